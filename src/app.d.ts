@@ -1,0 +1,27 @@
+import type { Ctx } from '$lib/server/platform/context';
+import type { Locale } from '$lib/i18n';
+import type { ResolvedMunicipality } from '$lib/server/features/municipalities/municipalities.service';
+import type { MunicipalityPage } from '$lib/server/features/municipalities/municipalities.present';
+
+declare global {
+	namespace App {
+		interface Error {
+			message: string;
+			requestId?: string;
+		}
+		interface Locals {
+			requestId: string;
+			locale: Locale;
+			ctx: Ctx;
+			/** Set when the URL starts with the slug of a known municipality. */
+			municipality: ResolvedMunicipality | null;
+		}
+		interface PageData {
+			locale?: Locale;
+			/** Present on a municipality's pages, so the root layout can wear its branding. */
+			municipality?: MunicipalityPage;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,98 @@
+// Every request passes here: request id, language, municipality from the URL, security headers, a log line.
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import { intlLocale, negotiateLocale, translate } from '$lib/i18n';
+import { ConfigError, loadConfig } from '$lib/server/platform/config';
+import { createLogger } from '$lib/server/platform/log';
+import { startApp, stopApp } from '$lib/server/platform/app';
+import { getApp, setApp } from '$lib/server/platform/runtime';
+import { resolveMunicipality } from '$lib/server/features/municipalities/municipalities.service';
+
+/** First path segments that are pages of the platform itself, never a municipality. */
+const RESERVED = new Set(['api', 'healthz', 'acties', '_app', 'favicon.svg', 'robots.txt']);
+
+export const init: ServerInit = async () => {
+	let config;
+	try {
+		config = loadConfig();
+	} catch (err) {
+		if (err instanceof ConfigError) {
+			console.error(err.message);
+			process.exit(78); // EX_CONFIG
+		}
+		throw err;
+	}
+	const log = createLogger(config.logLevel);
+	const app = await startApp(config, log);
+	setApp(app);
+
+	let stopping = false;
+	process.on('sveltekit:shutdown', async (reason: string) => {
+		if (stopping) return;
+		stopping = true;
+		log.info({ reason }, 'shutting down');
+		await stopApp(app);
+		setApp(undefined);
+	});
+	const shown =
+		config.origin ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+	log.info({ url: shown }, `Meedoen draait op ${shown}`);
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const app = getApp();
+	const incoming = event.request.headers.get('x-request-id');
+	const requestId = incoming && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+	const locale = negotiateLocale(event.request.headers.get('accept-language'));
+	const log = app.log.child({ requestId });
+
+	event.locals.requestId = requestId;
+	event.locals.locale = locale;
+	event.locals.ctx = { db: app.database.db, locale, log, requestId };
+	event.locals.municipality = null;
+
+	const first = event.url.pathname.split('/')[1] ?? '';
+	if (first && !RESERVED.has(first)) {
+		event.locals.municipality = await resolveMunicipality(event.locals.ctx, { unverifiedSlug: first });
+		if (event.locals.municipality) event.locals.ctx.tenant = event.locals.municipality.tenant;
+	}
+
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', intlLocale(locale))
+	});
+
+	setSecurityHeaders(response.headers, event.url.protocol === 'https:', app.config.frameAncestors);
+	response.headers.set('x-request-id', requestId);
+	log.info(
+		{
+			method: event.request.method,
+			path: event.url.pathname,
+			status: response.status,
+			ms: Math.round(performance.now() - started)
+		},
+		'request'
+	);
+	return response;
+};
+
+function setSecurityHeaders(headers: Headers, https: boolean, frameAncestors: string) {
+	headers.set('x-content-type-options', 'nosniff');
+	headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	headers.set('permissions-policy', 'camera=(), microphone=(), payment=(), geolocation=(self)');
+	headers.set('cross-origin-opener-policy', 'same-origin');
+	if (frameAncestors === "'none'") headers.set('x-frame-options', 'DENY');
+	// A second policy only for embedding; browsers enforce every policy they receive.
+	headers.append('content-security-policy', `frame-ancestors ${frameAncestors}`);
+	if (https) headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+}
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const requestId = event.locals.requestId ?? randomUUID();
+	const locale = event.locals.locale ?? 'nl';
+	if (status === 404) return { message: translate(locale, 'errors.notFound'), requestId };
+	const log = event.locals.ctx?.log;
+	if (log) log.error({ err: error, status, path: event.url.pathname }, message);
+	else console.error(error);
+	return { message: translate(locale, 'errors.unexpected'), requestId };
+};

@@ -1,0 +1,109 @@
+// Translation and nl-BE formatting, shared by server and browser.
+import type { Catalogue, MessageKey, PartialCatalogue } from './catalogue';
+import nl from './messages/nl';
+import fr from './messages/fr';
+import en from './messages/en';
+
+export const LOCALES = ['nl', 'fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'nl';
+export const TIME_ZONE = 'Europe/Brussels';
+export type { MessageKey };
+
+const catalogues: Record<Locale, PartialCatalogue | Catalogue> = { nl, fr, en };
+const intlLocales: Record<Locale, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-BE' };
+
+export type Params = Record<string, string | number>;
+
+export function isLocale(value: unknown): value is Locale {
+	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Picks a supported locale from an Accept-Language header; Dutch when nothing fits. */
+export function negotiateLocale(acceptLanguage: string | null | undefined): Locale {
+	// Only Dutch is complete; other locales are offered once their catalogue is.
+	void acceptLanguage;
+	return DEFAULT_LOCALE;
+}
+
+function lookup(catalogue: unknown, key: string): unknown {
+	let node: unknown = catalogue;
+	for (const part of key.split('.')) {
+		if (node === null || typeof node !== 'object') return undefined;
+		node = (node as Record<string, unknown>)[part];
+	}
+	return node;
+}
+
+function interpolate(template: string, params: Params | undefined, locale: Locale): string {
+	if (!params) return template;
+	return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+		const value = params[name];
+		if (value === undefined) return whole;
+		return typeof value === 'number' ? formatNumber(value, locale) : value;
+	});
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: Params): string {
+	let message = lookup(catalogues[locale], key);
+	if (message === undefined) message = lookup(nl, key);
+	if (message && typeof message === 'object' && 'other' in message) {
+		const plural = message as { one: string; other: string };
+		const count = Number(params?.count ?? 0);
+		message = new Intl.PluralRules(intlLocales[locale]).select(count) === 'one' ? plural.one : plural.other;
+	}
+	if (typeof message !== 'string') return key;
+	return interpolate(message, params, locale);
+}
+
+export function intlLocale(locale: Locale): string {
+	return intlLocales[locale];
+}
+
+export function formatNumber(value: number, locale: Locale = DEFAULT_LOCALE): string {
+	return new Intl.NumberFormat(intlLocales[locale]).format(value);
+}
+
+export function formatDate(value: Date | string, locale: Locale = DEFAULT_LOCALE): string {
+	return new Intl.DateTimeFormat(intlLocales[locale], {
+		dateStyle: 'long',
+		timeZone: TIME_ZONE
+	}).format(new Date(value));
+}
+
+export function formatDateTime(value: Date | string, locale: Locale = DEFAULT_LOCALE): string {
+	return new Intl.DateTimeFormat(intlLocales[locale], {
+		dateStyle: 'long',
+		timeStyle: 'short',
+		timeZone: TIME_ZONE
+	}).format(new Date(value));
+}
+
+export function formatTime(value: Date | string, locale: Locale = DEFAULT_LOCALE): string {
+	return new Intl.DateTimeFormat(intlLocales[locale], {
+		timeStyle: 'short',
+		timeZone: TIME_ZONE
+	}).format(new Date(value));
+}
+
+export interface Translator {
+	locale: Locale;
+	t: (key: MessageKey, params?: Params) => string;
+	number: (value: number) => string;
+	date: (value: Date | string) => string;
+	dateTime: (value: Date | string) => string;
+}
+
+/** A translator; pass a getter when the locale can change while it lives (a component tree). */
+export function createTranslator(locale: Locale | (() => Locale)): Translator {
+	const current = typeof locale === 'function' ? locale : () => locale;
+	return {
+		get locale() {
+			return current();
+		},
+		t: (key, params) => translate(current(), key, params),
+		number: (value) => formatNumber(value, current()),
+		date: (value) => formatDate(value, current()),
+		dateTime: (value) => formatDateTime(value, current())
+	};
+}

@@ -1,0 +1,120 @@
+// The Dutch (nl-BE) catalogue: the source of every text a person reads. Other locales fall back to it.
+const nl = {
+	app: {
+		name: 'Meedoen',
+		tagline: 'Samen werk maken van het klimaat in je gemeente',
+		skipToContent: 'Naar de inhoud',
+		mainNav: 'Hoofdmenu',
+		home: 'Home',
+		regionHome: 'Alle gemeenten',
+		footer: 'Meedoen is open-source software voor burgerparticipatie in Vlaamse gemeenten.',
+		api: 'Open data (API)'
+	},
+	region: {
+		title: 'Klimaatacties in de {region}',
+		intro:
+			'In {count} gemeenten van de {region} kan je meedoen aan lokale klimaatacties: van een update lezen tot zelf een burgergroep trekken.',
+		participatingHeading: 'Gemeenten die meedoen',
+		notYetHeading: 'Gemeenten die (nog) niet meedoen',
+		statsHeading: 'De regio in cijfers',
+		statParticipating: 'gemeenten doen mee',
+		statInhabitants: 'inwoners kunnen meedoen',
+		statThemes: 'klimaatthema’s',
+		inhabitants: { one: '{count} inwoner', other: '{count} inwoners' },
+		themesHeading: 'Waarover gaat het?',
+		ladderHeading: 'Hoeveel wil je doen?',
+		ladderIntro:
+			'Je kiest zelf hoe intens je meedoet. Elke gemeente biedt iets aan op elke trede van de participatieladder.'
+	},
+	municipality: {
+		home: '{name}',
+		welcome: 'Welkom op Meedoen {name}',
+		defaultIntro:
+			'Hier vind je alle klimaatacties in {name} waaraan je kan meedoen, van een update lezen tot zelf een initiatief trekken.',
+		logoAlt: 'Logo van {name}',
+		themesHeading: 'Thema’s in {name}',
+		ladderHeading: 'Hoeveel wil je doen?',
+		notParticipatingTitle: '{name} doet nog niet mee',
+		notParticipatingBody:
+			'{name} gebruikt Meedoen nog niet. Wil je toch al meedoen aan klimaatacties in de buurt? Kijk dan bij de gemeenten die al meedoen.',
+		notParticipatingCta: 'Bekijk de gemeenten die meedoen',
+		facts: 'Gemeente in cijfers',
+		nisCode: 'NIS-code',
+		postcode: 'Postcode',
+		inhabitants: 'Inwoners'
+	},
+	ladder: {
+		rung: 'Trede {level}',
+		inform: { name: 'Informeren', description: 'Je leest mee en blijft op de hoogte.' },
+		consult: {
+			name: 'Raadplegen',
+			description: 'Je geeft je mening of suggesties; de gemeente beslist.'
+		},
+		advise: {
+			name: 'Adviseren',
+			description: 'Je denkt mee en adviseert; de gemeente legt uit wat ze ermee doet.'
+		},
+		coproduce: {
+			name: 'Coproduceren',
+			description: 'Je bepaalt mee de agenda en deelt de verantwoordelijkheid voor het resultaat.'
+		},
+		codecide: { name: 'Meebeslissen', description: 'Je beslist samen met de gemeente.' },
+		selfManage: {
+			name: 'Zelfbeheer',
+			description: 'Je start en trekt zelf een initiatief; de gemeente ondersteunt.'
+		}
+	},
+	theme: {
+		greening: 'Vergroening en ontharding',
+		renewableEnergy: 'Hernieuwbare energie',
+		renovation: 'Renovatie en energiebesparing',
+		mobility: 'Mobiliteit',
+		water: 'Water en klimaatadaptatie',
+		circular: 'Circulaire economie en voedsel',
+		werf: {
+			renovation: 'Klimaatpact: renovatie',
+			renewableEnergy: 'Klimaatpact: hernieuwbare energie',
+			mobility: 'Klimaatpact: mobiliteit',
+			climateAdaptation: 'Klimaatpact: klimaatadaptatie en vergroening'
+		}
+	},
+	errors: {
+		notFound: 'Pagina niet gevonden',
+		notFoundBody:
+			'Deze pagina bestaat niet (meer). Misschien is de link verouderd of is er een tikfout in het adres.',
+		unexpected: 'Er ging iets mis',
+		unexpectedBody:
+			'Er ging iets mis aan onze kant. Probeer het zo dadelijk opnieuw. Blijft het probleem duren, vermeld dan deze code: {requestId}.',
+		backHome: 'Terug naar de startpagina',
+		code: {
+			not_found: 'Niet gevonden',
+			validation: 'Niet alle velden zijn juist ingevuld',
+			unauthenticated: 'Je moet aangemeld zijn',
+			forbidden: 'Je hebt hiervoor geen toegang',
+			conflict: 'Dit botst met een eerdere wijziging',
+			rate_limited: 'Te veel pogingen, probeer het later opnieuw',
+			unavailable: 'De dienst is tijdelijk niet beschikbaar',
+			bad_request: 'Ongeldige aanvraag'
+		}
+	},
+	config: {
+		invalid: 'De configuratie klopt niet, Meedoen start niet:',
+		variable: '{name}: {problem}',
+		number: 'verwacht een geheel getal tussen {min} en {max}, kreeg "{value}"',
+		url: 'verwacht een volledige URL (bv. {example}), kreeg "{value}"',
+		postgresUrl: 'verwacht een PostgreSQL-URL (postgres://gebruiker@host:5432/databank)',
+		smtpUrl: 'verwacht een SMTP-URL (smtp://gebruiker:wachtwoord@host:587 of smtps://…)',
+		oneOf: 'verwacht één van: {options}, kreeg "{value}"',
+		boolean: 'verwacht 1, 0, true of false, kreeg "{value}"',
+		frameAncestors: "verwacht 'none', 'self' of een lijst van https-origins gescheiden door spaties"
+	},
+	mail: {
+		footer: 'Je krijgt deze mail van Meedoen. Je kan je mailvoorkeuren altijd aanpassen in je profiel.'
+	},
+	api: {
+		title: 'Meedoen API',
+		description: 'Open data over lokale klimaatacties en participatie in Vlaamse gemeenten.'
+	}
+};
+
+export default nl;

@@ -1,0 +1,105 @@
+// One database handle for the whole platform: embedded PGlite in a data folder, or PostgreSQL.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** The Drizzle handle both drivers share; query functions take it first so they work inside a transaction. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface SqlResult {
+	rows: Record<string, unknown>[];
+}
+
+export interface Database {
+	kind: 'pglite' | 'postgres';
+	/** The PostgreSQL pool, for the few things that need one connection (migration lock). */
+	pool?: pg.Pool;
+	db: Db;
+	/** Raw SQL, also used by pg-boss: multi-statement text when no values are given. */
+	executeSql(text: string, values?: unknown[]): Promise<SqlResult>;
+	ping(): Promise<boolean>;
+	close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+	{ kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string | null };
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+	return options.kind === 'postgres'
+		? openPostgres(options.url, options.poolSize)
+		: openPglite(options.dataDir);
+}
+
+async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+	const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
+	// An idle client that loses its server must not crash the process; the next query reports it.
+	pool.on('error', () => {});
+	const db = drizzlePg(pool, { schema }) as unknown as Db;
+	let closed = false;
+	return {
+		kind: 'postgres',
+		pool,
+		db,
+		async executeSql(text, values) {
+			const result = await pool.query(text, values as unknown[]);
+			const last = Array.isArray(result) ? result.at(-1) : result;
+			return { rows: (last?.rows ?? []) as Record<string, unknown>[] };
+		},
+		async ping() {
+			try {
+				await pool.query('select 1');
+				return true;
+			} catch {
+				return false;
+			}
+		},
+		async close() {
+			if (closed) return;
+			closed = true;
+			await pool.end();
+		}
+	};
+}
+
+async function openPglite(dataDir: string | null): Promise<Database> {
+	let location = 'memory://';
+	if (dataDir) {
+		location = path.resolve(dataDir, 'pglite');
+		await mkdir(location, { recursive: true });
+	}
+	const client = await PGlite.create(location, { extensions: { pg_trgm, unaccent } });
+	const db = drizzlePglite(client, { schema }) as unknown as Db;
+	return {
+		kind: 'pglite',
+		db,
+		async executeSql(text, values) {
+			if (values && values.length > 0) {
+				const result = await client.query(text, values);
+				return { rows: result.rows as Record<string, unknown>[] };
+			}
+			const results = await client.exec(text);
+			const withRows = results.filter((r) => r.fields.length > 0);
+			return { rows: (withRows.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+		},
+		async ping() {
+			if (client.closed) return false;
+			try {
+				await client.query('select 1');
+				return true;
+			} catch {
+				return false;
+			}
+		},
+		async close() {
+			if (!client.closed) await client.close();
+		}
+	};
+}

@@ -1,0 +1,3 @@
+export * from './municipalities';
+export * from './themes';
+export * from './platform';

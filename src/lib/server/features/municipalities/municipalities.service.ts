@@ -1,0 +1,82 @@
+// Use cases of the public municipality pages and the regional home.
+import type { Ctx, Tenant } from '$lib/server/platform/context';
+import { AppError } from '$lib/server/platform/errors';
+import { listThemes, listThemesOfMunicipalities } from '$lib/server/features/themes/themes.queries';
+import { presentTheme, type ThemeView } from '$lib/server/features/themes/themes.present';
+import { getDefaultRegion, getMunicipalityBySlug, listMunicipalities } from './municipalities.queries';
+import {
+	presentMunicipalityApi,
+	presentMunicipalityPage,
+	presentMunicipalitySummary,
+	type MunicipalityApi,
+	type MunicipalityPage,
+	type MunicipalitySummary
+} from './municipalities.present';
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export interface RegionOverview {
+	region: { slug: string; name: string };
+	participating: MunicipalitySummary[];
+	notParticipating: MunicipalitySummary[];
+	stats: { participating: number; inhabitantsReached: number; themes: number };
+	themes: ThemeView[];
+}
+
+export async function getRegionOverview(ctx: Ctx): Promise<RegionOverview> {
+	const region = await getDefaultRegion(ctx.db);
+	if (!region) throw new AppError('unavailable');
+	const rows = await listMunicipalities(ctx.db, { regionId: region.id });
+	const participating = rows.filter((r) => r.participating);
+	const themeRows = await listThemesOfMunicipalities(ctx.db, {
+		municipalityIds: participating.map((m) => m.id)
+	});
+	// The default themes are shared by all; show each once, in their usual order.
+	const seen = new Set<string>();
+	const themes = themeRows.filter((t) => t.defaultKey && !seen.has(t.defaultKey) && seen.add(t.defaultKey));
+	return {
+		region: { slug: region.slug, name: region.name },
+		participating: participating.map(presentMunicipalitySummary),
+		notParticipating: rows.filter((r) => !r.participating).map(presentMunicipalitySummary),
+		stats: {
+			participating: participating.length,
+			inhabitantsReached: participating.reduce((sum, m) => sum + m.inhabitants, 0),
+			themes: themes.length
+		},
+		themes: themes.map(presentTheme)
+	};
+}
+
+export interface ResolvedMunicipality {
+	tenant: Tenant;
+	municipality: MunicipalityPage;
+}
+
+/** The municipality named by the first segment of a URL, or null when there is none by that slug. */
+export async function resolveMunicipality(
+	ctx: Ctx,
+	input: { unverifiedSlug: string }
+): Promise<ResolvedMunicipality | null> {
+	if (input.unverifiedSlug.length > 80 || !SLUG.test(input.unverifiedSlug)) return null;
+	const row = await getMunicipalityBySlug(ctx.db, { slug: input.unverifiedSlug });
+	if (!row) return null;
+	return { tenant: { id: row.id, slug: row.slug }, municipality: presentMunicipalityPage(row) };
+}
+
+/** The themes shown on a municipality's home; none while it does not take part. */
+export async function getMunicipalityThemes(
+	ctx: Ctx & { tenant: Tenant },
+	input: { participating: boolean }
+): Promise<ThemeView[]> {
+	if (!input.participating) return [];
+	const rows = await listThemes(ctx.db, { municipalityId: ctx.tenant.id });
+	return rows.map(presentTheme);
+}
+
+export async function listMunicipalitiesForApi(
+	ctx: Ctx,
+	input: { origin: string }
+): Promise<MunicipalityApi[]> {
+	const rows = await listMunicipalities(ctx.db);
+	return rows.map((row) => presentMunicipalityApi(row, input.origin));
+}

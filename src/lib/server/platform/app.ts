@@ -1,0 +1,87 @@
+// The running platform: configuration, logger, database, jobs and mail, started once and stopped once.
+import type { Config } from './config';
+import type { Logger } from './log';
+import { openDatabase, type Database } from '$lib/server/db/client';
+import { migrateDatabase } from '$lib/server/db/migrate';
+import { seedReferenceData } from '$lib/server/features/municipalities/municipalities.seed';
+import { isDemoLoaded, seedDemo } from '$lib/server/features/demo/demo.seed';
+import { createJobs, type Jobs } from './jobs';
+import { createMailer, type MailMessage, type Mailer } from './mail';
+
+export interface App {
+	config: Config;
+	log: Logger;
+	database: Database;
+	jobs: Jobs;
+	mailer: Mailer;
+	/** Queues a mail; the job delivers it with retries. */
+	queueMail(message: MailMessage): Promise<void>;
+}
+
+export const MAIL_JOB = 'mail.send';
+
+export async function startApp(
+	config: Config,
+	log: Logger,
+	options: { database?: Database } = {}
+): Promise<App> {
+	const started = performance.now();
+	const database =
+		options.database ??
+		(config.databaseUrl
+			? await openDatabase({ kind: 'postgres', url: config.databaseUrl })
+			: await openDatabase({ kind: 'pglite', dataDir: config.dataDir }));
+	log.info(
+		{ database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined },
+		'database open'
+	);
+	try {
+		await migrateDatabase(database);
+		await seedReferenceData(database.db);
+		// Demo content by default on the embedded database; on PostgreSQL only when asked.
+		const wantDemo = config.demo ?? database.kind === 'pglite';
+		if (wantDemo && !(await isDemoLoaded(database.db))) {
+			await seedDemo(database.db);
+			log.info('demo content loaded');
+		}
+	} catch (error) {
+		await database.close();
+		throw error;
+	}
+
+	const mailer = createMailer({
+		smtpUrl: config.smtpUrl,
+		from: config.mailFrom,
+		dataDir: config.dataDir,
+		log
+	});
+	const jobs = createJobs(database, log);
+	jobs.register<MailMessage>(MAIL_JOB, async (message) => {
+		await mailer.deliver(message);
+	});
+	if (config.jobs) await jobs.start();
+
+	log.info({ ms: Math.round(performance.now() - started) }, 'platform ready');
+	return {
+		config,
+		log,
+		database,
+		jobs,
+		mailer,
+		async queueMail(message) {
+			if (!config.jobs) {
+				await mailer.deliver(message);
+				return;
+			}
+			await jobs.send(MAIL_JOB, message);
+		}
+	};
+}
+
+/** Stops jobs first (a running one finishes), then mail, then closes the database. */
+export async function stopApp(app: App): Promise<void> {
+	await app.jobs.stop();
+	app.mailer.close();
+	await app.database.close();
+	app.log.info('platform stopped, database closed');
+}

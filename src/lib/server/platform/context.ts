@@ -1,0 +1,21 @@
+// What every use case receives: the database, who is asking, for which municipality, in which language.
+import type { Db } from '$lib/server/db/client';
+import type { Locale } from '$lib/i18n';
+import type { Logger } from './log';
+
+export interface Tenant {
+	id: string;
+	slug: string;
+}
+
+export interface Ctx {
+	db: Db;
+	locale: Locale;
+	log: Logger;
+	requestId: string;
+	tenant?: Tenant;
+}
+
+export function withTenant(ctx: Ctx, tenant: Tenant): Ctx & { tenant: Tenant } {
+	return { ...ctx, tenant };
+}

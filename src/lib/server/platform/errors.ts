@@ -1,0 +1,40 @@
+// The one error type of the platform: a closed list of codes, each with one HTTP status.
+import type { MessageKey } from '$lib/i18n';
+
+export const ERROR_STATUS = {
+	bad_request: 400,
+	validation: 422,
+	unauthenticated: 401,
+	forbidden: 403,
+	not_found: 404,
+	conflict: 409,
+	rate_limited: 429,
+	unavailable: 503
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** Per-field messages, as catalogue keys, for forms and problem documents. */
+export type FieldErrors = Record<string, MessageKey[]>;
+
+export class AppError extends Error {
+	readonly status: number;
+	constructor(
+		readonly code: ErrorCode,
+		readonly options: { message?: MessageKey; fields?: FieldErrors; cause?: unknown } = {}
+	) {
+		super(code, { cause: options.cause });
+		this.name = 'AppError';
+		this.status = ERROR_STATUS[code];
+	}
+
+	get messageKey(): MessageKey {
+		return this.options.message ?? (`errors.code.${this.code}` as MessageKey);
+	}
+}
+
+export function isAppError(value: unknown): value is AppError {
+	return value instanceof AppError;
+}
+
+export const notFound = (message?: MessageKey) => new AppError('not_found', { message });

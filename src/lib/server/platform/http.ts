@@ -1,0 +1,87 @@
+// Turns platform errors into what SvelteKit answers: an error page, a form failure or a problem document.
+import { error, fail, json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { AppError, isAppError } from './errors';
+
+/** Awaits a use case in a load function; a platform error becomes the matching error page. */
+export async function orErrorPage<T>(work: Promise<T>, event: RequestEvent): Promise<T> {
+	try {
+		return await work;
+	} catch (err) {
+		if (isAppError(err)) {
+			error(err.status as 400, {
+				message: translate(event.locals.locale, err.messageKey),
+				requestId: event.locals.requestId
+			});
+		}
+		throw err;
+	}
+}
+
+/** Awaits a use case in a form action; a platform error becomes fail() with per-field messages and the typed values. */
+export async function orFail<T>(work: Promise<T>, event: RequestEvent, values: Record<string, unknown>) {
+	try {
+		return { ok: true as const, value: await work };
+	} catch (err) {
+		if (!isAppError(err)) throw err;
+		const locale = event.locals.locale;
+		const fields = Object.fromEntries(
+			Object.entries(err.options.fields ?? {}).map(([field, keys]) => [
+				field,
+				keys.map((k) => translate(locale, k))
+			])
+		);
+		return {
+			ok: false as const,
+			failure: fail(err.status, { message: translate(locale, err.messageKey), fields, values })
+		};
+	}
+}
+
+export function problem(
+	event: RequestEvent,
+	status: number,
+	title: string,
+	extra: Record<string, unknown> = {}
+) {
+	return json(
+		{
+			type: 'about:blank',
+			title,
+			status,
+			instance: event.url.pathname,
+			requestId: event.locals.requestId,
+			...extra
+		},
+		{ status, headers: { 'content-type': 'application/problem+json; charset=utf-8' } }
+	);
+}
+
+/** Wraps a JSON endpoint: platform errors and unexpected ones both leave as RFC 9457 problem documents. */
+export function apiRoute(handler: RequestHandler): RequestHandler {
+	return async (event) => {
+		try {
+			return await handler(event);
+		} catch (err) {
+			const locale = event.locals.locale;
+			if (isAppError(err)) {
+				const fields = err.options.fields
+					? Object.fromEntries(
+							Object.entries(err.options.fields).map(([field, keys]) => [
+								field,
+								keys.map((k) => translate(locale, k))
+							])
+						)
+					: undefined;
+				return problem(event, err.status, translate(locale, err.messageKey), {
+					code: err.code,
+					...(fields ? { errors: fields } : {})
+				});
+			}
+			event.locals.ctx.log.error({ err, requestId: event.locals.requestId }, 'unexpected error in API');
+			return problem(event, 500, translate(locale, 'errors.unexpected'), { code: 'unexpected' });
+		}
+	};
+}
+
+export { AppError };
