@@ -1,0 +1,8 @@
+// `npm run seed:demo`: loads the demo content into the configured database (DATABASE_URL or DATA_DIR), once.
+import { loadConfig } from '$lib/server/platform/config';
+import { createLogger } from '$lib/server/platform/log';
+import { startApp, stopApp } from '$lib/server/platform/app';
+
+const config = { ...loadConfig(), demo: true, jobs: false };
+const app = await startApp(config, createLogger(config.logLevel));
+await stopApp(app);

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { municipalities, themes } from '$lib/server/db/schema';
+import { contrastRatio, readableTextOn } from '$lib/domain/colors';
+import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
+import { isDemoLoaded, seedDemo } from './demo.seed';
+
+let database: TestDatabase;
+beforeAll(async () => {
+	database = await createTestDatabase();
+});
+afterAll(async () => {
+	await database?.destroy();
+});
+
+describe('demo content', () => {
+	it('makes fifteen municipalities take part, each readable in its own colours', async () => {
+		expect(await isDemoLoaded(database.db)).toBe(false);
+		await seedDemo(database.db);
+		expect(await isDemoLoaded(database.db)).toBe(true);
+		const rows = await database.db
+			.select({
+				slug: municipalities.slug,
+				primary: municipalities.primaryColor,
+				accent: municipalities.accentColor
+			})
+			.from(municipalities)
+			.where(eq(municipalities.participating, true));
+		expect(rows).toHaveLength(15);
+		expect(rows.map((r) => r.slug)).toEqual(expect.arrayContaining(['geel', 'mol', 'olen']));
+		for (const row of rows) {
+			expect(contrastRatio(row.primary, readableTextOn(row.primary))).toBeGreaterThanOrEqual(4.5);
+			expect(contrastRatio(row.accent, readableTextOn(row.accent))).toBeGreaterThanOrEqual(4.5);
+		}
+	});
+
+	it('adds a theme outside climate, to show the platform serves other policy themes too', async () => {
+		const rows = await database.db
+			.select({ name: themes.name })
+			.from(themes)
+			.where(eq(themes.climate, false));
+		expect(rows.map((r) => r.name)).toContain('Zorgzame buurten');
+	});
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+function problemsOf(env: Record<string, string>) {
+	try {
+		loadConfig(env);
+	} catch (err) {
+		if (err instanceof ConfigError) return err;
+		throw err;
+	}
+	throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+	it('runs without any variable: embedded database in ./data on port 3000', () => {
+		const config = loadConfig({});
+		expect(config).toMatchObject({ port: 3000, host: '0.0.0.0', dataDir: './data', databaseUrl: undefined });
+		expect(config.demo).toBeUndefined();
+		expect(config.frameAncestors).toBe("'none'");
+	});
+
+	it('treats an empty variable as unset', () => {
+		expect(loadConfig({ PORT: '', DATABASE_URL: '  ' })).toMatchObject({
+			port: 3000,
+			databaseUrl: undefined
+		});
+	});
+
+	it('names the variable when a value is wrong, with a Dutch explanation', () => {
+		const err = problemsOf({ PORT: 'drieduizend' });
+		expect(err.problems.map((p) => p.variable)).toEqual(['PORT']);
+		expect(err.message).toContain('PORT');
+		expect(err.message).toContain('verwacht een geheel getal');
+	});
+
+	it('reports every wrong variable at once', () => {
+		const err = problemsOf({
+			PORT: '70000',
+			DATABASE_URL: 'mysql://x',
+			SMTP_URL: 'http://mail',
+			LOG_LEVEL: 'loud',
+			DEMO: 'misschien',
+			ORIGIN: 'not a url',
+			FRAME_ANCESTORS: "'self' javascript:alert(1)"
+		});
+		expect(err.problems.map((p) => p.variable).sort()).toEqual(
+			['DATABASE_URL', 'DEMO', 'FRAME_ANCESTORS', 'LOG_LEVEL', 'ORIGIN', 'PORT', 'SMTP_URL'].sort()
+		);
+	});
+
+	it('accepts PostgreSQL, SMTP, demo and embedding settings', () => {
+		const config = loadConfig({
+			DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/meedoen',
+			SMTP_URL: 'smtp://user:secret@127.0.0.1:2525',
+			DEMO: '1',
+			FRAME_ANCESTORS: "'self' https://www.geel.be",
+			ORIGIN: 'https://meedoen.geel.be'
+		});
+		expect(config).toMatchObject({
+			databaseUrl: 'postgres://postgres@127.0.0.1:5432/meedoen',
+			smtpUrl: 'smtp://user:secret@127.0.0.1:2525',
+			demo: true,
+			frameAncestors: "'self' https://www.geel.be",
+			origin: 'https://meedoen.geel.be'
+		});
+	});
+
+	it("refuses 'none' mixed with origins", () => {
+		expect(problemsOf({ FRAME_ANCESTORS: "'none' https://www.geel.be" }).problems[0]?.variable).toBe(
+			'FRAME_ANCESTORS'
+		);
+	});
+});

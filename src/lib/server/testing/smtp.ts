@@ -1,0 +1,56 @@
+// A real SMTP server for tests: it accepts every mail on a free local port and keeps it in memory.
+import { SMTPServer } from 'smtp-server';
+import type { AddressInfo } from 'node:net';
+
+export interface CaughtMail {
+	from: string;
+	to: string[];
+	raw: string;
+}
+
+export interface SmtpCatcher {
+	url: string;
+	messages: CaughtMail[];
+	waitFor(predicate: (mail: CaughtMail) => boolean, timeoutMs?: number): Promise<CaughtMail>;
+	close(): Promise<void>;
+}
+
+export async function startSmtpCatcher(): Promise<SmtpCatcher> {
+	const messages: CaughtMail[] = [];
+	const server = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS'],
+		logger: false,
+		onAuth(_auth, _session, callback) {
+			callback(null, { user: 'test' });
+		},
+		onData(stream, session, callback) {
+			const chunks: Buffer[] = [];
+			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+			stream.on('end', () => {
+				messages.push({
+					from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+					to: session.envelope.rcptTo.map((r) => r.address),
+					raw: Buffer.concat(chunks).toString('utf8')
+				});
+				callback();
+			});
+		}
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.server.address() as AddressInfo;
+	return {
+		url: `smtp://127.0.0.1:${port}`,
+		messages,
+		async waitFor(predicate, timeoutMs = 15_000) {
+			const deadline = Date.now() + timeoutMs;
+			for (;;) {
+				const found = messages.find(predicate);
+				if (found) return found;
+				if (Date.now() > deadline) throw new Error(`no matching mail within ${timeoutMs} ms`);
+				await new Promise((r) => setTimeout(r, 50));
+			}
+		},
+		close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+	};
+}
