@@ -7,9 +7,23 @@ import { createLogger } from '$lib/server/platform/log';
 import { startApp, stopApp } from '$lib/server/platform/app';
 import { getApp, setApp } from '$lib/server/platform/runtime';
 import { resolveMunicipality } from '$lib/server/features/municipalities/municipalities.service';
+import { resolveSession } from '$lib/server/features/accounts/accounts.service';
+import { clearSessionCookie, SESSION_COOKIE } from '$lib/server/features/accounts/accounts.cookies';
 
 /** First path segments that are pages of the platform itself, never a municipality. */
-const RESERVED = new Set(['api', 'healthz', 'acties', '_app', 'favicon.svg', 'robots.txt']);
+const RESERVED = new Set([
+	'api',
+	'healthz',
+	'acties',
+	'aanmelden',
+	'afmelden',
+	'afgemeld',
+	'profiel',
+	'beheer',
+	'_app',
+	'favicon.svg',
+	'robots.txt'
+]);
 
 export const init: ServerInit = async () => {
 	let config;
@@ -49,8 +63,19 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	event.locals.requestId = requestId;
 	event.locals.locale = locale;
-	event.locals.ctx = { db: app.database.db, locale, log, requestId };
+	event.locals.ctx = { db: app.database.db, locale, log, requestId, queueMail: (m) => app.queueMail(m) };
 	event.locals.municipality = null;
+	event.locals.session = null;
+
+	const sessionToken = event.cookies.get(SESSION_COOKIE);
+	if (sessionToken) {
+		event.locals.session = await resolveSession(app.database.db, {
+			unverifiedToken: sessionToken,
+			settings: app.sessionSettings
+		});
+		if (event.locals.session) event.locals.ctx.actor = event.locals.session.actor;
+		else clearSessionCookie(event.cookies, event.url);
+	}
 
 	const first = event.url.pathname.split('/')[1] ?? '';
 	if (first && !RESERVED.has(first)) {

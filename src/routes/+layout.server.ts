@@ -1,3 +1,10 @@
+import { isStaff } from '$lib/server/features/accounts/accounts.policy';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({ locale: locals.locale });
+export const load: LayoutServerLoad = ({ locals }) => {
+	const actor = locals.ctx.actor;
+	return {
+		locale: locals.locale,
+		viewer: actor ? { displayName: actor.displayName, isStaff: isStaff(actor) } : null
+	};
+};

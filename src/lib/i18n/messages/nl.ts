@@ -106,7 +106,53 @@ const nl = {
 		smtpUrl: 'verwacht een SMTP-URL (smtp://gebruiker:wachtwoord@host:587 of smtps://…)',
 		oneOf: 'verwacht één van: {options}, kreeg "{value}"',
 		boolean: 'verwacht 1, 0, true of false, kreeg "{value}"',
-		frameAncestors: "verwacht 'none', 'self' of een lijst van https-origins gescheiden door spaties"
+		frameAncestors: "verwacht 'none', 'self' of een lijst van https-origins gescheiden door spaties",
+		requiredWith: 'is verplicht samen met {other}'
+	},
+	auth: {
+		login: 'Aanmelden',
+		logout: 'Afmelden',
+		loginTitle: 'Aanmelden bij Meedoen',
+		loginIntro:
+			'Meld je aan om suggesties te doen, te stemmen, te reageren en je in te schrijven. Lezen kan altijd zonder aan te melden.',
+		withOidc: 'Aanmelden met {label}',
+		oidcHelp: 'Met je eID, itsme of een andere digitale sleutel van de Vlaamse overheid.',
+		oidcUnavailable:
+			'Aanmelden met {label} is op dit platform niet ingesteld. Gebruik een aanmeldlink per mail.',
+		orMail: 'Geen eID of itsme? Vraag een aanmeldlink per mail.',
+		emailLabel: 'Je e-mailadres',
+		emailHint: 'We sturen je een link die {minutes} minuten geldig is en één keer werkt.',
+		sendLink: 'Stuur mij een aanmeldlink',
+		linkSentTitle: 'Kijk in je mailbox',
+		linkSent:
+			'We hebben een aanmeldlink gestuurd naar {email}. Hij is {minutes} minuten geldig en werkt één keer. Geen mail gekregen? Kijk ook bij je ongewenste mail of vraag over enkele minuten een nieuwe link.',
+		linkConfirmTitle: 'Aanmelden bevestigen',
+		linkConfirm: 'Klik op de knop om je aan te melden bij Meedoen.',
+		linkConfirmButton: 'Aanmelden',
+		loggedOutTitle: 'Je bent afgemeld',
+		loggedOut: 'Je bent afgemeld bij Meedoen. Tot de volgende keer!',
+		failedTitle: 'Aanmelden is niet gelukt',
+		tryAgain: 'Probeer opnieuw aan te melden',
+		backHome: 'Terug naar de startpagina',
+		cancelled: 'Je hebt het aanmelden geannuleerd. Er is niets veranderd.',
+		stateMismatch:
+			'Deze aanmelding hoort niet bij dit browservenster, of ze is al gebruikt. Begin opnieuw vanaf de aanmeldpagina.',
+		expired: 'Deze aanmelding is verlopen of al gebruikt. Begin opnieuw vanaf de aanmeldpagina.',
+		failed:
+			'De aanmelding kon niet worden gecontroleerd. Er is niets veranderd. Probeer het opnieuw; blijft het mislukken, neem dan contact op met de gemeente.',
+		locked: 'Dit account is geblokkeerd. Neem contact op met je gemeente als je denkt dat dit niet klopt.',
+		linkExpired: 'Deze aanmeldlink is ongeldig of verlopen. Vraag gerust een nieuwe aan.',
+		linkUsed: 'Deze aanmeldlink is al gebruikt. Vraag gerust een nieuwe aan.',
+		invalidEmail: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.be.',
+		rateLimited: 'Je hebt al enkele aanmeldlinks gevraagd. Wacht een kwartiertje en probeer dan opnieuw.',
+		defaultDisplayName: 'Deelnemer',
+		mail: {
+			subject: 'Je aanmeldlink voor Meedoen',
+			body: 'Dag,\n\nKlik op deze link om je aan te melden bij Meedoen:\n\n{link}\n\nDe link is {minutes} minuten geldig en werkt één keer. Heb je niet gevraagd om aan te melden? Dan mag je deze mail negeren.\n\nTot op Meedoen!'
+		},
+		profile: 'Mijn profiel',
+		backoffice: 'Beheer',
+		devIdpLabel: 'Mijn Burgerprofiel (testomgeving)'
 	},
 	mail: {
 		footer: 'Je krijgt deze mail van Meedoen. Je kan je mailvoorkeuren altijd aanpassen in je profiel.'

@@ -7,6 +7,10 @@ import { seedReferenceData } from '$lib/server/features/municipalities/municipal
 import { isDemoLoaded, seedDemo } from '$lib/server/features/demo/demo.seed';
 import { createJobs, type Jobs } from './jobs';
 import { createMailer, type MailMessage, type Mailer } from './mail';
+import { createOidcClient, type OidcClient } from '$lib/server/features/accounts/accounts.oidc';
+import type { SessionSettings } from '$lib/server/features/accounts/accounts.service';
+import { deleteExpiredAuthRecords } from '$lib/server/features/accounts/accounts.queries';
+import { deleteOldRateLimitHits } from './ratelimit';
 
 export interface App {
 	config: Config;
@@ -16,6 +20,11 @@ export interface App {
 	mailer: Mailer;
 	/** Queues a mail; the job delivers it with retries. */
 	queueMail(message: MailMessage): Promise<void>;
+	/** The login provider (ACM/IDM or the bundled development provider), or null when none is configured. */
+	oidc: OidcClient | null;
+	sessionSettings: SessionSettings;
+	/** Stops what startApp started besides the database (the development identity provider, housekeeping). */
+	extraStops: (() => Promise<void>)[];
 }
 
 export const MAIL_JOB = 'mail.send';
@@ -61,6 +70,20 @@ export async function startApp(
 	});
 	if (config.jobs) await jobs.start();
 
+	const extraStops: (() => Promise<void>)[] = [];
+	const sessionSettings = { idleMinutes: config.sessionIdleMinutes, maxDays: config.sessionMaxDays };
+	const oidc = config.oidc ? createOidcClient(config.oidc) : null;
+
+	// Expired sessions, used login links and old rate-limit counters are cleared every hour.
+	const housekeeping = setInterval(() => {
+		Promise.all([
+			deleteExpiredAuthRecords(database.db, { sessionIdleMinutes: config.sessionIdleMinutes }),
+			deleteOldRateLimitHits(database.db)
+		]).catch((err) => log.error({ err }, 'housekeeping failed'));
+	}, 3_600_000);
+	housekeeping.unref();
+	extraStops.push(async () => clearInterval(housekeeping));
+
 	log.info({ ms: Math.round(performance.now() - started) }, 'platform ready');
 	return {
 		config,
@@ -68,6 +91,9 @@ export async function startApp(
 		database,
 		jobs,
 		mailer,
+		oidc,
+		sessionSettings,
+		extraStops,
 		async queueMail(message) {
 			if (!config.jobs) {
 				await mailer.deliver(message);
@@ -80,6 +106,7 @@ export async function startApp(
 
 /** Stops jobs first (a running one finishes), then mail, then closes the database. */
 export async function stopApp(app: App): Promise<void> {
+	for (const stop of app.extraStops) await stop();
 	await app.jobs.stop();
 	app.mailer.close();
 	await app.database.close();

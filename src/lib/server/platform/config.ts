@@ -15,6 +15,26 @@ export interface Config {
 	logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 	frameAncestors: string;
 	jobs: boolean;
+	oidc: OidcConfig | undefined;
+	/** Run the bundled development identity provider: true/false when DEV_IDP is set, otherwise only with demo content and no OIDC_ISSUER. */
+	devIdp: boolean | undefined;
+	devIdpPort: number;
+	sessionIdleMinutes: number;
+	sessionMaxDays: number;
+}
+
+export const OIDC_CLIENT_AUTH = ['client_secret_basic', 'client_secret_post', 'private_key_jwt'] as const;
+
+export interface OidcConfig {
+	issuer: string;
+	clientId: string;
+	clientSecret: string | undefined;
+	clientAuth: (typeof OIDC_CLIENT_AUTH)[number];
+	/** PEM (PKCS#8) private key for private_key_jwt. */
+	privateKey: string | undefined;
+	scopes: string;
+	/** Shown on the login button, e.g. "Mijn Burgerprofiel". */
+	label: string;
 }
 
 export class ConfigError extends Error {
@@ -98,6 +118,41 @@ export function loadConfig(env: Env = process.env): Config {
 		fail('FRAME_ANCESTORS', translate('nl', 'config.frameAncestors'));
 	}
 
+	const oidcIssuer = url(
+		'OIDC_ISSUER',
+		['https:', 'http:'],
+		translate('nl', 'config.url', {
+			example: 'https://authenticatie.vlaanderen.be/op',
+			value: read('OIDC_ISSUER') ?? ''
+		})
+	);
+	let oidc: OidcConfig | undefined;
+	if (oidcIssuer) {
+		const clientId = read('OIDC_CLIENT_ID');
+		const clientAuth = oneOf('OIDC_CLIENT_AUTH', OIDC_CLIENT_AUTH, 'client_secret_basic');
+		const clientSecret = read('OIDC_CLIENT_SECRET');
+		const privateKey = read('OIDC_PRIVATE_KEY')?.replace(/\\n/g, '\n');
+		if (!clientId) fail('OIDC_CLIENT_ID', translate('nl', 'config.requiredWith', { other: 'OIDC_ISSUER' }));
+		if (clientAuth === 'private_key_jwt') {
+			if (!privateKey?.includes('PRIVATE KEY'))
+				fail(
+					'OIDC_PRIVATE_KEY',
+					translate('nl', 'config.requiredWith', { other: 'OIDC_CLIENT_AUTH=private_key_jwt' })
+				);
+		} else if (!clientSecret) {
+			fail('OIDC_CLIENT_SECRET', translate('nl', 'config.requiredWith', { other: 'OIDC_ISSUER' }));
+		}
+		oidc = {
+			issuer: oidcIssuer,
+			clientId: clientId ?? '',
+			clientSecret,
+			clientAuth,
+			privateKey,
+			scopes: read('OIDC_SCOPES') ?? 'openid profile',
+			label: read('OIDC_LABEL') ?? 'Mijn Burgerprofiel'
+		};
+	}
+
 	const config: Config = {
 		nodeEnv: oneOf('NODE_ENV', NODE_ENVS, 'production'),
 		port,
@@ -110,7 +165,12 @@ export function loadConfig(env: Env = process.env): Config {
 		mailFrom: read('MAIL_FROM') ?? 'Meedoen <noreply@meedoen.localhost>',
 		logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
 		frameAncestors,
-		jobs: flag('JOBS') ?? true
+		jobs: flag('JOBS') ?? true,
+		oidc,
+		devIdp: flag('DEV_IDP'),
+		devIdpPort: integer('DEV_IDP_PORT', port === 65535 ? 65534 : port + 1, 1, 65535),
+		sessionIdleMinutes: integer('SESSION_IDLE_MINUTES', 12 * 60, 5, 60 * 24 * 30),
+		sessionMaxDays: integer('SESSION_MAX_DAYS', 30, 1, 365)
 	};
 	if (problems.length > 0) throw new ConfigError(problems);
 	return config;

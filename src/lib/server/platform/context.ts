@@ -2,6 +2,8 @@
 import type { Db } from '$lib/server/db/client';
 import type { Locale } from '$lib/i18n';
 import type { Logger } from './log';
+import type { MailMessage } from './mail';
+import type { Actor } from '$lib/server/features/accounts/accounts.policy';
 
 export interface Tenant {
 	id: string;
@@ -14,6 +16,10 @@ export interface Ctx {
 	log: Logger;
 	requestId: string;
 	tenant?: Tenant;
+	/** The logged-in person with their roles; absent for visitors. */
+	actor?: Actor;
+	/** Queues a mail for delivery by the job system. */
+	queueMail(message: MailMessage): Promise<void>;
 }
 
 export function withTenant(ctx: Ctx, tenant: Tenant): Ctx & { tenant: Tenant } {

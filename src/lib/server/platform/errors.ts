@@ -21,7 +21,12 @@ export class AppError extends Error {
 	readonly status: number;
 	constructor(
 		readonly code: ErrorCode,
-		readonly options: { message?: MessageKey; fields?: FieldErrors; cause?: unknown } = {}
+		readonly options: {
+			message?: MessageKey;
+			fields?: FieldErrors;
+			details?: Record<string, unknown>;
+			cause?: unknown;
+		} = {}
 	) {
 		super(code, { cause: options.cause });
 		this.name = 'AppError';

@@ -1,11 +1,29 @@
 import { createLogger } from '$lib/server/platform/log';
 import type { Ctx, Tenant } from '$lib/server/platform/context';
+import type { MailMessage } from '$lib/server/platform/mail';
+import type { Actor } from '$lib/server/features/accounts/accounts.policy';
 import type { Db } from '$lib/server/db/client';
 
 export const silentLog = createLogger('silent');
 
-export function buildCtx(db: Db): Ctx;
-export function buildCtx(db: Db, tenant: Tenant): Ctx & { tenant: Tenant };
-export function buildCtx(db: Db, tenant?: Tenant): Ctx {
-	return { db, locale: 'nl', log: silentLog, requestId: 'test', tenant };
+interface Extra {
+	actor?: Actor;
+	/** Mails the use case queued end up here; integration tests that need real delivery use startApp. */
+	outbox?: MailMessage[];
+}
+
+export function buildCtx(db: Db, tenant?: undefined, extra?: Extra): Ctx;
+export function buildCtx(db: Db, tenant: Tenant, extra?: Extra): Ctx & { tenant: Tenant };
+export function buildCtx(db: Db, tenant?: Tenant, extra: Extra = {}): Ctx {
+	return {
+		db,
+		locale: 'nl',
+		log: silentLog,
+		requestId: 'test',
+		tenant,
+		actor: extra.actor,
+		queueMail: async (message) => {
+			extra.outbox?.push(message);
+		}
+	};
 }

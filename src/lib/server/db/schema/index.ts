@@ -1,3 +1,4 @@
 export * from './municipalities';
 export * from './themes';
 export * from './platform';
+export * from './accounts';

@@ -41,6 +41,9 @@ export const municipalities = pgTable(
 		logoUrl: text('logo_url'),
 		websiteUrl: text('website_url'),
 		intro: text('intro'),
+		/** Markdown; the platform's default text is shown while these are empty. */
+		privacyStatement: text('privacy_statement'),
+		accessibilityStatement: text('accessibility_statement'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},

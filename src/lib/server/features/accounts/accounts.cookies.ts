@@ -1,0 +1,26 @@
+// The cookies of logging in. httpOnly and SameSite=Lax always; Secure whenever the site is served over HTTPS.
+import type { Cookies } from '@sveltejs/kit';
+
+export const SESSION_COOKIE = 'meedoen_session';
+export const LOGIN_COOKIE = 'meedoen_login';
+
+function base(url: URL) {
+	return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: url.protocol === 'https:' };
+}
+
+export function setSessionCookie(cookies: Cookies, url: URL, token: string, maxDays: number) {
+	cookies.set(SESSION_COOKIE, token, { ...base(url), maxAge: maxDays * 86_400 });
+}
+
+export function clearSessionCookie(cookies: Cookies, url: URL) {
+	cookies.delete(SESSION_COOKIE, base(url));
+}
+
+/** Binds a login in progress to this browser, so a callback from elsewhere is refused. */
+export function setLoginCookie(cookies: Cookies, url: URL, state: string) {
+	cookies.set(LOGIN_COOKIE, state, { ...base(url), maxAge: 60 * 60 });
+}
+
+export function clearLoginCookie(cookies: Cookies, url: URL) {
+	cookies.delete(LOGIN_COOKIE, base(url));
+}

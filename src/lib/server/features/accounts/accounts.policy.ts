@@ -1,0 +1,74 @@
+// Who may do what in a municipality's back office and in the region: the one place these rules live.
+import type { MUNICIPALITY_ROLES, REGION_ROLES } from '$lib/server/db/schema';
+
+export type MunicipalityRole = (typeof MUNICIPALITY_ROLES)[number];
+export type RegionRole = (typeof REGION_ROLES)[number];
+
+export interface Actor {
+	userId: string;
+	displayName: string;
+	memberships: { municipalityId: string; role: MunicipalityRole }[];
+	regionRoles: { regionId: string; role: RegionRole }[];
+}
+
+export const MUNICIPALITY_ABILITIES = [
+	'backoffice.view',
+	'dashboard.view',
+	'content.moderate',
+	'content.communicate',
+	'workingGroups.prepare',
+	'staff.manage',
+	'settings.manage',
+	'audit.view'
+] as const;
+export type MunicipalityAbility = (typeof MUNICIPALITY_ABILITIES)[number];
+
+const ROLE_ABILITIES: Record<MunicipalityRole | RegionRole, readonly MunicipalityAbility[]> = {
+	moderator: ['backoffice.view', 'dashboard.view', 'content.moderate', 'workingGroups.prepare'],
+	communication: ['backoffice.view', 'dashboard.view', 'content.communicate'],
+	// The college reads dashboards and gets the digest; it changes nothing.
+	alderman: ['backoffice.view', 'dashboard.view'],
+	admin: MUNICIPALITY_ABILITIES,
+	regional_admin: MUNICIPALITY_ABILITIES,
+	// Coaches several municipalities and may prepare their working groups.
+	participation_expert: ['backoffice.view', 'dashboard.view', 'workingGroups.prepare']
+};
+
+export interface MunicipalityTarget {
+	municipalityId: string;
+	regionId: string;
+}
+
+/** Everything the actor may do in one municipality (empty for citizens and for staff of elsewhere). */
+export function municipalityAbilities(
+	actor: Actor | null,
+	target: MunicipalityTarget
+): Set<MunicipalityAbility> {
+	const abilities = new Set<MunicipalityAbility>();
+	if (!actor) return abilities;
+	for (const m of actor.memberships) {
+		if (m.municipalityId === target.municipalityId) ROLE_ABILITIES[m.role].forEach((a) => abilities.add(a));
+	}
+	for (const r of actor.regionRoles) {
+		if (r.regionId === target.regionId) ROLE_ABILITIES[r.role].forEach((a) => abilities.add(a));
+	}
+	return abilities;
+}
+
+export function can(actor: Actor | null, ability: MunicipalityAbility, target: MunicipalityTarget): boolean {
+	return municipalityAbilities(actor, target).has(ability);
+}
+
+export function canManageRegion(actor: Actor | null, regionId: string): boolean {
+	return Boolean(actor?.regionRoles.some((r) => r.regionId === regionId && r.role === 'regional_admin'));
+}
+
+/** Roles an actor may hand out in a municipality: admins and regional admins give every municipal role. */
+export function grantableRoles(actor: Actor | null, target: MunicipalityTarget): MunicipalityRole[] {
+	return can(actor, 'staff.manage', target) ? ['moderator', 'communication', 'alderman', 'admin'] : [];
+}
+
+/** True when the actor has any staff role anywhere: such a person sees the back-office link. */
+export function isStaff(actor: Actor | null): boolean {
+	return Boolean(actor && (actor.memberships.length > 0 || actor.regionRoles.length > 0));
+}

@@ -1,0 +1,76 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { translate } from '$lib/i18n';
+import {
+	beginOidcLogin,
+	MAIL_LINK_MINUTES,
+	requestLoginLink,
+	safeReturnPath
+} from '$lib/server/features/accounts/accounts.service';
+import { setLoginCookie } from '$lib/server/features/accounts/accounts.cookies';
+import { loginEnvironment, oidcLabel } from '$lib/server/features/accounts/accounts.http';
+import { isAppError } from '$lib/server/platform/errors';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ url, locals }) => {
+	return {
+		oidcLabel: oidcLabel(),
+		returnTo: safeReturnPath(url.searchParams.get('terug')),
+		requestId: url.searchParams.get('verzoek')?.slice(0, 100) ?? '',
+		alreadyLoggedIn: Boolean(locals.ctx.actor),
+		minutes: MAIL_LINK_MINUTES
+	};
+};
+
+const linkForm = z.object({
+	email: z.string().trim().max(254).email(),
+	returnTo: z.string().max(500).optional(),
+	requestId: z.string().max(100).optional()
+});
+
+export const actions: Actions = {
+	oidc: async (event) => {
+		const env = loginEnvironment(event);
+		const form = await event.request.formData();
+		if (!env.oidc)
+			return fail(503, {
+				oidcError: translate(event.locals.locale, 'auth.oidcUnavailable', { label: 'Mijn Burgerprofiel' })
+			});
+		const { state, url } = await beginOidcLogin(event.locals.ctx, {
+			oidc: env.oidc,
+			redirectUri: env.redirectUri,
+			returnTo: String(form.get('returnTo') ?? '/'),
+			unverifiedRequestId: form.get('requestId')?.toString() || null,
+			channel: env.channel
+		});
+		setLoginCookie(event.cookies, event.url, state);
+		redirect(303, url.href);
+	},
+	link: async (event) => {
+		const env = loginEnvironment(event);
+		const form = await event.request.formData();
+		const raw = {
+			email: String(form.get('email') ?? '').slice(0, 1000),
+			returnTo: String(form.get('returnTo') ?? '/'),
+			requestId: String(form.get('requestId') ?? '')
+		};
+		const parsed = linkForm.safeParse(raw);
+		const t = (key: Parameters<typeof translate>[1]) => translate(event.locals.locale, key);
+		if (!parsed.success) return fail(422, { email: raw.email, fields: { email: t('auth.invalidEmail') } });
+		try {
+			await requestLoginLink(event.locals.ctx, {
+				email: parsed.data.email,
+				ip: event.getClientAddress(),
+				origin: event.url.origin,
+				returnTo: parsed.data.returnTo ?? '/',
+				unverifiedRequestId: parsed.data.requestId || null,
+				channel: env.channel
+			});
+		} catch (err) {
+			if (isAppError(err) && err.code === 'rate_limited')
+				return fail(429, { email: raw.email, fields: { email: t('auth.rateLimited') } });
+			throw err;
+		}
+		return { sent: true, email: parsed.data.email };
+	}
+};
