@@ -2,3 +2,4 @@ export * from './municipalities';
 export * from './themes';
 export * from './platform';
 export * from './accounts';
+export * from './media';
