@@ -24,7 +24,13 @@ describe('the platform with SMTP', () => {
 		dataDir = await mkdtemp(path.join(tmpdir(), 'meedoen-app-'));
 		smtp = await startSmtpCatcher();
 		database = await createEmptyTestDatabase();
-		app = await startApp(loadConfig({ DATA_DIR: dataDir, SMTP_URL: smtp.url }), silentLog, { database });
+		app = await startApp(
+			loadConfig({ DATA_DIR: dataDir, SMTP_URL: smtp.url, DEV_IDP_PORT: '0' }),
+			silentLog,
+			{
+				database
+			}
+		);
 	});
 	afterAll(async () => {
 		if (app) await stopApp(app);
@@ -40,6 +46,16 @@ describe('the platform with SMTP', () => {
 
 	it('loads the demo content by default only on the embedded database', async () => {
 		expect(await isDemoLoaded(database.db)).toBe(testDbKind() === 'pglite');
+	});
+
+	it('runs the development identity provider only on a demo installation without a real one', async () => {
+		if (testDbKind() === 'pglite') {
+			expect(app.oidc?.label).toBe('Mijn Burgerprofiel (testomgeving)');
+			const response = await fetch(`${app.oidc?.issuer}/.well-known/openid-configuration`);
+			expect((await response.json()).code_challenge_methods_supported).toEqual(['S256']);
+		} else {
+			expect(app.oidc).toBeNull();
+		}
 	});
 
 	it('delivers a queued mail through the job queue to the SMTP server', async () => {

@@ -11,6 +11,11 @@ import { createOidcClient, type OidcClient } from '$lib/server/features/accounts
 import type { SessionSettings } from '$lib/server/features/accounts/accounts.service';
 import { deleteExpiredAuthRecords } from '$lib/server/features/accounts/accounts.queries';
 import { deleteOldRateLimitHits } from './ratelimit';
+import { newToken } from './tokens';
+import { translate } from '$lib/i18n';
+import { startDevIdp } from '$lib/server/devidp/devidp';
+import { PERSONAS } from '$lib/server/devidp/personas';
+import { ensurePersonaAccounts } from '$lib/server/features/accounts/accounts.demo';
 
 export interface App {
 	config: Config;
@@ -44,13 +49,17 @@ export async function startApp(
 		{ database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined },
 		'database open'
 	);
+	const extraStops: (() => Promise<void>)[] = [];
+	let demoActive = false;
 	try {
 		await migrateDatabase(database);
 		await seedReferenceData(database.db);
 		// Demo content by default on the embedded database; on PostgreSQL only when asked.
 		const wantDemo = config.demo ?? database.kind === 'pglite';
-		if (wantDemo && !(await isDemoLoaded(database.db))) {
+		demoActive = await isDemoLoaded(database.db);
+		if (wantDemo && !demoActive) {
 			await seedDemo(database.db);
+			demoActive = true;
 			log.info('demo content loaded');
 		}
 	} catch (error) {
@@ -70,9 +79,41 @@ export async function startApp(
 	});
 	if (config.jobs) await jobs.start();
 
-	const extraStops: (() => Promise<void>)[] = [];
 	const sessionSettings = { idleMinutes: config.sessionIdleMinutes, maxDays: config.sessionMaxDays };
-	const oidc = config.oidc ? createOidcClient(config.oidc) : null;
+	let oidc = config.oidc ? createOidcClient(config.oidc) : null;
+
+	// The bundled identity provider runs on demo installations without a real one, or when DEV_IDP=1.
+	if (config.devIdp ?? (demoActive && !config.oidc)) {
+		const origin = new URL(config.origin ?? `http://localhost:${config.port}`);
+		const clientSecret = newToken();
+		const devIdp = await startDevIdp({
+			host: origin.hostname,
+			port: config.devIdpPort,
+			clients: [
+				{
+					clientId: 'meedoen',
+					clientSecret,
+					redirectUris: [`${origin.origin}/aanmelden/terug`],
+					postLogoutRedirectUris: [`${origin.origin}/afgemeld`]
+				}
+			],
+			log
+		});
+		extraStops.push(() => devIdp.close());
+		await ensurePersonaAccounts(database.db, { issuer: devIdp.issuer, personas: PERSONAS });
+		oidc = createOidcClient(
+			{
+				issuer: devIdp.issuer,
+				clientId: 'meedoen',
+				clientSecret,
+				clientAuth: 'client_secret_basic',
+				privateKey: undefined,
+				scopes: 'openid profile email',
+				label: translate('nl', 'auth.devIdpLabel')
+			},
+			{ allowHttp: true }
+		);
+	}
 
 	// Expired sessions, used login links and old rate-limit counters are cleared every hour.
 	const housekeeping = setInterval(() => {

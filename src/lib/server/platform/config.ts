@@ -168,7 +168,7 @@ export function loadConfig(env: Env = process.env): Config {
 		jobs: flag('JOBS') ?? true,
 		oidc,
 		devIdp: flag('DEV_IDP'),
-		devIdpPort: integer('DEV_IDP_PORT', port === 65535 ? 65534 : port + 1, 1, 65535),
+		devIdpPort: integer('DEV_IDP_PORT', port === 65535 ? 65534 : port + 1, 0, 65535),
 		sessionIdleMinutes: integer('SESSION_IDLE_MINUTES', 12 * 60, 5, 60 * 24 * 30),
 		sessionMaxDays: integer('SESSION_MAX_DAYS', 30, 1, 365)
 	};

@@ -150,14 +150,19 @@ export async function updateLoginRequest(
 	await db.update(loginRequests).set(params.values).where(eq(loginRequests.id, params.id));
 }
 
-/** Takes the OIDC secrets out of a login request so its state can never be used twice. */
+/** Takes the OIDC secrets out of a login request, returning them, so its state can never be used twice. */
 export async function consumeLoginRequest(db: Db, params: { id: string }) {
-	const [row] = await db
-		.update(loginRequests)
-		.set({ nonce: null, codeVerifier: null })
-		.where(and(eq(loginRequests.id, params.id), sql`${loginRequests.codeVerifier} IS NOT NULL`))
-		.returning();
-	return row;
+	const result = (await db.execute(sql`
+		WITH old AS (
+			SELECT id, nonce, code_verifier FROM login_requests
+			WHERE id = ${params.id} AND code_verifier IS NOT NULL
+			FOR UPDATE
+		)
+		UPDATE login_requests AS l SET nonce = NULL, code_verifier = NULL
+		FROM old WHERE l.id = old.id
+		RETURNING old.nonce, old.code_verifier`)) as unknown as { rows: { nonce: string; code_verifier: string }[] };
+	const row = result.rows[0];
+	return row ? { nonce: row.nonce, codeVerifier: row.code_verifier } : undefined;
 }
 
 export async function insertMailToken(db: Db, values: typeof mailTokens.$inferInsert) {

@@ -1,0 +1,121 @@
+// The test people of the development identity provider: one per kind of user, so demos and tests can log
+// in as a citizen, as staff of Geel or Mol, or at the level of the Kempen region.
+
+export type PersonaRole =
+	| {
+			scope: 'municipality';
+			municipalitySlug: string;
+			role: 'moderator' | 'communication' | 'alderman' | 'admin';
+	  }
+	| { scope: 'region'; regionSlug: 'kempen'; role: 'regional_admin' | 'participation_expert' };
+
+export interface Persona {
+	/** Stable subject identifier, as ACM/IDM gives one per person. */
+	sub: string;
+	givenName: string;
+	familyName: string;
+	/**
+	 * Absent when the identity provider passes no address, which ACM/IDM often does: the `email` claim is
+	 * then left out of the tokens altogether (never sent as an empty string).
+	 */
+	email?: string;
+	/** Dutch, shown on the picker. */
+	description: string;
+	/** The staff roles the platform is expected to grant this person; the tokens do not carry them. */
+	roles: readonly PersonaRole[];
+}
+
+/** Frozen all the way down: module-level data that nothing can change. */
+export const PERSONAS: readonly Persona[] = freeze([
+	{
+		sub: 'dev-citizen-geel',
+		givenName: 'Lotte',
+		familyName: 'Peeters',
+		email: 'lotte.peeters@example.be',
+		description: 'Inwoner van Geel, zonder rol in de gemeente.',
+		roles: []
+	},
+	{
+		sub: 'dev-citizen-mol',
+		givenName: 'Jonas',
+		familyName: 'Janssens',
+		email: 'jonas.janssens@example.be',
+		description: 'Inwoner van Mol, zonder rol in de gemeente.',
+		roles: []
+	},
+	{
+		sub: 'dev-citizen-olen',
+		givenName: 'Marie',
+		familyName: 'Maes',
+		description: 'Inwoner van Olen. Mijn Burgerprofiel geeft voor haar geen e-mailadres door.',
+		roles: []
+	},
+	{
+		sub: 'dev-moderator-geel',
+		givenName: 'Bart',
+		familyName: 'Claes',
+		email: 'bart.claes@example.be',
+		description: 'Duurzaamheidsambtenaar van Geel: volgt en modereert de inbreng van inwoners.',
+		roles: [{ scope: 'municipality', municipalitySlug: 'geel', role: 'moderator' }]
+	},
+	{
+		sub: 'dev-communication-geel',
+		givenName: 'Sofie',
+		familyName: 'Wouters',
+		email: 'sofie.wouters@example.be',
+		description: 'Communicatiedienst van Geel: plant en verstuurt de communicatie over de acties.',
+		roles: [{ scope: 'municipality', municipalitySlug: 'geel', role: 'communication' }]
+	},
+	{
+		sub: 'dev-alderman-geel',
+		givenName: 'Luc',
+		familyName: 'Goossens',
+		email: 'luc.goossens@example.be',
+		description: 'Schepen van klimaat in Geel: wil altijd weten hoe het ervoor staat.',
+		roles: [{ scope: 'municipality', municipalitySlug: 'geel', role: 'alderman' }]
+	},
+	{
+		sub: 'dev-admin-geel',
+		givenName: 'An',
+		familyName: 'Willems',
+		email: 'an.willems@example.be',
+		description: 'Beheerder van het platform voor de gemeente Geel.',
+		roles: [{ scope: 'municipality', municipalitySlug: 'geel', role: 'admin' }]
+	},
+	{
+		sub: 'dev-moderator-mol',
+		givenName: 'Tom',
+		familyName: 'Mertens',
+		email: 'tom.mertens@example.be',
+		description: 'Duurzaamheidsambtenaar van Mol: modereert de inbreng in Mol, niet die in Geel.',
+		roles: [{ scope: 'municipality', municipalitySlug: 'mol', role: 'moderator' }]
+	},
+	{
+		sub: 'dev-regional-admin-kempen',
+		givenName: 'Els',
+		familyName: 'Van den Broeck',
+		email: 'els.vandenbroeck@example.be',
+		description: 'Regiobeheerder bij IOK: vergelijkt en rapporteert over alle Kempense gemeenten.',
+		roles: [{ scope: 'region', regionSlug: 'kempen', role: 'regional_admin' }]
+	},
+	{
+		sub: 'dev-participation-expert-kempen',
+		givenName: 'Pieter',
+		familyName: 'De Smedt',
+		email: 'pieter.desmedt@example.be',
+		description: 'Externe participatie-expert die meerdere Kempense gemeenten begeleidt.',
+		roles: [{ scope: 'region', regionSlug: 'kempen', role: 'participation_expert' }]
+	}
+]);
+
+function freeze(personas: Persona[]): readonly Persona[] {
+	return Object.freeze(
+		personas.map((persona) =>
+			Object.freeze({ ...persona, roles: Object.freeze(persona.roles.map((role) => Object.freeze(role))) })
+		)
+	);
+}
+
+export function findPersona(sub: string): Persona | undefined {
+	return PERSONAS.find((persona) => persona.sub === sub);
+}

@@ -1,0 +1,73 @@
+// Accounts for the personas of the development identity provider, with the roles the demo promises them.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '$lib/server/db/client';
+import {
+	memberships,
+	municipalities,
+	regionRoles,
+	regions,
+	userIdentities,
+	users
+} from '$lib/server/db/schema';
+import type { Persona } from '$lib/server/devidp/personas';
+
+/** Idempotent: creates what is missing, keyed on issuer + subject like every login. */
+export async function ensurePersonaAccounts(db: Db, input: { issuer: string; personas: readonly Persona[] }) {
+	await db.transaction(async (tx) => {
+		const slugs = [
+			...new Set(
+				input.personas.flatMap((p) =>
+					p.roles.flatMap((r) => (r.scope === 'municipality' ? [r.municipalitySlug] : []))
+				)
+			)
+		];
+		const towns = slugs.length
+			? await tx
+					.select({ id: municipalities.id, slug: municipalities.slug })
+					.from(municipalities)
+					.where(inArray(municipalities.slug, slugs))
+			: [];
+		const allRegions = await tx.select({ id: regions.id, slug: regions.slug }).from(regions);
+		for (const persona of input.personas) {
+			const [known] = await tx
+				.select({ userId: userIdentities.userId })
+				.from(userIdentities)
+				.where(and(eq(userIdentities.issuer, input.issuer), eq(userIdentities.subject, persona.sub)));
+			let userId = known?.userId;
+			if (!userId) {
+				const [row] = await tx
+					.insert(users)
+					.values({
+						displayName: `${persona.givenName} ${persona.familyName[0]}.`,
+						givenName: persona.givenName,
+						familyName: persona.familyName,
+						email: persona.email ?? null,
+						emailVerifiedAt: persona.email ? new Date() : null,
+						firstChannel: 'demo'
+					})
+					.onConflictDoNothing()
+					.returning({ id: users.id });
+				if (!row) continue;
+				userId = row.id;
+				await tx.insert(userIdentities).values({ userId, issuer: input.issuer, subject: persona.sub });
+			}
+			for (const role of persona.roles) {
+				if (role.scope === 'municipality') {
+					const town = towns.find((t) => t.slug === role.municipalitySlug);
+					if (town)
+						await tx
+							.insert(memberships)
+							.values({ municipalityId: town.id, userId, role: role.role })
+							.onConflictDoNothing();
+				} else {
+					const region = allRegions.find((r) => r.slug === role.regionSlug);
+					if (region)
+						await tx
+							.insert(regionRoles)
+							.values({ regionId: region.id, userId, role: role.role })
+							.onConflictDoNothing();
+				}
+			}
+		}
+	});
+}
