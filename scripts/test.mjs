@@ -1,0 +1,112 @@
+// `npm test`: every test of Meedoen, phase by phase, then one summary.
+//   1. unit + integration on the embedded database (PGlite): `vitest run`
+//   2. the same on PostgreSQL, when TEST_DATABASE_URL is set: `vitest run` with TEST_DB=postgres
+//   3. browser journeys: ensure Chromium, build, `vitest run --config vitest.e2e.config.ts`
+// All phases run even when one fails (the journeys are skipped only when Chromium or the build fails).
+// Each phase writes vitest's JSON report to test-results/<phase>.json. The last line is
+// `Tests: N passed, M failed[, K skipped]`; the exit code is non-zero when a phase failed or no test ran.
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { E2E_CONFIG, build, root, vitest } from './e2e.mjs';
+import { ChromiumError, ensureChromium } from './ensure-chromium.mjs';
+
+const resultsDir = path.join(root, 'test-results');
+mkdirSync(resultsDir, { recursive: true });
+
+/** vitest with the default reporter on screen and the JSON reporter into test-results/<name>.json */
+function runVitest(name, args, env = {}) {
+	const outputFile = path.join(resultsDir, `${name}.json`);
+	rmSync(outputFile, { force: true });
+	const code = vitest(
+		[
+			...args,
+			'--passWithNoTests',
+			'--reporter=default',
+			'--reporter=json',
+			`--outputFile.json=${path.relative(root, outputFile)}`
+		],
+		env
+	);
+	return { code, ...readReport(outputFile) };
+}
+
+/** Counts from vitest's JSON report. A test file that failed to load counts as one failed test. */
+function readReport(file) {
+	if (!existsSync(file)) return { passed: 0, failed: 0, skipped: 0, note: 'no JSON report written' };
+	const report = JSON.parse(readFileSync(file, 'utf8'));
+	const brokenFiles = (report.testResults ?? []).filter(
+		(f) => f.status === 'failed' && !(f.assertionResults ?? []).some((t) => t.status === 'failed')
+	).length;
+	return {
+		passed: report.numPassedTests ?? 0,
+		failed: (report.numFailedTests ?? 0) + brokenFiles,
+		skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+		note: brokenFiles ? `${brokenFiles} test file(s) failed to run` : ''
+	};
+}
+
+const phases = [
+	{ name: 'unit', label: 'unit + integration (PGlite)', run: () => runVitest('unit', []) },
+	{
+		name: 'postgres',
+		label: 'unit + integration (PostgreSQL)',
+		skip: process.env.TEST_DATABASE_URL?.trim() ? '' : 'TEST_DATABASE_URL is not set',
+		run: () => runVitest('postgres', [], { TEST_DB: 'postgres' })
+	},
+	{
+		name: 'e2e',
+		label: 'browser journeys (Chromium)',
+		run: () => {
+			try {
+				ensureChromium();
+			} catch (err) {
+				console.error(err instanceof ChromiumError ? err.message : err);
+				return { code: 1, passed: 0, failed: 0, skipped: 0, note: 'Chromium is missing, journeys not run' };
+			}
+			const built = build();
+			if (built !== 0) {
+				return { code: built, passed: 0, failed: 0, skipped: 0, note: 'build failed, journeys not run' };
+			}
+			return runVitest('e2e', E2E_CONFIG);
+		}
+	}
+];
+
+const results = [];
+for (const phase of phases) {
+	if (phase.skip) {
+		results.push({ ...phase, notRun: true, reason: phase.skip });
+		continue;
+	}
+	console.log(`\n━━ ${phase.label} ━━`);
+	const started = Date.now();
+	const outcome = phase.run();
+	const seconds = (Date.now() - started) / 1000;
+	const ok = outcome.code === 0 && outcome.failed === 0;
+	results.push({ ...phase, ...outcome, seconds, ok, notRun: false });
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let allOk = true;
+console.log('');
+for (const r of results) {
+	if (r.notRun) {
+		console.log(`${r.label}: skipped (${r.reason})`);
+		continue;
+	}
+	passed += r.passed;
+	failed += r.failed;
+	skipped += r.skipped;
+	allOk &&= r.ok;
+	const counts = `${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`;
+	const status = r.ok ? 'ok' : `FAILED (exit ${r.code})`;
+	console.log(`${r.label}: ${status}, ${counts} in ${r.seconds.toFixed(1)} s${r.note ? ` (${r.note})` : ''}`);
+}
+if (passed + failed === 0) {
+	console.log('No test ran at all.');
+	allOk = false;
+}
+console.log(`Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(allOk ? 0 : 1);

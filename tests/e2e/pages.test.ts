@@ -1,0 +1,160 @@
+// Region home, municipality homes, a municipality that does not take part and the 404 pages, each axe-clean.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { checkA11y, launchBrowser, projectRoot, visit, watchProblems } from './support';
+
+const PLATFORM_BRAND = '#1f5f3f';
+const SCREENSHOT_DIR = path.join(projectRoot, 'test-results', 'e2e');
+
+function hexToRgb(hex: string): string {
+	const n = parseInt(hex.trim().slice(1), 16);
+	return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}
+
+/** Every image in the page has loaded and has a size (a broken image has naturalWidth 0). */
+async function brokenImages(page: Page): Promise<string[]> {
+	return page.$$eval('img', (images) =>
+		images
+			.filter((img) => !img.complete || img.naturalWidth === 0)
+			.map((img) => img.getAttribute('src') ?? '(no src)')
+	);
+}
+
+describe('pages', () => {
+	const baseURL = inject('baseURL');
+	let browser: Browser;
+	let context: BrowserContext;
+	let page: Page;
+	let problems: string[];
+
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	beforeEach(async () => {
+		context = await browser.newContext({ baseURL, locale: 'nl-BE' });
+		page = await context.newPage();
+		problems = watchProblems(page);
+	});
+	afterEach(async () => {
+		await context?.close();
+	});
+
+	it('region home: lists the municipalities taking part and leads to Geel', async () => {
+		const response = await visit(page, '/');
+		expect(response.status()).toBe(200);
+		await expect(page.locator('html').getAttribute('lang')).resolves.toBe('nl-BE');
+		const h1 = page.locator('h1');
+		expect(await h1.count()).toBe(1);
+		expect(await h1.isVisible()).toBe(true);
+		expect(await h1.textContent()).toMatch(/^Klimaatacties in de \S/);
+
+		const api = (await (await page.request.get('/api/v1/municipalities')).json()) as {
+			data: { slug: string; name: string; participating: boolean }[];
+		};
+		const participating = api.data.filter((m) => m.participating);
+		expect(participating.length).toBeGreaterThan(0);
+		const list = page.locator('section[aria-labelledby="participating-heading"]');
+		expect(await list.locator('h2').textContent()).toBe('Gemeenten die meedoen');
+		const links = await list
+			.getByRole('link')
+			.evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href'), name: a.textContent?.trim() })));
+		expect(links.toSorted((a, b) => a.href!.localeCompare(b.href!))).toEqual(
+			participating
+				.map((m) => ({ href: `/${m.slug}`, name: m.name }))
+				.toSorted((a, b) => a.href.localeCompare(b.href))
+		);
+		await checkA11y(page);
+
+		await list.getByRole('link', { name: 'Geel', exact: true }).click();
+		await page.waitForURL(`${baseURL}/geel`);
+		await page.waitForLoadState('networkidle');
+		expect(await page.locator('h1').textContent()).toBe('Welkom op Meedoen Geel');
+		await checkA11y(page);
+		expect(problems).toEqual([]);
+	});
+
+	it('municipality home /geel: its name, its colours and its logo', async () => {
+		const response = await visit(page, '/geel');
+		expect(response.status()).toBe(200);
+		expect(await page.locator('h1').textContent()).toBe('Welkom op Meedoen Geel');
+		expect(await page.title()).toContain('Geel');
+
+		// The page declares the municipality's colour as --brand; header and hero wear it.
+		const colours = await page.evaluate(() => {
+			const wrapper = document.querySelector('#inhoud')!.parentElement!;
+			return {
+				declared: wrapper.style.getPropertyValue('--brand').trim(),
+				computed: getComputedStyle(wrapper).getPropertyValue('--brand').trim(),
+				header: getComputedStyle(document.querySelector('header')!).backgroundColor,
+				hero: getComputedStyle(document.querySelector('main section')!).backgroundColor
+			};
+		});
+		expect(colours.declared).toMatch(/^#[0-9a-f]{6}$/i);
+		expect(colours.declared.toLowerCase()).not.toBe(PLATFORM_BRAND);
+		expect(colours.computed.toLowerCase()).toBe(colours.declared.toLowerCase());
+		expect(colours.header).toBe(hexToRgb(colours.declared));
+		expect(colours.hero).toBe(hexToRgb(colours.declared));
+		expect(colours.header).not.toBe(hexToRgb(PLATFORM_BRAND));
+
+		// Its logo: in the hero with a meaningful alt text, and in the header.
+		const logo = page.getByRole('img', { name: 'Logo van Geel' });
+		expect(await logo.count()).toBe(1);
+		expect(await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+		expect(await page.locator('header img').getAttribute('src')).toBe(await logo.getAttribute('src'));
+		expect(await brokenImages(page)).toEqual([]);
+		const logoResponse = await page.request.get((await logo.getAttribute('src'))!);
+		expect(logoResponse.status()).toBe(200);
+		expect(logoResponse.headers()['content-type']).toMatch(/^image\//);
+
+		await checkA11y(page);
+		mkdirSync(SCREENSHOT_DIR, { recursive: true });
+		await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'geel.png'), fullPage: true });
+		expect(problems).toEqual([]);
+	});
+
+	it.each([
+		['/oud-turnhout', 'Oud-Turnhout'],
+		['/heist-op-den-berg', 'Heist-op-den-Berg']
+	])('municipality home %s loads', async (url, name) => {
+		const response = await visit(page, url);
+		expect(response.status()).toBe(200);
+		expect(await page.locator('h1').textContent()).toBe(`Welkom op Meedoen ${name}`);
+		expect(await brokenImages(page)).toEqual([]);
+		await checkA11y(page);
+		expect(problems).toEqual([]);
+	});
+
+	it('a municipality that does not take part gets a friendly page with a way back', async () => {
+		const response = await visit(page, '/arendonk');
+		expect(response.status()).toBe(200);
+		expect(await page.locator('h1').textContent()).toBe('Arendonk doet nog niet mee');
+		expect(await page.locator('main').textContent()).toContain('Arendonk gebruikt Meedoen nog niet.');
+		const back = page.getByRole('link', { name: 'Bekijk de gemeenten die meedoen' });
+		expect(await back.getAttribute('href')).toBe('/');
+		expect(await brokenImages(page)).toEqual([]);
+		await checkA11y(page);
+
+		await back.click();
+		await page.waitForURL(`${baseURL}/`);
+		await page.waitForLoadState('networkidle');
+		expect(await page.locator('h1').textContent()).toMatch(/^Klimaatacties in de /);
+		await checkA11y(page);
+		expect(problems).toEqual([]);
+	});
+
+	it.each(['/bestaat-niet', '/geel/bestaat-niet'])('%s is a Dutch 404 page with a link home', async (url) => {
+		const response = await visit(page, url);
+		expect(response.status()).toBe(404);
+		expect(await page.locator('h1').textContent()).toBe('Pagina niet gevonden');
+		const home = page.getByRole('link', { name: 'Terug naar de startpagina' });
+		expect(await home.getAttribute('href')).toBe('/');
+		await checkA11y(page);
+		// The browser logs the 404 of the document itself; anything else is a problem.
+		expect(problems.filter((p) => !p.includes('status of 404'))).toEqual([]);
+	});
+});

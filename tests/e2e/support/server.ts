@@ -1,0 +1,119 @@
+// Starts the BUILT server (`node build/index.js`, as `npm start` does) on a free port and a data folder.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const entry = path.join(projectRoot, 'build', 'index.js');
+
+export interface RunningServer {
+	/** http://127.0.0.1:<port>, without a trailing slash */
+	url: string;
+	port: number;
+	dataDir: string;
+	/** Everything the server wrote to stdout and stderr so far. */
+	output(): string;
+	/** SIGTERM, then waits for the process to exit (SIGKILL after `graceMs`). Returns the exit code. */
+	stop(graceMs?: number): Promise<number | null>;
+}
+
+/** A fresh, empty data folder under the system's temp folder. */
+export function makeDataDir(): string {
+	return mkdtempSync(path.join(os.tmpdir(), 'meedoen-e2e-'));
+}
+
+export function removeDataDir(dataDir: string): void {
+	rmSync(dataDir, { recursive: true, force: true });
+}
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.unref();
+		probe.on('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			probe.close(() => resolve(port));
+		});
+	});
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+	return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+/**
+ * Starts `node build/index.js` with DATA_DIR, PORT, HOST=127.0.0.1, ORIGIN and LOG_LEVEL=warn and waits
+ * until /healthz answers 200. Without `dataDir` a fresh empty folder is used.
+ */
+export async function startServer(
+	options: { dataDir?: string; env?: Record<string, string>; timeoutMs?: number } = {}
+): Promise<RunningServer> {
+	if (!existsSync(entry)) {
+		throw new Error(`${entry} ontbreekt: bouw eerst (npm run test:e2e bouwt altijd vóór de journeys).`);
+	}
+	const dataDir = options.dataDir ?? makeDataDir();
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const env: NodeJS.ProcessEnv = { ...process.env };
+	// The server must not pick up test or development settings of the shell that runs the tests.
+	for (const name of ['DATABASE_URL', 'DEMO', 'SMTP_URL', 'FRAME_ANCESTORS', 'JOBS', 'NODE_ENV', 'TEST_DB']) {
+		delete env[name];
+	}
+	Object.assign(env, {
+		DATA_DIR: dataDir,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: url,
+		LOG_LEVEL: 'warn',
+		...options.env
+	});
+
+	const child = spawn(process.execPath, [entry], {
+		cwd: projectRoot,
+		env,
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout?.on('data', (chunk) => (output += chunk));
+	child.stderr?.on('data', (chunk) => (output += chunk));
+	const exit = exited(child);
+
+	const stop = async (graceMs = 15_000) => {
+		if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+		try {
+			return await exit;
+		} finally {
+			clearTimeout(timer);
+		}
+	};
+
+	const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+	let lastProblem = 'no answer yet';
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null || child.signalCode !== null) {
+			throw new Error(
+				`the server stopped during start-up (exit ${child.exitCode ?? child.signalCode}):\n${output}`
+			);
+		}
+		try {
+			const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
+			if (response.status === 200) {
+				return { url, port, dataDir, output: () => output, stop };
+			}
+			lastProblem = `/healthz answered ${response.status}`;
+		} catch (err) {
+			lastProblem = err instanceof Error ? err.message : String(err);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	await stop(2_000);
+	throw new Error(`the server did not become healthy in time (${lastProblem}):\n${output}`);
+}
