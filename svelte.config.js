@@ -7,7 +7,8 @@ const config = {
 	kit: {
 		adapter: adapter({ out: 'build', precompress: true }),
 		// The policy SvelteKit writes, with hashes for its own inline scripts.
-		// frame-ancestors is runtime configuration (FRAME_ANCESTORS), so hooks.server.ts sends it.
+		// frame-ancestors (FRAME_ANCESTORS) and form-action (which must allow the identity provider, a login
+		// form redirects there) are runtime configuration, so hooks.server.ts sends them as a second policy.
 		csp: {
 			mode: 'auto',
 			directives: {
@@ -17,7 +18,6 @@ const config = {
 				'img-src': ['self', 'data:', 'https:'],
 				'font-src': ['self'],
 				'connect-src': ['self'],
-				'form-action': ['self'],
 				'base-uri': ['self'],
 				'object-src': ['none']
 			}

@@ -87,7 +87,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 		transformPageChunk: ({ html }) => html.replace('%lang%', intlLocale(locale))
 	});
 
-	setSecurityHeaders(response.headers, event.url.protocol === 'https:', app.config.frameAncestors);
+	setSecurityHeaders(response.headers, {
+		https: event.url.protocol === 'https:',
+		frameAncestors: app.config.frameAncestors,
+		formAction: app.oidc ? `'self' ${new URL(app.oidc.issuer).origin}` : "'self'"
+	});
 	response.headers.set('x-request-id', requestId);
 	log.info(
 		{
@@ -101,14 +105,18 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-function setSecurityHeaders(headers: Headers, https: boolean, frameAncestors: string) {
+function setSecurityHeaders(
+	headers: Headers,
+	{ https, frameAncestors, formAction }: { https: boolean; frameAncestors: string; formAction: string }
+) {
 	headers.set('x-content-type-options', 'nosniff');
 	headers.set('referrer-policy', 'strict-origin-when-cross-origin');
 	headers.set('permissions-policy', 'camera=(), microphone=(), payment=(), geolocation=(self)');
 	headers.set('cross-origin-opener-policy', 'same-origin');
 	if (frameAncestors === "'none'") headers.set('x-frame-options', 'DENY');
-	// A second policy only for embedding; browsers enforce every policy they receive.
-	headers.append('content-security-policy', `frame-ancestors ${frameAncestors}`);
+	// A second policy for what is only known at run time; browsers enforce every policy they receive.
+	// Form posts may go to the identity provider: logging in and out redirect there after a POST.
+	headers.append('content-security-policy', `frame-ancestors ${frameAncestors}; form-action ${formAction}`);
 	if (https) headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
 }
 
