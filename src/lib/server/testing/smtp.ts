@@ -6,6 +6,15 @@ export interface CaughtMail {
 	from: string;
 	to: string[];
 	raw: string;
+	/** The raw message with quoted-printable undone, so links and Dutch text can be searched. */
+	decoded: string;
+}
+
+function decodeQuotedPrintable(raw: string): string {
+	const bytes = raw
+		.replace(/=\r?\n/g, '')
+		.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+	return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
 export interface SmtpCatcher {
@@ -28,10 +37,12 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
 			const chunks: Buffer[] = [];
 			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
 			stream.on('end', () => {
+				const raw = Buffer.concat(chunks).toString('utf8');
 				messages.push({
 					from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
 					to: session.envelope.rcptTo.map((r) => r.address),
-					raw: Buffer.concat(chunks).toString('utf8')
+					raw,
+					decoded: decodeQuotedPrintable(raw)
 				});
 				callback();
 			});
