@@ -71,6 +71,8 @@ export async function startServer(
 		HOST: '127.0.0.1',
 		ORIGIN: url,
 		LOG_LEVEL: 'warn',
+		// The development identity provider on any free port, so servers started side by side never clash.
+		DEV_IDP_PORT: '0',
 		...options.env
 	});
 
