@@ -1,0 +1,166 @@
+// Dutch texts of the profile and privacy pages: the person's own data, consents, export and deletion.
+export const profile = {
+	title: 'Mijn profiel',
+	intro:
+		'Hier kies je hoe je op Meedoen verschijnt, waarover en hoe vaak je mails krijgt, en zie je wat we over jou bewaren.',
+	saved: 'Je profiel is bewaard.',
+	savedVerify:
+		'We stuurden een bevestigingslink naar {email}. Klik op die link om het adres te bevestigen. Tot dan sturen we geen andere mails naar dat adres.',
+	savedHomeChanged:
+		'Je gemeente is nu {municipality}. Kies hieronder welke thema’s van {municipality} je interesseren.',
+	draftRestored:
+		'We hebben bewaard wat je typte. Het is nog niet opgeslagen: kijk het na en klik op "Bewaren".',
+	errorSummary: 'Niet alles is juist ingevuld',
+	errorSummaryIntro: 'Er is nog niets bewaard. Pas deze velden aan en klik opnieuw op "Bewaren":',
+	save: 'Bewaren',
+	formHeading: 'Je profiel',
+	sections: {
+		about: 'Over jou',
+		municipality: 'Je gemeente',
+		help: 'Meehelpen als klimaatmaker'
+	},
+	displayName: {
+		label: 'Je naam op Meedoen',
+		hint: 'Iedereen ziet deze naam bij wat je schrijft of steunt. Hij mag kort zijn, bijvoorbeeld je voornaam. Maximaal 60 tekens.',
+		required: 'Vul een naam in. Die mag kort zijn, bijvoorbeeld je voornaam.',
+		tooLong: 'Je naam mag maximaal 60 tekens lang zijn.',
+		noHtml: 'Gebruik geen < of > in je naam.'
+	},
+	legalName: {
+		label: 'Je officiële naam (nooit publiek)',
+		hint: 'Deze naam komt van je aanmelding bij de Vlaamse overheid. Alleen jij en je gemeente zien hem; je kan hem hier niet wijzigen.',
+		unknown: 'Niet gekend: je meldde je aan met een link per mail.'
+	},
+	email: {
+		label: 'Je e-mailadres',
+		hint: 'Wijzig je je adres, dan sturen we eerst een bevestigingslink naar het nieuwe adres. Leeg laten mag: dan krijg je geen mails van ons.',
+		verified: 'Dit adres is bevestigd.',
+		unverified: 'Dit adres is nog niet bevestigd.',
+		invalid: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.be, of laat het veld leeg.',
+		tooLong: 'Een e-mailadres mag maximaal 254 tekens lang zijn.',
+		rateLimited:
+			'Je hebt de voorbije tijd al enkele bevestigingsmails gevraagd. Wacht een uur en probeer dan opnieuw.',
+		pendingHeading: 'Bevestig je e-mailadres',
+		pending:
+			'Je e-mailadres {email} is nog niet bevestigd. We sturen er pas andere mails naartoe als je op de link in onze bevestigingsmail klikt.',
+		resend: 'Stuur de bevestigingsmail opnieuw',
+		resent: 'We stuurden een nieuwe bevestigingslink naar {email}.',
+		nothingToVerify: 'Er is geen e-mailadres dat nog bevestigd moet worden.'
+	},
+	home: {
+		label: 'Je gemeente',
+		hint: 'Over deze gemeente krijg je nieuws, en deze gemeente kan je vragen om mee te helpen.',
+		none: 'Geen',
+		invalid: 'Kies een gemeente uit de lijst, of "Geen".'
+	},
+	themes: {
+		legend: 'Thema’s in {municipality}',
+		hint: 'Kies per thema of je erover wil horen.',
+		noHome: 'Kies eerst je gemeente en bewaar je profiel. Daarna kies je hier de thema’s van die gemeente.',
+		changeHint: 'Kies je een andere gemeente, dan kies je na het bewaren de thema’s van die gemeente.',
+		yes: 'Ja, graag',
+		no: 'Liever niet',
+		none: 'Geen voorkeur',
+		invalid: 'Kies "Ja, graag", "Liever niet" of "Geen voorkeur".'
+	},
+	mailFrequency: {
+		legend: 'Hoe vaak wil je mails krijgen?',
+		immediate: 'Meteen',
+		daily: 'Dagelijks',
+		weekly: 'Wekelijks',
+		never: 'Nooit',
+		invalid: 'Kies hoe vaak je mails wil krijgen.',
+		needsVerifiedEmail: 'Je krijgt pas mails als je een bevestigd e-mailadres hebt.'
+	},
+	wantsToHelp: {
+		label: 'Ja, vraag mij om mee te helpen',
+		needsHome:
+			'Kies eerst je gemeente. Je komt in de pool van klimaatmakers van die gemeente, en zij vraagt je om mee te helpen.',
+		invalid: 'Vink het vakje aan of laat het leeg.'
+	},
+	consents: {
+		heading: 'Je toestemmingen',
+		intro:
+			'Hier zie je welke toestemming je wanneer gaf of introk. Intrekken doe je in je profiel hierboven: kies "Nooit" bij mails of haal het vinkje bij meehelpen weg.',
+		caption: 'Geschiedenis van je toestemmingen',
+		kind: 'Waarvoor',
+		version: 'Versie van de tekst',
+		given: 'Gegeven op',
+		withdrawn: 'Ingetrokken op',
+		stillValid: 'Nog geldig',
+		none: 'Je hebt nog geen toestemming gegeven.',
+		textVersion: 'Tekst versie {version}',
+		textsHeading: 'Wat elke toestemming inhoudt',
+		privacy: {
+			label: 'Privacyverklaring',
+			text: 'Ik heb gelezen hoe Meedoen en mijn gemeente mijn gegevens gebruiken, hoe lang ze bewaard worden en hoe ik ze kan inkijken, downloaden en laten verwijderen.'
+		},
+		updates: {
+			label: 'Mails over klimaatacties',
+			text: 'Meedoen mag mij mails sturen over klimaatacties in mijn gemeente en over de thema’s die ik kies, zo vaak als ik aanduid. Ik kan dit altijd stoppen door "Nooit" te kiezen.'
+		},
+		pool: {
+			label: 'Pool van klimaatmakers',
+			text: 'Mijn gemeente mag mij vragen om mee te helpen aan klimaatacties. Daarvoor ziet ze mijn naam op Meedoen en mag ze mij mailen. Ik kan dit altijd stoppen door het vinkje weg te halen.'
+		}
+	},
+	verify: {
+		title: 'E-mailadres bevestigen',
+		intro: 'Klik op de knop om {email} te bevestigen als je e-mailadres op Meedoen.',
+		button: 'Bevestig mijn e-mailadres',
+		doneTitle: 'Je e-mailadres is bevestigd',
+		done: 'Bedankt! {email} is nu je bevestigde e-mailadres op Meedoen.',
+		loginFirst:
+			'Meld je eerst aan met het account waarvoor je dit e-mailadres opgaf. Daarna kom je hier terug om het te bevestigen.',
+		failedTitle: 'Bevestigen is niet gelukt',
+		invalid: 'Deze bevestigingslink is ongeldig of verlopen. Vraag een nieuwe aan op je profielpagina.',
+		used: 'Deze bevestigingslink is al gebruikt. Op je profielpagina zie je of je adres bevestigd is.',
+		otherAccount:
+			'Deze bevestigingslink hoort bij een ander account dan het account waarmee je nu bent aangemeld. Meld je af en meld je aan met het juiste account.',
+		outdated:
+			'Deze bevestigingslink hoort bij een e-mailadres dat je intussen hebt gewijzigd. Gebruik de link in de laatste mail die we je stuurden.',
+		taken:
+			'Dit e-mailadres hoort al bij een ander account op Meedoen. Kies in je profiel een ander adres, of meld je aan met dat andere account.',
+		toProfile: 'Naar mijn profiel'
+	},
+	verifyMail: {
+		subject: 'Bevestig je e-mailadres voor Meedoen',
+		body: 'Dag,\n\nJe gaf dit e-mailadres op in je profiel op Meedoen. Klik op deze link om het te bevestigen:\n\n{link}\n\nDe link is {hours} uur geldig en werkt één keer. Heb je dit niet zelf gevraagd? Dan mag je deze mail negeren: we sturen geen andere mails naar dit adres.\n\nTot op Meedoen!'
+	},
+	data: {
+		heading: 'Je gegevens downloaden',
+		intro:
+			'Download alles wat Meedoen over jou bewaart: je profiel, je toestemmingen, je voorkeuren, je rollen en je aanmeldingen. Je krijgt een JSON-bestand dat je met elk programma kan openen.',
+		download: 'Download mijn gegevens'
+	},
+	sessions: {
+		heading: 'Afmelden op alle toestellen',
+		intro:
+			'Ben je ergens aangemeld gebleven, bijvoorbeeld op een computer in de bibliotheek? Meld je dan overal tegelijk af.',
+		button: 'Afmelden op alle toestellen'
+	},
+	delete: {
+		heading: 'Account verwijderen',
+		intro: 'Wil je niet meer meedoen? Dan kan je je account en je persoonlijke gegevens verwijderen.',
+		link: 'Mijn account verwijderen',
+		title: 'Je account verwijderen',
+		whatGoesHeading: 'Wat we meteen verwijderen',
+		whatGoes:
+			'Je naam, je officiële naam, je e-mailadres, je gemeente, je voorkeuren, je toestemmingen, je rollen en al je aanmeldingen.',
+		whatStaysHeading: 'Wat blijft',
+		whatStays:
+			'Wat je publiek schreef en je stemmen blijven staan, zodat tellingen en gesprekken kloppen. Er staat dan "Voormalige deelnemer" bij in plaats van je naam.',
+		downloadFirst: 'Wil je eerst een kopie van je gegevens? Download ze dan vóór je je account verwijdert.',
+		legend: 'Bevestig dat je je account wil verwijderen',
+		confirm: 'Ja, verwijder mijn account definitief',
+		confirmHint: 'Dit kan je niet ongedaan maken.',
+		confirmRequired: 'Vink aan dat je je account definitief wil verwijderen. Er is nog niets verwijderd.',
+		button: 'Verwijder mijn account',
+		cancel: 'Nee, terug naar mijn profiel',
+		goodbyeTitle: 'Je account is verwijderd',
+		goodbye:
+			'We hebben je account en je persoonlijke gegevens verwijderd, en je bent op alle toestellen afgemeld. Bedankt om mee te doen!',
+		backHome: 'Naar de startpagina'
+	},
+	formerParticipant: 'Voormalige deelnemer'
+};

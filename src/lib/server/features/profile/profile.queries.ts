@@ -1,0 +1,425 @@
+// Queries of a person's own data. Every one takes the database first and the person's id in its params,
+// and never reaches a row of anyone else.
+import { and, asc, desc, eq, gt, inArray, isNull, ne, notInArray, or, sql } from 'drizzle-orm';
+import type { Db } from '$lib/server/db/client';
+import {
+	auditLog,
+	consents,
+	loginRequests,
+	mailTokens,
+	memberships,
+	municipalities,
+	regionRoles,
+	regions,
+	sessions,
+	staffInvitations,
+	themePreferences,
+	themes,
+	userIdentities,
+	users
+} from '$lib/server/db/schema';
+import type { ConsentKind } from './profile.consents';
+
+const userColumns = {
+	id: users.id,
+	displayName: users.displayName,
+	givenName: users.givenName,
+	familyName: users.familyName,
+	email: users.email,
+	emailVerifiedAt: users.emailVerifiedAt,
+	homeMunicipalityId: users.homeMunicipalityId,
+	mailFrequency: users.mailFrequency,
+	wantsToHelp: users.wantsToHelp,
+	firstChannel: users.firstChannel,
+	firstReferrer: users.firstReferrer,
+	lockedAt: users.lockedAt,
+	deletedAt: users.deletedAt,
+	lastLoginAt: users.lastLoginAt,
+	createdAt: users.createdAt,
+	updatedAt: users.updatedAt
+};
+
+export async function getUser(db: Db, params: { userId: string }) {
+	const [row] = await db.select(userColumns).from(users).where(eq(users.id, params.userId)).limit(1);
+	return row;
+}
+
+export type UserRow = NonNullable<Awaited<ReturnType<typeof getUser>>>;
+
+export async function updateUser(
+	db: Db,
+	params: { userId: string; values: Partial<typeof users.$inferInsert> }
+) {
+	await db
+		.update(users)
+		.set({ ...params.values, updatedAt: sql`now()` })
+		.where(eq(users.id, params.userId));
+}
+
+/** Another living account that already verified this address (the address is unique among those). */
+export async function getOtherUserWithVerifiedEmail(db: Db, params: { userId: string; email: string }) {
+	const [row] = await db
+		.select({ id: users.id })
+		.from(users)
+		.where(
+			and(
+				ne(users.id, params.userId),
+				sql`lower(${users.email}) = lower(${params.email})`,
+				sql`${users.emailVerifiedAt} IS NOT NULL`,
+				isNull(users.deletedAt)
+			)
+		)
+		.limit(1);
+	return row;
+}
+
+/** Marks the address verified, but only while it is still the person's address. */
+export async function markEmailVerified(db: Db, params: { userId: string; email: string }) {
+	const rows = await db
+		.update(users)
+		.set({ emailVerifiedAt: sql`now()`, updatedAt: sql`now()` })
+		.where(and(eq(users.id, params.userId), sql`lower(${users.email}) = lower(${params.email})`))
+		.returning({ id: users.id });
+	return rows.length > 0;
+}
+
+// ── Consents ────────────────────────────────────────────────────────────────────────────────────────
+
+export async function listConsents(db: Db, params: { userId: string }) {
+	return db
+		.select({
+			id: consents.id,
+			kind: consents.kind,
+			version: consents.version,
+			givenAt: consents.givenAt,
+			withdrawnAt: consents.withdrawnAt
+		})
+		.from(consents)
+		.where(eq(consents.userId, params.userId))
+		.orderBy(desc(consents.givenAt), asc(consents.kind));
+}
+
+export type ConsentRow = Awaited<ReturnType<typeof listConsents>>[number];
+
+export async function insertConsent(db: Db, params: { userId: string; kind: ConsentKind; version: string }) {
+	await db.insert(consents).values(params);
+}
+
+/** Withdraws the person's open consents of one kind; returns how many were open. */
+export async function withdrawConsents(db: Db, params: { userId: string; kind: ConsentKind }) {
+	const rows = await db
+		.update(consents)
+		.set({ withdrawnAt: sql`now()` })
+		.where(
+			and(eq(consents.userId, params.userId), eq(consents.kind, params.kind), isNull(consents.withdrawnAt))
+		)
+		.returning({ id: consents.id });
+	return rows.length;
+}
+
+// ── Theme preferences ───────────────────────────────────────────────────────────────────────────────
+
+export async function listThemePreferences(db: Db, params: { userId: string; municipalityId: string }) {
+	return db
+		.select({ themeId: themePreferences.themeId, interested: themePreferences.interested })
+		.from(themePreferences)
+		.innerJoin(themes, eq(themes.id, themePreferences.themeId))
+		.where(and(eq(themePreferences.userId, params.userId), eq(themes.municipalityId, params.municipalityId)));
+}
+
+export async function upsertThemePreference(
+	db: Db,
+	params: { userId: string; themeId: string; interested: boolean }
+) {
+	await db
+		.insert(themePreferences)
+		.values(params)
+		.onConflictDoUpdate({
+			target: [themePreferences.userId, themePreferences.themeId],
+			set: { interested: params.interested }
+		});
+}
+
+export async function deleteThemePreferences(db: Db, params: { userId: string; themeIds: string[] }) {
+	if (params.themeIds.length === 0) return;
+	await db
+		.delete(themePreferences)
+		.where(
+			and(eq(themePreferences.userId, params.userId), inArray(themePreferences.themeId, params.themeIds))
+		);
+}
+
+/** Preferences only mean something for the home municipality: the rest goes when the home changes. */
+export async function deleteThemePreferencesOutside(
+	db: Db,
+	params: { userId: string; municipalityId: string | null }
+) {
+	const keep = params.municipalityId
+		? db.select({ id: themes.id }).from(themes).where(eq(themes.municipalityId, params.municipalityId))
+		: null;
+	await db
+		.delete(themePreferences)
+		.where(
+			and(
+				eq(themePreferences.userId, params.userId),
+				keep ? notInArray(themePreferences.themeId, keep) : undefined
+			)
+		);
+}
+
+// ── Address verification tokens ─────────────────────────────────────────────────────────────────────
+
+export async function insertVerifyToken(
+	db: Db,
+	params: { userId: string; tokenHash: string; email: string; expiresAt: Date }
+) {
+	await db.insert(mailTokens).values({ ...params, purpose: 'verify' });
+}
+
+/** Ends the person's unused verification links, so only the newest one works. */
+export async function expireVerifyTokens(db: Db, params: { userId: string }) {
+	await db
+		.update(mailTokens)
+		.set({ expiresAt: sql`now()` })
+		.where(
+			and(
+				eq(mailTokens.userId, params.userId),
+				eq(mailTokens.purpose, 'verify'),
+				isNull(mailTokens.usedAt),
+				gt(mailTokens.expiresAt, sql`now()`)
+			)
+		);
+}
+
+/** A verification token by its hash, whoever it belongs to: the service decides what the caller learns. */
+export async function peekVerifyToken(db: Db, params: { tokenHash: string }) {
+	const [row] = await db
+		.select({
+			userId: mailTokens.userId,
+			email: mailTokens.email,
+			usedAt: mailTokens.usedAt,
+			expiresAt: mailTokens.expiresAt
+		})
+		.from(mailTokens)
+		.where(and(eq(mailTokens.tokenHash, params.tokenHash), eq(mailTokens.purpose, 'verify')))
+		.limit(1);
+	return row;
+}
+
+/** Uses a verification token of this person, once: a second use or an expired token returns nothing. */
+export async function consumeVerifyToken(db: Db, params: { userId: string; tokenHash: string }) {
+	const [row] = await db
+		.update(mailTokens)
+		.set({ usedAt: sql`now()` })
+		.where(
+			and(
+				eq(mailTokens.tokenHash, params.tokenHash),
+				eq(mailTokens.userId, params.userId),
+				eq(mailTokens.purpose, 'verify'),
+				isNull(mailTokens.usedAt),
+				gt(mailTokens.expiresAt, sql`now()`)
+			)
+		)
+		.returning({ email: mailTokens.email });
+	return row;
+}
+
+// ── Identities and sessions ─────────────────────────────────────────────────────────────────────────
+
+export async function listIdentities(db: Db, params: { userId: string }) {
+	return db
+		.select({
+			issuer: userIdentities.issuer,
+			subject: userIdentities.subject,
+			createdAt: userIdentities.createdAt
+		})
+		.from(userIdentities)
+		.where(eq(userIdentities.userId, params.userId))
+		.orderBy(asc(userIdentities.createdAt));
+}
+
+/** After a new address is verified, an older address no longer logs in to this account. */
+export async function deleteMailIdentitiesExcept(
+	db: Db,
+	params: { userId: string; issuer: string; keepSubject: string }
+) {
+	await db
+		.delete(userIdentities)
+		.where(
+			and(
+				eq(userIdentities.userId, params.userId),
+				eq(userIdentities.issuer, params.issuer),
+				sql`lower(${userIdentities.subject}) <> lower(${params.keepSubject})`
+			)
+		);
+}
+
+export async function listSessions(db: Db, params: { userId: string }) {
+	return db
+		.select({
+			createdAt: sessions.createdAt,
+			lastSeenAt: sessions.lastSeenAt,
+			expiresAt: sessions.expiresAt,
+			userAgent: sessions.userAgent
+		})
+		.from(sessions)
+		.where(eq(sessions.userId, params.userId))
+		.orderBy(desc(sessions.lastSeenAt));
+}
+
+// ── Everything else the platform holds about the person (for the export) ────────────────────────────
+
+export async function getMunicipalityName(db: Db, params: { municipalityId: string }) {
+	const [row] = await db
+		.select({ id: municipalities.id, slug: municipalities.slug, name: municipalities.name })
+		.from(municipalities)
+		.where(eq(municipalities.id, params.municipalityId))
+		.limit(1);
+	return row;
+}
+
+export async function listAllThemePreferences(db: Db, params: { userId: string }) {
+	return db
+		.select({
+			municipalitySlug: municipalities.slug,
+			municipalityName: municipalities.name,
+			themeSlug: themes.slug,
+			themeName: themes.name,
+			interested: themePreferences.interested
+		})
+		.from(themePreferences)
+		.innerJoin(themes, eq(themes.id, themePreferences.themeId))
+		.innerJoin(municipalities, eq(municipalities.id, themes.municipalityId))
+		.where(eq(themePreferences.userId, params.userId))
+		.orderBy(asc(municipalities.name), asc(themes.position), asc(themes.name));
+}
+
+export async function listMemberships(db: Db, params: { userId: string }) {
+	return db
+		.select({
+			municipalityId: memberships.municipalityId,
+			municipalitySlug: municipalities.slug,
+			municipalityName: municipalities.name,
+			regionId: municipalities.regionId,
+			role: memberships.role,
+			createdAt: memberships.createdAt
+		})
+		.from(memberships)
+		.innerJoin(municipalities, eq(municipalities.id, memberships.municipalityId))
+		.where(eq(memberships.userId, params.userId))
+		.orderBy(asc(municipalities.name), asc(memberships.role));
+}
+
+export async function listRegionRoles(db: Db, params: { userId: string }) {
+	return db
+		.select({
+			regionId: regionRoles.regionId,
+			regionSlug: regions.slug,
+			regionName: regions.name,
+			role: regionRoles.role,
+			createdAt: regionRoles.createdAt
+		})
+		.from(regionRoles)
+		.innerJoin(regions, eq(regions.id, regionRoles.regionId))
+		.where(eq(regionRoles.userId, params.userId))
+		.orderBy(asc(regions.name), asc(regionRoles.role));
+}
+
+/** Mailed links sent for this person (never the token or its hash). */
+export async function listMailTokens(db: Db, params: { userId: string }) {
+	return db
+		.select({
+			purpose: mailTokens.purpose,
+			email: mailTokens.email,
+			createdAt: mailTokens.createdAt,
+			expiresAt: mailTokens.expiresAt,
+			usedAt: mailTokens.usedAt
+		})
+		.from(mailTokens)
+		.where(eq(mailTokens.userId, params.userId))
+		.orderBy(desc(mailTokens.createdAt));
+}
+
+/** Form values kept across a login, once the login tied them to this person. */
+export async function listDrafts(db: Db, params: { userId: string }) {
+	return db
+		.select({
+			createdAt: loginRequests.createdAt,
+			returnTo: loginRequests.returnTo,
+			draft: loginRequests.draft
+		})
+		.from(loginRequests)
+		.where(eq(loginRequests.draftUserId, params.userId))
+		.orderBy(desc(loginRequests.createdAt));
+}
+
+/** Entries of the audit log where the person acted or was acted upon; names and details are left out,
+ *  as they may be someone else's. */
+export async function listAuditEntries(db: Db, params: { userId: string }) {
+	return db
+		.select({
+			action: auditLog.action,
+			municipalitySlug: municipalities.slug,
+			actorId: auditLog.actorId,
+			createdAt: auditLog.createdAt
+		})
+		.from(auditLog)
+		.leftJoin(municipalities, eq(municipalities.id, auditLog.municipalityId))
+		.where(or(eq(auditLog.actorId, params.userId), eq(auditLog.subjectId, params.userId)))
+		.orderBy(desc(auditLog.createdAt))
+		.limit(5_000);
+}
+
+// ── Deleting an account ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Removes everything personal that hangs off the person, and login links mailed to their address.
+ * The users row itself stays (see anonymizeUser), so public contributions and counts stay right.
+ */
+export async function deletePersonalRecords(db: Db, params: { userId: string; email: string | null }) {
+	const { userId, email } = params;
+	await db.delete(userIdentities).where(eq(userIdentities.userId, userId));
+	await db.delete(sessions).where(eq(sessions.userId, userId));
+	await db.delete(consents).where(eq(consents.userId, userId));
+	await db.delete(themePreferences).where(eq(themePreferences.userId, userId));
+	await db.delete(memberships).where(eq(memberships.userId, userId));
+	await db.delete(regionRoles).where(eq(regionRoles.userId, userId));
+	await db.delete(loginRequests).where(eq(loginRequests.draftUserId, userId));
+	await db
+		.delete(mailTokens)
+		.where(
+			or(eq(mailTokens.userId, userId), email ? sql`lower(${mailTokens.email}) = lower(${email})` : undefined)
+		);
+	// An accepted invitation only records that this address became staff; the address is the person's.
+	if (email)
+		await db
+			.delete(staffInvitations)
+			.where(
+				and(
+					sql`lower(${staffInvitations.email}) = lower(${email})`,
+					sql`${staffInvitations.acceptedAt} IS NOT NULL`
+				)
+			);
+}
+
+/** Wipes the person's own fields and marks the row deleted; the public name becomes a presenter's job. */
+export async function anonymizeUser(db: Db, params: { userId: string }) {
+	await db
+		.update(users)
+		.set({
+			displayName: '',
+			givenName: null,
+			familyName: null,
+			email: null,
+			emailVerifiedAt: null,
+			homeMunicipalityId: null,
+			mailFrequency: 'never',
+			wantsToHelp: false,
+			firstChannel: null,
+			firstReferrer: null,
+			lastLoginAt: null,
+			deletedAt: sql`now()`,
+			updatedAt: sql`now()`
+		})
+		.where(and(eq(users.id, params.userId), isNull(users.deletedAt)));
+}

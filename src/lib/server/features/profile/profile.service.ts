@@ -1,0 +1,462 @@
+// Use cases of a person's own profile: what they see and change, the verification of their address, the
+// export of their data and the deletion of their account. The person is always ctx.actor, never input.
+import { translate } from '$lib/i18n';
+import type { Db } from '$lib/server/db/client';
+import type { Ctx } from '$lib/server/platform/context';
+import { AppError, isAppError, type FieldErrors } from '$lib/server/platform/errors';
+import { enforceRateLimits } from '$lib/server/platform/ratelimit';
+import { hashToken, newToken } from '$lib/server/platform/tokens';
+import { writeAudit } from '$lib/server/platform/audit';
+import { acceptInvitations, getDraft, MAIL_ISSUER } from '$lib/server/features/accounts/accounts.service';
+import {
+	getMunicipalityBySlug,
+	listMunicipalities
+} from '$lib/server/features/municipalities/municipalities.queries';
+import { listThemes } from '$lib/server/features/themes/themes.queries';
+import { CONSENT_VERSIONS, type ConsentKind } from './profile.consents';
+import { VERIFY_PATH } from './profile.http';
+import {
+	consumeVerifyToken,
+	deleteMailIdentitiesExcept,
+	deletePersonalRecords,
+	anonymizeUser,
+	deleteThemePreferences,
+	deleteThemePreferencesOutside,
+	expireVerifyTokens,
+	getMunicipalityName,
+	getOtherUserWithVerifiedEmail,
+	getUser,
+	insertConsent,
+	insertVerifyToken,
+	listAllThemePreferences,
+	listAuditEntries,
+	listConsents,
+	listDrafts,
+	listIdentities,
+	listMailTokens,
+	listMemberships,
+	listRegionRoles,
+	listSessions,
+	listThemePreferences,
+	markEmailVerified,
+	peekVerifyToken,
+	updateUser,
+	upsertThemePreference,
+	withdrawConsents,
+	type ConsentRow
+} from './profile.queries';
+import {
+	deleteAccountInput,
+	pickProfileFields,
+	profileInput,
+	validate,
+	type ProfileData,
+	type ThemeChoice
+} from './profile.schemas';
+import {
+	consentVersions,
+	legalName,
+	presentConsent,
+	presentExportPerson,
+	profileFormValues,
+	type PersonalDataExport,
+	type ProfileView,
+	type ThemeOption
+} from './profile.present';
+
+export const VERIFY_LINK_HOURS = 24;
+
+function personId(ctx: Ctx): string {
+	if (!ctx.actor) throw new AppError('unauthenticated');
+	return ctx.actor.userId;
+}
+
+/** The person's row; a deleted account is treated as logged out (its sessions are gone anyway). */
+async function loadPerson(db: Db, userId: string) {
+	const user = await getUser(db, { userId });
+	if (!user || user.deletedAt) throw new AppError('unauthenticated');
+	return user;
+}
+
+const fieldError = (code: 'validation' | 'rate_limited', fields: FieldErrors) =>
+	new AppError(code, { fields, message: code === 'validation' ? undefined : Object.values(fields)[0]?.[0] });
+
+const sameAddress = (a: string | null, b: string | null) =>
+	(a ?? '').toLowerCase() === (b ?? '').toLowerCase();
+
+/** The profile page: saved values, or what the person typed before their session ran out. */
+export async function getProfile(
+	ctx: Ctx,
+	input: { unverifiedDraftId?: string | null } = {}
+): Promise<ProfileView> {
+	const userId = personId(ctx);
+	const user = await loadPerson(ctx.db, userId);
+	const all = await listMunicipalities(ctx.db);
+	const home = all.find((m) => m.id === user.homeMunicipalityId) ?? null;
+	const consentRows = await listConsents(ctx.db, { userId });
+	let themes: ProfileView['themes'] = null;
+	if (home) {
+		const rows = await listThemes(ctx.db, { municipalityId: home.id });
+		const chosen = new Map(
+			(await listThemePreferences(ctx.db, { userId, municipalityId: home.id })).map((p) => [
+				p.themeId,
+				p.interested
+			])
+		);
+		const items: ThemeOption[] = rows.map((theme) => {
+			const interested = chosen.get(theme.id);
+			const choice: ThemeChoice = interested === undefined ? 'none' : interested ? 'yes' : 'no';
+			return { slug: theme.slug, name: theme.name, description: theme.description, choice };
+		});
+		themes = { municipality: { slug: home.slug, name: home.name }, items };
+	}
+	const openConsents = new Set(consentRows.filter((c) => !c.withdrawnAt).map((c) => c.kind));
+	let values = profileFormValues({
+		user,
+		homeSlug: home?.slug ?? null,
+		openConsents,
+		themes: themes?.items ?? [],
+		themesOf: themes?.municipality.slug ?? null
+	});
+	// A draft is only for the person who typed it: the login tied it to whoever logged in, the form to its owner.
+	const draft = await getDraft(ctx, { unverifiedId: input.unverifiedDraftId ?? null });
+	const draftRestored = Boolean(draft && draft.person === userId);
+	if (draft && draftRestored) values = pickProfileFields(Object.entries(draft));
+	return {
+		person: {
+			displayName: user.displayName,
+			legalName: legalName(user),
+			email: user.email,
+			emailVerified: Boolean(user.email && user.emailVerifiedAt),
+			home: home ? { slug: home.slug, name: home.name } : null
+		},
+		values,
+		draftRestored,
+		municipalities: all
+			.filter((m) => m.participating || m.id === home?.id)
+			.map((m) => ({ slug: m.slug, name: m.name })),
+		themes,
+		consents: consentRows.map(presentConsent),
+		consentVersions: consentVersions()
+	};
+}
+
+/** Gives a consent for the current text, or withdraws it; an open consent for an older text is replaced. */
+async function setConsent(
+	db: Db,
+	params: { userId: string; kind: ConsentKind; given: boolean; rows: ConsentRow[] }
+) {
+	const open = params.rows.filter((r) => r.kind === params.kind && !r.withdrawnAt);
+	const version = CONSENT_VERSIONS[params.kind];
+	if (!params.given) {
+		if (open.length > 0) await withdrawConsents(db, { userId: params.userId, kind: params.kind });
+		return;
+	}
+	if (open.some((r) => r.version === version)) return;
+	if (open.length > 0) await withdrawConsents(db, { userId: params.userId, kind: params.kind });
+	await insertConsent(db, { userId: params.userId, kind: params.kind, version });
+}
+
+async function limitVerificationMails(ctx: Ctx, params: { userId: string; email: string }) {
+	try {
+		await enforceRateLimits(ctx.db, [
+			{ key: `verify-mail:user:${params.userId}`, limit: 5, windowSeconds: 60 * 60 },
+			// Hashed: the counter table need not hold addresses.
+			{ key: `verify-mail:email:${hashToken(params.email)}`, limit: 3, windowSeconds: 60 * 60 }
+		]);
+	} catch (err) {
+		if (isAppError(err) && err.code === 'rate_limited')
+			throw fieldError('rate_limited', { email: ['profile.email.rateLimited'] });
+		throw err;
+	}
+}
+
+async function issueVerifyToken(db: Db, params: { userId: string; email: string }) {
+	await expireVerifyTokens(db, { userId: params.userId });
+	const token = newToken();
+	await insertVerifyToken(db, {
+		userId: params.userId,
+		tokenHash: hashToken(token),
+		email: params.email,
+		expiresAt: new Date(Date.now() + VERIFY_LINK_HOURS * 3_600_000)
+	});
+	return token;
+}
+
+/** The only mail that ever goes to an address that is not verified: the link that verifies it. */
+async function mailVerificationLink(ctx: Ctx, params: { email: string; token: string; origin: string }) {
+	const link = `${params.origin}${VERIFY_PATH}?token=${params.token}`;
+	await ctx.queueMail({
+		to: params.email,
+		subject: translate(ctx.locale, 'profile.verifyMail.subject'),
+		text: translate(ctx.locale, 'profile.verifyMail.body', { link, hours: VERIFY_LINK_HOURS })
+	});
+}
+
+export interface ProfileSaved {
+	/** The new address a verification link went to, when the address changed. */
+	verificationSentTo: string | null;
+	/** The new home municipality's name, when it changed: its themes are to be chosen next. */
+	newHome: string | null;
+}
+
+export async function updateProfile(
+	ctx: Ctx,
+	input: { profile: ProfileData; origin: string }
+): Promise<ProfileSaved> {
+	const userId = personId(ctx);
+	const profile = validate(profileInput, input.profile);
+	const user = await loadPerson(ctx.db, userId);
+	let home: { id: string; slug: string; name: string } | null = null;
+	if (profile.home) {
+		const row = await getMunicipalityBySlug(ctx.db, { slug: profile.home });
+		// A municipality that stopped taking part may stay someone's home, but nobody newly chooses it.
+		if (!row || (!row.participating && row.id !== user.homeMunicipalityId))
+			throw fieldError('validation', { home: ['profile.home.invalid'] });
+		home = row;
+	}
+	const emailChanged = !sameAddress(user.email, profile.email);
+	if (emailChanged && profile.email) await limitVerificationMails(ctx, { userId, email: profile.email });
+
+	const token = await ctx.db.transaction(async (tx) => {
+		const values: Parameters<typeof updateUser>[1]['values'] = {
+			displayName: profile.displayName,
+			homeMunicipalityId: home?.id ?? null,
+			mailFrequency: profile.mailFrequency,
+			wantsToHelp: profile.wantsToHelp
+		};
+		if (emailChanged) Object.assign(values, { email: profile.email, emailVerifiedAt: null });
+		await updateUser(tx, { userId, values });
+
+		const rows = await listConsents(tx, { userId });
+		await setConsent(tx, { userId, kind: 'updates', given: profile.mailFrequency !== 'never', rows });
+		await setConsent(tx, { userId, kind: 'pool', given: profile.wantsToHelp, rows });
+
+		await deleteThemePreferencesOutside(tx, { userId, municipalityId: home?.id ?? null });
+		// The choices count only for the municipality whose themes the person saw.
+		if (home && profile.themesOf === home.slug) {
+			const themes = await listThemes(tx, { municipalityId: home.id });
+			const cleared: string[] = [];
+			for (const theme of themes) {
+				const choice = profile.themes[theme.slug];
+				if (choice === 'none') cleared.push(theme.id);
+				else if (choice)
+					await upsertThemePreference(tx, { userId, themeId: theme.id, interested: choice === 'yes' });
+			}
+			await deleteThemePreferences(tx, { userId, themeIds: cleared });
+		}
+
+		if (!emailChanged) return null;
+		if (!profile.email) {
+			await expireVerifyTokens(tx, { userId });
+			return null;
+		}
+		return issueVerifyToken(tx, { userId, email: profile.email });
+	});
+
+	if (token && profile.email)
+		await mailVerificationLink(ctx, { email: profile.email, token, origin: input.origin });
+	ctx.log.info({ userId, emailChanged }, 'profile updated');
+	return {
+		verificationSentTo: token ? profile.email : null,
+		newHome: home && home.id !== user.homeMunicipalityId ? home.name : null
+	};
+}
+
+/** Sends a fresh verification link to the person's address that is not verified yet. */
+export async function requestEmailVerification(
+	ctx: Ctx,
+	input: { origin: string }
+): Promise<{ email: string }> {
+	const userId = personId(ctx);
+	const user = await loadPerson(ctx.db, userId);
+	if (!user.email || user.emailVerifiedAt)
+		throw new AppError('conflict', { message: 'profile.email.nothingToVerify' });
+	const email = user.email;
+	await limitVerificationMails(ctx, { userId, email });
+	const token = await ctx.db.transaction((tx) => issueVerifyToken(tx, { userId, email }));
+	await mailVerificationLink(ctx, { email, token, origin: input.origin });
+	return { email };
+}
+
+export const VERIFY_MESSAGES = {
+	invalid: 'profile.verify.invalid',
+	expired: 'profile.verify.invalid',
+	used: 'profile.verify.used',
+	otherAccount: 'profile.verify.otherAccount',
+	outdated: 'profile.verify.outdated'
+} as const;
+
+export type VerificationState =
+	{ state: 'valid'; email: string } | { state: keyof typeof VERIFY_MESSAGES; email?: undefined };
+
+/** What a verification link is, before it is used (a GET must never use it: mail scanners open links). */
+export async function inspectEmailVerification(
+	ctx: Ctx,
+	input: { unverifiedToken: string }
+): Promise<VerificationState> {
+	const userId = personId(ctx);
+	if (!input.unverifiedToken || input.unverifiedToken.length > 100) return { state: 'invalid' };
+	const row = await peekVerifyToken(ctx.db, { tokenHash: hashToken(input.unverifiedToken) });
+	if (!row) return { state: 'invalid' };
+	// Only the account that asked may verify: otherwise someone could tie another person's address to theirs.
+	if (row.userId !== userId) return { state: 'otherAccount' };
+	if (row.usedAt) return { state: 'used' };
+	const user = await loadPerson(ctx.db, userId);
+	if (!sameAddress(user.email, row.email)) return { state: 'outdated' };
+	if (row.expiresAt.getTime() <= Date.now()) return { state: 'expired' };
+	return { state: 'valid', email: row.email };
+}
+
+export async function verifyEmail(ctx: Ctx, input: { unverifiedToken: string }): Promise<{ email: string }> {
+	const userId = personId(ctx);
+	const inspected = await inspectEmailVerification(ctx, input);
+	if (inspected.state !== 'valid') {
+		ctx.log.warn({ state: inspected.state }, 'email verification refused');
+		throw new AppError('bad_request', { message: VERIFY_MESSAGES[inspected.state] });
+	}
+	const tokenHash = hashToken(input.unverifiedToken);
+	const email = await ctx.db.transaction(async (tx) => {
+		const used = await consumeVerifyToken(tx, { userId, tokenHash });
+		if (!used) throw new AppError('bad_request', { message: 'profile.verify.used' });
+		if (await getOtherUserWithVerifiedEmail(tx, { userId, email: used.email }))
+			throw new AppError('conflict', { message: 'profile.verify.taken' });
+		if (!(await markEmailVerified(tx, { userId, email: used.email })))
+			throw new AppError('bad_request', { message: 'profile.verify.outdated' });
+		await expireVerifyTokens(tx, { userId });
+		// An address the person moved away from no longer logs in to this account.
+		await deleteMailIdentitiesExcept(tx, { userId, issuer: MAIL_ISSUER, keepSubject: used.email });
+		// Staff roles waiting for this address are granted now, not only at the next login.
+		await acceptInvitations(tx, { id: userId, displayName: ctx.actor?.displayName ?? '' }, used.email);
+		return used.email;
+	});
+	ctx.log.info({ userId }, 'email verified');
+	return { email };
+}
+
+/** A profile draft names who typed it: one typed by someone else on a shared screen is not this person's. */
+function typedBy(draft: unknown, userId: string): boolean {
+	const person = draft && typeof draft === 'object' ? (draft as Record<string, unknown>).person : undefined;
+	return person === undefined || person === userId;
+}
+
+/** Everything the platform holds about the person, for "Download mijn gegevens". */
+export async function exportPersonalData(ctx: Ctx): Promise<PersonalDataExport> {
+	const userId = personId(ctx);
+	const user = await loadPerson(ctx.db, userId);
+	const home = user.homeMunicipalityId
+		? await getMunicipalityName(ctx.db, { municipalityId: user.homeMunicipalityId })
+		: undefined;
+	const [identities, consentRows, preferences, memberships, regionRoles, sessions, tokens, drafts, audit] =
+		await Promise.all([
+			listIdentities(ctx.db, { userId }),
+			listConsents(ctx.db, { userId }),
+			listAllThemePreferences(ctx.db, { userId }),
+			listMemberships(ctx.db, { userId }),
+			listRegionRoles(ctx.db, { userId }),
+			listSessions(ctx.db, { userId }),
+			listMailTokens(ctx.db, { userId }),
+			listDrafts(ctx.db, { userId }),
+			listAuditEntries(ctx.db, { userId })
+		]);
+	ctx.log.info({ userId }, 'personal data exported');
+	return {
+		format: 'meedoen.personal-data',
+		formatVersion: 1,
+		exportedAt: new Date().toISOString(),
+		person: presentExportPerson(user, home ? { slug: home.slug, name: home.name } : null),
+		identities: identities.map((i) => ({
+			issuer: i.issuer,
+			subject: i.subject,
+			createdAt: i.createdAt.toISOString()
+		})),
+		consents: consentRows.map(presentConsent),
+		themePreferences: preferences.map((p) => ({
+			municipality: { slug: p.municipalitySlug, name: p.municipalityName },
+			theme: { slug: p.themeSlug, name: p.themeName },
+			interested: p.interested
+		})),
+		memberships: memberships.map((m) => ({
+			municipality: { slug: m.municipalitySlug, name: m.municipalityName },
+			role: m.role,
+			createdAt: m.createdAt.toISOString()
+		})),
+		regionRoles: regionRoles.map((r) => ({
+			region: { slug: r.regionSlug, name: r.regionName },
+			role: r.role,
+			createdAt: r.createdAt.toISOString()
+		})),
+		sessions: sessions.map((s) => ({
+			createdAt: s.createdAt.toISOString(),
+			lastSeenAt: s.lastSeenAt.toISOString(),
+			expiresAt: s.expiresAt.toISOString(),
+			userAgent: s.userAgent
+		})),
+		mailedLinks: tokens.map((t) => ({
+			purpose: t.purpose,
+			email: t.email,
+			createdAt: t.createdAt.toISOString(),
+			expiresAt: t.expiresAt.toISOString(),
+			usedAt: t.usedAt?.toISOString() ?? null
+		})),
+		savedDrafts: drafts
+			.filter((d) => typedBy(d.draft, userId))
+			.map((d) => ({
+				createdAt: d.createdAt.toISOString(),
+				returnTo: d.returnTo,
+				values: d.draft
+			})),
+		auditLog: audit.map((a) => ({
+			action: a.action,
+			municipality: a.municipalitySlug,
+			role: a.actorId === userId ? ('actor' as const) : ('subject' as const),
+			createdAt: a.createdAt.toISOString()
+		}))
+	};
+}
+
+/**
+ * Deletes the person's account at once and for good: personal data and everything hanging off it go,
+ * the users row stays (marked deleted, emptied) so public contributions and vote counts stay right.
+ */
+export async function deleteAccount(ctx: Ctx, input: { confirm: 'yes' }): Promise<void> {
+	const userId = personId(ctx);
+	validate(deleteAccountInput, input);
+	await ctx.db.transaction(async (tx) => {
+		const user = await loadPerson(tx, userId);
+		const memberships = await listMemberships(tx, { userId });
+		const regionRoles = await listRegionRoles(tx, { userId });
+		// Staff access ending is something the municipality (or region) must be able to trace.
+		const person = { userId, displayName: user.displayName };
+		const subject = { id: userId, name: user.displayName };
+		const byMunicipality = new Map<string, { regionId: string; roles: string[] }>();
+		for (const m of memberships) {
+			const entry = byMunicipality.get(m.municipalityId) ?? { regionId: m.regionId, roles: [] };
+			entry.roles.push(m.role);
+			byMunicipality.set(m.municipalityId, entry);
+		}
+		for (const [municipalityId, entry] of byMunicipality)
+			await writeAudit(tx, {
+				regionId: entry.regionId,
+				municipalityId,
+				actor: person,
+				action: 'account.deleted',
+				subject,
+				details: { roles: entry.roles }
+			});
+		const byRegion = new Map<string, string[]>();
+		for (const r of regionRoles) byRegion.set(r.regionId, [...(byRegion.get(r.regionId) ?? []), r.role]);
+		for (const [regionId, roles] of byRegion)
+			await writeAudit(tx, {
+				regionId,
+				actor: person,
+				action: 'account.deleted',
+				subject,
+				details: { roles }
+			});
+
+		await deletePersonalRecords(tx, { userId, email: user.email });
+		await anonymizeUser(tx, { userId });
+	});
+	ctx.log.info({ userId }, 'account deleted');
+}

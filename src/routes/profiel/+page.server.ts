@@ -1,0 +1,55 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { keepDraftForLogin, logoutEverywhere } from '$lib/server/features/accounts/accounts.service';
+import { clearSessionCookie } from '$lib/server/features/accounts/accounts.cookies';
+import { LOGGED_OUT_PATH } from '$lib/server/features/accounts/accounts.http';
+import {
+	getProfile,
+	requestEmailVerification,
+	updateProfile
+} from '$lib/server/features/profile/profile.service';
+import { parseProfileForm, readProfileForm } from '$lib/server/features/profile/profile.schemas';
+import type { Ctx } from '$lib/server/platform/context';
+import { orErrorPage, orFail } from '$lib/server/platform/http';
+import { loginFirst, PROFILE_PATH } from '$lib/server/features/profile/profile.http';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	if (!event.locals.ctx.actor) redirect(303, loginFirst(PROFILE_PATH));
+	const unverifiedDraftId = event.url.searchParams.get('concept');
+	return { profile: await orErrorPage(getProfile(event.locals.ctx, { unverifiedDraftId }), event) };
+};
+
+/** Parsing and saving in one promise, so a refusal of either comes back beside its field. */
+async function save(ctx: Ctx, values: Record<string, string>, origin: string) {
+	return updateProfile(ctx, { profile: parseProfileForm(values), origin });
+}
+
+export const actions: Actions = {
+	save: async (event) => {
+		const values = readProfileForm(await event.request.formData());
+		const ctx = event.locals.ctx;
+		if (!ctx.actor) {
+			// The session ran out while the person was typing: keep what they typed across the login.
+			const requestId = await keepDraftForLogin(ctx, { returnTo: PROFILE_PATH, values });
+			redirect(303, loginFirst(PROFILE_PATH, requestId));
+		}
+		const result = await orFail(save(ctx, values, event.url.origin), event, values);
+		if (!result.ok) return result.failure;
+		return { saved: true as const, ...result.value };
+	},
+	resend: async (event) => {
+		if (!event.locals.ctx.actor) redirect(303, loginFirst(PROFILE_PATH));
+		const result = await orFail(
+			requestEmailVerification(event.locals.ctx, { origin: event.url.origin }),
+			event,
+			{}
+		);
+		if (!result.ok) return fail(result.failure.status, { resendError: result.failure.data.message });
+		return { resent: result.value.email };
+	},
+	logoutEverywhere: async (event) => {
+		if (event.locals.ctx.actor) await logoutEverywhere(event.locals.ctx);
+		clearSessionCookie(event.cookies, event.url);
+		redirect(303, LOGGED_OUT_PATH);
+	}
+};

@@ -1,0 +1,336 @@
+// The profile routes as SvelteKit calls them: a logged-out person, a session that ran out while typing,
+// a refused form, a GET that never changes anything.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { isActionFailure, isRedirect, type RequestEvent } from '@sveltejs/kit';
+import { mailTokens, sessions, users, userIdentities } from '$lib/server/db/schema';
+import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
+import { buildCtx } from '$lib/server/testing/context';
+import { buildParticipatingMunicipality } from '$lib/server/testing/factories';
+import type { MailMessage } from '$lib/server/platform/mail';
+import { hashToken, newToken } from '$lib/server/platform/tokens';
+import {
+	consumeLoginLink,
+	requestLoginLink,
+	resolveSession
+} from '$lib/server/features/accounts/accounts.service';
+import { insertSession } from '$lib/server/features/accounts/accounts.queries';
+import { SESSION_COOKIE } from '$lib/server/features/accounts/accounts.cookies';
+import type { Actor } from '$lib/server/features/accounts/accounts.policy';
+import * as profilePage from './+page.server';
+import * as verifyPage from './bevestig/+page.server';
+import * as deletePage from './verwijderen/+page.server';
+import * as exportEndpoint from './gegevens.json/+server';
+
+let database: TestDatabase;
+const settings = { idleMinutes: 60, maxDays: 30 };
+
+beforeAll(async () => {
+	database = await createTestDatabase();
+	await buildParticipatingMunicipality(database.db, 'geel');
+});
+afterAll(async () => {
+	await database?.destroy();
+});
+
+interface Person {
+	id: string;
+	actor: Actor;
+	sessionToken: string;
+	email: string;
+}
+
+let counter = 0;
+async function buildPerson(): Promise<Person> {
+	counter += 1;
+	const email = `route${counter}@example.be`;
+	const [row] = await database.db
+		.insert(users)
+		.values({ displayName: `Route ${counter}`, email, emailVerifiedAt: new Date() })
+		.returning({ id: users.id });
+	await database.db.insert(userIdentities).values({ userId: row!.id, issuer: 'mail', subject: email });
+	const sessionToken = newToken();
+	await insertSession(database.db, {
+		id: hashToken(sessionToken),
+		userId: row!.id,
+		idToken: null,
+		userAgent: 'test',
+		expiresAt: new Date(Date.now() + 86_400_000)
+	});
+	const session = await resolveSession(database.db, { unverifiedToken: sessionToken, settings });
+	return { id: row!.id, actor: session!.actor, sessionToken, email };
+}
+
+interface FakeEvent {
+	event: RequestEvent;
+	cookies: Map<string, string>;
+	deletedCookies: string[];
+	outbox: MailMessage[];
+}
+
+/** A request as SvelteKit hands it to a load, action or endpoint, after hooks.server.ts ran. */
+function request(
+	path: string,
+	options: { person?: Person | null; form?: Record<string, string>; cookies?: Record<string, string> } = {}
+): FakeEvent {
+	const url = new URL(path, 'https://meedoen.test');
+	const jar = new Map(Object.entries(options.cookies ?? {}));
+	const deletedCookies: string[] = [];
+	const outbox: MailMessage[] = [];
+	const person = options.person ?? null;
+	const event = {
+		url,
+		request: new Request(url, {
+			method: options.form ? 'POST' : 'GET',
+			body: options.form ? new URLSearchParams(options.form) : undefined
+		}),
+		cookies: {
+			get: (name: string) => jar.get(name),
+			set: (name: string, value: string) => void jar.set(name, value),
+			delete: (name: string) => {
+				jar.delete(name);
+				deletedCookies.push(name);
+			}
+		},
+		locals: {
+			requestId: 'test',
+			locale: 'nl',
+			municipality: null,
+			ctx: buildCtx(database.db, undefined, { actor: person?.actor, outbox }),
+			session: person
+				? { sessionId: hashToken(person.sessionToken), actor: person.actor, idToken: null }
+				: null
+		},
+		params: {},
+		getClientAddress: () => '127.0.0.1'
+	} as unknown as RequestEvent;
+	return { event, cookies: jar, deletedCookies, outbox };
+}
+
+/** Runs a load or action that should redirect, and returns where to. */
+async function redirectOf(work: () => unknown): Promise<{ status: number; location: string }> {
+	try {
+		await work();
+	} catch (err) {
+		if (isRedirect(err)) return { status: err.status, location: err.location };
+		throw err;
+	}
+	throw new Error('expected a redirect');
+}
+
+type Handler = (event: RequestEvent) => unknown;
+const call = (handler: unknown, event: RequestEvent) => (handler as Handler)(event);
+const loadProfile = (e: RequestEvent) =>
+	call(profilePage.load, e) as Promise<{
+		profile: { values: Record<string, string>; draftRestored: boolean };
+	}>;
+
+const validForm = {
+	displayName: 'Anneke',
+	email: '',
+	home: 'geel',
+	mailFrequency: 'weekly',
+	themesOf: 'geel'
+};
+
+describe('/profiel', () => {
+	it('sends a logged-out visitor to the login page, returning here', async () => {
+		expect(await redirectOf(() => loadProfile(request('/profiel').event))).toEqual({
+			status: 303,
+			location: '/aanmelden?terug=/profiel'
+		});
+	});
+
+	it('answers a refused form with Dutch messages per field and everything that was typed', async () => {
+		const person = await buildPerson();
+		const typed = {
+			...validForm,
+			person: person.id,
+			displayName: 'x'.repeat(100_000),
+			email: '<script>alert(1)</script>',
+			'theme:mobiliteit': 'yes'
+		};
+		const result = await call(profilePage.actions.save, request('/profiel', { person, form: typed }).event);
+		expect(isActionFailure(result)).toBe(true);
+		const failure = result as { status: number; data: { fields: unknown; values: Record<string, string> } };
+		expect(failure.status).toBe(422);
+		expect(failure.data.fields).toEqual({
+			displayName: ['Je naam mag maximaal 60 tekens lang zijn.'],
+			email: ['Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.be, of laat het veld leeg.']
+		});
+		expect(failure.data.values).toMatchObject({
+			email: '<script>alert(1)</script>',
+			home: 'geel',
+			mailFrequency: 'weekly',
+			'theme:mobiliteit': 'yes'
+		});
+		expect(failure.data.values.displayName).toBe('x'.repeat(2_000));
+		const [row] = await database.db.select().from(users).where(eq(users.id, person.id));
+		expect(row!.displayName).toBe(person.actor.displayName);
+	});
+
+	it('saves a valid form and says so', async () => {
+		const person = await buildPerson();
+		const result = await call(
+			profilePage.actions.save,
+			request('/profiel', { person, form: { ...validForm, email: person.email } }).event
+		);
+		expect(result).toEqual({ saved: true, verificationSentTo: null, newHome: 'Geel' });
+	});
+
+	it('keeps what was typed when the session ran out, and shows it again after logging in', async () => {
+		const person = await buildPerson();
+		const typed = { ...validForm, person: person.id, displayName: 'Nog te bewaren', email: person.email };
+		// The session expired: hooks.server.ts found no actor.
+		const expired = request('/profiel', { form: typed });
+		const target = await redirectOf(() => call(profilePage.actions.save, expired.event));
+		const match = target.location.match(/^\/aanmelden\?verzoek=([\w-]+)&terug=\/profiel$/);
+		expect(target.status).toBe(303);
+		expect(match).not.toBeNull();
+		const requestId = decodeURIComponent(match![1]!);
+
+		const outbox: MailMessage[] = [];
+		await requestLoginLink(buildCtx(database.db, undefined, { outbox }), {
+			email: person.email,
+			ip: '10.90.0.1',
+			origin: 'https://meedoen.test',
+			returnTo: '/profiel',
+			unverifiedRequestId: requestId,
+			channel: { channel: null, referrer: null }
+		});
+		const outcome = await consumeLoginLink(buildCtx(database.db), {
+			unverifiedToken: outbox[0]!.text.match(/token=([\w-]+)/)![1]!,
+			userAgent: null,
+			settings
+		});
+		expect(outcome.returnTo).toBe(`/profiel?concept=${requestId}`);
+
+		const data = await loadProfile(request(outcome.returnTo, { person }).event);
+		expect(data.profile.draftRestored).toBe(true);
+		expect(data.profile.values).toMatchObject({ displayName: 'Nog te bewaren', home: 'geel' });
+		const [row] = await database.db.select().from(users).where(eq(users.id, person.id));
+		expect(row!.displayName).not.toBe('Nog te bewaren');
+	});
+
+	it('logs out on every device and clears the cookie', async () => {
+		const person = await buildPerson();
+		const { event, deletedCookies } = request('/profiel', { person, form: {} });
+		expect(await redirectOf(() => call(profilePage.actions.logoutEverywhere, event))).toEqual({
+			status: 303,
+			location: '/afgemeld'
+		});
+		expect(deletedCookies).toContain(SESSION_COOKIE);
+		expect(await database.db.select().from(sessions).where(eq(sessions.userId, person.id))).toHaveLength(0);
+	});
+});
+
+describe('/profiel/bevestig', () => {
+	async function linkFor(person: Person, email: string) {
+		const { event, outbox } = request('/profiel', {
+			person,
+			form: { ...validForm, person: person.id, email }
+		});
+		await call(profilePage.actions.save, event);
+		return outbox[0]!.text.match(/token=([\w-]+)/)![1]!;
+	}
+
+	it('shows a button on GET without using the link, and verifies on POST', async () => {
+		const person = await buildPerson();
+		const token = await linkFor(person, 'bevestig-mij@example.be');
+		const page = (await call(
+			verifyPage.load,
+			request(`/profiel/bevestig?token=${token}`, { person }).event
+		)) as {
+			token: string;
+			email: string;
+		};
+		expect(page).toMatchObject({ token, email: 'bevestig-mij@example.be', failure: null });
+		const [stored] = await database.db
+			.select()
+			.from(mailTokens)
+			.where(eq(mailTokens.tokenHash, hashToken(token)));
+		expect(stored!.usedAt).toBeNull();
+
+		const result = await call(
+			verifyPage.actions.default,
+			request('/profiel/bevestig', { person, form: { token } }).event
+		);
+		expect(result).toEqual({ verified: 'bevestig-mij@example.be' });
+		const again = await call(
+			verifyPage.actions.default,
+			request('/profiel/bevestig', { person, form: { token } }).event
+		);
+		expect(isActionFailure(again)).toBe(true);
+	});
+
+	it('asks a logged-out visitor to log in first, keeping the token in this browser only', async () => {
+		const person = await buildPerson();
+		const token = await linkFor(person, 'eerst-aanmelden@example.be');
+		const loggedOut = request(`/profiel/bevestig?token=${token}`);
+		const page = await call(verifyPage.load, loggedOut.event);
+		expect(page).toMatchObject({ loginHref: '/aanmelden?terug=/profiel/bevestig' });
+		expect(loggedOut.cookies.get('meedoen_verify')).toBe(token);
+		// Back after logging in, without the token in the address.
+		const back = await call(
+			verifyPage.load,
+			request('/profiel/bevestig', { person, cookies: { meedoen_verify: token } }).event
+		);
+		expect(back).toMatchObject({ token, email: 'eerst-aanmelden@example.be' });
+	});
+});
+
+describe('/profiel/verwijderen', () => {
+	it('deletes nothing on GET, nothing without the tick, and everything with it', async () => {
+		const person = await buildPerson();
+		await call(deletePage.load, request('/profiel/verwijderen', { person }).event);
+		const unticked = await call(
+			deletePage.actions.default,
+			request('/profiel/verwijderen', { person, form: {} }).event
+		);
+		expect(isActionFailure(unticked)).toBe(true);
+		expect((unticked as { data: { fields: unknown } }).data.fields).toEqual({
+			confirm: ['Vink aan dat je je account definitief wil verwijderen. Er is nog niets verwijderd.']
+		});
+		let [row] = await database.db.select().from(users).where(eq(users.id, person.id));
+		expect(row!.deletedAt).toBeNull();
+
+		const ticked = request('/profiel/verwijderen', { person, form: { confirm: 'yes' } });
+		expect(await redirectOf(() => call(deletePage.actions.default, ticked.event))).toEqual({
+			status: 303,
+			location: '/profiel/verwijderd'
+		});
+		expect(ticked.deletedCookies).toContain(SESSION_COOKIE);
+		[row] = await database.db.select().from(users).where(eq(users.id, person.id));
+		expect(row!.deletedAt).not.toBeNull();
+	});
+
+	it('sends a logged-out visitor to log in first', async () => {
+		expect(await redirectOf(() => call(deletePage.load, request('/profiel/verwijderen').event))).toEqual({
+			status: 303,
+			location: '/aanmelden?terug=/profiel/verwijderen'
+		});
+	});
+});
+
+describe('/profiel/gegevens.json', () => {
+	it('downloads the person’s data as a JSON attachment', async () => {
+		const person = await buildPerson();
+		const response = (await call(
+			exportEndpoint.GET,
+			request('/profiel/gegevens.json', { person }).event
+		)) as Response;
+		expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+		expect(response.headers.get('content-disposition')).toMatch(
+			/^attachment; filename="meedoen-mijn-gegevens-\d{4}-\d{2}-\d{2}\.json"$/
+		);
+		expect(response.headers.get('cache-control')).toBe('no-store');
+		const body = await response.json();
+		expect(body.person).toMatchObject({ id: person.id, email: person.email });
+	});
+
+	it('is not there for a logged-out visitor', async () => {
+		expect(await redirectOf(() => call(exportEndpoint.GET, request('/profiel/gegevens.json').event))).toEqual(
+			{ status: 303, location: '/aanmelden?terug=/profiel/gegevens.json' }
+		);
+	});
+});
