@@ -1,4 +1,6 @@
 // The Dutch (nl-BE) catalogue: the source of every text a person reads. Other locales fall back to it.
+import { profile } from './nl/profile';
+import { backoffice } from './nl/backoffice';
 const nl = {
 	app: {
 		name: 'Meedoen',
@@ -86,6 +88,8 @@ const nl = {
 		unexpectedBody:
 			'Er ging iets mis aan onze kant. Probeer het zo dadelijk opnieuw. Blijft het probleem duren, vermeld dan deze code: {requestId}.',
 		backHome: 'Terug naar de startpagina',
+		refused: 'Dit kan niet',
+		refusedBody: 'Ga terug naar de vorige pagina of naar de startpagina.',
 		code: {
 			not_found: 'Niet gevonden',
 			validation: 'Niet alle velden zijn juist ingevuld',
@@ -107,7 +111,9 @@ const nl = {
 		oneOf: 'verwacht één van: {options}, kreeg "{value}"',
 		boolean: 'verwacht 1, 0, true of false, kreeg "{value}"',
 		frameAncestors: "verwacht 'none', 'self' of een lijst van https-origins gescheiden door spaties",
-		requiredWith: 'is verplicht samen met {other}'
+		requiredWith: 'is verplicht samen met {other}',
+		originRequired:
+			'is verplicht in productie: de publieke URL van het platform, bv. https://meedoen.geel.be (npm start zet http://localhost:PORT)'
 	},
 	auth: {
 		login: 'Aanmelden',
@@ -157,6 +163,8 @@ const nl = {
 	mail: {
 		footer: 'Je krijgt deze mail van Meedoen. Je kan je mailvoorkeuren altijd aanpassen in je profiel.'
 	},
+	profile,
+	backoffice,
 	api: {
 		title: 'Meedoen API',
 		description: 'Open data over lokale klimaatacties en participatie in Vlaamse gemeenten.'

@@ -1,0 +1,280 @@
+// Use cases of the regional back office: where a person has a back office, participation, the region's roles.
+import type { Ctx } from '$lib/server/platform/context';
+import { AppError } from '$lib/server/platform/errors';
+import { writeAudit } from '$lib/server/platform/audit';
+import { enforceRateLimits } from '$lib/server/platform/ratelimit';
+import { translate } from '$lib/i18n';
+import {
+	can,
+	canManageRegion,
+	type Actor,
+	type RegionRole
+} from '$lib/server/features/accounts/accounts.policy';
+import { getUserByVerifiedEmail } from '$lib/server/features/accounts/accounts.queries';
+import { getStaffNameOfUser } from '$lib/server/features/staff/staff.queries';
+import { isUuid, validateInput, type RawInput } from '$lib/server/features/staff/staff.schemas';
+import { presentAuditEntry, roleLabel, type AuditEntryView } from '$lib/server/features/staff/staff.present';
+import {
+	countRegionalAdmins,
+	deleteRegionRoles,
+	getRegionMunicipalitiesByIds,
+	getRegionRolesByIds,
+	insertRegionRole,
+	listBackofficeMunicipalities,
+	listRegionAuditEntries,
+	listRegionMunicipalities,
+	listRegionRoles,
+	listRegionsByIds,
+	lockRegion,
+	setMunicipalitiesParticipating
+} from './region.queries';
+import {
+	grantRegionRoleSchema,
+	municipalityFiltersSchema,
+	participationSchema,
+	removeRegionRolesSchema
+} from './region.schemas';
+import {
+	presentRegionRole,
+	type BackofficeMunicipalityView,
+	type RegionMunicipalityView,
+	type RegionRoleView,
+	type RegionView
+} from './region.present';
+
+const REGION_LOG_LIMIT = 20;
+
+export interface RegionBackoffice {
+	/** The municipalities whose back office the person may open. */
+	municipalities: BackofficeMunicipalityView[];
+	/** Regions the person administers; more than one only in a multi-region installation. */
+	managedRegions: RegionView[];
+	/** The administered region shown, with what its regional admins manage. */
+	managed: {
+		region: RegionView;
+		filters: {
+			q: string;
+			participating: '' | 'ja' | 'nee';
+			sort: 'name' | 'inhabitants';
+			dir: 'asc' | 'desc';
+		};
+		municipalities: RegionMunicipalityView[];
+		roles: RegionRoleView[];
+		log: AuditEntryView[];
+	} | null;
+}
+
+function requireActor(ctx: Ctx): Actor {
+	if (!ctx.actor) throw new AppError('unauthenticated');
+	return ctx.actor;
+}
+
+/** Refuses anyone who is not a regional admin of this region; an id of another region is refused the same way. */
+async function authorizeRegion(ctx: Ctx, unverifiedRegionId: unknown) {
+	const actor = requireActor(ctx);
+	if (!isUuid(unverifiedRegionId) || !canManageRegion(actor, unverifiedRegionId)) {
+		ctx.log.warn({ userId: actor.userId }, 'regional back office refused');
+		throw new AppError('forbidden', { message: 'backoffice.forbidden.body' });
+	}
+	const [region] = await listRegionsByIds(ctx.db, { ids: [unverifiedRegionId] });
+	if (!region) throw new AppError('not_found');
+	return { actor, region };
+}
+
+export async function getRegionBackoffice(
+	ctx: Ctx,
+	input: { unverifiedRegionSlug?: string | null } & RawInput<typeof municipalityFiltersSchema> = {}
+): Promise<RegionBackoffice> {
+	const actor = requireActor(ctx);
+	const rows = await listBackofficeMunicipalities(ctx.db, {
+		municipalityIds: actor.memberships.map((m) => m.municipalityId),
+		regionIds: actor.regionRoles.map((r) => r.regionId)
+	});
+	const municipalities = rows
+		.filter((m) => can(actor, 'backoffice.view', { municipalityId: m.id, regionId: m.regionId }))
+		.map((m) => ({ slug: m.slug, name: m.name, participating: m.participating }));
+	const managedIds = [
+		...new Set(actor.regionRoles.filter((r) => r.role === 'regional_admin').map((r) => r.regionId))
+	];
+	const managedRegions = await listRegionsByIds(ctx.db, { ids: managedIds });
+	if (municipalities.length === 0 && managedRegions.length === 0)
+		throw new AppError('forbidden', { message: 'backoffice.forbidden.body' });
+	const region = managedRegions.find((r) => r.slug === input.unverifiedRegionSlug) ?? managedRegions[0];
+	if (!region) return { municipalities, managedRegions, managed: null };
+	const filters = municipalityFiltersSchema.parse(input);
+	const [regionMunicipalities, roles, log] = await Promise.all([
+		listRegionMunicipalities(ctx.db, { regionId: region.id, ...filters }),
+		listRegionRoles(ctx.db, { regionId: region.id }),
+		listRegionAuditEntries(ctx.db, { regionId: region.id, limit: REGION_LOG_LIMIT })
+	]);
+	return {
+		municipalities,
+		managedRegions,
+		managed: {
+			region,
+			filters: {
+				q: filters.q ?? '',
+				participating: filters.participating === undefined ? '' : filters.participating ? 'ja' : 'nee',
+				sort: filters.sort,
+				dir: filters.dir
+			},
+			municipalities: regionMunicipalities,
+			roles: roles.map((r) => presentRegionRole(r, actor.userId)),
+			log: log.map((row) => presentAuditEntry(ctx.locale, row))
+		}
+	};
+}
+
+export interface ParticipationPreview {
+	region: RegionView;
+	participating: boolean;
+	municipalities: { id: string; name: string; participating: boolean }[];
+}
+
+async function findRegionMunicipalities(ctx: Ctx, regionId: string, ids: string[]) {
+	if (!ids.every(isUuid)) throw new AppError('not_found');
+	const unique = [...new Set(ids)];
+	const rows = await getRegionMunicipalitiesByIds(ctx.db, { regionId, ids: unique });
+	// A municipality of another region is simply not found.
+	if (rows.length !== unique.length) throw new AppError('not_found');
+	return rows;
+}
+
+/** Which municipalities a participation switch would touch, for the confirmation page. Changes nothing. */
+export async function previewParticipation(
+	ctx: Ctx,
+	input: { unverifiedRegionId: unknown } & RawInput<typeof participationSchema>
+): Promise<ParticipationPreview> {
+	const { region } = await authorizeRegion(ctx, input.unverifiedRegionId);
+	const { municipalityIds, participating } = validateInput(participationSchema, input);
+	const rows = await findRegionMunicipalities(ctx, region.id, municipalityIds);
+	return { region, participating, municipalities: rows };
+}
+
+/** Switches participation of the selected municipalities on or off; one audit row per municipality that changed. */
+export async function setParticipation(
+	ctx: Ctx,
+	input: { unverifiedRegionId: unknown } & RawInput<typeof participationSchema>
+): Promise<{ changed: number }> {
+	const { actor, region } = await authorizeRegion(ctx, input.unverifiedRegionId);
+	const { municipalityIds, participating } = validateInput(participationSchema, input);
+	return ctx.db.transaction(async (tx) => {
+		const rows = await findRegionMunicipalities({ ...ctx, db: tx }, region.id, municipalityIds);
+		const changed = await setMunicipalitiesParticipating(tx, {
+			regionId: region.id,
+			ids: rows.map((r) => r.id),
+			participating
+		});
+		for (const m of changed) {
+			await writeAudit(tx, {
+				regionId: region.id,
+				municipalityId: m.id,
+				actor: { userId: actor.userId, displayName: actor.displayName },
+				action: 'region.participation_changed',
+				subject: { id: m.id, name: m.name },
+				details: { participating }
+			});
+		}
+		return { changed: changed.length };
+	});
+}
+
+/** Gives a region role to a person who already has an account with that verified address. */
+export async function grantRegionRole(
+	ctx: Ctx,
+	input: { unverifiedRegionId: unknown; origin: string } & RawInput<typeof grantRegionRoleSchema>
+): Promise<void> {
+	const { actor, region } = await authorizeRegion(ctx, input.unverifiedRegionId);
+	const { email, role } = validateInput(grantRegionRoleSchema, input);
+	await enforceRateLimits(ctx.db, [{ key: `region-grant:${actor.userId}`, limit: 50, windowSeconds: 3600 }]);
+	await ctx.db.transaction(async (tx) => {
+		await lockRegion(tx, { regionId: region.id });
+		const user = await getUserByVerifiedEmail(tx, { email });
+		if (!user) throw new AppError('validation', { fields: { email: ['backoffice.region.noAccount'] } });
+		if (user.lockedAt)
+			throw new AppError('conflict', { fields: { email: ['backoffice.staff.accountLocked'] } });
+		const inserted = await insertRegionRole(tx, {
+			regionId: region.id,
+			userId: user.id,
+			role,
+			createdBy: actor.userId
+		});
+		if (!inserted) throw new AppError('conflict', { fields: { email: ['backoffice.staff.alreadyHasRole'] } });
+		await writeAudit(tx, {
+			regionId: region.id,
+			municipalityId: null,
+			actor: { userId: actor.userId, displayName: actor.displayName },
+			action: 'region.role_granted',
+			subject: { id: user.id, name: (await getStaffNameOfUser(tx, { userId: user.id })) ?? user.displayName },
+			details: { role }
+		});
+	});
+	const params = {
+		region: region.name,
+		role: roleLabel(ctx.locale, role),
+		inviter: actor.displayName,
+		url: `${input.origin}/beheer`
+	};
+	await ctx.queueMail({
+		to: email,
+		subject: translate(ctx.locale, 'backoffice.region.mail.subject', params),
+		text: translate(ctx.locale, 'backoffice.region.mail.body', params),
+		reference: `region.role_granted:${region.id}:${email}:${role}`
+	});
+}
+
+export interface RegionRoleRemovalPreview {
+	region: RegionView;
+	roles: RegionRoleView[];
+}
+
+async function findRegionRoles(ctx: Ctx, regionId: string, ids: string[]) {
+	if (!ids.every(isUuid)) throw new AppError('not_found');
+	const unique = [...new Set(ids)];
+	const rows = await getRegionRolesByIds(ctx.db, { regionId, ids: unique });
+	if (rows.length !== unique.length) throw new AppError('not_found');
+	return rows;
+}
+
+export async function previewRegionRoleRemoval(
+	ctx: Ctx,
+	input: { unverifiedRegionId: unknown } & RawInput<typeof removeRegionRolesSchema>
+): Promise<RegionRoleRemovalPreview> {
+	const { actor, region } = await authorizeRegion(ctx, input.unverifiedRegionId);
+	const { regionRoleIds } = validateInput(removeRegionRolesSchema, input);
+	const rows = await findRegionRoles(ctx, region.id, regionRoleIds);
+	return { region, roles: rows.map((r) => presentRegionRole(r, actor.userId)) };
+}
+
+/** Removes region roles, all or nothing; the region always keeps at least one regional admin. */
+export async function removeRegionRoles(
+	ctx: Ctx,
+	input: { unverifiedRegionId: unknown } & RawInput<typeof removeRegionRolesSchema>
+): Promise<{ removed: number }> {
+	const { actor, region } = await authorizeRegion(ctx, input.unverifiedRegionId);
+	const { regionRoleIds } = validateInput(removeRegionRolesSchema, input);
+	return ctx.db.transaction(async (tx) => {
+		await lockRegion(tx, { regionId: region.id });
+		const rows = await findRegionRoles({ ...ctx, db: tx }, region.id, regionRoleIds);
+		await deleteRegionRoles(tx, { regionId: region.id, ids: rows.map((r) => r.id) });
+		const removedAdmins = rows.filter((r) => r.role === 'regional_admin');
+		if (removedAdmins.length && (await countRegionalAdmins(tx, { regionId: region.id })) === 0) {
+			throw new AppError('conflict', {
+				message: removedAdmins.some((r) => r.userId === actor.userId)
+					? 'backoffice.region.lastAdminSelf'
+					: 'backoffice.region.lastAdmin'
+			});
+		}
+		for (const row of rows) {
+			await writeAudit(tx, {
+				regionId: region.id,
+				municipalityId: null,
+				actor: { userId: actor.userId, displayName: actor.displayName },
+				action: 'region.role_removed',
+				subject: { id: row.userId, name: row.name },
+				details: { role: row.role satisfies RegionRole }
+			});
+		}
+		return { removed: rows.length };
+	});
+}

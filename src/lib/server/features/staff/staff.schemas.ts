@@ -1,0 +1,105 @@
+// Input of the back office's staff pages: what a form may send, with Dutch message keys per field.
+import { z } from 'zod';
+import { MUNICIPALITY_ROLES } from '$lib/server/db/schema';
+import { AppError, type FieldErrors } from '$lib/server/platform/errors';
+import type { MessageKey } from '$lib/i18n';
+
+/** The loose shape a route or a test hands to a service: every field present or not, of any type. */
+export type RawInput<S extends z.ZodType> = { [K in keyof z.input<S>]?: unknown };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True for a well-formed id; anything else can never name a record, so callers answer not found. */
+export function isUuid(value: unknown): value is string {
+	return typeof value === 'string' && UUID.test(value);
+}
+
+/**
+ * Parses input with a schema, or refuses it with per-field catalogue keys. Services call it after
+ * authorizing, so a hostile request that skips the form still meets the same rules.
+ */
+export function validateInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+	const result = schema.safeParse(input);
+	if (result.success) return result.data;
+	const fields: FieldErrors = {};
+	for (const issue of result.error.issues) {
+		const field = String(issue.path[0] ?? 'form');
+		const key = (
+			issue.message.startsWith('backoffice.') ? issue.message : 'backoffice.errors.invalid'
+		) as MessageKey;
+		const list = (fields[field] ??= []);
+		if (!list.includes(key)) list.push(key);
+	}
+	// The first problem also serves as the message of an error page (a confirmation step has no form to mark).
+	const first = Object.values(fields)[0]?.[0];
+	throw new AppError('validation', { fields, message: first });
+}
+
+export const emailSchema = z
+	.string({ error: 'backoffice.errors.email' })
+	.trim()
+	.toLowerCase()
+	.max(254, { error: 'backoffice.errors.email' })
+	.pipe(z.email({ error: 'backoffice.errors.email' }));
+
+export const municipalityRoleSchema = z.enum(MUNICIPALITY_ROLES, { error: 'backoffice.errors.role' });
+
+export const inviteStaffSchema = z.object({
+	email: emailSchema,
+	role: municipalityRoleSchema
+});
+
+export const changeRolesSchema = z.object({
+	roles: z
+		.array(municipalityRoleSchema, { error: 'backoffice.staff.rolesRequired' })
+		.min(1, { error: 'backoffice.staff.rolesRequired' })
+		.max(MUNICIPALITY_ROLES.length, { error: 'backoffice.errors.role' })
+		.transform((roles) => [...new Set(roles)])
+});
+
+const idList = z
+	.array(z.string().max(64), { error: 'backoffice.errors.invalid' })
+	.max(200, { error: 'backoffice.errors.tooMany' })
+	.default([]);
+
+export const removeStaffSchema = z.object({
+	membershipIds: idList,
+	invitationIds: idList
+});
+
+export const STAFF_SORTS = ['name', 'email', 'since'] as const;
+export type StaffSort = (typeof STAFF_SORTS)[number];
+
+/** Filters of the staff list; a value that makes no sense falls back to the default instead of failing. */
+export const staffFiltersSchema = z.object({
+	q: z.string().trim().max(100).optional().catch(undefined),
+	role: municipalityRoleSchema.optional().catch(undefined),
+	sort: z.enum(STAFF_SORTS).catch('name'),
+	dir: z.enum(['asc', 'desc']).catch('asc')
+});
+export type StaffFilters = z.output<typeof staffFiltersSchema>;
+
+const isoDate = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/)
+	.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
+
+export const AUDIT_PAGE_SIZE = 25;
+
+export const auditFiltersSchema = z.object({
+	action: z
+		.string()
+		.max(60)
+		.regex(/^[a-z_.]+$/)
+		.optional()
+		.catch(undefined),
+	actor: z
+		.string()
+		.refine((v) => isUuid(v))
+		.optional()
+		.catch(undefined),
+	from: isoDate.optional().catch(undefined),
+	to: isoDate.optional().catch(undefined),
+	page: z.coerce.number().int().min(1).max(100_000).catch(1)
+});
+export type AuditFilters = z.output<typeof auditFiltersSchema>;

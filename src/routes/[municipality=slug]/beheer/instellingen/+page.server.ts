@@ -1,0 +1,49 @@
+import { redirect } from '@sveltejs/kit';
+import {
+	getBrandingSettings,
+	removeLogo,
+	updateBranding,
+	uploadLogo
+} from '$lib/server/features/settings/settings.service';
+import { backofficeAction, backofficeLoad, textFields } from '$lib/server/features/staff/staff.http';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => ({
+	settings: await backofficeLoad(event, getBrandingSettings(event.locals.ctx)),
+	done: event.url.searchParams.get('gelukt')
+});
+
+export const actions: Actions = {
+	branding: async (event) => {
+		const values = textFields(await event.request.formData(), [
+			'primaryColor',
+			'accentColor',
+			'websiteUrl',
+			'intro'
+		]);
+		const result = await backofficeAction(event, updateBranding(event.locals.ctx, values), {
+			...values,
+			form: 'branding'
+		});
+		if (!result.ok) return result.failure;
+		redirect(303, `${event.url.pathname}?gelukt=huisstijl`);
+	},
+	logo: async (event) => {
+		const file = (await event.request.formData()).get('logo');
+		const result = await backofficeAction(
+			event,
+			uploadLogo(event.locals.ctx, { file: file instanceof File && file.size > 0 ? file : null }),
+			{ form: 'logo' }
+		);
+		if (!result.ok) return result.failure;
+		redirect(303, `${event.url.pathname}?gelukt=logo`);
+	},
+	removeLogo: async (event) => {
+		const values = textFields(await event.request.formData(), ['confirm']);
+		const result = await backofficeAction(event, removeLogo(event.locals.ctx, values), {
+			form: 'removeLogo'
+		});
+		if (!result.ok) return result.failure;
+		redirect(303, `${event.url.pathname}?gelukt=logoVerwijderd`);
+	}
+};

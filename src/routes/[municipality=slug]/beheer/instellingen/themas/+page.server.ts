@@ -1,0 +1,46 @@
+import { redirect } from '@sveltejs/kit';
+import {
+	addTheme,
+	listThemes,
+	moveTheme,
+	setThemeActive
+} from '$lib/server/features/settings/settings.service';
+import { backofficeAction, backofficeLoad, textFields } from '$lib/server/features/staff/staff.http';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => ({
+	themes: (await backofficeLoad(event, listThemes(event.locals.ctx))).themes,
+	done: event.url.searchParams.get('gelukt')
+});
+
+export const actions: Actions = {
+	add: async (event) => {
+		const values = textFields(await event.request.formData(), ['name', 'description', 'climate', 'lekpWerf']);
+		const result = await backofficeAction(event, addTheme(event.locals.ctx, values), {
+			...values,
+			form: 'add'
+		});
+		if (!result.ok) return result.failure;
+		redirect(303, `${event.url.pathname}?gelukt=toegevoegd`);
+	},
+	move: async (event) => {
+		const values = textFields(await event.request.formData(), ['themeId', 'direction']);
+		const result = await backofficeAction(
+			event,
+			moveTheme(event.locals.ctx, { unverifiedThemeId: values.themeId, direction: values.direction }),
+			{ form: 'move' }
+		);
+		if (!result.ok) return result.failure;
+		redirect(303, `${event.url.pathname}?gelukt=verplaatst#thema-${values.themeId}`);
+	},
+	active: async (event) => {
+		const values = textFields(await event.request.formData(), ['themeId', 'active']);
+		const result = await backofficeAction(
+			event,
+			setThemeActive(event.locals.ctx, { unverifiedThemeId: values.themeId, active: values.active }),
+			{ form: 'active' }
+		);
+		if (!result.ok) return result.failure;
+		redirect(303, `${event.url.pathname}?gelukt=${values.active === 'true' ? 'aangezet' : 'uitgezet'}`);
+	}
+};

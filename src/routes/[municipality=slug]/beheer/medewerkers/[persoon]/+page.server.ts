@@ -1,0 +1,25 @@
+import { redirect } from '@sveltejs/kit';
+import { changeStaffRoles, getStaffMember } from '$lib/server/features/staff/staff.service';
+import { backofficeAction, backofficeLoad, listField } from '$lib/server/features/staff/staff.http';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => ({
+	detail: await backofficeLoad(
+		event,
+		getStaffMember(event.locals.ctx, { unverifiedUserId: event.params.persoon })
+	),
+	done: event.url.searchParams.get('gelukt')
+});
+
+export const actions: Actions = {
+	default: async (event) => {
+		const roles = listField(await event.request.formData(), 'roles', 10);
+		const result = await backofficeAction(
+			event,
+			changeStaffRoles(event.locals.ctx, { unverifiedUserId: event.params.persoon, roles }),
+			{ roles }
+		);
+		if (!result.ok) return result.failure;
+		redirect(303, `${event.url.pathname}?gelukt=rollen`);
+	}
+};

@@ -1,0 +1,29 @@
+import { error } from '@sveltejs/kit';
+import { getLogo } from '$lib/server/features/settings/settings.service';
+import { isAppError } from '$lib/server/platform/errors';
+import { translate } from '$lib/i18n';
+import type { RequestHandler } from './$types';
+
+/** An uploaded logo. An id never changes its bytes, so browsers may keep it for a year. */
+export const GET: RequestHandler = async ({ locals, params }) => {
+	let logo;
+	try {
+		logo = await getLogo(locals.ctx, { unverifiedId: params.id });
+	} catch (err) {
+		if (isAppError(err) && err.code === 'not_found')
+			error(404, { message: translate(locals.locale, 'errors.notFound'), requestId: locals.requestId });
+		throw err;
+	}
+	return new Response(new Uint8Array(logo.bytes), {
+		headers: {
+			'content-type': logo.contentType,
+			'content-length': String(logo.bytes.length),
+			'cache-control': 'public, max-age=31536000, immutable',
+			'last-modified': logo.createdAt.toUTCString(),
+			'x-content-type-options': 'nosniff',
+			'content-disposition': 'inline',
+			// Opened on its own, an SVG is a document: it may draw, never run or load anything.
+			'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+		}
+	});
+};
