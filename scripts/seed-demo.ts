@@ -3,6 +3,12 @@ import { loadConfig } from '$lib/server/platform/config';
 import { createLogger } from '$lib/server/platform/log';
 import { startApp, stopApp } from '$lib/server/platform/app';
 
-const config = { ...loadConfig(), demo: true, jobs: false };
+// A command-line task sends no links, so it needs no ORIGIN.
+const config = {
+	...loadConfig({ NODE_ENV: 'development', ...process.env }),
+	demo: true,
+	jobs: false,
+	devIdp: false
+};
 const app = await startApp(config, createLogger(config.logLevel));
 await stopApp(app);

@@ -5,7 +5,7 @@ import { intlLocale, negotiateLocale, translate } from '$lib/i18n';
 import { ConfigError, loadConfig } from '$lib/server/platform/config';
 import { createLogger } from '$lib/server/platform/log';
 import { startApp, stopApp } from '$lib/server/platform/app';
-import { getApp, setApp } from '$lib/server/platform/runtime';
+import { getApp, hasApp, setApp } from '$lib/server/platform/runtime';
 import { resolveMunicipality } from '$lib/server/features/municipalities/municipalities.service';
 import { resolveSession } from '$lib/server/features/accounts/accounts.service';
 import { clearSessionCookie, SESSION_COOKIE } from '$lib/server/features/accounts/accounts.cookies';
@@ -20,12 +20,15 @@ const RESERVED = new Set([
 	'afgemeld',
 	'profiel',
 	'beheer',
+	'media',
 	'_app',
 	'favicon.svg',
 	'robots.txt'
 ]);
 
 export const init: ServerInit = async () => {
+	// The dev server runs init again when it regenerates its files; the running platform carries on.
+	if (hasApp()) return;
 	let config;
 	try {
 		config = loadConfig();

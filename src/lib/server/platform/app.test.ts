@@ -25,7 +25,7 @@ describe('the platform with SMTP', () => {
 		smtp = await startSmtpCatcher();
 		database = await createEmptyTestDatabase();
 		app = await startApp(
-			loadConfig({ DATA_DIR: dataDir, SMTP_URL: smtp.url, DEV_IDP_PORT: '0' }),
+			loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SMTP_URL: smtp.url, DEV_IDP_PORT: '0' }),
 			silentLog,
 			{
 				database
@@ -78,9 +78,13 @@ describe('the platform without SMTP', () => {
 	it('writes mail as .eml files in the data folder', async () => {
 		const dataDir = await mkdtemp(path.join(tmpdir(), 'meedoen-eml-'));
 		const database = await createEmptyTestDatabase();
-		const app = await startApp(loadConfig({ DATA_DIR: dataDir, JOBS: '0', DEMO: '0' }), silentLog, {
-			database
-		});
+		const app = await startApp(
+			loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, JOBS: '0', DEMO: '0' }),
+			silentLog,
+			{
+				database
+			}
+		);
 		try {
 			await app.queueMail({ to: 'jan@example.be', subject: 'Uitnodiging werkgroep', text: 'Tot dan!' });
 			const files = await readdir(path.join(dataDir, 'mail'));
@@ -97,9 +101,13 @@ describe('the platform without SMTP', () => {
 
 	it('says the database is down with 503 once it is closed', async () => {
 		const database = await createEmptyTestDatabase();
-		const app = await startApp(loadConfig({ DATA_DIR: tmpdir(), JOBS: '0', DEMO: '0' }), silentLog, {
-			database
-		});
+		const app = await startApp(
+			loadConfig({ NODE_ENV: 'test', DATA_DIR: tmpdir(), JOBS: '0', DEMO: '0' }),
+			silentLog,
+			{
+				database
+			}
+		);
 		setApp(app);
 		await database.close();
 		const response = await health({} as never);

@@ -12,22 +12,27 @@ function problemsOf(env: Record<string, string>) {
 }
 
 describe('loadConfig', () => {
-	it('runs without any variable: embedded database in ./data on port 3000', () => {
-		const config = loadConfig({});
+	it('runs without any variable but ORIGIN: embedded database in ./data on port 3000', () => {
+		const config = loadConfig({ ORIGIN: 'http://localhost:3000' });
 		expect(config).toMatchObject({ port: 3000, host: '0.0.0.0', dataDir: './data', databaseUrl: undefined });
 		expect(config.demo).toBeUndefined();
 		expect(config.frameAncestors).toBe("'none'");
 	});
 
 	it('treats an empty variable as unset', () => {
-		expect(loadConfig({ PORT: '', DATABASE_URL: '  ' })).toMatchObject({
+		expect(loadConfig({ PORT: '', DATABASE_URL: '  ', NODE_ENV: 'development' })).toMatchObject({
 			port: 3000,
 			databaseUrl: undefined
 		});
 	});
 
+	it('needs ORIGIN in production, because mailed links must not follow a forged Host header', () => {
+		expect(problemsOf({ ORIGIN: ' ' }).problems.map((p) => p.variable)).toEqual(['ORIGIN']);
+		expect(loadConfig({ NODE_ENV: 'development' }).origin).toBeUndefined();
+	});
+
 	it('names the variable when a value is wrong, with a Dutch explanation', () => {
-		const err = problemsOf({ PORT: 'drieduizend' });
+		const err = problemsOf({ PORT: 'drieduizend', ORIGIN: 'https://m.be' });
 		expect(err.problems.map((p) => p.variable)).toEqual(['PORT']);
 		expect(err.message).toContain('PORT');
 		expect(err.message).toContain('verwacht een geheel getal');
@@ -66,8 +71,9 @@ describe('loadConfig', () => {
 	});
 
 	it("refuses 'none' mixed with origins", () => {
-		expect(problemsOf({ FRAME_ANCESTORS: "'none' https://www.geel.be" }).problems[0]?.variable).toBe(
-			'FRAME_ANCESTORS'
-		);
+		expect(
+			problemsOf({ ORIGIN: 'https://m.be', FRAME_ANCESTORS: "'none' https://www.geel.be" }).problems[0]
+				?.variable
+		).toBe('FRAME_ANCESTORS');
 	});
 });

@@ -172,6 +172,11 @@ export function loadConfig(env: Env = process.env): Config {
 		sessionIdleMinutes: integer('SESSION_IDLE_MINUTES', 12 * 60, 5, 60 * 24 * 30),
 		sessionMaxDays: integer('SESSION_MAX_DAYS', 30, 1, 365)
 	};
+	// Links in mails are built from the public origin; without ORIGIN it would come from the Host header,
+	// which anyone can forge. `npm start` sets it for a local installation.
+	if (config.nodeEnv === 'production' && !config.origin && !read('ORIGIN')) {
+		fail('ORIGIN', translate('nl', 'config.originRequired'));
+	}
 	if (problems.length > 0) throw new ConfigError(problems);
 	return config;
 }

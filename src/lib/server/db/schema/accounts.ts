@@ -35,7 +35,7 @@ export const users = pgTable(
 		email: text('email'),
 		emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
 		homeMunicipalityId: uuid('home_municipality_id').references(() => municipalities.id),
-		mailFrequency: text('mail_frequency', { enum: MAIL_FREQUENCIES }).notNull().default('weekly'),
+		mailFrequency: text('mail_frequency', { enum: MAIL_FREQUENCIES }).notNull().default('never'),
 		wantsToHelp: boolean('wants_to_help').notNull().default(false),
 		firstChannel: text('first_channel'),
 		firstReferrer: text('first_referrer'),

@@ -117,7 +117,7 @@ async function createSession(
 }
 
 /** Grants the staff roles waiting for a verified address, and records each in the audit log. */
-async function acceptInvitations(db: Db, user: { id: string; displayName: string }, email: string) {
+export async function acceptInvitations(db: Db, user: { id: string; displayName: string }, email: string) {
 	const open = await db
 		.select({
 			id: staffInvitations.id,
@@ -355,7 +355,8 @@ export async function requestLoginLink(
 	const email = input.email.trim().toLowerCase();
 	await enforceRateLimits(ctx.db, [
 		{ key: `login-link:ip:${input.ip}`, limit: 10, windowSeconds: 15 * 60 },
-		{ key: `login-link:email:${email}`, limit: 3, windowSeconds: 15 * 60 }
+		// The address itself is not kept in the counters, only its hash.
+		{ key: `login-link:email:${hashToken(email)}`, limit: 3, windowSeconds: 15 * 60 }
 	]);
 	const existing = input.unverifiedRequestId
 		? await getLoginRequest(ctx.db, { id: input.unverifiedRequestId, maxAgeMinutes: LOGIN_REQUEST_MINUTES })

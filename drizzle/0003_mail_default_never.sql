@@ -1,0 +1,1 @@
+ALTER TABLE "users" ALTER COLUMN "mail_frequency" SET DEFAULT 'never';
