@@ -36,6 +36,8 @@ export class CookieJar {
 
 	async fetch(url: URL, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
 		const headers: Record<string, string> = { accept: 'text/html' };
+		// A browser sends its origin with a form post; SvelteKit refuses cross-site posts without it.
+		if (init.method === 'POST') headers.origin = url.origin;
 		const cookie = this.header(url);
 		if (cookie) headers.cookie = cookie;
 		const response = await fetch(url, {

@@ -1,0 +1,115 @@
+// Over real HTTP against the built server: every staff role of Geel, logged in through the identity
+// provider, is refused every back-office page and write of Mol; a citizen reaches none; a visitor is
+// sent to the login page. Nothing of Mol changes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CookieJar, follow, formWith } from '../../src/lib/server/testing/http-client';
+import { removeDataDir, startServer, type RunningServer } from './support';
+
+const PAGES = [
+	'/mol/beheer',
+	'/mol/beheer/medewerkers',
+	'/mol/beheer/medewerkers/verwijderen',
+	'/mol/beheer/logboek',
+	'/mol/beheer/instellingen',
+	'/mol/beheer/instellingen/themas',
+	'/mol/beheer/instellingen/verklaringen'
+];
+const WRITES: { path: string; form: Record<string, string> }[] = [
+	{ path: '/mol/beheer/medewerkers?/invite', form: { email: 'indringer@example.be', role: 'admin' } },
+	{
+		path: '/mol/beheer/instellingen?/branding',
+		form: { primaryColor: '#000000', accentColor: '#ffffff', websiteUrl: '', intro: 'Overgenomen' }
+	},
+	{
+		path: '/mol/beheer/instellingen/verklaringen',
+		form: { kind: 'privacy', markdown: 'OVERGENOMEN DOOR GEEL' }
+	},
+	{ path: '/mol/beheer/instellingen/themas?/create', form: { name: 'Ingebroken thema', climate: 'on' } }
+];
+const GEEL_STAFF = ['dev-moderator-geel', 'dev-communication-geel', 'dev-alderman-geel', 'dev-admin-geel'];
+
+let server: RunningServer;
+
+async function logIn(sub: string): Promise<CookieJar> {
+	const jar = new CookieJar();
+	const start = await jar.fetch(new URL(`${server.url}/aanmelden?/oidc`), {
+		method: 'POST',
+		form: { returnTo: '/', requestId: '' }
+	});
+	expect(start.status).toBe(303);
+	const callback = `${server.url}/aanmelden/terug`;
+	const picker = await follow(jar, new URL(start.headers.get('location')!), callback);
+	const form = formWith((await picker.response!.text()) ?? '', 'persona', sub);
+	const posted = await jar.fetch(new URL(form.action, picker.url), { method: 'POST', form: form.fields });
+	const back = await follow(jar, new URL(posted.headers.get('location')!, picker.url), callback);
+	const landed = await jar.fetch(back.url);
+	expect(landed.status).toBe(303);
+	expect(jar.header(new URL(server.url))).toContain('meedoen_session=');
+	return jar;
+}
+
+beforeAll(async () => {
+	server = await startServer();
+});
+afterAll(async () => {
+	await server?.stop();
+	if (server) removeDataDir(server.dataDir);
+});
+
+describe('back-office access across municipalities', () => {
+	it.each(GEEL_STAFF)('refuses %s every back-office page and write of Mol', async (sub) => {
+		const jar = await logIn(sub);
+		for (const path of PAGES) {
+			const response = await jar.fetch(new URL(server.url + path));
+			expect(response.status, path).toBe(403);
+		}
+		for (const write of WRITES) {
+			const response = await jar.fetch(new URL(server.url + write.path), {
+				method: 'POST',
+				form: write.form
+			});
+			expect(response.status, write.path).toBe(403);
+		}
+	});
+
+	it('lets the admin of Geel into the back office of Geel', async () => {
+		const jar = await logIn('dev-admin-geel');
+		for (const path of PAGES.map((p) => p.replace('/mol/', '/geel/'))) {
+			const response = await jar.fetch(new URL(server.url + path));
+			expect(response.status, path).toBe(200);
+		}
+	});
+
+	it('refuses a citizen every back-office page of their own municipality', async () => {
+		const jar = await logIn('dev-citizen-geel');
+		for (const path of PAGES.map((p) => p.replace('/mol/', '/geel/'))) {
+			expect((await jar.fetch(new URL(server.url + path))).status, path).toBe(403);
+		}
+		const region = await jar.fetch(new URL(`${server.url}/beheer/deelname`));
+		expect(region.status).toBe(403);
+	});
+
+	it('sends a visitor to the login page, and refuses a visitor a write', async () => {
+		const jar = new CookieJar();
+		const response = await jar.fetch(new URL(`${server.url}/mol/beheer/medewerkers`));
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toMatch(/^\/aanmelden\?terug=/);
+		const write = await jar.fetch(new URL(`${server.url}/mol/beheer/instellingen/verklaringen`), {
+			method: 'POST',
+			form: { kind: 'privacy', markdown: 'OVERGENOMEN DOOR GEEL' }
+		});
+		expect([303, 401, 403]).toContain(write.status);
+	});
+
+	it('left Mol unchanged after all those attempts', async () => {
+		const privacy = await (await fetch(`${server.url}/mol/privacy`)).text();
+		expect(privacy).not.toContain('OVERGENOMEN DOOR GEEL');
+		const home = await (await fetch(`${server.url}/mol`)).text();
+		expect(home).not.toContain('Overgenomen');
+		const jar = await logIn('dev-regional-admin-kempen');
+		const staff = await (await jar.fetch(new URL(`${server.url}/mol/beheer/medewerkers`))).text();
+		expect(staff).not.toContain('indringer@example.be');
+		const themes = await (await jar.fetch(new URL(`${server.url}/mol/beheer/instellingen/themas`))).text();
+		expect(themes).not.toContain('Ingebroken thema');
+	});
+});
