@@ -24,7 +24,7 @@ const WRITES: { path: string; form: Record<string, string> }[] = [
 		path: '/mol/beheer/instellingen/verklaringen',
 		form: { kind: 'privacy', markdown: 'OVERGENOMEN DOOR GEEL' }
 	},
-	{ path: '/mol/beheer/instellingen/themas?/create', form: { name: 'Ingebroken thema', climate: 'on' } }
+	{ path: '/mol/beheer/instellingen/themas?/add', form: { name: 'Ingebroken thema', climate: 'on' } }
 ];
 const GEEL_STAFF = ['dev-moderator-geel', 'dev-communication-geel', 'dev-alderman-geel', 'dev-admin-geel'];
 
