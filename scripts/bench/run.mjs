@@ -1,0 +1,436 @@
+// `npm run bench`: builds when needed, starts the app on a fresh embedded database, measures the
+// scenarios of scenarios.mjs against it and against a bare node:http ceiling serving the same bytes,
+// weighs the JavaScript of a citizen page, prints the figures against the targets and writes them to
+// .bench/results.json. Only 127.0.0.1 is ever contacted; every server it starts is stopped and the
+// data folder removed at the end, also on error or Ctrl-C.
+//
+//   npm run bench [-- --build] [--duration 10] [--connections 50] [--warmup 2] [--no-fail]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DATASETS, needsOfflineStep, runOfflineSteps, runOnlineSteps } from './datasets/index.mjs';
+import { startAppServer } from './lib/app-server.mjs';
+import { fetchPayload, startCeilingServer } from './lib/ceiling.mjs';
+import { measureLoad, stopLoad } from './lib/load.mjs';
+import { measurePageJs } from './lib/page-js.mjs';
+import { fmt, table } from './lib/report.mjs';
+import { LOAD_SCENARIOS, PAGE_WEIGHT_SCENARIOS, TARGETS } from './scenarios.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+process.chdir(root);
+const benchDir = path.join(root, '.bench');
+const resultsFile = path.join(benchDir, 'results.json');
+/** Non-2xx answers and connection errors above this share make the measurement worthless: exit 1. */
+const MAX_FAILED_SHARE = 0.01;
+
+const USAGE = `npm run bench [-- options]
+
+  --build            rebuild the app first (otherwise only when build/index.js is missing)
+  --duration N       seconds of load per measurement (default 10)
+  --connections N    concurrent connections (default 50)
+  --warmup N         seconds of unmeasured load before each measurement (default 2, 0 for none)
+  --no-fail          report only: exit 0 even when a target is missed
+  -h, --help         this text`;
+
+function options() {
+	let values;
+	try {
+		({ values } = parseArgs({
+			options: {
+				build: { type: 'boolean', default: false },
+				duration: { type: 'string', default: '10' },
+				connections: { type: 'string', default: '50' },
+				warmup: { type: 'string', default: '2' },
+				'no-fail': { type: 'boolean', default: false },
+				help: { type: 'boolean', short: 'h', default: false }
+			}
+		}));
+	} catch (error) {
+		console.error(`${error.message}\n\n${USAGE}`);
+		process.exit(2);
+	}
+	if (values.help) {
+		console.log(USAGE);
+		process.exit(0);
+	}
+	const integer = (name, min, max) => {
+		const n = Number(values[name]);
+		if (!/^\d+$/.test(values[name]) || n < min || n > max) {
+			console.error(`--${name} must be a whole number from ${min} to ${max}, not "${values[name]}"`);
+			process.exit(2);
+		}
+		return n;
+	};
+	return {
+		build: values.build,
+		duration: integer('duration', 1, 120),
+		connections: integer('connections', 1, 1000),
+		warmup: integer('warmup', 0, 30),
+		fail: !values['no-fail']
+	};
+}
+
+const log = (message) => console.log(`[bench] ${message}`);
+
+// Everything that must be undone, newest first. Runs once, on success, error, Ctrl-C or SIGTERM.
+const cleanups = [];
+let cleaning = null;
+/** The signal that stopped the run, if one did. */
+let interrupted = null;
+function cleanup() {
+	cleaning ??= (async () => {
+		stopLoad();
+		while (cleanups.length > 0) {
+			const step = cleanups.pop();
+			try {
+				await step.run();
+			} catch (error) {
+				console.error(`[bench] cleanup (${step.name}) failed: ${error.message}`);
+			}
+		}
+	})();
+	return cleaning;
+}
+// Last resort when the process exits without having cleaned up (an exit() somewhere, a crash).
+process.on('exit', () => {
+	for (const step of cleanups) step.sync?.();
+});
+for (const [signal, code] of [
+	['SIGINT', 130],
+	['SIGTERM', 143],
+	['SIGHUP', 129]
+]) {
+	process.on(signal, async () => {
+		interrupted = signal;
+		console.error(`\n[bench] ${signal}: stopping the servers and removing the data folder…`);
+		await cleanup();
+		process.exit(code);
+	});
+}
+
+function onCleanup(name, run, sync) {
+	cleanups.push({ name, run, sync });
+}
+
+function trackServer(name, server) {
+	onCleanup(
+		`stop ${name}`,
+		() => server.stop(),
+		() => server.child.kill('SIGKILL')
+	);
+}
+
+function build(force) {
+	const entry = path.join(root, 'build', 'index.js');
+	if (!force && existsSync(entry)) {
+		log('using the existing build (pass --build to rebuild)');
+		return null;
+	}
+	log(force ? 'building (--build)…' : 'no build yet: building…');
+	const started = performance.now();
+	const result = spawnSync(
+		process.execPath,
+		[path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
+		{
+			stdio: 'inherit',
+			timeout: 10 * 60_000
+		}
+	);
+	if (result.status !== 0)
+		throw new Error(`vite build failed (${result.error?.message ?? `exit ${result.status}`})`);
+	return Math.round(performance.now() - started);
+}
+
+function gitCommit() {
+	const result = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' });
+	if (result.status !== 0) return null;
+	const dirty = spawnSync('git', ['status', '--porcelain', '--', 'src'], { encoding: 'utf8' }).stdout?.trim();
+	return result.stdout.trim() + (dirty ? ' (src modified)' : '');
+}
+
+async function main() {
+	const opts = options();
+	const runStarted = performance.now();
+	// Other work on the machine takes cores from the servers and from autocannon: say so with the figures.
+	const loadAtStart = os.loadavg()[0];
+	if (loadAtStart > 0.5 * os.cpus().length)
+		log(
+			`the machine is busy (load average ${loadAtStart.toFixed(2)} on ${os.cpus().length} cores): figures will be low`
+		);
+	rmSync(resultsFile, { force: true }); // a failed run must not leave an earlier run's figures behind
+	const buildMs = build(opts.build);
+	// Every step has its own time limit; this one catches anything that still hangs.
+	const budgetS = 150 + LOAD_SCENARIOS.length * 2 * (opts.warmup + opts.duration + 10);
+	setTimeout(async () => {
+		console.error(`\n[bench] still running after ${budgetS} s: giving up`);
+		await cleanup();
+		process.exit(1);
+	}, budgetS * 1000).unref();
+
+	// A fresh data folder for this run only.
+	mkdirSync(benchDir, { recursive: true });
+	const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+	const dataDir = path.join(benchDir, `data-${stamp}-${process.pid}`);
+	mkdirSync(dataDir);
+	onCleanup(
+		'remove data folder',
+		() => rm(dataDir, { recursive: true, force: true, maxRetries: 3 }),
+		() => rmSync(dataDir, { recursive: true, force: true })
+	);
+
+	// Dataset steps that write to the database directly need one boot first (migrations, reference data).
+	if (needsOfflineStep()) {
+		log('dataset: preparing the database (one boot for migrations and reference data)…');
+		const priming = await startAppServer({ root, dataDir, onSpawn: (server) => trackServer('app', server) });
+		await priming.stop();
+		await runOfflineSteps({ root, dataDir, log });
+	}
+
+	log(`starting the app (node build/index.js, DATA_DIR=${path.relative(root, dataDir)})…`);
+	const app = await startAppServer({ root, dataDir, onSpawn: (server) => trackServer('app', server) });
+	log(`app ready on ${app.baseUrl} (pid ${app.pid}) after ${(app.startMs / 1000).toFixed(1)} s`);
+	const memoryAtStart = app.memory();
+	const datasets = await runOnlineSteps({ baseUrl: app.baseUrl, log });
+	for (const [name, summary] of Object.entries(datasets)) log(`dataset ${name}: ${JSON.stringify(summary)}`);
+
+	// The ceiling serves exactly what the app answered for each scenario, fetched once.
+	const payloads = [];
+	for (const scenario of LOAD_SCENARIOS) payloads.push(await fetchPayload(app.baseUrl, scenario));
+	const ceiling = await startCeilingServer(payloads, {
+		onSpawn: (server) => trackServer('ceiling', server)
+	});
+	log(`ceiling ready on ${ceiling.baseUrl} (pid ${ceiling.pid})`);
+
+	const load = { connections: opts.connections, duration: opts.duration, warmup: opts.warmup };
+	const scenarios = [];
+	for (const [i, scenario] of LOAD_SCENARIOS.entries()) {
+		const payload = payloads[i];
+		log(
+			`${scenario.name} (GET ${scenario.path}, ${fmt.int(payload.body.length)} bytes): ` +
+				`${opts.connections} connections, ${opts.warmup} s warm-up + ${opts.duration} s, app then ceiling…`
+		);
+		const appResult = await measureLoad({ url: app.baseUrl + scenario.path, ...load });
+		const ceilingResult = await measureLoad({ url: ceiling.baseUrl + scenario.path, ...load });
+		scenarios.push({
+			name: scenario.name,
+			path: scenario.path,
+			payloadBytes: payload.body.length,
+			contentType: payload.contentType,
+			targets: { p99Ms: TARGETS.p99Ms, ratio: TARGETS.ratio, ...scenario.targets },
+			app: appResult,
+			ceiling: ceilingResult,
+			ratio: ceilingResult.reqPerSec > 0 ? appResult.reqPerSec / ceilingResult.reqPerSec : 0
+		});
+	}
+
+	const pages = [];
+	for (const page of PAGE_WEIGHT_SCENARIOS) {
+		log(`weighing the start-up JavaScript of ${page.path}…`);
+		pages.push({
+			name: page.name,
+			targetKb: page.targetKb ?? TARGETS.jsKb,
+			...(await measurePageJs({
+				baseUrl: app.baseUrl,
+				pagePath: page.path,
+				clientDir: path.join(root, 'build', 'client')
+			}))
+		});
+	}
+
+	const memory = app.memory();
+	const appLog = app.output.counts;
+
+	// ---- report ----
+	const checks = [];
+	for (const s of scenarios) {
+		checks.push({
+			what: `${s.path} p99 latency`,
+			measured: fmt.ms(s.app.latencyMs.p99),
+			target: `≤ ${s.targets.p99Ms} ms`,
+			pass: s.app.latencyMs.p99 <= s.targets.p99Ms
+		});
+		checks.push({
+			what: `${s.path} app/ceiling req/s`,
+			measured: fmt.num(s.ratio, 3),
+			target: `≥ ${s.targets.ratio}`,
+			pass: s.ratio >= s.targets.ratio
+		});
+	}
+	for (const p of pages) {
+		checks.push({
+			what: `${p.page} JavaScript (gzip -9)`,
+			measured: fmt.kb(p.gzipBytes),
+			target: `≤ ${p.targetKb} KB`,
+			pass: p.gzipBytes / 1024 <= p.targetKb
+		});
+	}
+	const invalid = [];
+	for (const s of scenarios)
+		for (const [side, r] of [
+			['app', s.app],
+			['ceiling', s.ceiling]
+		])
+			if (r.failedShare > MAX_FAILED_SHARE)
+				invalid.push(
+					`${s.path} on the ${side}: ${fmt.pct(r.failedShare)} not 2xx ` +
+						`(${r.non2xx} non-2xx ${JSON.stringify(r.statusCodes)}, ${r.errors} errors, ${r.timeouts} timeouts)`
+				);
+
+	console.log('');
+	console.log(
+		`Load: ${opts.connections} connections, ${opts.duration} s per measurement after ${opts.warmup} s warm-up, ` +
+			`autocannon in this process; ${os.cpus().length} cores, Node ${process.version}`
+	);
+	console.log(
+		table(
+			['scenario', 'server', 'bytes', 'req/s', 'p50', 'p99', 'requests', 'non-2xx', 'errors', 'app/ceiling'],
+			scenarios.flatMap((s) => [
+				[
+					`${s.name} ${s.path}`,
+					'app',
+					fmt.int(s.payloadBytes),
+					fmt.num(s.app.reqPerSec),
+					fmt.ms(s.app.latencyMs.p50),
+					fmt.ms(s.app.latencyMs.p99),
+					fmt.int(s.app.requests),
+					s.app.non2xx,
+					s.app.errors,
+					fmt.num(s.ratio, 3)
+				],
+				[
+					'',
+					'ceiling',
+					'',
+					fmt.num(s.ceiling.reqPerSec),
+					fmt.ms(s.ceiling.latencyMs.p50),
+					fmt.ms(s.ceiling.latencyMs.p99),
+					fmt.int(s.ceiling.requests),
+					s.ceiling.non2xx,
+					s.ceiling.errors,
+					''
+				]
+			]),
+			{ align: [null, null, 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] }
+		)
+	);
+	for (const p of pages) {
+		console.log('');
+		console.log(`JavaScript loaded at start by ${p.page}: ${p.count} files`);
+		console.log(
+			table(
+				['file', 'found via', 'bytes', 'gzip -9'],
+				[
+					...p.files.map((f) => [f.path, f.via.join(', '), fmt.int(f.bytes), fmt.int(f.gzipBytes)]),
+					['total', '', fmt.int(p.bytes), `${fmt.int(p.gzipBytes)} (${fmt.kb(p.gzipBytes)})`]
+				],
+				{ align: [null, null, 'right', 'right'] }
+			)
+		);
+		if (p.precompressedGzipBytes !== null)
+			console.log(`adapter-node's precompressed .gz files of the same: ${fmt.kb(p.precompressedGzipBytes)}`);
+		if (p.notPreloaded.length > 0)
+			console.log(`not preloaded by the page (found only as static imports): ${p.notPreloaded.join(', ')}`);
+	}
+	console.log('');
+	console.log(
+		memory
+			? `Memory: app server RSS after the run ${fmt.mb(memory.rssBytes)} (peak ${fmt.mb(memory.peakRssBytes)}; ` +
+					`${fmt.mb(memoryAtStart?.rssBytes ?? 0)} when it became ready), pid ${app.pid}`
+			: 'Memory: /proc not available, RSS not measured'
+	);
+	console.log(
+		`App log during the run (LOG_LEVEL=warn): ${appLog.warn} warn, ${appLog.error} error, ${appLog.fatal} fatal lines`
+	);
+	for (const line of app.output.notable.slice(0, 5)) console.log(`  ${line.slice(0, 300)}`);
+	console.log('');
+	console.log(
+		table(
+			['target', 'measured', 'target', 'result'],
+			checks.map((c) => [c.what, c.measured, c.target, c.pass ? 'PASS' : 'FAIL']),
+			{ align: [null, 'right', 'right'] }
+		)
+	);
+	for (const line of invalid) console.log(`INVALID: ${line}`);
+
+	const failedTargets = checks.filter((c) => !c.pass);
+	const results = {
+		when: new Date().toISOString(),
+		commit: gitCommit(),
+		machine: {
+			cores: os.cpus().length,
+			cpu: os.cpus()[0]?.model ?? null,
+			memoryBytes: os.totalmem(),
+			node: process.version,
+			platform: `${os.platform()} ${os.release()}`,
+			loadAverageAtStart: loadAtStart,
+			loadAverageAtEnd: os.loadavg()[0]
+		},
+		options: { connections: opts.connections, durationS: opts.duration, warmupS: opts.warmup },
+		buildMs,
+		appStartMs: app.startMs,
+		datasets,
+		datasetSteps: DATASETS.map((d) => d.name),
+		scenarios,
+		pages,
+		memory: memory && {
+			appRssBytes: memory.rssBytes,
+			appPeakRssBytes: memory.peakRssBytes,
+			appRssAtStartBytes: memoryAtStart?.rssBytes ?? null
+		},
+		appLog,
+		targets: TARGETS,
+		checks,
+		invalid,
+		pass: failedTargets.length === 0 && invalid.length === 0,
+		totalS: 0
+	};
+
+	await cleanup();
+	results.totalS = Math.round((performance.now() - runStarted) / 100) / 10;
+	writeFileSync(resultsFile, JSON.stringify(results, null, '\t') + '\n');
+	console.log('');
+	console.log(`Results written to ${path.relative(root, resultsFile)} (run took ${results.totalS} s).`);
+	const args = process.argv.slice(2);
+	console.log(`Repeat with: npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`);
+
+	if (invalid.length > 0) {
+		console.error(
+			`\n[bench] more than ${fmt.pct(MAX_FAILED_SHARE)} of the requests were not answered with 2xx: the figures are not valid.`
+		);
+		return 1;
+	}
+	if (failedTargets.length > 0) {
+		const which = failedTargets.map((c) => c.what).join('; ');
+		if (opts.fail) {
+			console.error(`\n[bench] ${failedTargets.length} target(s) missed: ${which}`);
+			return 1;
+		}
+		console.log(`\n[bench] ${failedTargets.length} target(s) missed (--no-fail: reported only): ${which}`);
+	}
+	return 0;
+}
+
+try {
+	process.exitCode = await main();
+} catch (caught) {
+	let error = caught;
+	// After Ctrl-C the steps in flight fail because their servers are gone: not worth a stack trace.
+	if (interrupted) error = new Error(`interrupted by ${interrupted}`);
+	else console.error(`\n[bench] failed: ${error.stack ?? error}`);
+	process.exitCode = 1;
+	mkdirSync(benchDir, { recursive: true });
+	writeFileSync(
+		resultsFile,
+		JSON.stringify(
+			{ when: new Date().toISOString(), pass: false, error: String(error.message ?? error) },
+			null,
+			'\t'
+		) + '\n'
+	);
+} finally {
+	await cleanup();
+}

@@ -1,0 +1,30 @@
+// What `npm run bench` measures. Add a scenario by adding an entry; run.mjs does the rest.
+//
+// Each load scenario is measured twice with autocannon, the same way: against the real app, and against
+// a bare node:http server that answers the same body with the same content-type from memory (the
+// ceiling). Its figures are req/s, p99 latency and the app/ceiling ratio, checked against TARGETS unless
+// the scenario gives its own `targets`.
+//
+//   name         shown in the tables and in .bench/results.json
+//   path         requested with GET on the app (and the same path on the ceiling)
+//   contentType  what the response must be; checked once before the load, so a scenario that silently
+//                measures an error page fails instead
+//   targets      optional: { p99Ms, ratio } overriding TARGETS for this scenario
+
+/** The targets every scenario and the page weight are held to. */
+export const TARGETS = {
+	/** p99 latency of the app under load, in milliseconds (at most). */
+	p99Ms: 50,
+	/** app req/s divided by the ceiling's req/s for the same payload (at least). */
+	ratio: 0.05,
+	/** JavaScript a citizen page loads at start, gzip -9, in KB of 1024 bytes (at most). */
+	jsKb: 60
+};
+
+export const LOAD_SCENARIOS = [
+	{ name: 'municipality home', path: '/geel', contentType: /^text\/html\b/ },
+	{ name: 'API municipalities', path: '/api/v1/municipalities', contentType: /^application\/json\b/ }
+];
+
+/** Pages whose start-up JavaScript is weighed (script src, modulepreload, the inline import() entries). */
+export const PAGE_WEIGHT_SCENARIOS = [{ name: 'citizen page', path: '/geel' }];
