@@ -10,7 +10,8 @@ const config = {
 		// frame-ancestors (FRAME_ANCESTORS) and form-action (which must allow the identity provider, a login
 		// form redirects there) are runtime configuration, so hooks.server.ts sends them as a second policy.
 		csp: {
-			mode: 'auto',
+			// Hashes, not nonces: the same page may be served to many visitors from the page cache.
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '$lib/server/platform/config';
 import { createLogger } from '$lib/server/platform/log';
 import { startApp, stopApp } from '$lib/server/platform/app';
 import { getApp, hasApp, setApp } from '$lib/server/platform/runtime';
+import { isShareableRequest, pageCacheKey, pageResponse } from '$lib/server/platform/page-cache';
 import { resolveMunicipality } from '$lib/server/features/municipalities/municipalities.service';
 import { resolveSession } from '$lib/server/features/accounts/accounts.service';
 import { clearSessionCookie, SESSION_COOKIE } from '$lib/server/features/accounts/accounts.cookies';
@@ -25,6 +26,8 @@ const RESERVED = new Set([
 	'favicon.svg',
 	'robots.txt'
 ]);
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const init: ServerInit = async () => {
 	// The dev server runs init again when it regenerates its files; the running platform carries on.
@@ -63,14 +66,44 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const requestId = incoming && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
 	const locale = negotiateLocale(event.request.headers.get('accept-language'));
 	const log = app.log.child({ requestId });
+	const done = (response: Response, cache?: 'hit' | 'miss') => {
+		response.headers.set('x-request-id', requestId);
+		if (cache) response.headers.set('x-cache', cache);
+		log.info(
+			{
+				method: event.request.method,
+				path: event.url.pathname,
+				status: response.status,
+				cache,
+				ms: Math.round(performance.now() - started)
+			},
+			'request'
+		);
+		return response;
+	};
+
+	const sessionToken = event.cookies.get(SESSION_COOKIE);
+	const shareable =
+		app.config.pageCache && isShareableRequest(event.request, event.url, Boolean(sessionToken));
+	const cacheKey = shareable ? pageCacheKey(event.url, locale) : '';
+	if (shareable) {
+		const page = app.pageCache.get(cacheKey);
+		if (page) return done(pageResponse(page), 'hit');
+	}
 
 	event.locals.requestId = requestId;
 	event.locals.locale = locale;
-	event.locals.ctx = { db: app.database.db, locale, log, requestId, queueMail: (m) => app.queueMail(m) };
+	event.locals.ctx = {
+		db: app.database.db,
+		locale,
+		log,
+		requestId,
+		cache: app.cache,
+		queueMail: (m) => app.queueMail(m)
+	};
 	event.locals.municipality = null;
 	event.locals.session = null;
 
-	const sessionToken = event.cookies.get(SESSION_COOKIE);
 	if (sessionToken) {
 		event.locals.session = await resolveSession(app.database.db, {
 			unverifiedToken: sessionToken,
@@ -86,7 +119,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (event.locals.municipality) event.locals.ctx.tenant = event.locals.municipality.tenant;
 	}
 
-	const response = await resolve(event, {
+	let response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', intlLocale(locale))
 	});
 
@@ -95,17 +128,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 		frameAncestors: app.config.frameAncestors,
 		formAction: app.oidc ? `'self' ${new URL(app.oidc.issuer).origin}` : "'self'"
 	});
-	response.headers.set('x-request-id', requestId);
-	log.info(
-		{
-			method: event.request.method,
-			path: event.url.pathname,
-			status: response.status,
-			ms: Math.round(performance.now() - started)
-		},
-		'request'
-	);
-	return response;
+	// Any write that went through drops cached data and pages, so the next page shows the change.
+	if (!SAFE_METHODS.has(event.request.method) && response.status < 400) {
+		app.cache.clear();
+		app.pageCache.clear();
+	}
+	if (shareable) response = await app.pageCache.store(cacheKey, response);
+	return done(response, shareable ? 'miss' : undefined);
 };
 
 function setSecurityHeaders(

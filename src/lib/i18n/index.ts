@@ -48,9 +48,9 @@ export function translate(locale: Locale, key: MessageKey, params?: Params): str
 	let message = lookup(catalogues[locale], key);
 	if (message === undefined) message = lookup(nl, key);
 	if (message && typeof message === 'object' && 'other' in message) {
-		const plural = message as { one: string; other: string };
+		const forms = message as { one: string; other: string };
 		const count = Number(params?.count ?? 0);
-		message = new Intl.PluralRules(intlLocales[locale]).select(count) === 'one' ? plural.one : plural.other;
+		message = plural(locale).select(count) === 'one' ? forms.one : forms.other;
 	}
 	if (typeof message !== 'string') return key;
 	return interpolate(message, params, locale);
@@ -60,8 +60,24 @@ export function intlLocale(locale: Locale): string {
 	return intlLocales[locale];
 }
 
+// Intl objects are costly to build and safe to share: one of each per locale.
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+function numberFormat(locale: Locale): Intl.NumberFormat {
+	let format = numberFormats.get(locale);
+	if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(intlLocales[locale])));
+	return format;
+}
+
+function plural(locale: Locale): Intl.PluralRules {
+	let rules = pluralRules.get(locale);
+	if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(intlLocales[locale])));
+	return rules;
+}
+
 export function formatNumber(value: number, locale: Locale = DEFAULT_LOCALE): string {
-	return new Intl.NumberFormat(intlLocales[locale]).format(value);
+	return numberFormat(locale).format(value);
 }
 
 export function formatDate(value: Date | string, locale: Locale = DEFAULT_LOCALE): string {

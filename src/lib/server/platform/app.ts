@@ -12,6 +12,8 @@ import type { SessionSettings } from '$lib/server/features/accounts/accounts.ser
 import { deleteExpiredAuthRecords } from '$lib/server/features/accounts/accounts.queries';
 import { deleteOldRateLimitHits } from './ratelimit';
 import { newToken } from './tokens';
+import { createCache, type Cache } from './cache';
+import { createPageCache, type PageCache } from './page-cache';
 import { translate } from '$lib/i18n';
 import { startDevIdp } from '$lib/server/devidp/devidp';
 import { PERSONAS } from '$lib/server/devidp/personas';
@@ -28,6 +30,8 @@ export interface App {
 	/** The login provider (ACM/IDM or the bundled development provider), or null when none is configured. */
 	oidc: OidcClient | null;
 	sessionSettings: SessionSettings;
+	cache: Cache;
+	pageCache: PageCache;
 	/** Stops what startApp started besides the database (the development identity provider, housekeeping). */
 	extraStops: (() => Promise<void>)[];
 }
@@ -134,6 +138,8 @@ export async function startApp(
 		mailer,
 		oidc,
 		sessionSettings,
+		cache: createCache({ ttlMs: 10_000, maxEntries: 2_000 }),
+		pageCache: createPageCache({ ttlMs: 5_000, maxEntries: 500, maxBytes: 512 * 1024 }),
 		extraStops,
 		async queueMail(message) {
 			if (!config.jobs) {

@@ -21,6 +21,8 @@ export interface Config {
 	devIdpPort: number;
 	sessionIdleMinutes: number;
 	sessionMaxDays: number;
+	/** Serve public pages to visitors without a session from a few-second cache. */
+	pageCache: boolean;
 }
 
 export const OIDC_CLIENT_AUTH = ['client_secret_basic', 'client_secret_post', 'private_key_jwt'] as const;
@@ -170,7 +172,8 @@ export function loadConfig(env: Env = process.env): Config {
 		devIdp: flag('DEV_IDP'),
 		devIdpPort: integer('DEV_IDP_PORT', port === 65535 ? 65534 : port + 1, 0, 65535),
 		sessionIdleMinutes: integer('SESSION_IDLE_MINUTES', 12 * 60, 5, 60 * 24 * 30),
-		sessionMaxDays: integer('SESSION_MAX_DAYS', 30, 1, 365)
+		sessionMaxDays: integer('SESSION_MAX_DAYS', 30, 1, 365),
+		pageCache: flag('PAGE_CACHE') ?? true
 	};
 	// Links in mails are built from the public origin; without ORIGIN it would come from the Host header,
 	// which anyone can forge. `npm start` sets it for a local installation.

@@ -3,6 +3,7 @@ import type { Db } from '$lib/server/db/client';
 import type { Locale } from '$lib/i18n';
 import type { Logger } from './log';
 import type { MailMessage } from './mail';
+import type { Cache } from './cache';
 import type { Actor } from '$lib/server/features/accounts/accounts.policy';
 
 export interface Tenant {
@@ -18,6 +19,8 @@ export interface Ctx {
 	tenant?: Tenant;
 	/** The logged-in person with their roles; absent for visitors. */
 	actor?: Actor;
+	/** Read cache for rarely changing public data; absent in tests that want to read straight through. */
+	cache?: Cache;
 	/** Queues a mail for delivery by the job system. */
 	queueMail(message: MailMessage): Promise<void>;
 }

@@ -1,6 +1,7 @@
 // Use cases of the public municipality pages and the regional home.
 import type { Ctx, Tenant } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
+import { cached } from '$lib/server/platform/cache';
 import { listThemes, listThemesOfMunicipalities } from '$lib/server/features/themes/themes.queries';
 import { presentTheme, type ThemeView } from '$lib/server/features/themes/themes.present';
 import { getDefaultRegion, getMunicipalityBySlug, listMunicipalities } from './municipalities.queries';
@@ -23,7 +24,11 @@ export interface RegionOverview {
 	themes: ThemeView[];
 }
 
-export async function getRegionOverview(ctx: Ctx): Promise<RegionOverview> {
+export function getRegionOverview(ctx: Ctx): Promise<RegionOverview> {
+	return cached(ctx.cache, 'region-overview', () => loadRegionOverview(ctx));
+}
+
+async function loadRegionOverview(ctx: Ctx): Promise<RegionOverview> {
 	const region = await getDefaultRegion(ctx.db);
 	if (!region) throw new AppError('unavailable');
 	const rows = await listMunicipalities(ctx.db, { regionId: region.id });
@@ -58,9 +63,12 @@ export async function resolveMunicipality(
 	input: { unverifiedSlug: string }
 ): Promise<ResolvedMunicipality | null> {
 	if (input.unverifiedSlug.length > 80 || !SLUG.test(input.unverifiedSlug)) return null;
-	const row = await getMunicipalityBySlug(ctx.db, { slug: input.unverifiedSlug });
-	if (!row) return null;
-	return { tenant: { id: row.id, slug: row.slug }, municipality: presentMunicipalityPage(row) };
+	const slug = input.unverifiedSlug;
+	return cached(ctx.cache, `municipality:${slug}`, async () => {
+		const row = await getMunicipalityBySlug(ctx.db, { slug });
+		if (!row) return null;
+		return { tenant: { id: row.id, slug: row.slug }, municipality: presentMunicipalityPage(row) };
+	});
 }
 
 /** The themes shown on a municipality's home; none while it does not take part. */
@@ -69,14 +77,16 @@ export async function getMunicipalityThemes(
 	input: { participating: boolean }
 ): Promise<ThemeView[]> {
 	if (!input.participating) return [];
-	const rows = await listThemes(ctx.db, { municipalityId: ctx.tenant.id });
-	return rows.map(presentTheme);
+	const municipalityId = ctx.tenant.id;
+	return cached(ctx.cache, `themes:${municipalityId}`, async () =>
+		(await listThemes(ctx.db, { municipalityId })).map(presentTheme)
+	);
 }
 
 export async function listMunicipalitiesForApi(
 	ctx: Ctx,
 	input: { origin: string }
 ): Promise<MunicipalityApi[]> {
-	const rows = await listMunicipalities(ctx.db);
+	const rows = await cached(ctx.cache, 'municipalities', () => listMunicipalities(ctx.db));
 	return rows.map((row) => presentMunicipalityApi(row, input.origin));
 }

@@ -1,0 +1,71 @@
+// Whole responses for visitors without a session, kept for a few seconds: most traffic is people reading,
+// and a page is the same for all of them. Any write clears it (hooks.server.ts); so does the TTL.
+
+export interface CachedPage {
+	status: number;
+	headers: [string, string][];
+	body: ArrayBuffer;
+}
+
+export interface PageCache {
+	get(key: string): CachedPage | undefined;
+	/** Stores a response if it may be shared, and returns a response to send (the body can be read once). */
+	store(key: string, response: Response): Promise<Response>;
+	clear(): void;
+}
+
+/** Paths that are personal, stateful or not pages at all: never shared between visitors. */
+const PRIVATE = /^\/(aanmelden|afmelden|afgemeld|profiel|beheer|healthz|media)(\/|$)|^\/[^/]+\/beheer(\/|$)/;
+
+/** Whether a request may be answered from, or stored in, the page cache. */
+export function isShareableRequest(request: Request, url: URL, hasSessionCookie: boolean): boolean {
+	if (request.method !== 'GET' || hasSessionCookie) return false;
+	if (PRIVATE.test(url.pathname)) return false;
+	// Browser-side navigation and ordinary page loads only; no conditional or ranged requests.
+	return !request.headers.has('range') && !request.headers.has('authorization');
+}
+
+export function pageCacheKey(url: URL, locale: string): string {
+	return `${locale} ${url.pathname}${url.search}`;
+}
+
+export function createPageCache(options: { ttlMs: number; maxEntries: number; maxBytes: number }): PageCache {
+	const entries = new Map<string, { expires: number; page: CachedPage }>();
+	return {
+		get(key) {
+			const hit = entries.get(key);
+			if (!hit) return undefined;
+			if (hit.expires <= Date.now()) {
+				entries.delete(key);
+				return undefined;
+			}
+			return hit.page;
+		},
+		async store(key, response) {
+			const type = response.headers.get('content-type') ?? '';
+			const shareable =
+				response.status === 200 &&
+				!response.headers.has('set-cookie') &&
+				!/no-store|private/.test(response.headers.get('cache-control') ?? '') &&
+				/^(text\/html|application\/json)/.test(type);
+			if (!shareable || !response.body) return response;
+			const body = await response.arrayBuffer();
+			const headers = [...response.headers.entries()];
+			if (body.byteLength <= options.maxBytes) {
+				if (entries.size >= options.maxEntries) entries.clear();
+				entries.set(key, {
+					expires: Date.now() + options.ttlMs,
+					page: { status: response.status, headers, body }
+				});
+			}
+			return new Response(body, { status: response.status, headers });
+		},
+		clear() {
+			entries.clear();
+		}
+	};
+}
+
+export function pageResponse(page: CachedPage): Response {
+	return new Response(page.body, { status: page.status, headers: page.headers });
+}
