@@ -85,7 +85,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const sessionToken = event.cookies.get(SESSION_COOKIE);
 	const shareable =
 		app.config.pageCache && isShareableRequest(event.request, event.url, Boolean(sessionToken));
-	const cacheKey = shareable ? pageCacheKey(event.url, locale) : '';
+	// The raw request URL: event.url hides the __data.json suffix of client-side navigation.
+	const cacheKey = shareable ? pageCacheKey(new URL(event.request.url), locale) : '';
 	if (shareable) {
 		const page = app.pageCache.get(cacheKey);
 		if (page) return done(pageResponse(page), 'hit');

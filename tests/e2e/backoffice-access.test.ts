@@ -2,8 +2,8 @@
 // provider, is refused every back-office page and write of Mol; a citizen reaches none; a visitor is
 // sent to the login page. Nothing of Mol changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CookieJar, follow, formWith } from '../../src/lib/server/testing/http-client';
-import { removeDataDir, startServer, type RunningServer } from './support';
+import { CookieJar } from '../../src/lib/server/testing/http-client';
+import { logInOverHttp, removeDataDir, startServer, type RunningServer } from './support';
 
 const PAGES = [
 	'/mol/beheer',
@@ -30,23 +30,7 @@ const GEEL_STAFF = ['dev-moderator-geel', 'dev-communication-geel', 'dev-alderma
 
 let server: RunningServer;
 
-async function logIn(sub: string): Promise<CookieJar> {
-	const jar = new CookieJar();
-	const start = await jar.fetch(new URL(`${server.url}/aanmelden?/oidc`), {
-		method: 'POST',
-		form: { returnTo: '/', requestId: '' }
-	});
-	expect(start.status).toBe(303);
-	const callback = `${server.url}/aanmelden/terug`;
-	const picker = await follow(jar, new URL(start.headers.get('location')!), callback);
-	const form = formWith((await picker.response!.text()) ?? '', 'persona', sub);
-	const posted = await jar.fetch(new URL(form.action, picker.url), { method: 'POST', form: form.fields });
-	const back = await follow(jar, new URL(posted.headers.get('location')!, picker.url), callback);
-	const landed = await jar.fetch(back.url);
-	expect(landed.status).toBe(303);
-	expect(jar.header(new URL(server.url))).toContain('meedoen_session=');
-	return jar;
-}
+const logIn = (sub: string) => logInOverHttp(server, sub);
 
 beforeAll(async () => {
 	server = await startServer();

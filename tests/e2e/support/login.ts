@@ -1,0 +1,23 @@
+// Logging in over plain HTTP through the development identity provider, as a browser would, for tests
+// that check access rather than pages.
+import { expect } from 'vitest';
+import { CookieJar, follow, formWith } from '../../../src/lib/server/testing/http-client';
+import type { RunningServer } from './server';
+
+export async function logInOverHttp(server: RunningServer, sub: string): Promise<CookieJar> {
+	const jar = new CookieJar();
+	const start = await jar.fetch(new URL(`${server.url}/aanmelden?/oidc`), {
+		method: 'POST',
+		form: { returnTo: '/', requestId: '' }
+	});
+	expect(start.status).toBe(303);
+	const callback = `${server.url}/aanmelden/terug`;
+	const picker = await follow(jar, new URL(start.headers.get('location')!), callback);
+	const form = formWith((await picker.response!.text()) ?? '', 'persona', sub);
+	const posted = await jar.fetch(new URL(form.action, picker.url), { method: 'POST', form: form.fields });
+	const back = await follow(jar, new URL(posted.headers.get('location')!, picker.url), callback);
+	const landed = await jar.fetch(back.url);
+	expect(landed.status).toBe(303);
+	expect(jar.header(new URL(server.url))).toContain('meedoen_session=');
+	return jar;
+}
