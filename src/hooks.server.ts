@@ -8,8 +8,13 @@ import { startApp, stopApp } from '$lib/server/platform/app';
 import { getApp, hasApp, setApp } from '$lib/server/platform/runtime';
 import { isShareableRequest, pageCacheKey, pageResponse } from '$lib/server/platform/page-cache';
 import { resolveMunicipality } from '$lib/server/features/municipalities/municipalities.service';
-import { resolveSession } from '$lib/server/features/accounts/accounts.service';
-import { clearSessionCookie, SESSION_COOKIE } from '$lib/server/features/accounts/accounts.cookies';
+import { firstChannel, resolveSession } from '$lib/server/features/accounts/accounts.service';
+import {
+	CHANNEL_COOKIE,
+	clearSessionCookie,
+	SESSION_COOKIE,
+	setChannelCookie
+} from '$lib/server/features/accounts/accounts.cookies';
 
 /** First path segments that are pages of the platform itself, never a municipality. */
 const RESERVED = new Set([
@@ -83,8 +88,20 @@ export const handle: Handle = async ({ event, resolve }) => {
 	};
 
 	const sessionToken = event.cookies.get(SESSION_COOKIE);
+	// A visitor landing from a poster, a newsletter or another site: remember the channel until they register.
+	const landing =
+		!sessionToken && event.request.method === 'GET' && !event.cookies.get(CHANNEL_COOKIE)
+			? firstChannel({
+					utmSource: event.url.searchParams.get('utm_source'),
+					referrer: event.request.headers.get('referer'),
+					ownOrigin: event.url.origin
+				})
+			: null;
+	if (landing?.channel) setChannelCookie(event.cookies, event.url, landing);
 	const shareable =
-		app.config.pageCache && isShareableRequest(event.request, event.url, Boolean(sessionToken));
+		app.config.pageCache &&
+		!landing?.channel &&
+		isShareableRequest(event.request, event.url, Boolean(sessionToken));
 	// The raw request URL: event.url hides the __data.json suffix of client-side navigation.
 	const cacheKey = shareable ? pageCacheKey(new URL(event.request.url), locale) : '';
 	if (shareable) {

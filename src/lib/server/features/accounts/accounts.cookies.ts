@@ -24,3 +24,20 @@ export function setLoginCookie(cookies: Cookies, url: URL, state: string) {
 export function clearLoginCookie(cookies: Cookies, url: URL) {
 	cookies.delete(LOGIN_COOKIE, base(url));
 }
+
+/** Where a visitor first came from (utm_source or another site), kept until they register. */
+export const CHANNEL_COOKIE = 'meedoen_channel';
+
+export type Channel = { channel: string | null; referrer: string | null };
+
+export function setChannelCookie(cookies: Cookies, url: URL, channel: Channel) {
+	const value = channel.channel === 'referrer' ? `ref:${channel.referrer ?? ''}` : (channel.channel ?? '');
+	cookies.set(CHANNEL_COOKIE, value, { ...base(url), maxAge: 90 * 86_400 });
+}
+
+export function readChannelCookie(cookies: Cookies): Channel | null {
+	const value = cookies.get(CHANNEL_COOKIE);
+	if (!value || value.length > 250) return null;
+	if (value.startsWith('ref:')) return { channel: 'referrer', referrer: value.slice(4) };
+	return /^[a-z0-9_-]{1,40}$/.test(value) ? { channel: value, referrer: null } : null;
+}

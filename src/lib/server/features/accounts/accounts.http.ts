@@ -2,6 +2,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { getApp } from '$lib/server/platform/runtime';
 import { firstChannel } from './accounts.service';
+import { readChannelCookie } from './accounts.cookies';
 
 export const CALLBACK_PATH = '/aanmelden/terug';
 export const LOGGED_OUT_PATH = '/afgemeld';
@@ -12,11 +13,14 @@ export function loginEnvironment(event: RequestEvent) {
 		oidc: app.oidc,
 		settings: app.sessionSettings,
 		redirectUri: `${event.url.origin}${CALLBACK_PATH}`,
-		channel: firstChannel({
-			utmSource: event.url.searchParams.get('utm_source'),
-			referrer: event.request.headers.get('referer'),
-			ownOrigin: event.url.origin
-		}),
+		// The channel remembered from the visitor's first landing, else whatever this request shows.
+		channel:
+			readChannelCookie(event.cookies) ??
+			firstChannel({
+				utmSource: event.url.searchParams.get('utm_source'),
+				referrer: event.request.headers.get('referer'),
+				ownOrigin: event.url.origin
+			}),
 		userAgent: event.request.headers.get('user-agent')
 	};
 }

@@ -1,0 +1,121 @@
+// The account pages as people use them, with axe on every page: a citizen who came from a poster edits
+// their profile; the admin of Geel invites a colleague in the back office with the keyboard; a regional
+// admin opens the region page; the statements of a municipality.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSmtpCatcher, type SmtpCatcher } from '../../src/lib/server/testing/smtp';
+import {
+	checkA11y,
+	launchBrowser,
+	removeDataDir,
+	startServer,
+	visit,
+	watchProblems,
+	type RunningServer
+} from './support';
+
+let browser: Browser;
+let server: RunningServer;
+let smtp: SmtpCatcher;
+let context: BrowserContext;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+	smtp = await startSmtpCatcher();
+	server = await startServer({ env: { SMTP_URL: smtp.url } });
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+	if (server) removeDataDir(server.dataDir);
+	await smtp?.close();
+});
+beforeEach(async () => {
+	context = await browser.newContext({ baseURL: server.url, locale: 'nl-BE' });
+	page = await context.newPage();
+	problems = watchProblems(page);
+});
+afterEach(async () => {
+	await context?.close();
+});
+
+async function logInAs(persona: RegExp) {
+	await visit(page, '/aanmelden');
+	await page.getByRole('button', { name: 'Aanmelden met Mijn Burgerprofiel (testomgeving)' }).click();
+	await page.getByRole('button', { name: persona }).click();
+	await page.waitForURL(`${server.url}/`);
+}
+
+describe('account pages', () => {
+	it('a citizen from a poster: the channel is kept, the profile saves, bad input is explained', async () => {
+		await visit(page, '/geel?utm_source=poster');
+		await logInAs(/Jonas Janssens/);
+		await visit(page, '/profiel');
+		await checkA11y(page, 'profile');
+
+		const name = page.getByLabel('Je naam op Meedoen');
+		await name.fill('<b>Jonas</b>');
+		await page.getByRole('button', { name: 'Bewaren' }).click();
+		await page.waitForSelector('[aria-invalid="true"]');
+		expect(await name.inputValue()).toBe('<b>Jonas</b>');
+		await checkA11y(page, 'profile with an error');
+
+		await name.fill('Jonas uit Mol');
+		await page.getByRole('button', { name: 'Bewaren' }).click();
+		await page.waitForSelector('[role="status"]');
+		expect(await page.getByRole('status').first().textContent()).toContain('bewaard');
+
+		const exported = await page.request.get('/profiel/gegevens.json');
+		const data = (await exported.json()) as { person: { displayName: string; firstChannel: string | null } };
+		expect(data.person).toMatchObject({ displayName: 'Jonas uit Mol', firstChannel: 'poster' });
+		expect(problems).toEqual([]);
+	});
+
+	it('the admin of Geel invites a colleague with the keyboard, and it is in the log', async () => {
+		await logInAs(/An Willems/);
+		await visit(page, '/geel/beheer');
+		await checkA11y(page, 'back office home');
+		await visit(page, '/geel/beheer/medewerkers');
+		await checkA11y(page, 'staff');
+
+		await page.getByLabel('E-mailadres', { exact: true }).focus();
+		await page.keyboard.type('nieuwe.collega@geel.be');
+		await page.getByLabel('Rol', { exact: true }).first().selectOption('moderator');
+		await page.getByRole('button', { name: 'Uitnodigen' }).focus();
+		await page.keyboard.press('Enter');
+		await page.waitForSelector('[role="status"]');
+		await checkA11y(page, 'staff after inviting');
+		const mail = await smtp.waitFor((m) => m.to.includes('nieuwe.collega@geel.be'));
+		expect(mail.decoded).toContain('/aanmelden');
+
+		await visit(page, '/geel/beheer/logboek');
+		await checkA11y(page, 'audit log');
+		expect(await page.locator('main').textContent()).toContain('nieuwe.collega@geel.be');
+		for (const path of [
+			'/geel/beheer/instellingen',
+			'/geel/beheer/instellingen/themas',
+			'/geel/beheer/instellingen/verklaringen'
+		]) {
+			await visit(page, path);
+			await checkA11y(page, path);
+		}
+		expect(problems).toEqual([]);
+	});
+
+	it('a regional admin sees the region page; statements are public', async () => {
+		await logInAs(/Els Van den Broeck/);
+		await visit(page, '/beheer');
+		await checkA11y(page, 'region back office');
+		await visit(page, '/beheer/deelname');
+		await checkA11y(page, 'participation');
+		for (const path of ['/geel/privacy', '/geel/toegankelijkheid']) {
+			const response = await visit(page, path);
+			expect(response.status()).toBe(200);
+			await checkA11y(page, path);
+		}
+		expect(await page.locator('main').textContent()).toContain('WCAG');
+		expect(problems).toEqual([]);
+	});
+});
