@@ -49,10 +49,16 @@ async function logInAs(persona: RegExp) {
 }
 
 describe('account pages', () => {
-	it('a citizen from a poster: the channel is kept, the profile saves, bad input is explained', async () => {
+	it('a newcomer from a poster: the channel is kept, the profile saves, bad input is explained', async () => {
 		await visit(page, '/geel?utm_source=poster');
-		await logInAs(/Jonas Janssens/);
-		await visit(page, '/profiel');
+		await visit(page, '/aanmelden?terug=/profiel');
+		await page.getByLabel('Je e-mailadres').fill('van.de.affiche@example.be');
+		await page.getByRole('button', { name: 'Stuur mij een aanmeldlink' }).click();
+		const mail = await smtp.waitFor((m) => m.to.includes('van.de.affiche@example.be'));
+		const link = /(http:\/\/127\.0\.0\.1:\d+\/aanmelden\/link\?token=[\w-]+)/.exec(mail.decoded)?.[1];
+		await visit(page, link!);
+		await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+		await page.waitForURL(`${server.url}/profiel`);
 		await checkA11y(page, 'profile');
 
 		const name = page.getByLabel('Je naam op Meedoen');
@@ -61,6 +67,8 @@ describe('account pages', () => {
 		await page.waitForSelector('[aria-invalid="true"]');
 		expect(await name.inputValue()).toBe('<b>Jonas</b>');
 		await checkA11y(page, 'profile with an error');
+		// The refused form answered 422 on purpose; the browser logs that as a failed load.
+		problems.splice(0, problems.length, ...problems.filter((p) => !p.includes('status of 422')));
 
 		await name.fill('Jonas uit Mol');
 		await page.getByRole('button', { name: 'Bewaren' }).click();
@@ -108,8 +116,6 @@ describe('account pages', () => {
 		await logInAs(/Els Van den Broeck/);
 		await visit(page, '/beheer');
 		await checkA11y(page, 'region back office');
-		await visit(page, '/beheer/deelname');
-		await checkA11y(page, 'participation');
 		for (const path of ['/geel/privacy', '/geel/toegankelijkheid']) {
 			const response = await visit(page, path);
 			expect(response.status()).toBe(200);
