@@ -3,3 +3,4 @@ export * from './themes';
 export * from './platform';
 export * from './accounts';
 export * from './media';
+export * from './actions';

@@ -1,0 +1,30 @@
+// Climate actions and the ways to take part in them: the vocabulary shared by server and browser.
+export const ACTION_STATUSES = ['idea', 'planned', 'inProgress', 'done', 'stopped'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export const ACTION_OWNER_KINDS = ['department', 'citizenGroup', 'partner'] as const;
+export type ActionOwnerKind = (typeof ACTION_OWNER_KINDS)[number];
+
+/** Each kind of opportunity sits on its usual rung; staff may still choose another rung. */
+export const OPPORTUNITY_KINDS = [
+	'readUpdates',
+	'mapSuggestions',
+	'vote',
+	'survey',
+	'workingGroup',
+	'actionDay',
+	'volunteer',
+	'citizenGroup'
+] as const;
+export type OpportunityKind = (typeof OPPORTUNITY_KINDS)[number];
+
+export const DEFAULT_RUNG_OF_KIND = {
+	readUpdates: 'inform',
+	mapSuggestions: 'consult',
+	vote: 'consult',
+	survey: 'consult',
+	workingGroup: 'advise',
+	actionDay: 'coproduce',
+	volunteer: 'coproduce',
+	citizenGroup: 'selfManage'
+} as const satisfies Record<OpportunityKind, string>;
