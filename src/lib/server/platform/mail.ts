@@ -18,6 +18,17 @@ export interface Mailer {
 	close(): void;
 }
 
+function envelope(from: string, message: MailMessage) {
+	return {
+		from,
+		to: message.to,
+		subject: message.subject,
+		text: message.text,
+		html: message.html,
+		headers: message.reference ? { 'X-Meedoen-Reference': message.reference } : undefined
+	};
+}
+
 export function createMailer(options: {
 	smtpUrl?: string;
 	from: string;
@@ -29,14 +40,7 @@ export function createMailer(options: {
 		const transport = nodemailer.createTransport(options.smtpUrl);
 		return {
 			async deliver(message) {
-				const info = await transport.sendMail({
-					from: options.from,
-					to: message.to,
-					subject: message.subject,
-					text: message.text,
-					html: message.html,
-					headers: message.reference ? { 'X-Meedoen-Reference': message.reference } : undefined
-				});
+				const info = await transport.sendMail(envelope(options.from, message));
 				log.info({ mail: { subject: message.subject, messageId: info.messageId } }, 'mail sent');
 				return { messageId: info.messageId };
 			},
@@ -47,14 +51,7 @@ export function createMailer(options: {
 	const folder = path.resolve(options.dataDir, 'mail');
 	return {
 		async deliver(message) {
-			const info = await transport.sendMail({
-				from: options.from,
-				to: message.to,
-				subject: message.subject,
-				text: message.text,
-				html: message.html,
-				headers: message.reference ? { 'X-Meedoen-Reference': message.reference } : undefined
-			});
+			const info = await transport.sendMail(envelope(options.from, message));
 			await mkdir(folder, { recursive: true });
 			const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 			const file = path.join(folder, `${stamp}-${info.messageId.replace(/[^a-zA-Z0-9.-]/g, '')}.eml`);
