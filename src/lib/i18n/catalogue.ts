@@ -1,6 +1,6 @@
-import type nl from './messages/nl';
+import type { FullCatalogue } from './messages/nl';
 
-export type Catalogue = typeof nl;
+export type Catalogue = FullCatalogue;
 
 type Plural = { one: string; other: string };
 

@@ -26,6 +26,22 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
 	return DEFAULT_LOCALE;
 }
 
+/**
+ * Dutch sections that are not part of the core catalogue (back office, profile, poster). The server has
+ * them all; a browser gets them only on the pages that register them (see registerSections).
+ */
+const sections: Record<string, unknown> = {};
+
+/** Adds sections of the Dutch catalogue, e.g. registerSections({ backoffice }) in the back office's layout. */
+export function registerSections(more: Record<string, unknown>): void {
+	Object.assign(sections, more);
+}
+
+if (import.meta.env.SSR) {
+	const files = import.meta.glob<Record<string, unknown>>('./messages/nl/*.ts', { eager: true });
+	for (const module of Object.values(files)) registerSections(module);
+}
+
 function lookup(catalogue: unknown, key: string): unknown {
 	let node: unknown = catalogue;
 	for (const part of key.split('.')) {
@@ -47,6 +63,7 @@ function interpolate(template: string, params: Params | undefined, locale: Local
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
 	let message = lookup(catalogues[locale], key);
 	if (message === undefined) message = lookup(nl, key);
+	if (message === undefined) message = lookup(sections, key);
 	if (message && typeof message === 'object' && 'other' in message) {
 		const forms = message as { one: string; other: string };
 		const count = Number(params?.count ?? 0);

@@ -1,6 +1,12 @@
 // The Dutch (nl-BE) catalogue: the source of every text a person reads. Other locales fall back to it.
-import { profile } from './nl/profile';
-import { backoffice } from './nl/backoffice';
+// Sections that only staff, the profile or the server need live in their own files (messages/nl/*.ts
+// except actions): they are not sent to every citizen's browser. See registerSections in ../index.ts.
+import { actions } from './nl/actions';
+import type { profile } from './nl/profile';
+import type { backoffice } from './nl/backoffice';
+import type { actionsAdmin } from './nl/actionsAdmin';
+import type { actionsPoster } from './nl/actionsPoster';
+
 const nl = {
 	app: {
 		name: 'Meedoen',
@@ -160,15 +166,29 @@ const nl = {
 		backoffice: 'Beheer',
 		devIdpLabel: 'Mijn Burgerprofiel (testomgeving)'
 	},
+	statements: {
+		privacyTitle: 'Privacyverklaring van Meedoen {name}',
+		accessibilityTitle: 'Toegankelijkheidsverklaring van Meedoen {name}',
+		defaultNote: 'Dit is de standaardverklaring van Meedoen. De gemeente kan ze aanvullen of vervangen.',
+		privacyLink: 'Privacy',
+		accessibilityLink: 'Toegankelijkheid'
+	},
 	mail: {
 		footer: 'Je krijgt deze mail van Meedoen. Je kan je mailvoorkeuren altijd aanpassen in je profiel.'
 	},
-	profile,
-	backoffice,
+	actions,
 	api: {
 		title: 'Meedoen API',
 		description: 'Open data over lokale klimaatacties en participatie in Vlaamse gemeenten.'
 	}
+};
+
+/** Every section, the ones loaded on demand included: what message keys are checked against. */
+export type FullCatalogue = typeof nl & {
+	profile: typeof profile;
+	backoffice: typeof backoffice;
+	actionsAdmin: typeof actionsAdmin;
+	actionsPoster: typeof actionsPoster;
 };
 
 export default nl;

@@ -26,6 +26,7 @@ export const backoffice = {
 	nav: {
 		label: 'Beheer',
 		home: 'Overzicht',
+		actions: 'Klimaatacties',
 		staff: 'Medewerkers',
 		audit: 'Logboek',
 		settings: 'Instellingen'
@@ -363,9 +364,6 @@ export const backoffice = {
 		}
 	},
 	statements: {
-		privacyTitle: 'Privacyverklaring van Meedoen {name}',
-		accessibilityTitle: 'Toegankelijkheidsverklaring van Meedoen {name}',
-		defaultNote: 'Dit is de standaardverklaring van Meedoen. De gemeente kan ze aanvullen of vervangen.',
 		contactWebsite: 'de gemeente {name} (contactgegevens op [{url}]({url}))',
 		contactTownHall: 'het gemeentehuis van {name}',
 		privacyDefault:
@@ -440,9 +438,5 @@ export const backoffice = {
 			subject: 'Je bent nu {role} in de {region}',
 			body: 'Dag,\n\n{inviter} heeft je de rol {role} gegeven in de {region} op Meedoen.\n\nJe vindt het beheer op {url}.\n\nTot op Meedoen!'
 		}
-	},
-	footer: {
-		privacy: 'Privacy',
-		accessibility: 'Toegankelijkheid'
 	}
 };

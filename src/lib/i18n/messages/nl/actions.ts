@@ -1,0 +1,156 @@
+// Dutch (nl-BE) texts of the public climate-action pages: list, filters, action page, follow, share, API errors.
+export const actions = {
+	title: 'Klimaatacties in {name}',
+	regionTitle: 'Klimaatacties in de regio',
+	intro:
+		'Alle klimaatacties in {name} waaraan je kan meedoen. Zoek, of filter op thema, stand van zaken en hoeveel je wil doen.',
+	regionIntro:
+		'Alle klimaatacties van de gemeenten die meedoen. Zoek, of filter op gemeente, thema, stand van zaken en hoeveel je wil doen.',
+	status: {
+		idea: 'Idee',
+		planned: 'Gepland',
+		inProgress: 'In uitvoering',
+		done: 'Afgerond',
+		stopped: 'Stopgezet'
+	},
+	ownerKind: {
+		department: 'Gemeentelijke dienst',
+		citizenGroup: 'Burgergroep',
+		partner: 'Partnerorganisatie'
+	},
+	kind: {
+		readUpdates: 'Updates lezen',
+		mapSuggestions: 'Suggesties op de kaart',
+		vote: 'Stemmen',
+		survey: 'Bevraging',
+		workingGroup: 'Werkgroep',
+		actionDay: 'Actiedag',
+		volunteer: 'Vrijwilligerswerk',
+		citizenGroup: 'Burgergroep'
+	},
+	filters: {
+		heading: 'Zoeken en filteren',
+		q: 'Zoek in de acties',
+		qHint: 'Bijvoorbeeld: ontharden, zonnepanelen of "repair café".',
+		theme: 'Thema',
+		allThemes: 'Alle thema’s',
+		status: 'Stand van zaken',
+		allStatuses: 'Alle',
+		rung: 'Hoeveel wil je doen?',
+		allRungs: 'Alle treden',
+		rungOption: '{level}. {name}',
+		municipality: 'Gemeente',
+		allMunicipalities: 'Alle gemeenten',
+		submit: 'Toon acties',
+		reset: 'Alle filters wissen'
+	},
+	results: {
+		count: { one: '{count} actie gevonden', other: '{count} acties gevonden' },
+		empty: 'Geen acties gevonden.',
+		emptyFiltered:
+			'Er zijn geen acties die aan je zoekopdracht voldoen. Probeer een ander woord of wis de filters.',
+		emptyAll: 'Er zijn hier nog geen klimaatacties gepubliceerd. Kom binnenkort terug!',
+		listLabel: 'Klimaatacties',
+		pageOf: 'Pagina {page} van {pages}'
+	},
+	pagination: {
+		label: 'Paginering',
+		previous: 'Vorige pagina',
+		next: 'Volgende pagina'
+	},
+	card: {
+		themes: 'Thema’s',
+		rungs: 'Meedoen op trede',
+		municipality: 'Gemeente',
+		status: 'Stand van zaken'
+	},
+	page: {
+		statusLabel: 'Stand van zaken',
+		themes: 'Thema’s',
+		what: 'Waarover gaat het?',
+		owner: 'Wie trekt de actie?',
+		when: 'Wanneer?',
+		where: 'Waar?',
+		from: 'Vanaf {date}',
+		until: 'Tot {date}',
+		between: 'Van {from} tot {to}',
+		coordinates: 'Coördinaten: {lat}, {lng}',
+		coordinatesLink: 'Bekijk de acties in {name}',
+		opportunities: 'Zo kan je meedoen',
+		noOpportunities:
+			'Er zijn op dit moment geen manieren om mee te doen. Volg de actie om op de hoogte te blijven.',
+		rung: 'Trede {level}: {name}',
+		kind: 'Soort',
+		window: 'Wanneer',
+		openNow: 'Nu open',
+		openUntil: 'Open tot {date}',
+		openFrom: 'Open vanaf {date}',
+		openBetween: 'Open van {from} tot {to}',
+		alwaysOpen: 'Altijd open',
+		closed: 'Afgesloten',
+		howTo: 'Zo doe je mee',
+		updates: 'Nieuws',
+		noUpdates: 'Nog geen nieuws over deze actie.',
+		updateMeta: '{date} · {author}',
+		decided: 'Wat is er al beslist?',
+		links: 'Meer weten',
+		back: 'Alle acties in {name}',
+		image: 'Afbeelding',
+		followers: { one: '{count} volger', other: '{count} volgers' }
+	},
+	follow: {
+		heading: 'Op de hoogte blijven',
+		intro: 'Volg deze actie en je krijgt nieuws in je mails, zoals je in je profiel koos.',
+		follow: 'Volg deze actie',
+		unfollow: 'Niet meer volgen',
+		following: 'Je volgt deze actie.',
+		followed: 'Je volgt nu deze actie. Je krijgt haar nieuws voortaan in je mails.',
+		unfollowed: 'Je volgt deze actie niet meer.',
+		login: 'Meld je aan om deze actie te volgen'
+	},
+	share: {
+		heading: 'Delen',
+		facebook: 'Deel op Facebook',
+		whatsapp: 'Deel via WhatsApp',
+		email: 'Deel via e-mail',
+		copy: 'Kopieer de link',
+		copied: 'De link is gekopieerd.',
+		copyFailed: 'Kopiëren lukte niet. Selecteer de link en kopieer hem zelf.',
+		linkLabel: 'Link naar deze actie',
+		emailSubject: 'Klimaatactie: {title}',
+		emailBody: 'Dit lijkt me iets voor jou: {title}\n\n{url}',
+		whatsappText: '{title} {url}',
+		newWindow: '(opent in een nieuw venster)'
+	},
+	home: {
+		heading: 'Klimaatacties in {name}',
+		regionHeading: 'Wat gebeurt er in de regio?',
+		all: 'Alle acties in {name}',
+		regionAll: 'Alle acties in de regio',
+		none: 'Er zijn nog geen klimaatacties gepubliceerd.'
+	},
+	ladder: {
+		heading: 'Hoeveel wil je doen?',
+		intro: 'Kies hoe intens je wil meedoen en zie wat er nu openstaat.',
+		link: 'Trede {level}: {name}',
+		open: { one: '{count} kans open', other: '{count} kansen open' },
+		pageTitle: 'Trede {level}: {name}',
+		pageIntro: 'Deze manieren om mee te doen op trede {level} ({name}) staan nu open.',
+		chooseRung: 'Kies een trede',
+		current: 'huidige trede',
+		empty: 'Op deze trede staat nu niets open. Kijk bij een andere trede of volg een actie.',
+		count: { one: '{count} kans om mee te doen', other: '{count} kansen om mee te doen' },
+		closes: 'Sluit op {date}',
+		openEnded: 'Zonder einddatum',
+		ofAction: 'Bij de actie'
+	},
+	api: {
+		invalid: 'Ongeldige zoekparameters',
+		theme: 'Geef een thema als slug, bijvoorbeeld vergroening-en-ontharding.',
+		status: 'Kies een status: idea, planned, inProgress, done of stopped.',
+		rung: 'Kies een trede: 1 tot 6, of inform, consult, advise, coproduce, codecide, selfManage.',
+		q: 'De zoekterm mag hoogstens 200 tekens lang zijn.',
+		cursor: 'Deze cursor is ongeldig. Gebruik de nextCursor van een vorig antwoord.',
+		limit: 'De limiet is een geheel getal van 1 tot 100.'
+	}
+};
