@@ -27,7 +27,7 @@ if (!process.env.ORIGIN?.trim() && !process.env.PROTOCOL_HEADER) {
 	process.env.ORIGIN = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 }
 
-// Logo uploads go up to 1 MB; adapter-node's default body limit is 512 KB.
-process.env.BODY_SIZE_LIMIT ??= '2M';
+// Photo uploads go up to 2 MB (logos 1 MB) plus the form; adapter-node's default body limit is 512 KB.
+process.env.BODY_SIZE_LIMIT ??= '3M';
 
 await import(pathToFileURL(entry).href);

@@ -6,7 +6,10 @@
 // the scenario gives its own `targets`.
 //
 //   name         shown in the tables and in .bench/results.json
-//   path         requested with GET on the app (and the same path on the ceiling)
+//   path         requested with GET on the app (and the same path on the ceiling); a string, or a function
+//                of { datasets } (the summaries of the dataset steps) for paths that depend on the data.
+//                When no page or endpoint of the build serves the path (only a catch-all, or nothing),
+//                the scenario is reported as "skipped: route missing" instead of measured
 //   contentType  what the response must be; checked once before the load, so a scenario that silently
 //                measures an error page fails instead
 //   targets      optional: { p99Ms, ratio } overriding TARGETS for this scenario
@@ -23,7 +26,24 @@ export const TARGETS = {
 
 export const LOAD_SCENARIOS = [
 	{ name: 'municipality home', path: '/geel', contentType: /^text\/html\b/ },
-	{ name: 'API municipalities', path: '/api/v1/municipalities', contentType: /^application\/json\b/ }
+	{ name: 'API municipalities', path: '/api/v1/municipalities', contentType: /^application\/json\b/ },
+	// Issue 4, on 29 municipalities × 300 actions × 5 opportunities (dataset `actions`). The list's
+	// query parameters are PAGE_PARAMS in src/lib/server/features/actions/actions.schemas.ts.
+	{
+		name: 'action list by theme',
+		path: '/geel/acties?thema=vergroening-en-ontharding',
+		contentType: /^text\/html\b/
+	},
+	{
+		name: 'action page',
+		path: ({ datasets }) => datasets.actions.geelActionPath,
+		contentType: /^text\/html\b/
+	},
+	{
+		name: 'API actions',
+		path: '/api/v1/municipalities/geel/actions',
+		contentType: /^application\/json\b/
+	}
 ];
 
 /** Pages whose start-up JavaScript is weighed (script src, modulepreload, the inline import() entries). */

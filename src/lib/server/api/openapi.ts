@@ -1,13 +1,14 @@
 // The OpenAPI 3.1 document of the public API. Each feature adds its paths and schemas here.
 import { translate } from '$lib/i18n';
 import { municipalitiesApi } from '$lib/server/features/municipalities/municipalities.openapi';
+import { actionsApi } from '$lib/server/features/actions/actions.openapi';
 
 export interface ApiContribution {
 	paths: Record<string, unknown>;
 	schemas: Record<string, unknown>;
 }
 
-const contributions: ApiContribution[] = [municipalitiesApi];
+const contributions: ApiContribution[] = [municipalitiesApi, actionsApi];
 
 const problemSchema = {
 	type: 'object',

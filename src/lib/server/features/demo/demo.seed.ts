@@ -3,6 +3,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { municipalities, platformMeta } from '$lib/server/db/schema';
 import { insertTheme } from '$lib/server/features/themes/themes.queries';
+import { seedDemoActions } from '$lib/server/features/actions/actions.demo';
 
 const DEMO_KEY = 'demo_loaded_at';
 
@@ -83,6 +84,7 @@ export async function seedDemo(db: Db): Promise<void> {
 				await insertTheme(tx, { municipalityId: row.id, ...theme, climate: false, position: 100 + index });
 			}
 		}
+		await seedDemoActions(tx);
 		await tx
 			.insert(platformMeta)
 			.values({ key: DEMO_KEY, value: new Date().toISOString() })

@@ -8,5 +8,5 @@ export const VERIFY_PATH = '/profiel/bevestig';
 /** The login page, returning to `path` afterwards; with a request id when typed values wait there. */
 export function loginFirst(path: string, requestId?: string): string {
 	const request = requestId ? `verzoek=${encodeURIComponent(requestId)}&` : '';
-	return `/aanmelden?${request}terug=${path}`;
+	return `/aanmelden?${request}terug=${encodeURIComponent(path)}`;
 }

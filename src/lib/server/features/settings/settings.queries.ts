@@ -1,7 +1,7 @@
 // Queries of a municipality's settings: its branding and statements, its themes, its logo. Filtered on the municipality.
-import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import { media, municipalities, themes } from '$lib/server/db/schema';
+import { actions, media, municipalities, themes } from '$lib/server/db/schema';
 
 export async function getMunicipalitySettings(db: Db, params: { municipalityId: string }) {
 	const [row] = await db
@@ -158,14 +158,25 @@ export async function deleteLogos(db: Db, params: { municipalityId: string; keep
 }
 
 /**
- * A logo by id for the public /media route. Logos are public on every page of their municipality, so this
- * is the one lookup without a tenant: only the kind 'logo' is ever served this way.
+ * An image by id for the public /media route, the one lookup without a tenant: a logo (public on every page
+ * of its municipality), or a photo that a published, not archived action shows. Nothing else is served.
  */
 export async function getPublicLogo(db: Db, params: { id: string }) {
 	const [row] = await db
 		.select({ contentType: media.contentType, bytes: media.bytes, createdAt: media.createdAt })
 		.from(media)
-		.where(and(eq(media.id, params.id), inArray(media.kind, ['logo'])))
+		.where(
+			and(
+				eq(media.id, params.id),
+				or(
+					eq(media.kind, 'logo'),
+					and(
+						eq(media.kind, 'photo'),
+						sql`EXISTS (SELECT 1 FROM ${actions} WHERE ${actions.imageId} = ${media.id} AND ${actions.municipalityId} = ${media.municipalityId} AND ${actions.publishedAt} <= now() AND ${actions.archivedAt} IS NULL)`
+					)
+				)
+			)
+		)
 		.limit(1);
 	return row;
 }

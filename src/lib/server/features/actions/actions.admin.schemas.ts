@@ -1,0 +1,355 @@
+// Input of the back office for climate actions: what its forms may send, with Dutch message keys per field.
+import { z } from 'zod';
+import { ACTION_OWNER_KINDS, ACTION_STATUSES, OPPORTUNITY_KINDS } from '$lib/domain/actions';
+import { LADDER_RUNGS } from '$lib/domain/ladder';
+import { TIME_ZONE, type MessageKey } from '$lib/i18n';
+import { AppError, type FieldErrors } from '$lib/server/platform/errors';
+import { isUuid } from '$lib/server/features/staff/staff.schemas';
+
+export type { RawInput } from '$lib/server/features/staff/staff.schemas';
+
+export const TITLE_MAX = 200;
+export const SUMMARY_MAX = 500;
+export const MARKDOWN_MAX = 50_000;
+export const HOW_TO_MAX = 5_000;
+export const OWNER_NAME_MAX = 200;
+export const PLACE_MAX = 200;
+export const IMAGE_ALT_MAX = 300;
+export const LINKS_MAX = 10;
+export const LINK_LABEL_MAX = 200;
+export const LINK_URL_MAX = 500;
+export const BULK_MAX = 200;
+export const ACTIONS_PAGE_SIZE = 25;
+export const IMAGE_MAX_BYTES = 2 * 1024 * 1024;
+
+/** Roughly Flanders with Brussels: points outside it are a typo (lat and lng swapped, a missing digit). */
+export const FLANDERS_BOUNDS = { minLat: 50.6, maxLat: 51.6, minLng: 2.5, maxLng: 6.0 } as const;
+
+/**
+ * The field a problem belongs to: the first path segment, except for links, whose rows each have their
+ * own label and URL field (`links.2.url`).
+ */
+function fieldOf(path: readonly PropertyKey[]): string {
+	if (path[0] === 'links' && path.length >= 3) return `links.${String(path[1])}.${String(path[2])}`;
+	return String(path[0] ?? 'form');
+}
+
+/**
+ * Parses input with a schema, or refuses it with per-field catalogue keys (like the staff pages'
+ * validateInput, which only passes keys of the `backoffice` catalogue through).
+ */
+export function validateActionInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+	const result = schema.safeParse(input);
+	if (result.success) return result.data;
+	const fields: FieldErrors = {};
+	for (const issue of result.error.issues) {
+		const key = (
+			/^(actionsAdmin|backoffice)\./.test(issue.message) ? issue.message : 'backoffice.errors.invalid'
+		) as MessageKey;
+		const list = (fields[fieldOf(issue.path)] ??= []);
+		if (!list.includes(key)) list.push(key);
+	}
+	const first = Object.values(fields)[0]?.[0];
+	throw new AppError('validation', { fields, message: first });
+}
+
+const text = (max: number, error: MessageKey) =>
+	z
+		.string({ error })
+		.max(max, { error })
+		.optional()
+		.transform((v) => (v ?? '').trim());
+
+const optionalText = (max: number, error: MessageKey) => text(max, error).transform((v) => v || null);
+
+/** An ISO date (yyyy-mm-dd) that exists in the calendar, or null for an empty field. */
+const isoDate = z
+	.string({ error: 'actionsAdmin.errors.date' })
+	.max(10, { error: 'actionsAdmin.errors.date' })
+	.optional()
+	.transform((v) => v?.trim() || null)
+	.refine(
+		(v) => {
+			if (v === null) return true;
+			if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+			const date = new Date(`${v}T00:00:00Z`);
+			return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(v);
+		},
+		{ error: 'actionsAdmin.errors.date' }
+	);
+
+/** A decimal number, also with the Belgian decimal comma; null for an empty field. */
+const coordinate = z
+	.union([z.string(), z.number()], { error: 'actionsAdmin.errors.coordinate' })
+	.optional()
+	.transform((v, issue) => {
+		if (v === undefined || v === null) return null;
+		const raw = typeof v === 'number' ? String(v) : v.trim().replace(',', '.');
+		if (raw === '') return null;
+		const n = Number(raw);
+		if (raw.length > 20 || !/^-?\d+(\.\d+)?$/.test(raw) || !Number.isFinite(n)) {
+			issue.addIssue({ code: 'custom', message: 'actionsAdmin.errors.coordinate' });
+			return z.NEVER;
+		}
+		return n;
+	});
+
+export function isHttpsUrl(value: string): boolean {
+	try {
+		const url = new URL(value);
+		return url.protocol === 'https:' && !url.username && !url.password && url.hostname.includes('.');
+	} catch {
+		return false;
+	}
+}
+
+const link = z.object({
+	label: z
+		.string({ error: 'actionsAdmin.errors.linkLabelRequired' })
+		.trim()
+		.min(1, { error: 'actionsAdmin.errors.linkLabelRequired' })
+		.max(LINK_LABEL_MAX, { error: 'actionsAdmin.errors.linkLabelTooLong' }),
+	url: z
+		.string({ error: 'actionsAdmin.errors.linkUrl' })
+		.trim()
+		.max(LINK_URL_MAX, { error: 'actionsAdmin.errors.linkUrl' })
+		.refine(isHttpsUrl, { error: 'actionsAdmin.errors.linkUrl' })
+});
+
+/** Rows of the links table; a row left empty is no link. */
+const links = z
+	.array(z.object({ label: z.unknown(), url: z.unknown() }), { error: 'actionsAdmin.errors.tooManyLinks' })
+	.optional()
+	.transform((rows) =>
+		(rows ?? []).filter(
+			(r) =>
+				!(
+					(r.label === undefined || r.label === null || (typeof r.label === 'string' && !r.label.trim())) &&
+					(r.url === undefined || r.url === null || (typeof r.url === 'string' && !r.url.trim()))
+				)
+		)
+	)
+	.pipe(z.array(link).max(LINKS_MAX, { error: 'actionsAdmin.errors.tooManyLinks' }));
+
+const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
+
+export const actionSchema = z
+	.object({
+		title: z
+			.string({ error: 'actionsAdmin.errors.titleRequired' })
+			.trim()
+			.min(1, { error: 'actionsAdmin.errors.titleRequired' })
+			.max(TITLE_MAX, { error: 'actionsAdmin.errors.titleTooLong' }),
+		summary: text(SUMMARY_MAX, 'actionsAdmin.errors.summaryTooLong'),
+		body: text(MARKDOWN_MAX, 'actionsAdmin.errors.markdownTooLong'),
+		decided: text(MARKDOWN_MAX, 'actionsAdmin.errors.markdownTooLong'),
+		themeIds: z
+			.array(z.string().refine(isUuid, { error: 'actionsAdmin.errors.theme' }), {
+				error: 'actionsAdmin.errors.theme'
+			})
+			.max(100, { error: 'actionsAdmin.errors.theme' })
+			.optional()
+			.transform((ids) => [...new Set(ids ?? [])]),
+		status: z.enum(ACTION_STATUSES, { error: 'actionsAdmin.errors.status' }),
+		ownerKind: z.enum(ACTION_OWNER_KINDS, { error: 'actionsAdmin.errors.ownerKind' }),
+		ownerName: text(OWNER_NAME_MAX, 'actionsAdmin.errors.ownerNameTooLong'),
+		startsOn: isoDate,
+		endsOn: isoDate,
+		placeName: optionalText(PLACE_MAX, 'actionsAdmin.errors.placeTooLong'),
+		lat: coordinate,
+		lng: coordinate,
+		imageAlt: optionalText(IMAGE_ALT_MAX, 'actionsAdmin.errors.imageAltTooLong'),
+		removeImage: checkbox.optional().transform((v) => v === true),
+		links
+	})
+	.superRefine((a, issue) => {
+		if (a.startsOn && a.endsOn && a.endsOn < a.startsOn)
+			issue.addIssue({ code: 'custom', path: ['endsOn'], message: 'actionsAdmin.errors.endBeforeStart' });
+		if ((a.lat === null) !== (a.lng === null)) {
+			const missing = a.lat === null ? 'lat' : 'lng';
+			issue.addIssue({ code: 'custom', path: [missing], message: 'actionsAdmin.errors.coordinatesBoth' });
+		}
+		const b = FLANDERS_BOUNDS;
+		if (a.lat !== null && (a.lat < b.minLat || a.lat > b.maxLat))
+			issue.addIssue({ code: 'custom', path: ['lat'], message: 'actionsAdmin.errors.outsideFlanders' });
+		if (a.lng !== null && (a.lng < b.minLng || a.lng > b.maxLng))
+			issue.addIssue({ code: 'custom', path: ['lng'], message: 'actionsAdmin.errors.outsideFlanders' });
+	});
+export type ActionInput = z.output<typeof actionSchema>;
+
+/**
+ * Wall-clock time in Brussels (a datetime-local field, yyyy-mm-ddThh:mm) as an instant. Brussels is one or
+ * two hours ahead of UTC: of those readings, the one that shows this wall-clock time wins (the earlier one
+ * in the doubled hour of autumn); the hour skipped in spring is read as winter time (02:30 becomes 03:30).
+ */
+export function brusselsLocalToDate(local: string): Date | null {
+	const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
+	if (!m) return null;
+	const [y, mo, d, h, mi, s] = m.slice(1).map((p) => Number(p ?? 0)) as number[];
+	const asUtc = Date.UTC(y!, mo! - 1, d!, h!, mi!, s ?? 0);
+	const check = new Date(asUtc);
+	if (check.getUTCMonth() !== mo! - 1 || check.getUTCDate() !== d! || h! > 23 || mi! > 59) return null;
+	const readings = [120, 60]
+		.map((offset) => asUtc - offset * 60_000)
+		.filter((instant) => instant + brusselsOffsetMinutes(instant) * 60_000 === asUtc);
+	return new Date(readings[0] ?? asUtc - 60 * 60_000);
+}
+
+const brusselsParts = new Intl.DateTimeFormat('en-GB', {
+	timeZone: TIME_ZONE,
+	hourCycle: 'h23',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit',
+	second: '2-digit'
+});
+
+function brusselsFields(instant: number) {
+	const parts = Object.fromEntries(
+		brusselsParts.formatToParts(new Date(instant)).map((p) => [p.type, p.value])
+	) as Record<string, string>;
+	return parts;
+}
+
+/** Minutes Brussels is ahead of UTC at an instant (60 in winter, 120 in summer). */
+function brusselsOffsetMinutes(instant: number): number {
+	const p = brusselsFields(instant);
+	const wall = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!);
+	return Math.round((wall - Math.floor(instant / 1000) * 1000) / 60_000);
+}
+
+/** An instant as the value of a datetime-local field in Brussels time. */
+export function dateToBrusselsLocal(value: Date | null): string {
+	if (!value) return '';
+	const p = brusselsFields(value.getTime());
+	return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+const brusselsDateTime = z
+	.string({ error: 'actionsAdmin.errors.dateTime' })
+	.max(25, { error: 'actionsAdmin.errors.dateTime' })
+	.optional()
+	.transform((v, issue) => {
+		const raw = v?.trim().replace(' ', 'T');
+		if (!raw) return null;
+		const date = brusselsLocalToDate(raw);
+		if (!date) {
+			issue.addIssue({ code: 'custom', message: 'actionsAdmin.errors.dateTime' });
+			return z.NEVER;
+		}
+		return date;
+	});
+
+export const opportunitySchema = z
+	.object({
+		title: z
+			.string({ error: 'actionsAdmin.errors.opportunityTitleRequired' })
+			.trim()
+			.min(1, { error: 'actionsAdmin.errors.opportunityTitleRequired' })
+			.max(TITLE_MAX, { error: 'actionsAdmin.errors.titleTooLong' }),
+		kind: z.enum(OPPORTUNITY_KINDS, { error: 'actionsAdmin.errors.kind' }),
+		/** Empty: the usual rung of the kind. */
+		rung: z.preprocess(
+			(v) => (v === '' || v === undefined || v === null ? null : v),
+			z.enum(LADDER_RUNGS, { error: 'actionsAdmin.errors.rung' }).nullable()
+		),
+		howTo: text(HOW_TO_MAX, 'actionsAdmin.errors.howToTooLong'),
+		opensAt: brusselsDateTime,
+		closesAt: brusselsDateTime
+	})
+	.superRefine((o, issue) => {
+		if (o.opensAt && o.closesAt && o.closesAt <= o.opensAt)
+			issue.addIssue({
+				code: 'custom',
+				path: ['closesAt'],
+				message: 'actionsAdmin.errors.closesBeforeOpens'
+			});
+	});
+export type OpportunityInput = z.output<typeof opportunitySchema>;
+
+export const updateSchema = z.object({
+	title: z
+		.string({ error: 'actionsAdmin.errors.updateTitleRequired' })
+		.trim()
+		.min(1, { error: 'actionsAdmin.errors.updateTitleRequired' })
+		.max(TITLE_MAX, { error: 'actionsAdmin.errors.titleTooLong' }),
+	body: text(MARKDOWN_MAX, 'actionsAdmin.errors.markdownTooLong'),
+	publish: checkbox.optional().transform((v) => v === true)
+});
+
+export const moveSchema = z.object({
+	direction: z.enum(['up', 'down'], { error: 'backoffice.errors.invalid' })
+});
+
+/** A destructive or public change needs the "yes, I am sure" box ticked. */
+export const confirmSchema = z.object({
+	confirm: z.preprocess(
+		(v) => v === true || v === 'on',
+		z.literal(true, { error: 'backoffice.errors.confirmRequired' })
+	)
+});
+
+export const BULK_OPERATIONS = ['status', 'publish', 'unpublish', 'archive'] as const;
+export type BulkOperation = (typeof BULK_OPERATIONS)[number];
+
+/** The select of the list sends "status:done" or "publish"; split into operation and status. */
+export const bulkSchema = z
+	.object({
+		ids: z
+			.array(z.unknown(), { error: 'backoffice.errors.invalid' })
+			.max(BULK_MAX, { error: 'backoffice.errors.tooMany' })
+			.optional()
+			.transform((ids) => [
+				...new Set(
+					(ids ?? [])
+						.map((id) => (typeof id === 'number' ? String(id) : id))
+						.filter((id): id is string => typeof id === 'string' && /^\d{1,9}$/.test(id))
+						.map(Number)
+				)
+			]),
+		operation: z
+			.string({ error: 'actionsAdmin.bulk.operationRequired' })
+			.max(30)
+			.transform((v, issue) => {
+				const [operation, status] = v.split(':');
+				if (operation === 'status' && (ACTION_STATUSES as readonly string[]).includes(status ?? ''))
+					return { operation: 'status' as const, status: status as (typeof ACTION_STATUSES)[number] };
+				if (operation === 'publish' || operation === 'unpublish' || operation === 'archive')
+					return { operation, status: null };
+				issue.addIssue({ code: 'custom', message: 'actionsAdmin.bulk.operationRequired' });
+				return z.NEVER;
+			})
+	})
+	.transform(({ ids, operation }) => ({ ids, ...operation }));
+export type BulkInput = z.output<typeof bulkSchema>;
+
+export const ACTION_SORTS = ['title', 'updated', 'status'] as const;
+export const ACTION_STATES = ['draft', 'published', 'archived'] as const;
+export type ActionState = (typeof ACTION_STATES)[number];
+
+/** Filters of the list; a value that makes no sense falls back to the default instead of failing. */
+export const actionFiltersSchema = z.object({
+	q: z.string().trim().max(100).optional().catch(undefined),
+	status: z.enum(ACTION_STATUSES).optional().catch(undefined),
+	theme: z
+		.string()
+		.refine((v) => isUuid(v))
+		.optional()
+		.catch(undefined),
+	state: z.enum(ACTION_STATES).optional().catch(undefined),
+	sort: z.enum(ACTION_SORTS).catch('updated'),
+	dir: z.enum(['asc', 'desc']).catch('desc'),
+	page: z.coerce.number().int().min(1).max(100_000).catch(1)
+});
+export type ActionFilters = z.output<typeof actionFiltersSchema>;
+
+/** An id from a URL: a positive integer, or null (which can never name an action). */
+export function parseId(value: unknown): number | null {
+	if (typeof value === 'number')
+		return Number.isInteger(value) && value > 0 && value < 2 ** 31 ? value : null;
+	if (typeof value !== 'string') return null;
+	const m = /^(\d{1,9})(-.*)?$/.exec(value);
+	return m ? Number(m[1]) : null;
+}

@@ -1,0 +1,956 @@
+// Use cases of the back office for climate actions: list, create and edit, publish, opportunities, updates,
+// bulk changes and history. Each authorizes first, then records every change in action_history in the same
+// transaction as the change.
+import { DEFAULT_RUNG_OF_KIND, type ActionStatus } from '$lib/domain/actions';
+import type { Ctx } from '$lib/server/platform/context';
+import { AppError, isAppError, type FieldErrors } from '$lib/server/platform/errors';
+import type { Db } from '$lib/server/db/client';
+import { slugify } from '$lib/server/features/municipalities/municipalities.seed';
+import { authorizeMunicipality, type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
+import { isUuid } from '$lib/server/features/staff/staff.schemas';
+import { listThemesForSettings } from '$lib/server/features/settings/settings.queries';
+import { inspectLogo, LOGO_MAX_BYTES } from '$lib/server/features/settings/settings.logo';
+import type { UploadedFile } from '$lib/server/features/settings/settings.service';
+import { canManageActions } from './actions.policy';
+import { writeEvent } from './actions.events';
+import {
+	archiveAction as archiveActionRow,
+	deleteOpportunity,
+	getAction,
+	insertAction,
+	insertHistory,
+	insertOpportunity,
+	insertUpdate,
+	listOpportunitiesOfActions,
+	publishAction as publishActionRow,
+	setActionThemes,
+	unarchiveAction,
+	unpublishAction as unpublishActionRow,
+	updateAction,
+	updateOpportunity,
+	type ActionFields,
+	type ActionRow
+} from './actions.queries';
+import {
+	deletePhoto,
+	getActionsByIds,
+	getOpportunity,
+	getPhoto,
+	getUpdate,
+	insertPhoto,
+	listActionsForAdmin,
+	listHistory,
+	listThemeIdsOfActions,
+	listUpdatesForAdmin,
+	updateUpdate
+} from './actions.admin.queries';
+import {
+	ACTIONS_PAGE_SIZE,
+	IMAGE_MAX_BYTES,
+	actionFiltersSchema,
+	actionSchema,
+	bulkSchema,
+	confirmSchema,
+	moveSchema,
+	opportunitySchema,
+	parseId,
+	updateSchema,
+	validateActionInput,
+	type ActionFilters,
+	type ActionInput,
+	type BulkInput,
+	type RawInput
+} from './actions.admin.schemas';
+import {
+	actionState,
+	presentActionForEdit,
+	presentActionListItem,
+	presentHistoryEntry,
+	presentOpportunity,
+	presentUpdate,
+	type ActionEditView,
+	type ActionListItemView,
+	type HistoryEntryView,
+	type OpportunityView,
+	type UpdateView
+} from './actions.admin.present';
+
+const HISTORY_LIMIT = 500;
+
+interface ActionsScope extends BackofficeScope {
+	canManage: boolean;
+}
+
+/**
+ * Everyone with the back office here may read actions; only those the policy lets manage them may change
+ * anything. A citizen or staff of another municipality is refused before anything is read.
+ */
+async function authorizeActions(ctx: Ctx, need: 'read' | 'manage'): Promise<ActionsScope> {
+	const scope = await authorizeMunicipality(ctx, 'backoffice.view');
+	const canManage = canManageActions(scope.actor, {
+		municipalityId: scope.municipality.id,
+		regionId: scope.municipality.regionId
+	});
+	if (need === 'manage' && !canManage) {
+		ctx.log.warn(
+			{ userId: scope.actor.userId, municipalityId: scope.municipality.id },
+			'actions back office: change refused'
+		);
+		throw new AppError('forbidden', { message: 'backoffice.forbidden.body' });
+	}
+	return { ...scope, canManage };
+}
+
+function who(scope: BackofficeScope) {
+	return { actorId: scope.actor.userId, actorName: scope.actor.displayName };
+}
+
+async function findAction(db: Db, municipalityId: string, unverifiedId: unknown): Promise<ActionRow> {
+	const id = parseId(unverifiedId);
+	const row = id === null ? undefined : await getAction(db, { municipalityId, id });
+	if (!row) throw new AppError('not_found');
+	return row;
+}
+
+function imageUrl(scope: BackofficeScope, actionId: number) {
+	return (imageId: string) => `/${scope.municipality.slug}/beheer/acties/${actionId}/afbeelding?v=${imageId}`;
+}
+
+export interface ThemeOption {
+	id: string;
+	name: string;
+	active: boolean;
+}
+
+/** The municipality's active themes, plus inactive ones the action already has (so saving keeps them). */
+async function themeOptions(db: Db, municipalityId: string, attached: string[] = []): Promise<ThemeOption[]> {
+	const rows = await listThemesForSettings(db, { municipalityId });
+	return rows
+		.filter((t) => t.active || attached.includes(t.id))
+		.map((t) => ({ id: t.id, name: t.name, active: t.active }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// List and bulk changes
+// ---------------------------------------------------------------------------------------------
+
+export interface ActionsOverview {
+	filters: ActionFilters;
+	items: ActionListItemView[];
+	total: number;
+	page: number;
+	pageCount: number;
+	themes: ThemeOption[];
+	canManage: boolean;
+}
+
+export async function listActionsForBackoffice(
+	ctx: Ctx,
+	input: RawInput<typeof actionFiltersSchema>
+): Promise<ActionsOverview> {
+	const scope = await authorizeActions(ctx, 'read');
+	const municipalityId = scope.municipality.id;
+	const filters = actionFiltersSchema.parse(input);
+	const { rows, total } = await listActionsForAdmin(ctx.db, {
+		municipalityId,
+		filters,
+		limit: ACTIONS_PAGE_SIZE,
+		offset: (filters.page - 1) * ACTIONS_PAGE_SIZE
+	});
+	const [links, themes] = await Promise.all([
+		listThemeIdsOfActions(ctx.db, { municipalityId, actionIds: rows.map((r) => r.id) }),
+		listThemesForSettings(ctx.db, { municipalityId })
+	]);
+	const names = new Map(themes.map((t) => [t.id, t.name]));
+	return {
+		filters,
+		items: rows.map((row) =>
+			presentActionListItem(
+				row,
+				links.filter((l) => l.actionId === row.id).map((l) => names.get(l.themeId) ?? '')
+			)
+		),
+		total,
+		page: filters.page,
+		pageCount: Math.max(1, Math.ceil(total / ACTIONS_PAGE_SIZE)),
+		themes: themes.map((t) => ({ id: t.id, name: t.name, active: t.active })),
+		canManage: scope.canManage
+	};
+}
+
+export interface BulkPreview {
+	operation: BulkInput['operation'];
+	status: ActionStatus | null;
+	items: { id: number; title: string; status: ActionStatus; state: ReturnType<typeof actionState> }[];
+}
+
+/** The confirmation step of a bulk change: which of the selected actions it concerns. Changes nothing. */
+export async function previewBulkChange(ctx: Ctx, input: RawInput<typeof bulkSchema>): Promise<BulkPreview> {
+	const scope = await authorizeActions(ctx, 'manage');
+	const values = validateActionInput(bulkSchema, input);
+	const rows = await getActionsByIds(ctx.db, { municipalityId: scope.municipality.id, ids: values.ids });
+	return {
+		operation: values.operation,
+		status: values.status,
+		items: rows.map((r) => ({ id: r.id, title: r.title, status: r.status, state: actionState(r) }))
+	};
+}
+
+/**
+ * Applies one change to several actions, all or nothing, with one history row per action that changed.
+ * Ids of another municipality are simply not found and left alone.
+ */
+export async function changeActionsInBulk(
+	ctx: Ctx,
+	input: RawInput<typeof bulkSchema>
+): Promise<{ changed: number }> {
+	const scope = await authorizeActions(ctx, 'manage');
+	const values = validateActionInput(bulkSchema, input);
+	const municipalityId = scope.municipality.id;
+	return ctx.db.transaction(async (tx) => {
+		const rows = await getActionsByIds(tx, { municipalityId, ids: values.ids });
+		if (rows.length === 0) throw new AppError('validation', { message: 'actionsAdmin.bulk.nothingSelected' });
+		let changed = 0;
+		for (const row of rows) {
+			const id = row.id;
+			if (values.operation === 'status' && values.status && row.status !== values.status) {
+				await updateAction(tx, { municipalityId, id, status: values.status });
+				await insertHistory(tx, {
+					municipalityId,
+					actionId: id,
+					...who(scope),
+					change: 'status_changed',
+					details: { before: row.status, after: values.status, bulk: true }
+				});
+				changed++;
+			} else if (values.operation === 'publish' && actionState(row) !== 'published') {
+				await publish(tx, scope, row, { bulk: true });
+				changed++;
+			} else if (values.operation === 'unpublish' && row.publishedAt) {
+				await unpublish(tx, scope, id, { bulk: true });
+				changed++;
+			} else if (values.operation === 'archive' && !row.archivedAt) {
+				await archive(tx, scope, id, { bulk: true });
+				changed++;
+			}
+		}
+		return { changed };
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// One action: read, create, change
+// ---------------------------------------------------------------------------------------------
+
+export interface NewActionForm {
+	themes: ThemeOption[];
+}
+
+export async function getNewActionForm(ctx: Ctx): Promise<NewActionForm> {
+	const scope = await authorizeActions(ctx, 'manage');
+	return { themes: await themeOptions(ctx.db, scope.municipality.id) };
+}
+
+export interface ActionBackofficePage {
+	action: ActionEditView;
+	themes: ThemeOption[];
+	opportunities: OpportunityView[];
+	updates: UpdateView[];
+	canManage: boolean;
+}
+
+export async function getActionForBackoffice(
+	ctx: Ctx,
+	input: { unverifiedActionId: unknown }
+): Promise<ActionBackofficePage> {
+	const scope = await authorizeActions(ctx, 'read');
+	const municipalityId = scope.municipality.id;
+	const row = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
+	const [themeLinks, opportunities, updates] = await Promise.all([
+		listThemeIdsOfActions(ctx.db, { municipalityId, actionIds: [row.id] }),
+		listOpportunitiesOfActions(ctx.db, { municipalityIds: [municipalityId], actionIds: [row.id] }),
+		listUpdatesForAdmin(ctx.db, { municipalityId, actionId: row.id })
+	]);
+	const themeIds = themeLinks.map((l) => l.themeId);
+	return {
+		action: presentActionForEdit(row, themeIds, imageUrl(scope, row.id)),
+		themes: await themeOptions(ctx.db, municipalityId, themeIds),
+		opportunities: opportunities.map(presentOpportunity),
+		updates: updates.map(presentUpdate),
+		canManage: scope.canManage
+	};
+}
+
+interface CheckedImage {
+	contentType: string;
+	bytes: Buffer;
+	width: number | null;
+	height: number | null;
+}
+
+/**
+ * Recognises an uploaded photo by its bytes with the logo check. That check stops at the logo's 1 MB, so it
+ * reads the first megabyte (where PNG, JPEG and WebP keep their signature and size); SVG is no photo.
+ */
+async function checkImage(file: UploadedFile | null | undefined): Promise<CheckedImage | FieldErrors | null> {
+	if (!file || file.size === 0) return null;
+	if (file.size > IMAGE_MAX_BYTES) return { image: ['actionsAdmin.errors.imageTooBig'] };
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	if (bytes.length > IMAGE_MAX_BYTES) return { image: ['actionsAdmin.errors.imageTooBig'] };
+	const result = inspectLogo(bytes.subarray(0, LOGO_MAX_BYTES));
+	if (!result.ok) {
+		const typeError =
+			result.error === 'backoffice.settings.logoType' || result.error === 'backoffice.settings.logoSvgUnsafe';
+		return { image: [typeError ? 'actionsAdmin.errors.imageType' : result.error] };
+	}
+	if (result.contentType === 'image/svg+xml') return { image: ['actionsAdmin.errors.imageType'] };
+	return {
+		contentType: result.contentType,
+		bytes: Buffer.from(bytes),
+		width: result.width,
+		height: result.height
+	};
+}
+
+type ActionFormInput = RawInput<typeof actionSchema> & { image?: UploadedFile | null };
+
+/**
+ * Validates the form and the uploaded image together, so every field with a problem is marked at once;
+ * also checks the themes against the municipality's and that an image (new or kept) has its alt text.
+ */
+async function validateActionForm(
+	input: ActionFormInput,
+	options: { themes: ThemeOption[]; hasImage: boolean }
+): Promise<{ values: ActionInput; image: CheckedImage | null }> {
+	let fields: FieldErrors = {};
+	let values: ActionInput | null = null;
+	try {
+		values = validateActionInput(actionSchema, input);
+	} catch (err) {
+		if (!isAppError(err) || err.code !== 'validation') throw err;
+		fields = { ...(err.options.fields ?? {}) };
+	}
+	const checked = await checkImage(input.image);
+	let image: CheckedImage | null = null;
+	if (checked && !('bytes' in checked)) fields = { ...fields, ...checked };
+	else image = checked as CheckedImage | null;
+	if (values) {
+		const allowed = new Set(options.themes.map((t) => t.id));
+		if (values.themeIds.some((id) => !allowed.has(id))) fields.themeIds = ['actionsAdmin.errors.theme'];
+		const keepsImage = options.hasImage && !values.removeImage;
+		const givesImage = Boolean(input.image && input.image.size > 0);
+		if ((keepsImage || givesImage) && !values.imageAlt && !fields.imageAlt)
+			fields.imageAlt = ['actionsAdmin.errors.imageAltRequired'];
+	}
+	if (!values || Object.keys(fields).length > 0)
+		throw new AppError('validation', { fields, message: Object.values(fields)[0]?.[0] });
+	return { values, image };
+}
+
+function slugOf(title: string): string {
+	return slugify(title).slice(0, 80).replace(/-+$/, '') || 'actie';
+}
+
+function fieldsOf(values: ActionInput): Omit<ActionFields, 'slug' | 'imageId'> {
+	return {
+		title: values.title,
+		summary: values.summary,
+		body: values.body,
+		decided: values.decided,
+		status: values.status,
+		ownerKind: values.ownerKind,
+		ownerName: values.ownerName,
+		startsOn: values.startsOn,
+		endsOn: values.endsOn,
+		placeName: values.placeName,
+		lat: values.lat,
+		lng: values.lng,
+		imageAlt: values.imageAlt,
+		links: values.links
+	};
+}
+
+/** Creates a draft action; it is published separately. */
+export async function createAction(ctx: Ctx, input: ActionFormInput): Promise<{ id: number }> {
+	const scope = await authorizeActions(ctx, 'manage');
+	const municipalityId = scope.municipality.id;
+	const themes = await themeOptions(ctx.db, municipalityId);
+	const { values, image } = await validateActionForm(input, { themes, hasImage: false });
+	return ctx.db.transaction(async (tx) => {
+		const photo = image
+			? await insertPhoto(tx, {
+					municipalityId,
+					...image,
+					alt: values.imageAlt ?? '',
+					createdBy: scope.actor.userId
+				})
+			: null;
+		const fields = fieldsOf(values);
+		const row = await insertAction(tx, {
+			municipalityId,
+			createdBy: scope.actor.userId,
+			slug: slugOf(values.title),
+			...fields,
+			imageId: photo?.id ?? null,
+			imageAlt: photo ? values.imageAlt : null
+		});
+		const themeIds = await setActionThemes(tx, {
+			municipalityId,
+			actionId: row.id,
+			themeIds: values.themeIds
+		});
+		await insertHistory(tx, {
+			municipalityId,
+			actionId: row.id,
+			...who(scope),
+			change: 'created',
+			details: {
+				title: row.title,
+				status: row.status,
+				themes: themes.filter((t) => themeIds.includes(t.id)).map((t) => t.name)
+			}
+		});
+		await writeEvent(tx, {
+			municipalityId,
+			type: 'action.created',
+			subjectId: row.id,
+			actorId: scope.actor.userId
+		});
+		return { id: row.id };
+	});
+}
+
+const COMPARED = [
+	'title',
+	'summary',
+	'body',
+	'decided',
+	'ownerKind',
+	'ownerName',
+	'startsOn',
+	'endsOn',
+	'placeName',
+	'lat',
+	'lng',
+	'imageAlt',
+	'links'
+] as const;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Saves the form of an existing action. History: one row with the changed fields (before and after), one
+ * for a new status and one for new themes, so each kind of change can be found on its own.
+ */
+export async function changeAction(
+	ctx: Ctx,
+	input: ActionFormInput & { unverifiedActionId: unknown }
+): Promise<{ changed: boolean }> {
+	const scope = await authorizeActions(ctx, 'manage');
+	const municipalityId = scope.municipality.id;
+	const current = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
+	const currentThemeIds = (
+		await listThemeIdsOfActions(ctx.db, { municipalityId, actionIds: [current.id] })
+	).map((l) => l.themeId);
+	const themes = await themeOptions(ctx.db, municipalityId, currentThemeIds);
+	const { values, image } = await validateActionForm(input, { themes, hasImage: Boolean(current.imageId) });
+
+	return ctx.db.transaction(async (tx) => {
+		const before = await findAction(tx, municipalityId, current.id);
+		const next = fieldsOf(values);
+		let imageId = before.imageId;
+		if (image) {
+			const photo = await insertPhoto(tx, {
+				municipalityId,
+				...image,
+				alt: values.imageAlt ?? '',
+				createdBy: scope.actor.userId
+			});
+			imageId = photo.id;
+		} else if (values.removeImage) imageId = null;
+		if (!imageId) next.imageAlt = null;
+
+		const changes: Record<string, { before: unknown; after: unknown }> = {};
+		for (const field of COMPARED) {
+			if (!same(before[field], next[field])) changes[field] = { before: before[field], after: next[field] };
+		}
+		if (imageId !== before.imageId)
+			changes.image = { before: before.imageId ? 'image' : null, after: imageId ? 'image' : null };
+		const statusChanged = before.status !== values.status;
+		const beforeThemes = [...currentThemeIds].sort();
+		const afterThemes = [...values.themeIds].sort();
+		const themesChanged = !same(beforeThemes, afterThemes);
+		if (Object.keys(changes).length === 0 && !statusChanged && !themesChanged) return { changed: false };
+
+		await updateAction(tx, {
+			municipalityId,
+			id: before.id,
+			...next,
+			imageId,
+			...(changes.title ? { slug: slugOf(values.title) } : {})
+		});
+		if (imageId !== before.imageId && before.imageId)
+			await deletePhoto(tx, { municipalityId, id: before.imageId });
+		const actor = who(scope);
+		if (Object.keys(changes).length > 0)
+			await insertHistory(tx, {
+				municipalityId,
+				actionId: before.id,
+				...actor,
+				change: 'edited',
+				details: { changes }
+			});
+		if (statusChanged)
+			await insertHistory(tx, {
+				municipalityId,
+				actionId: before.id,
+				...actor,
+				change: 'status_changed',
+				details: { before: before.status, after: values.status }
+			});
+		if (themesChanged) {
+			const set = await setActionThemes(tx, {
+				municipalityId,
+				actionId: before.id,
+				themeIds: values.themeIds
+			});
+			const name = (id: string) => themes.find((t) => t.id === id)?.name ?? id;
+			await insertHistory(tx, {
+				municipalityId,
+				actionId: before.id,
+				...actor,
+				change: 'themes_changed',
+				details: { before: currentThemeIds.map(name), after: set.map(name) }
+			});
+		}
+		await writeEvent(tx, {
+			municipalityId,
+			type: 'action.updated',
+			subjectId: before.id,
+			actorId: scope.actor.userId,
+			payload: {
+				fields: [
+					...Object.keys(changes),
+					...(statusChanged ? ['status'] : []),
+					...(themesChanged ? ['themes'] : [])
+				]
+			}
+		});
+		return { changed: true };
+	});
+}
+
+async function publish(
+	tx: Db,
+	scope: BackofficeScope,
+	row: { id: number; archivedAt: Date | null },
+	details: Record<string, unknown> = {}
+) {
+	const municipalityId = scope.municipality.id;
+	if (row.archivedAt) await unarchiveAction(tx, { municipalityId, id: row.id });
+	await publishActionRow(tx, { municipalityId, id: row.id });
+	await insertHistory(tx, {
+		municipalityId,
+		actionId: row.id,
+		...who(scope),
+		change: 'published',
+		details: { ...details, ...(row.archivedAt ? { unarchived: true } : {}) }
+	});
+	await writeEvent(tx, {
+		municipalityId,
+		type: 'action.published',
+		subjectId: row.id,
+		actorId: scope.actor.userId
+	});
+}
+
+async function unpublish(tx: Db, scope: BackofficeScope, id: number, details: Record<string, unknown> = {}) {
+	const municipalityId = scope.municipality.id;
+	await unpublishActionRow(tx, { municipalityId, id });
+	await insertHistory(tx, { municipalityId, actionId: id, ...who(scope), change: 'unpublished', details });
+	await writeEvent(tx, {
+		municipalityId,
+		type: 'action.unpublished',
+		subjectId: id,
+		actorId: scope.actor.userId
+	});
+}
+
+async function archive(tx: Db, scope: BackofficeScope, id: number, details: Record<string, unknown> = {}) {
+	const municipalityId = scope.municipality.id;
+	await archiveActionRow(tx, { municipalityId, id });
+	await insertHistory(tx, { municipalityId, actionId: id, ...who(scope), change: 'archived', details });
+	await writeEvent(tx, {
+		municipalityId,
+		type: 'action.archived',
+		subjectId: id,
+		actorId: scope.actor.userId
+	});
+}
+
+type ConfirmedActionInput = { unverifiedActionId: unknown } & RawInput<typeof confirmSchema>;
+
+/** Publishes a draft, or brings an archived action back as published. Nothing happens when it already is. */
+export async function publishAction(ctx: Ctx, input: ConfirmedActionInput): Promise<void> {
+	const scope = await authorizeActions(ctx, 'manage');
+	await findAction(ctx.db, scope.municipality.id, input.unverifiedActionId);
+	validateActionInput(confirmSchema, input);
+	await ctx.db.transaction(async (tx) => {
+		const row = await findAction(tx, scope.municipality.id, input.unverifiedActionId);
+		if (actionState(row) !== 'published') await publish(tx, scope, row);
+	});
+}
+
+/** Takes an action off the website: it becomes a draft again. */
+export async function unpublishAction(ctx: Ctx, input: ConfirmedActionInput): Promise<void> {
+	const scope = await authorizeActions(ctx, 'manage');
+	await findAction(ctx.db, scope.municipality.id, input.unverifiedActionId);
+	validateActionInput(confirmSchema, input);
+	await ctx.db.transaction(async (tx) => {
+		const row = await findAction(tx, scope.municipality.id, input.unverifiedActionId);
+		if (row.publishedAt) await unpublish(tx, scope, row.id);
+	});
+}
+
+/** Archives an action: kept with its history, gone from the public lists. */
+export async function archiveAction(ctx: Ctx, input: ConfirmedActionInput): Promise<void> {
+	const scope = await authorizeActions(ctx, 'manage');
+	await findAction(ctx.db, scope.municipality.id, input.unverifiedActionId);
+	validateActionInput(confirmSchema, input);
+	await ctx.db.transaction(async (tx) => {
+		const row = await findAction(tx, scope.municipality.id, input.unverifiedActionId);
+		if (!row.archivedAt) await archive(tx, scope, row.id);
+	});
+}
+
+/** An action's photo for the back office (the public pages serve their own). */
+export async function getActionImage(
+	ctx: Ctx,
+	input: { unverifiedActionId: unknown }
+): Promise<{ contentType: string; bytes: Buffer; createdAt: Date }> {
+	const scope = await authorizeActions(ctx, 'read');
+	const row = await findAction(ctx.db, scope.municipality.id, input.unverifiedActionId);
+	if (!row.imageId || !isUuid(row.imageId)) throw new AppError('not_found');
+	const photo = await getPhoto(ctx.db, { municipalityId: scope.municipality.id, id: row.imageId });
+	if (!photo) throw new AppError('not_found');
+	return photo;
+}
+
+export interface ActionHistoryPage {
+	action: { id: number; title: string };
+	entries: HistoryEntryView[];
+}
+
+export async function getActionHistory(
+	ctx: Ctx,
+	input: { unverifiedActionId: unknown }
+): Promise<ActionHistoryPage> {
+	const scope = await authorizeActions(ctx, 'read');
+	const row = await findAction(ctx.db, scope.municipality.id, input.unverifiedActionId);
+	const rows = await listHistory(ctx.db, {
+		municipalityId: scope.municipality.id,
+		actionId: row.id,
+		limit: HISTORY_LIMIT
+	});
+	return {
+		action: { id: row.id, title: row.title },
+		entries: rows.map((r) => presentHistoryEntry(ctx.locale, r))
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opportunities
+// ---------------------------------------------------------------------------------------------
+
+type OpportunityTarget = { unverifiedActionId: unknown; unverifiedOpportunityId: unknown };
+
+async function findOpportunity(db: Db, municipalityId: string, actionId: number, unverifiedId: unknown) {
+	const id = parseId(unverifiedId);
+	const row = id === null ? undefined : await getOpportunity(db, { municipalityId, actionId, id });
+	if (!row) throw new AppError('not_found');
+	return row;
+}
+
+export async function getOpportunityForBackoffice(
+	ctx: Ctx,
+	input: OpportunityTarget
+): Promise<{ action: { id: number; title: string }; opportunity: OpportunityView }> {
+	const scope = await authorizeActions(ctx, 'manage');
+	const action = await findAction(ctx.db, scope.municipality.id, input.unverifiedActionId);
+	const row = await findOpportunity(ctx.db, scope.municipality.id, action.id, input.unverifiedOpportunityId);
+	return { action: { id: action.id, title: action.title }, opportunity: presentOpportunity(row) };
+}
+
+export async function addOpportunity(
+	ctx: Ctx,
+	input: { unverifiedActionId: unknown } & RawInput<typeof opportunitySchema>
+): Promise<{ id: number }> {
+	const scope = await authorizeActions(ctx, 'manage');
+	const municipalityId = scope.municipality.id;
+	await findAction(ctx.db, municipalityId, input.unverifiedActionId);
+	const values = validateActionInput(opportunitySchema, input);
+	return ctx.db.transaction(async (tx) => {
+		const action = await findAction(tx, municipalityId, input.unverifiedActionId);
+		const existing = await listOpportunitiesOfActions(tx, {
+			municipalityIds: [municipalityId],
+			actionIds: [action.id]
+		});
+		const row = await insertOpportunity(tx, {
+			municipalityId,
+			actionId: action.id,
+			title: values.title,
+			kind: values.kind,
+			rung: values.rung ?? DEFAULT_RUNG_OF_KIND[values.kind],
+			howTo: values.howTo,
+			opensAt: values.opensAt,
+			closesAt: values.closesAt,
+			position: Math.max(-1, ...existing.map((o) => o.position)) + 1
+		});
+		if (!row) throw new AppError('not_found');
+		await insertHistory(tx, {
+			municipalityId,
+			actionId: action.id,
+			...who(scope),
+			change: 'opportunity_added',
+			details: { opportunityId: row.id, title: row.title, kind: row.kind, rung: row.rung }
+		});
+		return { id: row.id };
+	});
+}
+
+export async function changeOpportunity(
+	ctx: Ctx,
+	input: OpportunityTarget & RawInput<typeof opportunitySchema>
+): Promise<{ changed: boolean }> {
+	const scope = await authorizeActions(ctx, 'manage');
+	const municipalityId = scope.municipality.id;
+	const action = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
+	await findOpportunity(ctx.db, municipalityId, action.id, input.unverifiedOpportunityId);
+	const values = validateActionInput(opportunitySchema, input);
+	return ctx.db.transaction(async (tx) => {
+		const before = await findOpportunity(tx, municipalityId, action.id, input.unverifiedOpportunityId);
+		const next = {
+			title: values.title,
+			kind: values.kind,
+			rung: values.rung ?? DEFAULT_RUNG_OF_KIND[values.kind],
+			howTo: values.howTo,
+			opensAt: values.opensAt,
+			closesAt: values.closesAt
+		};
+		const changes: Record<string, { before: unknown; after: unknown }> = {};
+		for (const field of Object.keys(next) as (keyof typeof next)[]) {
+			if (!same(before[field], next[field])) changes[field] = { before: before[field], after: next[field] };
+		}
+		if (Object.keys(changes).length === 0) return { changed: false };
+		await updateOpportunity(tx, { municipalityId, id: before.id, ...next });
+		await insertHistory(tx, {
+			municipalityId,
+			actionId: action.id,
+			...who(scope),
+			change: 'opportunity_edited',
+			details: { opportunityId: before.id, title: next.title, changes }
+		});
+		return { changed: true };
+	});
+}
+
+export async function removeOpportunity(
+	ctx: Ctx,
+	input: OpportunityTarget & RawInput<typeof confirmSchema>
+): Promise<void> {
+	const scope = await authorizeActions(ctx, 'manage');
+	const municipalityId = scope.municipality.id;
+	const action = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
+	await findOpportunity(ctx.db, municipalityId, action.id, input.unverifiedOpportunityId);
+	validateActionInput(confirmSchema, input);
+	await ctx.db.transaction(async (tx) => {
+		const row = await findOpportunity(tx, municipalityId, action.id, input.unverifiedOpportunityId);
+		await deleteOpportunity(tx, { municipalityId, id: row.id });
+		await insertHistory(tx, {
+			municipalityId,
+			actionId: action.id,
+			...who(scope),
+			change: 'opportunity_removed',
+			details: { opportunityId: row.id, title: row.title, kind: row.kind, rung: row.rung }
+		});
+	});
+}
+
+/** Moves an opportunity one place up or down; positions are renumbered so the order stays unambiguous. */
+export async function moveOpportunity(
+	ctx: Ctx,
+	input: OpportunityTarget & RawInput<typeof moveSchema>
+): Promise<void> {
+	const scope = await authorizeActions(ctx, 'manage');
+	const municipalityId = scope.municipality.id;
+	const action = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
+	await findOpportunity(ctx.db, municipalityId, action.id, input.unverifiedOpportunityId);
+	const { direction } = validateActionInput(moveSchema, input);
+	await ctx.db.transaction(async (tx) => {
+		const moving = await findOpportunity(tx, municipalityId, action.id, input.unverifiedOpportunityId);
+		const order = await listOpportunitiesOfActions(tx, {
+			municipalityIds: [municipalityId],
+			actionIds: [action.id]
+		});
+		const from = order.findIndex((o) => o.id === moving.id);
+		const to = direction === 'up' ? from - 1 : from + 1;
+		if (from < 0 || to < 0 || to >= order.length) return;
+		const [moved] = order.splice(from, 1);
+		order.splice(to, 0, moved!);
+		for (const [index, row] of order.entries()) {
+			if (row.position !== index)
+				await updateOpportunity(tx, { municipalityId, id: row.id, position: index });
+		}
+		await insertHistory(tx, {
+			municipalityId,
+			actionId: action.id,
+			...who(scope),
+			change: 'opportunity_moved',
+			details: { opportunityId: moving.id, title: moving.title, position: to + 1 }
+		});
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Updates (news on an action)
+// ---------------------------------------------------------------------------------------------
+
+type UpdateTarget = { unverifiedActionId: unknown; unverifiedUpdateId: unknown };
+
+async function findUpdate(db: Db, municipalityId: string, actionId: number, unverifiedId: unknown) {
+	const id = parseId(unverifiedId);
+	const row = id === null ? undefined : await getUpdate(db, { municipalityId, actionId, id });
+	if (!row) throw new AppError('not_found');
+	return row;
+}
+
+/**
+ * The moment an update goes public: the history row and the `action.update_published` event in the
+ * transaction of the change, so the notifications job mails followers exactly when it is really public.
+ */
+async function recordUpdatePublished(
+	tx: Db,
+	scope: BackofficeScope,
+	update: { id: number; actionId: number; title: string }
+) {
+	const municipalityId = scope.municipality.id;
+	await insertHistory(tx, {
+		municipalityId,
+		actionId: update.actionId,
+		...who(scope),
+		change: 'update_published',
+		details: { updateId: update.id, title: update.title }
+	});
+	await writeEvent(tx, {
+		municipalityId,
+		type: 'action.update_published',
+		subjectId: update.id,
+		actorId: scope.actor.userId,
+		payload: { actionId: update.actionId, updateId: update.id }
+	});
+}
+
+export async function getUpdateForBackoffice(
+	ctx: Ctx,
+	input: UpdateTarget
+): Promise<{ action: { id: number; title: string }; update: UpdateView }> {
+	const scope = await authorizeActions(ctx, 'manage');
+	const action = await findAction(ctx.db, scope.municipality.id, input.unverifiedActionId);
+	const row = await findUpdate(ctx.db, scope.municipality.id, action.id, input.unverifiedUpdateId);
+	return { action: { id: action.id, title: action.title }, update: presentUpdate(row) };
+}
+
+/** Writes an update as a draft, or publishes it at once when asked. */
+export async function writeUpdate(
+	ctx: Ctx,
+	input: { unverifiedActionId: unknown } & RawInput<typeof updateSchema>
+): Promise<{ id: number; published: boolean }> {
+	const scope = await authorizeActions(ctx, 'manage');
+	const municipalityId = scope.municipality.id;
+	await findAction(ctx.db, municipalityId, input.unverifiedActionId);
+	const values = validateActionInput(updateSchema, input);
+	return ctx.db.transaction(async (tx) => {
+		const action = await findAction(tx, municipalityId, input.unverifiedActionId);
+		const row = await insertUpdate(tx, {
+			municipalityId,
+			actionId: action.id,
+			title: values.title,
+			body: values.body,
+			authorId: scope.actor.userId,
+			authorName: scope.actor.displayName,
+			publishedAt: values.publish ? new Date() : null
+		});
+		if (!row) throw new AppError('not_found');
+		await insertHistory(tx, {
+			municipalityId,
+			actionId: action.id,
+			...who(scope),
+			change: 'update_added',
+			details: { updateId: row.id, title: row.title }
+		});
+		if (values.publish)
+			await recordUpdatePublished(tx, scope, { id: row.id, actionId: action.id, title: row.title });
+		return { id: row.id, published: values.publish };
+	});
+}
+
+export async function changeUpdate(
+	ctx: Ctx,
+	input: UpdateTarget & RawInput<typeof updateSchema>
+): Promise<{ changed: boolean }> {
+	const scope = await authorizeActions(ctx, 'manage');
+	const municipalityId = scope.municipality.id;
+	const action = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
+	await findUpdate(ctx.db, municipalityId, action.id, input.unverifiedUpdateId);
+	const values = validateActionInput(updateSchema, input);
+	return ctx.db.transaction(async (tx) => {
+		const before = await findUpdate(tx, municipalityId, action.id, input.unverifiedUpdateId);
+		const changes: Record<string, { before: unknown; after: unknown }> = {};
+		if (before.title !== values.title) changes.title = { before: before.title, after: values.title };
+		if (before.body !== values.body) changes.body = { before: before.body, after: values.body };
+		if (Object.keys(changes).length === 0) return { changed: false };
+		await updateUpdate(tx, {
+			municipalityId,
+			id: before.id,
+			values: { title: values.title, body: values.body }
+		});
+		await insertHistory(tx, {
+			municipalityId,
+			actionId: action.id,
+			...who(scope),
+			change: 'update_edited',
+			details: { updateId: before.id, title: values.title, changes }
+		});
+		return { changed: true };
+	});
+}
+
+export async function publishUpdate(ctx: Ctx, input: UpdateTarget): Promise<void> {
+	const scope = await authorizeActions(ctx, 'manage');
+	const municipalityId = scope.municipality.id;
+	const action = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
+	await ctx.db.transaction(async (tx) => {
+		const row = await findUpdate(tx, municipalityId, action.id, input.unverifiedUpdateId);
+		if (row.publishedAt) return;
+		await updateUpdate(tx, { municipalityId, id: row.id, values: { publishedAt: new Date() } });
+		await recordUpdatePublished(tx, scope, row);
+	});
+}
+
+export async function unpublishUpdate(ctx: Ctx, input: UpdateTarget): Promise<void> {
+	const scope = await authorizeActions(ctx, 'manage');
+	const municipalityId = scope.municipality.id;
+	const action = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
+	await ctx.db.transaction(async (tx) => {
+		const row = await findUpdate(tx, municipalityId, action.id, input.unverifiedUpdateId);
+		if (!row.publishedAt) return;
+		await updateUpdate(tx, { municipalityId, id: row.id, values: { publishedAt: null } });
+		await insertHistory(tx, {
+			municipalityId,
+			actionId: action.id,
+			...who(scope),
+			change: 'update_unpublished',
+			details: { updateId: row.id, title: row.title }
+		});
+	});
+}

@@ -1,0 +1,748 @@
+// The back office of climate actions against a real database: changes with their history, validation,
+// bulk changes that stop at the municipality's border, the update event, and who may do what.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { render } from 'svelte/server';
+import { and, eq, sql } from 'drizzle-orm';
+import {
+	actionHistory,
+	actionUpdates,
+	actions,
+	domainEvents,
+	media,
+	opportunities
+} from '$lib/server/db/schema';
+import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
+import { getTenant } from '$lib/server/testing/factories';
+import type { Ctx, Tenant } from '$lib/server/platform/context';
+import { listThemesForSettings } from '$lib/server/features/settings/settings.queries';
+import {
+	buildStaff,
+	buildUser,
+	actorOf,
+	ctxAs,
+	grantRegionRole,
+	pngBytes,
+	refusal,
+	regionIdOf
+} from '$lib/server/features/staff/staff.test-helpers';
+import * as admin from './actions.admin.service';
+import { brusselsLocalToDate, dateToBrusselsLocal } from './actions.admin.schemas';
+import ListPage from '../../../../routes/[municipality=slug]/beheer/acties/+page.svelte';
+import HistoryPage from '../../../../routes/[municipality=slug]/beheer/acties/[actie]/geschiedenis/+page.svelte';
+
+let database: TestDatabase;
+let A: Tenant;
+let B: Tenant;
+let ctx: Ctx;
+let ctxB: Ctx;
+let themeIds: string[];
+
+const valid = {
+	title: 'Ontharden van het Marktpleintje',
+	summary: 'We halen tegels weg en planten bomen.',
+	body: 'Eerst **overleg**, dan de werf.',
+	decided: '',
+	status: 'planned',
+	ownerKind: 'department',
+	ownerName: 'Dienst Omgeving',
+	startsOn: '2026-09-01',
+	endsOn: '2026-12-31',
+	placeName: 'Markt',
+	lat: '51,1617',
+	lng: '4,9904',
+	imageAlt: '',
+	links: [] as { label: string; url: string }[]
+};
+
+function file(bytes: Uint8Array) {
+	return { size: bytes.length, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer };
+}
+
+async function historyOf(actionId: number) {
+	return database.db
+		.select()
+		.from(actionHistory)
+		.where(eq(actionHistory.actionId, actionId))
+		.orderBy(actionHistory.id);
+}
+
+async function actionRow(id: number) {
+	const [row] = await database.db.select().from(actions).where(eq(actions.id, id));
+	return row!;
+}
+
+beforeAll(async () => {
+	database = await createTestDatabase();
+	A = await getTenant(database.db, 'kasterlee');
+	B = await getTenant(database.db, 'westerlo');
+	ctx = ctxAs(database.db, A, (await buildStaff(database.db, A, 'communication')).actor);
+	ctxB = ctxAs(database.db, B, (await buildStaff(database.db, B, 'admin')).actor);
+	themeIds = (await listThemesForSettings(database.db, { municipalityId: A.id })).map((t) => t.id);
+});
+afterAll(async () => {
+	await database?.destroy();
+});
+
+describe('creating, editing and publishing an action', () => {
+	it('creates a draft with a slug from the title, its themes, a history row and an event', async () => {
+		const { id } = await admin.createAction(ctx, { ...valid, themeIds: themeIds.slice(0, 2) });
+		const row = await actionRow(id);
+		expect(row).toMatchObject({
+			municipalityId: A.id,
+			slug: 'ontharden-van-het-marktpleintje',
+			status: 'planned',
+			lat: 51.1617,
+			lng: 4.9904,
+			startsOn: '2026-09-01',
+			publishedAt: null
+		});
+		const page = await admin.getActionForBackoffice(ctx, { unverifiedActionId: String(id) });
+		expect(page.action.state).toBe('draft');
+		expect(page.action.themeIds.sort()).toEqual(themeIds.slice(0, 2).sort());
+		expect(page.action.lat).toBe('51,1617');
+		const history = await historyOf(id);
+		expect(history.map((h) => h.change)).toEqual(['created']);
+		expect(history[0]!.actorName).toBe(ctx.actor!.displayName);
+		const events = await database.db
+			.select()
+			.from(domainEvents)
+			.where(eq(domainEvents.subjectId, String(id)));
+		expect(events.map((e) => e.type)).toContain('action.created');
+	});
+
+	it('records edited fields with before and after, a status change and a theme change apart', async () => {
+		const { id } = await admin.createAction(ctx, { ...valid, themeIds: [themeIds[0]!] });
+		const result = await admin.changeAction(ctx, {
+			...valid,
+			unverifiedActionId: id,
+			title: 'Pleintje wordt groen',
+			ownerName: 'Buurtcomité',
+			status: 'inProgress',
+			themeIds: [themeIds[1]!]
+		});
+		expect(result.changed).toBe(true);
+		const history = await historyOf(id);
+		expect(history.map((h) => h.change)).toEqual(['created', 'edited', 'status_changed', 'themes_changed']);
+		expect(history[1]!.details).toEqual({
+			changes: {
+				title: { before: valid.title, after: 'Pleintje wordt groen' },
+				ownerName: { before: 'Dienst Omgeving', after: 'Buurtcomité' }
+			}
+		});
+		expect(history[2]!.details).toEqual({ before: 'planned', after: 'inProgress' });
+		expect((await actionRow(id)).slug).toBe('pleintje-wordt-groen');
+
+		// Saving the same values again changes nothing and writes no history.
+		const again = await admin.changeAction(ctx, {
+			...valid,
+			unverifiedActionId: id,
+			title: 'Pleintje wordt groen',
+			ownerName: 'Buurtcomité',
+			status: 'inProgress',
+			themeIds: [themeIds[1]!]
+		});
+		expect(again.changed).toBe(false);
+		expect(await historyOf(id)).toHaveLength(4);
+
+		const page = await admin.getActionHistory(ctx, { unverifiedActionId: id });
+		expect(page.entries[0]!.label).toBe('Thema’s gewijzigd');
+		expect(page.entries.at(-1)!.label).toBe('Aangemaakt');
+		expect(page.entries.find((e) => e.label === 'Gewijzigd')!.details).toContain(
+			`titel: ‘${valid.title}’ → ‘Pleintje wordt groen’`
+		);
+	});
+
+	it('publishes, unpublishes and archives after confirmation, each recorded; publishing brings an archived action back', async () => {
+		const { id } = await admin.createAction(ctx, valid);
+		await refusal(admin.publishAction(ctx, { unverifiedActionId: id }), 'validation');
+		expect((await actionRow(id)).publishedAt).toBeNull();
+
+		await admin.publishAction(ctx, { unverifiedActionId: id, confirm: 'on' });
+		expect((await actionRow(id)).publishedAt).not.toBeNull();
+		await admin.publishAction(ctx, { unverifiedActionId: id, confirm: 'on' }); // already: nothing happens
+		await admin.unpublishAction(ctx, { unverifiedActionId: id, confirm: 'on' });
+		expect((await actionRow(id)).publishedAt).toBeNull();
+		await admin.archiveAction(ctx, { unverifiedActionId: id, confirm: 'on' });
+		expect((await actionRow(id)).archivedAt).not.toBeNull();
+		await admin.publishAction(ctx, { unverifiedActionId: id, confirm: 'on' });
+		const row = await actionRow(id);
+		expect(row.archivedAt).toBeNull();
+		expect(row.publishedAt).not.toBeNull();
+
+		expect((await historyOf(id)).map((h) => h.change)).toEqual([
+			'created',
+			'published',
+			'unpublished',
+			'archived',
+			'published'
+		]);
+	});
+
+	it('stores HTML in a title as text and renders the Markdown preview through the sanitiser', async () => {
+		const title = '<script>alert(1)</script><b>Vet</b>';
+		const { id } = await admin.createAction(ctx, {
+			...valid,
+			title,
+			body: 'Hallo <script>alert(2)</script> <img src=x onerror=alert(3)> [klik](javascript:alert(4))'
+		});
+		const page = await admin.getActionForBackoffice(ctx, { unverifiedActionId: id });
+		expect(page.action.title).toBe(title);
+		expect((await actionRow(id)).title).toBe(title);
+		expect(page.action.bodyHtml).not.toMatch(/<script|<img|<[^>]*onerror|javascript:/i);
+		expect(page.action.bodyHtml).toContain('&lt;script&gt;');
+		const list = await admin.listActionsForBackoffice(ctx, { q: '<script>' });
+		expect(list.items.map((i) => i.title)).toEqual([title]);
+
+		// The back-office pages put the title on the page as text.
+		const municipality = { slug: 'kasterlee', name: 'Kasterlee' };
+		const listHtml = render(ListPage, {
+			props: { data: { municipality, list, done: null, count: 0 } as never }
+		}).body;
+		const history = await admin.getActionHistory(ctx, { unverifiedActionId: id });
+		const historyHtml = render(HistoryPage, { props: { data: { municipality, history } as never } }).body;
+		for (const html of [listHtml, historyHtml]) {
+			expect(html).toContain('&lt;script>alert(1)&lt;/script>&lt;b>Vet&lt;/b>');
+			expect(html).not.toContain('<script>alert');
+			expect(html).not.toContain('<b>Vet');
+		}
+	});
+});
+
+describe('validation of the action form', () => {
+	it('refuses 100,000 characters per field, beside each field, and stores nothing', async () => {
+		const long = 'x'.repeat(100_000);
+		const before = await database.db.$count(actions, eq(actions.municipalityId, A.id));
+		const err = await refusal(
+			admin.createAction(ctx, {
+				...valid,
+				title: long,
+				summary: long,
+				body: long,
+				decided: long,
+				ownerName: long,
+				placeName: long,
+				imageAlt: long
+			}),
+			'validation'
+		);
+		expect(err.options.fields).toEqual({
+			title: ['actionsAdmin.errors.titleTooLong'],
+			summary: ['actionsAdmin.errors.summaryTooLong'],
+			body: ['actionsAdmin.errors.markdownTooLong'],
+			decided: ['actionsAdmin.errors.markdownTooLong'],
+			ownerName: ['actionsAdmin.errors.ownerNameTooLong'],
+			placeName: ['actionsAdmin.errors.placeTooLong'],
+			imageAlt: ['actionsAdmin.errors.imageAltTooLong']
+		});
+		expect(await database.db.$count(actions, eq(actions.municipalityId, A.id))).toBe(before);
+		// Exactly at the limits is fine.
+		await admin.createAction(ctx, { ...valid, title: 'x'.repeat(200), body: 'x'.repeat(50_000) });
+	});
+
+	it('requires a title, a known status and owner kind', async () => {
+		const err = await refusal(
+			admin.createAction(ctx, { ...valid, title: '   ', status: 'bijna', ownerKind: 'iemand' }),
+			'validation'
+		);
+		expect(err.options.fields).toEqual({
+			title: ['actionsAdmin.errors.titleRequired'],
+			status: ['actionsAdmin.errors.status'],
+			ownerKind: ['actionsAdmin.errors.ownerKind']
+		});
+	});
+
+	it('refuses dates that do not exist and an end before the start', async () => {
+		const err = await refusal(
+			admin.createAction(ctx, { ...valid, startsOn: '2026-02-30', endsOn: 'morgen' }),
+			'validation'
+		);
+		expect(err.options.fields).toEqual({
+			startsOn: ['actionsAdmin.errors.date'],
+			endsOn: ['actionsAdmin.errors.date']
+		});
+		const order = await refusal(
+			admin.createAction(ctx, { ...valid, startsOn: '2026-10-01', endsOn: '2026-09-30' }),
+			'validation'
+		);
+		expect(order.options.fields).toEqual({ endsOn: ['actionsAdmin.errors.endBeforeStart'] });
+		const { id } = await admin.createAction(ctx, { ...valid, startsOn: '2026-10-01', endsOn: '2026-10-01' });
+		expect((await actionRow(id)).endsOn).toBe('2026-10-01');
+	});
+
+	it('refuses coordinates outside Flanders, half a coordinate and what is not a number', async () => {
+		for (const [lat, lng] of [
+			['48,8566', '2,3522'], // Paris
+			['4,9904', '51,1617'], // swapped
+			['51,2', '7,1']
+		]) {
+			const err = await refusal(admin.createAction(ctx, { ...valid, lat, lng }), 'validation');
+			expect(Object.values(err.options.fields ?? {}).flat()).toContain('actionsAdmin.errors.outsideFlanders');
+		}
+		const half = await refusal(admin.createAction(ctx, { ...valid, lat: '51,2', lng: '' }), 'validation');
+		expect(half.options.fields).toEqual({ lng: ['actionsAdmin.errors.coordinatesBoth'] });
+		const text = await refusal(admin.createAction(ctx, { ...valid, lat: 'noord', lng: '4' }), 'validation');
+		expect(text.options.fields?.lat).toEqual(['actionsAdmin.errors.coordinate']);
+		const { id } = await admin.createAction(ctx, { ...valid, lat: '', lng: '' });
+		expect((await actionRow(id)).lat).toBeNull();
+	});
+
+	it('accepts up to ten https links, drops empty rows and marks a bad one beside its own field', async () => {
+		const err = await refusal(
+			admin.createAction(ctx, {
+				...valid,
+				links: [
+					{ label: 'Plan', url: 'https://www.kasterlee.be/plan' },
+					{ label: '', url: '' },
+					{ label: 'Oud', url: 'http://example.be' },
+					{ label: '', url: 'javascript:alert(1)' }
+				]
+			}),
+			'validation'
+		);
+		expect(err.options.fields).toEqual({
+			'links.1.url': ['actionsAdmin.errors.linkUrl'],
+			'links.2.label': ['actionsAdmin.errors.linkLabelRequired'],
+			'links.2.url': ['actionsAdmin.errors.linkUrl']
+		});
+		const eleven = Array.from({ length: 11 }, (_, i) => ({ label: `L${i}`, url: `https://ex.be/${i}` }));
+		const many = await refusal(admin.createAction(ctx, { ...valid, links: eleven }), 'validation');
+		expect(many.options.fields).toEqual({ links: ['actionsAdmin.errors.tooManyLinks'] });
+		const { id } = await admin.createAction(ctx, {
+			...valid,
+			links: [
+				{ label: ' Plan ', url: 'https://www.kasterlee.be/plan' },
+				{ label: '', url: '' }
+			]
+		});
+		expect((await actionRow(id)).links).toEqual([{ label: 'Plan', url: 'https://www.kasterlee.be/plan' }]);
+	});
+
+	it('refuses a theme of another municipality', async () => {
+		const [themeOfB] = await listThemesForSettings(database.db, { municipalityId: B.id });
+		const err = await refusal(admin.createAction(ctx, { ...valid, themeIds: [themeOfB!.id] }), 'validation');
+		expect(err.options.fields).toEqual({ themeIds: ['actionsAdmin.errors.theme'] });
+	});
+});
+
+describe('the image of an action', () => {
+	it('requires alt text with an image, stores the image as a photo and requires alt text to keep it', async () => {
+		const err = await refusal(admin.createAction(ctx, { ...valid, image: file(pngBytes()) }), 'validation');
+		expect(err.options.fields).toEqual({ imageAlt: ['actionsAdmin.errors.imageAltRequired'] });
+
+		const { id } = await admin.createAction(ctx, {
+			...valid,
+			imageAlt: 'Kinderen planten een boom',
+			image: file(pngBytes(800, 600))
+		});
+		const row = await actionRow(id);
+		expect(row.imageAlt).toBe('Kinderen planten een boom');
+		const [photo] = await database.db.select().from(media).where(eq(media.id, row.imageId!));
+		expect(photo).toMatchObject({
+			kind: 'photo',
+			municipalityId: A.id,
+			contentType: 'image/png',
+			width: 800
+		});
+
+		const keep = await refusal(
+			admin.changeAction(ctx, { ...valid, unverifiedActionId: id, imageAlt: '' }),
+			'validation'
+		);
+		expect(keep.options.fields).toEqual({ imageAlt: ['actionsAdmin.errors.imageAltRequired'] });
+
+		const served = await admin.getActionImage(ctx, { unverifiedActionId: id });
+		expect(served.contentType).toBe('image/png');
+		await refusal(admin.getActionImage(ctxB, { unverifiedActionId: id }), 'not_found');
+
+		await admin.changeAction(ctx, { ...valid, unverifiedActionId: id, imageAlt: '', removeImage: 'on' });
+		const after = await actionRow(id);
+		expect(after.imageId).toBeNull();
+		expect(after.imageAlt).toBeNull();
+		expect(await database.db.$count(media, eq(media.id, row.imageId!))).toBe(0);
+		const history = await historyOf(id);
+		expect(history.at(-1)!.details).toMatchObject({ changes: { image: { before: 'image', after: null } } });
+	});
+
+	it('refuses files that are no PNG, JPEG or WebP, or larger than 2 MB', async () => {
+		const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"></svg>');
+		const err = await refusal(
+			admin.createAction(ctx, { ...valid, imageAlt: 'Iets', image: file(svg) }),
+			'validation'
+		);
+		expect(err.options.fields).toEqual({ image: ['actionsAdmin.errors.imageType'] });
+		const big = { size: 2 * 1024 * 1024 + 1, arrayBuffer: async () => new ArrayBuffer(2 * 1024 * 1024 + 1) };
+		const tooBig = await refusal(
+			admin.createAction(ctx, { ...valid, imageAlt: 'Iets', image: big }),
+			'validation'
+		);
+		expect(tooBig.options.fields).toEqual({ image: ['actionsAdmin.errors.imageTooBig'] });
+		// 1.5 MB is above the logo limit but within the photo limit.
+		const large = new Uint8Array(1_500_000);
+		large.set(pngBytes(1200, 900));
+		const { id } = await admin.createAction(ctx, { ...valid, imageAlt: 'Groot', image: file(large) });
+		expect((await actionRow(id)).imageId).not.toBeNull();
+	});
+});
+
+describe('opportunities', () => {
+	it('adds with the usual rung of the kind, reads the window in Brussels time, moves and removes after confirmation', async () => {
+		const { id } = await admin.createAction(ctx, valid);
+		const first = await admin.addOpportunity(ctx, {
+			unverifiedActionId: id,
+			title: 'Plantdag',
+			kind: 'actionDay',
+			rung: '',
+			opensAt: '2026-07-01T19:30',
+			closesAt: '2026-07-01T22:00'
+		});
+		const second = await admin.addOpportunity(ctx, {
+			unverifiedActionId: id,
+			title: 'Stem mee',
+			kind: 'vote',
+			rung: 'advise',
+			opensAt: '2026-01-15T19:30'
+		});
+		const [row] = await database.db.select().from(opportunities).where(eq(opportunities.id, first.id));
+		expect(row).toMatchObject({ rung: 'coproduce', position: 0 });
+		expect(row!.opensAt!.toISOString()).toBe('2026-07-01T17:30:00.000Z');
+		const [winter] = await database.db.select().from(opportunities).where(eq(opportunities.id, second.id));
+		expect(winter).toMatchObject({ rung: 'advise', position: 1 });
+		expect(winter!.opensAt!.toISOString()).toBe('2026-01-15T18:30:00.000Z');
+
+		const wrong = await refusal(
+			admin.addOpportunity(ctx, {
+				unverifiedActionId: id,
+				title: '',
+				kind: 'dansen',
+				rung: 'top',
+				opensAt: '2026-07-01T20:00',
+				closesAt: '2026-07-01T19:00',
+				howTo: 'x'.repeat(5_001)
+			}),
+			'validation'
+		);
+		expect(wrong.options.fields).toEqual({
+			title: ['actionsAdmin.errors.opportunityTitleRequired'],
+			kind: ['actionsAdmin.errors.kind'],
+			rung: ['actionsAdmin.errors.rung'],
+			howTo: ['actionsAdmin.errors.howToTooLong']
+		});
+		const window = await refusal(
+			admin.addOpportunity(ctx, {
+				unverifiedActionId: id,
+				title: 'Fout',
+				kind: 'vote',
+				opensAt: '2026-07-01T20:00',
+				closesAt: '2026-07-01T19:00'
+			}),
+			'validation'
+		);
+		expect(window.options.fields).toEqual({ closesAt: ['actionsAdmin.errors.closesBeforeOpens'] });
+
+		await admin.changeOpportunity(ctx, {
+			unverifiedActionId: id,
+			unverifiedOpportunityId: first.id,
+			title: 'Grote plantdag',
+			kind: 'actionDay',
+			rung: '',
+			opensAt: '2026-07-01T19:30',
+			closesAt: '2026-07-01T22:00'
+		});
+		await admin.moveOpportunity(ctx, {
+			unverifiedActionId: id,
+			unverifiedOpportunityId: second.id,
+			direction: 'up'
+		});
+		const page = await admin.getActionForBackoffice(ctx, { unverifiedActionId: id });
+		expect(page.opportunities.map((o) => o.title)).toEqual(['Stem mee', 'Grote plantdag']);
+		expect(page.opportunities[1]!.opensLocal).toBe('2026-07-01T19:30');
+
+		await refusal(
+			admin.removeOpportunity(ctx, { unverifiedActionId: id, unverifiedOpportunityId: first.id }),
+			'validation'
+		);
+		await admin.removeOpportunity(ctx, {
+			unverifiedActionId: id,
+			unverifiedOpportunityId: first.id,
+			confirm: 'on'
+		});
+		expect(await database.db.$count(opportunities, eq(opportunities.id, first.id))).toBe(0);
+
+		expect((await historyOf(id)).map((h) => h.change)).toEqual([
+			'created',
+			'opportunity_added',
+			'opportunity_added',
+			'opportunity_edited',
+			'opportunity_moved',
+			'opportunity_removed'
+		]);
+		// An opportunity is only found under its own action.
+		const other = await admin.createAction(ctx, valid);
+		await refusal(
+			admin.changeOpportunity(ctx, {
+				unverifiedActionId: other.id,
+				unverifiedOpportunityId: second.id,
+				title: 'X',
+				kind: 'vote'
+			}),
+			'not_found'
+		);
+	});
+
+	it('converts Brussels wall-clock time both ways, also around the clock change', () => {
+		expect(brusselsLocalToDate('2026-03-29T03:30')?.toISOString()).toBe('2026-03-29T01:30:00.000Z');
+		expect(brusselsLocalToDate('2026-10-25T02:30')?.toISOString()).toBe('2026-10-25T00:30:00.000Z');
+		expect(brusselsLocalToDate('2026-02-30T10:00')).toBeNull();
+		expect(brusselsLocalToDate('2026-02-10T25:00')).toBeNull();
+		expect(brusselsLocalToDate('2026-03-29T02:30')?.toISOString()).toBe('2026-03-29T01:30:00.000Z');
+		expect(dateToBrusselsLocal(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01T00:30');
+	});
+});
+
+describe('updates', () => {
+	it('writes a draft, publishes it with the action.update_published event, edits and unpublishes it', async () => {
+		const { id } = await admin.createAction(ctx, valid);
+		const draft = await admin.writeUpdate(ctx, {
+			unverifiedActionId: id,
+			title: 'De werf start',
+			body: 'Maandag.'
+		});
+		expect(draft.published).toBe(false);
+		const eventsOf = (updateId: number) =>
+			database.db
+				.select()
+				.from(domainEvents)
+				.where(
+					and(eq(domainEvents.type, 'action.update_published'), eq(domainEvents.subjectId, String(updateId)))
+				);
+		expect(await eventsOf(draft.id)).toHaveLength(0);
+
+		await admin.publishUpdate(ctx, { unverifiedActionId: id, unverifiedUpdateId: draft.id });
+		await admin.publishUpdate(ctx, { unverifiedActionId: id, unverifiedUpdateId: draft.id }); // already public
+		const events = await eventsOf(draft.id);
+		expect(events).toHaveLength(1);
+		expect(events[0]).toMatchObject({
+			municipalityId: A.id,
+			actorId: ctx.actor!.userId,
+			payload: { actionId: id, updateId: draft.id }
+		});
+
+		await admin.changeUpdate(ctx, {
+			unverifiedActionId: id,
+			unverifiedUpdateId: draft.id,
+			title: 'De werf start maandag',
+			body: 'Maandag.'
+		});
+		await admin.unpublishUpdate(ctx, { unverifiedActionId: id, unverifiedUpdateId: draft.id });
+		const [row] = await database.db.select().from(actionUpdates).where(eq(actionUpdates.id, draft.id));
+		expect(row).toMatchObject({ title: 'De werf start maandag', publishedAt: null });
+
+		const direct = await admin.writeUpdate(ctx, { unverifiedActionId: id, title: 'Meteen', publish: 'on' });
+		expect(await eventsOf(direct.id)).toHaveLength(1);
+		expect((await historyOf(id)).map((h) => h.change)).toEqual([
+			'created',
+			'update_added',
+			'update_published',
+			'update_edited',
+			'update_unpublished',
+			'update_added',
+			'update_published'
+		]);
+	});
+
+	it('publishes an update and writes its event in one transaction: when the event fails, the update stays a draft', async () => {
+		const { id } = await admin.createAction(ctx, valid);
+		const draft = await admin.writeUpdate(ctx, { unverifiedActionId: id, title: 'Mislukt' });
+		await database.db.execute(
+			sql.raw(`CREATE FUNCTION meedoen_test_refuse_event() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN RAISE EXCEPTION 'event refused for the test'; END $$`)
+		);
+		await database.db.execute(
+			sql.raw(`CREATE TRIGGER meedoen_test_refuse_event BEFORE INSERT ON domain_events FOR EACH ROW
+				WHEN (NEW.type = 'action.update_published' AND NEW.subject_id = '${draft.id}')
+				EXECUTE FUNCTION meedoen_test_refuse_event()`)
+		);
+		try {
+			await expect(
+				admin.publishUpdate(ctx, { unverifiedActionId: id, unverifiedUpdateId: draft.id })
+			).rejects.toThrow();
+		} finally {
+			await database.db.execute(sql.raw(`DROP TRIGGER meedoen_test_refuse_event ON domain_events`));
+			await database.db.execute(sql.raw(`DROP FUNCTION meedoen_test_refuse_event()`));
+		}
+		const [row] = await database.db.select().from(actionUpdates).where(eq(actionUpdates.id, draft.id));
+		expect(row!.publishedAt).toBeNull();
+		expect((await historyOf(id)).map((h) => h.change)).toEqual(['created', 'update_added']);
+	});
+});
+
+describe('the list and bulk changes', () => {
+	it('searches titles, filters by status, theme and publication, sorts and pages, and shows no other municipality', async () => {
+		const tag = `Zoekproef${Date.now()}`;
+		const made: number[] = [];
+		for (const [i, status] of (['idea', 'done', 'planned'] as const).entries()) {
+			const { id } = await admin.createAction(ctx, {
+				...valid,
+				title: `${tag} ${String.fromCharCode(67 - i)}`,
+				status,
+				themeIds: i === 0 ? [themeIds[3]!] : []
+			});
+			made.push(id);
+		}
+		await admin.publishAction(ctx, { unverifiedActionId: made[1], confirm: 'on' });
+		await admin.createAction(ctxB, { ...valid, title: `${tag} van Westerlo` });
+
+		const all = await admin.listActionsForBackoffice(ctx, {
+			q: tag.toLowerCase(),
+			sort: 'title',
+			dir: 'asc'
+		});
+		expect(all.items.map((i) => i.title)).toEqual([`${tag} A`, `${tag} B`, `${tag} C`]);
+		expect(all.total).toBe(3);
+		const byStatus = await admin.listActionsForBackoffice(ctx, { q: tag, sort: 'status', dir: 'asc' });
+		expect(byStatus.items.map((i) => i.status)).toEqual(['idea', 'planned', 'done']);
+		expect((await admin.listActionsForBackoffice(ctx, { q: tag, status: 'done' })).items).toHaveLength(1);
+		const published = await admin.listActionsForBackoffice(ctx, { q: tag, state: 'published' });
+		expect(published.items.map((i) => i.id)).toEqual([made[1]]);
+		expect((await admin.listActionsForBackoffice(ctx, { q: tag, state: 'draft' })).total).toBe(2);
+		const themed = await admin.listActionsForBackoffice(ctx, { q: tag, theme: themeIds[3] });
+		expect(themed.items.map((i) => i.id)).toEqual([made[0]]);
+		expect(themed.items[0]!.themeNames).toHaveLength(1);
+		// Nonsense filters fall back instead of failing; a page past the end is empty with the right total.
+		const odd = await admin.listActionsForBackoffice(ctx, { q: tag, status: 'x', sort: 'y', page: '999' });
+		expect(odd.items).toEqual([]);
+		expect(odd.total).toBe(3);
+		expect(odd.filters).toMatchObject({ status: undefined, sort: 'updated', page: 999 });
+		// `%` is a letter in a search, not a wildcard.
+		expect((await admin.listActionsForBackoffice(ctx, { q: '%' })).items).toEqual([]);
+	});
+
+	it('changes status in bulk with one history row each; ids of another municipality are not found and untouched', async () => {
+		const mine = [
+			(await admin.createAction(ctx, { ...valid, status: 'idea' })).id,
+			(await admin.createAction(ctx, { ...valid, status: 'done' })).id
+		];
+		const theirs = (await admin.createAction(ctxB, { ...valid, status: 'idea' })).id;
+		const ids = [...mine, theirs].map(String);
+
+		const preview = await admin.previewBulkChange(ctx, { ids, operation: 'status:done' });
+		expect(preview.items.map((i) => i.id).sort()).toEqual([...mine].sort());
+		const result = await admin.changeActionsInBulk(ctx, { ids, operation: 'status:done' });
+		expect(result.changed).toBe(1);
+		expect((await actionRow(mine[0]!)).status).toBe('done');
+		expect((await actionRow(theirs)).status).toBe('idea');
+		expect((await historyOf(mine[0]!)).map((h) => h.change)).toEqual(['created', 'status_changed']);
+		expect((await historyOf(mine[1]!)).map((h) => h.change)).toEqual(['created']);
+		expect((await historyOf(theirs)).map((h) => h.change)).toEqual(['created']);
+
+		await admin.changeActionsInBulk(ctx, { ids, operation: 'publish' });
+		expect((await actionRow(theirs)).publishedAt).toBeNull();
+		expect((await actionRow(mine[1]!)).publishedAt).not.toBeNull();
+		await admin.changeActionsInBulk(ctx, { ids, operation: 'archive' });
+		expect((await actionRow(theirs)).archivedAt).toBeNull();
+		expect((await historyOf(mine[1]!)).map((h) => h.change)).toEqual(['created', 'published', 'archived']);
+
+		// Only the other municipality's ids: nothing is found, nothing changes.
+		const none = await refusal(
+			admin.changeActionsInBulk(ctx, { ids: [String(theirs)], operation: 'unpublish' }),
+			'validation'
+		);
+		expect(none.messageKey).toBe('actionsAdmin.bulk.nothingSelected');
+		const bad = await refusal(
+			admin.changeActionsInBulk(ctx, { ids, operation: 'status:gedaan' }),
+			'validation'
+		);
+		expect(bad.options.fields).toEqual({ operation: ['actionsAdmin.bulk.operationRequired'] });
+	});
+
+	it('finds no action of another municipality by id, for reading or changing', async () => {
+		const theirs = (await admin.createAction(ctxB, valid)).id;
+		await refusal(admin.getActionForBackoffice(ctx, { unverifiedActionId: theirs }), 'not_found');
+		await refusal(admin.getActionHistory(ctx, { unverifiedActionId: theirs }), 'not_found');
+		await refusal(admin.changeAction(ctx, { ...valid, unverifiedActionId: theirs }), 'not_found');
+		await refusal(admin.publishAction(ctx, { unverifiedActionId: theirs, confirm: 'on' }), 'not_found');
+		await refusal(
+			admin.addOpportunity(ctx, { unverifiedActionId: theirs, title: 'X', kind: 'vote' }),
+			'not_found'
+		);
+		await refusal(admin.writeUpdate(ctx, { unverifiedActionId: theirs, title: 'X' }), 'not_found');
+		await refusal(admin.getActionForBackoffice(ctx, { unverifiedActionId: 'abc' }), 'not_found');
+		expect((await actionRow(theirs)).publishedAt).toBeNull();
+		expect(await historyOf(theirs)).toHaveLength(1);
+	});
+});
+
+describe('who may do what', () => {
+	it('lets communication, moderators and admins manage; aldermen and experts only read; others nothing', async () => {
+		const { db } = database;
+		const { id } = await admin.createAction(ctx, valid);
+		const op = await admin.addOpportunity(ctx, { unverifiedActionId: id, title: 'Kans', kind: 'vote' });
+		const upd = await admin.writeUpdate(ctx, { unverifiedActionId: id, title: 'Nieuws' });
+
+		const writes = (c: Ctx) => [
+			admin.getNewActionForm(c),
+			admin.createAction(c, valid),
+			admin.changeAction(c, { ...valid, unverifiedActionId: id, title: 'Gekaapt' }),
+			admin.publishAction(c, { unverifiedActionId: id, confirm: 'on' }),
+			admin.unpublishAction(c, { unverifiedActionId: id, confirm: 'on' }),
+			admin.archiveAction(c, { unverifiedActionId: id, confirm: 'on' }),
+			admin.previewBulkChange(c, { ids: [String(id)], operation: 'archive' }),
+			admin.changeActionsInBulk(c, { ids: [String(id)], operation: 'archive' }),
+			admin.addOpportunity(c, { unverifiedActionId: id, title: 'X', kind: 'vote' }),
+			admin.getOpportunityForBackoffice(c, { unverifiedActionId: id, unverifiedOpportunityId: op.id }),
+			admin.changeOpportunity(c, {
+				unverifiedActionId: id,
+				unverifiedOpportunityId: op.id,
+				title: 'X',
+				kind: 'vote'
+			}),
+			admin.moveOpportunity(c, { unverifiedActionId: id, unverifiedOpportunityId: op.id, direction: 'up' }),
+			admin.removeOpportunity(c, { unverifiedActionId: id, unverifiedOpportunityId: op.id, confirm: 'on' }),
+			admin.writeUpdate(c, { unverifiedActionId: id, title: 'X' }),
+			admin.getUpdateForBackoffice(c, { unverifiedActionId: id, unverifiedUpdateId: upd.id }),
+			admin.changeUpdate(c, { unverifiedActionId: id, unverifiedUpdateId: upd.id, title: 'X' }),
+			admin.publishUpdate(c, { unverifiedActionId: id, unverifiedUpdateId: upd.id }),
+			admin.unpublishUpdate(c, { unverifiedActionId: id, unverifiedUpdateId: upd.id })
+		];
+		const reads = (c: Ctx) => [
+			admin.listActionsForBackoffice(c, {}),
+			admin.getActionForBackoffice(c, { unverifiedActionId: id }),
+			admin.getActionHistory(c, { unverifiedActionId: id })
+		];
+
+		const alderman = ctxAs(db, A, (await buildStaff(db, A, 'alderman')).actor);
+		const expertUser = await buildUser(db);
+		await grantRegionRole(db, await regionIdOf(db, A), expertUser.id, 'participation_expert');
+		const expert = ctxAs(db, A, await actorOf(db, expertUser));
+		for (const c of [alderman, expert]) {
+			const page = await admin.getActionForBackoffice(c, { unverifiedActionId: id });
+			expect(page.canManage).toBe(false);
+			for (const read of reads(c)) await read;
+			for (const write of writes(c)) await refusal(write, 'forbidden');
+		}
+
+		const citizen = ctxAs(db, A, await actorOf(db, await buildUser(db)));
+		const staffOfB = ctxAs(db, A, (await buildStaff(db, B, 'admin')).actor);
+		for (const c of [citizen, staffOfB]) {
+			for (const call of [...reads(c), ...writes(c)]) await refusal(call, 'forbidden');
+		}
+		const visitor = ctxAs(db, A);
+		for (const call of [...reads(visitor), ...writes(visitor)]) await refusal(call, 'unauthenticated');
+
+		// Nothing of the refused calls left a trace.
+		const row = await actionRow(id);
+		expect(row).toMatchObject({ title: valid.title, publishedAt: null, archivedAt: null });
+		expect((await historyOf(id)).map((h) => h.change)).toEqual([
+			'created',
+			'opportunity_added',
+			'update_added'
+		]);
+
+		for (const role of ['moderator', 'admin'] as const) {
+			const c = ctxAs(db, A, (await buildStaff(db, A, role)).actor);
+			const made = await admin.createAction(c, valid);
+			await admin.publishAction(c, { unverifiedActionId: made.id, confirm: 'on' });
+			expect((await admin.getActionForBackoffice(c, { unverifiedActionId: made.id })).canManage).toBe(true);
+		}
+	});
+});

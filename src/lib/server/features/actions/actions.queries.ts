@@ -1,0 +1,620 @@
+// Drizzle queries for climate actions. Every query takes the database first (so it works inside a
+// transaction) and the municipality id (or ids, for the region) in its params and in its where.
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, gt, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '$lib/server/db/client';
+import {
+	actionFollows,
+	actionHistory,
+	actionThemes,
+	actionUpdates,
+	actions,
+	municipalities,
+	opportunities,
+	themes
+} from '$lib/server/db/schema';
+import type { ActionOwnerKind, ActionStatus, OpportunityKind } from '$lib/domain/actions';
+import type { LadderRung } from '$lib/domain/ladder';
+
+// ---------------------------------------------------------------------------------------------
+// Writes (used by the back office; the public side only writes follows)
+// ---------------------------------------------------------------------------------------------
+
+export interface ActionFields {
+	slug: string;
+	title: string;
+	summary?: string;
+	body?: string;
+	decided?: string;
+	status?: ActionStatus;
+	ownerKind?: ActionOwnerKind;
+	ownerName?: string;
+	/** ISO dates (yyyy-mm-dd). */
+	startsOn?: string | null;
+	endsOn?: string | null;
+	placeName?: string | null;
+	lat?: number | null;
+	lng?: number | null;
+	imageId?: string | null;
+	imageAlt?: string | null;
+	links?: { label: string; url: string }[];
+}
+
+const actionColumns = {
+	id: actions.id,
+	municipalityId: actions.municipalityId,
+	slug: actions.slug,
+	title: actions.title,
+	summary: actions.summary,
+	body: actions.body,
+	decided: actions.decided,
+	status: actions.status,
+	ownerKind: actions.ownerKind,
+	ownerName: actions.ownerName,
+	startsOn: actions.startsOn,
+	endsOn: actions.endsOn,
+	placeName: actions.placeName,
+	lat: actions.lat,
+	lng: actions.lng,
+	imageId: actions.imageId,
+	imageAlt: actions.imageAlt,
+	links: actions.links,
+	publishedAt: actions.publishedAt,
+	archivedAt: actions.archivedAt,
+	createdBy: actions.createdBy,
+	createdAt: actions.createdAt,
+	updatedAt: actions.updatedAt
+};
+
+/** Any action of this municipality, published or not (the back office); undefined for another's id. */
+export async function getAction(db: Db, params: { municipalityId: string; id: number }) {
+	const [row] = await db
+		.select(actionColumns)
+		.from(actions)
+		.where(and(eq(actions.municipalityId, params.municipalityId), eq(actions.id, params.id)))
+		.limit(1);
+	return row;
+}
+
+export type ActionRow = NonNullable<Awaited<ReturnType<typeof getAction>>>;
+
+export async function insertAction(
+	db: Db,
+	params: ActionFields & { municipalityId: string; createdBy?: string | null }
+): Promise<ActionRow> {
+	const [row] = await db.insert(actions).values(params).returning(actionColumns);
+	if (!row) throw new Error('action not inserted');
+	return row;
+}
+
+/** Changes the given fields; undefined when the action is not of this municipality. */
+export async function updateAction(
+	db: Db,
+	params: Partial<ActionFields> & { municipalityId: string; id: number }
+): Promise<ActionRow | undefined> {
+	const { municipalityId, id, ...values } = params;
+	const [row] = await db
+		.update(actions)
+		.set({ ...values, updatedAt: sql`now()` })
+		.where(and(eq(actions.municipalityId, municipalityId), eq(actions.id, id)))
+		.returning(actionColumns);
+	return row;
+}
+
+/** Publishing keeps the first publication date, so a republished action keeps its place in lists. */
+export async function publishAction(db: Db, params: { municipalityId: string; id: number; at?: Date }) {
+	const at = params.at ?? new Date();
+	const [row] = await db
+		.update(actions)
+		.set({ publishedAt: sql`coalesce(${actions.publishedAt}, ${at})`, updatedAt: sql`now()` })
+		.where(and(eq(actions.municipalityId, params.municipalityId), eq(actions.id, params.id)))
+		.returning({ id: actions.id, publishedAt: actions.publishedAt });
+	return row;
+}
+
+export async function unpublishAction(db: Db, params: { municipalityId: string; id: number }) {
+	const [row] = await db
+		.update(actions)
+		.set({ publishedAt: null, updatedAt: sql`now()` })
+		.where(and(eq(actions.municipalityId, params.municipalityId), eq(actions.id, params.id)))
+		.returning({ id: actions.id });
+	return row;
+}
+
+export async function archiveAction(db: Db, params: { municipalityId: string; id: number; at?: Date }) {
+	const [row] = await db
+		.update(actions)
+		.set({ archivedAt: params.at ?? sql`now()`, updatedAt: sql`now()` })
+		.where(and(eq(actions.municipalityId, params.municipalityId), eq(actions.id, params.id)))
+		.returning({ id: actions.id });
+	return row;
+}
+
+export async function unarchiveAction(db: Db, params: { municipalityId: string; id: number }) {
+	const [row] = await db
+		.update(actions)
+		.set({ archivedAt: null, updatedAt: sql`now()` })
+		.where(and(eq(actions.municipalityId, params.municipalityId), eq(actions.id, params.id)))
+		.returning({ id: actions.id });
+	return row;
+}
+
+/**
+ * Replaces the themes of an action. Theme ids of another municipality are ignored: the insert only
+ * takes themes whose municipality is the action's. Returns the theme ids that were set.
+ */
+export async function setActionThemes(
+	db: Db,
+	params: { municipalityId: string; actionId: number; themeIds: string[] }
+): Promise<string[]> {
+	await db
+		.delete(actionThemes)
+		.where(
+			and(eq(actionThemes.municipalityId, params.municipalityId), eq(actionThemes.actionId, params.actionId))
+		);
+	if (params.themeIds.length === 0) return [];
+	const owned = await db
+		.select({ id: themes.id })
+		.from(themes)
+		.innerJoin(
+			actions,
+			and(eq(actions.id, params.actionId), eq(actions.municipalityId, params.municipalityId))
+		)
+		.where(and(eq(themes.municipalityId, params.municipalityId), inArray(themes.id, params.themeIds)));
+	if (owned.length === 0) return [];
+	await db
+		.insert(actionThemes)
+		.values(
+			owned.map((t) => ({ municipalityId: params.municipalityId, actionId: params.actionId, themeId: t.id }))
+		)
+		.onConflictDoNothing();
+	return owned.map((t) => t.id);
+}
+
+export interface OpportunityFields {
+	title: string;
+	rung: LadderRung;
+	kind: OpportunityKind;
+	howTo?: string;
+	opensAt?: Date | null;
+	closesAt?: Date | null;
+	position?: number;
+}
+
+const opportunityColumns = {
+	id: opportunities.id,
+	municipalityId: opportunities.municipalityId,
+	actionId: opportunities.actionId,
+	title: opportunities.title,
+	rung: opportunities.rung,
+	kind: opportunities.kind,
+	howTo: opportunities.howTo,
+	opensAt: opportunities.opensAt,
+	closesAt: opportunities.closesAt,
+	position: opportunities.position
+};
+
+/** Adds an opportunity to an action of this municipality; undefined when the action is not its own. */
+export async function insertOpportunity(
+	db: Db,
+	params: OpportunityFields & { municipalityId: string; actionId: number }
+) {
+	const [owner] = await db
+		.select({ id: actions.id })
+		.from(actions)
+		.where(and(eq(actions.municipalityId, params.municipalityId), eq(actions.id, params.actionId)));
+	if (!owner) return undefined;
+	const [row] = await db.insert(opportunities).values(params).returning(opportunityColumns);
+	return row;
+}
+
+export async function updateOpportunity(
+	db: Db,
+	params: Partial<OpportunityFields> & { municipalityId: string; id: number }
+) {
+	const { municipalityId, id, ...values } = params;
+	const [row] = await db
+		.update(opportunities)
+		.set(values)
+		.where(and(eq(opportunities.municipalityId, municipalityId), eq(opportunities.id, id)))
+		.returning(opportunityColumns);
+	return row;
+}
+
+export async function deleteOpportunity(db: Db, params: { municipalityId: string; id: number }) {
+	const [row] = await db
+		.delete(opportunities)
+		.where(and(eq(opportunities.municipalityId, params.municipalityId), eq(opportunities.id, params.id)))
+		.returning({ id: opportunities.id, actionId: opportunities.actionId });
+	return row;
+}
+
+/** News on an action of this municipality; `publishedAt` null keeps it as a draft. */
+export async function insertUpdate(
+	db: Db,
+	params: {
+		municipalityId: string;
+		actionId: number;
+		title: string;
+		body?: string;
+		authorId?: string | null;
+		authorName: string;
+		publishedAt?: Date | null;
+	}
+) {
+	const [owner] = await db
+		.select({ id: actions.id })
+		.from(actions)
+		.where(and(eq(actions.municipalityId, params.municipalityId), eq(actions.id, params.actionId)));
+	if (!owner) return undefined;
+	const [row] = await db.insert(actionUpdates).values(params).returning({
+		id: actionUpdates.id,
+		actionId: actionUpdates.actionId,
+		title: actionUpdates.title,
+		publishedAt: actionUpdates.publishedAt
+	});
+	return row;
+}
+
+export async function insertHistory(
+	db: Db,
+	params: {
+		municipalityId: string;
+		actionId: number;
+		actorId: string | null;
+		actorName: string;
+		change: string;
+		details?: Record<string, unknown>;
+	}
+) {
+	await db.insert(actionHistory).values({ ...params, details: params.details ?? {} });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public reads: only published, non-archived actions
+// ---------------------------------------------------------------------------------------------
+
+/** Published (possibly scheduled: only once the date has come) and not archived. */
+export function isPublic(now: Date): SQL {
+	return and(isNotNull(actions.publishedAt), lte(actions.publishedAt, now), isNull(actions.archivedAt))!;
+}
+
+export interface ActionFilters {
+	/** The municipality, or the participating municipalities for the region. Never empty in a where. */
+	municipalityIds: string[];
+	themeSlug?: string;
+	status?: ActionStatus;
+	rung?: LadderRung;
+	/** Full-text query; already trimmed and limited by the schema. */
+	q?: string;
+	now: Date;
+}
+
+const tsQuery = (q: string) => sql`websearch_to_tsquery('dutch', meedoen_unaccent(${q}))`;
+
+function filterWhere(f: ActionFilters): SQL {
+	const conditions: (SQL | undefined)[] = [
+		inArray(actions.municipalityId, f.municipalityIds),
+		isPublic(f.now)
+	];
+	if (f.status) conditions.push(eq(actions.status, f.status));
+	if (f.themeSlug)
+		conditions.push(
+			sql`exists (select 1 from ${actionThemes} inner join ${themes} on ${themes.id} = ${actionThemes.themeId} where ${actionThemes.actionId} = ${actions.id} and ${actionThemes.municipalityId} = ${actions.municipalityId} and ${themes.slug} = ${f.themeSlug})`
+		);
+	if (f.rung)
+		conditions.push(
+			sql`exists (select 1 from ${opportunities} where ${opportunities.actionId} = ${actions.id} and ${opportunities.municipalityId} = ${actions.municipalityId} and ${opportunities.rung} = ${f.rung})`
+		);
+	if (f.q) conditions.push(sql`${actions.search} @@ ${tsQuery(f.q)}`);
+	return and(...conditions)!;
+}
+
+const cardColumns = {
+	id: actions.id,
+	municipalityId: actions.municipalityId,
+	municipalitySlug: municipalities.slug,
+	municipalityName: municipalities.name,
+	slug: actions.slug,
+	title: actions.title,
+	summary: actions.summary,
+	status: actions.status,
+	ownerKind: actions.ownerKind,
+	ownerName: actions.ownerName,
+	startsOn: actions.startsOn,
+	endsOn: actions.endsOn,
+	placeName: actions.placeName,
+	lat: actions.lat,
+	lng: actions.lng,
+	imageId: actions.imageId,
+	imageAlt: actions.imageAlt,
+	publishedAt: actions.publishedAt,
+	/** Exact to the microsecond, for cursors: a JavaScript Date would round to milliseconds. */
+	publishedMicros: sql<string>`(extract(epoch from ${actions.publishedAt}) * 1000000)::bigint::text`
+};
+
+/** A page of published actions, ranked by relevance when searching, else newest first; with the total. */
+export async function listPublishedActions(
+	db: Db,
+	params: ActionFilters & { limit: number; offset: number }
+) {
+	if (params.municipalityIds.length === 0) return { rows: [], total: 0 };
+	const rank = params.q ? sql<number>`ts_rank(${actions.search}, ${tsQuery(params.q)})` : undefined;
+	const rows = await db
+		.select({ ...cardColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+		.from(actions)
+		.innerJoin(municipalities, eq(municipalities.id, actions.municipalityId))
+		.where(filterWhere(params))
+		.orderBy(...(rank ? [desc(rank)] : []), desc(actions.publishedAt), desc(actions.id))
+		.limit(params.limit)
+		.offset(params.offset);
+	const total = rows[0]?.total ?? (params.offset > 0 ? await countPublishedActions(db, params) : 0);
+	return { rows: rows.map(({ total: _, ...row }) => row), total };
+}
+
+export async function countPublishedActions(db: Db, params: ActionFilters): Promise<number> {
+	if (params.municipalityIds.length === 0) return 0;
+	const [row] = await db
+		.select({ n: sql<number>`count(*)`.mapWith(Number) })
+		.from(actions)
+		.where(filterWhere(params));
+	return row?.n ?? 0;
+}
+
+/**
+ * Keyset page of published actions, newest first: the cursor is the (published_at, id) of the last
+ * row seen, published_at in microseconds since the epoch so that no rounding skips or repeats a row.
+ */
+export async function listPublishedActionsAfter(
+	db: Db,
+	params: ActionFilters & { limit: number; after?: { publishedMicros: string; id: number } }
+) {
+	if (params.municipalityIds.length === 0) return [];
+	const after = params.after
+		? sql`(${actions.publishedAt}, ${actions.id}) < (timestamptz 'epoch' + ${params.after.publishedMicros}::bigint * interval '1 microsecond', ${params.after.id}::integer)`
+		: undefined;
+	return db
+		.select(cardColumns)
+		.from(actions)
+		.innerJoin(municipalities, eq(municipalities.id, actions.municipalityId))
+		.where(and(filterWhere(params), after))
+		.orderBy(desc(actions.publishedAt), desc(actions.id))
+		.limit(params.limit);
+}
+
+export type ActionCardRow = Awaited<ReturnType<typeof listPublishedActionsAfter>>[number];
+
+/** One published action of this municipality, or undefined (also for another municipality's id). */
+export async function getPublishedAction(db: Db, params: { municipalityId: string; id: number; now: Date }) {
+	const [row] = await db
+		.select({
+			...actionColumns,
+			municipalitySlug: municipalities.slug,
+			municipalityName: municipalities.name
+		})
+		.from(actions)
+		.innerJoin(municipalities, eq(municipalities.id, actions.municipalityId))
+		.where(
+			and(eq(actions.municipalityId, params.municipalityId), eq(actions.id, params.id), isPublic(params.now))
+		)
+		.limit(1);
+	return row;
+}
+
+/** A published action by id alone, for the API; still returns its municipality, so callers stay scoped. */
+export async function getPublishedActionAnywhere(
+	db: Db,
+	params: { municipalityIds: string[]; id: number; now: Date }
+) {
+	if (params.municipalityIds.length === 0) return undefined;
+	const [row] = await db
+		.select({
+			...actionColumns,
+			municipalitySlug: municipalities.slug,
+			municipalityName: municipalities.name
+		})
+		.from(actions)
+		.innerJoin(municipalities, eq(municipalities.id, actions.municipalityId))
+		.where(
+			and(
+				inArray(actions.municipalityId, params.municipalityIds),
+				eq(actions.id, params.id),
+				isPublic(params.now)
+			)
+		)
+		.limit(1);
+	return row;
+}
+
+export type PublishedActionRow = NonNullable<Awaited<ReturnType<typeof getPublishedAction>>>;
+
+/** Themes of several actions, for cards and pages. */
+export async function listThemesOfActions(
+	db: Db,
+	params: { municipalityIds: string[]; actionIds: number[] }
+) {
+	if (params.actionIds.length === 0 || params.municipalityIds.length === 0) return [];
+	return db
+		.select({
+			actionId: actionThemes.actionId,
+			slug: themes.slug,
+			name: themes.name,
+			defaultKey: themes.defaultKey
+		})
+		.from(actionThemes)
+		.innerJoin(themes, eq(themes.id, actionThemes.themeId))
+		.where(
+			and(
+				inArray(actionThemes.municipalityId, params.municipalityIds),
+				inArray(actionThemes.actionId, params.actionIds)
+			)
+		)
+		.orderBy(asc(themes.position), asc(themes.name));
+}
+
+export async function listOpportunitiesOfActions(
+	db: Db,
+	params: { municipalityIds: string[]; actionIds: number[] }
+) {
+	if (params.actionIds.length === 0 || params.municipalityIds.length === 0) return [];
+	return db
+		.select(opportunityColumns)
+		.from(opportunities)
+		.where(
+			and(
+				inArray(opportunities.municipalityId, params.municipalityIds),
+				inArray(opportunities.actionId, params.actionIds)
+			)
+		)
+		.orderBy(asc(opportunities.position), asc(opportunities.id));
+}
+
+export type OpportunityRow = Awaited<ReturnType<typeof listOpportunitiesOfActions>>[number];
+
+/** Published news of an action, newest first. */
+export async function listPublishedUpdates(
+	db: Db,
+	params: { municipalityId: string; actionId: number; now: Date; limit?: number }
+) {
+	return db
+		.select({
+			id: actionUpdates.id,
+			title: actionUpdates.title,
+			body: actionUpdates.body,
+			authorName: actionUpdates.authorName,
+			publishedAt: actionUpdates.publishedAt
+		})
+		.from(actionUpdates)
+		.where(
+			and(
+				eq(actionUpdates.municipalityId, params.municipalityId),
+				eq(actionUpdates.actionId, params.actionId),
+				isNotNull(actionUpdates.publishedAt),
+				lte(actionUpdates.publishedAt, params.now)
+			)
+		)
+		.orderBy(desc(actionUpdates.publishedAt), desc(actionUpdates.id))
+		.limit(params.limit ?? 50);
+}
+
+/** Opportunities on one rung that are open now, of published actions, soonest closing first. */
+export async function listOpenOpportunities(
+	db: Db,
+	params: { municipalityIds: string[]; rung: LadderRung; now: Date; limit: number; offset: number }
+) {
+	if (params.municipalityIds.length === 0) return { rows: [], total: 0 };
+	const rows = await db
+		.select({
+			...opportunityColumns,
+			actionSlug: actions.slug,
+			actionTitle: actions.title,
+			actionSummary: actions.summary,
+			actionStatus: actions.status,
+			municipalitySlug: municipalities.slug,
+			municipalityName: municipalities.name,
+			total: sql<number>`count(*) over ()`.mapWith(Number)
+		})
+		.from(opportunities)
+		.innerJoin(
+			actions,
+			and(eq(actions.id, opportunities.actionId), eq(actions.municipalityId, opportunities.municipalityId))
+		)
+		.innerJoin(municipalities, eq(municipalities.id, actions.municipalityId))
+		.where(
+			and(
+				inArray(opportunities.municipalityId, params.municipalityIds),
+				eq(opportunities.rung, params.rung),
+				or(isNull(opportunities.opensAt), lte(opportunities.opensAt, params.now)),
+				or(isNull(opportunities.closesAt), gt(opportunities.closesAt, params.now)),
+				isPublic(params.now)
+			)
+		)
+		.orderBy(sql`${opportunities.closesAt} asc nulls last`, desc(actions.publishedAt), asc(opportunities.id))
+		.limit(params.limit)
+		.offset(params.offset);
+	return { rows: rows.map(({ total: _, ...row }) => row), total: rows[0]?.total ?? 0 };
+}
+
+export type OpenOpportunityRow = Awaited<ReturnType<typeof listOpenOpportunities>>['rows'][number];
+
+/** How many open opportunities each rung has, for the "Hoeveel wil je doen?" links. */
+export async function countOpenOpportunitiesByRung(
+	db: Db,
+	params: { municipalityIds: string[]; now: Date }
+): Promise<Partial<Record<LadderRung, number>>> {
+	if (params.municipalityIds.length === 0) return {};
+	const rows = await db
+		.select({ rung: opportunities.rung, n: sql<number>`count(*)`.mapWith(Number) })
+		.from(opportunities)
+		.innerJoin(
+			actions,
+			and(eq(actions.id, opportunities.actionId), eq(actions.municipalityId, opportunities.municipalityId))
+		)
+		.where(
+			and(
+				inArray(opportunities.municipalityId, params.municipalityIds),
+				or(isNull(opportunities.opensAt), lte(opportunities.opensAt, params.now)),
+				or(isNull(opportunities.closesAt), gt(opportunities.closesAt, params.now)),
+				isPublic(params.now)
+			)
+		)
+		.groupBy(opportunities.rung);
+	return Object.fromEntries(rows.map((r) => [r.rung, r.n]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Follows
+// ---------------------------------------------------------------------------------------------
+
+export async function insertFollow(
+	db: Db,
+	params: { municipalityId: string; actionId: number; userId: string }
+) {
+	await db.insert(actionFollows).values(params).onConflictDoNothing();
+}
+
+export async function deleteFollow(
+	db: Db,
+	params: { municipalityId: string; actionId: number; userId: string }
+) {
+	await db
+		.delete(actionFollows)
+		.where(
+			and(
+				eq(actionFollows.municipalityId, params.municipalityId),
+				eq(actionFollows.actionId, params.actionId),
+				eq(actionFollows.userId, params.userId)
+			)
+		);
+}
+
+export async function isFollowing(
+	db: Db,
+	params: { municipalityId: string; actionId: number; userId: string }
+) {
+	const [row] = await db
+		.select({ n: sql<number>`1` })
+		.from(actionFollows)
+		.where(
+			and(
+				eq(actionFollows.municipalityId, params.municipalityId),
+				eq(actionFollows.actionId, params.actionId),
+				eq(actionFollows.userId, params.userId)
+			)
+		)
+		.limit(1);
+	return Boolean(row);
+}
+
+export async function countFollowers(db: Db, params: { municipalityId: string; actionId: number }) {
+	const [row] = await db
+		.select({ n: sql<number>`count(*)`.mapWith(Number) })
+		.from(actionFollows)
+		.where(
+			and(
+				eq(actionFollows.municipalityId, params.municipalityId),
+				eq(actionFollows.actionId, params.actionId)
+			)
+		)
+		.limit(1);
+	return row?.n ?? 0;
+}

@@ -1,0 +1,300 @@
+// Use cases of the public climate-action pages, the regional view and the open data API.
+import type { Ctx, Tenant } from '$lib/server/platform/context';
+import { AppError } from '$lib/server/platform/errors';
+import { cached } from '$lib/server/platform/cache';
+import { LADDER_RUNGS, type LadderRung } from '$lib/domain/ladder';
+import { listMunicipalities } from '$lib/server/features/municipalities/municipalities.queries';
+import { canFollowActions } from './actions.policy';
+import {
+	countFollowers,
+	countOpenOpportunitiesByRung,
+	deleteFollow,
+	getPublishedAction,
+	getPublishedActionAnywhere,
+	insertFollow,
+	isFollowing,
+	listOpenOpportunities,
+	listOpportunitiesOfActions,
+	listPublishedActions,
+	listPublishedActionsAfter,
+	listPublishedUpdates,
+	listThemesOfActions,
+	type ActionCardRow
+} from './actions.queries';
+import {
+	presentActionApi,
+	presentActionApiDetail,
+	presentActionCard,
+	presentActionDetail,
+	presentOpenOpportunity,
+	type ActionApi,
+	type ActionApiDetail,
+	type ActionCard,
+	type ActionDetail,
+	type OpenOpportunityView
+} from './actions.present';
+import { encodeCursor, PAGE_SIZE, type ApiListQuery, type PageFilters } from './actions.schemas';
+
+type TenantCtx = Ctx & { tenant: Tenant };
+
+export interface ActionListPage {
+	items: ActionCard[];
+	total: number;
+	page: number;
+	pageCount: number;
+}
+
+async function participatingMunicipalities(ctx: Ctx) {
+	const rows = await cached(ctx.cache, 'municipalities', () => listMunicipalities(ctx.db));
+	return rows.filter((r) => r.participating);
+}
+
+/** Themes and rungs of a page of actions, in two queries, whatever the page size. */
+async function cards(ctx: Ctx, municipalityIds: string[], rows: ActionCardRow[]): Promise<ActionCard[]> {
+	const actionIds = rows.map((r) => r.id);
+	const [themes, opportunities] = await Promise.all([
+		listThemesOfActions(ctx.db, { municipalityIds, actionIds }),
+		listOpportunitiesOfActions(ctx.db, { municipalityIds, actionIds })
+	]);
+	return rows.map((row) =>
+		presentActionCard(
+			row,
+			themes.filter((t) => t.actionId === row.id),
+			opportunities.filter((o) => o.actionId === row.id)
+		)
+	);
+}
+
+async function listPage(ctx: Ctx, municipalityIds: string[], filters: PageFilters): Promise<ActionListPage> {
+	const now = new Date();
+	const { rows, total } = await listPublishedActions(ctx.db, {
+		municipalityIds,
+		themeSlug: filters.theme,
+		status: filters.status,
+		rung: filters.rung,
+		q: filters.q,
+		now,
+		limit: PAGE_SIZE,
+		offset: (filters.page - 1) * PAGE_SIZE
+	});
+	return {
+		items: await cards(ctx, municipalityIds, rows),
+		total,
+		page: filters.page,
+		pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE))
+	};
+}
+
+/** Published actions of the municipality in the URL; none while it does not take part. */
+export async function listActions(
+	ctx: TenantCtx,
+	input: { filters: PageFilters; participating: boolean }
+): Promise<ActionListPage> {
+	if (!input.participating) return { items: [], total: 0, page: 1, pageCount: 1 };
+	return listPage(ctx, [ctx.tenant.id], input.filters);
+}
+
+/** Published actions of every participating municipality, or of the one chosen in the filter. */
+export async function listRegionActions(
+	ctx: Ctx,
+	input: { filters: PageFilters }
+): Promise<ActionListPage & { municipalities: { slug: string; name: string }[] }> {
+	const participating = await participatingMunicipalities(ctx);
+	const chosen = input.filters.municipality
+		? participating.filter((m) => m.slug === input.filters.municipality)
+		: participating;
+	const page = await listPage(
+		ctx,
+		chosen.map((m) => m.id),
+		input.filters
+	);
+	return { ...page, municipalities: participating.map((m) => ({ slug: m.slug, name: m.name })) };
+}
+
+/** The newest published actions, for a municipality's home or (without tenant) the region's. */
+export async function listRecentActions(
+	ctx: Ctx,
+	input: { municipalityIds?: string[]; limit: number }
+): Promise<ActionCard[]> {
+	const ids = input.municipalityIds ?? (await participatingMunicipalities(ctx)).map((m) => m.id);
+	const rows = await listPublishedActionsAfter(ctx.db, {
+		municipalityIds: ids,
+		now: new Date(),
+		limit: input.limit
+	});
+	return cards(ctx, ids, rows);
+}
+
+export interface ActionPage {
+	action: ActionDetail;
+	followers: number;
+	following: boolean;
+	/** Set when the URL's slug is not the action's: the route answers with a 301 to this path. */
+	redirectTo: string | null;
+}
+
+/** One published action of the municipality in the URL; another municipality's id is simply not found. */
+export async function getActionPage(
+	ctx: TenantCtx,
+	input: { id: number; slug: string }
+): Promise<ActionPage> {
+	const now = new Date();
+	const municipalityId = ctx.tenant.id;
+	const row = await getPublishedAction(ctx.db, { municipalityId, id: input.id, now });
+	if (!row) throw new AppError('not_found');
+	const municipalityIds = [municipalityId];
+	const [themes, opportunities, updates, followers, following] = await Promise.all([
+		listThemesOfActions(ctx.db, { municipalityIds, actionIds: [row.id] }),
+		listOpportunitiesOfActions(ctx.db, { municipalityIds, actionIds: [row.id] }),
+		listPublishedUpdates(ctx.db, { municipalityId, actionId: row.id, now }),
+		countFollowers(ctx.db, { municipalityId, actionId: row.id }),
+		ctx.actor
+			? isFollowing(ctx.db, { municipalityId, actionId: row.id, userId: ctx.actor.userId })
+			: Promise.resolve(false)
+	]);
+	const action = presentActionDetail(row, themes, opportunities, updates, now);
+	return {
+		action,
+		followers,
+		following,
+		redirectTo: input.slug === row.slug ? null : action.path
+	};
+}
+
+/** Follows a published action; following twice is the same as once. */
+export async function followAction(ctx: TenantCtx, input: { id: number }): Promise<{ following: boolean }> {
+	if (!canFollowActions(ctx.actor ?? null)) throw new AppError('unauthenticated');
+	const row = await getPublishedAction(ctx.db, {
+		municipalityId: ctx.tenant.id,
+		id: input.id,
+		now: new Date()
+	});
+	if (!row) throw new AppError('not_found');
+	await insertFollow(ctx.db, { municipalityId: ctx.tenant.id, actionId: row.id, userId: ctx.actor!.userId });
+	return { following: true };
+}
+
+/** Stops following; also fine when the person did not follow, or the action was unpublished since. */
+export async function unfollowAction(ctx: TenantCtx, input: { id: number }): Promise<{ following: boolean }> {
+	if (!canFollowActions(ctx.actor ?? null)) throw new AppError('unauthenticated');
+	await deleteFollow(ctx.db, {
+		municipalityId: ctx.tenant.id,
+		actionId: input.id,
+		userId: ctx.actor!.userId
+	});
+	return { following: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// "Hoeveel wil je doen?": open opportunities by rung
+// ---------------------------------------------------------------------------------------------
+
+export interface RungBrowse {
+	rung: LadderRung;
+	items: OpenOpportunityView[];
+	total: number;
+	page: number;
+	pageCount: number;
+}
+
+async function scope(ctx: Ctx, tenant: Tenant | undefined, participating?: boolean): Promise<string[]> {
+	if (tenant) return participating === false ? [] : [tenant.id];
+	return (await participatingMunicipalities(ctx)).map((m) => m.id);
+}
+
+/** Opportunities on one rung that are open now, in the municipality (or the whole region without one). */
+export async function browseRung(
+	ctx: Ctx,
+	input: { rung: LadderRung; page: number; participating?: boolean }
+): Promise<RungBrowse> {
+	const municipalityIds = await scope(ctx, ctx.tenant, input.participating);
+	const { rows, total } = await listOpenOpportunities(ctx.db, {
+		municipalityIds,
+		rung: input.rung,
+		now: new Date(),
+		limit: PAGE_SIZE,
+		offset: (input.page - 1) * PAGE_SIZE
+	});
+	return {
+		rung: input.rung,
+		items: rows.map(presentOpenOpportunity),
+		total,
+		page: input.page,
+		pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE))
+	};
+}
+
+/** For the "Hoeveel wil je doen?" links: how many opportunities are open on each rung now. */
+export async function countOpenByRung(
+	ctx: Ctx,
+	input: { participating?: boolean } = {}
+): Promise<{ rung: LadderRung; count: number }[]> {
+	const municipalityIds = await scope(ctx, ctx.tenant, input.participating);
+	const counts = await countOpenOpportunitiesByRung(ctx.db, { municipalityIds, now: new Date() });
+	return LADDER_RUNGS.map((rung) => ({ rung, count: counts[rung] ?? 0 }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// API
+// ---------------------------------------------------------------------------------------------
+
+export interface ApiActionList {
+	data: ActionApi[];
+	nextCursor: string | null;
+}
+
+/** Published actions of one municipality for the API, newest first, by cursor. */
+export async function listActionsForApi(
+	ctx: Ctx,
+	input: { municipalitySlug: string; query: ApiListQuery; origin: string }
+): Promise<ApiActionList> {
+	const municipality = (await participatingMunicipalities(ctx)).find(
+		(m) => m.slug === input.municipalitySlug
+	);
+	if (!municipality) {
+		const known = (await cached(ctx.cache, 'municipalities', () => listMunicipalities(ctx.db))).some(
+			(m) => m.slug === input.municipalitySlug
+		);
+		// A municipality that does not take part yet has no public actions; an unknown one does not exist.
+		if (known) return { data: [], nextCursor: null };
+		throw new AppError('not_found');
+	}
+	const municipalityIds = [municipality.id];
+	const { query } = input;
+	const rows = await listPublishedActionsAfter(ctx.db, {
+		municipalityIds,
+		themeSlug: query.theme,
+		status: query.status,
+		rung: query.rung,
+		q: query.q,
+		now: new Date(),
+		after: query.cursor,
+		limit: query.limit + 1
+	});
+	const page = rows.slice(0, query.limit);
+	const last = page.at(-1);
+	const list = await cards(ctx, municipalityIds, page);
+	return {
+		data: list.map((card, i) => presentActionApi(card, page[i]!, input.origin)),
+		nextCursor:
+			rows.length > query.limit && last
+				? encodeCursor({ publishedMicros: last.publishedMicros, id: last.id })
+				: null
+	};
+}
+
+/** One published action of a participating municipality, by id. */
+export async function getActionForApi(
+	ctx: Ctx,
+	input: { id: number; origin: string }
+): Promise<ActionApiDetail> {
+	const municipalityIds = (await participatingMunicipalities(ctx)).map((m) => m.id);
+	const row = await getPublishedActionAnywhere(ctx.db, { municipalityIds, id: input.id, now: new Date() });
+	if (!row) throw new AppError('not_found');
+	const scoped = [row.municipalityId];
+	const [themes, opportunities] = await Promise.all([
+		listThemesOfActions(ctx.db, { municipalityIds: scoped, actionIds: [row.id] }),
+		listOpportunitiesOfActions(ctx.db, { municipalityIds: scoped, actionIds: [row.id] })
+	]);
+	return presentActionApiDetail(row, themes, opportunities, input.origin);
+}

@@ -1,0 +1,53 @@
+import { redirect } from '@sveltejs/kit';
+import {
+	changeOpportunity,
+	getOpportunityForBackoffice,
+	removeOpportunity
+} from '$lib/server/features/actions/actions.admin.service';
+import { backofficeAction, backofficeLoad, textFields } from '$lib/server/features/staff/staff.http';
+import { OPPORTUNITY_FIELDS } from '../../../form-fields';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => ({
+	item: await backofficeLoad(
+		event,
+		getOpportunityForBackoffice(event.locals.ctx, {
+			unverifiedActionId: event.params.actie,
+			unverifiedOpportunityId: event.params.kans
+		})
+	)
+});
+
+const target = (params: { actie: string; kans: string }) => ({
+	unverifiedActionId: params.actie,
+	unverifiedOpportunityId: params.kans
+});
+
+export const actions: Actions = {
+	save: async (event) => {
+		const values = textFields(await event.request.formData(), OPPORTUNITY_FIELDS);
+		const result = await backofficeAction(
+			event,
+			changeOpportunity(event.locals.ctx, { ...values, ...target(event.params) }),
+			{ ...values, form: 'save' }
+		);
+		if (!result.ok) return result.failure;
+		redirect(
+			303,
+			`/${event.params.municipality}/beheer/acties/${event.params.actie}?gelukt=kansBewaard#kansen`
+		);
+	},
+	remove: async (event) => {
+		const values = textFields(await event.request.formData(), ['confirm']);
+		const result = await backofficeAction(
+			event,
+			removeOpportunity(event.locals.ctx, { ...values, ...target(event.params) }),
+			{ form: 'remove' }
+		);
+		if (!result.ok) return result.failure;
+		redirect(
+			303,
+			`/${event.params.municipality}/beheer/acties/${event.params.actie}?gelukt=kansVerwijderd#kansen`
+		);
+	}
+};

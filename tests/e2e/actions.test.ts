@@ -1,0 +1,141 @@
+// A citizen finds a climate action: list → filter and search → action page → follow after logging in → share.
+// Axe checks every page on the way; the JSON-LD block must not trip the content security policy.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { checkA11y, launchBrowser, visit, watchProblems } from './support';
+
+describe('climate actions', () => {
+	const baseURL = inject('baseURL');
+	let browser: Browser;
+	let context: BrowserContext;
+	let page: Page;
+	let problems: string[];
+
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	beforeEach(async () => {
+		context = await browser.newContext({ baseURL, locale: 'nl-BE' });
+		page = await context.newPage();
+		problems = watchProblems(page);
+	});
+	afterEach(async () => {
+		await context?.close();
+	});
+
+	it('list → filter → action page → follow after login → share links with utm_source', async () => {
+		const response = await visit(page, '/geel/acties');
+		expect(response.status()).toBe(200);
+		expect(await page.locator('h1').count()).toBe(1);
+		expect(await page.locator('h1').textContent()).toBe('Klimaatacties in Geel');
+		const all = await page.getByRole('status').first().textContent();
+		expect(all).toMatch(/\d+ acties? gevonden/);
+		await checkA11y(page, 'action list');
+
+		// Filter with the GET form: the URL carries the filters, the count is announced.
+		await page.getByLabel('Thema').selectOption('vergroening-en-ontharding');
+		await page.getByLabel('Zoek in de acties').fill('ontharden');
+		await page.getByRole('button', { name: 'Toon acties' }).click();
+		await page.waitForURL(/thema=vergroening-en-ontharding/);
+		expect(page.url()).toContain('q=ontharden');
+		await page.waitForLoadState('networkidle');
+		expect(await page.getByRole('status').first().textContent()).toMatch(/[1-9]\d* acties? gevonden/);
+		await checkA11y(page, 'filtered list');
+
+		// A search without results says so in Dutch.
+		await visit(page, '/geel/acties?q=%22%27%3B+drop+table+actions%3B+--');
+		expect(await page.getByText('Er zijn geen acties die aan je zoekopdracht voldoen').isVisible()).toBe(
+			true
+		);
+
+		await visit(page, '/geel/acties?thema=vergroening-en-ontharding&q=ontharden');
+		const first = page.locator('ul.grid h2 a').first();
+		const title = (await first.textContent())!.trim();
+		await first.click();
+		await page.waitForURL(/\/geel\/acties\/\d+-/);
+		await page.waitForLoadState('networkidle');
+		expect(await page.locator('h1').textContent()).toBe(title);
+		expect(await page.locator('h1').count()).toBe(1);
+		await checkA11y(page, 'action page');
+
+		// Sharing: Open Graph, JSON-LD (a data block under the hash CSP), and links per channel.
+		const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+		expect(canonical).toBe(page.url().split('?')[0]);
+		expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(title);
+		const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+		expect(jsonLd).toMatchObject({ '@type': 'Project', name: title, url: canonical });
+		const channels: Record<string, string> = {};
+		for (const channel of ['facebook', 'whatsapp', 'email'])
+			channels[channel] = decodeURIComponent(
+				(await page.locator(`a[data-channel="${channel}"]`).getAttribute('href'))!
+			);
+		expect(channels.facebook).toContain('utm_source=facebook');
+		expect(channels.whatsapp).toContain('utm_source=whatsapp');
+		expect(channels.email).toMatch(/^mailto:/);
+		expect(channels.email).toContain('utm_source=email');
+		expect(await page.getByLabel('Link naar deze actie').inputValue()).toContain('utm_source=link');
+		expect(await page.getByRole('button', { name: 'Kopieer de link' }).count()).toBeLessThanOrEqual(1);
+
+		// A visitor is asked to log in, and comes back to the action to follow it.
+		const actionUrl = page.url();
+		await page.getByRole('link', { name: 'Meld je aan om deze actie te volgen' }).click();
+		await page.waitForURL(/\/aanmelden\?terug=/);
+		await page.getByRole('button', { name: 'Aanmelden met Mijn Burgerprofiel (testomgeving)' }).click();
+		await page.waitForSelector('h1:text("Aanmelden bij de ontwikkel-identiteitsprovider")');
+		await page.getByRole('button', { name: /Lotte Peeters/ }).click();
+		await page.waitForURL(actionUrl);
+		await page.waitForLoadState('networkidle');
+
+		await page.getByRole('button', { name: 'Volg deze actie' }).click();
+		await page.waitForSelector('text=Je volgt nu deze actie.');
+		expect(await page.locator('[role="status"]', { hasText: 'Je volgt nu deze actie.' }).count()).toBe(1);
+		await checkA11y(page, 'action page, following');
+		await page.getByRole('button', { name: 'Niet meer volgen' }).click();
+		await page.waitForSelector('text=Je volgt deze actie niet meer.');
+		expect(await page.getByRole('button', { name: 'Volg deze actie' }).isVisible()).toBe(true);
+
+		expect(problems).toEqual([]);
+	});
+
+	it('"Hoeveel wil je doen?", the regional view and the API', async () => {
+		await visit(page, '/geel');
+		await page.getByRole('link', { name: /^Trede 4: Coproduceren/ }).click();
+		await page.waitForURL(/\/geel\/acties\/trede\/4$/);
+		await page.waitForLoadState('networkidle');
+		expect(await page.locator('h1').textContent()).toBe('Trede 4: Coproduceren');
+		expect(await page.locator('a[aria-current="page"]').textContent()).toContain('Coproduceren');
+		await checkA11y(page, 'rung 4 in Geel');
+
+		await visit(page, '/acties?gemeente=mol');
+		expect(await page.locator('h1').textContent()).toBe('Klimaatacties in de regio');
+		await checkA11y(page, 'regional view');
+
+		const list = await page.request.get('/api/v1/municipalities/geel/actions?limit=2');
+		expect(list.status()).toBe(200);
+		const body = (await list.json()) as { data: { id: number }[]; nextCursor: string | null };
+		expect(body.data.length).toBeGreaterThan(0);
+		const one = await page.request.get(`/api/v1/actions/${body.data[0]!.id}`);
+		expect(one.status()).toBe(200);
+		const detail = (await one.json()) as { data: { url: string } };
+		// An old slug answers with a permanent redirect to the one canonical address.
+		const old = await page.request.get(`/geel/acties/${body.data[0]!.id}-oude-titel?utm_source=link`, {
+			maxRedirects: 0
+		});
+		expect(old.status()).toBe(301);
+		expect(new URL(old.headers()['location']!, baseURL).href).toBe(`${detail.data.url}?utm_source=link`);
+		const bad = await page.request.get('/api/v1/municipalities/geel/actions?status=kapot&cursor=xx!');
+		expect(bad.status()).toBe(400);
+		expect(bad.headers()['content-type']).toContain('application/problem+json');
+		expect((await page.request.get('/api/v1/actions/999999')).status()).toBe(404);
+		expect((await page.request.get('/geel/acties/999999-bestaat-niet')).status()).toBe(404);
+
+		const openapi = (await (await page.request.get('/api/v1/openapi.json')).json()) as { paths: object };
+		expect(Object.keys(openapi.paths)).toEqual(
+			expect.arrayContaining(['/municipalities/{slug}/actions', '/actions/{id}'])
+		);
+		expect(problems).toEqual([]);
+	});
+});
