@@ -79,15 +79,32 @@ describe('climate actions', () => {
 		expect(await page.getByLabel('Link naar deze actie').inputValue()).toContain('utm_source=link');
 		expect(await page.getByRole('button', { name: 'Kopieer de link' }).count()).toBeLessThanOrEqual(1);
 
-		// A visitor is asked to log in, and comes back to the action to follow it.
+		// A poster to print, for the action and for each open way to take part.
 		const actionUrl = page.url();
-		await page.getByRole('link', { name: 'Meld je aan om deze actie te volgen' }).click();
-		await page.waitForURL(/\/aanmelden\?terug=/);
+		const posterHref = await page.getByRole('link', { name: 'Affiche afdrukken (PDF)' }).getAttribute('href');
+		expect(posterHref).toBe(`${new URL(actionUrl).pathname}/poster.pdf`);
+		const poster = await page.request.get(posterHref!);
+		expect(poster.status()).toBe(200);
+		expect(poster.headers()['content-type']).toBe('application/pdf');
+		const kans = page.getByRole('link', { name: /^Affiche voor deze kans/ });
+		if ((await kans.count()) > 0) {
+			const href = (await kans.first().getAttribute('href'))!;
+			expect(href).toMatch(/\/poster\.pdf\?kans=\d+$/);
+			const one = await page.request.get(href);
+			expect(one.status()).toBe(200);
+			expect(one.headers()['content-type']).toBe('application/pdf');
+		}
+
+		// A visitor presses "Volg deze actie", logs in, comes back and confirms with one more click.
+		await page.getByRole('button', { name: 'Volg deze actie' }).click();
+		await page.waitForURL(/\/aanmelden\?verzoek=[\w-]+&terug=/);
 		await page.getByRole('button', { name: 'Aanmelden met Mijn Burgerprofiel (testomgeving)' }).click();
 		await page.waitForSelector('h1:text("Aanmelden bij de ontwikkel-identiteitsprovider")');
 		await page.getByRole('button', { name: /Lotte Peeters/ }).click();
-		await page.waitForURL(actionUrl);
+		await page.waitForURL((url) => url.href.startsWith(`${actionUrl}?concept=`));
 		await page.waitForLoadState('networkidle');
+		expect(await page.getByText('Je wilde deze actie volgen. Bevestig:').isVisible()).toBe(true);
+		await checkA11y(page, 'action page, confirm following');
 
 		await page.getByRole('button', { name: 'Volg deze actie' }).click();
 		await page.waitForSelector('text=Je volgt nu deze actie.');

@@ -73,6 +73,8 @@ export async function startServer(
 		LOG_LEVEL: 'warn',
 		// The development identity provider on any free port, so servers started side by side never clash.
 		DEV_IDP_PORT: '0',
+		// No base-map tiles from the internet: the journeys run offline (map.test.ts sets its own TILE_URL).
+		TILE_URL: 'none',
 		...options.env
 	});
 

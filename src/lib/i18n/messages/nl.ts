@@ -118,6 +118,8 @@ const nl = {
 		boolean: 'verwacht 1, 0, true of false, kreeg "{value}"',
 		frameAncestors: "verwacht 'none', 'self' of een lijst van https-origins gescheiden door spaties",
 		requiredWith: 'is verplicht samen met {other}',
+		tileUrl:
+			'verwacht none of een https-URL met {z}, {x} en {y} (bv. {example}; http enkel buiten productie), kreeg "{value}"',
 		originRequired:
 			'is verplicht in productie: de publieke URL van het platform, bv. https://meedoen.geel.be (npm start zet http://localhost:PORT)'
 	},

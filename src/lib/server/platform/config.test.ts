@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL, loadConfig } from './config';
 
 function problemsOf(env: Record<string, string>) {
 	try {
@@ -75,5 +75,50 @@ describe('loadConfig', () => {
 			problemsOf({ ORIGIN: 'https://m.be', FRAME_ANCESTORS: "'none' https://www.geel.be" }).problems[0]
 				?.variable
 		).toBe('FRAME_ANCESTORS');
+	});
+
+	describe('TILE_URL and TILE_ATTRIBUTION', () => {
+		const ORIGIN = 'https://meedoen.geel.be';
+
+		it('defaults to the GRB grey base map of Digitaal Vlaanderen', () => {
+			expect(loadConfig({ ORIGIN }).tiles).toEqual({
+				url: DEFAULT_TILE_URL,
+				attribution: DEFAULT_TILE_ATTRIBUTION
+			});
+			expect(DEFAULT_TILE_URL).toMatch(/^https:\/\/geo\.api\.vlaanderen\.be\/.*\{z\}\/\{y\}\/\{x\}\.png$/);
+		});
+
+		it('accepts another https template and attribution, and none to switch the base map off', () => {
+			expect(
+				loadConfig({
+					ORIGIN,
+					TILE_URL: 'https://tiles.example.be/{z}/{x}/{y}.png',
+					TILE_ATTRIBUTION: '© Voorbeeld'
+				}).tiles
+			).toEqual({ url: 'https://tiles.example.be/{z}/{x}/{y}.png', attribution: '© Voorbeeld' });
+			expect(loadConfig({ ORIGIN, TILE_URL: 'none' }).tiles.url).toBeNull();
+			expect(loadConfig({ ORIGIN, TILE_URL: ' NONE ' }).tiles.url).toBeNull();
+		});
+
+		it('refuses a template without {z}, {x} and {y}, or no URL at all, in Dutch', () => {
+			for (const TILE_URL of [
+				'https://tiles.example.be/{z}/{x}.png',
+				'https://tiles.example.be/tile.png',
+				'tiles/{z}/{x}/{y}.png',
+				'ftp://tiles.example.be/{z}/{x}/{y}.png',
+				'javascript:alert(1)//{z}{x}{y}'
+			]) {
+				const err = problemsOf({ ORIGIN, TILE_URL });
+				expect(err.problems.map((p) => p.variable)).toEqual(['TILE_URL']);
+				expect(err.message).toContain('verwacht none of een https-URL met {z}, {x} en {y}');
+			}
+		});
+
+		it('allows plain http only outside production', () => {
+			const TILE_URL = 'http://127.0.0.1:8080/{z}/{x}/{y}.png';
+			expect(problemsOf({ ORIGIN, TILE_URL }).problems.map((p) => p.variable)).toEqual(['TILE_URL']);
+			expect(loadConfig({ NODE_ENV: 'development', TILE_URL }).tiles.url).toBe(TILE_URL);
+			expect(loadConfig({ NODE_ENV: 'test', TILE_URL }).tiles.url).toBe(TILE_URL);
+		});
 	});
 });

@@ -23,7 +23,20 @@ export interface Config {
 	sessionMaxDays: number;
 	/** Serve public pages to visitors without a session from a few-second cache. */
 	pageCache: boolean;
+	/** The base map under the small map on an action page. */
+	tiles: TileConfig;
 }
+
+export interface TileConfig {
+	/** Tile URL template with {z}, {x} and {y}; null when TILE_URL=none (no base map, the marker only). */
+	url: string | null;
+	attribution: string;
+}
+
+/** Flemish GRB grey base map (WMTS, Web Mercator tile matrix set GoogleMapsVL). */
+export const DEFAULT_TILE_URL =
+	'https://geo.api.vlaanderen.be/GRB/wmts/1.0.0/grb_bsk_grijs/default/GoogleMapsVL/{z}/{y}/{x}.png';
+export const DEFAULT_TILE_ATTRIBUTION = '© Digitaal Vlaanderen — GRB';
 
 export const OIDC_CLIENT_AUTH = ['client_secret_basic', 'client_secret_post', 'private_key_jwt'] as const;
 
@@ -155,8 +168,25 @@ export function loadConfig(env: Env = process.env): Config {
 		};
 	}
 
+	const nodeEnv = oneOf('NODE_ENV', NODE_ENVS, 'production');
+	// https only in production; plain http is for a local tile server during development and tests.
+	const tileUrl = (() => {
+		const raw = read('TILE_URL') ?? DEFAULT_TILE_URL;
+		if (raw.toLowerCase() === 'none') return null;
+		const protocols = nodeEnv === 'production' ? ['https:'] : ['https:', 'http:'];
+		try {
+			const parsed = new URL(raw);
+			if (protocols.includes(parsed.protocol) && ['{z}', '{x}', '{y}'].every((p) => raw.includes(p)))
+				return raw;
+		} catch {
+			// reported below
+		}
+		fail('TILE_URL', translate('nl', 'config.tileUrl', { example: DEFAULT_TILE_URL, value: raw }));
+		return null;
+	})();
+
 	const config: Config = {
-		nodeEnv: oneOf('NODE_ENV', NODE_ENVS, 'production'),
+		nodeEnv,
 		port,
 		host: read('HOST') ?? '0.0.0.0',
 		origin,
@@ -173,7 +203,8 @@ export function loadConfig(env: Env = process.env): Config {
 		devIdpPort: integer('DEV_IDP_PORT', port === 65535 ? 65534 : port + 1, 0, 65535),
 		sessionIdleMinutes: integer('SESSION_IDLE_MINUTES', 12 * 60, 5, 60 * 24 * 30),
 		sessionMaxDays: integer('SESSION_MAX_DAYS', 30, 1, 365),
-		pageCache: flag('PAGE_CACHE') ?? true
+		pageCache: flag('PAGE_CACHE') ?? true,
+		tiles: { url: tileUrl, attribution: read('TILE_ATTRIBUTION') ?? DEFAULT_TILE_ATTRIBUTION }
 	};
 	// Links in mails are built from the public origin; without ORIGIN it would come from the Host header,
 	// which anyone can forge. `npm start` sets it for a local installation.

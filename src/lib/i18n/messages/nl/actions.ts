@@ -96,7 +96,10 @@ export const actions = {
 		links: 'Meer weten',
 		back: 'Alle acties in {name}',
 		image: 'Afbeelding',
-		followers: { one: '{count} volger', other: '{count} volgers' }
+		followers: { one: '{count} volger', other: '{count} volgers' },
+		poster: 'Affiche afdrukken (PDF)',
+		opportunityPoster: 'Affiche voor deze kans',
+		opportunityPosterLabel: 'Affiche voor deze kans: {title} (PDF)'
 	},
 	follow: {
 		heading: 'Op de hoogte blijven',
@@ -106,7 +109,9 @@ export const actions = {
 		following: 'Je volgt deze actie.',
 		followed: 'Je volgt nu deze actie. Je krijgt haar nieuws voortaan in je mails.',
 		unfollowed: 'Je volgt deze actie niet meer.',
-		login: 'Meld je aan om deze actie te volgen'
+		login: 'Meld je aan om deze actie te volgen',
+		intent: 'Je wilde deze actie volgen. Bevestig:',
+		loginHint: 'Je meldt je eerst aan; daarna bevestig je met één klik.'
 	},
 	share: {
 		heading: 'Delen',
@@ -121,6 +126,12 @@ export const actions = {
 		emailBody: 'Dit lijkt me iets voor jou: {title}\n\n{url}',
 		whatsappText: '{title} {url}',
 		newWindow: '(opent in een nieuw venster)'
+	},
+	map: {
+		label: 'Op de kaart',
+		coordinates: 'Coördinaten: {lat}, {lng}',
+		attribution: 'Basiskaart: {attribution}',
+		unavailable: 'De basiskaart is niet beschikbaar'
 	},
 	home: {
 		heading: 'Klimaatacties in {name}',

@@ -4,6 +4,7 @@ import { AppError } from '$lib/server/platform/errors';
 import { cached } from '$lib/server/platform/cache';
 import { LADDER_RUNGS, type LadderRung } from '$lib/domain/ladder';
 import { listMunicipalities } from '$lib/server/features/municipalities/municipalities.queries';
+import { getDraft, keepDraftForLogin } from '$lib/server/features/accounts/accounts.service';
 import { canFollowActions } from './actions.policy';
 import {
 	countFollowers,
@@ -129,6 +130,11 @@ export interface ActionPage {
 	action: ActionDetail;
 	followers: number;
 	following: boolean;
+	/**
+	 * The person pressed "Volg deze actie" before logging in, and does not follow it yet: the page asks them to
+	 * confirm with one POST (a GET never changes anything).
+	 */
+	followIntent: boolean;
 	/** Set when the URL's slug is not the action's: the route answers with a 301 to this path. */
 	redirectTo: string | null;
 }
@@ -136,7 +142,7 @@ export interface ActionPage {
 /** One published action of the municipality in the URL; another municipality's id is simply not found. */
 export async function getActionPage(
 	ctx: TenantCtx,
-	input: { id: number; slug: string }
+	input: { id: number; slug: string; unverifiedDraftId?: string | null }
 ): Promise<ActionPage> {
 	const now = new Date();
 	const municipalityId = ctx.tenant.id;
@@ -153,12 +159,38 @@ export async function getActionPage(
 			: Promise.resolve(false)
 	]);
 	const action = presentActionDetail(row, themes, opportunities, updates, now);
+	const followIntent =
+		!following && (await hasFollowIntent(ctx, { id: row.id, unverifiedDraftId: input.unverifiedDraftId }));
 	return {
 		action,
 		followers,
 		following,
+		followIntent,
 		redirectTo: input.slug === row.slug ? null : action.path
 	};
+}
+
+const FOLLOW_INTENT = 'follow';
+
+/** A visitor pressed "Volg deze actie" without a session: keep that wish across the login; returns its id. */
+export async function keepFollowIntent(
+	ctx: TenantCtx,
+	input: { id: number; returnTo: string }
+): Promise<string> {
+	return keepDraftForLogin(ctx, {
+		returnTo: input.returnTo,
+		values: { intent: FOLLOW_INTENT, action: String(input.id) }
+	});
+}
+
+/** Whether the kept draft says this person wanted to follow this action; only the person who logged in reads it. */
+async function hasFollowIntent(
+	ctx: TenantCtx,
+	input: { id: number; unverifiedDraftId?: string | null }
+): Promise<boolean> {
+	if (!input.unverifiedDraftId) return false;
+	const draft = await getDraft(ctx, { unverifiedId: input.unverifiedDraftId });
+	return draft?.intent === FOLLOW_INTENT && draft.action === String(input.id);
 }
 
 /** Follows a published action; following twice is the same as once. */

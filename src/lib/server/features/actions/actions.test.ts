@@ -8,6 +8,12 @@ import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
 import { buildParticipatingMunicipality, getTenant } from '$lib/server/testing/factories';
 import { actorOf, buildUser } from '$lib/server/features/staff/staff.test-helpers';
+import type { MailMessage } from '$lib/server/platform/mail';
+import {
+	consumeLoginLink,
+	requestLoginLink,
+	resolveSession
+} from '$lib/server/features/accounts/accounts.service';
 import { canManageActions } from './actions.policy';
 import { actionJsonLd, serializeJsonLd } from './actions.present';
 import {
@@ -26,6 +32,7 @@ import {
 	followAction,
 	getActionForApi,
 	getActionPage,
+	keepFollowIntent,
 	listActions,
 	listActionsForApi,
 	listRecentActions,
@@ -428,6 +435,73 @@ describe('following an action', () => {
 		await unfollowAction(ctx, { id });
 		expect(await db.select().from(actionFollows).where(eq(actionFollows.userId, user.id))).toHaveLength(0);
 		await expect(followAction(buildCtx(db, geel), { id })).rejects.toMatchObject({ code: 'unauthenticated' });
+	});
+
+	it('keeps the wish to follow across a login, for the person who logged in only, and changes nothing on read', async () => {
+		const settings = { idleMinutes: 60, maxDays: 30 };
+		const { items } = await listActions(buildCtx(db, geel), {
+			filters: filters({ q: 'marktplein' }),
+			participating: true
+		});
+		const id = items[0]!.id;
+		const path = items[0]!.path;
+		const requestId = await keepFollowIntent(buildCtx(db, geel), { id, returnTo: path });
+		const email = `volger.${Math.random().toString(36).slice(2, 8)}@example.be`;
+		const outbox: MailMessage[] = [];
+		await requestLoginLink(buildCtx(db, undefined, { outbox }), {
+			email,
+			ip: '10.88.0.1',
+			origin: 'https://meedoen.test',
+			returnTo: path,
+			unverifiedRequestId: requestId,
+			channel: { channel: null, referrer: null }
+		});
+		const token = outbox[0]!.text.match(/token=([\w-]+)/)![1]!;
+		const outcome = await consumeLoginLink(buildCtx(db), {
+			unverifiedToken: token,
+			userAgent: null,
+			settings
+		});
+		expect(outcome.returnTo).toBe(`${path}?concept=${requestId}`);
+		const session = await resolveSession(db, { unverifiedToken: outcome.sessionToken, settings });
+		const ctx = buildCtx(db, geel, { actor: session!.actor });
+
+		const page = await getActionPage(ctx, { id, slug: '', unverifiedDraftId: requestId });
+		expect(page.followIntent).toBe(true);
+		// Reading the page follows nothing: the person confirms with a POST.
+		expect(page.following).toBe(false);
+		expect(
+			await db.select().from(actionFollows).where(eq(actionFollows.userId, session!.actor.userId))
+		).toHaveLength(0);
+
+		// Somebody else with the same link, a visitor, another action, a made-up id: no intent.
+		const other = buildCtx(db, geel, { actor: await actorOf(db, await buildUser(db)) });
+		expect((await getActionPage(other, { id, slug: '', unverifiedDraftId: requestId })).followIntent).toBe(
+			false
+		);
+		expect(
+			(await getActionPage(buildCtx(db, geel), { id, slug: '', unverifiedDraftId: requestId })).followIntent
+		).toBe(false);
+		const otherAction =
+			items.find((i) => i.id !== id) ??
+			(
+				await listActions(buildCtx(db, geel), {
+					filters: filters({}),
+					participating: true
+				})
+			).items.find((i) => i.id !== id)!;
+		expect(
+			(await getActionPage(ctx, { id: otherAction.id, slug: '', unverifiedDraftId: requestId })).followIntent
+		).toBe(false);
+		expect((await getActionPage(ctx, { id, slug: '', unverifiedDraftId: 'x'.repeat(40) })).followIntent).toBe(
+			false
+		);
+
+		// After the confirming POST the question is gone.
+		await followAction(ctx, { id });
+		const after = await getActionPage(ctx, { id, slug: '', unverifiedDraftId: requestId });
+		expect(after).toMatchObject({ following: true, followIntent: false });
+		await unfollowAction(ctx, { id });
 	});
 
 	it('cannot follow another municipality’s action through this one', async () => {

@@ -1,10 +1,16 @@
 import { error, redirect } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
-import { followAction, getActionPage, unfollowAction } from '$lib/server/features/actions/actions.service';
+import {
+	followAction,
+	getActionPage,
+	keepFollowIntent,
+	unfollowAction
+} from '$lib/server/features/actions/actions.service';
 import { parseActionParam } from '$lib/server/features/actions/actions.schemas';
 import { actionJsonLd, serializeJsonLd } from '$lib/server/features/actions/actions.present';
 import { loginFirst } from '$lib/server/features/profile/profile.http';
 import { orErrorPage, orFail } from '$lib/server/platform/http';
+import { getApp } from '$lib/server/platform/runtime';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function target(event: RequestEvent | Parameters<PageServerLoad>[0]) {
@@ -19,13 +25,16 @@ function target(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 
 export const load: PageServerLoad = async (event) => {
 	const { ctx, parsed } = target(event);
-	const page = await orErrorPage(getActionPage(ctx, parsed), event);
+	// After a login that began with "Volg deze actie": ?concept= holds that wish, for that person only.
+	const unverifiedDraftId = event.url.searchParams.get('concept');
+	const page = await orErrorPage(getActionPage(ctx, { ...parsed, unverifiedDraftId }), event);
 	// An old or mistyped slug: one address per action, for people, search engines and shared links.
 	if (page.redirectTo) redirect(301, `${page.redirectTo}${event.url.search}`);
 	const origin = event.url.origin;
 	return {
 		...page,
 		canonicalUrl: `${origin}${page.action.path}`,
+		tiles: getApp().config.tiles,
 		imageUrl: page.action.image ? `${origin}${page.action.image.url}` : null,
 		jsonLd: serializeJsonLd(actionJsonLd(page.action, origin)),
 		loginHref: loginFirst(page.action.path),
@@ -35,8 +44,13 @@ export const load: PageServerLoad = async (event) => {
 
 async function change(event: RequestEvent, follow: boolean) {
 	const { ctx, parsed } = target(event);
-	// A visitor (or a session that ran out) logs in first and comes back to the action.
-	if (!ctx.actor) redirect(303, loginFirst(event.url.pathname));
+	// A visitor (or a session that ran out) logs in first and comes back to the action; the wish to follow
+	// is kept across the login, and the page asks to confirm it (one POST, no change on a GET).
+	if (!ctx.actor) {
+		const path = event.url.pathname;
+		if (!follow) redirect(303, loginFirst(path));
+		redirect(303, loginFirst(path, await keepFollowIntent(ctx, { id: parsed.id, returnTo: path })));
+	}
 	const result = await orFail(
 		follow ? followAction(ctx, { id: parsed.id }) : unfollowAction(ctx, { id: parsed.id }),
 		event,
