@@ -168,6 +168,12 @@ const nl = {
 		backoffice: 'Beheer',
 		devIdpLabel: 'Mijn Burgerprofiel (testomgeving)'
 	},
+	pagination: {
+		label: 'Paginering',
+		previous: 'Vorige pagina',
+		next: 'Volgende pagina',
+		status: 'Pagina {page} van {pages}'
+	},
 	statements: {
 		privacyTitle: 'Privacyverklaring van Meedoen {name}',
 		accessibilityTitle: 'Toegankelijkheidsverklaring van Meedoen {name}',

@@ -53,11 +53,6 @@ export const actions = {
 		listLabel: 'Klimaatacties',
 		pageOf: 'Pagina {page} van {pages}'
 	},
-	pagination: {
-		label: 'Paginering',
-		previous: 'Vorige pagina',
-		next: 'Volgende pagina'
-	},
 	card: {
 		themes: 'Thema’s',
 		rungs: 'Meedoen op trede',

@@ -159,12 +159,6 @@ export const backoffice = {
 		yesRemove: 'Ja, verwijderen',
 		no: 'Nee, terug'
 	},
-	pagination: {
-		label: 'Paginering',
-		previous: 'Vorige',
-		next: 'Volgende',
-		status: 'Pagina {page} van {pages}'
-	},
 	audit: {
 		title: 'Logboek',
 		intro: 'Alle wijzigingen in het beheer van {name}: wie deed wat en wanneer, de nieuwste eerst.',
