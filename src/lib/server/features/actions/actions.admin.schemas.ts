@@ -1,9 +1,9 @@
 // Input of the back office for climate actions: what its forms may send, with Dutch message keys per field.
 import { z } from 'zod';
+import { validateInput } from '$lib/server/platform/validation';
 import { ACTION_OWNER_KINDS, ACTION_STATUSES, OPPORTUNITY_KINDS } from '$lib/domain/actions';
 import { LADDER_RUNGS } from '$lib/domain/ladder';
 import { TIME_ZONE, type MessageKey } from '$lib/i18n';
-import { AppError, type FieldErrors } from '$lib/server/platform/errors';
 import { isUuid } from '$lib/server/features/staff/staff.schemas';
 
 export type { RawInput } from '$lib/server/features/staff/staff.schemas';
@@ -34,23 +34,9 @@ function fieldOf(path: readonly PropertyKey[]): string {
 	return String(path[0] ?? 'form');
 }
 
-/**
- * Parses input with a schema, or refuses it with per-field catalogue keys (like the staff pages'
- * validateInput, which only passes keys of the `backoffice` catalogue through).
- */
+/** Parses input with a schema, or refuses it with per-field catalogue keys; link rows are fields of their own. */
 export function validateActionInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-	const result = schema.safeParse(input);
-	if (result.success) return result.data;
-	const fields: FieldErrors = {};
-	for (const issue of result.error.issues) {
-		const key = (
-			/^(actionsAdmin|backoffice)\./.test(issue.message) ? issue.message : 'backoffice.errors.invalid'
-		) as MessageKey;
-		const list = (fields[fieldOf(issue.path)] ??= []);
-		if (!list.includes(key)) list.push(key);
-	}
-	const first = Object.values(fields)[0]?.[0];
-	throw new AppError('validation', { fields, message: first });
+	return validateInput(schema, input, { fallback: 'backoffice.errors.invalid', fieldOf });
 }
 
 const text = (max: number, error: MessageKey) =>

@@ -1,8 +1,7 @@
 // Input of the back office's staff pages: what a form may send, with Dutch message keys per field.
 import { z } from 'zod';
+import { validateInput as validate } from '$lib/server/platform/validation';
 import { MUNICIPALITY_ROLES } from '$lib/server/db/schema';
-import { AppError, type FieldErrors } from '$lib/server/platform/errors';
-import type { MessageKey } from '$lib/i18n';
 
 /** The loose shape a route or a test hands to a service: every field present or not, of any type. */
 export type RawInput<S extends z.ZodType> = { [K in keyof z.input<S>]?: unknown };
@@ -14,25 +13,9 @@ export function isUuid(value: unknown): value is string {
 	return typeof value === 'string' && UUID.test(value);
 }
 
-/**
- * Parses input with a schema, or refuses it with per-field catalogue keys. Services call it after
- * authorizing, so a hostile request that skips the form still meets the same rules.
- */
+/** Parses back-office input, or refuses it with per-field catalogue keys. */
 export function validateInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-	const result = schema.safeParse(input);
-	if (result.success) return result.data;
-	const fields: FieldErrors = {};
-	for (const issue of result.error.issues) {
-		const field = String(issue.path[0] ?? 'form');
-		const key = (
-			issue.message.startsWith('backoffice.') ? issue.message : 'backoffice.errors.invalid'
-		) as MessageKey;
-		const list = (fields[field] ??= []);
-		if (!list.includes(key)) list.push(key);
-	}
-	// The first problem also serves as the message of an error page (a confirmation step has no form to mark).
-	const first = Object.values(fields)[0]?.[0];
-	throw new AppError('validation', { fields, message: first });
+	return validate(schema, input, { fallback: 'backoffice.errors.invalid' });
 }
 
 export const emailSchema = z
