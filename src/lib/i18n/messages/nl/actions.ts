@@ -26,7 +26,7 @@ export const actions = {
 		workingGroup: 'Werkgroep',
 		actionDay: 'Actiedag',
 		volunteer: 'Vrijwilligerswerk',
-		citizenGroup: 'Burgergroep'
+		citizenGroup: 'Burgergroep starten of vervoegen'
 	},
 	filters: {
 		heading: 'Zoeken en filteren',

@@ -11,32 +11,10 @@ export const actionsAdmin = {
 	newTitle: 'Nieuwe klimaatactie',
 	editTitle: 'Actie ‘{title}’',
 	untitled: '(zonder titel)',
-	status: {
-		idea: 'Idee',
-		planned: 'Gepland',
-		inProgress: 'In uitvoering',
-		done: 'Afgerond',
-		stopped: 'Stopgezet'
-	},
 	state: {
 		draft: 'Ontwerp',
 		published: 'Gepubliceerd',
 		archived: 'Gearchiveerd'
-	},
-	ownerKind: {
-		department: 'Gemeentelijke dienst',
-		citizenGroup: 'Burgergroep',
-		partner: 'Partnerorganisatie'
-	},
-	kind: {
-		readUpdates: 'Updates lezen',
-		mapSuggestions: 'Suggesties op de kaart',
-		vote: 'Stemmen',
-		survey: 'Bevraging',
-		workingGroup: 'Werkgroep',
-		actionDay: 'Actiedag',
-		volunteer: 'Vrijwilligerswerk',
-		citizenGroup: 'Burgergroep starten of vervoegen'
 	},
 	list: {
 		searchLabel: 'Acties zoeken',

@@ -164,9 +164,9 @@ function valueText(locale: Locale, field: string, value: unknown): string {
 		return translate(locale, 'actionsAdmin.history.empty_value');
 	if (Array.isArray(value))
 		return value.map(String).join(', ') || translate(locale, 'actionsAdmin.history.empty_value');
-	if (field === 'status') return label(locale, `actionsAdmin.status.${String(value)}`, String(value));
-	if (field === 'ownerKind') return label(locale, `actionsAdmin.ownerKind.${String(value)}`, String(value));
-	if (field === 'kind') return label(locale, `actionsAdmin.kind.${String(value)}`, String(value));
+	if (field === 'status') return label(locale, `actions.status.${String(value)}`, String(value));
+	if (field === 'ownerKind') return label(locale, `actions.ownerKind.${String(value)}`, String(value));
+	if (field === 'kind') return label(locale, `actions.kind.${String(value)}`, String(value));
 	if (field === 'rung') return label(locale, `ladder.${String(value)}.name`, String(value));
 	const text = typeof value === 'string' ? value : JSON.stringify(value);
 	return text.length > SHORT_VALUE ? `${text.slice(0, SHORT_VALUE)}…` : text;
