@@ -6,6 +6,9 @@ import type { profile } from './nl/profile';
 import type { backoffice } from './nl/backoffice';
 import type { actionsAdmin } from './nl/actionsAdmin';
 import type { actionsPoster } from './nl/actionsPoster';
+import type { suggestions } from './nl/suggestions';
+import type { suggestionsContribute } from './nl/suggestionsContribute';
+import type { suggestionsAdmin } from './nl/suggestionsAdmin';
 
 const nl = {
 	app: {
@@ -197,6 +200,9 @@ export type FullCatalogue = typeof nl & {
 	backoffice: typeof backoffice;
 	actionsAdmin: typeof actionsAdmin;
 	actionsPoster: typeof actionsPoster;
+	suggestions: typeof suggestions;
+	suggestionsContribute: typeof suggestionsContribute;
+	suggestionsAdmin: typeof suggestionsAdmin;
 };
 
 export default nl;

@@ -4,3 +4,4 @@ export * from './platform';
 export * from './accounts';
 export * from './media';
 export * from './actions';
+export * from './suggestions';
