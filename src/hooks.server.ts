@@ -117,6 +117,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		log,
 		requestId,
 		cache: app.cache,
+		geocoder: app.geocoder ?? undefined,
 		queueMail: (m) => app.queueMail(m)
 	};
 	event.locals.municipality = null;

@@ -117,6 +117,8 @@ const nl = {
 		url: 'verwacht een volledige URL (bv. {example}), kreeg "{value}"',
 		postgresUrl: 'verwacht een PostgreSQL-URL (postgres://gebruiker@host:5432/databank)',
 		smtpUrl: 'verwacht een SMTP-URL (smtp://gebruiker:wachtwoord@host:587 of smtps://…)',
+		geolocationUrl:
+			'verwacht de URL van de geolocatiedienst, bv. https://geo.api.vlaanderen.be/geolocation/v4',
 		oneOf: 'verwacht één van: {options}, kreeg "{value}"',
 		boolean: 'verwacht 1, 0, true of false, kreeg "{value}"',
 		frameAncestors: "verwacht 'none', 'self' of een lijst van https-origins gescheiden door spaties",

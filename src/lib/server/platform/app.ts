@@ -18,6 +18,7 @@ import { translate } from '$lib/i18n';
 import { startDevIdp } from '$lib/server/devidp/devidp';
 import { PERSONAS } from '$lib/server/devidp/personas';
 import { ensurePersonaAccounts } from '$lib/server/features/accounts/accounts.demo';
+import { createGeocoder, type Geocoder } from './geocode';
 
 export interface App {
 	config: Config;
@@ -32,6 +33,8 @@ export interface App {
 	sessionSettings: SessionSettings;
 	cache: Cache;
 	pageCache: PageCache;
+	/** Address lookup through GEOLOCATION_URL, or null when it is not configured. */
+	geocoder: Geocoder | null;
 	/** Stops what startApp started besides the database (the development identity provider, housekeeping). */
 	extraStops: (() => Promise<void>)[];
 }
@@ -140,6 +143,7 @@ export async function startApp(
 		sessionSettings,
 		cache: createCache({ ttlMs: 10_000, maxEntries: 2_000 }),
 		pageCache: createPageCache({ ttlMs: 5_000, maxEntries: 500, maxBytes: 512 * 1024 }),
+		geocoder: config.geolocationUrl ? createGeocoder({ baseUrl: config.geolocationUrl, log }) : null,
 		extraStops,
 		async queueMail(message) {
 			if (!config.jobs) {

@@ -25,6 +25,8 @@ export interface Config {
 	pageCache: boolean;
 	/** The base map under the small map on an action page. */
 	tiles: TileConfig;
+	/** Base URL of the Flemish geolocation service (…/geolocation/v4); unset: typed addresses stay text. */
+	geolocationUrl: string | null;
 }
 
 export interface TileConfig {
@@ -204,7 +206,12 @@ export function loadConfig(env: Env = process.env): Config {
 		sessionIdleMinutes: integer('SESSION_IDLE_MINUTES', 12 * 60, 5, 60 * 24 * 30),
 		sessionMaxDays: integer('SESSION_MAX_DAYS', 30, 1, 365),
 		pageCache: flag('PAGE_CACHE') ?? true,
-		tiles: { url: tileUrl, attribution: read('TILE_ATTRIBUTION') ?? DEFAULT_TILE_ATTRIBUTION }
+		tiles: { url: tileUrl, attribution: read('TILE_ATTRIBUTION') ?? DEFAULT_TILE_ATTRIBUTION },
+		geolocationUrl:
+			url('GEOLOCATION_URL', ['https:', 'http:'], translate('nl', 'config.geolocationUrl'))?.replace(
+				/\/+$/,
+				''
+			) ?? null
 	};
 	// Links in mails are built from the public origin; without ORIGIN it would come from the Host header,
 	// which anyone can forge. `npm start` sets it for a local installation.

@@ -4,6 +4,7 @@ import type { Locale } from '$lib/i18n';
 import type { Logger } from './log';
 import type { MailMessage } from './mail';
 import type { Cache } from './cache';
+import type { Geocoder } from './geocode';
 import type { Actor } from '$lib/server/features/accounts/accounts.policy';
 
 export interface Tenant {
@@ -21,6 +22,8 @@ export interface Ctx {
 	actor?: Actor;
 	/** Read cache for rarely changing public data; absent in tests that want to read straight through. */
 	cache?: Cache;
+	/** Turns a typed address into a place; absent when no geolocation service is configured. */
+	geocoder?: Geocoder;
 	/** Queues a mail for delivery by the job system. */
 	queueMail(message: MailMessage): Promise<void>;
 }
