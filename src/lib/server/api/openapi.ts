@@ -2,13 +2,20 @@
 import { translate } from '$lib/i18n';
 import { municipalitiesApi } from '$lib/server/features/municipalities/municipalities.openapi';
 import { actionsApi } from '$lib/server/features/actions/actions.openapi';
+import { suggestionsApi } from '$lib/server/features/suggestions/suggestions.openapi';
+import { suggestionsContributeApi } from '$lib/server/features/suggestions/suggestions.contribute.openapi';
 
 export interface ApiContribution {
 	paths: Record<string, unknown>;
 	schemas: Record<string, unknown>;
 }
 
-const contributions: ApiContribution[] = [municipalitiesApi, actionsApi];
+const contributions: ApiContribution[] = [
+	municipalitiesApi,
+	actionsApi,
+	suggestionsApi,
+	suggestionsContributeApi
+];
 
 const problemSchema = {
 	type: 'object',
