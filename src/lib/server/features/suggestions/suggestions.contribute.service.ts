@@ -1,0 +1,735 @@
+// Use cases of citizens: add a suggestion (place, photo, similar ones first), its page, votes with exact
+// counts and an optional limit, comments with one level of replies, reports and follows, and the write API.
+import type { Ctx } from '$lib/server/platform/context';
+import { AppError, isAppError, type FieldErrors } from '$lib/server/platform/errors';
+import { enforceRateLimits } from '$lib/server/platform/ratelimit';
+import type { MessageKey } from '$lib/i18n';
+import { getDraft, keepDraftForLogin } from '$lib/server/features/accounts/accounts.service';
+import { slugify } from '$lib/server/features/municipalities/municipalities.seed';
+import { listThemes } from '$lib/server/features/themes/themes.queries';
+import { isUuid } from '$lib/server/features/staff/staff.schemas';
+import type { ModerationMode } from '$lib/domain/suggestions';
+import {
+	isOpenAt,
+	loadOpportunity,
+	requireContributor,
+	suggestionPath,
+	type SuggestionOpportunity,
+	type TenantCtx
+} from './suggestions.access';
+import { canModerateSuggestions, canSeeContribution } from './suggestions.policy';
+import { writeSuggestionEvent } from './suggestions.events';
+import { getSuggestion, insertStoryEntry, insertSuggestion, type SuggestionRow } from './suggestions.queries';
+import {
+	changeCommentCount,
+	changeVoteCount,
+	countVotesOfPerson,
+	deleteSuggestionFollow,
+	deleteVote,
+	findOpportunityTenant,
+	findRecentDuplicate,
+	findSimilarSuggestions,
+	findSuggestionTenant,
+	getComment,
+	getListedSuggestionPhoto,
+	getMunicipalityPlace,
+	getOwnPhoto,
+	getVoteCount,
+	getVoteTarget,
+	hasVoted,
+	insertComment,
+	insertReport,
+	insertSuggestionFollow,
+	insertSuggestionPhoto,
+	insertVote,
+	isFollowingSuggestion,
+	listComments,
+	listStory,
+	lockVoter
+} from './suggestions.contribute.queries';
+import {
+	commentSchema,
+	distanceMetres,
+	insideFlanders,
+	MUNICIPALITY_RADIUS_METRES,
+	RATE_LIMITS,
+	reportSchema,
+	SIMILAR_MAX,
+	SIMILAR_RADIUS_METRES,
+	suggestionSchema,
+	validateContribution,
+	type RawInput,
+	type SuggestionInput
+} from './suggestions.contribute.schemas';
+import { processPhoto, type ProcessedPhoto } from './suggestions.photo';
+import {
+	presentComments,
+	presentSimilar,
+	presentSuggestion,
+	presentSuggestionApi,
+	type CommentView,
+	type SimilarView,
+	type SuggestionApi,
+	type SuggestionView
+} from './suggestions.contribute.present';
+
+const DAY = 86_400_000;
+const E = 'suggestionsContribute.errors';
+const key = (k: string) => `${E}.${k}` as MessageKey;
+
+/** An uploaded file as forms give it (a File or anything with its size and bytes). */
+export interface UploadedPhoto {
+	size: number;
+	arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+function fieldsOf(err: unknown): FieldErrors {
+	if (isAppError(err) && err.code === 'validation') return err.options.fields ?? {};
+	throw err;
+}
+
+function addField(fields: FieldErrors, field: string, k: MessageKey) {
+	const list = (fields[field] ??= []);
+	if (!list.includes(k)) list.push(k);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Adding a suggestion
+// ---------------------------------------------------------------------------------------------
+
+export interface ContributeForm {
+	opportunity: {
+		id: number;
+		title: string;
+		path: string;
+		acceptsSuggestions: boolean;
+		moderation: ModerationMode;
+	};
+	themes: { id: string; name: string }[];
+	centre: { lat: number; lng: number };
+	/** What the person typed before they had to log in; only for the person who logged in. */
+	draft: Record<string, string> | null;
+}
+
+export async function getContributeForm(
+	ctx: TenantCtx,
+	input: { opportunityId: number; unverifiedDraftId?: string | null }
+): Promise<ContributeForm> {
+	const opportunity = await loadOpportunity(ctx, { opportunityId: input.opportunityId });
+	const [themes, place, draft] = await Promise.all([
+		listThemes(ctx.db, { municipalityId: ctx.tenant.id }),
+		getMunicipalityPlace(ctx.db, { municipalityId: ctx.tenant.id }),
+		input.unverifiedDraftId ? getDraft(ctx, { unverifiedId: input.unverifiedDraftId }) : Promise.resolve(null)
+	]);
+	return {
+		opportunity: {
+			id: opportunity.id,
+			title: opportunity.title,
+			path: opportunity.path,
+			acceptsSuggestions: opportunity.acceptsSuggestions,
+			moderation: opportunity.moderation
+		},
+		themes: themes.map((t) => ({ id: t.id, name: t.name })),
+		centre: { lat: place?.centerLat ?? 51.16, lng: place?.centerLng ?? 4.99 },
+		draft: draft?.intent === 'suggest' && draft.opportunity === String(opportunity.id) ? draft : null
+	};
+}
+
+/** A visitor filled in the form: keep what they typed across the login; returns the draft's id. */
+export async function keepSuggestionDraft(
+	ctx: TenantCtx,
+	input: { opportunityId: number; returnTo: string; values: Record<string, string> }
+): Promise<string> {
+	const { intent: _intent, opportunity: _opportunity, ...values } = input.values;
+	void _intent;
+	void _opportunity;
+	return keepDraftForLogin(ctx, {
+		returnTo: input.returnTo,
+		values: { ...values, intent: 'suggest', opportunity: String(input.opportunityId) }
+	});
+}
+
+export type CreateSuggestionResult =
+	| { kind: 'similar'; similar: SimilarView[]; photoId: string | null }
+	| { kind: 'created'; id: number; path: string; published: boolean };
+
+interface PlaceChoice {
+	placeName: string | null;
+	lat: number | null;
+	lng: number | null;
+}
+
+/** Inside Flanders and within reach of the municipality's centre; or geocoded from the typed address. */
+async function choosePlace(
+	ctx: TenantCtx,
+	values: SuggestionInput,
+	fields: FieldErrors
+): Promise<PlaceChoice> {
+	const municipality = await getMunicipalityPlace(ctx.db, { municipalityId: ctx.tenant.id });
+	const centre = municipality ? { lat: municipality.centerLat, lng: municipality.centerLng } : null;
+	const inside = (p: { lat: number; lng: number }) =>
+		!centre || distanceMetres(centre, p) <= MUNICIPALITY_RADIUS_METRES;
+	if (values.lat !== null && values.lng !== null) {
+		const point = { lat: values.lat, lng: values.lng };
+		if (!insideFlanders(point)) addField(fields, 'lat', key('outsideFlanders'));
+		else if (!inside(point)) addField(fields, 'lat', key('outsideMunicipality'));
+		return { placeName: values.placeName, lat: point.lat, lng: point.lng };
+	}
+	if (!values.placeName) {
+		if (!fields.lat && !fields.lng) addField(fields, 'placeName', key('placeRequired'));
+		return { placeName: null, lat: null, lng: null };
+	}
+	// Without a geolocation service (or when it finds nothing) the typed address stays text: staff place it.
+	const found = ctx.geocoder ? await ctx.geocoder.lookup(values.placeName) : null;
+	if (!found) return { placeName: values.placeName, lat: null, lng: null };
+	if (!insideFlanders(found) || !inside(found)) {
+		addField(fields, 'placeName', key('addressOutside'));
+		return { placeName: values.placeName, lat: null, lng: null };
+	}
+	return { placeName: values.placeName, lat: found.lat, lng: found.lng };
+}
+
+async function checkPhoto(
+	photo: UploadedPhoto | null | undefined,
+	fields: FieldErrors
+): Promise<ProcessedPhoto | null> {
+	if (!photo || photo.size === 0) return null;
+	const result = await processPhoto(new Uint8Array(await photo.arrayBuffer()));
+	if ('error' in result) {
+		addField(fields, 'photo', result.error);
+		return null;
+	}
+	return result;
+}
+
+/**
+ * Adds a suggestion. On the first submit, similar listed suggestions (title or place) are returned instead,
+ * with an uploaded photo already stored so "Toch indienen" does not ask for it again.
+ */
+export async function createSuggestion(
+	ctx: TenantCtx,
+	input: { opportunityId: number; values: RawInput<typeof suggestionSchema>; photo?: UploadedPhoto | null }
+): Promise<CreateSuggestionResult> {
+	const opportunity = await loadOpportunity(ctx, { opportunityId: input.opportunityId });
+	const actor = await requireContributor(ctx);
+	if (!opportunity.acceptsSuggestions)
+		throw new AppError('conflict', { message: 'suggestions.errors.notOpen' });
+
+	let fields: FieldErrors = {};
+	let values: SuggestionInput | null = null;
+	try {
+		values = validateContribution(suggestionSchema, input.values);
+	} catch (err) {
+		fields = fieldsOf(err);
+	}
+	const photo = await checkPhoto(input.photo, fields);
+	if (!values) throw new AppError('validation', { fields, message: Object.values(fields)[0]?.[0] });
+
+	let themeId: string | null = null;
+	if (values.theme) {
+		const themes = await listThemes(ctx.db, { municipalityId: ctx.tenant.id });
+		const theme = themes.find((t) => t.id === values.theme || t.slug === values.theme);
+		if (theme) themeId = theme.id;
+		else addField(fields, 'theme', key('theme'));
+	}
+	const place = await choosePlace(ctx, values, fields);
+	const keptPhotoId =
+		!photo && values.photoId
+			? ((
+					await getOwnPhoto(ctx.db, {
+						municipalityId: ctx.tenant.id,
+						id: values.photoId,
+						createdBy: actor.userId
+					})
+				)?.id ?? null)
+			: null;
+	if ((photo || keptPhotoId) && !values.imageAlt) addField(fields, 'imageAlt', key('altRequired'));
+	if (Object.keys(fields).length > 0)
+		throw new AppError('validation', { fields, message: Object.values(fields)[0]?.[0] });
+
+	await enforceRateLimits(ctx.db, [{ key: `suggestion:user:${actor.userId}`, ...RATE_LIMITS.suggestions }]);
+	const duplicate = await findRecentDuplicate(ctx.db, {
+		municipalityId: ctx.tenant.id,
+		authorId: actor.userId,
+		title: values.title,
+		body: values.body,
+		since: new Date(Date.now() - DAY)
+	});
+	if (duplicate) throw new AppError('conflict', { message: 'suggestions.errors.duplicate' });
+
+	const storePhoto = async (db: Ctx['db']) =>
+		photo
+			? (
+					await insertSuggestionPhoto(db, {
+						municipalityId: ctx.tenant.id,
+						contentType: photo.contentType,
+						bytes: photo.bytes,
+						width: photo.width,
+						height: photo.height,
+						alt: values.imageAlt || null,
+						createdBy: actor.userId
+					})
+				).id
+			: keptPhotoId;
+
+	if (!values.confirm) {
+		const rows = await findSimilarSuggestions(ctx.db, {
+			municipalityId: ctx.tenant.id,
+			opportunityId: opportunity.id,
+			title: values.title,
+			place: place.lat !== null && place.lng !== null ? { lat: place.lat, lng: place.lng } : null,
+			radiusMetres: SIMILAR_RADIUS_METRES,
+			limit: SIMILAR_MAX
+		});
+		if (rows.length > 0)
+			return {
+				kind: 'similar',
+				similar: presentSimilar(rows, ctx.tenant.slug),
+				photoId: await storePhoto(ctx.db)
+			};
+	}
+
+	const published = opportunity.moderation === 'post';
+	const now = new Date();
+	const created = await ctx.db.transaction(async (tx) => {
+		const imageId = await storePhoto(tx);
+		const row = await insertSuggestion(tx, {
+			municipalityId: ctx.tenant.id,
+			opportunityId: opportunity.id,
+			authorId: actor.userId,
+			themeId,
+			slug: slugify(values.title).slice(0, 80).replace(/-+$/, '') || 'suggestie',
+			title: values.title,
+			body: values.body,
+			placeName: place.placeName,
+			lat: place.lat,
+			lng: place.lng,
+			imageId,
+			imageAlt: imageId ? values.imageAlt : null,
+			status: published ? 'published' : 'submitted',
+			moderation: published ? 'approved' : 'pending',
+			publishedAt: published ? now : null,
+			createdAt: now
+		});
+		const base = { municipalityId: ctx.tenant.id, suggestionId: row.id, actorId: actor.userId };
+		await insertStoryEntry(tx, { ...base, kind: 'submitted', status: 'submitted', createdAt: now });
+		await writeSuggestionEvent(tx, {
+			municipalityId: ctx.tenant.id,
+			type: 'suggestion.submitted',
+			subjectId: row.id,
+			actorId: actor.userId,
+			payload: { opportunityId: opportunity.id, moderation: opportunity.moderation }
+		});
+		if (published) {
+			await insertStoryEntry(tx, { ...base, kind: 'published', status: 'published', createdAt: now });
+			await writeSuggestionEvent(tx, {
+				municipalityId: ctx.tenant.id,
+				type: 'suggestion.published',
+				subjectId: row.id,
+				actorId: actor.userId,
+				payload: { opportunityId: opportunity.id }
+			});
+		}
+		// The author hears what comes of their suggestion.
+		await insertSuggestionFollow(tx, {
+			municipalityId: ctx.tenant.id,
+			suggestionId: row.id,
+			userId: actor.userId
+		});
+		return row;
+	});
+	return {
+		kind: 'created',
+		id: created.id,
+		path: suggestionPath(ctx.tenant.slug, created),
+		published
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// The suggestion's page
+// ---------------------------------------------------------------------------------------------
+
+export interface SuggestionPage {
+	suggestion: SuggestionView;
+	opportunity: {
+		id: number;
+		title: string;
+		path: string;
+		acceptsVotes: boolean;
+		voteLimit: number | null;
+		moderation: ModerationMode;
+	};
+	listed: boolean;
+	voted: boolean;
+	following: boolean;
+	/** How many more suggestions of the opportunity this person may support; null without a limit. */
+	remaining: number | null;
+	comments: CommentView[];
+	/** Set when merged: the page only points there. */
+	mergedInto: { title: string; path: string } | null;
+	/** Kept across a login: the person pressed "Steun" or wrote a comment before logging in. */
+	intent: { vote: boolean; comment: string; parentId: string } | null;
+	redirectTo: string | null;
+}
+
+/** A suggestion, with its opportunity, when the actor may see it; anything else is not found. */
+async function visibleSuggestion(
+	ctx: TenantCtx,
+	id: number
+): Promise<{ row: SuggestionRow; opportunity: SuggestionOpportunity }> {
+	const row = await getSuggestion(ctx.db, { municipalityId: ctx.tenant.id, id });
+	if (!row) throw new AppError('not_found');
+	const opportunity = await loadOpportunity(ctx, { opportunityId: row.opportunityId });
+	if (!canSeeContribution(ctx.actor ?? null, row, opportunity.target)) throw new AppError('not_found');
+	return { row, opportunity };
+}
+
+function isListedRow(row: { moderation: string; mergedIntoId: number | null }) {
+	return row.moderation === 'approved' && row.mergedIntoId === null;
+}
+
+export async function getSuggestionPage(
+	ctx: TenantCtx,
+	input: { id: number; slug: string; unverifiedDraftId?: string | null }
+): Promise<SuggestionPage> {
+	const { row, opportunity } = await visibleSuggestion(ctx, input.id);
+	const municipalityId = ctx.tenant.id;
+	const viewerId = ctx.actor?.userId ?? null;
+	const moderator = canModerateSuggestions(ctx.actor ?? null, opportunity.target);
+	const [story, commentRows, voted, following, used, merged, draft] = await Promise.all([
+		listStory(ctx.db, { municipalityId, suggestionId: row.id }),
+		listComments(ctx.db, { municipalityId, suggestionId: row.id, viewerId, moderator }),
+		viewerId ? hasVoted(ctx.db, { municipalityId, suggestionId: row.id, userId: viewerId }) : false,
+		viewerId
+			? isFollowingSuggestion(ctx.db, { municipalityId, suggestionId: row.id, userId: viewerId })
+			: false,
+		viewerId && opportunity.voteLimit
+			? countVotesOfPerson(ctx.db, { municipalityId, opportunityId: opportunity.id, userId: viewerId })
+			: 0,
+		row.mergedIntoId ? getSuggestion(ctx.db, { municipalityId, id: row.mergedIntoId }) : undefined,
+		input.unverifiedDraftId ? getDraft(ctx, { unverifiedId: input.unverifiedDraftId }) : null
+	]);
+	const suggestion = presentSuggestion(row, story, ctx.tenant.slug);
+	const ownDraft = draft && draft.suggestion === String(row.id) ? draft : null;
+	return {
+		suggestion,
+		opportunity: {
+			id: opportunity.id,
+			title: opportunity.title,
+			path: opportunity.path,
+			acceptsVotes: opportunity.acceptsVotes,
+			voteLimit: opportunity.voteLimit,
+			moderation: opportunity.moderation
+		},
+		listed: isListedRow(row),
+		voted,
+		following,
+		remaining: opportunity.voteLimit ? Math.max(0, opportunity.voteLimit - used) : null,
+		comments: presentComments(commentRows, viewerId),
+		mergedInto: merged ? { title: merged.title, path: suggestionPath(ctx.tenant.slug, merged) } : null,
+		intent: ownDraft
+			? {
+					vote: ownDraft.intent === 'vote' && !voted,
+					comment: ownDraft.intent === 'comment' ? (ownDraft.body ?? '') : '',
+					parentId: ownDraft.intent === 'comment' ? (ownDraft.parentId ?? '') : ''
+				}
+			: null,
+		redirectTo: input.slug === row.slug ? null : suggestion.path
+	};
+}
+
+/** A visitor pressed "Steun" or wrote a comment: keep that across the login; returns the draft's id. */
+export async function keepSuggestionIntent(
+	ctx: TenantCtx,
+	input: {
+		suggestionId: number;
+		returnTo: string;
+		intent: 'vote' | 'comment';
+		body?: string;
+		parentId?: string;
+	}
+): Promise<string> {
+	return keepDraftForLogin(ctx, {
+		returnTo: input.returnTo,
+		values: {
+			intent: input.intent,
+			suggestion: String(input.suggestionId),
+			body: input.body ?? '',
+			parentId: input.parentId ?? ''
+		}
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Votes
+// ---------------------------------------------------------------------------------------------
+
+export interface VoteResult {
+	voted: boolean;
+	voteCount: number;
+	/** How many more this person may support in the opportunity; null without a limit. */
+	remaining: number | null;
+}
+
+/** Everything a vote or its withdrawal checks, inside the transaction; returns the target. */
+async function voteTarget(ctx: TenantCtx, tx: Ctx['db'], suggestionId: number) {
+	const actor = await requireContributor(ctx, tx);
+	await enforceRateLimits(tx, [{ key: `suggestion-vote:user:${actor.userId}`, ...RATE_LIMITS.votes }]);
+	const now = new Date();
+	const target = await getVoteTarget(tx, { municipalityId: ctx.tenant.id, suggestionId, now });
+	if (!target || !target.publicAction) throw new AppError('not_found');
+	if (target.moderation !== 'approved' || target.mergedIntoId !== null) {
+		throw new AppError('conflict', { message: 'suggestions.errors.notPublic' });
+	}
+	if (!isOpenAt(target, now) || !target.votingOpen)
+		throw new AppError('conflict', { message: 'suggestions.errors.votingClosed' });
+	return { actor, target };
+}
+
+/**
+ * Supports a listed suggestion: one vote per person (the primary key), counted only when a row was
+ * inserted, so two tabs at the same moment count once. With a limit, the person's votes in the opportunity
+ * are counted under an advisory lock for (opportunity, person), in the same transaction.
+ */
+export async function castVote(ctx: TenantCtx, input: { suggestionId: number }): Promise<VoteResult> {
+	if (!ctx.actor) throw new AppError('unauthenticated');
+	return ctx.db.transaction(async (tx) => {
+		const { actor, target } = await voteTarget(ctx, tx, input.suggestionId);
+		const who = { municipalityId: ctx.tenant.id, suggestionId: target.id, userId: actor.userId };
+		let used = 0;
+		if (target.voteLimit) {
+			await lockVoter(tx, { opportunityId: target.opportunityId, userId: actor.userId });
+			used = await countVotesOfPerson(tx, {
+				municipalityId: ctx.tenant.id,
+				opportunityId: target.opportunityId,
+				userId: actor.userId
+			});
+			if (used >= target.voteLimit) {
+				if (await hasVoted(tx, who))
+					return { voted: true, voteCount: await getVoteCount(tx, who), remaining: 0 };
+				throw new AppError('conflict', {
+					message: 'suggestions.errors.voteLimit',
+					details: { limit: target.voteLimit }
+				});
+			}
+		}
+		const inserted = await insertVote(tx, { ...who, opportunityId: target.opportunityId });
+		const voteCount = inserted
+			? await changeVoteCount(tx, { ...who, delta: 1 })
+			: await getVoteCount(tx, who);
+		return {
+			voted: true,
+			voteCount,
+			remaining: target.voteLimit ? Math.max(0, target.voteLimit - used - (inserted ? 1 : 0)) : null
+		};
+	});
+}
+
+/** Takes a vote back; also fine when there was none. Only a deleted row lowers the count. */
+export async function withdrawVote(ctx: TenantCtx, input: { suggestionId: number }): Promise<VoteResult> {
+	if (!ctx.actor) throw new AppError('unauthenticated');
+	return ctx.db.transaction(async (tx) => {
+		const { actor, target } = await voteTarget(ctx, tx, input.suggestionId);
+		const who = { municipalityId: ctx.tenant.id, suggestionId: target.id, userId: actor.userId };
+		const deleted = await deleteVote(tx, who);
+		const voteCount = deleted
+			? await changeVoteCount(tx, { ...who, delta: -1 })
+			: await getVoteCount(tx, who);
+		const remaining = target.voteLimit
+			? Math.max(
+					0,
+					target.voteLimit -
+						(await countVotesOfPerson(tx, {
+							municipalityId: ctx.tenant.id,
+							opportunityId: target.opportunityId,
+							userId: actor.userId
+						}))
+				)
+			: null;
+		return { voted: false, voteCount, remaining };
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comments, reports, follows
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Adds a comment or a reply on a listed suggestion. A reply to a reply joins the thread of its top comment
+ * (one level of replies). Under pre-moderation it waits for a moderator; only approved ones are counted.
+ */
+export async function addComment(
+	ctx: TenantCtx,
+	input: { suggestionId: number; values: RawInput<typeof commentSchema> }
+): Promise<{ id: number; published: boolean }> {
+	const { row, opportunity } = await visibleSuggestion(ctx, input.suggestionId);
+	const actor = await requireContributor(ctx);
+	if (!isListedRow(row)) throw new AppError('conflict', { message: 'suggestions.errors.notPublic' });
+	const values = validateContribution(commentSchema, input.values);
+	let parentId: number | null = null;
+	if (values.parentId !== null) {
+		const parent = await getComment(ctx.db, {
+			municipalityId: ctx.tenant.id,
+			suggestionId: row.id,
+			id: values.parentId
+		});
+		if (!parent || !canSeeContribution(ctx.actor ?? null, parent, opportunity.target))
+			throw new AppError('validation', {
+				fields: { body: [key('replyNotFound')] },
+				message: key('replyNotFound')
+			});
+		parentId = parent.parentId ?? parent.id;
+	}
+	await enforceRateLimits(ctx.db, [
+		{ key: `suggestion-comment:user:${actor.userId}`, ...RATE_LIMITS.comments }
+	]);
+	const published = opportunity.moderation === 'post';
+	return ctx.db.transaction(async (tx) => {
+		const comment = await insertComment(tx, {
+			municipalityId: ctx.tenant.id,
+			suggestionId: row.id,
+			parentId,
+			authorId: actor.userId,
+			body: values.body,
+			moderation: published ? 'approved' : 'pending'
+		});
+		if (published) {
+			await changeCommentCount(tx, { municipalityId: ctx.tenant.id, suggestionId: row.id, delta: 1 });
+			await writeSuggestionEvent(tx, {
+				municipalityId: ctx.tenant.id,
+				type: 'suggestion.comment_published',
+				subjectId: row.id,
+				actorId: actor.userId,
+				payload: { commentId: comment.id, parentId }
+			});
+		}
+		return { id: comment.id, published };
+	});
+}
+
+/** Reports a suggestion or one of its comments; a second open report of the same item is not added. */
+export async function reportContribution(
+	ctx: TenantCtx,
+	input: { suggestionId: number; values: RawInput<typeof reportSchema> }
+): Promise<{ recorded: boolean }> {
+	const { row, opportunity } = await visibleSuggestion(ctx, input.suggestionId);
+	const actor = await requireContributor(ctx);
+	const values = validateContribution(reportSchema, input.values);
+	if (values.commentId !== null) {
+		const comment = await getComment(ctx.db, {
+			municipalityId: ctx.tenant.id,
+			suggestionId: row.id,
+			id: values.commentId
+		});
+		if (!comment || !canSeeContribution(ctx.actor ?? null, comment, opportunity.target))
+			throw new AppError('not_found');
+	}
+	await enforceRateLimits(ctx.db, [
+		{ key: `suggestion-report:user:${actor.userId}`, ...RATE_LIMITS.reports }
+	]);
+	const recorded = await insertReport(ctx.db, {
+		municipalityId: ctx.tenant.id,
+		suggestionId: row.id,
+		commentId: values.commentId,
+		reporterId: actor.userId,
+		reason: values.reason,
+		note: values.note
+	});
+	return { recorded };
+}
+
+export async function followSuggestion(ctx: TenantCtx, input: { suggestionId: number }) {
+	if (!ctx.actor) throw new AppError('unauthenticated');
+	const { row } = await visibleSuggestion(ctx, input.suggestionId);
+	await insertSuggestionFollow(ctx.db, {
+		municipalityId: ctx.tenant.id,
+		suggestionId: row.id,
+		userId: ctx.actor.userId
+	});
+	return { following: true };
+}
+
+export async function unfollowSuggestion(ctx: TenantCtx, input: { suggestionId: number }) {
+	if (!ctx.actor) throw new AppError('unauthenticated');
+	await deleteSuggestionFollow(ctx.db, {
+		municipalityId: ctx.tenant.id,
+		suggestionId: input.suggestionId,
+		userId: ctx.actor.userId
+	});
+	return { following: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// API and media
+// ---------------------------------------------------------------------------------------------
+
+/** The municipality of a suggestion named only by id, when it takes part; otherwise not found. */
+async function tenantOfSuggestion(ctx: Ctx, suggestionId: number): Promise<TenantCtx> {
+	const tenant = await findSuggestionTenant(ctx.db, { suggestionId });
+	if (!tenant || !tenant.participating) throw new AppError('not_found');
+	return { ...ctx, tenant: { id: tenant.id, slug: tenant.slug } };
+}
+
+/** A listed suggestion of a participating municipality, for the API. */
+export async function getSuggestionForApi(
+	ctx: Ctx,
+	input: { id: number; origin: string }
+): Promise<SuggestionApi> {
+	const scoped = await tenantOfSuggestion(ctx, input.id);
+	// The open data API answers the same for everyone: as a visitor sees it.
+	const visitor: TenantCtx = { ...scoped, actor: undefined };
+	const { row } = await visibleSuggestion(visitor, input.id);
+	if (!isListedRow(row)) throw new AppError('not_found');
+	const story = await listStory(ctx.db, { municipalityId: scoped.tenant.id, suggestionId: row.id });
+	return presentSuggestionApi(row, story, scoped.tenant.slug, input.origin);
+}
+
+export async function castVoteById(ctx: Ctx, input: { suggestionId: number }): Promise<VoteResult> {
+	if (!ctx.actor) throw new AppError('unauthenticated');
+	return castVote(await tenantOfSuggestion(ctx, input.suggestionId), input);
+}
+
+export async function withdrawVoteById(ctx: Ctx, input: { suggestionId: number }): Promise<VoteResult> {
+	if (!ctx.actor) throw new AppError('unauthenticated');
+	return withdrawVote(await tenantOfSuggestion(ctx, input.suggestionId), input);
+}
+
+/** Adds a suggestion through the API: no photo, and no "did you mean" step (clients search first). */
+export async function createSuggestionFromApi(
+	ctx: Ctx,
+	input: { opportunityId: number; values: Record<string, unknown> }
+): Promise<{ id: number; path: string; published: boolean }> {
+	if (!ctx.actor) throw new AppError('unauthenticated');
+	const tenant = await findOpportunityTenant(ctx.db, { opportunityId: input.opportunityId });
+	if (!tenant || !tenant.participating) throw new AppError('not_found');
+	const v = input.values;
+	const result = await createSuggestion(
+		{ ...ctx, tenant: { id: tenant.id, slug: tenant.slug } },
+		{
+			opportunityId: input.opportunityId,
+			values: {
+				title: v.title,
+				body: v.body,
+				placeName: v.placeName,
+				lat: v.lat,
+				lng: v.lng,
+				theme: v.theme,
+				confirm: true
+			}
+		}
+	);
+	if (result.kind !== 'created') throw new Error('unreachable: confirmed suggestions are created');
+	return { id: result.id, path: result.path, published: result.published };
+}
+
+/** The photo of a listed suggestion for /media/{id}; anything else is not found. */
+export async function getSuggestionPhoto(
+	ctx: Ctx,
+	input: { unverifiedId: string }
+): Promise<{ contentType: string; bytes: Buffer; createdAt: Date }> {
+	if (!isUuid(input.unverifiedId)) throw new AppError('not_found');
+	const row = await getListedSuggestionPhoto(ctx.db, { id: input.unverifiedId, now: new Date() });
+	if (!row) throw new AppError('not_found');
+	return row;
+}

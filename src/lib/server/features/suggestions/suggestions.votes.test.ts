@@ -1,0 +1,197 @@
+// Votes: exact counts under concurrency (two tabs, many people, a limit of 3), windows, refusals, tenants.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '$lib/server/db/client';
+import { contributionBlocks, suggestionVotes, suggestions } from '$lib/server/db/schema';
+import type { Tenant } from '$lib/server/platform/context';
+import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
+import { buildCtx } from '$lib/server/testing/context';
+import { buildParticipatingMunicipality } from '$lib/server/testing/factories';
+import { actorOf, buildUser, refusal } from '$lib/server/features/staff/staff.test-helpers';
+import type { Actor } from '$lib/server/features/accounts/accounts.policy';
+import { buildSuggestion, buildSuggestionOpportunity } from './suggestions.test-helpers';
+import { upsertSuggestionSettings } from './suggestions.queries';
+import { castVote, castVoteById, withdrawVote, withdrawVoteById } from './suggestions.contribute.service';
+import { refusalMessage } from './suggestions.contribute.present';
+
+let database: TestDatabase;
+let db: Db;
+let geel: Tenant;
+let mol: Tenant;
+
+async function person(): Promise<Actor> {
+	return actorOf(db, await buildUser(db));
+}
+
+/** vote_count as kept, and count(*) of the votes themselves: they must always agree. */
+async function counts(id: number) {
+	const [kept] = await db
+		.select({ n: suggestions.voteCount })
+		.from(suggestions)
+		.where(eq(suggestions.id, id));
+	const [rows] = await db
+		.select({ n: sql<number>`count(*)::int` })
+		.from(suggestionVotes)
+		.where(eq(suggestionVotes.suggestionId, id));
+	return { kept: kept?.n, rows: Number(rows?.n) };
+}
+
+beforeAll(async () => {
+	database = await createTestDatabase();
+	db = database.db;
+	geel = await buildParticipatingMunicipality(db, 'geel');
+	mol = await buildParticipatingMunicipality(db, 'mol');
+});
+
+afterAll(async () => {
+	await database.destroy();
+});
+
+describe('castVote and withdrawVote', () => {
+	it('counts one vote once, is idempotent, and takes it back exactly once', async () => {
+		const { id } = await buildSuggestionOpportunity(db, geel);
+		const s = await buildSuggestion(db, geel, id);
+		const ctx = buildCtx(db, geel, { actor: await person() });
+		expect(await castVote(ctx, { suggestionId: s.id })).toEqual({
+			voted: true,
+			voteCount: 1,
+			remaining: null
+		});
+		expect(await castVote(ctx, { suggestionId: s.id })).toEqual({
+			voted: true,
+			voteCount: 1,
+			remaining: null
+		});
+		expect(await withdrawVote(ctx, { suggestionId: s.id })).toEqual({
+			voted: false,
+			voteCount: 0,
+			remaining: null
+		});
+		expect(await withdrawVote(ctx, { suggestionId: s.id })).toMatchObject({ voted: false, voteCount: 0 });
+		expect(await counts(s.id)).toEqual({ kept: 0, rows: 0 });
+	});
+
+	it('counts the same person voting twice at the same moment (two tabs) once', async () => {
+		const { id } = await buildSuggestionOpportunity(db, geel);
+		const s = await buildSuggestion(db, geel, id);
+		const ctx = buildCtx(db, geel, { actor: await person() });
+		const results = await Promise.all([
+			castVote(ctx, { suggestionId: s.id }),
+			castVote(ctx, { suggestionId: s.id }),
+			castVote(ctx, { suggestionId: s.id })
+		]);
+		expect(results.every((r) => r.voted)).toBe(true);
+		expect(await counts(s.id)).toEqual({ kept: 1, rows: 1 });
+		await Promise.all([withdrawVote(ctx, { suggestionId: s.id }), withdrawVote(ctx, { suggestionId: s.id })]);
+		expect(await counts(s.id)).toEqual({ kept: 0, rows: 0 });
+	});
+
+	it('counts many people voting at once exactly', async () => {
+		const { id } = await buildSuggestionOpportunity(db, geel);
+		const s = await buildSuggestion(db, geel, id);
+		const people = await Promise.all(Array.from({ length: 40 }, () => person()));
+		await Promise.all(people.map((actor) => castVote(buildCtx(db, geel, { actor }), { suggestionId: s.id })));
+		expect(await counts(s.id)).toEqual({ kept: 40, rows: 40 });
+		// Half take it back while the others vote again: still exact.
+		await Promise.all(
+			people.map((actor, i) =>
+				i % 2 === 0
+					? withdrawVote(buildCtx(db, geel, { actor }), { suggestionId: s.id })
+					: castVote(buildCtx(db, geel, { actor }), { suggestionId: s.id })
+			)
+		);
+		expect(await counts(s.id)).toEqual({ kept: 20, rows: 20 });
+	});
+
+	it('holds a limit of 3 when one person votes on several suggestions at once', async () => {
+		const { id } = await buildSuggestionOpportunity(db, geel, { voteLimit: 3 });
+		const list = await Promise.all(Array.from({ length: 6 }, () => buildSuggestion(db, geel, id)));
+		const ctx = buildCtx(db, geel, { actor: await person() });
+		const settled = await Promise.allSettled(list.map((s) => castVote(ctx, { suggestionId: s.id })));
+		const ok = settled.filter((r) => r.status === 'fulfilled');
+		expect(ok).toHaveLength(3);
+		for (const r of settled.filter((r) => r.status === 'rejected')) {
+			const err = (r as PromiseRejectedResult).reason;
+			expect(err.code).toBe('conflict');
+			expect(refusalMessage('nl', err)).toBe(
+				'Je steunt al 3 suggesties. Trek eerst een steun in om een andere te kiezen.'
+			);
+		}
+		for (const s of list) {
+			const c = await counts(s.id);
+			expect(c.kept).toBe(c.rows);
+		}
+		const [total] = await db
+			.select({ n: sql<number>`count(*)::int` })
+			.from(suggestionVotes)
+			.where(eq(suggestionVotes.opportunityId, id));
+		expect(Number(total?.n)).toBe(3);
+		// At the limit, voting again on one already supported is fine; withdrawing frees a place.
+		const supported = list.filter((_, i) => settled[i]!.status === 'fulfilled');
+		expect(await castVote(ctx, { suggestionId: supported[0]!.id })).toMatchObject({
+			voted: true,
+			remaining: 0
+		});
+		expect(await withdrawVote(ctx, { suggestionId: supported[0]!.id })).toMatchObject({ remaining: 1 });
+		const other = list.find((s) => !supported.includes(s))!;
+		expect(await castVote(ctx, { suggestionId: other.id })).toMatchObject({ voted: true, remaining: 0 });
+	});
+
+	it('refuses votes when voting is switched off or the window closed, and keeps the count', async () => {
+		const off = await buildSuggestionOpportunity(db, geel, { votingOpen: false });
+		const a = await buildSuggestion(db, geel, off.id);
+		const closed = await buildSuggestionOpportunity(db, geel, { closesAt: new Date(Date.now() - 60_000) });
+		const b = await buildSuggestion(db, geel, closed.id);
+		const ctx = buildCtx(db, geel, { actor: await person() });
+		for (const s of [a, b]) {
+			const err = await refusal(castVote(ctx, { suggestionId: s.id }), 'conflict');
+			expect(refusalMessage('nl', err)).toBe('Steunen kan niet meer: de stemming is gesloten.');
+			expect(await counts(s.id)).toEqual({ kept: 0, rows: 0 });
+		}
+		// Reopened: votes count again.
+		await upsertSuggestionSettings(db, { municipalityId: geel.id, opportunityId: off.id, votingOpen: true });
+		expect(await castVote(ctx, { suggestionId: a.id })).toMatchObject({ voteCount: 1 });
+	});
+
+	it('refuses visitors, blocked people, pending suggestions and another municipality', async () => {
+		const { id } = await buildSuggestionOpportunity(db, geel);
+		const s = await buildSuggestion(db, geel, id);
+		const pending = await buildSuggestion(db, geel, id, { moderation: 'pending' });
+		await refusal(castVote(buildCtx(db, geel), { suggestionId: s.id }), 'unauthenticated');
+		const blocked = await person();
+		await db.insert(contributionBlocks).values({ municipalityId: geel.id, userId: blocked.userId });
+		const err = await refusal(
+			castVote(buildCtx(db, geel, { actor: blocked }), { suggestionId: s.id }),
+			'forbidden'
+		);
+		expect(err.messageKey).toBe('suggestions.errors.blocked');
+		const actor = await person();
+		await refusal(castVote(buildCtx(db, geel, { actor }), { suggestionId: pending.id }), 'conflict');
+		// Mol's context with Geel's id: simply not found, nothing changed.
+		await refusal(castVote(buildCtx(db, mol, { actor }), { suggestionId: s.id }), 'not_found');
+		await refusal(withdrawVote(buildCtx(db, mol, { actor }), { suggestionId: s.id }), 'not_found');
+		expect(await counts(s.id)).toEqual({ kept: 0, rows: 0 });
+	});
+
+	it('limits one person to 60 votes a minute', async () => {
+		const { id } = await buildSuggestionOpportunity(db, geel);
+		const s = await buildSuggestion(db, geel, id);
+		const ctx = buildCtx(db, geel, { actor: await person() });
+		for (let i = 0; i < 30; i++) {
+			await castVote(ctx, { suggestionId: s.id });
+			await withdrawVote(ctx, { suggestionId: s.id });
+		}
+		const err = await refusal(castVote(ctx, { suggestionId: s.id }), 'rate_limited');
+		expect(refusalMessage('nl', err)).toContain('Probeer het over een tijdje opnieuw');
+		expect(await counts(s.id)).toEqual({ kept: 0, rows: 0 });
+	});
+
+	it('votes through the API by id, finding the municipality itself', async () => {
+		const { id } = await buildSuggestionOpportunity(db, mol);
+		const s = await buildSuggestion(db, mol, id);
+		const ctx = buildCtx(db, undefined, { actor: await person() });
+		expect(await castVoteById(ctx, { suggestionId: s.id })).toMatchObject({ voted: true, voteCount: 1 });
+		expect(await withdrawVoteById(ctx, { suggestionId: s.id })).toMatchObject({ voted: false, voteCount: 0 });
+		await refusal(castVoteById(ctx, { suggestionId: 2_000_000_000 }), 'not_found');
+	});
+});
