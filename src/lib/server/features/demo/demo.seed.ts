@@ -4,6 +4,7 @@ import type { Db } from '$lib/server/db/client';
 import { municipalities, platformMeta } from '$lib/server/db/schema';
 import { insertTheme } from '$lib/server/features/themes/themes.queries';
 import { seedDemoActions } from '$lib/server/features/actions/actions.demo';
+import { seedDemoSuggestions } from '$lib/server/features/suggestions/suggestions.demo';
 
 const DEMO_KEY = 'demo_loaded_at';
 
@@ -85,6 +86,7 @@ export async function seedDemo(db: Db): Promise<void> {
 			}
 		}
 		await seedDemoActions(tx);
+		await seedDemoSuggestions(tx);
 		await tx
 			.insert(platformMeta)
 			.values({ key: DEMO_KEY, value: new Date().toISOString() })
