@@ -27,6 +27,7 @@ export const backoffice = {
 		label: 'Beheer',
 		home: 'Overzicht',
 		actions: 'Klimaatacties',
+		suggestions: 'Suggesties',
 		staff: 'Medewerkers',
 		audit: 'Logboek',
 		settings: 'Instellingen'

@@ -4,19 +4,34 @@ import {
 	getOpportunityForBackoffice,
 	removeOpportunity
 } from '$lib/server/features/actions/actions.admin.service';
+import {
+	changeSuggestionSettings,
+	getSuggestionSettingsForBackoffice
+} from '$lib/server/features/suggestions/suggestions.admin.service';
 import { backofficeAction, backofficeLoad, textFields } from '$lib/server/features/staff/staff.http';
 import { OPPORTUNITY_FIELDS } from '../../../form-fields';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => ({
-	item: await backofficeLoad(
+export const load: PageServerLoad = async (event) => {
+	const item = await backofficeLoad(
 		event,
 		getOpportunityForBackoffice(event.locals.ctx, {
 			unverifiedActionId: event.params.actie,
 			unverifiedOpportunityId: event.params.kans
 		})
-	)
-});
+	);
+	return {
+		item,
+		// Only for an opportunity of kind mapSuggestions, and only for those who moderate (else null).
+		suggestionSettings:
+			item.opportunity.kind === 'mapSuggestions'
+				? await getSuggestionSettingsForBackoffice(event.locals.ctx, {
+						unverifiedOpportunityId: event.params.kans
+					})
+				: null,
+		done: event.url.searchParams.get('gelukt')
+	};
+};
 
 const target = (params: { actie: string; kans: string }) => ({
 	unverifiedActionId: params.actie,
@@ -36,6 +51,24 @@ export const actions: Actions = {
 			303,
 			`/${event.params.municipality}/beheer/acties/${event.params.actie}?gelukt=kansBewaard#kansen`
 		);
+	},
+	suggestionSettings: async (event) => {
+		const values = textFields(await event.request.formData(), [
+			'moderation',
+			'submissionsOpen',
+			'votingOpen',
+			'voteLimit'
+		]);
+		const result = await backofficeAction(
+			event,
+			changeSuggestionSettings(event.locals.ctx, {
+				...values,
+				unverifiedOpportunityId: event.params.kans
+			}),
+			{ ...values, form: 'suggestionSettings' }
+		);
+		if (!result.ok) return result.failure;
+		redirect(303, `${event.url.pathname}?gelukt=suggestieInstellingen#suggesties`);
 	},
 	remove: async (event) => {
 		const values = textFields(await event.request.formData(), ['confirm']);

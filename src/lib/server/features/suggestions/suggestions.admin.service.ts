@@ -1,0 +1,972 @@
+// Use cases of the back office for suggestions: the moderation queue and bulk decisions, a suggestion's page
+// with its answer, status, place, official comment and merge, blocking people, settings per opportunity.
+// Each authorizes first (content.moderate here), then writes the audit row, the public story and the domain
+// event in the transaction of the change.
+import type { ModerationReason, SuggestionStatus } from '$lib/domain/suggestions';
+import { translate } from '$lib/i18n';
+import type { Db } from '$lib/server/db/client';
+import type { Ctx } from '$lib/server/platform/context';
+import { AppError } from '$lib/server/platform/errors';
+import { writeAudit } from '$lib/server/platform/audit';
+import { authorizeMunicipality, type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
+import { isUuid } from '$lib/server/features/staff/staff.schemas';
+import { writeSuggestionEvent } from './suggestions.events';
+import { suggestionPath } from './suggestions.access';
+import {
+	getSuggestion,
+	getSuggestionOpportunity,
+	insertStoryEntry,
+	upsertSuggestionSettings,
+	type SuggestionRow
+} from './suggestions.queries';
+import {
+	deleteBlock,
+	getBlock,
+	getCommentsByIds,
+	getPersonName,
+	getSuggestionsByIds,
+	getSuggestionsByIdsForUpdate,
+	insertOfficialComment,
+	listBlocks,
+	listCommentsForAdmin,
+	listQueueComments,
+	listQueueSuggestions,
+	listReportsForAdmin,
+	listStoryForAdmin,
+	listSuggestionOpportunities,
+	moveFollows,
+	moveVotes,
+	recountComments,
+	resolveReports,
+	updateCommentModeration,
+	updateSuggestionRow,
+	upsertBlock,
+	type AdminCommentRow
+} from './suggestions.admin.queries';
+import {
+	QUEUE_PAGE_SIZE,
+	answerSchema,
+	blockSchema,
+	bulkSchema,
+	bulkSelectionSchema,
+	confirmSchema,
+	mergeSchema,
+	officialCommentSchema,
+	parseId,
+	placeSchema,
+	queueFiltersSchema,
+	settingsSchema,
+	statusSchema,
+	validateSuggestionsAdminInput as validate,
+	type BulkOperation,
+	type ItemRef,
+	type QueueFilters,
+	type RawInput
+} from './suggestions.admin.schemas';
+import {
+	presentAdminComment,
+	presentAdminReport,
+	presentBlock,
+	presentQueueItem,
+	presentStoryEntry,
+	presentSuggestionForAdmin,
+	type AdminCommentView,
+	type AdminReportView,
+	type AdminSuggestionView,
+	type BlockView,
+	type QueueItemView,
+	type StoryEntryView,
+	type SuggestionSettingsView
+} from './suggestions.admin.present';
+
+type SuggestionRecord = Omit<SuggestionRow, 'authorName'>;
+
+/** Moderators and admins of the municipality; everyone else is refused before anything is read. */
+export function authorizeModeration(ctx: Ctx): Promise<BackofficeScope> {
+	return authorizeMunicipality(ctx, 'content.moderate');
+}
+
+function actorOf(scope: BackofficeScope) {
+	return { userId: scope.actor.userId, displayName: scope.actor.displayName };
+}
+
+async function audit(
+	tx: Db,
+	scope: BackofficeScope,
+	action: string,
+	details: Record<string, unknown>,
+	subject?: { id: string; name: string }
+) {
+	await writeAudit(tx, {
+		regionId: scope.municipality.regionId,
+		municipalityId: scope.municipality.id,
+		actor: actorOf(scope),
+		action,
+		subject: subject ?? null,
+		details
+	});
+}
+
+export function backofficeBase(slug: string): string {
+	return `/${slug}/beheer/suggesties`;
+}
+
+/** The text a rejection leaves on the item (the author sees it): the reason's label, with the typed note. */
+function rejectionText(locale: Ctx['locale'], reason: ModerationReason, note: string): string {
+	if (reason === 'other') return note;
+	const label = translate(locale, `suggestions.reason.${reason}`);
+	return note ? `${label}: ${note}` : label;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The queue
+// ---------------------------------------------------------------------------------------------
+
+export interface ModerationQueue {
+	filters: QueueFilters;
+	items: QueueItemView[];
+	total: number;
+	page: number;
+	pageCount: number;
+	opportunities: { id: number; title: string }[];
+}
+
+function compareQueue(sort: QueueFilters['sort']) {
+	return (a: QueueItemView, b: QueueItemView) => {
+		if (sort === 'reports' && a.reportCount !== b.reportCount) return b.reportCount - a.reportCount;
+		const byDate = a.createdAt.localeCompare(b.createdAt);
+		if (byDate !== 0) return sort === 'newest' ? -byDate : byDate;
+		return a.key.localeCompare(b.key);
+	};
+}
+
+/** Everything waiting for a moderator and everything reported, suggestions and comments in one list. */
+export async function getModerationQueue(
+	ctx: Ctx,
+	input: RawInput<typeof queueFiltersSchema>
+): Promise<ModerationQueue> {
+	const scope = await authorizeModeration(ctx);
+	const municipalityId = scope.municipality.id;
+	const filters = queueFiltersSchema.parse(input);
+	// Both lists are sorted alike, so the first page*size of each hold the page of the merged list.
+	const limit = filters.page * QUEUE_PAGE_SIZE;
+	const [s, c, opportunities] = await Promise.all([
+		listQueueSuggestions(ctx.db, { municipalityId, filters, limit }),
+		listQueueComments(ctx.db, { municipalityId, filters, limit }),
+		listSuggestionOpportunities(ctx.db, { municipalityId })
+	]);
+	const merged = [
+		...s.rows.map((r) => presentQueueItem('suggestion', r)),
+		...c.rows.map((r) => presentQueueItem('comment', r))
+	].sort(compareQueue(filters.sort));
+	const total = s.total + c.total;
+	return {
+		filters,
+		items: merged.slice((filters.page - 1) * QUEUE_PAGE_SIZE, filters.page * QUEUE_PAGE_SIZE),
+		total,
+		page: filters.page,
+		pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
+		opportunities
+	};
+}
+
+export interface BulkPreviewItem {
+	key: string;
+	kind: 'suggestion' | 'comment';
+	id: number;
+	suggestionId: number;
+	title: string;
+	excerpt: string;
+	moderation: AdminCommentRow['moderation'];
+}
+
+export interface BulkPreview {
+	operation: BulkOperation;
+	items: BulkPreviewItem[];
+}
+
+async function selectedItems(db: Db, municipalityId: string, refs: ItemRef[]) {
+	const suggestionIds = refs.filter((r) => r.kind === 'suggestion').map((r) => r.id);
+	const commentIds = refs.filter((r) => r.kind === 'comment').map((r) => r.id);
+	const [suggestionRows, commentRows] = await Promise.all([
+		getSuggestionsByIds(db, { municipalityId, ids: suggestionIds }),
+		getCommentsByIds(db, { municipalityId, ids: commentIds })
+	]);
+	return { suggestionRows, commentRows };
+}
+
+/** The confirmation step of a bulk decision: which of the selected items it concerns. Changes nothing. */
+export async function previewBulkDecision(
+	ctx: Ctx,
+	input: RawInput<typeof bulkSelectionSchema>
+): Promise<BulkPreview> {
+	const scope = await authorizeModeration(ctx);
+	const values = validate(bulkSelectionSchema, input);
+	const { suggestionRows, commentRows } = await selectedItems(ctx.db, scope.municipality.id, values.items);
+	const short = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
+	return {
+		operation: values.operation,
+		items: [
+			...suggestionRows
+				.filter((r) => r.mergedIntoId === null)
+				.map((r) => ({
+					key: `s${r.id}`,
+					kind: 'suggestion' as const,
+					id: r.id,
+					suggestionId: r.id,
+					title: r.title,
+					excerpt: short(r.body),
+					moderation: r.moderation
+				})),
+			...commentRows.map((r) => ({
+				key: `c${r.id}`,
+				kind: 'comment' as const,
+				id: r.id,
+				suggestionId: r.suggestionId,
+				title: r.suggestionTitle,
+				excerpt: short(r.body),
+				moderation: r.moderation
+			}))
+		]
+	};
+}
+
+interface Decision {
+	operation: BulkOperation;
+	reason?: ModerationReason;
+	note?: string;
+	bulk: boolean;
+}
+
+async function approveSuggestionRow(tx: Db, scope: BackofficeScope, row: SuggestionRecord, bulk: boolean) {
+	const municipalityId = scope.municipality.id;
+	await resolveReports(tx, {
+		municipalityId,
+		suggestionId: row.id,
+		commentId: null,
+		resolvedBy: scope.actor.userId
+	});
+	if (row.moderation === 'approved') return false;
+	const firstTime = row.publishedAt === null;
+	const status: SuggestionStatus = row.status === 'submitted' ? 'published' : row.status;
+	await updateSuggestionRow(tx, {
+		municipalityId,
+		id: row.id,
+		values: {
+			moderation: 'approved',
+			moderationReason: null,
+			status,
+			...(firstTime ? { publishedAt: new Date() } : {})
+		}
+	});
+	if (firstTime) {
+		await insertStoryEntry(tx, {
+			municipalityId,
+			suggestionId: row.id,
+			kind: 'published',
+			status: 'published',
+			actorId: scope.actor.userId
+		});
+	}
+	await writeSuggestionEvent(tx, {
+		municipalityId,
+		type: 'suggestion.published',
+		subjectId: row.id,
+		actorId: scope.actor.userId,
+		payload: { opportunityId: row.opportunityId, authorId: row.authorId, again: !firstTime }
+	});
+	await audit(tx, scope, 'suggestion.approved', {
+		suggestionId: row.id,
+		name: row.title,
+		before: row.moderation,
+		bulk
+	});
+	return true;
+}
+
+async function rejectSuggestionRow(
+	tx: Db,
+	scope: BackofficeScope,
+	row: SuggestionRecord,
+	reason: ModerationReason,
+	text: string,
+	bulk: boolean
+) {
+	const municipalityId = scope.municipality.id;
+	await resolveReports(tx, {
+		municipalityId,
+		suggestionId: row.id,
+		commentId: null,
+		resolvedBy: scope.actor.userId
+	});
+	if (row.moderation === 'rejected' && row.moderationReason === text) return false;
+	await updateSuggestionRow(tx, {
+		municipalityId,
+		id: row.id,
+		values: { moderation: 'rejected', moderationReason: text }
+	});
+	await writeSuggestionEvent(tx, {
+		municipalityId,
+		type: 'suggestion.rejected',
+		subjectId: row.id,
+		actorId: scope.actor.userId,
+		payload: {
+			opportunityId: row.opportunityId,
+			authorId: row.authorId,
+			reason,
+			wasPublic: row.moderation === 'approved'
+		}
+	});
+	await audit(tx, scope, 'suggestion.rejected', {
+		suggestionId: row.id,
+		name: row.title,
+		before: row.moderation,
+		reason,
+		note: text,
+		bulk
+	});
+	return true;
+}
+
+async function moderateComment(
+	tx: Db,
+	scope: BackofficeScope,
+	row: AdminCommentRow,
+	decision: { approve: boolean; reason?: ModerationReason; text: string | null; bulk: boolean }
+) {
+	const municipalityId = scope.municipality.id;
+	await resolveReports(tx, {
+		municipalityId,
+		suggestionId: row.suggestionId,
+		commentId: row.id,
+		resolvedBy: scope.actor.userId
+	});
+	const moderation = decision.approve ? 'approved' : 'rejected';
+	if (row.moderation === moderation && (decision.approve || row.moderationReason === decision.text))
+		return false;
+	await updateCommentModeration(tx, {
+		municipalityId,
+		id: row.id,
+		moderation,
+		reason: decision.approve ? null : decision.text
+	});
+	await recountComments(tx, { municipalityId, suggestionId: row.suggestionId });
+	if (decision.approve)
+		await writeSuggestionEvent(tx, {
+			municipalityId,
+			type: 'suggestion.comment_published',
+			subjectId: row.suggestionId,
+			actorId: scope.actor.userId,
+			payload: { commentId: row.id, authorId: row.authorId, parentId: row.parentId }
+		});
+	await audit(tx, scope, decision.approve ? 'suggestion.comment_approved' : 'suggestion.comment_rejected', {
+		suggestionId: row.suggestionId,
+		commentId: row.id,
+		name: row.suggestionTitle,
+		before: row.moderation,
+		...(decision.approve ? {} : { reason: decision.reason, note: decision.text }),
+		bulk: decision.bulk
+	});
+	return true;
+}
+
+/**
+ * Applies one decision to the selected items, all or nothing. Ids of another municipality are simply not
+ * found and left alone; merged suggestions are skipped. Rows are locked in id order (no deadlocks between
+ * two moderators), and the suggestions of selected comments too, so their comment counts stay exact.
+ */
+async function decide(ctx: Ctx, scope: BackofficeScope, refs: ItemRef[], decision: Decision) {
+	const municipalityId = scope.municipality.id;
+	const text =
+		decision.operation === 'reject' && decision.reason
+			? rejectionText(ctx.locale, decision.reason, decision.note ?? '')
+			: null;
+	return ctx.db.transaction(async (tx) => {
+		const commentIds = refs.filter((r) => r.kind === 'comment').map((r) => r.id);
+		const comments = await getCommentsByIds(tx, { municipalityId, ids: commentIds });
+		const wanted = new Set(refs.filter((r) => r.kind === 'suggestion').map((r) => r.id));
+		const lockIds = [...new Set([...wanted, ...comments.map((c) => c.suggestionId)])].sort((a, b) => a - b);
+		const locked = await getSuggestionsByIdsForUpdate(tx, { municipalityId, ids: lockIds });
+		const rows = locked.filter((r) => wanted.has(r.id) && r.mergedIntoId === null);
+		if (rows.length + comments.length === 0)
+			throw new AppError('validation', { message: 'suggestionsAdmin.bulk.nothingSelected' });
+		let changed = 0;
+		for (const row of rows) {
+			if (decision.operation === 'approve') {
+				if (await approveSuggestionRow(tx, scope, row, decision.bulk)) changed++;
+			} else if (decision.operation === 'reject') {
+				if (await rejectSuggestionRow(tx, scope, row, decision.reason!, text!, decision.bulk)) changed++;
+			} else {
+				const n = await resolveReports(tx, {
+					municipalityId,
+					suggestionId: row.id,
+					commentId: null,
+					resolvedBy: scope.actor.userId
+				});
+				if (n > 0) {
+					changed++;
+					await audit(tx, scope, 'suggestion.report_dismissed', {
+						suggestionId: row.id,
+						name: row.title,
+						reports: n,
+						bulk: decision.bulk
+					});
+				}
+			}
+		}
+		for (const comment of comments) {
+			if (decision.operation === 'dismiss') {
+				const n = await resolveReports(tx, {
+					municipalityId,
+					suggestionId: comment.suggestionId,
+					commentId: comment.id,
+					resolvedBy: scope.actor.userId
+				});
+				if (n > 0) {
+					changed++;
+					await audit(tx, scope, 'suggestion.report_dismissed', {
+						suggestionId: comment.suggestionId,
+						commentId: comment.id,
+						name: comment.suggestionTitle,
+						reports: n,
+						bulk: decision.bulk
+					});
+				}
+			} else if (
+				await moderateComment(tx, scope, comment, {
+					approve: decision.operation === 'approve',
+					reason: decision.reason,
+					text,
+					bulk: decision.bulk
+				})
+			)
+				changed++;
+		}
+		return { changed };
+	});
+}
+
+/** Approves, rejects (with a reason) or dismisses the reports of several items at once. */
+export async function decideInBulk(
+	ctx: Ctx,
+	input: RawInput<typeof bulkSchema>
+): Promise<{ changed: number }> {
+	const scope = await authorizeModeration(ctx);
+	const values = validate(bulkSchema, input);
+	return decide(ctx, scope, values.items, {
+		operation: values.operation,
+		reason: values.reason,
+		note: values.note,
+		bulk: true
+	});
+}
+
+/** The same decision for one item of a suggestion's page: the suggestion itself or one of its comments. */
+export async function decideItem(
+	ctx: Ctx,
+	input: { unverifiedSuggestionId: unknown; unverifiedCommentId?: unknown } & RawInput<typeof bulkSchema>
+): Promise<{ changed: number }> {
+	const scope = await authorizeModeration(ctx);
+	const suggestion = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
+	let ref: ItemRef = { kind: 'suggestion', id: suggestion.id };
+	if (input.unverifiedCommentId !== undefined && input.unverifiedCommentId !== '') {
+		const commentId = parseId(input.unverifiedCommentId);
+		const [comment] = commentId
+			? await getCommentsByIds(ctx.db, { municipalityId: scope.municipality.id, ids: [commentId] })
+			: [];
+		if (!comment || comment.suggestionId !== suggestion.id) throw new AppError('not_found');
+		ref = { kind: 'comment', id: comment.id };
+	}
+	const values = validate(bulkSchema, { ...input, items: [] });
+	if (suggestion.mergedIntoId !== null && ref.kind === 'suggestion')
+		throw new AppError('conflict', { message: 'suggestionsAdmin.errors.merged' });
+	return decide(ctx, scope, [ref], {
+		operation: values.operation,
+		reason: values.reason,
+		note: values.note,
+		bulk: false
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// One suggestion
+// ---------------------------------------------------------------------------------------------
+
+async function findSuggestion(db: Db, scope: BackofficeScope, unverifiedId: unknown): Promise<SuggestionRow> {
+	const id = parseId(unverifiedId);
+	const row =
+		id === null ? undefined : await getSuggestion(db, { municipalityId: scope.municipality.id, id });
+	if (!row) throw new AppError('not_found');
+	return row;
+}
+
+/** Locks the suggestion for a change; merged ones are only a pointer and change no more. */
+async function lockSuggestion(tx: Db, scope: BackofficeScope, id: number): Promise<SuggestionRecord> {
+	const [row] = await getSuggestionsByIdsForUpdate(tx, { municipalityId: scope.municipality.id, ids: [id] });
+	if (!row) throw new AppError('not_found');
+	if (row.mergedIntoId !== null)
+		throw new AppError('conflict', { message: 'suggestionsAdmin.errors.merged' });
+	return row;
+}
+
+export interface SuggestionModerationPage {
+	suggestion: AdminSuggestionView;
+	opportunity: { id: number; title: string; actionId: number };
+	mergedInto: { id: number; title: string } | null;
+	comments: AdminCommentView[];
+	reports: AdminReportView[];
+	story: StoryEntryView[];
+	authorBlocked: boolean;
+	blockedAuthorIds: string[];
+}
+
+export async function getSuggestionForModeration(
+	ctx: Ctx,
+	input: { unverifiedSuggestionId: unknown }
+): Promise<SuggestionModerationPage> {
+	const scope = await authorizeModeration(ctx);
+	const municipalityId = scope.municipality.id;
+	const row = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
+	const [opportunity, comments, reports, story, blocks, mergedInto] = await Promise.all([
+		getSuggestionOpportunity(ctx.db, { municipalityId, opportunityId: row.opportunityId, now: new Date() }),
+		listCommentsForAdmin(ctx.db, { municipalityId, suggestionId: row.id }),
+		listReportsForAdmin(ctx.db, { municipalityId, suggestionId: row.id }),
+		listStoryForAdmin(ctx.db, { municipalityId, suggestionId: row.id }),
+		listBlocks(ctx.db, { municipalityId }),
+		row.mergedIntoId ? getSuggestion(ctx.db, { municipalityId, id: row.mergedIntoId }) : undefined
+	]);
+	if (!opportunity) throw new AppError('not_found');
+	const blocked = new Set(blocks.map((b) => b.userId));
+	const authorIds = [row.authorId, ...comments.map((c) => c.authorId)].filter(
+		(id): id is string => id !== null
+	);
+	return {
+		suggestion: presentSuggestionForAdmin(row, suggestionPath(scope.municipality.slug, row)),
+		opportunity: { id: opportunity.id, title: opportunity.title, actionId: opportunity.actionId },
+		mergedInto: mergedInto ? { id: mergedInto.id, title: mergedInto.title } : null,
+		comments: comments.map(presentAdminComment),
+		reports: reports.map(presentAdminReport),
+		story: story.map(presentStoryEntry),
+		authorBlocked: row.authorId !== null && blocked.has(row.authorId),
+		blockedAuthorIds: [...new Set(authorIds.filter((id) => blocked.has(id)))]
+	};
+}
+
+type SuggestionTarget = { unverifiedSuggestionId: unknown };
+
+/** The official answer of the municipality (Markdown), shown prominently on the public page. */
+export async function answerSuggestion(
+	ctx: Ctx,
+	input: SuggestionTarget & RawInput<typeof answerSchema>
+): Promise<void> {
+	const scope = await authorizeModeration(ctx);
+	const target = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
+	const values = validate(answerSchema, input);
+	const municipalityId = scope.municipality.id;
+	await ctx.db.transaction(async (tx) => {
+		const row = await lockSuggestion(tx, scope, target.id);
+		if (row.answer === values.answer) return;
+		await updateSuggestionRow(tx, {
+			municipalityId,
+			id: row.id,
+			values: { answer: values.answer, answeredAt: new Date(), answeredBy: scope.actor.userId }
+		});
+		await insertStoryEntry(tx, {
+			municipalityId,
+			suggestionId: row.id,
+			kind: 'answered',
+			status: row.status,
+			actorId: scope.actor.userId
+		});
+		await writeSuggestionEvent(tx, {
+			municipalityId,
+			type: 'suggestion.answered',
+			subjectId: row.id,
+			actorId: scope.actor.userId,
+			payload: { opportunityId: row.opportunityId, authorId: row.authorId, changed: row.answer !== null }
+		});
+		await audit(tx, scope, 'suggestion.answered', {
+			suggestionId: row.id,
+			name: row.title,
+			changed: row.answer !== null ? ['answer'] : []
+		});
+	});
+}
+
+/** Moves a public suggestion to another status, with the municipality's reason (required for not chosen). */
+export async function changeSuggestionStatus(
+	ctx: Ctx,
+	input: SuggestionTarget & RawInput<typeof statusSchema>
+): Promise<{ changed: boolean }> {
+	const scope = await authorizeModeration(ctx);
+	const target = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
+	const values = validate(statusSchema, input);
+	const municipalityId = scope.municipality.id;
+	return ctx.db.transaction(async (tx) => {
+		const row = await lockSuggestion(tx, scope, target.id);
+		if (row.moderation !== 'approved')
+			throw new AppError('conflict', {
+				message: 'suggestionsAdmin.errors.notPublicYet',
+				fields: { status: ['suggestionsAdmin.errors.notPublicYet'] }
+			});
+		if (row.status === values.status && !values.reason) return { changed: false };
+		await updateSuggestionRow(tx, { municipalityId, id: row.id, values: { status: values.status } });
+		await insertStoryEntry(tx, {
+			municipalityId,
+			suggestionId: row.id,
+			kind: 'status',
+			status: values.status,
+			reason: values.reason,
+			actorId: scope.actor.userId
+		});
+		await writeSuggestionEvent(tx, {
+			municipalityId,
+			type: 'suggestion.status_changed',
+			subjectId: row.id,
+			actorId: scope.actor.userId,
+			payload: {
+				opportunityId: row.opportunityId,
+				authorId: row.authorId,
+				from: row.status,
+				to: values.status,
+				reason: values.reason
+			}
+		});
+		await audit(tx, scope, 'suggestion.status_changed', {
+			suggestionId: row.id,
+			name: row.title,
+			before: row.status,
+			after: values.status,
+			reason: values.reason
+		});
+		return { changed: true };
+	});
+}
+
+/** Places a suggestion (typed as an address only, or misplaced) on the map. */
+export async function placeSuggestion(
+	ctx: Ctx,
+	input: SuggestionTarget & RawInput<typeof placeSchema>
+): Promise<void> {
+	const scope = await authorizeModeration(ctx);
+	const target = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
+	const values = validate(placeSchema, input);
+	const municipalityId = scope.municipality.id;
+	await ctx.db.transaction(async (tx) => {
+		const row = await lockSuggestion(tx, scope, target.id);
+		await updateSuggestionRow(tx, {
+			municipalityId,
+			id: row.id,
+			values: { lat: values.lat, lng: values.lng, placeName: values.placeName ?? row.placeName }
+		});
+		await audit(tx, scope, 'suggestion.placed', {
+			suggestionId: row.id,
+			name: row.title,
+			before: row.lat === null ? null : { lat: row.lat, lng: row.lng },
+			after: { lat: values.lat, lng: values.lng }
+		});
+	});
+}
+
+/** A comment on behalf of the municipality: marked official and public at once. */
+export async function addOfficialComment(
+	ctx: Ctx,
+	input: SuggestionTarget & RawInput<typeof officialCommentSchema>
+): Promise<{ id: number }> {
+	const scope = await authorizeModeration(ctx);
+	const target = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
+	const values = validate(officialCommentSchema, input);
+	const municipalityId = scope.municipality.id;
+	return ctx.db.transaction(async (tx) => {
+		const row = await lockSuggestion(tx, scope, target.id);
+		const comment = await insertOfficialComment(tx, {
+			municipalityId,
+			suggestionId: row.id,
+			authorId: scope.actor.userId,
+			body: values.body
+		});
+		await recountComments(tx, { municipalityId, suggestionId: row.id });
+		await writeSuggestionEvent(tx, {
+			municipalityId,
+			type: 'suggestion.comment_published',
+			subjectId: row.id,
+			actorId: scope.actor.userId,
+			payload: { commentId: comment.id, official: true, authorId: row.authorId }
+		});
+		await audit(tx, scope, 'suggestion.official_comment', {
+			suggestionId: row.id,
+			commentId: comment.id,
+			name: row.title
+		});
+		return comment;
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merging duplicates
+// ---------------------------------------------------------------------------------------------
+
+export interface MergePreview {
+	merged: { id: number; title: string; voteCount: number };
+	kept: { id: number; title: string; voteCount: number };
+}
+
+function checkMerge(from: SuggestionRecord | undefined, into: SuggestionRecord | undefined) {
+	if (!from) throw new AppError('not_found');
+	if (from.mergedIntoId !== null)
+		throw new AppError('conflict', { message: 'suggestionsAdmin.errors.merged' });
+	const refuse = (message: 'mergeTarget' | 'mergeIntoMerged' | 'mergeOtherOpportunity') =>
+		new AppError('validation', {
+			message: `suggestionsAdmin.errors.${message}`,
+			fields: { into: [`suggestionsAdmin.errors.${message}`] }
+		});
+	if (!into) throw refuse('mergeTarget');
+	if (into.mergedIntoId !== null) throw refuse('mergeIntoMerged');
+	if (into.opportunityId !== from.opportunityId) throw refuse('mergeOtherOpportunity');
+	return { from, into };
+}
+
+function mergeIds(scope: BackofficeScope, fromId: number, input: RawInput<typeof mergeSchema>) {
+	const { into } = validate(mergeSchema, input);
+	if (into === fromId)
+		throw new AppError('validation', {
+			message: 'suggestionsAdmin.errors.mergeSelf',
+			fields: { into: ['suggestionsAdmin.errors.mergeSelf'] }
+		});
+	void scope;
+	return into;
+}
+
+/** The confirmation step of a merge: names both suggestions. Changes nothing. */
+export async function previewMerge(
+	ctx: Ctx,
+	input: SuggestionTarget & RawInput<typeof mergeSchema>
+): Promise<MergePreview> {
+	const scope = await authorizeModeration(ctx);
+	const source = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
+	const intoId = mergeIds(scope, source.id, input);
+	const rows = await getSuggestionsByIds(ctx.db, {
+		municipalityId: scope.municipality.id,
+		ids: [source.id, intoId]
+	});
+	const { from, into } = checkMerge(
+		rows.find((r) => r.id === source.id),
+		rows.find((r) => r.id === intoId)
+	);
+	const view = (r: SuggestionRecord) => ({ id: r.id, title: r.title, voteCount: r.voteCount });
+	return { merged: view(from), kept: view(into) };
+}
+
+/**
+ * Merges a duplicate into the suggestion that is kept: its votes and followers move there (someone who
+ * supported both keeps one vote), the kept count becomes the exact number of votes, and both stories say so.
+ */
+export async function mergeSuggestion(
+	ctx: Ctx,
+	input: SuggestionTarget & RawInput<typeof mergeSchema> & RawInput<typeof confirmSchema>
+): Promise<{ keptId: number; voteCount: number }> {
+	const scope = await authorizeModeration(ctx);
+	const source = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
+	const intoId = mergeIds(scope, source.id, input);
+	validate(confirmSchema, input);
+	const municipalityId = scope.municipality.id;
+	return ctx.db.transaction(async (tx) => {
+		const rows = await getSuggestionsByIdsForUpdate(tx, { municipalityId, ids: [source.id, intoId] });
+		const { from, into } = checkMerge(
+			rows.find((r) => r.id === source.id),
+			rows.find((r) => r.id === intoId)
+		);
+		const voteCount = await moveVotes(tx, { municipalityId, fromId: from.id, intoId: into.id });
+		await moveFollows(tx, { municipalityId, fromId: from.id, intoId: into.id });
+		await updateSuggestionRow(tx, { municipalityId, id: into.id, values: { voteCount } });
+		await updateSuggestionRow(tx, {
+			municipalityId,
+			id: from.id,
+			values: { voteCount: 0, mergedIntoId: into.id }
+		});
+		await insertStoryEntry(tx, {
+			municipalityId,
+			suggestionId: from.id,
+			kind: 'merged',
+			status: from.status,
+			reason: into.title,
+			actorId: scope.actor.userId
+		});
+		await insertStoryEntry(tx, {
+			municipalityId,
+			suggestionId: into.id,
+			kind: 'merged',
+			status: into.status,
+			reason: from.title,
+			actorId: scope.actor.userId
+		});
+		await writeSuggestionEvent(tx, {
+			municipalityId,
+			type: 'suggestion.merged',
+			subjectId: from.id,
+			actorId: scope.actor.userId,
+			payload: { keptId: into.id, opportunityId: from.opportunityId, authorId: from.authorId }
+		});
+		await audit(tx, scope, 'suggestion.merged', {
+			suggestionId: from.id,
+			keptId: into.id,
+			name: from.title,
+			keptTitle: into.title,
+			votesBefore: { merged: from.voteCount, kept: into.voteCount },
+			votesAfter: voteCount
+		});
+		return { keptId: into.id, voteCount };
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Blocking people
+// ---------------------------------------------------------------------------------------------
+
+/** Blocks the author of the suggestion (or of one of its comments) from contributing in this municipality. */
+export async function blockAuthor(
+	ctx: Ctx,
+	input: SuggestionTarget & { unverifiedCommentId?: unknown } & RawInput<typeof blockSchema>
+): Promise<{ userId: string }> {
+	const scope = await authorizeModeration(ctx);
+	const municipalityId = scope.municipality.id;
+	const suggestion = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
+	const values = validate(blockSchema, input);
+	let authorId = suggestion.authorId;
+	if (input.unverifiedCommentId !== undefined && input.unverifiedCommentId !== '') {
+		const commentId = parseId(input.unverifiedCommentId);
+		const [comment] = commentId ? await getCommentsByIds(ctx.db, { municipalityId, ids: [commentId] }) : [];
+		if (!comment || comment.suggestionId !== suggestion.id) throw new AppError('not_found');
+		authorId = comment.authorId;
+	}
+	if (!authorId) throw new AppError('conflict', { message: 'suggestionsAdmin.errors.noAuthor' });
+	if (authorId === scope.actor.userId)
+		throw new AppError('conflict', { message: 'suggestionsAdmin.errors.blockSelf' });
+	const person = await getPersonName(ctx.db, { userId: authorId });
+	await ctx.db.transaction(async (tx) => {
+		await upsertBlock(tx, {
+			municipalityId,
+			userId: authorId,
+			reason: values.reason,
+			blockedBy: scope.actor.userId
+		});
+		await audit(
+			tx,
+			scope,
+			'suggestion.author_blocked',
+			{ suggestionId: suggestion.id, reason: values.reason },
+			{ id: authorId, name: person?.name ?? '—' }
+		);
+	});
+	return { userId: authorId };
+}
+
+export async function listBlockedPeople(ctx: Ctx): Promise<BlockView[]> {
+	const scope = await authorizeModeration(ctx);
+	const rows = await listBlocks(ctx.db, { municipalityId: scope.municipality.id });
+	return rows.map(presentBlock);
+}
+
+/** The confirmation step of an unblock. */
+export async function getBlockedPerson(
+	ctx: Ctx,
+	input: { unverifiedUserId: unknown }
+): Promise<{ userId: string; name: string | null; reason: string }> {
+	const scope = await authorizeModeration(ctx);
+	const row = isUuid(input.unverifiedUserId)
+		? await getBlock(ctx.db, { municipalityId: scope.municipality.id, userId: input.unverifiedUserId })
+		: undefined;
+	if (!row) throw new AppError('not_found');
+	return row;
+}
+
+export async function unblockPerson(
+	ctx: Ctx,
+	input: { unverifiedUserId: unknown } & RawInput<typeof confirmSchema>
+): Promise<void> {
+	const scope = await authorizeModeration(ctx);
+	const municipalityId = scope.municipality.id;
+	const person = isUuid(input.unverifiedUserId)
+		? await getBlock(ctx.db, { municipalityId, userId: input.unverifiedUserId })
+		: undefined;
+	if (!person) throw new AppError('not_found');
+	validate(confirmSchema, input);
+	await ctx.db.transaction(async (tx) => {
+		if (!(await deleteBlock(tx, { municipalityId, userId: person.userId }))) return;
+		await audit(
+			tx,
+			scope,
+			'suggestion.author_unblocked',
+			{ reason: person.reason },
+			{ id: person.userId, name: person.name ?? '—' }
+		);
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings per opportunity
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The settings of an opportunity of kind mapSuggestions for the opportunity's back-office page, or null when
+ * it is of another kind or the person may not moderate (the page then simply shows no settings).
+ */
+export async function getSuggestionSettingsForBackoffice(
+	ctx: Ctx,
+	input: { unverifiedOpportunityId: unknown }
+): Promise<SuggestionSettingsView | null> {
+	let scope: BackofficeScope;
+	try {
+		scope = await authorizeModeration(ctx);
+	} catch {
+		return null;
+	}
+	const id = parseId(input.unverifiedOpportunityId);
+	if (id === null) return null;
+	const row = await getSuggestionOpportunity(ctx.db, {
+		municipalityId: scope.municipality.id,
+		opportunityId: id,
+		now: new Date()
+	});
+	if (!row) return null;
+	const base = `/${scope.municipality.slug}/beheer`;
+	return {
+		opportunityId: row.id,
+		moderation: row.moderation,
+		submissionsOpen: row.submissionsOpen,
+		votingOpen: row.votingOpen,
+		voteLimit: row.voteLimit,
+		queuePath: `${base}/suggesties?kans=${row.id}&wat=all`,
+		csvPath: `${base}/kansen/${row.id}/suggesties.csv`,
+		geojsonPath: `${base}/kansen/${row.id}/suggesties.geojson`
+	};
+}
+
+export async function changeSuggestionSettings(
+	ctx: Ctx,
+	input: { unverifiedOpportunityId: unknown } & RawInput<typeof settingsSchema>
+): Promise<void> {
+	const scope = await authorizeModeration(ctx);
+	const municipalityId = scope.municipality.id;
+	const id = parseId(input.unverifiedOpportunityId);
+	const before =
+		id === null
+			? undefined
+			: await getSuggestionOpportunity(ctx.db, { municipalityId, opportunityId: id, now: new Date() });
+	if (!before) throw new AppError('not_found');
+	const values = validate(settingsSchema, input);
+	await ctx.db.transaction(async (tx) => {
+		await upsertSuggestionSettings(tx, { municipalityId, opportunityId: before.id, ...values });
+		const changed = (['moderation', 'submissionsOpen', 'votingOpen', 'voteLimit'] as const).filter(
+			(k) => before[k] !== values[k]
+		);
+		if (changed.length === 0) return;
+		await audit(tx, scope, 'suggestion.settings_changed', {
+			opportunityId: before.id,
+			name: before.title,
+			changed,
+			before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+			after: Object.fromEntries(changed.map((k) => [k, values[k]]))
+		});
+	});
+}

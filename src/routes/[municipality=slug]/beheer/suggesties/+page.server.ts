@@ -1,0 +1,21 @@
+import { getModerationQueue } from '$lib/server/features/suggestions/suggestions.admin.service';
+import { backofficeLoad } from '$lib/server/features/staff/staff.http';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const params = event.url.searchParams;
+	return {
+		queue: await backofficeLoad(
+			event,
+			getModerationQueue(event.locals.ctx, {
+				view: params.get('wat') ?? undefined,
+				opportunityId: params.get('kans') ?? undefined,
+				q: params.get('zoek') ?? undefined,
+				sort: params.get('sorteer') ?? undefined,
+				page: params.get('pagina') ?? undefined
+			})
+		),
+		done: params.get('gelukt'),
+		count: Number(params.get('aantal')) || 0
+	};
+};
