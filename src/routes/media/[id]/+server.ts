@@ -1,14 +1,22 @@
 import { error } from '@sveltejs/kit';
 import { getLogo } from '$lib/server/features/settings/settings.service';
+import { getSuggestionPhoto } from '$lib/server/features/suggestions/suggestions.contribute.service';
 import { isAppError } from '$lib/server/platform/errors';
 import { translate } from '$lib/i18n';
 import type { RequestHandler } from './$types';
 
-/** An uploaded logo. An id never changes its bytes, so browsers may keep it for a year. */
+/**
+ * An uploaded logo, a photo of a published action, or the photo of a listed suggestion. An id never changes
+ * its bytes, so browsers may keep it for a year.
+ */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	let logo;
 	try {
-		logo = await getLogo(locals.ctx, { unverifiedId: params.id });
+		logo = await getLogo(locals.ctx, { unverifiedId: params.id }).catch((err) => {
+			if (isAppError(err) && err.code === 'not_found')
+				return getSuggestionPhoto(locals.ctx, { unverifiedId: params.id });
+			throw err;
+		});
 	} catch (err) {
 		if (isAppError(err) && err.code === 'not_found')
 			error(404, { message: translate(locals.locale, 'errors.notFound'), requestId: locals.requestId });

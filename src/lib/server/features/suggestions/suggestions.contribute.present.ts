@@ -189,3 +189,18 @@ export function refusalMessage(locale: Locale, err: unknown): string | null {
 		return translate(locale, 'suggestionsContribute.errors.rateLimited');
 	return translate(locale, err.messageKey, params);
 }
+
+/** A refusal as a form failure's data: status, the Dutch message and per-field messages; rethrows the rest. */
+export function refusalData(
+	locale: Locale,
+	err: unknown
+): { status: number; message: string; fields: Record<string, string[]> } {
+	if (!isAppError(err)) throw err;
+	const fields = Object.fromEntries(
+		Object.entries(err.options.fields ?? {}).map(([field, keys]) => [
+			field,
+			keys.map((k) => translate(locale, k))
+		])
+	);
+	return { status: err.status, message: refusalMessage(locale, err) ?? '', fields };
+}

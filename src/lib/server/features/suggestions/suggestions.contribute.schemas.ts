@@ -154,6 +154,7 @@ export function parseSuggestionParam(value: string): { id: number; slug: string 
 export function safeLocalPath(value: unknown): string | null {
 	if (typeof value !== 'string' || value.length > 1_000) return null;
 	if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+	// eslint-disable-next-line no-control-regex -- control characters never belong in a path
 	if (/[\u0000-\u001f]/.test(value)) return null;
 	return value;
 }

@@ -1,0 +1,55 @@
+// Support a suggestion (PUT) or take the support back (DELETE), with the session cookie.
+//
+// Cross-site requests: SvelteKit's CSRF check (kit.csrf.checkOrigin) only refuses cross-origin requests
+// whose content-type a plain HTML form can send (urlencoded, multipart, text/plain). PUT and DELETE are not
+// "simple" methods, so a browser sends a CORS preflight before any cross-site fetch with them, and we never
+// answer a preflight with CORS headers: another site cannot make a visitor's browser vote. We also refuse a
+// body that is not JSON, so nothing form-like is ever accepted here.
+import { json, type RequestEvent } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import {
+	castVoteById,
+	withdrawVoteById
+} from '$lib/server/features/suggestions/suggestions.contribute.service';
+import { parseId } from '$lib/server/features/suggestions/suggestions.contribute.schemas';
+import { refusalMessage } from '$lib/server/features/suggestions/suggestions.contribute.present';
+import { AppError, apiRoute, problem } from '$lib/server/platform/http';
+import { isAppError } from '$lib/server/platform/errors';
+
+function bodyIsAcceptable(event: RequestEvent): boolean {
+	const type = event.request.headers.get('content-type');
+	const length = event.request.headers.get('content-length');
+	const empty = !type && (length === null || length === '0');
+	return empty || /^application\/json\b/i.test(type ?? '');
+}
+
+function handler(on: boolean) {
+	return apiRoute(async (event) => {
+		if (!bodyIsAcceptable(event))
+			return problem(event, 415, translate(event.locals.locale, 'suggestionsContribute.errors.contentType'), {
+				code: 'bad_request'
+			});
+		const id = parseId(event.params.id ?? '');
+		if (id === null) throw new AppError('not_found');
+		try {
+			const result = on
+				? await castVoteById(event.locals.ctx, { suggestionId: id })
+				: await withdrawVoteById(event.locals.ctx, { suggestionId: id });
+			return json(result, { headers: { 'cache-control': 'no-store' } });
+		} catch (err) {
+			// The vote limit and rate limit name numbers; the shared API helper translates without them.
+			if (isAppError(err) && err.options.details) {
+				const response = problem(event, err.status, refusalMessage(event.locals.locale, err) ?? '', {
+					code: err.code
+				});
+				const retry = err.options.details.retryAfterSeconds;
+				if (typeof retry === 'number') response.headers.set('retry-after', String(retry));
+				return response;
+			}
+			throw err;
+		}
+	});
+}
+
+export const PUT = handler(true);
+export const DELETE = handler(false);
