@@ -1,0 +1,872 @@
+// The back office of suggestions against a real database: who may moderate (and that Mol never touches Geel),
+// the queue, bulk decisions with reasons, audit rows, story and events, answers and statuses, merges without
+// double counting, blocks, settings, exports and hostile input.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import {
+	auditLog,
+	domainEvents,
+	suggestionComments,
+	suggestionFollows,
+	suggestionReports,
+	suggestionSettings,
+	suggestionStory,
+	suggestionVotes,
+	suggestions
+} from '$lib/server/db/schema';
+import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
+import { getTenant } from '$lib/server/testing/factories';
+import type { Ctx, Tenant } from '$lib/server/platform/context';
+import type { Db } from '$lib/server/db/client';
+import { isAppError } from '$lib/server/platform/errors';
+import {
+	buildStaff,
+	buildUser,
+	actorOf,
+	ctxAs,
+	refusal
+} from '$lib/server/features/staff/staff.test-helpers';
+import { buildSuggestion, buildSuggestionOpportunity, buildVotes } from './suggestions.test-helpers';
+import { requireContributor } from './suggestions.access';
+import * as admin from './suggestions.admin.service';
+import { csvCell, exportSuggestions, toCsv } from './suggestions.export';
+
+let database: TestDatabase;
+let db: Db;
+let geel: Tenant;
+let mol: Tenant;
+let moderator: Ctx & { tenant: Tenant };
+let adminCtx: Ctx & { tenant: Tenant };
+let molModerator: Ctx & { tenant: Tenant };
+/** People who must be refused every use case on Geel's suggestions, each in Geel's context. */
+let refused: { label: string; ctx: Ctx; code: 'forbidden' | 'unauthenticated' }[];
+let opportunityId: number;
+let otherOpportunityId: number;
+let molOpportunityId: number;
+
+async function row(id: number) {
+	const [r] = await db.select().from(suggestions).where(eq(suggestions.id, id));
+	return r!;
+}
+async function eventsOf(id: number) {
+	return db
+		.select()
+		.from(domainEvents)
+		.where(eq(domainEvents.subjectId, String(id)))
+		.orderBy(domainEvents.id);
+}
+async function storyOf(id: number) {
+	return db
+		.select()
+		.from(suggestionStory)
+		.where(eq(suggestionStory.suggestionId, id))
+		.orderBy(suggestionStory.id);
+}
+async function auditFor(action: string) {
+	return db
+		.select()
+		.from(auditLog)
+		.where(and(eq(auditLog.municipalityId, geel.id), eq(auditLog.action, action)))
+		.orderBy(auditLog.id);
+}
+async function comment(suggestionId: number, fields: Partial<typeof suggestionComments.$inferInsert> = {}) {
+	const author = await buildUser(db);
+	const [c] = await db
+		.insert(suggestionComments)
+		.values({ municipalityId: geel.id, suggestionId, authorId: author.id, body: 'Goed idee!', ...fields })
+		.returning();
+	return c!;
+}
+async function report(
+	suggestionId: number,
+	commentId: number | null = null,
+	reason: 'spam' | 'offensive' = 'spam'
+) {
+	const reporter = await buildUser(db);
+	await db.insert(suggestionReports).values({
+		municipalityId: geel.id,
+		suggestionId,
+		commentId,
+		reporterId: reporter.id,
+		reason,
+		note: 'Zie zelf'
+	});
+}
+async function people(n: number) {
+	return Promise.all(Array.from({ length: n }, () => buildUser(db))).then((rows) => rows.map((r) => r.id));
+}
+
+beforeAll(async () => {
+	database = await createTestDatabase();
+	db = database.db;
+	geel = await getTenant(db, 'geel');
+	mol = await getTenant(db, 'mol');
+	moderator = ctxAs(db, geel, (await buildStaff(db, geel, 'moderator')).actor) as Ctx & { tenant: Tenant };
+	adminCtx = ctxAs(db, geel, (await buildStaff(db, geel, 'admin')).actor) as Ctx & { tenant: Tenant };
+	molModerator = ctxAs(db, mol, (await buildStaff(db, mol, 'moderator')).actor) as Ctx & { tenant: Tenant };
+	const citizen = await buildUser(db);
+	refused = [
+		{ label: 'visitor', ctx: ctxAs(db, geel), code: 'unauthenticated' },
+		{ label: 'citizen', ctx: ctxAs(db, geel, await actorOf(db, citizen)), code: 'forbidden' },
+		{
+			label: 'communication officer of Geel',
+			ctx: ctxAs(db, geel, (await buildStaff(db, geel, 'communication')).actor),
+			code: 'forbidden'
+		},
+		{
+			label: 'alderman of Geel',
+			ctx: ctxAs(db, geel, (await buildStaff(db, geel, 'alderman')).actor),
+			code: 'forbidden'
+		}
+	];
+	for (const role of ['moderator', 'admin', 'communication', 'alderman'] as const)
+		refused.push({
+			label: `${role} of Mol`,
+			ctx: ctxAs(db, geel, (await buildStaff(db, mol, role)).actor),
+			code: 'forbidden'
+		});
+	opportunityId = (await buildSuggestionOpportunity(db, geel, { title: 'Ontharden in Geel' })).id;
+	otherOpportunityId = (await buildSuggestionOpportunity(db, geel, { title: 'Fietsenstallingen Geel' })).id;
+	molOpportunityId = (await buildSuggestionOpportunity(db, mol, { title: 'Ontharden in Mol' })).id;
+});
+afterAll(async () => {
+	await database?.destroy();
+});
+
+describe('who may moderate', () => {
+	it('refuses citizens, visitors, communication, the alderman and every role of Mol, and changes nothing', async () => {
+		const s = await buildSuggestion(db, geel, opportunityId, { moderation: 'pending', title: 'Matrix' });
+		const before = await row(s.id);
+		const id = String(s.id);
+		// Thunks: each use case starts only when awaited, so no refusal is left unhandled.
+		const cases = (ctx: Ctx): (() => Promise<unknown>)[] => [
+			() => admin.getModerationQueue(ctx, {}),
+			() => admin.previewBulkDecision(ctx, { items: [`s${s.id}`], operation: 'approve' }),
+			() => admin.decideInBulk(ctx, { items: [`s${s.id}`], operation: 'approve' }),
+			() => admin.decideItem(ctx, { unverifiedSuggestionId: id, operation: 'reject', reason: 'spam' }),
+			() => admin.getSuggestionForModeration(ctx, { unverifiedSuggestionId: id }),
+			() => admin.answerSuggestion(ctx, { unverifiedSuggestionId: id, answer: 'Ja' }),
+			() => admin.changeSuggestionStatus(ctx, { unverifiedSuggestionId: id, status: 'chosen' }),
+			() => admin.placeSuggestion(ctx, { unverifiedSuggestionId: id, lat: '51.16', lng: '4.99' }),
+			() => admin.addOfficialComment(ctx, { unverifiedSuggestionId: id, body: 'Hallo' }),
+			() => admin.previewMerge(ctx, { unverifiedSuggestionId: id, into: '1' }),
+			() => admin.mergeSuggestion(ctx, { unverifiedSuggestionId: id, into: '1', confirm: 'on' }),
+			() => admin.blockAuthor(ctx, { unverifiedSuggestionId: id }),
+			() => admin.listBlockedPeople(ctx),
+			() => admin.unblockPerson(ctx, { unverifiedUserId: ctx.actor?.userId, confirm: 'on' }),
+			() =>
+				admin.changeSuggestionSettings(ctx, {
+					unverifiedOpportunityId: opportunityId,
+					moderation: 'post',
+					submissionsOpen: 'on',
+					votingOpen: 'on'
+				}),
+			() =>
+				exportSuggestions(ctx, { unverifiedOpportunityId: opportunityId, format: 'csv', origin: 'https://x' })
+		];
+		for (const person of refused) {
+			for (const work of cases(person.ctx)) await refusal(work(), person.code);
+			expect(
+				await admin.getSuggestionSettingsForBackoffice(person.ctx, { unverifiedOpportunityId: opportunityId })
+			).toBeNull();
+		}
+		expect(await row(s.id)).toEqual(before);
+		expect(await eventsOf(s.id)).toHaveLength(0);
+	});
+
+	it("gives Mol's moderator not found for Geel's ids, in Mol's own back office, and nothing changes", async () => {
+		const s = await buildSuggestion(db, geel, opportunityId, { moderation: 'pending', title: 'Grens' });
+		const before = await row(s.id);
+		const id = String(s.id);
+		await refusal(
+			admin.getSuggestionForModeration(molModerator, { unverifiedSuggestionId: id }),
+			'not_found'
+		);
+		await refusal(
+			admin.answerSuggestion(molModerator, { unverifiedSuggestionId: id, answer: 'x' }),
+			'not_found'
+		);
+		await refusal(
+			admin.decideItem(molModerator, { unverifiedSuggestionId: id, operation: 'approve' }),
+			'not_found'
+		);
+		await refusal(
+			admin.changeSuggestionSettings(molModerator, {
+				unverifiedOpportunityId: opportunityId,
+				moderation: 'post'
+			}),
+			'not_found'
+		);
+		await refusal(
+			exportSuggestions(molModerator, {
+				unverifiedOpportunityId: opportunityId,
+				format: 'geojson',
+				origin: ''
+			}),
+			'not_found'
+		);
+		// A bulk selection with only Geel's ids finds nothing to change.
+		await refusal(
+			admin.decideInBulk(molModerator, { items: [`s${s.id}`], operation: 'approve' }),
+			'validation'
+		);
+		expect(
+			(await admin.previewBulkDecision(molModerator, { items: [`s${s.id}`], operation: 'approve' })).items
+		).toEqual([]);
+		expect((await admin.getModerationQueue(molModerator, {})).items.map((i) => i.id)).not.toContain(s.id);
+		expect(await row(s.id)).toEqual(before);
+	});
+
+	it('lets the admin of Geel moderate too', async () => {
+		const s = await buildSuggestion(db, geel, opportunityId, {
+			moderation: 'pending',
+			title: 'Door de beheerder'
+		});
+		await admin.decideItem(adminCtx, { unverifiedSuggestionId: s.id, operation: 'approve' });
+		expect((await row(s.id)).moderation).toBe('approved');
+	});
+});
+
+describe('the queue', () => {
+	it('shows pending suggestions and comments and reported items with their count and reasons, filtered', async () => {
+		const opp = (await buildSuggestionOpportunity(db, geel, { title: 'Wachtrij' })).id;
+		const pending = await buildSuggestion(db, geel, opp, {
+			moderation: 'pending',
+			title: 'Bomen aan de Markt'
+		});
+		const reported = await buildSuggestion(db, geel, opp, { title: 'Parking weg' });
+		const quiet = await buildSuggestion(db, geel, opp, { title: 'Niets aan de hand' });
+		await report(reported.id, null, 'spam');
+		await report(reported.id, null, 'offensive');
+		const waitingComment = await comment(quiet.id, { moderation: 'pending', body: 'Wacht op mij' });
+		const molPending = await buildSuggestion(db, mol, molOpportunityId, { moderation: 'pending' });
+
+		const queue = await admin.getModerationQueue(moderator, { opportunityId: opp });
+		expect(queue.items.map((i) => i.key).sort()).toEqual(
+			[`c${waitingComment.id}`, `s${pending.id}`, `s${reported.id}`].sort()
+		);
+		const r = queue.items.find((i) => i.key === `s${reported.id}`)!;
+		expect(r.reportCount).toBe(2);
+		expect(r.reportReasons.sort()).toEqual(['offensive', 'spam']);
+		expect(queue.opportunities.map((o) => o.id)).toContain(opp);
+		expect(queue.opportunities.map((o) => o.id)).not.toContain(molOpportunityId);
+
+		const waiting = await admin.getModerationQueue(moderator, { opportunityId: opp, view: 'waiting' });
+		expect(waiting.items.map((i) => i.key).sort()).toEqual(
+			[`c${waitingComment.id}`, `s${pending.id}`].sort()
+		);
+		const onlyReported = await admin.getModerationQueue(moderator, { opportunityId: opp, view: 'reported' });
+		expect(onlyReported.items.map((i) => i.key)).toEqual([`s${reported.id}`]);
+		const searched = await admin.getModerationQueue(moderator, { opportunityId: opp, q: 'markt' });
+		expect(searched.items.map((i) => i.key)).toEqual([`s${pending.id}`]);
+		const all = await admin.getModerationQueue(moderator, {});
+		expect(all.items.map((i) => i.id)).not.toContain(molPending.id);
+		// Oldest first by default.
+		const dates = queue.items.map((i) => i.createdAt);
+		expect([...dates].sort()).toEqual(dates);
+	});
+
+	it('pages through a long queue without losing or repeating items', async () => {
+		const opp = (await buildSuggestionOpportunity(db, geel, { title: 'Lange wachtrij' })).id;
+		const ids: number[] = [];
+		for (let i = 0; i < 30; i++)
+			ids.push((await buildSuggestion(db, geel, opp, { moderation: 'pending', title: `Nummer ${i}` })).id);
+		const p1 = await admin.getModerationQueue(moderator, { opportunityId: opp, page: 1 });
+		const p2 = await admin.getModerationQueue(moderator, { opportunityId: opp, page: '2' });
+		expect(p1.total).toBe(30);
+		expect(p1.pageCount).toBe(2);
+		expect(p1.items).toHaveLength(25);
+		expect([...p1.items, ...p2.items].map((i) => i.id).sort((a, b) => a - b)).toEqual(ids);
+	});
+});
+
+describe('bulk decisions', () => {
+	it('approves two pending suggestions: published, dated, story, event and audit for each', async () => {
+		const a = await buildSuggestion(db, geel, opportunityId, { moderation: 'pending', title: 'Eerste' });
+		const b = await buildSuggestion(db, geel, opportunityId, { moderation: 'pending', title: 'Tweede' });
+		const preview = await admin.previewBulkDecision(moderator, {
+			items: [`s${a.id}`, `s${b.id}`],
+			operation: 'approve'
+		});
+		expect(preview.items.map((i) => i.title)).toEqual(['Eerste', 'Tweede']);
+		expect((await row(a.id)).moderation).toBe('pending');
+
+		const before = (await auditFor('suggestion.approved')).length;
+		const result = await admin.decideInBulk(moderator, {
+			items: [`s${a.id}`, `s${b.id}`],
+			operation: 'approve'
+		});
+		expect(result.changed).toBe(2);
+		for (const s of [a, b]) {
+			const r = await row(s.id);
+			expect(r).toMatchObject({ moderation: 'approved', status: 'published' });
+			expect(r.publishedAt).toBeInstanceOf(Date);
+			expect((await storyOf(s.id)).map((e) => e.kind)).toEqual(['submitted', 'published']);
+			expect((await eventsOf(s.id)).map((e) => e.type)).toEqual(['suggestion.published']);
+		}
+		const audits = (await auditFor('suggestion.approved')).slice(before);
+		expect(audits).toHaveLength(2);
+		expect(audits[0]!.actorName).toBe(moderator.actor!.displayName);
+		expect(audits[0]!.details).toMatchObject({ bulk: true, before: 'pending' });
+		// Approving again changes nothing and writes nothing.
+		expect((await admin.decideInBulk(moderator, { items: [`s${a.id}`], operation: 'approve' })).changed).toBe(
+			0
+		);
+		expect(await eventsOf(a.id)).toHaveLength(1);
+	});
+
+	it('asks a reason to reject, and a typed text for "other"; nothing changes without one', async () => {
+		const s = await buildSuggestion(db, geel, opportunityId, {
+			moderation: 'pending',
+			title: 'Zonder reden'
+		});
+		const noReason = await refusal(
+			admin.decideInBulk(moderator, { items: [`s${s.id}`], operation: 'reject' }),
+			'validation'
+		);
+		expect(noReason.options.fields?.reason).toEqual(['suggestionsAdmin.errors.reasonRequired']);
+		const bogus = await refusal(
+			admin.decideInBulk(moderator, { items: [`s${s.id}`], operation: 'reject', reason: 'boos' }),
+			'validation'
+		);
+		expect(bogus.options.fields?.reason).toEqual(['suggestionsAdmin.errors.reasonRequired']);
+		const other = await refusal(
+			admin.decideInBulk(moderator, {
+				items: [`s${s.id}`],
+				operation: 'reject',
+				reason: 'other',
+				note: '  '
+			}),
+			'validation'
+		);
+		expect(other.options.fields?.note).toEqual(['suggestionsAdmin.errors.noteRequired']);
+		const long = await refusal(
+			admin.decideInBulk(moderator, {
+				items: [`s${s.id}`],
+				operation: 'reject',
+				reason: 'other',
+				note: 'x'.repeat(100_000)
+			}),
+			'validation'
+		);
+		expect(long.options.fields?.note).toEqual(['suggestionsAdmin.errors.reasonTooLong']);
+		expect((await row(s.id)).moderation).toBe('pending');
+	});
+
+	it('rejects with the reason the author will see, resolves the reports, writes the event; script stays text', async () => {
+		const author = await buildUser(db);
+		const s = await buildSuggestion(db, geel, opportunityId, { moderation: 'pending', authorId: author.id });
+		const t = await buildSuggestion(db, geel, opportunityId, { title: 'Publiek maar gemeld' });
+		await report(t.id);
+		const note = '<script>alert(1)</script> zie <b>regels</b>';
+		await admin.decideInBulk(moderator, {
+			items: [`s${s.id}`, `s${t.id}`],
+			operation: 'reject',
+			reason: 'other',
+			note
+		});
+		const r = await row(s.id);
+		expect(r.moderation).toBe('rejected');
+		expect(r.moderationReason).toBe(note);
+		expect((await row(t.id)).moderation).toBe('rejected');
+		const [event] = await eventsOf(s.id);
+		expect(event).toMatchObject({ type: 'suggestion.rejected', payload: { reason: 'other' } });
+		const open = await db.select().from(suggestionReports).where(eq(suggestionReports.suggestionId, t.id));
+		expect(open.every((x) => x.resolvedAt !== null)).toBe(true);
+
+		const u = await buildSuggestion(db, geel, opportunityId, { moderation: 'pending' });
+		await admin.decideInBulk(moderator, {
+			items: [`s${u.id}`],
+			operation: 'reject',
+			reason: 'spam',
+			note: ''
+		});
+		expect((await row(u.id)).moderationReason).toBe('Reclame of spam');
+	});
+
+	it('ignores ids of another municipality in a selection and leaves them untouched', async () => {
+		const ours = await buildSuggestion(db, geel, opportunityId, { moderation: 'pending' });
+		const theirs = await buildSuggestion(db, mol, molOpportunityId, { moderation: 'pending' });
+		const theirComment = await db
+			.insert(suggestionComments)
+			.values({ municipalityId: mol.id, suggestionId: theirs.id, body: 'Mol', moderation: 'pending' })
+			.returning();
+		const result = await admin.decideInBulk(moderator, {
+			items: [`s${ours.id}`, `s${theirs.id}`, `c${theirComment[0]!.id}`, 'x1', '<script>', `s${ours.id}`],
+			operation: 'approve'
+		});
+		expect(result.changed).toBe(1);
+		expect((await row(ours.id)).moderation).toBe('approved');
+		expect((await row(theirs.id)).moderation).toBe('pending');
+		const [c] = await db
+			.select()
+			.from(suggestionComments)
+			.where(eq(suggestionComments.id, theirComment[0]!.id));
+		expect(c!.moderation).toBe('pending');
+		expect(await eventsOf(theirs.id)).toHaveLength(0);
+	});
+
+	it('keeps the comment count exact: only approved comments count, approving and rejecting', async () => {
+		const s = await buildSuggestion(db, geel, opportunityId, { title: 'Reacties tellen' });
+		const c1 = await comment(s.id, { moderation: 'pending' });
+		const c2 = await comment(s.id, { moderation: 'pending' });
+		await admin.decideInBulk(moderator, { items: [`c${c1.id}`, `c${c2.id}`], operation: 'approve' });
+		expect((await row(s.id)).commentCount).toBe(2);
+		const published = (await eventsOf(s.id)).filter((e) => e.type === 'suggestion.comment_published');
+		expect(published.map((e) => (e.payload as { commentId: number }).commentId).sort()).toEqual(
+			[c1.id, c2.id].sort()
+		);
+		await report(s.id, c2.id, 'offensive');
+		await admin.decideItem(moderator, {
+			unverifiedSuggestionId: s.id,
+			unverifiedCommentId: String(c2.id),
+			operation: 'reject',
+			reason: 'offensive'
+		});
+		expect((await row(s.id)).commentCount).toBe(1);
+		const [rejected] = await db.select().from(suggestionComments).where(eq(suggestionComments.id, c2.id));
+		expect(rejected).toMatchObject({ moderation: 'rejected', moderationReason: 'Beledigend of kwetsend' });
+		expect((await auditFor('suggestion.comment_rejected')).at(-1)!.details).toMatchObject({
+			commentId: c2.id
+		});
+	});
+
+	it('dismisses a report and keeps the item; under post-moderation a rejection takes a public item offline', async () => {
+		const post = (await buildSuggestionOpportunity(db, geel, { moderation: 'post' })).id;
+		const s = await buildSuggestion(db, geel, post, { title: 'Meteen online' });
+		await report(s.id);
+		await admin.decideInBulk(moderator, { items: [`s${s.id}`], operation: 'dismiss' });
+		expect((await row(s.id)).moderation).toBe('approved');
+		expect((await admin.getModerationQueue(moderator, { opportunityId: post })).items).toEqual([]);
+		expect((await auditFor('suggestion.report_dismissed')).at(-1)!.details).toMatchObject({
+			suggestionId: s.id
+		});
+
+		await admin.decideItem(moderator, {
+			unverifiedSuggestionId: s.id,
+			operation: 'reject',
+			reason: 'offTopic'
+		});
+		const r = await row(s.id);
+		expect(r.moderation).toBe('rejected');
+		const page = await admin.getSuggestionForModeration(moderator, {
+			unverifiedSuggestionId: `${s.id}-slug`
+		});
+		expect(page.suggestion.moderation).toBe('rejected');
+	});
+});
+
+describe('answers, statuses, places and official comments', () => {
+	it('answers in Markdown, sanitised on display, with answered_at/by, story and event', async () => {
+		const s = await buildSuggestion(db, geel, opportunityId, { title: 'Te beantwoorden' });
+		const answer =
+			'We doen dit **in 2027**.\n\n<script>alert(1)</script><img src=x onerror=alert(1)> [link](javascript:alert(1))';
+		await admin.answerSuggestion(moderator, { unverifiedSuggestionId: s.id, answer });
+		const r = await row(s.id);
+		expect(r.answer).toBe(answer);
+		expect(r.answeredAt).toBeInstanceOf(Date);
+		expect(r.answeredBy).toBe(moderator.actor!.userId);
+		expect((await storyOf(s.id)).map((e) => e.kind)).toContain('answered');
+		expect((await eventsOf(s.id)).map((e) => e.type)).toContain('suggestion.answered');
+		const page = await admin.getSuggestionForModeration(moderator, { unverifiedSuggestionId: s.id });
+		expect(page.suggestion.answerHtml).toContain('<strong>in 2027</strong>');
+		// Raw HTML stays visible as text; nothing can load or run.
+		expect(page.suggestion.answerHtml).not.toMatch(/<script|<img|href="javascript/i);
+		expect(page.suggestion.answerHtml).toContain('&lt;script&gt;');
+		expect((await auditFor('suggestion.answered')).at(-1)!.details).toMatchObject({ suggestionId: s.id });
+	});
+
+	it('refuses an empty or 100,000-character answer and keeps the old one', async () => {
+		const s = await buildSuggestion(db, geel, opportunityId);
+		await admin.answerSuggestion(moderator, { unverifiedSuggestionId: s.id, answer: 'Eerste antwoord' });
+		const empty = await refusal(
+			admin.answerSuggestion(moderator, { unverifiedSuggestionId: s.id, answer: '   ' }),
+			'validation'
+		);
+		expect(empty.options.fields?.answer).toEqual(['suggestionsAdmin.errors.answerRequired']);
+		const huge = await refusal(
+			admin.answerSuggestion(moderator, { unverifiedSuggestionId: s.id, answer: 'a'.repeat(100_000) }),
+			'validation'
+		);
+		expect(huge.options.fields?.answer).toEqual(['suggestionsAdmin.errors.answerTooLong']);
+		expect((await row(s.id)).answer).toBe('Eerste antwoord');
+	});
+
+	it('moves through the statuses with a reason, required for not chosen; story and event say from and to', async () => {
+		const s = await buildSuggestion(db, geel, opportunityId, { title: 'Kiezen' });
+		const missing = await refusal(
+			admin.changeSuggestionStatus(moderator, {
+				unverifiedSuggestionId: s.id,
+				status: 'notChosen',
+				reason: ''
+			}),
+			'validation'
+		);
+		expect(missing.options.fields?.reason).toEqual(['suggestionsAdmin.errors.notChosenReason']);
+		await refusal(
+			admin.changeSuggestionStatus(moderator, { unverifiedSuggestionId: s.id, status: 'submitted' }),
+			'validation'
+		);
+		await admin.changeSuggestionStatus(moderator, {
+			unverifiedSuggestionId: s.id,
+			status: 'chosen',
+			reason: 'Past in het <b>klimaatplan</b>.'
+		});
+		expect((await row(s.id)).status).toBe('chosen');
+		const entry = (await storyOf(s.id)).at(-1)!;
+		expect(entry).toMatchObject({
+			kind: 'status',
+			status: 'chosen',
+			reason: 'Past in het <b>klimaatplan</b>.'
+		});
+		const event = (await eventsOf(s.id)).at(-1)!;
+		expect(event).toMatchObject({
+			type: 'suggestion.status_changed',
+			payload: { from: 'published', to: 'chosen' }
+		});
+		expect((await auditFor('suggestion.status_changed')).at(-1)!.details).toMatchObject({
+			before: 'published',
+			after: 'chosen'
+		});
+
+		const pending = await buildSuggestion(db, geel, opportunityId, { moderation: 'pending' });
+		await refusal(
+			admin.changeSuggestionStatus(moderator, { unverifiedSuggestionId: pending.id, status: 'chosen' }),
+			'conflict'
+		);
+	});
+
+	it('places an address-only suggestion inside Flanders, refusing points outside it', async () => {
+		const s = await buildSuggestion(db, geel, opportunityId, {
+			lat: null,
+			lng: null,
+			placeName: 'Markt 1, Geel'
+		});
+		const outside = await refusal(
+			admin.placeSuggestion(moderator, { unverifiedSuggestionId: s.id, lat: '4.99', lng: '51.16' }),
+			'validation'
+		);
+		expect(outside.options.fields?.lat).toEqual(['suggestionsAdmin.errors.outsideFlanders']);
+		await refusal(
+			admin.placeSuggestion(moderator, { unverifiedSuggestionId: s.id, lat: 'abc', lng: '' }),
+			'validation'
+		);
+		await admin.placeSuggestion(moderator, { unverifiedSuggestionId: s.id, lat: '51,1617', lng: '4,9904' });
+		expect(await row(s.id)).toMatchObject({ lat: 51.1617, lng: 4.9904, placeName: 'Markt 1, Geel' });
+	});
+
+	it('adds an official comment, public at once, counted', async () => {
+		const s = await buildSuggestion(db, geel, opportunityId);
+		const { id } = await admin.addOfficialComment(moderator, {
+			unverifiedSuggestionId: s.id,
+			body: 'Bedankt!'
+		});
+		const [c] = await db.select().from(suggestionComments).where(eq(suggestionComments.id, id));
+		expect(c).toMatchObject({ official: true, moderation: 'approved', authorId: moderator.actor!.userId });
+		expect((await row(s.id)).commentCount).toBe(1);
+		await refusal(
+			admin.addOfficialComment(moderator, { unverifiedSuggestionId: s.id, body: '' }),
+			'validation'
+		);
+	});
+});
+
+describe('merging duplicates', () => {
+	it('moves votes and followers without double counting; stories, event and audit on both', async () => {
+		const kept = await buildSuggestion(db, geel, opportunityId, { title: 'Bomen op het plein' });
+		const dup = await buildSuggestion(db, geel, opportunityId, { title: 'Meer bomen op het plein' });
+		const [both, ...rest] = await people(6);
+		const onlyKept = rest.slice(0, 2);
+		const onlyDup = rest.slice(2);
+		await buildVotes(db, geel, kept, [both!, ...onlyKept]);
+		await buildVotes(db, geel, dup, [both!, ...onlyDup]);
+		await db.insert(suggestionFollows).values([
+			{ municipalityId: geel.id, suggestionId: dup.id, userId: both! },
+			{ municipalityId: geel.id, suggestionId: kept.id, userId: both! },
+			{ municipalityId: geel.id, suggestionId: dup.id, userId: onlyDup[0]! }
+		]);
+
+		const preview = await admin.previewMerge(moderator, {
+			unverifiedSuggestionId: dup.id,
+			into: `#${kept.id}`
+		});
+		expect(preview).toEqual({
+			merged: { id: dup.id, title: dup.title, voteCount: 4 },
+			kept: { id: kept.id, title: kept.title, voteCount: 3 }
+		});
+		await refusal(
+			admin.mergeSuggestion(moderator, { unverifiedSuggestionId: dup.id, into: kept.id }),
+			'validation'
+		);
+
+		const result = await admin.mergeSuggestion(moderator, {
+			unverifiedSuggestionId: dup.id,
+			into: String(kept.id),
+			confirm: 'on'
+		});
+		expect(result).toEqual({ keptId: kept.id, voteCount: 6 });
+		const votes = await db.select().from(suggestionVotes).where(eq(suggestionVotes.suggestionId, kept.id));
+		expect(votes).toHaveLength(6);
+		expect(votes.filter((v) => v.userId === both)).toHaveLength(1);
+		expect(
+			await db.select().from(suggestionVotes).where(eq(suggestionVotes.suggestionId, dup.id))
+		).toHaveLength(0);
+		expect((await row(kept.id)).voteCount).toBe(6);
+		expect(await row(dup.id)).toMatchObject({ voteCount: 0, mergedIntoId: kept.id });
+		const follows = await db
+			.select()
+			.from(suggestionFollows)
+			.where(eq(suggestionFollows.suggestionId, kept.id));
+		expect(follows.map((f) => f.userId).sort()).toEqual([both!, onlyDup[0]!].sort());
+		expect((await storyOf(dup.id)).at(-1)).toMatchObject({ kind: 'merged', reason: kept.title });
+		expect((await storyOf(kept.id)).at(-1)).toMatchObject({ kind: 'merged', reason: dup.title });
+		expect((await eventsOf(dup.id)).at(-1)).toMatchObject({
+			type: 'suggestion.merged',
+			payload: { keptId: kept.id }
+		});
+		expect((await auditFor('suggestion.merged')).at(-1)!.details).toMatchObject({ votesAfter: 6 });
+
+		// The merged one is only a pointer now: it cannot be merged again, nor be the one kept.
+		await refusal(
+			admin.mergeSuggestion(moderator, { unverifiedSuggestionId: dup.id, into: kept.id, confirm: 'on' }),
+			'conflict'
+		);
+		const third = await buildSuggestion(db, geel, opportunityId);
+		const intoMerged = await refusal(
+			admin.mergeSuggestion(moderator, { unverifiedSuggestionId: third.id, into: dup.id, confirm: 'on' }),
+			'validation'
+		);
+		expect(intoMerged.options.fields?.into).toEqual(['suggestionsAdmin.errors.mergeIntoMerged']);
+		const page = await admin.getSuggestionForModeration(moderator, { unverifiedSuggestionId: dup.id });
+		expect(page.mergedInto).toEqual({ id: kept.id, title: kept.title });
+	});
+
+	it('refuses merging into itself, across opportunities and across municipalities', async () => {
+		const s = await buildSuggestion(db, geel, opportunityId);
+		const elsewhere = await buildSuggestion(db, geel, otherOpportunityId);
+		const molOne = await buildSuggestion(db, mol, molOpportunityId);
+		const self = await refusal(
+			admin.mergeSuggestion(moderator, { unverifiedSuggestionId: s.id, into: s.id, confirm: 'on' }),
+			'validation'
+		);
+		expect(self.options.fields?.into).toEqual(['suggestionsAdmin.errors.mergeSelf']);
+		const across = await refusal(
+			admin.mergeSuggestion(moderator, { unverifiedSuggestionId: s.id, into: elsewhere.id, confirm: 'on' }),
+			'validation'
+		);
+		expect(across.options.fields?.into).toEqual(['suggestionsAdmin.errors.mergeOtherOpportunity']);
+		const foreign = await refusal(
+			admin.mergeSuggestion(moderator, { unverifiedSuggestionId: s.id, into: molOne.id, confirm: 'on' }),
+			'validation'
+		);
+		expect(foreign.options.fields?.into).toEqual(['suggestionsAdmin.errors.mergeTarget']);
+		await refusal(
+			admin.mergeSuggestion(moderator, { unverifiedSuggestionId: molOne.id, into: s.id, confirm: 'on' }),
+			'not_found'
+		);
+		await refusal(admin.previewMerge(moderator, { unverifiedSuggestionId: s.id, into: 'abc' }), 'validation');
+		expect((await row(s.id)).mergedIntoId).toBeNull();
+		expect((await row(molOne.id)).mergedIntoId).toBeNull();
+	});
+});
+
+describe('blocking people', () => {
+	it('blocks the author of a suggestion or comment; requireContributor refuses them until unblocked', async () => {
+		const author = await buildUser(db);
+		const writer = await buildUser(db);
+		const s = await buildSuggestion(db, geel, opportunityId, { authorId: author.id });
+		const c = await comment(s.id, { authorId: writer.id });
+		const authorCtx = ctxAs(db, geel, await actorOf(db, author)) as Ctx & { tenant: Tenant };
+		await expect(requireContributor(authorCtx)).resolves.toMatchObject({ userId: author.id });
+
+		await admin.blockAuthor(moderator, {
+			unverifiedSuggestionId: s.id,
+			reason: 'Scheldt <i>iedereen</i> uit'
+		});
+		await admin.blockAuthor(moderator, { unverifiedSuggestionId: s.id, unverifiedCommentId: String(c.id) });
+		const refusedAuthor = await refusal(requireContributor(authorCtx), 'forbidden');
+		expect(refusedAuthor.messageKey).toBe('suggestions.errors.blocked');
+		// Only in Geel: in Mol the same person may still contribute.
+		await expect(
+			requireContributor(ctxAs(db, mol, await actorOf(db, author)) as Ctx & { tenant: Tenant })
+		).resolves.toBeTruthy();
+
+		const list = await admin.listBlockedPeople(moderator);
+		expect(list.map((b) => b.userId)).toEqual(expect.arrayContaining([author.id, writer.id]));
+		expect(await admin.listBlockedPeople(molModerator)).toEqual([]);
+		expect((await auditFor('suggestion.author_blocked')).at(-1)!.subjectId).toBe(writer.id);
+
+		await refusal(
+			admin.unblockPerson(molModerator, { unverifiedUserId: author.id, confirm: 'on' }),
+			'not_found'
+		);
+		await refusal(admin.unblockPerson(moderator, { unverifiedUserId: author.id }), 'validation');
+		await admin.unblockPerson(moderator, { unverifiedUserId: author.id, confirm: 'on' });
+		await expect(requireContributor(authorCtx)).resolves.toBeTruthy();
+		expect(await auditFor('suggestion.author_unblocked')).toHaveLength(1);
+		await refusal(admin.getBlockedPerson(moderator, { unverifiedUserId: 'nobody' }), 'not_found');
+	});
+
+	it('refuses blocking yourself or a suggestion without a known author', async () => {
+		const s = await buildSuggestion(db, geel, opportunityId, { authorId: null });
+		await refusal(admin.blockAuthor(moderator, { unverifiedSuggestionId: s.id }), 'conflict');
+		const mine = await buildSuggestion(db, geel, opportunityId, { authorId: moderator.actor!.userId });
+		await refusal(admin.blockAuthor(moderator, { unverifiedSuggestionId: mine.id }), 'conflict');
+	});
+});
+
+describe('settings per opportunity', () => {
+	it('saves moderation, windows and the vote limit with an audit row; refuses nonsense', async () => {
+		const opp = (await buildSuggestionOpportunity(db, geel, { title: 'Instellingen' })).id;
+		const view = await admin.getSuggestionSettingsForBackoffice(moderator, { unverifiedOpportunityId: opp });
+		expect(view).toMatchObject({
+			moderation: 'pre',
+			submissionsOpen: true,
+			votingOpen: true,
+			voteLimit: null
+		});
+		expect(view!.csvPath).toBe(`/geel/beheer/kansen/${opp}/suggesties.csv`);
+		await admin.changeSuggestionSettings(moderator, {
+			unverifiedOpportunityId: opp,
+			moderation: 'post',
+			submissionsOpen: 'on',
+			votingOpen: '',
+			voteLimit: '3'
+		});
+		const [settings] = await db
+			.select()
+			.from(suggestionSettings)
+			.where(eq(suggestionSettings.opportunityId, opp));
+		expect(settings).toMatchObject({
+			moderation: 'post',
+			submissionsOpen: true,
+			votingOpen: false,
+			voteLimit: 3
+		});
+		expect((await auditFor('suggestion.settings_changed')).at(-1)!.details).toMatchObject({
+			opportunityId: opp,
+			changed: ['moderation', 'votingOpen', 'voteLimit']
+		});
+		for (const voteLimit of ['0', '-1', '1,5', 'drie', '1000']) {
+			const err = await refusal(
+				admin.changeSuggestionSettings(moderator, {
+					unverifiedOpportunityId: opp,
+					moderation: 'pre',
+					voteLimit
+				}),
+				'validation'
+			);
+			expect(err.options.fields?.voteLimit).toEqual(['suggestionsAdmin.errors.voteLimit']);
+		}
+		await refusal(
+			admin.changeSuggestionSettings(moderator, { unverifiedOpportunityId: opp, moderation: 'never' }),
+			'validation'
+		);
+		await admin.changeSuggestionSettings(moderator, {
+			unverifiedOpportunityId: opp,
+			moderation: 'pre',
+			voteLimit: ''
+		});
+		const [after] = await db
+			.select()
+			.from(suggestionSettings)
+			.where(eq(suggestionSettings.opportunityId, opp));
+		expect(after).toMatchObject({ moderation: 'pre', voteLimit: null, submissionsOpen: false });
+		await refusal(
+			admin.changeSuggestionSettings(moderator, {
+				unverifiedOpportunityId: molOpportunityId,
+				moderation: 'pre'
+			}),
+			'not_found'
+		);
+	});
+});
+
+describe('exports', () => {
+	it('quotes every CSV cell and neutralises formulas', () => {
+		expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+		expect(csvCell('+32 14 00 00 00')).toBe(`"'+32 14 00 00 00"`);
+		expect(csvCell('-2')).toBe(`"'-2"`);
+		expect(csvCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+		expect(csvCell('\t=1')).toBe(`"'\t=1"`);
+		expect(csvCell('a;b\n"c"')).toBe('"a;b\n""c"""');
+		expect(csvCell(-2)).toBe('"-2"');
+		expect(csvCell(null)).toBe('""');
+		expect(toCsv([['a', 'b']])).toBe('\uFEFF"a";"b"\r\n');
+	});
+
+	it('exports every suggestion of the opportunity with moderation, votes and approved comments', async () => {
+		const opp = (await buildSuggestionOpportunity(db, geel, { title: 'Export Geel' })).id;
+		const a = await buildSuggestion(db, geel, opp, {
+			title: '=cmd|/C calc!A0',
+			body: 'Tekst met "aanhalingstekens"; en puntkomma',
+			placeName: 'Markt'
+		});
+		const b = await buildSuggestion(db, geel, opp, {
+			title: 'Nog niet goedgekeurd',
+			moderation: 'pending',
+			lat: null,
+			lng: null
+		});
+		await buildVotes(db, geel, a, await people(2));
+		await comment(a.id, { moderation: 'approved', body: 'Zichtbare reactie' });
+		await comment(a.id, { moderation: 'pending', body: 'Verborgen reactie' });
+		await buildSuggestion(db, mol, molOpportunityId, { title: 'Van Mol' });
+
+		const csv = await exportSuggestions(moderator, {
+			unverifiedOpportunityId: opp,
+			format: 'csv',
+			origin: 'https://meedoen.test'
+		});
+		expect(csv.contentType).toBe('text/csv; charset=utf-8');
+		expect(csv.filename).toMatch(/^suggesties-geel-export-geel-\d{4}-\d{2}-\d{2}\.csv$/);
+		expect(csv.body.startsWith('\uFEFF"id";"Titel";"Beschrijving";"Status";"Moderatie"')).toBe(true);
+		expect(csv.body).toContain(`"'=cmd|/C calc!A0"`);
+		expect(csv.body).toContain('"Tekst met ""aanhalingstekens""; en puntkomma"');
+		expect(csv.body).toContain('Zichtbare reactie');
+		expect(csv.body).not.toContain('Verborgen reactie');
+		expect(csv.body).toContain('"Wacht op goedkeuring"');
+		expect(csv.body).toContain(`"https://meedoen.test/geel/suggesties/${a.id}-`);
+		expect(csv.body).not.toContain('Van Mol');
+		const lines = csv.body.slice(1).trim().split('\r\n');
+		expect(lines).toHaveLength(3);
+
+		const geo = await exportSuggestions(moderator, {
+			unverifiedOpportunityId: opp,
+			format: 'geojson',
+			origin: 'https://meedoen.test'
+		});
+		expect(geo.contentType).toBe('application/geo+json; charset=utf-8');
+		const doc = JSON.parse(geo.body);
+		expect(doc.type).toBe('FeatureCollection');
+		expect(doc.features).toHaveLength(2);
+		const fa = doc.features.find((f: { id: number }) => f.id === a.id);
+		expect(fa.geometry).toEqual({ type: 'Point', coordinates: [4.99, 51.162] });
+		expect(fa.properties).toMatchObject({ votes: 2, moderation: 'approved', commentCount: 0 });
+		expect(fa.properties.comments.map((c: { body: string }) => c.body)).toEqual(['Zichtbare reactie']);
+		const fb = doc.features.find((f: { id: number }) => f.id === b.id);
+		expect(fb.geometry).toBeNull();
+		expect(fb.properties.moderation).toBe('pending');
+		expect((await auditFor('suggestion.exported')).length).toBeGreaterThanOrEqual(2);
+	});
+});
+
+describe('hostile input', () => {
+	it('answers ids that are nonsense with not found, never an error', async () => {
+		for (const id of ['abc', '-1', '99999999999', '', "1' or 1=1", undefined]) {
+			try {
+				await admin.getSuggestionForModeration(moderator, { unverifiedSuggestionId: id });
+				throw new Error('expected not found');
+			} catch (err) {
+				expect(isAppError(err) && err.code).toBe('not_found');
+			}
+		}
+		const queue = await admin.getModerationQueue(moderator, {
+			view: 'drop table',
+			sort: '<x>',
+			page: '-5',
+			q: '%_\\'
+		});
+		expect(queue.filters).toMatchObject({ view: 'all', sort: 'oldest', page: 1 });
+	});
+});
