@@ -20,7 +20,9 @@ import { loadRoutes } from './lib/routes.mjs';
 import { measureLoad, stopLoad } from './lib/load.mjs';
 import { measurePageJs } from './lib/page-js.mjs';
 import { fmt, table } from './lib/report.mjs';
-import { LOAD_SCENARIOS, PAGE_WEIGHT_SCENARIOS, TARGETS } from './scenarios.mjs';
+import { checkVoteCounts, measureVotes } from './lib/votes.mjs';
+import { runSuggestionsChild } from './datasets/suggestions.mjs';
+import { LOAD_SCENARIOS, PAGE_WEIGHT_SCENARIOS, TARGETS, VOTE_LOAD } from './scenarios.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 process.chdir(root);
@@ -167,7 +169,8 @@ async function main() {
 	const buildMs = build(opts.build);
 	const routes = await loadRoutes(root);
 	// Every step has its own time limit; this one catches anything that still hangs.
-	const budgetS = 150 + LOAD_SCENARIOS.length * 2 * (opts.warmup + opts.duration + 10);
+	// Plus the 1,000,000-vote dataset (about half a minute), the vote load and the count check afterwards.
+	const budgetS = 150 + 240 + LOAD_SCENARIOS.length * 2 * (opts.warmup + opts.duration + 10);
 	setTimeout(async () => {
 		console.error(`\n[bench] still running after ${budgetS} s: giving up`);
 		await cleanup();
@@ -214,9 +217,18 @@ async function main() {
 		}
 	}
 
-	// The ceiling serves exactly what the app answered for each scenario, fetched once.
+	// The ceiling serves exactly what the app answered for each scenario, fetched once. A route that exists
+	// but does not answer 200 with the right content type (being built) is skipped with what it answered.
 	const payloads = [];
-	for (const scenario of active) payloads.push(await fetchPayload(app.baseUrl, scenario));
+	for (const scenario of [...active]) {
+		try {
+			payloads.push(await fetchPayload(app.baseUrl, scenario));
+		} catch (error) {
+			active.splice(active.indexOf(scenario), 1);
+			skipped.push({ name: scenario.name, path: scenario.path, reason: error.message });
+			log(`${scenario.name} (GET ${scenario.path}): skipped: ${error.message}`);
+		}
+	}
 	const ceiling = await startCeilingServer(payloads, {
 		onSpawn: (server) => trackServer('ceiling', server)
 	});
@@ -259,8 +271,37 @@ async function main() {
 		});
 	}
 
+	// Votes last: they change the counts the read scenarios show.
+	let votes = null;
+	const voteData = datasets.suggestions;
+	if (voteData?.tokensFile) {
+		log(
+			`vote load: ${fmt.int(voteData.sessions)} people casting votes with PUT /api/v1/suggestions/{id}/vote, ` +
+				`${VOTE_LOAD.inFlight} in flight…`
+		);
+		votes = await measureVotes({
+			baseUrl: app.baseUrl,
+			tokensFile: voteData.tokensFile,
+			inFlight: VOTE_LOAD.inFlight,
+			twice: VOTE_LOAD.twice,
+			routes
+		});
+		if (votes.skipped) log(`vote load (${votes.path}): skipped: ${votes.skipped} (not in this build)`);
+	}
+
 	const memory = app.memory();
 	const appLog = app.output.counts;
+
+	// The counts are read back from the database itself, so the app has to let go of it first.
+	if (votes && !votes.skipped) {
+		await app.stop();
+		log('vote load: app stopped, checking every vote count in the database…');
+		const db = await runSuggestionsChild([dataDir, 'verify', String(voteData.opportunityId)], {
+			what: 'vote count check'
+		});
+		votes.check = checkVoteCounts(votes, db, { startVotes: voteData.votes });
+		votes.database = { votes: db.votes, voteCountSum: db.voteCountSum, loadVotes: db.loadVotes };
+	}
 
 	// ---- report ----
 	const checks = [];
@@ -286,7 +327,36 @@ async function main() {
 			pass: p.gzipBytes / 1024 <= p.targetKb
 		});
 	}
+	if (votes && !votes.skipped) {
+		checks.push({
+			what: 'votes/s (distinct people, PUT …/vote)',
+			measured: fmt.int(votes.votesPerSec),
+			target: `≥ ${fmt.int(VOTE_LOAD.targets.votesPerSec)}`,
+			pass: votes.votesPerSec >= VOTE_LOAD.targets.votesPerSec
+		});
+		if (VOTE_LOAD.targets.p99Ms !== null)
+			checks.push({
+				what: 'vote p99 latency',
+				measured: fmt.ms(votes.latencyMs.p99),
+				target: `≤ ${VOTE_LOAD.targets.p99Ms} ms`,
+				pass: votes.latencyMs.p99 <= VOTE_LOAD.targets.p99Ms
+			});
+		checks.push({
+			what: 'vote counts exact afterwards',
+			measured: votes.check.exact ? `${fmt.int(votes.check.touched)} suggestions` : votes.check.problems[0],
+			target: 'vote_count = votes, none lost or twice',
+			pass: votes.check.exact
+		});
+	}
 	const invalid = [];
+	if (votes && !votes.skipped) {
+		const failed = votes.requests - (votes.statusCodes[200] ?? 0);
+		if (failed / votes.requests > MAX_FAILED_SHARE || votes.wrongBodies > 0)
+			invalid.push(
+				`vote load: ${failed} of ${votes.requests} requests not 200 ${JSON.stringify(votes.statusCodes)}, ` +
+					`${votes.wrongBodies} answers without {voted: true, voteCount}${votes.errors.length ? `; ${votes.errors[0]}` : ''}`
+			);
+	}
 	for (const s of scenarios)
 		for (const [side, r] of [
 			['app', s.app],
@@ -339,6 +409,43 @@ async function main() {
 			{ align: [null, null, 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] }
 		)
 	);
+	if (votes) {
+		console.log('');
+		if (votes.skipped) console.log(`Vote load ${votes.path}: skipped: ${votes.skipped}`);
+		else {
+			console.log(
+				`Vote load: ${fmt.int(votes.people)} distinct people, ${votes.inFlight} requests in flight, ` +
+					`${votes.twice} of them sending their first vote twice at once (two tabs)`
+			);
+			console.log(
+				table(
+					['what', 'requests', 'votes', 's', 'votes/s', 'req/s', 'p50', 'p99', 'max', 'statuses'],
+					[
+						[
+							`PUT ${votes.path}`,
+							fmt.int(votes.requests),
+							fmt.int(votes.votes),
+							fmt.num(votes.seconds),
+							fmt.int(votes.votesPerSec),
+							fmt.int(votes.reqPerSec),
+							fmt.ms(votes.latencyMs.p50),
+							fmt.ms(votes.latencyMs.p99),
+							fmt.ms(votes.latencyMs.max),
+							JSON.stringify(votes.statusCodes)
+						]
+					],
+					{ align: [null, 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] }
+				)
+			);
+			console.log(
+				votes.check.exact
+					? `Counts afterwards: exact. ${fmt.int(votes.database.votes)} votes in the opportunity = ` +
+							`${fmt.int(voteData.votes)} before + ${fmt.int(votes.database.loadVotes)} confirmed; every vote_count ` +
+							`equals its votes (${fmt.int(votes.check.touched)} suggestions touched).`
+					: `Counts afterwards: NOT EXACT: ${votes.check.problems.join('; ')}`
+			);
+		}
+	}
 	for (const p of pages) {
 		console.log('');
 		console.log(`JavaScript loaded at start by ${p.page}: ${p.count} files`);
@@ -379,7 +486,17 @@ async function main() {
 					'',
 					`p99 ≤ ${TARGETS.p99Ms} ms, ratio ≥ ${TARGETS.ratio}`,
 					`skipped: ${s.reason}`
-				])
+				]),
+				...(votes?.skipped
+					? [
+							[
+								`PUT ${votes.path}`,
+								'',
+								`≥ ${fmt.int(VOTE_LOAD.targets.votesPerSec)} votes/s, exact counts`,
+								`skipped: ${votes.skipped}`
+							]
+						]
+					: [])
 			],
 			{ align: [null, 'right', 'right'] }
 		)
@@ -406,6 +523,7 @@ async function main() {
 		datasetSteps: DATASETS.map((d) => d.name),
 		scenarios,
 		skipped,
+		votes: votes && { ...votes, confirmedPerSuggestion: undefined },
 		pages,
 		memory: memory && {
 			appRssBytes: memory.rssBytes,

@@ -43,8 +43,36 @@ export const LOAD_SCENARIOS = [
 		name: 'API actions',
 		path: '/api/v1/municipalities/geel/actions',
 		contentType: /^application\/json\b/
+	},
+	// Issue 5, on Geel with one opportunity of 10,000 suggestions and 1,000,000 votes (dataset `suggestions`):
+	// the clusters for the whole municipality at a city zoom, the list sorted by votes, a suggestion's page.
+	{
+		name: 'suggestion clusters',
+		path: ({ datasets }) => datasets.suggestions.clustersPath,
+		contentType: /^application\/(geo\+)?json\b/
+	},
+	{
+		name: 'suggestion list by votes',
+		path: ({ datasets }) => datasets.suggestions.listPath,
+		contentType: /^text\/html\b/
+	},
+	{
+		name: 'suggestion page',
+		path: ({ datasets }) => datasets.suggestions.suggestionPath,
+		contentType: /^text\/html\b/
 	}
 ];
+
+/**
+ * The vote load (scripts/bench/lib/votes.mjs): the people of dataset `suggestions` each cast their votes with
+ * PUT /api/v1/suggestions/{id}/vote, this many requests in flight; afterwards the counts are checked in the
+ * database. `twice` people send their first vote twice at the same moment (two tabs): it must count once.
+ */
+export const VOTE_LOAD = {
+	inFlight: 150,
+	twice: 100,
+	targets: { votesPerSec: 1_000, p99Ms: null }
+};
 
 /** Pages whose start-up JavaScript is weighed (script src, modulepreload, the inline import() entries). */
 export const PAGE_WEIGHT_SCENARIOS = [{ name: 'citizen page', path: '/geel' }];

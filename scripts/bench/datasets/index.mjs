@@ -23,11 +23,13 @@
 // kempen: what the app's own start-up loads on an empty database (the Kempen region, its 29
 // municipalities, the default climate themes, the demo content). actions: 29 municipalities × 300
 // published actions with their themes, opportunities and updates, so that the action list, the action
-// page and the API are measured with a realistic amount of content.
+// page and the API are measured with a realistic amount of content. suggestions: Geel with one opportunity
+// of 10,000 suggestions and 1,000,000 votes, and 1,000 people with a session who cast votes under load.
 import { actions } from './actions.mjs';
 import { kempen } from './kempen.mjs';
+import { suggestionsDataset } from './suggestions.mjs';
 
-export const DATASETS = [kempen, actions];
+export const DATASETS = [kempen, actions, suggestionsDataset];
 
 /** Whether any step needs the extra boot-stop cycle before the measured start. */
 export function needsOfflineStep(datasets = DATASETS) {

@@ -1,0 +1,165 @@
+// The vote load: many distinct people casting votes at the same time with PUT /api/v1/suggestions/{id}/vote
+// (cookie meedoen_session), each person's votes one after the other as a person would, `inFlight` requests
+// open at once. Some people send their first vote twice at the same moment (two tabs). Returns throughput,
+// latency and, per suggestion, how many distinct people were told their vote counts, for the check in the
+// database afterwards.
+import http from 'node:http';
+import { readFileSync } from 'node:fs';
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/** The nearest-rank percentile of sorted numbers. */
+export function percentile(sorted, p) {
+	if (sorted.length === 0) return 0;
+	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+function put(agent, baseUrl, suggestionId, token) {
+	const url = new URL(`/api/v1/suggestions/${suggestionId}/vote`, baseUrl);
+	return new Promise((resolve) => {
+		const started = performance.now();
+		const request = http.request(
+			url,
+			{
+				method: 'PUT',
+				agent,
+				headers: {
+					cookie: `meedoen_session=${token}`,
+					accept: 'application/json',
+					'content-length': '0'
+				},
+				timeout: REQUEST_TIMEOUT_MS
+			},
+			(response) => {
+				const chunks = [];
+				response.on('data', (chunk) => chunks.push(chunk));
+				response.on('end', () => {
+					const ms = performance.now() - started;
+					let body = null;
+					try {
+						body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+					} catch {
+						body = null;
+					}
+					resolve({ status: response.statusCode, body, ms });
+				});
+				response.on('error', (error) =>
+					resolve({ status: 0, error: error.message, ms: performance.now() - started })
+				);
+			}
+		);
+		request.on('timeout', () => request.destroy(new Error('timeout')));
+		request.on('error', (error) =>
+			resolve({ status: 0, error: error.message, ms: performance.now() - started })
+		);
+		request.end();
+	});
+}
+
+/**
+ * @param {{ baseUrl: string, tokensFile: string, inFlight: number, twice: number, routes: { find(p: string): string | null } }} options
+ */
+export async function measureVotes({ baseUrl, tokensFile, inFlight, twice, routes }) {
+	const { people } = JSON.parse(readFileSync(tokensFile, 'utf8'));
+	const probe = `/api/v1/suggestions/${people[0].suggestionIds[0]}/vote`;
+	if (!routes.find(probe)) return { skipped: 'route missing', path: probe };
+
+	const agent = new http.Agent({ keepAlive: true, maxSockets: inFlight });
+	const latencies = [];
+	const statusCodes = {};
+	const errors = [];
+	/** suggestion id → people whose vote the app confirmed (voted: true). */
+	const confirmed = new Map();
+	let requests = 0;
+	let wrongBodies = 0;
+	const record = (result, suggestionId, person) => {
+		requests++;
+		latencies.push(result.ms);
+		statusCodes[result.status] = (statusCodes[result.status] ?? 0) + 1;
+		if (result.status === 0) errors.push(result.error);
+		if (result.status !== 200) return;
+		const body = result.body;
+		if (!body || body.voted !== true || typeof body.voteCount !== 'number') {
+			wrongBodies++;
+			return;
+		}
+		let set = confirmed.get(suggestionId);
+		if (!set) confirmed.set(suggestionId, (set = new Set()));
+		set.add(person);
+	};
+
+	let next = 0;
+	const started = performance.now();
+	async function worker() {
+		while (next < people.length) {
+			const index = next++;
+			const person = people[index];
+			for (const [j, suggestionId] of person.suggestionIds.entries()) {
+				if (j === 0 && index < twice) {
+					// Two tabs, the same vote at the same moment: both may succeed, it counts once.
+					const [a, b] = await Promise.all([
+						put(agent, baseUrl, suggestionId, person.token),
+						put(agent, baseUrl, suggestionId, person.token)
+					]);
+					record(a, suggestionId, index);
+					record(b, suggestionId, index);
+				} else record(await put(agent, baseUrl, suggestionId, person.token), suggestionId, index);
+			}
+		}
+	}
+	await Promise.all(Array.from({ length: Math.min(inFlight, people.length) }, worker));
+	const seconds = (performance.now() - started) / 1000;
+	agent.destroy();
+
+	latencies.sort((a, b) => a - b);
+	const votes = [...confirmed.values()].reduce((sum, set) => sum + set.size, 0);
+	return {
+		path: '/api/v1/suggestions/{id}/vote',
+		people: people.length,
+		inFlight,
+		twice,
+		requests,
+		seconds,
+		/** Distinct votes confirmed per second of the whole run. */
+		votesPerSec: votes / seconds,
+		reqPerSec: requests / seconds,
+		votes,
+		latencyMs: {
+			p50: percentile(latencies, 50),
+			p99: percentile(latencies, 99),
+			max: latencies.at(-1) ?? 0
+		},
+		statusCodes,
+		wrongBodies,
+		errors: errors.slice(0, 5),
+		confirmedPerSuggestion: Object.fromEntries([...confirmed].map(([id, set]) => [id, set.size]))
+	};
+}
+
+/**
+ * What the database says after the load (suggestions-offline.mjs verify) against what the app confirmed:
+ * every count equal to its votes, nothing counted twice, nothing confirmed lost.
+ */
+export function checkVoteCounts(load, db, { startVotes }) {
+	const problems = [];
+	if (db.wrongCount > 0)
+		problems.push(
+			`${db.wrongCount} suggestions whose vote_count differs from their votes, e.g. ${JSON.stringify(db.wrong[0])}`
+		);
+	if (db.voteCountSum !== db.votes) problems.push(`sum of vote_count ${db.voteCountSum} ≠ ${db.votes} votes`);
+	if (db.votes !== startVotes + db.loadVotes)
+		problems.push(
+			`${db.votes} votes in the opportunity ≠ ${startVotes} before + ${db.loadVotes} cast under load`
+		);
+	if (db.loadVotes !== load.votes)
+		problems.push(
+			`${db.loadVotes} votes of the load people in the database ≠ ${load.votes} confirmed by the app`
+		);
+	const inDb = new Map(db.perSuggestion.map((r) => [String(r.id), r.n]));
+	let mismatched = 0;
+	for (const [id, n] of Object.entries(load.confirmedPerSuggestion)) if (inDb.get(id) !== n) mismatched++;
+	for (const [id] of inDb) if (!(id in load.confirmedPerSuggestion)) mismatched++;
+	if (mismatched > 0)
+		problems.push(`${mismatched} touched suggestions with another number of votes than confirmed`);
+	return { exact: problems.length === 0, problems, touched: Object.keys(load.confirmedPerSuggestion).length };
+}
