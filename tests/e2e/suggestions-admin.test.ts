@@ -1,0 +1,190 @@
+// The back office of suggestions as Geel's moderator (Bart Claes) uses it, with axe on every page: the queue,
+// a bulk approval of two pending suggestions through the confirmation step, an official answer and the status
+// "chosen" with a reason; the answer with the keyboard only; a rejection without JavaScript that first asks
+// for a reason in Dutch beside the field.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+	blockPageScripts,
+	checkA11y,
+	launchBrowser,
+	removeDataDir,
+	startServer,
+	sveltekitRan,
+	visit,
+	watchProblems,
+	type RunningServer
+} from './support';
+
+let browser: Browser;
+let server: RunningServer;
+let context: BrowserContext;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+	// Its own server: the journey approves and rejects demo suggestions, which other journeys may count.
+	server = await startServer();
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+	if (server) removeDataDir(server.dataDir);
+});
+beforeEach(async () => {
+	context = await browser.newContext({ baseURL: server.url, locale: 'nl-BE' });
+	page = await context.newPage();
+	problems = watchProblems(page);
+});
+afterEach(async () => {
+	await context?.close();
+});
+
+async function logInAsBart(p: Page) {
+	await p.goto('/aanmelden', { waitUntil: 'networkidle' });
+	await p.getByRole('button', { name: 'Aanmelden met Mijn Burgerprofiel (testomgeving)' }).click();
+	await p.getByRole('button', { name: /Bart Claes/ }).click();
+	await p.waitForURL(`${server.url}/`);
+}
+
+/** A refused form answers 422 on purpose; the browser logs that as a failed load. */
+function forgetRefusals() {
+	problems.splice(0, problems.length, ...problems.filter((p) => !p.includes('status of 422')));
+}
+
+describe('back office of suggestions', () => {
+	it('queue → bulk approve two through the confirmation → answer (keyboard) → chosen with a reason', async () => {
+		await logInAsBart(page);
+		const queue = await visit(page, '/geel/beheer');
+		expect(queue.status()).toBe(200);
+		await page.getByRole('link', { name: 'Suggesties', exact: true }).click();
+		await page.waitForURL(/\/geel\/beheer\/suggesties$/);
+		await page.waitForLoadState('networkidle');
+		expect(await page.locator('h1').textContent()).toBe('Suggesties modereren');
+		await checkA11y(page, 'moderation queue');
+
+		// Only what waits for approval, with the GET filter form.
+		await page.getByLabel('Wat', { exact: true }).selectOption('waiting');
+		await page.getByRole('button', { name: 'Toon', exact: true }).click();
+		await page.waitForURL(/wat=waiting/);
+		await page.waitForLoadState('networkidle');
+		const boxes = page.locator('input[name="item"][value^="s"]');
+		expect(await boxes.count()).toBeGreaterThanOrEqual(2);
+		const keys = [await boxes.nth(0).getAttribute('value'), await boxes.nth(1).getAttribute('value')];
+		const ids = keys.map((k) => Number(k!.slice(1)));
+		await boxes.nth(0).check();
+		await boxes.nth(1).check();
+		await page.getByLabel('Wat wil je doen?').selectOption('approve');
+		await page.getByRole('button', { name: 'Verder naar bevestigen' }).click();
+		await page.waitForURL(/\/geel\/beheer\/suggesties\/bevestigen\?/);
+		await page.waitForLoadState('networkidle');
+		expect(await page.locator('h1').textContent()).toBe('Bevestig je keuze');
+		expect(await page.getByText('Dit gaat over 2 items:').isVisible()).toBe(true);
+		await checkA11y(page, 'bulk confirmation');
+		await page.getByRole('button', { name: 'Ja, doe dit' }).click();
+		await page.waitForURL(/\/geel\/beheer\/suggesties\?gelukt=bulk&aantal=2/);
+		await page.waitForLoadState('networkidle');
+		expect(await page.getByText('2 items gewijzigd.').isVisible()).toBe(true);
+		await checkA11y(page, 'queue after the bulk approval');
+
+		// One of them: its back-office page, now published.
+		await visit(page, `/geel/beheer/suggesties/${ids[0]}`);
+		expect(await page.locator('h1').textContent()).toMatch(/^Suggestie: /);
+		expect(await page.locator('dd', { hasText: 'Goedgekeurd' }).count()).toBe(1);
+		await checkA11y(page, 'suggestion back office');
+
+		// The official answer with the keyboard only: type in the field, Tab to the button, Enter.
+		await page.locator('#answer').focus();
+		await page.keyboard.type('Dank je! We bekijken dit **in het voorjaar** samen met de buurt.');
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Antwoord bewaren');
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/gelukt=answered/);
+		await page.waitForLoadState('networkidle');
+		expect(await page.getByText('Het antwoord van de gemeente is bewaard.').isVisible()).toBe(true);
+		expect(await page.locator('.answer strong').textContent()).toBe('in het voorjaar');
+		await checkA11y(page, 'after the answer');
+
+		// "Not chosen" without a reason is refused beside the field, in Dutch, keeping the choice.
+		await page.getByLabel('Nieuwe status').selectOption('notChosen');
+		await page.getByRole('button', { name: 'Status wijzigen' }).click();
+		await page.waitForLoadState('networkidle');
+		const error = page.locator('#status-reason-error');
+		await error.waitFor();
+		expect(await error.textContent()).toBe('Leg uit waarom deze suggestie niet gekozen is.');
+		expect(await page.locator('#status-reason').getAttribute('aria-describedby')).toContain(
+			'status-reason-error'
+		);
+		forgetRefusals();
+		await checkA11y(page, 'status refused');
+
+		// Chosen, with a reason for the residents.
+		await page.getByLabel('Nieuwe status').selectOption('chosen');
+		await page.getByLabel('Uitleg voor de inwoners').fill('Past in het klimaatplan van Geel.');
+		await page.getByRole('button', { name: 'Status wijzigen' }).click();
+		await page.waitForURL(/gelukt=status/);
+		await page.waitForLoadState('networkidle');
+		expect(await page.getByText('De status is gewijzigd.').isVisible()).toBe(true);
+		expect(await page.locator('dd', { hasText: 'Gekozen' }).count()).toBeGreaterThanOrEqual(1);
+		expect(await page.locator('.story').textContent()).toContain('Status: Gekozen');
+		expect(await page.locator('.story').textContent()).toContain('Past in het klimaatplan van Geel.');
+		await checkA11y(page, 'after the status');
+
+		expect(problems).toEqual([]);
+	});
+
+	it('rejects without JavaScript: the confirmation asks for a reason beside the field, then rejects', async () => {
+		// Logged in with JavaScript (the identity provider's pages are not ours), then the app without it.
+		await logInAsBart(page);
+		const noJs = await browser.newContext({
+			baseURL: server.url,
+			locale: 'nl-BE',
+			storageState: await context.storageState()
+		});
+		await blockPageScripts(noJs);
+		const p = await noJs.newPage();
+		try {
+			await p.goto('/geel/beheer/suggesties?wat=waiting', { waitUntil: 'networkidle' });
+			expect(await sveltekitRan(p)).toBe(false);
+			const box = p.locator('input[name="item"]').first();
+			const key = await box.getAttribute('value');
+			await box.check();
+			await p.locator('#bulk-operation').selectOption('reject');
+			await p.getByRole('button', { name: 'Verder naar bevestigen' }).click();
+			await p.waitForURL(/bevestigen/);
+			await checkA11y(p, 'reject confirmation without JavaScript');
+			await p.getByRole('button', { name: 'Ja, doe dit' }).click();
+			await p.waitForLoadState('networkidle');
+			expect(await p.locator('#bulk-reason-error').textContent()).toBe('Kies een reden uit de lijst.');
+			expect(await p.locator('#bulk-reason').getAttribute('aria-invalid')).toBe('true');
+			await checkA11y(p, 'reject refused without JavaScript');
+			await p.locator('#bulk-reason').selectOption('other');
+			await p.locator('#bulk-note').fill('Dit hoort bij een andere vraag <script>alert(1)</script>');
+			await p.getByRole('button', { name: 'Ja, doe dit' }).click();
+			// (The script blocker fetches documents itself and follows the 303, so the address bar stays put.)
+			await p.waitForLoadState('networkidle');
+			expect(await p.getByText('1 item gewijzigd.').isVisible()).toBe(true);
+			// It left the waiting list.
+			await p.goto('/geel/beheer/suggesties?wat=waiting', { waitUntil: 'networkidle' });
+			expect(await p.locator(`input[name="item"][value="${key}"]`).count()).toBe(0);
+		} finally {
+			await noJs.close();
+		}
+	});
+
+	it("refuses Geel's queue and exports to Mol's moderator, in Dutch", async () => {
+		await page.goto('/aanmelden', { waitUntil: 'networkidle' });
+		await page.getByRole('button', { name: 'Aanmelden met Mijn Burgerprofiel (testomgeving)' }).click();
+		await page.getByRole('button', { name: /Tom Mertens/ }).click();
+		await page.waitForURL(`${server.url}/`);
+		const response = await page.goto('/geel/beheer/suggesties', { waitUntil: 'networkidle' });
+		expect(response!.status()).toBe(403);
+		expect(await page.locator('h1').textContent()).toBe('Geen toegang');
+		await checkA11y(page, 'refused queue');
+		const exported = await page.request.get('/geel/beheer/kansen/1/suggesties.csv', { maxRedirects: 0 });
+		expect(exported.status()).toBe(403);
+		// The refusals are the point here.
+		problems.length = 0;
+	});
+});
