@@ -441,7 +441,11 @@ async function main() {
 				votes.check.exact
 					? `Counts afterwards: exact. ${fmt.int(votes.database.votes)} votes in the opportunity = ` +
 							`${fmt.int(voteData.votes)} before + ${fmt.int(votes.database.loadVotes)} confirmed; every vote_count ` +
-							`equals its votes (${fmt.int(votes.check.touched)} suggestions touched).`
+							`equals its votes (${fmt.int(votes.check.touched)} suggestions touched` +
+							(votes.check.unconfirmedCounted > 0
+								? `; ${votes.check.unconfirmedCounted} requests the client gave up on did count, once`
+								: '') +
+							').'
 					: `Counts afterwards: NOT EXACT: ${votes.check.problems.join('; ')}`
 			);
 		}
@@ -523,7 +527,7 @@ async function main() {
 		datasetSteps: DATASETS.map((d) => d.name),
 		scenarios,
 		skipped,
-		votes: votes && { ...votes, confirmedPerSuggestion: undefined },
+		votes: votes && { ...votes, confirmedPerSuggestion: undefined, attemptedPerSuggestion: undefined },
 		pages,
 		memory: memory && {
 			appRssBytes: memory.rssBytes,
