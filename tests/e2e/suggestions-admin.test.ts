@@ -131,6 +131,38 @@ describe('back office of suggestions', () => {
 		expect(await page.locator('.story').textContent()).toContain('Past in het klimaatplan van Geel.');
 		await checkA11y(page, 'after the status');
 
+		// The opportunity's settings (top 3) and its exports, from the suggestion's page.
+		await page.getByRole('link', { name: 'instellingen en export' }).click();
+		await page.waitForURL(/\/geel\/beheer\/acties\/\d+\/kansen\/\d+/);
+		await page.waitForLoadState('networkidle');
+		await checkA11y(page, 'opportunity with suggestion settings');
+		await page.getByLabel('Hoeveel suggesties mag één persoon steunen?').fill('nul');
+		await page.getByRole('button', { name: 'Instellingen bewaren' }).click();
+		await page.locator('#settings-vote-limit-error').waitFor();
+		expect(await page.locator('#settings-vote-limit-error').textContent()).toBe(
+			'Vul een getal van 1 tot 100 in, of laat het veld leeg.'
+		);
+		expect(await page.getByLabel('Hoeveel suggesties mag één persoon steunen?').inputValue()).toBe('nul');
+		forgetRefusals();
+		await page.getByLabel('Hoeveel suggesties mag één persoon steunen?').fill('3');
+		await page.getByRole('button', { name: 'Instellingen bewaren' }).click();
+		await page.waitForURL(/gelukt=suggestieInstellingen/);
+		await page.waitForLoadState('networkidle');
+		expect(await page.getByText('De instellingen van de suggesties zijn bewaard.').isVisible()).toBe(true);
+		expect(await page.getByLabel('Hoeveel suggesties mag één persoon steunen?').inputValue()).toBe('3');
+		const csvHref = await page.getByRole('link', { name: 'Exporteer als CSV (Excel)' }).getAttribute('href');
+		const csv = await page.request.get(csvHref!);
+		expect(csv.status()).toBe(200);
+		expect(csv.headers()['content-disposition']).toMatch(/^attachment; filename="suggesties-geel-.+\.csv"$/);
+		expect((await csv.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+		expect((await csv.text()).split('\r\n')[0]).toContain('"id";"Titel";"Beschrijving"');
+		const geoHref = await page
+			.getByRole('link', { name: 'Exporteer als GeoJSON (kaart)' })
+			.getAttribute('href');
+		const geo = await page.request.get(geoHref!);
+		expect(geo.status()).toBe(200);
+		expect((await geo.json()).type).toBe('FeatureCollection');
+
 		expect(problems).toEqual([]);
 	});
 

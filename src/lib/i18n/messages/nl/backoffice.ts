@@ -200,6 +200,22 @@ export const backoffice = {
 				theme_reactivated: 'Thema weer aangezet',
 				theme_deleted: 'Thema verwijderd'
 			},
+			suggestion: {
+				approved: 'Suggestie goedgekeurd',
+				rejected: 'Suggestie afgewezen',
+				comment_approved: 'Reactie goedgekeurd',
+				comment_rejected: 'Reactie afgewezen',
+				report_dismissed: 'Melding afgehandeld',
+				answered: 'Suggestie beantwoord',
+				status_changed: 'Status van een suggestie gewijzigd',
+				placed: 'Suggestie op de kaart geplaatst',
+				official_comment: 'Reactie namens de gemeente',
+				merged: 'Suggesties samengevoegd',
+				author_blocked: 'Persoon geblokkeerd',
+				author_unblocked: 'Persoon gedeblokkeerd',
+				settings_changed: 'Instellingen van suggesties gewijzigd',
+				exported: 'Suggesties geëxporteerd'
+			},
 			region: {
 				participation_changed: 'Deelname gewijzigd',
 				role_granted: 'Regionale rol toegekend',
@@ -225,7 +241,12 @@ export const backoffice = {
 			name: 'naam',
 			description: 'beschrijving',
 			climate: 'klimaatthema',
-			lekpWerf: 'werf van het Klimaatpact'
+			lekpWerf: 'werf van het Klimaatpact',
+			answer: 'antwoord',
+			moderation: 'moderatie',
+			submissionsOpen: 'indienen',
+			votingOpen: 'steunen',
+			voteLimit: 'maximum aantal steunen'
 		},
 		statement: {
 			privacy: 'privacyverklaring',

@@ -90,6 +90,7 @@ export const suggestionsAdmin = {
 		titleFor: 'Suggestie: {title}',
 		facts: 'Gegevens',
 		opportunity: 'Vraag',
+		opportunitySettings: 'instellingen en export',
 		author: 'Ingediend door',
 		submitted: 'Ingediend op',
 		published: 'Gepubliceerd op',
