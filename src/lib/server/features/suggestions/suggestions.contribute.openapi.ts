@@ -1,4 +1,226 @@
 // OpenAPI paths of one suggestion and of contributing: reading a suggestion, adding one, voting.
 import type { ApiContribution } from '$lib/server/api/openapi';
+import { STORY_KINDS, SUGGESTION_LIMITS, SUGGESTION_STATUSES } from '$lib/domain/suggestions';
+import { suggestionsApi } from './suggestions.openapi';
 
-export const suggestionsContributeApi: ApiContribution = { paths: {}, schemas: {} };
+const problem = { $ref: '#/components/responses/Problem' };
+const nullableString = { type: ['string', 'null'] };
+const idParam = (description: string) => ({
+	name: 'id',
+	in: 'path',
+	required: true,
+	description,
+	schema: { type: 'integer', minimum: 1 }
+});
+const SESSION =
+	'Vraagt een sessie: de cookie `meedoen_session` die je krijgt na het aanmelden. Verzoeken van een andere website worden geweigerd (geen CORS).';
+
+const voteResponse = {
+	description: 'De steun na de wijziging; dubbel steunen of intrekken verandert niets (idempotent)',
+	content: { 'application/json': { schema: { $ref: '#/components/schemas/VoteResult' } } }
+};
+
+// The list of an opportunity's suggestions (GET) is described by the reading side; this path adds POST to it.
+const OPPORTUNITY_SUGGESTIONS = '/opportunities/{id}/suggestions';
+const readingSide = (suggestionsApi.paths[OPPORTUNITY_SUGGESTIONS] ?? {}) as Record<string, unknown>;
+
+export const suggestionsContributeApi: ApiContribution = {
+	paths: {
+		[OPPORTUNITY_SUGGESTIONS]: {
+			...readingSide,
+			post: {
+				operationId: 'createSuggestion',
+				summary: 'Een suggestie toevoegen aan een kans van het soort "suggesties op de kaart"',
+				description: `${SESSION} Alleen \`application/json\`; een foto kan alleen via de website. Bij voormoderatie wacht de suggestie op goedkeuring (status submitted) en is ze nog niet openbaar.`,
+				tags: ['suggesties'],
+				parameters: [idParam('Id van de kans')],
+				requestBody: {
+					required: true,
+					content: {
+						'application/json': {
+							schema: {
+								type: 'object',
+								required: ['title', 'body'],
+								properties: {
+									title: { type: 'string', minLength: 1, maxLength: SUGGESTION_LIMITS.titleMax },
+									body: {
+										type: 'string',
+										minLength: 1,
+										maxLength: SUGGESTION_LIMITS.bodyMax,
+										description: `Tekst of Markdown, hoogstens ${SUGGESTION_LIMITS.linksMax} links`
+									},
+									placeName: { type: 'string', maxLength: SUGGESTION_LIMITS.placeNameMax },
+									lat: { type: 'number', description: 'WGS84, binnen Vlaanderen en de gemeente' },
+									lng: { type: 'number', description: 'WGS84, samen met lat' },
+									theme: { type: 'string', description: 'Id of slug van een thema van de gemeente' }
+								}
+							}
+						}
+					}
+				},
+				responses: {
+					'201': {
+						description: 'Toegevoegd',
+						headers: { Location: { schema: { type: 'string' } } },
+						content: {
+							'application/json': {
+								schema: {
+									type: 'object',
+									required: ['data'],
+									properties: {
+										data: {
+											type: 'object',
+											required: ['id', 'status', 'url'],
+											properties: {
+												id: { type: 'integer' },
+												status: { type: 'string', enum: ['submitted', 'published'] },
+												url: { type: 'string', format: 'uri' }
+											}
+										}
+									}
+								}
+							}
+						}
+					},
+					'400': problem,
+					'401': problem,
+					'403': problem,
+					'404': problem,
+					'409': problem,
+					'415': problem,
+					'422': problem,
+					'429': problem,
+					default: problem
+				}
+			}
+		},
+		'/suggestions/{id}': {
+			get: {
+				operationId: 'getSuggestion',
+				summary: 'Eén openbare suggestie, met haar verhaal en het antwoord van de gemeente',
+				tags: ['suggesties'],
+				parameters: [idParam('Id van de suggestie')],
+				responses: {
+					'200': {
+						description: 'De suggestie',
+						content: {
+							'application/json': {
+								schema: {
+									type: 'object',
+									required: ['data'],
+									properties: { data: { $ref: '#/components/schemas/SuggestionDetail' } }
+								}
+							}
+						}
+					},
+					'404': problem,
+					default: problem
+				}
+			}
+		},
+		'/suggestions/{id}/vote': {
+			put: {
+				operationId: 'voteSuggestion',
+				summary: 'Een suggestie steunen',
+				description: `${SESSION} Zonder body of met een JSON-body. Eén steun per persoon; een kans kan het aantal gesteunde suggesties per persoon beperken (409 als dat bereikt is), en steunen kan gesloten zijn (409).`,
+				tags: ['suggesties'],
+				parameters: [idParam('Id van de suggestie')],
+				responses: {
+					'200': voteResponse,
+					'401': problem,
+					'403': problem,
+					'404': problem,
+					'409': problem,
+					'415': problem,
+					'429': problem,
+					default: problem
+				}
+			},
+			delete: {
+				operationId: 'unvoteSuggestion',
+				summary: 'Je steun voor een suggestie intrekken',
+				description: SESSION,
+				tags: ['suggesties'],
+				parameters: [idParam('Id van de suggestie')],
+				responses: {
+					'200': voteResponse,
+					'401': problem,
+					'403': problem,
+					'404': problem,
+					'409': problem,
+					'415': problem,
+					'429': problem,
+					default: problem
+				}
+			}
+		}
+	},
+	schemas: {
+		VoteResult: {
+			type: 'object',
+			required: ['voted', 'voteCount', 'remaining'],
+			properties: {
+				voted: { type: 'boolean' },
+				voteCount: { type: 'integer', minimum: 0 },
+				remaining: {
+					type: ['integer', 'null'],
+					description: 'Hoeveel suggesties van deze kans je nog kan steunen; null zonder limiet'
+				}
+			}
+		},
+		SuggestionDetail: {
+			type: 'object',
+			required: [
+				'id',
+				'opportunityId',
+				'title',
+				'body',
+				'status',
+				'place',
+				'votes',
+				'comments',
+				'story',
+				'url'
+			],
+			properties: {
+				id: { type: 'integer' },
+				opportunityId: { type: 'integer' },
+				title: { type: 'string' },
+				body: { type: 'string', description: 'Markdown zoals ingediend' },
+				status: { type: 'string', enum: [...SUGGESTION_STATUSES] },
+				place: {
+					type: 'object',
+					properties: {
+						name: nullableString,
+						lat: { type: ['number', 'null'] },
+						lng: { type: ['number', 'null'] }
+					}
+				},
+				votes: { type: 'integer' },
+				comments: { type: 'integer', description: 'Goedgekeurde reacties' },
+				answer: {
+					type: ['object', 'null'],
+					properties: {
+						text: { type: 'string', description: 'Markdown' },
+						answeredAt: { type: ['string', 'null'], format: 'date-time' }
+					}
+				},
+				story: {
+					type: 'array',
+					items: {
+						type: 'object',
+						required: ['kind', 'at'],
+						properties: {
+							kind: { type: 'string', enum: [...STORY_KINDS] },
+							status: { type: ['string', 'null'], enum: [...SUGGESTION_STATUSES, null] },
+							reason: { type: 'string' },
+							at: { type: 'string', format: 'date-time' }
+						}
+					}
+				},
+				publishedAt: { type: ['string', 'null'], format: 'date-time' },
+				url: { type: 'string', format: 'uri' }
+			}
+		}
+	}
+};

@@ -1,0 +1,290 @@
+// A citizen of Geel adds a suggestion without JavaScript and with the keyboard only (through the login,
+// keeping what they typed, past "Bedoel je één van deze?"), then supports, comments, replies and reports on
+// a listed suggestion. Axe checks every page on the way.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext as Ctx } from 'playwright-core';
+import { checkA11y, launchBrowser, sveltekitRan, visit, watchProblems } from './support';
+
+/**
+ * As support's blockPageScripts (no page script runs, axe still can), but redirects are handed to the
+ * browser instead of followed inside the route, so the address bar follows a 303 after a form POST.
+ */
+async function withoutPageScripts(context: Ctx): Promise<void> {
+	await context.route('**/*', async (route) => {
+		if (route.request().resourceType() !== 'document') return route.continue();
+		const response = await route.fetch({ maxRedirects: 0 });
+		const headers = response.headers();
+		headers['content-security-policy'] = [headers['content-security-policy'], "script-src 'none'"]
+			.filter(Boolean)
+			.join(', ');
+		await route.fulfill({ response, headers });
+	});
+}
+
+interface ApiOpportunity {
+	id: number;
+	title: string;
+	kind: string;
+}
+
+async function geelOpportunity(baseURL: string, title: string): Promise<number> {
+	const response = await fetch(`${baseURL}/api/v1/municipalities/geel/actions?limit=100`);
+	const list = (await response.json()) as { data: { id: number }[] };
+	for (const action of list.data) {
+		const detail = await fetch(`${baseURL}/api/v1/actions/${action.id}`);
+		const body = (await detail.json()) as { data: { opportunities: ApiOpportunity[] } };
+		const found = body.data.opportunities.find((o) => o.kind === 'mapSuggestions' && o.title === title);
+		if (found) return found.id;
+	}
+	throw new Error(`no opportunity "${title}" in the demo of Geel`);
+}
+
+/** What went wrong, apart from the page's own scripts that we block on purpose. */
+function realProblems(problems: string[]): string[] {
+	return problems.filter(
+		(p) =>
+			!p.includes("script-src 'none'") &&
+			!p.endsWith('(csp)') &&
+			// A refused form answers 422 with the form and its messages, as it should.
+			!p.includes('status of 422 (Unprocessable Entity)')
+	);
+}
+
+/** Types into a field reached with the keyboard: focus by Tab order is what a person does; we focus it. */
+async function typeInto(page: Page, label: string | RegExp, text: string) {
+	const field = page.getByLabel(label, { exact: typeof label === 'string' });
+	await field.focus();
+	await page.keyboard.type(text);
+}
+
+async function logInAsLotte(page: Page) {
+	await page.waitForURL(/\/aanmelden\?verzoek=[\w-]+&terug=/);
+	await checkA11y(page, 'login page');
+	await page.getByRole('button', { name: 'Aanmelden met Mijn Burgerprofiel (testomgeving)' }).press('Enter');
+	await page.waitForSelector('h1:text("Aanmelden bij de ontwikkel-identiteitsprovider")');
+	await page.getByRole('button', { name: /Lotte Peeters/ }).press('Enter');
+}
+
+describe('contributing suggestions', () => {
+	const baseURL = inject('baseURL');
+	let browser: Browser;
+	let context: BrowserContext;
+	let page: Page;
+	let problems: string[];
+
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	beforeEach(async () => {
+		context = await browser.newContext({ baseURL, locale: 'nl-BE' });
+		await withoutPageScripts(context);
+		page = await context.newPage();
+		problems = watchProblems(page);
+	});
+	afterEach(async () => {
+		await context?.close();
+	});
+
+	it('adds a suggestion without JavaScript: login keeps the text, similar ones first, then pending', async () => {
+		const opportunityId = await geelOpportunity(baseURL, 'Plekken om te ontharden en te vergroenen');
+		const formPath = `/geel/kansen/${opportunityId}/nieuw`;
+		const response = await visit(page, formPath);
+		expect(response.status()).toBe(200);
+		expect(await sveltekitRan(page)).toBe(false);
+		expect(await page.locator('h1').textContent()).toBe('Een suggestie toevoegen');
+		expect(await page.getByText('Je moet aangemeld zijn om een suggestie in te dienen.').isVisible()).toBe(
+			true
+		);
+		await checkA11y(page, 'add a suggestion (visitor)');
+
+		const title = 'Pleintje aan de kerk vergroenen met bomen';
+		await typeInto(page, 'Titel', title);
+		await typeInto(page, 'Beschrijving', 'Tegels eruit, <script>alert(1)</script> bomen en bankjes erin.');
+		await typeInto(page, 'Adres of plek', 'Sint-Amandsplein, Geel');
+		await page.getByRole('button', { name: 'Suggestie indienen' }).press('Enter');
+
+		await logInAsLotte(page);
+		await page.waitForURL((url) => url.pathname === formPath && url.searchParams.has('concept'));
+		// What the visitor typed waited for them across the login.
+		expect(await page.getByLabel('Titel', { exact: true }).inputValue()).toBe(title);
+		expect(await page.getByLabel('Adres of plek').inputValue()).toBe('Sint-Amandsplein, Geel');
+		await checkA11y(page, 'add a suggestion (after login)');
+		await page.getByRole('button', { name: 'Suggestie indienen' }).press('Enter');
+
+		await page.waitForSelector('h2:text("Bedoel je één van deze?")');
+		expect(await page.getByLabel('Titel', { exact: true }).inputValue()).toBe(title);
+		const similar = page.locator('.similar li a');
+		expect(await similar.count()).toBeGreaterThan(0);
+		await checkA11y(page, 'similar suggestions');
+		await page.getByRole('button', { name: 'Toch indienen' }).press('Enter');
+
+		await page.waitForURL(
+			/\/geel\/suggesties\/\d+-pleintje-aan-de-kerk-vergroenen-met-bomen\?gelukt=ingediend$/
+		);
+		expect(await page.getByRole('status').first().textContent()).toContain(
+			'Bedankt! Je suggestie is ingediend en wacht op goedkeuring door de gemeente.'
+		);
+		expect(await page.locator('h1').textContent()).toBe(title);
+		expect(await page.getByText('Deze suggestie wacht op goedkeuring door de gemeente.').isVisible()).toBe(
+			true
+		);
+		expect(
+			await page.getByText('Nog niet op de kaart: de gemeente plaatst deze suggestie.').isVisible()
+		).toBe(true);
+		expect(await page.getByText('Je volgt deze suggestie.', { exact: true }).isVisible()).toBe(true);
+		// The script was stored as text and is shown escaped, never run or injected.
+		expect(await page.locator('article script').count()).toBe(0);
+		expect(await page.locator('.markdown').first().textContent()).toContain('<script>alert(1)</script>');
+		await checkA11y(page, 'own pending suggestion');
+
+		// Anyone else gets a 404 for it.
+		const anonymous = await fetch(`${baseURL}${new URL(page.url()).pathname}`);
+		expect(anonymous.status).toBe(404);
+
+		// A file that is not a photo is refused beside the field, and what was typed stays.
+		await visit(page, formPath);
+		await typeInto(page, 'Titel', 'Een heel ander voorstel voor de Markt');
+		await typeInto(page, 'Beschrijving', 'Meer groen op de Markt.');
+		await typeInto(page, 'Breedtegraad (niet verplicht)', '48,85');
+		await typeInto(page, 'Lengtegraad (niet verplicht)', '2,35');
+		await page.getByLabel('Foto (niet verplicht)').setInputFiles({
+			name: 'foto.jpg',
+			mimeType: 'image/jpeg',
+			buffer: Buffer.from('Dit is geen foto maar tekst.')
+		});
+		await typeInto(page, 'Beschrijf wat er op de foto staat', 'De Markt');
+		await page.getByRole('button', { name: 'Suggestie indienen' }).press('Enter');
+		await page.waitForSelector('text=Dit bestand is geen foto.');
+		expect(await page.getByText('Deze plaats ligt niet in Vlaanderen.').isVisible()).toBe(true);
+		expect(await page.getByLabel('Titel', { exact: true }).inputValue()).toBe(
+			'Een heel ander voorstel voor de Markt'
+		);
+		expect(await page.getByLabel('Foto (niet verplicht)').getAttribute('aria-invalid')).toBe('true');
+		await checkA11y(page, 'add a suggestion with errors');
+		expect(realProblems(problems)).toEqual([]);
+	});
+
+	it('supports and withdraws, comments and replies, and reports a comment', async () => {
+		// Under post-moderation, without a vote limit: the roofs for solar panels.
+		const opportunityId = await geelOpportunity(baseURL, 'Daken die geschikt zijn voor zonnepanelen');
+		await visit(page, `/geel/kansen/${opportunityId}/nieuw`);
+		await typeInto(page, 'Titel', 'Dak van basisschool');
+		await typeInto(page, 'Beschrijving', 'Zonnepanelen op de school.');
+		await typeInto(page, 'Adres of plek', 'Geel');
+		await page.getByRole('button', { name: 'Suggestie indienen' }).press('Enter');
+		await logInAsLotte(page);
+		await page.waitForURL(/concept=/);
+		await page.getByRole('button', { name: 'Suggestie indienen' }).press('Enter');
+		await page.waitForSelector('h2:text("Bedoel je één van deze?")');
+		const link = page.locator('.similar li a').first();
+		const suggestionPath = (await link.getAttribute('href'))!;
+		await link.focus();
+		await page.keyboard.press('Enter');
+		await page.waitForURL((url) => url.pathname === suggestionPath);
+		await checkA11y(page, 'a listed suggestion');
+
+		const votes = async () => (await page.locator('#vote-heading + p').textContent())!.trim();
+		const before = await votes();
+		await page.getByRole('button', { name: /^Steun "/ }).press('Enter');
+		await page.waitForSelector('[role="status"] >> text=Je steunt deze suggestie.');
+		const after = await votes();
+		expect(Number(after.split(' ')[0])).toBe(Number(before.split(' ')[0]) + 1);
+		await checkA11y(page, 'suggestion, supported');
+		await page.getByRole('button', { name: /^Trek je steun in voor "/ }).press('Enter');
+		await page.waitForSelector('text=Je steunt deze suggestie niet meer.');
+		expect(await votes()).toBe(before);
+
+		// A vote from a list returns there (the `terug` field).
+		const listed = await context.request.post(`${suggestionPath}?/vote`, {
+			form: { terug: '/geel' },
+			headers: { origin: baseURL, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(listed.status()).toBe(303);
+		expect(listed.headers()['location']).toBe('/geel');
+		const evil = await context.request.post(`${suggestionPath}?/unvote`, {
+			form: { terug: '//evil.example' },
+			headers: { origin: baseURL, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(evil.headers()['location'] ?? '').not.toContain('evil');
+
+		await typeInto(page, 'Je reactie', 'Goed idee, <b>echt</b>!');
+		await page.getByRole('button', { name: 'Reageer', exact: true }).press('Enter');
+		await page.waitForSelector('text=Je reactie staat online.');
+		const mine = page.locator('.comment', { hasText: 'Goed idee, <b>echt</b>!' });
+		expect(await mine.count()).toBe(1);
+		await checkA11y(page, 'suggestion, commented');
+
+		// Reply to the first comment of someone else, then report it.
+		const other = page
+			.locator('.comments > li > .comment')
+			.filter({ hasNotText: 'Goed idee, <b>echt</b>!' })
+			.first();
+		const hasOther = (await other.count()) > 0;
+		const target = hasOther ? other : mine;
+		await target.locator('summary', { hasText: 'Antwoord' }).first().press('Enter');
+		const replyField = target.getByLabel(/^Je antwoord op /).first();
+		await replyField.focus();
+		await page.keyboard.type('Daar ben ik het mee eens.');
+		await target.getByRole('button', { name: 'Antwoord plaatsen' }).first().press('Enter');
+		await page.waitForSelector('text=Je reactie staat online.');
+		expect(await page.locator('.replies', { hasText: 'Daar ben ik het mee eens.' }).count()).toBe(1);
+		await checkA11y(page, 'suggestion, replied');
+
+		if (hasOther) {
+			const reported = page
+				.locator('.comments > li > .comment')
+				.filter({ hasNotText: 'Goed idee, <b>echt</b>!' })
+				.first();
+			await reported.locator('summary', { hasText: 'Reactie melden' }).first().press('Enter');
+			await reported.getByLabel('Waarom meld je dit?').first().selectOption('offensive');
+			await reported.getByRole('button', { name: 'Melden' }).first().press('Enter');
+			await page.waitForSelector('text=Bedankt voor je melding. De gemeente bekijkt ze.');
+			await checkA11y(page, 'suggestion, reported');
+		}
+
+		// Follow and unfollow.
+		await page.getByRole('button', { name: 'Volg deze suggestie' }).press('Enter');
+		await page.waitForSelector(
+			'[role="status"] >> text=Je volgt deze suggestie. Je hoort wat ermee gebeurt.'
+		);
+		await page.getByRole('button', { name: 'Niet meer volgen' }).press('Enter');
+		await page.waitForSelector('text=Je volgt deze suggestie niet meer.');
+		expect(realProblems(problems)).toEqual([]);
+	});
+
+	it('answers the API with problem documents and counts votes once', async () => {
+		const opportunityId = await geelOpportunity(baseURL, 'Daken die geschikt zijn voor zonnepanelen');
+		const unauth = await fetch(`${baseURL}/api/v1/opportunities/${opportunityId}/suggestions`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', origin: baseURL },
+			body: JSON.stringify({ title: 'x', body: 'y' })
+		});
+		expect(unauth.status).toBe(401);
+		expect(unauth.headers.get('content-type')).toContain('application/problem+json');
+		const form = await fetch(`${baseURL}/api/v1/opportunities/${opportunityId}/suggestions`, {
+			method: 'POST',
+			headers: { 'content-type': 'text/plain', origin: baseURL },
+			body: 'title=x'
+		});
+		expect([403, 415]).toContain(form.status);
+		const missing = await fetch(`${baseURL}/api/v1/suggestions/999999999`);
+		expect(missing.status).toBe(404);
+		expect(((await missing.json()) as { title: string }).title).toBe('Niet gevonden');
+		const openapi = (await (await fetch(`${baseURL}/api/v1/openapi.json`)).json()) as {
+			paths: Record<string, unknown>;
+		};
+		expect(Object.keys(openapi.paths)).toEqual(
+			expect.arrayContaining([
+				'/suggestions/{id}',
+				'/suggestions/{id}/vote',
+				'/opportunities/{id}/suggestions'
+			])
+		);
+	});
+});
