@@ -205,6 +205,74 @@ describe('back office of suggestions', () => {
 		}
 	});
 
+	it('merges a duplicate through its confirmation, blocks its author and unblocks them again', async () => {
+		await logInAsBart(page);
+		// Two public suggestions of one opportunity, from that opportunity's GeoJSON export.
+		await visit(page, '/geel/beheer/suggesties?wat=reported');
+		const first = page.locator('input[name="item"][value^="s"]').first();
+		const start = Number((await first.getAttribute('value'))!.slice(1));
+		await visit(page, `/geel/beheer/suggesties/${start}`);
+		const settings = await page.getByRole('link', { name: 'instellingen en export' }).getAttribute('href');
+		const opportunityId = /\/kansen\/(\d+)/.exec(settings!)![1];
+		const geo = await (
+			await page.request.get(`/geel/beheer/kansen/${opportunityId}/suggesties.geojson`)
+		).json();
+		const listed = (
+			geo.features as { id: number; properties: { moderation: string; mergedIntoId: number | null } }[]
+		).filter((f) => f.properties.moderation === 'approved' && f.properties.mergedIntoId === null);
+		expect(listed.length).toBeGreaterThanOrEqual(2);
+		const [kept, duplicate] = [listed[0]!.id, listed[1]!.id];
+
+		await visit(page, `/geel/beheer/suggesties/${duplicate}`);
+		await page.getByLabel('Nummer van de suggestie die blijft').fill(String(kept));
+		await page.getByRole('button', { name: 'Verder naar bevestigen' }).click();
+		await page.waitForURL(/samenvoegen\?met=/);
+		await page.waitForLoadState('networkidle');
+		expect(await page.locator('h1').textContent()).toBe('Suggesties samenvoegen');
+		await checkA11y(page, 'merge confirmation');
+		await page.getByRole('button', { name: 'Samenvoegen' }).click();
+		await page.locator('#merge-confirm-error').waitFor();
+		expect(await page.locator('#merge-confirm-error').textContent()).toBe('Vink aan dat je het zeker weet.');
+		forgetRefusals();
+		await page.getByLabel('Ja, ik wil deze twee suggesties samenvoegen').check();
+		await page.getByRole('button', { name: 'Samenvoegen' }).click();
+		await page.waitForURL(new RegExp(`/geel/beheer/suggesties/${kept}\\?gelukt=merged`));
+		await page.waitForLoadState('networkidle');
+		expect(await page.getByText('De suggesties zijn samengevoegd.').isVisible()).toBe(true);
+		await visit(page, `/geel/beheer/suggesties/${duplicate}`);
+		expect(await page.getByText('Deze suggestie is samengevoegd met').isVisible()).toBe(true);
+
+		// Block the kept suggestion's author, see them listed, then unblock through the confirmation.
+		await visit(page, `/geel/beheer/suggesties/${kept}`);
+		const block = page.getByRole('button', { name: 'Indiener blokkeren' });
+		expect(await block.count()).toBe(1);
+		await page.getByLabel('Reden (alleen voor het beheer)').fill('Herhaaldelijk reclame');
+		await block.click();
+		await page.waitForURL(/gelukt=blocked/);
+		await page.waitForLoadState('networkidle');
+		expect(await page.getByText('Deze persoon kan in deze gemeente niet meer bijdragen.').isVisible()).toBe(
+			true
+		);
+		await page.getByRole('link', { name: 'Geblokkeerde personen' }).first().click();
+		await page.waitForURL(/\/geblokkeerd$/);
+		await page.waitForLoadState('networkidle');
+		expect(await page.getByText('Herhaaldelijk reclame').isVisible()).toBe(true);
+		await checkA11y(page, 'blocked people');
+		await page
+			.getByRole('link', { name: /^Deblokkeer / })
+			.first()
+			.click();
+		await page.waitForURL(/\/geblokkeerd\/[0-9a-f-]{36}$/);
+		await page.waitForLoadState('networkidle');
+		await checkA11y(page, 'unblock confirmation');
+		await page.locator('#unblock-confirm').check();
+		await page.getByRole('button', { name: 'Deblokkeren' }).click();
+		await page.waitForURL(/gelukt=gedeblokkeerd/);
+		await page.waitForLoadState('networkidle');
+		expect(await page.getByText('Deze persoon kan weer bijdragen.').isVisible()).toBe(true);
+		expect(problems).toEqual([]);
+	});
+
 	it("refuses Geel's queue and exports to Mol's moderator, in Dutch", async () => {
 		await page.goto('/aanmelden', { waitUntil: 'networkidle' });
 		await page.getByRole('button', { name: 'Aanmelden met Mijn Burgerprofiel (testomgeving)' }).click();
