@@ -383,10 +383,13 @@ async function decide(ctx: Ctx, scope: BackofficeScope, refs: ItemRef[], decisio
 			: null;
 	return ctx.db.transaction(async (tx) => {
 		const commentIds = refs.filter((r) => r.kind === 'comment').map((r) => r.id);
-		const comments = await getCommentsByIds(tx, { municipalityId, ids: commentIds });
+		const parents = await getCommentsByIds(tx, { municipalityId, ids: commentIds });
 		const wanted = new Set(refs.filter((r) => r.kind === 'suggestion').map((r) => r.id));
-		const lockIds = [...new Set([...wanted, ...comments.map((c) => c.suggestionId)])].sort((a, b) => a - b);
+		const lockIds = [...new Set([...wanted, ...parents.map((c) => c.suggestionId)])].sort((a, b) => a - b);
 		const locked = await getSuggestionsByIdsForUpdate(tx, { municipalityId, ids: lockIds });
+		// Read the comments again now that their suggestions are locked: another moderator may have just
+		// decided on them, and a decision must count once.
+		const comments = await getCommentsByIds(tx, { municipalityId, ids: commentIds });
 		const rows = locked.filter((r) => wanted.has(r.id) && r.mergedIntoId === null);
 		if (rows.length + comments.length === 0)
 			throw new AppError('validation', { message: 'suggestionsAdmin.bulk.nothingSelected' });

@@ -456,6 +456,53 @@ describe('bulk decisions', () => {
 	});
 });
 
+describe('two moderators at the same moment', () => {
+	it('approve the same items once: one story entry, one event and one audit row per item', async () => {
+		const other = ctxAs(db, geel, (await buildStaff(db, geel, 'moderator')).actor);
+		const a = await buildSuggestion(db, geel, opportunityId, {
+			moderation: 'pending',
+			title: 'Gelijktijdig A'
+		});
+		const b = await buildSuggestion(db, geel, opportunityId, {
+			moderation: 'pending',
+			title: 'Gelijktijdig B'
+		});
+		const c = await comment(a.id, { moderation: 'pending' });
+		const items = [`s${a.id}`, `s${b.id}`, `c${c.id}`];
+		const results = await Promise.all([
+			admin.decideInBulk(moderator, { items, operation: 'approve' }),
+			admin.decideInBulk(other, { items: [...items].reverse(), operation: 'approve' })
+		]);
+		expect(results[0]!.changed + results[1]!.changed).toBe(3);
+		for (const s of [a, b]) {
+			expect((await storyOf(s.id)).filter((e) => e.kind === 'published')).toHaveLength(1);
+			expect((await eventsOf(s.id)).filter((e) => e.type === 'suggestion.published')).toHaveLength(1);
+		}
+		expect((await eventsOf(a.id)).filter((e) => e.type === 'suggestion.comment_published')).toHaveLength(1);
+		expect((await row(a.id)).commentCount).toBe(1);
+		const audits = (await auditFor('suggestion.approved')).filter((x) =>
+			[a.id, b.id].includes((x.details as { suggestionId: number }).suggestionId)
+		);
+		expect(audits).toHaveLength(2);
+	});
+
+	it("refuses a comment id that belongs to another suggestion on a suggestion's page", async () => {
+		const s = await buildSuggestion(db, geel, opportunityId);
+		const t = await buildSuggestion(db, geel, opportunityId);
+		const c = await comment(t.id, { moderation: 'pending' });
+		await refusal(
+			admin.decideItem(moderator, {
+				unverifiedSuggestionId: s.id,
+				unverifiedCommentId: String(c.id),
+				operation: 'approve'
+			}),
+			'not_found'
+		);
+		const [after] = await db.select().from(suggestionComments).where(eq(suggestionComments.id, c.id));
+		expect(after!.moderation).toBe('pending');
+	});
+});
+
 describe('answers, statuses, places and official comments', () => {
 	it('answers in Markdown, sanitised on display, with answered_at/by, story and event', async () => {
 		const s = await buildSuggestion(db, geel, opportunityId, { title: 'Te beantwoorden' });
