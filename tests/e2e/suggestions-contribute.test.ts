@@ -4,6 +4,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext as Ctx } from 'playwright-core';
+import sharp from 'sharp';
+import { jpegWithGps } from '../../src/lib/server/features/suggestions/suggestions.photo.test-helpers';
 import { checkA11y, launchBrowser, sveltekitRan, visit, watchProblems } from './support';
 
 /**
@@ -248,6 +250,30 @@ describe('contributing suggestions', () => {
 			await checkA11y(page, 'suggestion, reported');
 		}
 
+		// The write API with the same session: two tabs voting at once count once; DELETE takes it back.
+		const id = Number(/\/suggesties\/(\d+)-/.exec(suggestionPath)![1]);
+		const put = () => context.request.put(`/api/v1/suggestions/${id}/vote`, { headers: { origin: baseURL } });
+		const [a, b] = await Promise.all([put(), put()]);
+		expect([a.status(), b.status()]).toEqual([200, 200]);
+		const counts = [(await a.json()).voteCount, (await b.json()).voteCount];
+		expect(counts[0]).toBe(counts[1]);
+		const removed = await context.request.delete(`/api/v1/suggestions/${id}/vote`, {
+			headers: { origin: baseURL }
+		});
+		expect(await removed.json()).toMatchObject({ voted: false, voteCount: counts[0] - 1 });
+		const formBody = await context.request.put(`/api/v1/suggestions/${id}/vote`, {
+			headers: { origin: baseURL, 'content-type': 'application/x-www-form-urlencoded' },
+			data: 'a=1'
+		});
+		expect([403, 415]).toContain(formBody.status());
+		const created = await context.request.post(`/api/v1/opportunities/${opportunityId}/suggestions`, {
+			headers: { origin: baseURL, 'content-type': 'application/json' },
+			data: JSON.stringify({ title: '', body: 'x'.repeat(100_000), lat: 'NaN' })
+		});
+		expect(created.status()).toBe(422);
+		const problem = await created.json();
+		expect(Object.keys(problem.errors).sort()).toEqual(['body', 'lat', 'title']);
+
 		// Follow and unfollow.
 		await page.getByRole('button', { name: 'Volg deze suggestie' }).press('Enter');
 		await page.waitForSelector(
@@ -255,6 +281,60 @@ describe('contributing suggestions', () => {
 		);
 		await page.getByRole('button', { name: 'Niet meer volgen' }).press('Enter');
 		await page.waitForSelector('text=Je volgt deze suggestie niet meer.');
+		expect(realProblems(problems)).toEqual([]);
+	});
+
+	it('takes a photo, and answers a 50 MB upload with a calm Dutch page', async () => {
+		const opportunityId = await geelOpportunity(baseURL, 'Daken die geschikt zijn voor zonnepanelen');
+		const formPath = `/geel/kansen/${opportunityId}/nieuw`;
+		await visit(page, `/aanmelden?terug=${encodeURIComponent(formPath)}`);
+		await page
+			.getByRole('button', { name: 'Aanmelden met Mijn Burgerprofiel (testomgeving)' })
+			.press('Enter');
+		await page.waitForSelector('h1:text("Aanmelden bij de ontwikkel-identiteitsprovider")');
+		await page.getByRole('button', { name: /Lotte Peeters/ }).press('Enter');
+		await page.waitForURL((url) => url.pathname === formPath);
+
+		// A real (small) photo goes through, resized and without its metadata, and is shown with its alt text.
+		const jpeg = await jpegWithGps(2000, 1500);
+		await typeInto(page, 'Titel', `Zonnedak op de loods ${Date.now()}`);
+		await typeInto(page, 'Beschrijving', 'Een groot plat dak op het zuiden.');
+		await typeInto(page, 'Breedtegraad (niet verplicht)', '51,1655');
+		await typeInto(page, 'Lengtegraad (niet verplicht)', '4,9801');
+		await page
+			.getByLabel('Foto (niet verplicht)')
+			.setInputFiles({ name: 'dak.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+		await typeInto(page, 'Beschrijf wat er op de foto staat', 'Een plat dak met grind');
+		await page.getByRole('button', { name: 'Suggestie indienen' }).press('Enter');
+		await page.waitForLoadState('networkidle');
+		if ((await page.getByRole('button', { name: 'Toch indienen' }).count()) > 0) {
+			expect(await page.getByText('Je foto is bewaard.').isVisible()).toBe(true);
+			await page.getByRole('button', { name: 'Toch indienen' }).press('Enter');
+		}
+		await page.waitForURL(/\/geel\/suggesties\/\d+-zonnedak-op-de-loods-\d+\?gelukt=online$/);
+		const photo = page.getByRole('img', { name: 'Een plat dak met grind' });
+		expect(await photo.count()).toBe(1);
+		const served = await context.request.get((await photo.getAttribute('src'))!);
+		expect(served.status()).toBe(200);
+		expect(served.headers()['content-type']).toBe('image/jpeg');
+		const stored = await sharp(await served.body()).metadata();
+		expect([stored.width, stored.height, stored.exif]).toEqual([1600, 1200, undefined]);
+		await checkA11y(page, 'suggestion with a photo');
+
+		// 50 MB: larger than the server reads, so the form cannot keep the text; it says so in Dutch.
+		const huge = await context.request.post(formPath, {
+			headers: { origin: baseURL, accept: 'text/html' },
+			multipart: {
+				title: 'Te grote foto',
+				body: 'Met een foto van 50 MB.',
+				photo: { name: 'groot.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(50 * 1024 * 1024, 0xff) }
+			},
+			maxRedirects: 0
+		});
+		expect(huge.status()).toBe(413);
+		const html = await huge.text();
+		expect(html).toContain('Wat je verstuurde is te groot');
+		expect(html).not.toContain('Er ging iets mis');
 		expect(realProblems(problems)).toEqual([]);
 	});
 
