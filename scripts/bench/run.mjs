@@ -431,7 +431,8 @@ async function main() {
 							fmt.ms(votes.latencyMs.p50),
 							fmt.ms(votes.latencyMs.p99),
 							fmt.ms(votes.latencyMs.max),
-							JSON.stringify(votes.statusCodes)
+							JSON.stringify(votes.statusCodes) +
+								(votes.retried ? `, ${votes.retried} resent after a reset` : '')
 						]
 					],
 					{ align: [null, 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] }

@@ -15,7 +15,18 @@ export function percentile(sorted, p) {
 	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-function put(agent, baseUrl, suggestionId, token) {
+/**
+ * A kept-alive socket the server closes just as a request goes out fails with ECONNRESET before the app saw
+ * it; a vote is idempotent, so it is sent once more (counted as one request; it may have counted, once).
+ */
+async function put(agent, baseUrl, suggestionId, token) {
+	const first = await putOnce(agent, baseUrl, suggestionId, token);
+	if (first.status !== 0 || !/ECONNRESET|EPIPE|socket hang up/.test(first.error ?? '')) return first;
+	const again = await putOnce(agent, baseUrl, suggestionId, token);
+	return { ...again, ms: first.ms + again.ms, retried: true };
+}
+
+function putOnce(agent, baseUrl, suggestionId, token) {
 	const url = new URL(`/api/v1/suggestions/${suggestionId}/vote`, baseUrl);
 	return new Promise((resolve) => {
 		const started = performance.now();
@@ -75,6 +86,7 @@ export async function measureVotes({ baseUrl, tokensFile, inFlight, twice, route
 	const attempted = new Map();
 	let requests = 0;
 	let wrongBodies = 0;
+	let retried = 0;
 	const record = (result, suggestionId, person) => {
 		requests++;
 		latencies.push(result.ms);
@@ -82,6 +94,7 @@ export async function measureVotes({ baseUrl, tokensFile, inFlight, twice, route
 		if (!tried) attempted.set(suggestionId, (tried = new Set()));
 		tried.add(person);
 		statusCodes[result.status] = (statusCodes[result.status] ?? 0) + 1;
+		if (result.retried) retried++;
 		if (result.status === 0) errors.push(result.error);
 		if (result.status !== 200) return;
 		const body = result.body;
@@ -137,6 +150,7 @@ export async function measureVotes({ baseUrl, tokensFile, inFlight, twice, route
 		},
 		statusCodes,
 		wrongBodies,
+		retried,
 		errors: errors.slice(0, 5),
 		confirmedPerSuggestion: Object.fromEntries([...confirmed].map(([id, set]) => [id, set.size])),
 		attemptedPerSuggestion: Object.fromEntries([...attempted].map(([id, set]) => [id, set.size]))
