@@ -6,6 +6,7 @@
 // data folder removed at the end, also on error or Ctrl-C.
 //
 //   npm run bench [-- --build] [--duration 10] [--connections 50] [--warmup 2] [--no-fail]
+//                 [--database-url postgres://user@host:5432/postgres]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DATASETS, needsOfflineStep, runOfflineSteps, runOnlineSteps } from './datasets/index.mjs';
 import { startAppServer } from './lib/app-server.mjs';
+import { createBenchDatabase } from './lib/database.mjs';
 import { fetchPayload, startCeilingServer } from './lib/ceiling.mjs';
 import { loadRoutes } from './lib/routes.mjs';
 import { measureLoad, stopLoad } from './lib/load.mjs';
@@ -38,6 +40,8 @@ const USAGE = `npm run bench [-- options]
   --connections N    concurrent connections (default 50)
   --warmup N         seconds of unmeasured load before each measurement (default 2, 0 for none)
   --no-fail          report only: exit 0 even when a target is missed
+  --database-url U   run the app on PostgreSQL instead of the embedded database: a fresh database is
+                     created on the server of U (a superuser connection) for the run and dropped after
   -h, --help         this text`;
 
 function options() {
@@ -50,6 +54,7 @@ function options() {
 				connections: { type: 'string', default: '50' },
 				warmup: { type: 'string', default: '2' },
 				'no-fail': { type: 'boolean', default: false },
+				'database-url': { type: 'string' },
 				help: { type: 'boolean', short: 'h', default: false }
 			}
 		}));
@@ -74,7 +79,8 @@ function options() {
 		duration: integer('duration', 1, 120),
 		connections: integer('connections', 1, 1000),
 		warmup: integer('warmup', 0, 30),
-		fail: !values['no-fail']
+		fail: !values['no-fail'],
+		databaseUrl: values['database-url'] ?? null
 	};
 }
 
@@ -182,6 +188,20 @@ async function main() {
 	const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
 	const dataDir = path.join(benchDir, `data-${stamp}-${process.pid}`);
 	mkdirSync(dataDir);
+
+	// On PostgreSQL: a database of its own, which the app (DATABASE_URL, demo content asked for) and the
+	// dataset steps' children (BENCH_DATABASE_URL) use instead of the embedded one.
+	let appEnv = {};
+	if (opts.databaseUrl) {
+		const database = await createBenchDatabase(
+			opts.databaseUrl,
+			`meedoen_bench_${stamp.toLowerCase()}_${process.pid}`
+		);
+		onCleanup('drop the PostgreSQL database', () => database.drop());
+		process.env.BENCH_DATABASE_URL = database.url;
+		appEnv = { DATABASE_URL: database.url, DEMO: '1' };
+		log(`database: PostgreSQL ${new URL(database.url).pathname.slice(1)} on ${new URL(database.url).host}`);
+	}
 	onCleanup(
 		'remove data folder',
 		() => rm(dataDir, { recursive: true, force: true, maxRetries: 3 }),
@@ -192,13 +212,23 @@ async function main() {
 	let offlineResults = {};
 	if (needsOfflineStep()) {
 		log('dataset: preparing the database (one boot for migrations and reference data)…');
-		const priming = await startAppServer({ root, dataDir, onSpawn: (server) => trackServer('app', server) });
+		const priming = await startAppServer({
+			root,
+			dataDir,
+			env: appEnv,
+			onSpawn: (server) => trackServer('app', server)
+		});
 		await priming.stop();
 		offlineResults = await runOfflineSteps({ root, dataDir, log });
 	}
 
 	log(`starting the app (node build/index.js, DATA_DIR=${path.relative(root, dataDir)})…`);
-	const app = await startAppServer({ root, dataDir, onSpawn: (server) => trackServer('app', server) });
+	const app = await startAppServer({
+		root,
+		dataDir,
+		env: appEnv,
+		onSpawn: (server) => trackServer('app', server)
+	});
 	log(`app ready on ${app.baseUrl} (pid ${app.pid}) after ${(app.startMs / 1000).toFixed(1)} s`);
 	const memoryAtStart = app.memory();
 	const datasets = await runOnlineSteps({ baseUrl: app.baseUrl, log, routes }, offlineResults);
@@ -371,7 +401,8 @@ async function main() {
 	console.log('');
 	console.log(
 		`Load: ${opts.connections} connections, ${opts.duration} s per measurement after ${opts.warmup} s warm-up, ` +
-			`autocannon in this process; ${os.cpus().length} cores, Node ${process.version}`
+			`autocannon in this process; ${os.cpus().length} cores, Node ${process.version}; ` +
+			`database: ${opts.databaseUrl ? 'PostgreSQL (--database-url)' : 'embedded PGlite'}`
 	);
 	console.log(
 		table(
@@ -522,6 +553,7 @@ async function main() {
 			loadAverageAtEnd: os.loadavg()[0]
 		},
 		options: { connections: opts.connections, durationS: opts.duration, warmupS: opts.warmup },
+		database: opts.databaseUrl ? 'postgres' : 'pglite',
 		buildMs,
 		appStartMs: app.startMs,
 		datasets,

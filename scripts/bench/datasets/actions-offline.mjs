@@ -4,9 +4,7 @@
 // `node scripts/bench/datasets/actions-offline.mjs .bench/data-…`).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { openBenchDatabase } from '../lib/database.mjs';
 
 export const ACTIONS_PER_MUNICIPALITY = 300;
 export const OPPORTUNITIES_PER_ACTION = 5;
@@ -68,7 +66,7 @@ const array = (values) => `ARRAY[${values.map(text).join(', ')}]::text[]`;
 /** @param {string} dataDir */
 export async function generateActions(dataDir) {
 	const started = performance.now();
-	const db = await PGlite.create(path.resolve(dataDir, 'pglite'), { extensions: { pg_trgm, unaccent } });
+	const db = await openBenchDatabase(dataDir);
 	try {
 		const municipalities = (await db.query('select count(*)::int as n from municipalities')).rows[0].n;
 		if (municipalities === 0) throw new Error('no municipalities: did the priming boot run?');

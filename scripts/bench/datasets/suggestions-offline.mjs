@@ -12,9 +12,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { openBenchDatabase } from '../lib/database.mjs';
 
 export const SUGGESTIONS = 10_000;
 export const VOTERS = 10_000;
@@ -67,9 +65,7 @@ const STATUSES = ['underReview', 'chosen', 'notChosen', 'inExecution', 'done'];
 const text = (value) => `'${String(value).replace(/'/g, "''")}'`;
 const array = (values) => `ARRAY[${values.map(text).join(', ')}]::text[]`;
 
-async function open(dataDir) {
-	return PGlite.create(path.resolve(dataDir, 'pglite'), { extensions: { pg_trgm, unaccent } });
-}
+const open = openBenchDatabase;
 
 /** @param {string} dataDir */
 export async function generateSuggestions(dataDir) {

@@ -39,7 +39,7 @@ const APP_VARIABLES = [
  * identity provider). The demo installation starts the bundled development identity provider on
  * PORT+1 by default; DEV_IDP_PORT=0 gives it any free port, so a busy PORT+1 cannot make the start fail.
  */
-export async function startAppServer({ root, dataDir, onSpawn }) {
+export async function startAppServer({ root, dataDir, env: extraEnv = {}, onSpawn }) {
 	const env = { ...process.env };
 	for (const name of Object.keys(env))
 		if (APP_VARIABLES.includes(name) || /^(OIDC|SESSION|DEV_IDP)_?/.test(name)) delete env[name];
@@ -53,7 +53,9 @@ export async function startAppServer({ root, dataDir, onSpawn }) {
 		LOG_LEVEL: 'warn',
 		NODE_ENV: 'production',
 		SHUTDOWN_TIMEOUT: '5',
-		DEV_IDP_PORT: '0'
+		DEV_IDP_PORT: '0',
+		// Only what the run asks for itself, e.g. DATABASE_URL for --database-url.
+		...extraEnv
 	});
 
 	const started = performance.now();
