@@ -2,6 +2,7 @@
 // the queue, bulk decisions with reasons, audit rows, story and events, answers and statuses, merges without
 // double counting, blocks, settings, exports and hostile input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { render } from 'svelte/server';
 import { and, eq } from 'drizzle-orm';
 import {
 	auditLog,
@@ -30,6 +31,8 @@ import { buildSuggestion, buildSuggestionOpportunity, buildVotes } from './sugge
 import { requireContributor } from './suggestions.access';
 import * as admin from './suggestions.admin.service';
 import { csvCell, exportSuggestions, toCsv } from './suggestions.export';
+import QueuePage from '../../../../routes/[municipality=slug]/beheer/suggesties/+page.svelte';
+import DetailPage from '../../../../routes/[municipality=slug]/beheer/suggesties/[suggestie]/+page.svelte';
 
 let database: TestDatabase;
 let db: Db;
@@ -899,6 +902,42 @@ describe('exports', () => {
 });
 
 describe('hostile input', () => {
+	it('puts HTML typed in every text field on the back-office pages as text', async () => {
+		const evil = '<script>alert(1)</script><b>Vet</b>';
+		const author = await buildUser(db);
+		const s = await buildSuggestion(db, geel, opportunityId, {
+			moderation: 'pending',
+			title: `Titel ${evil}`,
+			body: `Tekst ${evil}`,
+			placeName: `Plaats ${evil}`,
+			authorId: author.id
+		});
+		await comment(s.id, { moderation: 'pending', body: `Reactie ${evil}` });
+		await report(s.id);
+		await admin.decideItem(moderator, {
+			unverifiedSuggestionId: s.id,
+			operation: 'reject',
+			reason: 'other',
+			note: `Reden ${evil}`
+		});
+		await admin.blockAuthor(moderator, { unverifiedSuggestionId: s.id, reason: `Blok ${evil}` });
+		const municipality = { slug: 'geel', name: 'Geel' };
+		const page = await admin.getSuggestionForModeration(moderator, { unverifiedSuggestionId: s.id });
+		const detail = render(DetailPage, {
+			props: { data: { municipality, page, done: null } as never, form: null }
+		}).body;
+		const queue = await admin.getModerationQueue(moderator, { q: 'Reactie' });
+		const list = render(QueuePage, {
+			props: { data: { municipality, queue, done: null, count: 0 } as never }
+		}).body;
+		for (const html of [detail, list]) {
+			expect(html).toContain('&lt;script>alert(1)&lt;/script>&lt;b>Vet&lt;/b>');
+			expect(html).not.toContain('<script>alert');
+			expect(html).not.toContain('<b>Vet');
+		}
+		expect(detail).toContain('Reden &lt;script>');
+	});
+
 	it('answers ids that are nonsense with not found, never an error', async () => {
 		for (const id of ['abc', '-1', '99999999999', '', "1' or 1=1", undefined]) {
 			try {
