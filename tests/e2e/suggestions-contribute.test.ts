@@ -338,6 +338,38 @@ describe('contributing suggestions', () => {
 		expect(realProblems(problems)).toEqual([]);
 	});
 
+	it('with JavaScript, a click on the map fills the coordinates, also without a base map', async () => {
+		const withJs = await browser.newContext({ baseURL, locale: 'nl-BE' });
+		try {
+			const jsPage = await withJs.newPage();
+			const jsProblems = watchProblems(jsPage);
+			const opportunityId = await geelOpportunity(baseURL, 'Plekken om te ontharden en te vergroenen');
+			await visit(jsPage, `/geel/kansen/${opportunityId}/nieuw`);
+			await jsPage.waitForSelector('.place .leaflet-container');
+			// TILE_URL=none in the journeys: the marker works on a plain background, and the page says so.
+			await jsPage.waitForSelector('text=De achtergrondkaart is niet beschikbaar.');
+			const map = jsPage.locator('.place .leaflet-container');
+			await map.scrollIntoViewIfNeeded();
+			const box = (await map.boundingBox())!;
+			await jsPage.mouse.click(box.x + box.width / 2 + 40, box.y + box.height / 2 - 30);
+			const lat = Number(
+				(await jsPage.getByLabel('Breedtegraad (niet verplicht)').inputValue()).replace(',', '.')
+			);
+			const lng = Number(
+				(await jsPage.getByLabel('Lengtegraad (niet verplicht)').inputValue()).replace(',', '.')
+			);
+			expect(lat).toBeGreaterThan(51.1);
+			expect(lat).toBeLessThan(51.25);
+			expect(lng).toBeGreaterThan(4.9);
+			expect(lng).toBeLessThan(5.1);
+			expect(await jsPage.locator('.place-picker-marker').count()).toBe(1);
+			await checkA11y(jsPage, 'add a suggestion with the map');
+			expect(jsProblems).toEqual([]);
+		} finally {
+			await withJs.close();
+		}
+	});
+
 	it('answers the API with problem documents and counts votes once', async () => {
 		const opportunityId = await geelOpportunity(baseURL, 'Daken die geschikt zijn voor zonnepanelen');
 		const unauth = await fetch(`${baseURL}/api/v1/opportunities/${opportunityId}/suggestions`, {
