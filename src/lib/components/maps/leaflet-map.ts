@@ -1,6 +1,7 @@
-// Leaflet and its stylesheet, loaded only by PlaceMap with a dynamic import(): pages without a map never
-// load them. A static picture of one place: no controls, nothing to focus, no zooming or dragging.
-import { divIcon, map as leafletMap, marker, tileLayer } from 'leaflet';
+// Leaflet and its stylesheet, loaded only by the map components with a dynamic import(): pages without a map
+// never load them. createPlaceMap is a static picture of one place: no controls, nothing to focus, no zooming
+// or dragging. addBaseMap is the base map with its fallback that every map of the site shares.
+import { divIcon, map as leafletMap, marker, tileLayer, type Map as LeafletMap } from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 
 export interface PlaceMapOptions {
@@ -43,6 +44,28 @@ export function createPlaceMap(container: HTMLElement, options: PlaceMapOptions)
 		interactive: false
 	}).addTo(view);
 
+	const removeBaseMap = addBaseMap(view, options);
+
+	return () => {
+		removeBaseMap();
+		view.remove();
+	};
+}
+
+export interface BaseMapOptions {
+	/** Tile URL template with {z}, {x} and {y}; null for no base map. */
+	tileUrl: string | null;
+	/** Called once when the base map cannot be shown: a tile failed, or none loaded in time. */
+	onUnavailable: () => void;
+	/** How long to wait for the first tiles before calling the base map unavailable. */
+	timeoutMs?: number;
+}
+
+/**
+ * Adds the configured base map to a Leaflet map. Without one (TILE_URL=none), or when its tiles fail or do not
+ * arrive in time, the map keeps its plain background and onUnavailable says so. Returns a cleanup.
+ */
+export function addBaseMap(view: LeafletMap, options: BaseMapOptions): () => void {
 	let reported = false;
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const unavailable = () => {
@@ -60,9 +83,5 @@ export function createPlaceMap(container: HTMLElement, options: PlaceMapOptions)
 	} else {
 		unavailable();
 	}
-
-	return () => {
-		clearTimeout(timer);
-		view.remove();
-	};
+	return () => clearTimeout(timer);
 }

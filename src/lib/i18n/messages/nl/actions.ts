@@ -94,7 +94,9 @@ export const actions = {
 		followers: { one: '{count} volger', other: '{count} volgers' },
 		poster: 'Affiche afdrukken (PDF)',
 		opportunityPoster: 'Affiche voor deze kans',
-		opportunityPosterLabel: 'Affiche voor deze kans: {title} (PDF)'
+		opportunityPosterLabel: 'Affiche voor deze kans: {title} (PDF)',
+		suggestions: 'Bekijk en steun de suggesties',
+		suggestionsLabel: 'Bekijk en steun de suggesties: {title}'
 	},
 	follow: {
 		heading: 'Op de hoogte blijven',

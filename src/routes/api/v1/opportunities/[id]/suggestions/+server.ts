@@ -5,6 +5,24 @@ import { parseId } from '$lib/server/features/suggestions/suggestions.contribute
 import { refusalMessage } from '$lib/server/features/suggestions/suggestions.contribute.present';
 import { AppError, apiRoute, problem } from '$lib/server/platform/http';
 import { isAppError } from '$lib/server/platform/errors';
+import { listSuggestionsForApi } from '$lib/server/features/suggestions/suggestions.browse.service';
+import {
+	parseApiListQuery,
+	parseOpportunityId
+} from '$lib/server/features/suggestions/suggestions.browse.schemas';
+
+/** Listed suggestions of a public opportunity, most supported (or newest) first, by cursor. */
+export const GET = apiRoute(async (event) => {
+	const opportunityId = parseOpportunityId(event.params.id ?? '');
+	if (opportunityId === null) throw new AppError('not_found');
+	const query = parseApiListQuery(event.url.searchParams);
+	const result = await listSuggestionsForApi(event.locals.ctx, {
+		opportunityId,
+		query,
+		origin: event.url.origin
+	});
+	return json(result, { headers: { 'cache-control': 'public, max-age=10' } });
+});
 
 /**
  * Adds a suggestion with the session cookie. Only `application/json` is accepted: a cross-site page can only

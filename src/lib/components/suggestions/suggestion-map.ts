@@ -1,0 +1,188 @@
+// Leaflet code of the map of an opportunity's suggestions, loaded only by SuggestionMap with a dynamic
+// import(). The server does the clustering: on every move the map asks the clusters endpoint for the visible
+// box at the current zoom and draws what it gets (never all points), so 10,000 suggestions stay fluid.
+import {
+	control,
+	divIcon,
+	layerGroup,
+	map as leafletMap,
+	marker,
+	type LeafletMouseEvent,
+	type Marker
+} from 'leaflet';
+import { addBaseMap } from '$lib/components/maps/leaflet-map';
+
+/** One cell of the clusters endpoint's answer (see suggestions.browse.present.ts). */
+export type ClusterCell =
+	| { type: 'cluster'; count: number; lat: number; lng: number }
+	| {
+			type: 'point';
+			count: 1;
+			lat: number;
+			lng: number;
+			id: number;
+			title: string;
+			status: string;
+			votes: number;
+			path: string;
+	  };
+
+export interface ClustersAnswer {
+	total: number;
+	truncated: boolean;
+	data: ClusterCell[];
+}
+
+export interface SuggestionMapLabels {
+	cluster: (count: number) => string;
+	votes: (count: number) => string;
+	status: (status: string) => string;
+	open: string;
+	zoomIn: string;
+	zoomOut: string;
+}
+
+export interface SuggestionMapOptions {
+	center: { lat: number; lng: number };
+	zoom: number;
+	/** Tile URL template with {z}, {x} and {y}; null for no base map. */
+	tileUrl: string | null;
+	/** The clusters endpoint with the list's filters; bbox and zoom are added. */
+	clustersUrl: string;
+	labels: SuggestionMapLabels;
+	onUnavailable: () => void;
+	onLoading: () => void;
+	onLoaded: (answer: { total: number; truncated: boolean; shown: number }) => void;
+	onFailed: () => void;
+	/** A click on the map (not on a marker): "near this place". */
+	onPick?: (place: { lat: number; lng: number }) => void;
+}
+
+const clamp = (v: number, min: number, max: number) => Math.max(min, Math.min(max, v));
+const round = (v: number) => Math.round(v * 1e5) / 1e5;
+
+/** The popup of one suggestion, built from text nodes: titles are what people typed. */
+function popupContent(cell: Extract<ClusterCell, { type: 'point' }>, labels: SuggestionMapLabels) {
+	const box = document.createElement('div');
+	box.className = 'suggestion-popup';
+	const title = document.createElement('strong');
+	title.textContent = cell.title;
+	const meta = document.createElement('p');
+	meta.textContent = `${labels.status(cell.status)} · ${labels.votes(cell.votes)}`;
+	const link = document.createElement('a');
+	link.href = cell.path;
+	link.textContent = labels.open;
+	const hidden = document.createElement('span');
+	hidden.className = 'visually-hidden';
+	hidden.textContent = `: ${cell.title}`;
+	link.append(hidden);
+	box.append(title, meta, link);
+	return box;
+}
+
+export function createSuggestionMap(container: HTMLElement, options: SuggestionMapOptions) {
+	const view = leafletMap(container, {
+		center: [options.center.lat, options.center.lng],
+		zoom: options.zoom,
+		minZoom: 8,
+		maxZoom: 19,
+		// The attribution is shown as text under the map.
+		attributionControl: false,
+		zoomControl: false,
+		keyboard: true
+	});
+	// Dutch names on the zoom buttons.
+	control.zoom({ zoomInTitle: options.labels.zoomIn, zoomOutTitle: options.labels.zoomOut }).addTo(view);
+	const removeBaseMap = addBaseMap(view, { tileUrl: options.tileUrl, onUnavailable: options.onUnavailable });
+	const layer = layerGroup().addTo(view);
+	let clustersUrl = options.clustersUrl;
+	let controller: AbortController | undefined;
+
+	function draw(cells: ClusterCell[]) {
+		layer.clearLayers();
+		for (const cell of cells) {
+			let m: Marker;
+			if (cell.type === 'cluster') {
+				const size = cell.count < 10 ? 34 : cell.count < 100 ? 40 : cell.count < 1000 ? 48 : 56;
+				m = marker([cell.lat, cell.lng], {
+					icon: divIcon({
+						className: 'suggestion-cluster',
+						iconSize: [size, size],
+						html: `<span aria-hidden="true">${Number(cell.count)}</span>`
+					}),
+					keyboard: true,
+					title: options.labels.cluster(cell.count)
+				});
+				// A cluster opens up: zoom in on it (by click, Enter or Space).
+				m.on('click', () => view.setView([cell.lat, cell.lng], Math.min(view.getZoom() + 2, 19)));
+				m.on('add', () => m.getElement()?.setAttribute('aria-label', options.labels.cluster(cell.count)));
+			} else {
+				m = marker([cell.lat, cell.lng], {
+					icon: divIcon({
+						className: 'suggestion-point',
+						iconSize: [22, 22],
+						iconAnchor: [11, 26],
+						popupAnchor: [0, -24],
+						html: '<span class="suggestion-pin" aria-hidden="true"></span>'
+					}),
+					keyboard: true,
+					title: cell.title
+				});
+				m.bindPopup(() => popupContent(cell, options.labels));
+				m.on('add', () => {
+					const el = m.getElement();
+					el?.setAttribute('aria-label', `${cell.title}, ${options.labels.votes(cell.votes)}`);
+					el?.setAttribute('data-suggestion-id', String(cell.id));
+				});
+			}
+			m.addTo(layer);
+		}
+	}
+
+	async function load() {
+		controller?.abort();
+		controller = new AbortController();
+		const bounds = view.getBounds();
+		const minLng = round(clamp(bounds.getWest(), -180, 180));
+		const maxLng = round(clamp(bounds.getEast(), -180, 180));
+		const minLat = round(clamp(bounds.getSouth(), -90, 90));
+		const maxLat = round(clamp(bounds.getNorth(), -90, 90));
+		if (!(minLng < maxLng && minLat < maxLat)) return;
+		const separator = clustersUrl.includes('?') ? '&' : '?';
+		const url = `${clustersUrl}${separator}bbox=${minLng},${minLat},${maxLng},${maxLat}&zoom=${Math.round(view.getZoom())}`;
+		options.onLoading();
+		try {
+			const response = await fetch(url, {
+				signal: controller.signal,
+				headers: { accept: 'application/json' }
+			});
+			if (!response.ok) throw new Error(`clusters: ${response.status}`);
+			const answer = (await response.json()) as ClustersAnswer;
+			draw(answer.data);
+			options.onLoaded({ total: answer.total, truncated: answer.truncated, shown: answer.data.length });
+		} catch (err) {
+			if ((err as Error).name === 'AbortError') return;
+			options.onFailed();
+		}
+	}
+
+	view.on('moveend', load);
+	if (options.onPick) {
+		const pick = options.onPick;
+		view.on('click', (e: LeafletMouseEvent) => pick({ lat: e.latlng.lat, lng: e.latlng.lng }));
+	}
+	void load();
+
+	return {
+		/** New filters: the same map, other suggestions. */
+		setClustersUrl(url: string) {
+			clustersUrl = url;
+			void load();
+		},
+		destroy() {
+			controller?.abort();
+			removeBaseMap();
+			view.remove();
+		}
+	};
+}

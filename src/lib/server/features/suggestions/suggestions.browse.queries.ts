@@ -1,0 +1,280 @@
+// Queries of the public map and list of an opportunity: pages, keyset pages, points and grid clusters of
+// listed suggestions. Each takes the database first and the municipality id in its params and its where.
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '$lib/server/db/client';
+import { suggestionVotes, suggestions, themes } from '$lib/server/db/schema';
+import type { DecisionStatus, SuggestionStatus } from '$lib/domain/suggestions';
+import { isListed } from './suggestions.queries';
+
+export interface ListedFilters {
+	municipalityId: string;
+	opportunityId: number;
+	themeSlug?: string;
+	status?: DecisionStatus;
+	/** Dutch full-text search; already trimmed and limited by the schema. */
+	q?: string;
+}
+
+export interface Near {
+	lat: number;
+	lng: number;
+	radiusMetres: number;
+}
+
+/** Web Mercator box (x east, y south, both in [0, 1]). */
+export interface MercatorBox {
+	minX: number;
+	maxX: number;
+	minY: number;
+	maxY: number;
+}
+
+const tsQuery = (q: string) => sql`websearch_to_tsquery('dutch', meedoen_unaccent(${q}))`;
+
+/** Haversine distance in metres from a point to a suggestion's place (null without a place). */
+function distanceTo(point: { lat: number; lng: number }): SQL<number | null> {
+	return sql<
+		number | null
+	>`(2 * 6371000 * asin(sqrt(power(sin(radians(${suggestions.lat} - ${point.lat}::float8) / 2), 2) + cos(radians(${point.lat}::float8)) * cos(radians(${suggestions.lat})) * power(sin(radians(${suggestions.lng} - ${point.lng}::float8) / 2), 2))))`;
+}
+
+function listedWhere(f: ListedFilters): SQL[] {
+	const conditions: SQL[] = [
+		eq(suggestions.municipalityId, f.municipalityId),
+		eq(suggestions.opportunityId, f.opportunityId),
+		isListed()
+	];
+	if (f.status) conditions.push(eq(suggestions.status, f.status));
+	if (f.themeSlug)
+		conditions.push(
+			sql`${suggestions.themeId} = (select ${themes.id} from ${themes} where ${themes.municipalityId} = ${f.municipalityId} and ${themes.slug} = ${f.themeSlug})`
+		);
+	if (f.q) conditions.push(sql`${suggestions.search} @@ ${tsQuery(f.q)}`);
+	return conditions;
+}
+
+/** A bounding box around the circle first (served by the grid index), then the exact distance. */
+function nearWhere(near: Near): SQL[] {
+	const dLat = near.radiusMetres / 111_320;
+	const dLng = near.radiusMetres / (111_320 * Math.max(0.01, Math.cos((near.lat * Math.PI) / 180)));
+	return [
+		sql`${suggestions.lat} between ${near.lat - dLat} and ${near.lat + dLat}`,
+		sql`${suggestions.lng} between ${near.lng - dLng} and ${near.lng + dLng}`,
+		sql`${distanceTo(near)} <= ${near.radiusMetres}`
+	];
+}
+
+const publishedAt = sql`coalesce(${suggestions.publishedAt}, ${suggestions.createdAt})`;
+
+const cardColumns = {
+	id: suggestions.id,
+	slug: suggestions.slug,
+	title: suggestions.title,
+	status: suggestions.status,
+	placeName: suggestions.placeName,
+	lat: suggestions.lat,
+	lng: suggestions.lng,
+	voteCount: suggestions.voteCount,
+	commentCount: suggestions.commentCount,
+	publishedAt: sql<Date>`${publishedAt}`.mapWith(suggestions.publishedAt),
+	publishedMicros: sql<string>`(extract(epoch from ${publishedAt}) * 1000000)::bigint::text`,
+	themeSlug: sql<
+		string | null
+	>`(select ${themes.slug} from ${themes} where ${themes.id} = ${suggestions.themeId} and ${themes.municipalityId} = ${suggestions.municipalityId})`,
+	themeName: sql<
+		string | null
+	>`(select ${themes.name} from ${themes} where ${themes.id} = ${suggestions.themeId} and ${themes.municipalityId} = ${suggestions.municipalityId})`
+};
+
+export type ListedSuggestionRow = {
+	id: number;
+	slug: string;
+	title: string;
+	status: SuggestionStatus;
+	placeName: string | null;
+	lat: number | null;
+	lng: number | null;
+	voteCount: number;
+	commentCount: number;
+	publishedAt: Date;
+	publishedMicros: string;
+	themeSlug: string | null;
+	themeName: string | null;
+	distance: number | null;
+};
+
+export type PageSort = 'votes' | 'newest' | 'distance';
+
+/** One page of listed suggestions with the total, by offset (the page's numbered pagination). */
+export async function listListedSuggestions(
+	db: Db,
+	params: ListedFilters & { near?: Near; sort: PageSort; limit: number; offset: number }
+): Promise<{ rows: ListedSuggestionRow[]; total: number }> {
+	const conditions = listedWhere(params);
+	if (params.near) conditions.push(...nearWhere(params.near));
+	const where = and(...conditions);
+	const distance = params.near ? distanceTo(params.near) : sql<null>`null::float8`;
+	const order =
+		params.sort === 'distance' && params.near
+			? [asc(distance), desc(suggestions.voteCount), desc(suggestions.id)]
+			: params.sort === 'newest'
+				? [desc(publishedAt), desc(suggestions.id)]
+				: [desc(suggestions.voteCount), desc(suggestions.id)];
+	const [rows, [count]] = await Promise.all([
+		db
+			.select({ ...cardColumns, distance: sql<number | null>`${distance}` })
+			.from(suggestions)
+			.where(where)
+			.orderBy(...order)
+			.limit(params.limit)
+			.offset(params.offset),
+		db
+			.select({ n: sql<number>`count(*)::int` })
+			.from(suggestions)
+			.where(where)
+	]);
+	return {
+		rows: rows.map((r) => ({ ...r, distance: r.distance === null ? null : Number(r.distance) })),
+		total: Number(count?.n ?? 0)
+	};
+}
+
+export type KeysetCursor =
+	{ sort: 'votes'; votes: number; id: number } | { sort: 'newest'; micros: string; id: number };
+
+/** Listed suggestions after a cursor (the API): no gaps or repeats, also with equal vote counts. */
+export async function listListedSuggestionsAfter(
+	db: Db,
+	params: ListedFilters & { sort: 'votes' | 'newest'; after?: KeysetCursor; limit: number }
+): Promise<ListedSuggestionRow[]> {
+	const conditions = listedWhere(params);
+	const after = params.after;
+	if (after?.sort === 'votes')
+		conditions.push(
+			sql`(${suggestions.voteCount}, ${suggestions.id}) < (${after.votes}::integer, ${after.id}::integer)`
+		);
+	if (after?.sort === 'newest')
+		conditions.push(
+			sql`(${publishedAt}, ${suggestions.id}) < (timestamptz 'epoch' + ${after.micros}::bigint * interval '1 microsecond', ${after.id}::integer)`
+		);
+	const order =
+		params.sort === 'newest'
+			? [desc(publishedAt), desc(suggestions.id)]
+			: [desc(suggestions.voteCount), desc(suggestions.id)];
+	const rows = await db
+		.select(cardColumns)
+		.from(suggestions)
+		.where(and(...conditions))
+		.orderBy(...order)
+		.limit(params.limit);
+	return rows.map((r) => ({ ...r, distance: null }));
+}
+
+function boxWhere(box: MercatorBox): SQL[] {
+	return [
+		sql`${suggestions.x} between ${box.minX}::float8 and ${box.maxX}::float8`,
+		sql`${suggestions.y} between ${box.minY}::float8 and ${box.maxY}::float8`
+	];
+}
+
+/** Listed suggestions with a place (in the box when given), most supported first, at most `limit`. */
+export async function listListedPoints(db: Db, params: ListedFilters & { box?: MercatorBox; limit: number }) {
+	const conditions = listedWhere(params);
+	conditions.push(sql`${suggestions.lat} is not null`);
+	if (params.box) conditions.push(...boxWhere(params.box));
+	return db
+		.select({
+			id: suggestions.id,
+			slug: suggestions.slug,
+			title: suggestions.title,
+			status: suggestions.status,
+			placeName: suggestions.placeName,
+			lat: sql<number>`${suggestions.lat}`,
+			lng: sql<number>`${suggestions.lng}`,
+			voteCount: suggestions.voteCount,
+			commentCount: suggestions.commentCount
+		})
+		.from(suggestions)
+		.where(and(...conditions))
+		.orderBy(desc(suggestions.voteCount), desc(suggestions.id))
+		.limit(params.limit);
+}
+
+export interface ClusterRow {
+	count: number;
+	lat: number;
+	lng: number;
+	/** Set only for a cell holding one suggestion. */
+	id: number | null;
+	slug: string | null;
+	title: string | null;
+	status: SuggestionStatus | null;
+	voteCount: number | null;
+}
+
+/**
+ * Listed suggestions in the box grouped on a grid of cells `size` wide (in Mercator units), anchored at the
+ * origin so cells stay put while the map pans. Fullest cells first, at most `limit`; min() of a one-row cell
+ * is that row, so single points come with their fields in the same pass.
+ */
+export async function listClusters(
+	db: Db,
+	params: ListedFilters & { box: MercatorBox; size: number; limit: number }
+): Promise<ClusterRow[]> {
+	const size = sql`${params.size}::float8`;
+	const single = (column: SQL | typeof suggestions.id) => sql`case when count(*) = 1 then min(${column}) end`;
+	const rows = await db
+		.select({
+			count: sql<number>`count(*)::int`,
+			lat: sql<number>`avg(${suggestions.lat})`,
+			lng: sql<number>`avg(${suggestions.lng})`,
+			id: sql<number | null>`${single(suggestions.id)}`,
+			slug: sql<string | null>`${single(sql`${suggestions.slug}`)}`,
+			title: sql<string | null>`${single(sql`${suggestions.title}`)}`,
+			status: sql<SuggestionStatus | null>`${single(sql`${suggestions.status}`)}`,
+			voteCount: sql<number | null>`${single(sql`${suggestions.voteCount}`)}`
+		})
+		.from(suggestions)
+		.where(and(...listedWhere(params), ...boxWhere(params.box)))
+		.groupBy(sql`floor(${suggestions.x} / ${size})`, sql`floor(${suggestions.y} / ${size})`)
+		.orderBy(sql`count(*) desc`, sql`min(${suggestions.id})`)
+		.limit(params.limit);
+	return rows.map((r) => ({
+		count: Number(r.count),
+		lat: Number(r.lat),
+		lng: Number(r.lng),
+		id: r.id === null ? null : Number(r.id),
+		slug: r.slug,
+		title: r.title,
+		status: r.status,
+		voteCount: r.voteCount === null ? null : Number(r.voteCount)
+	}));
+}
+
+/** How many listed suggestions with a place lie in the box (to say how much a capped answer left out). */
+export async function countListedInBox(db: Db, params: ListedFilters & { box: MercatorBox }) {
+	const [row] = await db
+		.select({ n: sql<number>`count(*)::int` })
+		.from(suggestions)
+		.where(and(...listedWhere(params), ...boxWhere(params.box)));
+	return Number(row?.n ?? 0);
+}
+
+/** Which of these suggestions the person supports. */
+export async function listVotedIds(
+	db: Db,
+	params: { municipalityId: string; userId: string; suggestionIds: number[] }
+): Promise<Set<number>> {
+	if (params.suggestionIds.length === 0) return new Set();
+	const rows = await db
+		.select({ id: suggestionVotes.suggestionId })
+		.from(suggestionVotes)
+		.where(
+			and(
+				eq(suggestionVotes.municipalityId, params.municipalityId),
+				eq(suggestionVotes.userId, params.userId),
+				inArray(suggestionVotes.suggestionId, params.suggestionIds)
+			)
+		);
+	return new Set(rows.map((r) => r.id));
+}

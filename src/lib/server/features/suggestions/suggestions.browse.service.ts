@@ -1,0 +1,282 @@
+// Use cases of browsing an opportunity's suggestions: the page with its list and filters, and the read API
+// (list by cursor, GeoJSON, grid clusters for the map). Only listed suggestions ever leave here.
+import { mercator } from '$lib/domain/suggestions';
+import type { Ctx } from '$lib/server/platform/context';
+import { AppError } from '$lib/server/platform/errors';
+import { getMunicipalityThemes } from '$lib/server/features/municipalities/municipalities.service';
+import { loadOpportunity, type TenantCtx } from './suggestions.access';
+import {
+	countVotesOfPerson,
+	findOpportunityTenant,
+	getMunicipalityPlace
+} from './suggestions.contribute.queries';
+import {
+	countListedInBox,
+	listClusters,
+	listListedPoints,
+	listListedSuggestions,
+	listListedSuggestionsAfter,
+	listVotedIds,
+	type MercatorBox,
+	type Near,
+	type PageSort
+} from './suggestions.browse.queries';
+import {
+	presentBrowseOpportunity,
+	presentCluster,
+	presentFeature,
+	presentSuggestionCard,
+	presentSuggestionListItemApi,
+	type BrowseOpportunityView,
+	type ClustersApi,
+	type SuggestionCardView,
+	type SuggestionFeatureCollection,
+	type SuggestionListItemApi
+} from './suggestions.browse.present';
+import {
+	CLUSTER_CELL_PX,
+	CLUSTER_CELLS_MAX,
+	CLUSTER_GRID_MAX,
+	encodeCursor,
+	GEOJSON_MAX,
+	NEAR_RADIUS_METRES,
+	PAGE_SIZE,
+	type ApiListQuery,
+	type Bbox,
+	type BrowseFilters,
+	type ClustersQuery,
+	type GeoJsonQuery
+} from './suggestions.browse.schemas';
+import type { BrowseSort } from '$lib/components/suggestions/browse-links';
+
+export interface BrowsePage {
+	opportunity: BrowseOpportunityView;
+	items: SuggestionCardView[];
+	total: number;
+	page: number;
+	pageCount: number;
+	/** The order the list is in (nearest first only when there is a place to be near to). */
+	sort: BrowseSort;
+	/** The place the list is near to: a found address or coordinates from the map. */
+	near: { label: string | null; lat: number; lng: number; radiusMetres: number } | null;
+	/** Why a typed address was not used: no geolocation service, or it found nothing. */
+	nearProblem: 'unavailable' | 'notFound' | null;
+	/** For a logged-in person in an opportunity with a vote limit. */
+	votes: { limit: number; used: number; remaining: number } | null;
+	loggedIn: boolean;
+	themes: { slug: string; name: string }[];
+	/** Where the map starts when it has nothing else to go by. */
+	center: { lat: number; lng: number } | null;
+}
+
+/** The page of an opportunity: its list of listed suggestions with filters and numbered pages. */
+export async function browseOpportunity(
+	ctx: TenantCtx,
+	input: { opportunityId: number; filters: BrowseFilters }
+): Promise<BrowsePage> {
+	const now = new Date();
+	const opportunity = await loadOpportunity(ctx, { opportunityId: input.opportunityId, now });
+	const f = input.filters;
+
+	let near: BrowsePage['near'] = null;
+	let nearProblem: BrowsePage['nearProblem'] = null;
+	if (f.near) {
+		if (!ctx.geocoder) nearProblem = 'unavailable';
+		else {
+			const place = await ctx.geocoder.lookup(f.near);
+			if (place)
+				near = { label: place.label, lat: place.lat, lng: place.lng, radiusMetres: NEAR_RADIUS_METRES };
+			else nearProblem = 'notFound';
+		}
+	} else if (f.point) {
+		near = { label: null, ...f.point, radiusMetres: NEAR_RADIUS_METRES };
+	}
+	const sort: BrowseSort = f.sort === 'afstand' && !near ? 'steun' : f.sort;
+	const pageSort: PageSort = sort === 'afstand' ? 'distance' : sort === 'nieuw' ? 'newest' : 'votes';
+
+	const filters = {
+		municipalityId: ctx.tenant.id,
+		opportunityId: opportunity.id,
+		themeSlug: f.theme,
+		status: f.status,
+		q: f.q
+	};
+	const nearParams: Near | undefined = near ?? undefined;
+	const [{ rows, total }, themes, place] = await Promise.all([
+		listListedSuggestions(ctx.db, {
+			...filters,
+			near: nearParams,
+			sort: pageSort,
+			limit: PAGE_SIZE,
+			offset: (f.page - 1) * PAGE_SIZE
+		}),
+		getMunicipalityThemes(ctx, { participating: true }),
+		getMunicipalityPlace(ctx.db, { municipalityId: ctx.tenant.id })
+	]);
+
+	const actor = ctx.actor ?? null;
+	let voted: Set<number> | null = null;
+	let votes: BrowsePage['votes'] = null;
+	if (actor) {
+		const [ids, used] = await Promise.all([
+			listVotedIds(ctx.db, {
+				municipalityId: ctx.tenant.id,
+				userId: actor.userId,
+				suggestionIds: rows.map((r) => r.id)
+			}),
+			opportunity.voteLimit
+				? countVotesOfPerson(ctx.db, {
+						municipalityId: ctx.tenant.id,
+						opportunityId: opportunity.id,
+						userId: actor.userId
+					})
+				: Promise.resolve(0)
+		]);
+		voted = ids;
+		if (opportunity.voteLimit)
+			votes = { limit: opportunity.voteLimit, used, remaining: Math.max(0, opportunity.voteLimit - used) };
+	}
+
+	return {
+		opportunity: presentBrowseOpportunity(opportunity, now),
+		items: rows.map((r) => presentSuggestionCard(r, ctx.tenant.slug, voted ? voted.has(r.id) : null)),
+		total,
+		page: f.page,
+		pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+		sort,
+		near,
+		nearProblem,
+		votes,
+		loggedIn: Boolean(actor),
+		themes: themes.map((t) => ({ slug: t.slug, name: t.name })),
+		center:
+			place && Number.isFinite(place.centerLat) && Number.isFinite(place.centerLng)
+				? { lat: Number(place.centerLat), lng: Number(place.centerLng) }
+				: null
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// API
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The opportunity of an id from the URL, as a visitor sees it: its municipality must take part and its
+ * action be public. The open data API answers the same for everyone, so the session plays no part.
+ */
+async function publicOpportunity(ctx: Ctx, opportunityId: number) {
+	const tenant = await findOpportunityTenant(ctx.db, { opportunityId });
+	if (!tenant || !tenant.participating) throw new AppError('not_found');
+	const visitor: TenantCtx = { ...ctx, tenant: { id: tenant.id, slug: tenant.slug }, actor: undefined };
+	const opportunity = await loadOpportunity(visitor, { opportunityId });
+	return { ctx: visitor, opportunity };
+}
+
+export interface SuggestionListApi {
+	data: SuggestionListItemApi[];
+	nextCursor: string | null;
+}
+
+export async function listSuggestionsForApi(
+	ctx: Ctx,
+	input: { opportunityId: number; query: ApiListQuery; origin: string }
+): Promise<SuggestionListApi> {
+	const scoped = await publicOpportunity(ctx, input.opportunityId);
+	const { query } = input;
+	const rows = await listListedSuggestionsAfter(scoped.ctx.db, {
+		municipalityId: scoped.ctx.tenant.id,
+		opportunityId: scoped.opportunity.id,
+		themeSlug: query.theme,
+		status: query.status,
+		q: query.q,
+		sort: query.sort,
+		after: query.cursor,
+		limit: query.limit + 1
+	});
+	const page = rows.slice(0, query.limit);
+	const last = page.at(-1);
+	return {
+		data: page.map((r) => presentSuggestionListItemApi(r, scoped.ctx.tenant.slug, input.origin)),
+		nextCursor:
+			rows.length > query.limit && last
+				? encodeCursor(
+						query.sort === 'newest'
+							? { sort: 'newest', micros: last.publishedMicros, id: last.id }
+							: { sort: 'votes', votes: last.voteCount, id: last.id }
+					)
+				: null
+	};
+}
+
+// Mercator is undefined at the poles; web maps stop at this latitude.
+const MAX_MERCATOR_LAT = 85.05112878;
+const clampLat = (lat: number) => Math.max(-MAX_MERCATOR_LAT, Math.min(MAX_MERCATOR_LAT, lat));
+
+function mercatorBox(bbox: Bbox): MercatorBox {
+	const sw = mercator(clampLat(bbox.minLat), bbox.minLng);
+	const ne = mercator(clampLat(bbox.maxLat), bbox.maxLng);
+	// y grows southwards: the north edge has the smaller y.
+	return { minX: sw.x, maxX: ne.x, minY: ne.y, maxY: sw.y };
+}
+
+export async function suggestionsGeoJson(
+	ctx: Ctx,
+	input: { opportunityId: number; query: GeoJsonQuery; origin: string }
+): Promise<SuggestionFeatureCollection> {
+	const scoped = await publicOpportunity(ctx, input.opportunityId);
+	const rows = await listListedPoints(scoped.ctx.db, {
+		municipalityId: scoped.ctx.tenant.id,
+		opportunityId: scoped.opportunity.id,
+		themeSlug: input.query.theme,
+		status: input.query.status,
+		box: input.query.bbox ? mercatorBox(input.query.bbox) : undefined,
+		limit: GEOJSON_MAX + 1
+	});
+	return {
+		type: 'FeatureCollection',
+		features: rows.slice(0, GEOJSON_MAX).map((r) => presentFeature(r, scoped.ctx.tenant.slug, input.origin)),
+		truncated: rows.length > GEOJSON_MAX
+	};
+}
+
+/**
+ * The grid's cell size: about CLUSTER_CELL_PX pixels at the zoom (256-pixel tiles, 2^zoom of them across the
+ * world), coarser when the box would span more than CLUSTER_GRID_MAX cells, so no box means many cells.
+ */
+export function clusterCellSize(box: MercatorBox, zoom: number): number {
+	const pixelSize = CLUSTER_CELL_PX / (256 * 2 ** zoom);
+	return Math.max(
+		pixelSize,
+		(box.maxX - box.minX) / CLUSTER_GRID_MAX,
+		(box.maxY - box.minY) / CLUSTER_GRID_MAX
+	);
+}
+
+export async function clustersForApi(
+	ctx: Ctx,
+	input: { opportunityId: number; query: ClustersQuery }
+): Promise<ClustersApi> {
+	const scoped = await publicOpportunity(ctx, input.opportunityId);
+	const box = mercatorBox(input.query.bbox);
+	const size = clusterCellSize(box, input.query.zoom);
+	const filters = {
+		municipalityId: scoped.ctx.tenant.id,
+		opportunityId: scoped.opportunity.id,
+		themeSlug: input.query.theme,
+		status: input.query.status,
+		box
+	};
+	const rows = await listClusters(scoped.ctx.db, { ...filters, size, limit: CLUSTER_CELLS_MAX + 1 });
+	const truncated = rows.length > CLUSTER_CELLS_MAX;
+	const cells = rows.slice(0, CLUSTER_CELLS_MAX);
+	const total = truncated
+		? await countListedInBox(scoped.ctx.db, filters)
+		: cells.reduce((sum, c) => sum + c.count, 0);
+	return {
+		zoom: input.query.zoom,
+		cellSize: size,
+		total,
+		truncated,
+		data: cells.map((c) => presentCluster(c, scoped.ctx.tenant.slug))
+	};
+}

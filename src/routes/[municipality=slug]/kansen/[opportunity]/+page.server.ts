@@ -1,0 +1,32 @@
+import { error } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { browseOpportunity } from '$lib/server/features/suggestions/suggestions.browse.service';
+import {
+	parseBrowseFilters,
+	parseOpportunityId
+} from '$lib/server/features/suggestions/suggestions.browse.schemas';
+import { loginFirst } from '$lib/server/features/profile/profile.http';
+import { orErrorPage } from '$lib/server/platform/http';
+import { getApp } from '$lib/server/platform/runtime';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const opportunityId = parseOpportunityId(event.params.opportunity);
+	if (opportunityId === null)
+		error(404, {
+			message: translate(event.locals.locale, 'errors.notFound'),
+			requestId: event.locals.requestId
+		});
+	const ctx = { ...event.locals.ctx, tenant: event.locals.municipality!.tenant };
+	const filters = parseBrowseFilters(event.url.searchParams);
+	const page = await orErrorPage(browseOpportunity(ctx, { opportunityId, filters }), event);
+	// The vote buttons of the list come back here, filters and page kept (the suggestion page checks the path).
+	const returnTo = `${event.url.pathname}${event.url.search}`.slice(0, 1_000);
+	return {
+		...page,
+		filters,
+		returnTo,
+		loginHref: loginFirst(returnTo),
+		tiles: getApp().config.tiles
+	};
+};
