@@ -6,7 +6,7 @@ import type { ModerationReason, SuggestionStatus } from '$lib/domain/suggestions
 import { translate } from '$lib/i18n';
 import type { Db } from '$lib/server/db/client';
 import type { Ctx } from '$lib/server/platform/context';
-import { AppError } from '$lib/server/platform/errors';
+import { AppError, isAppError } from '$lib/server/platform/errors';
 import { writeAudit } from '$lib/server/platform/audit';
 import { authorizeMunicipality, type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
 import { isUuid } from '$lib/server/features/staff/staff.schemas';
@@ -729,14 +729,14 @@ function checkMerge(from: SuggestionRecord | undefined, into: SuggestionRecord |
 	return { from, into };
 }
 
-function mergeIds(scope: BackofficeScope, fromId: number, input: RawInput<typeof mergeSchema>) {
+/** The id of the suggestion to keep, refused when it is the one being merged. */
+function mergeTargetId(fromId: number, input: RawInput<typeof mergeSchema>) {
 	const { into } = validate(mergeSchema, input);
 	if (into === fromId)
 		throw new AppError('validation', {
 			message: 'suggestionsAdmin.errors.mergeSelf',
 			fields: { into: ['suggestionsAdmin.errors.mergeSelf'] }
 		});
-	void scope;
 	return into;
 }
 
@@ -747,7 +747,7 @@ export async function previewMerge(
 ): Promise<MergePreview> {
 	const scope = await authorizeModeration(ctx);
 	const source = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
-	const intoId = mergeIds(scope, source.id, input);
+	const intoId = mergeTargetId(source.id, input);
 	const rows = await getSuggestionsByIds(ctx.db, {
 		municipalityId: scope.municipality.id,
 		ids: [source.id, intoId]
@@ -770,7 +770,7 @@ export async function mergeSuggestion(
 ): Promise<{ keptId: number; voteCount: number }> {
 	const scope = await authorizeModeration(ctx);
 	const source = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
-	const intoId = mergeIds(scope, source.id, input);
+	const intoId = mergeTargetId(source.id, input);
 	validate(confirmSchema, input);
 	const municipalityId = scope.municipality.id;
 	return ctx.db.transaction(async (tx) => {
@@ -921,8 +921,9 @@ export async function getSuggestionSettingsForBackoffice(
 	let scope: BackofficeScope;
 	try {
 		scope = await authorizeModeration(ctx);
-	} catch {
-		return null;
+	} catch (err) {
+		if (isAppError(err)) return null;
+		throw err;
 	}
 	const id = parseId(input.unverifiedOpportunityId);
 	if (id === null) return null;
