@@ -61,7 +61,8 @@ export async function listQueueSuggestions(
 	const f = params.filters;
 	const reports = openReportsOf(suggestions.id, null);
 	const waiting = eq(suggestions.moderation, 'pending');
-	const reported = sql`${reports.count} > 0`;
+	// A semi-join on the (few) open reports, not a count per suggestion: the queue stays fast at 10,000.
+	const reported = sql`${suggestions.id} IN (select ${suggestionReports.suggestionId} from ${suggestionReports} where ${suggestionReports.municipalityId} = ${params.municipalityId} and ${suggestionReports.resolvedAt} is null and ${suggestionReports.commentId} is null)`;
 	const where = and(
 		eq(suggestions.municipalityId, params.municipalityId),
 		isNull(suggestions.mergedIntoId),
@@ -108,7 +109,7 @@ export async function listQueueComments(
 	const f = params.filters;
 	const reports = openReportsOf(suggestionComments.suggestionId, sql`${suggestionComments.id}`);
 	const waiting = eq(suggestionComments.moderation, 'pending');
-	const reported = sql`${reports.count} > 0`;
+	const reported = sql`${suggestionComments.id} IN (select ${suggestionReports.commentId} from ${suggestionReports} where ${suggestionReports.municipalityId} = ${params.municipalityId} and ${suggestionReports.resolvedAt} is null and ${suggestionReports.commentId} is not null)`;
 	const where = and(
 		eq(suggestionComments.municipalityId, params.municipalityId),
 		eq(suggestions.municipalityId, params.municipalityId),
