@@ -5,6 +5,7 @@ import type { Db } from '$lib/server/db/client';
 import {
 	contributionBlocks,
 	domainEvents,
+	loginRequests,
 	media,
 	suggestionComments,
 	suggestionFollows,
@@ -31,6 +32,7 @@ import {
 	getSuggestionPage,
 	getSuggestionPhoto,
 	keepSuggestionDraft,
+	keepSuggestionIntent,
 	reportContribution,
 	unfollowSuggestion
 } from './suggestions.contribute.service';
@@ -417,6 +419,53 @@ describe('createSuggestion', () => {
 		});
 		expect(form.draft).toBeNull();
 		expect(form.opportunity.acceptsSuggestions).toBe(true);
+	});
+});
+
+describe('wishes kept across a login', () => {
+	it('gives the person who logged in their typed suggestion, vote or comment back, nobody else', async () => {
+		const { id } = await buildSuggestionOpportunity(db, geel);
+		const s = await buildSuggestion(db, geel, id);
+		const actor = await person();
+		// The login marks the kept draft as this person's (accounts.service does this on the callback).
+		const claim = async (draftId: string) =>
+			db.update(loginRequests).set({ draftUserId: actor.userId }).where(eq(loginRequests.id, draftId));
+		const ctx = buildCtx(db, geel, { actor });
+
+		const typed = await keepSuggestionDraft(buildCtx(db, geel), {
+			opportunityId: id,
+			returnTo: `/geel/kansen/${id}/nieuw`,
+			values: { title: 'Mijn idee', body: 'Uitleg', intent: 'vote' }
+		});
+		await claim(typed);
+		const form = await getContributeForm(ctx, { opportunityId: id, unverifiedDraftId: typed });
+		expect(form.draft).toMatchObject({ title: 'Mijn idee', body: 'Uitleg', intent: 'suggest' });
+
+		const vote = await keepSuggestionIntent(buildCtx(db, geel), {
+			suggestionId: s.id,
+			returnTo: `/geel/suggesties/${s.id}-${s.slug}`,
+			intent: 'vote'
+		});
+		await claim(vote);
+		const page = await getSuggestionPage(ctx, { id: s.id, slug: s.slug, unverifiedDraftId: vote });
+		expect(page.intent).toEqual({ vote: true, comment: '', parentId: '' });
+		const stranger = await getSuggestionPage(buildCtx(db, geel, { actor: await person() }), {
+			id: s.id,
+			slug: s.slug,
+			unverifiedDraftId: vote
+		});
+		expect(stranger.intent).toBeNull();
+
+		const comment = await keepSuggestionIntent(buildCtx(db, geel), {
+			suggestionId: s.id,
+			returnTo: `/geel/suggesties/${s.id}-${s.slug}`,
+			intent: 'comment',
+			body: 'Wat ik wilde zeggen',
+			parentId: ''
+		});
+		await claim(comment);
+		const withComment = await getSuggestionPage(ctx, { id: s.id, slug: s.slug, unverifiedDraftId: comment });
+		expect(withComment.intent).toEqual({ vote: false, comment: 'Wat ik wilde zeggen', parentId: '' });
 	});
 });
 
