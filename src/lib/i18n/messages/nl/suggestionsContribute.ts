@@ -155,7 +155,8 @@ export const suggestionsContribute = {
 		photoUnreadable: 'Deze foto kunnen we niet lezen. Probeer een andere foto.',
 		altRequired: 'Beschrijf wat er op de foto staat.',
 		altTooLong: `De beschrijving van de foto mag hoogstens ${SUGGESTION_LIMITS.altMax} tekens hebben.`,
-		requestTooLarge: `Wat je verstuurde is te groot (de foto mag hoogstens ${photoMb} MB zijn). Je tekst kon daardoor niet mee: vul het formulier opnieuw in met een kleinere foto of zonder foto.`,
+		requestTooLarge:
+			'Wat je verstuurde is te groot om te ontvangen. Kies een kleinere foto of laat de foto weg. Je tekst kon daardoor niet mee: vul het formulier opnieuw in.',
 		commentRequired: 'Schrijf een reactie.',
 		commentTooLong: `Een reactie mag hoogstens ${SUGGESTION_LIMITS.commentMax} tekens hebben.`,
 		replyNotFound: 'Deze reactie bestaat niet (meer).',
