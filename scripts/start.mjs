@@ -27,7 +27,8 @@ if (!process.env.ORIGIN?.trim() && !process.env.PROTOCOL_HEADER) {
 	process.env.ORIGIN = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 }
 
-// Photo uploads go up to 2 MB (logos 1 MB) plus the form; adapter-node's default body limit is 512 KB.
-process.env.BODY_SIZE_LIMIT ??= '3M';
+// Suggestion photos go up to 10 MB (action photos 2 MB, logos 1 MB) plus the form; adapter-node's default
+// body limit is 512 KB. Larger bodies get a calm Dutch 413 page.
+process.env.BODY_SIZE_LIMIT ??= '12M';
 
 await import(pathToFileURL(entry).href);

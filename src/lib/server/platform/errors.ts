@@ -1,5 +1,5 @@
 // The one error type of the platform: a closed list of codes, each with one HTTP status.
-import type { MessageKey } from '$lib/i18n';
+import { translate, type Locale, type MessageKey, type Params } from '$lib/i18n';
 
 export const ERROR_STATUS = {
 	bad_request: 400,
@@ -43,3 +43,11 @@ export function isAppError(value: unknown): value is AppError {
 }
 
 export const notFound = (message?: MessageKey) => new AppError('not_found', { message });
+
+/** The Dutch message of a platform error, with the numbers and names its details carry (a limit, a wait). */
+export function errorMessage(locale: Locale, err: AppError): string {
+	const params: Params = {};
+	for (const [key, value] of Object.entries(err.options.details ?? {}))
+		if (typeof value === 'string' || typeof value === 'number') params[key] = value;
+	return translate(locale, err.messageKey, params);
+}

@@ -1,7 +1,7 @@
 // Turns platform errors into what SvelteKit answers: an error page, a form failure or a problem document.
 import { error, fail, json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
-import { AppError, isAppError } from './errors';
+import { AppError, errorMessage, isAppError } from './errors';
 
 /** Awaits a use case in a load function; a platform error becomes the matching error page. */
 export async function orErrorPage<T>(work: Promise<T>, event: RequestEvent): Promise<T> {
@@ -10,7 +10,7 @@ export async function orErrorPage<T>(work: Promise<T>, event: RequestEvent): Pro
 	} catch (err) {
 		if (isAppError(err)) {
 			error(err.status as 400, {
-				message: translate(event.locals.locale, err.messageKey),
+				message: errorMessage(event.locals.locale, err),
 				requestId: event.locals.requestId
 			});
 		}
@@ -33,7 +33,7 @@ export async function orFail<T>(work: Promise<T>, event: RequestEvent, values: R
 		);
 		return {
 			ok: false as const,
-			failure: fail(err.status, { message: translate(locale, err.messageKey), fields, values })
+			failure: fail(err.status, { message: errorMessage(locale, err), fields, values })
 		};
 	}
 }
@@ -73,7 +73,7 @@ export function apiRoute(handler: RequestHandler): RequestHandler {
 							])
 						)
 					: undefined;
-				return problem(event, err.status, translate(locale, err.messageKey), {
+				return problem(event, err.status, errorMessage(locale, err), {
 					code: err.code,
 					...(fields ? { errors: fields } : {})
 				});

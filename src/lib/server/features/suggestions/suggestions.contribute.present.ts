@@ -1,8 +1,8 @@
 // What leaves the server about one suggestion, its comments, its story and similar ones, field by field.
 import type { ModerationState, StoryKind, SuggestionStatus } from '$lib/domain/suggestions';
-import { translate, type Locale, type Params } from '$lib/i18n';
+import { translate, type Locale } from '$lib/i18n';
 import { renderMarkdown } from '$lib/server/platform/markdown';
-import { isAppError } from '$lib/server/platform/errors';
+import { errorMessage, isAppError } from '$lib/server/platform/errors';
 import { suggestionPath } from './suggestions.access';
 import type { SuggestionRow } from './suggestions.queries';
 import type { CommentRow, StoryRow } from './suggestions.contribute.queries';
@@ -176,18 +176,12 @@ export function presentSuggestionApi(
 	};
 }
 
-/**
- * The Dutch message of a refusal, with the numbers the message names (the vote limit, a wait); the shared
- * helpers translate without parameters.
- */
+/** The Dutch message of a refusal; a rate limit without its own message says when to try again. */
 export function refusalMessage(locale: Locale, err: unknown): string | null {
 	if (!isAppError(err)) return null;
-	const params: Params = {};
-	for (const [k, v] of Object.entries(err.options.details ?? {}))
-		if (typeof v === 'string' || typeof v === 'number') params[k] = v;
 	if (err.code === 'rate_limited' && !err.options.message)
 		return translate(locale, 'suggestionsContribute.errors.rateLimited');
-	return translate(locale, err.messageKey, params);
+	return errorMessage(locale, err);
 }
 
 /** A refusal as a form failure's data: status, the Dutch message and per-field messages; rethrows the rest. */
