@@ -33,6 +33,15 @@ const problemSchema = {
 	}
 };
 
+/** Paths of every contribution; two contributions may describe different operations of one path. */
+function mergePaths(list: ApiContribution[]): Record<string, Record<string, unknown>> {
+	const paths: Record<string, Record<string, unknown>> = {};
+	for (const contribution of list)
+		for (const [path, item] of Object.entries(contribution.paths))
+			paths[path] = { ...paths[path], ...(item as Record<string, unknown>) };
+	return paths;
+}
+
 export function buildOpenApiDocument(origin: string) {
 	return {
 		openapi: '3.1.0',
@@ -43,7 +52,7 @@ export function buildOpenApiDocument(origin: string) {
 			license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' }
 		},
 		servers: [{ url: `${origin}/api/v1` }],
-		paths: Object.assign({}, ...contributions.map((c) => c.paths)),
+		paths: mergePaths(contributions),
 		components: {
 			schemas: Object.assign({ Problem: problemSchema }, ...contributions.map((c) => c.schemas)),
 			responses: {

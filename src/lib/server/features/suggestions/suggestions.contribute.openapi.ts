@@ -1,7 +1,6 @@
 // OpenAPI paths of one suggestion and of contributing: reading a suggestion, adding one, voting.
 import type { ApiContribution } from '$lib/server/api/openapi';
 import { STORY_KINDS, SUGGESTION_LIMITS, SUGGESTION_STATUSES } from '$lib/domain/suggestions';
-import { suggestionsApi } from './suggestions.openapi';
 
 const problem = { $ref: '#/components/responses/Problem' };
 const nullableString = { type: ['string', 'null'] };
@@ -20,14 +19,12 @@ const voteResponse = {
 	content: { 'application/json': { schema: { $ref: '#/components/schemas/VoteResult' } } }
 };
 
-// The list of an opportunity's suggestions (GET) is described by the reading side; this path adds POST to it.
+// The list of an opportunity's suggestions (GET) is described by the reading side; this adds POST to the path.
 const OPPORTUNITY_SUGGESTIONS = '/opportunities/{id}/suggestions';
-const readingSide = (suggestionsApi.paths[OPPORTUNITY_SUGGESTIONS] ?? {}) as Record<string, unknown>;
 
 export const suggestionsContributeApi: ApiContribution = {
 	paths: {
 		[OPPORTUNITY_SUGGESTIONS]: {
-			...readingSide,
 			post: {
 				operationId: 'createSuggestion',
 				summary: 'Een suggestie toevoegen aan een kans van het soort "suggesties op de kaart"',
