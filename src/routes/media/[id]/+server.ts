@@ -7,14 +7,18 @@ import type { RequestHandler } from './$types';
 
 /**
  * An uploaded logo, a photo of a published action, or the photo of a listed suggestion. An id never changes
- * its bytes, so browsers may keep it for a year.
+ * its bytes, so browsers may keep logos and action photos for a year.
  */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	let logo;
+	// A citizen's photo can be taken offline by a moderator: browsers keep it an hour, not a year.
+	let cacheControl = 'public, max-age=31536000, immutable';
 	try {
 		logo = await getLogo(locals.ctx, { unverifiedId: params.id }).catch((err) => {
-			if (isAppError(err) && err.code === 'not_found')
+			if (isAppError(err) && err.code === 'not_found') {
+				cacheControl = 'public, max-age=3600';
 				return getSuggestionPhoto(locals.ctx, { unverifiedId: params.id });
+			}
 			throw err;
 		});
 	} catch (err) {
@@ -26,7 +30,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 		headers: {
 			'content-type': logo.contentType,
 			'content-length': String(logo.bytes.length),
-			'cache-control': 'public, max-age=31536000, immutable',
+			'cache-control': cacheControl,
 			'last-modified': logo.createdAt.toUTCString(),
 			'x-content-type-options': 'nosniff',
 			'content-disposition': 'inline',
