@@ -99,6 +99,9 @@ export function createSuggestionMap(container: HTMLElement, options: SuggestionM
 	let controller: AbortController | undefined;
 
 	function draw(cells: ClusterCell[]) {
+		// A keyboard user on a marker that is redrawn keeps the focus on the map, not on the page's start.
+		const active = document.activeElement;
+		const hadFocus = active !== container && container.contains(active);
 		layer.clearLayers();
 		for (const cell of cells) {
 			let m: Marker;
@@ -113,8 +116,17 @@ export function createSuggestionMap(container: HTMLElement, options: SuggestionM
 					keyboard: true,
 					title: options.labels.cluster(cell.count)
 				});
-				// A cluster opens up: zoom in on it (by click, Enter or Space).
-				m.on('click', () => view.setView([cell.lat, cell.lng], Math.min(view.getZoom() + 2, 19)));
+				// A cluster opens up: zoom in on it, by click, or with Enter or Space (Leaflet's own keyboard
+				// handling of markers only opens popups).
+				const zoomIn = () => view.setView([cell.lat, cell.lng], Math.min(view.getZoom() + 2, 19));
+				m.on('click', zoomIn);
+				m.on('keypress', (e) => {
+					const key = (e as unknown as { originalEvent: KeyboardEvent }).originalEvent;
+					if (key.key === 'Enter' || key.key === ' ') {
+						key.preventDefault();
+						zoomIn();
+					}
+				});
 				m.on('add', () => m.getElement()?.setAttribute('aria-label', options.labels.cluster(cell.count)));
 			} else {
 				m = marker([cell.lat, cell.lng], {
@@ -137,6 +149,7 @@ export function createSuggestionMap(container: HTMLElement, options: SuggestionM
 			}
 			m.addTo(layer);
 		}
+		if (hadFocus && !container.contains(document.activeElement)) container.focus();
 	}
 
 	async function load() {

@@ -116,8 +116,8 @@ export const suggestions = {
 		keyboard: 'Verschuif de kaart met de pijltjestoetsen, zoom met + en −.',
 		loading: 'De suggesties op de kaart worden geladen…',
 		failed: 'De suggesties konden niet op de kaart getoond worden. De lijst bevat ze allemaal.',
-		unavailable: 'De achtergrondkaart is niet beschikbaar. De suggesties staan op een lege achtergrond.',
-		attribution: 'Achtergrondkaart: {attribution}',
+		unavailable: 'De basiskaart is niet beschikbaar: de suggesties staan op een lege achtergrond.',
+		attribution: 'Basiskaart: {attribution}',
 		cluster: {
 			one: '1 suggestie: zoom in',
 			other: '{count} suggesties: zoom in'

@@ -8,6 +8,7 @@ import {
 import { loginFirst } from '$lib/server/features/profile/profile.http';
 import { orErrorPage } from '$lib/server/platform/http';
 import { getApp } from '$lib/server/platform/runtime';
+import { browseHref } from '$lib/components/suggestions/browse-links';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -21,7 +22,16 @@ export const load: PageServerLoad = async (event) => {
 	const filters = parseBrowseFilters(event.url.searchParams);
 	const page = await orErrorPage(browseOpportunity(ctx, { opportunityId, filters }), event);
 	// The vote buttons of the list come back here, filters and page kept (the suggestion page checks the path).
-	const returnTo = `${event.url.pathname}${event.url.search}`.slice(0, 1_000);
+	const returnTo = browseHref(page.opportunity.path, {
+		q: filters.q,
+		theme: filters.theme,
+		status: filters.status,
+		sort: filters.sort,
+		near: filters.near,
+		lat: filters.point?.lat,
+		lng: filters.point?.lng,
+		page: filters.page
+	});
 	return {
 		...page,
 		filters,
