@@ -289,18 +289,26 @@ export async function deleteVote(
 }
 
 /** Moves the kept count by delta (0 only reads it); returns the count after the change. */
+/**
+ * Moves the count of a suggestion that is still listed; null when a moderator merged or rejected it since the
+ * vote's checks (the row lock makes this UPDATE see the committed change), so the caller rolls back.
+ */
 export async function changeVoteCount(
 	db: Db,
 	params: { municipalityId: string; suggestionId: number; delta: number }
-): Promise<number> {
+): Promise<number | null> {
 	const [row] = await db
 		.update(suggestions)
 		.set({ voteCount: sql`${suggestions.voteCount} + ${params.delta}` })
 		.where(
-			and(eq(suggestions.municipalityId, params.municipalityId), eq(suggestions.id, params.suggestionId))
+			and(
+				eq(suggestions.municipalityId, params.municipalityId),
+				eq(suggestions.id, params.suggestionId),
+				isListed()
+			)
 		)
 		.returning({ voteCount: suggestions.voteCount });
-	return row?.voteCount ?? 0;
+	return row ? row.voteCount : null;
 }
 
 export async function getVoteCount(db: Db, params: { municipalityId: string; suggestionId: number }) {

@@ -487,6 +487,16 @@ async function voteTarget(ctx: TenantCtx, tx: Ctx['db'], suggestionId: number) {
 	return { actor, target };
 }
 
+/** The new count, or a refusal (rolling the vote back) when the suggestion was merged or rejected meanwhile. */
+async function countedOrRefused(
+	tx: Ctx['db'],
+	params: { municipalityId: string; suggestionId: number; delta: number }
+): Promise<number> {
+	const count = await changeVoteCount(tx, params);
+	if (count === null) throw new AppError('conflict', { message: 'suggestions.errors.notPublic' });
+	return count;
+}
+
 /**
  * Supports a listed suggestion: one vote per person (the primary key), counted only when a row was
  * inserted, so two tabs at the same moment count once. With a limit, the person's votes in the opportunity
@@ -516,7 +526,7 @@ export async function castVote(ctx: TenantCtx, input: { suggestionId: number }):
 		}
 		const inserted = await insertVote(tx, { ...who, opportunityId: target.opportunityId });
 		const voteCount = inserted
-			? await changeVoteCount(tx, { ...who, delta: 1 })
+			? await countedOrRefused(tx, { ...who, delta: 1 })
 			: await getVoteCount(tx, who);
 		return {
 			voted: true,
@@ -534,7 +544,7 @@ export async function withdrawVote(ctx: TenantCtx, input: { suggestionId: number
 		const who = { municipalityId: ctx.tenant.id, suggestionId: target.id, userId: actor.userId };
 		const deleted = await deleteVote(tx, who);
 		const voteCount = deleted
-			? await changeVoteCount(tx, { ...who, delta: -1 })
+			? await countedOrRefused(tx, { ...who, delta: -1 })
 			: await getVoteCount(tx, who);
 		const remaining = target.voteLimit
 			? Math.max(

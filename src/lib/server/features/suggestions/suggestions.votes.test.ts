@@ -194,4 +194,33 @@ describe('castVote and withdrawVote', () => {
 		expect(await withdrawVoteById(ctx, { suggestionId: s.id })).toMatchObject({ voted: false, voteCount: 0 });
 		await refusal(castVoteById(ctx, { suggestionId: 2_000_000_000 }), 'not_found');
 	});
+
+	it('refuses a vote that races a merge, and leaves no vote on the merged suggestion', async () => {
+		const { id } = await buildSuggestionOpportunity(db, geel);
+		const kept = await buildSuggestion(db, geel, id);
+		const merged = await buildSuggestion(db, geel, id);
+		const ctx = buildCtx(db, geel, { actor: await person() });
+		let release!: () => void;
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		let locked!: () => void;
+		const isLocked = new Promise<void>((resolve) => (locked = resolve));
+		// A moderator's merge holds the row while the vote's checks still see it listed (on PostgreSQL).
+		const merge = db.transaction(async (tx) => {
+			await tx.execute(sql`SELECT id FROM suggestions WHERE id = ${merged.id} FOR UPDATE`);
+			locked();
+			await gate;
+			await tx.update(suggestions).set({ mergedIntoId: kept.id }).where(eq(suggestions.id, merged.id));
+		});
+		await isLocked;
+		const vote = castVote(ctx, { suggestionId: merged.id }).then(
+			() => null,
+			(err: unknown) => err
+		);
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		release();
+		await merge;
+		const err = await vote;
+		expect(err).toMatchObject({ code: 'conflict' });
+		expect(await counts(merged.id)).toEqual({ kept: 0, rows: 0 });
+	});
 });
