@@ -1,9 +1,11 @@
 // `npm run bench`: builds when needed, starts the app on a fresh embedded database filled by the dataset
 // steps, measures the scenarios of scenarios.mjs against it and against a bare node:http ceiling serving
 // the same bytes (a scenario whose route the build does not have is reported as skipped),
-// weighs the JavaScript of a citizen page, prints the figures against the targets and writes them to
-// .bench/results.json. Only 127.0.0.1 is ever contacted; every server it starts is stopped and the
-// data folder removed at the end, also on error or Ctrl-C.
+// weighs the JavaScript of a citizen page, has 1,000 distinct people cast votes at once (lib/votes.mjs) and
+// checks every vote count in the database afterwards, prints the figures against the targets and writes
+// them to .bench/results.json. Only 127.0.0.1 is ever contacted (and the PostgreSQL server of
+// --database-url); every server it starts is stopped and the data folder (and database) removed at the
+// end, also on error or Ctrl-C.
 //
 //   npm run bench [-- --build] [--duration 10] [--connections 50] [--warmup 2] [--no-fail]
 //                 [--database-url postgres://user@host:5432/postgres]
