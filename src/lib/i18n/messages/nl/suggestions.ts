@@ -102,11 +102,7 @@ export const suggestions = {
 		distance: 'op {distance}',
 		metres: '{n} m',
 		kilometres: '{n} km',
-		youSupport: 'Je steunt deze suggestie.',
-		vote: 'Steun',
-		voteLabel: 'Steun “{title}”',
-		unvote: 'Steun intrekken',
-		unvoteLabel: 'Steun intrekken voor “{title}”'
+		youSupport: 'Je steunt deze suggestie.'
 	},
 	map: {
 		heading: 'Kaart',
