@@ -217,6 +217,12 @@ describe('browsing the suggestions of an opportunity', () => {
 		const page = (await list.json()) as { data: { votes: number }[]; nextCursor: string | null };
 		expect(page.data).toHaveLength(5);
 		expect(page.nextCursor).toBeTruthy();
+		const openapi = (await (await fetch(`${baseURL}/api/v1/openapi.json`)).json()) as {
+			paths: Record<string, Record<string, unknown>>;
+		};
+		expect(Object.keys(openapi.paths['/opportunities/{id}/suggestions'] ?? {})).toContain('get');
+		expect(openapi.paths['/opportunities/{id}/suggestions.geojson']?.get).toBeDefined();
+		expect(openapi.paths['/opportunities/{id}/clusters']?.get).toBeDefined();
 		const missing = await fetch(`${baseURL}/api/v1/opportunities/999999/suggestions`);
 		expect(missing.status).toBe(404);
 	});

@@ -20,6 +20,7 @@ import {
 	suggestionsGeoJson
 } from './suggestions.browse.service';
 import {
+	CLUSTER_CELLS_MAX,
 	CLUSTER_GRID_MAX,
 	decodeCursor,
 	encodeCursor,
@@ -490,6 +491,30 @@ describe('clustersForApi', () => {
 		const wide = await clusters(id, 'bbox=-180,-85,180,85&zoom=20');
 		expect(wide.total).toBe(5);
 		expect(wide.data.length).toBeLessThanOrEqual(5);
+	});
+
+	it('caps the answer at the fullest cells and says so, with the total of the box', async () => {
+		const { id } = await buildSuggestionOpportunity(db, geel);
+		// 30 × 20 suggestions on a regular lattice, each in a cell of its own at this zoom: 600 cells.
+		const rows = [];
+		for (let i = 0; i < 30; i++)
+			for (let j = 0; j < 20; j++)
+				rows.push({
+					municipalityId: geel.id,
+					opportunityId: id,
+					slug: `rooster-${i}-${j}`,
+					title: `Rooster ${i} ${j}`,
+					lat: 51.1 + j * 0.005,
+					lng: 4.85 + i * 0.008,
+					status: 'published' as const,
+					moderation: 'approved' as const,
+					publishedAt: new Date()
+				});
+		await db.insert(suggestions).values(rows);
+		const answer = await clusters(id, 'bbox=4.8,51.05,5.15,51.25&zoom=14');
+		expect(answer.total).toBe(600);
+		expect(answer.truncated).toBe(true);
+		expect(answer.data).toHaveLength(CLUSTER_CELLS_MAX);
 	});
 
 	it('refuses a bad bbox or zoom with a Dutch problem naming the field', async () => {
