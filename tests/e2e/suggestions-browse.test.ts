@@ -196,6 +196,59 @@ describe('browsing the suggestions of an opportunity', () => {
 		expect((await page.locator('h1').textContent())?.trim()).toBe(title);
 	});
 
+	it('logged in: supports a suggestion from the list and comes back to it, the remaining votes counted', async () => {
+		const page = await open();
+		const problems = watchProblems(page);
+		const listPath = `${path}?sorteer=nieuw`;
+		await visit(page, `/aanmelden?terug=${encodeURIComponent(listPath)}`);
+		await page
+			.getByRole('button', { name: 'Aanmelden met Mijn Burgerprofiel (testomgeving)' })
+			.press('Enter');
+		await page.waitForSelector('h1:text("Aanmelden bij de ontwikkel-identiteitsprovider")');
+		await page.getByRole('button', { name: /Lotte Peeters/ }).press('Enter');
+		await page.waitForURL((url) => `${url.pathname}${url.search}` === listPath);
+		await page.waitForLoadState('networkidle');
+		await checkA11y(page, 'suggestions, logged in');
+
+		const remaining = async () => {
+			const text = (await page.locator('.state strong').textContent()) ?? '';
+			if (/Je steunt al 3 suggesties/.test(text)) return 0;
+			const match = /Je kan nog (\d+) suggesties? steunen/.exec(text);
+			if (!match) throw new Error(`no remaining votes in "${text}"`);
+			return Number(match[1]);
+		};
+		const backHere = () => page.waitForURL((url) => `${url.pathname}${url.search}` === listPath);
+		// With all three votes used, take one back first (that, too, comes back to the list).
+		if ((await remaining()) === 0) {
+			await page.locator('.suggestion-list form button', { hasText: 'Trek je steun in' }).first().click();
+			await backHere();
+		}
+		const before = await remaining();
+		const card = page.locator('.suggestion-list article', {
+			has: page.locator('button', { hasText: 'Steun deze suggestie' })
+		});
+		const target = card.first();
+		const title = (await target.locator('h3 a').textContent())!.trim();
+		const votes = Number(/(\d+) steun/.exec((await target.locator('.counts').textContent()) ?? '')?.[1]);
+		await target.locator('button', { hasText: 'Steun deze suggestie' }).click();
+		await backHere();
+		const same = page.locator('.suggestion-list article', {
+			has: page.getByRole('link', { name: title, exact: true })
+		});
+		expect(await same.locator('.supported').textContent()).toBe('Je steunt deze suggestie.');
+		expect(await same.locator('.counts').textContent()).toContain(
+			votes + 1 === 1 ? '1 steun' : `${votes + 1} steunen`
+		);
+		expect(await remaining()).toBe(before - 1);
+
+		// And back: the count and the remaining votes are what they were.
+		await same.locator('button', { hasText: 'Trek je steun in' }).click();
+		await backHere();
+		expect(await remaining()).toBe(before);
+		expect(await same.locator('.supported').count()).toBe(0);
+		expect(problems).toEqual([]);
+	});
+
 	it('the API answers problems in Dutch for a bad box and GeoJSON with its media type', async () => {
 		const bad = await fetch(
 			`${baseURL}/api/v1/opportunities/${opportunity.id}/clusters?bbox=5,51,4,52&zoom=99`
