@@ -1,5 +1,5 @@
 // Accounts for the personas of the development identity provider, with the roles the demo promises them.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import {
 	memberships,
@@ -10,6 +10,12 @@ import {
 	users
 } from '$lib/server/db/schema';
 import type { Persona } from '$lib/server/devidp/personas';
+
+/**
+ * The issuer under which the demo content prepares persona accounts before anyone logs in (so a persona finds
+ * their own suggestions); the development provider's issuer changes with its port, so logins adopt these.
+ */
+export const DEMO_PERSONA_ISSUER = 'urn:meedoen:demo-persona';
 
 /** Idempotent: creates what is missing, keyed on issuer + subject like every login. */
 export async function ensurePersonaAccounts(db: Db, input: { issuer: string; personas: readonly Persona[] }) {
@@ -34,6 +40,25 @@ export async function ensurePersonaAccounts(db: Db, input: { issuer: string; per
 				.from(userIdentities)
 				.where(and(eq(userIdentities.issuer, input.issuer), eq(userIdentities.subject, persona.sub)));
 			let userId = known?.userId;
+			if (!userId) {
+				// The demo content made this persona's account ahead of any login (with suggestions of their own):
+				// adopt it for this identity provider, whose issuer changes with its port.
+				const [prepared] = await tx
+					.select({ userId: userIdentities.userId })
+					.from(userIdentities)
+					.where(
+						and(eq(userIdentities.issuer, DEMO_PERSONA_ISSUER), eq(userIdentities.subject, persona.sub))
+					);
+				if (prepared) {
+					userId = prepared.userId;
+					await tx.insert(userIdentities).values({ userId, issuer: input.issuer, subject: persona.sub });
+					if (persona.email)
+						await tx
+							.update(users)
+							.set({ email: persona.email, emailVerifiedAt: new Date() })
+							.where(and(eq(users.id, userId), isNull(users.email)));
+				}
+			}
 			if (!userId) {
 				const [row] = await tx
 					.insert(users)

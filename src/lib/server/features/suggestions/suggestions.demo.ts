@@ -20,16 +20,15 @@ import {
 import type { DefaultThemeKey } from '$lib/domain/themes';
 import type { ModerationMode, ModerationReason, SuggestionStatus } from '$lib/domain/suggestions';
 import { slugify } from '$lib/server/features/municipalities/municipalities.seed';
+import { DEMO_PERSONA_ISSUER } from '$lib/server/features/accounts/accounts.demo';
 import { insertSuggestion, upsertSuggestionSettings } from './suggestions.queries';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/**
- * The demo citizens of the development identity provider get an account here with this issuer and their
- * persona subject, so their own suggestions exist before they first log in; the persona accounts adopt it.
- */
-export const DEMO_PERSONA_ISSUER = 'urn:meedoen:demo-persona';
+// The demo citizens of the development identity provider get an account here under DEMO_PERSONA_ISSUER and
+// their persona subject, so their own suggestions exist before they first log in; the persona accounts adopt it.
+export { DEMO_PERSONA_ISSUER };
 
 /** Suggestions stay within this distance of the municipality's centre (its territory is larger). */
 export const DEMO_RADIUS_METRES: Record<string, number> = { geel: 3_500, mol: 3_500, olen: 2_000 };

@@ -1,0 +1,33 @@
+// Persona accounts adopt the accounts the demo content prepared, so a demo citizen finds their own suggestions.
+import { expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { createTestDatabase } from '$lib/server/testing/db';
+import { seedDemo } from '$lib/server/features/demo/demo.seed';
+import { PERSONAS } from '$lib/server/devidp/personas';
+import { suggestions, userIdentities, users } from '$lib/server/db/schema';
+import { ensurePersonaAccounts } from './accounts.demo';
+
+it('gives the persona citizens the demo accounts that own suggestions, whatever the provider port', async () => {
+	const database = await createTestDatabase();
+	try {
+		await seedDemo(database.db);
+		for (const issuer of ['http://127.0.0.1:1111', 'http://127.0.0.1:2222']) {
+			await ensurePersonaAccounts(database.db, { issuer, personas: PERSONAS });
+			for (const sub of ['dev-citizen-geel', 'dev-citizen-mol', 'dev-citizen-olen']) {
+				const [row] = await database.db
+					.select({ userId: userIdentities.userId, email: users.email })
+					.from(userIdentities)
+					.innerJoin(users, eq(users.id, userIdentities.userId))
+					.where(and(eq(userIdentities.issuer, issuer), eq(userIdentities.subject, sub)));
+				const own = await database.db
+					.select({ id: suggestions.id })
+					.from(suggestions)
+					.where(eq(suggestions.authorId, row!.userId));
+				expect(own.length, sub).toBeGreaterThan(0);
+				if (sub !== 'dev-citizen-olen') expect(row!.email).toMatch(/@example\.be$/);
+			}
+		}
+	} finally {
+		await database.destroy();
+	}
+}, 60_000);
