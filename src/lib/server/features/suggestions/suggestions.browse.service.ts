@@ -3,6 +3,7 @@
 import { mercator } from '$lib/domain/suggestions';
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
+import { cached } from '$lib/server/platform/cache';
 import { getMunicipalityThemes } from '$lib/server/features/municipalities/municipalities.service';
 import { loadOpportunity, type TenantCtx } from './suggestions.access';
 import {
@@ -111,7 +112,10 @@ export async function browseOpportunity(
 			offset: (f.page - 1) * PAGE_SIZE
 		}),
 		getMunicipalityThemes(ctx, { participating: true }),
-		getMunicipalityPlace(ctx.db, { municipalityId: ctx.tenant.id })
+		// Where the map starts: the municipality's centre changes (almost) never.
+		cached(ctx.cache, `municipality-place:${ctx.tenant.id}`, () =>
+			getMunicipalityPlace(ctx.db, { municipalityId: ctx.tenant.id })
+		)
 	]);
 
 	const actor = ctx.actor ?? null;
