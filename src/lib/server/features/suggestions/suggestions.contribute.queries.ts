@@ -17,7 +17,7 @@ import {
 	users
 } from '$lib/server/db/schema';
 import type { ModerationReason, ModerationState } from '$lib/domain/suggestions';
-import { isListed } from './suggestions.queries';
+import { actionIsPublicAt, isListed } from './suggestions.queries';
 
 export async function getMunicipalityPlace(db: Db, params: { municipalityId: string }) {
 	const [row] = await db
@@ -201,7 +201,7 @@ export async function getVoteTarget(
 			mergedIntoId: suggestions.mergedIntoId,
 			opensAt: opportunities.opensAt,
 			closesAt: opportunities.closesAt,
-			publicAction: sql<boolean>`(${actions.publishedAt} IS NOT NULL AND ${actions.publishedAt} <= ${params.now} AND ${actions.archivedAt} IS NULL)`,
+			publicAction: actionIsPublicAt(params.now),
 			votingOpen: sql<boolean>`coalesce(${suggestionSettings.votingOpen}, true)`,
 			voteLimit: suggestionSettings.voteLimit
 		})

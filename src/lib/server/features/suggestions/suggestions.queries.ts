@@ -14,6 +14,11 @@ import {
 } from '$lib/server/db/schema';
 import type { ModerationMode, ModerationState, StoryKind, SuggestionStatus } from '$lib/domain/suggestions';
 
+/** Whether the opportunity's action is published and not archived at `now` (in a select of a join on actions). */
+export function actionIsPublicAt(now: Date) {
+	return sql<boolean>`(${actions.publishedAt} IS NOT NULL AND ${actions.publishedAt} <= ${now} AND ${actions.archivedAt} IS NULL)`;
+}
+
 export interface SuggestionSettingsValues {
 	moderation: ModerationMode;
 	submissionsOpen: boolean;
@@ -50,7 +55,7 @@ export async function getSuggestionOpportunity(
 			actionId: actions.id,
 			actionSlug: actions.slug,
 			actionTitle: actions.title,
-			publicAction: sql<boolean>`(${actions.publishedAt} IS NOT NULL AND ${actions.publishedAt} <= ${params.now} AND ${actions.archivedAt} IS NULL)`,
+			publicAction: actionIsPublicAt(params.now),
 			moderation: sql<ModerationMode>`coalesce(${suggestionSettings.moderation}, 'pre')`,
 			submissionsOpen: sql<boolean>`coalesce(${suggestionSettings.submissionsOpen}, true)`,
 			votingOpen: sql<boolean>`coalesce(${suggestionSettings.votingOpen}, true)`,
