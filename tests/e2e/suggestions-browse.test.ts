@@ -125,6 +125,19 @@ describe('browsing the suggestions of an opportunity', () => {
 		const popup = page.locator('.suggestion-popup');
 		await expect.poll(() => popup.count()).toBe(1);
 		expect(await popup.locator('a').getAttribute('href')).toMatch(/^\/geel\/suggesties\/\d+-/);
+
+		// A click on the map proposes "near this place" in the filter form; sending it lists what is near.
+		await page.keyboard.press('Escape');
+		const frame = (await map.boundingBox())!;
+		await page.mouse.click(frame.x + frame.width * 0.85, frame.y + frame.height * 0.15);
+		const chosen = page.getByRole('group', { name: 'Gekozen plek op de kaart' });
+		await expect.poll(() => chosen.count()).toBe(1);
+		await page.getByRole('button', { name: 'Toon suggesties' }).click();
+		await page.waitForURL(/lat=[\d.]+&lng=[\d.]+/);
+		await expect
+			.poll(() => page.getByText('Binnen 1 km van de gekozen plek op de kaart, dichtstbij eerst.').count())
+			.toBe(1);
+		expect(await page.getByLabel('Sorteren').inputValue()).toBe('afstand');
 		expect(problems).toEqual([]);
 	});
 
