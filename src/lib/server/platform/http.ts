@@ -73,10 +73,14 @@ export function apiRoute(handler: RequestHandler): RequestHandler {
 							])
 						)
 					: undefined;
-				return problem(event, err.status, errorMessage(locale, err), {
+				const response = problem(event, err.status, errorMessage(locale, err), {
 					code: err.code,
 					...(fields ? { errors: fields } : {})
 				});
+				const retryAfter = err.options.details?.retryAfterSeconds;
+				if (err.code === 'rate_limited' && typeof retryAfter === 'number')
+					response.headers.set('retry-after', String(retryAfter));
+				return response;
 			}
 			event.locals.ctx.log.error({ err, requestId: event.locals.requestId }, 'unexpected error in API');
 			return problem(event, 500, translate(locale, 'errors.unexpected'), { code: 'unexpected' });

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { rateLimitHits } from '$lib/server/db/schema';
+import type { MessageKey } from '$lib/i18n';
 import { AppError } from './errors';
 
 export interface Limit {
@@ -35,12 +36,18 @@ export async function hitRateLimit(
 	return { allowed: hits <= limit.limit, retryAfterSeconds: Math.max(1, Number(row?.retryAfter ?? window)) };
 }
 
-/** Counts a hit against every limit and refuses with rate_limited when any is exceeded. */
-export async function enforceRateLimits(db: Db, limits: Limit[]): Promise<void> {
+/**
+ * Counts a hit against every limit and refuses with rate_limited when any is exceeded (with the feature's
+ * own message when given; the API turns retryAfterSeconds into a retry-after header).
+ */
+export async function enforceRateLimits(db: Db, limits: Limit[], message?: MessageKey): Promise<void> {
 	for (const limit of limits) {
 		const result = await hitRateLimit(db, limit);
 		if (!result.allowed)
-			throw new AppError('rate_limited', { details: { retryAfterSeconds: result.retryAfterSeconds } });
+			throw new AppError('rate_limited', {
+				message,
+				details: { retryAfterSeconds: result.retryAfterSeconds }
+			});
 	}
 }
 

@@ -4,7 +4,13 @@ import type { Ctx, Tenant } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { canContribute, canModerateSuggestions } from './suggestions.policy';
 import type { Actor, MunicipalityTarget } from '$lib/server/features/accounts/accounts.policy';
-import { getSuggestionOpportunity, isBlocked, type SuggestionOpportunityRow } from './suggestions.queries';
+import {
+	findOpportunityTenant,
+	findSuggestionTenant,
+	getSuggestionOpportunity,
+	isBlocked,
+	type SuggestionOpportunityRow
+} from './suggestions.queries';
 
 export type TenantCtx = Ctx & { tenant: Tenant };
 
@@ -69,4 +75,18 @@ export async function requireContributor(ctx: TenantCtx, db = ctx.db): Promise<A
 	if (!canContribute(actor, blocked))
 		throw new AppError('forbidden', { message: 'suggestions.errors.blocked' });
 	return actor;
+}
+
+/** For the API, where the URL names only an opportunity: its municipality when it takes part, else not found. */
+export async function tenantOfOpportunity(ctx: Ctx, opportunityId: number): Promise<TenantCtx> {
+	const tenant = await findOpportunityTenant(ctx.db, { opportunityId });
+	if (!tenant || !tenant.participating) throw new AppError('not_found');
+	return { ...ctx, tenant: { id: tenant.id, slug: tenant.slug } };
+}
+
+/** The same for a suggestion named only by id. */
+export async function tenantOfSuggestion(ctx: Ctx, suggestionId: number): Promise<TenantCtx> {
+	const tenant = await findSuggestionTenant(ctx.db, { suggestionId });
+	if (!tenant || !tenant.participating) throw new AppError('not_found');
+	return { ...ctx, tenant: { id: tenant.id, slug: tenant.slug } };
 }

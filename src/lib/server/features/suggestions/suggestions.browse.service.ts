@@ -2,15 +2,11 @@
 // (list by cursor, GeoJSON, grid clusters for the map). Only listed suggestions ever leave here.
 import { mercator } from '$lib/domain/suggestions';
 import type { Ctx } from '$lib/server/platform/context';
-import { AppError } from '$lib/server/platform/errors';
 import { cached } from '$lib/server/platform/cache';
 import { getMunicipalityThemes } from '$lib/server/features/municipalities/municipalities.service';
-import { loadOpportunity, type TenantCtx } from './suggestions.access';
-import {
-	countVotesOfPerson,
-	findOpportunityTenant,
-	getMunicipalityPlace
-} from './suggestions.contribute.queries';
+import { loadOpportunity, tenantOfOpportunity, type TenantCtx } from './suggestions.access';
+import { getMunicipalityPlace } from './suggestions.queries';
+import { countVotesOfPerson } from './suggestions.contribute.queries';
 import {
 	countListedInBox,
 	listClusters,
@@ -169,9 +165,7 @@ export async function browseOpportunity(
  * action be public. The open data API answers the same for everyone, so the session plays no part.
  */
 async function publicOpportunity(ctx: Ctx, opportunityId: number) {
-	const tenant = await findOpportunityTenant(ctx.db, { opportunityId });
-	if (!tenant || !tenant.participating) throw new AppError('not_found');
-	const visitor: TenantCtx = { ...ctx, tenant: { id: tenant.id, slug: tenant.slug }, actor: undefined };
+	const visitor: TenantCtx = { ...(await tenantOfOpportunity(ctx, opportunityId)), actor: undefined };
 	const opportunity = await loadOpportunity(visitor, { opportunityId });
 	return { ctx: visitor, opportunity };
 }

@@ -176,12 +176,9 @@ export function presentSuggestionApi(
 	};
 }
 
-/** The Dutch message of a refusal; a rate limit without its own message says when to try again. */
+/** The Dutch message of a refusal, with the numbers it names. */
 export function refusalMessage(locale: Locale, err: unknown): string | null {
-	if (!isAppError(err)) return null;
-	if (err.code === 'rate_limited' && !err.options.message)
-		return translate(locale, 'suggestionsContribute.errors.rateLimited');
-	return errorMessage(locale, err);
+	return isAppError(err) ? errorMessage(locale, err) : null;
 }
 
 /** A refusal as a form failure's data: status, the Dutch message and per-field messages; rethrows the rest. */

@@ -5,7 +5,6 @@ import type { Db } from '$lib/server/db/client';
 import {
 	actions,
 	media,
-	municipalities,
 	opportunities,
 	suggestionComments,
 	suggestionFollows,
@@ -18,41 +17,6 @@ import {
 } from '$lib/server/db/schema';
 import type { ModerationReason, ModerationState } from '$lib/domain/suggestions';
 import { actionIsPublicAt, isListed } from './suggestions.queries';
-
-export async function getMunicipalityPlace(db: Db, params: { municipalityId: string }) {
-	const [row] = await db
-		.select({
-			name: municipalities.name,
-			centerLat: municipalities.centerLat,
-			centerLng: municipalities.centerLng
-		})
-		.from(municipalities)
-		.where(eq(municipalities.id, params.municipalityId))
-		.limit(1);
-	return row;
-}
-
-/** The municipality (id and slug) a suggestion belongs to, for the API where only its id is in the URL. */
-export async function findSuggestionTenant(db: Db, params: { suggestionId: number }) {
-	const [row] = await db
-		.select({ id: municipalities.id, slug: municipalities.slug, participating: municipalities.participating })
-		.from(suggestions)
-		.innerJoin(municipalities, eq(municipalities.id, suggestions.municipalityId))
-		.where(eq(suggestions.id, params.suggestionId))
-		.limit(1);
-	return row;
-}
-
-/** The same for an opportunity that takes suggestions. */
-export async function findOpportunityTenant(db: Db, params: { opportunityId: number }) {
-	const [row] = await db
-		.select({ id: municipalities.id, slug: municipalities.slug, participating: municipalities.participating })
-		.from(opportunities)
-		.innerJoin(municipalities, eq(municipalities.id, opportunities.municipalityId))
-		.where(and(eq(opportunities.id, params.opportunityId), eq(opportunities.kind, 'mapSuggestions')))
-		.limit(1);
-	return row;
-}
 
 /**
  * Listed suggestions of the opportunity whose title resembles this one (trigram similarity, served by the

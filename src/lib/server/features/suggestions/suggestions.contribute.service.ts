@@ -3,6 +3,9 @@
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError, isAppError, type FieldErrors } from '$lib/server/platform/errors';
 import { enforceRateLimits } from '$lib/server/platform/ratelimit';
+
+/** What a person reads when a rate limit of contributing stops them. */
+const RATE_LIMITED = 'suggestionsContribute.errors.rateLimited' as const;
 import type { MessageKey } from '$lib/i18n';
 import { getDraft, keepDraftForLogin } from '$lib/server/features/accounts/accounts.service';
 import { slugify } from '$lib/server/features/municipalities/municipalities.seed';
@@ -14,25 +17,30 @@ import {
 	loadOpportunity,
 	requireContributor,
 	suggestionPath,
+	tenantOfOpportunity,
+	tenantOfSuggestion,
 	type SuggestionOpportunity,
 	type TenantCtx
 } from './suggestions.access';
 import { canModerateSuggestions, canSeeContribution } from './suggestions.policy';
 import { writeSuggestionEvent } from './suggestions.events';
-import { getSuggestion, insertStoryEntry, insertSuggestion, type SuggestionRow } from './suggestions.queries';
+import {
+	getMunicipalityPlace,
+	getSuggestion,
+	insertStoryEntry,
+	insertSuggestion,
+	type SuggestionRow
+} from './suggestions.queries';
 import {
 	changeCommentCount,
 	changeVoteCount,
 	countVotesOfPerson,
 	deleteSuggestionFollow,
 	deleteVote,
-	findOpportunityTenant,
 	findRecentDuplicate,
 	findSimilarSuggestions,
-	findSuggestionTenant,
 	getComment,
 	getListedSuggestionPhoto,
-	getMunicipalityPlace,
 	getOwnPhoto,
 	getVoteCount,
 	getVoteTarget,
@@ -247,7 +255,11 @@ export async function createSuggestion(
 	if (Object.keys(fields).length > 0)
 		throw new AppError('validation', { fields, message: Object.values(fields)[0]?.[0] });
 
-	await enforceRateLimits(ctx.db, [{ key: `suggestion:user:${actor.userId}`, ...RATE_LIMITS.suggestions }]);
+	await enforceRateLimits(
+		ctx.db,
+		[{ key: `suggestion:user:${actor.userId}`, ...RATE_LIMITS.suggestions }],
+		RATE_LIMITED
+	);
 	const duplicate = await findRecentDuplicate(ctx.db, {
 		municipalityId: ctx.tenant.id,
 		authorId: actor.userId,
@@ -475,7 +487,11 @@ export interface VoteResult {
 /** Everything a vote or its withdrawal checks, inside the transaction; returns the target. */
 async function voteTarget(ctx: TenantCtx, tx: Ctx['db'], suggestionId: number) {
 	const actor = await requireContributor(ctx, tx);
-	await enforceRateLimits(tx, [{ key: `suggestion-vote:user:${actor.userId}`, ...RATE_LIMITS.votes }]);
+	await enforceRateLimits(
+		tx,
+		[{ key: `suggestion-vote:user:${actor.userId}`, ...RATE_LIMITS.votes }],
+		RATE_LIMITED
+	);
 	const now = new Date();
 	const target = await getVoteTarget(tx, { municipalityId: ctx.tenant.id, suggestionId, now });
 	if (!target || !target.publicAction) throw new AppError('not_found');
@@ -591,9 +607,11 @@ export async function addComment(
 			});
 		parentId = parent.parentId ?? parent.id;
 	}
-	await enforceRateLimits(ctx.db, [
-		{ key: `suggestion-comment:user:${actor.userId}`, ...RATE_LIMITS.comments }
-	]);
+	await enforceRateLimits(
+		ctx.db,
+		[{ key: `suggestion-comment:user:${actor.userId}`, ...RATE_LIMITS.comments }],
+		RATE_LIMITED
+	);
 	const published = opportunity.moderation === 'post';
 	return ctx.db.transaction(async (tx) => {
 		const comment = await insertComment(tx, {
@@ -635,9 +653,11 @@ export async function reportContribution(
 		if (!comment || !canSeeContribution(ctx.actor ?? null, comment, opportunity.target))
 			throw new AppError('not_found');
 	}
-	await enforceRateLimits(ctx.db, [
-		{ key: `suggestion-report:user:${actor.userId}`, ...RATE_LIMITS.reports }
-	]);
+	await enforceRateLimits(
+		ctx.db,
+		[{ key: `suggestion-report:user:${actor.userId}`, ...RATE_LIMITS.reports }],
+		RATE_LIMITED
+	);
 	const recorded = await insertReport(ctx.db, {
 		municipalityId: ctx.tenant.id,
 		suggestionId: row.id,
@@ -674,13 +694,6 @@ export async function unfollowSuggestion(ctx: TenantCtx, input: { suggestionId: 
 // API and media
 // ---------------------------------------------------------------------------------------------
 
-/** The municipality of a suggestion named only by id, when it takes part; otherwise not found. */
-async function tenantOfSuggestion(ctx: Ctx, suggestionId: number): Promise<TenantCtx> {
-	const tenant = await findSuggestionTenant(ctx.db, { suggestionId });
-	if (!tenant || !tenant.participating) throw new AppError('not_found');
-	return { ...ctx, tenant: { id: tenant.id, slug: tenant.slug } };
-}
-
 /** A listed suggestion of a participating municipality, for the API. */
 export async function getSuggestionForApi(
 	ctx: Ctx,
@@ -711,24 +724,20 @@ export async function createSuggestionFromApi(
 	input: { opportunityId: number; values: Record<string, unknown> }
 ): Promise<{ id: number; path: string; published: boolean }> {
 	if (!ctx.actor) throw new AppError('unauthenticated');
-	const tenant = await findOpportunityTenant(ctx.db, { opportunityId: input.opportunityId });
-	if (!tenant || !tenant.participating) throw new AppError('not_found');
+	const scoped = await tenantOfOpportunity(ctx, input.opportunityId);
 	const v = input.values;
-	const result = await createSuggestion(
-		{ ...ctx, tenant: { id: tenant.id, slug: tenant.slug } },
-		{
-			opportunityId: input.opportunityId,
-			values: {
-				title: v.title,
-				body: v.body,
-				placeName: v.placeName,
-				lat: v.lat,
-				lng: v.lng,
-				theme: v.theme,
-				confirm: true
-			}
+	const result = await createSuggestion(scoped, {
+		opportunityId: input.opportunityId,
+		values: {
+			title: v.title,
+			body: v.body,
+			placeName: v.placeName,
+			lat: v.lat,
+			lng: v.lng,
+			theme: v.theme,
+			confirm: true
 		}
-	);
+	});
 	if (result.kind !== 'created') throw new Error('unreachable: confirmed suggestions are created');
 	return { id: result.id, path: result.path, published: result.published };
 }

@@ -78,10 +78,10 @@ export async function getSuggestionOpportunity(
 
 export type SuggestionOpportunityRow = NonNullable<Awaited<ReturnType<typeof getSuggestionOpportunity>>>;
 
-/** Which municipality an opportunity belongs to, for the API where only its id is in the URL. */
-export async function findOpportunityMunicipality(db: Db, params: { opportunityId: number }) {
+/** The municipality (id, slug) of an opportunity that takes suggestions, for URLs that carry only its id. */
+export async function findOpportunityTenant(db: Db, params: { opportunityId: number }) {
 	const [row] = await db
-		.select({ municipalityId: opportunities.municipalityId, participating: municipalities.participating })
+		.select({ id: municipalities.id, slug: municipalities.slug, participating: municipalities.participating })
 		.from(opportunities)
 		.innerJoin(municipalities, eq(municipalities.id, opportunities.municipalityId))
 		.where(and(eq(opportunities.id, params.opportunityId), eq(opportunities.kind, 'mapSuggestions')))
@@ -89,13 +89,27 @@ export async function findOpportunityMunicipality(db: Db, params: { opportunityI
 	return row;
 }
 
-/** Which municipality a suggestion belongs to, for the API where only its id is in the URL. */
-export async function findSuggestionMunicipality(db: Db, params: { suggestionId: number }) {
+/** The same for a suggestion. */
+export async function findSuggestionTenant(db: Db, params: { suggestionId: number }) {
 	const [row] = await db
-		.select({ municipalityId: suggestions.municipalityId, participating: municipalities.participating })
+		.select({ id: municipalities.id, slug: municipalities.slug, participating: municipalities.participating })
 		.from(suggestions)
 		.innerJoin(municipalities, eq(municipalities.id, suggestions.municipalityId))
 		.where(eq(suggestions.id, params.suggestionId))
+		.limit(1);
+	return row;
+}
+
+/** The municipality's name and centre: where its suggestions may lie, and what "near" starts from. */
+export async function getMunicipalityPlace(db: Db, params: { municipalityId: string }) {
+	const [row] = await db
+		.select({
+			name: municipalities.name,
+			centerLat: municipalities.centerLat,
+			centerLng: municipalities.centerLng
+		})
+		.from(municipalities)
+		.where(eq(municipalities.id, params.municipalityId))
 		.limit(1);
 	return row;
 }
@@ -143,17 +157,6 @@ export async function getSuggestion(db: Db, params: { municipalityId: string; id
 }
 
 export type SuggestionRow = NonNullable<Awaited<ReturnType<typeof getSuggestion>>>;
-
-/** The same, locked for the rest of the transaction (status changes, merges, votes on a limit). */
-export async function getSuggestionForUpdate(db: Db, params: { municipalityId: string; id: number }) {
-	const [row] = await db
-		.select(suggestionColumns)
-		.from(suggestions)
-		.where(and(eq(suggestions.municipalityId, params.municipalityId), eq(suggestions.id, params.id)))
-		.for('update')
-		.limit(1);
-	return row;
-}
 
 export async function isBlocked(
 	db: Db,

@@ -2,9 +2,7 @@ import { json } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { createSuggestionFromApi } from '$lib/server/features/suggestions/suggestions.contribute.service';
 import { parseId } from '$lib/server/features/suggestions/suggestions.contribute.schemas';
-import { refusalMessage } from '$lib/server/features/suggestions/suggestions.contribute.present';
 import { AppError, apiRoute, problem } from '$lib/server/platform/http';
-import { isAppError } from '$lib/server/platform/errors';
 import { listSuggestionsForApi } from '$lib/server/features/suggestions/suggestions.browse.service';
 import {
 	parseApiListQuery,
@@ -49,28 +47,18 @@ export const POST = apiRoute(async (event) => {
 		return problem(event, 400, translate(locale, 'suggestionsContribute.errors.invalidJson'), {
 			code: 'bad_request'
 		});
-	try {
-		const created = await createSuggestionFromApi(event.locals.ctx, {
-			opportunityId,
-			values: body as Record<string, unknown>
-		});
-		return json(
-			{
-				data: {
-					id: created.id,
-					status: created.published ? 'published' : 'submitted',
-					url: `${event.url.origin}${created.path}`
-				}
-			},
-			{ status: 201, headers: { location: `/api/v1/suggestions/${created.id}`, 'cache-control': 'no-store' } }
-		);
-	} catch (err) {
-		if (isAppError(err) && err.code === 'rate_limited') {
-			const response = problem(event, 429, refusalMessage(locale, err) ?? '', { code: err.code });
-			const retry = err.options.details?.retryAfterSeconds;
-			if (typeof retry === 'number') response.headers.set('retry-after', String(retry));
-			return response;
-		}
-		throw err;
-	}
+	const created = await createSuggestionFromApi(event.locals.ctx, {
+		opportunityId,
+		values: body as Record<string, unknown>
+	});
+	return json(
+		{
+			data: {
+				id: created.id,
+				status: created.published ? 'published' : 'submitted',
+				url: `${event.url.origin}${created.path}`
+			}
+		},
+		{ status: 201, headers: { location: `/api/v1/suggestions/${created.id}`, 'cache-control': 'no-store' } }
+	);
 });

@@ -12,9 +12,7 @@ import {
 	withdrawVoteById
 } from '$lib/server/features/suggestions/suggestions.contribute.service';
 import { parseId } from '$lib/server/features/suggestions/suggestions.contribute.schemas';
-import { refusalMessage } from '$lib/server/features/suggestions/suggestions.contribute.present';
 import { AppError, apiRoute, problem } from '$lib/server/platform/http';
-import { isAppError } from '$lib/server/platform/errors';
 
 function bodyIsAcceptable(event: RequestEvent): boolean {
 	const type = event.request.headers.get('content-type');
@@ -31,23 +29,10 @@ function handler(on: boolean) {
 			});
 		const id = parseId(event.params.id ?? '');
 		if (id === null) throw new AppError('not_found');
-		try {
-			const result = on
-				? await castVoteById(event.locals.ctx, { suggestionId: id })
-				: await withdrawVoteById(event.locals.ctx, { suggestionId: id });
-			return json(result, { headers: { 'cache-control': 'no-store' } });
-		} catch (err) {
-			// The vote limit and rate limit name numbers; the shared API helper translates without them.
-			if (isAppError(err) && err.options.details) {
-				const response = problem(event, err.status, refusalMessage(event.locals.locale, err) ?? '', {
-					code: err.code
-				});
-				const retry = err.options.details.retryAfterSeconds;
-				if (typeof retry === 'number') response.headers.set('retry-after', String(retry));
-				return response;
-			}
-			throw err;
-		}
+		const result = on
+			? await castVoteById(event.locals.ctx, { suggestionId: id })
+			: await withdrawVoteById(event.locals.ctx, { suggestionId: id });
+		return json(result, { headers: { 'cache-control': 'no-store' } });
 	});
 }
 
