@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { rateLimitHits } from '$lib/server/db/schema';
 import type { MessageKey } from '$lib/i18n';
+import { executeRows, jsonParam } from '$lib/server/db/rows';
 import { AppError } from './errors';
 
 export interface Limit {
@@ -12,28 +13,47 @@ export interface Limit {
 	windowSeconds: number;
 }
 
-export async function hitRateLimit(
-	db: Db,
-	limit: Limit
-): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-	const window = limit.windowSeconds;
-	const [row] = await db
-		.insert(rateLimitHits)
-		.values({
-			key: limit.key,
-			windowStart: sql`to_timestamp(floor(extract(epoch from now()) / ${window}) * ${window})`,
-			hits: 1
-		})
-		.onConflictDoUpdate({
-			target: [rateLimitHits.key, rateLimitHits.windowStart],
-			set: { hits: sql`${rateLimitHits.hits} + 1` }
-		})
-		.returning({
-			hits: rateLimitHits.hits,
-			retryAfter: sql<number>`ceil(extract(epoch from ${rateLimitHits.windowStart}) + ${window} - extract(epoch from now()))::int`
-		});
-	const hits = row?.hits ?? 1;
-	return { allowed: hits <= limit.limit, retryAfterSeconds: Math.max(1, Number(row?.retryAfter ?? window)) };
+export interface RateLimitOutcome {
+	allowed: boolean;
+	retryAfterSeconds: number;
+}
+
+/**
+ * Counts one hit for each limit given, in one statement, and says for each whether it is still within its
+ * limit. The same key given several times counts several hits, in order: with a limit of 2 and three hits
+ * of one key, the third is refused. A key is counted in one window (the first one given for it). Keys are
+ * written in a fixed order, so concurrent callers never deadlock on each other's counters.
+ */
+export async function hitRateLimits(db: Db, limits: readonly Limit[]): Promise<RateLimitOutcome[]> {
+	if (limits.length === 0) return [];
+	const groups = new Map<string, { key: string; w: number; n: number }>();
+	for (const limit of limits) {
+		const group = groups.get(limit.key);
+		if (group) group.n += 1;
+		else groups.set(limit.key, { key: limit.key, w: limit.windowSeconds, n: 1 });
+	}
+	const records = [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+	const rows = await executeRows<{ key: string; hits: number; ends: number }>(
+		db,
+		sql`
+		INSERT INTO ${rateLimitHits} (key, window_start, hits)
+		SELECT d.key, to_timestamp(floor(extract(epoch from now()) / d.w) * d.w), d.n
+		FROM jsonb_to_recordset(${jsonParam(records)}::jsonb) AS d(key text, w int, n int)
+		ORDER BY d.key
+		ON CONFLICT (key, window_start) DO UPDATE SET hits = ${rateLimitHits}.hits + excluded.hits
+		RETURNING key, hits, (extract(epoch from window_start) - extract(epoch from now()))::float8 AS ends`
+	);
+	const after = new Map(rows.map((row) => [row.key, row]));
+	const seen = new Map<string, number>();
+	return limits.map((limit) => {
+		const group = groups.get(limit.key)!;
+		const row = after.get(limit.key);
+		const nth = (seen.get(limit.key) ?? 0) + 1;
+		seen.set(limit.key, nth);
+		const before = (row?.hits ?? group.n) - group.n;
+		const retryAfter = row ? Math.ceil(row.ends + group.w) : group.w;
+		return { allowed: before + nth <= limit.limit, retryAfterSeconds: Math.max(1, retryAfter) };
+	});
 }
 
 /**
@@ -41,14 +61,13 @@ export async function hitRateLimit(
  * own message when given; the API turns retryAfterSeconds into a retry-after header).
  */
 export async function enforceRateLimits(db: Db, limits: Limit[], message?: MessageKey): Promise<void> {
-	for (const limit of limits) {
-		const result = await hitRateLimit(db, limit);
-		if (!result.allowed)
-			throw new AppError('rate_limited', {
-				message,
-				details: { retryAfterSeconds: result.retryAfterSeconds }
-			});
-	}
+	const refused = (await hitRateLimits(db, limits)).find((outcome) => !outcome.allowed);
+	if (refused) throw rateLimited(refused, message);
+}
+
+/** The refusal for a limit that was exceeded, with the feature's own message when given. */
+export function rateLimited(outcome: RateLimitOutcome, message?: MessageKey): AppError {
+	return new AppError('rate_limited', { message, details: { retryAfterSeconds: outcome.retryAfterSeconds } });
 }
 
 export async function deleteOldRateLimitHits(db: Db): Promise<void> {
