@@ -8,7 +8,7 @@ import { startApp, stopApp } from '$lib/server/platform/app';
 import { getApp, hasApp, setApp } from '$lib/server/platform/runtime';
 import { isShareableRequest, pageCacheKey, pageResponse } from '$lib/server/platform/page-cache';
 import { resolveMunicipality } from '$lib/server/features/municipalities/municipalities.service';
-import { firstChannel, resolveSession } from '$lib/server/features/accounts/accounts.service';
+import { firstChannel } from '$lib/server/features/accounts/accounts.service';
 import {
 	CHANNEL_COOKIE,
 	clearSessionCookie,
@@ -117,6 +117,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		log,
 		requestId,
 		cache: app.cache,
+		batches: app.batches,
 		geocoder: app.geocoder ?? undefined,
 		queueMail: (m) => app.queueMail(m)
 	};
@@ -124,10 +125,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.session = null;
 
 	if (sessionToken) {
-		event.locals.session = await resolveSession(app.database.db, {
-			unverifiedToken: sessionToken,
-			settings: app.sessionSettings
-		});
+		event.locals.session = await app.resolveSession(sessionToken);
 		if (event.locals.session) event.locals.ctx.actor = event.locals.session.actor;
 		else clearSessionCookie(event.cookies, event.url);
 	}

@@ -5,6 +5,7 @@ import type { Logger } from './log';
 import type { MailMessage } from './mail';
 import type { Cache } from './cache';
 import type { Geocoder } from './geocode';
+import type { Batches } from './batch';
 import type { Actor } from '$lib/server/features/accounts/accounts.policy';
 
 export interface Tenant {
@@ -22,6 +23,8 @@ export interface Ctx {
 	actor?: Actor;
 	/** Read cache for rarely changing public data; absent in tests that want to read straight through. */
 	cache?: Cache;
+	/** Group commit for hot writes; absent in tests that want each call in its own transaction. */
+	batches?: Batches;
 	/** Turns a typed address into a place; absent when no geolocation service is configured. */
 	geocoder?: Geocoder;
 	/** Queues a mail for delivery by the job system. */

@@ -3,6 +3,7 @@ import type { Ctx, Tenant } from '$lib/server/platform/context';
 import type { MailMessage } from '$lib/server/platform/mail';
 import type { Actor } from '$lib/server/features/accounts/accounts.policy';
 import type { Db } from '$lib/server/db/client';
+import type { Batches } from '$lib/server/platform/batch';
 
 export const silentLog = createLogger('silent');
 
@@ -10,6 +11,8 @@ interface Extra {
 	actor?: Actor;
 	/** Mails the use case queued end up here; integration tests that need real delivery use startApp. */
 	outbox?: MailMessage[];
+	/** Group commit as on a running server; without it each hot write is its own transaction. */
+	batches?: Batches;
 }
 
 export function buildCtx(db: Db, tenant?: undefined, extra?: Extra): Ctx;
@@ -22,6 +25,7 @@ export function buildCtx(db: Db, tenant?: Tenant, extra: Extra = {}): Ctx {
 		requestId: 'test',
 		tenant,
 		actor: extra.actor,
+		batches: extra.batches,
 		queueMail: async (message) => {
 			extra.outbox?.push(message);
 		}

@@ -1,5 +1,6 @@
-import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
+import type { Actor } from './accounts.policy';
 import {
 	loginRequests,
 	mailTokens,
@@ -67,36 +68,45 @@ export async function insertSession(
 	await db.insert(sessions).values(values);
 }
 
-/** The session with its person, if it is still valid: not expired, not idle too long, person not locked or deleted. */
-export async function getActiveSession(db: Db, params: { id: string; idleMinutes: number }) {
-	const [row] = await db
+/**
+ * The sessions among the ids that are still valid (not expired, not idle too long, person not locked or
+ * deleted), each with its person's roles, in one statement however many there are.
+ */
+export async function getActiveSessions(db: Db, params: { ids: string[]; idleMinutes: number }) {
+	if (params.ids.length === 0) return [];
+	return db
 		.select({
 			sessionId: sessions.id,
 			userId: users.id,
 			displayName: users.displayName,
 			lastSeenAt: sessions.lastSeenAt,
-			idToken: sessions.idToken
+			idToken: sessions.idToken,
+			memberships: sql<Actor['memberships']>`coalesce((
+				select json_agg(json_build_object('municipalityId', m.municipality_id, 'role', m.role))
+				from ${memberships} m where m.user_id = ${users.id}), '[]'::json)`,
+			regionRoles: sql<Actor['regionRoles']>`coalesce((
+				select json_agg(json_build_object('regionId', r.region_id, 'role', r.role))
+				from ${regionRoles} r where r.user_id = ${users.id}), '[]'::json)`
 		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
 		.where(
 			and(
-				eq(sessions.id, params.id),
+				inArray(sessions.id, params.ids),
 				gt(sessions.expiresAt, sql`now()`),
 				gt(sessions.lastSeenAt, sql`now() - make_interval(mins => ${params.idleMinutes})`),
 				isNull(users.lockedAt),
 				isNull(users.deletedAt)
 			)
-		)
-		.limit(1);
-	return row;
+		);
 }
 
-export async function touchSession(db: Db, params: { id: string }) {
+export async function touchSessions(db: Db, params: { ids: string[] }) {
+	if (params.ids.length === 0) return;
 	await db
 		.update(sessions)
 		.set({ lastSeenAt: sql`now()` })
-		.where(eq(sessions.id, params.id));
+		.where(inArray(sessions.id, params.ids));
 }
 
 export async function deleteSession(db: Db, params: { id: string }) {

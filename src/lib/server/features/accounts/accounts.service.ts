@@ -4,6 +4,7 @@ import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { hashToken, newToken } from '$lib/server/platform/tokens';
 import { enforceRateLimits } from '$lib/server/platform/ratelimit';
+import { createBatcher } from '$lib/server/platform/batch';
 import { writeAudit } from '$lib/server/platform/audit';
 import { translate } from '$lib/i18n';
 import { memberships, municipalities, staffInvitations } from '$lib/server/db/schema';
@@ -16,7 +17,7 @@ import {
 	consumeMailToken,
 	deleteSession,
 	deleteSessionsOfUser,
-	getActiveSession,
+	getActiveSessions,
 	getLoginRequest,
 	getUserByIdentity,
 	getUserByVerifiedEmail,
@@ -25,9 +26,8 @@ import {
 	insertMailToken,
 	insertSession,
 	insertUser,
-	listRoles,
 	peekMailToken,
-	touchSession,
+	touchSessions,
 	updateLoginRequest,
 	updateUser
 } from './accounts.queries';
@@ -88,17 +88,61 @@ export async function resolveSession(
 	db: Db,
 	input: { unverifiedToken: string; settings: SessionSettings }
 ): Promise<ResolvedSession | null> {
-	if (input.unverifiedToken.length > 100) return null;
-	const id = hashToken(input.unverifiedToken);
-	const session = await getActiveSession(db, { id, idleMinutes: input.settings.idleMinutes });
-	if (!session) return null;
-	if (Date.now() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) await touchSession(db, { id });
-	const roles = await listRoles(db, { userId: session.userId });
-	return {
-		sessionId: id,
-		idToken: session.idToken,
-		actor: { userId: session.userId, displayName: session.displayName, ...roles }
-	};
+	const [session] = await resolveSessions(db, {
+		unverifiedTokens: [input.unverifiedToken],
+		settings: input.settings
+	});
+	return session ?? null;
+}
+
+/**
+ * The sessions of many requests at once (a running server groups the requests that arrive together, see
+ * createSessionResolver): one answer per token, in order, null for an unknown, expired or idle one.
+ * Every request is still checked against the database, so a session ended elsewhere ends at once.
+ */
+export async function resolveSessions(
+	db: Db,
+	input: { unverifiedTokens: string[]; settings: SessionSettings }
+): Promise<(ResolvedSession | null)[]> {
+	const ids = input.unverifiedTokens.map((token) => (token.length > 100 ? null : hashToken(token)));
+	const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+	const found = await getActiveSessions(db, { ids: wanted, idleMinutes: input.settings.idleMinutes });
+	if (found.length === 0) return ids.map(() => null);
+	const stale = found
+		.filter((s) => Date.now() - s.lastSeenAt.getTime() > TOUCH_AFTER_MS)
+		.map((s) => s.sessionId);
+	await touchSessions(db, { ids: stale });
+	const byId = new Map(found.map((s) => [s.sessionId, s]));
+	return ids.map((id) => {
+		const session = id ? byId.get(id) : undefined;
+		if (!session) return null;
+		return {
+			sessionId: session.sessionId,
+			idToken: session.idToken,
+			actor: {
+				userId: session.userId,
+				displayName: session.displayName,
+				memberships: [...session.memberships],
+				regionRoles: [...session.regionRoles]
+			}
+		};
+	});
+}
+
+/** Resolves the session of each request, grouping the requests that arrive together into one lookup. */
+export function createSessionResolver(
+	db: Db,
+	settings: SessionSettings
+): (unverifiedToken: string) => Promise<ResolvedSession | null> {
+	const batcher = createBatcher<string, ResolvedSession | null>(
+		async (tokens) =>
+			(await resolveSessions(db, { unverifiedTokens: tokens, settings })).map((value) => ({
+				ok: true,
+				value
+			})),
+		{ maxSize: 200 }
+	);
+	return (unverifiedToken) => batcher.submit(unverifiedToken);
 }
 
 async function createSession(

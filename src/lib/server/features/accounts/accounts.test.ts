@@ -15,7 +15,9 @@ import {
 	keepDraftForLogin,
 	logoutEverywhere,
 	requestLoginLink,
+	createSessionResolver,
 	resolveSession,
+	resolveSessions,
 	safeReturnPath
 } from './accounts.service';
 
@@ -181,6 +183,40 @@ describe('sessions', () => {
 		for (const token of ['', 'x'.repeat(5000), "' or 1=1 --"]) {
 			expect(await resolveSession(database.db, { unverifiedToken: token, settings })).toBeNull();
 		}
+	});
+
+	it('are looked up many at once, each token with its own person and roles, in order', async () => {
+		const geel = await getTenant(database.db, 'geel');
+		await database.db
+			.insert(staffInvitations)
+			.values({ municipalityId: geel.id, email: 'batch.staff@example.be', role: 'admin' });
+		const staff = await mailLogin('batch.staff@example.be');
+		const citizen = await mailLogin('batch.citizen@example.be');
+		const tokens = [citizen.outcome.sessionToken, 'made-up', staff.outcome.sessionToken, 'x'.repeat(5000)];
+		const all = await resolveSessions(database.db, {
+			unverifiedTokens: [...tokens, citizen.outcome.sessionToken],
+			settings
+		});
+		expect(all).toHaveLength(5);
+		const [a, unknown, b, long, aAgain] = all;
+		expect(aAgain?.actor.userId).toBe(a?.actor.userId);
+		expect(unknown).toBeNull();
+		expect(long).toBeNull();
+		expect(a?.actor).toMatchObject({ displayName: expect.any(String), memberships: [], regionRoles: [] });
+		expect(b?.actor.memberships).toEqual([{ municipalityId: geel.id, role: 'admin' }]);
+		expect(a?.actor.userId).not.toBe(b?.actor.userId);
+	});
+
+	it('resolve concurrent requests together, and a session ended a moment ago is not served', async () => {
+		const resolve = createSessionResolver(database.db, settings);
+		const people = await Promise.all(
+			Array.from({ length: 12 }, (_, i) => mailLogin(`together.${i}@example.be`))
+		);
+		const resolved = await Promise.all(people.map((p) => resolve(p.outcome.sessionToken)));
+		expect(new Set(resolved.map((s) => s?.actor.userId)).size).toBe(12);
+		await logoutEverywhere(buildCtx(database.db, undefined, { actor: resolved[3]!.actor }));
+		const again = await Promise.all(people.map((p) => resolve(p.outcome.sessionToken)));
+		expect(again.map((s) => s === null)).toEqual(people.map((_, i) => i === 3));
 	});
 });
 
