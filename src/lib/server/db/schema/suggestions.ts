@@ -5,6 +5,7 @@ import {
 	check,
 	customType,
 	doublePrecision,
+	foreignKey,
 	index,
 	integer,
 	pgTable,
@@ -12,6 +13,7 @@ import {
 	serial,
 	text,
 	timestamp,
+	unique,
 	uniqueIndex,
 	uuid,
 	type AnyPgColumn
@@ -122,6 +124,8 @@ export const suggestions = pgTable(
 		index('suggestions_author_idx').on(t.authorId),
 		index('suggestions_search_idx').using('gin', t.search),
 		index('suggestions_title_trgm_idx').using('gin', sql`lower(${t.title}) gin_trgm_ops`),
+		// What a vote's one foreign key points at: the suggestion with its municipality and opportunity.
+		unique('suggestions_place_key').on(t.id, t.municipalityId, t.opportunityId),
 		check('suggestions_status_valid', sql`${t.status} IN (${inList(SUGGESTION_STATUSES)})`),
 		check('suggestions_moderation_valid', sql`${t.moderation} IN (${inList(MODERATION_STATES)})`),
 		check('suggestions_place', sql`(${t.lat} IS NULL) = (${t.lng} IS NULL)`),
@@ -130,19 +134,17 @@ export const suggestions = pgTable(
 	]
 );
 
-/** One vote (steun) per person per suggestion: the primary key enforces it. */
+/**
+ * One vote (steun) per person per suggestion: the primary key enforces it. Its municipality and opportunity
+ * are the suggestion's, by one composite foreign key (one check per vote, no lock on the municipality's or
+ * the opportunity's row, which every vote would otherwise share); deleting either cascades through it.
+ */
 export const suggestionVotes = pgTable(
 	'suggestion_votes',
 	{
-		municipalityId: uuid('municipality_id')
-			.notNull()
-			.references(() => municipalities.id, { onDelete: 'cascade' }),
-		opportunityId: integer('opportunity_id')
-			.notNull()
-			.references(() => opportunities.id, { onDelete: 'cascade' }),
-		suggestionId: integer('suggestion_id')
-			.notNull()
-			.references(() => suggestions.id, { onDelete: 'cascade' }),
+		municipalityId: uuid('municipality_id').notNull(),
+		opportunityId: integer('opportunity_id').notNull(),
+		suggestionId: integer('suggestion_id').notNull(),
 		userId: uuid('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
@@ -150,6 +152,13 @@ export const suggestionVotes = pgTable(
 	},
 	(t) => [
 		primaryKey({ columns: [t.suggestionId, t.userId] }),
+		foreignKey({
+			name: 'suggestion_votes_suggestion_fk',
+			columns: [t.suggestionId, t.municipalityId, t.opportunityId],
+			foreignColumns: [suggestions.id, suggestions.municipalityId, suggestions.opportunityId]
+		})
+			.onDelete('cascade')
+			.onUpdate('cascade'),
 		index('suggestion_votes_person_idx').on(t.municipalityId, t.opportunityId, t.userId),
 		index('suggestion_votes_user_idx').on(t.userId)
 	]

@@ -92,7 +92,7 @@ export async function getActiveSessions(db: Db, params: { ids: string[]; idleMin
 		.innerJoin(users, eq(users.id, sessions.userId))
 		.where(
 			and(
-				inArray(sessions.id, params.ids),
+				sql`${sessions.id} = any(${sql.param(params.ids)}::text[])`,
 				gt(sessions.expiresAt, sql`now()`),
 				gt(sessions.lastSeenAt, sql`now() - make_interval(mins => ${params.idleMinutes})`),
 				isNull(users.lockedAt),

@@ -1,5 +1,5 @@
-// Queries of contributing: similar suggestions, duplicates, photos, votes with exact counts, comments,
-// reports, follows and the story. Each takes the database first and the municipality id in its where.
+// Queries of contributing: similar suggestions, duplicates, photos, a person's votes, comments, reports,
+// follows and the story (casting votes is suggestions.votes.queries). Each takes the database first and the municipality id in its where.
 import { and, asc, desc, eq, gt, or, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import {
@@ -9,14 +9,13 @@ import {
 	suggestionComments,
 	suggestionFollows,
 	suggestionReports,
-	suggestionSettings,
 	suggestionStory,
 	suggestionVotes,
 	suggestions,
 	users
 } from '$lib/server/db/schema';
 import type { ModerationReason, ModerationState } from '$lib/domain/suggestions';
-import { actionIsPublicAt, isListed } from './suggestions.queries';
+import { isListed } from './suggestions.queries';
 
 /**
  * Listed suggestions of the opportunity whose title resembles this one (trigram similarity, served by the
@@ -152,41 +151,6 @@ export async function getListedSuggestionPhoto(db: Db, params: { id: string; now
 // Votes
 // ---------------------------------------------------------------------------------------------
 
-/** What a vote needs to know, in one query: the suggestion, its opportunity's window and settings. */
-export async function getVoteTarget(
-	db: Db,
-	params: { municipalityId: string; suggestionId: number; now: Date }
-) {
-	const [row] = await db
-		.select({
-			id: suggestions.id,
-			opportunityId: suggestions.opportunityId,
-			moderation: suggestions.moderation,
-			mergedIntoId: suggestions.mergedIntoId,
-			opensAt: opportunities.opensAt,
-			closesAt: opportunities.closesAt,
-			publicAction: actionIsPublicAt(params.now),
-			votingOpen: sql<boolean>`coalesce(${suggestionSettings.votingOpen}, true)`,
-			voteLimit: suggestionSettings.voteLimit
-		})
-		.from(suggestions)
-		.innerJoin(opportunities, eq(opportunities.id, suggestions.opportunityId))
-		.innerJoin(actions, eq(actions.id, opportunities.actionId))
-		.leftJoin(suggestionSettings, eq(suggestionSettings.opportunityId, suggestions.opportunityId))
-		.where(
-			and(eq(suggestions.municipalityId, params.municipalityId), eq(suggestions.id, params.suggestionId))
-		)
-		.limit(1);
-	return row;
-}
-
-/** Serialises one person's votes in one opportunity until the transaction ends (the vote limit). */
-export async function lockVoter(db: Db, params: { opportunityId: number; userId: string }) {
-	await db.execute(
-		sql`SELECT pg_advisory_xact_lock(hashtext(${`vote:${params.opportunityId}:${params.userId}`}))`
-	);
-}
-
 export async function countVotesOfPerson(
 	db: Db,
 	params: { municipalityId: string; opportunityId: number; userId: string }
@@ -223,69 +187,6 @@ export async function hasVoted(
 }
 
 /** Inserts the vote unless it exists; true when a row was inserted (only then may the count go up). */
-export async function insertVote(
-	db: Db,
-	params: { municipalityId: string; opportunityId: number; suggestionId: number; userId: string }
-): Promise<boolean> {
-	const rows = await db
-		.insert(suggestionVotes)
-		.values(params)
-		.onConflictDoNothing()
-		.returning({ userId: suggestionVotes.userId });
-	return rows.length > 0;
-}
-
-export async function deleteVote(
-	db: Db,
-	params: { municipalityId: string; suggestionId: number; userId: string }
-): Promise<boolean> {
-	const rows = await db
-		.delete(suggestionVotes)
-		.where(
-			and(
-				eq(suggestionVotes.municipalityId, params.municipalityId),
-				eq(suggestionVotes.suggestionId, params.suggestionId),
-				eq(suggestionVotes.userId, params.userId)
-			)
-		)
-		.returning({ userId: suggestionVotes.userId });
-	return rows.length > 0;
-}
-
-/** Moves the kept count by delta (0 only reads it); returns the count after the change. */
-/**
- * Moves the count of a suggestion that is still listed; null when a moderator merged or rejected it since the
- * vote's checks (the row lock makes this UPDATE see the committed change), so the caller rolls back.
- */
-export async function changeVoteCount(
-	db: Db,
-	params: { municipalityId: string; suggestionId: number; delta: number }
-): Promise<number | null> {
-	const [row] = await db
-		.update(suggestions)
-		.set({ voteCount: sql`${suggestions.voteCount} + ${params.delta}` })
-		.where(
-			and(
-				eq(suggestions.municipalityId, params.municipalityId),
-				eq(suggestions.id, params.suggestionId),
-				isListed()
-			)
-		)
-		.returning({ voteCount: suggestions.voteCount });
-	return row ? row.voteCount : null;
-}
-
-export async function getVoteCount(db: Db, params: { municipalityId: string; suggestionId: number }) {
-	const [row] = await db
-		.select({ voteCount: suggestions.voteCount })
-		.from(suggestions)
-		.where(
-			and(eq(suggestions.municipalityId, params.municipalityId), eq(suggestions.id, params.suggestionId))
-		)
-		.limit(1);
-	return row?.voteCount ?? 0;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Comments, reports, follows, story
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
-// Use cases of citizens: add a suggestion (place, photo, similar ones first), its page, votes with exact
-// counts and an optional limit, comments with one level of replies, reports and follows, and the write API.
+// Use cases of citizens: add a suggestion (place, photo, similar ones first), its page, comments with one
+// level of replies, reports and follows, and the write API (votes are suggestions.votes.service).
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError, isAppError, type FieldErrors } from '$lib/server/platform/errors';
 import { enforceRateLimits } from '$lib/server/platform/ratelimit';
@@ -13,7 +13,6 @@ import { listThemes } from '$lib/server/features/themes/themes.queries';
 import { isUuid } from '$lib/server/features/staff/staff.schemas';
 import type { ModerationMode } from '$lib/domain/suggestions';
 import {
-	isOpenAt,
 	loadOpportunity,
 	requireContributor,
 	suggestionPath,
@@ -33,27 +32,21 @@ import {
 } from './suggestions.queries';
 import {
 	changeCommentCount,
-	changeVoteCount,
 	countVotesOfPerson,
 	deleteSuggestionFollow,
-	deleteVote,
 	findRecentDuplicate,
 	findSimilarSuggestions,
 	getComment,
 	getListedSuggestionPhoto,
 	getOwnPhoto,
-	getVoteCount,
-	getVoteTarget,
 	hasVoted,
 	insertComment,
 	insertReport,
 	insertSuggestionFollow,
 	insertSuggestionPhoto,
-	insertVote,
 	isFollowingSuggestion,
 	listComments,
-	listStory,
-	lockVoter
+	listStory
 } from './suggestions.contribute.queries';
 import {
 	commentSchema,
@@ -474,110 +467,6 @@ export async function keepSuggestionIntent(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Votes
-// ---------------------------------------------------------------------------------------------
-
-export interface VoteResult {
-	voted: boolean;
-	voteCount: number;
-	/** How many more this person may support in the opportunity; null without a limit. */
-	remaining: number | null;
-}
-
-/** Everything a vote or its withdrawal checks, inside the transaction; returns the target. */
-async function voteTarget(ctx: TenantCtx, tx: Ctx['db'], suggestionId: number) {
-	const actor = await requireContributor(ctx, tx);
-	await enforceRateLimits(
-		tx,
-		[{ key: `suggestion-vote:user:${actor.userId}`, ...RATE_LIMITS.votes }],
-		RATE_LIMITED
-	);
-	const now = new Date();
-	const target = await getVoteTarget(tx, { municipalityId: ctx.tenant.id, suggestionId, now });
-	if (!target || !target.publicAction) throw new AppError('not_found');
-	if (target.moderation !== 'approved' || target.mergedIntoId !== null) {
-		throw new AppError('conflict', { message: 'suggestions.errors.notPublic' });
-	}
-	if (!isOpenAt(target, now) || !target.votingOpen)
-		throw new AppError('conflict', { message: 'suggestions.errors.votingClosed' });
-	return { actor, target };
-}
-
-/** The new count, or a refusal (rolling the vote back) when the suggestion was merged or rejected meanwhile. */
-async function countedOrRefused(
-	tx: Ctx['db'],
-	params: { municipalityId: string; suggestionId: number; delta: number }
-): Promise<number> {
-	const count = await changeVoteCount(tx, params);
-	if (count === null) throw new AppError('conflict', { message: 'suggestions.errors.notPublic' });
-	return count;
-}
-
-/**
- * Supports a listed suggestion: one vote per person (the primary key), counted only when a row was
- * inserted, so two tabs at the same moment count once. With a limit, the person's votes in the opportunity
- * are counted under an advisory lock for (opportunity, person), in the same transaction.
- */
-export async function castVote(ctx: TenantCtx, input: { suggestionId: number }): Promise<VoteResult> {
-	if (!ctx.actor) throw new AppError('unauthenticated');
-	return ctx.db.transaction(async (tx) => {
-		const { actor, target } = await voteTarget(ctx, tx, input.suggestionId);
-		const who = { municipalityId: ctx.tenant.id, suggestionId: target.id, userId: actor.userId };
-		let used = 0;
-		if (target.voteLimit) {
-			await lockVoter(tx, { opportunityId: target.opportunityId, userId: actor.userId });
-			used = await countVotesOfPerson(tx, {
-				municipalityId: ctx.tenant.id,
-				opportunityId: target.opportunityId,
-				userId: actor.userId
-			});
-			if (used >= target.voteLimit) {
-				if (await hasVoted(tx, who))
-					return { voted: true, voteCount: await getVoteCount(tx, who), remaining: 0 };
-				throw new AppError('conflict', {
-					message: 'suggestions.errors.voteLimit',
-					details: { limit: target.voteLimit }
-				});
-			}
-		}
-		const inserted = await insertVote(tx, { ...who, opportunityId: target.opportunityId });
-		const voteCount = inserted
-			? await countedOrRefused(tx, { ...who, delta: 1 })
-			: await getVoteCount(tx, who);
-		return {
-			voted: true,
-			voteCount,
-			remaining: target.voteLimit ? Math.max(0, target.voteLimit - used - (inserted ? 1 : 0)) : null
-		};
-	});
-}
-
-/** Takes a vote back; also fine when there was none. Only a deleted row lowers the count. */
-export async function withdrawVote(ctx: TenantCtx, input: { suggestionId: number }): Promise<VoteResult> {
-	if (!ctx.actor) throw new AppError('unauthenticated');
-	return ctx.db.transaction(async (tx) => {
-		const { actor, target } = await voteTarget(ctx, tx, input.suggestionId);
-		const who = { municipalityId: ctx.tenant.id, suggestionId: target.id, userId: actor.userId };
-		const deleted = await deleteVote(tx, who);
-		const voteCount = deleted
-			? await countedOrRefused(tx, { ...who, delta: -1 })
-			: await getVoteCount(tx, who);
-		const remaining = target.voteLimit
-			? Math.max(
-					0,
-					target.voteLimit -
-						(await countVotesOfPerson(tx, {
-							municipalityId: ctx.tenant.id,
-							opportunityId: target.opportunityId,
-							userId: actor.userId
-						}))
-				)
-			: null;
-		return { voted: false, voteCount, remaining };
-	});
-}
-
-// ---------------------------------------------------------------------------------------------
 // Comments, reports, follows
 // ---------------------------------------------------------------------------------------------
 
@@ -706,16 +595,6 @@ export async function getSuggestionForApi(
 	if (!isListedRow(row)) throw new AppError('not_found');
 	const story = await listStory(ctx.db, { municipalityId: scoped.tenant.id, suggestionId: row.id });
 	return presentSuggestionApi(row, story, scoped.tenant.slug, input.origin);
-}
-
-export async function castVoteById(ctx: Ctx, input: { suggestionId: number }): Promise<VoteResult> {
-	if (!ctx.actor) throw new AppError('unauthenticated');
-	return castVote(await tenantOfSuggestion(ctx, input.suggestionId), input);
-}
-
-export async function withdrawVoteById(ctx: Ctx, input: { suggestionId: number }): Promise<VoteResult> {
-	if (!ctx.actor) throw new AppError('unauthenticated');
-	return withdrawVote(await tenantOfSuggestion(ctx, input.suggestionId), input);
 }
 
 /** Adds a suggestion through the API: no photo, and no "did you mean" step (clients search first). */

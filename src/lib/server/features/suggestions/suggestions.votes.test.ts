@@ -1,17 +1,19 @@
-// Votes: exact counts under concurrency (two tabs, many people, a limit of 3), windows, refusals, tenants.
+// Votes: exact counts under concurrency (two tabs, many people, a limit of 3), windows, refusals, tenants;
+// each vote in its own transaction and, as on a running server, written in groups.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { contributionBlocks, suggestionVotes, suggestions } from '$lib/server/db/schema';
 import type { Tenant } from '$lib/server/platform/context';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
-import { buildCtx } from '$lib/server/testing/context';
+import { buildCtx as buildPlainCtx } from '$lib/server/testing/context';
+import { createBatches, type Batches } from '$lib/server/platform/batch';
 import { buildParticipatingMunicipality } from '$lib/server/testing/factories';
 import { actorOf, buildUser, refusal } from '$lib/server/features/staff/staff.test-helpers';
 import type { Actor } from '$lib/server/features/accounts/accounts.policy';
 import { buildSuggestion, buildSuggestionOpportunity } from './suggestions.test-helpers';
 import { upsertSuggestionSettings } from './suggestions.queries';
-import { castVote, castVoteById, withdrawVote, withdrawVoteById } from './suggestions.contribute.service';
+import { castVote, castVoteById, withdrawVote, withdrawVoteById } from './suggestions.votes.service';
 import { refusalMessage } from './suggestions.contribute.present';
 
 let database: TestDatabase;
@@ -47,7 +49,13 @@ afterAll(async () => {
 	await database.destroy();
 });
 
-describe('castVote and withdrawVote', () => {
+describe.each([
+	{ mode: 'each in its own transaction', batches: undefined },
+	{ mode: 'written in groups', batches: createBatches() }
+])('castVote and withdrawVote, $mode', ({ batches }: { batches: Batches | undefined }) => {
+	const buildCtx: typeof buildPlainCtx = ((d: Db, tenant?: Tenant, extra = {}) =>
+		buildPlainCtx(d, tenant as Tenant, { ...extra, batches })) as typeof buildPlainCtx;
+
 	it('counts one vote once, is idempotent, and takes it back exactly once', async () => {
 		const { id } = await buildSuggestionOpportunity(db, geel);
 		const s = await buildSuggestion(db, geel, id);
@@ -222,5 +230,96 @@ describe('castVote and withdrawVote', () => {
 		const err = await vote;
 		expect(err).toMatchObject({ code: 'conflict' });
 		expect(await counts(merged.id)).toEqual({ kept: 0, rows: 0 });
+	});
+});
+
+describe('votes written in one group', () => {
+	/** Submitted in the same turn of the event loop, so the idle batcher writes them as one group. */
+	const together = <T>(calls: (() => Promise<T>)[]) => Promise.allSettled(calls.map((call) => call()));
+	const reason = (r: PromiseSettledResult<unknown> | undefined) =>
+		r?.status === 'rejected' ? r.reason : null;
+
+	it('answers each vote of a mixed group on its own, and counts only the good ones', async () => {
+		const batches = createBatches();
+		const at = (tenant: Tenant, actor?: Actor) => buildPlainCtx(db, tenant, { actor, batches });
+		const { id } = await buildSuggestionOpportunity(db, geel);
+		const s = await buildSuggestion(db, geel, id);
+		const pending = await buildSuggestion(db, geel, id, { moderation: 'pending' });
+		const merged = await buildSuggestion(db, geel, id);
+		await db.update(suggestions).set({ mergedIntoId: s.id }).where(eq(suggestions.id, merged.id));
+		const closed = await buildSuggestionOpportunity(db, geel, { closesAt: new Date(Date.now() - 60_000) });
+		const late = await buildSuggestion(db, geel, closed.id);
+		const [a, b, d] = [await person(), await person(), await person()];
+		await db.insert(contributionBlocks).values({ municipalityId: geel.id, userId: b.userId });
+
+		const results = await together([
+			() => castVote(at(geel, a), { suggestionId: s.id }),
+			() => castVote(at(geel, b), { suggestionId: s.id }),
+			() => castVote(at(geel, a), { suggestionId: pending.id }),
+			() => castVote(at(geel, a), { suggestionId: merged.id }),
+			() => castVote(at(mol, a), { suggestionId: s.id }),
+			() => castVote(at(geel, a), { suggestionId: late.id }),
+			() => castVote(at(geel), { suggestionId: s.id }),
+			() => castVote(at(geel, d), { suggestionId: s.id })
+		]);
+		expect(results[0]).toEqual({
+			status: 'fulfilled',
+			value: { voted: true, voteCount: 2, remaining: null }
+		});
+		expect(reason(results[1])).toMatchObject({ code: 'forbidden', messageKey: 'suggestions.errors.blocked' });
+		expect(reason(results[2])).toMatchObject({
+			code: 'conflict',
+			messageKey: 'suggestions.errors.notPublic'
+		});
+		expect(reason(results[3])).toMatchObject({
+			code: 'conflict',
+			messageKey: 'suggestions.errors.notPublic'
+		});
+		expect(reason(results[4])).toMatchObject({ code: 'not_found' });
+		expect(reason(results[5])).toMatchObject({
+			code: 'conflict',
+			messageKey: 'suggestions.errors.votingClosed'
+		});
+		expect(reason(results[6])).toMatchObject({ code: 'unauthenticated' });
+		expect(results[7]).toEqual({
+			status: 'fulfilled',
+			value: { voted: true, voteCount: 2, remaining: null }
+		});
+		expect(await counts(s.id)).toEqual({ kept: 2, rows: 2 });
+		for (const other of [pending, merged, late]) expect(await counts(other.id)).toEqual({ kept: 0, rows: 0 });
+	});
+
+	it('follows arrival order when someone changes their mind within one group', async () => {
+		const batches = createBatches();
+		const { id } = await buildSuggestionOpportunity(db, geel);
+		const s = await buildSuggestion(db, geel, id);
+		const mind = buildPlainCtx(db, geel, { actor: await person(), batches });
+		const other = buildPlainCtx(db, geel, { actor: await person(), batches });
+		const results = await together([
+			() => castVote(mind, { suggestionId: s.id }),
+			() => withdrawVote(mind, { suggestionId: s.id }),
+			() => castVote(other, { suggestionId: s.id }),
+			() => castVote(mind, { suggestionId: s.id }),
+			() => withdrawVote(mind, { suggestionId: s.id })
+		]);
+		expect(results.map((r) => (r.status === 'fulfilled' ? [r.value.voted, r.value.voteCount] : r))).toEqual([
+			[true, 2],
+			[false, 1],
+			[true, 2],
+			[true, 2],
+			[false, 1]
+		]);
+		expect(await counts(s.id)).toEqual({ kept: 1, rows: 1 });
+	});
+
+	it('refuses the 61st vote of one person in a minute, also within one group', async () => {
+		const batches = createBatches();
+		const { id } = await buildSuggestionOpportunity(db, geel);
+		const list = await Promise.all(Array.from({ length: 61 }, () => buildSuggestion(db, geel, id)));
+		const ctx = buildPlainCtx(db, geel, { actor: await person(), batches });
+		const results = await together(list.map((s) => () => castVote(ctx, { suggestionId: s.id })));
+		expect(results.slice(0, 60).every((r) => r.status === 'fulfilled')).toBe(true);
+		expect(reason(results[60])).toMatchObject({ code: 'rate_limited' });
+		expect(await counts(list[60]!.id)).toEqual({ kept: 0, rows: 0 });
 	});
 });

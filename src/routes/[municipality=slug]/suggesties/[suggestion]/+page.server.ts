@@ -2,14 +2,13 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import {
 	addComment,
-	castVote,
 	followSuggestion,
 	getSuggestionPage,
 	keepSuggestionIntent,
 	reportContribution,
-	unfollowSuggestion,
-	withdrawVote
+	unfollowSuggestion
 } from '$lib/server/features/suggestions/suggestions.contribute.service';
+import { castVote, withdrawVote } from '$lib/server/features/suggestions/suggestions.votes.service';
 import {
 	parseSuggestionParam,
 	safeLocalPath

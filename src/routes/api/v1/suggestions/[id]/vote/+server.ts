@@ -7,10 +7,7 @@
 // body that is not JSON, so nothing form-like is ever accepted here.
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
-import {
-	castVoteById,
-	withdrawVoteById
-} from '$lib/server/features/suggestions/suggestions.contribute.service';
+import { castVoteById, withdrawVoteById } from '$lib/server/features/suggestions/suggestions.votes.service';
 import { parseId } from '$lib/server/features/suggestions/suggestions.contribute.schemas';
 import { AppError, apiRoute, problem } from '$lib/server/platform/http';
 

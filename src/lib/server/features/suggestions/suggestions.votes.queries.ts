@@ -1,0 +1,154 @@
+// Queries of votes, set-based: each takes a whole group of votes (see suggestions.votes.service.ts) and
+// costs one statement however large the group. Locks are always taken in the same order — suggestions by
+// id, then the rate-limit counters by key, the voters' advisory locks by key, then the vote rows — so
+// concurrent groups never deadlock.
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '$lib/server/db/client';
+import { executeRows, jsonParam } from '$lib/server/db/rows';
+import {
+	actions,
+	contributionBlocks,
+	municipalities,
+	opportunities,
+	suggestionSettings,
+	suggestionVotes,
+	suggestions
+} from '$lib/server/db/schema';
+import { actionIsPublicAt } from './suggestions.queries';
+
+/**
+ * What the votes need to know of each suggestion among the ids: its municipality (the API names only the
+ * suggestion; the service refuses a page of another municipality), state and count, and of its opportunity
+ * the window, the settings and which of the voters are blocked in its municipality. The suggestions are
+ * locked until the transaction ends, so a merge or rejection waits for the votes or the votes see it, and
+ * the count read here is the count the votes change. Two statements: locking the suggestions alone is
+ * cheap, and a group's suggestions share one or a few opportunities.
+ */
+export async function lockVoteTargets(db: Db, params: { ids: number[]; voterIds: string[]; now: Date }) {
+	if (params.ids.length === 0) return [];
+	const locked = await db
+		.select({
+			id: suggestions.id,
+			municipalityId: suggestions.municipalityId,
+			opportunityId: suggestions.opportunityId,
+			moderation: suggestions.moderation,
+			mergedIntoId: suggestions.mergedIntoId,
+			voteCount: suggestions.voteCount
+		})
+		.from(suggestions)
+		.where(sql`${suggestions.id} = any(${sql.param(params.ids)}::int[])`)
+		.orderBy(asc(suggestions.id))
+		.for('no key update');
+	if (locked.length === 0) return [];
+	const opportunityIds = [...new Set(locked.map((row) => row.opportunityId))];
+	const contexts = await db
+		.select({
+			id: opportunities.id,
+			municipalityId: opportunities.municipalityId,
+			participating: municipalities.participating,
+			opensAt: opportunities.opensAt,
+			closesAt: opportunities.closesAt,
+			publicAction: actionIsPublicAt(params.now),
+			votingOpen: sql<boolean>`coalesce(${suggestionSettings.votingOpen}, true)`,
+			voteLimit: suggestionSettings.voteLimit,
+			blocked: sql<string[]>`array(select b.user_id::text from ${contributionBlocks} b
+				where b.municipality_id = ${opportunities.municipalityId}
+				and b.user_id = any(${sql.param(params.voterIds)}::uuid[]))`
+		})
+		.from(opportunities)
+		.innerJoin(municipalities, eq(municipalities.id, opportunities.municipalityId))
+		.innerJoin(actions, eq(actions.id, opportunities.actionId))
+		.leftJoin(suggestionSettings, eq(suggestionSettings.opportunityId, opportunities.id))
+		.where(sql`${opportunities.id} = any(${sql.param(opportunityIds)}::int[])`);
+	const byId = new Map(contexts.map((context) => [context.id, context]));
+	return locked.flatMap((row) => {
+		const context = byId.get(row.opportunityId);
+		if (!context || context.municipalityId !== row.municipalityId) return [];
+		return [{ ...context, ...row }];
+	});
+}
+
+export type VoteTarget = Awaited<ReturnType<typeof lockVoteTargets>>[number];
+
+export interface Voter {
+	municipalityId: string;
+	opportunityId: number;
+	userId: string;
+}
+
+/**
+ * Serialises each person's votes in an opportunity with a limit until the transaction ends, then returns
+ * the suggestions they support there now.
+ */
+export async function lockVotersAndListTheirVotes(db: Db, params: { voters: Voter[] }) {
+	if (params.voters.length === 0) return [];
+	const keys = [...new Set(params.voters.map((v) => `vote:${v.opportunityId}:${v.userId}`))].sort();
+	await db.execute(
+		sql`SELECT pg_advisory_xact_lock(hashtext(k)) FROM (SELECT k FROM jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) AS k ORDER BY k) AS sorted`
+	);
+	return executeRows<{ opportunity_id: number; user_id: string; suggestion_id: number }>(
+		db,
+		sql`SELECT v.opportunity_id, v.user_id, v.suggestion_id FROM suggestion_votes v
+			JOIN jsonb_to_recordset(${jsonParam(params.voters)}::jsonb)
+				AS d("municipalityId" uuid, "opportunityId" int, "userId" uuid)
+				ON v.municipality_id = d."municipalityId" AND v.opportunity_id = d."opportunityId" AND v.user_id = d."userId"`
+	);
+}
+
+export interface VoteRow {
+	municipalityId: string;
+	opportunityId: number;
+	suggestionId: number;
+	userId: string;
+}
+
+export function voteKey(suggestionId: number, userId: string): string {
+	return `${suggestionId}:${userId}`;
+}
+
+const byVote = (a: VoteRow, b: VoteRow) =>
+	a.suggestionId - b.suggestionId || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0);
+
+/** Inserts the votes that do not exist yet (the primary key decides); returns the keys of those inserted. */
+export async function insertVotes(db: Db, params: { votes: VoteRow[] }): Promise<Set<string>> {
+	if (params.votes.length === 0) return new Set();
+	const rows = await executeRows<{ suggestion_id: number; user_id: string }>(
+		db,
+		sql`INSERT INTO ${suggestionVotes} (municipality_id, opportunity_id, suggestion_id, user_id)
+			SELECT d."municipalityId", d."opportunityId", d."suggestionId", d."userId"
+			FROM jsonb_to_recordset(${jsonParam([...params.votes].sort(byVote))}::jsonb)
+				AS d("municipalityId" uuid, "opportunityId" int, "suggestionId" int, "userId" uuid)
+			ORDER BY d."suggestionId", d."userId"
+			ON CONFLICT DO NOTHING
+			RETURNING suggestion_id, user_id`
+	);
+	return new Set(rows.map((row) => voteKey(row.suggestion_id, row.user_id)));
+}
+
+/** Deletes the votes that exist; returns the keys of those deleted. */
+export async function deleteVotes(db: Db, params: { votes: VoteRow[] }): Promise<Set<string>> {
+	if (params.votes.length === 0) return new Set();
+	const rows = await executeRows<{ suggestion_id: number; user_id: string }>(
+		db,
+		sql`DELETE FROM suggestion_votes v
+			USING jsonb_to_recordset(${jsonParam([...params.votes].sort(byVote))}::jsonb)
+				AS d("municipalityId" uuid, "suggestionId" int, "userId" uuid)
+			WHERE v.municipality_id = d."municipalityId" AND v.suggestion_id = d."suggestionId" AND v.user_id = d."userId"
+			RETURNING v.suggestion_id, v.user_id`
+	);
+	return new Set(rows.map((row) => voteKey(row.suggestion_id, row.user_id)));
+}
+
+/** Moves each suggestion's kept count by its delta, in one statement (the rows are locked already). */
+export async function addToVoteCounts(
+	db: Db,
+	params: { deltas: { municipalityId: string; id: number; delta: number }[] }
+): Promise<void> {
+	const deltas = params.deltas.filter((d) => d.delta !== 0).sort((a, b) => a.id - b.id);
+	if (deltas.length === 0) return;
+	await db.execute(
+		sql`UPDATE ${suggestions} AS s SET vote_count = s.vote_count + d.delta
+			FROM jsonb_to_recordset(${jsonParam(deltas)}::jsonb) AS d("municipalityId" uuid, id int, delta int)
+			WHERE s.id = d.id AND s.municipality_id = d."municipalityId"`
+	);
+}
