@@ -3,7 +3,6 @@ import {
 	bigserial,
 	boolean,
 	check,
-	customType,
 	doublePrecision,
 	foreignKey,
 	index,
@@ -32,7 +31,6 @@ import { media } from './media';
 import { opportunities } from './actions';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
  * How an opportunity of kind mapSuggestions takes suggestions: moderation mode, whether people may still add
@@ -108,11 +106,7 @@ export const suggestions = pgTable(
 		commentCount: integer('comment_count').notNull().default(0),
 		publishedAt: timestamp('published_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-		search: tsvector('search').generatedAlwaysAs(
-			(): SQL =>
-				sql`setweight(to_tsvector('dutch', meedoen_unaccent(coalesce(${suggestions.title}, ''))), 'A') || setweight(to_tsvector('dutch', meedoen_unaccent(coalesce(${suggestions.body}, ''))), 'B')`
-		)
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
 		// vote_count is in no index: a vote then changes no indexed column, so its UPDATE can be HOT (no index
@@ -122,7 +116,9 @@ export const suggestions = pgTable(
 		index('suggestions_grid_idx').on(t.municipalityId, t.opportunityId, t.x, t.y),
 		index('suggestions_queue_idx').on(t.municipalityId, t.moderation, t.createdAt),
 		index('suggestions_author_idx').on(t.authorId),
-		index('suggestions_search_idx').using('gin', t.search),
+		// Full-text search on an expression, not a stored generated column: PostgreSQL recomputes stored
+		// generated columns on every UPDATE of the row, so each vote would rebuild the Dutch text vector.
+		index('suggestions_search_idx').using('gin', suggestionSearchVector(t.title, t.body)),
 		index('suggestions_title_trgm_idx').using('gin', sql`lower(${t.title}) gin_trgm_ops`),
 		// What a vote's one foreign key points at: the suggestion with its municipality and opportunity.
 		unique('suggestions_place_key').on(t.id, t.municipalityId, t.opportunityId),
@@ -133,6 +129,14 @@ export const suggestions = pgTable(
 		check('suggestions_counts_nonnegative', sql`${t.voteCount} >= 0 AND ${t.commentCount} >= 0`)
 	]
 );
+
+/**
+ * A suggestion's Dutch text vector (title weighs more than the description, accents folded); queries must
+ * use this same expression for the index to serve them.
+ */
+export function suggestionSearchVector(title: AnyPgColumn, body: AnyPgColumn): SQL {
+	return sql`(setweight(to_tsvector('dutch', meedoen_unaccent(coalesce(${title}, ''))), 'A') || setweight(to_tsvector('dutch', meedoen_unaccent(coalesce(${body}, ''))), 'B'))`;
+}
 
 /**
  * One vote (steun) per person per suggestion: the primary key enforces it. Its municipality and opportunity

@@ -2,7 +2,7 @@
 // listed suggestions. Each takes the database first and the municipality id in its params and its where.
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import { suggestionVotes, suggestions, themes } from '$lib/server/db/schema';
+import { suggestionSearchVector, suggestionVotes, suggestions, themes } from '$lib/server/db/schema';
 import type { DecisionStatus, SuggestionStatus } from '$lib/domain/suggestions';
 import { isListed } from './suggestions.queries';
 
@@ -49,7 +49,8 @@ function listedWhere(f: ListedFilters): SQL[] {
 		conditions.push(
 			sql`${suggestions.themeId} = (select ${themes.id} from ${themes} where ${themes.municipalityId} = ${f.municipalityId} and ${themes.slug} = ${f.themeSlug})`
 		);
-	if (f.q) conditions.push(sql`${suggestions.search} @@ ${tsQuery(f.q)}`);
+	if (f.q)
+		conditions.push(sql`${suggestionSearchVector(suggestions.title, suggestions.body)} @@ ${tsQuery(f.q)}`);
 	return conditions;
 }
 
