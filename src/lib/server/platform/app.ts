@@ -153,7 +153,7 @@ export async function startApp(
 		resolveSession: createSessionResolver(database.db, sessionSettings),
 		batches: createBatches(),
 		cache: createCache({ ttlMs: 10_000, maxEntries: 2_000 }),
-		pageCache: createPageCache({ ttlMs: 5_000, maxEntries: 500, maxBytes: 512 * 1024 }),
+		pageCache: createPageCache({ ttlMs: 5_000, staleMs: 5_000, maxEntries: 500, maxBytes: 512 * 1024 }),
 		geocoder: config.geolocationUrl ? createGeocoder({ baseUrl: config.geolocationUrl, log }) : null,
 		extraStops,
 		async queueMail(message) {

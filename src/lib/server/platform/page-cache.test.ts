@@ -61,4 +61,23 @@ describe('page cache', () => {
 		lasting.clear();
 		expect(lasting.get('a')).toBeUndefined();
 	});
+
+	it('lets one request render an expired page while the others get it as it was, then forgets it', async () => {
+		const cache = createPageCache({ ttlMs: 20, staleMs: 60, maxEntries: 10, maxBytes: 1_000_000 });
+		const html = { 'content-type': 'text/html' };
+		await cache.store('a', new Response('old', { headers: html }));
+		await new Promise((r) => setTimeout(r, 30));
+		expect(cache.get('a')).toBeUndefined(); // this one renders
+		expect(new TextDecoder().decode(cache.get('a')!.body)).toBe('old'); // the others wait for nothing
+		await cache.store('a', new Response('new', { headers: html }));
+		expect(new TextDecoder().decode(cache.get('a')!.body)).toBe('new');
+		// A write still clears at once: nothing stale is served after it.
+		cache.clear();
+		expect(cache.get('a')).toBeUndefined();
+		// Past the stale window the old copy is gone for everyone.
+		await cache.store('b', new Response('b', { headers: html }));
+		await new Promise((r) => setTimeout(r, 100));
+		expect(cache.get('b')).toBeUndefined();
+		expect(cache.get('b')).toBeUndefined();
+	});
 });

@@ -1,5 +1,7 @@
 // Whole responses for visitors without a session, kept for a few seconds: most traffic is people reading,
-// and a page is the same for all of them. Any write clears it (hooks.server.ts); so does the TTL.
+// and a page is the same for all of them. Any write clears it (hooks.server.ts); so does the TTL. When a
+// page has just expired, one request renders it again while the others still get the expired copy for at
+// most `staleMs` more, so a popular page is never rendered by every waiting visitor at once.
 
 export interface CachedPage {
 	status: number;
@@ -29,17 +31,29 @@ export function pageCacheKey(url: URL, locale: string): string {
 	return `${locale} ${url.pathname}${url.search}`;
 }
 
-export function createPageCache(options: { ttlMs: number; maxEntries: number; maxBytes: number }): PageCache {
-	const entries = new Map<string, { expires: number; page: CachedPage }>();
+export function createPageCache(options: {
+	ttlMs: number;
+	maxEntries: number;
+	maxBytes: number;
+	/** How long an expired page may still be served while one request renders it again (default: none). */
+	staleMs?: number;
+}): PageCache {
+	const entries = new Map<string, { expires: number; page: CachedPage; refreshing: boolean }>();
+	const staleMs = options.staleMs ?? 0;
 	return {
 		get(key) {
 			const hit = entries.get(key);
 			if (!hit) return undefined;
-			if (hit.expires <= Date.now()) {
+			const now = Date.now();
+			if (now < hit.expires) return hit.page;
+			if (now >= hit.expires + staleMs) {
 				entries.delete(key);
 				return undefined;
 			}
-			return hit.page;
+			// Expired: the first to ask renders it again (undefined), the others get it as it was.
+			if (hit.refreshing) return hit.page;
+			hit.refreshing = true;
+			return undefined;
 		},
 		async store(key, response) {
 			const type = response.headers.get('content-type') ?? '';
@@ -55,7 +69,8 @@ export function createPageCache(options: { ttlMs: number; maxEntries: number; ma
 				if (entries.size >= options.maxEntries) entries.clear();
 				entries.set(key, {
 					expires: Date.now() + options.ttlMs,
-					page: { status: response.status, headers, body }
+					page: { status: response.status, headers, body },
+					refreshing: false
 				});
 			}
 			return new Response(body, { status: response.status, headers });
