@@ -4,7 +4,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { stopProcess } from '../lib/processes.mjs';
-import { LOAD_PEOPLE, SUGGESTIONS, VOTERS, VOTES_PER_VOTER } from './suggestions-offline.mjs';
+import { LOAD_PEOPLE, SUGGESTIONS, VOTERS, VOTES_PER_VOTER, WARMUP_PEOPLE } from './suggestions-offline.mjs';
 
 const SCRIPT = fileURLToPath(new URL('./suggestions-offline.mjs', import.meta.url));
 
@@ -32,7 +32,7 @@ export async function runSuggestionsChild(args, { timeoutMs = 180_000, what = 'd
 
 export const suggestionsDataset = {
 	name: 'suggestions',
-	description: `Geel: one opportunity with ${SUGGESTIONS.toLocaleString('en-US')} listed suggestions and ${(VOTERS * VOTES_PER_VOTER).toLocaleString('en-US')} votes by ${VOTERS.toLocaleString('en-US')} people, plus ${LOAD_PEOPLE.toLocaleString('en-US')} people with a session for the vote load`,
+	description: `Geel: one opportunity with ${SUGGESTIONS.toLocaleString('en-US')} listed suggestions and ${(VOTERS * VOTES_PER_VOTER).toLocaleString('en-US')} votes by ${VOTERS.toLocaleString('en-US')} people, plus ${LOAD_PEOPLE.toLocaleString('en-US')} people with a session for the vote load (and ${WARMUP_PEOPLE} to warm it up)`,
 
 	async offline({ dataDir, log }) {
 		const s = await runSuggestionsChild([dataDir]);

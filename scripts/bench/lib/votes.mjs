@@ -69,92 +69,128 @@ function putOnce(agent, baseUrl, suggestionId, token) {
 }
 
 /**
- * @param {{ baseUrl: string, tokensFile: string, inFlight: number, twice: number, routes: { find(p: string): string | null } }} options
+ * The first `warmup` people of the tokens file vote first, untimed, so the measurement starts on a server
+ * that has compiled its code and read its indexes (as the read scenarios warm up); the others are measured.
+ * Every vote, warm-up included, is recorded for the check in the database afterwards.
+ *
+ * @param {{ baseUrl: string, tokensFile: string, inFlight: number, twice: number, warmup?: number, routes: { find(p: string): string | null } }} options
  */
-export async function measureVotes({ baseUrl, tokensFile, inFlight, twice, routes }) {
-	const { people } = JSON.parse(readFileSync(tokensFile, 'utf8'));
-	const probe = `/api/v1/suggestions/${people[0].suggestionIds[0]}/vote`;
+export async function measureVotes({ baseUrl, tokensFile, inFlight, twice, warmup = 0, routes }) {
+	const { people: everyone } = JSON.parse(readFileSync(tokensFile, 'utf8'));
+	const probe = `/api/v1/suggestions/${everyone[0].suggestionIds[0]}/vote`;
 	if (!routes.find(probe)) return { skipped: 'route missing', path: probe };
 
 	const agent = new http.Agent({ keepAlive: true, maxSockets: inFlight });
-	const latencies = [];
-	const statusCodes = {};
-	const errors = [];
 	/** suggestion id → people whose vote the app confirmed (voted: true). */
 	const confirmed = new Map();
 	/** suggestion id → people who tried (a request that failed in transit may still have counted). */
 	const attempted = new Map();
-	let requests = 0;
-	let wrongBodies = 0;
-	let retried = 0;
-	const record = (result, suggestionId, person) => {
-		requests++;
-		latencies.push(result.ms);
+	const newStats = () => ({
+		latencies: [],
+		statusCodes: {},
+		errors: [],
+		requests: 0,
+		votes: 0,
+		wrongBodies: 0,
+		retried: 0
+	});
+	const record = (stats, result, suggestionId, person) => {
+		stats.requests++;
+		stats.latencies.push(result.ms);
 		let tried = attempted.get(suggestionId);
 		if (!tried) attempted.set(suggestionId, (tried = new Set()));
 		tried.add(person);
-		statusCodes[result.status] = (statusCodes[result.status] ?? 0) + 1;
-		if (result.retried) retried++;
-		if (result.status === 0) errors.push(result.error);
+		stats.statusCodes[result.status] = (stats.statusCodes[result.status] ?? 0) + 1;
+		if (result.retried) stats.retried++;
+		if (result.status === 0) stats.errors.push(result.error);
 		if (result.status !== 200) return;
 		const body = result.body;
 		if (!body || body.voted !== true || typeof body.voteCount !== 'number') {
-			wrongBodies++;
+			stats.wrongBodies++;
 			return;
 		}
 		let set = confirmed.get(suggestionId);
 		if (!set) confirmed.set(suggestionId, (set = new Set()));
+		if (!set.has(person)) stats.votes++;
 		set.add(person);
 	};
 
-	let next = 0;
-	const started = performance.now();
-	async function worker() {
-		while (next < people.length) {
-			const index = next++;
-			const person = people[index];
-			for (const [j, suggestionId] of person.suggestionIds.entries()) {
-				if (j === 0 && index < twice) {
-					// Two tabs, the same vote at the same moment: both may succeed, it counts once.
-					const [a, b] = await Promise.all([
-						put(agent, baseUrl, suggestionId, person.token),
-						put(agent, baseUrl, suggestionId, person.token)
-					]);
-					record(a, suggestionId, index);
-					record(b, suggestionId, index);
-				} else record(await put(agent, baseUrl, suggestionId, person.token), suggestionId, index);
+	/** Each person's votes one after the other; `inFlight` people at once. Person numbers are global. */
+	async function run(first, count, twiceCount, stats) {
+		let next = first;
+		const end = first + count;
+		async function worker() {
+			while (next < end) {
+				const index = next++;
+				const person = everyone[index];
+				for (const [j, suggestionId] of person.suggestionIds.entries()) {
+					if (j === 0 && index - first < twiceCount) {
+						// Two tabs, the same vote at the same moment: both may succeed, it counts once.
+						const [a, b] = await Promise.all([
+							put(agent, baseUrl, suggestionId, person.token),
+							put(agent, baseUrl, suggestionId, person.token)
+						]);
+						record(stats, a, suggestionId, index);
+						record(stats, b, suggestionId, index);
+					} else record(stats, await put(agent, baseUrl, suggestionId, person.token), suggestionId, index);
+				}
 			}
 		}
+		await Promise.all(Array.from({ length: Math.min(inFlight, count) }, worker));
 	}
-	await Promise.all(Array.from({ length: Math.min(inFlight, people.length) }, worker));
+
+	const warm = newStats();
+	const warmStarted = performance.now();
+	if (warmup > 0) await run(0, warmup, 0, warm);
+	const warmSeconds = (performance.now() - warmStarted) / 1000;
+
+	const stats = newStats();
+	const measured = everyone.length - warmup;
+	const started = performance.now();
+	await run(warmup, measured, twice, stats);
 	const seconds = (performance.now() - started) / 1000;
 	agent.destroy();
 
-	latencies.sort((a, b) => a - b);
-	const votes = [...confirmed.values()].reduce((sum, set) => sum + set.size, 0);
+	const latencies = stats.latencies.sort((a, b) => a - b);
 	return {
 		path: '/api/v1/suggestions/{id}/vote',
-		people: people.length,
+		people: measured,
 		inFlight,
 		twice,
-		requests,
+		warmup: {
+			people: warmup,
+			requests: warm.requests,
+			votes: warm.votes,
+			seconds: warmSeconds,
+			statusCodes: warm.statusCodes
+		},
+		requests: stats.requests,
 		seconds,
-		/** Distinct votes confirmed per second of the whole run. */
-		votesPerSec: votes / seconds,
-		reqPerSec: requests / seconds,
-		votes,
+		/** Distinct votes of the measured people confirmed per second of their run. */
+		votesPerSec: stats.votes / seconds,
+		reqPerSec: stats.requests / seconds,
+		votes: stats.votes,
+		/** Every vote the app confirmed, warm-up included: what the database must hold. */
+		allVotes: stats.votes + warm.votes,
 		latencyMs: {
 			p50: percentile(latencies, 50),
 			p99: percentile(latencies, 99),
 			max: latencies.at(-1) ?? 0
 		},
-		statusCodes,
-		wrongBodies,
-		retried,
-		errors: errors.slice(0, 5),
+		statusCodes: mergeCounts(warm.statusCodes, stats.statusCodes),
+		measuredStatusCodes: stats.statusCodes,
+		wrongBodies: warm.wrongBodies + stats.wrongBodies,
+		retried: warm.retried + stats.retried,
+		errors: [...warm.errors, ...stats.errors].slice(0, 5),
 		confirmedPerSuggestion: Object.fromEntries([...confirmed].map(([id, set]) => [id, set.size])),
 		attemptedPerSuggestion: Object.fromEntries([...attempted].map(([id, set]) => [id, set.size]))
 	};
+}
+
+function mergeCounts(a, b) {
+	const out = { ...a };
+	for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
+	return out;
 }
 
 /**
@@ -174,10 +210,10 @@ export function checkVoteCounts(load, db, { startVotes }) {
 		);
 	// Every confirmed vote is there, once; a request lost in transit may or may not have counted, once at most.
 	const attempts = Object.values(load.attemptedPerSuggestion).reduce((sum, n) => sum + n, 0);
-	if (db.loadVotes < load.votes || db.loadVotes > attempts)
+	if (db.loadVotes < load.allVotes || db.loadVotes > attempts)
 		problems.push(
-			`${db.loadVotes} votes of the load people in the database, expected ${load.votes} confirmed` +
-				(attempts > load.votes ? ` to ${attempts} tried` : '')
+			`${db.loadVotes} votes of the load people in the database, expected ${load.allVotes} confirmed` +
+				(attempts > load.allVotes ? ` to ${attempts} tried` : '')
 		);
 	const inDb = new Map(db.perSuggestion.map((r) => [String(r.id), r.n]));
 	let mismatched = 0;
@@ -192,6 +228,6 @@ export function checkVoteCounts(load, db, { startVotes }) {
 		exact: problems.length === 0,
 		problems,
 		touched: Object.keys(load.attemptedPerSuggestion).length,
-		unconfirmedCounted: db.loadVotes - load.votes
+		unconfirmedCounted: db.loadVotes - load.allVotes
 	};
 }

@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { PgliteWorkerClient } from './pglite-worker';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -69,14 +70,28 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
 	};
 }
 
+/** What the database needs of PGlite, in this thread or in its own (pglite-worker.ts). */
+interface PgliteClient {
+	readonly closed: boolean;
+	query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+	exec(text: string): Promise<{ rows: unknown[]; fields: unknown[] }[]>;
+	close(): Promise<void>;
+}
+
+/**
+ * A data folder (the server) opens PGlite in its own thread, so statements do not stall the requests; an
+ * in-memory database (tests, one process that only runs queries) stays in this thread.
+ */
 async function openPglite(dataDir: string | null): Promise<Database> {
-	let location = 'memory://';
+	let client: PgliteClient;
 	if (dataDir) {
-		location = path.resolve(dataDir, 'pglite');
+		const location = path.resolve(dataDir, 'pglite');
 		await mkdir(location, { recursive: true });
+		client = await PgliteWorkerClient.create(location);
+	} else {
+		client = await PGlite.create('memory://', { extensions: { pg_trgm, unaccent } });
 	}
-	const client = await PGlite.create(location, { extensions: { pg_trgm, unaccent } });
-	const db = drizzlePglite(client, { schema }) as unknown as Db;
+	const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Db;
 	return {
 		kind: 'pglite',
 		db,
