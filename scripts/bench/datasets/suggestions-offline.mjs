@@ -1,7 +1,7 @@
 // Child process of the `suggestions` dataset step: gives Geel one published action with an open opportunity of
 // kind mapSuggestions holding 10,000 listed suggestions spread over the municipality and 1,000,000 votes
 // (10,000 generated people supporting 100 suggestions each, skewed so some are far more popular), plus 1,000
-// extra people with a session each for the vote load and 300 more who warm the server up first. Set-based
+// extra people with a session each for the vote load and 800 more who warm the server up first. Set-based
 // SQL straight into the embedded database of DATA_DIR (the app is stopped). The session tokens go to a file in DATA_DIR for the load driver.
 // Reports its summary to the parent over IPC (or prints it when run by hand:
 // `node scripts/bench/datasets/suggestions-offline.mjs .bench/data-…`).
@@ -20,7 +20,7 @@ export const VOTES_PER_VOTER = 100;
 /** People with a session for the vote load, none of whom has voted yet: the measured ones and the warm-up. */
 export const LOAD_PEOPLE = 1_000;
 /** Other people whose votes warm the server up first (not timed; their votes are checked like the rest). */
-export const WARMUP_PEOPLE = 300;
+export const WARMUP_PEOPLE = 800;
 /** Suggestion index the suggestion page scenario opens (a popular one). */
 export const SAMPLE_INDEX = 42;
 /** Metres from Geel's centre: its territory is about 109 km². */

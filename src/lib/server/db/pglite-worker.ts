@@ -198,9 +198,12 @@ export class PgliteWorkerClient {
 			}
 		};
 		try {
-			await this.#send({ op: 'exec', text: 'BEGIN' });
+			// Not awaited: the first statement follows it in order, so BEGIN costs no round trip of its own.
+			const begun = this.#send({ op: 'exec', text: 'BEGIN' });
+			begun.catch(() => {});
 			try {
 				const result = await fn(tx);
+				await begun;
 				if (!done) await this.#send({ op: 'exec', text: 'COMMIT' });
 				return result;
 			} catch (error) {

@@ -21,45 +21,49 @@ import { actionIsPublicAt } from './suggestions.queries';
  * suggestion; the service refuses a page of another municipality), state and count, and of its opportunity
  * the window, the settings and which of the voters are blocked in its municipality. The suggestions are
  * locked until the transaction ends, so a merge or rejection waits for the votes or the votes see it, and
- * the count read here is the count the votes change. Two statements: locking the suggestions alone is
- * cheap, and a group's suggestions share one or a few opportunities.
+ * the count read here is the count the votes change. Two statements sent together: locking the
+ * suggestions alone is cheap, and a group's suggestions share one or a few opportunities.
  */
 export async function lockVoteTargets(db: Db, params: { ids: number[]; voterIds: string[]; now: Date }) {
 	if (params.ids.length === 0) return [];
-	const locked = await db
-		.select({
-			id: suggestions.id,
-			municipalityId: suggestions.municipalityId,
-			opportunityId: suggestions.opportunityId,
-			moderation: suggestions.moderation,
-			mergedIntoId: suggestions.mergedIntoId,
-			voteCount: suggestions.voteCount
-		})
-		.from(suggestions)
-		.where(sql`${suggestions.id} = any(${sql.param(params.ids)}::int[])`)
-		.orderBy(asc(suggestions.id))
-		.for('no key update');
-	if (locked.length === 0) return [];
-	const opportunityIds = [...new Set(locked.map((row) => row.opportunityId))];
-	const contexts = await db
-		.select({
-			id: opportunities.id,
-			municipalityId: opportunities.municipalityId,
-			participating: municipalities.participating,
-			opensAt: opportunities.opensAt,
-			closesAt: opportunities.closesAt,
-			publicAction: actionIsPublicAt(params.now),
-			votingOpen: sql<boolean>`coalesce(${suggestionSettings.votingOpen}, true)`,
-			voteLimit: suggestionSettings.voteLimit,
-			blocked: sql<string[]>`array(select b.user_id::text from ${contributionBlocks} b
-				where b.municipality_id = ${opportunities.municipalityId}
-				and b.user_id = any(${sql.param(params.voterIds)}::uuid[]))`
-		})
-		.from(opportunities)
-		.innerJoin(municipalities, eq(municipalities.id, opportunities.municipalityId))
-		.innerJoin(actions, eq(actions.id, opportunities.actionId))
-		.leftJoin(suggestionSettings, eq(suggestionSettings.opportunityId, opportunities.id))
-		.where(sql`${opportunities.id} = any(${sql.param(opportunityIds)}::int[])`);
+	const ids = sql.param(params.ids);
+	// Sent together: the second does not wait for the first one's answer (one round trip to the database).
+	const [locked, contexts] = await Promise.all([
+		db
+			.select({
+				id: suggestions.id,
+				municipalityId: suggestions.municipalityId,
+				opportunityId: suggestions.opportunityId,
+				moderation: suggestions.moderation,
+				mergedIntoId: suggestions.mergedIntoId,
+				voteCount: suggestions.voteCount
+			})
+			.from(suggestions)
+			.where(sql`${suggestions.id} = any(${ids}::int[])`)
+			.orderBy(asc(suggestions.id))
+			.for('no key update'),
+		db
+			.select({
+				id: opportunities.id,
+				municipalityId: opportunities.municipalityId,
+				participating: municipalities.participating,
+				opensAt: opportunities.opensAt,
+				closesAt: opportunities.closesAt,
+				publicAction: actionIsPublicAt(params.now),
+				votingOpen: sql<boolean>`coalesce(${suggestionSettings.votingOpen}, true)`,
+				voteLimit: suggestionSettings.voteLimit,
+				blocked: sql<string[]>`array(select b.user_id::text from ${contributionBlocks} b
+					where b.municipality_id = ${opportunities.municipalityId}
+					and b.user_id = any(${sql.param(params.voterIds)}::uuid[]))`
+			})
+			.from(opportunities)
+			.innerJoin(municipalities, eq(municipalities.id, opportunities.municipalityId))
+			.innerJoin(actions, eq(actions.id, opportunities.actionId))
+			.leftJoin(suggestionSettings, eq(suggestionSettings.opportunityId, opportunities.id))
+			.where(
+				sql`${opportunities.id} in (select s.opportunity_id from ${suggestions} s where s.id = any(${ids}::int[]))`
+			)
+	]);
 	const byId = new Map(contexts.map((context) => [context.id, context]));
 	return locked.flatMap((row) => {
 		const context = byId.get(row.opportunityId);
@@ -109,46 +113,48 @@ export function voteKey(suggestionId: number, userId: string): string {
 const byVote = (a: VoteRow, b: VoteRow) =>
 	a.suggestionId - b.suggestionId || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0);
 
-/** Inserts the votes that do not exist yet (the primary key decides); returns the keys of those inserted. */
-export async function insertVotes(db: Db, params: { votes: VoteRow[] }): Promise<Set<string>> {
-	if (params.votes.length === 0) return new Set();
-	const rows = await executeRows<{ suggestion_id: number; user_id: string }>(
-		db,
-		sql`INSERT INTO ${suggestionVotes} (municipality_id, opportunity_id, suggestion_id, user_id)
-			SELECT d."municipalityId", d."opportunityId", d."suggestionId", d."userId"
-			FROM jsonb_to_recordset(${jsonParam([...params.votes].sort(byVote))}::jsonb)
-				AS d("municipalityId" uuid, "opportunityId" int, "suggestionId" int, "userId" uuid)
-			ORDER BY d."suggestionId", d."userId"
-			ON CONFLICT DO NOTHING
-			RETURNING suggestion_id, user_id`
-	);
-	return new Set(rows.map((row) => voteKey(row.suggestion_id, row.user_id)));
-}
-
-/** Deletes the votes that exist; returns the keys of those deleted. */
-export async function deleteVotes(db: Db, params: { votes: VoteRow[] }): Promise<Set<string>> {
-	if (params.votes.length === 0) return new Set();
-	const rows = await executeRows<{ suggestion_id: number; user_id: string }>(
-		db,
-		sql`DELETE FROM suggestion_votes v
-			USING jsonb_to_recordset(${jsonParam([...params.votes].sort(byVote))}::jsonb)
-				AS d("municipalityId" uuid, "suggestionId" int, "userId" uuid)
-			WHERE v.municipality_id = d."municipalityId" AND v.suggestion_id = d."suggestionId" AND v.user_id = d."userId"
-			RETURNING v.suggestion_id, v.user_id`
-	);
-	return new Set(rows.map((row) => voteKey(row.suggestion_id, row.user_id)));
-}
-
-/** Moves each suggestion's kept count by its delta, in one statement (the rows are locked already). */
-export async function addToVoteCounts(
+/**
+ * Inserts the votes that do not exist yet (the primary key decides), deletes those taken back that exist,
+ * and moves each suggestion's kept count by exactly what happened, in one statement (the suggestions are
+ * locked already). Returns the keys of the votes inserted and of those deleted.
+ */
+export async function writeVoteRows(
 	db: Db,
-	params: { deltas: { municipalityId: string; id: number; delta: number }[] }
-): Promise<void> {
-	const deltas = params.deltas.filter((d) => d.delta !== 0).sort((a, b) => a.id - b.id);
-	if (deltas.length === 0) return;
-	await db.execute(
-		sql`UPDATE ${suggestions} AS s SET vote_count = s.vote_count + d.delta
-			FROM jsonb_to_recordset(${jsonParam(deltas)}::jsonb) AS d("municipalityId" uuid, id int, delta int)
-			WHERE s.id = d.id AND s.municipality_id = d."municipalityId"`
+	params: { inserts: VoteRow[]; deletes: VoteRow[] }
+): Promise<{ inserted: Set<string>; deleted: Set<string> }> {
+	if (params.inserts.length === 0 && params.deletes.length === 0)
+		return { inserted: new Set(), deleted: new Set() };
+	const rows = await executeRows<{ change: number; suggestion_id: number; user_id: string }>(
+		db,
+		sql`WITH
+			ins AS (
+				INSERT INTO ${suggestionVotes} (municipality_id, opportunity_id, suggestion_id, user_id)
+				SELECT d."municipalityId", d."opportunityId", d."suggestionId", d."userId"
+				FROM jsonb_to_recordset(${jsonParam([...params.inserts].sort(byVote))}::jsonb)
+					AS d("municipalityId" uuid, "opportunityId" int, "suggestionId" int, "userId" uuid)
+				ORDER BY d."suggestionId", d."userId"
+				ON CONFLICT DO NOTHING
+				RETURNING municipality_id, suggestion_id, user_id),
+			del AS (
+				DELETE FROM ${suggestionVotes} v
+				USING jsonb_to_recordset(${jsonParam([...params.deletes].sort(byVote))}::jsonb)
+					AS d("municipalityId" uuid, "suggestionId" int, "userId" uuid)
+				WHERE v.municipality_id = d."municipalityId" AND v.suggestion_id = d."suggestionId"
+					AND v.user_id = d."userId"
+				RETURNING v.municipality_id, v.suggestion_id, v.user_id),
+			changes AS (
+				SELECT 1 AS change, municipality_id, suggestion_id, user_id FROM ins
+				UNION ALL SELECT -1, municipality_id, suggestion_id, user_id FROM del),
+			counted AS (
+				UPDATE ${suggestions} s SET vote_count = s.vote_count + c.delta
+				FROM (SELECT municipality_id, suggestion_id, sum(change)::int AS delta FROM changes
+					GROUP BY municipality_id, suggestion_id) c
+				WHERE s.id = c.suggestion_id AND s.municipality_id = c.municipality_id AND c.delta <> 0
+				RETURNING s.id)
+		SELECT change, suggestion_id, user_id FROM changes`
 	);
+	const inserted = new Set<string>();
+	const deleted = new Set<string>();
+	for (const row of rows) (row.change > 0 ? inserted : deleted).add(voteKey(row.suggestion_id, row.user_id));
+	return { inserted, deleted };
 }

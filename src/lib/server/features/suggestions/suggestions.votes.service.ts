@@ -17,12 +17,10 @@ import { isOpenAt, type TenantCtx } from './suggestions.access';
 import { canContribute } from './suggestions.policy';
 import { RATE_LIMITS } from './suggestions.contribute.schemas';
 import {
-	addToVoteCounts,
-	deleteVotes,
-	insertVotes,
 	lockVoteTargets,
 	lockVotersAndListTheirVotes,
 	voteKey,
+	writeVoteRows,
 	type VoteRow,
 	type VoteTarget,
 	type Voter
@@ -138,7 +136,19 @@ function writeRound(db: Db, requests: VoteRequest[]): Promise<Settled<VoteResult
 		const refuse = (index: number, error: AppError) => (outcomes[index] = { ok: false, error });
 		const ids = [...new Set(requests.map((r) => r.suggestionId))];
 		const voterIds = [...new Set(requests.map((r) => r.actor.userId))];
-		const targets = new Map((await lockVoteTargets(tx, { ids, voterIds, now })).map((t) => [t.id, t]));
+		// The targets and every signed-in person's rate limit, in one round trip (the limit counts each attempt,
+		// also one refused below).
+		const [locked, hits] = await Promise.all([
+			lockVoteTargets(tx, { ids, voterIds, now }),
+			hitRateLimits(
+				tx,
+				requests.map((request) => ({
+					key: `suggestion-vote:user:${request.actor.userId}`,
+					...RATE_LIMITS.votes
+				}))
+			)
+		]);
+		const targets = new Map(locked.map((t) => [t.id, t]));
 		const live = () =>
 			requests.flatMap((request, index) => {
 				const target = targets.get(request.suggestionId);
@@ -161,16 +171,9 @@ function writeRound(db: Db, requests: VoteRequest[]): Promise<Settled<VoteResult
 			if (!canContribute(request.actor, target.blocked.includes(request.actor.userId)))
 				refuse(index, new AppError('forbidden', { message: 'suggestions.errors.blocked' }));
 
-		const counted = live();
-		const hits = await hitRateLimits(
-			tx,
-			counted.map(({ request }) => ({
-				key: `suggestion-vote:user:${request.actor.userId}`,
-				...RATE_LIMITS.votes
-			}))
-		);
-		counted.forEach(({ index }, i) => {
-			if (!hits[i]!.allowed) refuse(index, rateLimited(hits[i]!, RATE_LIMITED));
+		live().forEach(({ index }) => {
+			const hit = hits[index]!;
+			if (!hit.allowed) refuse(index, rateLimited(hit, RATE_LIMITED));
 		});
 
 		for (const { index, target } of live()) {
@@ -225,16 +228,15 @@ function writeRound(db: Db, requests: VoteRequest[]): Promise<Settled<VoteResult
 			remaining.set(index, Math.max(0, target.voteLimit - mine.size));
 		}
 
-		const inserted = await insertVotes(tx, { votes: [...inserts.values()] });
-		const deleted = await deleteVotes(tx, { votes: [...deletes.values()] });
+		const { inserted, deleted } = await writeVoteRows(tx, {
+			inserts: [...inserts.values()],
+			deletes: [...deletes.values()]
+		});
 		const delta = new Map<number, number>();
 		for (const [key, row] of inserts)
 			if (inserted.has(key)) delta.set(row.suggestionId, (delta.get(row.suggestionId) ?? 0) + 1);
 		for (const [key, row] of deletes)
 			if (deleted.has(key)) delta.set(row.suggestionId, (delta.get(row.suggestionId) ?? 0) - 1);
-		await addToVoteCounts(tx, {
-			deltas: [...delta].map(([id, d]) => ({ municipalityId: targets.get(id)!.municipalityId, id, delta: d }))
-		});
 
 		for (const { request, index, target } of live())
 			outcomes[index] = {
