@@ -81,7 +81,7 @@ describe('PgliteWorkerClient', () => {
 	it('keeps the data in its folder after closing, and refuses statements once closed', async () => {
 		const other = path.join(folder, 'second');
 		const first = await PgliteWorkerClient.create(other);
-		await first.exec('CREATE TABLE kept (v text); INSERT INTO kept VALUES (\'ja\')');
+		await first.exec("CREATE TABLE kept (v text); INSERT INTO kept VALUES ('ja')");
 		await first.close();
 		await expect(first.query('SELECT 1')).rejects.toThrow();
 		const again = await PgliteWorkerClient.create(other);
