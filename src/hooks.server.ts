@@ -8,7 +8,7 @@ import { startApp, stopApp } from '$lib/server/platform/app';
 import { getApp, hasApp, setApp } from '$lib/server/platform/runtime';
 import { isShareableRequest, pageCacheKey, pageResponse } from '$lib/server/platform/page-cache';
 import { resolveMunicipality } from '$lib/server/features/municipalities/municipalities.service';
-import { firstChannel } from '$lib/server/features/accounts/accounts.service';
+import { firstChannel, resolveRequestSession } from '$lib/server/features/accounts/accounts.service';
 import {
 	CHANNEL_COOKIE,
 	clearSessionCookie,
@@ -125,7 +125,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.session = null;
 
 	if (sessionToken) {
-		event.locals.session = await app.resolveSession(sessionToken);
+		event.locals.session = await resolveRequestSession(event.locals.ctx, {
+			unverifiedToken: sessionToken,
+			settings: app.sessionSettings
+		});
 		if (event.locals.session) event.locals.ctx.actor = event.locals.session.actor;
 		else clearSessionCookie(event.cookies, event.url);
 	}

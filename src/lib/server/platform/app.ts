@@ -8,11 +8,7 @@ import { isDemoLoaded, seedDemo } from '$lib/server/features/demo/demo.seed';
 import { createJobs, type Jobs } from './jobs';
 import { createMailer, type MailMessage, type Mailer } from './mail';
 import { createOidcClient, type OidcClient } from '$lib/server/features/accounts/accounts.oidc';
-import {
-	createSessionResolver,
-	type ResolvedSession,
-	type SessionSettings
-} from '$lib/server/features/accounts/accounts.service';
+import type { SessionSettings } from '$lib/server/features/accounts/accounts.service';
 import { createBatches, type Batches } from './batch';
 import { deleteExpiredAuthRecords } from '$lib/server/features/accounts/accounts.queries';
 import { deleteOldRateLimitHits } from './ratelimit';
@@ -36,9 +32,7 @@ export interface App {
 	/** The login provider (ACM/IDM or the bundled development provider), or null when none is configured. */
 	oidc: OidcClient | null;
 	sessionSettings: SessionSettings;
-	/** The session behind a cookie's token; the requests that arrive together are looked up together. */
-	resolveSession(unverifiedToken: string): Promise<ResolvedSession | null>;
-	/** Group commit for hot writes (votes): one batcher per name, living as long as the App. */
+	/** Group commit for hot paths (votes, session lookups): one batcher per name, living as long as the App. */
 	batches: Batches;
 	cache: Cache;
 	pageCache: PageCache;
@@ -150,7 +144,6 @@ export async function startApp(
 		mailer,
 		oidc,
 		sessionSettings,
-		resolveSession: createSessionResolver(database.db, sessionSettings),
 		batches: createBatches(),
 		cache: createCache({ ttlMs: 10_000, maxEntries: 2_000 }),
 		pageCache: createPageCache({ ttlMs: 5_000, staleMs: 5_000, maxEntries: 500, maxBytes: 512 * 1024 }),

@@ -1,6 +1,6 @@
 // Group commit: who ends up in which group, in what order, and what each caller gets back.
 import { describe, expect, it } from 'vitest';
-import { createBatcher, createBatches, unwrap, type Settled } from './batch';
+import { createBatcher, createBatches, submitBatched, type Settled } from './batch';
 
 /** A batcher that records its groups and doubles numbers; odd numbers above 100 are refused one by one. */
 function doubling(maxSize = 100) {
@@ -86,9 +86,23 @@ describe('createBatches', () => {
 	});
 });
 
-describe('unwrap', () => {
-	it('gives a group of one its value, or throws its refusal', async () => {
-		expect(await unwrap(Promise.resolve([{ ok: true, value: 3 }]))).toBe(3);
-		await expect(unwrap(Promise.resolve([{ ok: false, error: new Error('nee') }]))).rejects.toThrow('nee');
+describe('submitBatched', () => {
+	const run = async (items: number[]): Promise<Settled<number>[]> =>
+		items.map((n) => (n < 0 ? { ok: false, error: new Error('nee') } : { ok: true, value: n * 3 }));
+
+	it('without batches writes the item as a group of one: its value, or its refusal thrown', async () => {
+		expect(await submitBatched(undefined, 'x', run, { maxSize: 10 }, 1)).toBe(3);
+		await expect(submitBatched(undefined, 'x', run, { maxSize: 10 }, -1)).rejects.toThrow('nee');
+	});
+
+	it("with batches goes through the App's batcher of that name", async () => {
+		const batches = createBatches();
+		const seen: number[][] = [];
+		const recording = async (items: number[]) => (seen.push(items), run(items));
+		const results = await Promise.all(
+			[1, 2].map((n) => submitBatched(batches, 'x', recording, { maxSize: 10 }, n))
+		);
+		expect(results).toEqual([3, 6]);
+		expect(seen).toEqual([[1, 2]]);
 	});
 });

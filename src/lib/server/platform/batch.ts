@@ -80,9 +80,20 @@ export function createBatches(): Batches {
 	};
 }
 
-/** The outcome of a group of one item: its value, or its refusal thrown. */
-export async function unwrap<O>(outcomes: Promise<Settled<O>[]>): Promise<O> {
-	const [outcome] = await outcomes;
+/**
+ * Submits one item to the App's batcher of that name, created on first use with `run` (so `run` must not
+ * depend on the caller beyond what all callers share, such as the App's database). Without batches (most
+ * tests) the item is written alone, as a group of one.
+ */
+export async function submitBatched<I, O>(
+	batches: Batches | undefined,
+	name: string,
+	run: (items: I[]) => Promise<Settled<O>[]>,
+	options: BatchOptions,
+	item: I
+): Promise<O> {
+	if (batches) return batches.get(name, () => createBatcher(run, options)).submit(item);
+	const [outcome] = await run([item]);
 	if (!outcome) throw new Error('batch: no outcome');
 	if (!outcome.ok) throw outcome.error;
 	return outcome.value;

@@ -23,7 +23,7 @@ export interface Ctx {
 	actor?: Actor;
 	/** Read cache for rarely changing public data; absent in tests that want to read straight through. */
 	cache?: Cache;
-	/** Group commit for hot writes; absent in tests that want each call in its own transaction. */
+	/** Group commit for hot paths (votes, session lookups); absent in tests that want each call on its own. */
 	batches?: Batches;
 	/** Turns a typed address into a place; absent when no geolocation service is configured. */
 	geocoder?: Geocoder;

@@ -4,7 +4,7 @@ import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { hashToken, newToken } from '$lib/server/platform/tokens';
 import { enforceRateLimits } from '$lib/server/platform/ratelimit';
-import { createBatcher } from '$lib/server/platform/batch';
+import { submitBatched } from '$lib/server/platform/batch';
 import { writeAudit } from '$lib/server/platform/audit';
 import { translate } from '$lib/i18n';
 import { memberships, municipalities, staffInvitations } from '$lib/server/db/schema';
@@ -97,7 +97,7 @@ export async function resolveSession(
 
 /**
  * The sessions of many requests at once (a running server groups the requests that arrive together, see
- * createSessionResolver): one answer per token, in order, null for an unknown, expired or idle one.
+ * resolveRequestSession): one answer per token, in order, null for an unknown, expired or idle one.
  * Every request is still checked against the database, so a session ended elsewhere ends at once.
  */
 export async function resolveSessions(
@@ -129,20 +129,26 @@ export async function resolveSessions(
 	});
 }
 
-/** Resolves the session of each request, grouping the requests that arrive together into one lookup. */
-export function createSessionResolver(
-	db: Db,
-	settings: SessionSettings
-): (unverifiedToken: string) => Promise<ResolvedSession | null> {
-	const batcher = createBatcher<string, ResolvedSession | null>(
+/**
+ * The session behind a request's cookie. On a running server (ctx.batches) the requests that arrive
+ * together are looked up together, in one statement.
+ */
+export function resolveRequestSession(
+	ctx: Ctx,
+	input: { unverifiedToken: string; settings: SessionSettings }
+): Promise<ResolvedSession | null> {
+	const { db } = ctx;
+	return submitBatched<string, ResolvedSession | null>(
+		ctx.batches,
+		'accounts.sessions',
 		async (tokens) =>
-			(await resolveSessions(db, { unverifiedTokens: tokens, settings })).map((value) => ({
+			(await resolveSessions(db, { unverifiedTokens: tokens, settings: input.settings })).map((value) => ({
 				ok: true,
 				value
 			})),
-		{ maxSize: 200 }
+		{ maxSize: 200 },
+		input.unverifiedToken
 	);
-	return (unverifiedToken) => batcher.submit(unverifiedToken);
 }
 
 async function createSession(

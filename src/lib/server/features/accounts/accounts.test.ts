@@ -7,6 +7,7 @@ import { getTenant } from '$lib/server/testing/factories';
 import type { MailMessage } from '$lib/server/platform/mail';
 import { isAppError } from '$lib/server/platform/errors';
 import { hashToken } from '$lib/server/platform/tokens';
+import { createBatches } from '$lib/server/platform/batch';
 import {
 	consumeLoginLink,
 	firstChannel,
@@ -15,7 +16,7 @@ import {
 	keepDraftForLogin,
 	logoutEverywhere,
 	requestLoginLink,
-	createSessionResolver,
+	resolveRequestSession,
 	resolveSession,
 	resolveSessions,
 	safeReturnPath
@@ -208,7 +209,8 @@ describe('sessions', () => {
 	});
 
 	it('resolve concurrent requests together, and a session ended a moment ago is not served', async () => {
-		const resolve = createSessionResolver(database.db, settings);
+		const ctx = buildCtx(database.db, undefined, { batches: createBatches() });
+		const resolve = (unverifiedToken: string) => resolveRequestSession(ctx, { unverifiedToken, settings });
 		const people = await Promise.all(
 			Array.from({ length: 12 }, (_, i) => mailLogin(`together.${i}@example.be`))
 		);

@@ -10,7 +10,7 @@
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { hitRateLimits, rateLimited } from '$lib/server/platform/ratelimit';
-import { createBatcher, unwrap, type Settled } from '$lib/server/platform/batch';
+import { submitBatched, type Settled } from '$lib/server/platform/batch';
 import type { Actor } from '$lib/server/features/accounts/accounts.policy';
 import type { Db } from '$lib/server/db/client';
 import { isOpenAt, type TenantCtx } from './suggestions.access';
@@ -74,20 +74,21 @@ async function submitVote(
 	input: { suggestionId: number; on: boolean; municipalityId: string | null }
 ): Promise<VoteResult> {
 	if (!ctx.actor) throw new AppError('unauthenticated');
-	const request: VoteRequest = { ...input, actor: ctx.actor };
-	// The batcher writes with the database of the context that created it: the App's, the same for all.
 	const db = ctx.db;
-	const batcher = ctx.batches?.get(VOTE_BATCHER, () =>
-		createBatcher<VoteRequest, VoteResult>((group) => writeVotes(db, group), { maxSize: MAX_GROUP })
+	return submitBatched<VoteRequest, VoteResult>(
+		ctx.batches,
+		VOTE_BATCHER,
+		(group) => writeVotes(db, group),
+		{ maxSize: MAX_GROUP },
+		{ ...input, actor: ctx.actor }
 	);
-	return batcher ? batcher.submit(request) : unwrap(writeVotes(db, [request]));
 }
 
 /**
  * Writes a group of votes and answers each. Someone who changes their mind on one suggestion within the
  * group (cast, then take back) has the later votes written in a next round, after the earlier ones.
  */
-export async function writeVotes(db: Db, requests: VoteRequest[]): Promise<Settled<VoteResult>[]> {
+async function writeVotes(db: Db, requests: VoteRequest[]): Promise<Settled<VoteResult>[]> {
 	const outcomes: Settled<VoteResult>[] = new Array(requests.length);
 	let pending = requests.map((request, index) => ({ request, index }));
 	while (pending.length > 0) {
