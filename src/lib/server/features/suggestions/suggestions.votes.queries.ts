@@ -17,16 +17,24 @@ import {
 import { actionIsPublicAt } from './suggestions.queries';
 
 /**
- * What the votes need to know of each suggestion among the ids: its municipality (the API names only the
- * suggestion; the service refuses a page of another municipality), state and count, and of its opportunity
+ * What the votes need to know of each suggestion asked for, in the municipality of the page it was asked
+ * from (the API names only the suggestion, so any that takes part): its municipality, state and count, and of its opportunity
  * the window, the settings and which of the voters are blocked in its municipality. The suggestions are
  * locked until the transaction ends, so a merge or rejection waits for the votes or the votes see it, and
  * the count read here is the count the votes change. Two statements sent together: locking the
  * suggestions alone is cheap, and a group's suggestions share one or a few opportunities.
  */
-export async function lockVoteTargets(db: Db, params: { ids: number[]; voterIds: string[]; now: Date }) {
-	if (params.ids.length === 0) return [];
-	const ids = sql.param(params.ids);
+export async function lockVoteTargets(
+	db: Db,
+	params: { targets: { id: number; municipalityId: string | null }[]; voterIds: string[]; now: Date }
+) {
+	if (params.targets.length === 0) return [];
+	const ids = sql.param([...new Set(params.targets.map((t) => t.id))]);
+	// Each id only in the municipality its vote came from (null: the API, which names only the id).
+	const wanted = jsonParam(params.targets);
+	const isWanted = (id: unknown, municipalityId: unknown) => sql`${id} = any(${ids}::int[])
+		and exists (select 1 from jsonb_to_recordset(${wanted}::jsonb) as w(id int, "municipalityId" uuid)
+			where w.id = ${id} and (w."municipalityId" is null or w."municipalityId" = ${municipalityId}))`;
 	// Sent together: the second does not wait for the first one's answer (one round trip to the database).
 	const [locked, contexts] = await Promise.all([
 		db
@@ -39,7 +47,7 @@ export async function lockVoteTargets(db: Db, params: { ids: number[]; voterIds:
 				voteCount: suggestions.voteCount
 			})
 			.from(suggestions)
-			.where(sql`${suggestions.id} = any(${ids}::int[])`)
+			.where(isWanted(suggestions.id, suggestions.municipalityId))
 			.orderBy(asc(suggestions.id))
 			.for('no key update'),
 		db
@@ -61,7 +69,8 @@ export async function lockVoteTargets(db: Db, params: { ids: number[]; voterIds:
 			.innerJoin(actions, eq(actions.id, opportunities.actionId))
 			.leftJoin(suggestionSettings, eq(suggestionSettings.opportunityId, opportunities.id))
 			.where(
-				sql`${opportunities.id} in (select s.opportunity_id from ${suggestions} s where s.id = any(${ids}::int[]))`
+				sql`${opportunities.id} in (select s.opportunity_id from ${suggestions} s
+					where ${isWanted(sql`s.id`, sql`s.municipality_id`)})`
 			)
 	]);
 	const byId = new Map(contexts.map((context) => [context.id, context]));

@@ -135,12 +135,15 @@ function writeRound(db: Db, requests: VoteRequest[]): Promise<Settled<VoteResult
 	return db.transaction(async (tx) => {
 		const outcomes: (Settled<VoteResult> | undefined)[] = requests.map(() => undefined);
 		const refuse = (index: number, error: AppError) => (outcomes[index] = { ok: false, error });
-		const ids = [...new Set(requests.map((r) => r.suggestionId))];
 		const voterIds = [...new Set(requests.map((r) => r.actor.userId))];
 		// The targets and every signed-in person's rate limit, in one round trip (the limit counts each attempt,
 		// also one refused below).
 		const [locked, hits] = await Promise.all([
-			lockVoteTargets(tx, { ids, voterIds, now }),
+			lockVoteTargets(tx, {
+				targets: requests.map((r) => ({ id: r.suggestionId, municipalityId: r.municipalityId })),
+				voterIds,
+				now
+			}),
 			hitRateLimits(
 				tx,
 				requests.map((request) => ({
