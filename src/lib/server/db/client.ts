@@ -80,7 +80,7 @@ interface PgliteClient {
 
 /**
  * A data folder (the server) opens PGlite in its own thread, so statements do not stall the requests; an
- * in-memory database (tests, one process that only runs queries) stays in this thread.
+ * in-memory database (the tests') stays in this thread.
  */
 async function openPglite(dataDir: string | null): Promise<Database> {
 	let client: PgliteClient;

@@ -84,11 +84,10 @@ function moduleUrl(specifier: string): string {
 	return pathToFileURL(createRequire(import.meta.url).resolve(specifier)).href;
 }
 
+/** What Drizzle uses of a transaction (a rollback is an error thrown out of it). */
 export interface WorkerTransaction {
 	query<T>(text: string, params?: unknown[], options?: QueryOptions): Promise<WorkerResults & { rows: T[] }>;
 	exec(text: string): Promise<WorkerResults[]>;
-	rollback(): Promise<void>;
-	readonly closed: boolean;
 }
 
 export class PgliteWorkerClient {
@@ -185,17 +184,9 @@ export class PgliteWorkerClient {
 		const previous = this.#free;
 		this.#free = previous.then(() => new Promise<void>((resolve) => (release = resolve)));
 		await previous;
-		let done = false;
 		const tx: WorkerTransaction = {
 			query: (text, params, options) => this.#query(text, params, options),
-			exec: (text) => this.#send<WorkerResults[]>({ op: 'exec', text }),
-			rollback: async () => {
-				await this.#send({ op: 'exec', text: 'ROLLBACK' });
-				done = true;
-			},
-			get closed() {
-				return done;
-			}
+			exec: (text) => this.#send<WorkerResults[]>({ op: 'exec', text })
 		};
 		try {
 			// Not awaited: the first statement follows it in order, so BEGIN costs no round trip of its own.
@@ -204,14 +195,13 @@ export class PgliteWorkerClient {
 			try {
 				const result = await fn(tx);
 				await begun;
-				if (!done) await this.#send({ op: 'exec', text: 'COMMIT' });
+				await this.#send({ op: 'exec', text: 'COMMIT' });
 				return result;
 			} catch (error) {
-				if (!done) await this.#send({ op: 'exec', text: 'ROLLBACK' }).catch(() => {});
+				await this.#send({ op: 'exec', text: 'ROLLBACK' }).catch(() => {});
 				throw error;
 			}
 		} finally {
-			done = true;
 			release();
 		}
 	}

@@ -43,16 +43,18 @@ export async function hitRateLimits(db: Db, limits: readonly Limit[]): Promise<R
 		ON CONFLICT (key, window_start) DO UPDATE SET hits = ${rateLimitHits}.hits + excluded.hits
 		RETURNING key, hits, (extract(epoch from window_start) - extract(epoch from now()))::float8 AS ends`
 	);
+	// Every key comes back (an upsert returns its row): the hits before this call are its total minus ours.
 	const after = new Map(rows.map((row) => [row.key, row]));
 	const seen = new Map<string, number>();
 	return limits.map((limit) => {
 		const group = groups.get(limit.key)!;
-		const row = after.get(limit.key);
+		const row = after.get(limit.key)!;
 		const nth = (seen.get(limit.key) ?? 0) + 1;
 		seen.set(limit.key, nth);
-		const before = (row?.hits ?? group.n) - group.n;
-		const retryAfter = row ? Math.ceil(row.ends + group.w) : group.w;
-		return { allowed: before + nth <= limit.limit, retryAfterSeconds: Math.max(1, retryAfter) };
+		return {
+			allowed: row.hits - group.n + nth <= limit.limit,
+			retryAfterSeconds: Math.max(1, Math.ceil(row.ends + group.w))
+		};
 	});
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import type { Actor } from './accounts.policy';
 import {
@@ -106,7 +106,7 @@ export async function touchSessions(db: Db, params: { ids: string[] }) {
 	await db
 		.update(sessions)
 		.set({ lastSeenAt: sql`now()` })
-		.where(inArray(sessions.id, params.ids));
+		.where(sql`${sessions.id} = any(${sql.param(params.ids)}::text[])`);
 }
 
 export async function deleteSession(db: Db, params: { id: string }) {

@@ -1,5 +1,6 @@
 // Queries of contributing: similar suggestions, duplicates, photos, a person's votes, comments, reports,
-// follows and the story (casting votes is suggestions.votes.queries). Each takes the database first and the municipality id in its where.
+// follows and the story (casting votes is suggestions.votes.queries). Each takes the database first and
+// the municipality id in its where.
 import { and, asc, desc, eq, gt, or, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import {
@@ -186,7 +187,6 @@ export async function hasVoted(
 	return Boolean(row);
 }
 
-/** Inserts the vote unless it exists; true when a row was inserted (only then may the count go up). */
 // ---------------------------------------------------------------------------------------------
 // Comments, reports, follows, story
 // ---------------------------------------------------------------------------------------------

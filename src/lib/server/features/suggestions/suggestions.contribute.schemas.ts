@@ -23,6 +23,9 @@ export const RATE_LIMITS = {
 	reports: { limit: 20, windowSeconds: 3_600 }
 } as const;
 
+/** What a person reads when a rate limit of contributing (votes included) stops them. */
+export const RATE_LIMITED = 'suggestionsContribute.errors.rateLimited' as const;
+
 const E = 'suggestionsContribute.errors';
 
 export function validateContribution<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

@@ -3,9 +3,6 @@
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError, isAppError, type FieldErrors } from '$lib/server/platform/errors';
 import { enforceRateLimits } from '$lib/server/platform/ratelimit';
-
-/** What a person reads when a rate limit of contributing stops them. */
-const RATE_LIMITED = 'suggestionsContribute.errors.rateLimited' as const;
 import type { MessageKey } from '$lib/i18n';
 import { getDraft, keepDraftForLogin } from '$lib/server/features/accounts/accounts.service';
 import { slugify } from '$lib/server/features/municipalities/municipalities.seed';
@@ -53,6 +50,7 @@ import {
 	distanceMetres,
 	insideFlanders,
 	MUNICIPALITY_RADIUS_METRES,
+	RATE_LIMITED,
 	RATE_LIMITS,
 	reportSchema,
 	SIMILAR_MAX,

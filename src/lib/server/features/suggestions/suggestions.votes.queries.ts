@@ -1,5 +1,5 @@
 // Queries of votes, set-based: each takes a whole group of votes (see suggestions.votes.service.ts) and
-// costs one statement however large the group. Locks are always taken in the same order — suggestions by
+// costs the same few statements however large the group. Locks are always taken in the same order — suggestions by
 // id, then the rate-limit counters by key, the voters' advisory locks by key, then the vote rows — so
 // concurrent groups never deadlock.
 import { asc, eq, sql } from 'drizzle-orm';

@@ -15,7 +15,7 @@ import type { Actor } from '$lib/server/features/accounts/accounts.policy';
 import type { Db } from '$lib/server/db/client';
 import { isOpenAt, type TenantCtx } from './suggestions.access';
 import { canContribute } from './suggestions.policy';
-import { RATE_LIMITS } from './suggestions.contribute.schemas';
+import { RATE_LIMITED, RATE_LIMITS } from './suggestions.contribute.schemas';
 import {
 	lockVoteTargets,
 	lockVotersAndListTheirVotes,
@@ -45,7 +45,6 @@ interface VoteRequest {
 const VOTE_BATCHER = 'suggestions.votes';
 /** At most this many votes in one transaction. */
 const MAX_GROUP = 250;
-const RATE_LIMITED = 'suggestionsContribute.errors.rateLimited' as const;
 
 /**
  * Supports a listed suggestion of the municipality in ctx. Voting again is fine and counts once (two tabs
