@@ -51,13 +51,25 @@ function exited(child: ChildProcess): Promise<number | null> {
  * Starts `node build/index.js` with DATA_DIR, PORT, HOST=127.0.0.1, ORIGIN and LOG_LEVEL=warn and waits
  * until /healthz answers 200. Without `dataDir` a fresh empty folder is used.
  */
-export async function startServer(
-	options: { dataDir?: string; env?: Record<string, string>; timeoutMs?: number } = {}
-): Promise<RunningServer> {
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
 	if (!existsSync(entry)) {
 		throw new Error(`${entry} ontbreekt: bouw eerst (npm run test:e2e bouwt altijd vóór de journeys).`);
 	}
 	const dataDir = options.dataDir ?? makeDataDir();
+	// A port found free may be taken by another process (another journey's server or identity provider)
+	// before the server listens on it: then the server stops with EADDRINUSE and starts again on another.
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await startOnce(options, dataDir);
+		} catch (err) {
+			if (attempt >= 3 || !(err instanceof Error) || !err.message.includes('EADDRINUSE')) throw err;
+		}
+	}
+}
+
+type StartOptions = { dataDir?: string; env?: Record<string, string>; timeoutMs?: number };
+
+async function startOnce(options: StartOptions, dataDir: string): Promise<RunningServer> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const env: NodeJS.ProcessEnv = { ...process.env };
