@@ -28,3 +28,8 @@ export const DEFAULT_RUNG_OF_KIND = {
 	volunteer: 'coproduce',
 	citizenGroup: 'selfManage'
 } as const satisfies Record<OpportunityKind, string>;
+
+/** The path of an action's public page: its id, then its slug for people and search engines. */
+export function actionPath(municipalitySlug: string, id: number, slug: string): string {
+	return `/${municipalitySlug}/acties/${id}${slug ? `-${slug}` : ''}`;
+}

@@ -1,5 +1,6 @@
 import { getMunicipalityThemes } from '$lib/server/features/municipalities/municipalities.service';
-import { countOpenByRung, listRecentActions } from '$lib/server/features/actions/actions.service';
+import { listRecentActions } from '$lib/server/features/actions/actions.service';
+import { countOpenByRung } from '$lib/server/features/opportunities/opportunities.service';
 import type { PageServerLoad } from './$types';
 
 const RECENT_ACTIONS = 6;

@@ -1,11 +1,10 @@
 // What leaves the server for the back office of climate actions, field by field.
-import type { ActionOwnerKind, ActionStatus, OpportunityKind } from '$lib/domain/actions';
-import type { LadderRung } from '$lib/domain/ladder';
+import type { ActionOwnerKind, ActionStatus } from '$lib/domain/actions';
 import { translate, type Locale, type MessageKey } from '$lib/i18n';
 import { renderMarkdown } from '$lib/server/platform/markdown';
-import type { ActionRow, OpportunityRow } from './actions.queries';
+import type { ActionRow } from './actions.queries';
 import type { AdminActionListRow, AdminUpdateRow, HistoryRow } from './actions.admin.queries';
-import { dateToBrusselsLocal, type ActionState } from './actions.admin.schemas';
+import type { ActionState } from './actions.admin.schemas';
 
 export function actionState(row: { publishedAt: Date | null; archivedAt: Date | null }): ActionState {
 	if (row.archivedAt) return 'archived';
@@ -89,35 +88,6 @@ export function presentActionForEdit(
 		themeIds,
 		state: actionState(row),
 		publishedAt: row.publishedAt?.toISOString() ?? null
-	};
-}
-
-export interface OpportunityView {
-	id: number;
-	title: string;
-	kind: OpportunityKind;
-	rung: LadderRung;
-	howTo: string;
-	opensAt: string | null;
-	closesAt: string | null;
-	/** The window as datetime-local values in Brussels time, for the edit form. */
-	opensLocal: string;
-	closesLocal: string;
-}
-
-export function presentOpportunity(
-	row: Pick<OpportunityRow, 'id' | 'title' | 'kind' | 'rung' | 'howTo' | 'opensAt' | 'closesAt'>
-): OpportunityView {
-	return {
-		id: row.id,
-		title: row.title,
-		kind: row.kind,
-		rung: row.rung,
-		howTo: row.howTo,
-		opensAt: row.opensAt?.toISOString() ?? null,
-		closesAt: row.closesAt?.toISOString() ?? null,
-		opensLocal: dateToBrusselsLocal(row.opensAt),
-		closesLocal: dateToBrusselsLocal(row.closesAt)
 	};
 }
 

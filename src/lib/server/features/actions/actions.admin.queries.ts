@@ -3,14 +3,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { ACTION_STATUSES } from '$lib/domain/actions';
-import {
-	actionHistory,
-	actionThemes,
-	actionUpdates,
-	actions,
-	media,
-	opportunities
-} from '$lib/server/db/schema';
+import { actionHistory, actionThemes, actionUpdates, actions, media } from '$lib/server/db/schema';
 import type { ActionFilters } from './actions.admin.schemas';
 
 function stateWhere(state: ActionFilters['state']): SQL | undefined {
@@ -106,34 +99,6 @@ export async function listThemeIdsOfActions(db: Db, params: { municipalityId: st
 				inArray(actionThemes.actionId, params.actionIds)
 			)
 		);
-}
-
-export async function getOpportunity(
-	db: Db,
-	params: { municipalityId: string; actionId: number; id: number }
-) {
-	const [row] = await db
-		.select({
-			id: opportunities.id,
-			actionId: opportunities.actionId,
-			title: opportunities.title,
-			rung: opportunities.rung,
-			kind: opportunities.kind,
-			howTo: opportunities.howTo,
-			opensAt: opportunities.opensAt,
-			closesAt: opportunities.closesAt,
-			position: opportunities.position
-		})
-		.from(opportunities)
-		.where(
-			and(
-				eq(opportunities.municipalityId, params.municipalityId),
-				eq(opportunities.actionId, params.actionId),
-				eq(opportunities.id, params.id)
-			)
-		)
-		.limit(1);
-	return row;
 }
 
 const updateColumns = {

@@ -1,7 +1,7 @@
-// Use cases of the back office for climate actions: list, create and edit, publish, opportunities, updates,
+// Use cases of the back office for climate actions: list, create and edit, publish, updates,
 // bulk changes and history. Each authorizes first, then records every change in action_history in the same
 // transaction as the change.
-import { DEFAULT_RUNG_OF_KIND, type ActionStatus } from '$lib/domain/actions';
+import type { ActionStatus } from '$lib/domain/actions';
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError, isAppError, type FieldErrors } from '$lib/server/platform/errors';
 import type { Db } from '$lib/server/db/client';
@@ -11,30 +11,30 @@ import { isUuid } from '$lib/server/features/staff/staff.schemas';
 import { listThemesForSettings } from '$lib/server/features/settings/settings.queries';
 import { inspectLogo, LOGO_MAX_BYTES } from '$lib/server/features/settings/settings.logo';
 import type { UploadedFile } from '$lib/server/features/settings/settings.service';
+import { listOpportunitiesOfActions } from '$lib/server/features/opportunities/opportunities.service';
+import {
+	presentOpportunityForEdit,
+	type OpportunityEditView
+} from '$lib/server/features/opportunities/opportunities.present';
 import { canManageActions } from './actions.policy';
 import { writeEvent } from './actions.events';
 import {
 	archiveAction as archiveActionRow,
-	deleteOpportunity,
 	getAction,
 	insertAction,
 	insertHistory,
-	insertOpportunity,
 	insertUpdate,
-	listOpportunitiesOfActions,
 	publishAction as publishActionRow,
 	setActionThemes,
 	unarchiveAction,
 	unpublishAction as unpublishActionRow,
 	updateAction,
-	updateOpportunity,
 	type ActionFields,
 	type ActionRow
 } from './actions.queries';
 import {
 	deletePhoto,
 	getActionsByIds,
-	getOpportunity,
 	getPhoto,
 	getUpdate,
 	insertPhoto,
@@ -51,8 +51,6 @@ import {
 	actionSchema,
 	bulkSchema,
 	confirmSchema,
-	moveSchema,
-	opportunitySchema,
 	parseId,
 	updateSchema,
 	validateActionInput,
@@ -66,12 +64,10 @@ import {
 	presentActionForEdit,
 	presentActionListItem,
 	presentHistoryEntry,
-	presentOpportunity,
 	presentUpdate,
 	type ActionEditView,
 	type ActionListItemView,
 	type HistoryEntryView,
-	type OpportunityView,
 	type UpdateView
 } from './actions.admin.present';
 
@@ -254,7 +250,7 @@ export async function getNewActionForm(ctx: Ctx): Promise<NewActionForm> {
 export interface ActionBackofficePage {
 	action: ActionEditView;
 	themes: ThemeOption[];
-	opportunities: OpportunityView[];
+	opportunities: OpportunityEditView[];
 	updates: UpdateView[];
 	canManage: boolean;
 }
@@ -268,14 +264,14 @@ export async function getActionForBackoffice(
 	const row = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
 	const [themeLinks, opportunities, updates] = await Promise.all([
 		listThemeIdsOfActions(ctx.db, { municipalityId, actionIds: [row.id] }),
-		listOpportunitiesOfActions(ctx.db, { municipalityIds: [municipalityId], actionIds: [row.id] }),
+		listOpportunitiesOfActions(ctx, { municipalityIds: [municipalityId], actionIds: [row.id] }),
 		listUpdatesForAdmin(ctx.db, { municipalityId, actionId: row.id })
 	]);
 	const themeIds = themeLinks.map((l) => l.themeId);
 	return {
 		action: presentActionForEdit(row, themeIds, imageUrl(scope, row.id)),
 		themes: await themeOptions(ctx.db, municipalityId, themeIds),
-		opportunities: opportunities.map(presentOpportunity),
+		opportunities: opportunities.map(presentOpportunityForEdit),
 		updates: updates.map(presentUpdate),
 		canManage: scope.canManage
 	};
@@ -656,159 +652,6 @@ export async function getActionHistory(
 		action: { id: row.id, title: row.title },
 		entries: rows.map((r) => presentHistoryEntry(ctx.locale, r))
 	};
-}
-
-// ---------------------------------------------------------------------------------------------
-// Opportunities
-// ---------------------------------------------------------------------------------------------
-
-type OpportunityTarget = { unverifiedActionId: unknown; unverifiedOpportunityId: unknown };
-
-async function findOpportunity(db: Db, municipalityId: string, actionId: number, unverifiedId: unknown) {
-	const id = parseId(unverifiedId);
-	const row = id === null ? undefined : await getOpportunity(db, { municipalityId, actionId, id });
-	if (!row) throw new AppError('not_found');
-	return row;
-}
-
-export async function getOpportunityForBackoffice(
-	ctx: Ctx,
-	input: OpportunityTarget
-): Promise<{ action: { id: number; title: string }; opportunity: OpportunityView }> {
-	const scope = await authorizeActions(ctx, 'manage');
-	const action = await findAction(ctx.db, scope.municipality.id, input.unverifiedActionId);
-	const row = await findOpportunity(ctx.db, scope.municipality.id, action.id, input.unverifiedOpportunityId);
-	return { action: { id: action.id, title: action.title }, opportunity: presentOpportunity(row) };
-}
-
-export async function addOpportunity(
-	ctx: Ctx,
-	input: { unverifiedActionId: unknown } & RawInput<typeof opportunitySchema>
-): Promise<{ id: number }> {
-	const scope = await authorizeActions(ctx, 'manage');
-	const municipalityId = scope.municipality.id;
-	await findAction(ctx.db, municipalityId, input.unverifiedActionId);
-	const values = validateActionInput(opportunitySchema, input);
-	return ctx.db.transaction(async (tx) => {
-		const action = await findAction(tx, municipalityId, input.unverifiedActionId);
-		const existing = await listOpportunitiesOfActions(tx, {
-			municipalityIds: [municipalityId],
-			actionIds: [action.id]
-		});
-		const row = await insertOpportunity(tx, {
-			municipalityId,
-			actionId: action.id,
-			title: values.title,
-			kind: values.kind,
-			rung: values.rung ?? DEFAULT_RUNG_OF_KIND[values.kind],
-			howTo: values.howTo,
-			opensAt: values.opensAt,
-			closesAt: values.closesAt,
-			position: Math.max(-1, ...existing.map((o) => o.position)) + 1
-		});
-		if (!row) throw new AppError('not_found');
-		await insertHistory(tx, {
-			municipalityId,
-			actionId: action.id,
-			...who(scope),
-			change: 'opportunity_added',
-			details: { opportunityId: row.id, title: row.title, kind: row.kind, rung: row.rung }
-		});
-		return { id: row.id };
-	});
-}
-
-export async function changeOpportunity(
-	ctx: Ctx,
-	input: OpportunityTarget & RawInput<typeof opportunitySchema>
-): Promise<{ changed: boolean }> {
-	const scope = await authorizeActions(ctx, 'manage');
-	const municipalityId = scope.municipality.id;
-	const action = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
-	await findOpportunity(ctx.db, municipalityId, action.id, input.unverifiedOpportunityId);
-	const values = validateActionInput(opportunitySchema, input);
-	return ctx.db.transaction(async (tx) => {
-		const before = await findOpportunity(tx, municipalityId, action.id, input.unverifiedOpportunityId);
-		const next = {
-			title: values.title,
-			kind: values.kind,
-			rung: values.rung ?? DEFAULT_RUNG_OF_KIND[values.kind],
-			howTo: values.howTo,
-			opensAt: values.opensAt,
-			closesAt: values.closesAt
-		};
-		const changes: Record<string, { before: unknown; after: unknown }> = {};
-		for (const field of Object.keys(next) as (keyof typeof next)[]) {
-			if (!same(before[field], next[field])) changes[field] = { before: before[field], after: next[field] };
-		}
-		if (Object.keys(changes).length === 0) return { changed: false };
-		await updateOpportunity(tx, { municipalityId, id: before.id, ...next });
-		await insertHistory(tx, {
-			municipalityId,
-			actionId: action.id,
-			...who(scope),
-			change: 'opportunity_edited',
-			details: { opportunityId: before.id, title: next.title, changes }
-		});
-		return { changed: true };
-	});
-}
-
-export async function removeOpportunity(
-	ctx: Ctx,
-	input: OpportunityTarget & RawInput<typeof confirmSchema>
-): Promise<void> {
-	const scope = await authorizeActions(ctx, 'manage');
-	const municipalityId = scope.municipality.id;
-	const action = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
-	await findOpportunity(ctx.db, municipalityId, action.id, input.unverifiedOpportunityId);
-	validateActionInput(confirmSchema, input);
-	await ctx.db.transaction(async (tx) => {
-		const row = await findOpportunity(tx, municipalityId, action.id, input.unverifiedOpportunityId);
-		await deleteOpportunity(tx, { municipalityId, id: row.id });
-		await insertHistory(tx, {
-			municipalityId,
-			actionId: action.id,
-			...who(scope),
-			change: 'opportunity_removed',
-			details: { opportunityId: row.id, title: row.title, kind: row.kind, rung: row.rung }
-		});
-	});
-}
-
-/** Moves an opportunity one place up or down; positions are renumbered so the order stays unambiguous. */
-export async function moveOpportunity(
-	ctx: Ctx,
-	input: OpportunityTarget & RawInput<typeof moveSchema>
-): Promise<void> {
-	const scope = await authorizeActions(ctx, 'manage');
-	const municipalityId = scope.municipality.id;
-	const action = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
-	await findOpportunity(ctx.db, municipalityId, action.id, input.unverifiedOpportunityId);
-	const { direction } = validateActionInput(moveSchema, input);
-	await ctx.db.transaction(async (tx) => {
-		const moving = await findOpportunity(tx, municipalityId, action.id, input.unverifiedOpportunityId);
-		const order = await listOpportunitiesOfActions(tx, {
-			municipalityIds: [municipalityId],
-			actionIds: [action.id]
-		});
-		const from = order.findIndex((o) => o.id === moving.id);
-		const to = direction === 'up' ? from - 1 : from + 1;
-		if (from < 0 || to < 0 || to >= order.length) return;
-		const [moved] = order.splice(from, 1);
-		order.splice(to, 0, moved!);
-		for (const [index, row] of order.entries()) {
-			if (row.position !== index)
-				await updateOpportunity(tx, { municipalityId, id: row.id, position: index });
-		}
-		await insertHistory(tx, {
-			municipalityId,
-			actionId: action.id,
-			...who(scope),
-			change: 'opportunity_moved',
-			details: { opportunityId: moving.id, title: moving.title, position: to + 1 }
-		});
-	});
 }
 
 // ---------------------------------------------------------------------------------------------

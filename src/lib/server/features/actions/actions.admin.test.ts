@@ -3,14 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
 import { and, eq, sql } from 'drizzle-orm';
-import {
-	actionHistory,
-	actionUpdates,
-	actions,
-	domainEvents,
-	media,
-	opportunities
-} from '$lib/server/db/schema';
+import { actionHistory, actionUpdates, actions, domainEvents, media } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { getTenant } from '$lib/server/testing/factories';
 import type { Ctx, Tenant } from '$lib/server/platform/context';
@@ -25,8 +18,8 @@ import {
 	refusal,
 	regionIdOf
 } from '$lib/server/features/staff/staff.test-helpers';
+import * as opportunitiesAdmin from '$lib/server/features/opportunities/opportunities.admin.service';
 import * as admin from './actions.admin.service';
-import { brusselsLocalToDate, dateToBrusselsLocal } from './actions.admin.schemas';
 import ListPage from '../../../../routes/[municipality=slug]/beheer/acties/+page.svelte';
 import HistoryPage from '../../../../routes/[municipality=slug]/beheer/acties/[actie]/geschiedenis/+page.svelte';
 
@@ -384,121 +377,6 @@ describe('the image of an action', () => {
 	});
 });
 
-describe('opportunities', () => {
-	it('adds with the usual rung of the kind, reads the window in Brussels time, moves and removes after confirmation', async () => {
-		const { id } = await admin.createAction(ctx, valid);
-		const first = await admin.addOpportunity(ctx, {
-			unverifiedActionId: id,
-			title: 'Plantdag',
-			kind: 'actionDay',
-			rung: '',
-			opensAt: '2026-07-01T19:30',
-			closesAt: '2026-07-01T22:00'
-		});
-		const second = await admin.addOpportunity(ctx, {
-			unverifiedActionId: id,
-			title: 'Stem mee',
-			kind: 'vote',
-			rung: 'advise',
-			opensAt: '2026-01-15T19:30'
-		});
-		const [row] = await database.db.select().from(opportunities).where(eq(opportunities.id, first.id));
-		expect(row).toMatchObject({ rung: 'coproduce', position: 0 });
-		expect(row!.opensAt!.toISOString()).toBe('2026-07-01T17:30:00.000Z');
-		const [winter] = await database.db.select().from(opportunities).where(eq(opportunities.id, second.id));
-		expect(winter).toMatchObject({ rung: 'advise', position: 1 });
-		expect(winter!.opensAt!.toISOString()).toBe('2026-01-15T18:30:00.000Z');
-
-		const wrong = await refusal(
-			admin.addOpportunity(ctx, {
-				unverifiedActionId: id,
-				title: '',
-				kind: 'dansen',
-				rung: 'top',
-				opensAt: '2026-07-01T20:00',
-				closesAt: '2026-07-01T19:00',
-				howTo: 'x'.repeat(5_001)
-			}),
-			'validation'
-		);
-		expect(wrong.options.fields).toEqual({
-			title: ['actionsAdmin.errors.opportunityTitleRequired'],
-			kind: ['actionsAdmin.errors.kind'],
-			rung: ['actionsAdmin.errors.rung'],
-			howTo: ['actionsAdmin.errors.howToTooLong']
-		});
-		const window = await refusal(
-			admin.addOpportunity(ctx, {
-				unverifiedActionId: id,
-				title: 'Fout',
-				kind: 'vote',
-				opensAt: '2026-07-01T20:00',
-				closesAt: '2026-07-01T19:00'
-			}),
-			'validation'
-		);
-		expect(window.options.fields).toEqual({ closesAt: ['actionsAdmin.errors.closesBeforeOpens'] });
-
-		await admin.changeOpportunity(ctx, {
-			unverifiedActionId: id,
-			unverifiedOpportunityId: first.id,
-			title: 'Grote plantdag',
-			kind: 'actionDay',
-			rung: '',
-			opensAt: '2026-07-01T19:30',
-			closesAt: '2026-07-01T22:00'
-		});
-		await admin.moveOpportunity(ctx, {
-			unverifiedActionId: id,
-			unverifiedOpportunityId: second.id,
-			direction: 'up'
-		});
-		const page = await admin.getActionForBackoffice(ctx, { unverifiedActionId: id });
-		expect(page.opportunities.map((o) => o.title)).toEqual(['Stem mee', 'Grote plantdag']);
-		expect(page.opportunities[1]!.opensLocal).toBe('2026-07-01T19:30');
-
-		await refusal(
-			admin.removeOpportunity(ctx, { unverifiedActionId: id, unverifiedOpportunityId: first.id }),
-			'validation'
-		);
-		await admin.removeOpportunity(ctx, {
-			unverifiedActionId: id,
-			unverifiedOpportunityId: first.id,
-			confirm: 'on'
-		});
-		expect(await database.db.$count(opportunities, eq(opportunities.id, first.id))).toBe(0);
-
-		expect((await historyOf(id)).map((h) => h.change)).toEqual([
-			'created',
-			'opportunity_added',
-			'opportunity_added',
-			'opportunity_edited',
-			'opportunity_moved',
-			'opportunity_removed'
-		]);
-		// An opportunity is only found under its own action.
-		const other = await admin.createAction(ctx, valid);
-		await refusal(
-			admin.changeOpportunity(ctx, {
-				unverifiedActionId: other.id,
-				unverifiedOpportunityId: second.id,
-				title: 'X',
-				kind: 'vote'
-			}),
-			'not_found'
-		);
-	});
-
-	it('converts Brussels wall-clock time both ways, also around the clock change', () => {
-		expect(brusselsLocalToDate('2026-03-29T03:30')?.toISOString()).toBe('2026-03-29T01:30:00.000Z');
-		expect(brusselsLocalToDate('2026-10-25T02:30')?.toISOString()).toBe('2026-10-25T00:30:00.000Z');
-		expect(brusselsLocalToDate('2026-02-30T10:00')).toBeNull();
-		expect(brusselsLocalToDate('2026-02-10T25:00')).toBeNull();
-		expect(brusselsLocalToDate('2026-03-29T02:30')?.toISOString()).toBe('2026-03-29T01:30:00.000Z');
-		expect(dateToBrusselsLocal(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01T00:30');
-	});
-});
-
 describe('updates', () => {
 	it('writes a draft, publishes it with the action.update_published event, edits and unpublishes it', async () => {
 		const { id } = await admin.createAction(ctx, valid);
@@ -662,7 +540,7 @@ describe('the list and bulk changes', () => {
 		await refusal(admin.changeAction(ctx, { ...valid, unverifiedActionId: theirs }), 'not_found');
 		await refusal(admin.publishAction(ctx, { unverifiedActionId: theirs, confirm: 'on' }), 'not_found');
 		await refusal(
-			admin.addOpportunity(ctx, { unverifiedActionId: theirs, title: 'X', kind: 'vote' }),
+			opportunitiesAdmin.addOpportunity(ctx, { unverifiedActionId: theirs, title: 'X', kind: 'vote' }),
 			'not_found'
 		);
 		await refusal(admin.writeUpdate(ctx, { unverifiedActionId: theirs, title: 'X' }), 'not_found');
@@ -682,7 +560,11 @@ describe('who may do what', () => {
 		};
 		const { db } = database;
 		const { id } = await admin.createAction(ctx, valid);
-		const op = await admin.addOpportunity(ctx, { unverifiedActionId: id, title: 'Kans', kind: 'vote' });
+		const op = await opportunitiesAdmin.addOpportunity(ctx, {
+			unverifiedActionId: id,
+			title: 'Kans',
+			kind: 'vote'
+		});
 		const upd = await admin.writeUpdate(ctx, { unverifiedActionId: id, title: 'Nieuws' });
 
 		const writes = (c: Ctx) =>
@@ -695,16 +577,27 @@ describe('who may do what', () => {
 				admin.archiveAction(c, { unverifiedActionId: id, confirm: 'on' }),
 				admin.previewBulkChange(c, { ids: [String(id)], operation: 'archive' }),
 				admin.changeActionsInBulk(c, { ids: [String(id)], operation: 'archive' }),
-				admin.addOpportunity(c, { unverifiedActionId: id, title: 'X', kind: 'vote' }),
-				admin.getOpportunityForBackoffice(c, { unverifiedActionId: id, unverifiedOpportunityId: op.id }),
-				admin.changeOpportunity(c, {
+				opportunitiesAdmin.addOpportunity(c, { unverifiedActionId: id, title: 'X', kind: 'vote' }),
+				opportunitiesAdmin.getOpportunityForBackoffice(c, {
+					unverifiedActionId: id,
+					unverifiedOpportunityId: op.id
+				}),
+				opportunitiesAdmin.changeOpportunity(c, {
 					unverifiedActionId: id,
 					unverifiedOpportunityId: op.id,
 					title: 'X',
 					kind: 'vote'
 				}),
-				admin.moveOpportunity(c, { unverifiedActionId: id, unverifiedOpportunityId: op.id, direction: 'up' }),
-				admin.removeOpportunity(c, { unverifiedActionId: id, unverifiedOpportunityId: op.id, confirm: 'on' }),
+				opportunitiesAdmin.moveOpportunity(c, {
+					unverifiedActionId: id,
+					unverifiedOpportunityId: op.id,
+					direction: 'up'
+				}),
+				opportunitiesAdmin.removeOpportunity(c, {
+					unverifiedActionId: id,
+					unverifiedOpportunityId: op.id,
+					confirm: 'on'
+				}),
 				admin.writeUpdate(c, { unverifiedActionId: id, title: 'X' }),
 				admin.getUpdateForBackoffice(c, { unverifiedActionId: id, unverifiedUpdateId: upd.id }),
 				admin.changeUpdate(c, { unverifiedActionId: id, unverifiedUpdateId: upd.id, title: 'X' }),

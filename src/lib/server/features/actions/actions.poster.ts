@@ -2,7 +2,7 @@
 // leads to the action's page (utm_source=poster, so the platform knows where a newcomer came from).
 import { DEFAULT_LOCALE, formatDate, formatDateTime, intlLocale, translate, type Locale } from '$lib/i18n';
 import { rungLevel, type LadderRung } from '$lib/domain/ladder';
-import type { ActionStatus } from '$lib/domain/actions';
+import { actionPath, type ActionStatus } from '$lib/domain/actions';
 import { readableTextOn } from '$lib/domain/colors';
 import type { Ctx, Tenant } from '$lib/server/platform/context';
 import { notFound } from '$lib/server/platform/errors';
@@ -16,8 +16,8 @@ import {
 } from '$lib/server/platform/pdf';
 import { qrMatrix } from '$lib/server/platform/qr';
 import { resolveMunicipality } from '$lib/server/features/municipalities/municipalities.service';
-import { getPublishedAction, listOpportunitiesOfActions, listThemesOfActions } from './actions.queries';
-import { actionPath } from './actions.present';
+import { listOpportunitiesOfActions } from '$lib/server/features/opportunities/opportunities.service';
+import { getPublishedAction, listThemesOfActions } from './actions.queries';
 import { parseActionId, parseActionParam } from './actions.schemas';
 
 /** Everything printed on a poster, already in the reader's words. */
@@ -115,7 +115,7 @@ export async function renderActionPoster(
 	if (!municipality || !action) throw notFound();
 	const scope = { municipalityIds: [municipalityId], actionIds: [action.id] };
 	const [opportunityRows, themeRows] = await Promise.all([
-		listOpportunitiesOfActions(ctx.db, scope),
+		listOpportunitiesOfActions(ctx, scope),
 		listThemesOfActions(ctx.db, scope)
 	]);
 

@@ -1,11 +1,19 @@
 // What leaves the server about climate actions, field by field: cards for lists, the full page, the API.
-import type { ActionOwnerKind, ActionStatus, OpportunityKind } from '$lib/domain/actions';
+import {
+	actionPath,
+	type ActionOwnerKind,
+	type ActionStatus,
+	type OpportunityKind
+} from '$lib/domain/actions';
 import { rungLevel, type LadderRung } from '$lib/domain/ladder';
 import { renderMarkdown } from '$lib/server/platform/markdown';
+import {
+	presentOpportunity,
+	type OpportunityRow,
+	type OpportunityView
+} from '$lib/server/features/opportunities/opportunities.present';
 import type {
 	ActionCardRow,
-	OpenOpportunityRow,
-	OpportunityRow,
 	PublishedActionRow,
 	listPublishedUpdates,
 	listThemesOfActions
@@ -41,21 +49,6 @@ export interface ActionCard {
 	publishedAt: string;
 }
 
-export interface OpportunityView {
-	id: number;
-	title: string;
-	rung: LadderRung;
-	level: number;
-	kind: OpportunityKind;
-	howToHtml: string;
-	opensAt: string | null;
-	closesAt: string | null;
-	/** Open at the moment the page was made. */
-	open: boolean;
-	/** Not open yet (opens later), as opposed to closed. */
-	upcoming: boolean;
-}
-
 export interface UpdateView {
 	id: number;
 	title: string;
@@ -73,20 +66,6 @@ export interface ActionDetail extends ActionCard {
 	links: { label: string; url: string }[];
 	opportunities: OpportunityView[];
 	updates: UpdateView[];
-}
-
-export interface OpenOpportunityView {
-	id: number;
-	title: string;
-	kind: OpportunityKind;
-	howToHtml: string;
-	closesAt: string | null;
-	action: { path: string; title: string; summary: string; status: ActionStatus };
-	municipality: { slug: string; name: string };
-}
-
-export function actionPath(municipalitySlug: string, id: number, slug: string): string {
-	return `/${municipalitySlug}/acties/${id}${slug ? `-${slug}` : ''}`;
 }
 
 export function mediaUrl(id: string): string {
@@ -138,23 +117,6 @@ export function presentActionCard(
 	};
 }
 
-export function presentOpportunity(row: OpportunityRow, now: Date): OpportunityView {
-	const opened = !row.opensAt || row.opensAt <= now;
-	const notClosed = !row.closesAt || row.closesAt > now;
-	return {
-		id: row.id,
-		title: row.title,
-		rung: row.rung,
-		level: rungLevel(row.rung),
-		kind: row.kind,
-		howToHtml: renderMarkdown(row.howTo),
-		opensAt: iso(row.opensAt),
-		closesAt: iso(row.closesAt),
-		open: opened && notClosed,
-		upcoming: !opened
-	};
-}
-
 export function presentActionDetail(
 	row: PublishedActionRow,
 	themes: ThemeOfAction[],
@@ -180,23 +142,6 @@ export function presentActionDetail(
 			authorName: u.authorName,
 			publishedAt: (u.publishedAt ?? now).toISOString()
 		}))
-	};
-}
-
-export function presentOpenOpportunity(row: OpenOpportunityRow): OpenOpportunityView {
-	return {
-		id: row.id,
-		title: row.title,
-		kind: row.kind,
-		howToHtml: renderMarkdown(row.howTo),
-		closesAt: iso(row.closesAt),
-		action: {
-			path: actionPath(row.municipalitySlug, row.actionId, row.actionSlug),
-			title: row.actionTitle,
-			summary: row.actionSummary,
-			status: row.actionStatus
-		},
-		municipality: { slug: row.municipalitySlug, name: row.municipalityName }
 	};
 }
 

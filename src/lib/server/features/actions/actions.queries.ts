@@ -1,6 +1,6 @@
 // Drizzle queries for climate actions. Every query takes the database first (so it works inside a
 // transaction) and the municipality id (or ids, for the region) in its params and in its where.
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import {
 	actionFollows,
@@ -12,7 +12,7 @@ import {
 	opportunities,
 	themes
 } from '$lib/server/db/schema';
-import type { ActionOwnerKind, ActionStatus, OpportunityKind } from '$lib/domain/actions';
+import type { ActionOwnerKind, ActionStatus } from '$lib/domain/actions';
 import type { LadderRung } from '$lib/domain/ladder';
 
 // ---------------------------------------------------------------------------------------------
@@ -168,64 +168,6 @@ export async function setActionThemes(
 		)
 		.onConflictDoNothing();
 	return owned.map((t) => t.id);
-}
-
-export interface OpportunityFields {
-	title: string;
-	rung: LadderRung;
-	kind: OpportunityKind;
-	howTo?: string;
-	opensAt?: Date | null;
-	closesAt?: Date | null;
-	position?: number;
-}
-
-const opportunityColumns = {
-	id: opportunities.id,
-	municipalityId: opportunities.municipalityId,
-	actionId: opportunities.actionId,
-	title: opportunities.title,
-	rung: opportunities.rung,
-	kind: opportunities.kind,
-	howTo: opportunities.howTo,
-	opensAt: opportunities.opensAt,
-	closesAt: opportunities.closesAt,
-	position: opportunities.position
-};
-
-/** Adds an opportunity to an action of this municipality; undefined when the action is not its own. */
-export async function insertOpportunity(
-	db: Db,
-	params: OpportunityFields & { municipalityId: string; actionId: number }
-) {
-	const [owner] = await db
-		.select({ id: actions.id })
-		.from(actions)
-		.where(and(eq(actions.municipalityId, params.municipalityId), eq(actions.id, params.actionId)));
-	if (!owner) return undefined;
-	const [row] = await db.insert(opportunities).values(params).returning(opportunityColumns);
-	return row;
-}
-
-export async function updateOpportunity(
-	db: Db,
-	params: Partial<OpportunityFields> & { municipalityId: string; id: number }
-) {
-	const { municipalityId, id, ...values } = params;
-	const [row] = await db
-		.update(opportunities)
-		.set(values)
-		.where(and(eq(opportunities.municipalityId, municipalityId), eq(opportunities.id, id)))
-		.returning(opportunityColumns);
-	return row;
-}
-
-export async function deleteOpportunity(db: Db, params: { municipalityId: string; id: number }) {
-	const [row] = await db
-		.delete(opportunities)
-		.where(and(eq(opportunities.municipalityId, params.municipalityId), eq(opportunities.id, params.id)))
-		.returning({ id: opportunities.id, actionId: opportunities.actionId });
-	return row;
 }
 
 /** News on an action of this municipality; `publishedAt` null keeps it as a draft. */
@@ -451,25 +393,6 @@ export async function listThemesOfActions(
 		.orderBy(asc(themes.position), asc(themes.name));
 }
 
-export async function listOpportunitiesOfActions(
-	db: Db,
-	params: { municipalityIds: string[]; actionIds: number[] }
-) {
-	if (params.actionIds.length === 0 || params.municipalityIds.length === 0) return [];
-	return db
-		.select(opportunityColumns)
-		.from(opportunities)
-		.where(
-			and(
-				inArray(opportunities.municipalityId, params.municipalityIds),
-				inArray(opportunities.actionId, params.actionIds)
-			)
-		)
-		.orderBy(asc(opportunities.position), asc(opportunities.id));
-}
-
-export type OpportunityRow = Awaited<ReturnType<typeof listOpportunitiesOfActions>>[number];
-
 /** Published news of an action, newest first. */
 export async function listPublishedUpdates(
 	db: Db,
@@ -494,71 +417,6 @@ export async function listPublishedUpdates(
 		)
 		.orderBy(desc(actionUpdates.publishedAt), desc(actionUpdates.id))
 		.limit(params.limit ?? 50);
-}
-
-/** Opportunities on one rung that are open now, of published actions, soonest closing first. */
-export async function listOpenOpportunities(
-	db: Db,
-	params: { municipalityIds: string[]; rung: LadderRung; now: Date; limit: number; offset: number }
-) {
-	if (params.municipalityIds.length === 0) return { rows: [], total: 0 };
-	const rows = await db
-		.select({
-			...opportunityColumns,
-			actionSlug: actions.slug,
-			actionTitle: actions.title,
-			actionSummary: actions.summary,
-			actionStatus: actions.status,
-			municipalitySlug: municipalities.slug,
-			municipalityName: municipalities.name,
-			total: sql<number>`count(*) over ()`.mapWith(Number)
-		})
-		.from(opportunities)
-		.innerJoin(
-			actions,
-			and(eq(actions.id, opportunities.actionId), eq(actions.municipalityId, opportunities.municipalityId))
-		)
-		.innerJoin(municipalities, eq(municipalities.id, actions.municipalityId))
-		.where(
-			and(
-				inArray(opportunities.municipalityId, params.municipalityIds),
-				eq(opportunities.rung, params.rung),
-				or(isNull(opportunities.opensAt), lte(opportunities.opensAt, params.now)),
-				or(isNull(opportunities.closesAt), gt(opportunities.closesAt, params.now)),
-				isPublic(params.now)
-			)
-		)
-		.orderBy(sql`${opportunities.closesAt} asc nulls last`, desc(actions.publishedAt), asc(opportunities.id))
-		.limit(params.limit)
-		.offset(params.offset);
-	return { rows: rows.map(({ total: _, ...row }) => row), total: rows[0]?.total ?? 0 };
-}
-
-export type OpenOpportunityRow = Awaited<ReturnType<typeof listOpenOpportunities>>['rows'][number];
-
-/** How many open opportunities each rung has, for the "Hoeveel wil je doen?" links. */
-export async function countOpenOpportunitiesByRung(
-	db: Db,
-	params: { municipalityIds: string[]; now: Date }
-): Promise<Partial<Record<LadderRung, number>>> {
-	if (params.municipalityIds.length === 0) return {};
-	const rows = await db
-		.select({ rung: opportunities.rung, n: sql<number>`count(*)`.mapWith(Number) })
-		.from(opportunities)
-		.innerJoin(
-			actions,
-			and(eq(actions.id, opportunities.actionId), eq(actions.municipalityId, opportunities.municipalityId))
-		)
-		.where(
-			and(
-				inArray(opportunities.municipalityId, params.municipalityIds),
-				or(isNull(opportunities.opensAt), lte(opportunities.opensAt, params.now)),
-				or(isNull(opportunities.closesAt), gt(opportunities.closesAt, params.now)),
-				isPublic(params.now)
-			)
-		)
-		.groupBy(opportunities.rung);
-	return Object.fromEntries(rows.map((r) => [r.rung, r.n]));
 }
 
 // ---------------------------------------------------------------------------------------------

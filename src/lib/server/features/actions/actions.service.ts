@@ -2,20 +2,17 @@
 import type { Ctx, Tenant } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { cached } from '$lib/server/platform/cache';
-import { LADDER_RUNGS, type LadderRung } from '$lib/domain/ladder';
 import { listMunicipalities } from '$lib/server/features/municipalities/municipalities.queries';
 import { getDraft, keepDraftForLogin } from '$lib/server/features/accounts/accounts.service';
+import { listOpportunitiesOfActions } from '$lib/server/features/opportunities/opportunities.service';
 import { canFollowActions } from './actions.policy';
 import {
 	countFollowers,
-	countOpenOpportunitiesByRung,
 	deleteFollow,
 	getPublishedAction,
 	getPublishedActionAnywhere,
 	insertFollow,
 	isFollowing,
-	listOpenOpportunities,
-	listOpportunitiesOfActions,
 	listPublishedActions,
 	listPublishedActionsAfter,
 	listPublishedUpdates,
@@ -27,12 +24,10 @@ import {
 	presentActionApiDetail,
 	presentActionCard,
 	presentActionDetail,
-	presentOpenOpportunity,
 	type ActionApi,
 	type ActionApiDetail,
 	type ActionCard,
-	type ActionDetail,
-	type OpenOpportunityView
+	type ActionDetail
 } from './actions.present';
 import { encodeCursor, PAGE_SIZE, type ApiListQuery, type PageFilters } from './actions.schemas';
 
@@ -55,7 +50,7 @@ async function cards(ctx: Ctx, municipalityIds: string[], rows: ActionCardRow[])
 	const actionIds = rows.map((r) => r.id);
 	const [themes, opportunities] = await Promise.all([
 		listThemesOfActions(ctx.db, { municipalityIds, actionIds }),
-		listOpportunitiesOfActions(ctx.db, { municipalityIds, actionIds })
+		listOpportunitiesOfActions(ctx, { municipalityIds, actionIds })
 	]);
 	return rows.map((row) =>
 		presentActionCard(
@@ -151,7 +146,7 @@ export async function getActionPage(
 	const municipalityIds = [municipalityId];
 	const [themes, opportunities, updates, followers, following] = await Promise.all([
 		listThemesOfActions(ctx.db, { municipalityIds, actionIds: [row.id] }),
-		listOpportunitiesOfActions(ctx.db, { municipalityIds, actionIds: [row.id] }),
+		listOpportunitiesOfActions(ctx, { municipalityIds, actionIds: [row.id] }),
 		listPublishedUpdates(ctx.db, { municipalityId, actionId: row.id, now }),
 		countFollowers(ctx.db, { municipalityId, actionId: row.id }),
 		ctx.actor
@@ -218,55 +213,6 @@ export async function unfollowAction(ctx: TenantCtx, input: { id: number }): Pro
 }
 
 // ---------------------------------------------------------------------------------------------
-// "Hoeveel wil je doen?": open opportunities by rung
-// ---------------------------------------------------------------------------------------------
-
-export interface RungBrowse {
-	rung: LadderRung;
-	items: OpenOpportunityView[];
-	total: number;
-	page: number;
-	pageCount: number;
-}
-
-async function scope(ctx: Ctx, tenant: Tenant | undefined, participating?: boolean): Promise<string[]> {
-	if (tenant) return participating === false ? [] : [tenant.id];
-	return (await participatingMunicipalities(ctx)).map((m) => m.id);
-}
-
-/** Opportunities on one rung that are open now, in the municipality (or the whole region without one). */
-export async function browseRung(
-	ctx: Ctx,
-	input: { rung: LadderRung; page: number; participating?: boolean }
-): Promise<RungBrowse> {
-	const municipalityIds = await scope(ctx, ctx.tenant, input.participating);
-	const { rows, total } = await listOpenOpportunities(ctx.db, {
-		municipalityIds,
-		rung: input.rung,
-		now: new Date(),
-		limit: PAGE_SIZE,
-		offset: (input.page - 1) * PAGE_SIZE
-	});
-	return {
-		rung: input.rung,
-		items: rows.map(presentOpenOpportunity),
-		total,
-		page: input.page,
-		pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE))
-	};
-}
-
-/** For the "Hoeveel wil je doen?" links: how many opportunities are open on each rung now. */
-export async function countOpenByRung(
-	ctx: Ctx,
-	input: { participating?: boolean } = {}
-): Promise<{ rung: LadderRung; count: number }[]> {
-	const municipalityIds = await scope(ctx, ctx.tenant, input.participating);
-	const counts = await countOpenOpportunitiesByRung(ctx.db, { municipalityIds, now: new Date() });
-	return LADDER_RUNGS.map((rung) => ({ rung, count: counts[rung] ?? 0 }));
-}
-
-// ---------------------------------------------------------------------------------------------
 // API
 // ---------------------------------------------------------------------------------------------
 
@@ -326,7 +272,7 @@ export async function getActionForApi(
 	const scoped = [row.municipalityId];
 	const [themes, opportunities] = await Promise.all([
 		listThemesOfActions(ctx.db, { municipalityIds: scoped, actionIds: [row.id] }),
-		listOpportunitiesOfActions(ctx.db, { municipalityIds: scoped, actionIds: [row.id] })
+		listOpportunitiesOfActions(ctx, { municipalityIds: scoped, actionIds: [row.id] })
 	]);
 	return presentActionApiDetail(row, themes, opportunities, input.origin);
 }

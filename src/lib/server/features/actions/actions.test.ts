@@ -19,16 +19,16 @@ import { actionJsonLd, serializeJsonLd } from './actions.present';
 import {
 	archiveAction,
 	insertAction,
-	insertOpportunity,
 	insertUpdate,
 	publishAction,
 	setActionThemes,
-	type ActionFields,
-	type OpportunityFields
+	type ActionFields
 } from './actions.queries';
 import {
-	browseRung,
-	countOpenByRung,
+	insertOpportunity,
+	type OpportunityFields
+} from '$lib/server/features/opportunities/opportunities.queries';
+import {
 	followAction,
 	getActionForApi,
 	getActionPage,
@@ -291,27 +291,6 @@ describe('the regional view', () => {
 		expect(recent).toHaveLength(5);
 		const dates = recent.map((a) => a.publishedAt);
 		expect([...dates].sort().reverse()).toEqual(dates);
-	});
-});
-
-describe('browsing by rung ("Hoeveel wil je doen?")', () => {
-	it('shows opportunities open now, with their action; not closed, not yet open, not of drafts', async () => {
-		const advise = await browseRung(buildCtx(db, geel), { rung: 'advise', page: 1 });
-		expect(advise.items.map((o) => o.title)).toEqual(['Denk mee in de werkgroep']);
-		expect(advise.items[0]?.action.title).toBe('Énergiecoöperatie Geel');
-		expect((await browseRung(buildCtx(db, geel), { rung: 'consult', page: 1 })).items).toEqual([]);
-		expect((await browseRung(buildCtx(db, geel), { rung: 'selfManage', page: 1 })).items).toEqual([]);
-		const coproduce = await browseRung(buildCtx(db, geel), { rung: 'coproduce', page: 1 });
-		expect(coproduce.items.map((o) => o.title)).toEqual(['Plantdag']);
-	});
-
-	it('counts open opportunities per rung; the region sums its municipalities', async () => {
-		const geelCounts = await countOpenByRung(buildCtx(db, geel));
-		expect(geelCounts.find((c) => c.rung === 'coproduce')?.count).toBe(1);
-		expect(geelCounts.find((c) => c.rung === 'consult')?.count).toBe(0);
-		expect(geelCounts).toHaveLength(6);
-		const region = await countOpenByRung(buildCtx(db));
-		expect(region.find((c) => c.rung === 'coproduce')?.count).toBe(2);
 	});
 });
 

@@ -2,7 +2,7 @@
 // moderation details, only what anyone may read of a listed suggestion.
 import type { SuggestionStatus } from '$lib/domain/suggestions';
 import { renderMarkdown } from '$lib/server/platform/markdown';
-import { actionPath } from '$lib/server/features/actions/actions.present';
+import { actionPath } from '$lib/domain/actions';
 import { suggestionPath, type SuggestionOpportunity } from './suggestions.access';
 import type { ClusterRow, ListedSuggestionRow } from './suggestions.browse.queries';
 

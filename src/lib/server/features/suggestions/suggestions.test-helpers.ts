@@ -4,7 +4,8 @@ import { suggestionVotes, suggestions } from '$lib/server/db/schema';
 import type { Tenant } from '$lib/server/platform/context';
 import { slugify } from '$lib/server/features/municipalities/municipalities.seed';
 import { eq, sql } from 'drizzle-orm';
-import { insertAction, insertOpportunity, publishAction } from '$lib/server/features/actions/actions.queries';
+import { insertAction, publishAction } from '$lib/server/features/actions/actions.queries';
+import { insertOpportunity } from '$lib/server/features/opportunities/opportunities.queries';
 import {
 	insertStoryEntry,
 	insertSuggestion,

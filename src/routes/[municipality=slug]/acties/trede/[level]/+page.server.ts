@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
-import { browseRung } from '$lib/server/features/actions/actions.service';
+import { browseRung } from '$lib/server/features/opportunities/opportunities.service';
 import { parsePageFilters, parseRung } from '$lib/server/features/actions/actions.schemas';
 import { orErrorPage } from '$lib/server/platform/http';
 import type { PageServerLoad } from './$types';

@@ -1,5 +1,9 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import * as service from '$lib/server/features/actions/actions.admin.service';
+import {
+	addOpportunity,
+	moveOpportunity
+} from '$lib/server/features/opportunities/opportunities.admin.service';
 import { backofficeAction, backofficeLoad, textFields } from '$lib/server/features/staff/staff.http';
 import { actionForm, OPPORTUNITY_FIELDS, UPDATE_FIELDS } from '../form-fields';
 import type { Actions, PageServerLoad } from './$types';
@@ -61,7 +65,7 @@ export const actions: Actions = {
 		const values = textFields(await event.request.formData(), OPPORTUNITY_FIELDS);
 		const result = await backofficeAction(
 			event,
-			service.addOpportunity(event.locals.ctx, { ...values, unverifiedActionId: event.params.actie }),
+			addOpportunity(event.locals.ctx, { ...values, unverifiedActionId: event.params.actie }),
 			{ ...values, form: 'addOpportunity' }
 		);
 		if (!result.ok) return result.failure;
@@ -71,7 +75,7 @@ export const actions: Actions = {
 		const values = textFields(await event.request.formData(), ['opportunity', 'direction']);
 		const result = await backofficeAction(
 			event,
-			service.moveOpportunity(event.locals.ctx, {
+			moveOpportunity(event.locals.ctx, {
 				unverifiedActionId: event.params.actie,
 				unverifiedOpportunityId: values.opportunity,
 				direction: values.direction

@@ -3,7 +3,7 @@ import {
 	changeOpportunity,
 	getOpportunityForBackoffice,
 	removeOpportunity
-} from '$lib/server/features/actions/actions.admin.service';
+} from '$lib/server/features/opportunities/opportunities.admin.service';
 import {
 	changeSuggestionSettings,
 	getSuggestionSettingsForBackoffice

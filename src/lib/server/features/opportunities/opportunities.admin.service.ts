@@ -1,0 +1,197 @@
+// Use cases of the back office for opportunities, the ways to take part in an action: read one, add, change,
+// move and remove. Each authorizes first, then records the change in the action's history in the same
+// transaction as the change.
+import { DEFAULT_RUNG_OF_KIND } from '$lib/domain/actions';
+import type { Ctx } from '$lib/server/platform/context';
+import { AppError } from '$lib/server/platform/errors';
+import type { Db } from '$lib/server/db/client';
+import { authorizeMunicipality, type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
+import type { RawInput } from '$lib/server/features/staff/staff.schemas';
+import { confirmSchema, parseId } from '$lib/server/features/actions/actions.admin.schemas';
+import { recordActionChange } from '$lib/server/features/actions/actions.history';
+import { canManageOpportunities } from './opportunities.policy';
+import {
+	deleteOpportunity,
+	getOpportunity,
+	getOwningAction,
+	insertOpportunity,
+	listOpportunitiesOfActions,
+	updateOpportunity
+} from './opportunities.queries';
+import { moveSchema, opportunitySchema, validateOpportunityInput } from './opportunities.schemas';
+import { presentOpportunityForEdit, type OpportunityEditView } from './opportunities.present';
+
+/** Only those who may manage the municipality's actions; anyone else is refused before anything is read. */
+async function authorizeOpportunities(ctx: Ctx): Promise<BackofficeScope> {
+	const scope = await authorizeMunicipality(ctx, 'backoffice.view');
+	const allowed = canManageOpportunities(scope.actor, {
+		municipalityId: scope.municipality.id,
+		regionId: scope.municipality.regionId
+	});
+	if (!allowed) {
+		ctx.log.warn(
+			{ userId: scope.actor.userId, municipalityId: scope.municipality.id },
+			'opportunities back office: change refused'
+		);
+		throw new AppError('forbidden', { message: 'backoffice.forbidden.body' });
+	}
+	return scope;
+}
+
+async function findAction(db: Db, municipalityId: string, unverifiedId: unknown) {
+	const id = parseId(unverifiedId);
+	const row = id === null ? undefined : await getOwningAction(db, { municipalityId, id });
+	if (!row) throw new AppError('not_found');
+	return row;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+type OpportunityTarget = { unverifiedActionId: unknown; unverifiedOpportunityId: unknown };
+
+async function findOpportunity(db: Db, municipalityId: string, actionId: number, unverifiedId: unknown) {
+	const id = parseId(unverifiedId);
+	const row = id === null ? undefined : await getOpportunity(db, { municipalityId, actionId, id });
+	if (!row) throw new AppError('not_found');
+	return row;
+}
+
+export async function getOpportunityForBackoffice(
+	ctx: Ctx,
+	input: OpportunityTarget
+): Promise<{ action: { id: number; title: string }; opportunity: OpportunityEditView }> {
+	const scope = await authorizeOpportunities(ctx);
+	const action = await findAction(ctx.db, scope.municipality.id, input.unverifiedActionId);
+	const row = await findOpportunity(ctx.db, scope.municipality.id, action.id, input.unverifiedOpportunityId);
+	return { action: { id: action.id, title: action.title }, opportunity: presentOpportunityForEdit(row) };
+}
+
+export async function addOpportunity(
+	ctx: Ctx,
+	input: { unverifiedActionId: unknown } & RawInput<typeof opportunitySchema>
+): Promise<{ id: number }> {
+	const scope = await authorizeOpportunities(ctx);
+	const municipalityId = scope.municipality.id;
+	await findAction(ctx.db, municipalityId, input.unverifiedActionId);
+	const values = validateOpportunityInput(opportunitySchema, input);
+	return ctx.db.transaction(async (tx) => {
+		const action = await findAction(tx, municipalityId, input.unverifiedActionId);
+		const existing = await listOpportunitiesOfActions(tx, {
+			municipalityIds: [municipalityId],
+			actionIds: [action.id]
+		});
+		const row = await insertOpportunity(tx, {
+			municipalityId,
+			actionId: action.id,
+			title: values.title,
+			kind: values.kind,
+			rung: values.rung ?? DEFAULT_RUNG_OF_KIND[values.kind],
+			howTo: values.howTo,
+			opensAt: values.opensAt,
+			closesAt: values.closesAt,
+			position: Math.max(-1, ...existing.map((o) => o.position)) + 1
+		});
+		if (!row) throw new AppError('not_found');
+		await recordActionChange(tx, {
+			municipalityId,
+			actionId: action.id,
+			actor: scope.actor,
+			change: 'opportunity_added',
+			details: { opportunityId: row.id, title: row.title, kind: row.kind, rung: row.rung }
+		});
+		return { id: row.id };
+	});
+}
+
+export async function changeOpportunity(
+	ctx: Ctx,
+	input: OpportunityTarget & RawInput<typeof opportunitySchema>
+): Promise<{ changed: boolean }> {
+	const scope = await authorizeOpportunities(ctx);
+	const municipalityId = scope.municipality.id;
+	const action = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
+	await findOpportunity(ctx.db, municipalityId, action.id, input.unverifiedOpportunityId);
+	const values = validateOpportunityInput(opportunitySchema, input);
+	return ctx.db.transaction(async (tx) => {
+		const before = await findOpportunity(tx, municipalityId, action.id, input.unverifiedOpportunityId);
+		const next = {
+			title: values.title,
+			kind: values.kind,
+			rung: values.rung ?? DEFAULT_RUNG_OF_KIND[values.kind],
+			howTo: values.howTo,
+			opensAt: values.opensAt,
+			closesAt: values.closesAt
+		};
+		const changes: Record<string, { before: unknown; after: unknown }> = {};
+		for (const field of Object.keys(next) as (keyof typeof next)[]) {
+			if (!same(before[field], next[field])) changes[field] = { before: before[field], after: next[field] };
+		}
+		if (Object.keys(changes).length === 0) return { changed: false };
+		await updateOpportunity(tx, { municipalityId, id: before.id, ...next });
+		await recordActionChange(tx, {
+			municipalityId,
+			actionId: action.id,
+			actor: scope.actor,
+			change: 'opportunity_edited',
+			details: { opportunityId: before.id, title: next.title, changes }
+		});
+		return { changed: true };
+	});
+}
+
+export async function removeOpportunity(
+	ctx: Ctx,
+	input: OpportunityTarget & RawInput<typeof confirmSchema>
+): Promise<void> {
+	const scope = await authorizeOpportunities(ctx);
+	const municipalityId = scope.municipality.id;
+	const action = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
+	await findOpportunity(ctx.db, municipalityId, action.id, input.unverifiedOpportunityId);
+	validateOpportunityInput(confirmSchema, input);
+	await ctx.db.transaction(async (tx) => {
+		const row = await findOpportunity(tx, municipalityId, action.id, input.unverifiedOpportunityId);
+		await deleteOpportunity(tx, { municipalityId, id: row.id });
+		await recordActionChange(tx, {
+			municipalityId,
+			actionId: action.id,
+			actor: scope.actor,
+			change: 'opportunity_removed',
+			details: { opportunityId: row.id, title: row.title, kind: row.kind, rung: row.rung }
+		});
+	});
+}
+
+/** Moves an opportunity one place up or down; positions are renumbered so the order stays unambiguous. */
+export async function moveOpportunity(
+	ctx: Ctx,
+	input: OpportunityTarget & RawInput<typeof moveSchema>
+): Promise<void> {
+	const scope = await authorizeOpportunities(ctx);
+	const municipalityId = scope.municipality.id;
+	const action = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
+	await findOpportunity(ctx.db, municipalityId, action.id, input.unverifiedOpportunityId);
+	const { direction } = validateOpportunityInput(moveSchema, input);
+	await ctx.db.transaction(async (tx) => {
+		const moving = await findOpportunity(tx, municipalityId, action.id, input.unverifiedOpportunityId);
+		const order = await listOpportunitiesOfActions(tx, {
+			municipalityIds: [municipalityId],
+			actionIds: [action.id]
+		});
+		const from = order.findIndex((o) => o.id === moving.id);
+		const to = direction === 'up' ? from - 1 : from + 1;
+		if (from < 0 || to < 0 || to >= order.length) return;
+		const [moved] = order.splice(from, 1);
+		order.splice(to, 0, moved!);
+		for (const [index, row] of order.entries()) {
+			if (row.position !== index)
+				await updateOpportunity(tx, { municipalityId, id: row.id, position: index });
+		}
+		await recordActionChange(tx, {
+			municipalityId,
+			actionId: action.id,
+			actor: scope.actor,
+			change: 'opportunity_moved',
+			details: { opportunityId: moving.id, title: moving.title, position: to + 1 }
+		});
+	});
+}

@@ -1,0 +1,80 @@
+// Use cases of opportunities on the public side: the rung browser ("Hoeveel wil je doen?") and the
+// opportunities other features show beside their own (an action's page and cards, its poster).
+import type { Ctx, Tenant } from '$lib/server/platform/context';
+import type { Db } from '$lib/server/db/client';
+import { cached } from '$lib/server/platform/cache';
+import { LADDER_RUNGS, type LadderRung } from '$lib/domain/ladder';
+import { listMunicipalities } from '$lib/server/features/municipalities/municipalities.queries';
+import {
+	countOpenOpportunitiesByRung,
+	listOpenOpportunities,
+	listOpportunitiesOfActions as listOpportunityRows,
+	type OpportunityRow
+} from './opportunities.queries';
+import { presentOpenOpportunity, type OpenOpportunityView } from './opportunities.present';
+import { PAGE_SIZE } from '$lib/server/features/actions/actions.schemas';
+
+/**
+ * The opportunities of some actions, in their order, for a feature that presents them with its own records
+ * (an action's cards and page, its poster).
+ */
+export async function listOpportunitiesOfActions(
+	ctx: { db: Db },
+	input: { municipalityIds: string[]; actionIds: number[] }
+): Promise<OpportunityRow[]> {
+	return listOpportunityRows(ctx.db, input);
+}
+
+// ---------------------------------------------------------------------------------------------
+// "Hoeveel wil je doen?": open opportunities by rung
+// ---------------------------------------------------------------------------------------------
+
+export interface RungBrowse {
+	rung: LadderRung;
+	items: OpenOpportunityView[];
+	total: number;
+	page: number;
+	pageCount: number;
+}
+
+async function participatingMunicipalities(ctx: Ctx) {
+	const rows = await cached(ctx.cache, 'municipalities', () => listMunicipalities(ctx.db));
+	return rows.filter((r) => r.participating);
+}
+
+async function scope(ctx: Ctx, tenant: Tenant | undefined, participating?: boolean): Promise<string[]> {
+	if (tenant) return participating === false ? [] : [tenant.id];
+	return (await participatingMunicipalities(ctx)).map((m) => m.id);
+}
+
+/** Opportunities on one rung that are open now, in the municipality (or the whole region without one). */
+export async function browseRung(
+	ctx: Ctx,
+	input: { rung: LadderRung; page: number; participating?: boolean }
+): Promise<RungBrowse> {
+	const municipalityIds = await scope(ctx, ctx.tenant, input.participating);
+	const { rows, total } = await listOpenOpportunities(ctx.db, {
+		municipalityIds,
+		rung: input.rung,
+		now: new Date(),
+		limit: PAGE_SIZE,
+		offset: (input.page - 1) * PAGE_SIZE
+	});
+	return {
+		rung: input.rung,
+		items: rows.map(presentOpenOpportunity),
+		total,
+		page: input.page,
+		pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE))
+	};
+}
+
+/** For the "Hoeveel wil je doen?" links: how many opportunities are open on each rung now. */
+export async function countOpenByRung(
+	ctx: Ctx,
+	input: { participating?: boolean } = {}
+): Promise<{ rung: LadderRung; count: number }[]> {
+	const municipalityIds = await scope(ctx, ctx.tenant, input.participating);
+	const counts = await countOpenOpportunitiesByRung(ctx.db, { municipalityIds, now: new Date() });
+	return LADDER_RUNGS.map((rung) => ({ rung, count: counts[rung] ?? 0 }));
+}
