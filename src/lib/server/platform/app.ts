@@ -20,6 +20,7 @@ import { startDevIdp } from '$lib/server/devidp/devidp';
 import { PERSONAS } from '$lib/server/devidp/personas';
 import { ensurePersonaAccounts } from '$lib/server/features/accounts/accounts.demo';
 import { createGeocoder, type Geocoder } from './geocode';
+import { createEventDispatcher, type EventDispatcher, type EventHandler } from './events.dispatcher';
 
 export interface App {
 	config: Config;
@@ -38,6 +39,8 @@ export interface App {
 	pageCache: PageCache;
 	/** Address lookup through GEOLOCATION_URL, or null when it is not configured. */
 	geocoder: Geocoder | null;
+	/** Hands the stored domain events to their handlers (running when config.jobs is on). */
+	events: EventDispatcher;
 	/** Stops what startApp started besides the database (the development identity provider, housekeeping). */
 	extraStops: (() => Promise<void>)[];
 }
@@ -47,7 +50,11 @@ export const MAIL_JOB = 'mail.send';
 export async function startApp(
 	config: Config,
 	log: Logger,
-	options: { database?: Database } = {}
+	options: {
+		database?: Database;
+		/** The domain-event handlers of the features (their manifests list them). */
+		eventHandlers?: readonly EventHandler[];
+	} = {}
 ): Promise<App> {
 	const started = performance.now();
 	const database =
@@ -88,6 +95,9 @@ export async function startApp(
 		await mailer.deliver(message);
 	});
 	if (config.jobs) await jobs.start();
+	const events = createEventDispatcher(database, log, { handlers: options.eventHandlers ?? [] });
+	// What was written while the platform was down is dispatched at once, then new events within a second.
+	if (config.jobs) events.start();
 
 	const sessionSettings = { idleMinutes: config.sessionIdleMinutes, maxDays: config.sessionMaxDays };
 	let oidc = config.oidc ? createOidcClient(config.oidc) : null;
@@ -147,6 +157,7 @@ export async function startApp(
 		batches: createBatches(),
 		cache: createCache({ ttlMs: 10_000, maxEntries: 2_000 }),
 		pageCache: createPageCache({ ttlMs: 5_000, staleMs: 5_000, maxEntries: 500, maxBytes: 512 * 1024 }),
+		events,
 		geocoder: config.geolocationUrl ? createGeocoder({ baseUrl: config.geolocationUrl, log }) : null,
 		extraStops,
 		async queueMail(message) {
@@ -159,9 +170,10 @@ export async function startApp(
 	};
 }
 
-/** Stops jobs first (a running one finishes), then mail, then closes the database. */
+/** Stops the event dispatcher and jobs first (a running handler or job finishes), then mail, then the database. */
 export async function stopApp(app: App): Promise<void> {
 	for (const stop of app.extraStops) await stop();
+	await app.events.stop();
 	await app.jobs.stop();
 	app.mailer.close();
 	await app.database.close();

@@ -2,11 +2,26 @@
 import type { Db } from '$lib/server/db/client';
 import { auditLog } from '$lib/server/db/schema';
 
+/**
+ * The closed list of audit actions. Each feature adds its own in its `<feature>.audit.ts` by declaration
+ * merging, so the platform names none of them and a misspelt action does not compile:
+ *
+ *     declare module '$lib/server/platform/audit' {
+ *         interface AuditActionMap { 'settings.logo_uploaded': true }
+ *     }
+ *
+ * The name is also the key of its label in the catalogue (`backoffice.audit.action.<name>`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the features
+export interface AuditActionMap {}
+
+export type AuditAction = keyof AuditActionMap & string;
+
 export interface AuditEntry {
 	regionId: string;
 	municipalityId?: string | null;
 	actor: { userId: string; displayName: string } | null;
-	action: string;
+	action: AuditAction;
 	subject?: { id: string; name: string } | null;
 	details?: Record<string, unknown>;
 }

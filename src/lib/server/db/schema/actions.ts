@@ -180,27 +180,3 @@ export const actionHistory = pgTable(
 	},
 	(t) => [index('action_history_action_idx').on(t.municipalityId, t.actionId, t.createdAt)]
 );
-
-/**
- * Domain events written in the transaction of the change (e.g. `action.update_published`), picked up
- * later by jobs such as the notification mails.
- */
-export const domainEvents = pgTable(
-	'domain_events',
-	{
-		id: bigserial('id', { mode: 'number' }).primaryKey(),
-		municipalityId: uuid('municipality_id')
-			.notNull()
-			.references(() => municipalities.id, { onDelete: 'cascade' }),
-		type: text('type').notNull(),
-		subjectId: text('subject_id'),
-		actorId: uuid('actor_id'),
-		payload: jsonb('payload').notNull().default({}),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		processedAt: timestamp('processed_at', { withTimezone: true })
-	},
-	(t) => [
-		index('domain_events_pending_idx').on(t.municipalityId, t.processedAt, t.createdAt),
-		index('domain_events_type_idx').on(t.type, t.createdAt)
-	]
-);

@@ -1,4 +1,17 @@
-import { jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+	bigint,
+	bigserial,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { municipalities } from './municipalities';
 
 /** Facts about this installation itself, such as whether the demo content has been loaded. */
 export const platformMeta = pgTable('platform_meta', {
@@ -6,3 +19,58 @@ export const platformMeta = pgTable('platform_meta', {
 	value: jsonb('value').notNull(),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 });
+
+/**
+ * The outbox: domain events written in the transaction of the change (platform/events.ts). The dispatcher
+ * hands each to the handlers subscribed to its type (event_deliveries) and then sets processed_at.
+ * The subject (kind and id) is the aggregate whose events are handled in order.
+ */
+export const domainEvents = pgTable(
+	'domain_events',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		municipalityId: uuid('municipality_id')
+			.notNull()
+			.references(() => municipalities.id, { onDelete: 'cascade' }),
+		type: text('type').notNull(),
+		subjectKind: text('subject_kind').notNull(),
+		subjectId: text('subject_id').notNull(),
+		actorId: uuid('actor_id'),
+		payload: jsonb('payload').notNull().default({}),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		processedAt: timestamp('processed_at', { withTimezone: true })
+	},
+	(t) => [
+		index('domain_events_municipality_idx').on(t.municipalityId, t.createdAt),
+		index('domain_events_type_idx').on(t.type, t.createdAt),
+		index('domain_events_subject_idx').on(t.subjectKind, t.subjectId, t.id),
+		index('domain_events_unprocessed_idx')
+			.on(t.id)
+			.where(sql`${t.processedAt} IS NULL`)
+	]
+);
+
+/**
+ * One row per event a handler still has to handle; the handler's transaction deletes it, so "handled" and
+ * the handler's own writes commit together. A failed attempt moves next_attempt_at on (backoff).
+ */
+export const eventDeliveries = pgTable(
+	'event_deliveries',
+	{
+		handler: text('handler').notNull(),
+		eventId: bigint('event_id', { mode: 'number' })
+			.notNull()
+			.references(() => domainEvents.id, { onDelete: 'cascade' }),
+		subjectKind: text('subject_kind').notNull(),
+		subjectId: text('subject_id').notNull(),
+		attempts: integer('attempts').notNull().default(0),
+		nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+		lastError: text('last_error'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.handler, t.eventId] }),
+		index('event_deliveries_subject_idx').on(t.handler, t.subjectKind, t.subjectId, t.eventId),
+		index('event_deliveries_due_idx').on(t.handler, t.nextAttemptAt)
+	]
+);

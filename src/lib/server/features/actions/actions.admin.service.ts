@@ -17,7 +17,7 @@ import {
 	type OpportunityEditView
 } from '$lib/server/features/opportunities/opportunities.present';
 import { canManageActions } from './actions.policy';
-import { writeEvent } from './actions.events';
+import { writeDomainEvent } from '$lib/server/platform/events';
 import {
 	archiveAction as archiveActionRow,
 	getAction,
@@ -406,7 +406,7 @@ export async function createAction(ctx: Ctx, input: ActionFormInput): Promise<{ 
 				themes: themes.filter((t) => themeIds.includes(t.id)).map((t) => t.name)
 			}
 		});
-		await writeEvent(tx, {
+		await writeDomainEvent(tx, {
 			municipalityId,
 			type: 'action.created',
 			subjectId: row.id,
@@ -519,7 +519,7 @@ export async function changeAction(
 				details: { before: currentThemeIds.map(name), after: set.map(name) }
 			});
 		}
-		await writeEvent(tx, {
+		await writeDomainEvent(tx, {
 			municipalityId,
 			type: 'action.updated',
 			subjectId: before.id,
@@ -552,7 +552,7 @@ async function publish(
 		change: 'published',
 		details: { ...details, ...(row.archivedAt ? { unarchived: true } : {}) }
 	});
-	await writeEvent(tx, {
+	await writeDomainEvent(tx, {
 		municipalityId,
 		type: 'action.published',
 		subjectId: row.id,
@@ -564,7 +564,7 @@ async function unpublish(tx: Db, scope: BackofficeScope, id: number, details: Re
 	const municipalityId = scope.municipality.id;
 	await unpublishActionRow(tx, { municipalityId, id });
 	await insertHistory(tx, { municipalityId, actionId: id, ...who(scope), change: 'unpublished', details });
-	await writeEvent(tx, {
+	await writeDomainEvent(tx, {
 		municipalityId,
 		type: 'action.unpublished',
 		subjectId: id,
@@ -576,7 +576,7 @@ async function archive(tx: Db, scope: BackofficeScope, id: number, details: Reco
 	const municipalityId = scope.municipality.id;
 	await archiveActionRow(tx, { municipalityId, id });
 	await insertHistory(tx, { municipalityId, actionId: id, ...who(scope), change: 'archived', details });
-	await writeEvent(tx, {
+	await writeDomainEvent(tx, {
 		municipalityId,
 		type: 'action.archived',
 		subjectId: id,
@@ -684,9 +684,10 @@ async function recordUpdatePublished(
 		change: 'update_published',
 		details: { updateId: update.id, title: update.title }
 	});
-	await writeEvent(tx, {
+	await writeDomainEvent(tx, {
 		municipalityId,
 		type: 'action.update_published',
+		subjectKind: 'action_update',
 		subjectId: update.id,
 		actorId: scope.actor.userId,
 		payload: { actionId: update.actionId, updateId: update.id }

@@ -1,20 +1,15 @@
-// Domain events of actions, written in the transaction of the change and picked up later by jobs.
-import type { Db } from '$lib/server/db/client';
-import { writeDomainEvent, type DomainEvent } from '$lib/server/platform/events';
+// Domain events of actions, written in the transaction of the change (see platform/events.ts).
+export {};
 
-export const ACTION_EVENT_TYPES = [
-	'action.created',
-	'action.updated',
-	'action.published',
-	'action.unpublished',
-	'action.archived',
-	'action.update_published'
-] as const;
-export type ActionEventType = (typeof ACTION_EVENT_TYPES)[number];
-
-/** The subject is the action id (or the update id for `action.update_published`). */
-export type ActionEvent = DomainEvent<ActionEventType>;
-
-export async function writeEvent(tx: Db, event: ActionEvent): Promise<void> {
-	await writeDomainEvent(tx, event);
+declare module '$lib/server/platform/events' {
+	interface DomainEventMap {
+		'action.created': { subject: 'action'; payload: object };
+		/** Which fields changed ('status' and 'themes' included). */
+		'action.updated': { subject: 'action'; payload: { fields: string[] } };
+		'action.published': { subject: 'action'; payload: object };
+		'action.unpublished': { subject: 'action'; payload: object };
+		'action.archived': { subject: 'action'; payload: object };
+		/** An update (news item) of an action went public; the subject is the update. */
+		'action.update_published': { subject: 'action_update'; payload: { actionId: number; updateId: number } };
+	}
 }

@@ -7,10 +7,10 @@ import { translate } from '$lib/i18n';
 import type { Db } from '$lib/server/db/client';
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError, isAppError } from '$lib/server/platform/errors';
-import { writeAudit } from '$lib/server/platform/audit';
+import { writeAudit, type AuditAction } from '$lib/server/platform/audit';
 import { authorizeMunicipality, type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
 import { isUuid } from '$lib/server/features/staff/staff.schemas';
-import { writeSuggestionEvent } from './suggestions.events';
+import { writeDomainEvent } from '$lib/server/platform/events';
 import { suggestionPath } from './suggestions.access';
 import {
 	getSuggestion,
@@ -93,7 +93,7 @@ function actorOf(scope: BackofficeScope) {
 async function audit(
 	tx: Db,
 	scope: BackofficeScope,
-	action: string,
+	action: AuditAction,
 	details: Record<string, unknown>,
 	subject?: { id: string; name: string }
 ) {
@@ -268,7 +268,7 @@ async function approveSuggestionRow(tx: Db, scope: BackofficeScope, row: Suggest
 			actorId: scope.actor.userId
 		});
 	}
-	await writeSuggestionEvent(tx, {
+	await writeDomainEvent(tx, {
 		municipalityId,
 		type: 'suggestion.published',
 		subjectId: row.id,
@@ -305,7 +305,7 @@ async function rejectSuggestionRow(
 		id: row.id,
 		values: { moderation: 'rejected', moderationReason: text }
 	});
-	await writeSuggestionEvent(tx, {
+	await writeDomainEvent(tx, {
 		municipalityId,
 		type: 'suggestion.rejected',
 		subjectId: row.id,
@@ -352,7 +352,7 @@ async function moderateComment(
 	});
 	await recountComments(tx, { municipalityId, suggestionId: row.suggestionId });
 	if (decision.approve)
-		await writeSuggestionEvent(tx, {
+		await writeDomainEvent(tx, {
 			municipalityId,
 			type: 'suggestion.comment_published',
 			subjectId: row.suggestionId,
@@ -581,7 +581,7 @@ export async function answerSuggestion(
 			status: row.status,
 			actorId: scope.actor.userId
 		});
-		await writeSuggestionEvent(tx, {
+		await writeDomainEvent(tx, {
 			municipalityId,
 			type: 'suggestion.answered',
 			subjectId: row.id,
@@ -622,7 +622,7 @@ export async function changeSuggestionStatus(
 			reason: values.reason,
 			actorId: scope.actor.userId
 		});
-		await writeSuggestionEvent(tx, {
+		await writeDomainEvent(tx, {
 			municipalityId,
 			type: 'suggestion.status_changed',
 			subjectId: row.id,
@@ -689,7 +689,7 @@ export async function addOfficialComment(
 			body: values.body
 		});
 		await recountComments(tx, { municipalityId, suggestionId: row.id });
-		await writeSuggestionEvent(tx, {
+		await writeDomainEvent(tx, {
 			municipalityId,
 			type: 'suggestion.comment_published',
 			subjectId: row.id,
@@ -803,7 +803,7 @@ export async function mergeSuggestion(
 			reason: from.title,
 			actorId: scope.actor.userId
 		});
-		await writeSuggestionEvent(tx, {
+		await writeDomainEvent(tx, {
 			municipalityId,
 			type: 'suggestion.merged',
 			subjectId: from.id,

@@ -19,7 +19,7 @@ import {
 	type TenantCtx
 } from './suggestions.access';
 import { canModerateSuggestions, canSeeContribution } from './suggestions.policy';
-import { writeSuggestionEvent } from './suggestions.events';
+import { writeDomainEvent } from '$lib/server/platform/events';
 import {
 	getMunicipalityPlace,
 	getSuggestion,
@@ -316,7 +316,7 @@ export async function createSuggestion(
 		});
 		const base = { municipalityId: ctx.tenant.id, suggestionId: row.id, actorId: actor.userId };
 		await insertStoryEntry(tx, { ...base, kind: 'submitted', status: 'submitted', createdAt: now });
-		await writeSuggestionEvent(tx, {
+		await writeDomainEvent(tx, {
 			municipalityId: ctx.tenant.id,
 			type: 'suggestion.submitted',
 			subjectId: row.id,
@@ -325,12 +325,12 @@ export async function createSuggestion(
 		});
 		if (published) {
 			await insertStoryEntry(tx, { ...base, kind: 'published', status: 'published', createdAt: now });
-			await writeSuggestionEvent(tx, {
+			await writeDomainEvent(tx, {
 				municipalityId: ctx.tenant.id,
 				type: 'suggestion.published',
 				subjectId: row.id,
 				actorId: actor.userId,
-				payload: { opportunityId: opportunity.id }
+				payload: { opportunityId: opportunity.id, authorId: actor.userId, again: false }
 			});
 		}
 		// The author hears what comes of their suggestion.
@@ -511,7 +511,7 @@ export async function addComment(
 		});
 		if (published) {
 			await changeCommentCount(tx, { municipalityId: ctx.tenant.id, suggestionId: row.id, delta: 1 });
-			await writeSuggestionEvent(tx, {
+			await writeDomainEvent(tx, {
 				municipalityId: ctx.tenant.id,
 				type: 'suggestion.comment_published',
 				subjectId: row.id,
