@@ -1,31 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import { decodeQr } from '$lib/server/testing/qr-decode';
+import jsQR from 'jsqr';
 import { qrMatrix } from './qr';
+
+/**
+ * What a phone's decoder (jsQR, written elsewhere) reads from the matrix painted as pixels: 4 pixels a
+ * module, with the quiet zone of 4 light modules around it.
+ */
+function scan(dark: boolean[][]): string | null {
+	const unit = 4;
+	const side = (dark.length + 8) * unit;
+	const pixels = new Uint8ClampedArray(side * side * 4).fill(255);
+	dark.forEach((row, r) =>
+		row.forEach((isDark, c) => {
+			if (!isDark) return;
+			for (let y = (r + 4) * unit; y < (r + 5) * unit; y++)
+				for (let x = (c + 4) * unit; x < (c + 5) * unit; x++)
+					pixels.fill(0, (y * side + x) * 4, (y * side + x) * 4 + 3);
+		})
+	);
+	return jsQR(pixels, side, side)?.data ?? null;
+}
 
 describe('qrMatrix', () => {
 	it('encodes a poster URL so that an independent decoder reads it back exactly', () => {
 		const url = 'https://meedoen.geel.be/geel/acties/12-ontharden-van-het-pleintje?utm_source=poster';
 		const qr = qrMatrix(url);
 		expect(qr.dark).toHaveLength(qr.size);
-		expect(decodeQr(qr.dark)).toBe(url);
+		expect(scan(qr.dark)).toBe(url);
 	});
 
 	it('keeps characters beyond ASCII as UTF-8', () => {
 		const text = 'Plantdag op ’t pleintje: één, twee, drie!';
-		expect(decodeQr(qrMatrix(text).dark)).toBe(text);
+		expect(scan(qrMatrix(text).dark)).toBe(text);
 	});
 
 	it('uses the smallest version that holds the text', () => {
 		expect(qrMatrix('https://x.be').size).toBe(21);
 		const long = qrMatrix(`https://meedoen.be/${'a'.repeat(200)}`);
 		expect(long.size).toBeGreaterThan(41);
-		expect(decodeQr(long.dark)).toBe(`https://meedoen.be/${'a'.repeat(200)}`);
+		expect(scan(long.dark)).toBe(`https://meedoen.be/${'a'.repeat(200)}`);
 	});
 
-	it('is checked for real: a damaged data module is noticed', () => {
+	it('is checked for real: damage beyond what level M repairs is noticed', () => {
 		const qr = qrMatrix('https://meedoen.be/geel');
-		const damaged = qr.dark.map((row) => [...row]);
-		damaged[qr.size - 1]![qr.size - 1] = !damaged[qr.size - 1]![qr.size - 1];
-		expect(() => decodeQr(damaged)).toThrow(/Reed–Solomon/);
+		expect(scan(qr.dark)).toBe('https://meedoen.be/geel');
+		// The lower right quarter holds the start of the data: a tear there loses more than 15 %.
+		const torn = qr.dark.map((row, r) =>
+			row.map((dark, c) => (r >= qr.size / 2 && c >= qr.size / 2 ? !dark : dark))
+		);
+		expect(scan(torn)).not.toBe('https://meedoen.be/geel');
 	});
 });

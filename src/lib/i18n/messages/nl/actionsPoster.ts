@@ -12,5 +12,7 @@ export const actionsPoster = {
 	scan: 'Scan de code en doe mee',
 	scanHint: 'Op de website lees je het laatste nieuws en schrijf je je in.',
 	orSurf: 'Of surf naar:',
+	qrAlt: 'QR-code die naar de pagina van de actie leidt: {url}',
+	linkLabel: 'De pagina van de actie op Meedoen: {url}',
 	footer: 'Meedoen, het participatieplatform voor klimaatacties in {name}'
 };

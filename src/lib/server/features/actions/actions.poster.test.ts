@@ -6,8 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
 import { buildParticipatingMunicipality } from '$lib/server/testing/factories';
-import { readPdf } from '$lib/server/testing/pdf-read';
-import { decodeQr } from '$lib/server/testing/qr-decode';
+import { findAllStruct, findStruct, readPdf } from '$lib/server/testing/pdf-inspect';
 import type { Tenant } from '$lib/server/platform/context';
 import { resolveMunicipality } from '$lib/server/features/municipalities/municipalities.service';
 import { GET } from '../../../../routes/[municipality=slug]/acties/[action]/poster.pdf/+server';
@@ -135,10 +134,10 @@ describe('GET /{municipality}/acties/{id}-{slug}/poster.pdf', () => {
 		);
 		const bytes = new Uint8Array(await response.arrayBuffer());
 		expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
-		const pdf = readPdf(bytes);
+		const pdf = await readPdf(bytes);
 		expect(pdf.pageCount).toBe(1);
-		expect(pdf.mediaBox).toEqual([0, 0, 595, 842]);
-		const text = pdf.lines.join(' ');
+		expect(pdf.pages[0]!.view).toEqual([0, 0, 595, 842]);
+		const text = pdf.pages[0]!.text;
 		expect(text).toContain('Geëngageerd ontharden: ’t pleintje aan Café Zoë');
 		expect(text).toContain('Meedoen in Geel');
 		expect(text).toContain('Klimaatactie · In uitvoering');
@@ -149,17 +148,87 @@ describe('GET /{municipality}/acties/{id}-{slug}/poster.pdf', () => {
 		expect(text).toContain('Trede 4: Coproduceren');
 		expect(text).not.toContain('Een bevraging die al voorbij is');
 		// The municipality's primary colour fills the band at the top.
-		expect(pdf.raw).toMatch(/0\.541 0\.082 0\.22 rg 0 738 595 104 re f/);
+		const page = await pdf.render(1, 1);
+		for (const [x, y] of [
+			[0, 0],
+			[594, 103]
+		] as const)
+			expect([...page.data.subarray((y * page.width + x) * 4, (y * page.width + x) * 4 + 3)]).toEqual([
+				0x8a, 0x15, 0x38
+			]);
 	});
 
 	it('carries a QR code that a phone reads as the action page with utm_source=poster, and prints that URL', async () => {
 		const action = await buildAction(geel, { slug: 'zonnedaken' });
 		const response = await request('geel', `${action.id}-oude-slug`);
-		const pdf = readPdf(new Uint8Array(await response.arrayBuffer()));
+		const pdf = await readPdf(new Uint8Array(await response.arrayBuffer()));
 		const expected = `${ORIGIN}/geel/acties/${action.id}-zonnedaken?utm_source=poster`;
-		expect(decodeQr(pdf.qr!)).toBe(expected);
-		expect(pdf.lines.join('')).toContain(expected);
-		expect(pdf.links).toContain(expected);
+		expect(await pdf.readQrCode(1)).toBe(expected);
+		expect(pdf.pages[0]!.lines.join('')).toContain(expected);
+		expect(pdf.pages[0]!.links.map((link) => link.url)).toContain(expected);
+	});
+
+	it('is a tagged PDF in Dutch that a screen reader reads in order, the QR code described', async () => {
+		const action = await buildAction(
+			geel,
+			{ slug: 'plantdag', title: 'Plantdag op ’t pleintje & de Markt' },
+			{ opportunities: [{ title: 'Plantdag op het pleintje', kind: 'actionDay', rung: 'coproduce' }] }
+		);
+		const response = await request('geel', `${action.id}-plantdag`);
+		const pdf = await readPdf(new Uint8Array(await response.arrayBuffer()));
+		const url = `${ORIGIN}/geel/acties/${action.id}-plantdag?utm_source=poster`;
+		expect(pdf.tagged).toBe(true);
+		expect(pdf.displayTitle).toBe(true);
+		expect(pdf.info).toMatchObject({
+			title: 'Affiche: Plantdag op ’t pleintje & de Markt',
+			lang: 'nl-BE',
+			author: 'Geel'
+		});
+		expect(pdf.xmpTitle).toBe('Affiche: Plantdag op ’t pleintje & de Markt');
+		const [page] = pdf.pages;
+		expect(page!.untaggedText).toEqual([]);
+
+		const document = findStruct(page!.structure, 'Document')!;
+		expect(document.children.map((c) => c.role)).toEqual([
+			'P',
+			'P',
+			'H1',
+			'P',
+			'L',
+			'H2',
+			'L',
+			'H2',
+			'P',
+			'Link',
+			'P',
+			'P',
+			'P'
+		]);
+		expect(findStruct(document, 'H1')!.text).toBe('Plantdag op ’t pleintje & de Markt');
+		expect(findAllStruct(document, 'H2').map((h) => h.text)).toEqual([
+			'Zo kan je meedoen',
+			'Scan de code en doe mee'
+		]);
+		const [facts, ways] = findAllStruct(document, 'L');
+		expect(findAllStruct(facts!, 'Lbl').map((l) => l.text)).toEqual([
+			'Wanneer?',
+			'Waar?',
+			'Wie trekt de actie?',
+			'Thema’s'
+		]);
+		expect(findAllStruct(facts!, 'LBody')[1]!.text).toBe('Markt');
+		expect(findAllStruct(ways!, 'LI').map((li) => li.text)).toEqual([
+			expect.stringMatching(/^Trede 4: Coproduceren · .* Plantdag op het pleintje$/)
+		]);
+		const links = findAllStruct(document, 'Link');
+		expect(links).toHaveLength(2);
+		const figure = findStruct(links[0]!, 'Figure')!;
+		expect(figure.alt).toBe(`QR-code die naar de pagina van de actie leidt: ${url}`);
+		expect(links[1]!.text.replace(/ /g, '')).toBe(url);
+		for (const link of links) expect(link.objects).toBeGreaterThan(0);
+		expect(new Set(page!.links.map((l) => `${l.url} ${l.label}`))).toEqual(
+			new Set([`${url} De pagina van de actie op Meedoen: ${url}`])
+		);
 	});
 
 	it('prints one way to take part with its how-to for ?kans=', async () => {
@@ -180,7 +249,7 @@ describe('GET /{municipality}/acties/{id}-{slug}/poster.pdf', () => {
 		);
 		const response = await request('geel', String(action.id), `?kans=${action.opportunityIds[1]}`);
 		expect(response.headers.get('content-disposition')).toContain(`-kans-${action.opportunityIds[1]}.pdf`);
-		const text = readPdf(new Uint8Array(await response.arrayBuffer())).lines.join(' ');
+		const text = (await readPdf(new Uint8Array(await response.arrayBuffer()))).pages[0]!.text;
 		expect(text).toContain('Werkgroep van de Klimaatmakers');
 		expect(text).toContain('Op 10 september om 19.30 uur in het gemeenschapscentrum.');
 		expect(text).not.toContain('Suggesties op de kaart');
@@ -209,7 +278,7 @@ describe('GET /{municipality}/acties/{id}-{slug}/poster.pdf', () => {
 			}
 		);
 		const response = await request('geel', String(action.id), `?kans=${action.opportunityIds[0]}`);
-		const text = readPdf(new Uint8Array(await response.arrayBuffer())).lines.join(' ');
+		const text = (await readPdf(new Uint8Array(await response.arrayBuffer()))).pages[0]!.text;
 		expect(text).toContain('Bevraging die voorbij is');
 		expect(text).toContain('Afgesloten');
 		expect(text).not.toContain('Open tot');
@@ -233,8 +302,8 @@ describe('GET /{municipality}/acties/{id}-{slug}/poster.pdf', () => {
 });
 
 describe('layoutPoster', () => {
-	it('keeps a long title, summary and many opportunities on one page', () => {
-		const bytes = layoutPoster({
+	it('keeps a long title, summary and many opportunities on one page', async () => {
+		const bytes = await layoutPoster({
 			municipality: { name: 'Heist-op-den-Berg', primaryColor: '#f2c94c', accentColor: '#1f5f3f' },
 			title: 'Een heel lange titel '.repeat(12),
 			summary: 'Een lange samenvatting met veel woorden. '.repeat(30),
@@ -251,9 +320,9 @@ describe('layoutPoster', () => {
 			})),
 			url: 'https://meedoen.example.be/heist-op-den-berg/acties/12345-een-heel-lange-titel?utm_source=poster'
 		});
-		const pdf = readPdf(bytes);
+		const pdf = await readPdf(bytes);
 		expect(pdf.pageCount).toBe(1);
-		const text = pdf.lines.join(' ');
+		const text = pdf.pages[0]!.text;
 		expect(text).toMatch(/En nog \d+ manieren om mee te doen/);
 		expect(text).toContain('Manier 1 om mee te doen');
 		expect(text).not.toContain('Manier 12 om mee te doen');

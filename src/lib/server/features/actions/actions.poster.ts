@@ -6,14 +6,7 @@ import { actionPath, type ActionStatus } from '$lib/domain/actions';
 import { readableTextOn } from '$lib/domain/colors';
 import type { Ctx, Tenant } from '$lib/server/platform/context';
 import { notFound } from '$lib/server/platform/errors';
-import {
-	createPdfPage,
-	hexToRgb,
-	textWidth,
-	wrapText,
-	type PdfFont,
-	type Rgb
-} from '$lib/server/platform/pdf';
+import { createPdf, type PdfRole, type PdfTextStyle } from '$lib/server/platform/pdf';
 import { qrMatrix } from '$lib/server/platform/qr';
 import { resolveMunicipality } from '$lib/server/features/municipalities/municipalities.service';
 import { listOpportunitiesOfActions } from '$lib/server/features/opportunities/opportunities.service';
@@ -152,178 +145,194 @@ export async function renderActionPoster(
 	const suffix = opportunityId !== null ? `-kans-${opportunityId}` : '';
 	return {
 		filename: `affiche-${action.municipalitySlug}-${action.id}${action.slug ? `-${action.slug}` : ''}${suffix}.pdf`,
-		bytes: layoutPoster(view, locale, now)
+		bytes: await layoutPoster(view, locale, now)
 	};
 }
 
-const GREY: Rgb = hexToRgb('#4a4a4a');
-const DARK: Rgb = hexToRgb('#111111');
+const GREY = '#4a4a4a';
 
-/** Lays the poster out on one A4 page: colour band, title, facts, ways to take part, QR code and URL. */
-export function layoutPoster(
+/**
+ * Lays the poster out on one A4 page: colour band, title, facts, ways to take part, QR code and URL. In
+ * reading order the structure is: the municipality and the action's status, the title (H1), the summary,
+ * the facts as a list of label and value, the ways to take part (H2 and a list), the invitation to scan
+ * (H2), the QR code as a figure inside a link, the URL as a link, and the footer.
+ */
+export async function layoutPoster(
 	view: PosterView,
 	locale: Locale = DEFAULT_LOCALE,
 	now = new Date()
-): Uint8Array {
+): Promise<Uint8Array> {
 	const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
 		translate(locale, key, params);
-	const page = createPdfPage();
+	const pdf = createPdf({
+		title: t('actionsPoster.documentTitle', { title: view.title }),
+		lang: intlLocale(locale),
+		author: view.municipality.name,
+		subject: view.summary || undefined,
+		keywords: view.themes,
+		creationDate: now
+	});
 	const margin = 48;
-	const width = page.width - 2 * margin;
-	const primary = hexToRgb(view.municipality.primaryColor);
-	const onPrimary = hexToRgb(readableTextOn(view.municipality.primaryColor));
+	const width = pdf.width - 2 * margin;
+	const primary = view.municipality.primaryColor;
+	const onPrimary = readableTextOn(view.municipality.primaryColor);
 
 	// The band in the municipality's colours.
-	page.rect({ left: 0, top: 0, width: page.width, height: 104, colour: primary });
-	page.rect({
-		left: 0,
-		top: 104,
-		width: page.width,
-		height: 6,
-		colour: hexToRgb(view.municipality.accentColor)
+	pdf.decoration((g) => {
+		g.rect({ left: 0, top: 0, width: pdf.width, height: 104 }, primary);
+		g.rect({ left: 0, top: 104, width: pdf.width, height: 6 }, view.municipality.accentColor);
 	});
-	page.text(t('actionsPoster.header', { name: view.municipality.name }), {
-		left: margin,
-		baseline: 54,
-		size: 26,
-		font: 'bold',
-		colour: onPrimary
-	});
-	page.text(t('actionsPoster.kicker', { status: t(`actions.status.${view.status}`) }), {
-		left: margin,
-		baseline: 82,
-		size: 13,
-		colour: onPrimary
-	});
+	pdf.text(
+		'P',
+		t('actionsPoster.header', { name: view.municipality.name }),
+		{ left: margin, top: 28, width },
+		{ size: 26, weight: 'bold', colour: onPrimary, maxLines: 1 }
+	);
+	pdf.text(
+		'P',
+		t('actionsPoster.kicker', { status: t(`actions.status.${view.status}`) }),
+		{ left: margin, top: 70, width },
+		{ size: 13, colour: onPrimary, maxLines: 1 }
+	);
 
 	// Writes wrapped lines from `top` downward and returns where the next block may start.
 	const block = (
+		role: PdfRole | null,
 		text: string,
 		top: number,
-		style: { size: number; font?: PdfFont; colour?: Rgb; maxLines?: number; left?: number; width?: number }
-	) => {
-		const lineHeight = style.size * 1.28;
-		const lines = wrapText(text, {
-			font: style.font ?? 'regular',
-			size: style.size,
-			maxWidth: style.width ?? width,
-			maxLines: style.maxLines
-		});
-		lines.forEach((line, i) =>
-			page.text(line, {
-				left: style.left ?? margin,
-				baseline: top + style.size + i * lineHeight,
-				size: style.size,
-				font: style.font,
-				colour: style.colour ?? DARK
-			})
-		);
-		return top + lines.length * lineHeight;
-	};
+		style: PdfTextStyle & { left?: number; width?: number }
+	) => pdf.text(role, text, { left: style.left ?? margin, top, width: style.width ?? width }, style);
 
 	let top = 136;
-	top = block(view.title, top, { size: 30, font: 'bold', maxLines: 3 }) + 12;
+	top = block('H1', view.title, top, { size: 30, weight: 'bold', maxLines: 3 }) + 12;
 	const oneOpportunity = view.opportunities.length === 1 && view.opportunities[0]!.howTo !== null;
-	if (view.summary) top = block(view.summary, top, { size: 14, maxLines: oneOpportunity ? 3 : 5 }) + 14;
+	if (view.summary) top = block('P', view.summary, top, { size: 14, maxLines: oneOpportunity ? 3 : 5 }) + 14;
 
-	const facts: [string, string | null][] = [
-		[t('actions.page.when'), view.when],
-		[t('actions.page.where'), view.where],
-		[t('actions.page.owner'), view.owner],
-		[t('actions.page.themes'), view.themes.length ? view.themes.join(', ') : null]
-	];
-	for (const [label, value] of facts) {
-		if (!value) continue;
-		page.text(label, { left: margin, baseline: top + 11, size: 11, font: 'bold', colour: GREY });
-		top = block(value, top, { size: 11, left: margin + 130, width: width - 130, maxLines: 2 }) + 4;
-	}
+	const facts = (
+		[
+			[t('actions.page.when'), view.when],
+			[t('actions.page.where'), view.where],
+			[t('actions.page.owner'), view.owner],
+			[t('actions.page.themes'), view.themes.length ? view.themes.join(', ') : null]
+		] as const
+	).filter((fact): fact is readonly [string, string] => !!fact[1]);
+	const labelStyle: PdfTextStyle = { size: 11, weight: 'bold', colour: GREY, maxLines: 1 };
+	// The values line up after the widest label.
+	const labelWidth = Math.min(180, Math.max(0, ...facts.map(([label]) => pdf.textWidth(label, labelStyle))));
+	if (facts.length > 0)
+		pdf.group('L', () => {
+			for (const [label, value] of facts)
+				pdf.group('LI', () => {
+					block('Lbl', label, top, { ...labelStyle, width: labelWidth + 1 });
+					top = block('LBody', value, top, {
+						size: 11,
+						left: margin + labelWidth + 14,
+						width: width - labelWidth - 14,
+						maxLines: 2
+					});
+					top += 4;
+				});
+		});
 
 	// The QR code and the URL take the bottom of the page; the ways to take part fill what is between.
 	const qrSize = 140;
-	const qrTop = page.height - 36 - 40 - qrSize;
+	const qrTop = pdf.height - 36 - 40 - qrSize;
 	const bottomOfList = qrTop - 16;
 
 	top += 16;
-	page.rect({ left: margin, top, width, height: 1.5, colour: primary });
+	pdf.decoration((g) => g.rect({ left: margin, top, width, height: 1.5 }, primary));
 	top += 12;
 	// A poster of one way to take part puts that one forward, with how to do it.
 	const single = oneOpportunity;
 	const heading = single ? t('actionsPoster.oneHeading') : t('actions.page.opportunities');
-	top = block(heading, top, { size: 17, font: 'bold', colour: primary }) + 8;
-	if (view.opportunities.length === 0) top = block(t('actionsPoster.noneOpen'), top, { size: 12 }) + 6;
-	const titleSize = single ? 20 : 14;
+	top = block('H2', heading, top, { size: 17, weight: 'bold', colour: primary }) + 8;
+	if (view.opportunities.length === 0) top = block('P', t('actionsPoster.noneOpen'), top, { size: 12 }) + 6;
+	const titleStyle: PdfTextStyle = { size: single ? 20 : 14, weight: 'bold', maxLines: 2 };
+	const rungStyle: PdfTextStyle = { size: 10, weight: 'bold', colour: primary };
+	const windowStyle: PdfTextStyle = { size: 10, colour: GREY, maxLines: 1 };
 	let printed = 0;
-	for (const [index, opportunity] of view.opportunities.entries()) {
-		const titleLines = wrapText(opportunity.title, {
-			font: 'bold',
-			size: titleSize,
-			maxWidth: width,
-			maxLines: 2
-		}).length;
-		const height = 10 * 1.28 + 2 + titleLines * titleSize * 1.28 + 8;
-		// Room for the "and N more" line unless this is the last one.
-		const reserve = index < view.opportunities.length - 1 ? 16 : 0;
-		if (printed > 0 && top + height + reserve > bottomOfList) break;
-		const rungLine = t('actions.page.rung', {
-			level: rungLevel(opportunity.rung),
-			name: t(`ladder.${opportunity.rung}.name`)
+	if (view.opportunities.length > 0)
+		pdf.group('L', () => {
+			for (const [index, opportunity] of view.opportunities.entries()) {
+				const height =
+					pdf.lineHeight(rungStyle) +
+					2 +
+					pdf.lineCount(opportunity.title, width, titleStyle) * pdf.lineHeight(titleStyle) +
+					8;
+				// Room for the "and N more" line unless this is the last one.
+				const reserve = index < view.opportunities.length - 1 ? 16 : 0;
+				if (printed > 0 && top + height + reserve > bottomOfList) break;
+				const rungLine = t('actions.page.rung', {
+					level: rungLevel(opportunity.rung),
+					name: t(`ladder.${opportunity.rung}.name`)
+				});
+				pdf.group('LI', () =>
+					pdf.group('LBody', () => {
+						// "Trede 2: Raadplegen · Open tot …" on one line, the rung in the municipality's colour.
+						pdf.group('P', () => {
+							const after = margin + pdf.textWidth(`${rungLine} · `, rungStyle);
+							block(null, rungLine, top, { ...rungStyle, maxLines: 1 });
+							const dot = after - pdf.textWidth('· ', rungStyle);
+							block(null, '·', top, { size: 10, colour: GREY, left: dot, width: after - dot });
+							block(null, opportunity.window, top, {
+								...windowStyle,
+								left: after,
+								width: margin + width - after
+							});
+						});
+						top += pdf.lineHeight(rungStyle) + 2;
+						top = block('P', opportunity.title, top, titleStyle);
+						if (opportunity.howTo) {
+							const room = Math.max(1, Math.floor((bottomOfList - top - 4) / pdf.lineHeight({ size: 13 })));
+							top = block('P', opportunity.howTo, top + 4, { size: 13, maxLines: Math.min(12, room) }) + 4;
+						}
+						top += 8;
+					})
+				);
+				printed++;
+			}
 		});
-		// "Trede 2: Raadplegen · Open tot …" on one line, the rung in the municipality's colour.
-		page.text(rungLine, { left: margin, baseline: top + 10, size: 10, font: 'bold', colour: primary });
-		const after = margin + textWidth(`${rungLine} · `, 'bold', 10);
-		page.text('·', { left: after - textWidth('· ', 'bold', 10), baseline: top + 10, size: 10, colour: GREY });
-		block(opportunity.window, top, {
-			size: 10,
-			colour: GREY,
-			left: after,
-			width: margin + width - after,
-			maxLines: 1
-		});
-		top += 10 * 1.28 + 2;
-		top = block(opportunity.title, top, { size: titleSize, font: 'bold', maxLines: 2 });
-		if (opportunity.howTo) {
-			const room = Math.max(1, Math.floor((bottomOfList - top - 4) / (13 * 1.28)));
-			top = block(opportunity.howTo, top + 4, { size: 13, maxLines: Math.min(12, room) }) + 4;
-		}
-		top += 8;
-		printed++;
-	}
 	const more = view.opportunities.length - printed;
-	if (more > 0) block(t('actionsPoster.more', { count: more }), top, { size: 11, colour: GREY });
+	if (more > 0) block('P', t('actionsPoster.more', { count: more }), top, { size: 11, colour: GREY });
 
 	// QR code bottom left, the URL under it, an invitation beside it.
-	page.qr(qrMatrix(view.url), { left: margin - 12, top: qrTop, size: qrSize });
-	page.link({ left: margin - 12, top: qrTop, width: qrSize, height: qrSize }, view.url);
 	const besideLeft = margin + qrSize + 8;
+	const besideWidth = pdf.width - margin - besideLeft;
 	let beside = qrTop + 24;
-	beside = block(t('actionsPoster.scan'), beside, {
+	beside = block('H2', t('actionsPoster.scan'), beside, {
 		size: 18,
-		font: 'bold',
+		weight: 'bold',
 		colour: primary,
 		left: besideLeft,
-		width: page.width - margin - besideLeft
+		width: besideWidth
 	});
-	block(t('actionsPoster.scanHint'), beside + 8, {
+	block('P', t('actionsPoster.scanHint'), beside + 8, {
 		size: 11,
 		colour: GREY,
 		left: besideLeft,
-		width: page.width - margin - besideLeft,
+		width: besideWidth,
 		maxLines: 3
 	});
+	const linkLabel = t('actionsPoster.linkLabel', { url: view.url });
+	pdf.link(view.url, linkLabel, () =>
+		pdf.qrCode(
+			qrMatrix(view.url),
+			{ left: margin - 12, top: qrTop, size: qrSize },
+			t('actionsPoster.qrAlt', { url: view.url })
+		)
+	);
 	const urlTop = qrTop + qrSize - 6;
-	page.text(t('actionsPoster.orSurf'), { left: margin, baseline: urlTop + 10, size: 10, colour: GREY });
-	const urlBottom = block(view.url, urlTop + 12, { size: 11, font: 'bold', maxLines: 2 });
-	page.link({ left: margin, top: urlTop + 12, width, height: urlBottom - urlTop - 12 }, view.url);
-	page.text(t('actionsPoster.footer', { name: view.municipality.name }), {
-		left: margin,
-		baseline: page.height - 18,
+	block('P', t('actionsPoster.orSurf'), urlTop, { size: 10, colour: GREY, maxLines: 1 });
+	pdf.group('P', () =>
+		pdf.link(view.url, linkLabel, () =>
+			block(null, view.url, urlTop + 14, { size: 11, weight: 'bold', maxLines: 2 })
+		)
+	);
+	block('P', t('actionsPoster.footer', { name: view.municipality.name }), pdf.height - 26, {
 		size: 8,
-		colour: GREY
+		colour: GREY,
+		maxLines: 1
 	});
 
-	return page.toBytes({
-		title: t('actionsPoster.documentTitle', { title: view.title }),
-		lang: intlLocale(locale),
-		creationDate: now
-	});
+	return pdf.toBytes();
 }
