@@ -5,9 +5,11 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { executeRows, jsonParam } from '$lib/server/db/rows';
+import { lockAggregateSql, type DomainEventName } from '$lib/server/platform/events';
 import {
 	actions,
 	contributionBlocks,
+	domainEvents,
 	municipalities,
 	opportunities,
 	suggestionSettings,
@@ -119,13 +121,18 @@ export function voteKey(suggestionId: number, userId: string): string {
 	return `${suggestionId}:${userId}`;
 }
 
+const VOTE_CAST = 'vote.cast' satisfies DomainEventName;
+const VOTE_WITHDRAWN = 'vote.withdrawn' satisfies DomainEventName;
+
 const byVote = (a: VoteRow, b: VoteRow) =>
 	a.suggestionId - b.suggestionId || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0);
 
 /**
  * Inserts the votes that do not exist yet (the primary key decides), deletes those taken back that exist,
- * and moves each suggestion's kept count by exactly what happened, in one statement (the suggestions are
- * locked already). Returns the keys of the votes inserted and of those deleted.
+ * moves each suggestion's kept count by exactly what happened and writes one domain event per vote
+ * inserted (`vote.cast`) or deleted (`vote.withdrawn`), in one statement (the suggestions are locked
+ * already). The events take the same aggregate locks as writeDomainEvent, in suggestion order. Returns
+ * the keys of the votes inserted and of those deleted.
  */
 export async function writeVoteRows(
 	db: Db,
@@ -143,23 +150,34 @@ export async function writeVoteRows(
 					AS d("municipalityId" uuid, "opportunityId" int, "suggestionId" int, "userId" uuid)
 				ORDER BY d."suggestionId", d."userId"
 				ON CONFLICT DO NOTHING
-				RETURNING municipality_id, suggestion_id, user_id),
+				RETURNING municipality_id, opportunity_id, suggestion_id, user_id),
 			del AS (
 				DELETE FROM ${suggestionVotes} v
 				USING jsonb_to_recordset(${jsonParam([...params.deletes].sort(byVote))}::jsonb)
 					AS d("municipalityId" uuid, "suggestionId" int, "userId" uuid)
 				WHERE v.municipality_id = d."municipalityId" AND v.suggestion_id = d."suggestionId"
 					AND v.user_id = d."userId"
-				RETURNING v.municipality_id, v.suggestion_id, v.user_id),
+				RETURNING v.municipality_id, v.opportunity_id, v.suggestion_id, v.user_id),
 			changes AS (
-				SELECT 1 AS change, municipality_id, suggestion_id, user_id FROM ins
-				UNION ALL SELECT -1, municipality_id, suggestion_id, user_id FROM del),
+				SELECT 1 AS change, municipality_id, opportunity_id, suggestion_id, user_id FROM ins
+				UNION ALL SELECT -1, municipality_id, opportunity_id, suggestion_id, user_id FROM del),
 			counted AS (
 				UPDATE ${suggestions} s SET vote_count = s.vote_count + c.delta
 				FROM (SELECT municipality_id, suggestion_id, sum(change)::int AS delta FROM changes
 					GROUP BY municipality_id, suggestion_id) c
 				WHERE s.id = c.suggestion_id AND s.municipality_id = c.municipality_id AND c.delta <> 0
-				RETURNING s.id)
+				RETURNING s.id),
+			aggregate_locks AS MATERIALIZED (
+				SELECT l.suggestion_id, ${lockAggregateSql(sql`'suggestion'`, sql`l.suggestion_id::text`)} AS locked
+				FROM (SELECT DISTINCT suggestion_id FROM changes ORDER BY suggestion_id) l),
+			events AS (
+				INSERT INTO ${domainEvents} (municipality_id, type, subject_kind, subject_id, actor_id, payload)
+				SELECT c.municipality_id, CASE WHEN c.change > 0 THEN ${VOTE_CAST} ELSE ${VOTE_WITHDRAWN} END,
+					'suggestion', c.suggestion_id::text, c.user_id,
+					jsonb_build_object('opportunityId', c.opportunity_id)
+				FROM changes c JOIN aggregate_locks l ON l.suggestion_id = c.suggestion_id
+				ORDER BY c.suggestion_id, c.user_id
+				RETURNING id)
 		SELECT change, suggestion_id, user_id FROM changes`
 	);
 	const inserted = new Set<string>();

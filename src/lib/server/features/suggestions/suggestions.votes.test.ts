@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import { contributionBlocks, suggestionVotes, suggestions } from '$lib/server/db/schema';
+import { contributionBlocks, domainEvents, suggestionVotes, suggestions } from '$lib/server/db/schema';
 import type { Tenant } from '$lib/server/platform/context';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx as buildPlainCtx } from '$lib/server/testing/context';
@@ -36,6 +36,18 @@ async function counts(id: number) {
 		.from(suggestionVotes)
 		.where(eq(suggestionVotes.suggestionId, id));
 	return { kept: kept?.n, rows: Number(rows?.n) };
+}
+
+/** The vote events written about a suggestion, oldest first. */
+async function voteEvents(id: number) {
+	return db
+		.select({ type: domainEvents.type, actorId: domainEvents.actorId, payload: domainEvents.payload })
+		.from(domainEvents)
+		.where(
+			sql`${domainEvents.subjectKind} = 'suggestion' AND ${domainEvents.subjectId} = ${String(id)}
+				AND ${domainEvents.type} LIKE 'vote.%'`
+		)
+		.orderBy(domainEvents.id);
 }
 
 beforeAll(async () => {
@@ -77,6 +89,39 @@ describe.each([
 		});
 		expect(await withdrawVote(ctx, { suggestionId: s.id })).toMatchObject({ voted: false, voteCount: 0 });
 		expect(await counts(s.id)).toEqual({ kept: 0, rows: 0 });
+	});
+
+	it('writes one event per vote cast or taken back, none for a repeated or refused one', async () => {
+		const { id } = await buildSuggestionOpportunity(db, geel, { voteLimit: 1 });
+		const [s, t] = [await buildSuggestion(db, geel, id), await buildSuggestion(db, geel, id)];
+		const actor = await person();
+		const ctx = buildCtx(db, geel, { actor });
+		await castVote(ctx, { suggestionId: s.id });
+		await castVote(ctx, { suggestionId: s.id });
+		await refusal(castVote(ctx, { suggestionId: t.id }), 'conflict');
+		await withdrawVote(ctx, { suggestionId: s.id });
+		await withdrawVote(ctx, { suggestionId: s.id });
+		expect(await voteEvents(s.id)).toEqual([
+			{ type: 'vote.cast', actorId: actor.userId, payload: { opportunityId: id } },
+			{ type: 'vote.withdrawn', actorId: actor.userId, payload: { opportunityId: id } }
+		]);
+		expect(await voteEvents(t.id)).toEqual([]);
+
+		// Many at once (one group when grouped): one event each, and none for a closed opportunity.
+		const people = await Promise.all(Array.from({ length: 12 }, () => person()));
+		const closed = await buildSuggestionOpportunity(db, geel, { closesAt: new Date(Date.now() - 60_000) });
+		const c = await buildSuggestion(db, geel, closed.id);
+		await Promise.allSettled(
+			people.flatMap((voter) => [
+				castVote(buildCtx(db, geel, { actor: voter }), { suggestionId: t.id }),
+				castVote(buildCtx(db, geel, { actor: voter }), { suggestionId: c.id })
+			])
+		);
+		const cast = await voteEvents(t.id);
+		expect(cast.map((e) => e.type)).toEqual(people.map(() => 'vote.cast'));
+		expect(new Set(cast.map((e) => e.actorId))).toEqual(new Set(people.map((p) => p.userId)));
+		expect(await voteEvents(c.id)).toEqual([]);
+		expect(await counts(t.id)).toEqual({ kept: 12, rows: 12 });
 	});
 
 	it('counts the same person voting twice at the same moment (two tabs) once', async () => {
