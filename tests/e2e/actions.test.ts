@@ -2,6 +2,7 @@
 // Axe checks every page on the way; the JSON-LD block must not trip the content security policy.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { readPdf } from '../../src/lib/server/testing/pdf-inspect';
 import { checkA11y, launchBrowser, visit, watchProblems } from './support';
 
 describe('climate actions', () => {
@@ -86,6 +87,10 @@ describe('climate actions', () => {
 		const poster = await page.request.get(posterHref!);
 		expect(poster.status()).toBe(200);
 		expect(poster.headers()['content-type']).toBe('application/pdf');
+		// The built server embeds its font and tags the document: a reader finds the title in it.
+		const posterPdf = await readPdf(new Uint8Array(await poster.body()));
+		expect(posterPdf.tagged).toBe(true);
+		expect(posterPdf.pages[0]!.text).toContain(title);
 		const kans = page.getByRole('link', { name: /^Affiche voor deze kans/ });
 		if ((await kans.count()) > 0) {
 			const href = (await kans.first().getAttribute('href'))!;
