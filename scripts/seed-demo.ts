@@ -2,6 +2,7 @@
 import { loadConfig } from '$lib/server/platform/config';
 import { createLogger } from '$lib/server/platform/log';
 import { startApp, stopApp } from '$lib/server/platform/app';
+import { features } from '$lib/server/features';
 
 // A command-line task sends no links, so it needs no ORIGIN.
 const config = {
@@ -10,5 +11,5 @@ const config = {
 	jobs: false,
 	devIdp: false
 };
-const app = await startApp(config, createLogger(config.logLevel));
+const app = await startApp(config, createLogger(config.logLevel), { features });
 await stopApp(app);

@@ -5,6 +5,7 @@ import { intlLocale, negotiateLocale, translate } from '$lib/i18n';
 import { ConfigError, loadConfig } from '$lib/server/platform/config';
 import { createLogger } from '$lib/server/platform/log';
 import { startApp, stopApp } from '$lib/server/platform/app';
+import { features } from '$lib/server/features';
 import { getApp, hasApp, setApp } from '$lib/server/platform/runtime';
 import { isShareableRequest, pageCacheKey, pageResponse } from '$lib/server/platform/page-cache';
 import { resolveMunicipality } from '$lib/server/features/municipalities/municipalities.service';
@@ -48,7 +49,7 @@ export const init: ServerInit = async () => {
 		throw err;
 	}
 	const log = createLogger(config.logLevel);
-	const app = await startApp(config, log);
+	const app = await startApp(config, log, { features });
 	setApp(app);
 
 	let stopping = false;
@@ -119,6 +120,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		cache: app.cache,
 		batches: app.batches,
 		geocoder: app.geocoder ?? undefined,
+		features: app.features,
 		queueMail: (m) => app.queueMail(m)
 	};
 	event.locals.municipality = null;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from './openapi';
+import { features } from '$lib/server/features';
 
 describe('OpenAPI document', () => {
-	const doc = buildOpenApiDocument('https://meedoen.example');
+	const doc = buildOpenApiDocument('https://meedoen.example', features);
 
 	it('keeps every operation when two features describe one path', () => {
 		const item = doc.paths['/opportunities/{id}/suggestions'] as Record<string, unknown>;

@@ -1,21 +1,8 @@
-// The OpenAPI 3.1 document of the public API. Each feature adds its paths and schemas here.
+// The OpenAPI 3.1 document of the public API, from the paths and schemas each feature's manifest declares.
 import { translate } from '$lib/i18n';
-import { municipalitiesApi } from '$lib/server/features/municipalities/municipalities.openapi';
-import { actionsApi } from '$lib/server/features/actions/actions.openapi';
-import { suggestionsApi } from '$lib/server/features/suggestions/suggestions.openapi';
-import { suggestionsContributeApi } from '$lib/server/features/suggestions/suggestions.contribute.openapi';
+import type { ApiContribution, Features } from '$lib/server/platform/feature';
 
-export interface ApiContribution {
-	paths: Record<string, unknown>;
-	schemas: Record<string, unknown>;
-}
-
-const contributions: ApiContribution[] = [
-	municipalitiesApi,
-	actionsApi,
-	suggestionsApi,
-	suggestionsContributeApi
-];
+export type { ApiContribution };
 
 const problemSchema = {
 	type: 'object',
@@ -42,7 +29,8 @@ function mergePaths(list: ApiContribution[]): Record<string, Record<string, unkn
 	return paths;
 }
 
-export function buildOpenApiDocument(origin: string) {
+export function buildOpenApiDocument(origin: string, features: Features) {
+	const contributions = features.flatMap((feature) => feature.api ?? []);
 	return {
 		openapi: '3.1.0',
 		info: {

@@ -7,7 +7,8 @@ import { municipalities } from '$lib/server/db/schema';
 import { createEmptyTestDatabase, testDbKind, type TestDatabase } from '$lib/server/testing/db';
 import { silentLog } from '$lib/server/testing/context';
 import { startSmtpCatcher, type SmtpCatcher } from '$lib/server/testing/smtp';
-import { isDemoLoaded } from '$lib/server/features/demo/demo.seed';
+import { isDemoLoaded } from './demo';
+import { features } from '$lib/server/features';
 import { migrateDatabase } from '$lib/server/db/migrate';
 import { loadConfig } from './config';
 import { startApp, stopApp, type App } from './app';
@@ -28,7 +29,8 @@ describe('the platform with SMTP', () => {
 			loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SMTP_URL: smtp.url, DEV_IDP_PORT: '0' }),
 			silentLog,
 			{
-				database
+				database,
+				features
 			}
 		);
 	});
@@ -82,7 +84,8 @@ describe('the platform without SMTP', () => {
 			loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, JOBS: '0', DEMO: '0' }),
 			silentLog,
 			{
-				database
+				database,
+				features
 			}
 		);
 		try {
@@ -105,7 +108,8 @@ describe('the platform without SMTP', () => {
 			loadConfig({ NODE_ENV: 'test', DATA_DIR: tmpdir(), JOBS: '0', DEMO: '0' }),
 			silentLog,
 			{
-				database
+				database,
+				features
 			}
 		);
 		setApp(app);

@@ -3,26 +3,19 @@ import type { Config } from './config';
 import type { Logger } from './log';
 import { openDatabase, type Database } from '$lib/server/db/client';
 import { migrateDatabase } from '$lib/server/db/migrate';
-import { seedReferenceData } from '$lib/server/features/municipalities/municipalities.seed';
-import { isDemoLoaded, seedDemo } from '$lib/server/features/demo/demo.seed';
 import { createJobs, type Jobs } from './jobs';
 import { createMailer, type MailMessage, type Mailer } from './mail';
-import { createOidcClient, type OidcClient } from '$lib/server/features/accounts/accounts.oidc';
-import type { SessionSettings } from '$lib/server/features/accounts/accounts.service';
 import { createBatches, type Batches } from './batch';
-import { deleteExpiredAuthRecords } from '$lib/server/features/accounts/accounts.queries';
 import { deleteOldRateLimitHits } from './ratelimit';
-import { newToken } from './tokens';
 import { createCache, type Cache } from './cache';
 import { createPageCache, type PageCache } from './page-cache';
-import { translate } from '$lib/i18n';
-import { startDevIdp } from '$lib/server/devidp/devidp';
-import { PERSONAS } from '$lib/server/devidp/personas';
-import { ensurePersonaAccounts } from '$lib/server/features/accounts/accounts.demo';
 import { createGeocoder, type Geocoder } from './geocode';
-import { createEventDispatcher, type EventDispatcher, type EventHandler } from './events.dispatcher';
+import { createEventDispatcher, type EventDispatcher } from './events.dispatcher';
+import { checkFeatures, type FeatureServices, type Features, type JobContext } from './feature';
+import { isDemoLoaded, loadDemo } from './demo';
 
-export interface App {
+/** The running platform, with what the features' start-up pieces add (FeatureServices). */
+export interface App extends FeatureServices {
 	config: Config;
 	log: Logger;
 	database: Database;
@@ -30,9 +23,8 @@ export interface App {
 	mailer: Mailer;
 	/** Queues a mail; the job delivers it with retries. */
 	queueMail(message: MailMessage): Promise<void>;
-	/** The login provider (ACM/IDM or the bundled development provider), or null when none is configured. */
-	oidc: OidcClient | null;
-	sessionSettings: SessionSettings;
+	/** The registry the composition root started the App with. */
+	features: Features;
 	/** Group commit for hot paths (votes, session lookups): one batcher per name, living as long as the App. */
 	batches: Batches;
 	cache: Cache;
@@ -41,22 +33,24 @@ export interface App {
 	geocoder: Geocoder | null;
 	/** Hands the stored domain events to their handlers (running when config.jobs is on). */
 	events: EventDispatcher;
-	/** Stops what startApp started besides the database (the development identity provider, housekeeping). */
+	/** Stops what startApp started besides the database (the features' start-up pieces, housekeeping). */
 	extraStops: (() => Promise<void>)[];
 }
 
 export const MAIL_JOB = 'mail.send';
 
+/**
+ * Opens and migrates the database, then runs every feature's declared parts: reference seed, demo content
+ * (once, in dependency order), jobs, start-up pieces and hourly housekeeping.
+ */
 export async function startApp(
 	config: Config,
 	log: Logger,
-	options: {
-		database?: Database;
-		/** The domain-event handlers of the features (their manifests list them). */
-		eventHandlers?: readonly EventHandler[];
-	} = {}
+	options: { features: Features; database?: Database }
 ): Promise<App> {
 	const started = performance.now();
+	const { features } = options;
+	checkFeatures(features, { jobs: [MAIL_JOB] });
 	const database =
 		options.database ??
 		(config.databaseUrl
@@ -67,16 +61,16 @@ export async function startApp(
 		'database open'
 	);
 	const extraStops: (() => Promise<void>)[] = [];
-	let demoActive = false;
+	let demoLoaded = false;
 	try {
 		await migrateDatabase(database);
-		await seedReferenceData(database.db);
+		for (const feature of features) await feature.seed?.(database.db);
 		// Demo content by default on the embedded database; on PostgreSQL only when asked.
 		const wantDemo = config.demo ?? database.kind === 'pglite';
-		demoActive = await isDemoLoaded(database.db);
-		if (wantDemo && !demoActive) {
-			await seedDemo(database.db);
-			demoActive = true;
+		demoLoaded = await isDemoLoaded(database.db);
+		if (wantDemo && !demoLoaded) {
+			await loadDemo(database.db, features);
+			demoLoaded = true;
 			log.info('demo content loaded');
 		}
 	} catch (error) {
@@ -91,54 +85,48 @@ export async function startApp(
 		log
 	});
 	const jobs = createJobs(database, log);
+	async function queueMail(message: MailMessage) {
+		if (!config.jobs) {
+			await mailer.deliver(message);
+			return;
+		}
+		await jobs.send(MAIL_JOB, message);
+	}
 	jobs.register<MailMessage>(MAIL_JOB, async (message) => {
 		await mailer.deliver(message);
 	});
-	if (config.jobs) await jobs.start();
-	const events = createEventDispatcher(database, log, { handlers: options.eventHandlers ?? [] });
-	// What was written while the platform was down is dispatched at once, then new events within a second.
-	if (config.jobs) events.start();
+	const jobContext: JobContext = { db: database.db, log, queueMail };
+	for (const feature of features)
+		for (const [name, handler] of Object.entries(feature.jobs ?? {}))
+			jobs.register<object>(name, (data) => handler(data, jobContext));
+	// The domain-event handlers are the ones the features' manifests list.
+	const events = createEventDispatcher(database, log, {
+		handlers: features.flatMap((feature) => feature.handlers ?? [])
+	});
 
-	const sessionSettings = { idleMinutes: config.sessionIdleMinutes, maxDays: config.sessionMaxDays };
-	let oidc = config.oidc ? createOidcClient(config.oidc) : null;
-
-	// The bundled identity provider runs on demo installations without a real one, or when DEV_IDP=1.
-	if (config.devIdp ?? (demoActive && !config.oidc)) {
-		const origin = new URL(config.origin ?? `http://localhost:${config.port}`);
-		const clientSecret = newToken();
-		const devIdp = await startDevIdp({
-			host: origin.hostname,
-			port: config.devIdpPort,
-			clients: [
-				{
-					clientId: 'meedoen',
-					clientSecret,
-					redirectUris: [`${origin.origin}/aanmelden/terug`],
-					postLogoutRedirectUris: [`${origin.origin}/afgemeld`]
-				}
-			],
-			log
-		});
-		extraStops.push(() => devIdp.close());
-		await ensurePersonaAccounts(database.db, { issuer: devIdp.issuer, personas: PERSONAS });
-		oidc = createOidcClient(
-			{
-				issuer: devIdp.issuer,
-				clientId: 'meedoen',
-				clientSecret,
-				clientAuth: 'client_secret_basic',
-				privateKey: undefined,
-				scopes: 'openid profile email',
-				label: translate('nl', 'auth.devIdpLabel')
-			},
-			{ allowHttp: true }
-		);
+	const services: Partial<FeatureServices> = {};
+	try {
+		if (config.jobs) await jobs.start();
+		// What was written while the platform was down is dispatched at once, then new events within a second.
+		if (config.jobs) events.start();
+		for (const feature of features) {
+			const piece = await feature.start?.({ config, log, database, demoLoaded });
+			if (piece?.stop) extraStops.push(piece.stop);
+			Object.assign(services, piece?.services);
+		}
+	} catch (error) {
+		for (const stop of extraStops) await stop();
+		await events.stop();
+		await jobs.stop();
+		mailer.close();
+		await database.close();
+		throw error;
 	}
 
-	// Expired sessions, used login links and old rate-limit counters are cleared every hour.
 	const housekeeping = setInterval(() => {
 		Promise.all([
-			deleteExpiredAuthRecords(database.db, { sessionIdleMinutes: config.sessionIdleMinutes }),
+			...features.map((feature) => feature.housekeeping?.({ db: database.db, config })),
+			// Old rate-limit counters are the platform's own.
 			deleteOldRateLimitHits(database.db)
 		]).catch((err) => log.error({ err }, 'housekeeping failed'));
 	}, 3_600_000);
@@ -147,26 +135,20 @@ export async function startApp(
 
 	log.info({ ms: Math.round(performance.now() - started) }, 'platform ready');
 	return {
+		...(services as FeatureServices),
 		config,
 		log,
 		database,
 		jobs,
 		mailer,
-		oidc,
-		sessionSettings,
+		features,
 		batches: createBatches(),
 		cache: createCache({ ttlMs: 10_000, maxEntries: 2_000 }),
 		pageCache: createPageCache({ ttlMs: 5_000, staleMs: 5_000, maxEntries: 500, maxBytes: 512 * 1024 }),
 		events,
 		geocoder: config.geolocationUrl ? createGeocoder({ baseUrl: config.geolocationUrl, log }) : null,
 		extraStops,
-		async queueMail(message) {
-			if (!config.jobs) {
-				await mailer.deliver(message);
-				return;
-			}
-			await jobs.send(MAIL_JOB, message);
-		}
+		queueMail
 	};
 }
 

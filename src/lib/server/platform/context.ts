@@ -6,6 +6,7 @@ import type { MailMessage } from './mail';
 import type { Cache } from './cache';
 import type { Geocoder } from './geocode';
 import type { Batches } from './batch';
+import type { Features } from './feature';
 import type { Actor } from '$lib/server/features/accounts/accounts.policy';
 
 export interface Tenant {
@@ -27,6 +28,8 @@ export interface Ctx {
 	batches?: Batches;
 	/** Turns a typed address into a place; absent when no geolocation service is configured. */
 	geocoder?: Geocoder;
+	/** The registry the App was started with, for use cases that span every feature (a person's data). */
+	features: Features;
 	/** Queues a mail for delivery by the job system. */
 	queueMail(message: MailMessage): Promise<void>;
 }

@@ -4,6 +4,7 @@ import type { MailMessage } from '$lib/server/platform/mail';
 import type { Actor } from '$lib/server/features/accounts/accounts.policy';
 import type { Db } from '$lib/server/db/client';
 import type { Batches } from '$lib/server/platform/batch';
+import { features } from '$lib/server/features';
 
 export const silentLog = createLogger('silent');
 
@@ -26,6 +27,7 @@ export function buildCtx(db: Db, tenant?: Tenant, extra: Extra = {}): Ctx {
 		tenant,
 		actor: extra.actor,
 		batches: extra.batches,
+		features,
 		queueMail: async (message) => {
 			extra.outbox?.push(message);
 		}

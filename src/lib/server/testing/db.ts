@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '$lib/server/db/client';
 import { migrateDatabase } from '$lib/server/db/migrate';
-import { seedReferenceData } from '$lib/server/features/municipalities/municipalities.seed';
+import { features } from '$lib/server/features';
 
 export interface TestDatabase extends Database {
 	/** Closes the handle and, on PostgreSQL, drops the database it made. */
@@ -51,6 +51,6 @@ export async function createEmptyTestDatabase(): Promise<TestDatabase> {
 export async function createTestDatabase(options: { reference?: boolean } = {}): Promise<TestDatabase> {
 	const database = await createEmptyTestDatabase();
 	await migrateDatabase(database);
-	if (options.reference !== false) await seedReferenceData(database.db);
+	if (options.reference !== false) for (const feature of features) await feature.seed?.(database.db);
 	return database;
 }

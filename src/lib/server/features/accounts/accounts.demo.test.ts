@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDatabase } from '$lib/server/testing/db';
-import { seedDemo } from '$lib/server/features/demo/demo.seed';
+import { seedDemo } from '$lib/server/testing/demo';
 import { PERSONAS } from '$lib/server/devidp/personas';
 import { suggestions, userIdentities, users } from '$lib/server/db/schema';
 import { ensurePersonaAccounts } from './accounts.demo';

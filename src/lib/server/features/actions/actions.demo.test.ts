@@ -13,7 +13,7 @@ import { LADDER_RUNGS } from '$lib/domain/ladder';
 import { ACTION_STATUSES } from '$lib/domain/actions';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { getTenant } from '$lib/server/testing/factories';
-import { seedDemo } from '$lib/server/features/demo/demo.seed';
+import { seedDemo } from '$lib/server/testing/demo';
 import { brusselsTime, seedDemoActions } from './actions.demo';
 
 let database: TestDatabase;

@@ -1182,7 +1182,7 @@ const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
  * Loads the demo actions into municipalities that have none yet, so it never adds to real content and
- * a second run changes nothing. Runs inside seedDemo's transaction.
+ * a second run changes nothing. Runs inside the demo's transaction (platform/demo.ts).
  */
 export async function seedDemoActions(db: Db, options: { now?: Date } = {}): Promise<{ actions: number }> {
 	const now = options.now ?? new Date();

@@ -1,12 +1,8 @@
 // Demo content: fifteen Kempen municipalities taking part, each in its own colours, so a newcomer sees a living platform.
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import { municipalities, platformMeta } from '$lib/server/db/schema';
+import { municipalities } from '$lib/server/db/schema';
 import { insertTheme } from '$lib/server/features/themes/themes.queries';
-import { seedDemoActions } from '$lib/server/features/actions/actions.demo';
-import { seedDemoSuggestions } from '$lib/server/features/suggestions/suggestions.demo';
-
-const DEMO_KEY = 'demo_loaded_at';
 
 /** Dark enough for white text (WCAG AA), each municipality its own. */
 const PARTICIPATING: Record<string, { primary: string; accent: string; intro?: string }> = {
@@ -54,42 +50,27 @@ const EXTRA_THEMES: Record<string, { slug: string; name: string; description: st
 	mol: [{ slug: 'jeugd', name: 'Jeugd', description: 'Plekken en plannen voor kinderen en jongeren in Mol.' }]
 };
 
-export async function isDemoLoaded(db: Db): Promise<boolean> {
-	const [row] = await db
-		.select({ key: platformMeta.key })
-		.from(platformMeta)
-		.where(eq(platformMeta.key, DEMO_KEY));
-	return Boolean(row);
-}
-
-export async function seedDemo(db: Db): Promise<void> {
-	await db.transaction(async (tx) => {
-		const rows = await tx
-			.select({ id: municipalities.id, slug: municipalities.slug, name: municipalities.name })
-			.from(municipalities)
-			.where(inArray(municipalities.slug, Object.keys(PARTICIPATING)));
-		for (const row of rows) {
-			const look = PARTICIPATING[row.slug];
-			if (!look) continue;
-			await tx
-				.update(municipalities)
-				.set({
-					participating: true,
-					primaryColor: look.primary,
-					accentColor: look.accent,
-					intro: look.intro ?? null,
-					websiteUrl: `https://www.${row.slug.replace(/-/g, '')}.be`
-				})
-				.where(eq(municipalities.id, row.id));
-			for (const [index, theme] of (EXTRA_THEMES[row.slug] ?? []).entries()) {
-				await insertTheme(tx, { municipalityId: row.id, ...theme, climate: false, position: 100 + index });
-			}
-		}
-		await seedDemoActions(tx);
-		await seedDemoSuggestions(tx);
+/** The municipalities that take part in the demo, in their colours; the other features' demo waits for it. */
+export async function seedDemoMunicipalities(tx: Db): Promise<void> {
+	const rows = await tx
+		.select({ id: municipalities.id, slug: municipalities.slug, name: municipalities.name })
+		.from(municipalities)
+		.where(inArray(municipalities.slug, Object.keys(PARTICIPATING)));
+	for (const row of rows) {
+		const look = PARTICIPATING[row.slug];
+		if (!look) continue;
 		await tx
-			.insert(platformMeta)
-			.values({ key: DEMO_KEY, value: new Date().toISOString() })
-			.onConflictDoNothing();
-	});
+			.update(municipalities)
+			.set({
+				participating: true,
+				primaryColor: look.primary,
+				accentColor: look.accent,
+				intro: look.intro ?? null,
+				websiteUrl: `https://www.${row.slug.replace(/-/g, '')}.be`
+			})
+			.where(eq(municipalities.id, row.id));
+		for (const [index, theme] of (EXTRA_THEMES[row.slug] ?? []).entries()) {
+			await insertTheme(tx, { municipalityId: row.id, ...theme, climate: false, position: 100 + index });
+		}
+	}
 }

@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { municipalities, themes } from '$lib/server/db/schema';
 import { contrastRatio, readableTextOn } from '$lib/domain/colors';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
-import { isDemoLoaded, seedDemo } from './demo.seed';
+import { isDemoLoaded } from '$lib/server/platform/demo';
+import { seedDemo } from '$lib/server/testing/demo';
 
 let database: TestDatabase;
 beforeAll(async () => {

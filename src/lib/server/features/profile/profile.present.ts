@@ -4,6 +4,7 @@ import { translate, type Locale } from '$lib/i18n';
 import { CONSENT_VERSIONS, type ConsentKind } from './profile.consents';
 import { THEME_FIELD_PREFIX, type MailFrequency, type ThemeChoice } from './profile.schemas';
 import type { ConsentRow, UserRow } from './profile.queries';
+import type { PersonalData } from '$lib/server/features';
 
 /** The name shown beside a person's public contributions; a deleted account has none left to show. */
 export function publicAuthorName(
@@ -89,57 +90,36 @@ export const consentVersions = (): Record<ConsentKind, string> => ({ ...CONSENT_
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 
-export interface PersonalDataExport {
+/** The person as their data export shows them. */
+export interface ExportedPerson {
+	id: string;
+	displayName: string;
+	givenName: string | null;
+	familyName: string | null;
+	email: string | null;
+	emailVerifiedAt: string | null;
+	homeMunicipality: { slug: string; name: string } | null;
+	mailFrequency: MailFrequency;
+	wantsToHelp: boolean;
+	firstChannel: string | null;
+	firstReferrer: string | null;
+	lockedAt: string | null;
+	lastLoginAt: string | null;
+	createdAt: string;
+	updatedAt: string;
+}
+
+/** "Download mijn gegevens": a header, then every feature's sections (see the features' personal-data parts). */
+export type PersonalDataExport = {
 	format: 'meedoen.personal-data';
 	formatVersion: 1;
 	exportedAt: string;
-	person: {
-		id: string;
-		displayName: string;
-		givenName: string | null;
-		familyName: string | null;
-		email: string | null;
-		emailVerifiedAt: string | null;
-		homeMunicipality: { slug: string; name: string } | null;
-		mailFrequency: MailFrequency;
-		wantsToHelp: boolean;
-		firstChannel: string | null;
-		firstReferrer: string | null;
-		lockedAt: string | null;
-		lastLoginAt: string | null;
-		createdAt: string;
-		updatedAt: string;
-	};
-	identities: { issuer: string; subject: string; createdAt: string }[];
-	consents: ConsentView[];
-	themePreferences: {
-		municipality: { slug: string; name: string };
-		theme: { slug: string; name: string };
-		interested: boolean;
-	}[];
-	memberships: { municipality: { slug: string; name: string }; role: string; createdAt: string }[];
-	regionRoles: { region: { slug: string; name: string }; role: string; createdAt: string }[];
-	sessions: { createdAt: string; lastSeenAt: string; expiresAt: string; userAgent: string | null }[];
-	mailedLinks: {
-		purpose: string;
-		email: string;
-		createdAt: string;
-		expiresAt: string;
-		usedAt: string | null;
-	}[];
-	savedDrafts: { createdAt: string; returnTo: string; values: unknown }[];
-	auditLog: {
-		action: string;
-		municipality: string | null;
-		role: 'actor' | 'subject';
-		createdAt: string;
-	}[];
-}
+} & PersonalData;
 
 export function presentExportPerson(
 	user: UserRow,
 	home: { slug: string; name: string } | null
-): PersonalDataExport['person'] {
+): ExportedPerson {
 	return {
 		id: user.id,
 		displayName: user.displayName,

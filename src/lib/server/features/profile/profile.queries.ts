@@ -1,18 +1,11 @@
 // Queries of a person's own data. Every one takes the database first and the person's id in its params,
 // and never reaches a row of anyone else.
-import { and, asc, desc, eq, gt, inArray, isNull, ne, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, ne, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import {
-	auditLog,
 	consents,
-	loginRequests,
 	mailTokens,
-	memberships,
 	municipalities,
-	regionRoles,
-	regions,
-	sessions,
-	staffInvitations,
 	themePreferences,
 	themes,
 	userIdentities,
@@ -224,19 +217,7 @@ export async function consumeVerifyToken(db: Db, params: { userId: string; token
 	return row;
 }
 
-// ── Identities and sessions ─────────────────────────────────────────────────────────────────────────
-
-export async function listIdentities(db: Db, params: { userId: string }) {
-	return db
-		.select({
-			issuer: userIdentities.issuer,
-			subject: userIdentities.subject,
-			createdAt: userIdentities.createdAt
-		})
-		.from(userIdentities)
-		.where(eq(userIdentities.userId, params.userId))
-		.orderBy(asc(userIdentities.createdAt));
-}
+// ── Identities ──────────────────────────────────────────────────────────────────────────────────────
 
 /** After a new address is verified, an older address no longer logs in to this account. */
 export async function deleteMailIdentitiesExcept(
@@ -254,20 +235,7 @@ export async function deleteMailIdentitiesExcept(
 		);
 }
 
-export async function listSessions(db: Db, params: { userId: string }) {
-	return db
-		.select({
-			createdAt: sessions.createdAt,
-			lastSeenAt: sessions.lastSeenAt,
-			expiresAt: sessions.expiresAt,
-			userAgent: sessions.userAgent
-		})
-		.from(sessions)
-		.where(eq(sessions.userId, params.userId))
-		.orderBy(desc(sessions.lastSeenAt));
-}
-
-// ── Everything else the platform holds about the person (for the export) ────────────────────────────
+// ── The rest of the person's profile (for the export) ───────────────────────────────────────────────────────────────────────
 
 export async function getMunicipalityName(db: Db, params: { municipalityId: string }) {
 	const [row] = await db
@@ -294,112 +262,12 @@ export async function listAllThemePreferences(db: Db, params: { userId: string }
 		.orderBy(asc(municipalities.name), asc(themes.position), asc(themes.name));
 }
 
-export async function listMemberships(db: Db, params: { userId: string }) {
-	return db
-		.select({
-			municipalityId: memberships.municipalityId,
-			municipalitySlug: municipalities.slug,
-			municipalityName: municipalities.name,
-			regionId: municipalities.regionId,
-			role: memberships.role,
-			createdAt: memberships.createdAt
-		})
-		.from(memberships)
-		.innerJoin(municipalities, eq(municipalities.id, memberships.municipalityId))
-		.where(eq(memberships.userId, params.userId))
-		.orderBy(asc(municipalities.name), asc(memberships.role));
-}
-
-export async function listRegionRoles(db: Db, params: { userId: string }) {
-	return db
-		.select({
-			regionId: regionRoles.regionId,
-			regionSlug: regions.slug,
-			regionName: regions.name,
-			role: regionRoles.role,
-			createdAt: regionRoles.createdAt
-		})
-		.from(regionRoles)
-		.innerJoin(regions, eq(regions.id, regionRoles.regionId))
-		.where(eq(regionRoles.userId, params.userId))
-		.orderBy(asc(regions.name), asc(regionRoles.role));
-}
-
-/** Mailed links sent for this person (never the token or its hash). */
-export async function listMailTokens(db: Db, params: { userId: string }) {
-	return db
-		.select({
-			purpose: mailTokens.purpose,
-			email: mailTokens.email,
-			createdAt: mailTokens.createdAt,
-			expiresAt: mailTokens.expiresAt,
-			usedAt: mailTokens.usedAt
-		})
-		.from(mailTokens)
-		.where(eq(mailTokens.userId, params.userId))
-		.orderBy(desc(mailTokens.createdAt));
-}
-
-/** Form values kept across a login, once the login tied them to this person. */
-export async function listDrafts(db: Db, params: { userId: string }) {
-	return db
-		.select({
-			createdAt: loginRequests.createdAt,
-			returnTo: loginRequests.returnTo,
-			draft: loginRequests.draft
-		})
-		.from(loginRequests)
-		.where(eq(loginRequests.draftUserId, params.userId))
-		.orderBy(desc(loginRequests.createdAt));
-}
-
-/** Entries of the audit log where the person acted or was acted upon; names and details are left out,
- *  as they may be someone else's. */
-export async function listAuditEntries(db: Db, params: { userId: string }) {
-	return db
-		.select({
-			action: auditLog.action,
-			municipalitySlug: municipalities.slug,
-			actorId: auditLog.actorId,
-			createdAt: auditLog.createdAt
-		})
-		.from(auditLog)
-		.leftJoin(municipalities, eq(municipalities.id, auditLog.municipalityId))
-		.where(or(eq(auditLog.actorId, params.userId), eq(auditLog.subjectId, params.userId)))
-		.orderBy(desc(auditLog.createdAt))
-		.limit(5_000);
-}
-
 // ── Deleting an account ─────────────────────────────────────────────────────────────────────────────
 
-/**
- * Removes everything personal that hangs off the person, and login links mailed to their address.
- * The users row itself stays (see anonymizeUser), so public contributions and counts stay right.
- */
-export async function deletePersonalRecords(db: Db, params: { userId: string; email: string | null }) {
-	const { userId, email } = params;
-	await db.delete(userIdentities).where(eq(userIdentities.userId, userId));
-	await db.delete(sessions).where(eq(sessions.userId, userId));
-	await db.delete(consents).where(eq(consents.userId, userId));
-	await db.delete(themePreferences).where(eq(themePreferences.userId, userId));
-	await db.delete(memberships).where(eq(memberships.userId, userId));
-	await db.delete(regionRoles).where(eq(regionRoles.userId, userId));
-	await db.delete(loginRequests).where(eq(loginRequests.draftUserId, userId));
-	await db
-		.delete(mailTokens)
-		.where(
-			or(eq(mailTokens.userId, userId), email ? sql`lower(${mailTokens.email}) = lower(${email})` : undefined)
-		);
-	// An accepted invitation only records that this address became staff; the address is the person's.
-	if (email)
-		await db
-			.delete(staffInvitations)
-			.where(
-				and(
-					sql`lower(${staffInvitations.email}) = lower(${email})`,
-					sql`${staffInvitations.acceptedAt} IS NOT NULL`
-				)
-			);
+/** The person's consents and theme choices; the users row itself stays (see anonymizeUser). */
+export async function deleteProfileRecords(db: Db, params: { userId: string }) {
+	await db.delete(consents).where(eq(consents.userId, params.userId));
+	await db.delete(themePreferences).where(eq(themePreferences.userId, params.userId));
 }
 
 /** Wipes the person's own fields and marks the row deleted; the public name becomes a presenter's job. */

@@ -6,37 +6,26 @@ import type { Ctx } from '$lib/server/platform/context';
 import { AppError, isAppError, type FieldErrors } from '$lib/server/platform/errors';
 import { enforceRateLimits } from '$lib/server/platform/ratelimit';
 import { hashToken, newToken } from '$lib/server/platform/tokens';
-import { writeAudit } from '$lib/server/platform/audit';
 import { acceptInvitations, getDraft, MAIL_ISSUER } from '$lib/server/features/accounts/accounts.service';
 import {
 	getMunicipalityBySlug,
 	listMunicipalities
 } from '$lib/server/features/municipalities/municipalities.queries';
 import { listThemes } from '$lib/server/features/themes/themes.queries';
+import type { PersonalData } from '$lib/server/features';
 import { CONSENT_VERSIONS, type ConsentKind } from './profile.consents';
 import { VERIFY_PATH } from './profile.http';
 import {
 	consumeVerifyToken,
 	deleteMailIdentitiesExcept,
-	deletePersonalRecords,
-	anonymizeUser,
 	deleteThemePreferences,
 	deleteThemePreferencesOutside,
 	expireVerifyTokens,
-	getMunicipalityName,
 	getOtherUserWithVerifiedEmail,
 	getUser,
 	insertConsent,
 	insertVerifyToken,
-	listAllThemePreferences,
-	listAuditEntries,
 	listConsents,
-	listDrafts,
-	listIdentities,
-	listMailTokens,
-	listMemberships,
-	listRegionRoles,
-	listSessions,
 	listThemePreferences,
 	markEmailVerified,
 	peekVerifyToken,
@@ -57,7 +46,6 @@ import {
 	consentVersions,
 	legalName,
 	presentConsent,
-	presentExportPerson,
 	profileFormValues,
 	type PersonalDataExport,
 	type ProfileView,
@@ -334,129 +322,35 @@ export async function verifyEmail(ctx: Ctx, input: { unverifiedToken: string }):
 	return { email };
 }
 
-/** A profile draft names who typed it: one typed by someone else on a shared screen is not this person's. */
-function typedBy(draft: unknown, userId: string): boolean {
-	const person = draft && typeof draft === 'object' ? (draft as Record<string, unknown>).person : undefined;
-	return person === undefined || person === userId;
-}
-
-/** Everything the platform holds about the person, for "Download mijn gegevens". */
+/** Everything the platform holds about the person, for "Download mijn gegevens": each feature's sections. */
 export async function exportPersonalData(ctx: Ctx): Promise<PersonalDataExport> {
 	const userId = personId(ctx);
 	const user = await loadPerson(ctx.db, userId);
-	const home = user.homeMunicipalityId
-		? await getMunicipalityName(ctx.db, { municipalityId: user.homeMunicipalityId })
-		: undefined;
-	const [identities, consentRows, preferences, memberships, regionRoles, sessions, tokens, drafts, audit] =
-		await Promise.all([
-			listIdentities(ctx.db, { userId }),
-			listConsents(ctx.db, { userId }),
-			listAllThemePreferences(ctx.db, { userId }),
-			listMemberships(ctx.db, { userId }),
-			listRegionRoles(ctx.db, { userId }),
-			listSessions(ctx.db, { userId }),
-			listMailTokens(ctx.db, { userId }),
-			listDrafts(ctx.db, { userId }),
-			listAuditEntries(ctx.db, { userId })
-		]);
+	const person = { userId, email: user.email, displayName: user.displayName };
+	const sections = await Promise.all(
+		ctx.features.map((feature) => feature.personalData?.export(ctx.db, person) ?? {})
+	);
 	ctx.log.info({ userId }, 'personal data exported');
 	return {
 		format: 'meedoen.personal-data',
 		formatVersion: 1,
 		exportedAt: new Date().toISOString(),
-		person: presentExportPerson(user, home ? { slug: home.slug, name: home.name } : null),
-		identities: identities.map((i) => ({
-			issuer: i.issuer,
-			subject: i.subject,
-			createdAt: i.createdAt.toISOString()
-		})),
-		consents: consentRows.map(presentConsent),
-		themePreferences: preferences.map((p) => ({
-			municipality: { slug: p.municipalitySlug, name: p.municipalityName },
-			theme: { slug: p.themeSlug, name: p.themeName },
-			interested: p.interested
-		})),
-		memberships: memberships.map((m) => ({
-			municipality: { slug: m.municipalitySlug, name: m.municipalityName },
-			role: m.role,
-			createdAt: m.createdAt.toISOString()
-		})),
-		regionRoles: regionRoles.map((r) => ({
-			region: { slug: r.regionSlug, name: r.regionName },
-			role: r.role,
-			createdAt: r.createdAt.toISOString()
-		})),
-		sessions: sessions.map((s) => ({
-			createdAt: s.createdAt.toISOString(),
-			lastSeenAt: s.lastSeenAt.toISOString(),
-			expiresAt: s.expiresAt.toISOString(),
-			userAgent: s.userAgent
-		})),
-		mailedLinks: tokens.map((t) => ({
-			purpose: t.purpose,
-			email: t.email,
-			createdAt: t.createdAt.toISOString(),
-			expiresAt: t.expiresAt.toISOString(),
-			usedAt: t.usedAt?.toISOString() ?? null
-		})),
-		savedDrafts: drafts
-			.filter((d) => typedBy(d.draft, userId))
-			.map((d) => ({
-				createdAt: d.createdAt.toISOString(),
-				returnTo: d.returnTo,
-				values: d.draft
-			})),
-		auditLog: audit.map((a) => ({
-			action: a.action,
-			municipality: a.municipalitySlug,
-			role: a.actorId === userId ? ('actor' as const) : ('subject' as const),
-			createdAt: a.createdAt.toISOString()
-		}))
+		// The registry's type says which sections there are; each feature fills in its own.
+		...(Object.assign({}, ...sections) as PersonalData)
 	};
 }
 
 /**
- * Deletes the person's account at once and for good: personal data and everything hanging off it go,
- * the users row stays (marked deleted, emptied) so public contributions and vote counts stay right.
+ * Deletes the person's account at once and for good: every feature deletes or anonymises its part in one
+ * transaction; the users row stays (marked deleted, emptied) so public contributions and vote counts stay right.
  */
 export async function deleteAccount(ctx: Ctx, input: { confirm: 'yes' }): Promise<void> {
 	const userId = personId(ctx);
 	validate(deleteAccountInput, input);
 	await ctx.db.transaction(async (tx) => {
 		const user = await loadPerson(tx, userId);
-		const memberships = await listMemberships(tx, { userId });
-		const regionRoles = await listRegionRoles(tx, { userId });
-		// Staff access ending is something the municipality (or region) must be able to trace.
-		const person = { userId, displayName: user.displayName };
-		const subject = { id: userId, name: user.displayName };
-		const byMunicipality = new Map<string, { regionId: string; roles: string[] }>();
-		for (const m of memberships) {
-			const entry = byMunicipality.get(m.municipalityId) ?? { regionId: m.regionId, roles: [] };
-			entry.roles.push(m.role);
-			byMunicipality.set(m.municipalityId, entry);
-		}
-		for (const [municipalityId, entry] of byMunicipality)
-			await writeAudit(tx, {
-				regionId: entry.regionId,
-				municipalityId,
-				actor: person,
-				action: 'account.deleted',
-				subject,
-				details: { roles: entry.roles }
-			});
-		const byRegion = new Map<string, string[]>();
-		for (const r of regionRoles) byRegion.set(r.regionId, [...(byRegion.get(r.regionId) ?? []), r.role]);
-		for (const [regionId, roles] of byRegion)
-			await writeAudit(tx, {
-				regionId,
-				actor: person,
-				action: 'account.deleted',
-				subject,
-				details: { roles }
-			});
-
-		await deletePersonalRecords(tx, { userId, email: user.email });
-		await anonymizeUser(tx, { userId });
+		const person = { userId, email: user.email, displayName: user.displayName };
+		for (const feature of ctx.features) await feature.personalData?.erase(tx, person);
 	});
 	ctx.log.info({ userId }, 'account deleted');
 }

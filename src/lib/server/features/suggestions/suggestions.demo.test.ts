@@ -13,7 +13,7 @@ import {
 } from '$lib/server/db/schema';
 import { SUGGESTION_STATUSES } from '$lib/domain/suggestions';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
-import { seedDemo } from '$lib/server/features/demo/demo.seed';
+import { seedDemo } from '$lib/server/testing/demo';
 import { DEMO_PERSONA_ISSUER, DEMO_RADIUS_METRES, seedDemoSuggestions } from './suggestions.demo';
 
 const TOWNS = ['geel', 'mol', 'olen'] as const;

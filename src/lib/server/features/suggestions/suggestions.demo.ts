@@ -512,7 +512,7 @@ export interface DemoSuggestionsSummary {
 /**
  * Loads the demo suggestions into Geel, Mol and Olen where the demo actions' opportunities exist and no
  * suggestion is there yet, so it never adds to real content and a second run changes nothing. Runs inside
- * seedDemo's transaction, after the demo actions.
+ * the demo's transaction (platform/demo.ts), after the demo actions.
  */
 export async function seedDemoSuggestions(
 	db: Db,

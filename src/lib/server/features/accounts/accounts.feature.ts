@@ -1,0 +1,68 @@
+// The accounts feature: logging in (OpenID Connect, mailed links), sessions, and the development identity
+// provider on demo installations.
+import { translate } from '$lib/i18n';
+import { defineFeature } from '$lib/server/platform/feature';
+import { newToken } from '$lib/server/platform/tokens';
+import { startDevIdp } from '$lib/server/devidp/devidp';
+import { PERSONAS } from '$lib/server/devidp/personas';
+import { createOidcClient, type OidcClient } from './accounts.oidc';
+import type { SessionSettings } from './accounts.service';
+import { deleteExpiredAuthRecords } from './accounts.queries';
+import { ensurePersonaAccounts } from './accounts.demo';
+import { eraseAccountData, exportAccountData } from './accounts.personal-data';
+
+declare module '$lib/server/platform/feature' {
+	interface FeatureServices {
+		/** The login provider (ACM/IDM or the bundled development provider), or null when none is configured. */
+		oidc: OidcClient | null;
+		sessionSettings: SessionSettings;
+	}
+}
+
+export const accountsFeature = defineFeature({
+	name: 'accounts',
+	// Expired sessions and used login links.
+	housekeeping: ({ db, config }) =>
+		deleteExpiredAuthRecords(db, { sessionIdleMinutes: config.sessionIdleMinutes }),
+	async start({ config, log, database, demoLoaded }) {
+		const sessionSettings = { idleMinutes: config.sessionIdleMinutes, maxDays: config.sessionMaxDays };
+		// The bundled identity provider runs on demo installations without a real one, or when DEV_IDP=1.
+		if (!(config.devIdp ?? (demoLoaded && !config.oidc)))
+			return { services: { oidc: config.oidc ? createOidcClient(config.oidc) : null, sessionSettings } };
+		const origin = new URL(config.origin ?? `http://localhost:${config.port}`);
+		const clientSecret = newToken();
+		const devIdp = await startDevIdp({
+			host: origin.hostname,
+			port: config.devIdpPort,
+			clients: [
+				{
+					clientId: 'meedoen',
+					clientSecret,
+					redirectUris: [`${origin.origin}/aanmelden/terug`],
+					postLogoutRedirectUris: [`${origin.origin}/afgemeld`]
+				}
+			],
+			log
+		});
+		try {
+			await ensurePersonaAccounts(database.db, { issuer: devIdp.issuer, personas: PERSONAS });
+		} catch (err) {
+			await devIdp.close();
+			throw err;
+		}
+		const oidc = createOidcClient(
+			{
+				issuer: devIdp.issuer,
+				clientId: 'meedoen',
+				clientSecret,
+				clientAuth: 'client_secret_basic',
+				privateKey: undefined,
+				scopes: 'openid profile email',
+				label: translate('nl', 'auth.devIdpLabel')
+			},
+			{ allowHttp: true }
+		);
+		return { services: { oidc, sessionSettings }, stop: () => devIdp.close() };
+	},
+	personalData: { export: exportAccountData, erase: eraseAccountData }
+});

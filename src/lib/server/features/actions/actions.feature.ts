@@ -1,0 +1,14 @@
+// The actions feature: a municipality's climate actions with their opportunities, updates and posters.
+import { defineFeature } from '$lib/server/platform/feature';
+import { actionsApi } from './actions.openapi';
+import { seedDemoActions } from './actions.demo';
+import { eraseActionData, exportActionData } from './actions.personal-data';
+
+export const actionsFeature = defineFeature({
+	name: 'actions',
+	abilities: ['backoffice.view', 'content.moderate', 'content.communicate'],
+	api: [actionsApi],
+	// Actions need the demo municipalities to take part first.
+	demo: { after: ['demo'], load: (tx) => seedDemoActions(tx) },
+	personalData: { export: exportActionData, erase: eraseActionData }
+});

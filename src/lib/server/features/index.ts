@@ -1,0 +1,31 @@
+// The registry: every feature of this installation, one line each. The composition root (hooks.server.ts,
+// scripts, the tests' helpers) hands it to startApp; the platform never imports it.
+import type { PersonalDataOf } from '$lib/server/platform/feature';
+import { accountsFeature } from './accounts/accounts.feature';
+import { actionsFeature } from './actions/actions.feature';
+import { demoFeature } from './demo/demo.feature';
+import { municipalitiesFeature } from './municipalities/municipalities.feature';
+import { opportunitiesFeature } from './opportunities/opportunities.feature';
+import { profileFeature } from './profile/profile.feature';
+import { regionFeature } from './region/region.feature';
+import { settingsFeature } from './settings/settings.feature';
+import { staffFeature } from './staff/staff.feature';
+import { suggestionsFeature } from './suggestions/suggestions.feature';
+import { themesFeature } from './themes/themes.feature';
+
+export const features = [
+	municipalitiesFeature,
+	themesFeature,
+	accountsFeature,
+	profileFeature,
+	staffFeature,
+	regionFeature,
+	settingsFeature,
+	demoFeature,
+	actionsFeature,
+	opportunitiesFeature,
+	suggestionsFeature
+] as const;
+
+/** Every section of a person's data export, from the features' personal-data parts. */
+export type PersonalData = PersonalDataOf<typeof features>;

@@ -1,0 +1,271 @@
+// A person's data across every feature of the registry: the export has each feature's sections, and deleting
+// the account leaves nothing of the person in any of them (public contributions stay, without a name).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import {
+	actionFollows,
+	consents,
+	contributionBlocks,
+	loginRequests,
+	mailTokens,
+	memberships,
+	municipalities,
+	regionRoles,
+	sessions,
+	suggestionComments,
+	suggestionFollows,
+	suggestionReports,
+	suggestionVotes,
+	themePreferences,
+	themes,
+	userIdentities,
+	users
+} from '$lib/server/db/schema';
+import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
+import { buildCtx } from '$lib/server/testing/context';
+import { buildParticipatingMunicipality } from '$lib/server/testing/factories';
+import { writeAudit } from '$lib/server/platform/audit';
+import type { Ctx, Tenant } from '$lib/server/platform/context';
+import { defineFeature, type PersonRef } from '$lib/server/platform/feature';
+import {
+	buildSuggestion,
+	buildSuggestionOpportunity
+} from '$lib/server/features/suggestions/suggestions.test-helpers';
+import { deleteAccount, exportPersonalData } from '$lib/server/features/profile/profile.service';
+import { features } from '.';
+
+let database: TestDatabase;
+let geel: Tenant;
+let regionId: string;
+let place: { actionId: number; opportunityId: number; suggestionId: number };
+
+beforeAll(async () => {
+	database = await createTestDatabase();
+	geel = await buildParticipatingMunicipality(database.db, 'geel');
+	const opportunity = await buildSuggestionOpportunity(database.db, geel);
+	const suggestion = await buildSuggestion(database.db, geel, opportunity.id);
+	place = { actionId: opportunity.action.id, opportunityId: opportunity.id, suggestionId: suggestion.id };
+	const [municipality] = await database.db
+		.select({ regionId: municipalities.regionId })
+		.from(municipalities)
+		.where(eq(municipalities.id, geel.id));
+	regionId = municipality!.regionId;
+});
+afterAll(async () => {
+	await database?.destroy();
+});
+
+interface Person extends PersonRef {
+	/** Everything that says who this is: none of it may be left after deletion. */
+	markers: string[];
+}
+
+/** A person with a row in every table of every feature that keeps personal data. */
+async function buildPersonEverywhere(name: string): Promise<Person> {
+	const db = database.db;
+	const email = `${name}.persoon@example.be`;
+	const [user] = await db
+		.insert(users)
+		.values({
+			displayName: `${name} Toon`,
+			givenName: `${name}voornaam`,
+			familyName: `${name}familienaam`,
+			email,
+			emailVerifiedAt: new Date(),
+			homeMunicipalityId: geel.id,
+			wantsToHelp: true
+		})
+		.returning({ id: users.id, displayName: users.displayName });
+	const userId = user!.id;
+	const later = new Date(Date.now() + 86_400_000);
+	// accounts
+	await db.insert(userIdentities).values({ userId, issuer: 'https://idp.test', subject: `${name}-subject` });
+	await db.insert(sessions).values({
+		id: `${name}-session-hash`,
+		userId,
+		expiresAt: later,
+		idToken: null,
+		userAgent: `${name}-browser`
+	});
+	await db
+		.insert(mailTokens)
+		.values({ tokenHash: `${name}-token-hash`, purpose: 'login', email, userId, expiresAt: later });
+	await db.insert(loginRequests).values({
+		id: `${name}-login-request`,
+		draftUserId: userId,
+		draft: { displayName: `${name}-getypt` }
+	});
+	// profile
+	await db.insert(consents).values({ userId, kind: 'updates', version: '1' });
+	const [theme] = await db
+		.select({ id: themes.id })
+		.from(themes)
+		.where(and(eq(themes.municipalityId, geel.id), eq(themes.slug, 'mobiliteit')));
+	await db.insert(themePreferences).values({ userId, themeId: theme!.id, interested: true });
+	// staff
+	await db.insert(memberships).values({ municipalityId: geel.id, userId, role: 'moderator' });
+	await db.insert(regionRoles).values({ regionId, userId, role: 'participation_expert' });
+	await writeAudit(db, {
+		regionId,
+		municipalityId: geel.id,
+		actor: { userId, displayName: user!.displayName },
+		action: 'staff.invited',
+		subject: { id: userId, name: user!.displayName }
+	});
+	// actions
+	await db.insert(actionFollows).values({ municipalityId: geel.id, actionId: place.actionId, userId });
+	// suggestions
+	await buildSuggestion(db, geel, place.opportunityId, { authorId: userId, title: `Voorstel van ${name}` });
+	await db.insert(suggestionVotes).values({
+		municipalityId: geel.id,
+		opportunityId: place.opportunityId,
+		suggestionId: place.suggestionId,
+		userId
+	});
+	await db.insert(suggestionComments).values({
+		municipalityId: geel.id,
+		suggestionId: place.suggestionId,
+		authorId: userId,
+		body: 'Goed idee, ik help mee.',
+		moderation: 'approved'
+	});
+	await db.insert(suggestionReports).values({
+		municipalityId: geel.id,
+		suggestionId: place.suggestionId,
+		reporterId: userId,
+		reason: 'spam',
+		note: `${name}-meldingsnotitie`
+	});
+	await db
+		.insert(suggestionFollows)
+		.values({ municipalityId: geel.id, suggestionId: place.suggestionId, userId });
+	await db
+		.insert(contributionBlocks)
+		.values({ municipalityId: geel.id, userId, reason: `${name}-blokkering` });
+	return {
+		userId,
+		email,
+		displayName: user!.displayName,
+		markers: [
+			email,
+			user!.displayName,
+			`${name}voornaam`,
+			`${name}familienaam`,
+			`${name}-subject`,
+			`${name}-browser`,
+			`${name}-getypt`,
+			`${name}-meldingsnotitie`,
+			`${name}-blokkering`
+		]
+	};
+}
+
+function ctxOf(person: Person, registry: Ctx['features'] = features) {
+	const ctx = buildCtx(database.db, undefined, {
+		actor: { userId: person.userId, displayName: person.displayName, memberships: [], regionRoles: [] }
+	});
+	return { ...ctx, features: registry };
+}
+
+const withPersonalData = features.filter((f) => f.personalData);
+
+/** Each feature's sections for the person, straight from its manifest. */
+async function sectionsOf(person: PersonRef) {
+	return Promise.all(
+		withPersonalData.map(async (f) => ({
+			feature: f,
+			sections: (await f.personalData!.export(database.db, person)) as Record<string, unknown>
+		}))
+	);
+}
+
+const isEmpty = (value: unknown) => Array.isArray(value) && value.length === 0;
+
+describe("a person's data in every feature", () => {
+	it('has every section of every feature in the export, each filled, and nothing of anyone else', async () => {
+		const an = await buildPersonEverywhere('an');
+		const bob = await buildPersonEverywhere('bob');
+		const data = (await exportPersonalData(ctxOf(an))) as unknown as Record<string, unknown>;
+
+		expect(withPersonalData.map((f) => f.name)).toEqual(
+			expect.arrayContaining(['accounts', 'profile', 'staff', 'actions', 'suggestions'])
+		);
+		const names: string[] = [];
+		for (const { feature, sections } of await sectionsOf(an))
+			for (const [name, section] of Object.entries(sections)) {
+				names.push(name);
+				expect(data[name], `${feature.name}.${name}`).toEqual(section);
+				expect(isEmpty(section), `${feature.name}.${name} is empty`).toBe(false);
+			}
+		// No two features claim one section, and the export has nothing besides its header and the sections.
+		expect(new Set(names).size).toBe(names.length);
+		expect(Object.keys(data).sort()).toEqual(['exportedAt', 'format', 'formatVersion', ...names].sort());
+
+		const text = JSON.stringify(data);
+		for (const marker of an.markers) expect(text).toContain(marker);
+		for (const marker of bob.markers) expect(text).not.toContain(marker);
+		expect(text).not.toContain(bob.userId);
+	});
+
+	it('leaves nothing of the person after deletion, keeps public contributions nameless, and leaves others alone', async () => {
+		const an = await buildPersonEverywhere('ann');
+		const bob = await buildPersonEverywhere('bert');
+		const bobBefore = await sectionsOf(bob);
+
+		await deleteAccount(ctxOf(an), { confirm: 'yes' });
+
+		for (const { feature, sections } of await sectionsOf(an)) {
+			const kept: readonly string[] = feature.personalData?.kept ?? [];
+			for (const [name, section] of Object.entries(sections)) {
+				if (kept.includes(name)) expect(section, `${feature.name}.${name} is kept`).toBeTruthy();
+				else expect(section, `${feature.name}.${name} after deletion`).toEqual([]);
+			}
+			const text = JSON.stringify(sections);
+			for (const marker of an.markers)
+				expect(text, `${feature.name} still holds ${marker}`).not.toContain(marker);
+		}
+		// Public contributions stay (counts and threads stay right), under a users row that names nobody.
+		const [suggestionsPart] = (await sectionsOf(an)).filter((s) => s.feature.name === 'suggestions');
+		expect(suggestionsPart?.sections.suggestions).toHaveLength(1);
+		expect(suggestionsPart?.sections.suggestionVotes).toHaveLength(1);
+
+		expect(await sectionsOf(bob)).toEqual(bobBefore);
+	});
+
+	it('takes in the part of a new feature from its manifest alone, for export and deletion', async () => {
+		const erased: string[] = [];
+		const polls = defineFeature({
+			name: 'polls',
+			personalData: {
+				export: async (_db, person) => ({ pollAnswers: [{ person: person.userId, answer: 'ja' }] }),
+				erase: async (_tx, person) => {
+					erased.push(person.userId);
+				}
+			}
+		});
+		const cas = await buildPersonEverywhere('cas');
+		const registry = [...features, polls];
+		const data = (await exportPersonalData(ctxOf(cas, registry))) as unknown as Record<string, unknown>;
+		expect(data.pollAnswers).toEqual([{ person: cas.userId, answer: 'ja' }]);
+		await deleteAccount(ctxOf(cas, registry), { confirm: 'yes' });
+		expect(erased).toEqual([cas.userId]);
+	});
+
+	it('deletes nothing at all when one feature fails halfway', async () => {
+		const dirk = await buildPersonEverywhere('dirk');
+		const failing = defineFeature({
+			name: 'failing',
+			personalData: {
+				export: async () => ({}),
+				erase: async () => {
+					throw new Error('erase failed');
+				}
+			}
+		});
+		const before = await sectionsOf(dirk);
+		await expect(deleteAccount(ctxOf(dirk, [...features, failing]), { confirm: 'yes' })).rejects.toThrow(
+			'erase failed'
+		);
+		expect(await sectionsOf(dirk)).toEqual(before);
+	});
+});

@@ -1,0 +1,131 @@
+// The staff feature's part of a person's data: their roles in municipalities and the region, and the audit
+// entries where they acted or were acted upon. Queries by the person's id only.
+import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
+import type { Db } from '$lib/server/db/client';
+import {
+	auditLog,
+	memberships,
+	municipalities,
+	regionRoles,
+	regions,
+	staffInvitations
+} from '$lib/server/db/schema';
+import { writeAudit } from '$lib/server/platform/audit';
+import type { PersonRef } from '$lib/server/platform/feature';
+
+async function listMembershipsOf(db: Db, params: { userId: string }) {
+	return db
+		.select({
+			municipalityId: memberships.municipalityId,
+			municipalitySlug: municipalities.slug,
+			municipalityName: municipalities.name,
+			regionId: municipalities.regionId,
+			role: memberships.role,
+			createdAt: memberships.createdAt
+		})
+		.from(memberships)
+		.innerJoin(municipalities, eq(municipalities.id, memberships.municipalityId))
+		.where(eq(memberships.userId, params.userId))
+		.orderBy(asc(municipalities.name), asc(memberships.role));
+}
+
+async function listRegionRolesOf(db: Db, params: { userId: string }) {
+	return db
+		.select({
+			regionId: regionRoles.regionId,
+			regionSlug: regions.slug,
+			regionName: regions.name,
+			role: regionRoles.role,
+			createdAt: regionRoles.createdAt
+		})
+		.from(regionRoles)
+		.innerJoin(regions, eq(regions.id, regionRoles.regionId))
+		.where(eq(regionRoles.userId, params.userId))
+		.orderBy(asc(regions.name), asc(regionRoles.role));
+}
+
+/** Entries of the audit log where the person acted or was acted upon; names and details are left out,
+ *  as they may be someone else's. */
+async function listAuditEntriesOf(db: Db, params: { userId: string }) {
+	return db
+		.select({
+			action: auditLog.action,
+			municipalitySlug: municipalities.slug,
+			actorId: auditLog.actorId,
+			createdAt: auditLog.createdAt
+		})
+		.from(auditLog)
+		.leftJoin(municipalities, eq(municipalities.id, auditLog.municipalityId))
+		.where(or(eq(auditLog.actorId, params.userId), eq(auditLog.subjectId, params.userId)))
+		.orderBy(desc(auditLog.createdAt))
+		.limit(5_000);
+}
+
+export async function exportStaffData(db: Db, person: PersonRef) {
+	const { userId } = person;
+	const [membershipRows, regionRoleRows, audit] = await Promise.all([
+		listMembershipsOf(db, { userId }),
+		listRegionRolesOf(db, { userId }),
+		listAuditEntriesOf(db, { userId })
+	]);
+	return {
+		memberships: membershipRows.map((m) => ({
+			municipality: { slug: m.municipalitySlug, name: m.municipalityName },
+			role: m.role,
+			createdAt: m.createdAt.toISOString()
+		})),
+		regionRoles: regionRoleRows.map((r) => ({
+			region: { slug: r.regionSlug, name: r.regionName },
+			role: r.role,
+			createdAt: r.createdAt.toISOString()
+		})),
+		auditLog: audit.map((a) => ({
+			action: a.action,
+			municipality: a.municipalitySlug,
+			role: a.actorId === userId ? ('actor' as const) : ('subject' as const),
+			createdAt: a.createdAt.toISOString()
+		}))
+	};
+}
+
+/**
+ * Ends the person's staff roles, each municipality (or region) keeping an audit entry that they ended, and
+ * forgets accepted invitations of their address (they only recorded that this address became staff).
+ */
+export async function eraseStaffData(tx: Db, person: PersonRef): Promise<void> {
+	const { userId, email } = person;
+	const actor = { userId, displayName: person.displayName };
+	const subject = { id: userId, name: person.displayName };
+	const byMunicipality = new Map<string, { regionId: string; roles: string[] }>();
+	for (const m of await listMembershipsOf(tx, { userId })) {
+		const entry = byMunicipality.get(m.municipalityId) ?? { regionId: m.regionId, roles: [] };
+		entry.roles.push(m.role);
+		byMunicipality.set(m.municipalityId, entry);
+	}
+	for (const [municipalityId, entry] of byMunicipality)
+		await writeAudit(tx, {
+			regionId: entry.regionId,
+			municipalityId,
+			actor,
+			action: 'account.deleted',
+			subject,
+			details: { roles: entry.roles }
+		});
+	const byRegion = new Map<string, string[]>();
+	for (const r of await listRegionRolesOf(tx, { userId }))
+		byRegion.set(r.regionId, [...(byRegion.get(r.regionId) ?? []), r.role]);
+	for (const [regionId, roles] of byRegion)
+		await writeAudit(tx, { regionId, actor, action: 'account.deleted', subject, details: { roles } });
+
+	await tx.delete(memberships).where(eq(memberships.userId, userId));
+	await tx.delete(regionRoles).where(eq(regionRoles.userId, userId));
+	if (email)
+		await tx
+			.delete(staffInvitations)
+			.where(
+				and(
+					sql`lower(${staffInvitations.email}) = lower(${email})`,
+					sql`${staffInvitations.acceptedAt} IS NOT NULL`
+				)
+			);
+}

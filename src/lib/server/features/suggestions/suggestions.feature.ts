@@ -1,0 +1,22 @@
+// The suggestions feature: citizens' suggestions on the map of an opportunity, votes, comments and moderation.
+import { defineFeature } from '$lib/server/platform/feature';
+import { suggestionsApi } from './suggestions.openapi';
+import { suggestionsContributeApi } from './suggestions.contribute.openapi';
+import { settingsSchema } from './suggestions.admin.schemas';
+import { seedDemoSuggestions } from './suggestions.demo';
+import { eraseSuggestionData, exportSuggestionData } from './suggestions.personal-data';
+
+export const suggestionsFeature = defineFeature({
+	name: 'suggestions',
+	abilities: ['content.moderate'],
+	// Per opportunity: pre- or post-moderation, submissions and voting open, a vote limit.
+	settings: { suggestions: { scope: 'opportunity', schema: settingsSchema } },
+	api: [suggestionsApi, suggestionsContributeApi],
+	// Suggestions hang off the demo actions' opportunities.
+	demo: { after: ['actions'], load: (tx) => seedDemoSuggestions(tx) },
+	personalData: {
+		export: exportSuggestionData,
+		erase: eraseSuggestionData,
+		kept: ['suggestions', 'suggestionVotes', 'suggestionComments']
+	}
+});

@@ -1,0 +1,179 @@
+// The suggestions feature's part of a person's data: what they suggested, supported, commented, reported and
+// follow, and a block on contributing. Queries by the person's id only.
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '$lib/server/db/client';
+import {
+	contributionBlocks,
+	municipalities,
+	suggestionComments,
+	suggestionFollows,
+	suggestionReports,
+	suggestions,
+	suggestionVotes
+} from '$lib/server/db/schema';
+import type { PersonRef } from '$lib/server/platform/feature';
+
+const iso = (value: Date | null) => value?.toISOString() ?? null;
+
+async function listAuthored(db: Db, userId: string) {
+	return db
+		.select({
+			id: suggestions.id,
+			municipalitySlug: municipalities.slug,
+			opportunityId: suggestions.opportunityId,
+			title: suggestions.title,
+			body: suggestions.body,
+			placeName: suggestions.placeName,
+			lat: suggestions.lat,
+			lng: suggestions.lng,
+			status: suggestions.status,
+			moderation: suggestions.moderation,
+			createdAt: suggestions.createdAt,
+			publishedAt: suggestions.publishedAt
+		})
+		.from(suggestions)
+		.innerJoin(municipalities, eq(municipalities.id, suggestions.municipalityId))
+		.where(eq(suggestions.authorId, userId))
+		.orderBy(asc(suggestions.createdAt), asc(suggestions.id));
+}
+
+async function listVotes(db: Db, userId: string) {
+	return db
+		.select({
+			suggestionId: suggestionVotes.suggestionId,
+			title: suggestions.title,
+			createdAt: suggestionVotes.createdAt
+		})
+		.from(suggestionVotes)
+		.innerJoin(suggestions, eq(suggestions.id, suggestionVotes.suggestionId))
+		.where(eq(suggestionVotes.userId, userId))
+		.orderBy(asc(suggestionVotes.createdAt), asc(suggestionVotes.suggestionId));
+}
+
+async function listComments(db: Db, userId: string) {
+	return db
+		.select({
+			id: suggestionComments.id,
+			suggestionId: suggestionComments.suggestionId,
+			parentId: suggestionComments.parentId,
+			body: suggestionComments.body,
+			moderation: suggestionComments.moderation,
+			createdAt: suggestionComments.createdAt
+		})
+		.from(suggestionComments)
+		.where(eq(suggestionComments.authorId, userId))
+		.orderBy(asc(suggestionComments.createdAt), asc(suggestionComments.id));
+}
+
+async function listReports(db: Db, userId: string) {
+	return db
+		.select({
+			suggestionId: suggestionReports.suggestionId,
+			commentId: suggestionReports.commentId,
+			reason: suggestionReports.reason,
+			note: suggestionReports.note,
+			createdAt: suggestionReports.createdAt,
+			resolvedAt: suggestionReports.resolvedAt
+		})
+		.from(suggestionReports)
+		.where(eq(suggestionReports.reporterId, userId))
+		.orderBy(asc(suggestionReports.createdAt), asc(suggestionReports.id));
+}
+
+async function listFollows(db: Db, userId: string) {
+	return db
+		.select({
+			suggestionId: suggestionFollows.suggestionId,
+			title: suggestions.title,
+			createdAt: suggestionFollows.createdAt
+		})
+		.from(suggestionFollows)
+		.innerJoin(suggestions, eq(suggestions.id, suggestionFollows.suggestionId))
+		.where(eq(suggestionFollows.userId, userId))
+		.orderBy(asc(suggestionFollows.createdAt), asc(suggestionFollows.suggestionId));
+}
+
+async function listBlocks(db: Db, userId: string) {
+	return db
+		.select({
+			municipalitySlug: municipalities.slug,
+			reason: contributionBlocks.reason,
+			createdAt: contributionBlocks.createdAt
+		})
+		.from(contributionBlocks)
+		.innerJoin(municipalities, eq(municipalities.id, contributionBlocks.municipalityId))
+		.where(eq(contributionBlocks.userId, userId))
+		.orderBy(asc(municipalities.slug));
+}
+
+export async function exportSuggestionData(db: Db, person: PersonRef) {
+	const { userId } = person;
+	const [authored, votes, comments, reports, follows, blocks] = await Promise.all([
+		listAuthored(db, userId),
+		listVotes(db, userId),
+		listComments(db, userId),
+		listReports(db, userId),
+		listFollows(db, userId),
+		listBlocks(db, userId)
+	]);
+	return {
+		suggestions: authored.map((s) => ({
+			id: s.id,
+			municipality: s.municipalitySlug,
+			opportunityId: s.opportunityId,
+			title: s.title,
+			body: s.body,
+			placeName: s.placeName,
+			lat: s.lat,
+			lng: s.lng,
+			status: s.status,
+			moderation: s.moderation,
+			createdAt: s.createdAt.toISOString(),
+			publishedAt: iso(s.publishedAt)
+		})),
+		suggestionVotes: votes.map((v) => ({
+			suggestion: { id: v.suggestionId, title: v.title },
+			createdAt: v.createdAt.toISOString()
+		})),
+		suggestionComments: comments.map((c) => ({
+			id: c.id,
+			suggestionId: c.suggestionId,
+			parentId: c.parentId,
+			body: c.body,
+			moderation: c.moderation,
+			createdAt: c.createdAt.toISOString()
+		})),
+		suggestionReports: reports.map((r) => ({
+			suggestionId: r.suggestionId,
+			commentId: r.commentId,
+			reason: r.reason,
+			note: r.note,
+			createdAt: r.createdAt.toISOString(),
+			resolvedAt: iso(r.resolvedAt)
+		})),
+		suggestionFollows: follows.map((f) => ({
+			suggestion: { id: f.suggestionId, title: f.title },
+			createdAt: f.createdAt.toISOString()
+		})),
+		contributionBlocks: blocks.map((b) => ({
+			municipality: b.municipalitySlug,
+			reason: b.reason,
+			createdAt: b.createdAt.toISOString()
+		}))
+	};
+}
+
+/**
+ * Suggestions, comments and votes stay: they are public contributions and behind the counts, and the emptied
+ * users row no longer says whose they were. Follows and blocks go; reports stay for the moderators without
+ * their reporter or the note the person typed.
+ */
+export async function eraseSuggestionData(tx: Db, person: PersonRef): Promise<void> {
+	const { userId } = person;
+	await tx.delete(suggestionFollows).where(eq(suggestionFollows.userId, userId));
+	await tx.delete(contributionBlocks).where(eq(contributionBlocks.userId, userId));
+	await tx
+		.update(suggestionReports)
+		.set({ reporterId: null, note: '' })
+		.where(eq(suggestionReports.reporterId, userId));
+}

@@ -1,0 +1,162 @@
+// What a feature declares about itself, once (Decidim's manifest). The composition root hands the registry
+// of these to startApp; the platform loops over it and never names a feature itself.
+import type { ZodType } from 'zod';
+import type { Database, Db } from '$lib/server/db/client';
+import type { Config } from './config';
+import type { Logger } from './log';
+import type { MailMessage } from './mail';
+import type { EventHandler } from './events.dispatcher';
+
+/** A feature's part of the OpenAPI document: its paths and the schemas they refer to. */
+export interface ApiContribution {
+	paths: Record<string, unknown>;
+	schemas: Record<string, unknown>;
+}
+
+/**
+ * What features add to the running App at start-up (the login provider, …). Empty here: a feature fills it in
+ * by declaration merging in its manifest file, so the platform's App type names no feature.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface FeatureServices {}
+
+export interface FeatureStartInput {
+	config: Config;
+	log: Logger;
+	database: Database;
+	/** Whether the demo content is in the database (loaded now or before). */
+	demoLoaded: boolean;
+}
+
+export interface FeatureStarted {
+	services?: Partial<FeatureServices>;
+	/** Called once when the App stops, before the jobs and the database. */
+	stop?: () => Promise<void>;
+}
+
+/** What a job handler gets besides its data: jobs run outside any request. */
+export interface JobContext {
+	db: Db;
+	log: Logger;
+	queueMail(message: MailMessage): Promise<void>;
+}
+
+// Job data is whatever the sender queued as JSON; each handler validates its own.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type FeatureJob = (data: any, ctx: JobContext) => Promise<void>;
+
+/** Settings a feature owns, per scope (a municipality, an opportunity), with the schema that checks them. */
+export interface FeatureSettings {
+	scope: 'municipality' | 'opportunity';
+	schema: ZodType;
+}
+
+/** The person whose data is exported or erased, as the profile feature knows them before anything changes. */
+export interface PersonRef {
+	userId: string;
+	email: string | null;
+	displayName: string;
+}
+
+export type PersonalDataSections = Record<string, unknown>;
+
+/** A feature's part of "download my data" and of deleting an account. */
+export interface PersonalDataPart<Sections extends PersonalDataSections = PersonalDataSections> {
+	/** The person's data this feature holds, as named sections of the export (never someone else's data). */
+	export(db: Db, person: PersonRef): Promise<Sections>;
+	/** Deletes or anonymises that data; runs inside the deletion's transaction, so all of it goes or none. */
+	erase(tx: Db, person: PersonRef): Promise<void>;
+	/**
+	 * Sections that stay after erasure because they are public record (a contribution, a vote behind a count,
+	 * an audit entry): they keep pointing at the emptied users row, which no longer says who it was.
+	 */
+	kept?: readonly (keyof Sections & string)[];
+}
+
+export interface FeatureManifest<Sections extends PersonalDataSections = PersonalDataSections> {
+	/** The feature's folder name under features/. */
+	name: string;
+	/** Abilities of the platform's policy this feature asks for before it acts. */
+	abilities?: readonly string[];
+	settings?: Readonly<Record<string, FeatureSettings>>;
+	/** Background jobs by queue name (unique across the registry). */
+	jobs?: Readonly<Record<string, FeatureJob>>;
+	/** Handlers of domain events (`defineEventHandler`); the App's dispatcher runs those of every manifest. */
+	handlers?: readonly EventHandler[];
+	/** Its paths and schemas in the public API's OpenAPI document. */
+	api?: readonly ApiContribution[];
+	/** Reference data every installation needs; idempotent, runs at every start. */
+	seed?: (db: Db) => Promise<unknown>;
+	/** Demo content, loaded once inside one transaction, after the features named in `after`. */
+	demo?: { after?: readonly string[]; load: (tx: Db) => Promise<unknown> };
+	/** Periodic clean-up (hourly). */
+	housekeeping?: (input: { db: Db; config: Config }) => Promise<unknown>;
+	/** A start-up piece that needs the open, migrated database (e.g. the login provider). */
+	start?: (input: FeatureStartInput) => Promise<FeatureStarted>;
+	personalData?: PersonalDataPart<Sections>;
+}
+
+/** Keeps the manifest's literal type, so the export's sections are typed from the registry. */
+export function defineFeature<const Sections extends PersonalDataSections = Record<never, never>>(
+	manifest: FeatureManifest<Sections>
+): FeatureManifest<Sections> {
+	return manifest;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Features = readonly FeatureManifest<any>[];
+
+type SectionsOf<F> = F extends FeatureManifest<infer S> ? S : never;
+type Intersect<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+/** Every section of a person's data export that a registry's features contribute. */
+export type PersonalDataOf<Fs extends Features> = Intersect<SectionsOf<Fs[number]>>;
+
+/**
+ * Refuses a registry that cannot work: two features of one name, a demo waiting for a feature that is not
+ * there (or for itself through others), a job or event handler name used twice.
+ */
+export function checkFeatures(features: Features, reserved: { jobs?: readonly string[] } = {}): void {
+	const names = new Set<string>();
+	for (const f of features) {
+		if (names.has(f.name)) throw new Error(`feature ${f.name} is registered twice`);
+		names.add(f.name);
+	}
+	const jobs = new Set(reserved.jobs);
+	const handlers = new Set<string>();
+	for (const f of features) {
+		for (const name of f.demo?.after ?? [])
+			if (!features.some((other) => other.name === name && other.demo))
+				throw new Error(`the demo of ${f.name} waits for ${name}, which has no demo in the registry`);
+		for (const name of Object.keys(f.jobs ?? {})) {
+			if (jobs.has(name)) throw new Error(`job ${name} of ${f.name} is declared twice`);
+			jobs.add(name);
+		}
+		for (const h of f.handlers ?? []) {
+			if (handlers.has(h.name)) throw new Error(`event handler ${h.name} of ${f.name} is declared twice`);
+			handlers.add(h.name);
+		}
+	}
+	demoOrder(features);
+}
+
+/** The features with demo content, each after the ones it waits for (registry order otherwise). */
+export function demoOrder(features: Features): Features {
+	const withDemo = features.filter((f) => f.demo);
+	const done: FeatureManifest[] = [];
+	const visiting = new Set<string>();
+	const visit = (f: FeatureManifest, path: string[]) => {
+		if (done.includes(f)) return;
+		if (visiting.has(f.name))
+			throw new Error(`demo content waits in a circle: ${[...path, f.name].join(' → ')}`);
+		visiting.add(f.name);
+		for (const name of f.demo?.after ?? []) {
+			const before = withDemo.find((other) => other.name === name);
+			if (before) visit(before, [...path, f.name]);
+		}
+		visiting.delete(f.name);
+		done.push(f);
+	};
+	for (const f of withDemo) visit(f, []);
+	return done;
+}
