@@ -1,12 +1,12 @@
-// Use cases of the back office for climate actions: list, create and edit, publish, updates,
-// bulk changes and history. Each authorizes first, then records every change in action_history in the same
+// Use cases of the back office for climate actions: list, create and edit, publish, bulk changes and
+// history. Each authorizes first, then records every change in action_history in the same
 // transaction as the change.
 import type { ActionStatus } from '$lib/domain/actions';
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError, isAppError, type FieldErrors } from '$lib/server/platform/errors';
 import type { Db } from '$lib/server/db/client';
 import { slugify } from '$lib/server/features/municipalities/municipalities.seed';
-import { authorizeMunicipality, type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
+import { type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
 import { isUuid } from '$lib/server/features/staff/staff.schemas';
 import { listThemesForSettings } from '$lib/server/features/settings/settings.queries';
 import { inspectLogo, LOGO_MAX_BYTES } from '$lib/server/features/settings/settings.logo';
@@ -16,33 +16,27 @@ import {
 	presentOpportunityForEdit,
 	type OpportunityEditView
 } from '$lib/server/features/opportunities/opportunities.present';
-import { canManageActions } from './actions.policy';
 import { writeDomainEvent } from '$lib/server/platform/events';
 import {
 	archiveAction as archiveActionRow,
-	getAction,
 	insertAction,
 	insertHistory,
-	insertUpdate,
 	publishAction as publishActionRow,
 	setActionThemes,
 	unarchiveAction,
 	unpublishAction as unpublishActionRow,
 	updateAction,
-	type ActionFields,
-	type ActionRow
+	type ActionFields
 } from './actions.queries';
 import {
 	deletePhoto,
 	getActionsByIds,
 	getPhoto,
-	getUpdate,
 	insertPhoto,
 	listActionsForAdmin,
 	listHistory,
 	listThemeIdsOfActions,
-	listUpdatesForAdmin,
-	updateUpdate
+	listUpdatesForAdmin
 } from './actions.admin.queries';
 import {
 	ACTIONS_PAGE_SIZE,
@@ -51,8 +45,6 @@ import {
 	actionSchema,
 	bulkSchema,
 	confirmSchema,
-	parseId,
-	updateSchema,
 	validateActionInput,
 	type ActionFilters,
 	type ActionInput,
@@ -71,42 +63,8 @@ import {
 	type UpdateView
 } from './actions.admin.present';
 
+import { authorizeActions, findAction, who } from './actions.admin.access';
 const HISTORY_LIMIT = 500;
-
-interface ActionsScope extends BackofficeScope {
-	canManage: boolean;
-}
-
-/**
- * Everyone with the back office here may read actions; only those the policy lets manage them may change
- * anything. A citizen or staff of another municipality is refused before anything is read.
- */
-async function authorizeActions(ctx: Ctx, need: 'read' | 'manage'): Promise<ActionsScope> {
-	const scope = await authorizeMunicipality(ctx, 'backoffice.view');
-	const canManage = canManageActions(scope.actor, {
-		municipalityId: scope.municipality.id,
-		regionId: scope.municipality.regionId
-	});
-	if (need === 'manage' && !canManage) {
-		ctx.log.warn(
-			{ userId: scope.actor.userId, municipalityId: scope.municipality.id },
-			'actions back office: change refused'
-		);
-		throw new AppError('forbidden', { message: 'backoffice.forbidden.body' });
-	}
-	return { ...scope, canManage };
-}
-
-function who(scope: BackofficeScope) {
-	return { actorId: scope.actor.userId, actorName: scope.actor.displayName };
-}
-
-async function findAction(db: Db, municipalityId: string, unverifiedId: unknown): Promise<ActionRow> {
-	const id = parseId(unverifiedId);
-	const row = id === null ? undefined : await getAction(db, { municipalityId, id });
-	if (!row) throw new AppError('not_found');
-	return row;
-}
 
 function imageUrl(scope: BackofficeScope, actionId: number) {
 	return (imageId: string) => `/${scope.municipality.slug}/beheer/acties/${actionId}/afbeelding?v=${imageId}`;
@@ -652,149 +610,4 @@ export async function getActionHistory(
 		action: { id: row.id, title: row.title },
 		entries: rows.map((r) => presentHistoryEntry(ctx.locale, r))
 	};
-}
-
-// ---------------------------------------------------------------------------------------------
-// Updates (news on an action)
-// ---------------------------------------------------------------------------------------------
-
-type UpdateTarget = { unverifiedActionId: unknown; unverifiedUpdateId: unknown };
-
-async function findUpdate(db: Db, municipalityId: string, actionId: number, unverifiedId: unknown) {
-	const id = parseId(unverifiedId);
-	const row = id === null ? undefined : await getUpdate(db, { municipalityId, actionId, id });
-	if (!row) throw new AppError('not_found');
-	return row;
-}
-
-/**
- * The moment an update goes public: the history row and the `action.update_published` event in the
- * transaction of the change, so the notifications job mails followers exactly when it is really public.
- */
-async function recordUpdatePublished(
-	tx: Db,
-	scope: BackofficeScope,
-	update: { id: number; actionId: number; title: string }
-) {
-	const municipalityId = scope.municipality.id;
-	await insertHistory(tx, {
-		municipalityId,
-		actionId: update.actionId,
-		...who(scope),
-		change: 'update_published',
-		details: { updateId: update.id, title: update.title }
-	});
-	await writeDomainEvent(tx, {
-		municipalityId,
-		type: 'action.update_published',
-		subjectKind: 'action_update',
-		subjectId: update.id,
-		actorId: scope.actor.userId,
-		payload: { actionId: update.actionId, updateId: update.id }
-	});
-}
-
-export async function getUpdateForBackoffice(
-	ctx: Ctx,
-	input: UpdateTarget
-): Promise<{ action: { id: number; title: string }; update: UpdateView }> {
-	const scope = await authorizeActions(ctx, 'manage');
-	const action = await findAction(ctx.db, scope.municipality.id, input.unverifiedActionId);
-	const row = await findUpdate(ctx.db, scope.municipality.id, action.id, input.unverifiedUpdateId);
-	return { action: { id: action.id, title: action.title }, update: presentUpdate(row) };
-}
-
-/** Writes an update as a draft, or publishes it at once when asked. */
-export async function writeUpdate(
-	ctx: Ctx,
-	input: { unverifiedActionId: unknown } & RawInput<typeof updateSchema>
-): Promise<{ id: number; published: boolean }> {
-	const scope = await authorizeActions(ctx, 'manage');
-	const municipalityId = scope.municipality.id;
-	await findAction(ctx.db, municipalityId, input.unverifiedActionId);
-	const values = validateActionInput(updateSchema, input);
-	return ctx.db.transaction(async (tx) => {
-		const action = await findAction(tx, municipalityId, input.unverifiedActionId);
-		const row = await insertUpdate(tx, {
-			municipalityId,
-			actionId: action.id,
-			title: values.title,
-			body: values.body,
-			authorId: scope.actor.userId,
-			authorName: scope.actor.displayName,
-			publishedAt: values.publish ? new Date() : null
-		});
-		if (!row) throw new AppError('not_found');
-		await insertHistory(tx, {
-			municipalityId,
-			actionId: action.id,
-			...who(scope),
-			change: 'update_added',
-			details: { updateId: row.id, title: row.title }
-		});
-		if (values.publish)
-			await recordUpdatePublished(tx, scope, { id: row.id, actionId: action.id, title: row.title });
-		return { id: row.id, published: values.publish };
-	});
-}
-
-export async function changeUpdate(
-	ctx: Ctx,
-	input: UpdateTarget & RawInput<typeof updateSchema>
-): Promise<{ changed: boolean }> {
-	const scope = await authorizeActions(ctx, 'manage');
-	const municipalityId = scope.municipality.id;
-	const action = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
-	await findUpdate(ctx.db, municipalityId, action.id, input.unverifiedUpdateId);
-	const values = validateActionInput(updateSchema, input);
-	return ctx.db.transaction(async (tx) => {
-		const before = await findUpdate(tx, municipalityId, action.id, input.unverifiedUpdateId);
-		const changes: Record<string, { before: unknown; after: unknown }> = {};
-		if (before.title !== values.title) changes.title = { before: before.title, after: values.title };
-		if (before.body !== values.body) changes.body = { before: before.body, after: values.body };
-		if (Object.keys(changes).length === 0) return { changed: false };
-		await updateUpdate(tx, {
-			municipalityId,
-			id: before.id,
-			values: { title: values.title, body: values.body }
-		});
-		await insertHistory(tx, {
-			municipalityId,
-			actionId: action.id,
-			...who(scope),
-			change: 'update_edited',
-			details: { updateId: before.id, title: values.title, changes }
-		});
-		return { changed: true };
-	});
-}
-
-export async function publishUpdate(ctx: Ctx, input: UpdateTarget): Promise<void> {
-	const scope = await authorizeActions(ctx, 'manage');
-	const municipalityId = scope.municipality.id;
-	const action = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
-	await ctx.db.transaction(async (tx) => {
-		const row = await findUpdate(tx, municipalityId, action.id, input.unverifiedUpdateId);
-		if (row.publishedAt) return;
-		await updateUpdate(tx, { municipalityId, id: row.id, values: { publishedAt: new Date() } });
-		await recordUpdatePublished(tx, scope, row);
-	});
-}
-
-export async function unpublishUpdate(ctx: Ctx, input: UpdateTarget): Promise<void> {
-	const scope = await authorizeActions(ctx, 'manage');
-	const municipalityId = scope.municipality.id;
-	const action = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
-	await ctx.db.transaction(async (tx) => {
-		const row = await findUpdate(tx, municipalityId, action.id, input.unverifiedUpdateId);
-		if (!row.publishedAt) return;
-		await updateUpdate(tx, { municipalityId, id: row.id, values: { publishedAt: null } });
-		await insertHistory(tx, {
-			municipalityId,
-			actionId: action.id,
-			...who(scope),
-			change: 'update_unpublished',
-			details: { updateId: row.id, title: row.title }
-		});
-	});
 }

@@ -20,6 +20,7 @@ import {
 } from '$lib/server/features/staff/staff.test-helpers';
 import * as opportunitiesAdmin from '$lib/server/features/opportunities/opportunities.admin.service';
 import * as admin from './actions.admin.service';
+import * as updates from './actions.updates.service';
 import ListPage from '../../../../routes/[municipality=slug]/beheer/acties/+page.svelte';
 import HistoryPage from '../../../../routes/[municipality=slug]/beheer/acties/[actie]/geschiedenis/+page.svelte';
 
@@ -380,7 +381,7 @@ describe('the image of an action', () => {
 describe('updates', () => {
 	it('writes a draft, publishes it with the action.update_published event, edits and unpublishes it', async () => {
 		const { id } = await admin.createAction(ctx, valid);
-		const draft = await admin.writeUpdate(ctx, {
+		const draft = await updates.writeUpdate(ctx, {
 			unverifiedActionId: id,
 			title: 'De werf start',
 			body: 'Maandag.'
@@ -395,8 +396,8 @@ describe('updates', () => {
 				);
 		expect(await eventsOf(draft.id)).toHaveLength(0);
 
-		await admin.publishUpdate(ctx, { unverifiedActionId: id, unverifiedUpdateId: draft.id });
-		await admin.publishUpdate(ctx, { unverifiedActionId: id, unverifiedUpdateId: draft.id }); // already public
+		await updates.publishUpdate(ctx, { unverifiedActionId: id, unverifiedUpdateId: draft.id });
+		await updates.publishUpdate(ctx, { unverifiedActionId: id, unverifiedUpdateId: draft.id }); // already public
 		const events = await eventsOf(draft.id);
 		expect(events).toHaveLength(1);
 		expect(events[0]).toMatchObject({
@@ -405,17 +406,17 @@ describe('updates', () => {
 			payload: { actionId: id, updateId: draft.id }
 		});
 
-		await admin.changeUpdate(ctx, {
+		await updates.changeUpdate(ctx, {
 			unverifiedActionId: id,
 			unverifiedUpdateId: draft.id,
 			title: 'De werf start maandag',
 			body: 'Maandag.'
 		});
-		await admin.unpublishUpdate(ctx, { unverifiedActionId: id, unverifiedUpdateId: draft.id });
+		await updates.unpublishUpdate(ctx, { unverifiedActionId: id, unverifiedUpdateId: draft.id });
 		const [row] = await database.db.select().from(actionUpdates).where(eq(actionUpdates.id, draft.id));
 		expect(row).toMatchObject({ title: 'De werf start maandag', publishedAt: null });
 
-		const direct = await admin.writeUpdate(ctx, { unverifiedActionId: id, title: 'Meteen', publish: 'on' });
+		const direct = await updates.writeUpdate(ctx, { unverifiedActionId: id, title: 'Meteen', publish: 'on' });
 		expect(await eventsOf(direct.id)).toHaveLength(1);
 		expect((await historyOf(id)).map((h) => h.change)).toEqual([
 			'created',
@@ -430,7 +431,7 @@ describe('updates', () => {
 
 	it('publishes an update and writes its event in one transaction: when the event fails, the update stays a draft', async () => {
 		const { id } = await admin.createAction(ctx, valid);
-		const draft = await admin.writeUpdate(ctx, { unverifiedActionId: id, title: 'Mislukt' });
+		const draft = await updates.writeUpdate(ctx, { unverifiedActionId: id, title: 'Mislukt' });
 		await database.db.execute(
 			sql.raw(`CREATE FUNCTION meedoen_test_refuse_event() RETURNS trigger LANGUAGE plpgsql AS $$
 				BEGIN RAISE EXCEPTION 'event refused for the test'; END $$`)
@@ -442,7 +443,7 @@ describe('updates', () => {
 		);
 		try {
 			await expect(
-				admin.publishUpdate(ctx, { unverifiedActionId: id, unverifiedUpdateId: draft.id })
+				updates.publishUpdate(ctx, { unverifiedActionId: id, unverifiedUpdateId: draft.id })
 			).rejects.toThrow();
 		} finally {
 			await database.db.execute(sql.raw(`DROP TRIGGER meedoen_test_refuse_event ON domain_events`));
@@ -543,7 +544,7 @@ describe('the list and bulk changes', () => {
 			opportunitiesAdmin.addOpportunity(ctx, { unverifiedActionId: theirs, title: 'X', kind: 'vote' }),
 			'not_found'
 		);
-		await refusal(admin.writeUpdate(ctx, { unverifiedActionId: theirs, title: 'X' }), 'not_found');
+		await refusal(updates.writeUpdate(ctx, { unverifiedActionId: theirs, title: 'X' }), 'not_found');
 		await refusal(admin.getActionForBackoffice(ctx, { unverifiedActionId: 'abc' }), 'not_found');
 		expect((await actionRow(theirs)).publishedAt).toBeNull();
 		expect(await historyOf(theirs)).toHaveLength(1);
@@ -565,7 +566,7 @@ describe('who may do what', () => {
 			title: 'Kans',
 			kind: 'vote'
 		});
-		const upd = await admin.writeUpdate(ctx, { unverifiedActionId: id, title: 'Nieuws' });
+		const upd = await updates.writeUpdate(ctx, { unverifiedActionId: id, title: 'Nieuws' });
 
 		const writes = (c: Ctx) =>
 			[
@@ -598,11 +599,11 @@ describe('who may do what', () => {
 					unverifiedOpportunityId: op.id,
 					confirm: 'on'
 				}),
-				admin.writeUpdate(c, { unverifiedActionId: id, title: 'X' }),
-				admin.getUpdateForBackoffice(c, { unverifiedActionId: id, unverifiedUpdateId: upd.id }),
-				admin.changeUpdate(c, { unverifiedActionId: id, unverifiedUpdateId: upd.id, title: 'X' }),
-				admin.publishUpdate(c, { unverifiedActionId: id, unverifiedUpdateId: upd.id }),
-				admin.unpublishUpdate(c, { unverifiedActionId: id, unverifiedUpdateId: upd.id })
+				updates.writeUpdate(c, { unverifiedActionId: id, title: 'X' }),
+				updates.getUpdateForBackoffice(c, { unverifiedActionId: id, unverifiedUpdateId: upd.id }),
+				updates.changeUpdate(c, { unverifiedActionId: id, unverifiedUpdateId: upd.id, title: 'X' }),
+				updates.publishUpdate(c, { unverifiedActionId: id, unverifiedUpdateId: upd.id }),
+				updates.unpublishUpdate(c, { unverifiedActionId: id, unverifiedUpdateId: upd.id })
 			].map(handled);
 		const reads = (c: Ctx) =>
 			[

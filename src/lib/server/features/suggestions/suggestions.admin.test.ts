@@ -29,7 +29,10 @@ import {
 } from '$lib/server/features/staff/staff.test-helpers';
 import { buildSuggestion, buildSuggestionOpportunity, buildVotes } from './suggestions.test-helpers';
 import { requireContributor } from './suggestions.access';
-import * as admin from './suggestions.admin.service';
+import * as blocks from './suggestions.blocks.service';
+import * as merge from './suggestions.merge.service';
+import * as moderation from './suggestions.moderation.service';
+import * as settingsService from './suggestions.settings.service';
 import { csvCell, exportSuggestions, toCsv } from './suggestions.export';
 import QueuePage from '../../../../routes/[municipality=slug]/beheer/suggesties/+page.svelte';
 import DetailPage from '../../../../routes/[municipality=slug]/beheer/suggesties/[suggestie]/+page.svelte';
@@ -143,22 +146,22 @@ describe('who may moderate', () => {
 		const id = String(s.id);
 		// Thunks: each use case starts only when awaited, so no refusal is left unhandled.
 		const cases = (ctx: Ctx): (() => Promise<unknown>)[] => [
-			() => admin.getModerationQueue(ctx, {}),
-			() => admin.previewBulkDecision(ctx, { items: [`s${s.id}`], operation: 'approve' }),
-			() => admin.decideInBulk(ctx, { items: [`s${s.id}`], operation: 'approve' }),
-			() => admin.decideItem(ctx, { unverifiedSuggestionId: id, operation: 'reject', reason: 'spam' }),
-			() => admin.getSuggestionForModeration(ctx, { unverifiedSuggestionId: id }),
-			() => admin.answerSuggestion(ctx, { unverifiedSuggestionId: id, answer: 'Ja' }),
-			() => admin.changeSuggestionStatus(ctx, { unverifiedSuggestionId: id, status: 'chosen' }),
-			() => admin.placeSuggestion(ctx, { unverifiedSuggestionId: id, lat: '51.16', lng: '4.99' }),
-			() => admin.addOfficialComment(ctx, { unverifiedSuggestionId: id, body: 'Hallo' }),
-			() => admin.previewMerge(ctx, { unverifiedSuggestionId: id, into: '1' }),
-			() => admin.mergeSuggestion(ctx, { unverifiedSuggestionId: id, into: '1', confirm: 'on' }),
-			() => admin.blockAuthor(ctx, { unverifiedSuggestionId: id }),
-			() => admin.listBlockedPeople(ctx),
-			() => admin.unblockPerson(ctx, { unverifiedUserId: ctx.actor?.userId, confirm: 'on' }),
+			() => moderation.getModerationQueue(ctx, {}),
+			() => moderation.previewBulkDecision(ctx, { items: [`s${s.id}`], operation: 'approve' }),
+			() => moderation.decideInBulk(ctx, { items: [`s${s.id}`], operation: 'approve' }),
+			() => moderation.decideItem(ctx, { unverifiedSuggestionId: id, operation: 'reject', reason: 'spam' }),
+			() => moderation.getSuggestionForModeration(ctx, { unverifiedSuggestionId: id }),
+			() => moderation.answerSuggestion(ctx, { unverifiedSuggestionId: id, answer: 'Ja' }),
+			() => moderation.changeSuggestionStatus(ctx, { unverifiedSuggestionId: id, status: 'chosen' }),
+			() => moderation.placeSuggestion(ctx, { unverifiedSuggestionId: id, lat: '51.16', lng: '4.99' }),
+			() => moderation.addOfficialComment(ctx, { unverifiedSuggestionId: id, body: 'Hallo' }),
+			() => merge.previewMerge(ctx, { unverifiedSuggestionId: id, into: '1' }),
+			() => merge.mergeSuggestion(ctx, { unverifiedSuggestionId: id, into: '1', confirm: 'on' }),
+			() => blocks.blockAuthor(ctx, { unverifiedSuggestionId: id }),
+			() => blocks.listBlockedPeople(ctx),
+			() => blocks.unblockPerson(ctx, { unverifiedUserId: ctx.actor?.userId, confirm: 'on' }),
 			() =>
-				admin.changeSuggestionSettings(ctx, {
+				settingsService.changeSuggestionSettings(ctx, {
 					unverifiedOpportunityId: opportunityId,
 					moderation: 'post',
 					submissionsOpen: 'on',
@@ -170,7 +173,9 @@ describe('who may moderate', () => {
 		for (const person of refused) {
 			for (const work of cases(person.ctx)) await refusal(work(), person.code);
 			expect(
-				await admin.getSuggestionSettingsForBackoffice(person.ctx, { unverifiedOpportunityId: opportunityId })
+				await settingsService.getSuggestionSettingsForBackoffice(person.ctx, {
+					unverifiedOpportunityId: opportunityId
+				})
 			).toBeNull();
 		}
 		expect(await row(s.id)).toEqual(before);
@@ -182,19 +187,19 @@ describe('who may moderate', () => {
 		const before = await row(s.id);
 		const id = String(s.id);
 		await refusal(
-			admin.getSuggestionForModeration(molModerator, { unverifiedSuggestionId: id }),
+			moderation.getSuggestionForModeration(molModerator, { unverifiedSuggestionId: id }),
 			'not_found'
 		);
 		await refusal(
-			admin.answerSuggestion(molModerator, { unverifiedSuggestionId: id, answer: 'x' }),
+			moderation.answerSuggestion(molModerator, { unverifiedSuggestionId: id, answer: 'x' }),
 			'not_found'
 		);
 		await refusal(
-			admin.decideItem(molModerator, { unverifiedSuggestionId: id, operation: 'approve' }),
+			moderation.decideItem(molModerator, { unverifiedSuggestionId: id, operation: 'approve' }),
 			'not_found'
 		);
 		await refusal(
-			admin.changeSuggestionSettings(molModerator, {
+			settingsService.changeSuggestionSettings(molModerator, {
 				unverifiedOpportunityId: opportunityId,
 				moderation: 'post'
 			}),
@@ -210,13 +215,16 @@ describe('who may moderate', () => {
 		);
 		// A bulk selection with only Geel's ids finds nothing to change.
 		await refusal(
-			admin.decideInBulk(molModerator, { items: [`s${s.id}`], operation: 'approve' }),
+			moderation.decideInBulk(molModerator, { items: [`s${s.id}`], operation: 'approve' }),
 			'validation'
 		);
 		expect(
-			(await admin.previewBulkDecision(molModerator, { items: [`s${s.id}`], operation: 'approve' })).items
+			(await moderation.previewBulkDecision(molModerator, { items: [`s${s.id}`], operation: 'approve' }))
+				.items
 		).toEqual([]);
-		expect((await admin.getModerationQueue(molModerator, {})).items.map((i) => i.id)).not.toContain(s.id);
+		expect((await moderation.getModerationQueue(molModerator, {})).items.map((i) => i.id)).not.toContain(
+			s.id
+		);
 		expect(await row(s.id)).toEqual(before);
 	});
 
@@ -225,7 +233,7 @@ describe('who may moderate', () => {
 			moderation: 'pending',
 			title: 'Door de beheerder'
 		});
-		await admin.decideItem(adminCtx, { unverifiedSuggestionId: s.id, operation: 'approve' });
+		await moderation.decideItem(adminCtx, { unverifiedSuggestionId: s.id, operation: 'approve' });
 		expect((await row(s.id)).moderation).toBe('approved');
 	});
 });
@@ -244,7 +252,7 @@ describe('the queue', () => {
 		const waitingComment = await comment(quiet.id, { moderation: 'pending', body: 'Wacht op mij' });
 		const molPending = await buildSuggestion(db, mol, molOpportunityId, { moderation: 'pending' });
 
-		const queue = await admin.getModerationQueue(moderator, { opportunityId: opp });
+		const queue = await moderation.getModerationQueue(moderator, { opportunityId: opp });
 		expect(queue.items.map((i) => i.key).sort()).toEqual(
 			[`c${waitingComment.id}`, `s${pending.id}`, `s${reported.id}`].sort()
 		);
@@ -254,15 +262,18 @@ describe('the queue', () => {
 		expect(queue.opportunities.map((o) => o.id)).toContain(opp);
 		expect(queue.opportunities.map((o) => o.id)).not.toContain(molOpportunityId);
 
-		const waiting = await admin.getModerationQueue(moderator, { opportunityId: opp, view: 'waiting' });
+		const waiting = await moderation.getModerationQueue(moderator, { opportunityId: opp, view: 'waiting' });
 		expect(waiting.items.map((i) => i.key).sort()).toEqual(
 			[`c${waitingComment.id}`, `s${pending.id}`].sort()
 		);
-		const onlyReported = await admin.getModerationQueue(moderator, { opportunityId: opp, view: 'reported' });
+		const onlyReported = await moderation.getModerationQueue(moderator, {
+			opportunityId: opp,
+			view: 'reported'
+		});
 		expect(onlyReported.items.map((i) => i.key)).toEqual([`s${reported.id}`]);
-		const searched = await admin.getModerationQueue(moderator, { opportunityId: opp, q: 'markt' });
+		const searched = await moderation.getModerationQueue(moderator, { opportunityId: opp, q: 'markt' });
 		expect(searched.items.map((i) => i.key)).toEqual([`s${pending.id}`]);
-		const all = await admin.getModerationQueue(moderator, {});
+		const all = await moderation.getModerationQueue(moderator, {});
 		expect(all.items.map((i) => i.id)).not.toContain(molPending.id);
 		// Oldest first by default.
 		const dates = queue.items.map((i) => i.createdAt);
@@ -274,8 +285,8 @@ describe('the queue', () => {
 		const ids: number[] = [];
 		for (let i = 0; i < 30; i++)
 			ids.push((await buildSuggestion(db, geel, opp, { moderation: 'pending', title: `Nummer ${i}` })).id);
-		const p1 = await admin.getModerationQueue(moderator, { opportunityId: opp, page: 1 });
-		const p2 = await admin.getModerationQueue(moderator, { opportunityId: opp, page: '2' });
+		const p1 = await moderation.getModerationQueue(moderator, { opportunityId: opp, page: 1 });
+		const p2 = await moderation.getModerationQueue(moderator, { opportunityId: opp, page: '2' });
 		expect(p1.total).toBe(30);
 		expect(p1.pageCount).toBe(2);
 		expect(p1.items).toHaveLength(25);
@@ -287,7 +298,7 @@ describe('bulk decisions', () => {
 	it('approves two pending suggestions: published, dated, story, event and audit for each', async () => {
 		const a = await buildSuggestion(db, geel, opportunityId, { moderation: 'pending', title: 'Eerste' });
 		const b = await buildSuggestion(db, geel, opportunityId, { moderation: 'pending', title: 'Tweede' });
-		const preview = await admin.previewBulkDecision(moderator, {
+		const preview = await moderation.previewBulkDecision(moderator, {
 			items: [`s${a.id}`, `s${b.id}`],
 			operation: 'approve'
 		});
@@ -295,7 +306,7 @@ describe('bulk decisions', () => {
 		expect((await row(a.id)).moderation).toBe('pending');
 
 		const before = (await auditFor('suggestion.approved')).length;
-		const result = await admin.decideInBulk(moderator, {
+		const result = await moderation.decideInBulk(moderator, {
 			items: [`s${a.id}`, `s${b.id}`],
 			operation: 'approve'
 		});
@@ -312,9 +323,9 @@ describe('bulk decisions', () => {
 		expect(audits[0]!.actorName).toBe(moderator.actor!.displayName);
 		expect(audits[0]!.details).toMatchObject({ bulk: true, before: 'pending' });
 		// Approving again changes nothing and writes nothing.
-		expect((await admin.decideInBulk(moderator, { items: [`s${a.id}`], operation: 'approve' })).changed).toBe(
-			0
-		);
+		expect(
+			(await moderation.decideInBulk(moderator, { items: [`s${a.id}`], operation: 'approve' })).changed
+		).toBe(0);
 		expect(await eventsOf(a.id)).toHaveLength(1);
 	});
 
@@ -324,17 +335,17 @@ describe('bulk decisions', () => {
 			title: 'Zonder reden'
 		});
 		const noReason = await refusal(
-			admin.decideInBulk(moderator, { items: [`s${s.id}`], operation: 'reject' }),
+			moderation.decideInBulk(moderator, { items: [`s${s.id}`], operation: 'reject' }),
 			'validation'
 		);
 		expect(noReason.options.fields?.reason).toEqual(['suggestionsAdmin.errors.reasonRequired']);
 		const bogus = await refusal(
-			admin.decideInBulk(moderator, { items: [`s${s.id}`], operation: 'reject', reason: 'boos' }),
+			moderation.decideInBulk(moderator, { items: [`s${s.id}`], operation: 'reject', reason: 'boos' }),
 			'validation'
 		);
 		expect(bogus.options.fields?.reason).toEqual(['suggestionsAdmin.errors.reasonRequired']);
 		const other = await refusal(
-			admin.decideInBulk(moderator, {
+			moderation.decideInBulk(moderator, {
 				items: [`s${s.id}`],
 				operation: 'reject',
 				reason: 'other',
@@ -344,7 +355,7 @@ describe('bulk decisions', () => {
 		);
 		expect(other.options.fields?.note).toEqual(['suggestionsAdmin.errors.noteRequired']);
 		const long = await refusal(
-			admin.decideInBulk(moderator, {
+			moderation.decideInBulk(moderator, {
 				items: [`s${s.id}`],
 				operation: 'reject',
 				reason: 'other',
@@ -362,7 +373,7 @@ describe('bulk decisions', () => {
 		const t = await buildSuggestion(db, geel, opportunityId, { title: 'Publiek maar gemeld' });
 		await report(t.id);
 		const note = '<script>alert(1)</script> zie <b>regels</b>';
-		await admin.decideInBulk(moderator, {
+		await moderation.decideInBulk(moderator, {
 			items: [`s${s.id}`, `s${t.id}`],
 			operation: 'reject',
 			reason: 'other',
@@ -378,7 +389,7 @@ describe('bulk decisions', () => {
 		expect(open.every((x) => x.resolvedAt !== null)).toBe(true);
 
 		const u = await buildSuggestion(db, geel, opportunityId, { moderation: 'pending' });
-		await admin.decideInBulk(moderator, {
+		await moderation.decideInBulk(moderator, {
 			items: [`s${u.id}`],
 			operation: 'reject',
 			reason: 'spam',
@@ -394,7 +405,7 @@ describe('bulk decisions', () => {
 			.insert(suggestionComments)
 			.values({ municipalityId: mol.id, suggestionId: theirs.id, body: 'Mol', moderation: 'pending' })
 			.returning();
-		const result = await admin.decideInBulk(moderator, {
+		const result = await moderation.decideInBulk(moderator, {
 			items: [`s${ours.id}`, `s${theirs.id}`, `c${theirComment[0]!.id}`, 'x1', '<script>', `s${ours.id}`],
 			operation: 'approve'
 		});
@@ -413,14 +424,14 @@ describe('bulk decisions', () => {
 		const s = await buildSuggestion(db, geel, opportunityId, { title: 'Reacties tellen' });
 		const c1 = await comment(s.id, { moderation: 'pending' });
 		const c2 = await comment(s.id, { moderation: 'pending' });
-		await admin.decideInBulk(moderator, { items: [`c${c1.id}`, `c${c2.id}`], operation: 'approve' });
+		await moderation.decideInBulk(moderator, { items: [`c${c1.id}`, `c${c2.id}`], operation: 'approve' });
 		expect((await row(s.id)).commentCount).toBe(2);
 		const published = (await eventsOf(s.id)).filter((e) => e.type === 'suggestion.comment_published');
 		expect(published.map((e) => (e.payload as { commentId: number }).commentId).sort()).toEqual(
 			[c1.id, c2.id].sort()
 		);
 		await report(s.id, c2.id, 'offensive');
-		await admin.decideItem(moderator, {
+		await moderation.decideItem(moderator, {
 			unverifiedSuggestionId: s.id,
 			unverifiedCommentId: String(c2.id),
 			operation: 'reject',
@@ -438,21 +449,21 @@ describe('bulk decisions', () => {
 		const post = (await buildSuggestionOpportunity(db, geel, { moderation: 'post' })).id;
 		const s = await buildSuggestion(db, geel, post, { title: 'Meteen online' });
 		await report(s.id);
-		await admin.decideInBulk(moderator, { items: [`s${s.id}`], operation: 'dismiss' });
+		await moderation.decideInBulk(moderator, { items: [`s${s.id}`], operation: 'dismiss' });
 		expect((await row(s.id)).moderation).toBe('approved');
-		expect((await admin.getModerationQueue(moderator, { opportunityId: post })).items).toEqual([]);
+		expect((await moderation.getModerationQueue(moderator, { opportunityId: post })).items).toEqual([]);
 		expect((await auditFor('suggestion.report_dismissed')).at(-1)!.details).toMatchObject({
 			suggestionId: s.id
 		});
 
-		await admin.decideItem(moderator, {
+		await moderation.decideItem(moderator, {
 			unverifiedSuggestionId: s.id,
 			operation: 'reject',
 			reason: 'offTopic'
 		});
 		const r = await row(s.id);
 		expect(r.moderation).toBe('rejected');
-		const page = await admin.getSuggestionForModeration(moderator, {
+		const page = await moderation.getSuggestionForModeration(moderator, {
 			unverifiedSuggestionId: `${s.id}-slug`
 		});
 		expect(page.suggestion.moderation).toBe('rejected');
@@ -473,8 +484,8 @@ describe('two moderators at the same moment', () => {
 		const c = await comment(a.id, { moderation: 'pending' });
 		const items = [`s${a.id}`, `s${b.id}`, `c${c.id}`];
 		const results = await Promise.all([
-			admin.decideInBulk(moderator, { items, operation: 'approve' }),
-			admin.decideInBulk(other, { items: [...items].reverse(), operation: 'approve' })
+			moderation.decideInBulk(moderator, { items, operation: 'approve' }),
+			moderation.decideInBulk(other, { items: [...items].reverse(), operation: 'approve' })
 		]);
 		expect(results[0]!.changed + results[1]!.changed).toBe(3);
 		for (const s of [a, b]) {
@@ -494,7 +505,7 @@ describe('two moderators at the same moment', () => {
 		const t = await buildSuggestion(db, geel, opportunityId);
 		const c = await comment(t.id, { moderation: 'pending' });
 		await refusal(
-			admin.decideItem(moderator, {
+			moderation.decideItem(moderator, {
 				unverifiedSuggestionId: s.id,
 				unverifiedCommentId: String(c.id),
 				operation: 'approve'
@@ -511,14 +522,14 @@ describe('answers, statuses, places and official comments', () => {
 		const s = await buildSuggestion(db, geel, opportunityId, { title: 'Te beantwoorden' });
 		const answer =
 			'We doen dit **in 2027**.\n\n<script>alert(1)</script><img src=x onerror=alert(1)> [link](javascript:alert(1))';
-		await admin.answerSuggestion(moderator, { unverifiedSuggestionId: s.id, answer });
+		await moderation.answerSuggestion(moderator, { unverifiedSuggestionId: s.id, answer });
 		const r = await row(s.id);
 		expect(r.answer).toBe(answer);
 		expect(r.answeredAt).toBeInstanceOf(Date);
 		expect(r.answeredBy).toBe(moderator.actor!.userId);
 		expect((await storyOf(s.id)).map((e) => e.kind)).toContain('answered');
 		expect((await eventsOf(s.id)).map((e) => e.type)).toContain('suggestion.answered');
-		const page = await admin.getSuggestionForModeration(moderator, { unverifiedSuggestionId: s.id });
+		const page = await moderation.getSuggestionForModeration(moderator, { unverifiedSuggestionId: s.id });
 		expect(page.suggestion.answerHtml).toContain('<strong>in 2027</strong>');
 		// Raw HTML stays visible as text; nothing can load or run.
 		expect(page.suggestion.answerHtml).not.toMatch(/<script|<img|href="javascript/i);
@@ -528,14 +539,14 @@ describe('answers, statuses, places and official comments', () => {
 
 	it('refuses an empty or 100,000-character answer and keeps the old one', async () => {
 		const s = await buildSuggestion(db, geel, opportunityId);
-		await admin.answerSuggestion(moderator, { unverifiedSuggestionId: s.id, answer: 'Eerste antwoord' });
+		await moderation.answerSuggestion(moderator, { unverifiedSuggestionId: s.id, answer: 'Eerste antwoord' });
 		const empty = await refusal(
-			admin.answerSuggestion(moderator, { unverifiedSuggestionId: s.id, answer: '   ' }),
+			moderation.answerSuggestion(moderator, { unverifiedSuggestionId: s.id, answer: '   ' }),
 			'validation'
 		);
 		expect(empty.options.fields?.answer).toEqual(['suggestionsAdmin.errors.answerRequired']);
 		const huge = await refusal(
-			admin.answerSuggestion(moderator, { unverifiedSuggestionId: s.id, answer: 'a'.repeat(100_000) }),
+			moderation.answerSuggestion(moderator, { unverifiedSuggestionId: s.id, answer: 'a'.repeat(100_000) }),
 			'validation'
 		);
 		expect(huge.options.fields?.answer).toEqual(['suggestionsAdmin.errors.answerTooLong']);
@@ -545,7 +556,7 @@ describe('answers, statuses, places and official comments', () => {
 	it('moves through the statuses with a reason, required for not chosen; story and event say from and to', async () => {
 		const s = await buildSuggestion(db, geel, opportunityId, { title: 'Kiezen' });
 		const missing = await refusal(
-			admin.changeSuggestionStatus(moderator, {
+			moderation.changeSuggestionStatus(moderator, {
 				unverifiedSuggestionId: s.id,
 				status: 'notChosen',
 				reason: ''
@@ -554,10 +565,10 @@ describe('answers, statuses, places and official comments', () => {
 		);
 		expect(missing.options.fields?.reason).toEqual(['suggestionsAdmin.errors.notChosenReason']);
 		await refusal(
-			admin.changeSuggestionStatus(moderator, { unverifiedSuggestionId: s.id, status: 'submitted' }),
+			moderation.changeSuggestionStatus(moderator, { unverifiedSuggestionId: s.id, status: 'submitted' }),
 			'validation'
 		);
-		await admin.changeSuggestionStatus(moderator, {
+		await moderation.changeSuggestionStatus(moderator, {
 			unverifiedSuggestionId: s.id,
 			status: 'chosen',
 			reason: 'Past in het <b>klimaatplan</b>.'
@@ -581,7 +592,7 @@ describe('answers, statuses, places and official comments', () => {
 
 		const pending = await buildSuggestion(db, geel, opportunityId, { moderation: 'pending' });
 		await refusal(
-			admin.changeSuggestionStatus(moderator, { unverifiedSuggestionId: pending.id, status: 'chosen' }),
+			moderation.changeSuggestionStatus(moderator, { unverifiedSuggestionId: pending.id, status: 'chosen' }),
 			'conflict'
 		);
 	});
@@ -593,21 +604,25 @@ describe('answers, statuses, places and official comments', () => {
 			placeName: 'Markt 1, Geel'
 		});
 		const outside = await refusal(
-			admin.placeSuggestion(moderator, { unverifiedSuggestionId: s.id, lat: '4.99', lng: '51.16' }),
+			moderation.placeSuggestion(moderator, { unverifiedSuggestionId: s.id, lat: '4.99', lng: '51.16' }),
 			'validation'
 		);
 		expect(outside.options.fields?.lat).toEqual(['suggestionsAdmin.errors.outsideFlanders']);
 		await refusal(
-			admin.placeSuggestion(moderator, { unverifiedSuggestionId: s.id, lat: 'abc', lng: '' }),
+			moderation.placeSuggestion(moderator, { unverifiedSuggestionId: s.id, lat: 'abc', lng: '' }),
 			'validation'
 		);
-		await admin.placeSuggestion(moderator, { unverifiedSuggestionId: s.id, lat: '51,1617', lng: '4,9904' });
+		await moderation.placeSuggestion(moderator, {
+			unverifiedSuggestionId: s.id,
+			lat: '51,1617',
+			lng: '4,9904'
+		});
 		expect(await row(s.id)).toMatchObject({ lat: 51.1617, lng: 4.9904, placeName: 'Markt 1, Geel' });
 	});
 
 	it('adds an official comment, public at once, counted', async () => {
 		const s = await buildSuggestion(db, geel, opportunityId);
-		const { id } = await admin.addOfficialComment(moderator, {
+		const { id } = await moderation.addOfficialComment(moderator, {
 			unverifiedSuggestionId: s.id,
 			body: 'Bedankt!'
 		});
@@ -615,7 +630,7 @@ describe('answers, statuses, places and official comments', () => {
 		expect(c).toMatchObject({ official: true, moderation: 'approved', authorId: moderator.actor!.userId });
 		expect((await row(s.id)).commentCount).toBe(1);
 		await refusal(
-			admin.addOfficialComment(moderator, { unverifiedSuggestionId: s.id, body: '' }),
+			moderation.addOfficialComment(moderator, { unverifiedSuggestionId: s.id, body: '' }),
 			'validation'
 		);
 	});
@@ -636,7 +651,7 @@ describe('merging duplicates', () => {
 			{ municipalityId: geel.id, suggestionId: dup.id, userId: onlyDup[0]! }
 		]);
 
-		const preview = await admin.previewMerge(moderator, {
+		const preview = await merge.previewMerge(moderator, {
 			unverifiedSuggestionId: dup.id,
 			into: `#${kept.id}`
 		});
@@ -645,11 +660,11 @@ describe('merging duplicates', () => {
 			kept: { id: kept.id, title: kept.title, voteCount: 3 }
 		});
 		await refusal(
-			admin.mergeSuggestion(moderator, { unverifiedSuggestionId: dup.id, into: kept.id }),
+			merge.mergeSuggestion(moderator, { unverifiedSuggestionId: dup.id, into: kept.id }),
 			'validation'
 		);
 
-		const result = await admin.mergeSuggestion(moderator, {
+		const result = await merge.mergeSuggestion(moderator, {
 			unverifiedSuggestionId: dup.id,
 			into: String(kept.id),
 			confirm: 'on'
@@ -678,16 +693,16 @@ describe('merging duplicates', () => {
 
 		// The merged one is only a pointer now: it cannot be merged again, nor be the one kept.
 		await refusal(
-			admin.mergeSuggestion(moderator, { unverifiedSuggestionId: dup.id, into: kept.id, confirm: 'on' }),
+			merge.mergeSuggestion(moderator, { unverifiedSuggestionId: dup.id, into: kept.id, confirm: 'on' }),
 			'conflict'
 		);
 		const third = await buildSuggestion(db, geel, opportunityId);
 		const intoMerged = await refusal(
-			admin.mergeSuggestion(moderator, { unverifiedSuggestionId: third.id, into: dup.id, confirm: 'on' }),
+			merge.mergeSuggestion(moderator, { unverifiedSuggestionId: third.id, into: dup.id, confirm: 'on' }),
 			'validation'
 		);
 		expect(intoMerged.options.fields?.into).toEqual(['suggestionsAdmin.errors.mergeIntoMerged']);
-		const page = await admin.getSuggestionForModeration(moderator, { unverifiedSuggestionId: dup.id });
+		const page = await moderation.getSuggestionForModeration(moderator, { unverifiedSuggestionId: dup.id });
 		expect(page.mergedInto).toEqual({ id: kept.id, title: kept.title });
 	});
 
@@ -696,25 +711,25 @@ describe('merging duplicates', () => {
 		const elsewhere = await buildSuggestion(db, geel, otherOpportunityId);
 		const molOne = await buildSuggestion(db, mol, molOpportunityId);
 		const self = await refusal(
-			admin.mergeSuggestion(moderator, { unverifiedSuggestionId: s.id, into: s.id, confirm: 'on' }),
+			merge.mergeSuggestion(moderator, { unverifiedSuggestionId: s.id, into: s.id, confirm: 'on' }),
 			'validation'
 		);
 		expect(self.options.fields?.into).toEqual(['suggestionsAdmin.errors.mergeSelf']);
 		const across = await refusal(
-			admin.mergeSuggestion(moderator, { unverifiedSuggestionId: s.id, into: elsewhere.id, confirm: 'on' }),
+			merge.mergeSuggestion(moderator, { unverifiedSuggestionId: s.id, into: elsewhere.id, confirm: 'on' }),
 			'validation'
 		);
 		expect(across.options.fields?.into).toEqual(['suggestionsAdmin.errors.mergeOtherOpportunity']);
 		const foreign = await refusal(
-			admin.mergeSuggestion(moderator, { unverifiedSuggestionId: s.id, into: molOne.id, confirm: 'on' }),
+			merge.mergeSuggestion(moderator, { unverifiedSuggestionId: s.id, into: molOne.id, confirm: 'on' }),
 			'validation'
 		);
 		expect(foreign.options.fields?.into).toEqual(['suggestionsAdmin.errors.mergeTarget']);
 		await refusal(
-			admin.mergeSuggestion(moderator, { unverifiedSuggestionId: molOne.id, into: s.id, confirm: 'on' }),
+			merge.mergeSuggestion(moderator, { unverifiedSuggestionId: molOne.id, into: s.id, confirm: 'on' }),
 			'not_found'
 		);
-		await refusal(admin.previewMerge(moderator, { unverifiedSuggestionId: s.id, into: 'abc' }), 'validation');
+		await refusal(merge.previewMerge(moderator, { unverifiedSuggestionId: s.id, into: 'abc' }), 'validation');
 		expect((await row(s.id)).mergedIntoId).toBeNull();
 		expect((await row(molOne.id)).mergedIntoId).toBeNull();
 	});
@@ -729,11 +744,11 @@ describe('blocking people', () => {
 		const authorCtx = ctxAs(db, geel, await actorOf(db, author)) as Ctx & { tenant: Tenant };
 		await expect(requireContributor(authorCtx)).resolves.toMatchObject({ userId: author.id });
 
-		await admin.blockAuthor(moderator, {
+		await blocks.blockAuthor(moderator, {
 			unverifiedSuggestionId: s.id,
 			reason: 'Scheldt <i>iedereen</i> uit'
 		});
-		await admin.blockAuthor(moderator, { unverifiedSuggestionId: s.id, unverifiedCommentId: String(c.id) });
+		await blocks.blockAuthor(moderator, { unverifiedSuggestionId: s.id, unverifiedCommentId: String(c.id) });
 		const refusedAuthor = await refusal(requireContributor(authorCtx), 'forbidden');
 		expect(refusedAuthor.messageKey).toBe('suggestions.errors.blocked');
 		// Only in Geel: in Mol the same person may still contribute.
@@ -741,34 +756,36 @@ describe('blocking people', () => {
 			requireContributor(ctxAs(db, mol, await actorOf(db, author)) as Ctx & { tenant: Tenant })
 		).resolves.toBeTruthy();
 
-		const list = await admin.listBlockedPeople(moderator);
+		const list = await blocks.listBlockedPeople(moderator);
 		expect(list.map((b) => b.userId)).toEqual(expect.arrayContaining([author.id, writer.id]));
-		expect(await admin.listBlockedPeople(molModerator)).toEqual([]);
+		expect(await blocks.listBlockedPeople(molModerator)).toEqual([]);
 		expect((await auditFor('suggestion.author_blocked')).at(-1)!.subjectId).toBe(writer.id);
 
 		await refusal(
-			admin.unblockPerson(molModerator, { unverifiedUserId: author.id, confirm: 'on' }),
+			blocks.unblockPerson(molModerator, { unverifiedUserId: author.id, confirm: 'on' }),
 			'not_found'
 		);
-		await refusal(admin.unblockPerson(moderator, { unverifiedUserId: author.id }), 'validation');
-		await admin.unblockPerson(moderator, { unverifiedUserId: author.id, confirm: 'on' });
+		await refusal(blocks.unblockPerson(moderator, { unverifiedUserId: author.id }), 'validation');
+		await blocks.unblockPerson(moderator, { unverifiedUserId: author.id, confirm: 'on' });
 		await expect(requireContributor(authorCtx)).resolves.toBeTruthy();
 		expect(await auditFor('suggestion.author_unblocked')).toHaveLength(1);
-		await refusal(admin.getBlockedPerson(moderator, { unverifiedUserId: 'nobody' }), 'not_found');
+		await refusal(blocks.getBlockedPerson(moderator, { unverifiedUserId: 'nobody' }), 'not_found');
 	});
 
 	it('refuses blocking yourself or a suggestion without a known author', async () => {
 		const s = await buildSuggestion(db, geel, opportunityId, { authorId: null });
-		await refusal(admin.blockAuthor(moderator, { unverifiedSuggestionId: s.id }), 'conflict');
+		await refusal(blocks.blockAuthor(moderator, { unverifiedSuggestionId: s.id }), 'conflict');
 		const mine = await buildSuggestion(db, geel, opportunityId, { authorId: moderator.actor!.userId });
-		await refusal(admin.blockAuthor(moderator, { unverifiedSuggestionId: mine.id }), 'conflict');
+		await refusal(blocks.blockAuthor(moderator, { unverifiedSuggestionId: mine.id }), 'conflict');
 	});
 });
 
 describe('settings per opportunity', () => {
 	it('saves moderation, windows and the vote limit with an audit row; refuses nonsense', async () => {
 		const opp = (await buildSuggestionOpportunity(db, geel, { title: 'Instellingen' })).id;
-		const view = await admin.getSuggestionSettingsForBackoffice(moderator, { unverifiedOpportunityId: opp });
+		const view = await settingsService.getSuggestionSettingsForBackoffice(moderator, {
+			unverifiedOpportunityId: opp
+		});
 		expect(view).toMatchObject({
 			moderation: 'pre',
 			submissionsOpen: true,
@@ -776,7 +793,7 @@ describe('settings per opportunity', () => {
 			voteLimit: null
 		});
 		expect(view!.csvPath).toBe(`/geel/beheer/kansen/${opp}/suggesties.csv`);
-		await admin.changeSuggestionSettings(moderator, {
+		await settingsService.changeSuggestionSettings(moderator, {
 			unverifiedOpportunityId: opp,
 			moderation: 'post',
 			submissionsOpen: 'on',
@@ -799,7 +816,7 @@ describe('settings per opportunity', () => {
 		});
 		for (const voteLimit of ['0', '-1', '1,5', 'drie', '1000']) {
 			const err = await refusal(
-				admin.changeSuggestionSettings(moderator, {
+				settingsService.changeSuggestionSettings(moderator, {
 					unverifiedOpportunityId: opp,
 					moderation: 'pre',
 					voteLimit
@@ -809,10 +826,13 @@ describe('settings per opportunity', () => {
 			expect(err.options.fields?.voteLimit).toEqual(['suggestionsAdmin.errors.voteLimit']);
 		}
 		await refusal(
-			admin.changeSuggestionSettings(moderator, { unverifiedOpportunityId: opp, moderation: 'never' }),
+			settingsService.changeSuggestionSettings(moderator, {
+				unverifiedOpportunityId: opp,
+				moderation: 'never'
+			}),
 			'validation'
 		);
-		await admin.changeSuggestionSettings(moderator, {
+		await settingsService.changeSuggestionSettings(moderator, {
 			unverifiedOpportunityId: opp,
 			moderation: 'pre',
 			voteLimit: ''
@@ -823,7 +843,7 @@ describe('settings per opportunity', () => {
 			.where(eq(suggestionSettings.opportunityId, opp));
 		expect(after).toMatchObject({ moderation: 'pre', voteLimit: null, submissionsOpen: false });
 		await refusal(
-			admin.changeSuggestionSettings(moderator, {
+			settingsService.changeSuggestionSettings(moderator, {
 				unverifiedOpportunityId: molOpportunityId,
 				moderation: 'pre'
 			}),
@@ -914,19 +934,19 @@ describe('hostile input', () => {
 		});
 		await comment(s.id, { moderation: 'pending', body: `Reactie ${evil}` });
 		await report(s.id);
-		await admin.decideItem(moderator, {
+		await moderation.decideItem(moderator, {
 			unverifiedSuggestionId: s.id,
 			operation: 'reject',
 			reason: 'other',
 			note: `Reden ${evil}`
 		});
-		await admin.blockAuthor(moderator, { unverifiedSuggestionId: s.id, reason: `Blok ${evil}` });
+		await blocks.blockAuthor(moderator, { unverifiedSuggestionId: s.id, reason: `Blok ${evil}` });
 		const municipality = { slug: 'geel', name: 'Geel' };
-		const page = await admin.getSuggestionForModeration(moderator, { unverifiedSuggestionId: s.id });
+		const page = await moderation.getSuggestionForModeration(moderator, { unverifiedSuggestionId: s.id });
 		const detail = render(DetailPage, {
 			props: { data: { municipality, page, done: null } as never, form: null }
 		}).body;
-		const queue = await admin.getModerationQueue(moderator, { q: 'Reactie' });
+		const queue = await moderation.getModerationQueue(moderator, { q: 'Reactie' });
 		const list = render(QueuePage, {
 			props: { data: { municipality, queue, done: null, count: 0 } as never }
 		}).body;
@@ -941,13 +961,13 @@ describe('hostile input', () => {
 	it('answers ids that are nonsense with not found, never an error', async () => {
 		for (const id of ['abc', '-1', '99999999999', '', "1' or 1=1", undefined]) {
 			try {
-				await admin.getSuggestionForModeration(moderator, { unverifiedSuggestionId: id });
+				await moderation.getSuggestionForModeration(moderator, { unverifiedSuggestionId: id });
 				throw new Error('expected not found');
 			} catch (err) {
 				expect(isAppError(err) && err.code).toBe('not_found');
 			}
 		}
-		const queue = await admin.getModerationQueue(moderator, {
+		const queue = await moderation.getModerationQueue(moderator, {
 			view: 'drop table',
 			sort: '<x>',
 			page: '-5',

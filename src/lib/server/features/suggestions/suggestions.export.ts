@@ -8,7 +8,7 @@ import { slugify } from '$lib/server/features/municipalities/municipalities.seed
 import { suggestionPath } from './suggestions.access';
 import { getSuggestionOpportunity } from './suggestions.queries';
 import { listApprovedCommentsForExport, listSuggestionsForExport } from './suggestions.admin.queries';
-import { authorizeModeration } from './suggestions.admin.service';
+import { authorizeModeration } from './suggestions.admin.access';
 import { parseId } from './suggestions.admin.schemas';
 
 export const EXPORT_FORMATS = ['csv', 'geojson'] as const;

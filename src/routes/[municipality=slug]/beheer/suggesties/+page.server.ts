@@ -1,4 +1,4 @@
-import { getModerationQueue } from '$lib/server/features/suggestions/suggestions.admin.service';
+import { getModerationQueue } from '$lib/server/features/suggestions/suggestions.moderation.service';
 import { backofficeLoad } from '$lib/server/features/staff/staff.http';
 import type { PageServerLoad } from './$types';
 

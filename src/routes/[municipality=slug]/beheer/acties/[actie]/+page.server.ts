@@ -1,6 +1,11 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import * as service from '$lib/server/features/actions/actions.admin.service';
 import {
+	publishUpdate,
+	unpublishUpdate,
+	writeUpdate
+} from '$lib/server/features/actions/actions.updates.service';
+import {
 	addOpportunity,
 	moveOpportunity
 } from '$lib/server/features/opportunities/opportunities.admin.service';
@@ -89,7 +94,7 @@ export const actions: Actions = {
 		const values = textFields(await event.request.formData(), UPDATE_FIELDS);
 		const result = await backofficeAction(
 			event,
-			service.writeUpdate(event.locals.ctx, { ...values, unverifiedActionId: event.params.actie }),
+			writeUpdate(event.locals.ctx, { ...values, unverifiedActionId: event.params.actie }),
 			{ ...values, form: 'writeUpdate' }
 		);
 		if (!result.ok) return result.failure;
@@ -99,7 +104,7 @@ export const actions: Actions = {
 		const values = textFields(await event.request.formData(), ['update']);
 		const result = await backofficeAction(
 			event,
-			service.publishUpdate(event.locals.ctx, {
+			publishUpdate(event.locals.ctx, {
 				unverifiedActionId: event.params.actie,
 				unverifiedUpdateId: values.update
 			}),
@@ -112,7 +117,7 @@ export const actions: Actions = {
 		const values = textFields(await event.request.formData(), ['update']);
 		const result = await backofficeAction(
 			event,
-			service.unpublishUpdate(event.locals.ctx, {
+			unpublishUpdate(event.locals.ctx, {
 				unverifiedActionId: event.params.actie,
 				unverifiedUpdateId: values.update
 			}),

@@ -1,12 +1,20 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
-import * as service from '$lib/server/features/suggestions/suggestions.admin.service';
+import { blockAuthor } from '$lib/server/features/suggestions/suggestions.blocks.service';
+import {
+	addOfficialComment,
+	answerSuggestion,
+	changeSuggestionStatus,
+	decideItem,
+	getSuggestionForModeration,
+	placeSuggestion
+} from '$lib/server/features/suggestions/suggestions.moderation.service';
 import { backofficeAction, backofficeLoad, textFields } from '$lib/server/features/staff/staff.http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => ({
 	page: await backofficeLoad(
 		event,
-		service.getSuggestionForModeration(event.locals.ctx, { unverifiedSuggestionId: event.params.suggestie })
+		getSuggestionForModeration(event.locals.ctx, { unverifiedSuggestionId: event.params.suggestie })
 	),
 	done: event.url.searchParams.get('gelukt')
 });
@@ -20,7 +28,7 @@ async function decision(event: RequestEvent, operation: 'approve' | 'reject' | '
 	const values = textFields(await event.request.formData(), ['reactie', 'reden', 'toelichting']);
 	const result = await backofficeAction(
 		event,
-		service.decideItem(event.locals.ctx, {
+		decideItem(event.locals.ctx, {
 			unverifiedSuggestionId: event.params.suggestie,
 			unverifiedCommentId: values.reactie || undefined,
 			operation,
@@ -44,7 +52,7 @@ export const actions: Actions = {
 		const values = textFields(await event.request.formData(), ['answer']);
 		const result = await backofficeAction(
 			event,
-			service.answerSuggestion(event.locals.ctx, {
+			answerSuggestion(event.locals.ctx, {
 				...values,
 				unverifiedSuggestionId: event.params.suggestie
 			}),
@@ -57,7 +65,7 @@ export const actions: Actions = {
 		const values = textFields(await event.request.formData(), ['status', 'reason']);
 		const result = await backofficeAction(
 			event,
-			service.changeSuggestionStatus(event.locals.ctx, {
+			changeSuggestionStatus(event.locals.ctx, {
 				...values,
 				unverifiedSuggestionId: event.params.suggestie
 			}),
@@ -70,7 +78,7 @@ export const actions: Actions = {
 		const values = textFields(await event.request.formData(), ['lat', 'lng', 'placeName']);
 		const result = await backofficeAction(
 			event,
-			service.placeSuggestion(event.locals.ctx, {
+			placeSuggestion(event.locals.ctx, {
 				...values,
 				unverifiedSuggestionId: event.params.suggestie
 			}),
@@ -83,7 +91,7 @@ export const actions: Actions = {
 		const values = textFields(await event.request.formData(), ['body']);
 		const result = await backofficeAction(
 			event,
-			service.addOfficialComment(event.locals.ctx, {
+			addOfficialComment(event.locals.ctx, {
 				...values,
 				unverifiedSuggestionId: event.params.suggestie
 			}),
@@ -96,7 +104,7 @@ export const actions: Actions = {
 		const values = textFields(await event.request.formData(), ['reactie', 'reason']);
 		const result = await backofficeAction(
 			event,
-			service.blockAuthor(event.locals.ctx, {
+			blockAuthor(event.locals.ctx, {
 				unverifiedSuggestionId: event.params.suggestie,
 				unverifiedCommentId: values.reactie || undefined,
 				reason: values.reason

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import {
 	decideInBulk,
 	previewBulkDecision
-} from '$lib/server/features/suggestions/suggestions.admin.service';
+} from '$lib/server/features/suggestions/suggestions.moderation.service';
 import {
 	backofficeAction,
 	backofficeLoad,

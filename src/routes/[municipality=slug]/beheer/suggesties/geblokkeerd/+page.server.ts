@@ -1,4 +1,4 @@
-import { listBlockedPeople } from '$lib/server/features/suggestions/suggestions.admin.service';
+import { listBlockedPeople } from '$lib/server/features/suggestions/suggestions.blocks.service';
 import { backofficeLoad } from '$lib/server/features/staff/staff.http';
 import type { PageServerLoad } from './$types';
 

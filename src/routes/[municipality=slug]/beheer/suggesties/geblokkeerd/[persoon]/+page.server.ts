@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { getBlockedPerson, unblockPerson } from '$lib/server/features/suggestions/suggestions.admin.service';
+import { getBlockedPerson, unblockPerson } from '$lib/server/features/suggestions/suggestions.blocks.service';
 import { backofficeAction, backofficeLoad, textFields } from '$lib/server/features/staff/staff.http';
 import type { Actions, PageServerLoad } from './$types';
 

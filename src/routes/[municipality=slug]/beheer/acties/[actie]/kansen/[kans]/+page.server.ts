@@ -7,7 +7,7 @@ import {
 import {
 	changeSuggestionSettings,
 	getSuggestionSettingsForBackoffice
-} from '$lib/server/features/suggestions/suggestions.admin.service';
+} from '$lib/server/features/suggestions/suggestions.settings.service';
 import { backofficeAction, backofficeLoad, textFields } from '$lib/server/features/staff/staff.http';
 import { OPPORTUNITY_FIELDS } from '../../../form-fields';
 import type { Actions, PageServerLoad } from './$types';

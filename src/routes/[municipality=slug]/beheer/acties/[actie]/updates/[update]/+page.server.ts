@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { changeUpdate, getUpdateForBackoffice } from '$lib/server/features/actions/actions.admin.service';
+import { changeUpdate, getUpdateForBackoffice } from '$lib/server/features/actions/actions.updates.service';
 import { backofficeAction, backofficeLoad, textFields } from '$lib/server/features/staff/staff.http';
 import type { Actions, PageServerLoad } from './$types';
 

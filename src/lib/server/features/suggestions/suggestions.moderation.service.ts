@@ -1,29 +1,17 @@
-// Use cases of the back office for suggestions: the moderation queue and bulk decisions, a suggestion's page
-// with its answer, status, place, official comment and merge, blocking people, settings per opportunity.
-// Each authorizes first (content.moderate here), then writes the audit row, the public story and the domain
-// event in the transaction of the change.
+// Use cases of moderating suggestions in the back office: the queue and decisions on one or many items, a
+// suggestion's page with its answer, status, place and official comment. Each authorizes first (content.moderate),
+// then writes the audit row, the public story and the domain event in the transaction of the change.
 import type { ModerationReason, SuggestionStatus } from '$lib/domain/suggestions';
 import { translate } from '$lib/i18n';
 import type { Db } from '$lib/server/db/client';
 import type { Ctx } from '$lib/server/platform/context';
-import { AppError, isAppError } from '$lib/server/platform/errors';
-import { writeAudit, type AuditAction } from '$lib/server/platform/audit';
-import { authorizeMunicipality, type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
-import { isUuid } from '$lib/server/features/staff/staff.schemas';
+import { AppError } from '$lib/server/platform/errors';
+import { type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
 import { writeDomainEvent } from '$lib/server/platform/events';
 import { suggestionPath } from './suggestions.access';
+import { getSuggestion, getSuggestionOpportunity, insertStoryEntry } from './suggestions.queries';
 import {
-	getSuggestion,
-	getSuggestionOpportunity,
-	insertStoryEntry,
-	upsertSuggestionSettings,
-	type SuggestionRow
-} from './suggestions.queries';
-import {
-	deleteBlock,
-	getBlock,
 	getCommentsByIds,
-	getPersonName,
 	getSuggestionsByIds,
 	getSuggestionsByIdsForUpdate,
 	insertOfficialComment,
@@ -34,28 +22,21 @@ import {
 	listReportsForAdmin,
 	listStoryForAdmin,
 	listSuggestionOpportunities,
-	moveFollows,
-	moveVotes,
 	recountComments,
 	resolveReports,
 	updateCommentModeration,
 	updateSuggestionRow,
-	upsertBlock,
 	type AdminCommentRow
 } from './suggestions.admin.queries';
 import {
 	QUEUE_PAGE_SIZE,
 	answerSchema,
-	blockSchema,
 	bulkSchema,
 	bulkSelectionSchema,
-	confirmSchema,
-	mergeSchema,
 	officialCommentSchema,
 	parseId,
 	placeSchema,
 	queueFiltersSchema,
-	settingsSchema,
 	statusSchema,
 	validateSuggestionsAdminInput as validate,
 	type BulkOperation,
@@ -66,50 +47,23 @@ import {
 import {
 	presentAdminComment,
 	presentAdminReport,
-	presentBlock,
 	presentQueueItem,
 	presentStoryEntry,
 	presentSuggestionForAdmin,
 	type AdminCommentView,
 	type AdminReportView,
 	type AdminSuggestionView,
-	type BlockView,
 	type QueueItemView,
-	type StoryEntryView,
-	type SuggestionSettingsView
+	type StoryEntryView
 } from './suggestions.admin.present';
-
-type SuggestionRecord = Omit<SuggestionRow, 'authorName'>;
-
-/** Moderators and admins of the municipality; everyone else is refused before anything is read. */
-export function authorizeModeration(ctx: Ctx): Promise<BackofficeScope> {
-	return authorizeMunicipality(ctx, 'content.moderate');
-}
-
-function actorOf(scope: BackofficeScope) {
-	return { userId: scope.actor.userId, displayName: scope.actor.displayName };
-}
-
-async function audit(
-	tx: Db,
-	scope: BackofficeScope,
-	action: AuditAction,
-	details: Record<string, unknown>,
-	subject?: { id: string; name: string }
-) {
-	await writeAudit(tx, {
-		regionId: scope.municipality.regionId,
-		municipalityId: scope.municipality.id,
-		actor: actorOf(scope),
-		action,
-		subject: subject ?? null,
-		details
-	});
-}
-
-export function backofficeBase(slug: string): string {
-	return `/${slug}/beheer/suggesties`;
-}
+import {
+	audit,
+	authorizeModeration,
+	findSuggestion,
+	lockSuggestion,
+	type SuggestionRecord,
+	type SuggestionTarget
+} from './suggestions.admin.access';
 
 /** The text a rejection leaves on the item (the author sees it): the reason's label, with the typed note. */
 function rejectionText(locale: Ctx['locale'], reason: ModerationReason, note: string): string {
@@ -495,23 +449,6 @@ export async function decideItem(
 // One suggestion
 // ---------------------------------------------------------------------------------------------
 
-async function findSuggestion(db: Db, scope: BackofficeScope, unverifiedId: unknown): Promise<SuggestionRow> {
-	const id = parseId(unverifiedId);
-	const row =
-		id === null ? undefined : await getSuggestion(db, { municipalityId: scope.municipality.id, id });
-	if (!row) throw new AppError('not_found');
-	return row;
-}
-
-/** Locks the suggestion for a change; merged ones are only a pointer and change no more. */
-async function lockSuggestion(tx: Db, scope: BackofficeScope, id: number): Promise<SuggestionRecord> {
-	const [row] = await getSuggestionsByIdsForUpdate(tx, { municipalityId: scope.municipality.id, ids: [id] });
-	if (!row) throw new AppError('not_found');
-	if (row.mergedIntoId !== null)
-		throw new AppError('conflict', { message: 'suggestionsAdmin.errors.merged' });
-	return row;
-}
-
 export interface SuggestionModerationPage {
 	suggestion: AdminSuggestionView;
 	opportunity: { id: number; title: string; actionId: number };
@@ -554,8 +491,6 @@ export async function getSuggestionForModeration(
 		blockedAuthorIds: [...new Set(authorIds.filter((id) => blocked.has(id)))]
 	};
 }
-
-type SuggestionTarget = { unverifiedSuggestionId: unknown };
 
 /** The official answer of the municipality (Markdown), shown prominently on the public page. */
 export async function answerSuggestion(
@@ -702,275 +637,5 @@ export async function addOfficialComment(
 			name: row.title
 		});
 		return comment;
-	});
-}
-
-// ---------------------------------------------------------------------------------------------
-// Merging duplicates
-// ---------------------------------------------------------------------------------------------
-
-export interface MergePreview {
-	merged: { id: number; title: string; voteCount: number };
-	kept: { id: number; title: string; voteCount: number };
-}
-
-function checkMerge(from: SuggestionRecord | undefined, into: SuggestionRecord | undefined) {
-	if (!from) throw new AppError('not_found');
-	if (from.mergedIntoId !== null)
-		throw new AppError('conflict', { message: 'suggestionsAdmin.errors.merged' });
-	const refuse = (message: 'mergeTarget' | 'mergeIntoMerged' | 'mergeOtherOpportunity') =>
-		new AppError('validation', {
-			message: `suggestionsAdmin.errors.${message}`,
-			fields: { into: [`suggestionsAdmin.errors.${message}`] }
-		});
-	if (!into) throw refuse('mergeTarget');
-	if (into.mergedIntoId !== null) throw refuse('mergeIntoMerged');
-	if (into.opportunityId !== from.opportunityId) throw refuse('mergeOtherOpportunity');
-	return { from, into };
-}
-
-/** The id of the suggestion to keep, refused when it is the one being merged. */
-function mergeTargetId(fromId: number, input: RawInput<typeof mergeSchema>) {
-	const { into } = validate(mergeSchema, input);
-	if (into === fromId)
-		throw new AppError('validation', {
-			message: 'suggestionsAdmin.errors.mergeSelf',
-			fields: { into: ['suggestionsAdmin.errors.mergeSelf'] }
-		});
-	return into;
-}
-
-/** The confirmation step of a merge: names both suggestions. Changes nothing. */
-export async function previewMerge(
-	ctx: Ctx,
-	input: SuggestionTarget & RawInput<typeof mergeSchema>
-): Promise<MergePreview> {
-	const scope = await authorizeModeration(ctx);
-	const source = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
-	const intoId = mergeTargetId(source.id, input);
-	const rows = await getSuggestionsByIds(ctx.db, {
-		municipalityId: scope.municipality.id,
-		ids: [source.id, intoId]
-	});
-	const { from, into } = checkMerge(
-		rows.find((r) => r.id === source.id),
-		rows.find((r) => r.id === intoId)
-	);
-	const view = (r: SuggestionRecord) => ({ id: r.id, title: r.title, voteCount: r.voteCount });
-	return { merged: view(from), kept: view(into) };
-}
-
-/**
- * Merges a duplicate into the suggestion that is kept: its votes and followers move there (someone who
- * supported both keeps one vote), the kept count becomes the exact number of votes, and both stories say so.
- */
-export async function mergeSuggestion(
-	ctx: Ctx,
-	input: SuggestionTarget & RawInput<typeof mergeSchema> & RawInput<typeof confirmSchema>
-): Promise<{ keptId: number; voteCount: number }> {
-	const scope = await authorizeModeration(ctx);
-	const source = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
-	const intoId = mergeTargetId(source.id, input);
-	validate(confirmSchema, input);
-	const municipalityId = scope.municipality.id;
-	return ctx.db.transaction(async (tx) => {
-		const rows = await getSuggestionsByIdsForUpdate(tx, { municipalityId, ids: [source.id, intoId] });
-		const { from, into } = checkMerge(
-			rows.find((r) => r.id === source.id),
-			rows.find((r) => r.id === intoId)
-		);
-		const voteCount = await moveVotes(tx, { municipalityId, fromId: from.id, intoId: into.id });
-		await moveFollows(tx, { municipalityId, fromId: from.id, intoId: into.id });
-		await updateSuggestionRow(tx, { municipalityId, id: into.id, values: { voteCount } });
-		await updateSuggestionRow(tx, {
-			municipalityId,
-			id: from.id,
-			values: { voteCount: 0, mergedIntoId: into.id }
-		});
-		await insertStoryEntry(tx, {
-			municipalityId,
-			suggestionId: from.id,
-			kind: 'merged',
-			status: from.status,
-			reason: into.title,
-			actorId: scope.actor.userId
-		});
-		await insertStoryEntry(tx, {
-			municipalityId,
-			suggestionId: into.id,
-			kind: 'merged',
-			status: into.status,
-			reason: from.title,
-			actorId: scope.actor.userId
-		});
-		await writeDomainEvent(tx, {
-			municipalityId,
-			type: 'suggestion.merged',
-			subjectId: from.id,
-			actorId: scope.actor.userId,
-			payload: { keptId: into.id, opportunityId: from.opportunityId, authorId: from.authorId }
-		});
-		await audit(tx, scope, 'suggestion.merged', {
-			suggestionId: from.id,
-			keptId: into.id,
-			name: from.title,
-			keptTitle: into.title,
-			votesBefore: { merged: from.voteCount, kept: into.voteCount },
-			votesAfter: voteCount
-		});
-		return { keptId: into.id, voteCount };
-	});
-}
-
-// ---------------------------------------------------------------------------------------------
-// Blocking people
-// ---------------------------------------------------------------------------------------------
-
-/** Blocks the author of the suggestion (or of one of its comments) from contributing in this municipality. */
-export async function blockAuthor(
-	ctx: Ctx,
-	input: SuggestionTarget & { unverifiedCommentId?: unknown } & RawInput<typeof blockSchema>
-): Promise<{ userId: string }> {
-	const scope = await authorizeModeration(ctx);
-	const municipalityId = scope.municipality.id;
-	const suggestion = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
-	const values = validate(blockSchema, input);
-	let authorId = suggestion.authorId;
-	if (input.unverifiedCommentId !== undefined && input.unverifiedCommentId !== '') {
-		const commentId = parseId(input.unverifiedCommentId);
-		const [comment] = commentId ? await getCommentsByIds(ctx.db, { municipalityId, ids: [commentId] }) : [];
-		if (!comment || comment.suggestionId !== suggestion.id) throw new AppError('not_found');
-		authorId = comment.authorId;
-	}
-	if (!authorId) throw new AppError('conflict', { message: 'suggestionsAdmin.errors.noAuthor' });
-	if (authorId === scope.actor.userId)
-		throw new AppError('conflict', { message: 'suggestionsAdmin.errors.blockSelf' });
-	const person = await getPersonName(ctx.db, { userId: authorId });
-	await ctx.db.transaction(async (tx) => {
-		await upsertBlock(tx, {
-			municipalityId,
-			userId: authorId,
-			reason: values.reason,
-			blockedBy: scope.actor.userId
-		});
-		await audit(
-			tx,
-			scope,
-			'suggestion.author_blocked',
-			{ suggestionId: suggestion.id, reason: values.reason },
-			{ id: authorId, name: person?.name ?? '—' }
-		);
-	});
-	return { userId: authorId };
-}
-
-export async function listBlockedPeople(ctx: Ctx): Promise<BlockView[]> {
-	const scope = await authorizeModeration(ctx);
-	const rows = await listBlocks(ctx.db, { municipalityId: scope.municipality.id });
-	return rows.map(presentBlock);
-}
-
-/** The confirmation step of an unblock. */
-export async function getBlockedPerson(
-	ctx: Ctx,
-	input: { unverifiedUserId: unknown }
-): Promise<{ userId: string; name: string | null; reason: string }> {
-	const scope = await authorizeModeration(ctx);
-	const row = isUuid(input.unverifiedUserId)
-		? await getBlock(ctx.db, { municipalityId: scope.municipality.id, userId: input.unverifiedUserId })
-		: undefined;
-	if (!row) throw new AppError('not_found');
-	return row;
-}
-
-export async function unblockPerson(
-	ctx: Ctx,
-	input: { unverifiedUserId: unknown } & RawInput<typeof confirmSchema>
-): Promise<void> {
-	const scope = await authorizeModeration(ctx);
-	const municipalityId = scope.municipality.id;
-	const person = isUuid(input.unverifiedUserId)
-		? await getBlock(ctx.db, { municipalityId, userId: input.unverifiedUserId })
-		: undefined;
-	if (!person) throw new AppError('not_found');
-	validate(confirmSchema, input);
-	await ctx.db.transaction(async (tx) => {
-		if (!(await deleteBlock(tx, { municipalityId, userId: person.userId }))) return;
-		await audit(
-			tx,
-			scope,
-			'suggestion.author_unblocked',
-			{ reason: person.reason },
-			{ id: person.userId, name: person.name ?? '—' }
-		);
-	});
-}
-
-// ---------------------------------------------------------------------------------------------
-// Settings per opportunity
-// ---------------------------------------------------------------------------------------------
-
-/**
- * The settings of an opportunity of kind mapSuggestions for the opportunity's back-office page, or null when
- * it is of another kind or the person may not moderate (the page then simply shows no settings).
- */
-export async function getSuggestionSettingsForBackoffice(
-	ctx: Ctx,
-	input: { unverifiedOpportunityId: unknown }
-): Promise<SuggestionSettingsView | null> {
-	let scope: BackofficeScope;
-	try {
-		scope = await authorizeModeration(ctx);
-	} catch (err) {
-		if (isAppError(err)) return null;
-		throw err;
-	}
-	const id = parseId(input.unverifiedOpportunityId);
-	if (id === null) return null;
-	const row = await getSuggestionOpportunity(ctx.db, {
-		municipalityId: scope.municipality.id,
-		opportunityId: id,
-		now: new Date()
-	});
-	if (!row) return null;
-	const base = `/${scope.municipality.slug}/beheer`;
-	return {
-		opportunityId: row.id,
-		moderation: row.moderation,
-		submissionsOpen: row.submissionsOpen,
-		votingOpen: row.votingOpen,
-		voteLimit: row.voteLimit,
-		queuePath: `${base}/suggesties?kans=${row.id}&wat=all`,
-		csvPath: `${base}/kansen/${row.id}/suggesties.csv`,
-		geojsonPath: `${base}/kansen/${row.id}/suggesties.geojson`
-	};
-}
-
-export async function changeSuggestionSettings(
-	ctx: Ctx,
-	input: { unverifiedOpportunityId: unknown } & RawInput<typeof settingsSchema>
-): Promise<void> {
-	const scope = await authorizeModeration(ctx);
-	const municipalityId = scope.municipality.id;
-	const id = parseId(input.unverifiedOpportunityId);
-	const before =
-		id === null
-			? undefined
-			: await getSuggestionOpportunity(ctx.db, { municipalityId, opportunityId: id, now: new Date() });
-	if (!before) throw new AppError('not_found');
-	const values = validate(settingsSchema, input);
-	await ctx.db.transaction(async (tx) => {
-		await upsertSuggestionSettings(tx, { municipalityId, opportunityId: before.id, ...values });
-		const changed = (['moderation', 'submissionsOpen', 'votingOpen', 'voteLimit'] as const).filter(
-			(k) => before[k] !== values[k]
-		);
-		if (changed.length === 0) return;
-		await audit(tx, scope, 'suggestion.settings_changed', {
-			opportunityId: before.id,
-			name: before.title,
-			changed,
-			before: Object.fromEntries(changed.map((k) => [k, before[k]])),
-			after: Object.fromEntries(changed.map((k) => [k, values[k]]))
-		});
 	});
 }

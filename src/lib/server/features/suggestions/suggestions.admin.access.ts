@@ -1,0 +1,61 @@
+// What every back-office use case of suggestions starts from: the moderators' authorization, the suggestion
+// of this municipality by its unverified id (locked for a change), and the audit row of a change.
+import type { Db } from '$lib/server/db/client';
+import type { Ctx } from '$lib/server/platform/context';
+import { AppError } from '$lib/server/platform/errors';
+import { writeAudit, type AuditAction } from '$lib/server/platform/audit';
+import { authorizeMunicipality, type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
+import { getSuggestion, type SuggestionRow } from './suggestions.queries';
+import { getSuggestionsByIdsForUpdate } from './suggestions.admin.queries';
+import { parseId } from './suggestions.admin.schemas';
+
+export type SuggestionRecord = Omit<SuggestionRow, 'authorName'>;
+
+export type SuggestionTarget = { unverifiedSuggestionId: unknown };
+
+/** Moderators and admins of the municipality; everyone else is refused before anything is read. */
+export function authorizeModeration(ctx: Ctx): Promise<BackofficeScope> {
+	return authorizeMunicipality(ctx, 'content.moderate');
+}
+
+function actorOf(scope: BackofficeScope) {
+	return { userId: scope.actor.userId, displayName: scope.actor.displayName };
+}
+
+export async function audit(
+	tx: Db,
+	scope: BackofficeScope,
+	action: AuditAction,
+	details: Record<string, unknown>,
+	subject?: { id: string; name: string }
+) {
+	await writeAudit(tx, {
+		regionId: scope.municipality.regionId,
+		municipalityId: scope.municipality.id,
+		actor: actorOf(scope),
+		action,
+		subject: subject ?? null,
+		details
+	});
+}
+
+export async function findSuggestion(
+	db: Db,
+	scope: BackofficeScope,
+	unverifiedId: unknown
+): Promise<SuggestionRow> {
+	const id = parseId(unverifiedId);
+	const row =
+		id === null ? undefined : await getSuggestion(db, { municipalityId: scope.municipality.id, id });
+	if (!row) throw new AppError('not_found');
+	return row;
+}
+
+/** Locks the suggestion for a change; merged ones are only a pointer and change no more. */
+export async function lockSuggestion(tx: Db, scope: BackofficeScope, id: number): Promise<SuggestionRecord> {
+	const [row] = await getSuggestionsByIdsForUpdate(tx, { municipalityId: scope.municipality.id, ids: [id] });
+	if (!row) throw new AppError('not_found');
+	if (row.mergedIntoId !== null)
+		throw new AppError('conflict', { message: 'suggestionsAdmin.errors.merged' });
+	return row;
+}

@@ -1,0 +1,79 @@
+// The settings of an opportunity of kind mapSuggestions in the back office: moderation mode, whether it takes
+// suggestions and votes, a vote limit.
+import type { Ctx } from '$lib/server/platform/context';
+import { AppError, isAppError } from '$lib/server/platform/errors';
+import { type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
+import { getSuggestionOpportunity, upsertSuggestionSettings } from './suggestions.queries';
+import {
+	parseId,
+	settingsSchema,
+	validateSuggestionsAdminInput as validate,
+	type RawInput
+} from './suggestions.admin.schemas';
+import { type SuggestionSettingsView } from './suggestions.admin.present';
+import { audit, authorizeModeration } from './suggestions.admin.access';
+
+/**
+ * The settings of an opportunity of kind mapSuggestions for the opportunity's back-office page, or null when
+ * it is of another kind or the person may not moderate (the page then simply shows no settings).
+ */
+export async function getSuggestionSettingsForBackoffice(
+	ctx: Ctx,
+	input: { unverifiedOpportunityId: unknown }
+): Promise<SuggestionSettingsView | null> {
+	let scope: BackofficeScope;
+	try {
+		scope = await authorizeModeration(ctx);
+	} catch (err) {
+		if (isAppError(err)) return null;
+		throw err;
+	}
+	const id = parseId(input.unverifiedOpportunityId);
+	if (id === null) return null;
+	const row = await getSuggestionOpportunity(ctx.db, {
+		municipalityId: scope.municipality.id,
+		opportunityId: id,
+		now: new Date()
+	});
+	if (!row) return null;
+	const base = `/${scope.municipality.slug}/beheer`;
+	return {
+		opportunityId: row.id,
+		moderation: row.moderation,
+		submissionsOpen: row.submissionsOpen,
+		votingOpen: row.votingOpen,
+		voteLimit: row.voteLimit,
+		queuePath: `${base}/suggesties?kans=${row.id}&wat=all`,
+		csvPath: `${base}/kansen/${row.id}/suggesties.csv`,
+		geojsonPath: `${base}/kansen/${row.id}/suggesties.geojson`
+	};
+}
+
+export async function changeSuggestionSettings(
+	ctx: Ctx,
+	input: { unverifiedOpportunityId: unknown } & RawInput<typeof settingsSchema>
+): Promise<void> {
+	const scope = await authorizeModeration(ctx);
+	const municipalityId = scope.municipality.id;
+	const id = parseId(input.unverifiedOpportunityId);
+	const before =
+		id === null
+			? undefined
+			: await getSuggestionOpportunity(ctx.db, { municipalityId, opportunityId: id, now: new Date() });
+	if (!before) throw new AppError('not_found');
+	const values = validate(settingsSchema, input);
+	await ctx.db.transaction(async (tx) => {
+		await upsertSuggestionSettings(tx, { municipalityId, opportunityId: before.id, ...values });
+		const changed = (['moderation', 'submissionsOpen', 'votingOpen', 'voteLimit'] as const).filter(
+			(k) => before[k] !== values[k]
+		);
+		if (changed.length === 0) return;
+		await audit(tx, scope, 'suggestion.settings_changed', {
+			opportunityId: before.id,
+			name: before.title,
+			changed,
+			before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+			after: Object.fromEntries(changed.map((k) => [k, values[k]]))
+		});
+	});
+}
