@@ -4,11 +4,12 @@
 import { DEFAULT_RUNG_OF_KIND } from '$lib/domain/actions';
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
+import { commands } from '$lib/server/platform/command';
 import type { Db } from '$lib/server/db/client';
 import { authorizeMunicipality, type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
 import type { RawInput } from '$lib/server/features/staff/staff.schemas';
 import { confirmSchema, parseId } from '$lib/server/features/actions/actions.admin.schemas';
-import { recordActionChange } from '$lib/server/features/actions/actions.history';
+import { writeActionHistory, type ActionHistoryEntry } from '$lib/server/features/actions/actions.history';
 import { canManageOpportunities } from './opportunities.policy';
 import {
 	deleteOpportunity,
@@ -18,8 +19,8 @@ import {
 	listOpportunitiesOfActions,
 	updateOpportunity
 } from './opportunities.queries';
-import { moveSchema, opportunitySchema, validateOpportunityInput } from './opportunities.schemas';
-import { presentOpportunityForEdit, type OpportunityEditView } from './opportunities.present';
+import { moveSchema, opportunitySchema } from './opportunities.schemas';
+import { presentOpportunityForEdit } from './opportunities.present';
 
 /** Only those who may manage the municipality's actions; anyone else is refused before anything is read. */
 async function authorizeOpportunities(ctx: Ctx): Promise<BackofficeScope> {
@@ -38,16 +39,19 @@ async function authorizeOpportunities(ctx: Ctx): Promise<BackofficeScope> {
 	return scope;
 }
 
+/** Every use case here: managers only, changes written in the action's history. */
+const { command } = commands<Ctx, BackofficeScope, ActionHistoryEntry>({
+	authorize: authorizeOpportunities,
+	writeAudit: writeActionHistory,
+	fallback: 'backoffice.errors.invalid'
+});
+
 async function findAction(db: Db, municipalityId: string, unverifiedId: unknown) {
 	const id = parseId(unverifiedId);
 	const row = id === null ? undefined : await getOwningAction(db, { municipalityId, id });
 	if (!row) throw new AppError('not_found');
 	return row;
 }
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
-type OpportunityTarget = { unverifiedActionId: unknown; unverifiedOpportunityId: unknown };
 
 async function findOpportunity(db: Db, municipalityId: string, actionId: number, unverifiedId: unknown) {
 	const id = parseId(unverifiedId);
@@ -56,25 +60,36 @@ async function findOpportunity(db: Db, municipalityId: string, actionId: number,
 	return row;
 }
 
-export async function getOpportunityForBackoffice(
-	ctx: Ctx,
-	input: OpportunityTarget
-): Promise<{ action: { id: number; title: string }; opportunity: OpportunityEditView }> {
-	const scope = await authorizeOpportunities(ctx);
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+type OpportunityTarget = { unverifiedActionId: unknown; unverifiedOpportunityId: unknown };
+
+/** The action and the opportunity in the URL, both of this municipality, the opportunity under its action. */
+async function loadTarget(ctx: Ctx, scope: BackofficeScope, input: OpportunityTarget) {
 	const action = await findAction(ctx.db, scope.municipality.id, input.unverifiedActionId);
-	const row = await findOpportunity(ctx.db, scope.municipality.id, action.id, input.unverifiedOpportunityId);
-	return { action: { id: action.id, title: action.title }, opportunity: presentOpportunityForEdit(row) };
+	const opportunity = await findOpportunity(
+		ctx.db,
+		scope.municipality.id,
+		action.id,
+		input.unverifiedOpportunityId
+	);
+	return { action, opportunity };
 }
 
-export async function addOpportunity(
-	ctx: Ctx,
-	input: { unverifiedActionId: unknown } & RawInput<typeof opportunitySchema>
-): Promise<{ id: number }> {
-	const scope = await authorizeOpportunities(ctx);
-	const municipalityId = scope.municipality.id;
-	await findAction(ctx.db, municipalityId, input.unverifiedActionId);
-	const values = validateOpportunityInput(opportunitySchema, input);
-	return ctx.db.transaction(async (tx) => {
+export const getOpportunityForBackoffice = command({
+	load: loadTarget,
+	present: ({ action, opportunity }) => ({
+		action: { id: action.id, title: action.title },
+		opportunity: presentOpportunityForEdit(opportunity)
+	})
+});
+
+export const addOpportunity = command({
+	load: (ctx, scope, input: { unverifiedActionId: unknown } & RawInput<typeof opportunitySchema>) =>
+		findAction(ctx.db, scope.municipality.id, input.unverifiedActionId),
+	schema: opportunitySchema,
+	execute: async (tx, { scope, input, values, record }) => {
+		const municipalityId = scope.municipality.id;
 		const action = await findAction(tx, municipalityId, input.unverifiedActionId);
 		const existing = await listOpportunitiesOfActions(tx, {
 			municipalityIds: [municipalityId],
@@ -92,27 +107,21 @@ export async function addOpportunity(
 			position: Math.max(-1, ...existing.map((o) => o.position)) + 1
 		});
 		if (!row) throw new AppError('not_found');
-		await recordActionChange(tx, {
-			municipalityId,
+		record.audit({
 			actionId: action.id,
-			actor: scope.actor,
 			change: 'opportunity_added',
 			details: { opportunityId: row.id, title: row.title, kind: row.kind, rung: row.rung }
 		});
 		return { id: row.id };
-	});
-}
+	}
+});
 
-export async function changeOpportunity(
-	ctx: Ctx,
-	input: OpportunityTarget & RawInput<typeof opportunitySchema>
-): Promise<{ changed: boolean }> {
-	const scope = await authorizeOpportunities(ctx);
-	const municipalityId = scope.municipality.id;
-	const action = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
-	await findOpportunity(ctx.db, municipalityId, action.id, input.unverifiedOpportunityId);
-	const values = validateOpportunityInput(opportunitySchema, input);
-	return ctx.db.transaction(async (tx) => {
+export const changeOpportunity = command({
+	load: (ctx, scope, input: OpportunityTarget & RawInput<typeof opportunitySchema>) =>
+		loadTarget(ctx, scope, input),
+	schema: opportunitySchema,
+	execute: async (tx, { scope, input, loaded: { action }, values, record }) => {
+		const municipalityId = scope.municipality.id;
 		const before = await findOpportunity(tx, municipalityId, action.id, input.unverifiedOpportunityId);
 		const next = {
 			title: values.title,
@@ -128,50 +137,37 @@ export async function changeOpportunity(
 		}
 		if (Object.keys(changes).length === 0) return { changed: false };
 		await updateOpportunity(tx, { municipalityId, id: before.id, ...next });
-		await recordActionChange(tx, {
-			municipalityId,
+		record.audit({
 			actionId: action.id,
-			actor: scope.actor,
 			change: 'opportunity_edited',
 			details: { opportunityId: before.id, title: next.title, changes }
 		});
 		return { changed: true };
-	});
-}
+	}
+});
 
-export async function removeOpportunity(
-	ctx: Ctx,
-	input: OpportunityTarget & RawInput<typeof confirmSchema>
-): Promise<void> {
-	const scope = await authorizeOpportunities(ctx);
-	const municipalityId = scope.municipality.id;
-	const action = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
-	await findOpportunity(ctx.db, municipalityId, action.id, input.unverifiedOpportunityId);
-	validateOpportunityInput(confirmSchema, input);
-	await ctx.db.transaction(async (tx) => {
+export const removeOpportunity = command({
+	load: (ctx, scope, input: OpportunityTarget & RawInput<typeof confirmSchema>) =>
+		loadTarget(ctx, scope, input),
+	schema: confirmSchema,
+	execute: async (tx, { scope, input, loaded: { action }, record }) => {
+		const municipalityId = scope.municipality.id;
 		const row = await findOpportunity(tx, municipalityId, action.id, input.unverifiedOpportunityId);
 		await deleteOpportunity(tx, { municipalityId, id: row.id });
-		await recordActionChange(tx, {
-			municipalityId,
+		record.audit({
 			actionId: action.id,
-			actor: scope.actor,
 			change: 'opportunity_removed',
 			details: { opportunityId: row.id, title: row.title, kind: row.kind, rung: row.rung }
 		});
-	});
-}
+	}
+});
 
 /** Moves an opportunity one place up or down; positions are renumbered so the order stays unambiguous. */
-export async function moveOpportunity(
-	ctx: Ctx,
-	input: OpportunityTarget & RawInput<typeof moveSchema>
-): Promise<void> {
-	const scope = await authorizeOpportunities(ctx);
-	const municipalityId = scope.municipality.id;
-	const action = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
-	await findOpportunity(ctx.db, municipalityId, action.id, input.unverifiedOpportunityId);
-	const { direction } = validateOpportunityInput(moveSchema, input);
-	await ctx.db.transaction(async (tx) => {
+export const moveOpportunity = command({
+	load: (ctx, scope, input: OpportunityTarget & RawInput<typeof moveSchema>) => loadTarget(ctx, scope, input),
+	schema: moveSchema,
+	execute: async (tx, { scope, input, loaded: { action }, values: { direction }, record }) => {
+		const municipalityId = scope.municipality.id;
 		const moving = await findOpportunity(tx, municipalityId, action.id, input.unverifiedOpportunityId);
 		const order = await listOpportunitiesOfActions(tx, {
 			municipalityIds: [municipalityId],
@@ -186,12 +182,10 @@ export async function moveOpportunity(
 			if (row.position !== index)
 				await updateOpportunity(tx, { municipalityId, id: row.id, position: index });
 		}
-		await recordActionChange(tx, {
-			municipalityId,
+		record.audit({
 			actionId: action.id,
-			actor: scope.actor,
 			change: 'opportunity_moved',
 			details: { opportunityId: moving.id, title: moving.title, position: to + 1 }
 		});
-	});
-}
+	}
+});

@@ -4,15 +4,9 @@ import { z } from 'zod';
 import { OPPORTUNITY_KINDS } from '$lib/domain/actions';
 import { LADDER_RUNGS } from '$lib/domain/ladder';
 import { TIME_ZONE } from '$lib/i18n';
-import { validateInput } from '$lib/server/platform/validation';
 import { TITLE_MAX } from '$lib/server/features/actions/actions.admin.schemas';
 
 export const HOW_TO_MAX = 5_000;
-
-/** Parses input with a schema, or refuses it with per-field catalogue keys. */
-export function validateOpportunityInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-	return validateInput(schema, input, { fallback: 'backoffice.errors.invalid' });
-}
 
 /**
  * Wall-clock time in Brussels (a datetime-local field, yyyy-mm-ddThh:mm) as an instant. Brussels is one or
