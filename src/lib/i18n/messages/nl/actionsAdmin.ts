@@ -121,7 +121,8 @@ export const actionsAdmin = {
 		coordinate: 'Vul een getal in, bijvoorbeeld 51,1617.',
 		coordinatesBoth: 'Vul zowel de breedtegraad als de lengtegraad in, of geen van beide.',
 		outsideFlanders:
-			'Dit punt ligt niet in Vlaanderen. De breedtegraad ligt tussen 50,6 en 51,6, de lengtegraad tussen 2,5 en 6,0.',
+			'Dit punt ligt niet in Vlaanderen. Kijk na of breedte- en lengtegraad niet omgewisseld zijn (in Vlaanderen is de breedtegraad ongeveer 51).',
+		outsideMunicipality: 'Deze plaats ligt buiten de gemeente. Kies een plaats in de gemeente.',
 		theme: 'Kies thema’s uit de lijst.',
 		imageAltRequired: 'Beschrijf de afbeelding: zonder alt-tekst kan je geen afbeelding tonen.',
 		imageAltTooLong: 'Deze beschrijving is te lang: gebruik hoogstens 300 tekens.',

@@ -245,6 +245,7 @@ export const suggestionsAdmin = {
 		coordinate: 'Vul een getal in, bijvoorbeeld 51,1617.',
 		outsideFlanders:
 			'Deze plaats ligt niet in Vlaanderen. Kijk na of breedte- en lengtegraad niet omgewisseld zijn.',
+		outsideMunicipality: 'Deze plaats ligt buiten de gemeente. Kies een plaats in de gemeente.',
 		placeTooLong: 'Gebruik hoogstens 200 tekens.',
 		commentRequired: 'Schrijf een reactie.',
 		commentTooLong: 'De reactie is te lang: hoogstens 2.000 tekens.',

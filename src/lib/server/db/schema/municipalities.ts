@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
+import type { MultiPolygon, Polygon } from 'geojson';
 import {
 	boolean,
 	check,
 	doublePrecision,
 	index,
 	integer,
+	jsonb,
 	pgTable,
 	text,
 	timestamp,
@@ -35,6 +37,11 @@ export const municipalities = pgTable(
 		mainPostcode: text('main_postcode').notNull(),
 		centerLat: doublePrecision('center_lat').notNull(),
 		centerLng: doublePrecision('center_lng').notNull(),
+		/**
+		 * The official outline (GeoJSON Polygon or MultiPolygon in WGS84) that staff uploaded; while it is null a
+		 * place counts as inside when this centre is the nearest one (platform/geo).
+		 */
+		boundary: jsonb('boundary').$type<Polygon | MultiPolygon>(),
 		participating: boolean('participating').notNull().default(false),
 		primaryColor: text('primary_color').notNull().default('#1f5f3f'),
 		accentColor: text('accent_color').notNull().default('#f2c94c'),

@@ -20,9 +20,6 @@ export const BULK_MAX = 200;
 export const ACTIONS_PAGE_SIZE = 25;
 export const IMAGE_MAX_BYTES = 2 * 1024 * 1024;
 
-/** Roughly Flanders with Brussels: points outside it are a typo (lat and lng swapped, a missing digit). */
-export const FLANDERS_BOUNDS = { minLat: 50.6, maxLat: 51.6, minLng: 2.5, maxLng: 6.0 } as const;
-
 /**
  * The field a problem belongs to: the first path segment, except for links, whose rows each have their
  * own label and URL field (`links.2.url`).
@@ -153,11 +150,6 @@ export const actionSchema = z
 			const missing = a.lat === null ? 'lat' : 'lng';
 			issue.addIssue({ code: 'custom', path: [missing], message: 'actionsAdmin.errors.coordinatesBoth' });
 		}
-		const b = FLANDERS_BOUNDS;
-		if (a.lat !== null && (a.lat < b.minLat || a.lat > b.maxLat))
-			issue.addIssue({ code: 'custom', path: ['lat'], message: 'actionsAdmin.errors.outsideFlanders' });
-		if (a.lng !== null && (a.lng < b.minLng || a.lng > b.maxLng))
-			issue.addIssue({ code: 'custom', path: ['lng'], message: 'actionsAdmin.errors.outsideFlanders' });
 	});
 export type ActionInput = z.output<typeof actionSchema>;
 

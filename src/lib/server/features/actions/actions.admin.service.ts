@@ -4,6 +4,7 @@
 import type { ActionStatus } from '$lib/domain/actions';
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError, isAppError, type FieldErrors } from '$lib/server/platform/errors';
+import { placeVerdict } from '$lib/server/platform/geo/area';
 import type { Db } from '$lib/server/db/client';
 import { slugify } from '$lib/server/features/municipalities/municipalities.seed';
 import { type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
@@ -273,8 +274,9 @@ type ActionFormInput = RawInput<typeof actionSchema> & { image?: UploadedFile | 
  * also checks the themes against the municipality's and that an image (new or kept) has its alt text.
  */
 async function validateActionForm(
+	ctx: Ctx,
 	input: ActionFormInput,
-	options: { themes: ThemeOption[]; hasImage: boolean }
+	options: { municipalityId: string; themes: ThemeOption[]; hasImage: boolean }
 ): Promise<{ values: ActionInput; image: CheckedImage | null }> {
 	let fields: FieldErrors = {};
 	let values: ActionInput | null = null;
@@ -295,6 +297,11 @@ async function validateActionForm(
 		const givesImage = Boolean(input.image && input.image.size > 0);
 		if ((keepsImage || givesImage) && !values.imageAlt && !fields.imageAlt)
 			fields.imageAlt = ['actionsAdmin.errors.imageAltRequired'];
+		if (values.lat !== null && values.lng !== null) {
+			// The same check as the places of suggestions (platform/geo).
+			const verdict = await placeVerdict(ctx, options.municipalityId, { lat: values.lat, lng: values.lng });
+			if (verdict !== 'inside') fields.lat = [`actionsAdmin.errors.${verdict}`];
+		}
 	}
 	if (!values || Object.keys(fields).length > 0)
 		throw new AppError('validation', { fields, message: Object.values(fields)[0]?.[0] });
@@ -329,7 +336,7 @@ export async function createAction(ctx: Ctx, input: ActionFormInput): Promise<{ 
 	const scope = await authorizeActions(ctx, 'manage');
 	const municipalityId = scope.municipality.id;
 	const themes = await themeOptions(ctx.db, municipalityId);
-	const { values, image } = await validateActionForm(input, { themes, hasImage: false });
+	const { values, image } = await validateActionForm(ctx, input, { municipalityId, themes, hasImage: false });
 	return ctx.db.transaction(async (tx) => {
 		const photo = image
 			? await insertPhoto(tx, {
@@ -407,7 +414,11 @@ export async function changeAction(
 		await listThemeIdsOfActions(ctx.db, { municipalityId, actionIds: [current.id] })
 	).map((l) => l.themeId);
 	const themes = await themeOptions(ctx.db, municipalityId, currentThemeIds);
-	const { values, image } = await validateActionForm(input, { themes, hasImage: Boolean(current.imageId) });
+	const { values, image } = await validateActionForm(ctx, input, {
+		municipalityId,
+		themes,
+		hasImage: Boolean(current.imageId)
+	});
 
 	return ctx.db.transaction(async (tx) => {
 		const before = await findAction(tx, municipalityId, current.id);

@@ -48,6 +48,9 @@ const valid = {
 	links: [] as { label: string; url: string }[]
 };
 
+/** The same form for Westerlo, placed in Westerlo. */
+const validWesterlo = { ...valid, lat: '51,0873', lng: '4,9178' };
+
 function file(bytes: Uint8Array) {
 	return { size: bytes.length, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer };
 }
@@ -67,7 +70,8 @@ async function actionRow(id: number) {
 
 beforeAll(async () => {
 	database = await createTestDatabase();
-	A = await getTenant(database.db, 'kasterlee');
+	// Geel: the form's place (51,1617 4,9904) is Geel's Markt, which the place check refuses for any other municipality.
+	A = await getTenant(database.db, 'geel');
 	B = await getTenant(database.db, 'westerlo');
 	ctx = ctxAs(database.db, A, (await buildStaff(database.db, A, 'communication')).actor);
 	ctxB = ctxAs(database.db, B, (await buildStaff(database.db, B, 'admin')).actor);
@@ -261,6 +265,22 @@ describe('validation of the action form', () => {
 		expect(order.options.fields).toEqual({ endsOn: ['actionsAdmin.errors.endBeforeStart'] });
 		const { id } = await admin.createAction(ctx, { ...valid, startsOn: '2026-10-01', endsOn: '2026-10-01' });
 		expect((await actionRow(id)).endsOn).toBe('2026-10-01');
+	});
+
+	it('refuses a place in another municipality beside the latitude, with the same rule as suggestions', async () => {
+		// Mol's centre is 9 km from Geel's: the old 12 km circle let it through.
+		const err = await refusal(
+			admin.createAction(ctx, { ...valid, lat: '51,1842', lng: '5,1153' }),
+			'validation'
+		);
+		expect(err.options.fields).toEqual({ lat: ['actionsAdmin.errors.outsideMunicipality'] });
+		const { id } = await admin.createAction(ctx, valid);
+		const moved = await refusal(
+			admin.changeAction(ctx, { ...valid, unverifiedActionId: String(id), lat: '51,1842', lng: '5,1153' }),
+			'validation'
+		);
+		expect(moved.options.fields).toEqual({ lat: ['actionsAdmin.errors.outsideMunicipality'] });
+		expect(await actionRow(id)).toMatchObject({ lat: 51.1617, lng: 4.9904 });
 	});
 
 	it('refuses coordinates outside Flanders, half a coordinate and what is not a number', async () => {
@@ -469,7 +489,7 @@ describe('the list and bulk changes', () => {
 			made.push(id);
 		}
 		await admin.publishAction(ctx, { unverifiedActionId: made[1], confirm: 'on' });
-		await admin.createAction(ctxB, { ...valid, title: `${tag} van Westerlo` });
+		await admin.createAction(ctxB, { ...validWesterlo, title: `${tag} van Westerlo` });
 
 		const all = await admin.listActionsForBackoffice(ctx, {
 			q: tag.toLowerCase(),
@@ -501,7 +521,7 @@ describe('the list and bulk changes', () => {
 			(await admin.createAction(ctx, { ...valid, status: 'idea' })).id,
 			(await admin.createAction(ctx, { ...valid, status: 'done' })).id
 		];
-		const theirs = (await admin.createAction(ctxB, { ...valid, status: 'idea' })).id;
+		const theirs = (await admin.createAction(ctxB, { ...validWesterlo, status: 'idea' })).id;
 		const ids = [...mine, theirs].map(String);
 
 		const preview = await admin.previewBulkChange(ctx, { ids, operation: 'status:done' });
@@ -535,7 +555,7 @@ describe('the list and bulk changes', () => {
 	});
 
 	it('finds no action of another municipality by id, for reading or changing', async () => {
-		const theirs = (await admin.createAction(ctxB, valid)).id;
+		const theirs = (await admin.createAction(ctxB, validWesterlo)).id;
 		await refusal(admin.getActionForBackoffice(ctx, { unverifiedActionId: theirs }), 'not_found');
 		await refusal(admin.getActionHistory(ctx, { unverifiedActionId: theirs }), 'not_found');
 		await refusal(admin.changeAction(ctx, { ...valid, unverifiedActionId: theirs }), 'not_found');

@@ -13,6 +13,7 @@ import { LADDER_RUNGS } from '$lib/domain/ladder';
 import { ACTION_STATUSES } from '$lib/domain/actions';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { getTenant } from '$lib/server/testing/factories';
+import { placeVerdict } from '$lib/server/platform/geo/area';
 import { seedDemo } from '$lib/server/testing/demo';
 import { brusselsTime, seedDemoActions } from './actions.demo';
 
@@ -111,6 +112,24 @@ describe('demo actions', () => {
 			});
 		});
 	}
+
+	it('places every action where the place check accepts it for its municipality', async () => {
+		const rows = await database.db
+			.select({
+				municipalityId: actions.municipalityId,
+				title: actions.title,
+				lat: actions.lat,
+				lng: actions.lng
+			})
+			.from(actions)
+			.where(isNotNull(actions.lat));
+		expect(rows.length).toBeGreaterThan(10);
+		for (const row of rows)
+			expect(
+				await placeVerdict({ db: database.db }, row.municipalityId, { lat: row.lat!, lng: row.lng! }),
+				row.title
+			).toBe('inside');
+	});
 
 	it('covers every status across Geel, Mol and Olen, with a draft or two left unpublished', async () => {
 		const statuses = new Set<string>();

@@ -9,7 +9,7 @@ import {
 	type ModerationReason
 } from '$lib/domain/suggestions';
 import { validateInput } from '$lib/server/platform/validation';
-import { FLANDERS_BOUNDS, parseId } from '$lib/server/features/actions/actions.admin.schemas';
+import { parseId } from '$lib/server/features/actions/actions.admin.schemas';
 
 export type { RawInput } from '$lib/server/features/staff/staff.schemas';
 export { parseId };
@@ -156,23 +156,16 @@ const coordinate = z
 		return n;
 	});
 
-export const placeSchema = z
-	.object({
-		lat: coordinate,
-		lng: coordinate,
-		placeName: z
-			.string({ error: 'suggestionsAdmin.errors.placeTooLong' })
-			.max(SUGGESTION_LIMITS.placeNameMax, { error: 'suggestionsAdmin.errors.placeTooLong' })
-			.optional()
-			.transform((v) => (v ?? '').trim() || null)
-	})
-	.superRefine((p, issue) => {
-		const b = FLANDERS_BOUNDS;
-		if (p.lat < b.minLat || p.lat > b.maxLat)
-			issue.addIssue({ code: 'custom', path: ['lat'], message: 'suggestionsAdmin.errors.outsideFlanders' });
-		if (p.lng < b.minLng || p.lng > b.maxLng)
-			issue.addIssue({ code: 'custom', path: ['lng'], message: 'suggestionsAdmin.errors.outsideFlanders' });
-	});
+/** Whether the place lies in the municipality is checked by the service (platform/geo), as for citizens. */
+export const placeSchema = z.object({
+	lat: coordinate,
+	lng: coordinate,
+	placeName: z
+		.string({ error: 'suggestionsAdmin.errors.placeTooLong' })
+		.max(SUGGESTION_LIMITS.placeNameMax, { error: 'suggestionsAdmin.errors.placeTooLong' })
+		.optional()
+		.transform((v) => (v ?? '').trim() || null)
+});
 
 export const officialCommentSchema = z.object({
 	body: z

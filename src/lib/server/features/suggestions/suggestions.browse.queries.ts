@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { suggestionSearchVector, suggestionVotes, suggestions, themes } from '$lib/server/db/schema';
+import { distanceMetresSql } from '$lib/server/platform/geo/geo.sql';
 import type { DecisionStatus, SuggestionStatus } from '$lib/domain/suggestions';
 import { isListed } from './suggestions.queries';
 
@@ -31,11 +32,9 @@ export interface MercatorBox {
 
 const tsQuery = (q: string) => sql`websearch_to_tsquery('dutch', meedoen_unaccent(${q}))`;
 
-/** Haversine distance in metres from a point to a suggestion's place (null without a place). */
+/** Distance in metres from a point to a suggestion's place (null without a place). */
 function distanceTo(point: { lat: number; lng: number }): SQL<number | null> {
-	return sql<
-		number | null
-	>`(2 * 6371000 * asin(sqrt(power(sin(radians(${suggestions.lat} - ${point.lat}::float8) / 2), 2) + cos(radians(${point.lat}::float8)) * cos(radians(${suggestions.lat})) * power(sin(radians(${suggestions.lng} - ${point.lng}::float8) / 2), 2))))`;
+	return distanceMetresSql(suggestions, point);
 }
 
 function listedWhere(f: ListedFilters): SQL[] {

@@ -5,7 +5,7 @@ import type { MessageKey } from '$lib/i18n';
 import { DECISION_STATUSES, type DecisionStatus } from '$lib/domain/suggestions';
 import { AppError, type FieldErrors } from '$lib/server/platform/errors';
 import { BROWSE_PARAMS, type BrowseSort } from '$lib/components/suggestions/browse-links';
-import { FLANDERS_BOUNDS } from './suggestions.contribute.schemas';
+import { isInFlanders } from '$lib/server/platform/geo/geo';
 
 export const PAGE_SIZE = 20;
 export const API_LIMIT_DEFAULT = 20;
@@ -71,9 +71,8 @@ function parsePoint(lat: string | null, lng: string | null): { lat: number; lng:
 	const la = parseNumber(lat);
 	const ln = parseNumber(lng);
 	if (la === undefined || ln === undefined) return undefined;
-	const b = FLANDERS_BOUNDS;
-	if (la < b.minLat || la > b.maxLat || ln < b.minLng || ln > b.maxLng) return undefined;
-	return { lat: la, lng: ln };
+	// Flanders, not the municipality: a click just across its border still orders its suggestions by distance.
+	return isInFlanders({ lat: la, lng: ln }) ? { lat: la, lng: ln } : undefined;
 }
 
 /** The filters of the page, as its GET form puts them in the URL. */

@@ -3,6 +3,7 @@
 // the municipality id in its where.
 import { and, asc, desc, eq, gt, or, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
+import { distanceMetresSql } from '$lib/server/platform/geo/geo.sql';
 import {
 	actions,
 	media,
@@ -40,7 +41,7 @@ export async function findSimilarSuggestions(
 	const near = place
 		? sql`(${suggestions.lat} BETWEEN ${place.lat - latDelta} AND ${place.lat + latDelta}
 			AND ${suggestions.lng} BETWEEN ${place.lng - latDelta / Math.cos((place.lat * Math.PI) / 180)} AND ${place.lng + latDelta / Math.cos((place.lat * Math.PI) / 180)}
-			AND 2 * 6371000 * asin(sqrt(power(sin(radians(${suggestions.lat} - ${place.lat}) / 2), 2) + cos(radians(${place.lat})) * cos(radians(${suggestions.lat})) * power(sin(radians(${suggestions.lng} - ${place.lng}) / 2), 2))) <= ${params.radiusMetres})`
+			AND ${distanceMetresSql(suggestions, place)} <= ${params.radiusMetres})`
 		: sql`false`;
 	const similarity = sql<number>`similarity(lower(${suggestions.title}), ${title})`;
 	return db

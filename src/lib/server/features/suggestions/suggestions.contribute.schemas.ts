@@ -1,5 +1,5 @@
 // Input of citizens who add a suggestion, comment, report, vote: what forms and the API may send, with Dutch
-// message keys per field, and the place rules (inside Flanders, inside the municipality).
+// message keys per field. Whether a place lies in the municipality is platform/geo's to say.
 import { z } from 'zod';
 import { MODERATION_REASONS, SUGGESTION_LIMITS } from '$lib/domain/suggestions';
 import type { MessageKey } from '$lib/i18n';
@@ -8,10 +8,6 @@ import { isUuid } from '$lib/server/features/staff/staff.schemas';
 
 export type { RawInput } from '$lib/server/features/staff/staff.schemas';
 
-/** Roughly Flanders with Brussels: a point outside it is a typo (lat and lng swapped, a missing digit). */
-export const FLANDERS_BOUNDS = { minLat: 50.67, maxLat: 51.51, minLng: 2.5, maxLng: 5.95 } as const;
-/** How far from a municipality's centre a place may be and still count as inside it (the Kempen's largest). */
-export const MUNICIPALITY_RADIUS_METRES = 12_000;
 /** Suggestions this close to the chosen place are shown as possibly the same. */
 export const SIMILAR_RADIUS_METRES = 250;
 export const SIMILAR_MAX = 5;
@@ -160,18 +156,4 @@ export function safeLocalPath(value: unknown): string | null {
 	// eslint-disable-next-line no-control-regex -- control characters never belong in a path
 	if (/[\u0000-\u001f]/.test(value)) return null;
 	return value;
-}
-
-export function insideFlanders(place: { lat: number; lng: number }): boolean {
-	const b = FLANDERS_BOUNDS;
-	return place.lat >= b.minLat && place.lat <= b.maxLat && place.lng >= b.minLng && place.lng <= b.maxLng;
-}
-
-/** Great-circle distance in metres (haversine), good to a few metres at these distances. */
-export function distanceMetres(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-	const rad = Math.PI / 180;
-	const dLat = (b.lat - a.lat) * rad;
-	const dLng = (b.lng - a.lng) * rad;
-	const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-	return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
 }

@@ -3,6 +3,8 @@
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError, isAppError, type FieldErrors } from '$lib/server/platform/errors';
 import { enforceRateLimits } from '$lib/server/platform/ratelimit';
+import { locatePoint, type LatLng } from '$lib/server/platform/geo/geo';
+import { loadMunicipalityArea } from '$lib/server/platform/geo/area';
 import type { MessageKey } from '$lib/i18n';
 import { getDraft, keepDraftForLogin } from '$lib/server/features/accounts/accounts.service';
 import { slugify } from '$lib/server/features/municipalities/municipalities.seed';
@@ -47,9 +49,6 @@ import {
 } from './suggestions.contribute.queries';
 import {
 	commentSchema,
-	distanceMetres,
-	insideFlanders,
-	MUNICIPALITY_RADIUS_METRES,
 	RATE_LIMITED,
 	RATE_LIMITS,
 	reportSchema,
@@ -158,20 +157,18 @@ interface PlaceChoice {
 	lng: number | null;
 }
 
-/** Inside Flanders and within reach of the municipality's centre; or geocoded from the typed address. */
+/** A place in the municipality (platform/geo decides, as for moderators); or geocoded from the typed address. */
 async function choosePlace(
 	ctx: TenantCtx,
 	values: SuggestionInput,
 	fields: FieldErrors
 ): Promise<PlaceChoice> {
-	const municipality = await getMunicipalityPlace(ctx.db, { municipalityId: ctx.tenant.id });
-	const centre = municipality ? { lat: municipality.centerLat, lng: municipality.centerLng } : null;
-	const inside = (p: { lat: number; lng: number }) =>
-		!centre || distanceMetres(centre, p) <= MUNICIPALITY_RADIUS_METRES;
+	const area = await loadMunicipalityArea(ctx, ctx.tenant.id);
+	const locate = (p: LatLng) => (area ? locatePoint(area, p) : 'inside');
 	if (values.lat !== null && values.lng !== null) {
 		const point = { lat: values.lat, lng: values.lng };
-		if (!insideFlanders(point)) addField(fields, 'lat', key('outsideFlanders'));
-		else if (!inside(point)) addField(fields, 'lat', key('outsideMunicipality'));
+		const verdict = locate(point);
+		if (verdict !== 'inside') addField(fields, 'lat', key(verdict));
 		return { placeName: values.placeName, lat: point.lat, lng: point.lng };
 	}
 	if (!values.placeName) {
@@ -181,7 +178,7 @@ async function choosePlace(
 	// Without a geolocation service (or when it finds nothing) the typed address stays text: staff place it.
 	const found = ctx.geocoder ? await ctx.geocoder.lookup(values.placeName) : null;
 	if (!found) return { placeName: values.placeName, lat: null, lng: null };
-	if (!insideFlanders(found) || !inside(found)) {
+	if (locate(found) !== 'inside') {
 		addField(fields, 'placeName', key('addressOutside'));
 		return { placeName: values.placeName, lat: null, lng: null };
 	}

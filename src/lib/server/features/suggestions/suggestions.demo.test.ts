@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import {
 	municipalities,
 	suggestionComments,
@@ -13,6 +13,7 @@ import {
 } from '$lib/server/db/schema';
 import { SUGGESTION_STATUSES } from '$lib/domain/suggestions';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
+import { placeVerdict } from '$lib/server/platform/geo/area';
 import { seedDemo } from '$lib/server/testing/demo';
 import { DEMO_PERSONA_ISSUER, DEMO_RADIUS_METRES, seedDemoSuggestions } from './suggestions.demo';
 
@@ -119,6 +120,21 @@ describe('demo suggestions', () => {
 				.from(suggestions)
 				.where(and(eq(suggestions.municipalityId, town[slug]!), sql`${suggestions.lat} IS NULL`));
 			expect(unplaced.length, slug).toBeGreaterThanOrEqual(2);
+		}
+	});
+
+	it('places every suggestion where the place check accepts it for its municipality', async () => {
+		for (const slug of TOWNS) {
+			const rows = await database.db
+				.select({ lat: suggestions.lat, lng: suggestions.lng })
+				.from(suggestions)
+				.where(and(eq(suggestions.municipalityId, town[slug]!), isNotNull(suggestions.lat)));
+			expect(rows.length, slug).toBeGreaterThan(10);
+			for (const row of rows)
+				expect(
+					await placeVerdict({ db: database.db }, town[slug]!, { lat: row.lat!, lng: row.lng! }),
+					slug
+				).toBe('inside');
 		}
 	});
 

@@ -22,6 +22,8 @@ import type { ModerationMode, ModerationReason, SuggestionStatus } from '$lib/do
 import { slugify } from '$lib/server/features/municipalities/municipalities.seed';
 import { DEMO_PERSONA_ISSUER } from '$lib/server/features/accounts/accounts.demo';
 import { insertSuggestion, upsertSuggestionSettings } from './suggestions.queries';
+import { isInMunicipality } from '$lib/server/platform/geo/geo';
+import { loadMunicipalityArea } from '$lib/server/platform/geo/area';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -600,14 +602,19 @@ export async function seedDemoSuggestions(
 		const metresPerDegreeLat = 111_320;
 		const metresPerDegreeLng = 111_320 * Math.cos((town.centerLat * Math.PI) / 180);
 		const radius = DEMO_RADIUS_METRES[town.slug] ?? 2_000;
+		const area = await loadMunicipalityArea({ db }, town.id);
 		const place = () => {
-			// Uniform over the disc, a little denser towards the centre where people live.
-			const r = radius * Math.pow(rnd.next(), 0.65);
-			const angle = rnd.next() * 2 * Math.PI;
-			return {
-				lat: town.centerLat + (r * Math.cos(angle)) / metresPerDegreeLat,
-				lng: town.centerLng + (r * Math.sin(angle)) / metresPerDegreeLng
-			};
+			// Uniform over the disc, a little denser towards the centre where people live; drawn again until it
+			// lies in the municipality (the disc of Mol reaches into Balen and Dessel).
+			for (;;) {
+				const r = radius * Math.pow(rnd.next(), 0.65);
+				const angle = rnd.next() * 2 * Math.PI;
+				const point = {
+					lat: town.centerLat + (r * Math.cos(angle)) / metresPerDegreeLat,
+					lng: town.centerLng + (r * Math.sin(angle)) / metresPerDegreeLng
+				};
+				if (!area || isInMunicipality(area, point)) return point;
+			}
 		};
 
 		const planned: Planned[] = [];

@@ -7,6 +7,7 @@ import type { Db } from '$lib/server/db/client';
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
+import { placeVerdict } from '$lib/server/platform/geo/area';
 import { writeDomainEvent } from '$lib/server/platform/events';
 import { suggestionPath } from './suggestions.access';
 import { getSuggestion, getSuggestionOpportunity, insertStoryEntry } from './suggestions.queries';
@@ -590,6 +591,12 @@ export async function placeSuggestion(
 	const target = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
 	const values = validate(placeSchema, input);
 	const municipalityId = scope.municipality.id;
+	// The same check as a citizen's place (platform/geo), so a moderator cannot move it where they could not.
+	const verdict = await placeVerdict(ctx, municipalityId, values);
+	if (verdict !== 'inside') {
+		const message = `suggestionsAdmin.errors.${verdict}` as const;
+		throw new AppError('validation', { fields: { lat: [message] }, message });
+	}
 	await ctx.db.transaction(async (tx) => {
 		const row = await lockSuggestion(tx, scope, target.id);
 		await updateSuggestionRow(tx, {
