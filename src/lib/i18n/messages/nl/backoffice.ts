@@ -192,6 +192,8 @@ export const backoffice = {
 				branding_updated: 'Huisstijl gewijzigd',
 				logo_uploaded: 'Logo opgeladen',
 				logo_removed: 'Logo verwijderd',
+				boundary_uploaded: 'Grens van de gemeente opgeladen',
+				boundary_removed: 'Grens van de gemeente verwijderd',
 				statement_updated: 'Verklaring gewijzigd',
 				theme_added: 'Thema toegevoegd',
 				theme_updated: 'Thema gewijzigd',
@@ -302,10 +304,49 @@ export const backoffice = {
 		werfInvalid: 'Kies een werf uit de lijst.',
 		werfNeedsClimate: 'Een werf van het Klimaatpact kan alleen bij een klimaatthema.',
 		defaultThemeNotDeletable: 'Een standaardthema kan je niet verwijderen, wel uitzetten.',
+		boundary: {
+			heading: 'Grens van de gemeente',
+			intro:
+				'Met de officiële grens kijkt het platform precies na of een plek die inwoners of medewerkers kiezen in de gemeente ligt.',
+			own: 'De officiële grens is opgeladen. Plekken worden met deze grens nagekeken.',
+			none: 'Er is nog geen grens opgeladen. Tot dan geldt een benadering: een plek hoort bij de gemeente waarvan het centrum het dichtstbij ligt, binnen 12 km.',
+			label: 'GeoJSON-bestand met de grens',
+			hint: 'Een GeoJSON-bestand in WGS84 (EPSG:4326) met een Polygon of MultiPolygon, los of in één Feature. Hoogstens 3 MB en 100.000 punten.',
+			sourceHint:
+				'De officiële gemeentegrenzen zijn open data: het Voorlopig Referentiebestand Gemeentegrenzen (VRBG) op',
+			sourceLink: 'Download Vlaanderen',
+			sourceAfter: '. Bewaar de grens van je gemeente als GeoJSON in WGS84, bijvoorbeeld met QGIS.',
+			upload: 'Grens opladen',
+			removeConfirm:
+				'Ja, verwijder de grens: plekken worden weer nagekeken met de benadering rond het centrum',
+			remove: 'Grens verwijderen',
+			missing: 'Kies een GeoJSON-bestand met de grens van de gemeente.',
+			tooBig:
+				'Dit bestand is groter dan 3 MB. Vereenvoudig de grens (bijvoorbeeld met QGIS) en probeer opnieuw.',
+			notJson: 'Dit is geen GeoJSON-bestand. Kies het bestand met de grens in GeoJSON.',
+			shape:
+				'In dit GeoJSON-bestand staat geen grens: verwacht wordt een Polygon of MultiPolygon, los of in één Feature.',
+			oneFeature:
+				'Dit bestand bevat meer dan één vlak (feature). Laad een bestand op met alleen de grens van je gemeente.',
+			notWgs84:
+				'De coördinaten staan niet in WGS84 (lengte- en breedtegraden, EPSG:4326), bijvoorbeeld in Lambert 72. Zet het bestand om en probeer opnieuw.',
+			openRing:
+				'Een rand van deze grens is niet gesloten: het eerste en het laatste punt moeten gelijk zijn.',
+			tooManyPoints:
+				'Deze grens heeft meer dan 100.000 punten. Vereenvoudig ze (bijvoorbeeld met QGIS) en probeer opnieuw.',
+			outsideFlanders:
+				'Deze grens ligt (deels) buiten Vlaanderen. Kijk na of het de grens van je gemeente is en of lengte- en breedtegraad niet verwisseld zijn.',
+			centreOutside:
+				'Het centrum van de gemeente ligt niet binnen deze grens. Is dit de grens van een andere gemeente?',
+			neighbourInside:
+				'Deze grens bevat ook het centrum van een andere gemeente. Laad alleen de grens van je eigen gemeente op.'
+		},
 		done: {
 			branding: 'De huisstijl is bewaard.',
 			logo: 'Het logo is opgeladen.',
-			logoRemoved: 'Het logo is verwijderd.'
+			logoRemoved: 'Het logo is verwijderd.',
+			boundary: 'De grens is opgeladen. Plekken worden voortaan met deze grens nagekeken.',
+			boundaryRemoved: 'De grens is verwijderd. Plekken worden weer met de benadering nagekeken.'
 		}
 	},
 	themes: {

@@ -6,6 +6,8 @@ declare module '$lib/server/platform/audit' {
 		'settings.branding_updated': true;
 		'settings.logo_uploaded': true;
 		'settings.logo_removed': true;
+		'settings.boundary_uploaded': true;
+		'settings.boundary_removed': true;
 		'settings.statement_updated': true;
 		'settings.theme_added': true;
 		'settings.theme_updated': true;

@@ -13,6 +13,8 @@ export interface BrandingView {
 	/** The logo shown now: the uploaded one, or the emblem made from the name. */
 	logoUrl: string;
 	hasOwnLogo: boolean;
+	/** An official outline decides which places lie in the municipality (else the cell of its centre). */
+	hasBoundary: boolean;
 }
 
 export function presentBranding(row: MunicipalitySettingsRow): BrandingView {
@@ -24,7 +26,8 @@ export function presentBranding(row: MunicipalitySettingsRow): BrandingView {
 		websiteUrl: row.websiteUrl,
 		intro: row.intro,
 		logoUrl: row.logoUrl ?? `/${row.slug}/logo.svg`,
-		hasOwnLogo: Boolean(row.logoUrl)
+		hasOwnLogo: Boolean(row.logoUrl),
+		hasBoundary: row.hasBoundary
 	};
 }
 

@@ -15,7 +15,9 @@ export async function getMunicipalitySettings(db: Db, params: { municipalityId: 
 			websiteUrl: municipalities.websiteUrl,
 			intro: municipalities.intro,
 			privacyStatement: municipalities.privacyStatement,
-			accessibilityStatement: municipalities.accessibilityStatement
+			accessibilityStatement: municipalities.accessibilityStatement,
+			// Whether an outline was uploaded, without reading the outline itself (it can be large).
+			hasBoundary: sql<boolean>`${municipalities.boundary} IS NOT NULL`
 		})
 		.from(municipalities)
 		.where(eq(municipalities.id, params.municipalityId))
@@ -39,6 +41,7 @@ export async function updateMunicipalitySettings(
 				| 'intro'
 				| 'privacyStatement'
 				| 'accessibilityStatement'
+				| 'boundary'
 			>
 		>;
 	}

@@ -3,7 +3,9 @@ import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { writeAudit } from '$lib/server/platform/audit';
 import { renderMarkdown } from '$lib/server/platform/markdown';
-import { translate } from '$lib/i18n';
+import { translate, type MessageKey } from '$lib/i18n';
+import { loadMunicipalityArea } from '$lib/server/platform/geo/area';
+import { BOUNDARY_MAX_BYTES, parseBoundaryFile } from '$lib/server/platform/geo/boundary';
 import { insertTheme } from '$lib/server/features/themes/themes.queries';
 import { slugify } from '$lib/server/features/municipalities/municipalities.seed';
 import { authorizeMunicipality, type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
@@ -138,6 +140,54 @@ export async function removeLogo(ctx: Ctx, input: RawInput<typeof confirmSchema>
 		await writeAudit(tx, {
 			...auditEntry(scope),
 			action: 'settings.logo_removed',
+			subject: { id: scope.municipality.id, name: scope.municipality.name }
+		});
+	});
+}
+
+/**
+ * Stores the municipality's official outline from an uploaded GeoJSON file; from then on it decides which
+ * places lie in the municipality (platform/geo). It replaces an earlier one.
+ */
+export async function uploadBoundary(ctx: Ctx, input: { file: UploadedFile | null }): Promise<void> {
+	const scope = await authorizeMunicipality(ctx, 'settings.manage');
+	const refuse = (key: MessageKey) =>
+		new AppError('validation', { fields: { boundary: [key] }, message: key });
+	if (!input.file || input.file.size === 0) throw refuse('backoffice.settings.boundary.missing');
+	// The size first: the bytes of an oversized file are never read.
+	if (input.file.size > BOUNDARY_MAX_BYTES) throw refuse('backoffice.settings.boundary.tooBig');
+	const area = await loadMunicipalityArea({ db: ctx.db }, scope.municipality.id);
+	if (!area) throw new AppError('not_found');
+	const checked = parseBoundaryFile(new Uint8Array(await input.file.arrayBuffer()), area);
+	if (!checked.ok) throw refuse(checked.error);
+	await ctx.db.transaction(async (tx) => {
+		await updateMunicipalitySettings(tx, {
+			municipalityId: scope.municipality.id,
+			values: { boundary: checked.boundary }
+		});
+		await writeAudit(tx, {
+			...auditEntry(scope),
+			action: 'settings.boundary_uploaded',
+			subject: { id: scope.municipality.id, name: scope.municipality.name },
+			details: { type: checked.boundary.type, points: checked.points, bytes: input.file!.size }
+		});
+	});
+}
+
+/** Goes back to the cell of the municipality's centre for deciding which places lie in it. */
+export async function removeBoundary(ctx: Ctx, input: RawInput<typeof confirmSchema>): Promise<void> {
+	const scope = await authorizeMunicipality(ctx, 'settings.manage');
+	validateInput(confirmSchema, input);
+	await ctx.db.transaction(async (tx) => {
+		const before = await loadSettings({ ...ctx, db: tx }, scope.municipality.id);
+		if (!before.hasBoundary) return;
+		await updateMunicipalitySettings(tx, {
+			municipalityId: scope.municipality.id,
+			values: { boundary: null }
+		});
+		await writeAudit(tx, {
+			...auditEntry(scope),
+			action: 'settings.boundary_removed',
 			subject: { id: scope.municipality.id, name: scope.municipality.name }
 		});
 	});

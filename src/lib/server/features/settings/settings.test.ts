@@ -16,12 +16,15 @@ import {
 	getTheme,
 	listThemes,
 	moveTheme,
+	removeBoundary,
 	removeLogo,
 	setThemeActive,
 	updateBranding,
 	updateStatement,
+	uploadBoundary,
 	uploadLogo
 } from './settings.service';
+import { placeVerdict } from '$lib/server/platform/geo/area';
 import {
 	deleteLogos,
 	deleteOwnTheme,
@@ -485,5 +488,108 @@ describe('another municipality sees nothing (settings queries)', () => {
 			.from(municipalities)
 			.where(eq(municipalities.id, B.id));
 		expect(b?.name).toBe('Westerlo');
+	});
+});
+
+describe('boundary', () => {
+	const KASTERLEE = { lat: 51.2408, lng: 4.9664 };
+	/** A square of about 4 by 4 km around Kasterlee's centre, as an official outline would hold it. */
+	const outline = (lngShift = 0) => ({
+		type: 'Feature',
+		properties: { NAAM: 'Kasterlee' },
+		geometry: {
+			type: 'Polygon',
+			coordinates: [
+				[
+					[4.936 + lngShift, 51.222],
+					[4.996 + lngShift, 51.222],
+					[4.996 + lngShift, 51.259],
+					[4.936 + lngShift, 51.259],
+					[4.936 + lngShift, 51.222]
+				]
+			]
+		}
+	});
+	const squareAround = (c: { lat: number; lng: number }) => ({
+		type: 'Polygon',
+		coordinates: [
+			[
+				[c.lng - 0.02, c.lat - 0.01],
+				[c.lng + 0.02, c.lat - 0.01],
+				[c.lng + 0.02, c.lat + 0.01],
+				[c.lng - 0.02, c.lat + 0.01],
+				[c.lng - 0.02, c.lat - 0.01]
+			]
+		]
+	});
+	const upload = (content: unknown, context: Ctx = ctx) =>
+		uploadBoundary(context, {
+			file: new Blob([typeof content === 'string' ? content : JSON.stringify(content)])
+		});
+	const stored = async (municipalityId: string) =>
+		(
+			await database.db
+				.select({ boundary: municipalities.boundary })
+				.from(municipalities)
+				.where(eq(municipalities.id, municipalityId))
+		)[0]?.boundary ?? null;
+
+	it('stores an uploaded outline, which from then on decides which places lie in the municipality, and audits it', async () => {
+		// Without an outline: the cell of the centre, which reaches ~4 km east of the centre.
+		const east = { lat: KASTERLEE.lat, lng: 5.01 };
+		expect(await placeVerdict(ctx, A.id, east)).toBe('inside');
+		await upload(outline());
+		expect((await getBrandingSettings(ctx)).branding.hasBoundary).toBe(true);
+		expect(await stored(A.id)).toMatchObject({ type: 'Polygon' });
+		expect(await placeVerdict(ctx, A.id, east)).toBe('outsideMunicipality');
+		expect(await placeVerdict(ctx, A.id, KASTERLEE)).toBe('inside');
+
+		await upload(outline(0.005));
+		expect((await stored(A.id))?.coordinates[0]).toContainEqual([4.941, 51.222]);
+		const audit = (await auditOf(database.db, A.id)).filter((a) => a.action === 'settings.boundary_uploaded');
+		expect(audit).toHaveLength(2);
+		expect(audit[0]!.details).toMatchObject({ type: 'Polygon', points: 5 });
+	});
+
+	it('refuses a missing, oversized, malformed or foreign file beside the field, keeping the outline it had', async () => {
+		const before = await stored(A.id);
+		const cases: [Blob | null, string][] = [
+			[null, 'backoffice.settings.boundary.missing'],
+			[new Blob([]), 'backoffice.settings.boundary.missing'],
+			[new Blob([new Uint8Array(3 * 1024 * 1024 + 1)]), 'backoffice.settings.boundary.tooBig'],
+			[new Blob(['<?xml version="1.0"?><kml/>']), 'backoffice.settings.boundary.notJson'],
+			[
+				new Blob([JSON.stringify({ type: 'Point', coordinates: [4.96, 51.24] })]),
+				'backoffice.settings.boundary.shape'
+			],
+			// Geel's outline uploaded by Kasterlee: Kasterlee's centre is not in it.
+			[
+				new Blob([JSON.stringify(squareAround({ lat: 51.1623, lng: 4.9909 }))]),
+				'backoffice.settings.boundary.centreOutside'
+			]
+		];
+		for (const [file, key] of cases) {
+			const err = await refusal(uploadBoundary(ctx, { file }), 'validation');
+			expect(err.options.fields).toEqual({ boundary: [key] });
+		}
+		expect(await stored(A.id)).toEqual(before);
+		expect(await stored(B.id)).toBeNull();
+	});
+
+	it('is for those who manage the settings only', async () => {
+		const moderator = ctxAs(database.db, A, (await buildStaff(database.db, A, 'moderator')).actor);
+		await refusal(upload(outline(), moderator), 'forbidden');
+		await refusal(removeBoundary(moderator, { confirm: 'on' }), 'forbidden');
+	});
+
+	it('goes back to the cell of the centre only when the removal is confirmed, and audits it', async () => {
+		const err = await refusal(removeBoundary(ctx, {}), 'validation');
+		expect(err.options.fields).toEqual({ confirm: ['backoffice.errors.confirmRequired'] });
+		expect(await stored(A.id)).not.toBeNull();
+		await removeBoundary(ctx, { confirm: 'on' });
+		expect(await stored(A.id)).toBeNull();
+		expect((await getBrandingSettings(ctx)).branding.hasBoundary).toBe(false);
+		expect((await auditOf(database.db, A.id)).at(-1)?.action).toBe('settings.boundary_removed');
+		expect(await placeVerdict(ctx, A.id, { lat: KASTERLEE.lat, lng: 5.01 })).toBe('inside');
 	});
 });

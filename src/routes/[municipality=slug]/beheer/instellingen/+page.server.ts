@@ -1,8 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import {
 	getBrandingSettings,
+	removeBoundary,
 	removeLogo,
 	updateBranding,
+	uploadBoundary,
 	uploadLogo
 } from '$lib/server/features/settings/settings.service';
 import { backofficeAction, backofficeLoad, textFields } from '$lib/server/features/staff/staff.http';
@@ -45,5 +47,23 @@ export const actions: Actions = {
 		});
 		if (!result.ok) return result.failure;
 		redirect(303, `${event.url.pathname}?gelukt=logoVerwijderd`);
+	},
+	boundary: async (event) => {
+		const file = (await event.request.formData()).get('boundary');
+		const result = await backofficeAction(
+			event,
+			uploadBoundary(event.locals.ctx, { file: file instanceof File && file.size > 0 ? file : null }),
+			{ form: 'boundary' }
+		);
+		if (!result.ok) return result.failure;
+		redirect(303, `${event.url.pathname}?gelukt=grens`);
+	},
+	removeBoundary: async (event) => {
+		const values = textFields(await event.request.formData(), ['confirm']);
+		const result = await backofficeAction(event, removeBoundary(event.locals.ctx, values), {
+			form: 'removeBoundary'
+		});
+		if (!result.ok) return result.failure;
+		redirect(303, `${event.url.pathname}?gelukt=grensVerwijderd`);
 	}
 };
