@@ -77,7 +77,7 @@ async function written(marker: string) {
 const schema = z.object({ name: z.string().min(1, { error: 'backoffice.errors.invalid' }) });
 
 describe('the command helper', () => {
-	it('runs authorize, load, validate, the change, then events and audit in its transaction, then present', async () => {
+	it('runs authorize, load, validate, prepare, the change, then events and audit in its transaction, then present', async () => {
 		const steps: string[] = [];
 		const run = testCommands(steps).command({
 			load: async (_ctx, scope, input: { id: number; name: string }) => {
@@ -85,8 +85,13 @@ describe('the command helper', () => {
 				return { id: input.id, municipalityId: scope.municipalityId };
 			},
 			schema,
-			execute: async (tx, { loaded, values, record }) => {
+			prepare: async ({ values }) => {
+				steps.push('prepare');
+				return values.name.length;
+			},
+			execute: async (tx, { loaded, values, prepared, record }) => {
 				steps.push('execute');
+				expect(prepared).toBe(values.name.length);
 				record.event(event('order'));
 				record.audit({ action: 'test.done', marker: 'order' });
 				// The recorded rows are not written yet: they follow the change.
@@ -102,7 +107,7 @@ describe('the command helper', () => {
 		});
 		const out = await run(buildCtx(database.db, tenant), { id: 7, name: 'Plantdag' });
 		expect(out).toBe('7:Plantdag');
-		expect(steps).toEqual(['authorize', 'load', 'execute', 'audit', 'present']);
+		expect(steps).toEqual(['authorize', 'load', 'prepare', 'execute', 'audit', 'present']);
 		expect(await written('order')).toEqual({ events: 1, audits: 1 });
 	});
 

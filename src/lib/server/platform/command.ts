@@ -1,5 +1,5 @@
-// The shape of a use case that changes something: authorize → load in the tenant → validate → transaction →
-// domain events and audit rows in that transaction → present. A feature binds its authorization and its
+// The shape of a use case that changes something: authorize → load in the tenant → validate → (prepare) →
+// transaction → domain events and audit rows in that transaction → present. A feature binds its authorization and its
 // audit writer once (`commands`), and each use case declares only its own parts.
 import type { z } from 'zod';
 import type { Db } from '$lib/server/db/client';
@@ -15,15 +15,16 @@ export interface Recorder<Audit> {
 }
 
 /** What every step after authorization receives. */
-export interface CommandArgs<C, Scope, Input, Loaded, Values> {
+export interface CommandArgs<C, Scope, Input, Loaded, Values, Prepared = undefined> {
 	ctx: C;
 	scope: Scope;
 	input: Input;
 	loaded: Loaded;
 	values: Values;
+	prepared: Prepared;
 }
 
-export interface CommandSpec<C, Scope, Audit, Input, Loaded, Values, Result, Output> {
+export interface CommandSpec<C, Scope, Audit, Input, Loaded, Values, Prepared, Result, Output> {
 	/**
 	 * Reads what the use case is about, in the tenant of `scope`, before validation and outside the
 	 * transaction: a record of another municipality is not found before its input is judged. Throw
@@ -33,16 +34,21 @@ export interface CommandSpec<C, Scope, Audit, Input, Loaded, Values, Result, Out
 	/** The input's schema, checked with the platform's `validateInput` (per-field catalogue keys). */
 	schema?: z.ZodType<Values>;
 	/**
+	 * Reads and checks that need the validated input, still outside the transaction (a refusal here costs
+	 * no BEGIN and ROLLBACK).
+	 */
+	prepare?: (args: CommandArgs<C, Scope, Input, Loaded, Values>) => Promise<Prepared>;
+	/**
 	 * The change, inside one transaction (`tx`). What it records goes to the database after it returns, in
 	 * the same transaction: if the change, an event or an audit row fails, nothing of it stays. Without
-	 * `execute` no transaction is opened and the result is what `load` returned (a read).
+	 * `execute` no transaction is opened and the result is what `prepare`, else `load`, returned (a read).
 	 */
 	execute?: (
 		tx: Db,
-		args: CommandArgs<C, Scope, Input, Loaded, Values> & { record: Recorder<Audit> }
+		args: CommandArgs<C, Scope, Input, Loaded, Values, Prepared> & { record: Recorder<Audit> }
 	) => Promise<Result>;
 	/** What leaves the use case; without it, the result itself. */
-	present?: (result: Result, args: CommandArgs<C, Scope, Input, Loaded, Values>) => Output;
+	present?: (result: Result, args: CommandArgs<C, Scope, Input, Loaded, Values, Prepared>) => Output;
 }
 
 export interface CommandBase<C, Scope, Audit> {
@@ -63,8 +69,15 @@ export interface Commands<C, Scope, Audit> {
 	 * load, the change and the writes of what it recorded are exactly the queries the parts make, plus
 	 * BEGIN and COMMIT when there is a change.
 	 */
-	command<Input, Loaded = undefined, Values = undefined, Result = Loaded, Output = Result>(
-		spec: CommandSpec<C, Scope, Audit, Input, Loaded, Values, Result, Output>
+	command<
+		Input,
+		Loaded = undefined,
+		Values = undefined,
+		Prepared = undefined,
+		Result = [Prepared] extends [undefined] ? Loaded : Prepared,
+		Output = Result
+	>(
+		spec: CommandSpec<C, Scope, Audit, Input, Loaded, Values, Prepared, Result, Output>
 	): (ctx: C, input: Input) => Promise<Output>;
 }
 
@@ -72,8 +85,8 @@ export function commands<C extends Ctx, Scope, Audit = never>(
 	base: CommandBase<C, Scope, Audit>
 ): Commands<C, Scope, Audit> {
 	return {
-		command<Input, Loaded, Values, Result, Output>(
-			spec: CommandSpec<C, Scope, Audit, Input, Loaded, Values, Result, Output>
+		command<Input, Loaded, Values, Prepared, Result, Output>(
+			spec: CommandSpec<C, Scope, Audit, Input, Loaded, Values, Prepared, Result, Output>
 		) {
 			return async (ctx: C, input: Input): Promise<Output> => {
 				const scope = await base.authorize(ctx);
@@ -83,7 +96,9 @@ export function commands<C extends Ctx, Scope, Audit = never>(
 						? validateInput(spec.schema, input, { fallback: base.fallback, fieldOf: base.fieldOf })
 						: undefined
 				) as Values;
-				const args = { ctx, scope, input, loaded, values };
+				const checked = { ctx, scope, input, loaded, values, prepared: undefined };
+				const prepared = (spec.prepare ? await spec.prepare(checked) : undefined) as Prepared;
+				const args = { ...checked, prepared };
 				const execute = spec.execute;
 				const result = execute
 					? await ctx.db.transaction(async (tx) => {
@@ -101,7 +116,7 @@ export function commands<C extends Ctx, Scope, Audit = never>(
 							}
 							return done;
 						})
-					: (loaded as unknown as Result);
+					: ((spec.prepare ? prepared : loaded) as unknown as Result);
 				return spec.present ? spec.present(result, args) : (result as unknown as Output);
 			};
 		}

@@ -1,8 +1,10 @@
-// What every back-office use case of suggestions starts from: the moderators' authorization, the suggestion
-// of this municipality by its unverified id (locked for a change), and the audit row of a change.
+// What every back-office use case of suggestions starts from: the moderators' authorization bound into the
+// command helper with the audit log as its audit writer, and the suggestion of this municipality by its
+// unverified id (locked for a change).
 import type { Db } from '$lib/server/db/client';
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
+import { commands } from '$lib/server/platform/command';
 import { writeAudit, type AuditAction } from '$lib/server/platform/audit';
 import { authorizeMunicipality, type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
 import { getSuggestion, type SuggestionRow } from './suggestions.queries';
@@ -22,7 +24,14 @@ function actorOf(scope: BackofficeScope) {
 	return { userId: scope.actor.userId, displayName: scope.actor.displayName };
 }
 
-export async function audit(
+/** One row of the audit log as a moderation use case records it; who and where come from the scope. */
+export interface ModerationAudit {
+	action: AuditAction;
+	details: Record<string, unknown>;
+	subject?: { id: string; name: string };
+}
+
+async function audit(
 	tx: Db,
 	scope: BackofficeScope,
 	action: AuditAction,
@@ -38,6 +47,18 @@ export async function audit(
 		details
 	});
 }
+
+/**
+ * Every back-office use case of suggestions: moderators only (refused before anything is read), input
+ * checked with the catalogue's keys, audit rows written in the transaction of the change.
+ */
+export const { command } = commands<Ctx, BackofficeScope, ModerationAudit>({
+	authorize: authorizeModeration,
+	writeAudit: async (tx, scope, entries) => {
+		for (const entry of entries) await audit(tx, scope, entry.action, entry.details, entry.subject);
+	},
+	fallback: 'backoffice.errors.invalid'
+});
 
 export async function findSuggestion(
 	db: Db,

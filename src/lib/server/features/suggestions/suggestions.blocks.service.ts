@@ -2,6 +2,7 @@
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { isUuid } from '$lib/server/features/staff/staff.schemas';
+import type { BackofficeScope } from '$lib/server/features/staff/staff.authorize';
 import {
 	deleteBlock,
 	getBlock,
@@ -10,71 +11,55 @@ import {
 	listBlocks,
 	upsertBlock
 } from './suggestions.admin.queries';
-import {
-	blockSchema,
-	confirmSchema,
-	parseId,
-	validateSuggestionsAdminInput as validate,
-	type RawInput
-} from './suggestions.admin.schemas';
+import { blockSchema, confirmSchema, parseId, type RawInput } from './suggestions.admin.schemas';
 import { presentBlock, type BlockView } from './suggestions.admin.present';
-import {
-	audit,
-	authorizeModeration,
-	findSuggestion,
-	type SuggestionTarget
-} from './suggestions.admin.access';
+import { command, findSuggestion, type SuggestionTarget } from './suggestions.admin.access';
 
 /** Blocks the author of the suggestion (or of one of its comments) from contributing in this municipality. */
-export async function blockAuthor(
-	ctx: Ctx,
-	input: SuggestionTarget & { unverifiedCommentId?: unknown } & RawInput<typeof blockSchema>
-): Promise<{ userId: string }> {
-	const scope = await authorizeModeration(ctx);
-	const municipalityId = scope.municipality.id;
-	const suggestion = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
-	const values = validate(blockSchema, input);
-	let authorId = suggestion.authorId;
-	if (input.unverifiedCommentId !== undefined && input.unverifiedCommentId !== '') {
-		const commentId = parseId(input.unverifiedCommentId);
-		const [comment] = commentId ? await getCommentsByIds(ctx.db, { municipalityId, ids: [commentId] }) : [];
-		if (!comment || comment.suggestionId !== suggestion.id) throw new AppError('not_found');
-		authorId = comment.authorId;
-	}
-	if (!authorId) throw new AppError('conflict', { message: 'suggestionsAdmin.errors.noAuthor' });
-	if (authorId === scope.actor.userId)
-		throw new AppError('conflict', { message: 'suggestionsAdmin.errors.blockSelf' });
-	const person = await getPersonName(ctx.db, { userId: authorId });
-	await ctx.db.transaction(async (tx) => {
+export const blockAuthor = command({
+	load: async (
+		ctx,
+		scope,
+		input: SuggestionTarget & { unverifiedCommentId?: unknown } & RawInput<typeof blockSchema>
+	) => {
+		const municipalityId = scope.municipality.id;
+		const suggestion = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
+		let authorId = suggestion.authorId;
+		if (input.unverifiedCommentId !== undefined && input.unverifiedCommentId !== '') {
+			const commentId = parseId(input.unverifiedCommentId);
+			const [comment] = commentId ? await getCommentsByIds(ctx.db, { municipalityId, ids: [commentId] }) : [];
+			if (!comment || comment.suggestionId !== suggestion.id) throw new AppError('not_found');
+			authorId = comment.authorId;
+		}
+		if (!authorId) throw new AppError('conflict', { message: 'suggestionsAdmin.errors.noAuthor' });
+		if (authorId === scope.actor.userId)
+			throw new AppError('conflict', { message: 'suggestionsAdmin.errors.blockSelf' });
+		const person = await getPersonName(ctx.db, { userId: authorId });
+		return { suggestion, authorId, name: person?.name ?? '—' };
+	},
+	schema: blockSchema,
+	execute: async (tx, { scope, loaded: { suggestion, authorId, name }, values, record }) => {
 		await upsertBlock(tx, {
-			municipalityId,
+			municipalityId: scope.municipality.id,
 			userId: authorId,
 			reason: values.reason,
 			blockedBy: scope.actor.userId
 		});
-		await audit(
-			tx,
-			scope,
-			'suggestion.author_blocked',
-			{ suggestionId: suggestion.id, reason: values.reason },
-			{ id: authorId, name: person?.name ?? '—' }
-		);
-	});
-	return { userId: authorId };
-}
+		record.audit({
+			action: 'suggestion.author_blocked',
+			details: { suggestionId: suggestion.id, reason: values.reason },
+			subject: { id: authorId, name }
+		});
+		return { userId: authorId };
+	}
+});
 
-export async function listBlockedPeople(ctx: Ctx): Promise<BlockView[]> {
-	const scope = await authorizeModeration(ctx);
-	const rows = await listBlocks(ctx.db, { municipalityId: scope.municipality.id });
-	return rows.map(presentBlock);
-}
+export const listBlockedPeople = command({
+	load: (ctx, scope, _input: void) => listBlocks(ctx.db, { municipalityId: scope.municipality.id }),
+	present: (rows): BlockView[] => rows.map(presentBlock)
+});
 
-/** The confirmation step of an unblock. */
-export async function getBlockedPerson(
-	ctx: Ctx,
-	input: { unverifiedUserId: unknown }
-): Promise<{ userId: string; name: string | null; reason: string }> {
-	const scope = await authorizeModeration(ctx);
+async function findBlock(ctx: Ctx, scope: BackofficeScope, input: { unverifiedUserId: unknown }) {
 	const row = isUuid(input.unverifiedUserId)
 		? await getBlock(ctx.db, { municipalityId: scope.municipality.id, userId: input.unverifiedUserId })
 		: undefined;
@@ -82,25 +67,21 @@ export async function getBlockedPerson(
 	return row;
 }
 
-export async function unblockPerson(
-	ctx: Ctx,
-	input: { unverifiedUserId: unknown } & RawInput<typeof confirmSchema>
-): Promise<void> {
-	const scope = await authorizeModeration(ctx);
-	const municipalityId = scope.municipality.id;
-	const person = isUuid(input.unverifiedUserId)
-		? await getBlock(ctx.db, { municipalityId, userId: input.unverifiedUserId })
-		: undefined;
-	if (!person) throw new AppError('not_found');
-	validate(confirmSchema, input);
-	await ctx.db.transaction(async (tx) => {
-		if (!(await deleteBlock(tx, { municipalityId, userId: person.userId }))) return;
-		await audit(
-			tx,
-			scope,
-			'suggestion.author_unblocked',
-			{ reason: person.reason },
-			{ id: person.userId, name: person.name ?? '—' }
-		);
-	});
-}
+/** The confirmation step of an unblock. */
+export const getBlockedPerson = command({
+	load: (ctx, scope, input: { unverifiedUserId: unknown }) => findBlock(ctx, scope, input)
+});
+
+export const unblockPerson = command({
+	load: (ctx, scope, input: { unverifiedUserId: unknown } & RawInput<typeof confirmSchema>) =>
+		findBlock(ctx, scope, input),
+	schema: confirmSchema,
+	execute: async (tx, { scope, loaded: person, record }) => {
+		if (!(await deleteBlock(tx, { municipalityId: scope.municipality.id, userId: person.userId }))) return;
+		record.audit({
+			action: 'suggestion.author_unblocked',
+			details: { reason: person.reason },
+			subject: { id: person.userId, name: person.name ?? '—' }
+		});
+	}
+});

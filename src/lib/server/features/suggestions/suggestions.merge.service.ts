@@ -1,7 +1,5 @@
 // Merging a duplicate suggestion into the one that is kept, with its confirmation step.
-import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
-import { writeDomainEvent } from '$lib/server/platform/events';
 import { insertStoryEntry } from './suggestions.queries';
 import {
 	getSuggestionsByIds,
@@ -10,15 +8,9 @@ import {
 	moveVotes,
 	updateSuggestionRow
 } from './suggestions.admin.queries';
+import { confirmSchema, mergeSchema, type RawInput } from './suggestions.admin.schemas';
 import {
-	confirmSchema,
-	mergeSchema,
-	validateSuggestionsAdminInput as validate,
-	type RawInput
-} from './suggestions.admin.schemas';
-import {
-	audit,
-	authorizeModeration,
+	command,
 	findSuggestion,
 	type SuggestionRecord,
 	type SuggestionTarget
@@ -44,55 +36,55 @@ function checkMerge(from: SuggestionRecord | undefined, into: SuggestionRecord |
 	return { from, into };
 }
 
-/** The id of the suggestion to keep, refused when it is the one being merged. */
-function mergeTargetId(fromId: number, input: RawInput<typeof mergeSchema>) {
-	const { into } = validate(mergeSchema, input);
+/** Refuses merging a suggestion into itself. */
+function checkNotSelf(fromId: number, into: number) {
 	if (into === fromId)
 		throw new AppError('validation', {
 			message: 'suggestionsAdmin.errors.mergeSelf',
 			fields: { into: ['suggestionsAdmin.errors.mergeSelf'] }
 		});
-	return into;
 }
 
 /** The confirmation step of a merge: names both suggestions. Changes nothing. */
-export async function previewMerge(
-	ctx: Ctx,
-	input: SuggestionTarget & RawInput<typeof mergeSchema>
-): Promise<MergePreview> {
-	const scope = await authorizeModeration(ctx);
-	const source = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
-	const intoId = mergeTargetId(source.id, input);
-	const rows = await getSuggestionsByIds(ctx.db, {
-		municipalityId: scope.municipality.id,
-		ids: [source.id, intoId]
-	});
-	const { from, into } = checkMerge(
-		rows.find((r) => r.id === source.id),
-		rows.find((r) => r.id === intoId)
-	);
-	const view = (r: SuggestionRecord) => ({ id: r.id, title: r.title, voteCount: r.voteCount });
-	return { merged: view(from), kept: view(into) };
-}
+export const previewMerge = command({
+	load: (ctx, scope, input: SuggestionTarget & RawInput<typeof mergeSchema>) =>
+		findSuggestion(ctx.db, scope, input.unverifiedSuggestionId),
+	schema: mergeSchema,
+	prepare: async ({ ctx, scope, loaded: source, values }) => {
+		checkNotSelf(source.id, values.into);
+		const rows = await getSuggestionsByIds(ctx.db, {
+			municipalityId: scope.municipality.id,
+			ids: [source.id, values.into]
+		});
+		return checkMerge(
+			rows.find((r) => r.id === source.id),
+			rows.find((r) => r.id === values.into)
+		);
+	},
+	present: ({ from, into }): MergePreview => {
+		const view = (r: SuggestionRecord) => ({ id: r.id, title: r.title, voteCount: r.voteCount });
+		return { merged: view(from), kept: view(into) };
+	}
+});
 
 /**
  * Merges a duplicate into the suggestion that is kept: its votes and followers move there (someone who
  * supported both keeps one vote), the kept count becomes the exact number of votes, and both stories say so.
  */
-export async function mergeSuggestion(
-	ctx: Ctx,
-	input: SuggestionTarget & RawInput<typeof mergeSchema> & RawInput<typeof confirmSchema>
-): Promise<{ keptId: number; voteCount: number }> {
-	const scope = await authorizeModeration(ctx);
-	const source = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
-	const intoId = mergeTargetId(source.id, input);
-	validate(confirmSchema, input);
-	const municipalityId = scope.municipality.id;
-	return ctx.db.transaction(async (tx) => {
-		const rows = await getSuggestionsByIdsForUpdate(tx, { municipalityId, ids: [source.id, intoId] });
+export const mergeSuggestion = command({
+	load: (
+		ctx,
+		scope,
+		input: SuggestionTarget & RawInput<typeof mergeSchema> & RawInput<typeof confirmSchema>
+	) => findSuggestion(ctx.db, scope, input.unverifiedSuggestionId),
+	schema: mergeSchema.extend(confirmSchema.shape),
+	prepare: async ({ loaded: source, values }) => checkNotSelf(source.id, values.into),
+	execute: async (tx, { scope, loaded: source, values, record }) => {
+		const municipalityId = scope.municipality.id;
+		const rows = await getSuggestionsByIdsForUpdate(tx, { municipalityId, ids: [source.id, values.into] });
 		const { from, into } = checkMerge(
 			rows.find((r) => r.id === source.id),
-			rows.find((r) => r.id === intoId)
+			rows.find((r) => r.id === values.into)
 		);
 		const voteCount = await moveVotes(tx, { municipalityId, fromId: from.id, intoId: into.id });
 		await moveFollows(tx, { municipalityId, fromId: from.id, intoId: into.id });
@@ -118,21 +110,24 @@ export async function mergeSuggestion(
 			reason: from.title,
 			actorId: scope.actor.userId
 		});
-		await writeDomainEvent(tx, {
+		record.event({
 			municipalityId,
 			type: 'suggestion.merged',
 			subjectId: from.id,
 			actorId: scope.actor.userId,
 			payload: { keptId: into.id, opportunityId: from.opportunityId, authorId: from.authorId }
 		});
-		await audit(tx, scope, 'suggestion.merged', {
-			suggestionId: from.id,
-			keptId: into.id,
-			name: from.title,
-			keptTitle: into.title,
-			votesBefore: { merged: from.voteCount, kept: into.voteCount },
-			votesAfter: voteCount
+		record.audit({
+			action: 'suggestion.merged',
+			details: {
+				suggestionId: from.id,
+				keptId: into.id,
+				name: from.title,
+				keptTitle: into.title,
+				votesBefore: { merged: from.voteCount, kept: into.voteCount },
+				votesAfter: voteCount
+			}
 		});
 		return { keptId: into.id, voteCount };
-	});
-}
+	}
+});

@@ -8,7 +8,6 @@ import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
 import { placeVerdict } from '$lib/server/platform/geo/area';
-import { writeDomainEvent } from '$lib/server/platform/events';
 import { suggestionPath } from './suggestions.access';
 import { getSuggestion, getSuggestionOpportunity, insertStoryEntry } from './suggestions.queries';
 import {
@@ -58,13 +57,14 @@ import {
 	type StoryEntryView
 } from './suggestions.admin.present';
 import {
-	audit,
-	authorizeModeration,
+	command,
 	findSuggestion,
 	lockSuggestion,
+	type ModerationAudit,
 	type SuggestionRecord,
 	type SuggestionTarget
 } from './suggestions.admin.access';
+import type { Recorder } from '$lib/server/platform/command';
 
 /** The text a rejection leaves on the item (the author sees it): the reason's label, with the typed note. */
 function rejectionText(locale: Ctx['locale'], reason: ModerationReason, note: string): string {
@@ -96,34 +96,32 @@ function compareQueue(sort: QueueFilters['sort']) {
 }
 
 /** Everything waiting for a moderator and everything reported, suggestions and comments in one list. */
-export async function getModerationQueue(
-	ctx: Ctx,
-	input: RawInput<typeof queueFiltersSchema>
-): Promise<ModerationQueue> {
-	const scope = await authorizeModeration(ctx);
-	const municipalityId = scope.municipality.id;
-	const filters = queueFiltersSchema.parse(input);
-	// Both lists are sorted alike, so the first page*size of each hold the page of the merged list.
-	const limit = filters.page * QUEUE_PAGE_SIZE;
-	const [s, c, opportunities] = await Promise.all([
-		listQueueSuggestions(ctx.db, { municipalityId, filters, limit }),
-		listQueueComments(ctx.db, { municipalityId, filters, limit }),
-		listSuggestionOpportunities(ctx.db, { municipalityId })
-	]);
-	const merged = [
-		...s.rows.map((r) => presentQueueItem('suggestion', r)),
-		...c.rows.map((r) => presentQueueItem('comment', r))
-	].sort(compareQueue(filters.sort));
-	const total = s.total + c.total;
-	return {
-		filters,
-		items: merged.slice((filters.page - 1) * QUEUE_PAGE_SIZE, filters.page * QUEUE_PAGE_SIZE),
-		total,
-		page: filters.page,
-		pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
-		opportunities
-	};
-}
+export const getModerationQueue = command({
+	load: async (ctx, scope, input: RawInput<typeof queueFiltersSchema>): Promise<ModerationQueue> => {
+		const municipalityId = scope.municipality.id;
+		const filters = queueFiltersSchema.parse(input);
+		// Both lists are sorted alike, so the first page*size of each hold the page of the merged list.
+		const limit = filters.page * QUEUE_PAGE_SIZE;
+		const [s, c, opportunities] = await Promise.all([
+			listQueueSuggestions(ctx.db, { municipalityId, filters, limit }),
+			listQueueComments(ctx.db, { municipalityId, filters, limit }),
+			listSuggestionOpportunities(ctx.db, { municipalityId })
+		]);
+		const merged = [
+			...s.rows.map((r) => presentQueueItem('suggestion', r)),
+			...c.rows.map((r) => presentQueueItem('comment', r))
+		].sort(compareQueue(filters.sort));
+		const total = s.total + c.total;
+		return {
+			filters,
+			items: merged.slice((filters.page - 1) * QUEUE_PAGE_SIZE, filters.page * QUEUE_PAGE_SIZE),
+			total,
+			page: filters.page,
+			pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
+			opportunities
+		};
+	}
+});
 
 export interface BulkPreviewItem {
 	key: string;
@@ -151,40 +149,39 @@ async function selectedItems(db: Db, municipalityId: string, refs: ItemRef[]) {
 }
 
 /** The confirmation step of a bulk decision: which of the selected items it concerns. Changes nothing. */
-export async function previewBulkDecision(
-	ctx: Ctx,
-	input: RawInput<typeof bulkSelectionSchema>
-): Promise<BulkPreview> {
-	const scope = await authorizeModeration(ctx);
-	const values = validate(bulkSelectionSchema, input);
-	const { suggestionRows, commentRows } = await selectedItems(ctx.db, scope.municipality.id, values.items);
-	const short = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
-	return {
-		operation: values.operation,
-		items: [
-			...suggestionRows
-				.filter((r) => r.mergedIntoId === null)
-				.map((r) => ({
-					key: `s${r.id}`,
-					kind: 'suggestion' as const,
+export const previewBulkDecision = command({
+	load: async (_ctx, _scope, _input: RawInput<typeof bulkSelectionSchema>) => undefined,
+	schema: bulkSelectionSchema,
+	prepare: async ({ ctx, scope, values }): Promise<BulkPreview> => {
+		const { suggestionRows, commentRows } = await selectedItems(ctx.db, scope.municipality.id, values.items);
+		const short = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
+		return {
+			operation: values.operation,
+			items: [
+				...suggestionRows
+					.filter((r) => r.mergedIntoId === null)
+					.map((r) => ({
+						key: `s${r.id}`,
+						kind: 'suggestion' as const,
+						id: r.id,
+						suggestionId: r.id,
+						title: r.title,
+						excerpt: short(r.body),
+						moderation: r.moderation
+					})),
+				...commentRows.map((r) => ({
+					key: `c${r.id}`,
+					kind: 'comment' as const,
 					id: r.id,
-					suggestionId: r.id,
-					title: r.title,
+					suggestionId: r.suggestionId,
+					title: r.suggestionTitle,
 					excerpt: short(r.body),
 					moderation: r.moderation
-				})),
-			...commentRows.map((r) => ({
-				key: `c${r.id}`,
-				kind: 'comment' as const,
-				id: r.id,
-				suggestionId: r.suggestionId,
-				title: r.suggestionTitle,
-				excerpt: short(r.body),
-				moderation: r.moderation
-			}))
-		]
-	};
-}
+				}))
+			]
+		};
+	}
+});
 
 interface Decision {
 	operation: BulkOperation;
@@ -193,7 +190,13 @@ interface Decision {
 	bulk: boolean;
 }
 
-async function approveSuggestionRow(tx: Db, scope: BackofficeScope, row: SuggestionRecord, bulk: boolean) {
+async function approveSuggestionRow(
+	tx: Db,
+	scope: BackofficeScope,
+	row: SuggestionRecord,
+	bulk: boolean,
+	record: Recorder<ModerationAudit>
+) {
 	const municipalityId = scope.municipality.id;
 	await resolveReports(tx, {
 		municipalityId,
@@ -223,18 +226,21 @@ async function approveSuggestionRow(tx: Db, scope: BackofficeScope, row: Suggest
 			actorId: scope.actor.userId
 		});
 	}
-	await writeDomainEvent(tx, {
+	record.event({
 		municipalityId,
 		type: 'suggestion.published',
 		subjectId: row.id,
 		actorId: scope.actor.userId,
 		payload: { opportunityId: row.opportunityId, authorId: row.authorId, again: !firstTime }
 	});
-	await audit(tx, scope, 'suggestion.approved', {
-		suggestionId: row.id,
-		name: row.title,
-		before: row.moderation,
-		bulk
+	record.audit({
+		action: 'suggestion.approved',
+		details: {
+			suggestionId: row.id,
+			name: row.title,
+			before: row.moderation,
+			bulk
+		}
 	});
 	return true;
 }
@@ -245,7 +251,8 @@ async function rejectSuggestionRow(
 	row: SuggestionRecord,
 	reason: ModerationReason,
 	text: string,
-	bulk: boolean
+	bulk: boolean,
+	record: Recorder<ModerationAudit>
 ) {
 	const municipalityId = scope.municipality.id;
 	await resolveReports(tx, {
@@ -260,7 +267,7 @@ async function rejectSuggestionRow(
 		id: row.id,
 		values: { moderation: 'rejected', moderationReason: text }
 	});
-	await writeDomainEvent(tx, {
+	record.event({
 		municipalityId,
 		type: 'suggestion.rejected',
 		subjectId: row.id,
@@ -272,13 +279,16 @@ async function rejectSuggestionRow(
 			wasPublic: row.moderation === 'approved'
 		}
 	});
-	await audit(tx, scope, 'suggestion.rejected', {
-		suggestionId: row.id,
-		name: row.title,
-		before: row.moderation,
-		reason,
-		note: text,
-		bulk
+	record.audit({
+		action: 'suggestion.rejected',
+		details: {
+			suggestionId: row.id,
+			name: row.title,
+			before: row.moderation,
+			reason,
+			note: text,
+			bulk
+		}
 	});
 	return true;
 }
@@ -287,7 +297,8 @@ async function moderateComment(
 	tx: Db,
 	scope: BackofficeScope,
 	row: AdminCommentRow,
-	decision: { approve: boolean; reason?: ModerationReason; text: string | null; bulk: boolean }
+	decision: { approve: boolean; reason?: ModerationReason; text: string | null; bulk: boolean },
+	record: Recorder<ModerationAudit>
 ) {
 	const municipalityId = scope.municipality.id;
 	await resolveReports(tx, {
@@ -307,20 +318,23 @@ async function moderateComment(
 	});
 	await recountComments(tx, { municipalityId, suggestionId: row.suggestionId });
 	if (decision.approve)
-		await writeDomainEvent(tx, {
+		record.event({
 			municipalityId,
 			type: 'suggestion.comment_published',
 			subjectId: row.suggestionId,
 			actorId: scope.actor.userId,
 			payload: { commentId: row.id, authorId: row.authorId, parentId: row.parentId }
 		});
-	await audit(tx, scope, decision.approve ? 'suggestion.comment_approved' : 'suggestion.comment_rejected', {
-		suggestionId: row.suggestionId,
-		commentId: row.id,
-		name: row.suggestionTitle,
-		before: row.moderation,
-		...(decision.approve ? {} : { reason: decision.reason, note: decision.text }),
-		bulk: decision.bulk
+	record.audit({
+		action: decision.approve ? 'suggestion.comment_approved' : 'suggestion.comment_rejected',
+		details: {
+			suggestionId: row.suggestionId,
+			commentId: row.id,
+			name: row.suggestionTitle,
+			before: row.moderation,
+			...(decision.approve ? {} : { reason: decision.reason, note: decision.text }),
+			bulk: decision.bulk
+		}
 	});
 	return true;
 }
@@ -330,121 +344,148 @@ async function moderateComment(
  * found and left alone; merged suggestions are skipped. Rows are locked in id order (no deadlocks between
  * two moderators), and the suggestions of selected comments too, so their comment counts stay exact.
  */
-async function decide(ctx: Ctx, scope: BackofficeScope, refs: ItemRef[], decision: Decision) {
+async function decide(
+	tx: Db,
+	scope: BackofficeScope,
+	locale: Ctx['locale'],
+	refs: ItemRef[],
+	decision: Decision,
+	record: Recorder<ModerationAudit>
+) {
 	const municipalityId = scope.municipality.id;
 	const text =
 		decision.operation === 'reject' && decision.reason
-			? rejectionText(ctx.locale, decision.reason, decision.note ?? '')
+			? rejectionText(locale, decision.reason, decision.note ?? '')
 			: null;
-	return ctx.db.transaction(async (tx) => {
-		const commentIds = refs.filter((r) => r.kind === 'comment').map((r) => r.id);
-		const parents = await getCommentsByIds(tx, { municipalityId, ids: commentIds });
-		const wanted = new Set(refs.filter((r) => r.kind === 'suggestion').map((r) => r.id));
-		const lockIds = [...new Set([...wanted, ...parents.map((c) => c.suggestionId)])].sort((a, b) => a - b);
-		const locked = await getSuggestionsByIdsForUpdate(tx, { municipalityId, ids: lockIds });
-		// Read the comments again now that their suggestions are locked: another moderator may have just
-		// decided on them, and a decision must count once.
-		const comments = await getCommentsByIds(tx, { municipalityId, ids: commentIds });
-		const rows = locked.filter((r) => wanted.has(r.id) && r.mergedIntoId === null);
-		if (rows.length + comments.length === 0)
-			throw new AppError('validation', { message: 'suggestionsAdmin.bulk.nothingSelected' });
-		let changed = 0;
-		for (const row of rows) {
-			if (decision.operation === 'approve') {
-				if (await approveSuggestionRow(tx, scope, row, decision.bulk)) changed++;
-			} else if (decision.operation === 'reject') {
-				if (await rejectSuggestionRow(tx, scope, row, decision.reason!, text!, decision.bulk)) changed++;
-			} else {
-				const n = await resolveReports(tx, {
-					municipalityId,
-					suggestionId: row.id,
-					commentId: null,
-					resolvedBy: scope.actor.userId
-				});
-				if (n > 0) {
-					changed++;
-					await audit(tx, scope, 'suggestion.report_dismissed', {
+	const commentIds = refs.filter((r) => r.kind === 'comment').map((r) => r.id);
+	const parents = await getCommentsByIds(tx, { municipalityId, ids: commentIds });
+	const wanted = new Set(refs.filter((r) => r.kind === 'suggestion').map((r) => r.id));
+	const lockIds = [...new Set([...wanted, ...parents.map((c) => c.suggestionId)])].sort((a, b) => a - b);
+	const locked = await getSuggestionsByIdsForUpdate(tx, { municipalityId, ids: lockIds });
+	// Read the comments again now that their suggestions are locked: another moderator may have just
+	// decided on them, and a decision must count once.
+	const comments = await getCommentsByIds(tx, { municipalityId, ids: commentIds });
+	const rows = locked.filter((r) => wanted.has(r.id) && r.mergedIntoId === null);
+	if (rows.length + comments.length === 0)
+		throw new AppError('validation', { message: 'suggestionsAdmin.bulk.nothingSelected' });
+	let changed = 0;
+	for (const row of rows) {
+		if (decision.operation === 'approve') {
+			if (await approveSuggestionRow(tx, scope, row, decision.bulk, record)) changed++;
+		} else if (decision.operation === 'reject') {
+			if (await rejectSuggestionRow(tx, scope, row, decision.reason!, text!, decision.bulk, record))
+				changed++;
+		} else {
+			const n = await resolveReports(tx, {
+				municipalityId,
+				suggestionId: row.id,
+				commentId: null,
+				resolvedBy: scope.actor.userId
+			});
+			if (n > 0) {
+				changed++;
+				record.audit({
+					action: 'suggestion.report_dismissed',
+					details: {
 						suggestionId: row.id,
 						name: row.title,
 						reports: n,
 						bulk: decision.bulk
-					});
-				}
+					}
+				});
 			}
 		}
-		for (const comment of comments) {
-			if (decision.operation === 'dismiss') {
-				const n = await resolveReports(tx, {
-					municipalityId,
-					suggestionId: comment.suggestionId,
-					commentId: comment.id,
-					resolvedBy: scope.actor.userId
-				});
-				if (n > 0) {
-					changed++;
-					await audit(tx, scope, 'suggestion.report_dismissed', {
+	}
+	for (const comment of comments) {
+		if (decision.operation === 'dismiss') {
+			const n = await resolveReports(tx, {
+				municipalityId,
+				suggestionId: comment.suggestionId,
+				commentId: comment.id,
+				resolvedBy: scope.actor.userId
+			});
+			if (n > 0) {
+				changed++;
+				record.audit({
+					action: 'suggestion.report_dismissed',
+					details: {
 						suggestionId: comment.suggestionId,
 						commentId: comment.id,
 						name: comment.suggestionTitle,
 						reports: n,
 						bulk: decision.bulk
-					});
-				}
-			} else if (
-				await moderateComment(tx, scope, comment, {
+					}
+				});
+			}
+		} else if (
+			await moderateComment(
+				tx,
+				scope,
+				comment,
+				{
 					approve: decision.operation === 'approve',
 					reason: decision.reason,
 					text,
 					bulk: decision.bulk
-				})
+				},
+				record
 			)
-				changed++;
-		}
-		return { changed };
-	});
+		)
+			changed++;
+	}
+	return { changed };
 }
 
 /** Approves, rejects (with a reason) or dismisses the reports of several items at once. */
-export async function decideInBulk(
-	ctx: Ctx,
-	input: RawInput<typeof bulkSchema>
-): Promise<{ changed: number }> {
-	const scope = await authorizeModeration(ctx);
-	const values = validate(bulkSchema, input);
-	return decide(ctx, scope, values.items, {
-		operation: values.operation,
-		reason: values.reason,
-		note: values.note,
-		bulk: true
-	});
-}
+export const decideInBulk = command({
+	schema: bulkSchema,
+	execute: (tx, { ctx, scope, values, record }) =>
+		decide(
+			tx,
+			scope,
+			ctx.locale,
+			values.items,
+			{ operation: values.operation, reason: values.reason, note: values.note, bulk: true },
+			record
+		)
+});
 
 /** The same decision for one item of a suggestion's page: the suggestion itself or one of its comments. */
-export async function decideItem(
-	ctx: Ctx,
-	input: { unverifiedSuggestionId: unknown; unverifiedCommentId?: unknown } & RawInput<typeof bulkSchema>
-): Promise<{ changed: number }> {
-	const scope = await authorizeModeration(ctx);
-	const suggestion = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
-	let ref: ItemRef = { kind: 'suggestion', id: suggestion.id };
-	if (input.unverifiedCommentId !== undefined && input.unverifiedCommentId !== '') {
-		const commentId = parseId(input.unverifiedCommentId);
-		const [comment] = commentId
-			? await getCommentsByIds(ctx.db, { municipalityId: scope.municipality.id, ids: [commentId] })
-			: [];
-		if (!comment || comment.suggestionId !== suggestion.id) throw new AppError('not_found');
-		ref = { kind: 'comment', id: comment.id };
-	}
-	const values = validate(bulkSchema, { ...input, items: [] });
-	if (suggestion.mergedIntoId !== null && ref.kind === 'suggestion')
-		throw new AppError('conflict', { message: 'suggestionsAdmin.errors.merged' });
-	return decide(ctx, scope, [ref], {
-		operation: values.operation,
-		reason: values.reason,
-		note: values.note,
-		bulk: false
-	});
-}
+export const decideItem = command({
+	load: async (
+		ctx,
+		scope,
+		input: { unverifiedSuggestionId: unknown; unverifiedCommentId?: unknown } & RawInput<typeof bulkSchema>
+	) => {
+		const suggestion = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
+		let ref: ItemRef = { kind: 'suggestion', id: suggestion.id };
+		if (input.unverifiedCommentId !== undefined && input.unverifiedCommentId !== '') {
+			const commentId = parseId(input.unverifiedCommentId);
+			const [comment] = commentId
+				? await getCommentsByIds(ctx.db, { municipalityId: scope.municipality.id, ids: [commentId] })
+				: [];
+			if (!comment || comment.suggestionId !== suggestion.id) throw new AppError('not_found');
+			ref = { kind: 'comment', id: comment.id };
+		}
+		return { suggestion, ref };
+	},
+	// One item comes from the URL, not from a selection.
+	prepare: async ({ input, loaded: { suggestion, ref } }) => {
+		const values = validate(bulkSchema, { ...input, items: [] });
+		if (suggestion.mergedIntoId !== null && ref.kind === 'suggestion')
+			throw new AppError('conflict', { message: 'suggestionsAdmin.errors.merged' });
+		return values;
+	},
+	execute: (tx, { ctx, scope, loaded: { ref }, prepared: values, record }) =>
+		decide(
+			tx,
+			scope,
+			ctx.locale,
+			[ref],
+			{ operation: values.operation, reason: values.reason, note: values.note, bulk: false },
+			record
+		)
+});
 
 // ---------------------------------------------------------------------------------------------
 // One suggestion
@@ -461,48 +502,43 @@ export interface SuggestionModerationPage {
 	blockedAuthorIds: string[];
 }
 
-export async function getSuggestionForModeration(
-	ctx: Ctx,
-	input: { unverifiedSuggestionId: unknown }
-): Promise<SuggestionModerationPage> {
-	const scope = await authorizeModeration(ctx);
-	const municipalityId = scope.municipality.id;
-	const row = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
-	const [opportunity, comments, reports, story, blocks, mergedInto] = await Promise.all([
-		getSuggestionOpportunity(ctx.db, { municipalityId, opportunityId: row.opportunityId, now: new Date() }),
-		listCommentsForAdmin(ctx.db, { municipalityId, suggestionId: row.id }),
-		listReportsForAdmin(ctx.db, { municipalityId, suggestionId: row.id }),
-		listStoryForAdmin(ctx.db, { municipalityId, suggestionId: row.id }),
-		listBlocks(ctx.db, { municipalityId }),
-		row.mergedIntoId ? getSuggestion(ctx.db, { municipalityId, id: row.mergedIntoId }) : undefined
-	]);
-	if (!opportunity) throw new AppError('not_found');
-	const blocked = new Set(blocks.map((b) => b.userId));
-	const authorIds = [row.authorId, ...comments.map((c) => c.authorId)].filter(
-		(id): id is string => id !== null
-	);
-	return {
-		suggestion: presentSuggestionForAdmin(row, suggestionPath(scope.municipality.slug, row)),
-		opportunity: { id: opportunity.id, title: opportunity.title, actionId: opportunity.actionId },
-		mergedInto: mergedInto ? { id: mergedInto.id, title: mergedInto.title } : null,
-		comments: comments.map(presentAdminComment),
-		reports: reports.map(presentAdminReport),
-		story: story.map(presentStoryEntry),
-		authorBlocked: row.authorId !== null && blocked.has(row.authorId),
-		blockedAuthorIds: [...new Set(authorIds.filter((id) => blocked.has(id)))]
-	};
-}
+export const getSuggestionForModeration = command({
+	load: async (ctx, scope, input: { unverifiedSuggestionId: unknown }): Promise<SuggestionModerationPage> => {
+		const municipalityId = scope.municipality.id;
+		const row = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
+		const [opportunity, comments, reports, story, blocks, mergedInto] = await Promise.all([
+			getSuggestionOpportunity(ctx.db, { municipalityId, opportunityId: row.opportunityId, now: new Date() }),
+			listCommentsForAdmin(ctx.db, { municipalityId, suggestionId: row.id }),
+			listReportsForAdmin(ctx.db, { municipalityId, suggestionId: row.id }),
+			listStoryForAdmin(ctx.db, { municipalityId, suggestionId: row.id }),
+			listBlocks(ctx.db, { municipalityId }),
+			row.mergedIntoId ? getSuggestion(ctx.db, { municipalityId, id: row.mergedIntoId }) : undefined
+		]);
+		if (!opportunity) throw new AppError('not_found');
+		const blocked = new Set(blocks.map((b) => b.userId));
+		const authorIds = [row.authorId, ...comments.map((c) => c.authorId)].filter(
+			(id): id is string => id !== null
+		);
+		return {
+			suggestion: presentSuggestionForAdmin(row, suggestionPath(scope.municipality.slug, row)),
+			opportunity: { id: opportunity.id, title: opportunity.title, actionId: opportunity.actionId },
+			mergedInto: mergedInto ? { id: mergedInto.id, title: mergedInto.title } : null,
+			comments: comments.map(presentAdminComment),
+			reports: reports.map(presentAdminReport),
+			story: story.map(presentStoryEntry),
+			authorBlocked: row.authorId !== null && blocked.has(row.authorId),
+			blockedAuthorIds: [...new Set(authorIds.filter((id) => blocked.has(id)))]
+		};
+	}
+});
 
 /** The official answer of the municipality (Markdown), shown prominently on the public page. */
-export async function answerSuggestion(
-	ctx: Ctx,
-	input: SuggestionTarget & RawInput<typeof answerSchema>
-): Promise<void> {
-	const scope = await authorizeModeration(ctx);
-	const target = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
-	const values = validate(answerSchema, input);
-	const municipalityId = scope.municipality.id;
-	await ctx.db.transaction(async (tx) => {
+export const answerSuggestion = command({
+	load: (ctx, scope, input: SuggestionTarget & RawInput<typeof answerSchema>) =>
+		findSuggestion(ctx.db, scope, input.unverifiedSuggestionId),
+	schema: answerSchema,
+	execute: async (tx, { scope, loaded: target, values, record }) => {
+		const municipalityId = scope.municipality.id;
 		const row = await lockSuggestion(tx, scope, target.id);
 		if (row.answer === values.answer) return;
 		await updateSuggestionRow(tx, {
@@ -517,31 +553,31 @@ export async function answerSuggestion(
 			status: row.status,
 			actorId: scope.actor.userId
 		});
-		await writeDomainEvent(tx, {
+		record.event({
 			municipalityId,
 			type: 'suggestion.answered',
 			subjectId: row.id,
 			actorId: scope.actor.userId,
 			payload: { opportunityId: row.opportunityId, authorId: row.authorId, changed: row.answer !== null }
 		});
-		await audit(tx, scope, 'suggestion.answered', {
-			suggestionId: row.id,
-			name: row.title,
-			changed: row.answer !== null ? ['answer'] : []
+		record.audit({
+			action: 'suggestion.answered',
+			details: {
+				suggestionId: row.id,
+				name: row.title,
+				changed: row.answer !== null ? ['answer'] : []
+			}
 		});
-	});
-}
+	}
+});
 
 /** Moves a public suggestion to another status, with the municipality's reason (required for not chosen). */
-export async function changeSuggestionStatus(
-	ctx: Ctx,
-	input: SuggestionTarget & RawInput<typeof statusSchema>
-): Promise<{ changed: boolean }> {
-	const scope = await authorizeModeration(ctx);
-	const target = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
-	const values = validate(statusSchema, input);
-	const municipalityId = scope.municipality.id;
-	return ctx.db.transaction(async (tx) => {
+export const changeSuggestionStatus = command({
+	load: (ctx, scope, input: SuggestionTarget & RawInput<typeof statusSchema>) =>
+		findSuggestion(ctx.db, scope, input.unverifiedSuggestionId),
+	schema: statusSchema,
+	execute: async (tx, { scope, loaded: target, values, record }) => {
+		const municipalityId = scope.municipality.id;
 		const row = await lockSuggestion(tx, scope, target.id);
 		if (row.moderation !== 'approved')
 			throw new AppError('conflict', {
@@ -558,7 +594,7 @@ export async function changeSuggestionStatus(
 			reason: values.reason,
 			actorId: scope.actor.userId
 		});
-		await writeDomainEvent(tx, {
+		record.event({
 			municipalityId,
 			type: 'suggestion.status_changed',
 			subjectId: row.id,
@@ -571,58 +607,60 @@ export async function changeSuggestionStatus(
 				reason: values.reason
 			}
 		});
-		await audit(tx, scope, 'suggestion.status_changed', {
-			suggestionId: row.id,
-			name: row.title,
-			before: row.status,
-			after: values.status,
-			reason: values.reason
+		record.audit({
+			action: 'suggestion.status_changed',
+			details: {
+				suggestionId: row.id,
+				name: row.title,
+				before: row.status,
+				after: values.status,
+				reason: values.reason
+			}
 		});
 		return { changed: true };
-	});
-}
+	}
+});
 
 /** Places a suggestion (typed as an address only, or misplaced) on the map. */
-export async function placeSuggestion(
-	ctx: Ctx,
-	input: SuggestionTarget & RawInput<typeof placeSchema>
-): Promise<void> {
-	const scope = await authorizeModeration(ctx);
-	const target = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
-	const values = validate(placeSchema, input);
-	const municipalityId = scope.municipality.id;
+export const placeSuggestion = command({
+	load: (ctx, scope, input: SuggestionTarget & RawInput<typeof placeSchema>) =>
+		findSuggestion(ctx.db, scope, input.unverifiedSuggestionId),
+	schema: placeSchema,
 	// The same check as a citizen's place (platform/geo), so a moderator cannot move it where they could not.
-	const verdict = await placeVerdict(ctx, municipalityId, values);
-	if (verdict !== 'inside') {
-		const message = `suggestionsAdmin.errors.${verdict}` as const;
-		throw new AppError('validation', { fields: { lat: [message] }, message });
-	}
-	await ctx.db.transaction(async (tx) => {
+	prepare: async ({ ctx, scope, values }) => {
+		const verdict = await placeVerdict(ctx, scope.municipality.id, values);
+		if (verdict !== 'inside') {
+			const message = `suggestionsAdmin.errors.${verdict}` as const;
+			throw new AppError('validation', { fields: { lat: [message] }, message });
+		}
+	},
+	execute: async (tx, { scope, loaded: target, values, record }) => {
+		const municipalityId = scope.municipality.id;
 		const row = await lockSuggestion(tx, scope, target.id);
 		await updateSuggestionRow(tx, {
 			municipalityId,
 			id: row.id,
 			values: { lat: values.lat, lng: values.lng, placeName: values.placeName ?? row.placeName }
 		});
-		await audit(tx, scope, 'suggestion.placed', {
-			suggestionId: row.id,
-			name: row.title,
-			before: row.lat === null ? null : { lat: row.lat, lng: row.lng },
-			after: { lat: values.lat, lng: values.lng }
+		record.audit({
+			action: 'suggestion.placed',
+			details: {
+				suggestionId: row.id,
+				name: row.title,
+				before: row.lat === null ? null : { lat: row.lat, lng: row.lng },
+				after: { lat: values.lat, lng: values.lng }
+			}
 		});
-	});
-}
+	}
+});
 
 /** A comment on behalf of the municipality: marked official and public at once. */
-export async function addOfficialComment(
-	ctx: Ctx,
-	input: SuggestionTarget & RawInput<typeof officialCommentSchema>
-): Promise<{ id: number }> {
-	const scope = await authorizeModeration(ctx);
-	const target = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
-	const values = validate(officialCommentSchema, input);
-	const municipalityId = scope.municipality.id;
-	return ctx.db.transaction(async (tx) => {
+export const addOfficialComment = command({
+	load: (ctx, scope, input: SuggestionTarget & RawInput<typeof officialCommentSchema>) =>
+		findSuggestion(ctx.db, scope, input.unverifiedSuggestionId),
+	schema: officialCommentSchema,
+	execute: async (tx, { scope, loaded: target, values, record }) => {
+		const municipalityId = scope.municipality.id;
 		const row = await lockSuggestion(tx, scope, target.id);
 		const comment = await insertOfficialComment(tx, {
 			municipalityId,
@@ -631,18 +669,21 @@ export async function addOfficialComment(
 			body: values.body
 		});
 		await recountComments(tx, { municipalityId, suggestionId: row.id });
-		await writeDomainEvent(tx, {
+		record.event({
 			municipalityId,
 			type: 'suggestion.comment_published',
 			subjectId: row.id,
 			actorId: scope.actor.userId,
 			payload: { commentId: comment.id, official: true, authorId: row.authorId }
 		});
-		await audit(tx, scope, 'suggestion.official_comment', {
-			suggestionId: row.id,
-			commentId: comment.id,
-			name: row.title
+		record.audit({
+			action: 'suggestion.official_comment',
+			details: {
+				suggestionId: row.id,
+				commentId: comment.id,
+				name: row.title
+			}
 		});
 		return comment;
-	});
-}
+	}
+});

@@ -4,14 +4,9 @@ import type { Ctx } from '$lib/server/platform/context';
 import { AppError, isAppError } from '$lib/server/platform/errors';
 import { type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
 import { getSuggestionOpportunity, upsertSuggestionSettings } from './suggestions.queries';
-import {
-	parseId,
-	settingsSchema,
-	validateSuggestionsAdminInput as validate,
-	type RawInput
-} from './suggestions.admin.schemas';
+import { parseId, settingsSchema, type RawInput } from './suggestions.admin.schemas';
 import { type SuggestionSettingsView } from './suggestions.admin.present';
-import { audit, authorizeModeration } from './suggestions.admin.access';
+import { authorizeModeration, command } from './suggestions.admin.access';
 
 /**
  * The settings of an opportunity of kind mapSuggestions for the opportunity's back-office page, or null when
@@ -49,31 +44,40 @@ export async function getSuggestionSettingsForBackoffice(
 	};
 }
 
-export async function changeSuggestionSettings(
-	ctx: Ctx,
-	input: { unverifiedOpportunityId: unknown } & RawInput<typeof settingsSchema>
-): Promise<void> {
-	const scope = await authorizeModeration(ctx);
-	const municipalityId = scope.municipality.id;
-	const id = parseId(input.unverifiedOpportunityId);
-	const before =
-		id === null
-			? undefined
-			: await getSuggestionOpportunity(ctx.db, { municipalityId, opportunityId: id, now: new Date() });
-	if (!before) throw new AppError('not_found');
-	const values = validate(settingsSchema, input);
-	await ctx.db.transaction(async (tx) => {
-		await upsertSuggestionSettings(tx, { municipalityId, opportunityId: before.id, ...values });
+export const changeSuggestionSettings = command({
+	load: async (ctx, scope, input: { unverifiedOpportunityId: unknown } & RawInput<typeof settingsSchema>) => {
+		const id = parseId(input.unverifiedOpportunityId);
+		const before =
+			id === null
+				? undefined
+				: await getSuggestionOpportunity(ctx.db, {
+						municipalityId: scope.municipality.id,
+						opportunityId: id,
+						now: new Date()
+					});
+		if (!before) throw new AppError('not_found');
+		return before;
+	},
+	schema: settingsSchema,
+	execute: async (tx, { scope, loaded: before, values, record }) => {
+		await upsertSuggestionSettings(tx, {
+			municipalityId: scope.municipality.id,
+			opportunityId: before.id,
+			...values
+		});
 		const changed = (['moderation', 'submissionsOpen', 'votingOpen', 'voteLimit'] as const).filter(
 			(k) => before[k] !== values[k]
 		);
 		if (changed.length === 0) return;
-		await audit(tx, scope, 'suggestion.settings_changed', {
-			opportunityId: before.id,
-			name: before.title,
-			changed,
-			before: Object.fromEntries(changed.map((k) => [k, before[k]])),
-			after: Object.fromEntries(changed.map((k) => [k, values[k]]))
+		record.audit({
+			action: 'suggestion.settings_changed',
+			details: {
+				opportunityId: before.id,
+				name: before.title,
+				changed,
+				before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+				after: Object.fromEntries(changed.map((k) => [k, values[k]]))
+			}
 		});
-	});
-}
+	}
+});
