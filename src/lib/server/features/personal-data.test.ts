@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import {
-	actionFollows,
 	consents,
 	contributionBlocks,
 	loginRequests,
@@ -13,7 +12,6 @@ import {
 	regionRoles,
 	sessions,
 	suggestionComments,
-	suggestionFollows,
 	suggestionReports,
 	suggestionVotes,
 	themePreferences,
@@ -25,6 +23,7 @@ import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
 import { buildParticipatingMunicipality } from '$lib/server/testing/factories';
 import { writeAudit } from '$lib/server/platform/audit';
+import { follow } from '$lib/server/platform/subscriptions';
 import type { Ctx, Tenant } from '$lib/server/platform/context';
 import { defineFeature, type PersonRef } from '$lib/server/platform/feature';
 import {
@@ -113,7 +112,7 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 		subject: { id: userId, name: user!.displayName }
 	});
 	// actions
-	await db.insert(actionFollows).values({ municipalityId: geel.id, actionId: place.actionId, userId });
+	await follow(db, { municipalityId: geel.id, subject: { kind: 'action', id: place.actionId }, userId });
 	// suggestions
 	await buildSuggestion(db, geel, place.opportunityId, { authorId: userId, title: `Voorstel van ${name}` });
 	await db.insert(suggestionVotes).values({
@@ -136,9 +135,11 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 		reason: 'spam',
 		note: `${name}-meldingsnotitie`
 	});
-	await db
-		.insert(suggestionFollows)
-		.values({ municipalityId: geel.id, suggestionId: place.suggestionId, userId });
+	await follow(db, {
+		municipalityId: geel.id,
+		subject: { kind: 'suggestion', id: place.suggestionId },
+		userId
+	});
 	await db
 		.insert(contributionBlocks)
 		.values({ municipalityId: geel.id, userId, reason: `${name}-blokkering` });

@@ -144,23 +144,6 @@ export const actionUpdates = pgTable(
 	(t) => [index('action_updates_action_idx').on(t.municipalityId, t.actionId, t.publishedAt)]
 );
 
-export const actionFollows = pgTable(
-	'action_follows',
-	{
-		municipalityId: uuid('municipality_id')
-			.notNull()
-			.references(() => municipalities.id, { onDelete: 'cascade' }),
-		actionId: integer('action_id')
-			.notNull()
-			.references(() => actions.id, { onDelete: 'cascade' }),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
-	},
-	(t) => [primaryKey({ columns: [t.actionId, t.userId] }), index('action_follows_user_idx').on(t.userId)]
-);
-
 /** Every change to an action: who, what and when, with the fields before and after. */
 export const actionHistory = pgTable(
 	'action_history',

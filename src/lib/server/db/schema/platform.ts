@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
 	bigint,
+	check,
 	bigserial,
 	index,
 	integer,
@@ -11,7 +12,9 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { SUBSCRIPTION_SUBJECT_KINDS } from '../../../domain/subscriptions';
 import { municipalities } from './municipalities';
+import { users } from './accounts';
 
 /** Facts about this installation itself, such as whether the demo content has been loaded. */
 export const platformMeta = pgTable('platform_meta', {
@@ -72,5 +75,34 @@ export const eventDeliveries = pgTable(
 		primaryKey({ columns: [t.handler, t.eventId] }),
 		index('event_deliveries_subject_idx').on(t.handler, t.subjectKind, t.subjectId, t.eventId),
 		index('event_deliveries_due_idx').on(t.handler, t.nextAttemptAt)
+	]
+);
+
+/**
+ * A person follows something: an action, a suggestion, an event, a group or a theme (the subject). One
+ * table for every kind, so the profile, the export, the deletion and the notifications read one place.
+ * The subject is not a foreign key (it points into several tables); subjects are archived rather than
+ * deleted, and the municipality's deletion takes its subscriptions along.
+ */
+export const subscriptions = pgTable(
+	'subscriptions',
+	{
+		municipalityId: uuid('municipality_id')
+			.notNull()
+			.references(() => municipalities.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		subjectKind: text('subject_kind', { enum: SUBSCRIPTION_SUBJECT_KINDS }).notNull(),
+		subjectId: text('subject_id').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.userId, t.subjectKind, t.subjectId] }),
+		index('subscriptions_subject_idx').on(t.municipalityId, t.subjectKind, t.subjectId),
+		check(
+			'subscriptions_subject_kind_valid',
+			sql`${t.subjectKind} IN (${sql.raw(SUBSCRIPTION_SUBJECT_KINDS.map((k) => `'${k}'`).join(', '))})`
+		)
 	]
 );

@@ -227,27 +227,6 @@ export const suggestionReports = pgTable(
 	]
 );
 
-export const suggestionFollows = pgTable(
-	'suggestion_follows',
-	{
-		municipalityId: uuid('municipality_id')
-			.notNull()
-			.references(() => municipalities.id, { onDelete: 'cascade' }),
-		suggestionId: integer('suggestion_id')
-			.notNull()
-			.references(() => suggestions.id, { onDelete: 'cascade' }),
-		userId: uuid('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
-	},
-	(t) => [
-		primaryKey({ columns: [t.suggestionId, t.userId] }),
-		index('suggestion_follows_user_idx').on(t.userId),
-		index('suggestion_follows_municipality_idx').on(t.municipalityId, t.suggestionId)
-	]
-);
-
 /**
  * The public story of a suggestion: submitted, published, each status with the municipality's reason, the
  * answer, a merge. Dated, with who did it (shown as the municipality for staff).

@@ -1,8 +1,9 @@
 // The actions feature's part of a person's data: the actions they follow. Queries by the person's id only.
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import { actionFollows, actions, municipalities } from '$lib/server/db/schema';
+import { actions, municipalities, subscriptions } from '$lib/server/db/schema';
 import type { PersonRef } from '$lib/server/platform/feature';
+import { deletePersonSubscriptions } from '$lib/server/platform/subscriptions';
 
 export async function exportActionData(db: Db, person: PersonRef) {
 	const follows = await db
@@ -10,13 +11,13 @@ export async function exportActionData(db: Db, person: PersonRef) {
 			municipalitySlug: municipalities.slug,
 			actionSlug: actions.slug,
 			actionTitle: actions.title,
-			createdAt: actionFollows.createdAt
+			createdAt: subscriptions.createdAt
 		})
-		.from(actionFollows)
-		.innerJoin(actions, eq(actions.id, actionFollows.actionId))
-		.innerJoin(municipalities, eq(municipalities.id, actionFollows.municipalityId))
-		.where(eq(actionFollows.userId, person.userId))
-		.orderBy(asc(actionFollows.createdAt));
+		.from(subscriptions)
+		.innerJoin(actions, sql`${actions.id}::text = ${subscriptions.subjectId}`)
+		.innerJoin(municipalities, eq(municipalities.id, subscriptions.municipalityId))
+		.where(and(eq(subscriptions.userId, person.userId), eq(subscriptions.subjectKind, 'action')))
+		.orderBy(asc(subscriptions.createdAt));
 	return {
 		actionFollows: follows.map((f) => ({
 			municipality: f.municipalitySlug,
@@ -28,5 +29,5 @@ export async function exportActionData(db: Db, person: PersonRef) {
 
 /** A deleted account follows nothing: no update is meant for it any more. */
 export async function eraseActionData(tx: Db, person: PersonRef): Promise<void> {
-	await tx.delete(actionFollows).where(eq(actionFollows.userId, person.userId));
+	await deletePersonSubscriptions(tx, { userId: person.userId, kind: 'action' });
 }

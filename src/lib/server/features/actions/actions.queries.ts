@@ -3,7 +3,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import {
-	actionFollows,
 	actionHistory,
 	actionThemes,
 	actionUpdates,
@@ -417,62 +416,4 @@ export async function listPublishedUpdates(
 		)
 		.orderBy(desc(actionUpdates.publishedAt), desc(actionUpdates.id))
 		.limit(params.limit ?? 50);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Follows
-// ---------------------------------------------------------------------------------------------
-
-export async function insertFollow(
-	db: Db,
-	params: { municipalityId: string; actionId: number; userId: string }
-) {
-	await db.insert(actionFollows).values(params).onConflictDoNothing();
-}
-
-export async function deleteFollow(
-	db: Db,
-	params: { municipalityId: string; actionId: number; userId: string }
-) {
-	await db
-		.delete(actionFollows)
-		.where(
-			and(
-				eq(actionFollows.municipalityId, params.municipalityId),
-				eq(actionFollows.actionId, params.actionId),
-				eq(actionFollows.userId, params.userId)
-			)
-		);
-}
-
-export async function isFollowing(
-	db: Db,
-	params: { municipalityId: string; actionId: number; userId: string }
-) {
-	const [row] = await db
-		.select({ n: sql<number>`1` })
-		.from(actionFollows)
-		.where(
-			and(
-				eq(actionFollows.municipalityId, params.municipalityId),
-				eq(actionFollows.actionId, params.actionId),
-				eq(actionFollows.userId, params.userId)
-			)
-		)
-		.limit(1);
-	return Boolean(row);
-}
-
-export async function countFollowers(db: Db, params: { municipalityId: string; actionId: number }) {
-	const [row] = await db
-		.select({ n: sql<number>`count(*)`.mapWith(Number) })
-		.from(actionFollows)
-		.where(
-			and(
-				eq(actionFollows.municipalityId, params.municipalityId),
-				eq(actionFollows.actionId, params.actionId)
-			)
-		)
-		.limit(1);
-	return row?.n ?? 0;
 }

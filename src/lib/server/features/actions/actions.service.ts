@@ -6,13 +6,10 @@ import { listMunicipalities } from '$lib/server/features/municipalities/municipa
 import { getDraft, keepDraftForLogin } from '$lib/server/features/accounts/accounts.service';
 import { listOpportunitiesOfActions } from '$lib/server/features/opportunities/opportunities.service';
 import { canFollowActions } from './actions.policy';
+import { countFollowers, follow, isFollowing, unfollow } from '$lib/server/platform/subscriptions';
 import {
-	countFollowers,
-	deleteFollow,
 	getPublishedAction,
 	getPublishedActionAnywhere,
-	insertFollow,
-	isFollowing,
 	listPublishedActions,
 	listPublishedActionsAfter,
 	listPublishedUpdates,
@@ -148,9 +145,13 @@ export async function getActionPage(
 		listThemesOfActions(ctx.db, { municipalityIds, actionIds: [row.id] }),
 		listOpportunitiesOfActions(ctx, { municipalityIds, actionIds: [row.id] }),
 		listPublishedUpdates(ctx.db, { municipalityId, actionId: row.id, now }),
-		countFollowers(ctx.db, { municipalityId, actionId: row.id }),
+		countFollowers(ctx.db, { municipalityId, subject: { kind: 'action', id: row.id } }),
 		ctx.actor
-			? isFollowing(ctx.db, { municipalityId, actionId: row.id, userId: ctx.actor.userId })
+			? isFollowing(ctx.db, {
+					municipalityId,
+					subject: { kind: 'action', id: row.id },
+					userId: ctx.actor.userId
+				})
 			: Promise.resolve(false)
 	]);
 	const action = presentActionDetail(row, themes, opportunities, updates, now);
@@ -197,16 +198,20 @@ export async function followAction(ctx: TenantCtx, input: { id: number }): Promi
 		now: new Date()
 	});
 	if (!row) throw new AppError('not_found');
-	await insertFollow(ctx.db, { municipalityId: ctx.tenant.id, actionId: row.id, userId: ctx.actor!.userId });
+	await follow(ctx.db, {
+		municipalityId: ctx.tenant.id,
+		subject: { kind: 'action', id: row.id },
+		userId: ctx.actor!.userId
+	});
 	return { following: true };
 }
 
 /** Stops following; also fine when the person did not follow, or the action was unpublished since. */
 export async function unfollowAction(ctx: TenantCtx, input: { id: number }): Promise<{ following: boolean }> {
 	if (!canFollowActions(ctx.actor ?? null)) throw new AppError('unauthenticated');
-	await deleteFollow(ctx.db, {
+	await unfollow(ctx.db, {
 		municipalityId: ctx.tenant.id,
-		actionId: input.id,
+		subject: { kind: 'action', id: input.id },
 		userId: ctx.actor!.userId
 	});
 	return { following: false };

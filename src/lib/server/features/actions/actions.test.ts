@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import { actionFollows, themes } from '$lib/server/db/schema';
+import { subscriptions, themes } from '$lib/server/db/schema';
 import type { Tenant } from '$lib/server/platform/context';
 import { isAppError } from '$lib/server/platform/errors';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
@@ -47,6 +47,14 @@ import {
 	parsePageFilters,
 	type PageFilters
 } from './actions.schemas';
+
+/** The actions a person follows, as stored. */
+function actionFollowsOf(userId: string) {
+	return db
+		.select()
+		.from(subscriptions)
+		.where(and(eq(subscriptions.userId, userId), eq(subscriptions.subjectKind, 'action')));
+}
 
 let database: TestDatabase;
 let db: Db;
@@ -405,14 +413,14 @@ describe('following an action', () => {
 		const ctx = buildCtx(db, geel, { actor });
 		await followAction(ctx, { id });
 		await followAction(ctx, { id });
-		const rows = await db.select().from(actionFollows).where(eq(actionFollows.userId, user.id));
+		const rows = await actionFollowsOf(user.id);
 		expect(rows).toHaveLength(1);
 		const page = await getActionPage(ctx, { id, slug: '' });
 		expect(page.following).toBe(true);
 		expect(page.followers).toBe(1);
 		await unfollowAction(ctx, { id });
 		await unfollowAction(ctx, { id });
-		expect(await db.select().from(actionFollows).where(eq(actionFollows.userId, user.id))).toHaveLength(0);
+		expect(await actionFollowsOf(user.id)).toHaveLength(0);
 		await expect(followAction(buildCtx(db, geel), { id })).rejects.toMatchObject({ code: 'unauthenticated' });
 	});
 
@@ -449,9 +457,7 @@ describe('following an action', () => {
 		expect(page.followIntent).toBe(true);
 		// Reading the page follows nothing: the person confirms with a POST.
 		expect(page.following).toBe(false);
-		expect(
-			await db.select().from(actionFollows).where(eq(actionFollows.userId, session!.actor.userId))
-		).toHaveLength(0);
+		expect(await actionFollowsOf(session!.actor.userId)).toHaveLength(0);
 
 		// Somebody else with the same link, a visitor, another action, a made-up id: no intent.
 		const other = buildCtx(db, geel, { actor: await actorOf(db, await buildUser(db)) });

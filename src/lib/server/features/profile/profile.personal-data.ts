@@ -1,6 +1,7 @@
 // The profile feature's part of a person's data: the person themselves, their consents and theme choices.
 import type { Db } from '$lib/server/db/client';
 import type { PersonRef } from '$lib/server/platform/feature';
+import { deletePersonSubscriptions } from '$lib/server/platform/subscriptions';
 import {
 	anonymizeUser,
 	deleteProfileRecords,
@@ -33,8 +34,12 @@ export async function exportProfileData(db: Db, person: PersonRef) {
 	};
 }
 
-/** The users row stays, emptied and marked deleted, so public contributions and vote counts stay right. */
+/**
+ * The users row stays, emptied and marked deleted, so public contributions and vote counts stay right. The
+ * person's follows go, also of kinds no feature erases yet (the features export their own kinds).
+ */
 export async function eraseProfileData(tx: Db, person: PersonRef): Promise<void> {
 	await deleteProfileRecords(tx, { userId: person.userId });
+	await deletePersonSubscriptions(tx, { userId: person.userId });
 	await anonymizeUser(tx, { userId: person.userId });
 }

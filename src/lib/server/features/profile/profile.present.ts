@@ -116,6 +116,27 @@ export type PersonalDataExport = {
 	exportedAt: string;
 } & PersonalData;
 
+/** Something the person follows, for the profile's list. */
+export interface PersonFollow {
+	municipality: { slug: string; name: string };
+	subject: { kind: string; id: string };
+	createdAt: string;
+}
+
+export function presentFollow(row: {
+	municipalitySlug: string;
+	municipalityName: string;
+	subjectKind: string;
+	subjectId: string;
+	createdAt: Date;
+}): PersonFollow {
+	return {
+		municipality: { slug: row.municipalitySlug, name: row.municipalityName },
+		subject: { kind: row.subjectKind, id: row.subjectId },
+		createdAt: row.createdAt.toISOString()
+	};
+}
+
 export function presentExportPerson(
 	user: UserRow,
 	home: { slug: string; name: string } | null

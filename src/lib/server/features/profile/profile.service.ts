@@ -6,6 +6,7 @@ import type { Ctx } from '$lib/server/platform/context';
 import { AppError, isAppError, type FieldErrors } from '$lib/server/platform/errors';
 import { enforceRateLimits } from '$lib/server/platform/ratelimit';
 import { hashToken, newToken } from '$lib/server/platform/tokens';
+import { listPersonSubscriptions } from '$lib/server/platform/subscriptions';
 import { acceptInvitations, getDraft, MAIL_ISSUER } from '$lib/server/features/accounts/accounts.service';
 import {
 	getMunicipalityBySlug,
@@ -47,6 +48,8 @@ import {
 	legalName,
 	presentConsent,
 	profileFormValues,
+	presentFollow,
+	type PersonFollow,
 	type PersonalDataExport,
 	type ProfileView,
 	type ThemeOption
@@ -320,6 +323,12 @@ export async function verifyEmail(ctx: Ctx, input: { unverifiedToken: string }):
 	});
 	ctx.log.info({ userId }, 'email verified');
 	return { email };
+}
+
+/** What the person follows, in every municipality, newest first. */
+export async function listFollows(ctx: Ctx): Promise<PersonFollow[]> {
+	const userId = personId(ctx);
+	return (await listPersonSubscriptions(ctx.db, { userId })).map(presentFollow);
 }
 
 /** Everything the platform holds about the person, for "Download mijn gegevens": each feature's sections. */

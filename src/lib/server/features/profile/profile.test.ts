@@ -9,6 +9,7 @@ import {
 	regionRoles,
 	sessions,
 	staffInvitations,
+	subscriptions,
 	themePreferences,
 	themes,
 	userIdentities,
@@ -21,6 +22,7 @@ import type { MailMessage } from '$lib/server/platform/mail';
 import { AppError, isAppError } from '$lib/server/platform/errors';
 import { hashToken, newToken } from '$lib/server/platform/tokens';
 import type { Tenant } from '$lib/server/platform/context';
+import { follow, listFollowers } from '$lib/server/platform/subscriptions';
 import {
 	consumeLoginLink,
 	keepDraftForLogin,
@@ -37,6 +39,7 @@ import {
 	exportPersonalData,
 	getProfile,
 	inspectEmailVerification,
+	listFollows,
 	requestEmailVerification,
 	updateProfile,
 	verifyEmail
@@ -830,6 +833,38 @@ describe('deleting an account', () => {
 		expect(outcome.isNew).toBe(true);
 		const session = await resolveSession(database.db, { unverifiedToken: outcome.sessionToken, settings });
 		expect(session?.actor.userId).not.toBe(an.id);
+	});
+});
+
+describe('what a person follows', () => {
+	it('is listed, and gone with the account, while others keep following', async () => {
+		const an = await buildPerson({ displayName: 'Volger An' });
+		const bob = await buildPerson({ displayName: 'Volger Bob' });
+		const action = { municipalityId: geel.id, subject: { kind: 'action', id: 501 } } as const;
+		await follow(database.db, { ...action, userId: an.id });
+		await follow(database.db, { ...action, userId: bob.id });
+		await follow(database.db, {
+			municipalityId: mol.id,
+			subject: { kind: 'suggestion', id: 502 },
+			userId: an.id
+		});
+
+		const expected = [
+			{ municipality: { slug: 'geel', name: 'Geel' }, subject: { kind: 'action', id: '501' } },
+			{ municipality: { slug: 'mol', name: 'Mol' }, subject: { kind: 'suggestion', id: '502' } }
+		];
+		const byKind = (a: { subject: { kind: string } }, b: { subject: { kind: string } }) =>
+			a.subject.kind.localeCompare(b.subject.kind);
+		expect((await listFollows(ctxOf(an))).sort(byKind)).toMatchObject(expected);
+		expect(await listFollows(ctxOf(bob))).toHaveLength(1);
+
+		await deleteAccount(ctxOf(an), { confirm: 'yes' });
+		expect(await listFollowers(database.db, action)).toEqual([bob.id]);
+		const [left] = await database.db
+			.select({ n: sql<number>`count(*)::int` })
+			.from(subscriptions)
+			.where(eq(subscriptions.userId, an.id));
+		expect(left!.n).toBe(0);
 	});
 });
 

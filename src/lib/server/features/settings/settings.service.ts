@@ -2,6 +2,7 @@
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { writeAudit } from '$lib/server/platform/audit';
+import { deleteSubjectSubscriptions } from '$lib/server/platform/subscriptions';
 import { renderMarkdown } from '$lib/server/platform/markdown';
 import { translate, type MessageKey } from '$lib/i18n';
 import { loadMunicipalityArea } from '$lib/server/platform/geo/area';
@@ -400,6 +401,11 @@ export async function deleteTheme(
 	await ctx.db.transaction(async (tx) => {
 		if (!(await deleteOwnTheme(tx, { municipalityId: scope.municipality.id, themeId: theme.id })))
 			throw new AppError('not_found');
+		// A follow points at its subject without a foreign key, so it goes with the theme here.
+		await deleteSubjectSubscriptions(tx, {
+			municipalityId: scope.municipality.id,
+			subject: { kind: 'theme', id: theme.id }
+		});
 		await writeAudit(tx, {
 			...auditEntry(scope),
 			action: 'settings.theme_deleted',

@@ -4,6 +4,7 @@ import { media, municipalities, themes } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { getTenant } from '$lib/server/testing/factories';
 import type { Ctx, Tenant } from '$lib/server/platform/context';
+import { follow, listFollowers } from '$lib/server/platform/subscriptions';
 import { listThemes as listPublicThemes } from '$lib/server/features/themes/themes.queries';
 import {
 	addTheme,
@@ -36,7 +37,14 @@ import {
 } from './settings.queries';
 import { carriesReadableText } from './settings.schemas';
 import { inspectLogo } from './settings.logo';
-import { auditOf, buildStaff, ctxAs, pngBytes, refusal } from '$lib/server/features/staff/staff.test-helpers';
+import {
+	auditOf,
+	buildStaff,
+	buildUser,
+	ctxAs,
+	pngBytes,
+	refusal
+} from '$lib/server/features/staff/staff.test-helpers';
 
 let database: TestDatabase;
 let A: Tenant;
@@ -417,6 +425,14 @@ describe('themes', () => {
 			action: 'settings.theme_deleted',
 			subjectName: 'Tijdelijk'
 		});
+	});
+
+	it('takes the follows of a deleted theme along', async () => {
+		const own = await addTheme(ctx, { name: 'Gevolgd', climate: false });
+		const theme = { municipalityId: A.id, subject: { kind: 'theme', id: own.id } } as const;
+		await follow(database.db, { ...theme, userId: (await buildUser(database.db)).id });
+		await deleteTheme(ctx, { unverifiedThemeId: own.id, confirm: 'on' });
+		expect(await listFollowers(database.db, theme)).toEqual([]);
 	});
 
 	it('moves a theme up and down, keeping one unambiguous order', async () => {

@@ -7,7 +7,6 @@ import {
 	contributionBlocks,
 	opportunities,
 	suggestionComments,
-	suggestionFollows,
 	suggestionReports,
 	suggestionStory,
 	suggestionVotes,
@@ -395,27 +394,6 @@ export async function moveVotes(db: Db, params: { municipalityId: string; fromId
 			)
 		);
 	return row?.n ?? 0;
-}
-
-/** Moves the followers of one suggestion to another; someone following both follows the kept one once. */
-export async function moveFollows(
-	db: Db,
-	params: { municipalityId: string; fromId: number; intoId: number }
-) {
-	await db.execute(sql`
-		insert into ${suggestionFollows} (municipality_id, suggestion_id, user_id, created_at)
-		select f.municipality_id, ${params.intoId}, f.user_id, f.created_at
-		from ${suggestionFollows} f
-		where f.municipality_id = ${params.municipalityId} and f.suggestion_id = ${params.fromId}
-		on conflict do nothing`);
-	await db
-		.delete(suggestionFollows)
-		.where(
-			and(
-				eq(suggestionFollows.municipalityId, params.municipalityId),
-				eq(suggestionFollows.suggestionId, params.fromId)
-			)
-		);
 }
 
 /** A person's public name, when they have an account (the author of a suggestion or comment). */

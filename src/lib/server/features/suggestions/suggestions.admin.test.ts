@@ -8,13 +8,14 @@ import {
 	auditLog,
 	domainEvents,
 	suggestionComments,
-	suggestionFollows,
+	subscriptions,
 	suggestionReports,
 	suggestionSettings,
 	suggestionStory,
 	suggestionVotes,
 	suggestions
 } from '$lib/server/db/schema';
+import { follow } from '$lib/server/platform/subscriptions';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { getTenant } from '$lib/server/testing/factories';
 import type { Ctx, Tenant } from '$lib/server/platform/context';
@@ -36,6 +37,16 @@ import * as settingsService from './suggestions.settings.service';
 import { csvCell, exportSuggestions, toCsv } from './suggestions.export';
 import QueuePage from '../../../../routes/[municipality=slug]/beheer/suggesties/+page.svelte';
 import DetailPage from '../../../../routes/[municipality=slug]/beheer/suggesties/[suggestie]/+page.svelte';
+
+/** The followers of a suggestion, as stored. */
+function suggestionFollowsOf(suggestionId: number) {
+	return db
+		.select()
+		.from(subscriptions)
+		.where(
+			and(eq(subscriptions.subjectKind, 'suggestion'), eq(subscriptions.subjectId, String(suggestionId)))
+		);
+}
 
 let database: TestDatabase;
 let db: Db;
@@ -645,11 +656,16 @@ describe('merging duplicates', () => {
 		const onlyDup = rest.slice(2);
 		await buildVotes(db, geel, kept, [both!, ...onlyKept]);
 		await buildVotes(db, geel, dup, [both!, ...onlyDup]);
-		await db.insert(suggestionFollows).values([
-			{ municipalityId: geel.id, suggestionId: dup.id, userId: both! },
-			{ municipalityId: geel.id, suggestionId: kept.id, userId: both! },
-			{ municipalityId: geel.id, suggestionId: dup.id, userId: onlyDup[0]! }
-		]);
+		for (const [suggestionId, userId] of [
+			[dup.id, both!],
+			[kept.id, both!],
+			[dup.id, onlyDup[0]!]
+		] as const)
+			await follow(db, {
+				municipalityId: geel.id,
+				subject: { kind: 'suggestion', id: suggestionId },
+				userId
+			});
 
 		const preview = await merge.previewMerge(moderator, {
 			unverifiedSuggestionId: dup.id,
@@ -678,10 +694,7 @@ describe('merging duplicates', () => {
 		).toHaveLength(0);
 		expect((await row(kept.id)).voteCount).toBe(6);
 		expect(await row(dup.id)).toMatchObject({ voteCount: 0, mergedIntoId: kept.id });
-		const follows = await db
-			.select()
-			.from(suggestionFollows)
-			.where(eq(suggestionFollows.suggestionId, kept.id));
+		const follows = await suggestionFollowsOf(kept.id);
 		expect(follows.map((f) => f.userId).sort()).toEqual([both!, onlyDup[0]!].sort());
 		expect((await storyOf(dup.id)).at(-1)).toMatchObject({ kind: 'merged', reason: kept.title });
 		expect((await storyOf(kept.id)).at(-1)).toMatchObject({ kind: 'merged', reason: dup.title });

@@ -9,7 +9,6 @@ import {
 	media,
 	opportunities,
 	suggestionComments,
-	suggestionFollows,
 	suggestionReports,
 	suggestionStory,
 	suggestionVotes,
@@ -300,46 +299,6 @@ export async function insertReport(
 		.onConflictDoNothing()
 		.returning({ id: suggestionReports.id });
 	return rows.length > 0;
-}
-
-export async function insertSuggestionFollow(
-	db: Db,
-	params: { municipalityId: string; suggestionId: number; userId: string }
-) {
-	await db.insert(suggestionFollows).values(params).onConflictDoNothing();
-}
-
-export async function deleteSuggestionFollow(
-	db: Db,
-	params: { municipalityId: string; suggestionId: number; userId: string }
-) {
-	await db
-		.delete(suggestionFollows)
-		.where(
-			and(
-				eq(suggestionFollows.municipalityId, params.municipalityId),
-				eq(suggestionFollows.suggestionId, params.suggestionId),
-				eq(suggestionFollows.userId, params.userId)
-			)
-		);
-}
-
-export async function isFollowingSuggestion(
-	db: Db,
-	params: { municipalityId: string; suggestionId: number; userId: string }
-) {
-	const [row] = await db
-		.select({ userId: suggestionFollows.userId })
-		.from(suggestionFollows)
-		.where(
-			and(
-				eq(suggestionFollows.municipalityId, params.municipalityId),
-				eq(suggestionFollows.suggestionId, params.suggestionId),
-				eq(suggestionFollows.userId, params.userId)
-			)
-		)
-		.limit(1);
-	return Boolean(row);
 }
 
 export async function listStory(db: Db, params: { municipalityId: string; suggestionId: number }) {

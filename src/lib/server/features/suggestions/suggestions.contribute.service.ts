@@ -22,6 +22,7 @@ import {
 } from './suggestions.access';
 import { canModerateSuggestions, canSeeContribution } from './suggestions.policy';
 import { writeDomainEvent } from '$lib/server/platform/events';
+import { follow, isFollowing, unfollow } from '$lib/server/platform/subscriptions';
 import {
 	getMunicipalityPlace,
 	getSuggestion,
@@ -32,7 +33,6 @@ import {
 import {
 	changeCommentCount,
 	countVotesOfPerson,
-	deleteSuggestionFollow,
 	findRecentDuplicate,
 	findSimilarSuggestions,
 	getComment,
@@ -41,9 +41,7 @@ import {
 	hasVoted,
 	insertComment,
 	insertReport,
-	insertSuggestionFollow,
 	insertSuggestionPhoto,
-	isFollowingSuggestion,
 	listComments,
 	listStory
 } from './suggestions.contribute.queries';
@@ -331,9 +329,9 @@ export async function createSuggestion(
 			});
 		}
 		// The author hears what comes of their suggestion.
-		await insertSuggestionFollow(tx, {
+		await follow(tx, {
 			municipalityId: ctx.tenant.id,
-			suggestionId: row.id,
+			subject: { kind: 'suggestion', id: row.id },
 			userId: actor.userId
 		});
 		return row;
@@ -402,7 +400,11 @@ export async function getSuggestionPage(
 		listComments(ctx.db, { municipalityId, suggestionId: row.id, viewerId, moderator }),
 		viewerId ? hasVoted(ctx.db, { municipalityId, suggestionId: row.id, userId: viewerId }) : false,
 		viewerId
-			? isFollowingSuggestion(ctx.db, { municipalityId, suggestionId: row.id, userId: viewerId })
+			? isFollowing(ctx.db, {
+					municipalityId,
+					subject: { kind: 'suggestion', id: row.id },
+					userId: viewerId
+				})
 			: false,
 		viewerId && opportunity.voteLimit
 			? countVotesOfPerson(ctx.db, { municipalityId, opportunityId: opportunity.id, userId: viewerId })
@@ -556,9 +558,9 @@ export async function reportContribution(
 export async function followSuggestion(ctx: TenantCtx, input: { suggestionId: number }) {
 	if (!ctx.actor) throw new AppError('unauthenticated');
 	const { row } = await visibleSuggestion(ctx, input.suggestionId);
-	await insertSuggestionFollow(ctx.db, {
+	await follow(ctx.db, {
 		municipalityId: ctx.tenant.id,
-		suggestionId: row.id,
+		subject: { kind: 'suggestion', id: row.id },
 		userId: ctx.actor.userId
 	});
 	return { following: true };
@@ -566,9 +568,9 @@ export async function followSuggestion(ctx: TenantCtx, input: { suggestionId: nu
 
 export async function unfollowSuggestion(ctx: TenantCtx, input: { suggestionId: number }) {
 	if (!ctx.actor) throw new AppError('unauthenticated');
-	await deleteSuggestionFollow(ctx.db, {
+	await unfollow(ctx.db, {
 		municipalityId: ctx.tenant.id,
-		suggestionId: input.suggestionId,
+		subject: { kind: 'suggestion', id: input.suggestionId },
 		userId: ctx.actor.userId
 	});
 	return { following: false };

@@ -8,7 +8,7 @@ import {
 	loginRequests,
 	media,
 	suggestionComments,
-	suggestionFollows,
+	subscriptions,
 	suggestionReports,
 	suggestionStory,
 	suggestions
@@ -39,6 +39,16 @@ import {
 import { refusalData } from './suggestions.contribute.present';
 import { safeLocalPath } from './suggestions.contribute.schemas';
 import { jpegWithGps } from './suggestions.photo.test-helpers';
+
+/** The followers of a suggestion, as stored. */
+function suggestionFollowsOf(suggestionId: number) {
+	return db
+		.select()
+		.from(subscriptions)
+		.where(
+			and(eq(subscriptions.subjectKind, 'suggestion'), eq(subscriptions.subjectId, String(suggestionId)))
+		);
+}
 
 let database: TestDatabase;
 let db: Db;
@@ -103,10 +113,7 @@ describe('createSuggestion', () => {
 			.from(domainEvents)
 			.where(eq(domainEvents.subjectId, String(result.id)));
 		expect(events.map((e) => e.type)).toEqual(['suggestion.submitted']);
-		const follows = await db
-			.select()
-			.from(suggestionFollows)
-			.where(eq(suggestionFollows.suggestionId, result.id));
+		const follows = await suggestionFollowsOf(result.id);
 		expect(follows.map((f) => f.userId)).toEqual([actor.userId]);
 		// Only the author and the municipality's moderators see it.
 		await getSuggestionPage(buildCtx(db, geel, { actor }), { id: result.id, slug: '' });
@@ -400,9 +407,7 @@ describe('createSuggestion', () => {
 		expect(
 			await db.select().from(suggestionReports).where(eq(suggestionReports.suggestionId, s.id))
 		).toHaveLength(0);
-		expect(
-			await db.select().from(suggestionFollows).where(eq(suggestionFollows.suggestionId, s.id))
-		).toHaveLength(0);
+		expect(await suggestionFollowsOf(s.id)).toHaveLength(0);
 	});
 
 	it('keeps a visitor draft for the person who logs in, only for this opportunity', async () => {

@@ -8,7 +8,7 @@ import {
 	municipalities,
 	opportunities,
 	suggestionComments,
-	suggestionFollows,
+	subscriptions,
 	suggestionReports,
 	suggestionStory,
 	suggestionVotes,
@@ -976,11 +976,12 @@ export async function seedDemoSuggestions(
 			.filter((p) => p.listed)
 			.map((p) => ({
 				municipalityId: town.id,
-				suggestionId: p.id,
+				subjectKind: 'suggestion' as const,
+				subjectId: String(p.id),
 				userId: p.authorId,
 				createdAt: p.publishedAt!
 			}));
-		if (follows.length) await db.insert(suggestionFollows).values(follows).onConflictDoNothing();
+		if (follows.length) await db.insert(subscriptions).values(follows).onConflictDoNothing();
 
 		// The counts follow from the rows, so they are exact whatever was generated.
 		await db.execute(sql`

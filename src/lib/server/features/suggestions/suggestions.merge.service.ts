@@ -1,10 +1,10 @@
 // Merging a duplicate suggestion into the one that is kept, with its confirmation step.
 import { AppError } from '$lib/server/platform/errors';
+import { moveFollowers } from '$lib/server/platform/subscriptions';
 import { insertStoryEntry } from './suggestions.queries';
 import {
 	getSuggestionsByIds,
 	getSuggestionsByIdsForUpdate,
-	moveFollows,
 	moveVotes,
 	updateSuggestionRow
 } from './suggestions.admin.queries';
@@ -87,7 +87,7 @@ export const mergeSuggestion = command({
 			rows.find((r) => r.id === values.into)
 		);
 		const voteCount = await moveVotes(tx, { municipalityId, fromId: from.id, intoId: into.id });
-		await moveFollows(tx, { municipalityId, fromId: from.id, intoId: into.id });
+		await moveFollowers(tx, { municipalityId, kind: 'suggestion', fromId: from.id, intoId: into.id });
 		await updateSuggestionRow(tx, { municipalityId, id: into.id, values: { voteCount } });
 		await updateSuggestionRow(tx, {
 			municipalityId,

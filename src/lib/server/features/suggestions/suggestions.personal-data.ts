@@ -1,17 +1,18 @@
 // The suggestions feature's part of a person's data: what they suggested, supported, commented, reported and
 // follow, and a block on contributing. Queries by the person's id only.
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import {
 	contributionBlocks,
 	municipalities,
 	suggestionComments,
-	suggestionFollows,
+	subscriptions,
 	suggestionReports,
 	suggestions,
 	suggestionVotes
 } from '$lib/server/db/schema';
 import type { PersonRef } from '$lib/server/platform/feature';
+import { deletePersonSubscriptions } from '$lib/server/platform/subscriptions';
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 
@@ -83,14 +84,14 @@ async function listReports(db: Db, userId: string) {
 async function listFollows(db: Db, userId: string) {
 	return db
 		.select({
-			suggestionId: suggestionFollows.suggestionId,
+			suggestionId: suggestions.id,
 			title: suggestions.title,
-			createdAt: suggestionFollows.createdAt
+			createdAt: subscriptions.createdAt
 		})
-		.from(suggestionFollows)
-		.innerJoin(suggestions, eq(suggestions.id, suggestionFollows.suggestionId))
-		.where(eq(suggestionFollows.userId, userId))
-		.orderBy(asc(suggestionFollows.createdAt), asc(suggestionFollows.suggestionId));
+		.from(subscriptions)
+		.innerJoin(suggestions, sql`${suggestions.id}::text = ${subscriptions.subjectId}`)
+		.where(and(eq(subscriptions.userId, userId), eq(subscriptions.subjectKind, 'suggestion')))
+		.orderBy(asc(subscriptions.createdAt), asc(suggestions.id));
 }
 
 async function listBlocks(db: Db, userId: string) {
@@ -170,7 +171,7 @@ export async function exportSuggestionData(db: Db, person: PersonRef) {
  */
 export async function eraseSuggestionData(tx: Db, person: PersonRef): Promise<void> {
 	const { userId } = person;
-	await tx.delete(suggestionFollows).where(eq(suggestionFollows.userId, userId));
+	await deletePersonSubscriptions(tx, { userId, kind: 'suggestion' });
 	await tx.delete(contributionBlocks).where(eq(contributionBlocks.userId, userId));
 	await tx
 		.update(suggestionReports)

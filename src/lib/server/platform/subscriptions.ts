@@ -1,0 +1,147 @@
+// Who follows what: one model for every kind of subject (an action, a suggestion, an event, a group, a
+// theme). Features follow and unfollow through these queries; the profile lists, exports and deletes a
+// person's follows; notifications read the followers of a subject.
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '$lib/server/db/client';
+import { municipalities, subscriptions } from '$lib/server/db/schema';
+import type { SubscriptionSubjectKind } from '$lib/domain/subscriptions';
+
+export type { SubscriptionSubjectKind } from '$lib/domain/subscriptions';
+
+export interface SubscriptionSubject {
+	kind: SubscriptionSubjectKind;
+	id: string | number;
+}
+
+interface OfSubject {
+	municipalityId: string;
+	subject: SubscriptionSubject;
+}
+
+interface OfPersonAndSubject extends OfSubject {
+	userId: string;
+}
+
+function matchesSubject(params: OfSubject) {
+	return and(
+		eq(subscriptions.municipalityId, params.municipalityId),
+		eq(subscriptions.subjectKind, params.subject.kind),
+		eq(subscriptions.subjectId, String(params.subject.id))
+	);
+}
+
+/** Following twice is the same as once. */
+export async function follow(db: Db, params: OfPersonAndSubject): Promise<void> {
+	await db
+		.insert(subscriptions)
+		.values({
+			municipalityId: params.municipalityId,
+			userId: params.userId,
+			subjectKind: params.subject.kind,
+			subjectId: String(params.subject.id)
+		})
+		.onConflictDoNothing();
+}
+
+/** Also fine when the person did not follow. */
+export async function unfollow(db: Db, params: OfPersonAndSubject): Promise<void> {
+	await db.delete(subscriptions).where(and(matchesSubject(params), eq(subscriptions.userId, params.userId)));
+}
+
+export async function isFollowing(db: Db, params: OfPersonAndSubject): Promise<boolean> {
+	const [row] = await db
+		.select({ userId: subscriptions.userId })
+		.from(subscriptions)
+		.where(and(matchesSubject(params), eq(subscriptions.userId, params.userId)))
+		.limit(1);
+	return Boolean(row);
+}
+
+export async function countFollowers(db: Db, params: OfSubject): Promise<number> {
+	const [row] = await db
+		.select({ n: sql<number>`count(*)::int` })
+		.from(subscriptions)
+		.where(matchesSubject(params));
+	return Number(row?.n ?? 0);
+}
+
+/** The people who follow a subject (for notifications), oldest follow first. */
+export async function listFollowers(db: Db, params: OfSubject): Promise<string[]> {
+	const rows = await db
+		.select({ userId: subscriptions.userId })
+		.from(subscriptions)
+		.where(matchesSubject(params))
+		.orderBy(asc(subscriptions.createdAt), asc(subscriptions.userId));
+	return rows.map((r) => r.userId);
+}
+
+/**
+ * Moves the followers of one subject to another of the same kind (a merge); someone following both
+ * follows the kept one once.
+ */
+export async function moveFollowers(
+	db: Db,
+	params: {
+		municipalityId: string;
+		kind: SubscriptionSubjectKind;
+		fromId: string | number;
+		intoId: string | number;
+	}
+): Promise<void> {
+	await db.execute(sql`
+		INSERT INTO ${subscriptions} (municipality_id, user_id, subject_kind, subject_id, created_at)
+		SELECT f.municipality_id, f.user_id, f.subject_kind, ${String(params.intoId)}, f.created_at
+		FROM ${subscriptions} f
+		WHERE f.municipality_id = ${params.municipalityId} AND f.subject_kind = ${params.kind}
+			AND f.subject_id = ${String(params.fromId)}
+		ON CONFLICT DO NOTHING`);
+	await db.delete(subscriptions).where(
+		matchesSubject({
+			municipalityId: params.municipalityId,
+			subject: { kind: params.kind, id: params.fromId }
+		})
+	);
+}
+
+/** Removes every follow of a subject that is deleted for good. */
+export async function deleteSubjectSubscriptions(db: Db, params: OfSubject): Promise<void> {
+	await db.delete(subscriptions).where(matchesSubject(params));
+}
+
+/** Everything a person follows, in every municipality, newest first (the profile and its export). */
+export async function listPersonSubscriptions(db: Db, params: { userId: string }) {
+	return db
+		.select({
+			municipalityId: subscriptions.municipalityId,
+			municipalitySlug: municipalities.slug,
+			municipalityName: municipalities.name,
+			subjectKind: subscriptions.subjectKind,
+			subjectId: subscriptions.subjectId,
+			createdAt: subscriptions.createdAt
+		})
+		.from(subscriptions)
+		.innerJoin(municipalities, eq(municipalities.id, subscriptions.municipalityId))
+		.where(eq(subscriptions.userId, params.userId))
+		.orderBy(
+			sql`${subscriptions.createdAt} DESC`,
+			asc(subscriptions.subjectKind),
+			asc(subscriptions.subjectId)
+		);
+}
+
+export type PersonSubscription = Awaited<ReturnType<typeof listPersonSubscriptions>>[number];
+
+/** Part of deleting an account: the person's follows of one kind, or of every kind. */
+export async function deletePersonSubscriptions(
+	db: Db,
+	params: { userId: string; kind?: SubscriptionSubjectKind }
+): Promise<void> {
+	await db
+		.delete(subscriptions)
+		.where(
+			and(
+				eq(subscriptions.userId, params.userId),
+				params.kind ? eq(subscriptions.subjectKind, params.kind) : undefined
+			)
+		);
+}
