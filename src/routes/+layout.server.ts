@@ -1,5 +1,5 @@
-import { isStaff } from '$lib/server/features/accounts/accounts.policy';
 import type { LayoutServerLoad } from './$types';
+import { isStaff } from '$lib/server/platform/policy';
 
 export const load: LayoutServerLoad = ({ locals }) => {
 	const actor = locals.ctx.actor;

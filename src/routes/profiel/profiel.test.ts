@@ -16,11 +16,11 @@ import {
 } from '$lib/server/features/accounts/accounts.service';
 import { insertSession } from '$lib/server/features/accounts/accounts.queries';
 import { SESSION_COOKIE } from '$lib/server/features/accounts/accounts.cookies';
-import type { Actor } from '$lib/server/features/accounts/accounts.policy';
 import * as profilePage from './+page.server';
 import * as verifyPage from './bevestig/+page.server';
 import * as deletePage from './verwijderen/+page.server';
 import * as exportEndpoint from './gegevens.json/+server';
+import type { Actor } from '$lib/server/platform/policy';
 
 let database: TestDatabase;
 const settings = { idleMinutes: 60, maxDays: 30 };

@@ -3,11 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { MUNICIPALITY_ABILITIES } from '$lib/server/features/accounts/accounts.policy';
 import { checkFeatures, defineFeature, demoOrder, type FeatureManifest } from '$lib/server/platform/feature';
 import { MAIL_JOB } from '$lib/server/platform/app';
 import { buildOpenApiDocument } from '$lib/server/api/openapi';
 import { features } from '.';
+import { MUNICIPALITY_ABILITIES } from '$lib/server/platform/policy';
 
 const FEATURES_DIR = path.resolve('src/lib/server/features');
 const manifestModules = import.meta.glob<Record<string, unknown>>('./*/*.feature.ts', { eager: true });

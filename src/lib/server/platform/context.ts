@@ -7,7 +7,7 @@ import type { Cache } from './cache';
 import type { Geocoder } from './geocode';
 import type { Batches } from './batch';
 import type { Features } from './feature';
-import type { Actor } from '$lib/server/features/accounts/accounts.policy';
+import type { Actor } from './policy';
 
 export interface Tenant {
 	id: string;

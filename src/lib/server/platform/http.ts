@@ -1,5 +1,5 @@
 // Turns platform errors into what SvelteKit answers: an error page, a form failure or a problem document.
-import { error, fail, json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
+import { error, fail, json, redirect, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { AppError, errorMessage, isAppError } from './errors';
 
@@ -36,6 +36,39 @@ export async function orFail<T>(work: Promise<T>, event: RequestEvent, values: R
 			failure: fail(err.status, { message: errorMessage(locale, err), fields, values })
 		};
 	}
+}
+
+function loginUrl(event: RequestEvent): string {
+	// After a form post, come back to the page, not to the action's address.
+	const back = event.request.method === 'GET' ? event.url.pathname + event.url.search : event.url.pathname;
+	return `/aanmelden?terug=${encodeURIComponent(back)}`;
+}
+
+/** Awaits a use case in a load: a visitor goes to the login page and comes back here; other refusals become error pages. */
+export async function backofficeLoad<T>(event: RequestEvent, work: Promise<T>): Promise<T> {
+	try {
+		return await work;
+	} catch (err) {
+		if (isAppError(err) && err.code === 'unauthenticated') redirect(303, loginUrl(event));
+		return orErrorPage(Promise.reject(err), event);
+	}
+}
+
+/** Awaits a use case in a form action: a session that ran out leads to the login page, refusals to fail(). */
+export async function backofficeAction<T>(
+	event: RequestEvent,
+	work: Promise<T>,
+	values: Record<string, unknown>
+) {
+	const result = await orFail(
+		work.catch((err: unknown) => {
+			if (isAppError(err) && err.code === 'unauthenticated') redirect(303, loginUrl(event));
+			throw err;
+		}),
+		event,
+		values
+	);
+	return result;
 }
 
 export function problem(

@@ -1,7 +1,10 @@
 // Parses input with a Zod schema, or refuses it with per-field catalogue keys, for forms and the API.
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { MessageKey } from '$lib/i18n';
 import { AppError, type FieldErrors } from './errors';
+
+/** The loose shape a route or a test hands to a service: every field present or not, of any type. */
+export type RawInput<S extends z.ZodType> = { [K in keyof z.input<S>]?: unknown };
 
 const CATALOGUE_KEY = /^[a-zA-Z]+(\.[a-zA-Z0-9]+)+$/;
 
@@ -10,17 +13,19 @@ export function validateInput<S extends z.ZodType>(
 	input: unknown,
 	options: {
 		/** The key shown for a problem whose message is Zod's own (English) text rather than a catalogue key. */
-		fallback: MessageKey;
+		fallback?: MessageKey;
 		/** Which form field an issue belongs to; by default the first segment of its path. */
 		fieldOf?: (path: readonly PropertyKey[]) => string;
-	}
+	} = {}
 ): z.output<S> {
 	const result = schema.safeParse(input);
 	if (result.success) return result.data;
 	const fields: FieldErrors = {};
 	for (const issue of result.error.issues) {
 		const field = options.fieldOf ? options.fieldOf(issue.path) : String(issue.path[0] ?? 'form');
-		const key = (CATALOGUE_KEY.test(issue.message) ? issue.message : options.fallback) as MessageKey;
+		const key = (
+			CATALOGUE_KEY.test(issue.message) ? issue.message : (options.fallback ?? 'backoffice.errors.invalid')
+		) as MessageKey;
 		const list = (fields[field] ??= []);
 		if (!list.includes(key)) list.push(key);
 	}
@@ -28,3 +33,11 @@ export function validateInput<S extends z.ZodType>(
 	const first = Object.values(fields)[0]?.[0];
 	throw new AppError('validation', { fields, message: first });
 }
+
+/** An e-mail address as staff type it when they invite someone: trimmed, lower case, at most 254 characters. */
+export const emailSchema = z
+	.string({ error: 'backoffice.errors.email' })
+	.trim()
+	.toLowerCase()
+	.max(254, { error: 'backoffice.errors.email' })
+	.pipe(z.email({ error: 'backoffice.errors.email' }));

@@ -1,10 +1,10 @@
 import { createLogger } from '$lib/server/platform/log';
 import type { Ctx, Tenant } from '$lib/server/platform/context';
 import type { MailMessage } from '$lib/server/platform/mail';
-import type { Actor } from '$lib/server/features/accounts/accounts.policy';
 import type { Db } from '$lib/server/db/client';
 import type { Batches } from '$lib/server/platform/batch';
 import { features } from '$lib/server/features';
+import type { Actor } from '$lib/server/platform/policy';
 
 export const silentLog = createLogger('silent');
 

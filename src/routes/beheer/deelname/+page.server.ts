@@ -1,12 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { previewParticipation, setParticipation } from '$lib/server/features/region/region.service';
-import {
-	backofficeAction,
-	backofficeLoad,
-	listField,
-	textFields
-} from '$lib/server/features/staff/staff.http';
 import type { Actions, PageServerLoad } from './$types';
+import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
+import { listField, textFields } from '$lib/server/platform/forms';
 
 // The "are you sure?" step for switching participation: the GET shows, the POST changes.
 export const load: PageServerLoad = async (event) => {

@@ -1,6 +1,5 @@
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import type { Actor } from './accounts.policy';
 import {
 	loginRequests,
 	mailTokens,
@@ -10,6 +9,7 @@ import {
 	userIdentities,
 	users
 } from '$lib/server/db/schema';
+import type { Actor } from '$lib/server/platform/policy';
 
 export async function getUserByIdentity(db: Db, params: { issuer: string; subject: string }) {
 	const [row] = await db

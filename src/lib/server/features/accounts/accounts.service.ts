@@ -9,7 +9,6 @@ import { writeAudit } from '$lib/server/platform/audit';
 import { translate } from '$lib/i18n';
 import { memberships, municipalities, staffInvitations } from '$lib/server/db/schema';
 import type { Db } from '$lib/server/db/client';
-import type { Actor } from './accounts.policy';
 import type { OidcClient, OidcIdentity } from './accounts.oidc';
 import { newOidcSecrets } from './accounts.oidc';
 import {
@@ -31,6 +30,7 @@ import {
 	updateLoginRequest,
 	updateUser
 } from './accounts.queries';
+import type { Actor } from '$lib/server/platform/policy';
 
 export const MAIL_LINK_MINUTES = 15;
 const LOGIN_REQUEST_MINUTES = 60;

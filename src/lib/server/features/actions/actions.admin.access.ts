@@ -3,10 +3,10 @@
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import type { Db } from '$lib/server/db/client';
-import { authorizeMunicipality, type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
 import { canManageActions } from './actions.policy';
 import { getAction, type ActionRow } from './actions.queries';
-import { parseId } from './actions.admin.schemas';
+import { authorizeMunicipality, type BackofficeScope } from '$lib/server/platform/backoffice';
+import { parseSluggedId } from '$lib/domain/ids';
 
 export interface ActionsScope extends BackofficeScope {
 	canManage: boolean;
@@ -37,7 +37,7 @@ export function who(scope: BackofficeScope) {
 }
 
 export async function findAction(db: Db, municipalityId: string, unverifiedId: unknown): Promise<ActionRow> {
-	const id = parseId(unverifiedId);
+	const id = parseSluggedId(unverifiedId)?.id ?? null;
 	const row = id === null ? undefined : await getAction(db, { municipalityId, id });
 	if (!row) throw new AppError('not_found');
 	return row;

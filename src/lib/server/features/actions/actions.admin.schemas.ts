@@ -3,9 +3,7 @@ import { z } from 'zod';
 import { validateInput } from '$lib/server/platform/validation';
 import { ACTION_OWNER_KINDS, ACTION_STATUSES } from '$lib/domain/actions';
 import type { MessageKey } from '$lib/i18n';
-import { isUuid } from '$lib/server/features/staff/staff.schemas';
-
-export type { RawInput } from '$lib/server/features/staff/staff.schemas';
+import { isUuid } from '$lib/domain/ids';
 
 export const TITLE_MAX = 200;
 export const SUMMARY_MAX = 500;
@@ -224,12 +222,3 @@ export const actionFiltersSchema = z.object({
 	page: z.coerce.number().int().min(1).max(100_000).catch(1)
 });
 export type ActionFilters = z.output<typeof actionFiltersSchema>;
-
-/** An id from a URL: a positive integer, or null (which can never name an action). */
-export function parseId(value: unknown): number | null {
-	if (typeof value === 'number')
-		return Number.isInteger(value) && value > 0 && value < 2 ** 31 ? value : null;
-	if (typeof value !== 'string') return null;
-	const m = /^(\d{1,9})(-.*)?$/.exec(value);
-	return m ? Number(m[1]) : null;
-}

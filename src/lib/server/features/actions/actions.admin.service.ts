@@ -6,12 +6,8 @@ import type { Ctx } from '$lib/server/platform/context';
 import { AppError, isAppError, type FieldErrors } from '$lib/server/platform/errors';
 import { placeVerdict } from '$lib/server/platform/geo/area';
 import type { Db } from '$lib/server/db/client';
-import { slugify } from '$lib/server/features/municipalities/municipalities.seed';
-import { type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
-import { isUuid } from '$lib/server/features/staff/staff.schemas';
 import { listThemesForSettings } from '$lib/server/features/settings/settings.queries';
 import { inspectLogo, LOGO_MAX_BYTES } from '$lib/server/features/settings/settings.logo';
-import type { UploadedFile } from '$lib/server/features/settings/settings.service';
 import { listOpportunitiesOfActions } from '$lib/server/features/opportunities/opportunities.service';
 import {
 	presentOpportunityForEdit,
@@ -49,8 +45,7 @@ import {
 	validateActionInput,
 	type ActionFilters,
 	type ActionInput,
-	type BulkInput,
-	type RawInput
+	type BulkInput
 } from './actions.admin.schemas';
 import {
 	actionState,
@@ -63,8 +58,13 @@ import {
 	type HistoryEntryView,
 	type UpdateView
 } from './actions.admin.present';
-
+import { slugify } from '$lib/server/platform/text';
+import { type BackofficeScope } from '$lib/server/platform/backoffice';
+import { isUuid } from '$lib/domain/ids';
+import type { UploadedFile } from '$lib/server/platform/forms';
+import type { RawInput } from '$lib/server/platform/validation';
 import { authorizeActions, findAction, who } from './actions.admin.access';
+
 const HISTORY_LIMIT = 500;
 
 function imageUrl(scope: BackofficeScope, actionId: number) {

@@ -22,7 +22,7 @@ import * as opportunitiesAdmin from '$lib/server/features/opportunities/opportun
 import * as admin from './actions.admin.service';
 import * as updates from './actions.updates.service';
 import ListPage from '../../../../routes/[municipality=slug]/beheer/acties/+page.svelte';
-import HistoryPage from '../../../../routes/[municipality=slug]/beheer/acties/[actie]/geschiedenis/+page.svelte';
+import HistoryPage from '../../../../routes/[municipality=slug]/beheer/acties/[actie=slugged]/geschiedenis/+page.svelte';
 
 let database: TestDatabase;
 let A: Tenant;

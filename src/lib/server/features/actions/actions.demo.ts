@@ -19,7 +19,7 @@ import {
 import type { LadderRung } from '$lib/domain/ladder';
 import type { DefaultThemeKey } from '$lib/domain/themes';
 import { TIME_ZONE } from '$lib/i18n';
-import { slugify } from '$lib/server/features/municipalities/municipalities.seed';
+import { slugify } from '$lib/server/platform/text';
 
 const DAY = 86_400_000;
 

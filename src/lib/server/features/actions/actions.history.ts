@@ -2,8 +2,8 @@
 // one of the action's opportunities or updates is part of the action's story too, so the opportunities
 // feature writes here as well; both bind `writeActionHistory` as the audit writer of their commands.
 import type { Db } from '$lib/server/db/client';
-import type { BackofficeScope } from '$lib/server/features/staff/staff.authorize';
 import { insertHistory } from './actions.queries';
+import type { BackofficeScope } from '$lib/server/platform/backoffice';
 
 /** One row of an action's history, as a use case records it; who and where come from the command's scope. */
 export interface ActionHistoryEntry {

@@ -1,5 +1,5 @@
+import { can, type Actor, type MunicipalityTarget } from '$lib/server/platform/policy';
 // Who may do what with climate actions: pure functions over the actor, asked by services and the back office.
-import { can, type Actor, type MunicipalityTarget } from '$lib/server/features/accounts/accounts.policy';
 
 /**
  * Creating, editing, publishing and archiving actions, their opportunities and their news: the

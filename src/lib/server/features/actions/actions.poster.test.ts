@@ -9,7 +9,7 @@ import { buildParticipatingMunicipality } from '$lib/server/testing/factories';
 import { findAllStruct, findStruct, readPdf } from '$lib/server/testing/pdf-inspect';
 import type { Tenant } from '$lib/server/platform/context';
 import { resolveMunicipality } from '$lib/server/features/municipalities/municipalities.service';
-import { GET } from '../../../../routes/[municipality=slug]/acties/[action]/poster.pdf/+server';
+import { GET } from '../../../../routes/[municipality=slug]/acties/[action=slugged]/poster.pdf/+server';
 import { layoutPoster } from './actions.poster';
 
 const ORIGIN = 'https://meedoen.geel.be';
@@ -93,7 +93,7 @@ async function request(slug: string, actionParam: string, query = '') {
 		}
 	} as unknown as RequestEvent<
 		{ municipality: string; action: string },
-		'/[municipality=slug]/acties/[action]/poster.pdf'
+		'/[municipality=slug]/acties/[action=slugged]/poster.pdf'
 	>;
 	return GET(event);
 }

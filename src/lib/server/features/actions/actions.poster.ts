@@ -11,7 +11,7 @@ import { qrMatrix } from '$lib/server/platform/qr';
 import { resolveMunicipality } from '$lib/server/features/municipalities/municipalities.service';
 import { listOpportunitiesOfActions } from '$lib/server/features/opportunities/opportunities.service';
 import { getPublishedAction, listThemesOfActions } from './actions.queries';
-import { parseActionId, parseActionParam } from './actions.schemas';
+import { parseId, parseSluggedId } from '$lib/domain/ids';
 
 /** Everything printed on a poster, already in the reader's words. */
 export interface PosterView {
@@ -94,10 +94,9 @@ export async function renderActionPoster(
 ): Promise<ActionPoster> {
 	const now = input.now ?? new Date();
 	const locale = ctx.locale;
-	const param = parseActionParam(input.unverifiedAction);
+	const param = parseSluggedId(input.unverifiedAction);
 	if (!param) throw notFound();
-	const opportunityId =
-		input.unverifiedOpportunity === null ? null : parseActionId(input.unverifiedOpportunity);
+	const opportunityId = input.unverifiedOpportunity === null ? null : parseId(input.unverifiedOpportunity);
 	if (input.unverifiedOpportunity !== null && opportunityId === null) throw notFound();
 
 	const municipalityId = ctx.tenant.id;

@@ -150,18 +150,3 @@ export function parseApiListQuery(params: URLSearchParams): ApiListQuery {
 		limit: v.limit ? Number(v.limit) : API_LIMIT_DEFAULT
 	};
 }
-
-/** `12-ontharden-pleintje` → id 12 and slug; null when it is not an id (a 404, not an error). */
-export function parseActionParam(value: string): { id: number; slug: string } | null {
-	const match = /^(\d{1,9})(?:-(.*))?$/.exec(value);
-	if (!match) return null;
-	const id = Number(match[1]);
-	if (id < 1 || id > 2_147_483_647) return null;
-	return { id, slug: match[2] ?? '' };
-}
-
-export function parseActionId(value: string): number | null {
-	return /^\d{1,10}$/.test(value) && Number(value) >= 1 && Number(value) <= 2_147_483_647
-		? Number(value)
-		: null;
-}

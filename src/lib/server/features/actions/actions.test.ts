@@ -42,11 +42,11 @@ import {
 import {
 	decodeCursor,
 	encodeCursor,
-	parseActionParam,
 	parseApiListQuery,
 	parsePageFilters,
 	type PageFilters
 } from './actions.schemas';
+import { parseSluggedId } from '$lib/domain/ids';
 
 /** The actions a person follows, as stored. */
 function actionFollowsOf(userId: string) {
@@ -352,9 +352,9 @@ describe('the action page', () => {
 		const id = await idOf('Ontharding van het Marktplein');
 		const page = await getActionPage(buildCtx(db, geel), { id, slug: 'oude-titel' });
 		expect(page.redirectTo).toBe(`/geel/acties/${id}-ontharding-van-het-marktplein`);
-		expect(parseActionParam(`${id}`)).toEqual({ id, slug: '' });
-		expect(parseActionParam('abc')).toBeNull();
-		expect(parseActionParam('99999999999-x')).toBeNull();
+		expect(parseSluggedId(`${id}`)).toEqual({ id, slug: '' });
+		expect(parseSluggedId('abc')).toBeNull();
+		expect(parseSluggedId('99999999999-x')).toBeNull();
 	});
 
 	it('does not find another municipality’s action, a draft or an archived one', async () => {

@@ -4,14 +4,16 @@
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import type { Db } from '$lib/server/db/client';
-import { type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
 import { writeDomainEvent } from '$lib/server/platform/events';
 import { insertHistory, insertUpdate } from './actions.queries';
 import { getUpdate, updateUpdate } from './actions.admin.queries';
-import { parseId, updateSchema, validateActionInput, type RawInput } from './actions.admin.schemas';
+import { updateSchema, validateActionInput } from './actions.admin.schemas';
 import { presentUpdate, type UpdateView } from './actions.admin.present';
 
 import { authorizeActions, findAction, who } from './actions.admin.access';
+import type { BackofficeScope } from '$lib/server/platform/backoffice';
+import { parseId } from '$lib/domain/ids';
+import type { RawInput } from '$lib/server/platform/validation';
 
 type UpdateTarget = { unverifiedActionId: unknown; unverifiedUpdateId: unknown };
 

@@ -5,6 +5,7 @@ import { DEFAULT_THEMES } from '$lib/domain/themes';
 import { translate } from '$lib/i18n';
 import type { Db } from '$lib/server/db/client';
 import { municipalities, regions, themes } from '$lib/server/db/schema';
+import { slugify } from '$lib/server/platform/text';
 
 export interface MunicipalityRecord {
 	nisCode: string;
@@ -16,15 +17,6 @@ export interface MunicipalityRecord {
 	mainPostcode: string;
 	centerLat: number;
 	centerLng: number;
-}
-
-export function slugify(name: string): string {
-	return name
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '');
 }
 
 export function parseMunicipalitiesCsv(text: string): MunicipalityRecord[] {

@@ -6,13 +6,14 @@ import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
 import { buildParticipatingMunicipality, buildTheme } from '$lib/server/testing/factories';
 import { isAppError } from '$lib/server/platform/errors';
-import { parseMunicipalitiesCsv, seedReferenceData, slugify } from './municipalities.seed';
+import { parseMunicipalitiesCsv, seedReferenceData } from './municipalities.seed';
 import {
 	getMunicipalityThemes,
 	getRegionOverview,
 	listMunicipalitiesForApi,
 	resolveMunicipality
 } from './municipalities.service';
+import { slugify } from '$lib/server/platform/text';
 
 let database: TestDatabase;
 

@@ -6,9 +6,7 @@ import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { commands } from '$lib/server/platform/command';
 import type { Db } from '$lib/server/db/client';
-import { authorizeMunicipality, type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
-import type { RawInput } from '$lib/server/features/staff/staff.schemas';
-import { confirmSchema, parseId } from '$lib/server/features/actions/actions.admin.schemas';
+import { confirmSchema } from '$lib/server/features/actions/actions.admin.schemas';
 import { writeActionHistory, type ActionHistoryEntry } from '$lib/server/features/actions/actions.history';
 import { canManageOpportunities } from './opportunities.policy';
 import {
@@ -21,6 +19,9 @@ import {
 } from './opportunities.queries';
 import { moveSchema, opportunitySchema } from './opportunities.schemas';
 import { presentOpportunityForEdit } from './opportunities.present';
+import { authorizeMunicipality, type BackofficeScope } from '$lib/server/platform/backoffice';
+import type { RawInput } from '$lib/server/platform/validation';
+import { parseId, parseSluggedId } from '$lib/domain/ids';
 
 /** Only those who may manage the municipality's actions; anyone else is refused before anything is read. */
 async function authorizeOpportunities(ctx: Ctx): Promise<BackofficeScope> {
@@ -47,7 +48,7 @@ const { command } = commands<Ctx, BackofficeScope, ActionHistoryEntry>({
 });
 
 async function findAction(db: Db, municipalityId: string, unverifiedId: unknown) {
-	const id = parseId(unverifiedId);
+	const id = parseSluggedId(unverifiedId)?.id ?? null;
 	const row = id === null ? undefined : await getOwningAction(db, { municipalityId, id });
 	if (!row) throw new AppError('not_found');
 	return row;

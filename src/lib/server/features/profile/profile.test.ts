@@ -30,7 +30,6 @@ import {
 	resolveSession
 } from '$lib/server/features/accounts/accounts.service';
 import { insertSession } from '$lib/server/features/accounts/accounts.queries';
-import type { Actor } from '$lib/server/features/accounts/accounts.policy';
 import { CONSENT_VERSIONS } from './profile.consents';
 import { parseProfileForm, readProfileForm, type ProfileData } from './profile.schemas';
 import { publicAuthorName } from './profile.present';
@@ -44,6 +43,7 @@ import {
 	updateProfile,
 	verifyEmail
 } from './profile.service';
+import type { Actor } from '$lib/server/platform/policy';
 
 let database: TestDatabase;
 let geel: Tenant;

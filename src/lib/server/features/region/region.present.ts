@@ -1,5 +1,5 @@
+import type { RegionRole } from '$lib/server/platform/policy';
 // What leaves the server about the regional back office, field by field.
-import type { RegionRole } from '$lib/server/features/accounts/accounts.policy';
 
 export interface RegionView {
 	id: string;

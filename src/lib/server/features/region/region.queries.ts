@@ -2,8 +2,9 @@
 import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { auditLog, municipalities, regionRoles, regions, users } from '$lib/server/db/schema';
-import type { RegionRole } from '$lib/server/features/accounts/accounts.policy';
-import { containsPattern, staffName } from '$lib/server/features/staff/staff.queries';
+import type { RegionRole } from '$lib/server/platform/policy';
+import { containsPattern } from '$lib/server/platform/text';
+import { staffName } from '$lib/server/platform/backoffice';
 
 export async function listRegionsByIds(db: Db, params: { ids: string[] }) {
 	if (params.ids.length === 0) return [];

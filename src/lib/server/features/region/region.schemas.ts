@@ -1,7 +1,7 @@
 // Input of the regional back office: participation of municipalities and the region's own roles.
 import { z } from 'zod';
 import { REGION_ROLES } from '$lib/server/db/schema';
-import { emailSchema } from '$lib/server/features/staff/staff.schemas';
+import { emailSchema } from '$lib/server/platform/validation';
 
 const idList = z
 	.array(z.string().max(64), { error: 'backoffice.errors.invalid' })

@@ -4,15 +4,8 @@ import { AppError } from '$lib/server/platform/errors';
 import { writeAudit } from '$lib/server/platform/audit';
 import { enforceRateLimits } from '$lib/server/platform/ratelimit';
 import { translate } from '$lib/i18n';
-import {
-	can,
-	canManageRegion,
-	type Actor,
-	type RegionRole
-} from '$lib/server/features/accounts/accounts.policy';
 import { getUserByVerifiedEmail } from '$lib/server/features/accounts/accounts.queries';
 import { getStaffNameOfUser } from '$lib/server/features/staff/staff.queries';
-import { isUuid, validateInput, type RawInput } from '$lib/server/features/staff/staff.schemas';
 import { presentAuditEntry, roleLabel, type AuditEntryView } from '$lib/server/features/staff/staff.present';
 import {
 	countRegionalAdmins,
@@ -41,6 +34,9 @@ import {
 	type RegionRoleView,
 	type RegionView
 } from './region.present';
+import { can, canManageRegion, type Actor, type RegionRole } from '$lib/server/platform/policy';
+import { isUuid } from '$lib/domain/ids';
+import { validateInput, type RawInput } from '$lib/server/platform/validation';
 
 const REGION_LOG_LIMIT = 20;
 

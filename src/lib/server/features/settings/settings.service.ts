@@ -8,9 +8,6 @@ import { translate, type MessageKey } from '$lib/i18n';
 import { loadMunicipalityArea } from '$lib/server/platform/geo/area';
 import { BOUNDARY_MAX_BYTES, parseBoundaryFile } from '$lib/server/platform/geo/boundary';
 import { insertTheme } from '$lib/server/features/themes/themes.queries';
-import { slugify } from '$lib/server/features/municipalities/municipalities.seed';
-import { authorizeMunicipality, type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
-import { isUuid, validateInput, type RawInput } from '$lib/server/features/staff/staff.schemas';
 import {
 	deleteLogos,
 	deleteOwnTheme,
@@ -42,6 +39,11 @@ import {
 	type StatementsView,
 	type ThemeAdminView
 } from './settings.present';
+import { slugify } from '$lib/server/platform/text';
+import type { UploadedFile } from '$lib/server/platform/forms';
+import { authorizeMunicipality, type BackofficeScope } from '$lib/server/platform/backoffice';
+import { isUuid } from '$lib/domain/ids';
+import { validateInput, type RawInput } from '$lib/server/platform/validation';
 
 function auditEntry(scope: BackofficeScope) {
 	return {
@@ -87,12 +89,6 @@ export async function updateBranding(ctx: Ctx, input: RawInput<typeof brandingSc
 			}
 		});
 	});
-}
-
-/** An uploaded file as the route hands it over (a File or Blob): the size first, the bytes only when small enough. */
-export interface UploadedFile {
-	size: number;
-	arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 /** Stores an uploaded logo after recognising it by its bytes; it replaces the earlier one. */

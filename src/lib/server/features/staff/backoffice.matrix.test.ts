@@ -7,7 +7,6 @@ import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { getTenant } from '$lib/server/testing/factories';
 import type { Ctx, Tenant } from '$lib/server/platform/context';
 import type { ErrorCode } from '$lib/server/platform/errors';
-import type { Actor, MunicipalityRole } from '$lib/server/features/accounts/accounts.policy';
 import * as staff from './staff.service';
 import * as settings from '$lib/server/features/settings/settings.service';
 import * as region from '$lib/server/features/region/region.service';
@@ -22,6 +21,7 @@ import {
 	refusal,
 	regionIdOf
 } from './staff.test-helpers';
+import type { Actor, MunicipalityRole } from '$lib/server/platform/policy';
 
 let database: TestDatabase;
 let A: Tenant;

@@ -5,7 +5,7 @@ import {
 	type MunicipalityAbility,
 	type MunicipalityRole,
 	type RegionRole
-} from '$lib/server/features/accounts/accounts.policy';
+} from '$lib/server/platform/policy';
 
 /** Most powerful first, the order in which the interface lists roles. */
 export const ROLE_ORDER: readonly MunicipalityRole[] = ['admin', 'moderator', 'communication', 'alderman'];

@@ -2,30 +2,10 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { auditLog, memberships, municipalities, staffInvitations, users } from '$lib/server/db/schema';
-import type { MunicipalityRole } from '$lib/server/features/accounts/accounts.policy';
 import type { StaffSort } from './staff.schemas';
-
-/** The name staff see: the legal name when the identity provider gave one, else the public display name. */
-export const staffName = sql<string>`coalesce(nullif(concat_ws(' ', ${users.givenName}, ${users.familyName}), ''), ${users.displayName})`;
-
-/** A LIKE pattern matching the text anywhere, with the wildcards in it taken literally. */
-export function containsPattern(text: string): string {
-	return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-export async function getBackofficeMunicipality(db: Db, params: { municipalityId: string }) {
-	const [row] = await db
-		.select({
-			id: municipalities.id,
-			regionId: municipalities.regionId,
-			slug: municipalities.slug,
-			name: municipalities.name
-		})
-		.from(municipalities)
-		.where(eq(municipalities.id, params.municipalityId))
-		.limit(1);
-	return row;
-}
+import type { MunicipalityRole } from '$lib/server/platform/policy';
+import { containsPattern } from '$lib/server/platform/text';
+import { staffName } from '$lib/server/platform/backoffice';
 
 /** Serialises staff changes of one municipality, so two admins can't remove each other at the same moment. */
 export async function lockMunicipality(db: Db, params: { municipalityId: string }) {

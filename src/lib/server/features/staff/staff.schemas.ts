@@ -1,29 +1,8 @@
 // Input of the back office's staff pages: what a form may send, with Dutch message keys per field.
 import { z } from 'zod';
-import { validateInput as validate } from '$lib/server/platform/validation';
+import { emailSchema } from '$lib/server/platform/validation';
+import { isUuid } from '$lib/domain/ids';
 import { MUNICIPALITY_ROLES } from '$lib/server/db/schema';
-
-/** The loose shape a route or a test hands to a service: every field present or not, of any type. */
-export type RawInput<S extends z.ZodType> = { [K in keyof z.input<S>]?: unknown };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** True for a well-formed id; anything else can never name a record, so callers answer not found. */
-export function isUuid(value: unknown): value is string {
-	return typeof value === 'string' && UUID.test(value);
-}
-
-/** Parses back-office input, or refuses it with per-field catalogue keys. */
-export function validateInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-	return validate(schema, input, { fallback: 'backoffice.errors.invalid' });
-}
-
-export const emailSchema = z
-	.string({ error: 'backoffice.errors.email' })
-	.trim()
-	.toLowerCase()
-	.max(254, { error: 'backoffice.errors.email' })
-	.pipe(z.email({ error: 'backoffice.errors.email' }));
 
 export const municipalityRoleSchema = z.enum(MUNICIPALITY_ROLES, { error: 'backoffice.errors.role' });
 

@@ -4,13 +4,7 @@ import { AppError } from '$lib/server/platform/errors';
 import { writeAudit } from '$lib/server/platform/audit';
 import { enforceRateLimits } from '$lib/server/platform/ratelimit';
 import { translate } from '$lib/i18n';
-import {
-	grantableRoles,
-	municipalityAbilities,
-	type MunicipalityRole
-} from '$lib/server/features/accounts/accounts.policy';
 import { getUserByVerifiedEmail } from '$lib/server/features/accounts/accounts.queries';
-import { abilitiesHere, authorizeMunicipality } from './staff.authorize';
 import {
 	countAdmins,
 	deleteMemberships,
@@ -33,12 +27,9 @@ import {
 	auditFiltersSchema,
 	changeRolesSchema,
 	inviteStaffSchema,
-	isUuid,
 	removeStaffSchema,
 	staffFiltersSchema,
-	validateInput,
 	type AuditFilters,
-	type RawInput,
 	type StaffFilters
 } from './staff.schemas';
 import {
@@ -55,6 +46,10 @@ import {
 	type RemovalItem,
 	type StaffMemberView
 } from './staff.present';
+import { grantableRoles, municipalityAbilities, type MunicipalityRole } from '$lib/server/platform/policy';
+import { abilitiesHere, authorizeMunicipality } from '$lib/server/platform/backoffice';
+import { isUuid } from '$lib/domain/ids';
+import { validateInput, type RawInput } from '$lib/server/platform/validation';
 
 const STAFF_LIST_LIMIT = 500;
 /** Each invitation mails someone: enough for onboarding a whole team, too few to use the platform for spam. */

@@ -8,7 +8,7 @@ import { isAppError, type ErrorCode } from '$lib/server/platform/errors';
 import type { MailMessage } from '$lib/server/platform/mail';
 import { buildCtx } from '$lib/server/testing/context';
 import { listRoles } from '$lib/server/features/accounts/accounts.queries';
-import type { Actor, MunicipalityRole, RegionRole } from '$lib/server/features/accounts/accounts.policy';
+import type { Actor, MunicipalityRole, RegionRole } from '$lib/server/platform/policy';
 
 /** A person with a verified address (unless said otherwise) and no role. */
 export async function buildUser(

@@ -3,7 +3,6 @@
 import type { Ctx, Tenant } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { canContribute, canModerateSuggestions } from './suggestions.policy';
-import type { Actor, MunicipalityTarget } from '$lib/server/features/accounts/accounts.policy';
 import {
 	findOpportunityTenant,
 	findSuggestionTenant,
@@ -11,6 +10,7 @@ import {
 	isBlocked,
 	type SuggestionOpportunityRow
 } from './suggestions.queries';
+import type { Actor, MunicipalityTarget } from '$lib/server/platform/policy';
 
 export type TenantCtx = Ctx & { tenant: Tenant };
 

@@ -6,10 +6,10 @@ import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { commands } from '$lib/server/platform/command';
 import { writeAudit, type AuditAction } from '$lib/server/platform/audit';
-import { authorizeMunicipality, type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
 import { getSuggestion, type SuggestionRow } from './suggestions.queries';
 import { getSuggestionsByIdsForUpdate } from './suggestions.admin.queries';
-import { parseId } from './suggestions.admin.schemas';
+import { authorizeMunicipality, type BackofficeScope } from '$lib/server/platform/backoffice';
+import { parseSluggedId } from '$lib/domain/ids';
 
 export type SuggestionRecord = Omit<SuggestionRow, 'authorName'>;
 
@@ -65,7 +65,7 @@ export async function findSuggestion(
 	scope: BackofficeScope,
 	unverifiedId: unknown
 ): Promise<SuggestionRow> {
-	const id = parseId(unverifiedId);
+	const id = parseSluggedId(unverifiedId)?.id ?? null;
 	const row =
 		id === null ? undefined : await getSuggestion(db, { municipalityId: scope.municipality.id, id });
 	if (!row) throw new AppError('not_found');

@@ -9,10 +9,7 @@ import {
 	type ModerationReason
 } from '$lib/domain/suggestions';
 import { validateInput } from '$lib/server/platform/validation';
-import { parseId } from '$lib/server/features/actions/actions.admin.schemas';
-
-export type { RawInput } from '$lib/server/features/staff/staff.schemas';
-export { parseId };
+import { parseId, parseSluggedId } from '$lib/domain/ids';
 
 export const QUEUE_PAGE_SIZE = 25;
 export const BULK_MAX = 200;
@@ -177,7 +174,7 @@ export const officialCommentSchema = z.object({
 
 export const mergeSchema = z.object({
 	into: z.unknown().transform((v, issue) => {
-		const id = parseId(typeof v === 'string' ? v.trim().replace(/^#/, '') : v);
+		const id = parseSluggedId(typeof v === 'string' ? v.trim().replace(/^#/, '') : v)?.id ?? null;
 		if (id === null) {
 			issue.addIssue({ code: 'custom', message: 'suggestionsAdmin.errors.mergeTarget' });
 			return z.NEVER;

@@ -36,7 +36,7 @@ import * as moderation from './suggestions.moderation.service';
 import * as settingsService from './suggestions.settings.service';
 import { csvCell, exportSuggestions, toCsv } from './suggestions.export';
 import QueuePage from '../../../../routes/[municipality=slug]/beheer/suggesties/+page.svelte';
-import DetailPage from '../../../../routes/[municipality=slug]/beheer/suggesties/[suggestie]/+page.svelte';
+import DetailPage from '../../../../routes/[municipality=slug]/beheer/suggesties/[suggestie=slugged]/+page.svelte';
 
 /** The followers of a suggestion, as stored. */
 function suggestionFollowsOf(suggestionId: number) {

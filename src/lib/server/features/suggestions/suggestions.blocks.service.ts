@@ -1,8 +1,6 @@
 // Blocking people from contributing in this municipality, and lifting a block, in the back office.
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
-import { isUuid } from '$lib/server/features/staff/staff.schemas';
-import type { BackofficeScope } from '$lib/server/features/staff/staff.authorize';
 import {
 	deleteBlock,
 	getBlock,
@@ -11,9 +9,12 @@ import {
 	listBlocks,
 	upsertBlock
 } from './suggestions.admin.queries';
-import { blockSchema, confirmSchema, parseId, type RawInput } from './suggestions.admin.schemas';
+import { blockSchema, confirmSchema } from './suggestions.admin.schemas';
 import { presentBlock, type BlockView } from './suggestions.admin.present';
 import { command, findSuggestion, type SuggestionTarget } from './suggestions.admin.access';
+import { isUuid, parseId } from '$lib/domain/ids';
+import type { BackofficeScope } from '$lib/server/platform/backoffice';
+import type { RawInput } from '$lib/server/platform/validation';
 
 /** Blocks the author of the suggestion (or of one of its comments) from contributing in this municipality. */
 export const blockAuthor = command({

@@ -250,10 +250,3 @@ export function parseGeoJsonQuery(params: URLSearchParams): GeoJsonQuery {
 	problems.throwIfAny();
 	return { bbox: bbox ?? undefined, theme, status };
 }
-
-/** The opportunity's id in a URL; null when it is not one (a 404, not an error). */
-export function parseOpportunityId(value: string): number | null {
-	return /^\d{1,10}$/.test(value) && Number(value) >= 1 && Number(value) <= 2_147_483_647
-		? Number(value)
-		: null;
-}

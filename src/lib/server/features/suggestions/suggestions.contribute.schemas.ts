@@ -4,9 +4,8 @@ import { z } from 'zod';
 import { MODERATION_REASONS, SUGGESTION_LIMITS } from '$lib/domain/suggestions';
 import type { MessageKey } from '$lib/i18n';
 import { validateInput } from '$lib/server/platform/validation';
-import { isUuid } from '$lib/server/features/staff/staff.schemas';
-
-export type { RawInput } from '$lib/server/features/staff/staff.schemas';
+import { isUuid } from '$lib/domain/ids';
+import { parseId } from '$lib/domain/ids';
 
 /** Suggestions this close to the chosen place are shown as possibly the same. */
 export const SIMILAR_RADIUS_METRES = 250;
@@ -132,22 +131,6 @@ export const reportSchema = z
 		if (v.reason === 'other' && !v.note)
 			issue.addIssue({ code: 'custom', path: ['note'], message: `${E}.noteRequired` });
 	});
-
-/** A positive 32-bit id from a form or URL, or null. */
-export function parseId(value: unknown): number | null {
-	const raw = typeof value === 'number' ? String(value) : value;
-	return typeof raw === 'string' && /^\d{1,10}$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 2_147_483_647
-		? Number(raw)
-		: null;
-}
-
-/** `12-bankje-aan-de-markt` → id 12 and slug; null when it is not an id (a 404, not an error). */
-export function parseSuggestionParam(value: string): { id: number; slug: string } | null {
-	const match = /^(\d{1,10})(?:-(.*))?$/.exec(value);
-	if (!match) return null;
-	const id = parseId(match[1]);
-	return id === null ? null : { id, slug: match[2] ?? '' };
-}
 
 /** A local path to go back to after a vote (`terug`): starts with one "/", never "//" or "/\". */
 export function safeLocalPath(value: unknown): string | null {

@@ -7,9 +7,7 @@ import { locatePoint, type LatLng } from '$lib/server/platform/geo/geo';
 import { loadMunicipalityArea } from '$lib/server/platform/geo/area';
 import type { MessageKey } from '$lib/i18n';
 import { getDraft, keepDraftForLogin } from '$lib/server/features/accounts/accounts.service';
-import { slugify } from '$lib/server/features/municipalities/municipalities.seed';
 import { listThemes } from '$lib/server/features/themes/themes.queries';
-import { isUuid } from '$lib/server/features/staff/staff.schemas';
 import type { ModerationMode } from '$lib/domain/suggestions';
 import {
 	loadOpportunity,
@@ -54,7 +52,6 @@ import {
 	SIMILAR_RADIUS_METRES,
 	suggestionSchema,
 	validateContribution,
-	type RawInput,
 	type SuggestionInput
 } from './suggestions.contribute.schemas';
 import { processPhoto, type ProcessedPhoto } from './suggestions.photo';
@@ -68,6 +65,9 @@ import {
 	type SuggestionApi,
 	type SuggestionView
 } from './suggestions.contribute.present';
+import { slugify } from '$lib/server/platform/text';
+import { isUuid } from '$lib/domain/ids';
+import type { RawInput } from '$lib/server/platform/validation';
 
 const DAY = 86_400_000;
 const E = 'suggestionsContribute.errors';

@@ -19,7 +19,6 @@ import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
 import { buildParticipatingMunicipality, buildTheme } from '$lib/server/testing/factories';
 import { actorOf, buildStaff, buildUser, refusal } from '$lib/server/features/staff/staff.test-helpers';
-import type { Actor } from '$lib/server/features/accounts/accounts.policy';
 import sharp from 'sharp';
 import { buildSuggestion, buildSuggestionOpportunity } from './suggestions.test-helpers';
 import {
@@ -39,6 +38,7 @@ import {
 import { refusalData } from './suggestions.contribute.present';
 import { safeLocalPath } from './suggestions.contribute.schemas';
 import { jpegWithGps } from './suggestions.photo.test-helpers';
+import type { Actor } from '$lib/server/platform/policy';
 
 /** The followers of a suggestion, as stored. */
 function suggestionFollowsOf(suggestionId: number) {

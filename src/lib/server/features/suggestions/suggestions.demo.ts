@@ -19,11 +19,11 @@ import {
 } from '$lib/server/db/schema';
 import type { DefaultThemeKey } from '$lib/domain/themes';
 import type { ModerationMode, ModerationReason, SuggestionStatus } from '$lib/domain/suggestions';
-import { slugify } from '$lib/server/features/municipalities/municipalities.seed';
 import { DEMO_PERSONA_ISSUER } from '$lib/server/features/accounts/accounts.demo';
 import { insertSuggestion, upsertSuggestionSettings } from './suggestions.queries';
 import { isInMunicipality } from '$lib/server/platform/geo/geo';
 import { loadMunicipalityArea } from '$lib/server/platform/geo/area';
+import { slugify } from '$lib/server/platform/text';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

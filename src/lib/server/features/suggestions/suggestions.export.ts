@@ -4,12 +4,12 @@ import { translate } from '$lib/i18n';
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { writeAudit } from '$lib/server/platform/audit';
-import { slugify } from '$lib/server/features/municipalities/municipalities.seed';
 import { suggestionPath } from './suggestions.access';
 import { getSuggestionOpportunity } from './suggestions.queries';
 import { listApprovedCommentsForExport, listSuggestionsForExport } from './suggestions.admin.queries';
 import { authorizeModeration } from './suggestions.admin.access';
-import { parseId } from './suggestions.admin.schemas';
+import { parseId } from '$lib/domain/ids';
+import { slugify } from '$lib/server/platform/text';
 
 export const EXPORT_FORMATS = ['csv', 'geojson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

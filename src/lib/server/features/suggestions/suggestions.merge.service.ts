@@ -8,13 +8,14 @@ import {
 	moveVotes,
 	updateSuggestionRow
 } from './suggestions.admin.queries';
-import { confirmSchema, mergeSchema, type RawInput } from './suggestions.admin.schemas';
+import { confirmSchema, mergeSchema } from './suggestions.admin.schemas';
 import {
 	command,
 	findSuggestion,
 	type SuggestionRecord,
 	type SuggestionTarget
 } from './suggestions.admin.access';
+import type { RawInput } from '$lib/server/platform/validation';
 
 export interface MergePreview {
 	merged: { id: number; title: string; voteCount: number };

@@ -6,7 +6,6 @@ import { translate } from '$lib/i18n';
 import type { Db } from '$lib/server/db/client';
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
-import { type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
 import { placeVerdict } from '$lib/server/platform/geo/area';
 import { suggestionPath } from './suggestions.access';
 import { getSuggestion, getSuggestionOpportunity, insertStoryEntry } from './suggestions.queries';
@@ -34,15 +33,13 @@ import {
 	bulkSchema,
 	bulkSelectionSchema,
 	officialCommentSchema,
-	parseId,
 	placeSchema,
 	queueFiltersSchema,
 	statusSchema,
 	validateSuggestionsAdminInput as validate,
 	type BulkOperation,
 	type ItemRef,
-	type QueueFilters,
-	type RawInput
+	type QueueFilters
 } from './suggestions.admin.schemas';
 import {
 	presentAdminComment,
@@ -65,6 +62,9 @@ import {
 	type SuggestionTarget
 } from './suggestions.admin.access';
 import type { Recorder } from '$lib/server/platform/command';
+import type { BackofficeScope } from '$lib/server/platform/backoffice';
+import type { RawInput } from '$lib/server/platform/validation';
+import { parseId } from '$lib/domain/ids';
 
 /** The text a rejection leaves on the item (the author sees it): the reason's label, with the typed note. */
 function rejectionText(locale: Ctx['locale'], reason: ModerationReason, note: string): string {

@@ -1,6 +1,6 @@
 // Who may do what with suggestions: pure functions over the actor, asked by every suggestions service.
-import { can, type Actor, type MunicipalityTarget } from '$lib/server/features/accounts/accounts.policy';
 import type { ModerationState } from '$lib/domain/suggestions';
+import { can, type Actor, type MunicipalityTarget } from '$lib/server/platform/policy';
 
 /** Moderators (civil servants) and admins: the queue, approve and reject, answer, statuses, merge, block, export. */
 export function canModerateSuggestions(actor: Actor | null, target: MunicipalityTarget): boolean {

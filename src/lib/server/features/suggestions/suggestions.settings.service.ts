@@ -2,11 +2,13 @@
 // suggestions and votes, a vote limit.
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError, isAppError } from '$lib/server/platform/errors';
-import { type BackofficeScope } from '$lib/server/features/staff/staff.authorize';
 import { getSuggestionOpportunity, upsertSuggestionSettings } from './suggestions.queries';
-import { parseId, settingsSchema, type RawInput } from './suggestions.admin.schemas';
+import { settingsSchema } from './suggestions.admin.schemas';
 import { type SuggestionSettingsView } from './suggestions.admin.present';
 import { authorizeModeration, command } from './suggestions.admin.access';
+import { parseId } from '$lib/domain/ids';
+import type { RawInput } from '$lib/server/platform/validation';
+import type { BackofficeScope } from '$lib/server/platform/backoffice';
 
 /**
  * The settings of an opportunity of kind mapSuggestions for the opportunity's back-office page, or null when

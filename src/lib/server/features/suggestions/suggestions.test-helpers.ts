@@ -2,7 +2,6 @@
 import type { Db } from '$lib/server/db/client';
 import { suggestionVotes, suggestions } from '$lib/server/db/schema';
 import type { Tenant } from '$lib/server/platform/context';
-import { slugify } from '$lib/server/features/municipalities/municipalities.seed';
 import { eq, sql } from 'drizzle-orm';
 import { insertAction, publishAction } from '$lib/server/features/actions/actions.queries';
 import { insertOpportunity } from '$lib/server/features/opportunities/opportunities.queries';
@@ -13,6 +12,7 @@ import {
 	type SuggestionFields,
 	type SuggestionSettingsValues
 } from './suggestions.queries';
+import { slugify } from '$lib/server/platform/text';
 
 const HOUR = 3_600_000;
 

@@ -11,7 +11,6 @@ import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { hitRateLimits, rateLimited } from '$lib/server/platform/ratelimit';
 import { submitBatched, type Settled } from '$lib/server/platform/batch';
-import type { Actor } from '$lib/server/features/accounts/accounts.policy';
 import type { Db } from '$lib/server/db/client';
 import { isOpenAt, type TenantCtx } from './suggestions.access';
 import { canContribute } from './suggestions.policy';
@@ -25,6 +24,7 @@ import {
 	type VoteTarget,
 	type Voter
 } from './suggestions.votes.queries';
+import type { Actor } from '$lib/server/platform/policy';
 
 export interface VoteResult {
 	voted: boolean;

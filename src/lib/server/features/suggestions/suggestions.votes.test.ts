@@ -10,11 +10,11 @@ import { buildCtx as buildPlainCtx } from '$lib/server/testing/context';
 import { createBatches, type Batches } from '$lib/server/platform/batch';
 import { buildParticipatingMunicipality } from '$lib/server/testing/factories';
 import { actorOf, buildUser, refusal } from '$lib/server/features/staff/staff.test-helpers';
-import type { Actor } from '$lib/server/features/accounts/accounts.policy';
 import { buildSuggestion, buildSuggestionOpportunity } from './suggestions.test-helpers';
 import { upsertSuggestionSettings } from './suggestions.queries';
 import { castVote, castVoteById, withdrawVote, withdrawVoteById } from './suggestions.votes.service';
 import { refusalMessage } from './suggestions.contribute.present';
+import type { Actor } from '$lib/server/platform/policy';
 
 let database: TestDatabase;
 let db: Db;

@@ -1,6 +1,6 @@
 import { listActionsForBackoffice } from '$lib/server/features/actions/actions.admin.service';
-import { backofficeLoad } from '$lib/server/features/staff/staff.http';
 import type { PageServerLoad } from './$types';
+import { backofficeLoad } from '$lib/server/platform/http';
 
 export const load: PageServerLoad = async (event) => {
 	const params = event.url.searchParams;

@@ -1,6 +1,6 @@
 // Reading the action forms of these pages: text fields, the theme checkboxes, the rows of links, the image.
-import { listField, textFields } from '$lib/server/features/staff/staff.http';
 import { LINKS_MAX } from '$lib/server/features/actions/actions.admin.schemas';
+import { listField, textFields } from '$lib/server/platform/forms';
 
 export const ACTION_TEXT_FIELDS = [
 	'title',

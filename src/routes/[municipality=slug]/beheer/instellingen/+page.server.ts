@@ -7,8 +7,9 @@ import {
 	uploadBoundary,
 	uploadLogo
 } from '$lib/server/features/settings/settings.service';
-import { backofficeAction, backofficeLoad, textFields } from '$lib/server/features/staff/staff.http';
 import type { Actions, PageServerLoad } from './$types';
+import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
+import { textFields } from '$lib/server/platform/forms';
 
 export const load: PageServerLoad = async (event) => ({
 	settings: await backofficeLoad(event, getBrandingSettings(event.locals.ctx)),

@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { inviteStaff, listStaffMembers } from '$lib/server/features/staff/staff.service';
-import { backofficeAction, backofficeLoad, textFields } from '$lib/server/features/staff/staff.http';
 import type { Actions, PageServerLoad } from './$types';
+import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
+import { textFields } from '$lib/server/platform/forms';
 
 export const load: PageServerLoad = async (event) => {
 	const params = event.url.searchParams;

@@ -1,6 +1,6 @@
 import { getModerationQueue } from '$lib/server/features/suggestions/suggestions.moderation.service';
-import { backofficeLoad } from '$lib/server/features/staff/staff.http';
 import type { PageServerLoad } from './$types';
+import { backofficeLoad } from '$lib/server/platform/http';
 
 export const load: PageServerLoad = async (event) => {
 	const params = event.url.searchParams;

@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { changeActionsInBulk, previewBulkChange } from '$lib/server/features/actions/actions.admin.service';
-import { backofficeAction, backofficeLoad, listField } from '$lib/server/features/staff/staff.http';
 import type { Actions, PageServerLoad } from './$types';
+import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
+import { listField } from '$lib/server/platform/forms';
 
 // The "are you sure?" step of a bulk change: the GET only shows what would change; the POST changes it.
 export const load: PageServerLoad = async (event) => {

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { createAction, getNewActionForm } from '$lib/server/features/actions/actions.admin.service';
-import { backofficeAction, backofficeLoad } from '$lib/server/features/staff/staff.http';
 import { actionForm } from '../form-fields';
 import type { Actions, PageServerLoad } from './$types';
+import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
 
 export const load: PageServerLoad = async (event) => ({
 	form: await backofficeLoad(event, getNewActionForm(event.locals.ctx))

@@ -5,8 +5,9 @@ import {
 	moveTheme,
 	setThemeActive
 } from '$lib/server/features/settings/settings.service';
-import { backofficeAction, backofficeLoad, textFields } from '$lib/server/features/staff/staff.http';
 import type { Actions, PageServerLoad } from './$types';
+import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
+import { textFields } from '$lib/server/platform/forms';
 
 export const load: PageServerLoad = async (event) => ({
 	themes: (await backofficeLoad(event, listThemes(event.locals.ctx))).themes,

@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { getStatementSettings, updateStatement } from '$lib/server/features/settings/settings.service';
-import { backofficeAction, backofficeLoad, textFields } from '$lib/server/features/staff/staff.http';
 import type { Actions, PageServerLoad } from './$types';
+import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
+import { textFields } from '$lib/server/platform/forms';
 
 export const load: PageServerLoad = async (event) => ({
 	statements: (await backofficeLoad(event, getStatementSettings(event.locals.ctx))).statements,

@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { previewStaffRemoval, removeStaffAccess } from '$lib/server/features/staff/staff.service';
-import { backofficeAction, backofficeLoad, listField } from '$lib/server/features/staff/staff.http';
 import type { Actions, PageServerLoad } from './$types';
+import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
+import { listField } from '$lib/server/platform/forms';
 
 // The "are you sure?" step: the GET only shows what would be removed; the POST removes it.
 export const load: PageServerLoad = async (event) => ({

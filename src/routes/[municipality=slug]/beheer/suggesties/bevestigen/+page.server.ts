@@ -3,13 +3,9 @@ import {
 	decideInBulk,
 	previewBulkDecision
 } from '$lib/server/features/suggestions/suggestions.moderation.service';
-import {
-	backofficeAction,
-	backofficeLoad,
-	listField,
-	textFields
-} from '$lib/server/features/staff/staff.http';
 import type { Actions, PageServerLoad } from './$types';
+import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
+import { listField, textFields } from '$lib/server/platform/forms';
 
 // The "are you sure?" step of a bulk decision: the GET only shows what would change; the POST changes it.
 export const load: PageServerLoad = async (event) => {

@@ -1,6 +1,6 @@
 import { listBlockedPeople } from '$lib/server/features/suggestions/suggestions.blocks.service';
-import { backofficeLoad } from '$lib/server/features/staff/staff.http';
 import type { PageServerLoad } from './$types';
+import { backofficeLoad } from '$lib/server/platform/http';
 
 export const load: PageServerLoad = async (event) => ({
 	blocks: await backofficeLoad(event, listBlockedPeople(event.locals.ctx)),

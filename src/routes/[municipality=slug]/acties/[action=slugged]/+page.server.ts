@@ -1,0 +1,66 @@
+import { error, redirect } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import {
+	followAction,
+	getActionPage,
+	keepFollowIntent,
+	unfollowAction
+} from '$lib/server/features/actions/actions.service';
+import { actionJsonLd, serializeJsonLd } from '$lib/server/features/actions/actions.present';
+import { loginFirst } from '$lib/server/features/profile/profile.http';
+import { orErrorPage, orFail } from '$lib/server/platform/http';
+import { getApp } from '$lib/server/platform/runtime';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { parseSluggedId } from '$lib/domain/ids';
+
+function target(event: RequestEvent | Parameters<PageServerLoad>[0]) {
+	const parsed = parseSluggedId(event.params.action);
+	if (!parsed)
+		error(404, {
+			message: translate(event.locals.locale, 'errors.notFound'),
+			requestId: event.locals.requestId
+		});
+	return { ctx: { ...event.locals.ctx, tenant: event.locals.municipality!.tenant }, parsed };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { ctx, parsed } = target(event);
+	// After a login that began with "Volg deze actie": ?concept= holds that wish, for that person only.
+	const unverifiedDraftId = event.url.searchParams.get('concept');
+	const page = await orErrorPage(getActionPage(ctx, { ...parsed, unverifiedDraftId }), event);
+	// An old or mistyped slug: one address per action, for people, search engines and shared links.
+	if (page.redirectTo) redirect(301, `${page.redirectTo}${event.url.search}`);
+	const origin = event.url.origin;
+	return {
+		...page,
+		canonicalUrl: `${origin}${page.action.path}`,
+		tiles: getApp().config.tiles,
+		imageUrl: page.action.image ? `${origin}${page.action.image.url}` : null,
+		jsonLd: serializeJsonLd(actionJsonLd(page.action, origin)),
+		loginHref: loginFirst(page.action.path),
+		loggedIn: Boolean(event.locals.ctx.actor)
+	};
+};
+
+async function change(event: RequestEvent, follow: boolean) {
+	const { ctx, parsed } = target(event);
+	// A visitor (or a session that ran out) logs in first and comes back to the action; the wish to follow
+	// is kept across the login, and the page asks to confirm it (one POST, no change on a GET).
+	if (!ctx.actor) {
+		const path = event.url.pathname;
+		if (!follow) redirect(303, loginFirst(path));
+		redirect(303, loginFirst(path, await keepFollowIntent(ctx, { id: parsed.id, returnTo: path })));
+	}
+	const result = await orFail(
+		follow ? followAction(ctx, { id: parsed.id }) : unfollowAction(ctx, { id: parsed.id }),
+		event,
+		{}
+	);
+	if (!result.ok) return result.failure;
+	return { changed: follow ? ('followed' as const) : ('unfollowed' as const) };
+}
+
+export const actions: Actions = {
+	follow: (event) => change(event, true),
+	unfollow: (event) => change(event, false)
+};

@@ -1,0 +1,26 @@
+import { redirect } from '@sveltejs/kit';
+import { changeStaffRoles, getStaffMember } from '$lib/server/features/staff/staff.service';
+import type { Actions, PageServerLoad } from './$types';
+import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
+import { listField } from '$lib/server/platform/forms';
+
+export const load: PageServerLoad = async (event) => ({
+	detail: await backofficeLoad(
+		event,
+		getStaffMember(event.locals.ctx, { unverifiedUserId: event.params.persoon })
+	),
+	done: event.url.searchParams.get('gelukt')
+});
+
+export const actions: Actions = {
+	default: async (event) => {
+		const roles = listField(await event.request.formData(), 'roles', 10);
+		const result = await backofficeAction(
+			event,
+			changeStaffRoles(event.locals.ctx, { unverifiedUserId: event.params.persoon, roles }),
+			{ roles }
+		);
+		if (!result.ok) return result.failure;
+		redirect(303, `${event.url.pathname}?gelukt=rollen`);
+	}
+};

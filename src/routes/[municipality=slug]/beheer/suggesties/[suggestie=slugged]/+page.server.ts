@@ -1,0 +1,118 @@
+import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { blockAuthor } from '$lib/server/features/suggestions/suggestions.blocks.service';
+import {
+	addOfficialComment,
+	answerSuggestion,
+	changeSuggestionStatus,
+	decideItem,
+	getSuggestionForModeration,
+	placeSuggestion
+} from '$lib/server/features/suggestions/suggestions.moderation.service';
+import type { Actions, PageServerLoad } from './$types';
+import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
+import { textFields } from '$lib/server/platform/forms';
+
+export const load: PageServerLoad = async (event) => ({
+	page: await backofficeLoad(
+		event,
+		getSuggestionForModeration(event.locals.ctx, { unverifiedSuggestionId: event.params.suggestie })
+	),
+	done: event.url.searchParams.get('gelukt')
+});
+
+function back(event: RequestEvent, done: string, anchor = ''): never {
+	redirect(303, `${event.url.pathname}?gelukt=${done}${anchor}`);
+}
+
+/** One decision (approve, reject, dismiss) on the suggestion or on one of its comments. */
+async function decision(event: RequestEvent, operation: 'approve' | 'reject' | 'dismiss', name: string) {
+	const values = textFields(await event.request.formData(), ['reactie', 'reden', 'toelichting']);
+	const result = await backofficeAction(
+		event,
+		decideItem(event.locals.ctx, {
+			unverifiedSuggestionId: event.params.suggestie,
+			unverifiedCommentId: values.reactie || undefined,
+			operation,
+			reason: values.reden,
+			note: values.toelichting
+		}),
+		{ ...values, form: name }
+	);
+	if (!result.ok) return result.failure;
+	back(event, result.value.changed ? operation : 'niets', values.reactie ? `#reactie-${values.reactie}` : '');
+}
+
+export const actions: Actions = {
+	approve: (event) => decision(event, 'approve', 'approve'),
+	reject: (event) => decision(event, 'reject', 'reject'),
+	dismiss: (event) => decision(event, 'dismiss', 'dismiss'),
+	approveComment: (event) => decision(event, 'approve', 'comment'),
+	rejectComment: (event) => decision(event, 'reject', 'comment'),
+	dismissComment: (event) => decision(event, 'dismiss', 'comment'),
+	answer: async (event) => {
+		const values = textFields(await event.request.formData(), ['answer']);
+		const result = await backofficeAction(
+			event,
+			answerSuggestion(event.locals.ctx, {
+				...values,
+				unverifiedSuggestionId: event.params.suggestie
+			}),
+			{ ...values, form: 'answer' }
+		);
+		if (!result.ok) return result.failure;
+		back(event, 'answered');
+	},
+	status: async (event) => {
+		const values = textFields(await event.request.formData(), ['status', 'reason']);
+		const result = await backofficeAction(
+			event,
+			changeSuggestionStatus(event.locals.ctx, {
+				...values,
+				unverifiedSuggestionId: event.params.suggestie
+			}),
+			{ ...values, form: 'status' }
+		);
+		if (!result.ok) return result.failure;
+		back(event, result.value.changed ? 'status' : 'niets');
+	},
+	place: async (event) => {
+		const values = textFields(await event.request.formData(), ['lat', 'lng', 'placeName']);
+		const result = await backofficeAction(
+			event,
+			placeSuggestion(event.locals.ctx, {
+				...values,
+				unverifiedSuggestionId: event.params.suggestie
+			}),
+			{ ...values, form: 'place' }
+		);
+		if (!result.ok) return result.failure;
+		back(event, 'placed');
+	},
+	comment: async (event) => {
+		const values = textFields(await event.request.formData(), ['body']);
+		const result = await backofficeAction(
+			event,
+			addOfficialComment(event.locals.ctx, {
+				...values,
+				unverifiedSuggestionId: event.params.suggestie
+			}),
+			{ ...values, form: 'official' }
+		);
+		if (!result.ok) return result.failure;
+		back(event, 'comment', `#reactie-${result.value.id}`);
+	},
+	block: async (event) => {
+		const values = textFields(await event.request.formData(), ['reactie', 'reason']);
+		const result = await backofficeAction(
+			event,
+			blockAuthor(event.locals.ctx, {
+				unverifiedSuggestionId: event.params.suggestie,
+				unverifiedCommentId: values.reactie || undefined,
+				reason: values.reason
+			}),
+			{ ...values, form: values.reactie ? 'comment' : 'block' }
+		);
+		if (!result.ok) return result.failure;
+		back(event, 'blocked');
+	}
+};

@@ -1,0 +1,37 @@
+// Support a suggestion (PUT) or take the support back (DELETE), with the session cookie.
+//
+// Cross-site requests: SvelteKit's CSRF check (kit.csrf.checkOrigin) only refuses cross-origin requests
+// whose content-type a plain HTML form can send (urlencoded, multipart, text/plain). PUT and DELETE are not
+// "simple" methods, so a browser sends a CORS preflight before any cross-site fetch with them, and we never
+// answer a preflight with CORS headers: another site cannot make a visitor's browser vote. We also refuse a
+// body that is not JSON, so nothing form-like is ever accepted here.
+import { json, type RequestEvent } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { castVoteById, withdrawVoteById } from '$lib/server/features/suggestions/suggestions.votes.service';
+import { AppError, apiRoute, problem } from '$lib/server/platform/http';
+import { parseSluggedId } from '$lib/domain/ids';
+
+function bodyIsAcceptable(event: RequestEvent): boolean {
+	const type = event.request.headers.get('content-type');
+	const length = event.request.headers.get('content-length');
+	const empty = !type && (length === null || length === '0');
+	return empty || /^application\/json\b/i.test(type ?? '');
+}
+
+function handler(on: boolean) {
+	return apiRoute(async (event) => {
+		if (!bodyIsAcceptable(event))
+			return problem(event, 415, translate(event.locals.locale, 'suggestionsContribute.errors.contentType'), {
+				code: 'bad_request'
+			});
+		const id = parseSluggedId(event.params.id)?.id ?? null;
+		if (id === null) throw new AppError('not_found');
+		const result = on
+			? await castVoteById(event.locals.ctx, { suggestionId: id })
+			: await withdrawVoteById(event.locals.ctx, { suggestionId: id });
+		return json(result, { headers: { 'cache-control': 'no-store' } });
+	});
+}
+
+export const PUT = handler(true);
+export const DELETE = handler(false);
