@@ -1,16 +1,8 @@
-// Leaflet code of the map of an opportunity's suggestions, loaded only by SuggestionMap with a dynamic
+// The suggestions layer of an opportunity's map (LeafletMap), loaded only by SuggestionMap with a dynamic
 // import(). The server does the clustering: on every move the map asks the clusters endpoint for the visible
 // box at the current zoom and draws what it gets (never all points), so 10,000 suggestions stay fluid.
-import {
-	control,
-	divIcon,
-	layerGroup,
-	map as leafletMap,
-	marker,
-	type LeafletMouseEvent,
-	type Marker
-} from 'leaflet';
-import { addBaseMap } from '$lib/components/maps/leaflet-map';
+import { divIcon, layerGroup, marker, type Map as LeafletMap, type Marker } from 'leaflet';
+import { pickPlace, pin } from '$lib/components/maps/leaflet-map';
 
 /** One cell of the clusters endpoint's answer (see suggestions.browse.present.ts). */
 export type ClusterCell =
@@ -38,19 +30,12 @@ export interface SuggestionMapLabels {
 	votes: (count: number) => string;
 	status: (status: string) => string;
 	open: string;
-	zoomIn: string;
-	zoomOut: string;
 }
 
-export interface SuggestionMapOptions {
-	center: { lat: number; lng: number };
-	zoom: number;
-	/** Tile URL template with {z}, {x} and {y}; null for no base map. */
-	tileUrl: string | null;
+export interface SuggestionLayerOptions {
 	/** The clusters endpoint with the list's filters; bbox and zoom are added. */
 	clustersUrl: string;
 	labels: SuggestionMapLabels;
-	onUnavailable: () => void;
 	onLoading: () => void;
 	onLoaded: (answer: { total: number; truncated: boolean; shown: number }) => void;
 	onFailed: () => void;
@@ -80,20 +65,8 @@ function popupContent(cell: Extract<ClusterCell, { type: 'point' }>, labels: Sug
 	return box;
 }
 
-export function createSuggestionMap(container: HTMLElement, options: SuggestionMapOptions) {
-	const view = leafletMap(container, {
-		center: [options.center.lat, options.center.lng],
-		zoom: options.zoom,
-		minZoom: 8,
-		maxZoom: 19,
-		// The attribution is shown as text under the map.
-		attributionControl: false,
-		zoomControl: false,
-		keyboard: true
-	});
-	// Dutch names on the zoom buttons.
-	control.zoom({ zoomInTitle: options.labels.zoomIn, zoomOutTitle: options.labels.zoomOut }).addTo(view);
-	const removeBaseMap = addBaseMap(view, { tileUrl: options.tileUrl, onUnavailable: options.onUnavailable });
+export function addSuggestionClusters(view: LeafletMap, options: SuggestionLayerOptions) {
+	const container = view.getContainer();
 	const layer = layerGroup().addTo(view);
 	let clustersUrl = options.clustersUrl;
 	let controller: AbortController | undefined;
@@ -129,17 +102,11 @@ export function createSuggestionMap(container: HTMLElement, options: SuggestionM
 				});
 				m.on('add', () => m.getElement()?.setAttribute('aria-label', options.labels.cluster(cell.count)));
 			} else {
-				m = marker([cell.lat, cell.lng], {
-					icon: divIcon({
-						className: 'suggestion-point',
-						iconSize: [22, 22],
-						iconAnchor: [11, 26],
-						popupAnchor: [0, -24],
-						html: '<span class="suggestion-pin" aria-hidden="true"></span>'
-					}),
-					keyboard: true,
-					title: cell.title
-				});
+				m = pin(
+					cell,
+					{ marker: 'suggestion-point', pin: 'suggestion-pin' },
+					{ title: cell.title, popup: true }
+				);
 				m.bindPopup(() => popupContent(cell, options.labels));
 				m.on('add', () => {
 					const el = m.getElement();
@@ -180,10 +147,7 @@ export function createSuggestionMap(container: HTMLElement, options: SuggestionM
 	}
 
 	view.on('moveend', load);
-	if (options.onPick) {
-		const pick = options.onPick;
-		view.on('click', (e: LeafletMouseEvent) => pick({ lat: e.latlng.lat, lng: e.latlng.lng }));
-	}
+	if (options.onPick) pickPlace(view, { chosen: null, onPick: options.onPick });
 	void load();
 
 	return {
@@ -194,8 +158,8 @@ export function createSuggestionMap(container: HTMLElement, options: SuggestionM
 		},
 		destroy() {
 			controller?.abort();
-			removeBaseMap();
-			view.remove();
+			view.off('moveend', load);
+			layer.remove();
 		}
 	};
 }
