@@ -8,6 +8,11 @@ export const backoffice = {
 	ascending: 'Oplopend (A–Z, oud–nieuw)',
 	descending: 'Aflopend (Z–A, nieuw–oud)',
 	sortHint: 'klik om hierop te sorteren',
+	kit: {
+		selectAll: 'Alles selecteren',
+		selectNone: 'Niets selecteren',
+		selected: '{count} geselecteerd'
+	},
 	errors: {
 		invalid: 'Deze waarde klopt niet.',
 		email: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@gemeente.be.',
