@@ -32,6 +32,9 @@ import {
 } from './accounts.queries';
 import type { Actor } from '$lib/server/platform/policy';
 
+// Other features (staff invitations, regional roles) look people up by their verified address.
+export { getUserByVerifiedEmail } from './accounts.queries';
+
 export const MAIL_LINK_MINUTES = 15;
 const LOGIN_REQUEST_MINUTES = 60;
 const TOUCH_AFTER_MS = 5 * 60_000;

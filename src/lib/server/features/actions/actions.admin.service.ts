@@ -6,7 +6,7 @@ import type { Ctx } from '$lib/server/platform/context';
 import { AppError, isAppError, type FieldErrors } from '$lib/server/platform/errors';
 import { placeVerdict } from '$lib/server/platform/geo/area';
 import type { Db } from '$lib/server/db/client';
-import { listThemesForSettings } from '$lib/server/features/settings/settings.queries';
+import { listThemesForSettings } from '$lib/server/features/settings/settings.service';
 import { inspectLogo, LOGO_MAX_BYTES } from '$lib/server/features/settings/settings.logo';
 import { listOpportunitiesOfActions } from '$lib/server/features/opportunities/opportunities.service';
 import {

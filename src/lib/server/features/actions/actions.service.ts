@@ -2,7 +2,7 @@
 import type { Ctx, Tenant } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { cached } from '$lib/server/platform/cache';
-import { listMunicipalities } from '$lib/server/features/municipalities/municipalities.queries';
+import { listMunicipalities } from '$lib/server/features/municipalities/municipalities.service';
 import { getDraft, keepDraftForLogin } from '$lib/server/features/accounts/accounts.service';
 import { listOpportunitiesOfActions } from '$lib/server/features/opportunities/opportunities.service';
 import { canFollowActions } from './actions.policy';

@@ -2,7 +2,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { municipalities } from '$lib/server/db/schema';
-import { insertTheme } from '$lib/server/features/themes/themes.queries';
+import { insertTheme } from '$lib/server/features/themes/themes.service';
 
 /** Dark enough for white text (WCAG AA), each municipality its own. */
 const PARTICIPATING: Record<string, { primary: string; accent: string; intro?: string }> = {

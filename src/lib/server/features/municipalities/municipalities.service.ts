@@ -2,7 +2,7 @@
 import type { Ctx, Tenant } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { cached } from '$lib/server/platform/cache';
-import { listThemes, listThemesOfMunicipalities } from '$lib/server/features/themes/themes.queries';
+import { listThemes, listThemesOfMunicipalities } from '$lib/server/features/themes/themes.service';
 import { presentTheme, type ThemeView } from '$lib/server/features/themes/themes.present';
 import { getDefaultRegion, getMunicipalityBySlug, listMunicipalities } from './municipalities.queries';
 import {
@@ -13,6 +13,9 @@ import {
 	type MunicipalityPage,
 	type MunicipalitySummary
 } from './municipalities.present';
+
+// The part of the municipalities' queries that other features use, inside their own transaction if need be.
+export { getMunicipalityBySlug, listMunicipalities } from './municipalities.queries';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

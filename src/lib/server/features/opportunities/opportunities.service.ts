@@ -4,7 +4,7 @@ import type { Ctx, Tenant } from '$lib/server/platform/context';
 import type { Db } from '$lib/server/db/client';
 import { cached } from '$lib/server/platform/cache';
 import { LADDER_RUNGS, type LadderRung } from '$lib/domain/ladder';
-import { listMunicipalities } from '$lib/server/features/municipalities/municipalities.queries';
+import { listMunicipalities } from '$lib/server/features/municipalities/municipalities.service';
 import {
 	countOpenOpportunitiesByRung,
 	listOpenOpportunities,

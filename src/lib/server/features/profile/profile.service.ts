@@ -11,8 +11,8 @@ import { acceptInvitations, getDraft, MAIL_ISSUER } from '$lib/server/features/a
 import {
 	getMunicipalityBySlug,
 	listMunicipalities
-} from '$lib/server/features/municipalities/municipalities.queries';
-import { listThemes } from '$lib/server/features/themes/themes.queries';
+} from '$lib/server/features/municipalities/municipalities.service';
+import { listThemes } from '$lib/server/features/themes/themes.service';
 import type { PersonalData } from '$lib/server/features';
 import { CONSENT_VERSIONS, type ConsentKind } from './profile.consents';
 import { VERIFY_PATH } from './profile.http';

@@ -4,8 +4,8 @@ import { AppError } from '$lib/server/platform/errors';
 import { writeAudit } from '$lib/server/platform/audit';
 import { enforceRateLimits } from '$lib/server/platform/ratelimit';
 import { translate } from '$lib/i18n';
-import { getUserByVerifiedEmail } from '$lib/server/features/accounts/accounts.queries';
-import { getStaffNameOfUser } from '$lib/server/features/staff/staff.queries';
+import { getUserByVerifiedEmail } from '$lib/server/features/accounts/accounts.service';
+import { getStaffNameOfUser } from '$lib/server/features/staff/staff.service';
 import { presentAuditEntry, roleLabel, type AuditEntryView } from '$lib/server/features/staff/staff.present';
 import {
 	countRegionalAdmins,

@@ -7,7 +7,7 @@ import { renderMarkdown } from '$lib/server/platform/markdown';
 import { translate, type MessageKey } from '$lib/i18n';
 import { loadMunicipalityArea } from '$lib/server/platform/geo/area';
 import { BOUNDARY_MAX_BYTES, parseBoundaryFile } from '$lib/server/platform/geo/boundary';
-import { insertTheme } from '$lib/server/features/themes/themes.queries';
+import { insertTheme } from '$lib/server/features/themes/themes.service';
 import {
 	deleteLogos,
 	deleteOwnTheme,
@@ -44,6 +44,9 @@ import type { UploadedFile } from '$lib/server/platform/forms';
 import { authorizeMunicipality, type BackofficeScope } from '$lib/server/platform/backoffice';
 import { isUuid } from '$lib/domain/ids';
 import { validateInput, type RawInput } from '$lib/server/platform/validation';
+
+// The actions back office offers the themes as settings lists them.
+export { listThemesForSettings } from './settings.queries';
 
 function auditEntry(scope: BackofficeScope) {
 	return {

@@ -4,7 +4,7 @@ import { AppError } from '$lib/server/platform/errors';
 import { writeAudit } from '$lib/server/platform/audit';
 import { enforceRateLimits } from '$lib/server/platform/ratelimit';
 import { translate } from '$lib/i18n';
-import { getUserByVerifiedEmail } from '$lib/server/features/accounts/accounts.queries';
+import { getUserByVerifiedEmail } from '$lib/server/features/accounts/accounts.service';
 import {
 	countAdmins,
 	deleteMemberships,
@@ -50,6 +50,9 @@ import { grantableRoles, municipalityAbilities, type MunicipalityRole } from '$l
 import { abilitiesHere, authorizeMunicipality } from '$lib/server/platform/backoffice';
 import { isUuid } from '$lib/domain/ids';
 import { validateInput, type RawInput } from '$lib/server/platform/validation';
+
+// The region's pages name the staff member behind a user.
+export { getStaffNameOfUser } from './staff.queries';
 
 const STAFF_LIST_LIMIT = 500;
 /** Each invitation mails someone: enough for onboarding a whole team, too few to use the platform for spam. */

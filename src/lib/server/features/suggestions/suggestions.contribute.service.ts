@@ -7,7 +7,7 @@ import { locatePoint, type LatLng } from '$lib/server/platform/geo/geo';
 import { loadMunicipalityArea } from '$lib/server/platform/geo/area';
 import type { MessageKey } from '$lib/i18n';
 import { getDraft, keepDraftForLogin } from '$lib/server/features/accounts/accounts.service';
-import { listThemes } from '$lib/server/features/themes/themes.queries';
+import { listThemes } from '$lib/server/features/themes/themes.service';
 import type { ModerationMode } from '$lib/domain/suggestions';
 import {
 	loadOpportunity,
