@@ -34,6 +34,9 @@ export interface Ctx {
 	queueMail(message: MailMessage): Promise<void>;
 }
 
-export function withTenant(ctx: Ctx, tenant: Tenant): Ctx & { tenant: Tenant } {
+/** A use case's context inside one municipality (a page under /{municipality}/, or an API call resolved to one). */
+export type TenantCtx = Ctx & { tenant: Tenant };
+
+export function withTenant(ctx: Ctx, tenant: Tenant): TenantCtx {
 	return { ...ctx, tenant };
 }

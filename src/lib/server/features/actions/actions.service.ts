@@ -1,5 +1,5 @@
 // Use cases of the public climate-action pages, the regional view and the open data API.
-import type { Ctx, Tenant } from '$lib/server/platform/context';
+import type { Ctx, TenantCtx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { cached } from '$lib/server/platform/cache';
 import { listMunicipalities } from '$lib/server/features/municipalities/municipalities.service';
@@ -27,8 +27,6 @@ import {
 	type ActionDetail
 } from './actions.present';
 import { encodeCursor, PAGE_SIZE, type ApiListQuery, type PageFilters } from './actions.schemas';
-
-type TenantCtx = Ctx & { tenant: Tenant };
 
 export interface ActionListPage {
 	items: ActionCard[];

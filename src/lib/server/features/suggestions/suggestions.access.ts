@@ -1,6 +1,6 @@
 // The rules every suggestions use case starts from: which opportunity, whether it takes suggestions and
 // votes now, and whether the person asking may contribute. Services call these before they act.
-import type { Ctx, Tenant } from '$lib/server/platform/context';
+import type { Ctx, TenantCtx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { canContribute, canModerateSuggestions } from './suggestions.policy';
 import {
@@ -11,8 +11,6 @@ import {
 	type SuggestionOpportunityRow
 } from './suggestions.queries';
 import type { Actor, MunicipalityTarget } from '$lib/server/platform/policy';
-
-export type TenantCtx = Ctx & { tenant: Tenant };
 
 export interface SuggestionOpportunity extends SuggestionOpportunityRow {
 	/** Inside the opportunity's window now. */

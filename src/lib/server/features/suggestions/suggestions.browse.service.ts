@@ -1,10 +1,10 @@
 // Use cases of browsing an opportunity's suggestions: the page with its list and filters, and the read API
 // (list by cursor, GeoJSON, grid clusters for the map). Only listed suggestions ever leave here.
 import { mercator } from '$lib/domain/suggestions';
-import type { Ctx } from '$lib/server/platform/context';
+import type { Ctx, TenantCtx } from '$lib/server/platform/context';
 import { cached } from '$lib/server/platform/cache';
 import { getMunicipalityThemes } from '$lib/server/features/municipalities/municipalities.service';
-import { loadOpportunity, tenantOfOpportunity, type TenantCtx } from './suggestions.access';
+import { loadOpportunity, tenantOfOpportunity } from './suggestions.access';
 import { getMunicipalityPlace } from './suggestions.queries';
 import { countVotesOfPerson } from './suggestions.contribute.queries';
 import {

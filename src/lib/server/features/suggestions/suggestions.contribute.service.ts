@@ -1,6 +1,6 @@
 // Use cases of citizens: add a suggestion (place, photo, similar ones first), its page, comments with one
 // level of replies, reports and follows, and the write API (votes are suggestions.votes.service).
-import type { Ctx } from '$lib/server/platform/context';
+import type { Ctx, TenantCtx } from '$lib/server/platform/context';
 import { AppError, isAppError, type FieldErrors } from '$lib/server/platform/errors';
 import { enforceRateLimits } from '$lib/server/platform/ratelimit';
 import { locatePoint, type LatLng } from '$lib/server/platform/geo/geo';
@@ -15,8 +15,7 @@ import {
 	suggestionPath,
 	tenantOfOpportunity,
 	tenantOfSuggestion,
-	type SuggestionOpportunity,
-	type TenantCtx
+	type SuggestionOpportunity
 } from './suggestions.access';
 import { canModerateSuggestions, canSeeContribution } from './suggestions.policy';
 import { writeDomainEvent } from '$lib/server/platform/events';

@@ -7,12 +7,12 @@
 // in arrival order: the limit, the rate limit and the places left are those of that order; the count each
 // vote answers is the count once its group is written. Without ctx.batches (most tests), each vote is a
 // group of one in its own transaction.
-import type { Ctx } from '$lib/server/platform/context';
+import type { Ctx, TenantCtx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { hitRateLimits, rateLimited } from '$lib/server/platform/ratelimit';
 import { submitBatched, type Settled } from '$lib/server/platform/batch';
 import type { Db } from '$lib/server/db/client';
-import { isOpenAt, type TenantCtx } from './suggestions.access';
+import { isOpenAt } from './suggestions.access';
 import { canContribute } from './suggestions.policy';
 import { RATE_LIMITED, RATE_LIMITS } from './suggestions.contribute.schemas';
 import {
