@@ -123,6 +123,8 @@ const nl = {
 		boolean: 'verwacht 1, 0, true of false, kreeg "{value}"',
 		frameAncestors: "verwacht 'none', 'self' of een lijst van https-origins gescheiden door spaties",
 		requiredWith: 'is verplicht samen met {other}',
+		rrnScope:
+			'vraagt het rijksregisternummer (rrn) op; Meedoen vraagt en bewaart dat nooit. Laat die scope weg, bv. OIDC_SCOPES="openid profile"',
 		tileUrl:
 			'verwacht none of een https-URL met {z}, {x} en {y} (bv. {example}; http enkel buiten productie), kreeg "{value}"',
 		originRequired:

@@ -121,4 +121,24 @@ describe('loadConfig', () => {
 			expect(loadConfig({ NODE_ENV: 'test', TILE_URL }).tiles.url).toBe(TILE_URL);
 		});
 	});
+
+	it('refuses to start when OIDC_SCOPES asks for the national register number, with a Dutch reason', () => {
+		const oidc = {
+			ORIGIN: 'https://m.be',
+			OIDC_ISSUER: 'https://authenticatie.vlaanderen.be/op',
+			OIDC_CLIENT_ID: 'meedoen',
+			OIDC_CLIENT_SECRET: 'geheim'
+		};
+		for (const scopes of [
+			'openid profile rrn',
+			'openid RRN',
+			'openid vo_rrn',
+			'openid rijksregisternummer'
+		]) {
+			const err = problemsOf({ ...oidc, OIDC_SCOPES: scopes });
+			expect(err.problems.map((p) => p.variable)).toEqual(['OIDC_SCOPES']);
+			expect(err.message).toContain('rijksregisternummer');
+		}
+		expect(loadConfig({ ...oidc, OIDC_SCOPES: 'openid profile vo' }).oidc?.scopes).toBe('openid profile vo');
+	});
 });

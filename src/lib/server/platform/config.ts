@@ -54,6 +54,11 @@ export interface OidcConfig {
 	label: string;
 }
 
+/** A scope that would release the national register number (ACM/IDM calls it `rrn`; `vo_rrn`, `rijksregisternummer`). */
+function isRrnScope(scope: string): boolean {
+	return /(^|[_:.-])rrn$|rijksregister/i.test(scope);
+}
+
 export class ConfigError extends Error {
 	constructor(readonly problems: { variable: string; problem: string }[]) {
 		super(
@@ -159,13 +164,16 @@ export function loadConfig(env: Env = process.env): Config {
 		} else if (!clientSecret) {
 			fail('OIDC_CLIENT_SECRET', translate('nl', 'config.requiredWith', { other: 'OIDC_ISSUER' }));
 		}
+		const scopes = read('OIDC_SCOPES') ?? 'openid profile';
+		// The national register number is never asked for, so it can never be stored: refuse the scope.
+		if (scopes.split(/\s+/).some(isRrnScope)) fail('OIDC_SCOPES', translate('nl', 'config.rrnScope'));
 		oidc = {
 			issuer: oidcIssuer,
 			clientId: clientId ?? '',
 			clientSecret,
 			clientAuth,
 			privateKey,
-			scopes: read('OIDC_SCOPES') ?? 'openid profile',
+			scopes,
 			label: read('OIDC_LABEL') ?? 'Mijn Burgerprofiel'
 		};
 	}
