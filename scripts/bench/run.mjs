@@ -1,9 +1,10 @@
 // `npm run bench`: builds when needed, starts the app on a fresh embedded database filled by the dataset
 // steps, measures the scenarios of scenarios.mjs against it and against a bare node:http ceiling serving
-// the same bytes (a scenario whose route the build does not have is reported as skipped),
+// the same bytes (a scenario it cannot measure — route missing, wrong answer — fails the run),
 // weighs the JavaScript of a citizen page, has 1,000 distinct people cast votes at once (lib/votes.mjs) and
-// checks every vote count in the database afterwards, prints the figures against the targets and writes
-// them to .bench/results.json. Only 127.0.0.1 is ever contacted (and the PostgreSQL server of
+// checks every vote count in the database afterwards, times the parsing of hostile input (micro.ts), prints
+// the figures against the targets and writes them to .bench/results.json and docs/bench/latest-<database>.json
+// (committed, with the machine and the command, so README figures can be traced). Only 127.0.0.1 is ever contacted (and the PostgreSQL server of
 // --database-url); every server it starts is stopped and the data folder (and database) removed at the
 // end, also on error or Ctrl-C.
 //
@@ -157,6 +158,35 @@ function build(force) {
 	return Math.round(performance.now() - started);
 }
 
+/** scripts/bench/micro.ts in vite-node (the app's own modules, no server): [{ name, ms, targetMs }]. */
+function measureMicro() {
+	const result = spawnSync(
+		process.execPath,
+		[
+			path.join(root, 'node_modules', 'vite-node', 'vite-node.mjs'),
+			'--config',
+			'vite.scripts.config.ts',
+			'scripts/bench/micro.ts'
+		],
+		{ encoding: 'utf8', timeout: 5 * 60_000 }
+	);
+	const line = result.stdout?.trim().split('\n').at(-1) ?? '';
+	if (result.status !== 0 || !line.startsWith('['))
+		throw new Error(`scripts/bench/micro.ts failed (exit ${result.status}): ${result.stderr?.slice(-500)}`);
+	return JSON.parse(line);
+}
+
+/** A connection URL without its password, for the results file. */
+function redactUrl(value) {
+	try {
+		const url = new URL(value);
+		if (url.password) url.password = '***';
+		return url.toString();
+	} catch {
+		return value;
+	}
+}
+
 function gitCommit() {
 	const result = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' });
 	if (result.status !== 0) return null;
@@ -175,6 +205,8 @@ async function main() {
 		);
 	rmSync(resultsFile, { force: true }); // a failed run must not leave an earlier run's figures behind
 	const buildMs = build(opts.build);
+	log('CPU cost of hostile input (scripts/bench/micro.ts)…');
+	const micro = measureMicro();
 	const routes = await loadRoutes(root);
 	// Every step has its own time limit; this one catches anything that still hangs.
 	// Plus the 1,000,000-vote dataset (about half a minute), the vote load and the count check afterwards.
@@ -352,6 +384,13 @@ async function main() {
 			pass: s.ratio >= s.targets.ratio
 		});
 	}
+	for (const m of micro)
+		checks.push({
+			what: m.name,
+			measured: m.ms < 10 ? `${m.ms.toPrecision(2)} ms` : fmt.ms(m.ms),
+			target: `≤ ${m.targetMs} ms`,
+			pass: m.ms <= m.targetMs
+		});
 	for (const p of pages) {
 		checks.push({
 			what: `${p.page} JavaScript (gzip -9)`,
@@ -382,6 +421,10 @@ async function main() {
 		});
 	}
 	const invalid = [];
+	// A scenario that could not be measured (its route missing from the build, or an answer that is not 200
+	// with the expected type) fails the run: a benchmark must not pass by measuring less.
+	for (const s of skipped) invalid.push(`${s.name} ${s.path}: not measured (${s.reason})`);
+	if (votes?.skipped) invalid.push(`vote load ${votes.path}: not measured (${votes.skipped})`);
 	if (votes && !votes.skipped) {
 		const all = votes.requests + votes.warmup.requests;
 		const failed = all - (votes.statusCodes[200] ?? 0);
@@ -439,14 +482,25 @@ async function main() {
 					]
 				])
 				.concat(
-					skipped.map((s) => [`${s.name} ${s.path}`, `skipped: ${s.reason}`, '', '', '', '', '', '', '', ''])
+					skipped.map((s) => [
+						`${s.name} ${s.path}`,
+						`NOT MEASURED: ${s.reason}`,
+						'',
+						'',
+						'',
+						'',
+						'',
+						'',
+						'',
+						''
+					])
 				),
 			{ align: [null, null, 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] }
 		)
 	);
 	if (votes) {
 		console.log('');
-		if (votes.skipped) console.log(`Vote load ${votes.path}: skipped: ${votes.skipped}`);
+		if (votes.skipped) console.log(`Vote load ${votes.path}: NOT MEASURED: ${votes.skipped}`);
 		else {
 			console.log(
 				`Vote load: ${fmt.int(votes.people)} distinct people, ${votes.inFlight} requests in flight, ` +
@@ -480,8 +534,8 @@ async function main() {
 					? `Counts afterwards: exact. ${fmt.int(votes.database.votes)} votes in the opportunity = ` +
 							`${fmt.int(voteData.votes)} before + ${fmt.int(votes.database.loadVotes)} confirmed; every vote_count ` +
 							`equals its votes (${fmt.int(votes.check.touched)} suggestions touched` +
-							(votes.check.unconfirmedCounted > 0
-								? `; ${votes.check.unconfirmedCounted} requests the client gave up on did count, once`
+							(votes.settle.requests > 0
+								? `; ${votes.settle.requests} unconfirmed votes sent again after the run until confirmed`
 								: '') +
 							').'
 					: `Counts afterwards: NOT EXACT: ${votes.check.problems.join('; ')}`
@@ -527,7 +581,7 @@ async function main() {
 					`${s.path}`,
 					'',
 					`p99 ≤ ${TARGETS.p99Ms} ms, ratio ≥ ${TARGETS.ratio}`,
-					`skipped: ${s.reason}`
+					`NOT MEASURED: ${s.reason}`
 				]),
 				...(votes?.skipped
 					? [
@@ -535,7 +589,7 @@ async function main() {
 								`PUT ${votes.path}`,
 								'',
 								`≥ ${fmt.int(VOTE_LOAD.targets.votesPerSec)} votes/s, exact counts`,
-								`skipped: ${votes.skipped}`
+								`NOT MEASURED: ${votes.skipped}`
 							]
 						]
 					: [])
@@ -568,6 +622,7 @@ async function main() {
 		skipped,
 		votes: votes && { ...votes, confirmedPerSuggestion: undefined, attemptedPerSuggestion: undefined },
 		pages,
+		micro,
 		memory: memory && {
 			appRssBytes: memory.rssBytes,
 			appPeakRssBytes: memory.peakRssBytes,
@@ -583,15 +638,23 @@ async function main() {
 
 	await cleanup();
 	results.totalS = Math.round((performance.now() - runStarted) / 100) / 10;
-	writeFileSync(resultsFile, JSON.stringify(results, null, '\t') + '\n');
+	const args = process.argv.slice(2).map((a) => (a.startsWith('postgres') ? redactUrl(a) : a));
+	results.command = `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`;
+	const json = JSON.stringify(results, null, '\t') + '\n';
+	writeFileSync(resultsFile, json);
+	// The last run's figures, committed with the change they measure, so README figures can be traced.
+	const traced = path.join(root, 'docs', 'bench', `latest-${results.database}.json`);
+	mkdirSync(path.dirname(traced), { recursive: true });
+	writeFileSync(traced, json);
 	console.log('');
-	console.log(`Results written to ${path.relative(root, resultsFile)} (run took ${results.totalS} s).`);
-	const args = process.argv.slice(2);
-	console.log(`Repeat with: npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`);
+	console.log(
+		`Results written to ${path.relative(root, resultsFile)} and ${path.relative(root, traced)} (run took ${results.totalS} s).`
+	);
+	console.log(`Repeat with: ${results.command}`);
 
 	if (invalid.length > 0) {
 		console.error(
-			`\n[bench] more than ${fmt.pct(MAX_FAILED_SHARE)} of the requests were not answered with 2xx: the figures are not valid.`
+			`\n[bench] a scenario was not measured, or more than ${fmt.pct(MAX_FAILED_SHARE)} of its requests were not answered with 2xx: the figures are not valid.`
 		);
 		return 1;
 	}

@@ -9,9 +9,9 @@
 //   path         requested with GET on the app (and the same path on the ceiling); a string, or a function
 //                of { datasets } (the summaries of the dataset steps) for paths that depend on the data.
 //                When no page or endpoint of the build serves the path (only a catch-all, or nothing),
-//                the scenario is reported as "skipped: route missing" instead of measured
+//                the run fails with "NOT MEASURED: route missing"
 //   contentType  what the response must be; checked once before the load, so a scenario that silently
-//                measures an error page fails instead
+//                measures an error page fails the run instead
 //   targets      optional: { p99Ms, ratio } overriding TARGETS for this scenario
 
 /** The targets every scenario and the page weight are held to. */

@@ -31,7 +31,10 @@ export async function measureLoad({ url, connections, duration, warmup }) {
 		url,
 		connections,
 		durationS: result.duration,
-		reqPerSec: result.requests.average,
+		/** 2xx answers per second: an error page served fast must not count as throughput. */
+		reqPerSec: result.duration > 0 ? result['2xx'] / result.duration : 0,
+		/** Every answer per second, whatever its status (autocannon's own average). */
+		answersPerSec: result.requests.average,
 		latencyMs: {
 			p50: result.latency.p50,
 			p99: result.latency.p99,

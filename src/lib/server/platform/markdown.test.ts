@@ -58,10 +58,9 @@ describe('renderMarkdown', () => {
 		expect(html).toContain('logo');
 	});
 
+	// How long it takes is measured in npm run bench (scripts/bench/micro.ts), not with a timer here.
 	it('copes with 50,000 characters of nested brackets and quotes without choking', () => {
-		const started = Date.now();
 		const html = renderMarkdown('>'.repeat(2_000) + '['.repeat(20_000) + '*'.repeat(28_000));
 		expect(typeof html).toBe('string');
-		expect(Date.now() - started).toBeLessThan(5_000);
 	});
 });
