@@ -22,14 +22,14 @@ export const IMAGE_MAX_BYTES = 2 * 1024 * 1024;
  * The field a problem belongs to: the first path segment, except for links, whose rows each have their
  * own label and URL field (`links.2.url`).
  */
-function fieldOf(path: readonly PropertyKey[]): string {
+export function actionFieldOf(path: readonly PropertyKey[]): string {
 	if (path[0] === 'links' && path.length >= 3) return `links.${String(path[1])}.${String(path[2])}`;
 	return String(path[0] ?? 'form');
 }
 
 /** Parses input with a schema, or refuses it with per-field catalogue keys; link rows are fields of their own. */
 export function validateActionInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-	return validateInput(schema, input, { fallback: 'backoffice.errors.invalid', fieldOf });
+	return validateInput(schema, input, { fallback: 'backoffice.errors.invalid', fieldOf: actionFieldOf });
 }
 
 const text = (max: number, error: MessageKey) =>

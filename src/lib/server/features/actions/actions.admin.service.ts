@@ -1,6 +1,6 @@
 // Use cases of the back office for climate actions: list, create and edit, publish, bulk changes and
-// history. Each authorizes first, then records every change in action_history in the same
-// transaction as the change.
+// history. Each is a command (actions.admin.access.ts): it authorizes first, and every change is recorded in
+// action_history, with its domain event, in the same transaction as the change.
 import type { ActionStatus } from '$lib/domain/actions';
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError, isAppError, type FieldErrors } from '$lib/server/platform/errors';
@@ -13,17 +13,17 @@ import {
 	presentOpportunityForEdit,
 	type OpportunityEditView
 } from '$lib/server/features/opportunities/opportunities.present';
-import { writeDomainEvent } from '$lib/server/platform/events';
+import type { Recorder } from '$lib/server/platform/command';
 import {
 	archiveAction as archiveActionRow,
 	insertAction,
-	insertHistory,
 	publishAction as publishActionRow,
 	setActionThemes,
 	unarchiveAction,
 	unpublishAction as unpublishActionRow,
 	updateAction,
-	type ActionFields
+	type ActionFields,
+	type ActionRow
 } from './actions.queries';
 import {
 	deletePhoto,
@@ -63,7 +63,8 @@ import { type BackofficeScope } from '$lib/server/platform/backoffice';
 import { isUuid } from '$lib/domain/ids';
 import type { UploadedFile } from '$lib/server/platform/forms';
 import type { RawInput } from '$lib/server/platform/validation';
-import { authorizeActions, findAction, who } from './actions.admin.access';
+import { command, findAction, read } from './actions.admin.access';
+import type { ActionHistoryEntry } from './actions.history';
 
 const HISTORY_LIMIT = 500;
 
@@ -99,39 +100,38 @@ export interface ActionsOverview {
 	canManage: boolean;
 }
 
-export async function listActionsForBackoffice(
-	ctx: Ctx,
-	input: RawInput<typeof actionFiltersSchema>
-): Promise<ActionsOverview> {
-	const scope = await authorizeActions(ctx, 'read');
-	const municipalityId = scope.municipality.id;
-	const filters = actionFiltersSchema.parse(input);
-	const { rows, total } = await listActionsForAdmin(ctx.db, {
-		municipalityId,
-		filters,
-		limit: ACTIONS_PAGE_SIZE,
-		offset: (filters.page - 1) * ACTIONS_PAGE_SIZE
-	});
-	const [links, themes] = await Promise.all([
-		listThemeIdsOfActions(ctx.db, { municipalityId, actionIds: rows.map((r) => r.id) }),
-		listThemesForSettings(ctx.db, { municipalityId })
-	]);
-	const names = new Map(themes.map((t) => [t.id, t.name]));
-	return {
-		filters,
-		items: rows.map((row) =>
-			presentActionListItem(
-				row,
-				links.filter((l) => l.actionId === row.id).map((l) => names.get(l.themeId) ?? '')
-			)
-		),
-		total,
-		page: filters.page,
-		pageCount: Math.max(1, Math.ceil(total / ACTIONS_PAGE_SIZE)),
-		themes: themes.map((t) => ({ id: t.id, name: t.name, active: t.active })),
-		canManage: scope.canManage
-	};
-}
+export const listActionsForBackoffice = read({
+	load: async (ctx, scope, input: RawInput<typeof actionFiltersSchema>): Promise<ActionsOverview> => {
+		const municipalityId = scope.municipality.id;
+		// Nonsense filters fall back to their defaults instead of failing.
+		const filters = actionFiltersSchema.parse(input);
+		const { rows, total } = await listActionsForAdmin(ctx.db, {
+			municipalityId,
+			filters,
+			limit: ACTIONS_PAGE_SIZE,
+			offset: (filters.page - 1) * ACTIONS_PAGE_SIZE
+		});
+		const [links, themes] = await Promise.all([
+			listThemeIdsOfActions(ctx.db, { municipalityId, actionIds: rows.map((r) => r.id) }),
+			listThemesForSettings(ctx.db, { municipalityId })
+		]);
+		const names = new Map(themes.map((t) => [t.id, t.name]));
+		return {
+			filters,
+			items: rows.map((row) =>
+				presentActionListItem(
+					row,
+					links.filter((l) => l.actionId === row.id).map((l) => names.get(l.themeId) ?? '')
+				)
+			),
+			total,
+			page: filters.page,
+			pageCount: Math.max(1, Math.ceil(total / ACTIONS_PAGE_SIZE)),
+			themes: themes.map((t) => ({ id: t.id, name: t.name, active: t.active })),
+			canManage: scope.canManage
+		};
+	}
+});
 
 export interface BulkPreview {
 	operation: BulkInput['operation'];
@@ -140,29 +140,28 @@ export interface BulkPreview {
 }
 
 /** The confirmation step of a bulk change: which of the selected actions it concerns. Changes nothing. */
-export async function previewBulkChange(ctx: Ctx, input: RawInput<typeof bulkSchema>): Promise<BulkPreview> {
-	const scope = await authorizeActions(ctx, 'manage');
-	const values = validateActionInput(bulkSchema, input);
-	const rows = await getActionsByIds(ctx.db, { municipalityId: scope.municipality.id, ids: values.ids });
-	return {
-		operation: values.operation,
-		status: values.status,
-		items: rows.map((r) => ({ id: r.id, title: r.title, status: r.status, state: actionState(r) }))
-	};
-}
+export const previewBulkChange = command({
+	load: async (_ctx, _scope, _input: RawInput<typeof bulkSchema>) => undefined,
+	schema: bulkSchema,
+	prepare: async ({ ctx, scope, values }): Promise<BulkPreview> => {
+		const rows = await getActionsByIds(ctx.db, { municipalityId: scope.municipality.id, ids: values.ids });
+		return {
+			operation: values.operation,
+			status: values.status,
+			items: rows.map((r) => ({ id: r.id, title: r.title, status: r.status, state: actionState(r) }))
+		};
+	}
+});
 
 /**
  * Applies one change to several actions, all or nothing, with one history row per action that changed.
  * Ids of another municipality are simply not found and left alone.
  */
-export async function changeActionsInBulk(
-	ctx: Ctx,
-	input: RawInput<typeof bulkSchema>
-): Promise<{ changed: number }> {
-	const scope = await authorizeActions(ctx, 'manage');
-	const values = validateActionInput(bulkSchema, input);
-	const municipalityId = scope.municipality.id;
-	return ctx.db.transaction(async (tx) => {
+export const changeActionsInBulk = command({
+	load: async (_ctx, _scope, _input: RawInput<typeof bulkSchema>) => undefined,
+	schema: bulkSchema,
+	execute: async (tx, { scope, values, record }): Promise<{ changed: number }> => {
+		const municipalityId = scope.municipality.id;
 		const rows = await getActionsByIds(tx, { municipalityId, ids: values.ids });
 		if (rows.length === 0) throw new AppError('validation', { message: 'actionsAdmin.bulk.nothingSelected' });
 		let changed = 0;
@@ -170,28 +169,26 @@ export async function changeActionsInBulk(
 			const id = row.id;
 			if (values.operation === 'status' && values.status && row.status !== values.status) {
 				await updateAction(tx, { municipalityId, id, status: values.status });
-				await insertHistory(tx, {
-					municipalityId,
+				record.audit({
 					actionId: id,
-					...who(scope),
 					change: 'status_changed',
 					details: { before: row.status, after: values.status, bulk: true }
 				});
 				changed++;
 			} else if (values.operation === 'publish' && actionState(row) !== 'published') {
-				await publish(tx, scope, row, { bulk: true });
+				await publish(tx, scope, row, record, { bulk: true });
 				changed++;
 			} else if (values.operation === 'unpublish' && row.publishedAt) {
-				await unpublish(tx, scope, id, { bulk: true });
+				await unpublish(tx, scope, id, record, { bulk: true });
 				changed++;
 			} else if (values.operation === 'archive' && !row.archivedAt) {
-				await archive(tx, scope, id, { bulk: true });
+				await archive(tx, scope, id, record, { bulk: true });
 				changed++;
 			}
 		}
 		return { changed };
-	});
-}
+	}
+});
 
 // ---------------------------------------------------------------------------------------------
 // One action: read, create, change
@@ -201,10 +198,11 @@ export interface NewActionForm {
 	themes: ThemeOption[];
 }
 
-export async function getNewActionForm(ctx: Ctx): Promise<NewActionForm> {
-	const scope = await authorizeActions(ctx, 'manage');
-	return { themes: await themeOptions(ctx.db, scope.municipality.id) };
-}
+export const getNewActionForm = command({
+	load: async (ctx, scope, _input: void): Promise<NewActionForm> => ({
+		themes: await themeOptions(ctx.db, scope.municipality.id)
+	})
+});
 
 export interface ActionBackofficePage {
 	action: ActionEditView;
@@ -214,27 +212,25 @@ export interface ActionBackofficePage {
 	canManage: boolean;
 }
 
-export async function getActionForBackoffice(
-	ctx: Ctx,
-	input: { unverifiedActionId: unknown }
-): Promise<ActionBackofficePage> {
-	const scope = await authorizeActions(ctx, 'read');
-	const municipalityId = scope.municipality.id;
-	const row = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
-	const [themeLinks, opportunities, updates] = await Promise.all([
-		listThemeIdsOfActions(ctx.db, { municipalityId, actionIds: [row.id] }),
-		listOpportunitiesOfActions(ctx, { municipalityIds: [municipalityId], actionIds: [row.id] }),
-		listUpdatesForAdmin(ctx.db, { municipalityId, actionId: row.id })
-	]);
-	const themeIds = themeLinks.map((l) => l.themeId);
-	return {
-		action: presentActionForEdit(row, themeIds, imageUrl(scope, row.id)),
-		themes: await themeOptions(ctx.db, municipalityId, themeIds),
-		opportunities: opportunities.map(presentOpportunityForEdit),
-		updates: updates.map(presentUpdate),
-		canManage: scope.canManage
-	};
-}
+export const getActionForBackoffice = read({
+	load: async (ctx, scope, input: { unverifiedActionId: unknown }): Promise<ActionBackofficePage> => {
+		const municipalityId = scope.municipality.id;
+		const row = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
+		const [themeLinks, opportunities, updates] = await Promise.all([
+			listThemeIdsOfActions(ctx.db, { municipalityId, actionIds: [row.id] }),
+			listOpportunitiesOfActions(ctx, { municipalityIds: [municipalityId], actionIds: [row.id] }),
+			listUpdatesForAdmin(ctx.db, { municipalityId, actionId: row.id })
+		]);
+		const themeIds = themeLinks.map((l) => l.themeId);
+		return {
+			action: presentActionForEdit(row, themeIds, imageUrl(scope, row.id)),
+			themes: await themeOptions(ctx.db, municipalityId, themeIds),
+			opportunities: opportunities.map(presentOpportunityForEdit),
+			updates: updates.map(presentUpdate),
+			canManage: scope.canManage
+		};
+	}
+});
 
 interface CheckedImage {
 	contentType: string;
@@ -332,12 +328,12 @@ function fieldsOf(values: ActionInput): Omit<ActionFields, 'slug' | 'imageId'> {
 }
 
 /** Creates a draft action; it is published separately. */
-export async function createAction(ctx: Ctx, input: ActionFormInput): Promise<{ id: number }> {
-	const scope = await authorizeActions(ctx, 'manage');
-	const municipalityId = scope.municipality.id;
-	const themes = await themeOptions(ctx.db, municipalityId);
-	const { values, image } = await validateActionForm(ctx, input, { municipalityId, themes, hasImage: false });
-	return ctx.db.transaction(async (tx) => {
+export const createAction = command({
+	load: (ctx, scope, _input: ActionFormInput) => themeOptions(ctx.db, scope.municipality.id),
+	prepare: ({ ctx, scope, input, loaded: themes }) =>
+		validateActionForm(ctx, input, { municipalityId: scope.municipality.id, themes, hasImage: false }),
+	execute: async (tx, { scope, loaded: themes, prepared: { values, image }, record }) => {
+		const municipalityId = scope.municipality.id;
 		const photo = image
 			? await insertPhoto(tx, {
 					municipalityId,
@@ -360,10 +356,8 @@ export async function createAction(ctx: Ctx, input: ActionFormInput): Promise<{ 
 			actionId: row.id,
 			themeIds: values.themeIds
 		});
-		await insertHistory(tx, {
-			municipalityId,
+		record.audit({
 			actionId: row.id,
-			...who(scope),
 			change: 'created',
 			details: {
 				title: row.title,
@@ -371,15 +365,15 @@ export async function createAction(ctx: Ctx, input: ActionFormInput): Promise<{ 
 				themes: themes.filter((t) => themeIds.includes(t.id)).map((t) => t.name)
 			}
 		});
-		await writeDomainEvent(tx, {
+		record.event({
 			municipalityId,
 			type: 'action.created',
 			subjectId: row.id,
 			actorId: scope.actor.userId
 		});
 		return { id: row.id };
-	});
-}
+	}
+});
 
 const COMPARED = [
 	'title',
@@ -403,24 +397,27 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  * Saves the form of an existing action. History: one row with the changed fields (before and after), one
  * for a new status and one for new themes, so each kind of change can be found on its own.
  */
-export async function changeAction(
-	ctx: Ctx,
-	input: ActionFormInput & { unverifiedActionId: unknown }
-): Promise<{ changed: boolean }> {
-	const scope = await authorizeActions(ctx, 'manage');
-	const municipalityId = scope.municipality.id;
-	const current = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
-	const currentThemeIds = (
-		await listThemeIdsOfActions(ctx.db, { municipalityId, actionIds: [current.id] })
-	).map((l) => l.themeId);
-	const themes = await themeOptions(ctx.db, municipalityId, currentThemeIds);
-	const { values, image } = await validateActionForm(ctx, input, {
-		municipalityId,
-		themes,
-		hasImage: Boolean(current.imageId)
-	});
-
-	return ctx.db.transaction(async (tx) => {
+export const changeAction = command({
+	load: async (ctx, scope, input: ActionFormInput & { unverifiedActionId: unknown }) => {
+		const municipalityId = scope.municipality.id;
+		const current = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
+		const currentThemeIds = (
+			await listThemeIdsOfActions(ctx.db, { municipalityId, actionIds: [current.id] })
+		).map((l) => l.themeId);
+		const themes = await themeOptions(ctx.db, municipalityId, currentThemeIds);
+		return { current, currentThemeIds, themes };
+	},
+	prepare: ({ ctx, scope, input, loaded: { current, themes } }) =>
+		validateActionForm(ctx, input, {
+			municipalityId: scope.municipality.id,
+			themes,
+			hasImage: Boolean(current.imageId)
+		}),
+	execute: async (
+		tx,
+		{ scope, loaded: { current, currentThemeIds, themes }, prepared: { values, image }, record }
+	): Promise<{ changed: boolean }> => {
+		const municipalityId = scope.municipality.id;
 		const before = await findAction(tx, municipalityId, current.id);
 		const next = fieldsOf(values);
 		let imageId = before.imageId;
@@ -456,20 +453,11 @@ export async function changeAction(
 		});
 		if (imageId !== before.imageId && before.imageId)
 			await deletePhoto(tx, { municipalityId, id: before.imageId });
-		const actor = who(scope);
 		if (Object.keys(changes).length > 0)
-			await insertHistory(tx, {
-				municipalityId,
-				actionId: before.id,
-				...actor,
-				change: 'edited',
-				details: { changes }
-			});
+			record.audit({ actionId: before.id, change: 'edited', details: { changes } });
 		if (statusChanged)
-			await insertHistory(tx, {
-				municipalityId,
+			record.audit({
 				actionId: before.id,
-				...actor,
 				change: 'status_changed',
 				details: { before: before.status, after: values.status }
 			});
@@ -480,15 +468,13 @@ export async function changeAction(
 				themeIds: values.themeIds
 			});
 			const name = (id: string) => themes.find((t) => t.id === id)?.name ?? id;
-			await insertHistory(tx, {
-				municipalityId,
+			record.audit({
 				actionId: before.id,
-				...actor,
 				change: 'themes_changed',
 				details: { before: currentThemeIds.map(name), after: set.map(name) }
 			});
 		}
-		await writeDomainEvent(tx, {
+		record.event({
 			municipalityId,
 			type: 'action.updated',
 			subjectId: before.id,
@@ -502,123 +488,119 @@ export async function changeAction(
 			}
 		});
 		return { changed: true };
-	});
-}
+	}
+});
+
+type ActionRecorder = Recorder<ActionHistoryEntry>;
 
 async function publish(
 	tx: Db,
 	scope: BackofficeScope,
 	row: { id: number; archivedAt: Date | null },
+	record: ActionRecorder,
 	details: Record<string, unknown> = {}
 ) {
 	const municipalityId = scope.municipality.id;
 	if (row.archivedAt) await unarchiveAction(tx, { municipalityId, id: row.id });
 	await publishActionRow(tx, { municipalityId, id: row.id });
-	await insertHistory(tx, {
-		municipalityId,
+	record.audit({
 		actionId: row.id,
-		...who(scope),
 		change: 'published',
 		details: { ...details, ...(row.archivedAt ? { unarchived: true } : {}) }
 	});
-	await writeDomainEvent(tx, {
-		municipalityId,
-		type: 'action.published',
-		subjectId: row.id,
-		actorId: scope.actor.userId
-	});
+	record.event({ municipalityId, type: 'action.published', subjectId: row.id, actorId: scope.actor.userId });
 }
 
-async function unpublish(tx: Db, scope: BackofficeScope, id: number, details: Record<string, unknown> = {}) {
+async function unpublish(
+	tx: Db,
+	scope: BackofficeScope,
+	id: number,
+	record: ActionRecorder,
+	details: Record<string, unknown> = {}
+) {
 	const municipalityId = scope.municipality.id;
 	await unpublishActionRow(tx, { municipalityId, id });
-	await insertHistory(tx, { municipalityId, actionId: id, ...who(scope), change: 'unpublished', details });
-	await writeDomainEvent(tx, {
-		municipalityId,
-		type: 'action.unpublished',
-		subjectId: id,
-		actorId: scope.actor.userId
-	});
+	record.audit({ actionId: id, change: 'unpublished', details });
+	record.event({ municipalityId, type: 'action.unpublished', subjectId: id, actorId: scope.actor.userId });
 }
 
-async function archive(tx: Db, scope: BackofficeScope, id: number, details: Record<string, unknown> = {}) {
+async function archive(
+	tx: Db,
+	scope: BackofficeScope,
+	id: number,
+	record: ActionRecorder,
+	details: Record<string, unknown> = {}
+) {
 	const municipalityId = scope.municipality.id;
 	await archiveActionRow(tx, { municipalityId, id });
-	await insertHistory(tx, { municipalityId, actionId: id, ...who(scope), change: 'archived', details });
-	await writeDomainEvent(tx, {
-		municipalityId,
-		type: 'action.archived',
-		subjectId: id,
-		actorId: scope.actor.userId
-	});
+	record.audit({ actionId: id, change: 'archived', details });
+	record.event({ municipalityId, type: 'action.archived', subjectId: id, actorId: scope.actor.userId });
 }
 
-type ConfirmedActionInput = { unverifiedActionId: unknown } & RawInput<typeof confirmSchema>;
+/**
+ * A change of one action's state after confirmation: the action of this municipality, the confirmation
+ * checked, then the action read again in the transaction and changed only when it is not so already.
+ */
+function confirmedChange(
+	change: (tx: Db, scope: BackofficeScope, row: ActionRow, record: ActionRecorder) => Promise<void>
+) {
+	return command({
+		load: (ctx, scope, input: { unverifiedActionId: unknown } & RawInput<typeof confirmSchema>) =>
+			findAction(ctx.db, scope.municipality.id, input.unverifiedActionId),
+		schema: confirmSchema,
+		execute: async (tx, { scope, input, record }): Promise<void> => {
+			const row = await findAction(tx, scope.municipality.id, input.unverifiedActionId);
+			await change(tx, scope, row, record);
+		}
+	});
+}
 
 /** Publishes a draft, or brings an archived action back as published. Nothing happens when it already is. */
-export async function publishAction(ctx: Ctx, input: ConfirmedActionInput): Promise<void> {
-	const scope = await authorizeActions(ctx, 'manage');
-	await findAction(ctx.db, scope.municipality.id, input.unverifiedActionId);
-	validateActionInput(confirmSchema, input);
-	await ctx.db.transaction(async (tx) => {
-		const row = await findAction(tx, scope.municipality.id, input.unverifiedActionId);
-		if (actionState(row) !== 'published') await publish(tx, scope, row);
-	});
-}
+export const publishAction = confirmedChange(async (tx, scope, row, record) => {
+	if (actionState(row) !== 'published') await publish(tx, scope, row, record);
+});
 
 /** Takes an action off the website: it becomes a draft again. */
-export async function unpublishAction(ctx: Ctx, input: ConfirmedActionInput): Promise<void> {
-	const scope = await authorizeActions(ctx, 'manage');
-	await findAction(ctx.db, scope.municipality.id, input.unverifiedActionId);
-	validateActionInput(confirmSchema, input);
-	await ctx.db.transaction(async (tx) => {
-		const row = await findAction(tx, scope.municipality.id, input.unverifiedActionId);
-		if (row.publishedAt) await unpublish(tx, scope, row.id);
-	});
-}
+export const unpublishAction = confirmedChange(async (tx, scope, row, record) => {
+	if (row.publishedAt) await unpublish(tx, scope, row.id, record);
+});
 
 /** Archives an action: kept with its history, gone from the public lists. */
-export async function archiveAction(ctx: Ctx, input: ConfirmedActionInput): Promise<void> {
-	const scope = await authorizeActions(ctx, 'manage');
-	await findAction(ctx.db, scope.municipality.id, input.unverifiedActionId);
-	validateActionInput(confirmSchema, input);
-	await ctx.db.transaction(async (tx) => {
-		const row = await findAction(tx, scope.municipality.id, input.unverifiedActionId);
-		if (!row.archivedAt) await archive(tx, scope, row.id);
-	});
-}
+export const archiveAction = confirmedChange(async (tx, scope, row, record) => {
+	if (!row.archivedAt) await archive(tx, scope, row.id, record);
+});
 
 /** An action's photo for the back office (the public pages serve their own). */
-export async function getActionImage(
-	ctx: Ctx,
-	input: { unverifiedActionId: unknown }
-): Promise<{ contentType: string; bytes: Buffer; createdAt: Date }> {
-	const scope = await authorizeActions(ctx, 'read');
-	const row = await findAction(ctx.db, scope.municipality.id, input.unverifiedActionId);
-	if (!row.imageId || !isUuid(row.imageId)) throw new AppError('not_found');
-	const photo = await getPhoto(ctx.db, { municipalityId: scope.municipality.id, id: row.imageId });
-	if (!photo) throw new AppError('not_found');
-	return photo;
-}
+export const getActionImage = read({
+	load: async (
+		ctx,
+		scope,
+		input: { unverifiedActionId: unknown }
+	): Promise<{ contentType: string; bytes: Buffer; createdAt: Date }> => {
+		const row = await findAction(ctx.db, scope.municipality.id, input.unverifiedActionId);
+		if (!row.imageId || !isUuid(row.imageId)) throw new AppError('not_found');
+		const photo = await getPhoto(ctx.db, { municipalityId: scope.municipality.id, id: row.imageId });
+		if (!photo) throw new AppError('not_found');
+		return photo;
+	}
+});
 
 export interface ActionHistoryPage {
 	action: { id: number; title: string };
 	entries: HistoryEntryView[];
 }
 
-export async function getActionHistory(
-	ctx: Ctx,
-	input: { unverifiedActionId: unknown }
-): Promise<ActionHistoryPage> {
-	const scope = await authorizeActions(ctx, 'read');
-	const row = await findAction(ctx.db, scope.municipality.id, input.unverifiedActionId);
-	const rows = await listHistory(ctx.db, {
-		municipalityId: scope.municipality.id,
-		actionId: row.id,
-		limit: HISTORY_LIMIT
-	});
-	return {
-		action: { id: row.id, title: row.title },
-		entries: rows.map((r) => presentHistoryEntry(ctx.locale, r))
-	};
-}
+export const getActionHistory = read({
+	load: async (ctx, scope, input: { unverifiedActionId: unknown }): Promise<ActionHistoryPage> => {
+		const row = await findAction(ctx.db, scope.municipality.id, input.unverifiedActionId);
+		const rows = await listHistory(ctx.db, {
+			municipalityId: scope.municipality.id,
+			actionId: row.id,
+			limit: HISTORY_LIMIT
+		});
+		return {
+			action: { id: row.id, title: row.title },
+			entries: rows.map((r) => presentHistoryEntry(ctx.locale, r))
+		};
+	}
+});

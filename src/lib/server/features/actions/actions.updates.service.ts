@@ -1,16 +1,15 @@
-// Use cases of the back office for updates (news on an action): write, change, publish and unpublish. Each
-// authorizes first, then records the change in the action's history in the same transaction; publishing also
-// writes the `action.update_published` event there.
-import type { Ctx } from '$lib/server/platform/context';
+// Use cases of the back office for updates (news on an action): write, change, publish and unpublish. Each is a
+// command (actions.admin.access.ts): it authorizes first, then records the change in the action's history in
+// the same transaction; publishing also writes the `action.update_published` event there.
 import { AppError } from '$lib/server/platform/errors';
 import type { Db } from '$lib/server/db/client';
-import { writeDomainEvent } from '$lib/server/platform/events';
-import { insertHistory, insertUpdate } from './actions.queries';
+import type { Recorder } from '$lib/server/platform/command';
+import { insertUpdate } from './actions.queries';
 import { getUpdate, updateUpdate } from './actions.admin.queries';
-import { updateSchema, validateActionInput } from './actions.admin.schemas';
-import { presentUpdate, type UpdateView } from './actions.admin.present';
-
-import { authorizeActions, findAction, who } from './actions.admin.access';
+import { updateSchema } from './actions.admin.schemas';
+import { presentUpdate } from './actions.admin.present';
+import type { ActionHistoryEntry } from './actions.history';
+import { command, findAction } from './actions.admin.access';
 import type { BackofficeScope } from '$lib/server/platform/backoffice';
 import { parseId } from '$lib/domain/ids';
 import type { RawInput } from '$lib/server/platform/validation';
@@ -28,21 +27,18 @@ async function findUpdate(db: Db, municipalityId: string, actionId: number, unve
  * The moment an update goes public: the history row and the `action.update_published` event in the
  * transaction of the change, so the notifications job mails followers exactly when it is really public.
  */
-async function recordUpdatePublished(
-	tx: Db,
+function recordUpdatePublished(
+	record: Recorder<ActionHistoryEntry>,
 	scope: BackofficeScope,
 	update: { id: number; actionId: number; title: string }
 ) {
-	const municipalityId = scope.municipality.id;
-	await insertHistory(tx, {
-		municipalityId,
+	record.audit({
 		actionId: update.actionId,
-		...who(scope),
 		change: 'update_published',
 		details: { updateId: update.id, title: update.title }
 	});
-	await writeDomainEvent(tx, {
-		municipalityId,
+	record.event({
+		municipalityId: scope.municipality.id,
 		type: 'action.update_published',
 		subjectKind: 'action_update',
 		subjectId: update.id,
@@ -51,29 +47,27 @@ async function recordUpdatePublished(
 	});
 }
 
-export async function getUpdateForBackoffice(
-	ctx: Ctx,
-	input: UpdateTarget
-): Promise<{ action: { id: number; title: string }; update: UpdateView }> {
-	const scope = await authorizeActions(ctx, 'manage');
-	const action = await findAction(ctx.db, scope.municipality.id, input.unverifiedActionId);
-	const row = await findUpdate(ctx.db, scope.municipality.id, action.id, input.unverifiedUpdateId);
-	return { action: { id: action.id, title: action.title }, update: presentUpdate(row) };
-}
+/** The action in the URL, of this municipality. */
+const loadAction = (db: Db, scope: BackofficeScope, input: { unverifiedActionId: unknown }) =>
+	findAction(db, scope.municipality.id, input.unverifiedActionId);
+
+export const getUpdateForBackoffice = command({
+	load: async (ctx, scope, input: UpdateTarget) => {
+		const action = await loadAction(ctx.db, scope, input);
+		const row = await findUpdate(ctx.db, scope.municipality.id, action.id, input.unverifiedUpdateId);
+		return { action: { id: action.id, title: action.title }, update: presentUpdate(row) };
+	}
+});
 
 /** Writes an update as a draft, or publishes it at once when asked. */
-export async function writeUpdate(
-	ctx: Ctx,
-	input: { unverifiedActionId: unknown } & RawInput<typeof updateSchema>
-): Promise<{ id: number; published: boolean }> {
-	const scope = await authorizeActions(ctx, 'manage');
-	const municipalityId = scope.municipality.id;
-	await findAction(ctx.db, municipalityId, input.unverifiedActionId);
-	const values = validateActionInput(updateSchema, input);
-	return ctx.db.transaction(async (tx) => {
-		const action = await findAction(tx, municipalityId, input.unverifiedActionId);
+export const writeUpdate = command({
+	load: (ctx, scope, input: { unverifiedActionId: unknown } & RawInput<typeof updateSchema>) =>
+		loadAction(ctx.db, scope, input),
+	schema: updateSchema,
+	execute: async (tx, { scope, input, values, record }): Promise<{ id: number; published: boolean }> => {
+		const action = await loadAction(tx, scope, input);
 		const row = await insertUpdate(tx, {
-			municipalityId,
+			municipalityId: scope.municipality.id,
 			actionId: action.id,
 			title: values.title,
 			body: values.body,
@@ -82,29 +76,26 @@ export async function writeUpdate(
 			publishedAt: values.publish ? new Date() : null
 		});
 		if (!row) throw new AppError('not_found');
-		await insertHistory(tx, {
-			municipalityId,
+		record.audit({
 			actionId: action.id,
-			...who(scope),
 			change: 'update_added',
 			details: { updateId: row.id, title: row.title }
 		});
 		if (values.publish)
-			await recordUpdatePublished(tx, scope, { id: row.id, actionId: action.id, title: row.title });
+			recordUpdatePublished(record, scope, { id: row.id, actionId: action.id, title: row.title });
 		return { id: row.id, published: values.publish };
-	});
-}
+	}
+});
 
-export async function changeUpdate(
-	ctx: Ctx,
-	input: UpdateTarget & RawInput<typeof updateSchema>
-): Promise<{ changed: boolean }> {
-	const scope = await authorizeActions(ctx, 'manage');
-	const municipalityId = scope.municipality.id;
-	const action = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
-	await findUpdate(ctx.db, municipalityId, action.id, input.unverifiedUpdateId);
-	const values = validateActionInput(updateSchema, input);
-	return ctx.db.transaction(async (tx) => {
+export const changeUpdate = command({
+	load: async (ctx, scope, input: UpdateTarget & RawInput<typeof updateSchema>) => {
+		const action = await loadAction(ctx.db, scope, input);
+		await findUpdate(ctx.db, scope.municipality.id, action.id, input.unverifiedUpdateId);
+		return action;
+	},
+	schema: updateSchema,
+	execute: async (tx, { scope, input, loaded: action, values, record }): Promise<{ changed: boolean }> => {
+		const municipalityId = scope.municipality.id;
 		const before = await findUpdate(tx, municipalityId, action.id, input.unverifiedUpdateId);
 		const changes: Record<string, { before: unknown; after: unknown }> = {};
 		if (before.title !== values.title) changes.title = { before: before.title, after: values.title };
@@ -115,43 +106,37 @@ export async function changeUpdate(
 			id: before.id,
 			values: { title: values.title, body: values.body }
 		});
-		await insertHistory(tx, {
-			municipalityId,
+		record.audit({
 			actionId: action.id,
-			...who(scope),
 			change: 'update_edited',
 			details: { updateId: before.id, title: values.title, changes }
 		});
 		return { changed: true };
-	});
-}
+	}
+});
 
-export async function publishUpdate(ctx: Ctx, input: UpdateTarget): Promise<void> {
-	const scope = await authorizeActions(ctx, 'manage');
-	const municipalityId = scope.municipality.id;
-	const action = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
-	await ctx.db.transaction(async (tx) => {
+export const publishUpdate = command({
+	load: (ctx, scope, input: UpdateTarget) => loadAction(ctx.db, scope, input),
+	execute: async (tx, { scope, input, loaded: action, record }): Promise<void> => {
+		const municipalityId = scope.municipality.id;
 		const row = await findUpdate(tx, municipalityId, action.id, input.unverifiedUpdateId);
 		if (row.publishedAt) return;
 		await updateUpdate(tx, { municipalityId, id: row.id, values: { publishedAt: new Date() } });
-		await recordUpdatePublished(tx, scope, row);
-	});
-}
+		recordUpdatePublished(record, scope, row);
+	}
+});
 
-export async function unpublishUpdate(ctx: Ctx, input: UpdateTarget): Promise<void> {
-	const scope = await authorizeActions(ctx, 'manage');
-	const municipalityId = scope.municipality.id;
-	const action = await findAction(ctx.db, municipalityId, input.unverifiedActionId);
-	await ctx.db.transaction(async (tx) => {
+export const unpublishUpdate = command({
+	load: (ctx, scope, input: UpdateTarget) => loadAction(ctx.db, scope, input),
+	execute: async (tx, { scope, input, loaded: action, record }): Promise<void> => {
+		const municipalityId = scope.municipality.id;
 		const row = await findUpdate(tx, municipalityId, action.id, input.unverifiedUpdateId);
 		if (!row.publishedAt) return;
 		await updateUpdate(tx, { municipalityId, id: row.id, values: { publishedAt: null } });
-		await insertHistory(tx, {
-			municipalityId,
+		record.audit({
 			actionId: action.id,
-			...who(scope),
 			change: 'update_unpublished',
 			details: { updateId: row.id, title: row.title }
 		});
-	});
-}
+	}
+});
