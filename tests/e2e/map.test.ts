@@ -23,7 +23,7 @@ describe('the map on an action page', () => {
 	let server: RunningServer;
 	let browser: Browser;
 	let actionPath: string;
-	let place: { name: string | null; lat: number; lng: number };
+	let place: { name: string; lat: number; lng: number };
 
 	beforeAll(async () => {
 		server = await startServer({ env: { TILE_URL } });
@@ -32,8 +32,8 @@ describe('the map on an action page', () => {
 		const body = (await response.json()) as {
 			data: { url: string; place: { name: string | null; lat: number | null; lng: number | null } | null }[];
 		};
-		const located = body.data.find((a) => a.place?.lat != null && a.place.lng != null);
-		expect(located, 'a demo action of Geel with coordinates').toBeDefined();
+		const located = body.data.find((a) => a.place?.name && a.place.lat != null && a.place.lng != null);
+		expect(located, 'a demo action of Geel with a named place and coordinates').toBeDefined();
 		actionPath = new URL(located!.url).pathname;
 		place = located!.place as typeof place;
 	});
@@ -91,7 +91,7 @@ describe('the map on an action page', () => {
 			await expect.poll(() => status.textContent(), { timeout: 15_000 }).toContain(UNAVAILABLE);
 			expect(await status.isVisible()).toBe(true);
 			const caption = (await figure.locator('figcaption').textContent()) ?? '';
-			if (place.name) expect(caption).toContain(place.name);
+			expect(caption).toContain(place.name);
 			expect(caption).toContain(coordinates());
 			// No attribution for a base map that is not shown.
 			expect(caption).not.toContain('Basiskaart:');
@@ -114,7 +114,7 @@ describe('the map on an action page', () => {
 			expect(await sveltekitRan(page)).toBe(false);
 			const figure = page.locator('figure.place-map');
 			const caption = (await figure.locator('figcaption').textContent()) ?? '';
-			if (place.name) expect(caption).toContain(place.name);
+			expect(caption).toContain(place.name);
 			expect(caption).toContain(coordinates());
 			expect(await figure.locator('.leaflet-container').count()).toBe(0);
 			expect(await page.getByText(UNAVAILABLE).count()).toBe(0);

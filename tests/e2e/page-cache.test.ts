@@ -32,8 +32,12 @@ describe('page cache', () => {
 	});
 
 	it('shows a change from the back office to the next visitor at once', async () => {
+		// The page is in the cache before the write: the second visitor gets the kept copy.
 		const before = await (await fetch(`${server.url}/geel`)).text();
 		expect(before).not.toContain('Nieuwe intro voor Geel');
+		const cached = await fetch(`${server.url}/geel`);
+		expect(cached.headers.get('x-cache')).toBe('hit');
+		expect(await cached.text()).toBe(before);
 		const admin = await logInOverHttp(server, 'dev-admin-geel');
 		const saved = await admin.fetch(new URL(`${server.url}/geel/beheer/instellingen?/branding`), {
 			method: 'POST',
@@ -45,7 +49,8 @@ describe('page cache', () => {
 			}
 		});
 		expect(saved.status).toBe(303);
-		const after = await (await fetch(`${server.url}/geel`)).text();
-		expect(after).toContain('Nieuwe intro voor Geel');
+		const next = await fetch(`${server.url}/geel`);
+		expect(next.headers.get('x-cache')).not.toBe('hit');
+		expect(await next.text()).toContain('Nieuwe intro voor Geel');
 	});
 });

@@ -6,7 +6,15 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, i
 import type { BrowserContext as Ctx } from 'playwright-core';
 import sharp from 'sharp';
 import { jpegWithGps } from '../../src/lib/server/features/suggestions/suggestions.photo.test-helpers';
-import { checkA11y, launchBrowser, sveltekitRan, visit, watchProblems } from './support';
+import {
+	checkA11y,
+	launchBrowser,
+	logInOverHttp,
+	sveltekitRan,
+	visit,
+	watchProblems,
+	type RunningServer
+} from './support';
 
 /**
  * As support's blockPageScripts (no page script runs, axe still can), but redirects are handed to the
@@ -222,13 +230,22 @@ describe('contributing suggestions', () => {
 		expect(await mine.count()).toBe(1);
 		await checkA11y(page, 'suggestion, commented');
 
-		// Reply to the first comment of someone else, then report it.
+		// Someone else (the citizen of Mol, over HTTP) comments too, so there is always another's comment.
+		const neighbour = await logInOverHttp({ url: baseURL } as RunningServer, 'dev-citizen-mol');
+		const theirs = await neighbour.fetch(new URL(`${suggestionPath}?/comment`, baseURL), {
+			method: 'POST',
+			form: { body: 'Ook ons dak zou kunnen.', parentId: '' }
+		});
+		expect(theirs.status).toBeLessThan(400);
+		await visit(page, suggestionPath);
+
+		// Reply to the comment of someone else, then report it.
 		const other = page
 			.locator('.comments > li > .comment')
-			.filter({ hasNotText: 'Goed idee, <b>echt</b>!' })
+			.filter({ hasText: 'Ook ons dak zou kunnen.' })
 			.first();
-		const hasOther = (await other.count()) > 0;
-		const target = hasOther ? other : mine;
+		expect(await other.count()).toBe(1);
+		const target = other;
 		await target.locator('summary', { hasText: 'Antwoord' }).first().press('Enter');
 		const replyField = target.getByLabel(/^Je antwoord op /).first();
 		await replyField.focus();
@@ -238,17 +255,15 @@ describe('contributing suggestions', () => {
 		expect(await page.locator('.replies', { hasText: 'Daar ben ik het mee eens.' }).count()).toBe(1);
 		await checkA11y(page, 'suggestion, replied');
 
-		if (hasOther) {
-			const reported = page
-				.locator('.comments > li > .comment')
-				.filter({ hasNotText: 'Goed idee, <b>echt</b>!' })
-				.first();
-			await reported.locator('summary', { hasText: 'Reactie melden' }).first().press('Enter');
-			await reported.getByLabel('Waarom meld je dit?').first().selectOption('offensive');
-			await reported.getByRole('button', { name: 'Melden' }).first().press('Enter');
-			await page.waitForSelector('text=Bedankt voor je melding. De gemeente bekijkt ze.');
-			await checkA11y(page, 'suggestion, reported');
-		}
+		const reported = page
+			.locator('.comments > li > .comment')
+			.filter({ hasText: 'Ook ons dak zou kunnen.' })
+			.first();
+		await reported.locator('summary', { hasText: 'Reactie melden' }).first().press('Enter');
+		await reported.getByLabel('Waarom meld je dit?').first().selectOption('offensive');
+		await reported.getByRole('button', { name: 'Melden' }).first().press('Enter');
+		await page.waitForSelector('text=Bedankt voor je melding. De gemeente bekijkt ze.');
+		await checkA11y(page, 'suggestion, reported');
 
 		// The write API with the same session: two tabs voting at once count once; DELETE takes it back.
 		const id = Number(/\/suggesties\/(\d+)-/.exec(suggestionPath)![1]);
@@ -296,21 +311,25 @@ describe('contributing suggestions', () => {
 		await page.waitForURL((url) => url.pathname === formPath);
 
 		// A real (small) photo goes through, resized and without its metadata, and is shown with its alt text.
+		// It is placed on a listed suggestion, so "Bedoel je één van deze?" always comes first and the photo
+		// must survive that step.
+		const listed = (await (
+			await fetch(`${baseURL}/api/v1/opportunities/${opportunityId}/suggestions?limit=50`)
+		).json()) as { data: { location: { lat: number; lng: number } | null }[] };
+		const near = listed.data.find((s) => s.location)!.location!;
 		const jpeg = await jpegWithGps(2000, 1500);
 		await typeInto(page, 'Titel', `Zonnedak op de loods ${Date.now()}`);
 		await typeInto(page, 'Beschrijving', 'Een groot plat dak op het zuiden.');
-		await typeInto(page, 'Breedtegraad (niet verplicht)', '51,1655');
-		await typeInto(page, 'Lengtegraad (niet verplicht)', '4,9801');
+		await typeInto(page, 'Breedtegraad (niet verplicht)', near.lat.toFixed(5).replace('.', ','));
+		await typeInto(page, 'Lengtegraad (niet verplicht)', near.lng.toFixed(5).replace('.', ','));
 		await page
 			.getByLabel('Foto (niet verplicht)')
 			.setInputFiles({ name: 'dak.jpg', mimeType: 'image/jpeg', buffer: jpeg });
 		await typeInto(page, 'Beschrijf wat er op de foto staat', 'Een plat dak met grind');
 		await page.getByRole('button', { name: 'Suggestie indienen' }).press('Enter');
-		await page.waitForLoadState('networkidle');
-		if ((await page.getByRole('button', { name: 'Toch indienen' }).count()) > 0) {
-			expect(await page.getByText('Je foto is bewaard.').isVisible()).toBe(true);
-			await page.getByRole('button', { name: 'Toch indienen' }).press('Enter');
-		}
+		await page.waitForSelector('h2:text("Bedoel je één van deze?")');
+		expect(await page.getByText('Je foto is bewaard.').isVisible()).toBe(true);
+		await page.getByRole('button', { name: 'Toch indienen' }).press('Enter');
 		await page.waitForURL(/\/geel\/suggesties\/\d+-zonnedak-op-de-loods-\d+\?gelukt=online$/);
 		const photo = page.getByRole('img', { name: 'Een plat dak met grind' });
 		expect(await photo.count()).toBe(1);
@@ -385,6 +404,33 @@ describe('contributing suggestions', () => {
 			body: 'title=x'
 		});
 		expect([403, 415]).toContain(form.status);
+		// Votes over the API count once: two at the same moment (two tabs) and a third later add one vote.
+		const listed = (await (
+			await fetch(`${baseURL}/api/v1/opportunities/${opportunityId}/suggestions?limit=1`)
+		).json()) as { data: { id: number }[] };
+		const suggestionId = listed.data[0]!.id;
+		const voter = await logInOverHttp({ url: baseURL } as RunningServer, 'dev-citizen-olen');
+		const voteUrl = new URL(`/api/v1/suggestions/${suggestionId}/vote`, baseURL);
+		const send = async (method: 'PUT' | 'DELETE') => {
+			const response = await fetch(voteUrl, {
+				method,
+				headers: { origin: baseURL, cookie: voter.header(voteUrl) }
+			});
+			expect(response.status).toBe(200);
+			return ((await response.json()) as { voted: boolean; voteCount: number }).voteCount;
+		};
+		const stored = async () => {
+			const url = new URL(`/api/v1/suggestions/${suggestionId}`, baseURL);
+			const response = await fetch(url, { headers: { cookie: voter.header(url) } });
+			return ((await response.json()) as { data: { votes: number } }).data.votes;
+		};
+		const before = await send('DELETE');
+		expect(await Promise.all([send('PUT'), send('PUT')])).toEqual([before + 1, before + 1]);
+		expect(await send('PUT')).toBe(before + 1);
+		expect(await stored()).toBe(before + 1);
+		expect(await send('DELETE')).toBe(before);
+		expect(await stored()).toBe(before);
+
 		const missing = await fetch(`${baseURL}/api/v1/suggestions/999999999`);
 		expect(missing.status).toBe(404);
 		expect(((await missing.json()) as { title: string }).title).toBe('Niet gevonden');

@@ -168,6 +168,8 @@ describe('demo suggestions', () => {
 			}
 			if (row.answer) expect(entries.some((e) => e.kind === 'answered')).toBe(true);
 		}
+		// The demo has answered suggestions, so the answered check above is exercised.
+		expect(rows.filter((r) => r.answer).length).toBeGreaterThan(0);
 		const merged = rows.filter((r) => r.mergedIntoId !== null);
 		expect(merged.length).toBeGreaterThanOrEqual(1);
 		for (const row of merged) {
