@@ -329,6 +329,10 @@ describe('contributing suggestions', () => {
 		await page.getByRole('button', { name: 'Suggestie indienen' }).press('Enter');
 		await page.waitForSelector('h2:text("Bedoel je één van deze?")');
 		expect(await page.getByText('Je foto is bewaard.').isVisible()).toBe(true);
+		// What was typed is all still there (the coordinates were lost here once, in the server's rendering).
+		expect(await page.getByLabel('Breedtegraad (niet verplicht)').inputValue()).toBe(
+			near.lat.toFixed(5).replace('.', ',')
+		);
 		await page.getByRole('button', { name: 'Toch indienen' }).press('Enter');
 		await page.waitForURL(/\/geel\/suggesties\/\d+-zonnedak-op-de-loods-\d+\?gelukt=online$/);
 		const photo = page.getByRole('img', { name: 'Een plat dak met grind' });
