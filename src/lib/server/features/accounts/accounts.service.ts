@@ -1,13 +1,11 @@
 // Logging in and out: OIDC callback, mailed login links, sessions. Routes call these and nothing below.
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { hashToken, newToken } from '$lib/server/platform/tokens';
 import { enforceRateLimits } from '$lib/server/platform/ratelimit';
 import { submitBatched } from '$lib/server/platform/batch';
-import { writeAudit } from '$lib/server/platform/audit';
 import { translate } from '$lib/i18n';
-import { memberships, municipalities, staffInvitations } from '$lib/server/db/schema';
+import { acceptStaffInvitations } from '$lib/server/features/staff/staff.service';
 import type { Db } from '$lib/server/db/client';
 import type { OidcClient, OidcIdentity } from './accounts.oidc';
 import { newOidcSecrets } from './accounts.oidc';
@@ -169,50 +167,6 @@ async function createSession(
 	return token;
 }
 
-/** Grants the staff roles waiting for a verified address, and records each in the audit log. */
-export async function acceptInvitations(db: Db, user: { id: string; displayName: string }, email: string) {
-	const open = await db
-		.select({
-			id: staffInvitations.id,
-			municipalityId: staffInvitations.municipalityId,
-			role: staffInvitations.role,
-			invitedBy: staffInvitations.invitedBy,
-			regionId: municipalities.regionId
-		})
-		.from(staffInvitations)
-		.innerJoin(municipalities, eq(municipalities.id, staffInvitations.municipalityId))
-		.where(
-			and(
-				sql`lower(${staffInvitations.email}) = lower(${email})`,
-				isNull(staffInvitations.acceptedAt),
-				isNull(staffInvitations.revokedAt)
-			)
-		);
-	for (const invitation of open) {
-		await db
-			.insert(memberships)
-			.values({
-				municipalityId: invitation.municipalityId,
-				userId: user.id,
-				role: invitation.role,
-				createdBy: invitation.invitedBy
-			})
-			.onConflictDoNothing();
-		await db
-			.update(staffInvitations)
-			.set({ acceptedAt: sql`now()` })
-			.where(eq(staffInvitations.id, invitation.id));
-		await writeAudit(db, {
-			regionId: invitation.regionId,
-			municipalityId: invitation.municipalityId,
-			actor: { userId: user.id, displayName: user.displayName },
-			action: 'staff.invitation_accepted',
-			subject: { id: user.id, name: user.displayName },
-			details: { role: invitation.role }
-		});
-	}
-}
-
 function publicName(given: string | null, family: string | null): string {
 	if (given && family) return `${given} ${family[0]}.`;
 	return given ?? translate('nl', 'auth.defaultDisplayName');
@@ -284,7 +238,7 @@ async function finishLogin(
 			if (identity.familyName) values.familyName = identity.familyName;
 			await updateUser(tx, { userId: user.id, values });
 		}
-		if (identity.email && identity.emailVerified) await acceptInvitations(tx, user, identity.email);
+		if (identity.email && identity.emailVerified) await acceptStaffInvitations(tx, user, identity.email);
 		const sessionToken = await createSession(tx, {
 			userId: user.id,
 			idToken: input.idToken,

@@ -7,7 +7,8 @@ import { AppError, isAppError, type FieldErrors } from '$lib/server/platform/err
 import { enforceRateLimits } from '$lib/server/platform/ratelimit';
 import { hashToken, newToken } from '$lib/server/platform/tokens';
 import { listPersonSubscriptions } from '$lib/server/platform/subscriptions';
-import { acceptInvitations, getDraft, MAIL_ISSUER } from '$lib/server/features/accounts/accounts.service';
+import { getDraft, MAIL_ISSUER } from '$lib/server/features/accounts/accounts.service';
+import { acceptStaffInvitations } from '$lib/server/features/staff/staff.service';
 import {
 	getMunicipalityBySlug,
 	listMunicipalities
@@ -318,7 +319,7 @@ export async function verifyEmail(ctx: Ctx, input: { unverifiedToken: string }):
 		// An address the person moved away from no longer logs in to this account.
 		await deleteMailIdentitiesExcept(tx, { userId, issuer: MAIL_ISSUER, keepSubject: used.email });
 		// Staff roles waiting for this address are granted now, not only at the next login.
-		await acceptInvitations(tx, { id: userId, displayName: ctx.actor?.displayName ?? '' }, used.email);
+		await acceptStaffInvitations(tx, { id: userId, displayName: ctx.actor?.displayName ?? '' }, used.email);
 		return used.email;
 	});
 	ctx.log.info({ userId }, 'email verified');

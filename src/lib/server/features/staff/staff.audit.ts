@@ -1,4 +1,5 @@
-// The audit actions of staff management (the invitation's acceptance is written by accounts at login).
+// The audit actions of staff management (an invitation's acceptance is written at login or when a person verifies
+// their address, through acceptStaffInvitations).
 export {};
 
 declare module '$lib/server/platform/audit' {

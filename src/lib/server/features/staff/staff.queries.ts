@@ -154,6 +154,39 @@ export async function getPendingInvitation(
 	return row;
 }
 
+/**
+ * The invitations still open for an address, in every municipality (like the name below, keyed on a person
+ * rather than a tenant): a verified address accepts all of them at once.
+ */
+export async function listOpenInvitationsForEmail(db: Db, params: { email: string }) {
+	return db
+		.select({
+			id: staffInvitations.id,
+			municipalityId: staffInvitations.municipalityId,
+			role: staffInvitations.role,
+			invitedBy: staffInvitations.invitedBy,
+			regionId: municipalities.regionId
+		})
+		.from(staffInvitations)
+		.innerJoin(municipalities, eq(municipalities.id, staffInvitations.municipalityId))
+		.where(
+			and(
+				sql`lower(${staffInvitations.email}) = lower(${params.email})`,
+				isNull(staffInvitations.acceptedAt),
+				isNull(staffInvitations.revokedAt)
+			)
+		);
+}
+
+export async function markInvitationAccepted(db: Db, params: { municipalityId: string; id: string }) {
+	await db
+		.update(staffInvitations)
+		.set({ acceptedAt: sql`now()` })
+		.where(
+			and(eq(staffInvitations.municipalityId, params.municipalityId), eq(staffInvitations.id, params.id))
+		);
+}
+
 /** The person's name for staff pages and the audit log (users are not tenant rows; the caller scopes them). */
 export async function getStaffNameOfUser(db: Db, params: { userId: string }) {
 	const [row] = await db.select({ name: staffName }).from(users).where(eq(users.id, params.userId)).limit(1);
@@ -162,7 +195,7 @@ export async function getStaffNameOfUser(db: Db, params: { userId: string }) {
 
 export async function insertMembership(
 	db: Db,
-	params: { municipalityId: string; userId: string; role: MunicipalityRole; createdBy: string }
+	params: { municipalityId: string; userId: string; role: MunicipalityRole; createdBy: string | null }
 ) {
 	const [row] = await db
 		.insert(memberships)

@@ -4,6 +4,7 @@ import { AppError } from '$lib/server/platform/errors';
 import { writeAudit } from '$lib/server/platform/audit';
 import { enforceRateLimits } from '$lib/server/platform/ratelimit';
 import { translate } from '$lib/i18n';
+import type { Db } from '$lib/server/db/client';
 import { getUserByVerifiedEmail } from '$lib/server/features/accounts/accounts.service';
 import {
 	countAdmins,
@@ -16,10 +17,12 @@ import {
 	insertMembership,
 	listAuditEntries,
 	listAuditFacets,
+	listOpenInvitationsForEmail,
 	listMembershipsOfUser,
 	listPendingInvitations,
 	listStaff,
 	lockMunicipality,
+	markInvitationAccepted,
 	revokeInvitations
 } from './staff.queries';
 import {
@@ -53,6 +56,34 @@ import { validateInput, type RawInput } from '$lib/server/platform/validation';
 
 // The region's pages name the staff member behind a user.
 export { getStaffNameOfUser } from './staff.queries';
+
+/**
+ * Grants the staff roles waiting for a verified address, and records each in the audit log. Accounts calls it
+ * at login and profile when a person verifies an address, in their transaction (`db` is that transaction).
+ */
+export async function acceptStaffInvitations(
+	db: Db,
+	user: { id: string; displayName: string },
+	email: string
+): Promise<void> {
+	for (const invitation of await listOpenInvitationsForEmail(db, { email })) {
+		await insertMembership(db, {
+			municipalityId: invitation.municipalityId,
+			userId: user.id,
+			role: invitation.role,
+			createdBy: invitation.invitedBy
+		});
+		await markInvitationAccepted(db, { municipalityId: invitation.municipalityId, id: invitation.id });
+		await writeAudit(db, {
+			regionId: invitation.regionId,
+			municipalityId: invitation.municipalityId,
+			actor: { userId: user.id, displayName: user.displayName },
+			action: 'staff.invitation_accepted',
+			subject: { id: user.id, name: user.displayName },
+			details: { role: invitation.role }
+		});
+	}
+}
 
 const STAFF_LIST_LIMIT = 500;
 /** Each invitation mails someone: enough for onboarding a whole team, too few to use the platform for spam. */
