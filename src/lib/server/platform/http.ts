@@ -1,74 +1,123 @@
-// Turns platform errors into what SvelteKit answers: an error page, a form failure or a problem document.
+// The one way a route turns platform errors into what SvelteKit answers (an error page, a form failure or a
+// problem document), sends a visitor to log in, and reads the municipality of a page under /{municipality}/.
 import { error, fail, json, redirect, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
-import { AppError, errorMessage, isAppError } from './errors';
+import { translate, type Locale } from '$lib/i18n';
+import { AppError, errorMessage, isAppError, type ErrorCode, type FieldErrors } from './errors';
+import { withTenant, type TenantCtx } from './context';
+
+/** What a person is told about a refusal: its status, the Dutch message and the messages per field. */
+export interface Refusal {
+	status: number;
+	code: ErrorCode;
+	message: string;
+	fields: Record<string, string[]>;
+}
+
+/** Per-field catalogue keys as the Dutch messages a form or problem document shows beside each field. */
+function fieldMessages(locale: Locale, fields: FieldErrors): Record<string, string[]> {
+	return Object.fromEntries(
+		Object.entries(fields).map(([field, keys]) => [field, keys.map((k) => translate(locale, k))])
+	);
+}
+
+/**
+ * The one reading of a platform error for a person, which every helper below starts from: the status, the
+ * message with the numbers it names (a limit, a wait) and the messages per field. Anything else is rethrown,
+ * to reach handleError.
+ */
+export function refusal(locale: Locale, err: unknown): Refusal {
+	if (!isAppError(err)) throw err;
+	return {
+		status: err.status,
+		code: err.code,
+		message: errorMessage(locale, err),
+		fields: fieldMessages(locale, err.options.fields ?? {})
+	};
+}
+
+/** The 404 page with the Dutch not-found message, for an address that names nothing. */
+export function notFoundPage(event: Pick<RequestEvent, 'locals'>): never {
+	error(404, {
+		message: translate(event.locals.locale, 'errors.notFound'),
+		requestId: event.locals.requestId
+	});
+}
+
+/**
+ * The context of a page or endpoint under /{municipality}/: the use case runs inside the municipality that
+ * hooks.server.ts resolved from the URL; no such municipality is a 404.
+ */
+export function tenantContext(event: Pick<RequestEvent, 'locals'>): TenantCtx {
+	const municipality = event.locals.municipality;
+	if (!municipality) notFoundPage(event);
+	return withTenant(event.locals.ctx, municipality.tenant);
+}
+
+/** The login page, coming back to `returnTo` afterwards; `requestId` names what waits there (typed values, a wish). */
+export function loginUrl(returnTo: string, requestId?: string | null): string {
+	const request = requestId ? `verzoek=${encodeURIComponent(requestId)}&` : '';
+	return `/aanmelden?${request}terug=${encodeURIComponent(returnTo)}`;
+}
+
+/**
+ * Sends a visitor (or a session that ran out) to log in and come back. By default they come back to this
+ * address, or after a form post to the page rather than to the action's address.
+ */
+export function redirectToLogin(
+	event: Pick<RequestEvent, 'request' | 'url'>,
+	options: { returnTo?: string; requestId?: string | null } = {}
+): never {
+	const page = event.request.method === 'GET' ? event.url.pathname + event.url.search : event.url.pathname;
+	redirect(303, loginUrl(options.returnTo ?? page, options.requestId));
+}
 
 /** Awaits a use case in a load function; a platform error becomes the matching error page. */
 export async function orErrorPage<T>(work: Promise<T>, event: RequestEvent): Promise<T> {
 	try {
 		return await work;
 	} catch (err) {
-		if (isAppError(err)) {
-			error(err.status as 400, {
-				message: errorMessage(event.locals.locale, err),
-				requestId: event.locals.requestId
-			});
-		}
-		throw err;
+		const { status, message } = refusal(event.locals.locale, err);
+		error(status as 400, { message, requestId: event.locals.requestId });
 	}
 }
 
-/** Awaits a use case in a form action; a platform error becomes fail() with per-field messages and the typed values. */
-export async function orFail<T>(work: Promise<T>, event: RequestEvent, values: Record<string, unknown>) {
+/**
+ * Awaits a use case in a form action; a platform error becomes fail() with the message, the per-field messages
+ * and the typed values, plus `data` (e.g. which form on the page it was, where a page has several).
+ */
+export async function orFail<
+	T,
+	V extends Record<string, unknown>,
+	D extends Record<string, unknown> = Record<never, never>
+>(work: Promise<T>, event: RequestEvent, values: V, data: D = {} as D) {
 	try {
 		return { ok: true as const, value: await work };
 	} catch (err) {
-		if (!isAppError(err)) throw err;
-		const locale = event.locals.locale;
-		const fields = Object.fromEntries(
-			Object.entries(err.options.fields ?? {}).map(([field, keys]) => [
-				field,
-				keys.map((k) => translate(locale, k))
-			])
-		);
-		return {
-			ok: false as const,
-			failure: fail(err.status, { message: errorMessage(locale, err), fields, values })
-		};
+		const { status, message, fields } = refusal(event.locals.locale, err);
+		return { ok: false as const, failure: fail(status, { ...data, message, fields, values }) };
 	}
 }
 
-function loginUrl(event: RequestEvent): string {
-	// After a form post, come back to the page, not to the action's address.
-	const back = event.request.method === 'GET' ? event.url.pathname + event.url.search : event.url.pathname;
-	return `/aanmelden?terug=${encodeURIComponent(back)}`;
+/** A visitor's refusal becomes the way to the login page; every other error goes on. */
+function loginWhenUnauthenticated(event: RequestEvent) {
+	return (err: unknown): never => {
+		if (isAppError(err) && err.code === 'unauthenticated') redirectToLogin(event);
+		throw err;
+	};
 }
 
 /** Awaits a use case in a load: a visitor goes to the login page and comes back here; other refusals become error pages. */
 export async function backofficeLoad<T>(event: RequestEvent, work: Promise<T>): Promise<T> {
-	try {
-		return await work;
-	} catch (err) {
-		if (isAppError(err) && err.code === 'unauthenticated') redirect(303, loginUrl(event));
-		return orErrorPage(Promise.reject(err), event);
-	}
+	return orErrorPage(work.catch(loginWhenUnauthenticated(event)), event);
 }
 
 /** Awaits a use case in a form action: a session that ran out leads to the login page, refusals to fail(). */
-export async function backofficeAction<T>(
+export async function backofficeAction<T, V extends Record<string, unknown>>(
 	event: RequestEvent,
 	work: Promise<T>,
-	values: Record<string, unknown>
+	values: V
 ) {
-	const result = await orFail(
-		work.catch((err: unknown) => {
-			if (isAppError(err) && err.code === 'unauthenticated') redirect(303, loginUrl(event));
-			throw err;
-		}),
-		event,
-		values
-	);
-	return result;
+	return orFail(work.catch(loginWhenUnauthenticated(event)), event, values);
 }
 
 export function problem(
@@ -98,20 +147,13 @@ export function apiRoute(handler: RequestHandler): RequestHandler {
 		} catch (err) {
 			const locale = event.locals.locale;
 			if (isAppError(err)) {
-				const fields = err.options.fields
-					? Object.fromEntries(
-							Object.entries(err.options.fields).map(([field, keys]) => [
-								field,
-								keys.map((k) => translate(locale, k))
-							])
-						)
-					: undefined;
-				const response = problem(event, err.status, errorMessage(locale, err), {
-					code: err.code,
-					...(fields ? { errors: fields } : {})
+				const { status, code, message, fields } = refusal(locale, err);
+				const response = problem(event, status, message, {
+					code,
+					...(err.options.fields ? { errors: fields } : {})
 				});
 				const retryAfter = err.options.details?.retryAfterSeconds;
-				if (err.code === 'rate_limited' && typeof retryAfter === 'number')
+				if (code === 'rate_limited' && typeof retryAfter === 'number')
 					response.headers.set('retry-after', String(retryAfter));
 				return response;
 			}
