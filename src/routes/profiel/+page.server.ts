@@ -9,12 +9,12 @@ import {
 } from '$lib/server/features/profile/profile.service';
 import { parseProfileForm, readProfileForm } from '$lib/server/features/profile/profile.schemas';
 import type { Ctx } from '$lib/server/platform/context';
-import { orErrorPage, orFail } from '$lib/server/platform/http';
-import { loginFirst, PROFILE_PATH } from '$lib/server/features/profile/profile.http';
+import { orErrorPage, orFail, redirectToLogin } from '$lib/server/platform/http';
+import { PROFILE_PATH } from '$lib/server/features/profile/profile.http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	if (!event.locals.ctx.actor) redirect(303, loginFirst(PROFILE_PATH));
+	if (!event.locals.ctx.actor) redirectToLogin(event, { returnTo: PROFILE_PATH });
 	const unverifiedDraftId = event.url.searchParams.get('concept');
 	return { profile: await orErrorPage(getProfile(event.locals.ctx, { unverifiedDraftId }), event) };
 };
@@ -31,14 +31,14 @@ export const actions: Actions = {
 		if (!ctx.actor) {
 			// The session ran out while the person was typing: keep what they typed across the login.
 			const requestId = await keepDraftForLogin(ctx, { returnTo: PROFILE_PATH, values });
-			redirect(303, loginFirst(PROFILE_PATH, requestId));
+			redirectToLogin(event, { returnTo: PROFILE_PATH, requestId });
 		}
 		const result = await orFail(save(ctx, values, event.url.origin), event, values);
 		if (!result.ok) return result.failure;
 		return { saved: true as const, ...result.value };
 	},
 	resend: async (event) => {
-		if (!event.locals.ctx.actor) redirect(303, loginFirst(PROFILE_PATH));
+		if (!event.locals.ctx.actor) redirectToLogin(event, { returnTo: PROFILE_PATH });
 		const result = await orFail(
 			requestEmailVerification(event.locals.ctx, { origin: event.url.origin }),
 			event,

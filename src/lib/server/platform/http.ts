@@ -67,8 +67,9 @@ export function redirectToLogin(
 	event: Pick<RequestEvent, 'request' | 'url'>,
 	options: { returnTo?: string; requestId?: string | null } = {}
 ): never {
-	const page = event.request.method === 'GET' ? event.url.pathname + event.url.search : event.url.pathname;
-	redirect(303, loginUrl(options.returnTo ?? page, options.requestId));
+	const page = () =>
+		event.request.method === 'GET' ? event.url.pathname + event.url.search : event.url.pathname;
+	redirect(303, loginUrl(options.returnTo ?? page(), options.requestId));
 }
 
 /** Awaits a use case in a load function; a platform error becomes the matching error page. */

@@ -6,8 +6,8 @@ import {
 	VERIFY_MESSAGES,
 	verifyEmail
 } from '$lib/server/features/profile/profile.service';
-import { loginFirst, VERIFY_PATH } from '$lib/server/features/profile/profile.http';
-import { orErrorPage, orFail } from '$lib/server/platform/http';
+import { VERIFY_PATH } from '$lib/server/features/profile/profile.http';
+import { loginUrl, orErrorPage, orFail } from '$lib/server/platform/http';
 import type { Actions, PageServerLoad } from './$types';
 
 // The link only works for the account that asked for it. A person who opens it logged out logs in first;
@@ -27,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 	const token = tokenOf(event.url, event.cookies);
 	if (!event.locals.ctx.actor) {
 		if (token) event.cookies.set(TOKEN_COOKIE, token, { ...cookieOptions(event.url), maxAge: 60 * 60 });
-		return { loginHref: loginFirst(VERIFY_PATH), token: '', email: null, failure: null };
+		return { loginHref: loginUrl(VERIFY_PATH), token: '', email: null, failure: null };
 	}
 	const inspected = await orErrorPage(
 		inspectEmailVerification(event.locals.ctx, { unverifiedToken: token }),

@@ -1,12 +1,11 @@
-import { redirect } from '@sveltejs/kit';
 import { exportPersonalData } from '$lib/server/features/profile/profile.service';
-import { EXPORT_PATH, loginFirst } from '$lib/server/features/profile/profile.http';
-import { orErrorPage } from '$lib/server/platform/http';
+import { EXPORT_PATH } from '$lib/server/features/profile/profile.http';
+import { orErrorPage, redirectToLogin } from '$lib/server/platform/http';
 import type { RequestHandler } from './$types';
 
 /** "Download mijn gegevens": everything the platform holds about the logged-in person, as a file. */
 export const GET: RequestHandler = async (event) => {
-	if (!event.locals.ctx.actor) redirect(303, loginFirst(EXPORT_PATH));
+	if (!event.locals.ctx.actor) redirectToLogin(event, { returnTo: EXPORT_PATH });
 	const data = await orErrorPage(exportPersonalData(event.locals.ctx), event);
 	return new Response(JSON.stringify(data, null, 2), {
 		headers: {

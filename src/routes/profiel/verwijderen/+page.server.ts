@@ -2,14 +2,14 @@ import { redirect } from '@sveltejs/kit';
 import { clearSessionCookie } from '$lib/server/features/accounts/accounts.cookies';
 import { deleteAccount } from '$lib/server/features/profile/profile.service';
 import { deleteAccountInput, validate } from '$lib/server/features/profile/profile.schemas';
-import { DELETED_PATH, DELETE_PATH, loginFirst } from '$lib/server/features/profile/profile.http';
+import { DELETED_PATH, DELETE_PATH } from '$lib/server/features/profile/profile.http';
 import type { Ctx } from '$lib/server/platform/context';
-import { orFail } from '$lib/server/platform/http';
+import { orFail, redirectToLogin } from '$lib/server/platform/http';
 import type { Actions, PageServerLoad } from './$types';
 
 // Opening this page never deletes anything: only its form, with the box ticked, does.
-export const load: PageServerLoad = ({ locals }) => {
-	if (!locals.ctx.actor) redirect(303, loginFirst(DELETE_PATH));
+export const load: PageServerLoad = (event) => {
+	if (!event.locals.ctx.actor) redirectToLogin(event, { returnTo: DELETE_PATH });
 	return {};
 };
 
@@ -19,7 +19,7 @@ async function remove(ctx: Ctx, values: { confirm: string }) {
 
 export const actions: Actions = {
 	default: async (event) => {
-		if (!event.locals.ctx.actor) redirect(303, loginFirst(DELETE_PATH));
+		if (!event.locals.ctx.actor) redirectToLogin(event, { returnTo: DELETE_PATH });
 		const form = await event.request.formData();
 		const values = { confirm: String(form.get('confirm') ?? '').slice(0, 10) };
 		const result = await orFail(remove(event.locals.ctx, values), event, values);

@@ -7,8 +7,7 @@ import {
 	unfollowAction
 } from '$lib/server/features/actions/actions.service';
 import { actionJsonLd, serializeJsonLd } from '$lib/server/features/actions/actions.present';
-import { loginFirst } from '$lib/server/features/profile/profile.http';
-import { orErrorPage, orFail } from '$lib/server/platform/http';
+import { loginUrl, orErrorPage, orFail, redirectToLogin } from '$lib/server/platform/http';
 import { getApp } from '$lib/server/platform/runtime';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { parseSluggedId } from '$lib/domain/ids';
@@ -37,7 +36,7 @@ export const load: PageServerLoad = async (event) => {
 		tiles: getApp().config.tiles,
 		imageUrl: page.action.image ? `${origin}${page.action.image.url}` : null,
 		jsonLd: serializeJsonLd(actionJsonLd(page.action, origin)),
-		loginHref: loginFirst(page.action.path),
+		loginHref: loginUrl(page.action.path),
 		loggedIn: Boolean(event.locals.ctx.actor)
 	};
 };
@@ -47,9 +46,9 @@ async function change(event: RequestEvent, follow: boolean) {
 	// A visitor (or a session that ran out) logs in first and comes back to the action; the wish to follow
 	// is kept across the login, and the page asks to confirm it (one POST, no change on a GET).
 	if (!ctx.actor) {
-		const path = event.url.pathname;
-		if (!follow) redirect(303, loginFirst(path));
-		redirect(303, loginFirst(path, await keepFollowIntent(ctx, { id: parsed.id, returnTo: path })));
+		if (!follow) redirectToLogin(event);
+		const wish = await keepFollowIntent(ctx, { id: parsed.id, returnTo: event.url.pathname });
+		redirectToLogin(event, { requestId: wish });
 	}
 	const result = await orFail(
 		follow ? followAction(ctx, { id: parsed.id }) : unfollowAction(ctx, { id: parsed.id }),

@@ -2,8 +2,7 @@ import { error } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { browseOpportunity } from '$lib/server/features/suggestions/suggestions.browse.service';
 import { parseBrowseFilters } from '$lib/server/features/suggestions/suggestions.browse.schemas';
-import { loginFirst } from '$lib/server/features/profile/profile.http';
-import { orErrorPage } from '$lib/server/platform/http';
+import { loginUrl, orErrorPage } from '$lib/server/platform/http';
 import { getApp } from '$lib/server/platform/runtime';
 import { browseHref } from '$lib/components/suggestions/browse-links';
 import type { PageServerLoad } from './$types';
@@ -34,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
 		...page,
 		filters,
 		returnTo,
-		loginHref: loginFirst(returnTo),
+		loginHref: loginUrl(returnTo),
 		tiles: getApp().config.tiles
 	};
 };

@@ -11,8 +11,7 @@ import {
 import { castVote, withdrawVote } from '$lib/server/features/suggestions/suggestions.votes.service';
 import { safeLocalPath } from '$lib/server/features/suggestions/suggestions.contribute.schemas';
 import { refusalData } from '$lib/server/features/suggestions/suggestions.contribute.present';
-import { loginFirst } from '$lib/server/features/profile/profile.http';
-import { orErrorPage } from '$lib/server/platform/http';
+import { orErrorPage, redirectToLogin } from '$lib/server/platform/http';
 import { getApp } from '$lib/server/platform/runtime';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { parseSluggedId } from '$lib/domain/ids';
@@ -80,14 +79,13 @@ async function vote(event: RequestEvent, on: boolean) {
 	const data = await event.request.formData();
 	const back = safeLocalPath(data.get('terug'));
 	if (!ctx.actor) {
-		const path = event.url.pathname;
-		if (!on) redirect(303, loginFirst(path));
+		if (!on) redirectToLogin(event);
 		const draftId = await keepSuggestionIntent(ctx, {
 			suggestionId: parsed.id,
-			returnTo: path,
+			returnTo: event.url.pathname,
 			intent: 'vote'
 		});
-		redirect(303, loginFirst(path, draftId));
+		redirectToLogin(event, { requestId: draftId });
 	}
 	const result = await run(event, 'vote', { terug: back ?? '' }, async () => {
 		if (on) await castVote(ctx, { suggestionId: parsed.id });
@@ -107,14 +105,13 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const values = { body: text(data, 'body'), parentId: text(data, 'parentId') };
 		if (!ctx.actor) {
-			const path = event.url.pathname;
 			const draftId = await keepSuggestionIntent(ctx, {
 				suggestionId: parsed.id,
-				returnTo: path,
+				returnTo: event.url.pathname,
 				intent: 'comment',
 				...values
 			});
-			redirect(303, loginFirst(path, draftId));
+			redirectToLogin(event, { requestId: draftId });
 		}
 		return run(event, 'comment', values, async () => {
 			const result = await addComment(ctx, { suggestionId: parsed.id, values });
@@ -129,7 +126,7 @@ export const actions: Actions = {
 			note: text(data, 'note'),
 			commentId: text(data, 'commentId')
 		};
-		if (!ctx.actor) redirect(303, loginFirst(event.url.pathname));
+		if (!ctx.actor) redirectToLogin(event);
 		return run(event, 'report', values, async () => {
 			const result = await reportContribution(ctx, { suggestionId: parsed.id, values });
 			return result.recorded ? 'reported' : 'alreadyReported';
@@ -137,7 +134,7 @@ export const actions: Actions = {
 	},
 	follow: async (event) => {
 		const { ctx, parsed } = target(event);
-		if (!ctx.actor) redirect(303, loginFirst(event.url.pathname));
+		if (!ctx.actor) redirectToLogin(event);
 		return run(event, 'follow', {}, async () => {
 			await followSuggestion(ctx, { suggestionId: parsed.id });
 			return 'followed';
@@ -145,7 +142,7 @@ export const actions: Actions = {
 	},
 	unfollow: async (event) => {
 		const { ctx, parsed } = target(event);
-		if (!ctx.actor) redirect(303, loginFirst(event.url.pathname));
+		if (!ctx.actor) redirectToLogin(event);
 		return run(event, 'follow', {}, async () => {
 			await unfollowSuggestion(ctx, { suggestionId: parsed.id });
 			return 'unfollowed';

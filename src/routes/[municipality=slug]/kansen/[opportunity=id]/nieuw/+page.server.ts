@@ -6,8 +6,7 @@ import {
 	keepSuggestionDraft
 } from '$lib/server/features/suggestions/suggestions.contribute.service';
 import { refusalData } from '$lib/server/features/suggestions/suggestions.contribute.present';
-import { loginFirst } from '$lib/server/features/profile/profile.http';
-import { orErrorPage } from '$lib/server/platform/http';
+import { orErrorPage, redirectToLogin } from '$lib/server/platform/http';
 import { getApp } from '$lib/server/platform/runtime';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { parseId } from '$lib/domain/ids';
@@ -69,7 +68,7 @@ export const actions: Actions = {
 		// A visitor (or a session that ran out) logs in first; what they typed waits for them (not the photo).
 		if (!ctx.actor) {
 			const draftId = await keepSuggestionDraft(ctx, { opportunityId, returnTo: path, values });
-			redirect(303, loginFirst(path, draftId));
+			redirectToLogin(event, { requestId: draftId });
 		}
 		let result;
 		try {
