@@ -1,12 +1,12 @@
 import { getMunicipalityThemes } from '$lib/server/features/municipalities/municipalities.service';
 import { listActions } from '$lib/server/features/actions/actions.service';
 import { parsePageFilters } from '$lib/server/features/actions/actions.schemas';
-import { orErrorPage } from '$lib/server/platform/http';
+import { orErrorPage, tenantContext } from '$lib/server/platform/http';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { municipality } = await event.parent();
-	const ctx = { ...event.locals.ctx, tenant: event.locals.municipality!.tenant };
+	const ctx = tenantContext(event);
 	const filters = parsePageFilters(event.url.searchParams);
 	const [result, themes] = await Promise.all([
 		orErrorPage(listActions(ctx, { filters, participating: municipality.participating }), event),

@@ -1,5 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { redirect } from '@sveltejs/kit';
 import {
 	followAction,
 	getActionPage,
@@ -7,19 +6,22 @@ import {
 	unfollowAction
 } from '$lib/server/features/actions/actions.service';
 import { actionJsonLd, serializeJsonLd } from '$lib/server/features/actions/actions.present';
-import { loginUrl, orErrorPage, orFail, redirectToLogin } from '$lib/server/platform/http';
+import {
+	loginUrl,
+	notFoundPage,
+	orErrorPage,
+	orFail,
+	redirectToLogin,
+	tenantContext
+} from '$lib/server/platform/http';
 import { getApp } from '$lib/server/platform/runtime';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { parseSluggedId } from '$lib/domain/ids';
 
 function target(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const parsed = parseSluggedId(event.params.action);
-	if (!parsed)
-		error(404, {
-			message: translate(event.locals.locale, 'errors.notFound'),
-			requestId: event.locals.requestId
-		});
-	return { ctx: { ...event.locals.ctx, tenant: event.locals.municipality!.tenant }, parsed };
+	if (!parsed) notFoundPage(event);
+	return { ctx: tenantContext(event), parsed };
 }
 
 export const load: PageServerLoad = async (event) => {

@@ -1,8 +1,6 @@
-import { error } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
 import { browseOpportunity } from '$lib/server/features/suggestions/suggestions.browse.service';
 import { parseBrowseFilters } from '$lib/server/features/suggestions/suggestions.browse.schemas';
-import { loginUrl, orErrorPage } from '$lib/server/platform/http';
+import { loginUrl, notFoundPage, orErrorPage, tenantContext } from '$lib/server/platform/http';
 import { getApp } from '$lib/server/platform/runtime';
 import { browseHref } from '$lib/components/suggestions/browse-links';
 import type { PageServerLoad } from './$types';
@@ -10,12 +8,8 @@ import { parseId } from '$lib/domain/ids';
 
 export const load: PageServerLoad = async (event) => {
 	const opportunityId = parseId(event.params.opportunity);
-	if (opportunityId === null)
-		error(404, {
-			message: translate(event.locals.locale, 'errors.notFound'),
-			requestId: event.locals.requestId
-		});
-	const ctx = { ...event.locals.ctx, tenant: event.locals.municipality!.tenant };
+	if (opportunityId === null) notFoundPage(event);
+	const ctx = tenantContext(event);
 	const filters = parseBrowseFilters(event.url.searchParams);
 	const page = await orErrorPage(browseOpportunity(ctx, { opportunityId, filters }), event);
 	// The vote buttons of the list come back here, filters and page kept (the suggestion page checks the path).

@@ -1,5 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { fail, redirect } from '@sveltejs/kit';
 import {
 	addComment,
 	followSuggestion,
@@ -11,19 +10,15 @@ import {
 import { castVote, withdrawVote } from '$lib/server/features/suggestions/suggestions.votes.service';
 import { safeLocalPath } from '$lib/server/features/suggestions/suggestions.contribute.schemas';
 import { refusalData } from '$lib/server/features/suggestions/suggestions.contribute.present';
-import { orErrorPage, redirectToLogin } from '$lib/server/platform/http';
+import { notFoundPage, orErrorPage, redirectToLogin, tenantContext } from '$lib/server/platform/http';
 import { getApp } from '$lib/server/platform/runtime';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { parseSluggedId } from '$lib/domain/ids';
 
 function target(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const parsed = parseSluggedId(event.params.suggestion);
-	if (!parsed)
-		error(404, {
-			message: translate(event.locals.locale, 'errors.notFound'),
-			requestId: event.locals.requestId
-		});
-	return { ctx: { ...event.locals.ctx, tenant: event.locals.municipality!.tenant }, parsed };
+	if (!parsed) notFoundPage(event);
+	return { ctx: tenantContext(event), parsed };
 }
 
 const CONFIRMATIONS = { ingediend: 'pending', online: 'published' } as const;

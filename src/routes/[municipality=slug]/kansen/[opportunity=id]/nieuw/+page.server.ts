@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import {
 	createSuggestion,
@@ -6,7 +6,7 @@ import {
 	keepSuggestionDraft
 } from '$lib/server/features/suggestions/suggestions.contribute.service';
 import { refusalData } from '$lib/server/features/suggestions/suggestions.contribute.present';
-import { orErrorPage, redirectToLogin } from '$lib/server/platform/http';
+import { notFoundPage, orErrorPage, redirectToLogin, tenantContext } from '$lib/server/platform/http';
 import { getApp } from '$lib/server/platform/runtime';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { parseId } from '$lib/domain/ids';
@@ -25,12 +25,8 @@ const FIELDS = [
 
 function target(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const opportunityId = parseId(event.params.opportunity);
-	if (!opportunityId)
-		error(404, {
-			message: translate(event.locals.locale, 'errors.notFound'),
-			requestId: event.locals.requestId
-		});
-	return { ctx: { ...event.locals.ctx, tenant: event.locals.municipality!.tenant }, opportunityId };
+	if (!opportunityId) notFoundPage(event);
+	return { ctx: tenantContext(event), opportunityId };
 }
 
 export const load: PageServerLoad = async (event) => {
