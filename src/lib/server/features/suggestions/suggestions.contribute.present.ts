@@ -1,8 +1,6 @@
 // What leaves the server about one suggestion, its comments, its story and similar ones, field by field.
 import type { ModerationState, StoryKind, SuggestionStatus } from '$lib/domain/suggestions';
-import { translate, type Locale } from '$lib/i18n';
 import { renderMarkdown } from '$lib/server/platform/markdown';
-import { errorMessage, isAppError } from '$lib/server/platform/errors';
 import { suggestionPath } from './suggestions.access';
 import type { SuggestionRow } from './suggestions.queries';
 import type { CommentRow, StoryRow } from './suggestions.contribute.queries';
@@ -174,24 +172,4 @@ export function presentSuggestionApi(
 		publishedAt: row.publishedAt?.toISOString() ?? null,
 		url: `${origin}${suggestionPath(municipalitySlug, row)}`
 	};
-}
-
-/** The Dutch message of a refusal, with the numbers it names. */
-export function refusalMessage(locale: Locale, err: unknown): string | null {
-	return isAppError(err) ? errorMessage(locale, err) : null;
-}
-
-/** A refusal as a form failure's data: status, the Dutch message and per-field messages; rethrows the rest. */
-export function refusalData(
-	locale: Locale,
-	err: unknown
-): { status: number; message: string; fields: Record<string, string[]> } {
-	if (!isAppError(err)) throw err;
-	const fields = Object.fromEntries(
-		Object.entries(err.options.fields ?? {}).map(([field, keys]) => [
-			field,
-			keys.map((k) => translate(locale, k))
-		])
-	);
-	return { status: err.status, message: refusalMessage(locale, err) ?? '', fields };
 }

@@ -35,7 +35,7 @@ import {
 	reportContribution,
 	unfollowSuggestion
 } from './suggestions.contribute.service';
-import { refusalData } from './suggestions.contribute.present';
+import { refusal as refusalOf } from '$lib/server/platform/http';
 import { safeLocalPath } from './suggestions.contribute.schemas';
 import { jpegWithGps } from './suggestions.photo.test-helpers';
 import type { Actor } from '$lib/server/platform/policy';
@@ -74,7 +74,7 @@ function file(bytes: Uint8Array) {
 
 async function fieldsOf(promise: Promise<unknown>) {
 	const err = await refusal(promise, 'validation');
-	return refusalData('nl', err).fields;
+	return refusalOf('nl', err).fields;
 }
 
 beforeAll(async () => {
@@ -357,7 +357,7 @@ describe('createSuggestion', () => {
 			createSuggestion(ctx, { opportunityId: id, values: valid() }),
 			'rate_limited'
 		);
-		expect(refusalData('nl', limited).message).toContain('Probeer het over een tijdje opnieuw');
+		expect(refusalOf('nl', limited).message).toContain('Probeer het over een tijdje opnieuw');
 
 		const blocked = await person();
 		await db.insert(contributionBlocks).values({ municipalityId: geel.id, userId: blocked.userId });
@@ -365,7 +365,7 @@ describe('createSuggestion', () => {
 			createSuggestion(buildCtx(db, geel, { actor: blocked }), { opportunityId: id, values: valid() }),
 			'forbidden'
 		);
-		expect(refusalData('nl', err).message).toContain('niet meer bijdragen');
+		expect(refusalOf('nl', err).message).toContain('niet meer bijdragen');
 
 		const closed = await buildSuggestionOpportunity(db, geel, { submissionsOpen: false });
 		const notOpen = await refusal(
@@ -648,7 +648,7 @@ describe('the write API', () => {
 			createSuggestionFromApi(ctx, { opportunityId: id, values: { title: '', body: 5, lat: 'x' } }),
 			'validation'
 		);
-		expect(Object.keys(refusalData('nl', err).fields).sort()).toEqual(['body', 'lat', 'title']);
+		expect(Object.keys(refusalOf('nl', err).fields).sort()).toEqual(['body', 'lat', 'title']);
 		await refusal(createSuggestionFromApi(ctx, { opportunityId: 2_000_000_000, values: {} }), 'not_found');
 		await refusal(
 			createSuggestionFromApi(buildCtx(db), { opportunityId: id, values: {} }),

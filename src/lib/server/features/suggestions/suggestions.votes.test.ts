@@ -13,7 +13,7 @@ import { actorOf, buildUser, refusal } from '$lib/server/features/staff/staff.te
 import { buildSuggestion, buildSuggestionOpportunity } from './suggestions.test-helpers';
 import { upsertSuggestionSettings } from './suggestions.queries';
 import { castVote, castVoteById, withdrawVote, withdrawVoteById } from './suggestions.votes.service';
-import { refusalMessage } from './suggestions.contribute.present';
+import { refusal as refusalOf } from '$lib/server/platform/http';
 import type { Actor } from '$lib/server/platform/policy';
 
 let database: TestDatabase;
@@ -166,7 +166,7 @@ describe.each([
 		for (const r of settled.filter((r) => r.status === 'rejected')) {
 			const err = (r as PromiseRejectedResult).reason;
 			expect(err.code).toBe('conflict');
-			expect(refusalMessage('nl', err)).toBe(
+			expect(refusalOf('nl', err).message).toBe(
 				'Je steunt al 3 suggesties. Trek eerst een steun in om een andere te kiezen.'
 			);
 		}
@@ -198,7 +198,7 @@ describe.each([
 		const ctx = buildCtx(db, geel, { actor: await person() });
 		for (const s of [a, b]) {
 			const err = await refusal(castVote(ctx, { suggestionId: s.id }), 'conflict');
-			expect(refusalMessage('nl', err)).toBe('Steunen kan niet meer: de stemming is gesloten.');
+			expect(refusalOf('nl', err).message).toBe('Steunen kan niet meer: de stemming is gesloten.');
 			expect(await counts(s.id)).toEqual({ kept: 0, rows: 0 });
 		}
 		// Reopened: votes count again.
@@ -235,7 +235,7 @@ describe.each([
 			await withdrawVote(ctx, { suggestionId: s.id });
 		}
 		const err = await refusal(castVote(ctx, { suggestionId: s.id }), 'rate_limited');
-		expect(refusalMessage('nl', err)).toContain('Probeer het over een tijdje opnieuw');
+		expect(refusalOf('nl', err).message).toContain('Probeer het over een tijdje opnieuw');
 		expect(await counts(s.id)).toEqual({ kept: 0, rows: 0 });
 	});
 

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import {
 	addComment,
 	followSuggestion,
@@ -9,8 +9,7 @@ import {
 } from '$lib/server/features/suggestions/suggestions.contribute.service';
 import { castVote, withdrawVote } from '$lib/server/features/suggestions/suggestions.votes.service';
 import { safeLocalPath } from '$lib/server/features/suggestions/suggestions.contribute.schemas';
-import { refusalData } from '$lib/server/features/suggestions/suggestions.contribute.present';
-import { notFoundPage, orErrorPage, redirectToLogin, tenantContext } from '$lib/server/platform/http';
+import { notFoundPage, orErrorPage, orFail, redirectToLogin, tenantContext } from '$lib/server/platform/http';
 import { getApp } from '$lib/server/platform/runtime';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { parseSluggedId } from '$lib/domain/ids';
@@ -39,34 +38,9 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-type Done =
-	| 'voted'
-	| 'unvoted'
-	| 'commented'
-	| 'commentPending'
-	| 'reported'
-	| 'alreadyReported'
-	| 'followed'
-	| 'unfollowed';
-
 function text(data: FormData, name: string): string {
 	const v = data.get(name);
 	return typeof v === 'string' ? v : '';
-}
-
-/** Runs one action; a refusal becomes fail() with the Dutch message, the fields and what was typed. */
-async function run(
-	event: RequestEvent,
-	form: string,
-	values: Record<string, string>,
-	work: () => Promise<Done>
-) {
-	try {
-		return { done: await work(), form };
-	} catch (err) {
-		const { status, ...refused } = refusalData(event.locals.locale, err);
-		return fail(status, { ...refused, form, values });
-	}
 }
 
 async function vote(event: RequestEvent, on: boolean) {
@@ -82,14 +56,15 @@ async function vote(event: RequestEvent, on: boolean) {
 		});
 		redirectToLogin(event, { requestId: draftId });
 	}
-	const result = await run(event, 'vote', { terug: back ?? '' }, async () => {
-		if (on) await castVote(ctx, { suggestionId: parsed.id });
-		else await withdrawVote(ctx, { suggestionId: parsed.id });
-		return on ? 'voted' : 'unvoted';
-	});
+	const work: Promise<unknown> = on
+		? castVote(ctx, { suggestionId: parsed.id })
+		: withdrawVote(ctx, { suggestionId: parsed.id });
+	// A refusal names its form, so the page shows it beside the vote button that was pressed.
+	const result = await orFail(work, event, { terug: back ?? '' }, { form: 'vote' });
+	if (!result.ok) return result.failure;
 	// The list (or any page of ours) that posted here gets the person back where they were.
-	if (back && !('status' in result)) redirect(303, back);
-	return result;
+	if (back) redirect(303, back);
+	return { done: on ? ('voted' as const) : ('unvoted' as const), form: 'vote' };
 }
 
 export const actions: Actions = {
@@ -108,10 +83,14 @@ export const actions: Actions = {
 			});
 			redirectToLogin(event, { requestId: draftId });
 		}
-		return run(event, 'comment', values, async () => {
-			const result = await addComment(ctx, { suggestionId: parsed.id, values });
-			return result.published ? 'commented' : 'commentPending';
+		const result = await orFail(addComment(ctx, { suggestionId: parsed.id, values }), event, values, {
+			form: 'comment'
 		});
+		if (!result.ok) return result.failure;
+		return {
+			done: result.value.published ? ('commented' as const) : ('commentPending' as const),
+			form: 'comment'
+		};
 	},
 	report: async (event) => {
 		const { ctx, parsed } = target(event);
@@ -122,25 +101,41 @@ export const actions: Actions = {
 			commentId: text(data, 'commentId')
 		};
 		if (!ctx.actor) redirectToLogin(event);
-		return run(event, 'report', values, async () => {
-			const result = await reportContribution(ctx, { suggestionId: parsed.id, values });
-			return result.recorded ? 'reported' : 'alreadyReported';
+		const result = await orFail(reportContribution(ctx, { suggestionId: parsed.id, values }), event, values, {
+			form: 'report'
 		});
+		if (!result.ok) return result.failure;
+		return {
+			done: result.value.recorded ? ('reported' as const) : ('alreadyReported' as const),
+			form: 'report'
+		};
 	},
 	follow: async (event) => {
 		const { ctx, parsed } = target(event);
 		if (!ctx.actor) redirectToLogin(event);
-		return run(event, 'follow', {}, async () => {
-			await followSuggestion(ctx, { suggestionId: parsed.id });
-			return 'followed';
-		});
+		const result = await orFail(
+			followSuggestion(ctx, { suggestionId: parsed.id }),
+			event,
+			{},
+			{
+				form: 'follow'
+			}
+		);
+		if (!result.ok) return result.failure;
+		return { done: 'followed' as const, form: 'follow' };
 	},
 	unfollow: async (event) => {
 		const { ctx, parsed } = target(event);
 		if (!ctx.actor) redirectToLogin(event);
-		return run(event, 'follow', {}, async () => {
-			await unfollowSuggestion(ctx, { suggestionId: parsed.id });
-			return 'unfollowed';
-		});
+		const result = await orFail(
+			unfollowSuggestion(ctx, { suggestionId: parsed.id }),
+			event,
+			{},
+			{
+				form: 'follow'
+			}
+		);
+		if (!result.ok) return result.failure;
+		return { done: 'unfollowed' as const, form: 'follow' };
 	}
 };

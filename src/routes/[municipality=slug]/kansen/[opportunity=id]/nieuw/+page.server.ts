@@ -5,8 +5,7 @@ import {
 	getContributeForm,
 	keepSuggestionDraft
 } from '$lib/server/features/suggestions/suggestions.contribute.service';
-import { refusalData } from '$lib/server/features/suggestions/suggestions.contribute.present';
-import { notFoundPage, orErrorPage, redirectToLogin, tenantContext } from '$lib/server/platform/http';
+import { notFoundPage, orErrorPage, orFail, redirectToLogin, tenantContext } from '$lib/server/platform/http';
 import { getApp } from '$lib/server/platform/runtime';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { parseId } from '$lib/domain/ids';
@@ -66,13 +65,9 @@ export const actions: Actions = {
 			const draftId = await keepSuggestionDraft(ctx, { opportunityId, returnTo: path, values });
 			redirectToLogin(event, { requestId: draftId });
 		}
-		let result;
-		try {
-			result = await createSuggestion(ctx, { opportunityId, values, photo });
-		} catch (err) {
-			const { status, ...refused } = refusalData(locale, err);
-			return fail(status, { ...refused, values });
-		}
+		const created = await orFail(createSuggestion(ctx, { opportunityId, values, photo }), event, values);
+		if (!created.ok) return created.failure;
+		const result = created.value;
 		if (result.kind === 'similar')
 			return { similar: result.similar, photoId: result.photoId, values, message: '', fields: {} };
 		redirect(303, `${result.path}?gelukt=${result.published ? 'online' : 'ingediend'}`);
