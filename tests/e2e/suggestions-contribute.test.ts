@@ -5,7 +5,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext as Ctx } from 'playwright-core';
 import sharp from 'sharp';
-import { jpegWithGps } from '../../src/lib/server/features/suggestions/suggestions.photo.test-helpers';
 import {
 	checkA11y,
 	launchBrowser,
@@ -15,6 +14,7 @@ import {
 	watchProblems,
 	type RunningServer
 } from './support';
+import { jpegWithGps } from '../../src/lib/server/testing/images';
 
 /**
  * As support's blockPageScripts (no page script runs, axe still can), but redirects are handed to the

@@ -21,15 +21,15 @@ import {
 } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
-import { buildParticipatingMunicipality } from '$lib/server/testing/factories';
+import {
+	buildParticipatingMunicipality,
+	buildSuggestion,
+	buildSuggestionOpportunity
+} from '$lib/server/testing/factories';
 import { writeAudit } from '$lib/server/platform/audit';
 import { follow } from '$lib/server/platform/subscriptions';
 import type { Ctx, Tenant } from '$lib/server/platform/context';
 import { defineFeature, type PersonRef } from '$lib/server/platform/feature';
-import {
-	buildSuggestion,
-	buildSuggestionOpportunity
-} from '$lib/server/features/suggestions/suggestions.test-helpers';
 import { deleteAccount, exportPersonalData } from '$lib/server/features/profile/profile.service';
 import { features } from '.';
 

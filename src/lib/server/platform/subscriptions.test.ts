@@ -6,8 +6,7 @@ import { sql } from 'drizzle-orm';
 import { MIGRATIONS_DIR, migrateDatabase } from '$lib/server/db/migrate';
 import { executeRows } from '$lib/server/db/rows';
 import { createEmptyTestDatabase, createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
-import { getTenant } from '$lib/server/testing/factories';
-import { buildUser } from '$lib/server/features/staff/staff.test-helpers';
+import { getTenant, buildUser } from '$lib/server/testing/factories';
 import type { Tenant } from './context';
 import {
 	countFollowers,

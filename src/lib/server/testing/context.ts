@@ -33,3 +33,8 @@ export function buildCtx(db: Db, tenant?: Tenant, extra: Extra = {}): Ctx {
 		}
 	};
 }
+
+/** A context as a request of this person (none: a visitor) in this municipality (none: outside one) has it. */
+export function ctxAs(db: Db, tenant: Tenant | undefined, actor?: Actor, outbox?: MailMessage[]) {
+	return tenant ? buildCtx(db, tenant, { actor, outbox }) : buildCtx(db, undefined, { actor, outbox });
+}

@@ -1,9 +1,33 @@
-// Small builders for test data; each returns what the test needs to refer to.
-import { eq } from 'drizzle-orm';
+// Small builders for test data that every feature's tests share: municipalities and themes, people with roles,
+// actions, opportunities, suggestions and votes. Each writes straight to the database and returns what the test
+// needs to refer to.
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import { municipalities } from '$lib/server/db/schema';
+import {
+	memberships,
+	municipalities,
+	regionRoles,
+	regions,
+	suggestionVotes,
+	suggestions,
+	users
+} from '$lib/server/db/schema';
 import type { Tenant } from '$lib/server/platform/context';
+import type { Actor, MunicipalityRole, RegionRole } from '$lib/server/platform/policy';
+import { slugify } from '$lib/server/platform/text';
+import type { LadderRung } from '$lib/domain/ladder';
+import type { OpportunityKind } from '$lib/domain/actions';
 import { insertTheme } from '$lib/server/features/themes/themes.queries';
+import { listRoles } from '$lib/server/features/accounts/accounts.queries';
+import { insertAction, publishAction } from '$lib/server/features/actions/actions.queries';
+import { insertOpportunity } from '$lib/server/features/opportunities/opportunities.queries';
+import {
+	insertStoryEntry,
+	insertSuggestion,
+	upsertSuggestionSettings,
+	type SuggestionFields,
+	type SuggestionSettingsValues
+} from '$lib/server/features/suggestions/suggestions.queries';
 
 export async function getTenant(db: Db, slug: string): Promise<Tenant> {
 	const [row] = await db
@@ -41,4 +65,246 @@ export async function buildTheme(
 	});
 	if (!theme) throw new Error('theme not inserted');
 	return theme;
+}
+
+// ---------------------------------------------------------------------------------------------
+// People and their roles
+// ---------------------------------------------------------------------------------------------
+
+/** A person with a verified address (unless said otherwise) and no role. */
+export async function buildUser(
+	db: Db,
+	options: { email?: string; givenName?: string; familyName?: string; verified?: boolean } = {}
+) {
+	const tag = Math.random().toString(36).slice(2, 10);
+	const email = options.email ?? `persoon.${tag}@example.be`;
+	const [row] = await db
+		.insert(users)
+		.values({
+			displayName: options.givenName
+				? `${options.givenName} ${options.familyName?.[0] ?? ''}.`
+				: `Persoon ${tag}`,
+			givenName: options.givenName ?? null,
+			familyName: options.familyName ?? null,
+			email,
+			emailVerifiedAt: options.verified === false ? null : new Date()
+		})
+		.returning({ id: users.id, displayName: users.displayName, email: users.email });
+	if (!row) throw new Error('user not inserted');
+	return row;
+}
+
+export async function grantMembership(db: Db, tenant: Tenant, userId: string, role: MunicipalityRole) {
+	const [row] = await db
+		.insert(memberships)
+		.values({ municipalityId: tenant.id, userId, role })
+		.returning({ id: memberships.id });
+	if (!row) throw new Error('membership not inserted');
+	return row.id;
+}
+
+export async function grantRegionRole(db: Db, regionId: string, userId: string, role: RegionRole) {
+	const [row] = await db
+		.insert(regionRoles)
+		.values({ regionId, userId, role })
+		.returning({ id: regionRoles.id });
+	if (!row) throw new Error('region role not inserted');
+	return row.id;
+}
+
+/** The person as a session would present them: with the roles the database has now. */
+export async function actorOf(db: Db, user: { id: string; displayName: string }): Promise<Actor> {
+	return { userId: user.id, displayName: user.displayName, ...(await listRoles(db, { userId: user.id })) };
+}
+
+/** A new person with one role in a municipality, as an actor. */
+export async function buildStaff(
+	db: Db,
+	tenant: Tenant,
+	role: MunicipalityRole,
+	extra: { givenName?: string; familyName?: string; email?: string } = {}
+) {
+	const user = await buildUser(db, extra);
+	const membershipId = await grantMembership(db, tenant, user.id, role);
+	return { user, membershipId, actor: await actorOf(db, user) };
+}
+
+export async function regionIdOf(db: Db, tenant: Tenant): Promise<string> {
+	const [row] = await db
+		.select({ regionId: municipalities.regionId })
+		.from(municipalities)
+		.where(eq(municipalities.id, tenant.id));
+	if (!row) throw new Error('no such municipality');
+	return row.regionId;
+}
+
+/** A second region with one municipality, to prove that regional roles stop at their region's border. */
+export async function buildOtherRegion(db: Db) {
+	const [region] = await db
+		.insert(regions)
+		.values({ slug: `elders-${Math.random().toString(36).slice(2, 8)}`, name: 'regio Elders' })
+		.returning({ id: regions.id });
+	if (!region) throw new Error('region not inserted');
+	const nis = String(90_000 + Math.floor(Math.random() * 9_999));
+	const [municipality] = await db
+		.insert(municipalities)
+		.values({
+			regionId: region.id,
+			slug: `verweg-${nis}`,
+			name: 'Verweg',
+			nisCode: nis,
+			province: 'Oost-Vlaanderen',
+			arrondissement: 'Gent',
+			inhabitants: 10_000,
+			mainPostcode: '9000',
+			centerLat: 51.05,
+			centerLng: 3.72
+		})
+		.returning({ id: municipalities.id, slug: municipalities.slug });
+	if (!municipality) throw new Error('municipality not inserted');
+	return { regionId: region.id, tenant: municipality as Tenant };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actions, opportunities, suggestions and votes
+// ---------------------------------------------------------------------------------------------
+
+const HOUR = 3_600_000;
+
+/** An action straight in the database, published unless said otherwise. */
+export async function buildAction(
+	db: Db,
+	tenant: Tenant,
+	options: { title?: string; summary?: string; publish?: boolean } = {}
+) {
+	const title = options.title ?? `Actie ${Math.random().toString(36).slice(2, 7)}`;
+	const action = await insertAction(db, {
+		municipalityId: tenant.id,
+		slug: slugify(title),
+		title,
+		summary: options.summary ?? 'Samen kiezen we plekken om te ontharden.'
+	});
+	if (options.publish !== false) await publishAction(db, { municipalityId: tenant.id, id: action.id });
+	return action;
+}
+
+/** A way to take part in an action, straight in the database: open since an hour ago unless said otherwise. */
+export async function buildOpportunity(
+	db: Db,
+	tenant: Tenant,
+	actionId: number,
+	options: {
+		title?: string;
+		kind?: OpportunityKind;
+		rung?: LadderRung;
+		opensAt?: Date | null;
+		closesAt?: Date | null;
+	} = {}
+) {
+	const opportunity = await insertOpportunity(db, {
+		municipalityId: tenant.id,
+		actionId,
+		title: options.title ?? `Kans ${Math.random().toString(36).slice(2, 7)}`,
+		rung: options.rung ?? 'consult',
+		kind: options.kind ?? 'mapSuggestions',
+		opensAt: options.opensAt === undefined ? new Date(Date.now() - HOUR) : options.opensAt,
+		closesAt: options.closesAt === undefined ? null : options.closesAt
+	});
+	if (!opportunity) throw new Error('opportunity not inserted');
+	return opportunity;
+}
+
+/** A published action with one open opportunity of kind mapSuggestions (settings as given). */
+export async function buildSuggestionOpportunity(
+	db: Db,
+	tenant: Tenant,
+	options: Partial<SuggestionSettingsValues> & {
+		title?: string;
+		opensAt?: Date | null;
+		closesAt?: Date | null;
+		publishAction?: boolean;
+	} = {}
+) {
+	const title = options.title ?? `Plekken om te ontharden ${Math.random().toString(36).slice(2, 7)}`;
+	const action = await buildAction(db, tenant, {
+		title,
+		summary: 'Samen kiezen we plekken om te ontharden.',
+		publish: options.publishAction
+	});
+	const opportunity = await buildOpportunity(db, tenant, action.id, {
+		title,
+		rung: 'consult',
+		kind: 'mapSuggestions',
+		opensAt: options.opensAt,
+		closesAt: options.closesAt
+	});
+	await upsertSuggestionSettings(db, {
+		municipalityId: tenant.id,
+		opportunityId: opportunity.id,
+		moderation: options.moderation,
+		submissionsOpen: options.submissionsOpen,
+		votingOpen: options.votingOpen,
+		voteLimit: options.voteLimit
+	});
+	return { action, opportunity, id: opportunity.id };
+}
+
+/** A suggestion straight in the database: approved and published unless said otherwise. */
+export async function buildSuggestion(
+	db: Db,
+	tenant: Tenant,
+	opportunityId: number,
+	fields: Partial<SuggestionFields> & { title?: string } = {}
+) {
+	const title = fields.title ?? `Pleintje ${Math.random().toString(36).slice(2, 7)}`;
+	const moderation = fields.moderation ?? 'approved';
+	const row = await insertSuggestion(db, {
+		municipalityId: tenant.id,
+		opportunityId,
+		authorId: fields.authorId ?? null,
+		slug: slugify(title),
+		lat: 51.162,
+		lng: 4.99,
+		status: moderation === 'approved' ? 'published' : 'submitted',
+		publishedAt: moderation === 'approved' ? new Date() : null,
+		...fields,
+		title,
+		moderation
+	});
+	await insertStoryEntry(db, {
+		municipalityId: tenant.id,
+		suggestionId: row.id,
+		kind: 'submitted',
+		status: 'submitted'
+	});
+	if (moderation === 'approved')
+		await insertStoryEntry(db, {
+			municipalityId: tenant.id,
+			suggestionId: row.id,
+			kind: 'published',
+			status: 'published'
+		});
+	return row;
+}
+
+/** Votes straight in the database, keeping the count exact as the service does. */
+export async function buildVotes(
+	db: Db,
+	tenant: Tenant,
+	suggestion: { id: number; opportunityId: number },
+	userIds: string[]
+) {
+	if (userIds.length === 0) return;
+	await db.insert(suggestionVotes).values(
+		userIds.map((userId) => ({
+			municipalityId: tenant.id,
+			opportunityId: suggestion.opportunityId,
+			suggestionId: suggestion.id,
+			userId
+		}))
+	);
+	await db
+		.update(suggestions)
+		.set({ voteCount: sql`${suggestions.voteCount} + ${userIds.length}` })
+		.where(eq(suggestions.id, suggestion.id));
 }

@@ -5,24 +5,24 @@ import { render } from 'svelte/server';
 import { and, eq, sql } from 'drizzle-orm';
 import { actionHistory, actionUpdates, actions, domainEvents, media } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
-import { getTenant } from '$lib/server/testing/factories';
-import type { Ctx, Tenant } from '$lib/server/platform/context';
-import { listThemesForSettings } from '$lib/server/features/settings/settings.queries';
 import {
+	getTenant,
 	buildStaff,
 	buildUser,
 	actorOf,
-	ctxAs,
 	grantRegionRole,
-	pngBytes,
-	refusal,
 	regionIdOf
-} from '$lib/server/features/staff/staff.test-helpers';
+} from '$lib/server/testing/factories';
+import type { Ctx, Tenant } from '$lib/server/platform/context';
+import { listThemesForSettings } from '$lib/server/features/settings/settings.queries';
 import * as opportunitiesAdmin from '$lib/server/features/opportunities/opportunities.admin.service';
 import * as admin from './actions.admin.service';
 import * as updates from './actions.updates.service';
 import ListPage from '../../../../routes/[municipality=slug]/beheer/acties/+page.svelte';
 import HistoryPage from '../../../../routes/[municipality=slug]/beheer/acties/[actie=slugged]/geschiedenis/+page.svelte';
+import { ctxAs } from '$lib/server/testing/context';
+import { pngBytes } from '$lib/server/testing/images';
+import { refusal } from '$lib/server/testing/assertions';
 
 let database: TestDatabase;
 let A: Tenant;

@@ -6,8 +6,7 @@ import type { Tenant } from '$lib/server/platform/context';
 import { isAppError } from '$lib/server/platform/errors';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
-import { buildParticipatingMunicipality, getTenant } from '$lib/server/testing/factories';
-import { actorOf, buildUser } from '$lib/server/features/staff/staff.test-helpers';
+import { buildParticipatingMunicipality, getTenant, actorOf, buildUser } from '$lib/server/testing/factories';
 import type { MailMessage } from '$lib/server/platform/mail';
 import {
 	consumeLoginLink,

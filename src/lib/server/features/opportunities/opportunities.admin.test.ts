@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { actionHistory, opportunities } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
-import { getTenant } from '$lib/server/testing/factories';
+import { getTenant, buildStaff } from '$lib/server/testing/factories';
 import type { Ctx, Tenant } from '$lib/server/platform/context';
-import { buildStaff, ctxAs, refusal } from '$lib/server/features/staff/staff.test-helpers';
 import { createAction, getActionForBackoffice } from '$lib/server/features/actions/actions.admin.service';
 import * as admin from './opportunities.admin.service';
 import { brusselsLocalToDate, dateToBrusselsLocal } from './opportunities.schemas';
+import { ctxAs } from '$lib/server/testing/context';
+import { refusal } from '$lib/server/testing/assertions';
 
 let database: TestDatabase;
 let A: Tenant;

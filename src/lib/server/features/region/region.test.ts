@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
 import { auditLog, municipalities, regionRoles } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
-import { getTenant } from '$lib/server/testing/factories';
+import {
+	getTenant,
+	actorOf,
+	buildOtherRegion,
+	buildUser,
+	grantRegionRole as insertRegionRole,
+	regionIdOf
+} from '$lib/server/testing/factories';
 import type { MailMessage } from '$lib/server/platform/mail';
 import type { Tenant } from '$lib/server/platform/context';
 import { writeAudit } from '$lib/server/platform/audit';
@@ -24,15 +31,8 @@ import {
 	listRegionRoles,
 	setMunicipalitiesParticipating
 } from './region.queries';
-import {
-	actorOf,
-	buildOtherRegion,
-	buildUser,
-	ctxAs,
-	grantRegionRole as insertRegionRole,
-	refusal,
-	regionIdOf
-} from '$lib/server/features/staff/staff.test-helpers';
+import { ctxAs } from '$lib/server/testing/context';
+import { refusal } from '$lib/server/testing/assertions';
 
 let database: TestDatabase;
 let kempenId: string;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { media, municipalities, themes } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
-import { getTenant } from '$lib/server/testing/factories';
+import { getTenant, buildStaff, buildUser } from '$lib/server/testing/factories';
 import type { Ctx, Tenant } from '$lib/server/platform/context';
 import { follow, listFollowers } from '$lib/server/platform/subscriptions';
 import { listThemes as listPublicThemes } from '$lib/server/features/themes/themes.queries';
@@ -37,14 +37,9 @@ import {
 } from './settings.queries';
 import { carriesReadableText } from './settings.schemas';
 import { inspectLogo } from './settings.logo';
-import {
-	auditOf,
-	buildStaff,
-	buildUser,
-	ctxAs,
-	pngBytes,
-	refusal
-} from '$lib/server/features/staff/staff.test-helpers';
+import { auditOf, refusal } from '$lib/server/testing/assertions';
+import { ctxAs } from '$lib/server/testing/context';
+import { pngBytes } from '$lib/server/testing/images';
 
 let database: TestDatabase;
 let A: Tenant;

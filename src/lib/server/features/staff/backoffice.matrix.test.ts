@@ -4,24 +4,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditLog, memberships, municipalities, staffInvitations, themes } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
-import { getTenant } from '$lib/server/testing/factories';
+import {
+	getTenant,
+	actorOf,
+	buildOtherRegion,
+	buildStaff,
+	buildUser,
+	grantRegionRole,
+	regionIdOf
+} from '$lib/server/testing/factories';
 import type { Ctx, Tenant } from '$lib/server/platform/context';
 import { isAppError, type ErrorCode } from '$lib/server/platform/errors';
 import * as staff from './staff.service';
 import * as settings from '$lib/server/features/settings/settings.service';
 import * as region from '$lib/server/features/region/region.service';
-import {
-	actorOf,
-	buildOtherRegion,
-	buildStaff,
-	buildUser,
-	ctxAs,
-	grantRegionRole,
-	pngBytes,
-	refusal,
-	regionIdOf
-} from './staff.test-helpers';
 import type { Actor, MunicipalityRole } from '$lib/server/platform/policy';
+import { ctxAs } from '$lib/server/testing/context';
+import { pngBytes } from '$lib/server/testing/images';
+import { refusal } from '$lib/server/testing/assertions';
 
 let database: TestDatabase;
 let A: Tenant;

@@ -2,8 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, memberships, staffInvitations } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
-import { buildCtx } from '$lib/server/testing/context';
-import { getTenant } from '$lib/server/testing/factories';
+import { buildCtx, ctxAs } from '$lib/server/testing/context';
+import {
+	getTenant,
+	actorOf,
+	buildStaff,
+	buildUser,
+	grantMembership,
+	regionIdOf
+} from '$lib/server/testing/factories';
 import type { Tenant } from '$lib/server/platform/context';
 import type { MailMessage } from '$lib/server/platform/mail';
 import { consumeLoginLink, requestLoginLink } from '$lib/server/features/accounts/accounts.service';
@@ -32,16 +39,7 @@ import {
 	listStaff,
 	revokeInvitations
 } from './staff.queries';
-import {
-	actorOf,
-	auditOf,
-	buildStaff,
-	buildUser,
-	ctxAs,
-	grantMembership,
-	refusal,
-	regionIdOf
-} from './staff.test-helpers';
+import { auditOf, refusal } from '$lib/server/testing/assertions';
 
 let database: TestDatabase;
 let A: Tenant;

@@ -17,18 +17,18 @@ import {
 } from '$lib/server/db/schema';
 import { follow } from '$lib/server/platform/subscriptions';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
-import { getTenant } from '$lib/server/testing/factories';
-import type { Ctx, Tenant } from '$lib/server/platform/context';
-import type { Db } from '$lib/server/db/client';
-import { isAppError } from '$lib/server/platform/errors';
 import {
+	getTenant,
 	buildStaff,
 	buildUser,
 	actorOf,
-	ctxAs,
-	refusal
-} from '$lib/server/features/staff/staff.test-helpers';
-import { buildSuggestion, buildSuggestionOpportunity, buildVotes } from './suggestions.test-helpers';
+	buildSuggestion,
+	buildSuggestionOpportunity,
+	buildVotes
+} from '$lib/server/testing/factories';
+import type { Ctx, Tenant } from '$lib/server/platform/context';
+import type { Db } from '$lib/server/db/client';
+import { isAppError } from '$lib/server/platform/errors';
 import { requireContributor } from './suggestions.access';
 import * as blocks from './suggestions.blocks.service';
 import * as merge from './suggestions.merge.service';
@@ -37,6 +37,8 @@ import * as settingsService from './suggestions.settings.service';
 import { csvCell, exportSuggestions, toCsv } from './suggestions.export';
 import QueuePage from '../../../../routes/[municipality=slug]/beheer/suggesties/+page.svelte';
 import DetailPage from '../../../../routes/[municipality=slug]/beheer/suggesties/[suggestie=slugged]/+page.svelte';
+import { ctxAs } from '$lib/server/testing/context';
+import { refusal } from '$lib/server/testing/assertions';
 
 /** The followers of a suggestion, as stored. */
 function suggestionFollowsOf(suggestionId: number) {

@@ -9,9 +9,16 @@ import type { Geocoder } from '$lib/server/platform/geocode';
 import { AppError } from '$lib/server/platform/errors';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
-import { buildParticipatingMunicipality, buildTheme, getTenant } from '$lib/server/testing/factories';
-import { actorOf, buildUser, refusal } from '$lib/server/features/staff/staff.test-helpers';
-import { buildSuggestion, buildSuggestionOpportunity, buildVotes } from './suggestions.test-helpers';
+import {
+	buildParticipatingMunicipality,
+	buildTheme,
+	getTenant,
+	actorOf,
+	buildUser,
+	buildSuggestion,
+	buildSuggestionOpportunity,
+	buildVotes
+} from '$lib/server/testing/factories';
 import {
 	browseOpportunity,
 	clusterCellSize,
@@ -31,6 +38,7 @@ import {
 	parseGeoJsonQuery,
 	type ApiListQuery
 } from './suggestions.browse.schemas';
+import { refusal } from '$lib/server/testing/assertions';
 
 let database: TestDatabase;
 let db: Db;

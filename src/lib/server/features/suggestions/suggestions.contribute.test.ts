@@ -17,10 +17,16 @@ import type { Tenant } from '$lib/server/platform/context';
 import type { Geocoder } from '$lib/server/platform/geocode';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
-import { buildParticipatingMunicipality, buildTheme } from '$lib/server/testing/factories';
-import { actorOf, buildStaff, buildUser, refusal } from '$lib/server/features/staff/staff.test-helpers';
+import {
+	buildParticipatingMunicipality,
+	buildTheme,
+	actorOf,
+	buildStaff,
+	buildUser,
+	buildSuggestion,
+	buildSuggestionOpportunity
+} from '$lib/server/testing/factories';
 import sharp from 'sharp';
-import { buildSuggestion, buildSuggestionOpportunity } from './suggestions.test-helpers';
 import {
 	addComment,
 	createSuggestion,
@@ -37,8 +43,9 @@ import {
 } from './suggestions.contribute.service';
 import { refusal as refusalOf } from '$lib/server/platform/http';
 import { safeLocalPath } from './suggestions.contribute.schemas';
-import { jpegWithGps } from './suggestions.photo.test-helpers';
 import type { Actor } from '$lib/server/platform/policy';
+import { refusal } from '$lib/server/testing/assertions';
+import { jpegWithGps } from '$lib/server/testing/images';
 
 /** The followers of a suggestion, as stored. */
 function suggestionFollowsOf(suggestionId: number) {

@@ -3,14 +3,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseId, parseSluggedId } from '$lib/domain/ids';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
-import { getTenant } from '$lib/server/testing/factories';
-import { buildCtx } from '$lib/server/testing/context';
+import {
+	getTenant,
+	buildStaff,
+	buildSuggestion,
+	buildSuggestionOpportunity
+} from '$lib/server/testing/factories';
+import { buildCtx, ctxAs } from '$lib/server/testing/context';
 import type { Tenant } from '$lib/server/platform/context';
-import { buildStaff, ctxAs, refusal } from '$lib/server/features/staff/staff.test-helpers';
-import { buildSuggestion, buildSuggestionOpportunity } from './suggestions.test-helpers';
 import { getSuggestionForModeration } from './suggestions.moderation.service';
 import { getSuggestionPage } from './suggestions.contribute.service';
 import { exportSuggestions } from './suggestions.export';
+import { refusal } from '$lib/server/testing/assertions';
 
 let database: TestDatabase;
 let A: Tenant;

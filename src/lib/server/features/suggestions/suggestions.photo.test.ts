@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { PHOTO_MAX_PX, processPhoto, sniffImage } from './suggestions.photo';
-import { jpegWithGps } from './suggestions.photo.test-helpers';
+import { jpegWithGps } from '$lib/server/testing/images';
 
 describe('processPhoto', () => {
 	it('strips EXIF and GPS and shrinks to at most 1600 px', async () => {

@@ -10,9 +10,14 @@ import { createCache } from '$lib/server/platform/cache';
 import type { Boundary } from '$lib/server/platform/geo/geo';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
-import { buildParticipatingMunicipality } from '$lib/server/testing/factories';
-import { actorOf, buildStaff, buildUser } from '$lib/server/features/staff/staff.test-helpers';
-import { buildSuggestion, buildSuggestionOpportunity } from './suggestions.test-helpers';
+import {
+	buildParticipatingMunicipality,
+	actorOf,
+	buildStaff,
+	buildUser,
+	buildSuggestion,
+	buildSuggestionOpportunity
+} from '$lib/server/testing/factories';
 import { createSuggestion } from './suggestions.contribute.service';
 import { placeSuggestion } from './suggestions.moderation.service';
 

@@ -8,13 +8,18 @@ import type { Tenant } from '$lib/server/platform/context';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx as buildPlainCtx } from '$lib/server/testing/context';
 import { createBatches, type Batches } from '$lib/server/platform/batch';
-import { buildParticipatingMunicipality } from '$lib/server/testing/factories';
-import { actorOf, buildUser, refusal } from '$lib/server/features/staff/staff.test-helpers';
-import { buildSuggestion, buildSuggestionOpportunity } from './suggestions.test-helpers';
+import {
+	buildParticipatingMunicipality,
+	actorOf,
+	buildUser,
+	buildSuggestion,
+	buildSuggestionOpportunity
+} from '$lib/server/testing/factories';
 import { upsertSuggestionSettings } from './suggestions.queries';
 import { castVote, castVoteById, withdrawVote, withdrawVoteById } from './suggestions.votes.service';
 import { refusal as refusalOf } from '$lib/server/platform/http';
 import type { Actor } from '$lib/server/platform/policy';
+import { refusal } from '$lib/server/testing/assertions';
 
 let database: TestDatabase;
 let db: Db;
