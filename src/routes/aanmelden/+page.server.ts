@@ -9,7 +9,7 @@ import {
 } from '$lib/server/features/accounts/accounts.service';
 import { setLoginCookie } from '$lib/server/features/accounts/accounts.cookies';
 import { loginEnvironment, oidcLabel } from '$lib/server/features/accounts/accounts.http';
-import { isAppError } from '$lib/server/platform/errors';
+import { orFail } from '$lib/server/platform/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url, locals }) => {
@@ -55,22 +55,24 @@ export const actions: Actions = {
 			requestId: String(form.get('requestId') ?? '')
 		};
 		const parsed = linkForm.safeParse(raw);
-		const t = (key: Parameters<typeof translate>[1]) => translate(event.locals.locale, key);
-		if (!parsed.success) return fail(422, { email: raw.email, fields: { email: t('auth.invalidEmail') } });
-		try {
-			await requestLoginLink(event.locals.ctx, {
+		const values = { email: raw.email };
+		if (!parsed.success) {
+			const message = translate(event.locals.locale, 'auth.invalidEmail');
+			return fail(422, { message, fields: { email: [message] }, values });
+		}
+		const result = await orFail(
+			requestLoginLink(event.locals.ctx, {
 				email: parsed.data.email,
 				ip: event.getClientAddress(),
 				origin: event.url.origin,
 				returnTo: parsed.data.returnTo ?? '/',
 				unverifiedRequestId: parsed.data.requestId || null,
 				channel: env.channel
-			});
-		} catch (err) {
-			if (isAppError(err) && err.code === 'rate_limited')
-				return fail(429, { email: raw.email, fields: { email: t('auth.rateLimited') } });
-			throw err;
-		}
+			}),
+			event,
+			values
+		);
+		if (!result.ok) return result.failure;
 		return { sent: true, email: parsed.data.email };
 	}
 };

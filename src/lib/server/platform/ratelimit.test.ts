@@ -66,5 +66,18 @@ describe('enforceRateLimits', () => {
 		if (!isAppError(error)) throw new Error('expected a refusal');
 		expect(error.messageKey).toBe('suggestionsContribute.errors.rateLimited');
 		expect(error.options.details?.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+		expect(error.options.fields).toBeUndefined();
+	});
+
+	it('puts the message beside the form field it is about, when one is named', async () => {
+		const limits = [{ key: key(), limit: 1, windowSeconds: 600 }];
+		await enforceRateLimits(database.db, limits, 'auth.rateLimited', 'email');
+		const error = await enforceRateLimits(database.db, limits, 'auth.rateLimited', 'email').then(
+			() => null,
+			(e: unknown) => e
+		);
+		if (!isAppError(error)) throw new Error('expected a refusal');
+		expect(error.code).toBe('rate_limited');
+		expect(error.options.fields).toEqual({ email: ['auth.rateLimited'] });
 	});
 });

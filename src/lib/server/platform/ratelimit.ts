@@ -60,16 +60,26 @@ export async function hitRateLimits(db: Db, limits: readonly Limit[]): Promise<R
 
 /**
  * Counts a hit against every limit and refuses with rate_limited when any is exceeded (with the feature's
- * own message when given; the API turns retryAfterSeconds into a retry-after header).
+ * own message when given, also beside `field` when the form shows it there; the API turns retryAfterSeconds
+ * into a retry-after header).
  */
-export async function enforceRateLimits(db: Db, limits: Limit[], message?: MessageKey): Promise<void> {
+export async function enforceRateLimits(
+	db: Db,
+	limits: Limit[],
+	message?: MessageKey,
+	field?: string
+): Promise<void> {
 	const refused = (await hitRateLimits(db, limits)).find((outcome) => !outcome.allowed);
-	if (refused) throw rateLimited(refused, message);
+	if (refused) throw rateLimited(refused, message, field);
 }
 
-/** The refusal for a limit that was exceeded, with the feature's own message when given. */
-export function rateLimited(outcome: RateLimitOutcome, message?: MessageKey): AppError {
-	return new AppError('rate_limited', { message, details: { retryAfterSeconds: outcome.retryAfterSeconds } });
+/** The refusal for a limit that was exceeded, with the feature's own message when given (beside `field`). */
+export function rateLimited(outcome: RateLimitOutcome, message?: MessageKey, field?: string): AppError {
+	return new AppError('rate_limited', {
+		message,
+		fields: message && field ? { [field]: [message] } : undefined,
+		details: { retryAfterSeconds: outcome.retryAfterSeconds }
+	});
 }
 
 export async function deleteOldRateLimitHits(db: Db): Promise<void> {

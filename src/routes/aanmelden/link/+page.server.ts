@@ -1,9 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { consumeLoginLink, inspectLoginLink } from '$lib/server/features/accounts/accounts.service';
 import { setSessionCookie } from '$lib/server/features/accounts/accounts.cookies';
 import { loginEnvironment } from '$lib/server/features/accounts/accounts.http';
-import { isAppError } from '$lib/server/platform/errors';
+import { orFail } from '$lib/server/platform/http';
 import type { Actions, PageServerLoad } from './$types';
 
 // Opening the link only shows a button: mail scanners open links, and must not use up a single-use token.
@@ -20,18 +20,17 @@ export const actions: Actions = {
 	default: async (event) => {
 		const env = loginEnvironment(event);
 		const form = await event.request.formData();
-		let outcome;
-		try {
-			outcome = await consumeLoginLink(event.locals.ctx, {
+		const result = await orFail(
+			consumeLoginLink(event.locals.ctx, {
 				unverifiedToken: String(form.get('token') ?? '').slice(0, 200),
 				userAgent: env.userAgent,
 				settings: env.settings
-			});
-		} catch (err) {
-			if (isAppError(err))
-				return fail(err.status, { failure: translate(event.locals.locale, err.messageKey) });
-			throw err;
-		}
+			}),
+			event,
+			{}
+		);
+		if (!result.ok) return result.failure;
+		const outcome = result.value;
 		setSessionCookie(event.cookies, event.url, outcome.sessionToken, env.settings.maxDays);
 		redirect(303, outcome.returnTo);
 	}

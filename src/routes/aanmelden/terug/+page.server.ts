@@ -7,7 +7,7 @@ import {
 	setSessionCookie
 } from '$lib/server/features/accounts/accounts.cookies';
 import { loginEnvironment } from '$lib/server/features/accounts/accounts.http';
-import { isAppError } from '$lib/server/platform/errors';
+import { refusal } from '$lib/server/platform/http';
 import type { PageServerLoad } from './$types';
 
 /** The identity provider's redirect back to us. Success logs in and redirects; anything off shows a calm page. */
@@ -29,8 +29,8 @@ export const load: PageServerLoad = async (event) => {
 			settings: env.settings
 		});
 	} catch (err) {
-		if (isAppError(err)) return { failure: translate(event.locals.locale, err.messageKey) };
-		throw err;
+		// Shown on this page, calmly, with a way to try again: not an error page.
+		return { failure: refusal(event.locals.locale, err).message };
 	}
 	setSessionCookie(event.cookies, event.url, outcome.sessionToken, env.settings.maxDays);
 	redirect(303, outcome.returnTo);

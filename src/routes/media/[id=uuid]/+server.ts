@@ -1,8 +1,7 @@
-import { error } from '@sveltejs/kit';
 import { getLogo } from '$lib/server/features/settings/settings.service';
 import { getSuggestionPhoto } from '$lib/server/features/suggestions/suggestions.contribute.service';
 import { isAppError } from '$lib/server/platform/errors';
-import { translate } from '$lib/i18n';
+import { notFoundPage } from '$lib/server/platform/http';
 import type { RequestHandler } from './$types';
 
 /**
@@ -22,8 +21,8 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 			throw err;
 		});
 	} catch (err) {
-		if (isAppError(err) && err.code === 'not_found')
-			error(404, { message: translate(locals.locale, 'errors.notFound'), requestId: locals.requestId });
+		// Neither a logo nor a listed photo: the platform's not-found page.
+		if (isAppError(err) && err.code === 'not_found') notFoundPage({ locals });
 		throw err;
 	}
 	return new Response(new Uint8Array(logo.bytes), {

@@ -360,11 +360,16 @@ export async function requestLoginLink(
 	}
 ): Promise<void> {
 	const email = input.email.trim().toLowerCase();
-	await enforceRateLimits(ctx.db, [
-		{ key: `login-link:ip:${input.ip}`, limit: 10, windowSeconds: 15 * 60 },
-		// The address itself is not kept in the counters, only its hash.
-		{ key: `login-link:email:${hashToken(email)}`, limit: 3, windowSeconds: 15 * 60 }
-	]);
+	await enforceRateLimits(
+		ctx.db,
+		[
+			{ key: `login-link:ip:${input.ip}`, limit: 10, windowSeconds: 15 * 60 },
+			// The address itself is not kept in the counters, only its hash.
+			{ key: `login-link:email:${hashToken(email)}`, limit: 3, windowSeconds: 15 * 60 }
+		],
+		'auth.rateLimited',
+		'email'
+	);
 	const existing = input.unverifiedRequestId
 		? await getLoginRequest(ctx.db, { id: input.unverifiedRequestId, maxAgeMinutes: LOGIN_REQUEST_MINUTES })
 		: undefined;

@@ -1,22 +1,13 @@
-import { error } from '@sveltejs/kit';
 import { getActionImage } from '$lib/server/features/actions/actions.admin.service';
-import { isAppError } from '$lib/server/platform/errors';
-import { translate } from '$lib/i18n';
+import { orErrorPage } from '$lib/server/platform/http';
 import type { RequestHandler } from './$types';
 
 /** The photo of an action for the back office, only for staff of its municipality; never cached publicly. */
-export const GET: RequestHandler = async ({ locals, params }) => {
-	let photo;
-	try {
-		photo = await getActionImage(locals.ctx, { unverifiedActionId: params.actie });
-	} catch (err) {
-		if (isAppError(err))
-			error(err.status as 404, {
-				message: translate(locals.locale, err.messageKey),
-				requestId: locals.requestId
-			});
-		throw err;
-	}
+export const GET: RequestHandler = async (event) => {
+	const photo = await orErrorPage(
+		getActionImage(event.locals.ctx, { unverifiedActionId: event.params.actie }),
+		event
+	);
 	return new Response(new Uint8Array(photo.bytes), {
 		headers: {
 			'content-type': photo.contentType,
