@@ -15,7 +15,7 @@ import Provider, {
 	type OIDCContext
 } from 'oidc-provider';
 import type { Logger } from '$lib/server/platform/log';
-import { PERSONAS, findPersona, type Persona } from './personas';
+import { PERSONAS, type Persona } from './personas';
 import {
 	PAGE_CSP,
 	continueLogoutPage,
@@ -45,6 +45,13 @@ export interface DevIdpOptions {
 	issuer?: string;
 	clients: DevIdpClient[];
 	log: Logger;
+	/** Who can log in; the bundled personas unless a test brings its own. */
+	personas?: readonly Persona[];
+	/**
+	 * Whether the profile claims (and a persona's rrn) are in the id token, as ACM/IDM does (the default), or
+	 * only behind the userinfo endpoint, as other providers do.
+	 */
+	claimsInIdToken?: boolean;
 }
 
 const INTERACTION_PATH = /^\/interaction\/([A-Za-z0-9_-]{1,64})$/;
@@ -53,6 +60,7 @@ const MAX_FORM_BYTES = 16 * 1024;
 /** Starts the provider on its own HTTP server. Everything it holds (keys, sessions, codes) lives in memory. */
 export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
 	const log = options.log.child({ component: 'devidp' });
+	const personas = options.personas ?? PERSONAS;
 	const memory = createMemoryAdapter();
 	let handler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
 
@@ -75,7 +83,13 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
 		const issuer = options.issuer ?? defaultIssuer(options.host, port);
 		const mountPath = new URL(issuer).pathname.replace(/\/$/, '');
 
-		const provider = new Provider(issuer, await configure(options.clients, mountPath, memory.Adapter));
+		const provider = new Provider(
+			issuer,
+			await configure(options.clients, mountPath, memory.Adapter, {
+				personas,
+				claimsInIdToken: options.claimsInIdToken ?? true
+			})
+		);
 		// Behind a TLS-terminating proxy (demo installations) the https issuer needs X-Forwarded-Proto.
 		provider.proxy = issuer.startsWith('https:');
 		provider.use(async (ctx, next) => {
@@ -92,7 +106,7 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
 				return;
 			}
 			const match = INTERACTION_PATH.exec(new URL(req.url ?? '/', 'http://devidp.invalid').pathname);
-			if (match?.[1]) await handleInteraction(provider, log, req, res, match[1], mountPath);
+			if (match?.[1]) await handleInteraction(provider, log, personas, req, res, match[1], mountPath);
 			else await providerCallback(req, res);
 		};
 
@@ -128,8 +142,12 @@ function defaultIssuer(host: string, port: number): string {
 async function configure(
 	clients: DevIdpClient[],
 	mountPath: string,
-	adapter: new (model: string) => Adapter
+	adapter: new (model: string) => Adapter,
+	options: { personas: readonly Persona[]; claimsInIdToken: boolean }
 ): Promise<Configuration> {
+	const { personas } = options;
+	// A national register number is sent only for a test persona that has one, with the profile, asked or not.
+	const profileClaims = ['given_name', 'family_name', ...(personas.some((p) => p.rrn) ? ['rrn'] : [])];
 	return {
 		adapter,
 		clients: clients.map((client) => ({
@@ -146,9 +164,9 @@ async function configure(
 		clientAuthMethods: ['client_secret_basic', 'client_secret_post'],
 		responseTypes: ['code'],
 		scopes: ['openid', 'profile', 'email'],
-		claims: { openid: ['sub'], profile: ['given_name', 'family_name'], email: ['email'] },
+		claims: { openid: ['sub'], profile: profileClaims, email: ['email'] },
 		// ACM/IDM puts the profile claims in the id token, not only behind the userinfo endpoint.
-		conformIdTokenClaims: false,
+		conformIdTokenClaims: !options.claimsInIdToken,
 		pkce: { methods: ['S256'], required: () => true },
 		enabledJWA: { idTokenSigningAlgValues: ['RS256'] },
 		jwks: { keys: [await generateSigningKey()] },
@@ -188,7 +206,7 @@ async function configure(
 		clientBasedCORS: () => false,
 		interactions: { url: async (_ctx, interaction) => `${mountPath}/interaction/${interaction.uid}` },
 		findAccount: async (_ctx, sub) => {
-			const persona = findPersona(sub);
+			const persona = personas.find((p) => p.sub === sub);
 			if (!persona) return undefined;
 			return { accountId: persona.sub, claims: async () => personaClaims(persona) };
 		},
@@ -216,13 +234,14 @@ async function configure(
 	};
 }
 
-/** Only what ACM/IDM gives; never a national register number (rrn). */
+/** What ACM/IDM gives; a national register number (rrn) only for a test persona that has one. */
 function personaClaims(persona: Persona): Record<string, string> {
 	return {
 		sub: persona.sub,
 		given_name: persona.givenName,
 		family_name: persona.familyName,
-		...(persona.email ? { email: persona.email } : {})
+		...(persona.email ? { email: persona.email } : {}),
+		...(persona.rrn ? { rrn: persona.rrn } : {})
 	};
 }
 
@@ -234,6 +253,7 @@ async function generateSigningKey(): Promise<JWK> {
 async function handleInteraction(
 	provider: Provider,
 	log: Logger,
+	personas: readonly Persona[],
 	req: IncomingMessage,
 	res: ServerResponse,
 	uid: string,
@@ -262,11 +282,7 @@ async function handleInteraction(
 			return;
 		}
 		const clientId = typeof interaction.params.client_id === 'string' ? interaction.params.client_id : '';
-		sendHtml(
-			res,
-			200,
-			pickerPage({ action: `${mountPath}/interaction/${uid}`, clientId, personas: PERSONAS })
-		);
+		sendHtml(res, 200, pickerPage({ action: `${mountPath}/interaction/${uid}`, clientId, personas }));
 		return;
 	}
 	if (req.method !== 'POST') {
@@ -288,7 +304,7 @@ async function handleInteraction(
 		);
 		return;
 	}
-	const persona = findPersona(form.get('persona') ?? '');
+	const persona = personas.find((p) => p.sub === form.get('persona'));
 	if (!persona || interaction.prompt.name !== 'login') {
 		sendHtml(res, 400, errorPage({ error: 'invalid_request', description: 'unknown persona' }));
 		return;

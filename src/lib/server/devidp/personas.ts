@@ -19,6 +19,11 @@ export interface Persona {
 	 * then left out of the tokens altogether (never sent as an empty string).
 	 */
 	email?: string;
+	/**
+	 * A national register number, which ACM/IDM sends when a client is allowed the rrn scope. No bundled persona
+	 * has one; tests give one to a persona of their own to prove the platform never keeps it.
+	 */
+	rrn?: string;
 	/** Dutch, shown on the picker. */
 	description: string;
 	/** The staff roles the platform is expected to grant this person; the tokens do not carry them. */

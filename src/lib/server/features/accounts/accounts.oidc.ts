@@ -10,7 +10,13 @@ export interface OidcIdentity {
 	familyName: string | null;
 	email: string | null;
 	emailVerified: boolean;
-	idToken: string;
+	/**
+	 * Kept for logging out at the provider (id_token_hint); null when the token carries a national register
+	 * number, which is never stored: logout then names the client instead.
+	 */
+	idToken: string | null;
+	/** The provider sent a national register number (it was dropped): its client registration asks too much. */
+	rrnSent: boolean;
 }
 
 export interface OidcClient {
@@ -57,7 +63,9 @@ function text(value: unknown): string | null {
 }
 
 /** Only what we need leaves the token: never the national register number (rrn) or anything else. */
-export function mapClaims(claims: Record<string, unknown>): Omit<OidcIdentity, 'idToken' | 'issuer'> {
+export function mapClaims(
+	claims: Record<string, unknown>
+): Omit<OidcIdentity, 'idToken' | 'issuer' | 'rrnSent'> {
 	const email = text(claims.email);
 	return {
 		subject: String(claims.sub),
@@ -121,7 +129,14 @@ export function createOidcClient(config: OidcConfig, options: { allowHttp?: bool
 					email: info.email
 				};
 			}
-			return { ...mapClaims(all), issuer: conf.serverMetadata().issuer, idToken: tokens.id_token };
+			// A signed token cannot lose a claim: one with the national register number in it is not kept at all.
+			const rrnInIdToken = 'rrn' in claims;
+			return {
+				...mapClaims(all),
+				issuer: conf.serverMetadata().issuer,
+				idToken: rrnInIdToken ? null : tokens.id_token,
+				rrnSent: rrnInIdToken || 'rrn' in all
+			};
 		},
 		async endSessionUrl({ idTokenHint, postLogoutRedirectUri }) {
 			const conf = await configuration();

@@ -336,6 +336,11 @@ export async function completeOidcLogin(
 		ctx.log.warn({ err }, 'login refused by the OIDC checks');
 		throw new AppError('bad_request', { message: 'auth.failed', cause: err });
 	}
+	if (identity.rrnSent)
+		ctx.log.warn(
+			{ issuer: identity.issuer },
+			'the identity provider sent a national register number (rrn): dropped, not stored; register the client without the rrn scope'
+		);
 	return finishLogin(ctx, {
 		issuer: identity.issuer,
 		subject: identity.subject,
