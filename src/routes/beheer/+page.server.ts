@@ -3,21 +3,19 @@ import { getRegionBackoffice, grantRegionRole } from '$lib/server/features/regio
 import type { Actions, PageServerLoad } from './$types';
 import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
 import { textFields } from '$lib/server/platform/forms';
+import { listParams, withFlash } from '$lib/server/platform/backoffice-pages';
 
 export const load: PageServerLoad = async (event) => {
-	const params = event.url.searchParams;
+	const list = listParams(event.url, {
+		unverifiedRegionSlug: 'regio',
+		q: 'zoek',
+		participating: 'deelname',
+		sort: 'sorteer',
+		dir: 'richting'
+	});
 	return {
-		backoffice: await backofficeLoad(
-			event,
-			getRegionBackoffice(event.locals.ctx, {
-				unverifiedRegionSlug: params.get('regio'),
-				q: params.get('zoek') ?? undefined,
-				participating: params.get('deelname') ?? undefined,
-				sort: params.get('sorteer') ?? undefined,
-				dir: params.get('richting') ?? undefined
-			})
-		),
-		done: params.get('gelukt')
+		backoffice: await backofficeLoad(event, getRegionBackoffice(event.locals.ctx, list.filters)),
+		...list.view
 	};
 };
 
@@ -35,6 +33,6 @@ export const actions: Actions = {
 			values
 		);
 		if (!result.ok) return result.failure;
-		redirect(303, `/beheer?gelukt=rolToegekend`);
+		redirect(303, withFlash('/beheer', 'rolToegekend'));
 	}
 };

@@ -9,6 +9,23 @@ export function queryString(params: Record<string, string | number | null | unde
 	return `?${query}`;
 }
 
+/**
+ * The address of a list with these filter values, each under the Dutch name its load declared (`names`, from
+ * the platform's listParams); values without a name are left out, as are empty ones.
+ */
+export function listHref<N extends Record<string, string>>(
+	names: N,
+	values: { [K in keyof N]?: string | number | null | undefined }
+): string {
+	return queryString(
+		Object.fromEntries(
+			Object.entries(values).flatMap(([key, value]) =>
+				Object.hasOwn(names, key) ? [[names[key], value]] : []
+			)
+		)
+	);
+}
+
 /** The sort direction a column header link asks for: the other way round when it is already sorted on. */
 export function nextDirection(current: { sort: string; dir: 'asc' | 'desc' }, sort: string): 'asc' | 'desc' {
 	return current.sort === sort && current.dir === 'asc' ? 'desc' : 'asc';

@@ -26,6 +26,14 @@ export interface SortState {
 	dir: 'asc' | 'desc';
 }
 
+/** "Select all" of a DataTable, from the list's load: whether the list was opened so, and the addresses that
+ * tick and untick every box without JavaScript. */
+export interface SelectAll {
+	selected: boolean;
+	all: string;
+	none: string;
+}
+
 /** One column of a DataTable. */
 export interface Column {
 	label: string;

@@ -16,6 +16,7 @@ import {
 import type { Ctx, Tenant } from '$lib/server/platform/context';
 import { listThemesForSettings } from '$lib/server/features/settings/settings.queries';
 import * as opportunitiesAdmin from '$lib/server/features/opportunities/opportunities.admin.service';
+import { listParams } from '$lib/server/platform/backoffice-pages';
 import * as admin from './actions.admin.service';
 import * as updates from './actions.updates.service';
 import ListPage from '../../../../routes/[municipality=slug]/beheer/acties/+page.svelte';
@@ -193,8 +194,18 @@ describe('creating, editing and publishing an action', () => {
 
 		// The back-office pages put the title on the page as text.
 		const municipality = { slug: 'kasterlee', name: 'Kasterlee' };
+		// With what the list's load adds to the use case's result: its names in the address, "select all".
+		const { view } = listParams(new URL('https://meedoen.test/kasterlee/beheer/acties?zoek=%3Cscript%3E'), {
+			q: 'zoek',
+			status: 'status',
+			theme: 'thema',
+			state: 'publicatie',
+			sort: 'sorteer',
+			dir: 'richting',
+			page: 'pagina'
+		});
 		const listHtml = render(ListPage, {
-			props: { data: { municipality, list, done: null, count: 0 } as never }
+			props: { data: { municipality, list, ...view, done: null, count: 0 } as never }
 		}).body;
 		const history = await admin.getActionHistory(ctx, { unverifiedActionId: id });
 		const historyHtml = render(HistoryPage, { props: { data: { municipality, history } as never } }).body;

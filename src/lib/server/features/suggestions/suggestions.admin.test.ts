@@ -29,6 +29,7 @@ import {
 import type { Ctx, Tenant } from '$lib/server/platform/context';
 import type { Db } from '$lib/server/db/client';
 import { isAppError } from '$lib/server/platform/errors';
+import { listParams } from '$lib/server/platform/backoffice-pages';
 import { requireContributor } from './suggestions.access';
 import * as blocks from './suggestions.blocks.service';
 import * as merge from './suggestions.merge.service';
@@ -962,8 +963,16 @@ describe('hostile input', () => {
 			props: { data: { municipality, page, done: null } as never, form: null }
 		}).body;
 		const queue = await moderation.getModerationQueue(moderator, { q: 'Reactie' });
+		// With what the list's load adds to the use case's result: its names in the address, "select all".
+		const { view } = listParams(new URL('https://meedoen.test/geel/beheer/suggesties?zoek=Reactie'), {
+			view: 'wat',
+			opportunityId: 'kans',
+			q: 'zoek',
+			sort: 'sorteer',
+			page: 'pagina'
+		});
 		const list = render(QueuePage, {
-			props: { data: { municipality, queue, done: null, count: 0 } as never }
+			props: { data: { municipality, queue, ...view, done: null, count: 0 } as never }
 		}).body;
 		for (const html of [detail, list]) {
 			expect(html).toContain('&lt;script>alert(1)&lt;/script>&lt;b>Vet&lt;/b>');

@@ -1,23 +1,20 @@
 import { listActionsForBackoffice } from '$lib/server/features/actions/actions.admin.service';
 import type { PageServerLoad } from './$types';
 import { backofficeLoad } from '$lib/server/platform/http';
+import { listParams } from '$lib/server/platform/backoffice-pages';
 
 export const load: PageServerLoad = async (event) => {
-	const params = event.url.searchParams;
+	const list = listParams(event.url, {
+		q: 'zoek',
+		status: 'status',
+		theme: 'thema',
+		state: 'publicatie',
+		sort: 'sorteer',
+		dir: 'richting',
+		page: 'pagina'
+	});
 	return {
-		list: await backofficeLoad(
-			event,
-			listActionsForBackoffice(event.locals.ctx, {
-				q: params.get('zoek') ?? undefined,
-				status: params.get('status') ?? undefined,
-				theme: params.get('thema') ?? undefined,
-				state: params.get('publicatie') ?? undefined,
-				sort: params.get('sorteer') ?? undefined,
-				dir: params.get('richting') ?? undefined,
-				page: params.get('pagina') ?? undefined
-			})
-		),
-		done: params.get('gelukt'),
-		count: Number(params.get('aantal')) || 0
+		list: await backofficeLoad(event, listActionsForBackoffice(event.locals.ctx, list.filters)),
+		...list.view
 	};
 };

@@ -1,19 +1,18 @@
 import { getAuditLog } from '$lib/server/features/staff/staff.service';
 import type { PageServerLoad } from './$types';
 import { backofficeLoad } from '$lib/server/platform/http';
+import { listParams } from '$lib/server/platform/backoffice-pages';
 
 export const load: PageServerLoad = async (event) => {
-	const params = event.url.searchParams;
+	const list = listParams(event.url, {
+		action: 'actie',
+		actor: 'persoon',
+		from: 'van',
+		to: 'tot',
+		page: 'pagina'
+	});
 	return {
-		log: await backofficeLoad(
-			event,
-			getAuditLog(event.locals.ctx, {
-				action: params.get('actie') || undefined,
-				actor: params.get('persoon') || undefined,
-				from: params.get('van') || undefined,
-				to: params.get('tot') || undefined,
-				page: params.get('pagina') ?? undefined
-			})
-		)
+		log: await backofficeLoad(event, getAuditLog(event.locals.ctx, list.filters)),
+		...list.view
 	};
 };

@@ -3,20 +3,13 @@ import { inviteStaff, listStaffMembers } from '$lib/server/features/staff/staff.
 import type { Actions, PageServerLoad } from './$types';
 import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
 import { textFields } from '$lib/server/platform/forms';
+import { listParams, withFlash } from '$lib/server/platform/backoffice-pages';
 
 export const load: PageServerLoad = async (event) => {
-	const params = event.url.searchParams;
+	const list = listParams(event.url, { q: 'zoek', role: 'rol', sort: 'sorteer', dir: 'richting' });
 	return {
-		staff: await backofficeLoad(
-			event,
-			listStaffMembers(event.locals.ctx, {
-				q: params.get('zoek') ?? undefined,
-				role: params.get('rol') ?? undefined,
-				sort: params.get('sorteer') ?? undefined,
-				dir: params.get('richting') ?? undefined
-			})
-		),
-		done: params.get('gelukt')
+		staff: await backofficeLoad(event, listStaffMembers(event.locals.ctx, list.filters)),
+		...list.view
 	};
 };
 
@@ -29,6 +22,6 @@ export const actions: Actions = {
 			values
 		);
 		if (!result.ok) return result.failure;
-		redirect(303, `${event.url.pathname}?gelukt=${result.value === 'granted' ? 'toegekend' : 'uitgenodigd'}`);
+		redirect(303, withFlash(event.url.pathname, result.value === 'granted' ? 'toegekend' : 'uitgenodigd'));
 	}
 };

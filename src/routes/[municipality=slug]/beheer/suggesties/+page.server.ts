@@ -1,21 +1,18 @@
 import { getModerationQueue } from '$lib/server/features/suggestions/suggestions.moderation.service';
 import type { PageServerLoad } from './$types';
 import { backofficeLoad } from '$lib/server/platform/http';
+import { listParams } from '$lib/server/platform/backoffice-pages';
 
 export const load: PageServerLoad = async (event) => {
-	const params = event.url.searchParams;
+	const list = listParams(event.url, {
+		view: 'wat',
+		opportunityId: 'kans',
+		q: 'zoek',
+		sort: 'sorteer',
+		page: 'pagina'
+	});
 	return {
-		queue: await backofficeLoad(
-			event,
-			getModerationQueue(event.locals.ctx, {
-				view: params.get('wat') ?? undefined,
-				opportunityId: params.get('kans') ?? undefined,
-				q: params.get('zoek') ?? undefined,
-				sort: params.get('sorteer') ?? undefined,
-				page: params.get('pagina') ?? undefined
-			})
-		),
-		done: params.get('gelukt'),
-		count: Number(params.get('aantal')) || 0
+		queue: await backofficeLoad(event, getModerationQueue(event.locals.ctx, list.filters)),
+		...list.view
 	};
 };

@@ -3,6 +3,7 @@ import { getBlockedPerson, unblockPerson } from '$lib/server/features/suggestion
 import type { Actions, PageServerLoad } from './$types';
 import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
 import { textFields } from '$lib/server/platform/forms';
+import { withFlash } from '$lib/server/platform/backoffice-pages';
 
 export const load: PageServerLoad = async (event) => ({
 	person: await backofficeLoad(
@@ -20,6 +21,6 @@ export const actions: Actions = {
 			values
 		);
 		if (!result.ok) return result.failure;
-		redirect(303, `/${event.params.municipality}/beheer/suggesties/geblokkeerd?gelukt=gedeblokkeerd`);
+		redirect(303, withFlash(`/${event.params.municipality}/beheer/suggesties/geblokkeerd`, 'gedeblokkeerd'));
 	}
 };

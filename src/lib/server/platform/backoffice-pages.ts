@@ -1,0 +1,73 @@
+// What back-office pages share around their use cases: a list's filters in the address under Dutch names
+// (declared once per list), the message after a change (?gelukt=…&aantal=…) and "select all".
+
+const DONE = 'gelukt';
+const COUNT = 'aantal';
+const SELECT_ALL = 'selecteer';
+const ALL = 'alles';
+
+/** A list's filters: the use case's name of each → its Dutch name in the address. */
+export type ListNames = Readonly<Record<string, string>>;
+
+/** The message after a change, as the address carries it back to the page. */
+export interface Flash {
+	/** What was done (`bulk`, `verwijderd`, …), or null. */
+	done: string | null;
+	/** How many things it concerned, 0 when not said. */
+	count: number;
+}
+
+/** "Select all" of a list with checkboxes: whether the list was opened so, and the addresses that (un)tick all. */
+export interface SelectAll {
+	selected: boolean;
+	all: string;
+	none: string;
+}
+
+/** What a list's page receives besides the use case's result. */
+export interface ListView<N extends ListNames> extends Flash {
+	/** The Dutch names, for the page's links and filter fields. */
+	names: N;
+	selectAll: SelectAll;
+}
+
+/** The message in this address. */
+export function flashOf(url: URL): Flash {
+	return { done: url.searchParams.get(DONE), count: Number(url.searchParams.get(COUNT)) || 0 };
+}
+
+/** An address with the message after a change: `/geel/beheer/acties?gelukt=bulk&aantal=3`. */
+export function withFlash(path: string, done: string, count?: number): string {
+	const query = new URLSearchParams({ [DONE]: done });
+	if (count !== undefined) query.set(COUNT, String(count));
+	return `${path}?${query}`;
+}
+
+function selectAllOf(url: URL): SelectAll {
+	const all = new URL(url);
+	all.searchParams.set(SELECT_ALL, ALL);
+	const none = new URL(url);
+	none.searchParams.delete(SELECT_ALL);
+	return {
+		selected: url.searchParams.get(SELECT_ALL) === ALL,
+		all: all.pathname + all.search,
+		none: none.pathname + none.search
+	};
+}
+
+/**
+ * A list's filters read from the address under their Dutch names (an empty field counts as absent), for the
+ * use case; and for the page the names, the message after a change and "select all":
+ *
+ *     const list = listParams(event.url, { q: 'zoek', status: 'status', sort: 'sorteer', page: 'pagina' });
+ *     return { list: await backofficeLoad(event, listThings(event.locals.ctx, list.filters)), ...list.view };
+ */
+export function listParams<const N extends ListNames>(
+	url: URL,
+	names: N
+): { filters: { [K in keyof N]: string | undefined }; view: ListView<N> } {
+	const filters = Object.fromEntries(
+		Object.entries(names).map(([key, name]) => [key, url.searchParams.get(name) || undefined])
+	) as { [K in keyof N]: string | undefined };
+	return { filters, view: { names, ...flashOf(url), selectAll: selectAllOf(url) } };
+}
