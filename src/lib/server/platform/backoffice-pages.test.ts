@@ -1,5 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { flashOf, listParams, withFlash } from './backoffice-pages';
+import { isActionFailure, isRedirect, type RequestEvent } from '@sveltejs/kit';
+import { AppError } from './errors';
+import { confirmStep, flashOf, listParams, withFlash } from './backoffice-pages';
+import { silentLog } from '$lib/server/testing/context';
+
+function event(url: string, form?: Record<string, string | string[]>): RequestEvent {
+	const body = new FormData();
+	for (const [name, value] of Object.entries(form ?? {}))
+		for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
+	return {
+		url: new URL(url),
+		request: new Request(url, form ? { method: 'POST', body } : {}),
+		params: { municipality: 'geel' },
+		locals: { locale: 'nl', requestId: 'test', ctx: { log: silentLog } }
+	} as unknown as RequestEvent;
+}
+
+/** What a redirect thrown by SvelteKit's redirect() says, or the failure/value returned. */
+async function outcome(work: Promise<unknown>) {
+	try {
+		return { value: await work };
+	} catch (err) {
+		if (isRedirect(err)) return { redirect: err.location, status: err.status };
+		throw err;
+	}
+}
 
 describe('listParams', () => {
 	const names = { q: 'zoek', status: 'status', sort: 'sorteer', page: 'pagina' } as const;
@@ -38,6 +63,70 @@ describe('withFlash', () => {
 		expect(flashOf(new URL(withFlash('https://meedoen.test/x', 'bulk', 0)))).toEqual({
 			done: 'bulk',
 			count: 0
+		});
+	});
+});
+
+describe('confirmStep', () => {
+	const calls: string[] = [];
+	const step = confirmStep({
+		preview: async (_ctx, query) => {
+			calls.push('preview');
+			return { ids: query.getAll('id') };
+		},
+		shown: (query) => ({ operation: query.get('wijziging') ?? '' }),
+		input: (form) => ({ ids: form.getAll('id').map(String), reason: String(form.get('reden') ?? '') }),
+		act: async (_ctx, input) => {
+			calls.push('act');
+			if (!input.reason)
+				throw new AppError('validation', { fields: { reason: ['backoffice.errors.confirmRequired'] } });
+			if (input.reason === 'uit') throw new AppError('unauthenticated');
+			return { changed: input.ids.length };
+		},
+		keep: (input) => ({ reden: input.reason }),
+		done: (result, e) => withFlash(`/${e.params.municipality}/beheer/dingen`, 'bulk', result.changed)
+	});
+
+	it('shows the preview on GET and changes nothing', async () => {
+		calls.length = 0;
+		const data = await step.load(
+			event('https://meedoen.test/geel/beheer/dingen/bevestigen?id=1&id=2&wijziging=x')
+		);
+		expect(data).toEqual({ operation: 'x', preview: { ids: ['1', '2'] } });
+		expect(calls).toEqual(['preview']);
+	});
+
+	it('changes on POST and goes back to the list with the message', async () => {
+		calls.length = 0;
+		const result = await outcome(
+			step.actions.default(
+				event('https://meedoen.test/geel/beheer/dingen/bevestigen', { id: ['1', '2'], reden: 'dubbel' })
+			)
+		);
+		expect(result).toEqual({ redirect: '/geel/beheer/dingen?gelukt=bulk&aantal=2', status: 303 });
+		expect(calls).toEqual(['act']);
+	});
+
+	it('keeps what was typed on a refusal and says why beside the field', async () => {
+		const failure = await step.actions.default(
+			event('https://meedoen.test/geel/beheer/dingen/bevestigen', { id: '1', reden: '' })
+		);
+		expect(isActionFailure(failure)).toBe(true);
+		if (!failure) throw new Error('expected a failure');
+		expect(failure.status).toBe(422);
+		expect(failure.data.values).toEqual({ reden: '' });
+		expect(failure.data.fields).toEqual({ reason: ['Vink aan dat je het zeker weet.'] });
+	});
+
+	it('sends someone whose session ran out to the login page and back to the step', async () => {
+		const result = await outcome(
+			step.actions.default(
+				event('https://meedoen.test/geel/beheer/dingen/bevestigen', { id: '1', reden: 'uit' })
+			)
+		);
+		expect(result).toEqual({
+			redirect: `/aanmelden?terug=${encodeURIComponent('/geel/beheer/dingen/bevestigen')}`,
+			status: 303
 		});
 	});
 });

@@ -1,5 +1,9 @@
 // What back-office pages share around their use cases: a list's filters in the address under Dutch names
-// (declared once per list), the message after a change (?gelukt=…&aantal=…) and "select all".
+// (declared once per list), the message after a change (?gelukt=…&aantal=…), "select all", and the
+// "are you sure?" step (the GET shows, the POST changes, then back to the list with a message).
+import { redirect, type RequestEvent } from '@sveltejs/kit';
+import type { Ctx } from './context';
+import { backofficeAction, backofficeLoad } from './http';
 
 const DONE = 'gelukt';
 const COUNT = 'aantal';
@@ -70,4 +74,51 @@ export function listParams<const N extends ListNames>(
 		Object.entries(names).map(([key, name]) => [key, url.searchParams.get(name) || undefined])
 	) as { [K in keyof N]: string | undefined };
 	return { filters, view: { names, ...flashOf(url), selectAll: selectAllOf(url) } };
+}
+
+/**
+ * The "are you sure?" step of a back-office change. The GET reads what was chosen from the address and shows
+ * the use case's preview (it changes nothing); the POST reads the same choice from the form, makes the change,
+ * and goes on to where `done` says (with the message after the change, see `withFlash`). A refusal keeps the
+ * form's values (`keep`, else the input) and says why; a visitor goes to the login page and back.
+ *
+ * A route exports the two parts: `const step = confirmStep({...}); export const { load, actions } = step;`.
+ */
+export function confirmStep<
+	Preview,
+	Input extends Record<string, unknown>,
+	Result,
+	Shown extends Record<string, unknown> = Record<never, never>,
+	Event extends RequestEvent = RequestEvent
+>(step: {
+	/** What would happen, read from the address (and the route's params). */
+	preview: (ctx: Ctx, query: URLSearchParams, event: Event) => Promise<Preview>;
+	/** Further values the page shows, read from the address (e.g. the chosen operation, to send it on). */
+	shown?: (query: URLSearchParams) => Shown;
+	/** The change's input, read from the confirmed form (and the route's params). */
+	input: (form: FormData, event: Event) => Input;
+	act: (ctx: Ctx, input: Input) => Promise<Result>;
+	/** What the form shows again after a refusal, by field name; the input itself when left out. */
+	keep?: (input: Input) => Record<string, unknown>;
+	/** Where to go after the change, with its message. */
+	done: (result: Result, event: Event) => string;
+}) {
+	return {
+		load: async (event: Event) => ({
+			...(step.shown?.(event.url.searchParams) ?? ({} as Shown)),
+			preview: await backofficeLoad(event, step.preview(event.locals.ctx, event.url.searchParams, event))
+		}),
+		actions: {
+			default: async (event: Event) => {
+				const input = step.input(await event.request.formData(), event);
+				const result = await backofficeAction(
+					event,
+					step.act(event.locals.ctx, input),
+					step.keep?.(input) ?? input
+				);
+				if (!result.ok) return result.failure;
+				redirect(303, step.done(result.value, event));
+			}
+		}
+	};
 }

@@ -1,31 +1,19 @@
-import { redirect } from '@sveltejs/kit';
 import { previewRegionRoleRemoval, removeRegionRoles } from '$lib/server/features/region/region.service';
-import type { Actions, PageServerLoad } from './$types';
-import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
 import { listField, textFields } from '$lib/server/platform/forms';
+import { confirmStep, withFlash } from '$lib/server/platform/backoffice-pages';
 
 // The "are you sure?" step for removing region roles: the GET shows, the POST removes.
-export const load: PageServerLoad = async (event) => ({
-	preview: await backofficeLoad(
-		event,
-		previewRegionRoleRemoval(event.locals.ctx, {
-			unverifiedRegionId: event.url.searchParams.get('regio'),
-			regionRoleIds: listField(event.url.searchParams, 'rol')
-		})
-	)
+export const { load, actions } = confirmStep({
+	preview: (ctx, query) =>
+		previewRegionRoleRemoval(ctx, {
+			unverifiedRegionId: query.get('regio'),
+			regionRoleIds: listField(query, 'rol')
+		}),
+	input: (form) => ({
+		unverifiedRegionId: textFields(form, ['regionId']).regionId,
+		regionRoleIds: listField(form, 'rol')
+	}),
+	act: removeRegionRoles,
+	keep: (input) => ({ regionId: input.unverifiedRegionId, regionRoleIds: input.regionRoleIds }),
+	done: () => withFlash('/beheer', 'rolVerwijderd')
 });
-
-export const actions: Actions = {
-	default: async (event) => {
-		const form = await event.request.formData();
-		const { regionId } = textFields(form, ['regionId']);
-		const regionRoleIds = listField(form, 'rol');
-		const result = await backofficeAction(
-			event,
-			removeRegionRoles(event.locals.ctx, { unverifiedRegionId: regionId, regionRoleIds }),
-			{ regionId, regionRoleIds }
-		);
-		if (!result.ok) return result.failure;
-		redirect(303, '/beheer?gelukt=rolVerwijderd');
-	}
-};

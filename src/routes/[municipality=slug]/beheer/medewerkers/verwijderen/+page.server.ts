@@ -1,26 +1,18 @@
-import { redirect } from '@sveltejs/kit';
 import { previewStaffRemoval, removeStaffAccess } from '$lib/server/features/staff/staff.service';
-import type { Actions, PageServerLoad } from './$types';
-import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
+import type { RequestEvent } from './$types';
 import { listField } from '$lib/server/platform/forms';
+import { confirmStep, withFlash } from '$lib/server/platform/backoffice-pages';
 
-// The "are you sure?" step: the GET only shows what would be removed; the POST removes it.
-export const load: PageServerLoad = async (event) => ({
-	preview: await backofficeLoad(
-		event,
-		previewStaffRemoval(event.locals.ctx, {
-			membershipIds: listField(event.url.searchParams, 'rol'),
-			invitationIds: listField(event.url.searchParams, 'uitnodiging')
-		})
-	)
+const chosen = (source: URLSearchParams | FormData) => ({
+	membershipIds: listField(source, 'rol'),
+	invitationIds: listField(source, 'uitnodiging')
 });
 
-export const actions: Actions = {
-	default: async (event) => {
-		const form = await event.request.formData();
-		const input = { membershipIds: listField(form, 'rol'), invitationIds: listField(form, 'uitnodiging') };
-		const result = await backofficeAction(event, removeStaffAccess(event.locals.ctx, input), input);
-		if (!result.ok) return result.failure;
-		redirect(303, `/${event.params.municipality}/beheer/medewerkers?gelukt=verwijderd`);
-	}
-};
+// The "are you sure?" step: the GET only shows what would be removed; the POST removes it.
+export const { load, actions } = confirmStep({
+	preview: (ctx, query) => previewStaffRemoval(ctx, chosen(query)),
+	input: chosen,
+	act: removeStaffAccess,
+	done: (_result, event: RequestEvent) =>
+		withFlash(`/${event.params.municipality}/beheer/medewerkers`, 'verwijderd')
+});

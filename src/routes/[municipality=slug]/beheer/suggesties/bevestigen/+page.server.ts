@@ -1,40 +1,27 @@
-import { redirect } from '@sveltejs/kit';
 import {
 	decideInBulk,
 	previewBulkDecision
 } from '$lib/server/features/suggestions/suggestions.moderation.service';
-import type { Actions, PageServerLoad } from './$types';
-import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
+import type { RequestEvent } from './$types';
 import { listField, textFields } from '$lib/server/platform/forms';
+import { confirmStep, withFlash } from '$lib/server/platform/backoffice-pages';
 
 // The "are you sure?" step of a bulk decision: the GET only shows what would change; the POST changes it.
-export const load: PageServerLoad = async (event) => {
-	const params = event.url.searchParams;
-	const operation = params.get('wijziging') ?? '';
-	return {
-		operationValue: operation,
-		preview: await backofficeLoad(
-			event,
-			previewBulkDecision(event.locals.ctx, { items: listField(params, 'item'), operation })
-		)
-	};
-};
-
-export const actions: Actions = {
-	default: async (event) => {
-		const form = await event.request.formData();
+export const { load, actions } = confirmStep({
+	preview: (ctx, query) =>
+		previewBulkDecision(ctx, { items: listField(query, 'item'), operation: query.get('wijziging') ?? '' }),
+	shown: (query) => ({ operationValue: query.get('wijziging') ?? '' }),
+	input: (form) => {
 		const values = textFields(form, ['wijziging', 'reden', 'toelichting']);
-		const input = {
+		return {
 			items: listField(form, 'item'),
 			operation: values.wijziging,
 			reason: values.reden,
 			note: values.toelichting
 		};
-		const result = await backofficeAction(event, decideInBulk(event.locals.ctx, input), values);
-		if (!result.ok) return result.failure;
-		redirect(
-			303,
-			`/${event.params.municipality}/beheer/suggesties?gelukt=bulk&aantal=${result.value.changed}`
-		);
-	}
-};
+	},
+	act: decideInBulk,
+	keep: (input) => ({ wijziging: input.operation, reden: input.reason, toelichting: input.note }),
+	done: (result, event: RequestEvent) =>
+		withFlash(`/${event.params.municipality}/beheer/suggesties`, 'bulk', result.changed)
+});
