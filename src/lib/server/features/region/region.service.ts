@@ -175,6 +175,9 @@ export async function setParticipation(
 	});
 }
 
+/** How many region roles one person may grant in an hour (tried grants count too). */
+export const REGION_GRANTS_PER_HOUR = 50;
+
 /** Gives a region role to a person who already has an account with that verified address. */
 export async function grantRegionRole(
 	ctx: Ctx,
@@ -182,7 +185,9 @@ export async function grantRegionRole(
 ): Promise<void> {
 	const { actor, region } = await authorizeRegion(ctx, input.unverifiedRegionId);
 	const { email, role } = validateInput(grantRegionRoleSchema, input);
-	await enforceRateLimits(ctx.db, [{ key: `region-grant:${actor.userId}`, limit: 50, windowSeconds: 3600 }]);
+	await enforceRateLimits(ctx.db, [
+		{ key: `region-grant:${actor.userId}`, limit: REGION_GRANTS_PER_HOUR, windowSeconds: 3600 }
+	]);
 	await ctx.db.transaction(async (tx) => {
 		await lockRegion(tx, { regionId: region.id });
 		const user = await getUserByVerifiedEmail(tx, { email });

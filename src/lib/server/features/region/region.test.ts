@@ -17,6 +17,7 @@ import {
 	getRegionBackoffice,
 	grantRegionRole,
 	previewParticipation,
+	REGION_GRANTS_PER_HOUR,
 	previewRegionRoleRemoval,
 	removeRegionRoles,
 	setParticipation
@@ -33,6 +34,8 @@ import {
 } from './region.queries';
 import { ctxAs } from '$lib/server/testing/context';
 import { refusal } from '$lib/server/testing/assertions';
+import { refusal as refusalOf } from '$lib/server/platform/http';
+import { passRateLimitWindow } from '$lib/server/testing/ratelimit';
 
 let database: TestDatabase;
 let kempenId: string;
@@ -253,6 +256,38 @@ describe('region roles', () => {
 		);
 		expect(self.messageKey).toBe('backoffice.region.lastAdminSelf');
 		expect(await countRegionalAdmins(database.db, { regionId: kempenId })).toBe(1);
+	});
+
+	it('refuses the grant past the hourly limit with a Dutch message, and grants again in the next hour', async () => {
+		// In the other region, with an admin of its own, so the Kempen's roles stay as the tests above left them.
+		const granter = await buildUser(database.db);
+		await insertRegionRole(database.db, other.regionId, granter.id, 'regional_admin');
+		const ctx = ctxAs(database.db, undefined, await actorOf(database.db, granter));
+		const grant = (email: string | null) =>
+			grantRegionRole(ctx, {
+				unverifiedRegionId: other.regionId,
+				email,
+				role: 'participation_expert',
+				origin: ''
+			});
+		const people = [];
+		for (let i = 0; i <= REGION_GRANTS_PER_HOUR; i++) people.push(await buildUser(database.db));
+		for (const person of people.slice(0, REGION_GRANTS_PER_HOUR)) await grant(person.email);
+		const last = people[REGION_GRANTS_PER_HOUR]!;
+		const limited = await refusal(grant(last.email), 'rate_limited');
+		expect(refusalOf('nl', limited)).toMatchObject({
+			status: 429,
+			message: 'Te veel pogingen, probeer het later opnieuw'
+		});
+		expect(limited.options.details?.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+		expect(limited.options.details?.retryAfterSeconds).toBeLessThanOrEqual(3600);
+		const rolesOf = async (userId: string) =>
+			(await listRegionRoles(database.db, { regionId: other.regionId })).filter((r) => r.userId === userId);
+		expect(await rolesOf(last.id)).toEqual([]);
+
+		await passRateLimitWindow(database.db, `region-grant:${granter.id}`, 3600);
+		await grant(last.email);
+		expect((await rolesOf(last.id)).map((r) => r.role)).toEqual(['participation_expert']);
 	});
 
 	it('treats a role of another region as not found and leaves it alone', async () => {

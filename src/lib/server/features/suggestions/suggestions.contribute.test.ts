@@ -42,7 +42,8 @@ import {
 	unfollowSuggestion
 } from './suggestions.contribute.service';
 import { refusal as refusalOf } from '$lib/server/platform/http';
-import { safeLocalPath } from './suggestions.contribute.schemas';
+import { RATE_LIMITS, safeLocalPath } from './suggestions.contribute.schemas';
+import { passRateLimitWindow } from '$lib/server/testing/ratelimit';
 import type { Actor } from '$lib/server/platform/policy';
 import { refusal } from '$lib/server/testing/assertions';
 import { jpegWithGps } from '$lib/server/testing/images';
@@ -607,6 +608,66 @@ describe('comments, reports and follows', () => {
 		);
 		const reports = await db.select().from(suggestionReports).where(eq(suggestionReports.suggestionId, s.id));
 		expect(reports).toHaveLength(2);
+	});
+
+	it('refuses the comment past the hourly limit with a Dutch message, and takes one again in the next hour', async () => {
+		const { id } = await buildSuggestionOpportunity(db, geel, { moderation: 'post' });
+		const s = await buildSuggestion(db, geel, id);
+		const actor = await person();
+		const ctx = buildCtx(db, geel, { actor });
+		const { limit, windowSeconds } = RATE_LIMITS.comments;
+		for (let i = 0; i < limit; i++)
+			await addComment(ctx, { suggestionId: s.id, values: { body: `Reactie ${i + 1}` } });
+		const limited = await refusal(
+			addComment(ctx, { suggestionId: s.id, values: { body: 'Eén te veel' } }),
+			'rate_limited'
+		);
+		expect(refusalOf('nl', limited)).toMatchObject({
+			status: 429,
+			message: 'Je deed dit de laatste tijd al vaak. Probeer het over een tijdje opnieuw.'
+		});
+		expect(limited.options.details?.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+		expect(limited.options.details?.retryAfterSeconds).toBeLessThanOrEqual(windowSeconds);
+		const counted = async () =>
+			(await db.select().from(suggestionComments).where(eq(suggestionComments.suggestionId, s.id))).length;
+		expect(await counted()).toBe(limit);
+		// Someone else is not held back by this person's limit.
+		await addComment(buildCtx(db, geel, { actor: await person() }), {
+			suggestionId: s.id,
+			values: { body: 'Van iemand anders' }
+		});
+
+		await passRateLimitWindow(db, `suggestion-comment:user:${actor.userId}`, windowSeconds);
+		const next = await addComment(ctx, { suggestionId: s.id, values: { body: 'Een uur later' } });
+		expect(next.published).toBe(true);
+		expect(await counted()).toBe(limit + 2);
+	});
+
+	it('refuses the report past the hourly limit with a Dutch message, and takes one again in the next hour', async () => {
+		const { id } = await buildSuggestionOpportunity(db, geel, { moderation: 'post' });
+		const { limit, windowSeconds } = RATE_LIMITS.reports;
+		const listed = [];
+		for (let i = 0; i <= limit; i++) listed.push(await buildSuggestion(db, geel, id));
+		const actor = await person();
+		const ctx = buildCtx(db, geel, { actor });
+		const report = (suggestionId: number) =>
+			reportContribution(ctx, { suggestionId, values: { reason: 'spam' } });
+		for (const s of listed.slice(0, limit)) expect(await report(s.id)).toEqual({ recorded: true });
+		const last = listed[limit]!;
+		const limited = await refusal(report(last.id), 'rate_limited');
+		expect(refusalOf('nl', limited)).toMatchObject({
+			status: 429,
+			message: 'Je deed dit de laatste tijd al vaak. Probeer het over een tijdje opnieuw.'
+		});
+		expect(limited.options.details?.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+		expect(limited.options.details?.retryAfterSeconds).toBeLessThanOrEqual(windowSeconds);
+		const reportsOf = (suggestionId: number) =>
+			db.select().from(suggestionReports).where(eq(suggestionReports.suggestionId, suggestionId));
+		expect(await reportsOf(last.id)).toHaveLength(0);
+
+		await passRateLimitWindow(db, `suggestion-report:user:${actor.userId}`, windowSeconds);
+		expect(await report(last.id)).toEqual({ recorded: true });
+		expect(await reportsOf(last.id)).toHaveLength(1);
 	});
 
 	it('follows and unfollows, idempotently', async () => {
