@@ -1,3 +1,4 @@
 export * from './browser';
 export * from './server';
 export * from './login';
+export * from './tls';

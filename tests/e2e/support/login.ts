@@ -4,8 +4,11 @@ import { expect } from 'vitest';
 import { CookieJar, follow, formWith } from '../../../src/lib/server/testing/http-client';
 import type { RunningServer } from './server';
 
-export async function logInOverHttp(server: RunningServer, sub: string): Promise<CookieJar> {
-	const jar = new CookieJar();
+export async function logInOverHttp(
+	server: Pick<RunningServer, 'url'>,
+	sub: string,
+	jar = new CookieJar()
+): Promise<CookieJar> {
 	const start = await jar.fetch(new URL(`${server.url}/aanmelden?/oidc`), {
 		method: 'POST',
 		form: { returnTo: '/', requestId: '' }

@@ -1,9 +1,17 @@
 // A browser reduced to what login tests need: cookies per path, manual redirects, and the forms on a page.
 import { createServer } from 'node:net';
 
+/** How the jar sends a request: the global fetch unless a test needs another way (a certificate it made). */
+export type Send = (
+	url: URL,
+	init: { method: string; headers: Record<string, string>; body?: URLSearchParams; redirect: 'manual' }
+) => Promise<Response>;
+
 /** A browser's cookie handling, reduced to one host: name, value and path. */
 export class CookieJar {
 	#cookies = new Map<string, { name: string; value: string; path: string }>();
+
+	constructor(private readonly send: Send = fetch) {}
 
 	store(response: Response): void {
 		for (const header of response.headers.getSetCookie()) {
@@ -40,7 +48,7 @@ export class CookieJar {
 		if (init.method === 'POST') headers.origin = url.origin;
 		const cookie = this.header(url);
 		if (cookie) headers.cookie = cookie;
-		const response = await fetch(url, {
+		const response = await this.send(url, {
 			method: init.method ?? 'GET',
 			headers,
 			body: init.form ? new URLSearchParams(init.form) : undefined,
