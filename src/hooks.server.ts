@@ -8,6 +8,7 @@ import { startApp, stopApp } from '$lib/server/platform/app';
 import { features } from '$lib/server/features';
 import { getApp, hasApp, setApp } from '$lib/server/platform/runtime';
 import { isShareableRequest, pageCacheKey, pageResponse } from '$lib/server/platform/page-cache';
+import { serverTiming, type RequestTally } from '$lib/server/platform/server-timing';
 import { resolveMunicipality } from '$lib/server/features/municipalities/municipalities.service';
 import { firstChannel, resolveRequestSession } from '$lib/server/features/accounts/accounts.service';
 import {
@@ -65,7 +66,16 @@ export const init: ServerInit = async () => {
 	log.info({ url: shown }, `Meedoen draait op ${shown}`);
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
+export const handle: Handle = (input) => {
+	const { statements } = getApp();
+	// SERVER_TIMING: the request's statements and database time, counted wherever they are sent from.
+	return statements ? statements.track((tally) => handleRequest(input, tally)) : handleRequest(input);
+};
+
+async function handleRequest(
+	{ event, resolve }: Parameters<Handle>[0],
+	tally?: RequestTally
+): Promise<Response> {
 	const started = performance.now();
 	const app = getApp();
 	const incoming = event.request.headers.get('x-request-id');
@@ -75,6 +85,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const done = (response: Response, cache?: 'hit' | 'miss') => {
 		response.headers.set('x-request-id', requestId);
 		if (cache) response.headers.set('x-cache', cache);
+		if (tally) response.headers.set('server-timing', serverTiming(tally, performance.now() - started));
 		log.info(
 			{
 				method: event.request.method,
@@ -157,7 +168,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	if (shareable) response = await app.pageCache.store(cacheKey, response);
 	return done(response, shareable ? 'miss' : undefined);
-};
+}
 
 function setSecurityHeaders(
 	headers: Headers,

@@ -30,19 +30,49 @@ export interface Database {
 	close(): Promise<void>;
 }
 
-export type DatabaseOptions =
-	{ kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string | null };
+/**
+ * Told of every statement sent to the database (BEGIN and COMMIT included) once its answer is back, with
+ * how long the caller waited for it; called in the caller's async context, so a request can count its own.
+ */
+export type StatementObserver = (ms: number) => void;
+
+export type DatabaseOptions = (
+	{ kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string | null }
+) & {
+	/** Counts the statements of the data-folder PGlite and of PostgreSQL (not of an in-memory PGlite). */
+	onStatement?: StatementObserver;
+};
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
 	return options.kind === 'postgres'
-		? openPostgres(options.url, options.poolSize)
-		: openPglite(options.dataDir);
+		? openPostgres(options.url, options.poolSize, options.onStatement)
+		: openPglite(options.dataDir, options.onStatement);
 }
 
-async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+/** `query` of a pg Pool or PoolClient, told to the observer when called with a promise (as Drizzle and executeSql do). */
+function observeQuery(target: { query: (...args: never[]) => unknown }, onStatement: StatementObserver) {
+	const query = target.query.bind(target) as (...args: unknown[]) => unknown;
+	target.query = ((...args: unknown[]) => {
+		// The pool's own query() passes the client a callback: counted once, where the caller asked.
+		if (typeof args.at(-1) === 'function' || typeof (args[0] as { submit?: unknown })?.submit === 'function')
+			return query(...args);
+		const started = performance.now();
+		const answer = query(...args) as Promise<unknown>;
+		const told = () => onStatement(performance.now() - started);
+		answer.then(told, told);
+		return answer;
+	}) as typeof target.query;
+}
+
+async function openPostgres(url: string, poolSize = 10, onStatement?: StatementObserver): Promise<Database> {
 	const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
 	// An idle client that loses its server must not crash the process; the next query reports it.
 	pool.on('error', () => {});
+	if (onStatement) {
+		observeQuery(pool, onStatement);
+		// Transactions run on a client of their own (pool.connect()).
+		pool.on('connect', (client) => observeQuery(client, onStatement));
+	}
 	const db = drizzlePg(pool, { schema }) as unknown as Db;
 	let closed = false;
 	return {
@@ -82,12 +112,12 @@ interface PgliteClient {
  * A data folder (the server) opens PGlite in its own thread, so statements do not stall the requests; an
  * in-memory database (the tests') stays in this thread.
  */
-async function openPglite(dataDir: string | null): Promise<Database> {
+async function openPglite(dataDir: string | null, onStatement?: StatementObserver): Promise<Database> {
 	let client: PgliteClient;
 	if (dataDir) {
 		const location = path.resolve(dataDir, 'pglite');
 		await mkdir(location, { recursive: true });
-		client = await PgliteWorkerClient.create(location);
+		client = await PgliteWorkerClient.create(location, { onStatement });
 	} else {
 		client = await PGlite.create('memory://', { extensions: { pg_trgm, unaccent } });
 	}

@@ -97,9 +97,11 @@ export class PgliteWorkerClient {
 	#next = 1;
 	/** Resolves when no transaction holds the database; transactions queue on it. */
 	#free: Promise<void> = Promise.resolve();
+	readonly #onStatement: ((ms: number) => void) | undefined;
 
-	private constructor(worker: Worker) {
+	private constructor(worker: Worker, onStatement?: (ms: number) => void) {
 		this.#worker = worker;
+		this.#onStatement = onStatement;
 		worker.on('message', (reply: Reply) => {
 			const waiting = this.#pending.get(reply.id);
 			if (!waiting) return;
@@ -114,8 +116,14 @@ export class PgliteWorkerClient {
 		});
 	}
 
-	/** Starts the thread and opens the database in `location` (a folder, or memory://). */
-	static async create(location: string): Promise<PgliteWorkerClient> {
+	/**
+	 * Starts the thread and opens the database in `location` (a folder, or memory://). `onStatement` hears of
+	 * every statement (BEGIN and COMMIT too) when its answer is back, in the caller's async context.
+	 */
+	static async create(
+		location: string,
+		options: { onStatement?: (ms: number) => void } = {}
+	): Promise<PgliteWorkerClient> {
 		const worker = new Worker(WORKER_SOURCE, {
 			eval: true,
 			workerData: {
@@ -137,7 +145,7 @@ export class PgliteWorkerClient {
 			});
 			worker.once('error', reject);
 		});
-		return new PgliteWorkerClient(worker);
+		return new PgliteWorkerClient(worker, options.onStatement);
 	}
 
 	#failAll(error: unknown) {
@@ -148,10 +156,17 @@ export class PgliteWorkerClient {
 	#send<T>(message: Record<string, unknown>): Promise<T> {
 		if (this.closed) return Promise.reject(new Error('PGlite is closed'));
 		const id = this.#next++;
-		return new Promise<T>((resolve, reject) => {
+		const started = performance.now();
+		const answer = new Promise<T>((resolve, reject) => {
 			this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
 			this.#worker.postMessage({ ...message, id });
 		});
+		const onStatement = this.#onStatement;
+		if (onStatement && message.op !== 'close') {
+			const told = () => onStatement(performance.now() - started);
+			answer.then(told, told);
+		}
+		return answer;
 	}
 
 	async #query<T>(text: string, params: unknown[] = [], options: QueryOptions = {}) {

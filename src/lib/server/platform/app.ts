@@ -13,6 +13,7 @@ import { createGeocoder, type Geocoder } from './geocode';
 import { createEventDispatcher, type EventDispatcher } from './events.dispatcher';
 import { checkFeatures, type FeatureServices, type Features, type JobContext } from './feature';
 import { isDemoLoaded, loadDemo } from './demo';
+import { createStatementCounter, type StatementCounter } from './server-timing';
 
 /** The running platform, with what the features' start-up pieces add (FeatureServices). */
 export interface App extends FeatureServices {
@@ -29,6 +30,8 @@ export interface App extends FeatureServices {
 	batches: Batches;
 	cache: Cache;
 	pageCache: PageCache;
+	/** Counts each request's statements (config.serverTiming, on a database the App opened itself), else null. */
+	statements: StatementCounter | null;
 	/** Address lookup through GEOLOCATION_URL, or null when it is not configured. */
 	geocoder: Geocoder | null;
 	/** Hands the stored domain events to their handlers (running when config.jobs is on). */
@@ -51,11 +54,13 @@ export async function startApp(
 	const started = performance.now();
 	const { features } = options;
 	checkFeatures(features, { jobs: [MAIL_JOB] });
+	const statements = config.serverTiming && !options.database ? createStatementCounter() : null;
+	const onStatement = statements?.observe;
 	const database =
 		options.database ??
 		(config.databaseUrl
-			? await openDatabase({ kind: 'postgres', url: config.databaseUrl })
-			: await openDatabase({ kind: 'pglite', dataDir: config.dataDir }));
+			? await openDatabase({ kind: 'postgres', url: config.databaseUrl, onStatement })
+			: await openDatabase({ kind: 'pglite', dataDir: config.dataDir, onStatement }));
 	log.info(
 		{ database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined },
 		'database open'
@@ -145,6 +150,7 @@ export async function startApp(
 		batches: createBatches(),
 		cache: createCache({ ttlMs: 10_000, maxEntries: 2_000 }),
 		pageCache: createPageCache({ ttlMs: 5_000, staleMs: 5_000, maxEntries: 500, maxBytes: 512 * 1024 }),
+		statements,
 		events,
 		geocoder: config.geolocationUrl ? createGeocoder({ baseUrl: config.geolocationUrl, log }) : null,
 		extraStops,

@@ -23,6 +23,8 @@ export interface Config {
 	sessionMaxDays: number;
 	/** Serve public pages to visitors without a session from a few-second cache. */
 	pageCache: boolean;
+	/** Tell every response's statements and database time in a Server-Timing header (the bench, the journeys). */
+	serverTiming: boolean;
 	/** The base map under the small map on an action page. */
 	tiles: TileConfig;
 	/** Base URL of the Flemish geolocation service (…/geolocation/v4); unset: typed addresses stay text. */
@@ -214,6 +216,7 @@ export function loadConfig(env: Env = process.env): Config {
 		sessionIdleMinutes: integer('SESSION_IDLE_MINUTES', 12 * 60, 5, 60 * 24 * 30),
 		sessionMaxDays: integer('SESSION_MAX_DAYS', 30, 1, 365),
 		pageCache: flag('PAGE_CACHE') ?? true,
+		serverTiming: flag('SERVER_TIMING') ?? false,
 		tiles: { url: tileUrl, attribution: read('TILE_ATTRIBUTION') ?? DEFAULT_TILE_ATTRIBUTION },
 		geolocationUrl:
 			url('GEOLOCATION_URL', ['https:', 'http:'], translate('nl', 'config.geolocationUrl'))?.replace(
