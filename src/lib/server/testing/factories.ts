@@ -1,6 +1,6 @@
 // Small builders for test data that every feature's tests share: municipalities and themes, people with roles,
-// actions, opportunities, suggestions and votes. Each writes straight to the database and returns what the test
-// needs to refer to.
+// actions with their updates and opportunities, suggestions and votes. Each writes straight to the database and
+// returns what the test needs to refer to.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import {
@@ -19,7 +19,7 @@ import type { LadderRung } from '$lib/domain/ladder';
 import type { OpportunityKind } from '$lib/domain/actions';
 import { insertTheme } from '$lib/server/features/themes/themes.queries';
 import { listRoles } from '$lib/server/features/accounts/accounts.queries';
-import { insertAction, publishAction } from '$lib/server/features/actions/actions.queries';
+import { insertAction, insertUpdate, publishAction } from '$lib/server/features/actions/actions.queries';
 import { insertOpportunity } from '$lib/server/features/opportunities/opportunities.queries';
 import {
 	insertStoryEntry,
@@ -186,6 +186,25 @@ export async function buildAction(
 	});
 	if (options.publish !== false) await publishAction(db, { municipalityId: tenant.id, id: action.id });
 	return action;
+}
+
+/** An update (news) on an action, straight in the database: a draft unless said otherwise. */
+export async function buildUpdate(
+	db: Db,
+	tenant: Tenant,
+	actionId: number,
+	options: { title?: string; body?: string; published?: boolean } = {}
+) {
+	const update = await insertUpdate(db, {
+		municipalityId: tenant.id,
+		actionId,
+		title: options.title ?? `Nieuws ${Math.random().toString(36).slice(2, 7)}`,
+		body: options.body ?? 'De eerste tegels zijn eruit.',
+		authorName: 'Dienst Omgeving',
+		publishedAt: options.published ? new Date() : null
+	});
+	if (!update) throw new Error('update not inserted');
+	return update;
 }
 
 /** A way to take part in an action, straight in the database: open since an hour ago unless said otherwise. */
