@@ -146,6 +146,7 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 	return {
 		userId,
 		email,
+		addresses: [email],
 		displayName: user!.displayName,
 		markers: [
 			email,

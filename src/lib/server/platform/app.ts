@@ -4,7 +4,7 @@ import type { Logger } from './log';
 import { openDatabase, type Database } from '$lib/server/db/client';
 import { migrateDatabase } from '$lib/server/db/migrate';
 import { createJobs, type Jobs } from './jobs';
-import { createMailer, type MailMessage, type Mailer } from './mail';
+import { createMailer, MAIL_JOB, type MailMessage, type Mailer } from './mail';
 import { createBatches, type Batches } from './batch';
 import { deleteOldRateLimitHits } from './ratelimit';
 import { createCache, type Cache } from './cache';
@@ -40,7 +40,7 @@ export interface App extends FeatureServices {
 	extraStops: (() => Promise<void>)[];
 }
 
-export const MAIL_JOB = 'mail.send';
+export { MAIL_JOB };
 
 /**
  * Opens and migrates the database, then runs every feature's declared parts: reference seed, demo content

@@ -1,4 +1,5 @@
 // Writes who did what and when; called inside the transaction of the change it records.
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { auditLog } from '$lib/server/db/schema';
 
@@ -37,4 +38,27 @@ export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
 		subjectName: entry.subject?.name ?? null,
 		details: entry.details ?? {}
 	});
+}
+
+/**
+ * A deleted account's names and addresses leave the audit log; the entries stay (what happened, when, and
+ * the ids, which point at the emptied users row) with `name` where the person was named: as actor, as
+ * subject, or by address (an invitation, whose subject is the invitation and whose details hold the address).
+ */
+export async function forgetPersonInAudit(
+	db: Db,
+	person: { userId: string; addresses: readonly string[] },
+	name: string
+): Promise<void> {
+	await db.update(auditLog).set({ actorName: name }).where(eq(auditLog.actorId, person.userId));
+	await db.update(auditLog).set({ subjectName: name }).where(eq(auditLog.subjectId, person.userId));
+	if (person.addresses.length === 0) return;
+	const lowered = JSON.stringify(person.addresses.map((a) => a.toLowerCase()));
+	const isAddress = (value: unknown) =>
+		sql`lower(${value}) IN (SELECT jsonb_array_elements_text(${lowered}::jsonb))`;
+	await db.update(auditLog).set({ subjectName: name }).where(isAddress(auditLog.subjectName));
+	await db
+		.update(auditLog)
+		.set({ details: sql`${auditLog.details} - 'email'` })
+		.where(isAddress(sql`${auditLog.details}->>'email'`));
 }

@@ -55,6 +55,11 @@ export interface FeatureSettings {
 export interface PersonRef {
 	userId: string;
 	email: string | null;
+	/**
+	 * Every address known to be the person's, lower case: the current one (verified or not), and earlier ones
+	 * they logged in with or were sent links to. Mail, tokens and invitations may name any of them.
+	 */
+	addresses: readonly string[];
 	displayName: string;
 }
 

@@ -3,6 +3,9 @@ import PgBoss from 'pg-boss';
 import type { Database } from '$lib/server/db/client';
 import type { Logger } from './log';
 
+/** The database schema of pg-boss's tables (queues, jobs, the archive of finished jobs). */
+export const JOB_SCHEMA = 'pgboss';
+
 export type JobHandler<T> = (data: T) => Promise<void>;
 
 export interface Jobs {
@@ -17,7 +20,7 @@ export function createJobs(database: Database, log: Logger, options: { pollingSe
 	const boss = new PgBoss({
 		// PGlite has one connection, so pg-boss talks to it through the platform's SQL adapter.
 		db: { executeSql: (text, values) => database.executeSql(text, values) },
-		schema: 'pgboss',
+		schema: JOB_SCHEMA,
 		// Cron schedules are not used yet; keeping them off spares a poll on the embedded database.
 		schedule: false
 	});

@@ -2,7 +2,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
+import { sql } from 'drizzle-orm';
+import type { Db } from '$lib/server/db/client';
+import { executeRows } from '$lib/server/db/rows';
+import { JOB_SCHEMA } from './jobs';
 import type { Logger } from './log';
+
+/** The job that delivers a queued mail; its data is the MailMessage. */
+export const MAIL_JOB = 'mail.send';
 
 export interface MailMessage {
 	to: string;
@@ -61,4 +68,25 @@ export function createMailer(options: {
 		},
 		close: () => transport.close()
 	};
+}
+
+/**
+ * Forgets every mail to these addresses in the job queue: waiting, being retried, sent, failed or archived
+ * (pg-boss keeps finished jobs for days). Deleting an account calls it in its transaction. Without the job
+ * system's tables (JOBS=0, before its first start) there is nothing to forget.
+ */
+export async function forgetMailTo(db: Db, addresses: readonly string[]): Promise<void> {
+	if (addresses.length === 0) return;
+	const [found] = await executeRows<{ jobs: boolean }>(
+		db,
+		sql`SELECT to_regclass(${`${JOB_SCHEMA}.job`}) IS NOT NULL AND to_regclass(${`${JOB_SCHEMA}.archive`}) IS NOT NULL AS jobs`
+	);
+	if (!found?.jobs) return;
+	const lowered = JSON.stringify(addresses.map((a) => a.toLowerCase()));
+	for (const table of ['job', 'archive'])
+		await db.execute(
+			sql`DELETE FROM ${sql.identifier(JOB_SCHEMA)}.${sql.identifier(table)}
+				WHERE name = ${MAIL_JOB}
+					AND lower(data->>'to') IN (SELECT jsonb_array_elements_text(${lowered}::jsonb))`
+		);
 }

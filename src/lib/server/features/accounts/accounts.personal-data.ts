@@ -1,9 +1,10 @@
 // The accounts feature's part of a person's data: how they log in (identities, sessions, mailed links) and the
 // form values a login kept for them. Queries by the person's id only, and what the export shows of them.
-import { asc, desc, eq, or, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { loginRequests, mailTokens, sessions, userIdentities } from '$lib/server/db/schema';
 import type { PersonRef } from '$lib/server/platform/feature';
+import { forgetMailTo } from '$lib/server/platform/mail';
 
 async function listIdentities(db: Db, params: { userId: string }) {
 	return db
@@ -101,15 +102,22 @@ export async function exportAccountData(db: Db, person: PersonRef) {
 	};
 }
 
-/** Ends every way in: identities, sessions, kept drafts, and login links mailed to the person's address. */
+/**
+ * Ends every way in: identities, sessions, kept drafts, links mailed to any of the person's addresses (a login
+ * link names only the address), and every mail to those addresses still in the job queue or its archive.
+ */
 export async function eraseAccountData(tx: Db, person: PersonRef): Promise<void> {
-	const { userId, email } = person;
+	const { userId, addresses } = person;
 	await tx.delete(userIdentities).where(eq(userIdentities.userId, userId));
 	await tx.delete(sessions).where(eq(sessions.userId, userId));
 	await tx.delete(loginRequests).where(eq(loginRequests.draftUserId, userId));
 	await tx
 		.delete(mailTokens)
 		.where(
-			or(eq(mailTokens.userId, userId), email ? sql`lower(${mailTokens.email}) = lower(${email})` : undefined)
+			or(
+				eq(mailTokens.userId, userId),
+				addresses.length ? inArray(sql`lower(${mailTokens.email})`, [...addresses]) : undefined
+			)
 		);
+	await forgetMailTo(tx, addresses);
 }

@@ -218,3 +218,17 @@ export async function deleteExpiredAuthRecords(db: Db, params: { sessionIdleMinu
 	await db.delete(loginRequests).where(lt(loginRequests.createdAt, sql`now() - interval '1 day'`));
 	await db.delete(mailTokens).where(lt(mailTokens.expiresAt, sql`now() - interval '7 days'`));
 }
+
+/**
+ * Every address known to be the person's, lower case: their current one, the ones they logged in with by
+ * mailed link (identities of the mail issuer) and the ones links were mailed to for them.
+ */
+export async function listAddressesOf(db: Db, params: { userId: string; mailIssuer: string }) {
+	const rows = await db.execute(sql`
+		SELECT lower(${users.email}) AS address FROM ${users}
+			WHERE ${users.id} = ${params.userId} AND ${users.email} IS NOT NULL
+		UNION SELECT lower(${userIdentities.subject}) FROM ${userIdentities}
+			WHERE ${userIdentities.userId} = ${params.userId} AND ${userIdentities.issuer} = ${params.mailIssuer}
+		UNION SELECT lower(${mailTokens.email}) FROM ${mailTokens} WHERE ${mailTokens.userId} = ${params.userId}`);
+	return ((rows as unknown as { rows: { address: string }[] }).rows ?? []).map((r) => r.address).sort();
+}

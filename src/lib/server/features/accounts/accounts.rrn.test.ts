@@ -22,12 +22,11 @@ import type { Persona } from '$lib/server/devidp/personas';
 import { features } from '$lib/server/features';
 import { loadConfig } from '$lib/server/platform/config';
 import { startApp, stopApp, type App } from '$lib/server/platform/app';
-import type { Ctx } from '$lib/server/platform/context';
 import { createLogger } from '$lib/server/platform/log';
 import { createEmptyTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { silentLog } from '$lib/server/testing/context';
 import { decodedJwts, dumpDatabase, findInDump } from '$lib/server/testing/dump';
-import { CookieJar, follow, formWith } from '$lib/server/testing/http-client';
+import { pickPersona, requestCtx } from '$lib/server/testing/running';
 import { createOidcClient, type OidcClient } from './accounts.oidc';
 import { beginOidcLogin, completeOidcLogin, resolveRequestSession } from './accounts.service';
 import { exportPersonalData } from '$lib/server/features/profile/profile.service';
@@ -88,48 +87,25 @@ function clientOf(idp: DevIdp): OidcClient {
 	);
 }
 
-/** A request's context as hooks.server.ts builds it on the running platform. */
-function requestCtx(requestId: string): Ctx {
-	return {
-		db: app.database.db,
-		locale: 'nl',
-		log: app.log.child({ requestId }),
-		requestId,
-		cache: app.cache,
-		batches: app.batches,
-		features: app.features,
-		queueMail: (m) => app.queueMail(m)
-	};
-}
-
-/** A browser at the provider: picks the persona and comes back with the code. */
-async function atProvider(url: URL): Promise<URL> {
-	const jar = new CookieJar();
-	const picker = await follow(jar, url, REDIRECT_URI);
-	const form = formWith((await picker.response?.text()) ?? '', 'persona', WITH_RRN.sub);
-	const posted = await jar.fetch(new URL(form.action, picker.url), { method: 'POST', form: form.fields });
-	return (await follow(jar, new URL(posted.headers.get('location') ?? '', picker.url), REDIRECT_URI)).url;
-}
-
 /** The whole login as the routes run it: /aanmelden, the provider, /aanmelden/terug, then a page with the cookie. */
 async function logInThroughThePlatform(idp: DevIdp) {
 	const oidc = clientOf(idp);
-	const { state, url } = await beginOidcLogin(requestCtx('begin'), {
+	const { state, url } = await beginOidcLogin(requestCtx(app, 'begin'), {
 		oidc,
 		redirectUri: REDIRECT_URI,
 		returnTo: '/geel',
 		channel: { channel: null, referrer: null }
 	});
-	const callbackUrl = await atProvider(url);
+	const callbackUrl = await pickPersona(url, WITH_RRN.sub, REDIRECT_URI);
 	const settings = app.sessionSettings;
-	const outcome = await completeOidcLogin(requestCtx('callback'), {
+	const outcome = await completeOidcLogin(requestCtx(app, 'callback'), {
 		oidc,
 		currentUrl: callbackUrl,
 		stateFromCookie: state,
 		userAgent: 'vitest',
 		settings
 	});
-	const ctx = requestCtx('next-page');
+	const ctx = requestCtx(app, 'next-page');
 	const session = await resolveRequestSession(ctx, { unverifiedToken: outcome.sessionToken, settings });
 	expect(session?.actor.displayName).toBe('Wannes R.');
 	// The person downloads their data: what the platform holds of them, on its way out.
@@ -157,7 +133,7 @@ async function whatTheProviderSends(idp: DevIdp) {
 		state,
 		nonce
 	});
-	const tokens = await authorizationCodeGrant(config, await atProvider(url), {
+	const tokens = await authorizationCodeGrant(config, await pickPersona(url, WITH_RRN.sub, REDIRECT_URI), {
 		pkceCodeVerifier: codeVerifier,
 		expectedState: state,
 		expectedNonce: nonce

@@ -23,6 +23,7 @@ import {
 	insertMailToken,
 	insertSession,
 	insertUser,
+	listAddressesOf,
 	peekMailToken,
 	touchSessions,
 	updateLoginRequest,
@@ -32,6 +33,11 @@ import type { Actor } from '$lib/server/platform/policy';
 
 // Other features (staff invitations, regional roles) look people up by their verified address.
 export { getUserByVerifiedEmail } from './accounts.queries';
+
+/** Every address known to be the person's (lower case), for their data export and the deletion of it. */
+export function listAddressesOfPerson(db: Db, input: { userId: string }): Promise<string[]> {
+	return listAddressesOf(db, { userId: input.userId, mailIssuer: MAIL_ISSUER });
+}
 
 export const MAIL_LINK_MINUTES = 15;
 const LOGIN_REQUEST_MINUTES = 60;

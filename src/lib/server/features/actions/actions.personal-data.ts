@@ -1,7 +1,8 @@
 // The actions feature's part of a person's data: the actions they follow. Queries by the person's id only.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import { actions, municipalities, subscriptions } from '$lib/server/db/schema';
+import { translate } from '$lib/i18n';
+import { actionHistory, actionUpdates, actions, municipalities, subscriptions } from '$lib/server/db/schema';
 import type { PersonRef } from '$lib/server/platform/feature';
 import { deletePersonSubscriptions } from '$lib/server/platform/subscriptions';
 
@@ -27,7 +28,19 @@ export async function exportActionData(db: Db, person: PersonRef) {
 	};
 }
 
-/** A deleted account follows nothing: no update is meant for it any more. */
+/**
+ * A deleted account follows nothing: no update is meant for it any more. Updates it wrote as staff and the
+ * actions' history keep what was done, under "Voormalige deelnemer" instead of its name.
+ */
 export async function eraseActionData(tx: Db, person: PersonRef): Promise<void> {
 	await deletePersonSubscriptions(tx, { userId: person.userId, kind: 'action' });
+	const formerName = translate('nl', 'profile.formerParticipant');
+	await tx
+		.update(actionUpdates)
+		.set({ authorName: formerName })
+		.where(eq(actionUpdates.authorId, person.userId));
+	await tx
+		.update(actionHistory)
+		.set({ actorName: formerName })
+		.where(eq(actionHistory.actorId, person.userId));
 }

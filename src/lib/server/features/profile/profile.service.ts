@@ -7,7 +7,7 @@ import { AppError, isAppError, type FieldErrors } from '$lib/server/platform/err
 import { enforceRateLimits } from '$lib/server/platform/ratelimit';
 import { hashToken, newToken } from '$lib/server/platform/tokens';
 import { listPersonSubscriptions } from '$lib/server/platform/subscriptions';
-import { getDraft, MAIL_ISSUER } from '$lib/server/features/accounts/accounts.service';
+import { getDraft, listAddressesOfPerson, MAIL_ISSUER } from '$lib/server/features/accounts/accounts.service';
 import { acceptStaffInvitations } from '$lib/server/features/staff/staff.service';
 import {
 	getMunicipalityBySlug,
@@ -336,7 +336,8 @@ export async function listFollows(ctx: Ctx): Promise<PersonFollow[]> {
 export async function exportPersonalData(ctx: Ctx): Promise<PersonalDataExport> {
 	const userId = personId(ctx);
 	const user = await loadPerson(ctx.db, userId);
-	const person = { userId, email: user.email, displayName: user.displayName };
+	const addresses = await listAddressesOfPerson(ctx.db, { userId });
+	const person = { userId, email: user.email, addresses, displayName: user.displayName };
 	const sections = await Promise.all(
 		ctx.features.map((feature) => feature.personalData?.export(ctx.db, person) ?? {})
 	);
@@ -359,7 +360,8 @@ export async function deleteAccount(ctx: Ctx, input: { confirm: 'yes' }): Promis
 	validate(deleteAccountInput, input);
 	await ctx.db.transaction(async (tx) => {
 		const user = await loadPerson(tx, userId);
-		const person = { userId, email: user.email, displayName: user.displayName };
+		const addresses = await listAddressesOfPerson(tx, { userId });
+		const person = { userId, email: user.email, addresses, displayName: user.displayName };
 		for (const feature of ctx.features) await feature.personalData?.erase(tx, person);
 	});
 	ctx.log.info({ userId }, 'account deleted');

@@ -1,6 +1,7 @@
 // The staff feature's part of a person's data: their roles in municipalities and the region, and the audit
 // entries where they acted or were acted upon. Queries by the person's id only.
-import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { translate } from '$lib/i18n';
 import type { Db } from '$lib/server/db/client';
 import {
 	auditLog,
@@ -10,7 +11,7 @@ import {
 	regions,
 	staffInvitations
 } from '$lib/server/db/schema';
-import { writeAudit } from '$lib/server/platform/audit';
+import { forgetPersonInAudit, writeAudit } from '$lib/server/platform/audit';
 import type { PersonRef } from '$lib/server/platform/feature';
 
 async function listMembershipsOf(db: Db, params: { userId: string }) {
@@ -90,12 +91,15 @@ export async function exportStaffData(db: Db, person: PersonRef) {
 
 /**
  * Ends the person's staff roles, each municipality (or region) keeping an audit entry that they ended, and
- * forgets accepted invitations of their address (they only recorded that this address became staff).
+ * forgets invitations to any of their addresses: accepted ones only recorded that the address became staff,
+ * open ones would hand a role to whoever logs in with it next. The audit log keeps its entries without the
+ * person's names and addresses (the deleted account is "Voormalige deelnemer" there, as everywhere).
  */
 export async function eraseStaffData(tx: Db, person: PersonRef): Promise<void> {
-	const { userId, email } = person;
-	const actor = { userId, displayName: person.displayName };
-	const subject = { id: userId, name: person.displayName };
+	const { userId, addresses } = person;
+	const formerName = translate('nl', 'profile.formerParticipant');
+	const actor = { userId, displayName: formerName };
+	const subject = { id: userId, name: formerName };
 	const byMunicipality = new Map<string, { regionId: string; roles: string[] }>();
 	for (const m of await listMembershipsOf(tx, { userId })) {
 		const entry = byMunicipality.get(m.municipalityId) ?? { regionId: m.regionId, roles: [] };
@@ -119,13 +123,7 @@ export async function eraseStaffData(tx: Db, person: PersonRef): Promise<void> {
 
 	await tx.delete(memberships).where(eq(memberships.userId, userId));
 	await tx.delete(regionRoles).where(eq(regionRoles.userId, userId));
-	if (email)
-		await tx
-			.delete(staffInvitations)
-			.where(
-				and(
-					sql`lower(${staffInvitations.email}) = lower(${email})`,
-					sql`${staffInvitations.acceptedAt} IS NOT NULL`
-				)
-			);
+	if (addresses.length)
+		await tx.delete(staffInvitations).where(inArray(sql`lower(${staffInvitations.email})`, [...addresses]));
+	await forgetPersonInAudit(tx, { userId, addresses }, formerName);
 }
