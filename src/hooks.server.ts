@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { intlLocale, negotiateLocale, translate } from '$lib/i18n';
 import { ConfigError, loadConfig } from '$lib/server/platform/config';
 import { createLogger } from '$lib/server/platform/log';
-import { startApp, stopApp } from '$lib/server/platform/app';
+import { DataDirInUseError, startApp, stopApp } from '$lib/server/platform/app';
 import { features } from '$lib/server/features';
 import { getApp, hasApp, setApp } from '$lib/server/platform/runtime';
 import { isShareableRequest, pageCacheKey, pageResponse } from '$lib/server/platform/page-cache';
@@ -50,7 +50,16 @@ export const init: ServerInit = async () => {
 		throw err;
 	}
 	const log = createLogger(config.logLevel);
-	const app = await startApp(config, log, { features });
+	let app;
+	try {
+		app = await startApp(config, log, { features });
+	} catch (err) {
+		if (err instanceof DataDirInUseError) {
+			console.error(err.message);
+			process.exit(75); // EX_TEMPFAIL: the folder is busy now
+		}
+		throw err;
+	}
 	setApp(app);
 
 	let stopping = false;

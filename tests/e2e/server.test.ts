@@ -1,5 +1,6 @@
 // The built server, started as `npm start` starts it, on an empty data folder; then again on the same folder.
 import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDataDir, removeDataDir, startServer, type RunningServer } from './support';
 
@@ -125,5 +126,41 @@ describe('the built server on an empty data folder', () => {
 		expect(after.filter((m) => m.participating).length).toBeGreaterThan(0);
 		// The demo is still there, and was not loaded a second time.
 		expect(await themeNames(server, 'geel')).toEqual(geelThemes);
+	});
+});
+
+describe('two servers on one data folder', () => {
+	let dataDir: string;
+	const servers: RunningServer[] = [];
+
+	beforeAll(() => {
+		dataDir = makeDataDir();
+	});
+	afterAll(async () => {
+		for (const server of servers) await server.stop();
+		removeDataDir(dataDir);
+	});
+
+	it('refuses the second start with the folder and the running process, and starts after a crash', async () => {
+		const first = await startServer({ dataDir });
+		servers.push(first);
+		const second = await startServer({ dataDir }).then(
+			(server) => {
+				servers.push(server);
+				return new Error(`a second server started on ${dataDir}`);
+			},
+			(err: Error) => err
+		);
+		expect(second.message).toContain('(exit 75)');
+		expect(second.message).toContain(`De datamap ${path.resolve(dataDir)} is al in gebruik`);
+		expect(second.message).toContain(`proces ${first.pid}`);
+		// The first carries on.
+		expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+
+		// Killed, it leaves its lock behind; the next start takes it over.
+		await first.kill();
+		const next = await startServer({ dataDir });
+		servers.push(next);
+		expect((await fetch(`${next.url}/healthz`)).status).toBe(200);
 	});
 });

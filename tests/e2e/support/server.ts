@@ -14,10 +14,14 @@ export interface RunningServer {
 	url: string;
 	port: number;
 	dataDir: string;
+	/** The server's process id. */
+	pid: number;
 	/** Everything the server wrote to stdout and stderr so far. */
 	output(): string;
 	/** SIGTERM, then waits for the process to exit (SIGKILL after `graceMs`). Returns the exit code. */
 	stop(graceMs?: number): Promise<number | null>;
+	/** SIGKILL, as a crash or an out-of-memory kill would end it; resolves once the process is gone. */
+	kill(): Promise<void>;
 }
 
 /** A fresh, empty data folder under the system's temp folder. */
@@ -122,7 +126,11 @@ async function startOnce(options: StartOptions, dataDir: string): Promise<Runnin
 		try {
 			const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
 			if (response.status === 200) {
-				return { url, port, dataDir, output: () => output, stop };
+				const kill = async () => {
+					child.kill('SIGKILL');
+					await exit;
+				};
+				return { url, port, dataDir, pid: child.pid!, output: () => output, stop, kill };
 			}
 			lastProblem = `/healthz answered ${response.status}`;
 		} catch (err) {

@@ -127,6 +127,8 @@ const nl = {
 			'vraagt het rijksregisternummer (rrn) op; Meedoen vraagt en bewaart dat nooit. Laat die scope weg, bv. OIDC_SCOPES="openid profile"',
 		tileUrl:
 			'verwacht none of een https-URL met {z}, {x} en {y} (bv. {example}; http enkel buiten productie), kreeg "{value}"',
+		dataDirInUse:
+			'De datamap {dataDir} is al in gebruik door een andere Meedoen-server (proces {pid}{host}). Twee servers op één datamap overschrijven elkaars gegevens: stop eerst dat proces, of geef deze server een eigen DATA_DIR.',
 		originRequired:
 			'is verplicht in productie: de publieke URL van het platform, bv. https://meedoen.geel.be (npm start zet http://localhost:PORT)'
 	},

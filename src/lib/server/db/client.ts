@@ -9,6 +9,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { PgliteWorkerClient } from './pglite-worker';
+import { lockDataDir } from './datadir-lock';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -114,10 +115,18 @@ interface PgliteClient {
  */
 async function openPglite(dataDir: string | null, onStatement?: StatementObserver): Promise<Database> {
 	let client: PgliteClient;
+	let lock: { release(): void } | undefined;
 	if (dataDir) {
 		const location = path.resolve(dataDir, 'pglite');
 		await mkdir(location, { recursive: true });
-		client = await PgliteWorkerClient.create(location, { onStatement });
+		// Held for as long as the database is open: a second process on this folder is refused.
+		lock = await lockDataDir(dataDir);
+		try {
+			client = await PgliteWorkerClient.create(location, { onStatement });
+		} catch (err) {
+			lock.release();
+			throw err;
+		}
 	} else {
 		client = await PGlite.create('memory://', { extensions: { pg_trgm, unaccent } });
 	}
@@ -145,6 +154,7 @@ async function openPglite(dataDir: string | null, onStatement?: StatementObserve
 		},
 		async close() {
 			if (!client.closed) await client.close();
+			lock?.release();
 		}
 	};
 }

@@ -15,6 +15,9 @@ import { checkFeatures, type FeatureServices, type Features, type JobContext } f
 import { isDemoLoaded, loadDemo } from './demo';
 import { createStatementCounter, type StatementCounter } from './server-timing';
 
+/** A start refused because another process runs on the embedded database's data folder. */
+export { DataDirInUseError } from '$lib/server/db/datadir-lock';
+
 /** The running platform, with what the features' start-up pieces add (FeatureServices). */
 export interface App extends FeatureServices {
 	config: Config;
