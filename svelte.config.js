@@ -8,7 +8,7 @@ const config = {
 		adapter: adapter({ out: 'build', precompress: true }),
 		// The policy SvelteKit writes, with hashes for its own inline scripts.
 		// frame-ancestors (FRAME_ANCESTORS) and form-action (which must allow the identity provider, a login
-		// form redirects there) are runtime configuration, so hooks.server.ts sends them as a second policy.
+		// form redirects there) are runtime configuration, so hooks.server.ts adds them to this same policy.
 		csp: {
 			// Hashes, not nonces: the same page may be served to many visitors from the page cache.
 			mode: 'hash',

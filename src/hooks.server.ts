@@ -188,9 +188,12 @@ function setSecurityHeaders(
 	headers.set('permissions-policy', 'camera=(), microphone=(), payment=(), geolocation=(self)');
 	headers.set('cross-origin-opener-policy', 'same-origin');
 	if (frameAncestors === "'none'") headers.set('x-frame-options', 'DENY');
-	// A second policy for what is only known at run time; browsers enforce every policy they receive.
+	// What is only known at run time joins SvelteKit's policy (hashes for its inline scripts, on pages) as
+	// further directives of the same policy: one header value, never a second policy after a comma.
 	// Form posts may go to the identity provider: logging in and out redirect there after a POST.
-	headers.append('content-security-policy', `frame-ancestors ${frameAncestors}; form-action ${formAction}`);
+	const runtime = `frame-ancestors ${frameAncestors}; form-action ${formAction}`;
+	const built = headers.get('content-security-policy')?.trim().replace(/;$/, '');
+	headers.set('content-security-policy', built ? `${built}; ${runtime}` : runtime);
 	if (https) headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
 }
 

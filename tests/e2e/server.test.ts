@@ -105,6 +105,29 @@ describe('the built server on an empty data folder', () => {
 		const csp = response.headers.get('content-security-policy') ?? '';
 		expect(csp).toContain("script-src 'self'");
 		expect(csp).toContain('frame-ancestors');
+		// One well-formed policy: a comma would make it several policies (the header's list syntax), and a
+		// directive named twice is ignored after its first occurrence.
+		expect(csp).not.toContain(',');
+		const directives = csp
+			.split(';')
+			.map((part) => part.trim())
+			.filter(Boolean)
+			.map((part) => part.split(/\s+/));
+		const names = directives.map(([name]) => name!.toLowerCase());
+		for (const name of names) expect(name).toMatch(/^[a-z-]+$/);
+		expect(new Set(names).size, csp).toBe(names.length);
+		const policy = Object.fromEntries(directives.map(([name, ...values]) => [name!.toLowerCase(), values]));
+		expect(policy['frame-ancestors']).toEqual(["'none'"]);
+		expect(policy['form-action']?.[0]).toBe("'self'");
+		expect(policy['base-uri']).toEqual(["'self'"]);
+		expect(policy['script-src']?.[0]).toBe("'self'");
+		expect(policy['object-src']).toEqual(["'none'"]);
+		expect(policy['default-src']).toEqual(["'self'"]);
+		// A JSON answer carries the run-time part as its one policy too.
+		const api = await fetch(`${server!.url}/api/v1/municipalities`);
+		const apiPolicy = api.headers.get('content-security-policy') ?? '';
+		expect(apiPolicy).not.toContain(',');
+		expect(apiPolicy).toContain("frame-ancestors 'none'");
 		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(response.headers.get('referrer-policy')).toBeTruthy();
 	});
