@@ -7,6 +7,7 @@ import { createLogger } from '$lib/server/platform/log';
 import { DataDirInUseError, startApp, stopApp } from '$lib/server/platform/app';
 import { features } from '$lib/server/features';
 import { getApp, hasApp, setApp } from '$lib/server/platform/runtime';
+import { refuseCrossOrigin } from '$lib/server/platform/http';
 import { isShareableRequest, pageCacheKey, pageResponse } from '$lib/server/platform/page-cache';
 import { serverTiming, type RequestTally } from '$lib/server/platform/server-timing';
 import { resolveMunicipality } from '$lib/server/features/municipalities/municipalities.service';
@@ -107,6 +108,17 @@ async function handleRequest(
 		);
 		return response;
 	};
+
+	// A write must come from a page of the platform itself: the browser names the page's origin in every
+	// POST, PUT, PATCH and DELETE (fetch and forms alike). Anything else (another site, an opaque origin
+	// such as a sandboxed frame, or no origin at all) is refused before the session is even looked up,
+	// whatever the content type, for pages and the API alike. This is the platform's one CSRF check;
+	// SvelteKit's own (form content types only, English) is switched off in svelte.config.js.
+	if (!SAFE_METHODS.has(event.request.method) && event.request.headers.get('origin') !== event.url.origin) {
+		event.locals.requestId = requestId;
+		event.locals.locale = locale;
+		return done(refuseCrossOrigin(event));
+	}
 
 	const sessionToken = event.cookies.get(SESSION_COOKIE);
 	// A visitor landing from a poster, a newsletter or another site: remember the channel until they register.

@@ -39,6 +39,8 @@ function putOnce(agent, baseUrl, suggestionId, token) {
 				agent,
 				headers: {
 					cookie: `meedoen_session=${token}`,
+					// As a browser does: the platform refuses writes without its own origin.
+					origin: url.origin,
 					accept: 'application/json',
 					'content-length': '0'
 				},

@@ -98,6 +98,8 @@ const nl = {
 			'Er ging iets mis aan onze kant. Probeer het zo dadelijk opnieuw. Blijft het probleem duren, vermeld dan deze code: {requestId}.',
 		backHome: 'Terug naar de startpagina',
 		refused: 'Dit kan niet',
+		crossOrigin:
+			'Deze aanvraag komt van een andere website of pagina dan Meedoen en is geweigerd. Open Meedoen zelf en probeer het daar opnieuw.',
 		refusedBody: 'Ga terug naar de vorige pagina of naar de startpagina.',
 		code: {
 			not_found: 'Niet gevonden',

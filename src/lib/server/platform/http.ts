@@ -140,6 +140,20 @@ export function problem(
 	);
 }
 
+/**
+ * The answer to a write that did not come from a page of the platform (see hooks.server.ts): a problem
+ * document on the API, a short Dutch text elsewhere. Nothing was read or changed.
+ */
+export function refuseCrossOrigin(event: RequestEvent): Response {
+	const message = translate(event.locals.locale, 'errors.crossOrigin');
+	if (event.url.pathname === '/api' || event.url.pathname.startsWith('/api/'))
+		return problem(event, 403, message, { code: 'forbidden' });
+	return new Response(message, {
+		status: 403,
+		headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }
+	});
+}
+
 /** Wraps a JSON endpoint: platform errors and unexpected ones both leave as RFC 9457 problem documents. */
 export function apiRoute(handler: RequestHandler): RequestHandler {
 	return async (event) => {

@@ -20,9 +20,8 @@ export const GET = apiRoute(async (event) => {
 });
 
 /**
- * Adds a suggestion with the session cookie. Only `application/json` is accepted: a cross-site page can only
- * send that after a CORS preflight, which we never allow, and SvelteKit's own CSRF check covers the form
- * content types (urlencoded, multipart, text/plain) anyway. No photo through the API.
+ * Adds a suggestion with the session cookie. Only `application/json` is accepted; a write from another
+ * origin never gets here (hooks.server.ts refuses it). No photo through the API.
  */
 export const POST = apiRoute(async (event) => {
 	const locale = event.locals.locale;

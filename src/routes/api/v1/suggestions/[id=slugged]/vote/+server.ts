@@ -1,10 +1,8 @@
 // Support a suggestion (PUT) or take the support back (DELETE), with the session cookie.
 //
-// Cross-site requests: SvelteKit's CSRF check (kit.csrf.checkOrigin) only refuses cross-origin requests
-// whose content-type a plain HTML form can send (urlencoded, multipart, text/plain). PUT and DELETE are not
-// "simple" methods, so a browser sends a CORS preflight before any cross-site fetch with them, and we never
-// answer a preflight with CORS headers: another site cannot make a visitor's browser vote. We also refuse a
-// body that is not JSON, so nothing form-like is ever accepted here.
+// Cross-site requests: hooks.server.ts refuses every write whose Origin is not the platform's own (403
+// problem document) before this runs, so another site cannot make a visitor's browser vote. We also
+// refuse a body that is not JSON, so nothing form-like is ever accepted here.
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { castVoteById, withdrawVoteById } from '$lib/server/features/suggestions/suggestions.votes.service';
