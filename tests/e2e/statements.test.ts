@@ -16,7 +16,7 @@ const STATEMENTS = {
 	home: { warm: 5, cold: 7 },
 	actionList: { warm: 4, cold: 6 },
 	actionPage: { warm: 7, cold: 8 },
-	opportunityByVotes: { warm: 5, cold: 8 },
+	opportunityByVotes: { warm: 3, cold: 6 },
 	suggestionPage: { warm: 7, cold: 8 },
 	profile: { warm: 6, cold: 6 },
 	moderationQueue: { warm: 8, cold: 9 }

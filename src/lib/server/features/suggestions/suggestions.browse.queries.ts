@@ -105,11 +105,25 @@ export type ListedSuggestionRow = {
 
 export type PageSort = 'votes' | 'newest' | 'distance';
 
-/** One page of listed suggestions with the total, by offset (the page's numbered pagination). */
+/** Who is looking at a page: their own support of each row, and how many they support in all (a vote limit). */
+export interface PageViewer {
+	userId: string;
+	countVotes: boolean;
+}
+
+/**
+ * One page of listed suggestions with the total (a window over the same rows, so one statement), by offset
+ * (the page's numbered pagination); with a viewer, whether they support each row and how many they support
+ * in this opportunity, in the same statement.
+ */
 export async function listListedSuggestions(
 	db: Db,
-	params: ListedFilters & { near?: Near; sort: PageSort; limit: number; offset: number }
-): Promise<{ rows: ListedSuggestionRow[]; total: number }> {
+	params: ListedFilters & { near?: Near; sort: PageSort; limit: number; offset: number; viewer?: PageViewer }
+): Promise<{
+	rows: (ListedSuggestionRow & { voted: boolean | null })[];
+	total: number;
+	votesUsed: number | null;
+}> {
 	const conditions = listedWhere(params);
 	if (params.near) conditions.push(...nearWhere(params.near));
 	const where = and(...conditions);
@@ -120,22 +134,54 @@ export async function listListedSuggestions(
 			: params.sort === 'newest'
 				? [desc(publishedAt), desc(suggestions.id)]
 				: [desc(suggestions.voteCount), desc(suggestions.id)];
-	const [rows, [count]] = await Promise.all([
-		db
-			.select({ ...cardColumns, distance: sql<number | null>`${distance}` })
-			.from(suggestions)
-			.where(where)
-			.orderBy(...order)
-			.limit(params.limit)
-			.offset(params.offset),
-		db
-			.select({ n: sql<number>`count(*)::int` })
-			.from(suggestions)
-			.where(where)
-	]);
+	const { viewer } = params;
+	const ownVotes = (extra: SQL) =>
+		viewer
+			? sql`select 1 from ${suggestionVotes} where ${suggestionVotes.municipalityId} = ${params.municipalityId} and ${suggestionVotes.userId} = ${viewer.userId} and ${extra}`
+			: sql``;
+	const rows = await db
+		.select({
+			...cardColumns,
+			distance: sql<number | null>`${distance}`,
+			total: sql<number>`count(*) over ()`.mapWith(Number),
+			voted: viewer
+				? sql<boolean>`exists(${ownVotes(sql`${suggestionVotes.suggestionId} = ${suggestions.id}`)})`
+				: sql<null>`null::boolean`,
+			votesUsed: viewer?.countVotes
+				? sql<number>`(select count(*)::int from (${ownVotes(sql`${suggestionVotes.opportunityId} = ${params.opportunityId}`)}) own)`
+				: sql<null>`null::int`
+		})
+		.from(suggestions)
+		.where(where)
+		.orderBy(...order)
+		.limit(params.limit)
+		.offset(params.offset);
+	const first = rows[0];
+	// A page past the end has no rows to carry the window's figures: ask for them on their own.
+	const [total, votesUsed] = first
+		? [first.total, first.votesUsed === null ? null : Number(first.votesUsed)]
+		: await Promise.all([
+				params.offset > 0
+					? db
+							.select({ n: sql<number>`count(*)::int` })
+							.from(suggestions)
+							.where(where)
+							.then(([row]) => Number(row?.n ?? 0))
+					: 0,
+				viewer?.countVotes
+					? db
+							.select({ n: sql<number>`count(*)::int` })
+							.from(sql`(${ownVotes(sql`${suggestionVotes.opportunityId} = ${params.opportunityId}`)}) own`)
+							.then(([row]) => Number(row?.n ?? 0))
+					: null
+			]);
 	return {
-		rows: rows.map((r) => ({ ...r, distance: r.distance === null ? null : Number(r.distance) })),
-		total: Number(count?.n ?? 0)
+		rows: rows.map(({ total: _total, votesUsed: _used, ...r }) => ({
+			...r,
+			distance: r.distance === null ? null : Number(r.distance)
+		})),
+		total,
+		votesUsed
 	};
 }
 
@@ -274,23 +320,4 @@ export async function countListedInBox(db: Db, params: ListedFilters & { box: Me
 		.from(suggestions)
 		.where(and(...listedWhere(params), ...boxWhere(params.box)));
 	return Number(row?.n ?? 0);
-}
-
-/** Which of these suggestions the person supports. */
-export async function listVotedIds(
-	db: Db,
-	params: { municipalityId: string; userId: string; suggestionIds: number[] }
-): Promise<Set<number>> {
-	if (params.suggestionIds.length === 0) return new Set();
-	const rows = await db
-		.select({ id: suggestionVotes.suggestionId })
-		.from(suggestionVotes)
-		.where(
-			and(
-				eq(suggestionVotes.municipalityId, params.municipalityId),
-				eq(suggestionVotes.userId, params.userId),
-				inArray(suggestionVotes.suggestionId, params.suggestionIds)
-			)
-		);
-	return new Set(rows.map((r) => r.id));
 }

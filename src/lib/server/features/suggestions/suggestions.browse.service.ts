@@ -6,14 +6,12 @@ import { cached } from '$lib/server/platform/cache';
 import { getMunicipalityThemes } from '$lib/server/features/municipalities/municipalities.service';
 import { loadOpportunity, tenantOfOpportunity } from './suggestions.access';
 import { getMunicipalityPlace } from './suggestions.queries';
-import { countVotesOfPerson } from './suggestions.contribute.queries';
 import {
 	countListedInBox,
 	listClusters,
 	listListedPoints,
 	listListedSuggestions,
 	listListedSuggestionsAfter,
-	listVotedIds,
 	type MercatorBox,
 	type Near,
 	type PageSort
@@ -99,13 +97,16 @@ export async function browseOpportunity(
 		q: f.q
 	};
 	const nearParams: Near | undefined = near ?? undefined;
-	const [{ rows, total }, themes, place] = await Promise.all([
+	const actor = ctx.actor ?? null;
+	const [{ rows, total, votesUsed }, themes, place] = await Promise.all([
+		// The person's own support comes with the page, in the same statement.
 		listListedSuggestions(ctx.db, {
 			...filters,
 			near: nearParams,
 			sort: pageSort,
 			limit: PAGE_SIZE,
-			offset: (f.page - 1) * PAGE_SIZE
+			offset: (f.page - 1) * PAGE_SIZE,
+			viewer: actor ? { userId: actor.userId, countVotes: Boolean(opportunity.voteLimit) } : undefined
 		}),
 		getMunicipalityThemes(ctx, { participating: true }),
 		// Where the map starts: the municipality's centre changes (almost) never.
@@ -114,32 +115,15 @@ export async function browseOpportunity(
 		)
 	]);
 
-	const actor = ctx.actor ?? null;
-	let voted: Set<number> | null = null;
 	let votes: BrowsePage['votes'] = null;
-	if (actor) {
-		const [ids, used] = await Promise.all([
-			listVotedIds(ctx.db, {
-				municipalityId: ctx.tenant.id,
-				userId: actor.userId,
-				suggestionIds: rows.map((r) => r.id)
-			}),
-			opportunity.voteLimit
-				? countVotesOfPerson(ctx.db, {
-						municipalityId: ctx.tenant.id,
-						opportunityId: opportunity.id,
-						userId: actor.userId
-					})
-				: Promise.resolve(0)
-		]);
-		voted = ids;
-		if (opportunity.voteLimit)
-			votes = { limit: opportunity.voteLimit, used, remaining: Math.max(0, opportunity.voteLimit - used) };
+	if (actor && opportunity.voteLimit) {
+		const used = votesUsed ?? 0;
+		votes = { limit: opportunity.voteLimit, used, remaining: Math.max(0, opportunity.voteLimit - used) };
 	}
 
 	return {
 		opportunity: presentBrowseOpportunity(opportunity, now),
-		items: rows.map((r) => presentSuggestionCard(r, ctx.tenant.slug, voted ? voted.has(r.id) : null)),
+		items: rows.map((r) => presentSuggestionCard(r, ctx.tenant.slug, r.voted)),
 		total,
 		page: f.page,
 		pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),

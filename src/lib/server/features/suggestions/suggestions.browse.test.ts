@@ -167,6 +167,10 @@ describe('browseOpportunity (the page)', () => {
 		expect(page.items.find((i) => i.id === s2.id)?.voted).toBe(false);
 		expect(page.votes).toEqual({ limit: 3, used: 1, remaining: 2 });
 		expect(page.loggedIn).toBe(true);
+		// A page past the end has no rows to carry the total and the votes used: they are still right.
+		const past = await browseOpportunity(ctx, { opportunityId: id, filters: filters('pagina=5') });
+		expect(past).toMatchObject({ items: [], total: 2, pageCount: 1 });
+		expect(past.votes).toEqual({ limit: 3, used: 1, remaining: 2 });
 	});
 
 	it('near an address: looks it up, keeps what lies within 1 km, nearest first, with the distance', async () => {
