@@ -19,7 +19,7 @@ const STATEMENTS = {
 	opportunityByVotes: { warm: 3, cold: 6 },
 	suggestionPage: { warm: 7, cold: 8 },
 	profile: { warm: 6, cold: 6 },
-	moderationQueue: { warm: 8, cold: 9 }
+	moderationQueue: { warm: 6, cold: 8 }
 } satisfies Record<string, { warm: number; cold: number }>;
 
 type Kind = keyof typeof STATEMENTS;

@@ -4,6 +4,7 @@ import type { Db } from '$lib/server/db/client';
 import { municipalities, users } from '$lib/server/db/schema';
 import type { Ctx } from './context';
 import { AppError } from './errors';
+import { cached } from './cache';
 import { can, municipalityAbilities, type Actor, type MunicipalityAbility } from './policy';
 
 export interface BackofficeScope {
@@ -29,6 +30,16 @@ export async function getBackofficeMunicipality(db: Db, params: { municipalityId
 }
 
 /**
+ * The municipality of the request as the back office needs it, from the App's read cache: every back-office
+ * page asks for it (its menu and its use case), and its region, slug and name change (almost) never.
+ */
+function requestMunicipality(ctx: Ctx, municipalityId: string) {
+	return cached(ctx.cache, `backoffice-municipality:${municipalityId}`, () =>
+		getBackofficeMunicipality(ctx.db, { municipalityId })
+	);
+}
+
+/**
  * Refuses a visitor (unauthenticated) and anyone without the ability in the municipality of the
  * request (forbidden). Nothing about the municipality's data is read before this answers.
  */
@@ -39,7 +50,7 @@ export async function authorizeMunicipality(
 	const actor = ctx.actor;
 	if (!actor) throw new AppError('unauthenticated');
 	if (!ctx.tenant) throw new AppError('not_found');
-	const municipality = await getBackofficeMunicipality(ctx.db, { municipalityId: ctx.tenant.id });
+	const municipality = await requestMunicipality(ctx, ctx.tenant.id);
 	if (!municipality) throw new AppError('not_found');
 	if (!can(actor, ability, { municipalityId: municipality.id, regionId: municipality.regionId })) {
 		ctx.log.warn({ userId: actor.userId, ability, municipalityId: municipality.id }, 'back office refused');
@@ -52,7 +63,7 @@ export async function authorizeMunicipality(
 export async function abilitiesHere(ctx: Ctx): Promise<Set<MunicipalityAbility> | null> {
 	if (!ctx.actor || !ctx.tenant) return null;
 	if (ctx.actor.memberships.length === 0 && ctx.actor.regionRoles.length === 0) return new Set();
-	const municipality = await getBackofficeMunicipality(ctx.db, { municipalityId: ctx.tenant.id });
+	const municipality = await requestMunicipality(ctx, ctx.tenant.id);
 	if (!municipality) return null;
 	return municipalityAbilities(ctx.actor, {
 		municipalityId: municipality.id,
