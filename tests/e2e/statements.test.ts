@@ -19,7 +19,7 @@ const STATEMENTS = {
 	opportunityByVotes: { warm: 3, cold: 6 },
 	suggestionPage: { warm: 7, cold: 8 },
 	profile: { warm: 6, cold: 6 },
-	moderationQueue: { warm: 6, cold: 8 }
+	moderationQueue: { warm: 4, cold: 6 }
 } satisfies Record<string, { warm: number; cold: number }>;
 
 type Kind = keyof typeof STATEMENTS;

@@ -85,7 +85,9 @@ export async function listQueueSuggestions(
 			authorName: personName(users.displayName),
 			createdAt: suggestions.createdAt,
 			reportCount: reports.count,
-			reportReasons: reports.reasons
+			reportReasons: reports.reasons,
+			// The whole queue's size, in the same statement (the list always starts at its first row).
+			total: sql<number>`count(*) over ()`.mapWith(Number)
 		})
 		.from(suggestions)
 		.innerJoin(opportunities, eq(opportunities.id, suggestions.opportunityId))
@@ -93,11 +95,7 @@ export async function listQueueSuggestions(
 		.where(where)
 		.orderBy(...queueOrder(f.sort, suggestions.createdAt, reports.count), asc(suggestions.id))
 		.limit(params.limit);
-	const [total] = await db
-		.select({ n: sql<number>`count(*)::int` })
-		.from(suggestions)
-		.where(where);
-	return { rows, total: total?.n ?? 0 };
+	return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
 }
 
 /** The comments in the queue: pending ones, reported ones, or both. */
@@ -132,7 +130,9 @@ export async function listQueueComments(
 			authorName: personName(users.displayName),
 			createdAt: suggestionComments.createdAt,
 			reportCount: reports.count,
-			reportReasons: reports.reasons
+			reportReasons: reports.reasons,
+			// The whole queue's size, in the same statement (the list always starts at its first row).
+			total: sql<number>`count(*) over ()`.mapWith(Number)
 		})
 		.from(suggestionComments)
 		.innerJoin(suggestions, eq(suggestions.id, suggestionComments.suggestionId))
@@ -141,12 +141,7 @@ export async function listQueueComments(
 		.where(where)
 		.orderBy(...queueOrder(f.sort, suggestionComments.createdAt, reports.count), asc(suggestionComments.id))
 		.limit(params.limit);
-	const [total] = await db
-		.select({ n: sql<number>`count(*)::int` })
-		.from(suggestionComments)
-		.innerJoin(suggestions, eq(suggestions.id, suggestionComments.suggestionId))
-		.where(where);
-	return { rows, total: total?.n ?? 0 };
+	return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
 }
 
 export type QueueRow = Awaited<ReturnType<typeof listQueueSuggestions>>['rows'][number];
