@@ -18,7 +18,7 @@ const STATEMENTS = {
 	actionPage: { warm: 7, cold: 8 },
 	opportunityByVotes: { warm: 3, cold: 6 },
 	suggestionPage: { warm: 7, cold: 8 },
-	profile: { warm: 6, cold: 6 },
+	profile: { warm: 4, cold: 6 },
 	moderationQueue: { warm: 4, cold: 6 }
 } satisfies Record<string, { warm: number; cold: number }>;
 

@@ -114,7 +114,11 @@ export async function withdrawConsents(db: Db, params: { userId: string; kind: C
 
 export async function listThemePreferences(db: Db, params: { userId: string; municipalityId: string }) {
 	return db
-		.select({ themeId: themePreferences.themeId, interested: themePreferences.interested })
+		.select({
+			themeId: themePreferences.themeId,
+			themeSlug: themes.slug,
+			interested: themePreferences.interested
+		})
 		.from(themePreferences)
 		.innerJoin(themes, eq(themes.id, themePreferences.themeId))
 		.where(and(eq(themePreferences.userId, params.userId), eq(themes.municipalityId, params.municipalityId)));

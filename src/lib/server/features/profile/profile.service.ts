@@ -11,8 +11,10 @@ import { getDraft, listAddressesOfPerson, MAIL_ISSUER } from '$lib/server/featur
 import { acceptStaffInvitations } from '$lib/server/features/staff/staff.service';
 import {
 	getMunicipalityBySlug,
+	getMunicipalityThemes,
 	listMunicipalities
 } from '$lib/server/features/municipalities/municipalities.service';
+import { cached } from '$lib/server/platform/cache';
 import { listThemes } from '$lib/server/features/themes/themes.service';
 import type { PersonalData } from '$lib/server/features';
 import { CONSENT_VERSIONS, type ConsentKind } from './profile.consents';
@@ -83,20 +85,21 @@ export async function getProfile(
 ): Promise<ProfileView> {
 	const userId = personId(ctx);
 	const user = await loadPerson(ctx.db, userId);
-	const all = await listMunicipalities(ctx.db);
+	// The municipalities and their themes are the same for everyone: from the App's read cache.
+	const all = await cached(ctx.cache, 'municipalities', () => listMunicipalities(ctx.db));
 	const home = all.find((m) => m.id === user.homeMunicipalityId) ?? null;
-	const consentRows = await listConsents(ctx.db, { userId });
+	const [consentRows, homeThemes, preferences] = await Promise.all([
+		listConsents(ctx.db, { userId }),
+		home
+			? getMunicipalityThemes({ ...ctx, tenant: { id: home.id, slug: home.slug } }, { participating: true })
+			: [],
+		home ? listThemePreferences(ctx.db, { userId, municipalityId: home.id }) : []
+	]);
 	let themes: ProfileView['themes'] = null;
 	if (home) {
-		const rows = await listThemes(ctx.db, { municipalityId: home.id });
-		const chosen = new Map(
-			(await listThemePreferences(ctx.db, { userId, municipalityId: home.id })).map((p) => [
-				p.themeId,
-				p.interested
-			])
-		);
-		const items: ThemeOption[] = rows.map((theme) => {
-			const interested = chosen.get(theme.id);
+		const chosen = new Map(preferences.map((p) => [p.themeSlug, p.interested]));
+		const items: ThemeOption[] = homeThemes.map((theme) => {
+			const interested = chosen.get(theme.slug);
 			const choice: ThemeChoice = interested === undefined ? 'none' : interested ? 'yes' : 'no';
 			return { slug: theme.slug, name: theme.name, description: theme.description, choice };
 		});
