@@ -13,9 +13,9 @@ import { logInOverHttp, removeDataDir, startServer, type RunningServer } from '.
  * after a write). The session lookup is one statement; its last-seen time is written at most every 5 minutes.
  */
 const STATEMENTS = {
-	home: { warm: 5, cold: 7 },
-	actionList: { warm: 4, cold: 6 },
-	actionPage: { warm: 7, cold: 8 },
+	home: { warm: 1, cold: 7 },
+	actionList: { warm: 1, cold: 6 },
+	actionPage: { warm: 2, cold: 8 },
 	opportunityByVotes: { warm: 3, cold: 6 },
 	suggestionPage: { warm: 7, cold: 8 },
 	profile: { warm: 4, cold: 6 },

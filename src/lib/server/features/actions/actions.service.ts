@@ -56,7 +56,20 @@ async function cards(ctx: Ctx, municipalityIds: string[], rows: ActionCardRow[])
 	);
 }
 
-async function listPage(ctx: Ctx, municipalityIds: string[], filters: PageFilters): Promise<ActionListPage> {
+/**
+ * A page of published actions is the same for everyone who asks with the same filters: it comes from the
+ * App's read cache (every write clears it, so a change shows at once; at most 10 seconds old otherwise).
+ */
+function listPage(ctx: Ctx, municipalityIds: string[], filters: PageFilters): Promise<ActionListPage> {
+	const key = `actions:${municipalityIds.join(',')}:${JSON.stringify(filters)}`;
+	return cached(ctx.cache, key, () => loadListPage(ctx, municipalityIds, filters));
+}
+
+async function loadListPage(
+	ctx: Ctx,
+	municipalityIds: string[],
+	filters: PageFilters
+): Promise<ActionListPage> {
 	const now = new Date();
 	const { rows, total } = await listPublishedActions(ctx.db, {
 		municipalityIds,
@@ -108,12 +121,15 @@ export async function listRecentActions(
 	input: { municipalityIds?: string[]; limit: number }
 ): Promise<ActionCard[]> {
 	const ids = input.municipalityIds ?? (await participatingMunicipalities(ctx)).map((m) => m.id);
-	const rows = await listPublishedActionsAfter(ctx.db, {
-		municipalityIds: ids,
-		now: new Date(),
-		limit: input.limit
+	// The same for everyone: from the App's read cache, as a page of the list.
+	return cached(ctx.cache, `recent-actions:${ids.join(',')}:${input.limit}`, async () => {
+		const rows = await listPublishedActionsAfter(ctx.db, {
+			municipalityIds: ids,
+			now: new Date(),
+			limit: input.limit
+		});
+		return cards(ctx, ids, rows);
 	});
-	return cards(ctx, ids, rows);
 }
 
 export interface ActionPage {
@@ -134,33 +150,49 @@ export async function getActionPage(
 	ctx: TenantCtx,
 	input: { id: number; slug: string; unverifiedDraftId?: string | null }
 ): Promise<ActionPage> {
-	const now = new Date();
 	const municipalityId = ctx.tenant.id;
-	const row = await getPublishedAction(ctx.db, { municipalityId, id: input.id, now });
-	if (!row) throw new AppError('not_found');
-	const municipalityIds = [municipalityId];
-	const [themes, opportunities, updates, followers, following] = await Promise.all([
-		listThemesOfActions(ctx.db, { municipalityIds, actionIds: [row.id] }),
-		listOpportunitiesOfActions(ctx, { municipalityIds, actionIds: [row.id] }),
-		listPublishedUpdates(ctx.db, { municipalityId, actionId: row.id, now }),
-		countFollowers(ctx.db, { municipalityId, subject: { kind: 'action', id: row.id } }),
+	// What everyone sees (the action, its updates, how many follow it) comes from the App's read cache;
+	// whether this person follows it is read fresh.
+	const [shared, following] = await Promise.all([
+		cached(ctx.cache, `action-page:${municipalityId}:${input.id}`, () => loadPublicAction(ctx, input.id)),
 		ctx.actor
 			? isFollowing(ctx.db, {
 					municipalityId,
-					subject: { kind: 'action', id: row.id },
+					subject: { kind: 'action', id: input.id },
 					userId: ctx.actor.userId
 				})
 			: Promise.resolve(false)
 	]);
-	const action = presentActionDetail(row, themes, opportunities, updates, now);
+	if (!shared) throw new AppError('not_found');
+	const { action, slug, followers } = shared;
 	const followIntent =
-		!following && (await hasFollowIntent(ctx, { id: row.id, unverifiedDraftId: input.unverifiedDraftId }));
+		!following && (await hasFollowIntent(ctx, { id: input.id, unverifiedDraftId: input.unverifiedDraftId }));
 	return {
 		action,
 		followers,
 		following,
 		followIntent,
-		redirectTo: input.slug === row.slug ? null : action.path
+		redirectTo: input.slug === slug ? null : action.path
+	};
+}
+
+/** The part of an action's page that is the same for everyone; null when no such action is published. */
+async function loadPublicAction(ctx: TenantCtx, id: number) {
+	const now = new Date();
+	const municipalityId = ctx.tenant.id;
+	const row = await getPublishedAction(ctx.db, { municipalityId, id, now });
+	if (!row) return null;
+	const municipalityIds = [municipalityId];
+	const [themes, opportunities, updates, followers] = await Promise.all([
+		listThemesOfActions(ctx.db, { municipalityIds, actionIds: [row.id] }),
+		listOpportunitiesOfActions(ctx, { municipalityIds, actionIds: [row.id] }),
+		listPublishedUpdates(ctx.db, { municipalityId, actionId: row.id, now }),
+		countFollowers(ctx.db, { municipalityId, subject: { kind: 'action', id: row.id } })
+	]);
+	return {
+		action: presentActionDetail(row, themes, opportunities, updates, now),
+		slug: row.slug,
+		followers
 	};
 }
 

@@ -4,6 +4,7 @@ import type { Db } from '$lib/server/db/client';
 import { subscriptions, themes } from '$lib/server/db/schema';
 import type { Tenant } from '$lib/server/platform/context';
 import { isAppError } from '$lib/server/platform/errors';
+import { createCache } from '$lib/server/platform/cache';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
 import { buildParticipatingMunicipality, getTenant, actorOf, buildUser } from '$lib/server/testing/factories';
@@ -421,6 +422,31 @@ describe('following an action', () => {
 		await unfollowAction(ctx, { id });
 		expect(await actionFollowsOf(user.id)).toHaveLength(0);
 		await expect(followAction(buildCtx(db, geel), { id })).rejects.toMatchObject({ code: 'unauthenticated' });
+	});
+
+	it('shows each person whether they follow, fresh, while what everyone sees comes from the read cache', async () => {
+		const [one, other] = [await buildUser(db), await buildUser(db)];
+		const { items } = await listActions(buildCtx(db, geel), {
+			filters: filters({ q: 'marktplein' }),
+			participating: true
+		});
+		const id = items[0]!.id;
+		const cache = createCache({ ttlMs: 60_000, maxEntries: 100 });
+		const as = async (user: { id: string }) => ({
+			...buildCtx(db, geel, { actor: await actorOf(db, user) }),
+			cache
+		});
+		const before = await getActionPage(await as(one), { id, slug: '' });
+		await followAction(await as(one), { id });
+		// No request cleared the cache (the hooks do after a write): the shared count is still the kept one…
+		const mine = await getActionPage(await as(one), { id, slug: '' });
+		expect(mine.followers).toBe(before.followers);
+		// …but the person's own follow is never taken from it, nor shown to another.
+		expect(mine.following).toBe(true);
+		expect((await getActionPage(await as(other), { id, slug: '' })).following).toBe(false);
+		cache.clear();
+		expect((await getActionPage(await as(other), { id, slug: '' })).followers).toBe(before.followers + 1);
+		await unfollowAction(await as(one), { id });
 	});
 
 	it('keeps the wish to follow across a login, for the person who logged in only, and changes nothing on read', async () => {

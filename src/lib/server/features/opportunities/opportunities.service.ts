@@ -75,6 +75,9 @@ export async function countOpenByRung(
 	input: { participating?: boolean } = {}
 ): Promise<{ rung: LadderRung; count: number }[]> {
 	const municipalityIds = await scope(ctx, ctx.tenant, input.participating);
-	const counts = await countOpenOpportunitiesByRung(ctx.db, { municipalityIds, now: new Date() });
-	return LADDER_RUNGS.map((rung) => ({ rung, count: counts[rung] ?? 0 }));
+	// The same for everyone: from the App's read cache (every write clears it, at most 10 seconds old).
+	return cached(ctx.cache, `open-by-rung:${municipalityIds.join(',')}`, async () => {
+		const counts = await countOpenOpportunitiesByRung(ctx.db, { municipalityIds, now: new Date() });
+		return LADDER_RUNGS.map((rung) => ({ rung, count: counts[rung] ?? 0 }));
+	});
 }
