@@ -17,7 +17,7 @@ const STATEMENTS = {
 	actionList: { warm: 1, cold: 6 },
 	actionPage: { warm: 2, cold: 8 },
 	opportunityByVotes: { warm: 3, cold: 6 },
-	suggestionPage: { warm: 7, cold: 8 },
+	suggestionPage: { warm: 6, cold: 7 },
 	profile: { warm: 4, cold: 6 },
 	moderationQueue: { warm: 4, cold: 6 }
 } satisfies Record<string, { warm: number; cold: number }>;

@@ -1,7 +1,7 @@
 // Who follows what: one model for every kind of subject (an action, a suggestion, an event, a group, a
 // theme). Features follow and unfollow through these queries; the profile lists, exports and deletes a
 // person's follows; notifications read the followers of a subject.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { municipalities, subscriptions } from '$lib/server/db/schema';
 import type { SubscriptionSubjectKind } from '$lib/domain/subscriptions';
@@ -55,6 +55,14 @@ export async function isFollowing(db: Db, params: OfPersonAndSubject): Promise<b
 		.where(and(matchesSubject(params), eq(subscriptions.userId, params.userId)))
 		.limit(1);
 	return Boolean(row);
+}
+
+/**
+ * Whether the person follows the subject, as an SQL expression, for a feature's query that reads the
+ * person's own state of a page in one statement.
+ */
+export function isFollowingSql(params: OfPersonAndSubject): SQL<boolean> {
+	return sql<boolean>`exists(select 1 from ${subscriptions} where ${and(matchesSubject(params), eq(subscriptions.userId, params.userId))})`;
 }
 
 export async function countFollowers(db: Db, params: OfSubject): Promise<number> {

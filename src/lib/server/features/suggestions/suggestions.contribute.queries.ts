@@ -17,6 +17,8 @@ import {
 } from '$lib/server/db/schema';
 import type { ModerationReason, ModerationState } from '$lib/domain/suggestions';
 import { isListed } from './suggestions.queries';
+import { executeRows } from '$lib/server/db/rows';
+import { isFollowingSql } from '$lib/server/platform/subscriptions';
 
 /**
  * Listed suggestions of the opportunity whose title resembles this one (trigram similarity, served by the
@@ -152,39 +154,40 @@ export async function getListedSuggestionPhoto(db: Db, params: { id: string; now
 // Votes
 // ---------------------------------------------------------------------------------------------
 
-export async function countVotesOfPerson(
+/**
+ * What a suggestion's page shows a person about themselves, in one statement: whether they support it,
+ * whether they follow it, and how many suggestions of its opportunity they support (under a vote limit).
+ */
+export async function getViewerState(
 	db: Db,
-	params: { municipalityId: string; opportunityId: number; userId: string }
-): Promise<number> {
-	const [row] = await db
-		.select({ n: sql<number>`count(*)::int` })
-		.from(suggestionVotes)
-		.where(
-			and(
-				eq(suggestionVotes.municipalityId, params.municipalityId),
-				eq(suggestionVotes.opportunityId, params.opportunityId),
-				eq(suggestionVotes.userId, params.userId)
-			)
-		);
-	return Number(row?.n ?? 0);
-}
-
-export async function hasVoted(
-	db: Db,
-	params: { municipalityId: string; suggestionId: number; userId: string }
-) {
-	const [row] = await db
-		.select({ userId: suggestionVotes.userId })
-		.from(suggestionVotes)
-		.where(
-			and(
-				eq(suggestionVotes.municipalityId, params.municipalityId),
-				eq(suggestionVotes.suggestionId, params.suggestionId),
-				eq(suggestionVotes.userId, params.userId)
-			)
-		)
-		.limit(1);
-	return Boolean(row);
+	params: {
+		municipalityId: string;
+		suggestionId: number;
+		opportunityId: number;
+		userId: string;
+		countVotes: boolean;
+	}
+): Promise<{ voted: boolean; following: boolean; used: number }> {
+	const own = and(
+		eq(suggestionVotes.municipalityId, params.municipalityId),
+		eq(suggestionVotes.userId, params.userId)
+	);
+	const [row] = await executeRows<{ voted: boolean; following: boolean; used: number }>(
+		db,
+		sql`select
+			exists(select 1 from ${suggestionVotes} where ${own} and ${suggestionVotes.suggestionId} = ${params.suggestionId}) as voted,
+			${isFollowingSql({
+				municipalityId: params.municipalityId,
+				subject: { kind: 'suggestion', id: params.suggestionId },
+				userId: params.userId
+			})} as following,
+			${
+				params.countVotes
+					? sql`(select count(*)::int from ${suggestionVotes} where ${own} and ${suggestionVotes.opportunityId} = ${params.opportunityId})`
+					: sql`0`
+			} as used`
+	);
+	return { voted: Boolean(row?.voted), following: Boolean(row?.following), used: Number(row?.used ?? 0) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import {
 } from './suggestions.access';
 import { canModerateSuggestions, canSeeContribution } from './suggestions.policy';
 import { writeDomainEvent } from '$lib/server/platform/events';
-import { follow, isFollowing, unfollow } from '$lib/server/platform/subscriptions';
+import { follow, unfollow } from '$lib/server/platform/subscriptions';
 import {
 	getMunicipalityPlace,
 	getSuggestion,
@@ -29,13 +29,12 @@ import {
 } from './suggestions.queries';
 import {
 	changeCommentCount,
-	countVotesOfPerson,
 	findRecentDuplicate,
 	findSimilarSuggestions,
 	getComment,
 	getListedSuggestionPhoto,
 	getOwnPhoto,
-	hasVoted,
+	getViewerState,
 	insertComment,
 	insertReport,
 	insertSuggestionPhoto,
@@ -394,23 +393,23 @@ export async function getSuggestionPage(
 	const municipalityId = ctx.tenant.id;
 	const viewerId = ctx.actor?.userId ?? null;
 	const moderator = canModerateSuggestions(ctx.actor ?? null, opportunity.target);
-	const [story, commentRows, voted, following, used, merged, draft] = await Promise.all([
+	const [story, commentRows, own, merged, draft] = await Promise.all([
 		listStory(ctx.db, { municipalityId, suggestionId: row.id }),
 		listComments(ctx.db, { municipalityId, suggestionId: row.id, viewerId, moderator }),
-		viewerId ? hasVoted(ctx.db, { municipalityId, suggestionId: row.id, userId: viewerId }) : false,
+		// What the person sees about themselves, fresh on every request, in one statement.
 		viewerId
-			? isFollowing(ctx.db, {
+			? getViewerState(ctx.db, {
 					municipalityId,
-					subject: { kind: 'suggestion', id: row.id },
-					userId: viewerId
+					suggestionId: row.id,
+					opportunityId: opportunity.id,
+					userId: viewerId,
+					countVotes: Boolean(opportunity.voteLimit)
 				})
-			: false,
-		viewerId && opportunity.voteLimit
-			? countVotesOfPerson(ctx.db, { municipalityId, opportunityId: opportunity.id, userId: viewerId })
-			: 0,
+			: { voted: false, following: false, used: 0 },
 		row.mergedIntoId ? getSuggestion(ctx.db, { municipalityId, id: row.mergedIntoId }) : undefined,
 		input.unverifiedDraftId ? getDraft(ctx, { unverifiedId: input.unverifiedDraftId }) : null
 	]);
+	const { voted, following, used } = own;
 	const suggestion = presentSuggestion(row, story, ctx.tenant.slug);
 	const ownDraft = draft && draft.suggestion === String(row.id) ? draft : null;
 	return {
