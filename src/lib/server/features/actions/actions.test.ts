@@ -432,7 +432,7 @@ describe('following an action', () => {
 		});
 		const id = items[0]!.id;
 		const cache = createCache({ ttlMs: 60_000, maxEntries: 100 });
-		const as = async (user: { id: string }) => ({
+		const as = async (user: { id: string; displayName: string }) => ({
 			...buildCtx(db, geel, { actor: await actorOf(db, user) }),
 			cache
 		});
