@@ -1,23 +1,21 @@
 import { redirect } from '@sveltejs/kit';
 import { getRegionBackoffice, grantRegionRole } from '$lib/server/features/region/region.service';
 import type { Actions, PageServerLoad } from './$types';
-import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
+import { backofficeAction } from '$lib/server/platform/http';
 import { textFields } from '$lib/server/platform/forms';
-import { listParams, withFlash } from '$lib/server/platform/backoffice-pages';
+import { listLoad, withFlash } from '$lib/server/platform/backoffice-pages';
 
-export const load: PageServerLoad = async (event) => {
-	const list = listParams(event.url, {
+export const load: PageServerLoad = listLoad(
+	'backoffice',
+	{
 		unverifiedRegionSlug: 'regio',
 		q: 'zoek',
 		participating: 'deelname',
 		sort: 'sorteer',
 		dir: 'richting'
-	});
-	return {
-		backoffice: await backofficeLoad(event, getRegionBackoffice(event.locals.ctx, list.filters)),
-		...list.view
-	};
-};
+	},
+	getRegionBackoffice
+);
 
 export const actions: Actions = {
 	grant: async (event) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isActionFailure, isRedirect, type RequestEvent } from '@sveltejs/kit';
 import { AppError } from './errors';
-import { confirmStep, flashOf, listParams, withFlash } from './backoffice-pages';
+import { confirmStep, flashOf, listLoad, listParams, withFlash } from './backoffice-pages';
 import { silentLog } from '$lib/server/testing/context';
 
 function event(url: string, form?: Record<string, string | string[]>): RequestEvent {
@@ -63,6 +63,28 @@ describe('withFlash', () => {
 		expect(flashOf(new URL(withFlash('https://meedoen.test/x', 'bulk', 0)))).toEqual({
 			done: 'bulk',
 			count: 0
+		});
+	});
+});
+
+describe('listLoad', () => {
+	const load = listLoad('things', { q: 'zoek', page: 'pagina' }, async (_ctx, filters) => {
+		if (filters.q === 'uit') throw new AppError('unauthenticated');
+		return { filters, items: ['a'] };
+	});
+
+	it("puts the use case's result under its key beside the names, the message and 'select all'", async () => {
+		const data = await load(event('https://meedoen.test/geel/beheer/dingen?zoek=bank&gelukt=bulk&aantal=2'));
+		expect(data.things).toEqual({ filters: { q: 'bank', page: undefined }, items: ['a'] });
+		expect(data).toMatchObject({ names: { q: 'zoek', page: 'pagina' }, done: 'bulk', count: 2 });
+		expect(data.selectAll.all).toBe('/geel/beheer/dingen?zoek=bank&gelukt=bulk&aantal=2&selecteer=alles');
+	});
+
+	it('sends a visitor to the login page and back to the list', async () => {
+		const result = await outcome(load(event('https://meedoen.test/geel/beheer/dingen?zoek=uit')));
+		expect(result).toEqual({
+			redirect: `/aanmelden?terug=${encodeURIComponent('/geel/beheer/dingen?zoek=uit')}`,
+			status: 303
 		});
 	});
 });

@@ -1,5 +1,5 @@
 // What back-office pages share around their use cases: a list's filters in the address under Dutch names
-// (declared once per list), the message after a change (?gelukt=…&aantal=…), "select all", and the
+// (declared once per list) and its load, the message after a change (?gelukt=…&aantal=…), "select all", and the
 // "are you sure?" step (the GET shows, the POST changes, then back to the list with a message).
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Ctx } from './context';
@@ -74,6 +74,24 @@ export function listParams<const N extends ListNames>(
 		Object.entries(names).map(([key, name]) => [key, url.searchParams.get(name) || undefined])
 	) as { [K in keyof N]: string | undefined };
 	return { filters, view: { names, ...flashOf(url), selectAll: selectAllOf(url) } };
+}
+
+/**
+ * A list's whole load: its filters read under their Dutch names (listParams), the use case called with them
+ * through backofficeLoad, its result under `key` beside what the page needs (names, message, "select all"):
+ *
+ *     export const load: PageServerLoad = listLoad('list', { q: 'zoek', page: 'pagina' }, listThings);
+ */
+export function listLoad<const Key extends string, const N extends ListNames, Result>(
+	key: Key,
+	names: N,
+	use: (ctx: Ctx, filters: { [K in keyof N]: string | undefined }) => Promise<Result>
+) {
+	return async (event: RequestEvent) => {
+		const list = listParams(event.url, names);
+		const result = await backofficeLoad(event, use(event.locals.ctx, list.filters));
+		return { [key]: result, ...list.view } as Record<Key, Result> & ListView<N>;
+	};
 }
 
 /**

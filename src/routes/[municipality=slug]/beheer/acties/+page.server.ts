@@ -1,10 +1,10 @@
 import { listActionsForBackoffice } from '$lib/server/features/actions/actions.admin.service';
 import type { PageServerLoad } from './$types';
-import { backofficeLoad } from '$lib/server/platform/http';
-import { listParams } from '$lib/server/platform/backoffice-pages';
+import { listLoad } from '$lib/server/platform/backoffice-pages';
 
-export const load: PageServerLoad = async (event) => {
-	const list = listParams(event.url, {
+export const load: PageServerLoad = listLoad(
+	'list',
+	{
 		q: 'zoek',
 		status: 'status',
 		theme: 'thema',
@@ -12,9 +12,6 @@ export const load: PageServerLoad = async (event) => {
 		sort: 'sorteer',
 		dir: 'richting',
 		page: 'pagina'
-	});
-	return {
-		list: await backofficeLoad(event, listActionsForBackoffice(event.locals.ctx, list.filters)),
-		...list.view
-	};
-};
+	},
+	listActionsForBackoffice
+);

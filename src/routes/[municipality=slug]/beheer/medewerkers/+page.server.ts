@@ -1,17 +1,15 @@
 import { redirect } from '@sveltejs/kit';
 import { inviteStaff, listStaffMembers } from '$lib/server/features/staff/staff.service';
 import type { Actions, PageServerLoad } from './$types';
-import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
+import { backofficeAction } from '$lib/server/platform/http';
 import { textFields } from '$lib/server/platform/forms';
-import { listParams, withFlash } from '$lib/server/platform/backoffice-pages';
+import { listLoad, withFlash } from '$lib/server/platform/backoffice-pages';
 
-export const load: PageServerLoad = async (event) => {
-	const list = listParams(event.url, { q: 'zoek', role: 'rol', sort: 'sorteer', dir: 'richting' });
-	return {
-		staff: await backofficeLoad(event, listStaffMembers(event.locals.ctx, list.filters)),
-		...list.view
-	};
-};
+export const load: PageServerLoad = listLoad(
+	'staff',
+	{ q: 'zoek', role: 'rol', sort: 'sorteer', dir: 'richting' },
+	listStaffMembers
+);
 
 export const actions: Actions = {
 	invite: async (event) => {

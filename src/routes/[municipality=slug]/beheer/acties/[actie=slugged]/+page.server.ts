@@ -12,6 +12,7 @@ import {
 import { actionForm, OPPORTUNITY_FIELDS, UPDATE_FIELDS } from '../form-fields';
 import type { Actions, PageServerLoad } from './$types';
 import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
+import { flashOf } from '$lib/server/platform/backoffice-pages';
 import { textFields } from '$lib/server/platform/forms';
 
 export const load: PageServerLoad = async (event) => ({
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async (event) => ({
 		event,
 		service.getActionForBackoffice(event.locals.ctx, { unverifiedActionId: event.params.actie })
 	),
-	done: event.url.searchParams.get('gelukt')
+	...flashOf(event.url)
 });
 
 function back(event: RequestEvent, done: string, anchor = ''): never {

@@ -7,11 +7,12 @@ import {
 } from '$lib/server/features/settings/settings.service';
 import type { Actions, PageServerLoad } from './$types';
 import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
+import { flashOf } from '$lib/server/platform/backoffice-pages';
 import { textFields } from '$lib/server/platform/forms';
 
 export const load: PageServerLoad = async (event) => ({
 	themes: (await backofficeLoad(event, listThemes(event.locals.ctx))).themes,
-	done: event.url.searchParams.get('gelukt')
+	...flashOf(event.url)
 });
 
 export const actions: Actions = {

@@ -2,11 +2,12 @@ import { redirect } from '@sveltejs/kit';
 import { getStatementSettings, updateStatement } from '$lib/server/features/settings/settings.service';
 import type { Actions, PageServerLoad } from './$types';
 import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
+import { flashOf } from '$lib/server/platform/backoffice-pages';
 import { textFields } from '$lib/server/platform/forms';
 
 export const load: PageServerLoad = async (event) => ({
 	statements: (await backofficeLoad(event, getStatementSettings(event.locals.ctx))).statements,
-	done: event.url.searchParams.get('gelukt')
+	...flashOf(event.url)
 });
 
 export const actions: Actions = {

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { changeStaffRoles, getStaffMember } from '$lib/server/features/staff/staff.service';
 import type { Actions, PageServerLoad } from './$types';
 import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
+import { flashOf } from '$lib/server/platform/backoffice-pages';
 import { listField } from '$lib/server/platform/forms';
 
 export const load: PageServerLoad = async (event) => ({
@@ -9,7 +10,7 @@ export const load: PageServerLoad = async (event) => ({
 		event,
 		getStaffMember(event.locals.ctx, { unverifiedUserId: event.params.persoon })
 	),
-	done: event.url.searchParams.get('gelukt')
+	...flashOf(event.url)
 });
 
 export const actions: Actions = {

@@ -10,6 +10,7 @@ import {
 } from '$lib/server/features/suggestions/suggestions.moderation.service';
 import type { Actions, PageServerLoad } from './$types';
 import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
+import { flashOf } from '$lib/server/platform/backoffice-pages';
 import { textFields } from '$lib/server/platform/forms';
 
 export const load: PageServerLoad = async (event) => ({
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async (event) => ({
 		event,
 		getSuggestionForModeration(event.locals.ctx, { unverifiedSuggestionId: event.params.suggestie })
 	),
-	done: event.url.searchParams.get('gelukt')
+	...flashOf(event.url)
 });
 
 function back(event: RequestEvent, done: string, anchor = ''): never {

@@ -11,6 +11,7 @@ import {
 import { OPPORTUNITY_FIELDS } from '../../../form-fields';
 import type { Actions, PageServerLoad } from './$types';
 import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
+import { flashOf } from '$lib/server/platform/backoffice-pages';
 import { textFields } from '$lib/server/platform/forms';
 
 export const load: PageServerLoad = async (event) => {
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 						unverifiedOpportunityId: event.params.kans
 					})
 				: null,
-		done: event.url.searchParams.get('gelukt')
+		...flashOf(event.url)
 	};
 };
 
