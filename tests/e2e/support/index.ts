@@ -2,3 +2,5 @@ export * from './browser';
 export * from './server';
 export * from './login';
 export * from './tls';
+export * from './routes';
+export * from './data';

@@ -20,7 +20,7 @@ import { actionIsPublicAt } from './suggestions.queries';
 
 /**
  * What the votes need to know of each suggestion asked for, in the municipality of the page it was asked
- * from (the API names only the suggestion, so any that takes part): its municipality, state and count, and of its opportunity
+ * from (the API names only the suggestion, so any that takes part): its municipality, state, author and count, and of its opportunity
  * the window, the settings and which of the voters are blocked in its municipality. The suggestions are
  * locked until the transaction ends, so a merge or rejection waits for the votes or the votes see it, and
  * the count read here is the count the votes change. Two statements sent together: locking the
@@ -45,6 +45,7 @@ export async function lockVoteTargets(
 				municipalityId: suggestions.municipalityId,
 				opportunityId: suggestions.opportunityId,
 				moderation: suggestions.moderation,
+				authorId: suggestions.authorId,
 				mergedIntoId: suggestions.mergedIntoId,
 				voteCount: suggestions.voteCount
 			})
@@ -56,6 +57,7 @@ export async function lockVoteTargets(
 			.select({
 				id: opportunities.id,
 				municipalityId: opportunities.municipalityId,
+				regionId: municipalities.regionId,
 				participating: municipalities.participating,
 				opensAt: opportunities.opensAt,
 				closesAt: opportunities.closesAt,

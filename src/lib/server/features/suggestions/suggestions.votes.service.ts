@@ -13,7 +13,7 @@ import { hitRateLimits, rateLimited } from '$lib/server/platform/ratelimit';
 import { submitBatched, type Settled } from '$lib/server/platform/batch';
 import type { Db } from '$lib/server/db/client';
 import { isOpenAt } from './suggestions.access';
-import { canContribute } from './suggestions.policy';
+import { canContribute, canSeeContribution } from './suggestions.policy';
 import { RATE_LIMITED, RATE_LIMITS } from './suggestions.contribute.schemas';
 import {
 	lockVoteTargets,
@@ -158,14 +158,17 @@ function writeRound(db: Db, requests: VoteRequest[]): Promise<Settled<VoteResult
 				return outcomes[index] || !target ? [] : [{ request, index, target }];
 			});
 
-		// Another municipality's suggestion, or one not public: simply not found.
+		// Another municipality's suggestion, one whose action is not public, or one the person may not see
+		// (waiting for moderation or rejected: only its author and the municipality's moderators see it):
+		// simply not found, so its existence is not told either.
 		requests.forEach((request, index) => {
 			const target = targets.get(request.suggestionId);
 			if (
 				!target ||
 				!target.participating ||
 				!target.publicAction ||
-				(request.municipalityId !== null && request.municipalityId !== target.municipalityId)
+				(request.municipalityId !== null && request.municipalityId !== target.municipalityId) ||
+				!canSeeContribution(request.actor, target, target)
 			)
 				refuse(index, new AppError('not_found'));
 		});

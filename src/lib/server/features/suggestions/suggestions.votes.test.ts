@@ -12,6 +12,7 @@ import {
 	buildParticipatingMunicipality,
 	actorOf,
 	buildUser,
+	buildStaff,
 	buildSuggestion,
 	buildSuggestionOpportunity
 } from '$lib/server/testing/factories';
@@ -214,7 +215,9 @@ describe.each([
 	it('refuses visitors, blocked people, pending suggestions and another municipality', async () => {
 		const { id } = await buildSuggestionOpportunity(db, geel);
 		const s = await buildSuggestion(db, geel, id);
-		const pending = await buildSuggestion(db, geel, id, { moderation: 'pending' });
+		const actor = await person();
+		// Its author sees it, and is told it is not public yet (anyone else finds nothing: see below).
+		const pending = await buildSuggestion(db, geel, id, { moderation: 'pending', authorId: actor.userId });
 		await refusal(castVote(buildCtx(db, geel), { suggestionId: s.id }), 'unauthenticated');
 		const blocked = await person();
 		await db.insert(contributionBlocks).values({ municipalityId: geel.id, userId: blocked.userId });
@@ -223,12 +226,36 @@ describe.each([
 			'forbidden'
 		);
 		expect(err.messageKey).toBe('suggestions.errors.blocked');
-		const actor = await person();
 		await refusal(castVote(buildCtx(db, geel, { actor }), { suggestionId: pending.id }), 'conflict');
 		// Mol's context with Geel's id: simply not found, nothing changed.
 		await refusal(castVote(buildCtx(db, mol, { actor }), { suggestionId: s.id }), 'not_found');
 		await refusal(withdrawVote(buildCtx(db, mol, { actor }), { suggestionId: s.id }), 'not_found');
 		expect(await counts(s.id)).toEqual({ kept: 0, rows: 0 });
+	});
+
+	it('answers not found to a vote on a suggestion the person may not see; its author and moderators hear it is not public', async () => {
+		const { id } = await buildSuggestionOpportunity(db, mol);
+		const author = await person();
+		const pending = await buildSuggestion(db, mol, id, { moderation: 'pending', authorId: author.userId });
+		const rejected = await buildSuggestion(db, mol, id, { moderation: 'rejected', authorId: author.userId });
+		const strangers = [await person(), (await buildStaff(db, geel, 'moderator')).actor];
+		const insiders = [author, (await buildStaff(db, mol, 'moderator')).actor];
+		for (const s of [pending, rejected]) {
+			for (const actor of strangers) {
+				await refusal(castVote(buildCtx(db, mol, { actor }), { suggestionId: s.id }), 'not_found');
+				await refusal(withdrawVote(buildCtx(db, mol, { actor }), { suggestionId: s.id }), 'not_found');
+				await refusal(castVoteById(buildCtx(db, undefined, { actor }), { suggestionId: s.id }), 'not_found');
+				await refusal(
+					withdrawVoteById(buildCtx(db, undefined, { actor }), { suggestionId: s.id }),
+					'not_found'
+				);
+			}
+			for (const actor of insiders) {
+				const err = await refusal(castVote(buildCtx(db, mol, { actor }), { suggestionId: s.id }), 'conflict');
+				expect(err.messageKey).toBe('suggestions.errors.notPublic');
+			}
+			expect(await counts(s.id)).toEqual({ kept: 0, rows: 0 });
+		}
 	});
 
 	it('limits one person to 60 votes a minute', async () => {
@@ -294,12 +321,13 @@ describe('votes written in one group', () => {
 		const at = (tenant: Tenant, actor?: Actor) => buildPlainCtx(db, tenant, { actor, batches });
 		const { id } = await buildSuggestionOpportunity(db, geel);
 		const s = await buildSuggestion(db, geel, id);
-		const pending = await buildSuggestion(db, geel, id, { moderation: 'pending' });
+		const [a, b, d] = [await person(), await person(), await person()];
+		// a's own suggestion, waiting for moderation: a sees it, and is told it is not public yet.
+		const pending = await buildSuggestion(db, geel, id, { moderation: 'pending', authorId: a.userId });
 		const merged = await buildSuggestion(db, geel, id);
 		await db.update(suggestions).set({ mergedIntoId: s.id }).where(eq(suggestions.id, merged.id));
 		const closed = await buildSuggestionOpportunity(db, geel, { closesAt: new Date(Date.now() - 60_000) });
 		const late = await buildSuggestion(db, geel, closed.id);
-		const [a, b, d] = [await person(), await person(), await person()];
 		await db.insert(contributionBlocks).values({ municipalityId: geel.id, userId: b.userId });
 
 		const results = await together([

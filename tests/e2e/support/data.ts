@@ -1,0 +1,66 @@
+// Reading (and arranging) the embedded database of a stopped server's data folder, for tests that compare
+// what is stored before and after what they did over HTTP.
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+
+/** Opens the data folder's database (the server must be stopped), runs `work`, and closes it again. */
+export async function withDataFolder<T>(dataDir: string, work: (db: PGlite) => Promise<T>): Promise<T> {
+	const db = new PGlite(path.join(dataDir, 'pglite'));
+	try {
+		return await work(db);
+	} finally {
+		await db.close();
+	}
+}
+
+/**
+ * Every table of the public schema as JSON text, rows in a stable order. With `municipalityId` only what
+ * belongs to that municipality: its own row and its rows of every table with a municipality_id column.
+ */
+export async function tablesOf(
+	db: PGlite,
+	options: { municipalityId?: string } = {}
+): Promise<Record<string, string>> {
+	const tables = await db.query<{ name: string; tenant: boolean }>(
+		`SELECT t.table_name AS name, EXISTS (
+		   SELECT 1 FROM information_schema.columns c
+		   WHERE c.table_schema = 'public' AND c.table_name = t.table_name AND c.column_name = 'municipality_id'
+		 ) AS tenant
+		 FROM information_schema.tables t
+		 WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE' ORDER BY 1`
+	);
+	const id = options.municipalityId;
+	const out: Record<string, string> = {};
+	for (const { name, tenant } of tables.rows) {
+		const where =
+			id === undefined
+				? ''
+				: tenant
+					? 'WHERE municipality_id = $1'
+					: name === 'municipalities'
+						? 'WHERE id = $1'
+						: null;
+		if (where === null) continue;
+		const rows = await db.query<{ rows: string }>(
+			`SELECT coalesce(json_agg(t ORDER BY t::text), '[]')::text AS rows FROM "${name}" t ${where}`,
+			id === undefined ? [] : [id]
+		);
+		out[name] = rows.rows[0]!.rows;
+	}
+	return out;
+}
+
+/** The tables whose rows differ, each with a few rows that are new or changed. */
+export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
+	return Object.keys({ ...before, ...after })
+		.filter((table) => before[table] !== after[table])
+		.map((table) => {
+			const was = new Set((JSON.parse(before[table] ?? '[]') as unknown[]).map((r) => JSON.stringify(r)));
+			const is = (JSON.parse(after[table] ?? '[]') as unknown[]).map((r) => JSON.stringify(r));
+			const gone = [...was].filter((r) => !is.includes(r)).length;
+			return `${table}: ${gone} gone, new or changed: ${is
+				.filter((r) => !was.has(r))
+				.slice(0, 3)
+				.join(' ')}`;
+		});
+}

@@ -1,0 +1,307 @@
+// Tenant isolation over real HTTP against the built server: every staff role of Geel, logged in through the
+// identity provider, requests every page, form action, export and image of Mol's back office and every API
+// write, read from the route tree (a new one is covered without editing this test) and aimed at Mol's real
+// ids, and is refused each with 403 or 404; Mol's data is the same afterwards. The API's writes (supporting,
+// adding a suggestion) are open to every signed-in person in every municipality, so they are aimed at what
+// Mol has not made public: a suggestion waiting for moderation and the opportunity of a draft action.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CookieJar } from '../../src/lib/server/testing/http-client';
+import { pngBytes } from '../../src/lib/server/testing/images';
+import {
+	addressOf,
+	changedTables,
+	freePort,
+	logInOverHttp,
+	nameOf,
+	removeDataDir,
+	routeTree,
+	startServer,
+	tablesOf,
+	withDataFolder,
+	writesOfRouteTree,
+	type RouteRequest,
+	type RouteValues,
+	type RunningServer
+} from './support';
+
+const GEEL_STAFF = ['dev-moderator-geel', 'dev-communication-geel', 'dev-alderman-geel', 'dev-admin-geel'];
+const BACKOFFICE = '/[municipality=slug]/beheer';
+
+let server: RunningServer;
+let dataDir: string;
+let env: Record<string, string>;
+let values: RouteValues;
+let molId: string;
+let before: Record<string, string>;
+const notOpened: string[] = [];
+const backoffice = routeTree({ under: BACKOFFICE });
+const apiWrites = writesOfRouteTree().filter((r) => r.route.startsWith('/api/'));
+
+/**
+ * Mol's real ids for the route parameters, after giving Mol what some pages need to show something: a draft
+ * action with a photo, a draft update and an opportunity that collects suggestions, and a blocked person.
+ */
+async function arrangeMol(): Promise<RouteValues> {
+	return withDataFolder(dataDir, async (db) => {
+		const one = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => {
+			const { rows } = await db.query<T>(sql, params);
+			if (!rows[0]) throw new Error(`nothing for: ${sql}`);
+			return rows[0];
+		};
+		const { id: mol } = await one<{ id: string }>(`SELECT id FROM municipalities WHERE slug = 'mol'`);
+		molId = mol;
+		const draft = await one<{ action: number; opportunity: number }>(
+			`SELECT a.id AS action, o.id AS opportunity FROM actions a
+			 JOIN opportunities o ON o.action_id = a.id AND o.kind = 'mapSuggestions'
+			 WHERE a.municipality_id = $1 AND a.published_at IS NULL ORDER BY a.id LIMIT 1`,
+			[mol]
+		);
+		const photo = await one<{ id: string }>(
+			`INSERT INTO media (municipality_id, kind, content_type, bytes, width, height, alt)
+			 VALUES ($1, 'photo', 'image/png', $2, 64, 64, 'Tegels') RETURNING id`,
+			[mol, pngBytes()]
+		);
+		await db.query(`UPDATE actions SET image_id = $1, image_alt = 'Tegels' WHERE id = $2`, [
+			photo.id,
+			draft.action
+		]);
+		const update = await one<{ id: number }>(
+			`INSERT INTO action_updates (municipality_id, action_id, title, body, author_name)
+			 VALUES ($1, $2, 'Nog niet gepubliceerd', 'Concept', 'Gemeente Mol') RETURNING id`,
+			[mol, draft.action]
+		);
+		const citizen = await one<{ id: string }>(
+			`SELECT user_id AS id FROM user_identities WHERE subject = 'dev-citizen-mol' LIMIT 1`
+		);
+		await db.query(
+			`INSERT INTO contribution_blocks (municipality_id, user_id, reason) VALUES ($1, $2, 'spam')`,
+			[mol, citizen.id]
+		);
+		const staff = await one<{ user: string; membership: string }>(
+			`SELECT m.user_id AS user, m.id AS membership FROM memberships m WHERE m.municipality_id = $1 LIMIT 1`,
+			[mol]
+		);
+		const pending = await one<{ id: number; slug: string; opportunity: number }>(
+			`SELECT s.id, s.slug, s.opportunity_id AS opportunity FROM suggestions s
+			 WHERE s.municipality_id = $1 AND s.moderation = 'pending'
+			   AND EXISTS (SELECT 1 FROM suggestions l WHERE l.opportunity_id = s.opportunity_id AND l.moderation = 'approved')
+			 ORDER BY s.id LIMIT 1`,
+			[mol]
+		);
+		// Another listed suggestion of the same opportunity: what the merge and the bulk decision name.
+		const listed = await one<{ id: number }>(
+			`SELECT id FROM suggestions WHERE opportunity_id = $1 AND moderation = 'approved' ORDER BY id LIMIT 1`,
+			[pending.opportunity]
+		);
+		const theme = await one<{ id: string }>(
+			`SELECT id FROM themes WHERE municipality_id = $1 ORDER BY position, id LIMIT 1`,
+			[mol]
+		);
+		return {
+			municipality: 'mol',
+			actie: String(draft.action),
+			kans: String(draft.opportunity),
+			update: String(update.id),
+			suggestie: `${pending.id}-${pending.slug}`,
+			thema: theme.id,
+			'medewerkers/persoon': staff.user,
+			'geblokkeerd/persoon': citizen.id,
+			// The API: ids of what Mol has not made public.
+			'opportunities/id': String(draft.opportunity),
+			'suggestions/id': String(pending.id),
+			rest: 'v1/iets',
+			// Not route parameters, but what the forms name: Mol's ids in every field a form reads.
+			membership: staff.membership,
+			listed: String(listed.id)
+		};
+	});
+}
+
+/**
+ * Where one form cannot serve every page: the operation of a bulk step is named differently per list. A new
+ * page that needs its own is found by the regional admin's reading below (it answers 422, not 200).
+ */
+const FORM_OF_ROUTE: Record<string, Record<string, string>> = {
+	[`${BACKOFFICE}/acties/bevestigen`]: { wijziging: 'publish' }
+};
+
+/**
+ * One form with every field the back office's forms (and its "are you sure?" steps, as a query) read, filled
+ * in with Mol's ids so a write that got through would change Mol.
+ */
+function formBody(route: string): URLSearchParams {
+	const form = new URLSearchParams({
+		title: 'Overgenomen door Geel',
+		summary: 'Overgenomen door Geel',
+		body: 'OVERGENOMEN DOOR GEEL',
+		decided: '',
+		status: 'planned',
+		ownerKind: 'department',
+		ownerName: 'Geel',
+		startsOn: '',
+		endsOn: '',
+		placeName: 'Markt',
+		lat: '51,1927',
+		lng: '5,1170',
+		imageAlt: '',
+		removeImage: 'on',
+		kind: 'privacy',
+		rung: '',
+		howTo: '',
+		opensAt: '',
+		closesAt: '',
+		publish: 'on',
+		markdown: 'OVERGENOMEN DOOR GEEL',
+		email: 'indringer@example.be',
+		role: 'admin',
+		name: 'Ingebroken thema',
+		description: 'Overgenomen',
+		climate: 'on',
+		lekpWerf: '',
+		active: '',
+		primaryColor: '#000000',
+		accentColor: '#ffffff',
+		websiteUrl: '',
+		intro: 'Overgenomen',
+		moderation: 'post',
+		submissionsOpen: 'on',
+		votingOpen: 'on',
+		voteLimit: '',
+		confirm: 'on',
+		direction: 'up',
+		answer: 'Overgenomen door Geel',
+		reason: 'spam',
+		reden: 'spam',
+		toelichting: 'Overgenomen',
+		wijziging: 'approve',
+		opportunity: values.kans!,
+		update: values.update!,
+		themeId: values.thema!,
+		themeIds: values.thema!,
+		actie: values.actie!,
+		item: values.listed!,
+		met: values.listed!,
+		rol: values.membership!
+	});
+	form.append('item', values.suggestie!.split('-')[0]!);
+	for (const [name, value] of Object.entries(FORM_OF_ROUTE[route] ?? {})) form.set(name, value);
+	return form;
+}
+
+beforeAll(async () => {
+	// Jobs off: nothing in the background changes Mol between the two readings. The identity provider keeps
+	// its port over the restarts: the personas' identities name it.
+	env = { JOBS: '0', DEV_IDP_PORT: String(await freePort()) };
+	server = await startServer({ env });
+	dataDir = server.dataDir;
+	await server.stop();
+	values = await arrangeMol();
+	server = await startServer({ dataDir, env });
+	// The regional admin opens every page, export and image of Mol with these ids, to show they name real
+	// things (checked below); the exports are in Mol's audit log afterwards, so Mol is read after this.
+	const regional = await logInOverHttp(server, 'dev-regional-admin-kempen');
+	for (const request of backoffice.filter((r) => r.method === 'GET')) {
+		const response = await send(regional, request);
+		if (response.status !== 200) notOpened.push(`${nameOf(request)}: ${response.status}`);
+	}
+	await server.stop();
+	before = await withDataFolder(dataDir, (db) => tablesOf(db, { municipalityId: molId }));
+	server = await startServer({ dataDir, env });
+}, 300_000);
+
+afterAll(async () => {
+	await server?.stop();
+	if (dataDir) removeDataDir(dataDir);
+});
+
+/** Sends one request of the route tree as this person, the way a browser (or the API's client) would. */
+async function send(jar: CookieJar, request: RouteRequest): Promise<Response> {
+	const url = new URL(server.url + addressOf(request, values));
+	if (request.route.startsWith('/api/')) {
+		return fetch(url, {
+			method: request.method,
+			headers: {
+				cookie: jar.header(url),
+				origin: server.url,
+				accept: 'application/json',
+				'content-type': 'application/json'
+			},
+			body: JSON.stringify({
+				title: 'Ingebroken suggestie',
+				body: 'Een suggestie die Mol nooit openstelde.',
+				lat: 51.1927,
+				lng: 5.117
+			}),
+			redirect: 'manual'
+		});
+	}
+	if (request.method === 'GET') {
+		url.search = formBody(request.route).toString();
+		return jar.fetch(url);
+	}
+	const response = await fetch(url, {
+		method: request.method,
+		headers: { cookie: jar.header(url), origin: server.url, accept: 'text/html' },
+		body: formBody(request.route),
+		redirect: 'manual'
+	});
+	jar.store(response);
+	return response;
+}
+
+/** The requests that were not refused with 403 or 404, with what they answered. */
+async function unrefused(jar: CookieJar, requests: RouteRequest[]): Promise<string[]> {
+	const answered: string[] = [];
+	for (const request of requests) {
+		const response = await send(jar, request);
+		if (response.status !== 403 && response.status !== 404)
+			answered.push(`${nameOf(request)}: ${response.status} ${response.headers.get('location') ?? ''}`);
+	}
+	return answered;
+}
+
+describe("Geel's staff and Mol's back office", () => {
+	it('reads the pages, form actions, exports, image and API writes from the route tree', () => {
+		const names = [...backoffice, ...apiWrites].map(nameOf);
+		// A few known ones, so a reader that finds nothing cannot pass.
+		expect(names).toEqual(
+			expect.arrayContaining([
+				`GET ${BACKOFFICE}`,
+				`GET ${BACKOFFICE}/acties/[actie=slugged]/kansen/[kans=id]`,
+				`POST ${BACKOFFICE}/medewerkers ?/invite`,
+				`POST ${BACKOFFICE}/acties/[actie=slugged]/updates/[update=id] ?/default`,
+				`GET ${BACKOFFICE}/kansen/[kans=id]/suggesties.csv`,
+				`GET ${BACKOFFICE}/kansen/[kans=id]/suggesties.geojson`,
+				`GET ${BACKOFFICE}/acties/[actie=slugged]/afbeelding`,
+				'PUT /api/v1/suggestions/[id=slugged]/vote',
+				'POST /api/v1/opportunities/[id=id]/suggestions'
+			])
+		);
+		expect(backoffice.filter((r) => r.kind === 'page').length).toBeGreaterThan(20);
+		expect(backoffice.filter((r) => r.kind === 'action').length).toBeGreaterThan(30);
+	});
+
+	it('lets the regional admin open every page, export and image of Mol with these ids, so they name real things', () => {
+		expect(notOpened).toEqual([]);
+	});
+
+	it.each(GEEL_STAFF)(
+		'refuses %s every request of the route tree aimed at Mol',
+		async (sub) => {
+			expect(await unrefused(await logInOverHttp(server, sub), [...backoffice, ...apiWrites])).toEqual([]);
+		},
+		120_000
+	);
+
+	it("leaves Mol's data as it was after every Geel role tried every write", async () => {
+		// On its own, not relying on the tests above: every role tries every write here, then Mol is read.
+		const writes = [...backoffice, ...apiWrites].filter((r) => r.method !== 'GET');
+		for (const sub of GEEL_STAFF)
+			expect(await unrefused(await logInOverHttp(server, sub), writes), sub).toEqual([]);
+		await server.stop();
+		const after = await withDataFolder(dataDir, (db) => tablesOf(db, { municipalityId: molId }));
+		server = await startServer({ dataDir, env });
+		expect(Object.keys(after)).toEqual(expect.arrayContaining(['actions', 'suggestions', 'municipalities']));
+		expect(changedTables(before, after)).toEqual([]);
+	}, 240_000);
+});
