@@ -4,189 +4,27 @@
 // opaque origin (`Origin: null`: sandboxed frames, data: URLs, some redirects) and without an Origin, in
 // every content type a page can send without a CORS preflight and as JSON. Each is refused with 403, and
 // the database (every table) is the same afterwards.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import ts from 'typescript';
-import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CookieJar } from '../../src/lib/server/testing/http-client';
 import {
+	changedTables,
 	freePort,
 	logInOverHttp,
-	projectRoot,
+	pathOf,
 	removeDataDir,
 	startServer,
+	tablesOf,
+	withDataFolder,
+	writesOfRouteTree,
 	type RunningServer
 } from './support';
 
-const ROUTES = path.join(projectRoot, 'src', 'routes');
-const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
-
-interface Write {
-	/** The route id, e.g. /[municipality=slug]/beheer/medewerkers */
-	route: string;
-	method: string;
-	/** The form action's name (`default` for the unnamed one); undefined for an endpoint. */
-	action?: string;
-}
-
-/** Unwraps `x satisfies T`, `x as T` and parentheses down to the expression itself. */
-function unwrap(node: ts.Expression): ts.Expression {
-	while (ts.isSatisfiesExpression(node) || ts.isAsExpression(node) || ts.isParenthesizedExpression(node))
-		node = node.expression;
-	return node;
-}
-
-function exported(statement: ts.Statement): boolean {
-	return (
-		ts.canHaveModifiers(statement) &&
-		(ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
-	);
-}
-
-/**
- * The names a module exports (consts, functions, `export { a as b }`), with the initializer of each const;
- * `export const { load, actions } = helper(...)` gives each destructured name the helper's call.
- */
-function exportsOf(file: string): Map<string, ts.Expression | undefined> {
-	const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-	const names = new Map<string, ts.Expression | undefined>();
-	for (const statement of source.statements) {
-		if (ts.isVariableStatement(statement) && exported(statement)) {
-			for (const d of statement.declarationList.declarations) {
-				if (ts.isIdentifier(d.name)) names.set(d.name.text, d.initializer && unwrap(d.initializer));
-				else if (ts.isObjectBindingPattern(d.name))
-					for (const element of d.name.elements)
-						if (ts.isIdentifier(element.name))
-							names.set(element.name.text, d.initializer && unwrap(d.initializer));
-			}
-		} else if (ts.isFunctionDeclaration(statement) && exported(statement) && statement.name) {
-			names.set(statement.name.text, undefined);
-		} else if (ts.isExportDeclaration(statement) && statement.exportClause) {
-			if (ts.isNamedExports(statement.exportClause))
-				for (const element of statement.exportClause.elements) names.set(element.name.text, undefined);
-		}
-	}
-	return names;
-}
-
-/** The module file an import specifier of `from` names ($lib aliases and relative paths). */
-function resolveImport(from: string, specifier: string): string {
-	const base = specifier.startsWith('$lib/')
-		? path.join(projectRoot, 'src', 'lib', specifier.slice('$lib/'.length))
-		: path.resolve(path.dirname(from), specifier);
-	for (const candidate of [base, `${base}.ts`, `${base}.js`, path.join(base, 'index.ts')])
-		if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-	throw new Error(`${from}: cannot find ${specifier}`);
-}
-
-/**
- * The action names of `actions` in a route file: an object literal there, or the `actions` object literal
- * that an imported helper returns (`export const { load, actions } = confirmStep({...})`). Anything else
- * fails the test, so an action is never left out unnoticed.
- */
-function actionNames(file: string, value: ts.Expression | undefined): string[] {
-	const names = (object: ts.ObjectLiteralExpression, where: string) =>
-		object.properties.map((property) => {
-			if (ts.isSpreadAssignment(property) || !property.name)
-				throw new Error(`${where}: an action this test cannot name`);
-			return ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)
-				? property.name.text
-				: property.name.getText();
-		});
-	if (value && ts.isObjectLiteralExpression(value)) return names(value, file);
-	if (value && ts.isCallExpression(value) && ts.isIdentifier(value.expression)) {
-		const helper = value.expression.text;
-		const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-		const imported = source.statements.find(
-			(s): s is ts.ImportDeclaration =>
-				ts.isImportDeclaration(s) &&
-				!!s.importClause?.namedBindings &&
-				ts.isNamedImports(s.importClause.namedBindings) &&
-				s.importClause.namedBindings.elements.some((e) => e.name.text === helper)
-		);
-		if (imported && ts.isStringLiteral(imported.moduleSpecifier)) {
-			const helperFile = resolveImport(file, imported.moduleSpecifier.text);
-			const helperSource = ts.createSourceFile(
-				helperFile,
-				readFileSync(helperFile, 'utf8'),
-				ts.ScriptTarget.Latest,
-				true
-			);
-			const fn = helperSource.statements.find(
-				(s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === helper
-			);
-			const returned = fn?.body?.statements.find(ts.isReturnStatement)?.expression;
-			const object = returned && unwrap(returned);
-			const actions =
-				object && ts.isObjectLiteralExpression(object)
-					? object.properties.find(
-							(p): p is ts.PropertyAssignment =>
-								ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'actions'
-						)
-					: undefined;
-			const literal = actions && unwrap(actions.initializer);
-			if (literal && ts.isObjectLiteralExpression(literal))
-				return names(literal, `${helperFile} (${helper})`);
-		}
-	}
-	throw new Error(`${file}: actions is neither an object literal nor one a helper returns`);
-}
-
-/** Every form action and every endpoint write under src/routes. */
-function writesOfRouteTree(): Write[] {
-	const writes: Write[] = [];
-	const walk = (dir: string) => {
-		for (const entry of readdirSync(dir, { withFileTypes: true })) {
-			const full = path.join(dir, entry.name);
-			if (entry.isDirectory()) {
-				walk(full);
-				continue;
-			}
-			const route = '/' + path.relative(ROUTES, dir).split(path.sep).filter(Boolean).join('/');
-			if (/^\+page\.server\.(ts|js)$/.test(entry.name)) {
-				const actions = exportsOf(full);
-				if (!actions.has('actions')) continue;
-				for (const name of actionNames(full, actions.get('actions')))
-					writes.push({ route, method: 'POST', action: name });
-			} else if (/^\+server\.(ts|js)$/.test(entry.name)) {
-				const names = exportsOf(full);
-				for (const method of WRITE_METHODS) if (names.has(method)) writes.push({ route, method });
-				// A fallback handles every method the module does not name.
-				if (names.has('fallback'))
-					for (const method of WRITE_METHODS) if (!names.has(method)) writes.push({ route, method });
-			}
-		}
-	};
-	walk(ROUTES);
-	return writes;
-}
-
 /** Every table of the public schema, rows in a stable order, as JSON text. */
-async function snapshot(dataDir: string): Promise<Record<string, string>> {
-	const db = new PGlite(path.join(dataDir, 'pglite'));
-	try {
-		const tables = await db.query<{ name: string }>(
-			`SELECT table_name AS name FROM information_schema.tables
-			 WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`
-		);
-		const out: Record<string, string> = {};
-		for (const { name } of tables.rows) {
-			const rows = await db.query<{ rows: string }>(
-				`SELECT coalesce(json_agg(t ORDER BY t::text), '[]')::text AS rows FROM "${name}" t`
-			);
-			out[name] = rows.rows[0]!.rows;
-		}
-		return out;
-	} finally {
-		await db.close();
-	}
-}
+const snapshot = (dataDir: string) => withDataFolder(dataDir, (db) => tablesOf(db));
 
 /** Values for the route parameters: real ids of Geel, so a write that got through would change something. */
-async function parameterValues(dataDir: string): Promise<Record<string, string>> {
-	const db = new PGlite(path.join(dataDir, 'pglite'));
-	try {
+function parameterValues(dataDir: string): Promise<Record<string, string>> {
+	return withDataFolder(dataDir, async (db) => {
 		const one = async (sql: string) => {
 			const result = await db.query<{ v: string | number }>(sql);
 			if (!result.rows[0]) throw new Error(`no value for: ${sql}`);
@@ -229,26 +67,7 @@ async function parameterValues(dataDir: string): Promise<Record<string, string>>
 			level: '2',
 			rest: 'v1/iets'
 		};
-	} finally {
-		await db.close();
-	}
-}
-
-/** The concrete path of a route id: `[name=matcher]`, `[name]`, `[...name]` replaced, groups left out. */
-function pathOf(route: string, values: Record<string, string>): string {
-	return (
-		route
-			.split('/')
-			.filter((segment) => !/^\(.*\)$/.test(segment))
-			.map((segment) =>
-				segment.replace(/\[(?:\.\.\.)?([a-zA-Z_]+)(?:=[a-zA-Z_]+)?\]/g, (_, name: string) => {
-					const value = values[name];
-					if (value === undefined) throw new Error(`no value for the route parameter ${name} (${route})`);
-					return value;
-				})
-			)
-			.join('/') || '/'
-	);
+	});
 }
 
 const ORIGINS: [label: string, origin: string | undefined][] = [
@@ -372,17 +191,7 @@ describe('cross-site writes', () => {
 		await server.stop();
 		const after = await snapshot(dataDir);
 		server = await startServer({ dataDir, env });
-		const changed = Object.keys({ ...before, ...after })
-			.filter((table) => before[table] !== after[table])
-			.map((table) => {
-				const was = new Set((JSON.parse(before[table] ?? '[]') as unknown[]).map((r) => JSON.stringify(r)));
-				const is = (JSON.parse(after[table] ?? '[]') as unknown[]).map((r) => JSON.stringify(r));
-				return `${table}: ${is
-					.filter((r) => !was.has(r))
-					.slice(0, 3)
-					.join(' ')}`;
-			});
-		expect(changed).toEqual([]);
+		expect(changedTables(before, after)).toEqual([]);
 	}, 120_000);
 
 	it('still accepts the same writes from the platform itself', async () => {
