@@ -2,7 +2,10 @@
 import type { Ctx, TenantCtx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { cached } from '$lib/server/platform/cache';
-import { listMunicipalities } from '$lib/server/features/municipalities/municipalities.service';
+import {
+	listAllMunicipalities,
+	listParticipatingMunicipalities
+} from '$lib/server/features/municipalities/municipalities.service';
 import { getDraft, keepDraftForLogin } from '$lib/server/features/accounts/accounts.service';
 import { listOpportunitiesOfActions } from '$lib/server/features/opportunities/opportunities.service';
 import { canFollowActions } from './actions.policy';
@@ -33,11 +36,6 @@ export interface ActionListPage {
 	total: number;
 	page: number;
 	pageCount: number;
-}
-
-async function participatingMunicipalities(ctx: Ctx) {
-	const rows = await cached(ctx.cache, 'municipalities', () => listMunicipalities(ctx.db));
-	return rows.filter((r) => r.participating);
 }
 
 /** Themes and rungs of a page of actions, in two queries, whatever the page size. */
@@ -103,7 +101,7 @@ export async function listRegionActions(
 	ctx: Ctx,
 	input: { filters: PageFilters }
 ): Promise<ActionListPage & { municipalities: { slug: string; name: string }[] }> {
-	const participating = await participatingMunicipalities(ctx);
+	const participating = await listParticipatingMunicipalities(ctx);
 	const chosen = input.filters.municipality
 		? participating.filter((m) => m.slug === input.filters.municipality)
 		: participating;
@@ -120,7 +118,7 @@ export async function listRecentActions(
 	ctx: Ctx,
 	input: { municipalityIds?: string[]; limit: number }
 ): Promise<ActionCard[]> {
-	const ids = input.municipalityIds ?? (await participatingMunicipalities(ctx)).map((m) => m.id);
+	const ids = input.municipalityIds ?? (await listParticipatingMunicipalities(ctx)).map((m) => m.id);
 	// The same for everyone: from the App's read cache, as a page of the list.
 	return cached(ctx.cache, `recent-actions:${ids.join(',')}:${input.limit}`, async () => {
 		const rows = await listPublishedActionsAfter(ctx.db, {
@@ -261,13 +259,11 @@ export async function listActionsForApi(
 	ctx: Ctx,
 	input: { municipalitySlug: string; query: ApiListQuery; origin: string }
 ): Promise<ApiActionList> {
-	const municipality = (await participatingMunicipalities(ctx)).find(
+	const municipality = (await listParticipatingMunicipalities(ctx)).find(
 		(m) => m.slug === input.municipalitySlug
 	);
 	if (!municipality) {
-		const known = (await cached(ctx.cache, 'municipalities', () => listMunicipalities(ctx.db))).some(
-			(m) => m.slug === input.municipalitySlug
-		);
+		const known = (await listAllMunicipalities(ctx)).some((m) => m.slug === input.municipalitySlug);
 		// A municipality that does not take part yet has no public actions; an unknown one does not exist.
 		if (known) return { data: [], nextCursor: null };
 		throw new AppError('not_found');
@@ -301,7 +297,7 @@ export async function getActionForApi(
 	ctx: Ctx,
 	input: { id: number; origin: string }
 ): Promise<ActionApiDetail> {
-	const municipalityIds = (await participatingMunicipalities(ctx)).map((m) => m.id);
+	const municipalityIds = (await listParticipatingMunicipalities(ctx)).map((m) => m.id);
 	const row = await getPublishedActionAnywhere(ctx.db, { municipalityIds, id: input.id, now: new Date() });
 	if (!row) throw new AppError('not_found');
 	const scoped = [row.municipalityId];

@@ -15,7 +15,7 @@ import {
 } from './municipalities.present';
 
 // The part of the municipalities' queries that other features use, inside their own transaction if need be.
-export { getMunicipalityBySlug, listMunicipalities } from './municipalities.queries';
+export { getMunicipalityBySlug } from './municipalities.queries';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -86,10 +86,23 @@ export async function getMunicipalityThemes(
 	);
 }
 
+/**
+ * Every municipality, taking part or not: the same for everyone, so from the App's read cache. Features that
+ * list, scope or look up municipalities ask here rather than keeping their own copy.
+ */
+export function listAllMunicipalities(ctx: Ctx): ReturnType<typeof listMunicipalities> {
+	return cached(ctx.cache, 'municipalities', () => listMunicipalities(ctx.db));
+}
+
+/** The municipalities taking part, from the same cached list. */
+export async function listParticipatingMunicipalities(ctx: Ctx) {
+	return (await listAllMunicipalities(ctx)).filter((m) => m.participating);
+}
+
 export async function listMunicipalitiesForApi(
 	ctx: Ctx,
 	input: { origin: string }
 ): Promise<MunicipalityApi[]> {
-	const rows = await cached(ctx.cache, 'municipalities', () => listMunicipalities(ctx.db));
+	const rows = await listAllMunicipalities(ctx);
 	return rows.map((row) => presentMunicipalityApi(row, input.origin));
 }

@@ -4,7 +4,7 @@ import type { Ctx, Tenant } from '$lib/server/platform/context';
 import type { Db } from '$lib/server/db/client';
 import { cached } from '$lib/server/platform/cache';
 import { LADDER_RUNGS, type LadderRung } from '$lib/domain/ladder';
-import { listMunicipalities } from '$lib/server/features/municipalities/municipalities.service';
+import { listParticipatingMunicipalities } from '$lib/server/features/municipalities/municipalities.service';
 import {
 	countOpenOpportunitiesByRung,
 	listOpenOpportunities,
@@ -37,14 +37,9 @@ export interface RungBrowse {
 	pageCount: number;
 }
 
-async function participatingMunicipalities(ctx: Ctx) {
-	const rows = await cached(ctx.cache, 'municipalities', () => listMunicipalities(ctx.db));
-	return rows.filter((r) => r.participating);
-}
-
 async function scope(ctx: Ctx, tenant: Tenant | undefined, participating?: boolean): Promise<string[]> {
 	if (tenant) return participating === false ? [] : [tenant.id];
-	return (await participatingMunicipalities(ctx)).map((m) => m.id);
+	return (await listParticipatingMunicipalities(ctx)).map((m) => m.id);
 }
 
 /** Opportunities on one rung that are open now, in the municipality (or the whole region without one). */

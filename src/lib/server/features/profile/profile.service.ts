@@ -12,9 +12,8 @@ import { acceptStaffInvitations } from '$lib/server/features/staff/staff.service
 import {
 	getMunicipalityBySlug,
 	getMunicipalityThemes,
-	listMunicipalities
+	listAllMunicipalities
 } from '$lib/server/features/municipalities/municipalities.service';
-import { cached } from '$lib/server/platform/cache';
 import { listThemes } from '$lib/server/features/themes/themes.service';
 import type { PersonalData } from '$lib/server/features';
 import { CONSENT_VERSIONS, type ConsentKind } from './profile.consents';
@@ -86,7 +85,7 @@ export async function getProfile(
 	const userId = personId(ctx);
 	const user = await loadPerson(ctx.db, userId);
 	// The municipalities and their themes are the same for everyone: from the App's read cache.
-	const all = await cached(ctx.cache, 'municipalities', () => listMunicipalities(ctx.db));
+	const all = await listAllMunicipalities(ctx);
 	const home = all.find((m) => m.id === user.homeMunicipalityId) ?? null;
 	const [consentRows, homeThemes, preferences] = await Promise.all([
 		listConsents(ctx.db, { userId }),
