@@ -1,5 +1,5 @@
 // Who may do what in a municipality's back office and in the region: the one place these rules live.
-import type { MUNICIPALITY_ROLES, REGION_ROLES } from '$lib/server/db/schema';
+import { MUNICIPALITY_ROLES, type REGION_ROLES } from '$lib/server/db/schema';
 
 export type MunicipalityRole = (typeof MUNICIPALITY_ROLES)[number];
 export type RegionRole = (typeof REGION_ROLES)[number];
@@ -65,7 +65,7 @@ export function canManageRegion(actor: Actor | null, regionId: string): boolean 
 
 /** Roles an actor may hand out in a municipality: admins and regional admins give every municipal role. */
 export function grantableRoles(actor: Actor | null, target: MunicipalityTarget): MunicipalityRole[] {
-	return can(actor, 'staff.manage', target) ? ['moderator', 'communication', 'alderman', 'admin'] : [];
+	return can(actor, 'staff.manage', target) ? [...MUNICIPALITY_ROLES] : [];
 }
 
 /** True when the actor has any staff role anywhere: such a person sees the back-office link. */
