@@ -5,7 +5,7 @@ import { municipalities, users } from '$lib/server/db/schema';
 import type { Ctx } from './context';
 import { AppError } from './errors';
 import { cached } from './cache';
-import { can, municipalityAbilities, type Actor, type MunicipalityAbility } from './policy';
+import { can, isStaff, municipalityAbilities, type Actor, type MunicipalityAbility } from './policy';
 
 export interface BackofficeScope {
 	actor: Actor;
@@ -15,7 +15,7 @@ export interface BackofficeScope {
 /** The name staff see: the legal name when the identity provider gave one, else the public display name. */
 export const staffName = sql<string>`coalesce(nullif(concat_ws(' ', ${users.givenName}, ${users.familyName}), ''), ${users.displayName})`;
 
-export async function getBackofficeMunicipality(db: Db, params: { municipalityId: string }) {
+async function getBackofficeMunicipality(db: Db, params: { municipalityId: string }) {
 	const [row] = await db
 		.select({
 			id: municipalities.id,
@@ -62,7 +62,7 @@ export async function authorizeMunicipality(
 /** Every ability of the actor in the request's municipality, without refusing anyone. */
 export async function abilitiesHere(ctx: Ctx): Promise<Set<MunicipalityAbility> | null> {
 	if (!ctx.actor || !ctx.tenant) return null;
-	if (ctx.actor.memberships.length === 0 && ctx.actor.regionRoles.length === 0) return new Set();
+	if (!isStaff(ctx.actor)) return new Set();
 	const municipality = await requestMunicipality(ctx, ctx.tenant.id);
 	if (!municipality) return null;
 	return municipalityAbilities(ctx.actor, {
