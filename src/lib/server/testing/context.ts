@@ -18,6 +18,7 @@ interface Extra {
 
 export function buildCtx(db: Db, tenant?: undefined, extra?: Extra): Ctx;
 export function buildCtx(db: Db, tenant: Tenant, extra?: Extra): Ctx & { tenant: Tenant };
+export function buildCtx(db: Db, tenant?: Tenant, extra?: Extra): Ctx;
 export function buildCtx(db: Db, tenant?: Tenant, extra: Extra = {}): Ctx {
 	return {
 		db,
@@ -35,6 +36,6 @@ export function buildCtx(db: Db, tenant?: Tenant, extra: Extra = {}): Ctx {
 }
 
 /** A context as a request of this person (none: a visitor) in this municipality (none: outside one) has it. */
-export function ctxAs(db: Db, tenant: Tenant | undefined, actor?: Actor, outbox?: MailMessage[]) {
-	return tenant ? buildCtx(db, tenant, { actor, outbox }) : buildCtx(db, undefined, { actor, outbox });
+export function ctxAs(db: Db, tenant: Tenant | undefined, actor?: Actor, outbox?: MailMessage[]): Ctx {
+	return buildCtx(db, tenant, { actor, outbox });
 }
