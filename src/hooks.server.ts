@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { intlLocale, negotiateLocale, translate } from '$lib/i18n';
 import { ConfigError, loadConfig } from '$lib/server/platform/config';
 import { createLogger } from '$lib/server/platform/log';
-import { DataDirInUseError, startApp, stopApp } from '$lib/server/platform/app';
+import { DataDirInUseError, requestContext, startApp, stopApp } from '$lib/server/platform/app';
 import { features } from '$lib/server/features';
 import { getApp, hasApp, setApp } from '$lib/server/platform/runtime';
 import { refuseCrossOrigin } from '$lib/server/platform/http';
@@ -144,17 +144,7 @@ async function handleRequest(
 
 	event.locals.requestId = requestId;
 	event.locals.locale = locale;
-	event.locals.ctx = {
-		db: app.database.db,
-		locale,
-		log,
-		requestId,
-		cache: app.cache,
-		batches: app.batches,
-		geocoder: app.geocoder ?? undefined,
-		features: app.features,
-		queueMail: (m) => app.queueMail(m)
-	};
+	event.locals.ctx = requestContext(app, { requestId, locale, log });
 	event.locals.municipality = null;
 	event.locals.session = null;
 

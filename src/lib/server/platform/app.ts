@@ -1,6 +1,8 @@
 // The running platform: configuration, logger, database, jobs and mail, started once and stopped once.
 import type { Config } from './config';
 import type { Logger } from './log';
+import type { Locale } from '$lib/i18n';
+import type { Ctx } from './context';
 import { openDatabase, type Database } from '$lib/server/db/client';
 import { migrateDatabase } from '$lib/server/db/migrate';
 import { createJobs, type Jobs } from './jobs';
@@ -158,6 +160,24 @@ export async function startApp(
 		geocoder: config.geolocationUrl ? createGeocoder({ baseUrl: config.geolocationUrl, log }) : null,
 		extraStops,
 		queueMail
+	};
+}
+
+/**
+ * A request's context on the running platform, as hooks.server.ts gives it to every request; the person
+ * (`actor`) and the municipality (`tenant`) are added once the session and the URL are read.
+ */
+export function requestContext(app: App, request: { requestId: string; locale: Locale; log: Logger }): Ctx {
+	return {
+		db: app.database.db,
+		locale: request.locale,
+		log: request.log,
+		requestId: request.requestId,
+		cache: app.cache,
+		batches: app.batches,
+		geocoder: app.geocoder ?? undefined,
+		features: app.features,
+		queueMail: (message) => app.queueMail(message)
 	};
 }
 

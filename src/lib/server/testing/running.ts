@@ -1,24 +1,18 @@
 // Tests on a started platform (startApp): a request's context as hooks.server.ts builds it, and a browser at
 // the development identity provider that picks a persona and comes back with the code.
-import type { App } from '$lib/server/platform/app';
+import { requestContext, type App } from '$lib/server/platform/app';
 import type { Ctx } from '$lib/server/platform/context';
 import type { MailMessage } from '$lib/server/platform/mail';
 import { CookieJar, follow, formWith } from './http-client';
 
-/** A request's context on the running platform; mails still go to the job queue, and to `outbox` too. */
+/** A request's context on the running platform (requestContext); mails still go to the job queue, and to `outbox` too. */
 export function requestCtx(
 	app: App,
 	requestId: string,
 	extra: { actor?: Ctx['actor']; outbox?: MailMessage[] } = {}
 ): Ctx {
 	return {
-		db: app.database.db,
-		locale: 'nl',
-		log: app.log.child({ requestId }),
-		requestId,
-		cache: app.cache,
-		batches: app.batches,
-		features: app.features,
+		...requestContext(app, { requestId, locale: 'nl', log: app.log.child({ requestId }) }),
 		actor: extra.actor,
 		queueMail: async (message) => {
 			extra.outbox?.push(message);
