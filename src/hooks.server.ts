@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { intlLocale, negotiateLocale, translate } from '$lib/i18n';
 import { ConfigError, loadConfig } from '$lib/server/platform/config';
 import { createLogger } from '$lib/server/platform/log';
-import { DataDirInUseError, requestContext, startApp, stopApp } from '$lib/server/platform/app';
+import { DataDirInUseError, requestContext, startApp, stopApp, type App } from '$lib/server/platform/app';
 import { features } from '$lib/server/features';
 import { getApp, hasApp, setApp } from '$lib/server/platform/runtime';
 import { refuseCrossOrigin } from '$lib/server/platform/http';
@@ -77,21 +77,25 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = (input) => {
-	const { statements } = getApp();
+	const app = getApp();
 	// SERVER_TIMING: the request's statements and database time, counted wherever they are sent from.
-	return statements ? statements.track((tally) => handleRequest(input, tally)) : handleRequest(input);
+	return app.statements
+		? app.statements.track((tally) => handleRequest(app, input, tally))
+		: handleRequest(app, input);
 };
 
 async function handleRequest(
+	app: App,
 	{ event, resolve }: Parameters<Handle>[0],
 	tally?: RequestTally
 ): Promise<Response> {
 	const started = performance.now();
-	const app = getApp();
 	const incoming = event.request.headers.get('x-request-id');
 	const requestId = incoming && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
 	const locale = negotiateLocale(event.request.headers.get('accept-language'));
 	const log = app.log.child({ requestId });
+	event.locals.requestId = requestId;
+	event.locals.locale = locale;
 	const done = (response: Response, cache?: 'hit' | 'miss') => {
 		response.headers.set('x-request-id', requestId);
 		if (cache) response.headers.set('x-cache', cache);
@@ -114,11 +118,8 @@ async function handleRequest(
 	// such as a sandboxed frame, or no origin at all) is refused before the session is even looked up,
 	// whatever the content type, for pages and the API alike. This is the platform's one CSRF check;
 	// SvelteKit's own (form content types only, English) is switched off in svelte.config.js.
-	if (!SAFE_METHODS.has(event.request.method) && event.request.headers.get('origin') !== event.url.origin) {
-		event.locals.requestId = requestId;
-		event.locals.locale = locale;
+	if (!SAFE_METHODS.has(event.request.method) && event.request.headers.get('origin') !== event.url.origin)
 		return done(refuseCrossOrigin(event));
-	}
 
 	const sessionToken = event.cookies.get(SESSION_COOKIE);
 	// A visitor landing from a poster, a newsletter or another site: remember the channel until they register.
@@ -142,8 +143,6 @@ async function handleRequest(
 		if (page) return done(pageResponse(page), 'hit');
 	}
 
-	event.locals.requestId = requestId;
-	event.locals.locale = locale;
 	event.locals.ctx = requestContext(app, { requestId, locale, log });
 	event.locals.municipality = null;
 	event.locals.session = null;
