@@ -620,7 +620,7 @@ async function main() {
 		datasetSteps: DATASETS.map((d) => d.name),
 		scenarios,
 		skipped,
-		votes: votes && { ...votes, confirmedPerSuggestion: undefined, attemptedPerSuggestion: undefined },
+		votes: votes && { ...votes, confirmedPerSuggestion: undefined },
 		pages,
 		micro,
 		memory: memory && {

@@ -89,6 +89,14 @@ export async function measureVotes({ baseUrl, tokensFile, inFlight, twice, warmu
 	const confirmed = new Map();
 	/** suggestion id → people who tried (a request that failed in transit may still have counted). */
 	const attempted = new Map();
+	/** Marks a vote confirmed; true when it was not confirmed before. */
+	const confirm = (suggestionId, person) => {
+		let set = confirmed.get(suggestionId);
+		if (!set) confirmed.set(suggestionId, (set = new Set()));
+		if (set.has(person)) return false;
+		set.add(person);
+		return true;
+	};
 	const newStats = () => ({
 		latencies: [],
 		statusCodes: {},
@@ -113,10 +121,7 @@ export async function measureVotes({ baseUrl, tokensFile, inFlight, twice, warmu
 			stats.wrongBodies++;
 			return;
 		}
-		let set = confirmed.get(suggestionId);
-		if (!set) confirmed.set(suggestionId, (set = new Set()));
-		if (!set.has(person)) stats.votes++;
-		set.add(person);
+		if (confirm(suggestionId, person)) stats.votes++;
 	};
 
 	/** Each person's votes one after the other; `inFlight` people at once. Person numbers are global. */
@@ -164,12 +169,8 @@ export async function measureVotes({ baseUrl, tokensFile, inFlight, twice, warmu
 			for (let attempt = 0; !settled && attempt < SETTLE_ATTEMPTS; attempt++) {
 				settle.requests++;
 				const result = await put(agent, baseUrl, suggestionId, everyone[person].token);
-				if (result.status === 200 && result.body?.voted === true) {
-					let set = confirmed.get(suggestionId);
-					if (!set) confirmed.set(suggestionId, (set = new Set()));
-					set.add(person);
-					settled = true;
-				}
+				settled = result.status === 200 && result.body?.voted === true;
+				if (settled) confirm(suggestionId, person);
 			}
 			if (!settled) settle.unsettled++;
 		}
@@ -210,8 +211,7 @@ export async function measureVotes({ baseUrl, tokensFile, inFlight, twice, warmu
 		wrongBodies: warm.wrongBodies + stats.wrongBodies,
 		retried: warm.retried + stats.retried,
 		errors: [...warm.errors, ...stats.errors].slice(0, 5),
-		confirmedPerSuggestion: Object.fromEntries([...confirmed].map(([id, set]) => [id, set.size])),
-		attemptedPerSuggestion: Object.fromEntries([...attempted].map(([id, set]) => [id, set.size]))
+		confirmedPerSuggestion: Object.fromEntries([...confirmed].map(([id, set]) => [id, set.size]))
 	};
 }
 
