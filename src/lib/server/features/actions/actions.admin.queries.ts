@@ -5,6 +5,7 @@ import type { Db } from '$lib/server/db/client';
 import { ACTION_STATUSES } from '$lib/domain/actions';
 import { actionHistory, actionThemes, actionUpdates, actions, media } from '$lib/server/db/schema';
 import type { ActionFilters } from './actions.admin.schemas';
+import { containsPattern } from '$lib/server/platform/text';
 
 function stateWhere(state: ActionFilters['state']): SQL | undefined {
 	if (state === 'archived') return isNotNull(actions.archivedAt);
@@ -12,9 +13,6 @@ function stateWhere(state: ActionFilters['state']): SQL | undefined {
 	if (state === 'draft') return and(isNull(actions.publishedAt), isNull(actions.archivedAt));
 	return undefined;
 }
-
-/** `%`, `_` and `\` typed in a search are letters, not patterns. */
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const statusOrder = sql.raw(
 	`CASE "actions"."status" ${ACTION_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END`
@@ -28,7 +26,7 @@ export async function listActionsForAdmin(
 	const f = params.filters;
 	const where = and(
 		eq(actions.municipalityId, params.municipalityId),
-		f.q ? sql`meedoen_unaccent(${actions.title}) ilike meedoen_unaccent(${likePattern(f.q)})` : undefined,
+		f.q ? sql`meedoen_unaccent(${actions.title}) ilike meedoen_unaccent(${containsPattern(f.q)})` : undefined,
 		f.status ? eq(actions.status, f.status) : undefined,
 		f.theme
 			? sql`exists (select 1 from ${actionThemes} where ${actionThemes.actionId} = ${actions.id} and ${actionThemes.municipalityId} = ${params.municipalityId} and ${actionThemes.themeId} = ${f.theme})`

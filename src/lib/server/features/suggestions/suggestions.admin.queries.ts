@@ -16,9 +16,7 @@ import {
 import type { ModerationState, SuggestionStatus } from '$lib/domain/suggestions';
 import { suggestionColumns } from './suggestions.queries';
 import type { QueueFilters } from './suggestions.admin.schemas';
-
-/** `%`, `_` and `\` typed in a search are letters, not patterns. */
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+import { containsPattern } from '$lib/server/platform/text';
 
 const personName = (id: typeof users.displayName) =>
 	sql<string | null>`CASE WHEN ${users.deletedAt} IS NULL THEN ${id} END`;
@@ -68,7 +66,7 @@ export async function listQueueSuggestions(
 		f.view === 'waiting' ? waiting : f.view === 'reported' ? reported : or(waiting, reported),
 		f.opportunityId ? eq(suggestions.opportunityId, f.opportunityId) : undefined,
 		f.q
-			? sql`(meedoen_unaccent(${suggestions.title}) ilike meedoen_unaccent(${likePattern(f.q)}) or meedoen_unaccent(${suggestions.body}) ilike meedoen_unaccent(${likePattern(f.q)}))`
+			? sql`(meedoen_unaccent(${suggestions.title}) ilike meedoen_unaccent(${containsPattern(f.q)}) or meedoen_unaccent(${suggestions.body}) ilike meedoen_unaccent(${containsPattern(f.q)}))`
 			: undefined
 	);
 	const rows = await db
@@ -113,7 +111,7 @@ export async function listQueueComments(
 		f.view === 'waiting' ? waiting : f.view === 'reported' ? reported : or(waiting, reported),
 		f.opportunityId ? eq(suggestions.opportunityId, f.opportunityId) : undefined,
 		f.q
-			? sql`(meedoen_unaccent(${suggestionComments.body}) ilike meedoen_unaccent(${likePattern(f.q)}) or meedoen_unaccent(${suggestions.title}) ilike meedoen_unaccent(${likePattern(f.q)}))`
+			? sql`(meedoen_unaccent(${suggestionComments.body}) ilike meedoen_unaccent(${containsPattern(f.q)}) or meedoen_unaccent(${suggestions.title}) ilike meedoen_unaccent(${containsPattern(f.q)}))`
 			: undefined
 	);
 	const rows = await db
