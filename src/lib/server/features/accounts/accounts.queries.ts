@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
+import { executeRows } from '$lib/server/db/rows';
 import {
 	loginRequests,
 	mailTokens,
@@ -162,7 +163,9 @@ export async function updateLoginRequest(
 
 /** Takes the OIDC secrets out of a login request, returning them, so its state can never be used twice. */
 export async function consumeLoginRequest(db: Db, params: { id: string }) {
-	const result = (await db.execute(sql`
+	const [row] = await executeRows<{ nonce: string; code_verifier: string }>(
+		db,
+		sql`
 		WITH old AS (
 			SELECT id, nonce, code_verifier FROM login_requests
 			WHERE id = ${params.id} AND code_verifier IS NOT NULL
@@ -170,8 +173,8 @@ export async function consumeLoginRequest(db: Db, params: { id: string }) {
 		)
 		UPDATE login_requests AS l SET nonce = NULL, code_verifier = NULL
 		FROM old WHERE l.id = old.id
-		RETURNING old.nonce, old.code_verifier`)) as unknown as { rows: { nonce: string; code_verifier: string }[] };
-	const row = result.rows[0];
+		RETURNING old.nonce, old.code_verifier`
+	);
 	return row ? { nonce: row.nonce, codeVerifier: row.code_verifier } : undefined;
 }
 
@@ -224,11 +227,14 @@ export async function deleteExpiredAuthRecords(db: Db, params: { sessionIdleMinu
  * mailed link (identities of the mail issuer) and the ones links were mailed to for them.
  */
 export async function listAddressesOf(db: Db, params: { userId: string; mailIssuer: string }) {
-	const rows = await db.execute(sql`
+	const rows = await executeRows<{ address: string }>(
+		db,
+		sql`
 		SELECT lower(${users.email}) AS address FROM ${users}
 			WHERE ${users.id} = ${params.userId} AND ${users.email} IS NOT NULL
 		UNION SELECT lower(${userIdentities.subject}) FROM ${userIdentities}
 			WHERE ${userIdentities.userId} = ${params.userId} AND ${userIdentities.issuer} = ${params.mailIssuer}
-		UNION SELECT lower(${mailTokens.email}) FROM ${mailTokens} WHERE ${mailTokens.userId} = ${params.userId}`);
-	return ((rows as unknown as { rows: { address: string }[] }).rows ?? []).map((r) => r.address).sort();
+		UNION SELECT lower(${mailTokens.email}) FROM ${mailTokens} WHERE ${mailTokens.userId} = ${params.userId}`
+	);
+	return rows.map((r) => r.address).sort();
 }
