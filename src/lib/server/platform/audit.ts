@@ -1,5 +1,5 @@
 // Writes who did what and when; called inside the transaction of the change it records.
-import { eq, sql } from 'drizzle-orm';
+import { eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { auditLog } from '$lib/server/db/schema';
 
@@ -44,21 +44,25 @@ export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
  * A deleted account's names and addresses leave the audit log; the entries stay (what happened, when, and
  * the ids, which point at the emptied users row) with `name` where the person was named: as actor, as
  * subject, or by address (an invitation, whose subject is the invitation and whose details hold the address).
+ * One statement: the log has no index on these columns, so each further statement would read it all again.
  */
 export async function forgetPersonInAudit(
 	db: Db,
 	person: { userId: string; addresses: readonly string[] },
 	name: string
 ): Promise<void> {
-	await db.update(auditLog).set({ actorName: name }).where(eq(auditLog.actorId, person.userId));
-	await db.update(auditLog).set({ subjectName: name }).where(eq(auditLog.subjectId, person.userId));
-	if (person.addresses.length === 0) return;
 	const lowered = JSON.stringify(person.addresses.map((a) => a.toLowerCase()));
-	const isAddress = (value: unknown) =>
-		sql`lower(${value}) IN (SELECT jsonb_array_elements_text(${lowered}::jsonb))`;
-	await db.update(auditLog).set({ subjectName: name }).where(isAddress(auditLog.subjectName));
+	const isAddress = (value: SQL) =>
+		sql`coalesce(lower(${value}) IN (SELECT jsonb_array_elements_text(${lowered}::jsonb)), false)`;
+	const actor = eq(auditLog.actorId, person.userId);
+	const subject = sql`(${eq(auditLog.subjectId, person.userId)} OR ${isAddress(sql`${auditLog.subjectName}`)})`;
+	const address = isAddress(sql`${auditLog.details}->>'email'`);
 	await db
 		.update(auditLog)
-		.set({ details: sql`${auditLog.details} - 'email'` })
-		.where(isAddress(sql`${auditLog.details}->>'email'`));
+		.set({
+			actorName: sql`CASE WHEN ${actor} THEN ${name} ELSE ${auditLog.actorName} END`,
+			subjectName: sql`CASE WHEN ${subject} THEN ${name} ELSE ${auditLog.subjectName} END`,
+			details: sql`CASE WHEN ${address} THEN ${auditLog.details} - 'email' ELSE ${auditLog.details} END`
+		})
+		.where(or(actor, subject, address));
 }
