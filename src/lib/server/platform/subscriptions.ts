@@ -139,17 +139,7 @@ export async function listPersonSubscriptions(db: Db, params: { userId: string }
 
 export type PersonSubscription = Awaited<ReturnType<typeof listPersonSubscriptions>>[number];
 
-/** Part of deleting an account: the person's follows of one kind, or of every kind. */
-export async function deletePersonSubscriptions(
-	db: Db,
-	params: { userId: string; kind?: SubscriptionSubjectKind }
-): Promise<void> {
-	await db
-		.delete(subscriptions)
-		.where(
-			and(
-				eq(subscriptions.userId, params.userId),
-				params.kind ? eq(subscriptions.subjectKind, params.kind) : undefined
-			)
-		);
+/** Part of deleting an account: every follow of the person, of every kind. */
+export async function deletePersonSubscriptions(db: Db, params: { userId: string }): Promise<void> {
+	await db.delete(subscriptions).where(eq(subscriptions.userId, params.userId));
 }

@@ -4,7 +4,6 @@ import type { Db } from '$lib/server/db/client';
 import { translate } from '$lib/i18n';
 import { actionHistory, actionUpdates, actions, municipalities, subscriptions } from '$lib/server/db/schema';
 import type { PersonRef } from '$lib/server/platform/feature';
-import { deletePersonSubscriptions } from '$lib/server/platform/subscriptions';
 
 export async function exportActionData(db: Db, person: PersonRef) {
 	const follows = await db
@@ -29,11 +28,10 @@ export async function exportActionData(db: Db, person: PersonRef) {
 }
 
 /**
- * A deleted account follows nothing: no update is meant for it any more. Updates it wrote as staff and the
- * actions' history keep what was done, under "Voormalige deelnemer" instead of its name.
+ * Updates the deleted account wrote as staff and the actions' history keep what was done, under "Voormalige
+ * deelnemer" instead of its name. Its follows of actions go with all its follows (the profile's part).
  */
 export async function eraseActionData(tx: Db, person: PersonRef): Promise<void> {
-	await deletePersonSubscriptions(tx, { userId: person.userId, kind: 'action' });
 	const formerName = translate('nl', 'profile.formerParticipant');
 	await tx
 		.update(actionUpdates)

@@ -35,8 +35,8 @@ export async function exportProfileData(db: Db, person: PersonRef) {
 }
 
 /**
- * The users row stays, emptied and marked deleted, so public contributions and vote counts stay right. The
- * person's follows go, also of kinds no feature erases yet (the features export their own kinds).
+ * The users row stays, emptied and marked deleted, so public contributions and vote counts stay right. All the
+ * person's follows go here, of every kind at once (the features export their own kinds).
  */
 export async function eraseProfileData(tx: Db, person: PersonRef): Promise<void> {
 	await deleteProfileRecords(tx, { userId: person.userId });

@@ -12,7 +12,6 @@ import {
 	suggestionVotes
 } from '$lib/server/db/schema';
 import type { PersonRef } from '$lib/server/platform/feature';
-import { deletePersonSubscriptions } from '$lib/server/platform/subscriptions';
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 
@@ -166,12 +165,11 @@ export async function exportSuggestionData(db: Db, person: PersonRef) {
 
 /**
  * Suggestions, comments and votes stay: they are public contributions and behind the counts, and the emptied
- * users row no longer says whose they were. Follows and blocks go; reports stay for the moderators without
- * their reporter or the note the person typed.
+ * users row no longer says whose they were. Blocks go (follows go with all the person's follows, the
+ * profile's part); reports stay for the moderators without their reporter or the note the person typed.
  */
 export async function eraseSuggestionData(tx: Db, person: PersonRef): Promise<void> {
 	const { userId } = person;
-	await deletePersonSubscriptions(tx, { userId, kind: 'suggestion' });
 	await tx.delete(contributionBlocks).where(eq(contributionBlocks.userId, userId));
 	await tx
 		.update(suggestionReports)
