@@ -2,7 +2,7 @@
 // writes. The first start holds a lock for its life; a second start in another process is refused with a
 // message naming the folder and the running process; a lock left by a process that died is taken over.
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { createLogger } from '$lib/server/platform/log';
 import { DataDirInUseError, startApp, stopApp } from '$lib/server/platform/app';
 import { features } from '$lib/server/features';
 import { openDatabase } from './client';
+import { spawnTestChild } from '$lib/server/testing/child';
 
 const folders: string[] = [];
 const children: ChildProcess[] = [];
@@ -29,25 +30,16 @@ function dataFolder(): string {
 
 /** Starts the platform in a child process on `dataDir`; resolves with the child once it says it is ready. */
 function startHolder(dataDir: string): Promise<{ child: ChildProcess; pid: number }> {
-	const child = spawn(
-		process.execPath,
-		[
-			'node_modules/vite-node/vite-node.mjs',
-			'--config',
-			'vite.scripts.config.ts',
-			'src/lib/server/testing/datadir-holder-child.ts'
-		],
-		{ cwd: process.cwd(), env: { ...process.env, HOLDER_DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'pipe'] }
-	);
+	const { child, stderr } = spawnTestChild('src/lib/server/testing/datadir-holder-child.ts', {
+		HOLDER_DATA_DIR: dataDir
+	});
 	children.push(child);
-	let stderr = '';
-	child.stderr!.on('data', (chunk) => (stderr += chunk));
 	return new Promise((resolve, reject) => {
 		createInterface({ input: child.stdout! }).on('line', (line) => {
 			const match = /^ready (\d+)$/.exec(line);
 			if (match) resolve({ child, pid: Number(match[1]) });
 		});
-		child.on('exit', (code, signal) => reject(new Error(`holder ended with ${code ?? signal}: ${stderr}`)));
+		child.on('exit', (code, signal) => reject(new Error(`holder ended with ${code ?? signal}: ${stderr()}`)));
 	});
 }
 

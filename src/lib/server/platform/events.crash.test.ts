@@ -2,7 +2,6 @@
 // the middle of a handler, twice, and restarted; every handler has then seen every event exactly once, in
 // order per subject. On PGlite the database is a data folder (as on a server), on PostgreSQL the test's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { executeRows } from '$lib/server/db/rows';
 import { seedReferenceData } from '$lib/server/features/municipalities/municipalities.seed';
 import { createTestDatabase, testDbKind, type TestDatabase } from '$lib/server/testing/db';
 import { getTenant } from '$lib/server/testing/factories';
+import { spawnTestChild } from '$lib/server/testing/child';
 import { writeDomainEvent } from './events';
 
 const pglite = testDbKind() === 'pglite';
@@ -45,21 +45,10 @@ afterAll(async () => {
 
 /** Runs the child; kills it with SIGKILL after `killAfter` handlers began, or lets it finish. */
 function runChild(killAfter: number | null): Promise<{ began: number; killed: boolean }> {
-	const env = { ...process.env };
-	if (postgres) env.CRASH_DATABASE_URL = postgres.pool!.options.connectionString;
-	else env.CRASH_DATA_DIR = dataDir;
-	const child = spawn(
-		process.execPath,
-		[
-			'node_modules/vite-node/vite-node.mjs',
-			'--config',
-			'vite.scripts.config.ts',
-			'src/lib/server/testing/dispatcher-crash-child.ts'
-		],
-		{ cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] }
+	const { child, stderr } = spawnTestChild(
+		'src/lib/server/testing/dispatcher-crash-child.ts',
+		postgres ? { CRASH_DATABASE_URL: postgres.pool!.options.connectionString } : { CRASH_DATA_DIR: dataDir }
 	);
-	let stderr = '';
-	child.stderr.on('data', (chunk) => (stderr += chunk));
 	let began = 0;
 	let killed = false;
 	createInterface({ input: child.stdout }).on('line', (line) => {
@@ -73,7 +62,7 @@ function runChild(killAfter: number | null): Promise<{ began: number; killed: bo
 		child.on('exit', (code, signal) => {
 			if (killed && signal === 'SIGKILL') resolve({ began, killed });
 			else if (!killed && code === 0) resolve({ began, killed });
-			else reject(new Error(`child ended with ${code ?? signal}: ${stderr}`));
+			else reject(new Error(`child ended with ${code ?? signal}: ${stderr()}`));
 		});
 	});
 }
