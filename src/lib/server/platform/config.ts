@@ -23,7 +23,7 @@ export interface Config {
 	sessionMaxDays: number;
 	/** Serve public pages to visitors without a session from a few-second cache. */
 	pageCache: boolean;
-	/** Tell every response's statements and database time in a Server-Timing header (the bench, the journeys). */
+	/** Tell every response's statements and database time in a Server-Timing header (tests/e2e/statements.test.ts). */
 	serverTiming: boolean;
 	/** The base map under the small map on an action page. */
 	tiles: TileConfig;

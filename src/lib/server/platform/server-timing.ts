@@ -1,5 +1,5 @@
 // How many statements a request sends and how long it waits for them, told in its Server-Timing header
-// when SERVER_TIMING is on: the bench prints it per scenario, and a journey fails when a page sends more.
+// when SERVER_TIMING is on: a journey (tests/e2e/statements.test.ts) fails when a page sends more.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface RequestTally {
