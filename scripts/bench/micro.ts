@@ -4,6 +4,7 @@
 //
 //   npx vite-node --config vite.scripts.config.ts scripts/bench/micro.ts
 import csv from '../../src/lib/server/data/kempen-municipalities.csv?raw';
+import { parseMunicipalitiesCsv } from '$lib/server/features/municipalities/municipalities.seed';
 import { renderMarkdown } from '$lib/server/platform/markdown';
 import { parseBoundaryFile } from '$lib/server/platform/geo/boundary';
 import { locatePoint, municipalityArea, type LatLng } from '$lib/server/platform/geo/geo';
@@ -19,14 +20,7 @@ function median(runs: number, fn: () => void): number {
 	return times[Math.floor(times.length / 2)]!;
 }
 
-const centres: LatLng[] = csv
-	.trim()
-	.split(/\r?\n/)
-	.slice(1)
-	.map((line) => {
-		const cells = line.split(',');
-		return { lat: Number(cells[6]), lng: Number(cells[7]) };
-	});
+const centres: LatLng[] = parseMunicipalitiesCsv(csv).map((m) => ({ lat: m.centerLat, lng: m.centerLng }));
 const MOL = { lat: 51.1842, lng: 5.1153 };
 const encode = (text: string) => new TextEncoder().encode(text);
 

@@ -1,6 +1,7 @@
 // The place rule on its own: the Flanders outline, the cells of the Kempen centres, an uploaded boundary.
 import { describe, expect, it } from 'vitest';
 import csv from '$lib/server/data/kempen-municipalities.csv?raw';
+import { parseMunicipalitiesCsv } from '$lib/server/features/municipalities/municipalities.seed';
 import {
 	CELL_REACH_METRES,
 	distanceMetres,
@@ -13,16 +14,9 @@ import {
 	type LatLng
 } from './geo';
 
-/** The 29 reference centres, read from the same file the reference seed loads. */
+/** The 29 reference centres, read from the same file, in the same way, as the reference seed. */
 const CENTRES: Record<string, LatLng> = Object.fromEntries(
-	csv
-		.trim()
-		.split(/\r?\n/)
-		.slice(1)
-		.map((line) => {
-			const cells = line.split(',');
-			return [cells[1]!.toLowerCase(), { lat: Number(cells[6]), lng: Number(cells[7]) }];
-		})
+	parseMunicipalitiesCsv(csv).map((m) => [m.name.toLowerCase(), { lat: m.centerLat, lng: m.centerLng }])
 );
 
 function areaOf(name: string, boundary: Boundary | null = null) {
