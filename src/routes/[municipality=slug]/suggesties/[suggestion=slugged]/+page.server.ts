@@ -67,6 +67,17 @@ async function vote(event: RequestEvent, on: boolean) {
 	return { done: on ? ('voted' as const) : ('unvoted' as const), form: 'vote' };
 }
 
+async function follow(event: RequestEvent, on: boolean) {
+	const { ctx, parsed } = target(event);
+	if (!ctx.actor) redirectToLogin(event);
+	const work: Promise<unknown> = on
+		? followSuggestion(ctx, { suggestionId: parsed.id })
+		: unfollowSuggestion(ctx, { suggestionId: parsed.id });
+	const result = await orFail(work, event, {}, { form: 'follow' });
+	if (!result.ok) return result.failure;
+	return { done: on ? ('followed' as const) : ('unfollowed' as const), form: 'follow' };
+}
+
 export const actions: Actions = {
 	vote: (event) => vote(event, true),
 	unvote: (event) => vote(event, false),
@@ -110,32 +121,6 @@ export const actions: Actions = {
 			form: 'report'
 		};
 	},
-	follow: async (event) => {
-		const { ctx, parsed } = target(event);
-		if (!ctx.actor) redirectToLogin(event);
-		const result = await orFail(
-			followSuggestion(ctx, { suggestionId: parsed.id }),
-			event,
-			{},
-			{
-				form: 'follow'
-			}
-		);
-		if (!result.ok) return result.failure;
-		return { done: 'followed' as const, form: 'follow' };
-	},
-	unfollow: async (event) => {
-		const { ctx, parsed } = target(event);
-		if (!ctx.actor) redirectToLogin(event);
-		const result = await orFail(
-			unfollowSuggestion(ctx, { suggestionId: parsed.id }),
-			event,
-			{},
-			{
-				form: 'follow'
-			}
-		);
-		if (!result.ok) return result.failure;
-		return { done: 'unfollowed' as const, form: 'follow' };
-	}
+	follow: (event) => follow(event, true),
+	unfollow: (event) => follow(event, false)
 };
