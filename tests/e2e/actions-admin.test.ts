@@ -1,56 +1,21 @@
 // The back office of climate actions, as the communication officer of Geel uses it, with axe on every page:
 // create an action with the keyboard only, add an opportunity, publish, write news, read the history; then
 // the visitor sees it all on the public pages. A refused form keeps what was typed and says why, in Dutch.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-	checkA11y,
-	launchBrowser,
-	removeDataDir,
-	startServer,
-	visit,
-	watchProblems,
-	type RunningServer
-} from './support';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { browserJourney, checkA11y, visit, watchProblems } from './support';
 
-let browser: Browser;
-let server: RunningServer;
-let context: BrowserContext;
+const journey = browserJourney();
+const logInAsSofie = () => journey.logInAs(/Sofie Wouters/);
+const { forgetRefusals } = journey;
 let page: Page;
 let problems: string[];
-
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchBrowser();
+beforeEach(() => {
+	({ page, problems } = journey);
 });
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (server) removeDataDir(server.dataDir);
-});
-beforeEach(async () => {
-	context = await browser.newContext({ baseURL: server.url, locale: 'nl-BE' });
-	page = await context.newPage();
-	problems = watchProblems(page);
-});
-afterEach(async () => {
-	await context?.close();
-});
-
-async function logInAsSofie() {
-	await visit(page, '/aanmelden');
-	await page.getByRole('button', { name: 'Aanmelden met Mijn Burgerprofiel (testomgeving)' }).click();
-	await page.getByRole('button', { name: /Sofie Wouters/ }).click();
-	await page.waitForURL(`${server.url}/`);
-}
 
 /** The id of the element that has the keyboard focus. */
 const focused = (p: Page) => p.evaluate(() => document.activeElement?.id ?? '');
-
-/** A refused form answers 422 on purpose; the browser logs that as a failed load. */
-function forgetRefusals() {
-	problems.splice(0, problems.length, ...problems.filter((p) => !p.includes('status of 422')));
-}
 
 describe('back office of actions', () => {
 	it('create with the keyboard → opportunity → publish → update → history → public page', async () => {
@@ -132,7 +97,7 @@ describe('back office of actions', () => {
 		await checkA11y(page, 'back office: history');
 
 		// A visitor finds it on the public pages.
-		const visitor = await browser.newContext({ baseURL: server.url, locale: 'nl-BE' });
+		const visitor = await journey.browser.newContext({ baseURL: journey.server.url, locale: 'nl-BE' });
 		const pub = await visitor.newPage();
 		const pubProblems = watchProblems(pub);
 		await visit(pub, `/geel/acties?q=${encodeURIComponent('Geveltuinen in de Kerkstraat')}`);

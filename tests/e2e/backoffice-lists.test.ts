@@ -2,51 +2,18 @@
 // search, "select all" (with and without JavaScript), a bulk status change and the action's history; the
 // blocked people, one unblocked; the staff list, a role removed through its confirmation; the audit log
 // filtered by who did it; the region's municipalities searched and one's participation switched.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-	blockPageScripts,
-	checkA11y,
-	launchBrowser,
-	removeDataDir,
-	startServer,
-	sveltekitRan,
-	visit,
-	watchProblems,
-	type RunningServer
-} from './support';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { blockPageScripts, browserJourney, checkA11y, sveltekitRan, visit } from './support';
 
-let browser: Browser;
-let server: RunningServer;
-let context: BrowserContext;
+// Its own server: the journeys change demo actions, blocks and roles that other journeys count on.
+const journey = browserJourney();
+const { logInAs } = journey;
 let page: Page;
 let problems: string[];
-
-beforeAll(async () => {
-	// Its own server: the journeys change demo actions, blocks and roles that other journeys count on.
-	server = await startServer();
-	browser = await launchBrowser();
+beforeEach(() => {
+	({ page, problems } = journey);
 });
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (server) removeDataDir(server.dataDir);
-});
-beforeEach(async () => {
-	context = await browser.newContext({ baseURL: server.url, locale: 'nl-BE' });
-	page = await context.newPage();
-	problems = watchProblems(page);
-});
-afterEach(async () => {
-	await context?.close();
-});
-
-async function logInAs(persona: RegExp) {
-	await visit(page, '/aanmelden');
-	await page.getByRole('button', { name: 'Aanmelden met Mijn Burgerprofiel (testomgeving)' }).click();
-	await page.getByRole('button', { name: persona }).click();
-	await page.waitForURL(`${server.url}/`);
-}
 
 describe('back-office lists and confirmations', () => {
 	it('actions: search, select all, change the status of all found, then read it in the history', async () => {
@@ -70,12 +37,12 @@ describe('back-office lists and confirmations', () => {
 		// "Select all" without JavaScript: a link the server answers with every box ticked, the search kept.
 		const selectAll = page.getByRole('link', { name: 'Alles selecteren' });
 		const href = (await selectAll.getAttribute('href'))!;
-		expect(new URL(href, server.url).searchParams.get('zoek')).toBe(title);
-		expect(new URL(href, server.url).searchParams.get('selecteer')).toBe('alles');
-		const noJs = await browser.newContext({
-			baseURL: server.url,
+		expect(new URL(href, journey.server.url).searchParams.get('zoek')).toBe(title);
+		expect(new URL(href, journey.server.url).searchParams.get('selecteer')).toBe('alles');
+		const noJs = await journey.browser.newContext({
+			baseURL: journey.server.url,
 			locale: 'nl-BE',
-			storageState: await context.storageState()
+			storageState: await journey.context.storageState()
 		});
 		await blockPageScripts(noJs);
 		const p = await noJs.newPage();

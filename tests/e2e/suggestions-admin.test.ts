@@ -2,60 +2,22 @@
 // a bulk approval of two pending suggestions through the confirmation step, an official answer and the status
 // "chosen" with a reason; the answer with the keyboard only; a rejection without JavaScript that first asks
 // for a reason in Dutch beside the field.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-	blockPageScripts,
-	checkA11y,
-	launchBrowser,
-	removeDataDir,
-	startServer,
-	sveltekitRan,
-	visit,
-	watchProblems,
-	type RunningServer
-} from './support';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { blockPageScripts, browserJourney, checkA11y, sveltekitRan, visit } from './support';
 
-let browser: Browser;
-let server: RunningServer;
-let context: BrowserContext;
+// Its own server: the journey approves and rejects demo suggestions, which other journeys may count.
+const journey = browserJourney();
+const { logInAs, forgetRefusals } = journey;
 let page: Page;
 let problems: string[];
-
-beforeAll(async () => {
-	// Its own server: the journey approves and rejects demo suggestions, which other journeys may count.
-	server = await startServer();
-	browser = await launchBrowser();
+beforeEach(() => {
+	({ page, problems } = journey);
 });
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (server) removeDataDir(server.dataDir);
-});
-beforeEach(async () => {
-	context = await browser.newContext({ baseURL: server.url, locale: 'nl-BE' });
-	page = await context.newPage();
-	problems = watchProblems(page);
-});
-afterEach(async () => {
-	await context?.close();
-});
-
-async function logInAsBart(p: Page) {
-	await p.goto('/aanmelden', { waitUntil: 'networkidle' });
-	await p.getByRole('button', { name: 'Aanmelden met Mijn Burgerprofiel (testomgeving)' }).click();
-	await p.getByRole('button', { name: /Bart Claes/ }).click();
-	await p.waitForURL(`${server.url}/`);
-}
-
-/** A refused form answers 422 on purpose; the browser logs that as a failed load. */
-function forgetRefusals() {
-	problems.splice(0, problems.length, ...problems.filter((p) => !p.includes('status of 422')));
-}
 
 describe('back office of suggestions', () => {
 	it('queue → bulk approve two through the confirmation → answer (keyboard) → chosen with a reason', async () => {
-		await logInAsBart(page);
+		await logInAs(/Bart Claes/);
 		const queue = await visit(page, '/geel/beheer');
 		expect(queue.status()).toBe(200);
 		await page.getByRole('link', { name: 'Suggesties', exact: true }).click();
@@ -168,11 +130,11 @@ describe('back office of suggestions', () => {
 
 	it('rejects without JavaScript: the confirmation asks for a reason beside the field, then rejects', async () => {
 		// Logged in with JavaScript (the identity provider's pages are not ours), then the app without it.
-		await logInAsBart(page);
-		const noJs = await browser.newContext({
-			baseURL: server.url,
+		await logInAs(/Bart Claes/);
+		const noJs = await journey.browser.newContext({
+			baseURL: journey.server.url,
 			locale: 'nl-BE',
-			storageState: await context.storageState()
+			storageState: await journey.context.storageState()
 		});
 		await blockPageScripts(noJs);
 		const p = await noJs.newPage();
@@ -206,7 +168,7 @@ describe('back office of suggestions', () => {
 	});
 
 	it('merges a duplicate through its confirmation, blocks its author and unblocks them again', async () => {
-		await logInAsBart(page);
+		await logInAs(/Bart Claes/);
 		// Two public suggestions of one opportunity, from that opportunity's GeoJSON export.
 		await visit(page, '/geel/beheer/suggesties?wat=reported');
 		const first = page.locator('input[name="item"][value^="s"]').first();
@@ -274,10 +236,7 @@ describe('back office of suggestions', () => {
 	});
 
 	it("refuses Geel's queue and exports to Mol's moderator, in Dutch", async () => {
-		await page.goto('/aanmelden', { waitUntil: 'networkidle' });
-		await page.getByRole('button', { name: 'Aanmelden met Mijn Burgerprofiel (testomgeving)' }).click();
-		await page.getByRole('button', { name: /Tom Mertens/ }).click();
-		await page.waitForURL(`${server.url}/`);
+		await logInAs(/Tom Mertens/);
 		const response = await page.goto('/geel/beheer/suggesties', { waitUntil: 'networkidle' });
 		expect(response!.status()).toBe(403);
 		expect(await page.locator('h1').textContent()).toBe('Geen toegang');

@@ -4,3 +4,4 @@ export * from './login';
 export * from './tls';
 export * from './routes';
 export * from './data';
+export * from './journey';
