@@ -14,7 +14,13 @@ export async function exportActionData(db: Db, person: PersonRef) {
 			createdAt: subscriptions.createdAt
 		})
 		.from(subscriptions)
-		.innerJoin(actions, sql`${actions.id}::text = ${subscriptions.subjectId}`)
+		.innerJoin(
+			actions,
+			and(
+				eq(actions.municipalityId, subscriptions.municipalityId),
+				sql`${actions.id}::text = ${subscriptions.subjectId}`
+			)
+		)
 		.innerJoin(municipalities, eq(municipalities.id, subscriptions.municipalityId))
 		.where(and(eq(subscriptions.userId, person.userId), eq(subscriptions.subjectKind, 'action')))
 		.orderBy(asc(subscriptions.createdAt));

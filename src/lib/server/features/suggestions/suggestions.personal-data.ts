@@ -88,7 +88,13 @@ async function listFollows(db: Db, userId: string) {
 			createdAt: subscriptions.createdAt
 		})
 		.from(subscriptions)
-		.innerJoin(suggestions, sql`${suggestions.id}::text = ${subscriptions.subjectId}`)
+		.innerJoin(
+			suggestions,
+			and(
+				eq(suggestions.municipalityId, subscriptions.municipalityId),
+				sql`${suggestions.id}::text = ${subscriptions.subjectId}`
+			)
+		)
 		.where(and(eq(subscriptions.userId, userId), eq(subscriptions.subjectKind, 'suggestion')))
 		.orderBy(asc(subscriptions.createdAt), asc(suggestions.id));
 }

@@ -2,7 +2,7 @@
 // costs the same few statements however large the group. Locks are always taken in the same order — suggestions by
 // id, then the rate-limit counters by key, the voters' advisory locks by key, then the vote rows — so
 // concurrent groups never deadlock.
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { executeRows, jsonParam } from '$lib/server/db/rows';
 import { lockAggregateSql, type DomainEventName } from '$lib/server/platform/events';
@@ -70,11 +70,21 @@ export async function lockVoteTargets(
 			})
 			.from(opportunities)
 			.innerJoin(municipalities, eq(municipalities.id, opportunities.municipalityId))
-			.innerJoin(actions, eq(actions.id, opportunities.actionId))
-			.leftJoin(suggestionSettings, eq(suggestionSettings.opportunityId, opportunities.id))
+			// The action and the settings of the opportunity, each in the opportunity's municipality.
+			.innerJoin(
+				actions,
+				and(eq(actions.id, opportunities.actionId), eq(actions.municipalityId, opportunities.municipalityId))
+			)
+			.leftJoin(
+				suggestionSettings,
+				and(
+					eq(suggestionSettings.opportunityId, opportunities.id),
+					eq(suggestionSettings.municipalityId, opportunities.municipalityId)
+				)
+			)
 			.where(
-				sql`${opportunities.id} in (select s.opportunity_id from ${suggestions} s
-					where ${isWanted(sql`s.id`, sql`s.municipality_id`)})`
+				sql`(${opportunities.id}, ${opportunities.municipalityId}) in (select s.opportunity_id, s.municipality_id
+					from ${suggestions} s where ${isWanted(sql`s.id`, sql`s.municipality_id`)})`
 			)
 	]);
 	const byId = new Map(contexts.map((context) => [context.id, context]));
