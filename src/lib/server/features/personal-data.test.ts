@@ -145,7 +145,6 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 		.values({ municipalityId: geel.id, userId, reason: `${name}-blokkering` });
 	return {
 		userId,
-		email,
 		addresses: [email],
 		displayName: user!.displayName,
 		markers: [

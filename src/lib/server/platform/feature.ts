@@ -54,10 +54,10 @@ export interface FeatureSettings {
 /** The person whose data is exported or erased, as the profile feature knows them before anything changes. */
 export interface PersonRef {
 	userId: string;
-	email: string | null;
 	/**
 	 * Every address known to be the person's, lower case: the current one (verified or not), and earlier ones
-	 * they logged in with or were sent links to. Mail, tokens and invitations may name any of them.
+	 * they logged in with or were sent links to. Mail, tokens and invitations may name any of them, so a part
+	 * looks for all of them (there is deliberately no field with the current address alone).
 	 */
 	addresses: readonly string[];
 	displayName: string;

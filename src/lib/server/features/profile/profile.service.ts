@@ -339,7 +339,7 @@ export async function exportPersonalData(ctx: Ctx): Promise<PersonalDataExport> 
 	const userId = personId(ctx);
 	const user = await loadPerson(ctx.db, userId);
 	const addresses = await listAddressesOfPerson(ctx.db, { userId });
-	const person = { userId, email: user.email, addresses, displayName: user.displayName };
+	const person = { userId, addresses, displayName: user.displayName };
 	const sections = await Promise.all(
 		ctx.features.map((feature) => feature.personalData?.export(ctx.db, person) ?? {})
 	);
@@ -363,7 +363,7 @@ export async function deleteAccount(ctx: Ctx, input: { confirm: 'yes' }): Promis
 	await ctx.db.transaction(async (tx) => {
 		const user = await loadPerson(tx, userId);
 		const addresses = await listAddressesOfPerson(tx, { userId });
-		const person = { userId, email: user.email, addresses, displayName: user.displayName };
+		const person = { userId, addresses, displayName: user.displayName };
 		for (const feature of ctx.features) await feature.personalData?.erase(tx, person);
 	});
 	ctx.log.info({ userId }, 'account deleted');
