@@ -13,13 +13,14 @@ import {
 } from '$lib/server/db/schema';
 import type { PersonRef } from '$lib/server/platform/feature';
 
+// Each list selects its columns under the names the export shows; only the times are turned into text.
 const iso = (value: Date | null) => value?.toISOString() ?? null;
 
 async function listAuthored(db: Db, userId: string) {
 	return db
 		.select({
 			id: suggestions.id,
-			municipalitySlug: municipalities.slug,
+			municipality: municipalities.slug,
 			opportunityId: suggestions.opportunityId,
 			title: suggestions.title,
 			body: suggestions.body,
@@ -40,8 +41,7 @@ async function listAuthored(db: Db, userId: string) {
 async function listVotes(db: Db, userId: string) {
 	return db
 		.select({
-			suggestionId: suggestionVotes.suggestionId,
-			title: suggestions.title,
+			suggestion: { id: suggestionVotes.suggestionId, title: suggestions.title },
 			createdAt: suggestionVotes.createdAt
 		})
 		.from(suggestionVotes)
@@ -83,8 +83,7 @@ async function listReports(db: Db, userId: string) {
 async function listFollows(db: Db, userId: string) {
 	return db
 		.select({
-			suggestionId: suggestions.id,
-			title: suggestions.title,
+			suggestion: { id: suggestions.id, title: suggestions.title },
 			createdAt: subscriptions.createdAt
 		})
 		.from(subscriptions)
@@ -102,7 +101,7 @@ async function listFollows(db: Db, userId: string) {
 async function listBlocks(db: Db, userId: string) {
 	return db
 		.select({
-			municipalitySlug: municipalities.slug,
+			municipality: municipalities.slug,
 			reason: contributionBlocks.reason,
 			createdAt: contributionBlocks.createdAt
 		})
@@ -122,50 +121,17 @@ export async function exportSuggestionData(db: Db, person: PersonRef) {
 		listFollows(db, userId),
 		listBlocks(db, userId)
 	]);
+	const created = <T extends { createdAt: Date }>(row: T) => ({
+		...row,
+		createdAt: row.createdAt.toISOString()
+	});
 	return {
-		suggestions: authored.map((s) => ({
-			id: s.id,
-			municipality: s.municipalitySlug,
-			opportunityId: s.opportunityId,
-			title: s.title,
-			body: s.body,
-			placeName: s.placeName,
-			lat: s.lat,
-			lng: s.lng,
-			status: s.status,
-			moderation: s.moderation,
-			createdAt: s.createdAt.toISOString(),
-			publishedAt: iso(s.publishedAt)
-		})),
-		suggestionVotes: votes.map((v) => ({
-			suggestion: { id: v.suggestionId, title: v.title },
-			createdAt: v.createdAt.toISOString()
-		})),
-		suggestionComments: comments.map((c) => ({
-			id: c.id,
-			suggestionId: c.suggestionId,
-			parentId: c.parentId,
-			body: c.body,
-			moderation: c.moderation,
-			createdAt: c.createdAt.toISOString()
-		})),
-		suggestionReports: reports.map((r) => ({
-			suggestionId: r.suggestionId,
-			commentId: r.commentId,
-			reason: r.reason,
-			note: r.note,
-			createdAt: r.createdAt.toISOString(),
-			resolvedAt: iso(r.resolvedAt)
-		})),
-		suggestionFollows: follows.map((f) => ({
-			suggestion: { id: f.suggestionId, title: f.title },
-			createdAt: f.createdAt.toISOString()
-		})),
-		contributionBlocks: blocks.map((b) => ({
-			municipality: b.municipalitySlug,
-			reason: b.reason,
-			createdAt: b.createdAt.toISOString()
-		}))
+		suggestions: authored.map((s) => ({ ...created(s), publishedAt: iso(s.publishedAt) })),
+		suggestionVotes: votes.map(created),
+		suggestionComments: comments.map(created),
+		suggestionReports: reports.map((r) => ({ ...created(r), resolvedAt: iso(r.resolvedAt) })),
+		suggestionFollows: follows.map(created),
+		contributionBlocks: blocks.map(created)
 	};
 }
 
