@@ -95,6 +95,17 @@ describe('the data folder of the embedded database', () => {
 		expect(existsSync(lockFile)).toBe(false);
 	}, 60_000);
 
+	it('counts a lock written on another host as held, naming that host, even when its pid is gone here', async () => {
+		const dataDir = dataFolder();
+		writeFileSync(
+			path.join(dataDir, 'pglite.lock'),
+			JSON.stringify({ pid: 99_999_999, host: 'andere-server' })
+		);
+		const refusal = await openDatabase({ kind: 'pglite', dataDir }).catch((err: unknown) => err);
+		expect(refusal).toBeInstanceOf(DataDirInUseError);
+		expect((refusal as DataDirInUseError).message).toContain('andere-server');
+	}, 60_000);
+
 	it('refuses to open the folder twice in one process', async () => {
 		const dataDir = dataFolder();
 		const database = await openDatabase({ kind: 'pglite', dataDir });
