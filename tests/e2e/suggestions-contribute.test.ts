@@ -292,7 +292,7 @@ describe('contributing suggestions', () => {
 		// Follow and unfollow.
 		await page.getByRole('button', { name: 'Volg deze suggestie' }).press('Enter');
 		await page.waitForSelector(
-			'[role="status"] >> text=Je volgt deze suggestie. Je hoort wat ermee gebeurt.'
+			'[role="status"] >> text=Je volgt deze suggestie. Op deze pagina zie je hoe ver ze staat'
 		);
 		await page.getByRole('button', { name: 'Niet meer volgen' }).press('Enter');
 		await page.waitForSelector('text=Je volgt deze suggestie niet meer.');

@@ -100,11 +100,12 @@ export const actions = {
 	},
 	follow: {
 		heading: 'Op de hoogte blijven',
-		intro: 'Volg deze actie en je krijgt nieuws in je mails, zoals je in je profiel koos.',
+		intro:
+			'Volg deze actie om ze bij te houden. Mails met haar nieuws sturen we nog niet: het nieuws staat hier bij de updates.',
 		follow: 'Volg deze actie',
 		unfollow: 'Niet meer volgen',
 		following: 'Je volgt deze actie.',
-		followed: 'Je volgt nu deze actie. Je krijgt haar nieuws voortaan in je mails.',
+		followed: 'Je volgt nu deze actie. Haar nieuws staat hier bij de updates; mails sturen we nog niet.',
 		unfollowed: 'Je volgt deze actie niet meer.',
 		login: 'Meld je aan om deze actie te volgen',
 		intent: 'Je wilde deze actie volgen. Bevestig:',

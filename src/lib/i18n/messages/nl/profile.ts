@@ -70,7 +70,9 @@ export const profile = {
 		weekly: 'Wekelijks',
 		never: 'Nooit',
 		invalid: 'Kies hoe vaak je mails wil krijgen.',
-		needsVerifiedEmail: 'Je krijgt pas mails als je een bevestigd e-mailadres hebt.'
+		needsVerifiedEmail: 'Je krijgt pas mails als je een bevestigd e-mailadres hebt.',
+		notYet:
+			'Meedoen stuurt nog geen nieuwsmails over acties en suggesties. Wat je hier kiest, geldt zodra dat kan.'
 	},
 	wantsToHelp: {
 		label: 'Ja, vraag mij om mee te helpen',

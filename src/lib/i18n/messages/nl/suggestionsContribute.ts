@@ -66,15 +66,17 @@ export const suggestionsContribute = {
 	},
 	confirm: {
 		pending:
-			'Bedankt! Je suggestie is ingediend en wacht op goedkeuring door de gemeente. Je volgt ze: je hoort wat ermee gebeurt.',
-		published: 'Bedankt! Je suggestie staat online. Je volgt ze: je hoort wat ermee gebeurt.',
+			'Bedankt! Je suggestie is ingediend en wacht op goedkeuring door de gemeente. Je volgt ze: op deze pagina zie je hoe ver ze staat. Mails daarover sturen we nog niet.',
+		published:
+			'Bedankt! Je suggestie staat online. Je volgt ze: op deze pagina zie je hoe ver ze staat. Mails daarover sturen we nog niet.',
 		voted: 'Je steunt deze suggestie.',
 		unvoted: 'Je steunt deze suggestie niet meer.',
 		commented: 'Je reactie staat online.',
 		commentPending: 'Bedankt! Je reactie wacht op goedkeuring door de gemeente.',
 		reported: 'Bedankt voor je melding. De gemeente bekijkt ze.',
 		alreadyReported: 'Je meldde dit al. De gemeente bekijkt je melding.',
-		followed: 'Je volgt deze suggestie. Je hoort wat ermee gebeurt.',
+		followed:
+			'Je volgt deze suggestie. Op deze pagina zie je hoe ver ze staat; mails daarover sturen we nog niet.',
 		unfollowed: 'Je volgt deze suggestie niet meer.',
 		backToList: 'Terug naar de lijst'
 	},
@@ -96,7 +98,8 @@ export const suggestionsContribute = {
 	},
 	follow: {
 		heading: 'Volgen',
-		intro: 'Volg deze suggestie en hoor wanneer de status verandert of de gemeente antwoordt.',
+		intro:
+			'Volg deze suggestie om ze bij te houden. Mails wanneer de status verandert of de gemeente antwoordt, sturen we nog niet: hier zie je altijd hoe ver ze staat.',
 		follow: 'Volg deze suggestie',
 		unfollow: 'Niet meer volgen',
 		following: 'Je volgt deze suggestie.'

@@ -108,7 +108,7 @@ const readUpdates = (name: string, howTo?: string): DemoOpportunity => ({
 	kind: 'readUpdates',
 	howTo:
 		howTo ??
-		`Klik op **Volg deze actie** en je krijgt het nieuws in je mailbox, zo vaak als je zelf kiest. Je leest het ook hier en in het infoblad van ${name}.`,
+		`Klik op **Volg deze actie** om ze bij te houden. Het nieuws lees je hier bij de updates en in het infoblad van ${name}.`,
 	window: { always: true }
 });
 
