@@ -8,6 +8,7 @@ import { DataDirInUseError, requestContext, startApp, stopApp, type App } from '
 import { features } from '$lib/server/features';
 import { getApp, hasApp, setApp } from '$lib/server/platform/runtime';
 import { refuseCrossOrigin } from '$lib/server/platform/http';
+import { cleanedQuery, cleanedRequest } from '$lib/server/platform/control-characters';
 import { isShareableRequest, pageCacheKey, pageResponse } from '$lib/server/platform/page-cache';
 import { serverTiming, type RequestTally } from '$lib/server/platform/server-timing';
 import { resolveMunicipality } from '$lib/server/features/municipalities/municipalities.service';
@@ -120,6 +121,17 @@ async function handleRequest(
 	// SvelteKit's own (form content types only, English) is switched off in svelte.config.js.
 	if (!SAFE_METHODS.has(event.request.method) && event.request.headers.get('origin') !== event.url.origin)
 		return done(refuseCrossOrigin(event));
+
+	// Control characters nobody types (U+0000 among them, which PostgreSQL refuses) leave the request here,
+	// whatever reads it afterwards: a write's form fields or JSON, and a page's query (by a redirect).
+	if (!SAFE_METHODS.has(event.request.method)) {
+		const clean = await cleanedRequest(event.request);
+		if (clean) event.request = clean;
+	} else {
+		const clean = cleanedQuery(event.url);
+		if (clean)
+			return done(new Response(null, { status: 308, headers: { location: clean.pathname + clean.search } }));
+	}
 
 	const sessionToken = event.cookies.get(SESSION_COOKIE);
 	// A visitor landing from a poster, a newsletter or another site: remember the channel until they register.

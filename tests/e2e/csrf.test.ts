@@ -13,6 +13,7 @@ import {
 	logInOverHttp,
 	nameOf,
 	removeDataDir,
+	routeValuesOfGeel,
 	startServer,
 	tablesOf,
 	withDataFolder,
@@ -22,54 +23,6 @@ import {
 
 /** Every table of the public schema, rows in a stable order, as JSON text. */
 const snapshot = (dataDir: string) => withDataFolder(dataDir, (db) => tablesOf(db));
-
-/** Values for the route parameters: real ids of Geel, so a write that got through would change something. */
-function parameterValues(dataDir: string): Promise<Record<string, string>> {
-	return withDataFolder(dataDir, async (db) => {
-		const one = async (sql: string) => {
-			const result = await db.query<{ v: string | number }>(sql);
-			if (!result.rows[0]) throw new Error(`no value for: ${sql}`);
-			return String(result.rows[0].v);
-		};
-		const geel = `(SELECT id FROM municipalities WHERE slug = 'geel')`;
-		// A listed suggestion of an opportunity that takes votes now, so the victim's vote would count.
-		const suggestion = await one(
-			`SELECT s.id || ',' || s.opportunity_id || ',' || o.action_id AS v FROM suggestions s
-			 JOIN opportunities o ON o.id = s.opportunity_id
-			 JOIN suggestion_settings ss ON ss.opportunity_id = s.opportunity_id
-			 WHERE s.municipality_id = ${geel} AND s.moderation = 'approved' AND s.merged_into_id IS NULL
-			   AND ss.voting_open AND (o.opens_at IS NULL OR o.opens_at <= now())
-			   AND (o.closes_at IS NULL OR o.closes_at > now())
-			 ORDER BY s.id LIMIT 1`
-		);
-		const [suggestionId, opportunityId, actionId] = suggestion.split(',');
-		const update = await one(
-			`SELECT action_id || ',' || id AS v FROM action_updates WHERE municipality_id = ${geel} ORDER BY id LIMIT 1`
-		);
-		const [updateActionId, updateId] = update.split(',');
-		return {
-			municipality: 'geel',
-			slug: 'geel',
-			action: actionId!,
-			actie: updateActionId!,
-			update: updateId!,
-			kans: opportunityId!,
-			opportunity: opportunityId!,
-			suggestion: suggestionId!,
-			suggestie: suggestionId!,
-			id: suggestionId!,
-			thema: await one(
-				`SELECT id AS v FROM themes WHERE municipality_id = ${geel} ORDER BY position, id LIMIT 1`
-			),
-			persoon: await one(
-				`SELECT u.id AS v FROM users u JOIN user_identities i ON i.user_id = u.id
-				 WHERE i.subject = 'dev-citizen-geel' LIMIT 1`
-			),
-			level: '2',
-			rest: 'v1/iets'
-		};
-	});
-}
 
 const ORIGINS: [label: string, origin: string | undefined][] = [
 	['another site', 'https://evil.example'],
@@ -119,7 +72,7 @@ beforeAll(async () => {
 		region: await logInOverHttp(server, 'dev-regional-admin-kempen')
 	};
 	await server.stop();
-	values = await parameterValues(dataDir);
+	values = await routeValuesOfGeel(dataDir);
 	before = await snapshot(dataDir);
 	server = await startServer({ dataDir, env });
 }, 240_000);
