@@ -83,6 +83,10 @@ export const actions = {
 		openBetween: 'Open van {from} tot {to}',
 		alwaysOpen: 'Altijd open',
 		closed: 'Afgesloten',
+		runsUntil: 'Loopt tot {date}',
+		runsOpenEnded: 'Loopt zonder einddatum',
+		offline:
+			'Aanmelden via Meedoen kan hier nog niet. Hierboven staat hoe je meedoet; volg de actie om het nieuws te lezen.',
 		howTo: 'Zo doe je mee',
 		updates: 'Nieuws',
 		noUpdates: 'Nog geen nieuws over deze actie.',
@@ -137,6 +141,12 @@ export const actions = {
 		all: 'Alle acties in {name}',
 		regionAll: 'Alle acties in de regio',
 		none: 'Er zijn nog geen klimaatacties gepubliceerd.'
+	},
+	nextStep: {
+		label: '{step}: {title}',
+		suggest: 'Naar de kaart: stel een plek voor',
+		vote: 'Naar de kaart: steun plekken',
+		follow: 'Volg deze actie'
 	},
 	ladder: {
 		heading: 'Hoeveel wil je doen?',

@@ -10,6 +10,7 @@ import { createPdf, type PdfRole, type PdfTextStyle } from '$lib/server/platform
 import { qrMatrix } from '$lib/server/platform/qr';
 import { resolveMunicipality } from '$lib/server/features/municipalities/municipalities.service';
 import { listOpportunitiesOfActions } from '$lib/server/features/opportunities/opportunities.service';
+import { nextStepOf } from '$lib/server/features/opportunities/opportunities.next-step';
 import { getPublishedAction, listThemesOfActions } from './actions.queries';
 import { parseId, parseSluggedId } from '$lib/domain/ids';
 
@@ -50,19 +51,25 @@ function plainText(markdown: string): string {
 		.trim();
 }
 
+/** `online`: it has a next step on the platform (nextStepOf); without one it is never called open. */
 function windowText(
 	opportunity: { opensAt: Date | null; closesAt: Date | null },
+	online: boolean,
 	now: Date,
 	locale: Locale
 ): string {
 	const { opensAt, closesAt } = opportunity;
 	const at = (d: Date) => formatDateTime(d, locale);
-	if (!opensAt && !closesAt) return translate(locale, 'actions.page.alwaysOpen');
 	if (closesAt && closesAt <= now) return translate(locale, 'actions.page.closed');
 	if (opensAt && opensAt > now)
 		return closesAt
 			? translate(locale, 'actions.page.openBetween', { from: at(opensAt), to: at(closesAt) })
 			: translate(locale, 'actions.page.openFrom', { date: at(opensAt) });
+	if (!online)
+		return closesAt
+			? translate(locale, 'actions.page.runsUntil', { date: at(closesAt) })
+			: translate(locale, 'actions.page.runsOpenEnded');
+	if (!opensAt && !closesAt) return translate(locale, 'actions.page.alwaysOpen');
 	return closesAt
 		? translate(locale, 'actions.page.openUntil', { date: at(closesAt) })
 		: translate(locale, 'actions.page.openNow');
@@ -136,7 +143,7 @@ export async function renderActionPoster(
 		opportunities: shown.map((o) => ({
 			rung: o.rung,
 			title: o.title,
-			window: windowText(o, now, locale),
+			window: windowText(o, nextStepOf(o, opportunityRows, now) !== null, now, locale),
 			howTo: opportunityId !== null ? plainText(o.howTo) || null : null
 		})),
 		url: url.href

@@ -133,7 +133,12 @@ export function presentActionDetail(
 		location: row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng } : null,
 		links: safeLinks(row.links),
 		opportunities: opportunities
-			.map((o) => presentOpportunity(o, now))
+			.map((o) =>
+				presentOpportunity(o, opportunities, now, {
+					municipalitySlug: row.municipalitySlug,
+					actionPath: actionPath(row.municipalitySlug, row.id, row.slug)
+				})
+			)
 			.sort((a, b) => a.level - b.level || 0),
 		updates: updates.map((u) => ({
 			id: u.id,

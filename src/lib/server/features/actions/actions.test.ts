@@ -344,7 +344,11 @@ describe('the action page', () => {
 		expect(page.action.updates[1]?.bodyHtml).not.toContain('<script');
 		const vote = page.action.opportunities.find((o) => o.kind === 'vote');
 		expect(vote?.open).toBe(false);
-		expect(page.action.opportunities.find((o) => o.kind === 'actionDay')?.open).toBe(true);
+		// An action day has no registration yet (events): its window is open, but it is not shown as open.
+		expect(page.action.opportunities.find((o) => o.kind === 'actionDay')).toMatchObject({
+			open: false,
+			offline: true
+		});
 		expect(page.following).toBe(false);
 	});
 

@@ -5,6 +5,7 @@ import { rungLevel, type LadderRung } from '$lib/domain/ladder';
 import { renderMarkdown } from '$lib/server/platform/markdown';
 import type { OpenOpportunityRow, OpportunityRow } from './opportunities.queries';
 import { dateToBrusselsLocal } from './opportunities.schemas';
+import { nextStepHref, nextStepOf, windowOpen, type NextStep } from './opportunities.next-step';
 
 export type { OpportunityRow } from './opportunities.queries';
 
@@ -21,10 +22,19 @@ export interface OpportunityView {
 	howToHtml: string;
 	opensAt: string | null;
 	closesAt: string | null;
-	/** Open at the moment the page was made. */
+	/** Open at the moment the page was made: its window is open and it has a next step that works. */
 	open: boolean;
 	/** Not open yet (opens later), as opposed to closed. */
 	upcoming: boolean;
+	/** Its window is open, but taking part does not go through the platform yet (no next step). */
+	offline: boolean;
+	/** The one obvious next step of an open opportunity. */
+	nextStep: NextStepView | null;
+}
+
+export interface NextStepView {
+	kind: NextStep['kind'];
+	href: string;
 }
 
 export interface OpenOpportunityView {
@@ -33,13 +43,20 @@ export interface OpenOpportunityView {
 	kind: OpportunityKind;
 	howToHtml: string;
 	closesAt: string | null;
+	nextStep: NextStepView;
 	action: { path: string; title: string; summary: string; status: ActionStatus };
 	municipality: { slug: string; name: string };
 }
 
-export function presentOpportunity(row: OpportunityRow, now: Date): OpportunityView {
+/** One opportunity on its action's page; `siblings` are all of the action's opportunities. */
+export function presentOpportunity(
+	row: OpportunityRow,
+	siblings: readonly OpportunityRow[],
+	now: Date,
+	where: { municipalitySlug: string; actionPath: string }
+): OpportunityView {
 	const opened = !row.opensAt || row.opensAt <= now;
-	const notClosed = !row.closesAt || row.closesAt > now;
+	const step = nextStepOf(row, siblings, now);
 	return {
 		id: row.id,
 		title: row.title,
@@ -49,20 +66,27 @@ export function presentOpportunity(row: OpportunityRow, now: Date): OpportunityV
 		howToHtml: renderMarkdown(row.howTo),
 		opensAt: iso(row.opensAt),
 		closesAt: iso(row.closesAt),
-		open: opened && notClosed,
-		upcoming: !opened
+		open: step !== null,
+		upcoming: !opened,
+		offline: step === null && windowOpen(row, now),
+		nextStep: step && {
+			kind: step.kind,
+			href: nextStepHref(step, where.municipalitySlug, where.actionPath)
+		}
 	};
 }
 
-export function presentOpenOpportunity(row: OpenOpportunityRow): OpenOpportunityView {
+export function presentOpenOpportunity(row: OpenOpportunityRow, step: NextStep): OpenOpportunityView {
+	const path = actionPath(row.municipalitySlug, row.actionId, row.actionSlug);
 	return {
 		id: row.id,
 		title: row.title,
 		kind: row.kind,
 		howToHtml: renderMarkdown(row.howTo),
 		closesAt: iso(row.closesAt),
+		nextStep: { kind: step.kind, href: nextStepHref(step, row.municipalitySlug, path) },
 		action: {
-			path: actionPath(row.municipalitySlug, row.actionId, row.actionSlug),
+			path,
 			title: row.actionTitle,
 			summary: row.actionSummary,
 			status: row.actionStatus

@@ -130,13 +130,14 @@ export async function listOpportunitiesOfActions(
 
 export type OpportunityRow = Awaited<ReturnType<typeof listOpportunitiesOfActions>>[number];
 
-/** Opportunities on one rung that are open now, of published actions, soonest closing first. */
-export async function listOpenOpportunities(
-	db: Db,
-	params: { municipalityIds: string[]; rung: LadderRung; now: Date; limit: number; offset: number }
-) {
-	if (params.municipalityIds.length === 0) return { rows: [], total: 0 };
-	const rows = await db
+/**
+ * Opportunities whose window is open now, of public actions, soonest closing first: the candidates of the
+ * rung pages and their counts. Whether each is open is decided by `nextStepOf` (opportunities.next-step.ts),
+ * which needs the others of its action (a vote is open when its action's map is), so every rung is read.
+ */
+export async function listWindowOpenOpportunities(db: Db, params: { municipalityIds: string[]; now: Date }) {
+	if (params.municipalityIds.length === 0) return [];
+	return db
 		.select({
 			...opportunityColumns,
 			actionSlug: actions.slug,
@@ -144,8 +145,7 @@ export async function listOpenOpportunities(
 			actionSummary: actions.summary,
 			actionStatus: actions.status,
 			municipalitySlug: municipalities.slug,
-			municipalityName: municipalities.name,
-			total: sql<number>`count(*) over ()`.mapWith(Number)
+			municipalityName: municipalities.name
 		})
 		.from(opportunities)
 		.innerJoin(
@@ -156,41 +156,12 @@ export async function listOpenOpportunities(
 		.where(
 			and(
 				inArray(opportunities.municipalityId, params.municipalityIds),
-				eq(opportunities.rung, params.rung),
 				or(isNull(opportunities.opensAt), lte(opportunities.opensAt, params.now)),
 				or(isNull(opportunities.closesAt), gt(opportunities.closesAt, params.now)),
 				actionIsPublic(params.now)
 			)
 		)
-		.orderBy(sql`${opportunities.closesAt} asc nulls last`, desc(actions.publishedAt), asc(opportunities.id))
-		.limit(params.limit)
-		.offset(params.offset);
-	return { rows: rows.map(({ total: _, ...row }) => row), total: rows[0]?.total ?? 0 };
+		.orderBy(sql`${opportunities.closesAt} asc nulls last`, desc(actions.publishedAt), asc(opportunities.id));
 }
 
-export type OpenOpportunityRow = Awaited<ReturnType<typeof listOpenOpportunities>>['rows'][number];
-
-/** How many open opportunities each rung has, for the "Hoeveel wil je doen?" links. */
-export async function countOpenOpportunitiesByRung(
-	db: Db,
-	params: { municipalityIds: string[]; now: Date }
-): Promise<Partial<Record<LadderRung, number>>> {
-	if (params.municipalityIds.length === 0) return {};
-	const rows = await db
-		.select({ rung: opportunities.rung, n: sql<number>`count(*)`.mapWith(Number) })
-		.from(opportunities)
-		.innerJoin(
-			actions,
-			and(eq(actions.id, opportunities.actionId), eq(actions.municipalityId, opportunities.municipalityId))
-		)
-		.where(
-			and(
-				inArray(opportunities.municipalityId, params.municipalityIds),
-				or(isNull(opportunities.opensAt), lte(opportunities.opensAt, params.now)),
-				or(isNull(opportunities.closesAt), gt(opportunities.closesAt, params.now)),
-				actionIsPublic(params.now)
-			)
-		)
-		.groupBy(opportunities.rung);
-	return Object.fromEntries(rows.map((r) => [r.rung, r.n]));
-}
+export type OpenOpportunityRow = Awaited<ReturnType<typeof listWindowOpenOpportunities>>[number];

@@ -6,11 +6,12 @@ import { cached } from '$lib/server/platform/cache';
 import { LADDER_RUNGS, type LadderRung } from '$lib/domain/ladder';
 import { listParticipatingMunicipalities } from '$lib/server/features/municipalities/municipalities.service';
 import {
-	countOpenOpportunitiesByRung,
-	listOpenOpportunities,
 	listOpportunitiesOfActions as listOpportunityRows,
+	listWindowOpenOpportunities,
+	type OpenOpportunityRow,
 	type OpportunityRow
 } from './opportunities.queries';
+import { nextStepOf, type NextStep } from './opportunities.next-step';
 import { presentOpenOpportunity, type OpenOpportunityView } from './opportunities.present';
 import { PAGE_SIZE } from '$lib/server/features/actions/actions.schemas';
 
@@ -42,22 +43,31 @@ async function scope(ctx: Ctx, tenant: Tenant | undefined, participating?: boole
 	return (await listParticipatingMunicipalities(ctx)).map((m) => m.id);
 }
 
+/** The opportunities open now (window open and a next step, `nextStepOf`), soonest closing first. */
+async function listOpenNow(
+	ctx: Ctx,
+	municipalityIds: string[]
+): Promise<{ row: OpenOpportunityRow; step: NextStep }[]> {
+	const now = new Date();
+	const rows = await listWindowOpenOpportunities(ctx.db, { municipalityIds, now });
+	return rows.flatMap((row) => {
+		const step = nextStepOf(row, rows, now);
+		return step ? [{ row, step }] : [];
+	});
+}
+
 /** Opportunities on one rung that are open now, in the municipality (or the whole region without one). */
 export async function browseRung(
 	ctx: Ctx,
 	input: { rung: LadderRung; page: number; participating?: boolean }
 ): Promise<RungBrowse> {
 	const municipalityIds = await scope(ctx, ctx.tenant, input.participating);
-	const { rows, total } = await listOpenOpportunities(ctx.db, {
-		municipalityIds,
-		rung: input.rung,
-		now: new Date(),
-		limit: PAGE_SIZE,
-		offset: (input.page - 1) * PAGE_SIZE
-	});
+	const open = (await listOpenNow(ctx, municipalityIds)).filter((o) => o.row.rung === input.rung);
+	const total = open.length;
+	const start = (input.page - 1) * PAGE_SIZE;
 	return {
 		rung: input.rung,
-		items: rows.map(presentOpenOpportunity),
+		items: open.slice(start, start + PAGE_SIZE).map((o) => presentOpenOpportunity(o.row, o.step)),
 		total,
 		page: input.page,
 		pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE))
@@ -72,7 +82,7 @@ export async function countOpenByRung(
 	const municipalityIds = await scope(ctx, ctx.tenant, input.participating);
 	// The same for everyone: from the App's read cache (every write clears it, at most 10 seconds old).
 	return cached(ctx.cache, `open-by-rung:${municipalityIds.join(',')}`, async () => {
-		const counts = await countOpenOpportunitiesByRung(ctx.db, { municipalityIds, now: new Date() });
-		return LADDER_RUNGS.map((rung) => ({ rung, count: counts[rung] ?? 0 }));
+		const open = await listOpenNow(ctx, municipalityIds);
+		return LADDER_RUNGS.map((rung) => ({ rung, count: open.filter((o) => o.row.rung === rung).length }));
 	});
 }

@@ -14,12 +14,14 @@ import {
 } from '$lib/server/features/actions/actions.queries';
 import { insertOpportunity, type OpportunityFields } from './opportunities.queries';
 import { browseRung, countOpenByRung } from './opportunities.service';
+import { getActionPage } from '$lib/server/features/actions/actions.service';
 
 let database: TestDatabase;
 let db: Db;
 let geel: Tenant;
 let mol: Tenant;
 let olen: Tenant;
+let marktplein: { id: number };
 const HOUR = 3_600_000;
 
 async function buildAction(
@@ -46,13 +48,16 @@ beforeAll(async () => {
 	mol = await buildParticipatingMunicipality(db, 'mol');
 	olen = await getTenant(db, 'olen'); // does not take part
 
-	await buildAction(
+	marktplein = await buildAction(
 		geel,
 		{ title: 'Ontharding van het Marktplein', status: 'inProgress' },
 		{
 			opportunities: [
+				// Open, but no way to register yet (events): not open.
 				{ title: 'Plantdag', rung: 'coproduce', kind: 'actionDay' },
-				{ title: 'Stem mee', rung: 'consult', kind: 'vote', closesAt: new Date(Date.now() - HOUR) }
+				{ title: 'Stem mee', rung: 'consult', kind: 'vote', closesAt: new Date(Date.now() - HOUR) },
+				{ title: 'Plekken voor planten', rung: 'coproduce', kind: 'mapSuggestions' },
+				{ title: 'Stem voor de plekken', rung: 'consult', kind: 'vote' }
 			]
 		}
 	);
@@ -61,6 +66,7 @@ beforeAll(async () => {
 		{ title: 'Énergiecoöperatie Geel', status: 'planned' },
 		{
 			opportunities: [
+				// Open, but no way to join a group yet: not open.
 				{
 					title: 'Denk mee in de werkgroep',
 					rung: 'advise',
@@ -68,6 +74,9 @@ beforeAll(async () => {
 					opensAt: new Date(Date.now() - HOUR),
 					closesAt: new Date(Date.now() + 48 * HOUR)
 				},
+				{ title: 'Volg de coöperatie', rung: 'advise', kind: 'readUpdates' },
+				// A vote without a map to vote on: nothing to do, not open.
+				{ title: 'Kies een dak', rung: 'consult', kind: 'vote' },
 				{
 					title: 'Later: burgergroep',
 					rung: 'selfManage',
@@ -78,7 +87,7 @@ beforeAll(async () => {
 		}
 	);
 	// Open opportunities of actions that are not public: a draft, an archived and a scheduled action.
-	const open = [{ title: 'Help mee', rung: 'advise', kind: 'workingGroup' }] satisfies OpportunityFields[];
+	const open = [{ title: 'Help mee', rung: 'advise', kind: 'readUpdates' }] satisfies OpportunityFields[];
 	await buildAction(geel, { title: 'Geheim ontwerp over bomen' }, { publish: false, opportunities: open });
 	const archived = await buildAction(geel, { title: 'Gearchiveerde boomactie' }, { opportunities: open });
 	await archiveAction(db, { municipalityId: geel.id, id: archived.id });
@@ -90,12 +99,12 @@ beforeAll(async () => {
 	await buildAction(
 		mol,
 		{ title: 'Bomen planten in Mol', status: 'inProgress' },
-		{ opportunities: [{ title: 'Help planten in Mol', rung: 'coproduce', kind: 'volunteer' }] }
+		{ opportunities: [{ title: 'Plekken voor bomen in Mol', rung: 'coproduce', kind: 'mapSuggestions' }] }
 	);
 	await buildAction(
 		olen,
 		{ title: 'Olen doet nog niet mee' },
-		{ opportunities: [{ title: 'Plant in Olen', rung: 'coproduce', kind: 'volunteer' }] }
+		{ opportunities: [{ title: 'Plekken in Olen', rung: 'coproduce', kind: 'mapSuggestions' }] }
 	);
 });
 afterAll(async () => {
@@ -103,22 +112,49 @@ afterAll(async () => {
 });
 
 describe('browsing by rung ("Hoeveel wil je doen?")', () => {
-	it('shows opportunities open now, with their action; not closed, not yet open, not of drafts', async () => {
+	it('shows opportunities open now with a next step, with their action; not closed, not yet open, not of drafts', async () => {
 		const advise = await browseRung(buildCtx(db, geel), { rung: 'advise', page: 1 });
-		expect(advise.items.map((o) => o.title)).toEqual(['Denk mee in de werkgroep']);
+		expect(advise.items.map((o) => o.title)).toEqual(['Volg de coöperatie']);
 		expect(advise.items[0]?.action.title).toBe('Énergiecoöperatie Geel');
-		expect((await browseRung(buildCtx(db, geel), { rung: 'consult', page: 1 })).items).toEqual([]);
 		expect((await browseRung(buildCtx(db, geel), { rung: 'selfManage', page: 1 })).items).toEqual([]);
-		const coproduce = await browseRung(buildCtx(db, geel), { rung: 'coproduce', page: 1 });
-		expect(coproduce.items.map((o) => o.title)).toEqual(['Plantdag']);
 	});
 
-	it('counts open opportunities per rung; the region sums its municipalities', async () => {
+	it('never shows an opportunity without a working next step as open (bug: plantdag, werkgroep, vote without a map)', async () => {
+		const coproduce = await browseRung(buildCtx(db, geel), { rung: 'coproduce', page: 1 });
+		expect(coproduce.items.map((o) => o.title)).toEqual(['Plekken voor planten']);
+		const consult = await browseRung(buildCtx(db, geel), { rung: 'consult', page: 1 });
+		expect(consult.items.map((o) => o.title)).toEqual(['Stem voor de plekken']);
+		const advise = await browseRung(buildCtx(db, geel), { rung: 'advise', page: 1 });
+		expect(advise.items.map((o) => o.title)).not.toContain('Denk mee in de werkgroep');
+	});
+
+	it('gives each open opportunity its one next step: the map, the map to vote on, or following the action', async () => {
+		const [map] = (await browseRung(buildCtx(db, geel), { rung: 'coproduce', page: 1 })).items;
+		expect(map?.nextStep).toEqual({ kind: 'suggest', href: `/geel/kansen/${map!.id}` });
+		const [vote] = (await browseRung(buildCtx(db, geel), { rung: 'consult', page: 1 })).items;
+		expect(vote?.nextStep).toEqual({ kind: 'vote', href: `/geel/kansen/${map!.id}` });
+		const [follow] = (await browseRung(buildCtx(db, geel), { rung: 'advise', page: 1 })).items;
+		expect(follow?.nextStep).toEqual({ kind: 'follow', href: `${follow!.action.path}#volgen` });
+	});
+
+	it('counts open opportunities per rung by the same rule; the region sums its municipalities', async () => {
 		const geelCounts = await countOpenByRung(buildCtx(db, geel));
 		expect(geelCounts.find((c) => c.rung === 'coproduce')?.count).toBe(1);
-		expect(geelCounts.find((c) => c.rung === 'consult')?.count).toBe(0);
+		expect(geelCounts.find((c) => c.rung === 'consult')?.count).toBe(1);
+		expect(geelCounts.find((c) => c.rung === 'advise')?.count).toBe(1);
 		expect(geelCounts).toHaveLength(6);
 		const region = await countOpenByRung(buildCtx(db));
 		expect(region.find((c) => c.rung === 'coproduce')?.count).toBe(2);
+	});
+
+	it('an action page marks the same ones open, and the others as not online yet', async () => {
+		const page = await getActionPage(buildCtx(db, geel), { id: marktplein.id, slug: '' });
+		const byTitle = Object.fromEntries(page.action.opportunities.map((o) => [o.title, o]));
+		expect(byTitle['Plantdag']).toMatchObject({ open: false, offline: true, nextStep: null });
+		expect(byTitle['Stem mee']).toMatchObject({ open: false, offline: false, nextStep: null });
+		expect(byTitle['Plekken voor planten']?.open).toBe(true);
+		expect(byTitle['Stem voor de plekken']?.nextStep?.href).toBe(
+			`/geel/kansen/${byTitle['Plekken voor planten']!.id}`
+		);
 	});
 });

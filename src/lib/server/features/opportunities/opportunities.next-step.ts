@@ -1,0 +1,66 @@
+// The one rule for whether an opportunity is open: its window is open now AND it has a next step that works
+// today. The action's page, the rung pages ("Hoeveel wil je doen?") and their counts all ask it, so nothing is
+// shown as "Nu open" that leads nowhere.
+import type { OpportunityKind } from '$lib/domain/actions';
+
+/** What a person does next, one obvious step per open opportunity. */
+export type NextStep =
+	/** Follow the action and read its updates (the follow form on the action's page). */
+	| { kind: 'follow' }
+	/** Put a place on the map and support suggestions: the map of this opportunity. */
+	| { kind: 'suggest'; opportunityId: number }
+	/** Vote: support suggestions on the map of the action's open map opportunity. */
+	| { kind: 'vote'; opportunityId: number };
+
+export interface Window {
+	opensAt: Date | null;
+	closesAt: Date | null;
+}
+
+export interface Candidate extends Window {
+	id: number;
+	actionId: number;
+	kind: OpportunityKind;
+}
+
+export function windowOpen(o: Window, now: Date): boolean {
+	return (!o.opensAt || o.opensAt <= now) && (!o.closesAt || o.closesAt > now);
+}
+
+/**
+ * The next step of an opportunity, given the other opportunities of its action; null when it has none that
+ * works today, and then it is not open, whatever its window says.
+ *
+ * Per kind: reading updates is following the action; suggestions on the map are that map; a vote is the map
+ * of the action's open map opportunity (support there is the vote), none without one. A survey, a working
+ * group, an action day, volunteering and a citizen group have no next step on the platform until events
+ * (registration) and groups exist, so they are never "open": their text says how to take part.
+ */
+export function nextStepOf(o: Candidate, siblings: readonly Candidate[], now: Date): NextStep | null {
+	if (!windowOpen(o, now)) return null;
+	switch (o.kind) {
+		case 'readUpdates':
+			return { kind: 'follow' };
+		case 'mapSuggestions':
+			return { kind: 'suggest', opportunityId: o.id };
+		case 'vote': {
+			const map = siblings.find(
+				(s) => s.actionId === o.actionId && s.kind === 'mapSuggestions' && windowOpen(s, now)
+			);
+			return map ? { kind: 'vote', opportunityId: map.id } : null;
+		}
+		case 'survey':
+		case 'workingGroup':
+		case 'actionDay':
+		case 'volunteer':
+		case 'citizenGroup':
+			return null;
+	}
+}
+
+/** The address of a next step: the map, or the follow form on the action's page. */
+export function nextStepHref(step: NextStep, municipalitySlug: string, actionPath: string): string {
+	return step.kind === 'follow'
+		? `${actionPath}#volgen`
+		: `/${municipalitySlug}/kansen/${step.opportunityId}`;
+}
