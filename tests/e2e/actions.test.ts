@@ -114,6 +114,8 @@ describe('climate actions', () => {
 		await page.getByRole('button', { name: 'Volg deze actie' }).click();
 		await page.waitForSelector('text=Je volgt nu deze actie.');
 		expect(await page.locator('[role="status"]', { hasText: 'Je volgt nu deze actie.' }).count()).toBe(1);
+		// Post/redirect/get: a reload shows the message and posts nothing.
+		expect(page.url()).not.toContain('?/');
 		await checkA11y(page, 'action page, following');
 		await page.getByRole('button', { name: 'Niet meer volgen' }).click();
 		await page.waitForSelector('text=Je volgt deze actie niet meer.');

@@ -3,7 +3,15 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { checkA11y, launchBrowser, projectRoot, visit, watchProblems } from './support';
+import {
+	checkA11y,
+	geelOpportunity,
+	launchBrowser,
+	listedSuggestionPath,
+	projectRoot,
+	visit,
+	watchProblems
+} from './support';
 
 const PLATFORM_BRAND = '#1f5f3f';
 const SCREENSHOT_DIR = path.join(projectRoot, 'test-results', 'e2e');
@@ -156,5 +164,61 @@ describe('pages', () => {
 		await checkA11y(page);
 		// The browser logs the 404 of the document itself; anything else is a problem.
 		expect(problems.filter((p) => !p.includes('status of 404'))).toEqual([]);
+	});
+
+	it('every labelled button and link on the citizen pages says its visible text (WCAG 2.5.3)', async () => {
+		// Walks the demo's citizen pages from the region home, one page per kind of address (any municipality,
+		// ids and the query left out), so a control added later is checked without editing this test.
+		const kindOf = (path: string) =>
+			path.replace(/^\/(?!acties|aanmelden|profiel|afgemeld)[^/]+/, '/*').replace(/\d+[^/]*/g, '#');
+		const seen = new Set<string>();
+		const opportunityId = await geelOpportunity(baseURL, 'Daken die geschikt zijn voor zonnepanelen');
+		const queue = [
+			'/',
+			'/geel',
+			'/geel/acties',
+			'/acties',
+			'/aanmelden',
+			`/geel/kansen/${opportunityId}`,
+			`/geel/kansen/${opportunityId}/nieuw`,
+			await listedSuggestionPath(baseURL, opportunityId),
+			'/geel/privacy',
+			'/geel/toegankelijkheid'
+		];
+		const mismatches: string[] = [];
+		let visited = 0;
+		while (queue.length > 0 && visited < 40) {
+			const path = queue.shift()!;
+			if (seen.has(kindOf(path))) continue;
+			seen.add(kindOf(path));
+			const response = await visit(page, path);
+			if (response.status() !== 200) continue;
+			visited++;
+			const found = await page.evaluate(() => {
+				const normal = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+				const out: { label: string; text: string }[] = [];
+				for (const el of document.querySelectorAll<HTMLElement>(
+					'a[aria-label], button[aria-label], [role="button"][aria-label], [role="link"][aria-label]'
+				)) {
+					const text = normal(el.innerText ?? '');
+					// Symbols (a "+" or "×") are not a text label; only words must be part of the name.
+					if (!/\p{L}/u.test(text)) continue;
+					const label = normal(el.getAttribute('aria-label') ?? '');
+					if (!label.includes(text)) out.push({ label, text });
+				}
+				const links = [...document.querySelectorAll<HTMLAnchorElement>('main a[href^="/"]')]
+					.map((a) => a.getAttribute('href')!)
+					.filter((href) => !/^\/(api|media|beheer)\b|\/beheer\b|\.pdf|\/afmelden/.test(href));
+				return { out, links };
+			});
+			for (const m of found.out) mismatches.push(`${path}: "${m.label}" does not contain "${m.text}"`);
+			for (const href of found.links) {
+				const next = href.split('#')[0]!.split('?')[0]!;
+				if (!seen.has(kindOf(next))) queue.push(next);
+			}
+		}
+		expect(visited).toBeGreaterThan(8);
+		expect([...seen]).toEqual(expect.arrayContaining(['/*/kansen/#', '/*/suggesties/#']));
+		expect(mismatches).toEqual([]);
 	});
 });

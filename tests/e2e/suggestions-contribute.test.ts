@@ -7,6 +7,7 @@ import type { BrowserContext as Ctx } from 'playwright-core';
 import sharp from 'sharp';
 import {
 	checkA11y,
+	geelOpportunity,
 	launchBrowser,
 	logInOverHttp,
 	sveltekitRan,
@@ -30,24 +31,6 @@ async function withoutPageScripts(context: Ctx): Promise<void> {
 			.join(', ');
 		await route.fulfill({ response, headers });
 	});
-}
-
-interface ApiOpportunity {
-	id: number;
-	title: string;
-	kind: string;
-}
-
-async function geelOpportunity(baseURL: string, title: string): Promise<number> {
-	const response = await fetch(`${baseURL}/api/v1/municipalities/geel/actions?limit=100`);
-	const list = (await response.json()) as { data: { id: number }[] };
-	for (const action of list.data) {
-		const detail = await fetch(`${baseURL}/api/v1/actions/${action.id}`);
-		const body = (await detail.json()) as { data: { opportunities: ApiOpportunity[] } };
-		const found = body.data.opportunities.find((o) => o.kind === 'mapSuggestions' && o.title === title);
-		if (found) return found.id;
-	}
-	throw new Error(`no opportunity "${title}" in the demo of Geel`);
 }
 
 /** What went wrong, apart from the page's own scripts that we block on purpose. */
@@ -199,14 +182,25 @@ describe('contributing suggestions', () => {
 
 		const votes = async () => (await page.locator('#vote-heading + p').textContent())!.trim();
 		const before = await votes();
-		await page.getByRole('button', { name: /^Steun "/ }).press('Enter');
+		await page.getByRole('button', { name: /^Steun deze suggestie: "/ }).press('Enter');
 		await page.waitForSelector('[role="status"] >> text=Je steunt deze suggestie.');
 		const after = await votes();
 		expect(Number(after.split(' ')[0])).toBe(Number(before.split(' ')[0]) + 1);
+		// Post/redirect/get: the address is the page's own with the message, so a reload posts nothing.
+		expect(page.url()).toBe(`${baseURL}${suggestionPath}?gelukt=gesteund`);
+		const posts: string[] = [];
+		page.on('request', (r) => {
+			if (r.method() !== 'GET') posts.push(r.url());
+		});
+		await page.reload();
+		expect(posts).toEqual([]);
+		expect(await votes()).toBe(after);
+		expect(await page.getByRole('status').textContent()).toContain('Je steunt deze suggestie.');
 		await checkA11y(page, 'suggestion, supported');
-		await page.getByRole('button', { name: /^Trek je steun in voor "/ }).press('Enter');
+		await page.getByRole('button', { name: /^Trek je steun in: "/ }).press('Enter');
 		await page.waitForSelector('text=Je steunt deze suggestie niet meer.');
 		expect(await votes()).toBe(before);
+		expect(page.url()).toBe(`${baseURL}${suggestionPath}?gelukt=steun-ingetrokken`);
 
 		// A vote from a list returns there (the `terug` field).
 		const listed = await context.request.post(`${suggestionPath}?/vote`, {
@@ -227,6 +221,11 @@ describe('contributing suggestions', () => {
 		await page.getByRole('button', { name: 'Reageer', exact: true }).press('Enter');
 		await page.waitForSelector('text=Je reactie staat online.');
 		const mine = page.locator('.comment', { hasText: 'Goed idee, <b>echt</b>!' });
+		expect(await mine.count()).toBe(1);
+		expect(page.url()).toBe(`${baseURL}${suggestionPath}?gelukt=gereageerd`);
+		posts.length = 0;
+		await page.reload();
+		expect(posts).toEqual([]);
 		expect(await mine.count()).toBe(1);
 		await checkA11y(page, 'suggestion, commented');
 
@@ -263,6 +262,7 @@ describe('contributing suggestions', () => {
 		await reported.getByLabel('Waarom meld je dit?').first().selectOption('offensive');
 		await reported.getByRole('button', { name: 'Melden' }).first().press('Enter');
 		await page.waitForSelector('text=Bedankt voor je melding. De gemeente bekijkt ze.');
+		expect(page.url()).toBe(`${baseURL}${suggestionPath}?gelukt=gemeld`);
 		await checkA11y(page, 'suggestion, reported');
 
 		// The write API with the same session: two tabs voting at once count once; DELETE takes it back.
@@ -296,6 +296,7 @@ describe('contributing suggestions', () => {
 		);
 		await page.getByRole('button', { name: 'Niet meer volgen' }).press('Enter');
 		await page.waitForSelector('text=Je volgt deze suggestie niet meer.');
+		expect(page.url()).toBe(`${baseURL}${suggestionPath}?gelukt=niet-meer-gevolgd`);
 		expect(realProblems(problems)).toEqual([]);
 	});
 

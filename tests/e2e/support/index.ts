@@ -5,3 +5,4 @@ export * from './tls';
 export * from './routes';
 export * from './data';
 export * from './journey';
+export * from './demo';

@@ -4,22 +4,16 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Ctx } from './context';
 import { backofficeAction, backofficeLoad } from './http';
+import { flashOf, type Flash } from './flash';
 
-const DONE = 'gelukt';
-const COUNT = 'aantal';
+// The message after a change is the platform's one mechanism (flash.ts), for citizen pages too.
+export { flashOf, withFlash, type Flash } from './flash';
+
 const SELECT_ALL = 'selecteer';
 const ALL = 'alles';
 
 /** A list's filters: the use case's name of each → its Dutch name in the address. */
 export type ListNames = Readonly<Record<string, string>>;
-
-/** The message after a change, as the address carries it back to the page. */
-export interface Flash {
-	/** What was done (`bulk`, `verwijderd`, …), or null. */
-	done: string | null;
-	/** How many things it concerned, 0 when not said. */
-	count: number;
-}
 
 /** "Select all" of a list with checkboxes: whether the list was opened so, and the addresses that (un)tick all. */
 export interface SelectAll {
@@ -33,18 +27,6 @@ export interface ListView<N extends ListNames> extends Flash {
 	/** The Dutch names, for the page's links and filter fields. */
 	names: N;
 	selectAll: SelectAll;
-}
-
-/** The message in this address. */
-export function flashOf(url: URL): Flash {
-	return { done: url.searchParams.get(DONE), count: Number(url.searchParams.get(COUNT)) || 0 };
-}
-
-/** An address with the message after a change: `/geel/beheer/acties?gelukt=bulk&aantal=3`. */
-export function withFlash(path: string, done: string, count?: number): string {
-	const query = new URLSearchParams({ [DONE]: done });
-	if (count !== undefined) query.set(COUNT, String(count));
-	return `${path}?${query}`;
 }
 
 function selectAllOf(url: URL): SelectAll {

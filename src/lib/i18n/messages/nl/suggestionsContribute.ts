@@ -83,9 +83,9 @@ export const suggestionsContribute = {
 	vote: {
 		heading: 'Steunen',
 		vote: 'Steun deze suggestie',
-		voteNamed: 'Steun "{title}"',
+		voteNamed: 'Steun deze suggestie: "{title}"',
 		unvote: 'Trek je steun in',
-		unvoteNamed: 'Trek je steun in voor "{title}"',
+		unvoteNamed: 'Trek je steun in: "{title}"',
 		voted: 'Je steunt deze suggestie.',
 		remaining: {
 			one: 'Je kan nog {count} suggestie steunen.',

@@ -15,6 +15,7 @@ import {
 	tenantContext
 } from '$lib/server/platform/http';
 import { getApp } from '$lib/server/platform/runtime';
+import { flashOf, withFlash } from '$lib/server/platform/flash';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { parseSluggedId } from '$lib/domain/ids';
 
@@ -39,8 +40,15 @@ export const load: PageServerLoad = async (event) => {
 		imageUrl: page.action.image ? `${origin}${page.action.image.url}` : null,
 		jsonLd: serializeJsonLd(actionJsonLd(page.action, origin)),
 		loginHref: loginUrl(page.action.path),
-		loggedIn: Boolean(event.locals.ctx.actor)
+		loggedIn: Boolean(event.locals.ctx.actor),
+		confirmation: FOLLOWED[flashOf(event.url).done ?? ''] ?? null
 	};
+};
+
+// The message after following or unfollowing, by its name in the address (?gelukt=…).
+const FOLLOWED: Record<string, 'followed' | 'unfollowed'> = {
+	gevolgd: 'followed',
+	'niet-meer-gevolgd': 'unfollowed'
 };
 
 async function change(event: RequestEvent, follow: boolean) {
@@ -58,7 +66,8 @@ async function change(event: RequestEvent, follow: boolean) {
 		{}
 	);
 	if (!result.ok) return result.failure;
-	return { changed: follow ? ('followed' as const) : ('unfollowed' as const) };
+	// Post/redirect/get: back to the action (the follow card), so a reload posts nothing.
+	redirect(303, `${withFlash(event.url.pathname, follow ? 'gevolgd' : 'niet-meer-gevolgd')}#volgen`);
 }
 
 export const actions: Actions = {

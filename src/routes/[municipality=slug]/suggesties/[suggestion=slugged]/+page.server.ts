@@ -11,6 +11,7 @@ import { castVote, withdrawVote } from '$lib/server/features/suggestions/suggest
 import { safeLocalPath } from '$lib/server/features/suggestions/suggestions.contribute.schemas';
 import { notFoundPage, orErrorPage, orFail, redirectToLogin, tenantContext } from '$lib/server/platform/http';
 import { getApp } from '$lib/server/platform/runtime';
+import { flashOf, withFlash } from '$lib/server/platform/flash';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { parseSluggedId } from '$lib/domain/ids';
 
@@ -20,7 +21,26 @@ function target(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	return { ctx: tenantContext(event), parsed };
 }
 
-const CONFIRMATIONS = { ingediend: 'pending', online: 'published' } as const;
+// The message after each change, by its name in the address (?gelukt=…): every form here posts, changes and
+// redirects back to the page (post/redirect/get), so a reload shows the message again but posts nothing.
+const CONFIRMATIONS = {
+	ingediend: 'pending',
+	online: 'published',
+	gesteund: 'voted',
+	'steun-ingetrokken': 'unvoted',
+	gereageerd: 'commented',
+	'reactie-wacht': 'commentPending',
+	gemeld: 'reported',
+	'al-gemeld': 'alreadyReported',
+	gevolgd: 'followed',
+	'niet-meer-gevolgd': 'unfollowed'
+} as const;
+type Done = keyof typeof CONFIRMATIONS;
+
+/** Back to the suggestion's page with the message of what was done. */
+function done(event: RequestEvent, what: Done): never {
+	redirect(303, withFlash(event.url.pathname, what));
+}
 
 export const load: PageServerLoad = async (event) => {
 	const { ctx, parsed } = target(event);
@@ -28,10 +48,10 @@ export const load: PageServerLoad = async (event) => {
 	const page = await orErrorPage(getSuggestionPage(ctx, { ...parsed, unverifiedDraftId }), event);
 	// An old or mistyped slug: one address per suggestion.
 	if (page.redirectTo) redirect(301, `${page.redirectTo}${event.url.search}`);
-	const done = event.url.searchParams.get('gelukt');
+	const flash = flashOf(event.url).done;
 	return {
 		...page,
-		created: done && done in CONFIRMATIONS ? CONFIRMATIONS[done as keyof typeof CONFIRMATIONS] : null,
+		confirmation: flash && Object.hasOwn(CONFIRMATIONS, flash) ? CONFIRMATIONS[flash as Done] : null,
 		tiles: getApp().config.tiles,
 		loggedIn: Boolean(ctx.actor),
 		canonicalUrl: `${event.url.origin}${page.suggestion.path}`
@@ -64,7 +84,7 @@ async function vote(event: RequestEvent, on: boolean) {
 	if (!result.ok) return result.failure;
 	// The list (or any page of ours) that posted here gets the person back where they were.
 	if (back) redirect(303, back);
-	return { done: on ? ('voted' as const) : ('unvoted' as const), form: 'vote' };
+	done(event, on ? 'gesteund' : 'steun-ingetrokken');
 }
 
 async function follow(event: RequestEvent, on: boolean) {
@@ -75,7 +95,7 @@ async function follow(event: RequestEvent, on: boolean) {
 		: unfollowSuggestion(ctx, { suggestionId: parsed.id });
 	const result = await orFail(work, event, {}, { form: 'follow' });
 	if (!result.ok) return result.failure;
-	return { done: on ? ('followed' as const) : ('unfollowed' as const), form: 'follow' };
+	done(event, on ? 'gevolgd' : 'niet-meer-gevolgd');
 }
 
 export const actions: Actions = {
@@ -98,10 +118,7 @@ export const actions: Actions = {
 			form: 'comment'
 		});
 		if (!result.ok) return result.failure;
-		return {
-			done: result.value.published ? ('commented' as const) : ('commentPending' as const),
-			form: 'comment'
-		};
+		done(event, result.value.published ? 'gereageerd' : 'reactie-wacht');
 	},
 	report: async (event) => {
 		const { ctx, parsed } = target(event);
@@ -116,10 +133,7 @@ export const actions: Actions = {
 			form: 'report'
 		});
 		if (!result.ok) return result.failure;
-		return {
-			done: result.value.recorded ? ('reported' as const) : ('alreadyReported' as const),
-			form: 'report'
-		};
+		done(event, result.value.recorded ? 'gemeld' : 'al-gemeld');
 	},
 	follow: (event) => follow(event, true),
 	unfollow: (event) => follow(event, false)

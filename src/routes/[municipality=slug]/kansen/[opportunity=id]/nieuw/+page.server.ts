@@ -7,6 +7,7 @@ import {
 } from '$lib/server/features/suggestions/suggestions.contribute.service';
 import { notFoundPage, orErrorPage, orFail, redirectToLogin, tenantContext } from '$lib/server/platform/http';
 import { getApp } from '$lib/server/platform/runtime';
+import { withFlash } from '$lib/server/platform/flash';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { parseId } from '$lib/domain/ids';
 
@@ -70,6 +71,6 @@ export const actions: Actions = {
 		const result = created.value;
 		if (result.kind === 'similar')
 			return { similar: result.similar, photoId: result.photoId, values, message: '', fields: {} };
-		redirect(303, `${result.path}?gelukt=${result.published ? 'online' : 'ingediend'}`);
+		redirect(303, withFlash(result.path, result.published ? 'online' : 'ingediend'));
 	}
 };
