@@ -120,6 +120,10 @@ export const suggestions = pgTable(
 		// generated columns on every UPDATE of the row, so each vote would rebuild the Dutch text vector.
 		index('suggestions_search_idx').using('gin', suggestionSearchVector(t.title, t.body)),
 		index('suggestions_title_trgm_idx').using('gin', sql`lower(${t.title}) gin_trgm_ops`),
+		index('suggestions_search_text_idx').using(
+			'gin',
+			sql`${suggestionSearchText(t.title, t.body)} gin_trgm_ops`
+		),
 		// What a vote's one foreign key points at: the suggestion with its municipality and opportunity.
 		unique('suggestions_place_key').on(t.id, t.municipalityId, t.opportunityId),
 		check('suggestions_status_valid', sql`${t.status} IN (${inList(SUGGESTION_STATUSES)})`),
@@ -136,6 +140,14 @@ export const suggestions = pgTable(
  */
 export function suggestionSearchVector(title: AnyPgColumn, body: AnyPgColumn): SQL {
 	return sql`(setweight(to_tsvector('dutch', meedoen_unaccent(coalesce(${title}, ''))), 'A') || setweight(to_tsvector('dutch', meedoen_unaccent(coalesce(${body}, ''))), 'B'))`;
+}
+
+/**
+ * A suggestion's searched text, lower case without accents, as its trigram index has it (platform/search.ts).
+ * An expression, not a stored column, for the reason the full-text vector is one: every vote updates the row.
+ */
+export function suggestionSearchText(title: AnyPgColumn, body: AnyPgColumn): SQL {
+	return sql`lower(meedoen_unaccent(${title} || ' ' || ${body}))`;
 }
 
 /**

@@ -2,6 +2,7 @@
 // transaction) and the municipality id (or ids, for the region) in its params and in its where.
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
+import { matchesSearch, parseSearch, searchRank, type SearchTarget } from '$lib/server/platform/search';
 import {
 	actionHistory,
 	actionThemes,
@@ -225,12 +226,23 @@ export interface ActionFilters {
 	themeSlug?: string;
 	status?: ActionStatus;
 	rung?: LadderRung;
-	/** Full-text query; already trimmed and limited by the schema. */
+	/** Search words (Dutch, parts of compounds too, platform/search.ts); already trimmed and limited by the schema. */
 	q?: string;
 	now: Date;
 }
 
-const tsQuery = (q: string) => sql`websearch_to_tsquery('dutch', meedoen_unaccent(${q}))`;
+/** Where an action's search looks: its folded text (trigram index), title and Dutch full-text vector. */
+const searchTarget: SearchTarget = {
+	text: sql`${actions.searchText}`,
+	title: sql`lower(meedoen_unaccent(${actions.title}))`,
+	vector: sql`${actions.search}`
+};
+
+/** The condition of a query; a query without any word (only punctuation or emoji) matches nothing. */
+function searchWhere(q: string): SQL {
+	const terms = parseSearch(q);
+	return terms ? matchesSearch(terms, searchTarget) : sql`false`;
+}
 
 function filterWhere(f: ActionFilters): SQL {
 	const conditions: (SQL | undefined)[] = [
@@ -246,7 +258,7 @@ function filterWhere(f: ActionFilters): SQL {
 		conditions.push(
 			sql`exists (select 1 from ${opportunities} where ${opportunities.actionId} = ${actions.id} and ${opportunities.municipalityId} = ${actions.municipalityId} and ${opportunities.rung} = ${f.rung})`
 		);
-	if (f.q) conditions.push(sql`${actions.search} @@ ${tsQuery(f.q)}`);
+	if (f.q) conditions.push(searchWhere(f.q));
 	return and(...conditions)!;
 }
 
@@ -279,7 +291,8 @@ export async function listPublishedActions(
 	params: ActionFilters & { limit: number; offset: number }
 ) {
 	if (params.municipalityIds.length === 0) return { rows: [], total: 0 };
-	const rank = params.q ? sql<number>`ts_rank(${actions.search}, ${tsQuery(params.q)})` : undefined;
+	const terms = params.q ? parseSearch(params.q) : null;
+	const rank = terms ? searchRank(terms, searchTarget) : undefined;
 	const rows = await db
 		.select({ ...cardColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
 		.from(actions)
