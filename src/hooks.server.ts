@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '$lib/server/platform/config';
 import { createLogger } from '$lib/server/platform/log';
 import { DataDirInUseError, requestContext, startApp, stopApp, type App } from '$lib/server/platform/app';
 import { features } from '$lib/server/features';
+import { backupEmbedded } from '$lib/server/platform/backup';
 import { getApp, hasApp, setApp } from '$lib/server/platform/runtime';
 import { refuseCrossOrigin } from '$lib/server/platform/http';
 import { cleanedQuery, cleanedRequest } from '$lib/server/platform/control-characters';
@@ -72,6 +73,18 @@ export const init: ServerInit = async () => {
 		await stopApp(app);
 		setApp(undefined);
 	});
+	// `npm run backup` asks the running server for a copy of its embedded database (it holds the folder).
+	if (app.database.dumpDataDir) {
+		let writing = false;
+		process.on('SIGUSR2', () => {
+			if (writing) return;
+			writing = true;
+			backupEmbedded(app.database, config.dataDir)
+				.then((file) => log.info({ file }, translate('nl', 'backup.written', { file })))
+				.catch((err: unknown) => log.error({ err }, 'backup failed'))
+				.finally(() => (writing = false));
+		});
+	}
 	const shown =
 		config.origin ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
 	log.info({ url: shown }, `Meedoen draait op ${shown}`);

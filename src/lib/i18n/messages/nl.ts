@@ -134,6 +134,26 @@ const nl = {
 		originRequired:
 			'is verplicht in productie: de publieke URL van het platform, bv. https://meedoen.geel.be (npm start zet http://localhost:PORT)'
 	},
+	backup: {
+		written: 'Reservekopie geschreven: {file}',
+		askedServer: 'De server (proces {pid}) maakt de reservekopie terwijl hij blijft draaien…',
+		serverSilent:
+			'De server (proces {pid}) schreef binnen {minutes} minuten geen reservekopie in {folder}. Kijk in zijn log.',
+		otherHost:
+			'De datamap {dataDir} is in gebruik door een server op {host}: maak de reservekopie op die machine.',
+		noDatabase: 'In {dataDir} staat geen databank om te kopiëren (DATA_DIR klopt niet?).',
+		noPgDump: 'Deze databank maakt geen eigen kopie: gebruik pg_dump.',
+		missingProgram:
+			"{program} ontbreekt: installeer de PostgreSQL-clientprogramma's (Debian: postgresql-client).",
+		programFailed: '{program} stopte met code {code}: {errors}',
+		usageRestore: 'Gebruik: npm run restore -- <bestand> [--vervang]',
+		notFound: 'Het bestand {file} bestaat niet.',
+		occupied:
+			'In {location} staat al een databank. Kies een lege map met DATA_DIR, of geef --vervang mee: dan wordt de huidige databank opzij gezet (niet gewist).',
+		restored: 'Teruggezet uit {file} in {target}.',
+		movedAside: 'De vorige databank staat nu in {folder}.',
+		failed: 'De reservekopie of het terugzetten is mislukt: {message}'
+	},
 	auth: {
 		login: 'Aanmelden',
 		logout: 'Afmelden',

@@ -28,6 +28,11 @@ export interface Database {
 	/** Raw SQL, also used by pg-boss: multi-statement text when no values are given. */
 	executeSql(text: string, values?: unknown[]): Promise<SqlResult>;
 	ping(): Promise<boolean>;
+	/**
+	 * The embedded database's files as a gzipped tar, a consistent copy taken between statements (what
+	 * `npm run backup` writes and `npm run restore` loads); absent on PostgreSQL, which pg_dump copies.
+	 */
+	dumpDataDir?(): Promise<Uint8Array>;
 	close(): Promise<void>;
 }
 
@@ -109,6 +114,12 @@ interface PgliteClient {
 	close(): Promise<void>;
 }
 
+async function dumpOf(client: PgliteClient | PGlite): Promise<Uint8Array> {
+	if (client instanceof PgliteWorkerClient) return client.dumpDataDir();
+	const blob = await (client as PGlite).dumpDataDir('gzip');
+	return new Uint8Array(await blob.arrayBuffer());
+}
+
 /**
  * A data folder (the server) opens PGlite in its own thread, so statements do not stall the requests; an
  * in-memory database (the tests') stays in this thread.
@@ -152,6 +163,7 @@ async function openPglite(dataDir: string | null, onStatement?: StatementObserve
 				return false;
 			}
 		},
+		dumpDataDir: () => dumpOf(client),
 		async close() {
 			if (!client.closed) await client.close();
 			lock?.release();

@@ -106,6 +106,13 @@ function tryCreate(file: string, content: string): boolean {
 const same = (a: LockOwner | null | 'writing', b: LockOwner | null) =>
 	JSON.stringify(a) === JSON.stringify(b);
 
+/** The running process that holds the lock of `dataDir`, or null when none does (no lock, or a stale one). */
+export function lockHolder(dataDir: string): { pid: number; host: string } | null {
+	const owner = readOwner(path.join(path.resolve(dataDir), LOCK_FILE));
+	if (!owner || owner === 'writing' || !running(owner)) return null;
+	return { pid: owner.pid, host: owner.host ?? hostname() };
+}
+
 /**
  * Takes the lock of `dataDir` (which must exist) for this process, or throws DataDirInUseError naming the
  * process that holds it. `release` removes it; it is also removed when the process exits.

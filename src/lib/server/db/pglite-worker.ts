@@ -59,6 +59,10 @@ const fieldsOfError = (error) => {
 				result = { rows: r.rows, fields: r.fields, affectedRows: r.affectedRows };
 			} else if (message.op === 'exec') {
 				result = (await db.exec(message.text)).map((r) => ({ rows: r.rows, fields: r.fields, affectedRows: r.affectedRows }));
+			} else if (message.op === 'dump') {
+				// The data folder as a gzipped tar, taken between two statements: a consistent copy.
+				const blob = await db.dumpDataDir('gzip');
+				result = new Uint8Array(await blob.arrayBuffer());
 			} else if (message.op === 'close') {
 				await db.close();
 				result = null;
@@ -191,6 +195,12 @@ export class PgliteWorkerClient {
 	async exec(text: string): Promise<WorkerResults[]> {
 		await this.#free;
 		return this.#send<WorkerResults[]>({ op: 'exec', text });
+	}
+
+	/** The database's files as a gzipped tar (PGlite's dumpDataDir), taken when no transaction is open. */
+	async dumpDataDir(): Promise<Uint8Array> {
+		await this.#free;
+		return this.#send<Uint8Array>({ op: 'dump' });
 	}
 
 	/** Runs `fn` between BEGIN and COMMIT (ROLLBACK when it throws); nothing else runs meanwhile. */
