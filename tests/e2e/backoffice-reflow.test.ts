@@ -1,0 +1,177 @@
+// Every back-office page reflows (WCAG 1.4.10): at 320 CSS px wide and at 1280 px zoomed to 200 % (a 640 px
+// viewport at device scale 2) nothing scrolls sideways, the header's "Afmelden" is on screen and reached with
+// Tab, and axe finds nothing. The pages are found by following the back office's own links (one page per
+// route), plus the confirmation steps that GET forms lead to. Screenshots of each go to test-output/reflow/
+// (not committed) for a person to look at.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserJourney, checkA11y, visit } from './support';
+
+const journey = browserJourney();
+const SHOTS = path.resolve('test-output', 'reflow');
+
+const WIDTHS = [
+	{ name: '320', viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 },
+	{ name: '1280-200pct', viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 }
+] as const;
+
+/** One page per route: ids (numbers, uuids, "12-some-title") count as the same route. */
+function routeOf(pathname: string): string {
+	return pathname
+		.split('/')
+		.map((part) =>
+			/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(part) || /^\d+(-.*)?$/.test(part)
+				? ':id'
+				: part
+		)
+		.join('/');
+}
+
+/** The same-site back-office links of the page (no downloads), by route. */
+async function backofficeLinks(page: Page): Promise<string[]> {
+	const hrefs = await page.$$eval('main a[href]', (links) => links.map((a) => (a as HTMLAnchorElement).href));
+	return hrefs
+		.map((href) => new URL(href))
+		.filter((url) => /^\/(geel\/)?beheer(\/|$)/.test(url.pathname) && !/\.(csv|geojson)$/.test(url.pathname))
+		.filter((url) => !url.pathname.endsWith('/afbeelding'))
+		.map((url) => url.pathname + url.search);
+}
+
+/**
+ * The confirmation pages the page's GET forms lead to (bulk steps): the first box of each kind ticked, the first
+ * choice of each required select, the first named button.
+ */
+async function confirmationSteps(page: Page): Promise<string[]> {
+	return page.$$eval('main form[method="get"]', (forms) =>
+		forms
+			.map((element) => {
+				const form = element as HTMLFormElement;
+				const action = new URL(form.action);
+				if (action.pathname === location.pathname) return null;
+				const query = new URLSearchParams();
+				const ticked = new Set<string>();
+				for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"][name]')) {
+					if (ticked.has(box.name)) continue;
+					ticked.add(box.name);
+					query.append(box.name, box.value);
+				}
+				if (ticked.size === 0) return null;
+				for (const field of form.querySelectorAll<HTMLInputElement>('input[type="hidden"][name]'))
+					query.append(field.name, field.value);
+				for (const select of form.querySelectorAll<HTMLSelectElement>('select[name]')) {
+					const option = [...select.options].find((o) => o.value !== '');
+					if (option) query.append(select.name, option.value);
+				}
+				const button = form.querySelector<HTMLButtonElement>('button[name]');
+				if (button) query.append(button.name, button.value);
+				return `${action.pathname}?${query}`;
+			})
+			.filter((url): url is string => url !== null)
+	);
+}
+
+/** Follows the back office's links from the starting pages, one page per route, and returns them in order. */
+async function crawl(page: Page, starts: string[]): Promise<string[]> {
+	const seen = new Map<string, string>();
+	const queue = [...starts];
+	while (queue.length) {
+		const next = queue.shift()!;
+		const key = routeOf(new URL(next, 'http://x').pathname);
+		if (seen.has(key)) continue;
+		const response = await visit(page, next);
+		if (response.status() !== 200) continue;
+		seen.set(key, next);
+		queue.push(...(await backofficeLinks(page)), ...(await confirmationSteps(page)));
+	}
+	// The merge step, whose GET form asks for the other suggestion.
+	const suggestion = [...seen.values()].find((p) => /\/beheer\/suggesties\/\d+/.test(p));
+	if (suggestion) {
+		const id = /suggesties\/(\d+)/.exec(suggestion)![1];
+		const merge = `/geel/beheer/suggesties/${id}/samenvoegen?met=${Number(id) === 1 ? 2 : 1}`;
+		if (!seen.has(routeOf(merge.split('?')[0]!))) seen.set('merge', merge);
+	}
+	return [...seen.values()];
+}
+
+async function contextAt(width: (typeof WIDTHS)[number]): Promise<BrowserContext> {
+	return journey.browser.newContext({
+		baseURL: journey.server.url,
+		locale: 'nl-BE',
+		viewport: width.viewport,
+		deviceScaleFactor: width.deviceScaleFactor,
+		storageState: await journey.context.storageState()
+	});
+}
+
+/** Tabs from the top of the page until "Afmelden" has the focus; false when it never gets it. */
+async function tabToLogout(page: Page): Promise<boolean> {
+	await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+	for (let i = 0; i < 20; i++) {
+		await page.keyboard.press('Tab');
+		const here = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+		if (here === 'Afmelden') return true;
+	}
+	return false;
+}
+
+describe('the back office reflows at 320 px and at 200 % zoom', () => {
+	let pages: string[] = [];
+	beforeAll(async () => {
+		mkdirSync(SHOTS, { recursive: true });
+	});
+
+	it('finds the back-office pages as the regional admin, who may see them all', async () => {
+		await journey.logInAs(/Els Van den Broeck/);
+		pages = await crawl(journey.page, ['/geel/beheer', '/beheer']);
+		const routes = pages.map((p) => routeOf(new URL(p, 'http://x').pathname));
+		for (const expected of [
+			'/geel/beheer',
+			'/geel/beheer/acties',
+			'/geel/beheer/acties/:id',
+			'/geel/beheer/acties/:id/kansen/:id',
+			'/geel/beheer/acties/nieuw',
+			'/geel/beheer/suggesties',
+			'/geel/beheer/suggesties/:id',
+			'/geel/beheer/suggesties/:id/samenvoegen',
+			'/geel/beheer/suggesties/bevestigen',
+			'/geel/beheer/medewerkers',
+			'/geel/beheer/logboek',
+			'/geel/beheer/instellingen',
+			'/beheer',
+			'/geel/beheer/medewerkers/verwijderen',
+			'/beheer/deelname',
+			'/beheer/rollen/verwijderen'
+		])
+			expect(routes).toContain(expected);
+		const failures: string[] = [];
+		for (const width of WIDTHS) {
+			const context = await contextAt(width);
+			const page = await context.newPage();
+			try {
+				for (const url of pages) {
+					await visit(page, url);
+					const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+						scrollWidth: document.documentElement.scrollWidth,
+						innerWidth: window.innerWidth
+					}));
+					const file = `${routeOf(new URL(url, 'http://x').pathname).replace(/[/:]+/g, '_').replace(/^_/, '')}-${width.name}.png`;
+					await page.screenshot({ path: path.join(SHOTS, file), fullPage: true });
+					const at = `${url} at ${width.name}`;
+					if (scrollWidth > innerWidth)
+						failures.push(`${at}: scrolls sideways (${scrollWidth} > ${innerWidth})`);
+					const logout = page.getByRole('button', { name: 'Afmelden' });
+					const box = await logout.boundingBox();
+					if (!(await logout.isVisible()) || !box || box.x < 0 || box.x + box.width > width.viewport.width)
+						failures.push(`${at}: "Afmelden" is not on screen`);
+					if (!(await tabToLogout(page))) failures.push(`${at}: "Afmelden" is not reached with Tab`);
+					await checkA11y(page, at).catch((error: Error) => failures.push(error.message));
+				}
+			} finally {
+				await context.close();
+			}
+		}
+		expect(failures).toEqual([]);
+	}, 600_000);
+});
