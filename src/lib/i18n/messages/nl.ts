@@ -21,6 +21,38 @@ const nl = {
 		footer: 'Meedoen is open-source software voor burgerparticipatie in Vlaamse gemeenten.',
 		api: 'Open data (API)'
 	},
+	search: {
+		label: 'Zoek op Meedoen',
+		labelIn: 'Zoek in {name}',
+		button: 'Zoek',
+		title: 'Zoeken',
+		titleFor: 'Zoeken naar “{q}”',
+		scopeRegion: 'In alle gemeenten die meedoen.',
+		scopeMunicipality: 'In {name}.',
+		widen: 'Zoek in alle gemeenten',
+		empty:
+			'Typ een woord om te zoeken, bijvoorbeeld “fiets”, “bomen” of “zonnepanelen”. Je vindt acties, manieren om mee te doen, suggesties en gemeenten. Een deel van een woord volstaat: “fiets” vindt ook fietsroute en fietsenstalling.',
+		count: { one: '{count} resultaat', other: '{count} resultaten' },
+		none: 'Niets gevonden voor “{q}”. Probeer een ander of korter woord, of kijk bij alle acties.',
+		notParticipating: '{name} doet nog niet mee: hier is nog niets te vinden.',
+		kinds: {
+			actions: 'Acties',
+			opportunities: 'Manieren om mee te doen',
+			events: 'Activiteiten',
+			suggestions: 'Suggesties',
+			municipalities: 'Gemeenten'
+		},
+		shown: 'De eerste {shown} van {total}.',
+		allActions: {
+			one: 'De actie in de lijst van acties',
+			other: 'Alle {count} acties in de lijst van acties'
+		},
+		partOf: 'Bij: {title}',
+		errors: {
+			tooLong: 'Je zoekopdracht is te lang: gebruik hoogstens {max} tekens.',
+			noWords: 'Typ minstens één woord met letters of cijfers.'
+		}
+	},
 	region: {
 		title: 'Klimaatacties in de {region}',
 		intro:

@@ -8,6 +8,7 @@ import { municipalitiesFeature } from './municipalities/municipalities.feature';
 import { opportunitiesFeature } from './opportunities/opportunities.feature';
 import { profileFeature } from './profile/profile.feature';
 import { regionFeature } from './region/region.feature';
+import { searchFeature } from './search/search.feature';
 import { settingsFeature } from './settings/settings.feature';
 import { staffFeature } from './staff/staff.feature';
 import { suggestionsFeature } from './suggestions/suggestions.feature';
@@ -24,7 +25,8 @@ export const features = [
 	demoFeature,
 	actionsFeature,
 	opportunitiesFeature,
-	suggestionsFeature
+	suggestionsFeature,
+	searchFeature
 ] as const;
 
 /** Every section of a person's data export, from the features' personal-data parts. */

@@ -6,6 +6,8 @@ import type { Config } from './config';
 import type { Logger } from './log';
 import type { MailMessage } from './mail';
 import type { EventHandler } from './events.dispatcher';
+import type { Ctx } from './context';
+import type { SearchTerms } from './search';
 
 /** A feature's part of the OpenAPI document: its paths and the schemas they refer to. */
 export interface ApiContribution {
@@ -78,6 +80,33 @@ export interface PersonalDataPart<Sections extends PersonalDataSections = Person
 	kept?: readonly (keyof Sections & string)[];
 }
 
+/**
+ * The kinds of content the site-wide search shows, in the order of its groups. Events get their group when
+ * the events feature declares a `search` part for them; until then no feature does, and no group shows.
+ */
+export const SEARCH_KINDS = ['actions', 'opportunities', 'events', 'suggestions', 'municipalities'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** One result of the site-wide search: public content, linked to its page. */
+export interface SearchHit {
+	title: string;
+	href: string;
+	/** A line about it (a summary, the start of a description); may be empty. */
+	summary: string;
+	/** What it belongs to (an opportunity's or a suggestion's action); may be empty. */
+	context: string;
+	municipalityName: string;
+}
+
+/** A feature's part of the site-wide search: its public content matching the words, in these municipalities. */
+export interface SearchPart {
+	kind: SearchKind;
+	find(
+		ctx: Ctx,
+		input: { terms: SearchTerms; municipalityIds: readonly string[]; now: Date; limit: number }
+	): Promise<{ hits: SearchHit[]; total: number }>;
+}
+
 export interface FeatureManifest<Sections extends PersonalDataSections = PersonalDataSections> {
 	/** The feature's folder name under features/. */
 	name: string;
@@ -99,6 +128,8 @@ export interface FeatureManifest<Sections extends PersonalDataSections = Persona
 	/** A start-up piece that needs the open, migrated database (e.g. the login provider). */
 	start?: (input: FeatureStartInput) => Promise<FeatureStarted>;
 	personalData?: PersonalDataPart<Sections>;
+	/** Its part of the site-wide search (`/zoeken`): only what everyone may see, only in the municipalities asked. */
+	search?: SearchPart;
 }
 
 /** Keeps the manifest's literal type, so the export's sections are typed from the registry. */
@@ -126,6 +157,13 @@ export function checkFeatures(features: Features, reserved: { jobs?: readonly st
 	for (const f of features) {
 		if (names.has(f.name)) throw new Error(`feature ${f.name} is registered twice`);
 		names.add(f.name);
+	}
+	const searchKinds = new Set<string>();
+	for (const f of features) {
+		if (!f.search) continue;
+		if (searchKinds.has(f.search.kind))
+			throw new Error(`search kind ${f.search.kind} of ${f.name} is declared twice`);
+		searchKinds.add(f.search.kind);
 	}
 	const jobs = new Set(reserved.jobs);
 	const handlers = new Set<string>();

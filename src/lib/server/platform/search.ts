@@ -171,3 +171,9 @@ export function searchRank(terms: SearchTerms, target: SearchTarget): SQL<number
 		Number
 	);
 }
+
+/** Whether a short text (a name) matches every word, in JavaScript: for lists small enough to hold. */
+export function textMatches(terms: SearchTerms, text: string): boolean {
+	const folded = foldText(text);
+	return terms.words.every(({ parts }) => parts.some((p) => folded.includes(p)));
+}

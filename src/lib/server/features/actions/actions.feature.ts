@@ -3,6 +3,7 @@ import { defineFeature } from '$lib/server/platform/feature';
 import { actionsApi } from './actions.openapi';
 import { seedDemoActions } from './actions.demo';
 import { eraseActionData, exportActionData } from './actions.personal-data';
+import { searchActions } from './actions.service';
 
 export const actionsFeature = defineFeature({
 	name: 'actions',
@@ -10,5 +11,6 @@ export const actionsFeature = defineFeature({
 	api: [actionsApi],
 	// Actions need the demo municipalities to take part first.
 	demo: { after: ['demo'], load: (tx) => seedDemoActions(tx) },
-	personalData: { export: exportActionData, erase: eraseActionData }
+	personalData: { export: exportActionData, erase: eraseActionData },
+	search: { kind: 'actions', find: searchActions }
 });

@@ -2,7 +2,13 @@
 // transaction) and the municipality id (or ids, for the region) in its params and in its where.
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import { matchesSearch, parseSearch, searchRank, type SearchTarget } from '$lib/server/platform/search';
+import {
+	matchesSearch,
+	parseSearch,
+	searchRank,
+	type SearchTarget,
+	type SearchTerms
+} from '$lib/server/platform/search';
 import {
 	actionHistory,
 	actionThemes,
@@ -303,6 +309,35 @@ export async function listPublishedActions(
 		.offset(params.offset);
 	const total = rows[0]?.total ?? (params.offset > 0 ? await countPublishedActions(db, params) : 0);
 	return { rows: rows.map(({ total: _, ...row }) => row), total };
+}
+
+/** Published actions matching the words of a site-wide search, best first, with how many match in all. */
+export async function searchPublishedActions(
+	db: Db,
+	params: { municipalityIds: readonly string[]; terms: SearchTerms; now: Date; limit: number }
+) {
+	if (params.municipalityIds.length === 0) return [];
+	return db
+		.select({
+			id: actions.id,
+			slug: actions.slug,
+			title: actions.title,
+			summary: actions.summary,
+			municipalitySlug: municipalities.slug,
+			municipalityName: municipalities.name,
+			total: sql<number>`count(*) over ()`.mapWith(Number)
+		})
+		.from(actions)
+		.innerJoin(municipalities, eq(municipalities.id, actions.municipalityId))
+		.where(
+			and(
+				inArray(actions.municipalityId, [...params.municipalityIds]),
+				isPublic(params.now),
+				matchesSearch(params.terms, searchTarget)
+			)
+		)
+		.orderBy(desc(searchRank(params.terms, searchTarget)), desc(actions.publishedAt), desc(actions.id))
+		.limit(params.limit);
 }
 
 export async function countPublishedActions(db: Db, params: ActionFilters): Promise<number> {

@@ -1,4 +1,5 @@
 // Use cases of the public climate-action pages, the regional view and the open data API.
+import { actionPath } from '$lib/domain/actions';
 import type { Ctx, TenantCtx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { cached } from '$lib/server/platform/cache';
@@ -17,8 +18,10 @@ import {
 	listPublishedActionsAfter,
 	listPublishedUpdates,
 	listThemesOfActions,
+	searchPublishedActions,
 	type ActionCardRow
 } from './actions.queries';
+import type { SearchPart } from '$lib/server/platform/feature';
 import {
 	presentActionApi,
 	presentActionApiDetail,
@@ -112,6 +115,21 @@ export async function listRegionActions(
 	);
 	return { ...page, municipalities: participating.map((m) => ({ slug: m.slug, name: m.name })) };
 }
+
+/** The actions' part of the site-wide search: published actions of the municipalities asked. */
+export const searchActions: SearchPart['find'] = async (ctx, input) => {
+	const rows = await searchPublishedActions(ctx.db, input);
+	return {
+		total: rows[0]?.total ?? 0,
+		hits: rows.map((r) => ({
+			title: r.title,
+			href: actionPath(r.municipalitySlug, r.id, r.slug),
+			summary: r.summary,
+			context: '',
+			municipalityName: r.municipalityName
+		}))
+	};
+};
 
 /** The newest published actions, for a municipality's home or (without tenant) the region's. */
 export async function listRecentActions(

@@ -2,9 +2,11 @@
 import { defineFeature } from '$lib/server/platform/feature';
 import { municipalitiesApi } from './municipalities.openapi';
 import { seedReferenceData } from './municipalities.seed';
+import { searchMunicipalities } from './municipalities.service';
 
 export const municipalitiesFeature = defineFeature({
 	name: 'municipalities',
 	api: [municipalitiesApi],
-	seed: seedReferenceData
+	seed: seedReferenceData,
+	search: { kind: 'municipalities', find: searchMunicipalities }
 });

@@ -1,4 +1,6 @@
 // Use cases of the public municipality pages and the regional home.
+import type { SearchPart } from '$lib/server/platform/feature';
+import { textMatches } from '$lib/server/platform/search';
 import type { Ctx, Tenant } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { cached } from '$lib/server/platform/cache';
@@ -93,6 +95,27 @@ export async function getMunicipalityThemes(
 export function listAllMunicipalities(ctx: Ctx): ReturnType<typeof listMunicipalities> {
 	return cached(ctx.cache, 'municipalities', () => listMunicipalities(ctx.db));
 }
+
+/**
+ * The municipalities' part of the site-wide search: those asked whose name matches (a municipality asked is
+ * one taking part), from the cached list.
+ */
+export const searchMunicipalities: SearchPart['find'] = async (ctx, input) => {
+	const asked = new Set(input.municipalityIds);
+	const found = (await listAllMunicipalities(ctx)).filter(
+		(m) => asked.has(m.id) && textMatches(input.terms, m.name)
+	);
+	return {
+		total: found.length,
+		hits: found.slice(0, input.limit).map((m) => ({
+			title: m.name,
+			href: `/${m.slug}`,
+			summary: '',
+			context: '',
+			municipalityName: m.name
+		}))
+	};
+};
 
 /** The municipalities taking part, from the same cached list. */
 export async function listParticipatingMunicipalities(ctx: Ctx) {

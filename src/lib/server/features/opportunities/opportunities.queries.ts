@@ -6,6 +6,7 @@ import type { Db } from '$lib/server/db/client';
 import { actions, municipalities, opportunities } from '$lib/server/db/schema';
 import type { OpportunityKind } from '$lib/domain/actions';
 import type { LadderRung } from '$lib/domain/ladder';
+import { matchesSearch, searchRank, type SearchTarget, type SearchTerms } from '$lib/server/platform/search';
 
 /**
  * An action is public once published (a scheduled date only once it has come) and while not archived: the
@@ -165,3 +166,45 @@ export async function listWindowOpenOpportunities(db: Db, params: { municipality
 }
 
 export type OpenOpportunityRow = Awaited<ReturnType<typeof listWindowOpenOpportunities>>[number];
+
+/** Where an opportunity's search looks: title and how to take part, folded (a stored, trigram-indexed column). */
+const searchTarget: SearchTarget = {
+	text: sql`${opportunities.searchText}`,
+	title: sql`lower(meedoen_unaccent(${opportunities.title}))`
+};
+
+/** Opportunities of public actions matching the words of a site-wide search, best first, with the total. */
+export async function searchOpportunities(
+	db: Db,
+	params: { municipalityIds: readonly string[]; terms: SearchTerms; now: Date; limit: number }
+) {
+	if (params.municipalityIds.length === 0) return [];
+	return db
+		.select({
+			id: opportunities.id,
+			title: opportunities.title,
+			kind: opportunities.kind,
+			howTo: opportunities.howTo,
+			actionId: actions.id,
+			actionSlug: actions.slug,
+			actionTitle: actions.title,
+			municipalitySlug: municipalities.slug,
+			municipalityName: municipalities.name,
+			total: sql<number>`count(*) over ()`.mapWith(Number)
+		})
+		.from(opportunities)
+		.innerJoin(
+			actions,
+			and(eq(actions.id, opportunities.actionId), eq(actions.municipalityId, opportunities.municipalityId))
+		)
+		.innerJoin(municipalities, eq(municipalities.id, opportunities.municipalityId))
+		.where(
+			and(
+				inArray(opportunities.municipalityId, [...params.municipalityIds]),
+				actionIsPublic(params.now),
+				matchesSearch(params.terms, searchTarget)
+			)
+		)
+		.orderBy(desc(searchRank(params.terms, searchTarget)), asc(opportunities.id))
+		.limit(params.limit);
+}

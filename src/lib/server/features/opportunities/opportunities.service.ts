@@ -1,6 +1,8 @@
 // Use cases of opportunities on the public side: the rung browser ("Hoeveel wil je doen?") and the
 // opportunities other features show beside their own (an action's page and cards, its poster).
 import type { Ctx, Tenant } from '$lib/server/platform/context';
+import type { SearchPart } from '$lib/server/platform/feature';
+import { actionPath } from '$lib/domain/actions';
 import type { Db } from '$lib/server/db/client';
 import { cached } from '$lib/server/platform/cache';
 import { LADDER_RUNGS, type LadderRung } from '$lib/domain/ladder';
@@ -8,6 +10,7 @@ import { listParticipatingMunicipalities } from '$lib/server/features/municipali
 import {
 	listOpportunitiesOfActions as listOpportunityRows,
 	listWindowOpenOpportunities,
+	searchOpportunities as searchOpportunityRows,
 	type OpenOpportunityRow,
 	type OpportunityRow
 } from './opportunities.queries';
@@ -25,6 +28,27 @@ export async function listOpportunitiesOfActions(
 ): Promise<OpportunityRow[]> {
 	return listOpportunityRows(ctx.db, input);
 }
+
+/**
+ * The opportunities' part of the site-wide search: those of public actions. A map of suggestions links to the
+ * map; any other kind to its action's page, which lists it with its next step.
+ */
+export const searchOpportunities: SearchPart['find'] = async (ctx, input) => {
+	const rows = await searchOpportunityRows(ctx.db, input);
+	return {
+		total: rows[0]?.total ?? 0,
+		hits: rows.map((r) => ({
+			title: r.title,
+			href:
+				r.kind === 'mapSuggestions'
+					? `/${r.municipalitySlug}/kansen/${r.id}`
+					: actionPath(r.municipalitySlug, r.actionId, r.actionSlug),
+			summary: r.howTo,
+			context: r.actionTitle,
+			municipalityName: r.municipalityName
+		}))
+	};
+};
 
 // ---------------------------------------------------------------------------------------------
 // "Hoeveel wil je doen?": open opportunities by rung

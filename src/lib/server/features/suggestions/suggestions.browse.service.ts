@@ -4,8 +4,9 @@ import { mercator } from '$lib/domain/suggestions';
 import type { Ctx, TenantCtx } from '$lib/server/platform/context';
 import { cached } from '$lib/server/platform/cache';
 import { getMunicipalityThemes } from '$lib/server/features/municipalities/municipalities.service';
-import { loadOpportunity, tenantOfOpportunity } from './suggestions.access';
-import { getMunicipalityPlace } from './suggestions.queries';
+import type { SearchPart } from '$lib/server/platform/feature';
+import { loadOpportunity, suggestionPath, tenantOfOpportunity } from './suggestions.access';
+import { getMunicipalityPlace, searchListedSuggestions } from './suggestions.queries';
 import {
 	countListedInBox,
 	listClusters,
@@ -153,6 +154,30 @@ async function publicOpportunity(ctx: Ctx, opportunityId: number) {
 	const opportunity = await loadOpportunity(visitor, { opportunityId });
 	return { ctx: visitor, opportunity };
 }
+
+/** The start of a description, on one line, for a search result. */
+function excerpt(text: string, max = 160): string {
+	const line = text.replace(/\s+/g, ' ').trim();
+	return line.length <= max ? line : `${line.slice(0, max).replace(/\s+\S*$/, '')} …`;
+}
+
+/**
+ * The suggestions' part of the site-wide search: only listed ones (approved, not merged) on a map of a public
+ * action, as everyone sees them on the map; never one waiting for moderation, rejected or hidden.
+ */
+export const searchSuggestions: SearchPart['find'] = async (ctx, input) => {
+	const rows = await searchListedSuggestions(ctx.db, input);
+	return {
+		total: rows[0]?.total ?? 0,
+		hits: rows.map((r) => ({
+			title: r.title,
+			href: suggestionPath(r.municipalitySlug, r),
+			summary: excerpt(r.body),
+			context: r.actionTitle,
+			municipalityName: r.municipalityName
+		}))
+	};
+};
 
 export interface SuggestionListApi {
 	data: SuggestionListItemApi[];

@@ -5,6 +5,7 @@ import { suggestionsContributeApi } from './suggestions.contribute.openapi';
 import { settingsSchema } from './suggestions.admin.schemas';
 import { seedDemoSuggestions } from './suggestions.demo';
 import { eraseSuggestionData, exportSuggestionData } from './suggestions.personal-data';
+import { searchSuggestions } from './suggestions.browse.service';
 
 export const suggestionsFeature = defineFeature({
 	name: 'suggestions',
@@ -18,5 +19,6 @@ export const suggestionsFeature = defineFeature({
 		export: exportSuggestionData,
 		erase: eraseSuggestionData,
 		kept: ['suggestions', 'suggestionVotes', 'suggestionComments']
-	}
+	},
+	search: { kind: 'suggestions', find: searchSuggestions }
 });

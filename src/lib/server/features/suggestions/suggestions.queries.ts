@@ -1,6 +1,6 @@
 // Core queries of suggestions shared by the public pages, contributions and the back office. Each takes the
 // database first (so it works inside a transaction) and the municipality id in its params and its where.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import {
 	actions,
@@ -9,9 +9,12 @@ import {
 	opportunities,
 	suggestionSettings,
 	suggestionStory,
+	suggestionSearchText,
+	suggestionSearchVector,
 	suggestions,
 	users
 } from '$lib/server/db/schema';
+import { matchesSearch, searchRank, type SearchTarget, type SearchTerms } from '$lib/server/platform/search';
 import type { ModerationMode, ModerationState, StoryKind, SuggestionStatus } from '$lib/domain/suggestions';
 
 /** Whether the opportunity's action is published and not archived at `now` (in a select of a join on actions). */
@@ -254,4 +257,57 @@ export async function insertStoryEntry(
 	}
 ) {
 	await db.insert(suggestionStory).values(params);
+}
+
+/** Where a suggestion's search looks: exactly the expressions of its trigram and full-text indexes. */
+const searchTarget: SearchTarget = {
+	text: suggestionSearchText(suggestions.title, suggestions.body),
+	title: sql`lower(meedoen_unaccent(${suggestions.title}))`,
+	vector: suggestionSearchVector(suggestions.title, suggestions.body)
+};
+
+/**
+ * Suggestions everyone may see that match the words of a site-wide search, best first, with the total: listed
+ * (approved and not merged; never waiting, rejected or hidden) on a map of a public action.
+ */
+export async function searchListedSuggestions(
+	db: Db,
+	params: { municipalityIds: readonly string[]; terms: SearchTerms; now: Date; limit: number }
+) {
+	if (params.municipalityIds.length === 0) return [];
+	return db
+		.select({
+			id: suggestions.id,
+			slug: suggestions.slug,
+			title: suggestions.title,
+			body: suggestions.body,
+			actionTitle: actions.title,
+			municipalitySlug: municipalities.slug,
+			municipalityName: municipalities.name,
+			total: sql<number>`count(*) over ()`.mapWith(Number)
+		})
+		.from(suggestions)
+		.innerJoin(
+			opportunities,
+			and(
+				eq(opportunities.id, suggestions.opportunityId),
+				eq(opportunities.municipalityId, suggestions.municipalityId)
+			)
+		)
+		.innerJoin(
+			actions,
+			and(eq(actions.id, opportunities.actionId), eq(actions.municipalityId, opportunities.municipalityId))
+		)
+		.innerJoin(municipalities, eq(municipalities.id, suggestions.municipalityId))
+		.where(
+			and(
+				inArray(suggestions.municipalityId, [...params.municipalityIds]),
+				isListed(),
+				eq(opportunities.kind, 'mapSuggestions'),
+				actionIsPublicAt(params.now),
+				matchesSearch(params.terms, searchTarget)
+			)
+		)
+		.orderBy(desc(searchRank(params.terms, searchTarget)), desc(suggestions.voteCount), asc(suggestions.id))
+		.limit(params.limit);
 }
