@@ -6,13 +6,20 @@ describe('graceful shutdown', () => {
 	it('finishes requests in flight, closes the database, and the next start finds the data intact', async () => {
 		const server = await startServer({ env: { LOG_LEVEL: 'info', DEV_IDP_PORT: '0' } });
 		try {
+			let answering!: () => void;
+			const firstAnswer = new Promise<void>((resolve) => (answering = resolve));
 			const inFlight = Array.from({ length: 20 }, () =>
 				fetch(`${server.url}/geel`).then(
-					(r) => r.status,
+					async (r) => {
+						answering();
+						await r.arrayBuffer();
+						return r.status;
+					},
 					() => 'refused'
 				)
 			);
-			await new Promise((resolve) => setTimeout(resolve, 20));
+			// SIGTERM once the server answers the first of them, the others sent and some still in flight.
+			await firstAnswer;
 			const code = await server.stop();
 			const statuses = await Promise.all(inFlight);
 			expect(code).toBe(0);

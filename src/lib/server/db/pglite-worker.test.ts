@@ -48,15 +48,20 @@ describe('PgliteWorkerClient', () => {
 	it('commits a transaction, rolls one back when it throws, and keeps other statements out meanwhile', async () => {
 		let release!: () => void;
 		const gate = new Promise<void>((resolve) => (release = resolve));
+		let opened!: () => void;
+		const isOpen = new Promise<void>((resolve) => (opened = resolve));
 		const committed = client.transaction(async (tx) => {
 			await tx.query('INSERT INTO t (id) VALUES (2)');
+			opened();
 			await gate;
 			await tx.query('INSERT INTO t (id) VALUES (3)');
 			return 'done';
 		});
 		// Sent while the transaction is open: it runs after the commit, so it sees both rows.
 		const outside = client.query<{ n: number }>('SELECT count(*)::int AS n FROM t WHERE id IN (2, 3)');
-		await new Promise((resolve) => setTimeout(resolve, 50));
+		// The transaction has written its first row before it goes on: had the statement from outside not
+		// waited, it would have run by now and seen one row or none.
+		await isOpen;
 		release();
 		expect(await committed).toBe('done');
 		expect((await outside).rows[0]?.n).toBe(2);
