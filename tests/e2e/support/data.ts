@@ -2,10 +2,13 @@
 // what is stored before and after what they did over HTTP.
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 
 /** Opens the data folder's database (the server must be stopped), runs `work`, and closes it again. */
 export async function withDataFolder<T>(dataDir: string, work: (db: PGlite) => Promise<T>): Promise<T> {
-	const db = new PGlite(path.join(dataDir, 'pglite'));
+	// With the extensions the server loads: the planner opens the trigram indexes of the tables it reads.
+	const db = new PGlite(path.join(dataDir, 'pglite'), { extensions: { pg_trgm, unaccent } });
 	try {
 		return await work(db);
 	} finally {
