@@ -10,7 +10,6 @@ import {
 	suggestionSettings,
 	suggestionStory,
 	suggestionSearchText,
-	suggestionSearchVector,
 	suggestions,
 	users
 } from '$lib/server/db/schema';
@@ -259,11 +258,14 @@ export async function insertStoryEntry(
 	await db.insert(suggestionStory).values(params);
 }
 
-/** Where a suggestion's search looks: exactly the expressions of its trigram and full-text indexes. */
+/**
+ * Where a suggestion's search looks: exactly the expression of its trigram index. Not the full-text vector:
+ * it is an index expression too (every vote updates the row), so ranking by it computes it again for every
+ * match; on PostgreSQL with 10,000 suggestions holding the word, that took 1 s, without it 0.33 s.
+ */
 const searchTarget: SearchTarget = {
 	text: suggestionSearchText(suggestions.title, suggestions.body),
-	title: sql`lower(meedoen_unaccent(${suggestions.title}))`,
-	vector: suggestionSearchVector(suggestions.title, suggestions.body)
+	title: sql`lower(meedoen_unaccent(${suggestions.title}))`
 };
 
 /**
