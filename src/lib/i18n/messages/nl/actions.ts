@@ -31,7 +31,8 @@ export const actions = {
 	filters: {
 		heading: 'Zoeken en filteren',
 		q: 'Zoek in de acties',
-		qHint: 'Bijvoorbeeld: ontharden, zonnepanelen of "repair café".',
+		qHint:
+			'Bijvoorbeeld: fiets, bomen of zonnepanelen. Een deel van een woord volstaat: “fiets” vindt ook fietsroute.',
 		theme: 'Thema',
 		allThemes: 'Alle thema’s',
 		status: 'Stand van zaken',

@@ -41,7 +41,8 @@ export const actionsApi: ApiContribution = {
 					{
 						name: 'q',
 						in: 'query',
-						description: 'Zoekterm (Nederlandse volledige-tekstzoekopdracht, accenten maken niet uit)',
+						description:
+							'Zoekwoorden: elk woord moet voorkomen, ook als deel van een samengesteld woord of in het meervoud (fiets vindt fietsroute, boom vindt bomen); accenten maken niet uit',
 						schema: { type: 'string', maxLength: Q_MAX }
 					},
 					{ name: 'cursor', in: 'query', schema: { type: 'string' } },
