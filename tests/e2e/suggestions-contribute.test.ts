@@ -291,9 +291,7 @@ describe('contributing suggestions', () => {
 
 		// Follow and unfollow.
 		await page.getByRole('button', { name: 'Volg deze suggestie' }).press('Enter');
-		await page.waitForSelector(
-			'[role="status"] >> text=Je volgt deze suggestie. Op deze pagina zie je hoe ver ze staat'
-		);
+		await page.waitForSelector('[role="status"] >> text=Je volgt deze suggestie. Hier en bij');
 		await page.getByRole('button', { name: 'Niet meer volgen' }).press('Enter');
 		await page.waitForSelector('text=Je volgt deze suggestie niet meer.');
 		expect(page.url()).toBe(`${baseURL}${suggestionPath}?gelukt=niet-meer-gevolgd`);

@@ -46,8 +46,8 @@ describe.skipIf(notifies)('no promise of mail before the notifications feature',
 			'suggestionsContribute.confirm.published',
 			'suggestionsContribute.confirm.followed'
 		] as const)
-			expect(translate('nl', key)).toMatch(/mails daarover sturen we nog niet/i);
-		expect(translate('nl', 'actions.follow.followed')).toMatch(/mails sturen we nog niet/);
+			expect(translate('nl', key)).toMatch(/Mijn activiteit.*mails daarover sturen we nog niet/i);
+		expect(translate('nl', 'actions.follow.followed')).toMatch(/Mijn activiteit.*mails sturen we nog niet/i);
 		expect(translate('nl', 'profile.mailFrequency.notYet')).toMatch(/nog geen/);
 	});
 });

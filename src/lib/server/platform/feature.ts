@@ -8,6 +8,9 @@ import type { MailMessage } from './mail';
 import type { EventHandler } from './events.dispatcher';
 import type { Ctx } from './context';
 import type { SearchTerms } from './search';
+import type { Locale, MessageKey } from '$lib/i18n';
+import type { SubscriptionSubjectKind } from '$lib/domain/subscriptions';
+import type { MunicipalityAbility } from './policy';
 
 /** A feature's part of the OpenAPI document: its paths and the schemas they refer to. */
 export interface ApiContribution {
@@ -107,6 +110,66 @@ export interface SearchPart {
 	): Promise<{ hits: SearchHit[]; total: number }>;
 }
 
+/** Who asks the back office's home what needs attention: the municipality and what the person may do there. */
+export interface AttentionScope {
+	municipalityId: string;
+	slug: string;
+	abilities: ReadonlySet<MunicipalityAbility>;
+	now: Date;
+}
+
+/** One thing that needs a staff member now, with its count and where to deal with it. */
+export interface AttentionItem {
+	/** Stable, unique in the registry (`suggestions.waiting`). */
+	id: string;
+	/** The Dutch heading, with {count}. */
+	label: MessageKey;
+	count: number;
+	/** How long the oldest has waited (ISO time); null when nothing waits or it does not apply. */
+	since: string | null;
+	href: string;
+	/** A few of the items themselves, to go straight to. */
+	links?: { label: string; href: string }[];
+}
+
+/** A feature's part of the back office's home: what needs attention, asked only with the abilities it needs. */
+export interface AttentionPart {
+	/** The items for this person; the feature asks `scope.abilities` and leaves out what they may not do. */
+	items(db: Db, scope: AttentionScope): Promise<AttentionItem[]>;
+	/** How many things wait for this person (the count in the back office's menu): one cheap statement. */
+	waiting?(db: Db, scope: AttentionScope): Promise<number>;
+}
+
+/** One thing a person did or follows, on "Mijn activiteit". */
+export interface ActivityItem {
+	title: string;
+	/** Where it lives; null when it is gone from public view. */
+	href: string | null;
+	/** When the person did it (ISO time). */
+	at: string;
+	/** Short Dutch labels: its status, whether it waits for approval. */
+	labels: string[];
+	/** A few words of what the person wrote (a comment). */
+	excerpt?: string;
+	/** A follow the person can end from the list. */
+	unfollow?: { kind: SubscriptionSubjectKind; id: string };
+}
+
+/** A feature's section of "Mijn activiteit": its heading, what it says when empty, the person's items. */
+export interface ActivitySection {
+	/** Stable, unique in the registry (`suggestions.mine`). */
+	id: string;
+	heading: MessageKey;
+	empty: MessageKey;
+	items: ActivityItem[];
+}
+
+/**
+ * A feature's part of "Mijn activiteit" on the profile: the person's own contributions and follows, newest
+ * first. Events add their registrations and groups their memberships here when they come.
+ */
+export type ActivityPart = (db: Db, person: { userId: string }, locale: Locale) => Promise<ActivitySection[]>;
+
 export interface FeatureManifest<Sections extends PersonalDataSections = PersonalDataSections> {
 	/** The feature's folder name under features/. */
 	name: string;
@@ -130,6 +193,10 @@ export interface FeatureManifest<Sections extends PersonalDataSections = Persona
 	personalData?: PersonalDataPart<Sections>;
 	/** Its part of the site-wide search (`/zoeken`): only what everyone may see, only in the municipalities asked. */
 	search?: SearchPart;
+	/** What needs a staff member's attention now, on the back office's home and as a count in its menu. */
+	attention?: AttentionPart;
+	/** Its sections of "Mijn activiteit" on the profile. */
+	activity?: ActivityPart;
 }
 
 /** Keeps the manifest's literal type, so the export's sections are typed from the registry. */

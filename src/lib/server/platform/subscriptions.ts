@@ -143,3 +143,21 @@ export type PersonSubscription = Awaited<ReturnType<typeof listPersonSubscriptio
 export async function deletePersonSubscriptions(db: Db, params: { userId: string }): Promise<void> {
 	await db.delete(subscriptions).where(eq(subscriptions.userId, params.userId));
 }
+
+/** The person ends one of their own follows, wherever it is ("Mijn activiteit"); fine when there was none. */
+export async function unfollowOwn(
+	db: Db,
+	params: { userId: string; subject: SubscriptionSubject }
+): Promise<boolean> {
+	const rows = await db
+		.delete(subscriptions)
+		.where(
+			and(
+				eq(subscriptions.userId, params.userId),
+				eq(subscriptions.subjectKind, params.subject.kind),
+				eq(subscriptions.subjectId, String(params.subject.id))
+			)
+		)
+		.returning({ id: subscriptions.subjectId });
+	return rows.length > 0;
+}

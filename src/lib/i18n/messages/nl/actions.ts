@@ -110,7 +110,8 @@ export const actions = {
 		follow: 'Volg deze actie',
 		unfollow: 'Niet meer volgen',
 		following: 'Je volgt deze actie.',
-		followed: 'Je volgt nu deze actie. Haar nieuws staat hier bij de updates; mails sturen we nog niet.',
+		followed:
+			'Je volgt nu deze actie. Je vindt ze terug bij "Mijn activiteit" in je profiel; haar nieuws staat hier bij de updates. Mails sturen we nog niet.',
 		unfollowed: 'Je volgt deze actie niet meer.',
 		login: 'Meld je aan om deze actie te volgen',
 		intent: 'Je wilde deze actie volgen. Bevestig:',

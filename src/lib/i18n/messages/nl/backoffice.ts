@@ -35,7 +35,8 @@ export const backoffice = {
 		suggestions: 'Suggesties',
 		staff: 'Medewerkers',
 		audit: 'Logboek',
-		settings: 'Instellingen'
+		settings: 'Instellingen',
+		waiting: { one: '{count} wacht', other: '{count} wachten' }
 	},
 	roles: {
 		admin: 'Beheerder',
@@ -75,8 +76,30 @@ export const backoffice = {
 		settingsBody: 'Huisstijl en logo, thema’s, privacy- en toegankelijkheidsverklaring.',
 		noSections: 'Met jouw rol zijn er hier nog geen onderdelen om te beheren.',
 		abilitiesHeading: 'Wat je hier mag',
-		comingSoon:
-			'Dashboards, moderatie, communicatie en werkgroepen komen in een volgende versie van het beheer.'
+		suggestionsTitle: 'Suggesties',
+		suggestionsBody:
+			'Keur suggesties en reacties goed of af, bekijk meldingen, antwoord en voeg dubbels samen.'
+	},
+	attention: {
+		heading: 'Wat vraagt je aandacht?',
+		none: 'Er wacht nu niets op je. Goed bezig!',
+		suggestionsWaiting: {
+			one: '{count} suggestie wacht op goedkeuring',
+			other: '{count} suggesties wachten op goedkeuring'
+		},
+		commentsWaiting: {
+			one: '{count} reactie wacht op goedkeuring',
+			other: '{count} reacties wachten op goedkeuring'
+		},
+		reports: { one: '{count} melding om te bekijken', other: '{count} meldingen om te bekijken' },
+		commentsToAnswer: {
+			one: '{count} nieuwe reactie zonder antwoord van de gemeente',
+			other: '{count} nieuwe reacties zonder antwoord van de gemeente'
+		},
+		since: 'de oudste sinds {date}',
+		open: 'Bekijk',
+		openLabel: 'Bekijk: {label}',
+		answerList: 'Suggesties met nieuwe reacties'
 	},
 	staff: {
 		title: 'Medewerkers',

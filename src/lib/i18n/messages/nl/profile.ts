@@ -132,8 +132,61 @@ export const profile = {
 	data: {
 		heading: 'Je gegevens downloaden',
 		intro:
-			'Download alles wat Meedoen over jou bewaart: je profiel, je toestemmingen, je voorkeuren, je rollen en je aanmeldingen. Je krijgt een JSON-bestand dat je met elk programma kan openen.',
-		download: 'Download mijn gegevens'
+			'Alles wat Meedoen over jou bewaart: je profiel, je toestemmingen, je voorkeuren, je rollen, je aanmeldingen, je suggesties, steun, reacties, meldingen en wat je volgt. Bekijk het op een leesbare pagina of download het als JSON-bestand dat je met elk programma kan openen.',
+		download: 'Download mijn gegevens (JSON)',
+		view: 'Bekijk mijn gegevens'
+	},
+	export: {
+		title: 'Mijn gegevens',
+		intro:
+			'Dit is alles wat Meedoen over jou bewaart, op {date}. Hetzelfde staat in het JSON-bestand dat je kan downloaden.',
+		download: 'Download als JSON-bestand',
+		back: 'Terug naar mijn profiel',
+		empty: 'Niets',
+		yes: 'ja',
+		no: 'nee',
+		none: '—',
+		sections: {
+			person: 'Jij',
+			consents: 'Toestemmingen',
+			themePreferences: 'Thema’s die je koos',
+			identities: 'Manieren om aan te melden',
+			sessions: 'Aanmeldingen (sessies)',
+			suggestions: 'Je suggesties',
+			suggestionVotes: 'Suggesties die je steunt',
+			suggestionComments: 'Je reacties',
+			suggestionReports: 'Je meldingen',
+			suggestionFollows: 'Suggesties die je volgt',
+			contributionBlocks: 'Blokkeringen',
+			actionFollows: 'Acties die je volgt',
+			memberships: 'Je rollen bij gemeenten',
+			regionRoles: 'Je rollen in de regio',
+			auditLog: 'Het logboek over jou'
+		}
+	},
+	activity: {
+		title: 'Mijn activiteit',
+		link: 'Mijn activiteit: je suggesties, steun, reacties en wat je volgt',
+		intro:
+			'Wat je op Meedoen deed en wat je volgt, het nieuwste eerst. Je inschrijvingen voor activiteiten komen hier zodra je je op Meedoen kan inschrijven.',
+		back: 'Terug naar mijn profiel',
+		suggestions: 'Mijn suggesties',
+		noSuggestions: 'Je deed nog geen suggestie.',
+		votes: 'Wat ik steun',
+		noVotes: 'Je steunt nog geen suggestie.',
+		comments: 'Mijn reacties',
+		noComments: 'Je reageerde nog niet.',
+		followedSuggestions: 'Suggesties die ik volg',
+		noFollowedSuggestions: 'Je volgt geen suggesties.',
+		followedActions: 'Acties die ik volg',
+		noFollowedActions: 'Je volgt geen acties.',
+		merged: 'Samengevoegd',
+		at: 'op {date}',
+		unfollow: 'Niet meer volgen',
+		unfollowLabel: 'Niet meer volgen: {title}',
+		unfollowed: 'Je volgt "{title}" niet meer.',
+		followAgain: 'Toch weer volgen? Dat kan op de pagina van "{title}".',
+		notPublic: 'niet openbaar'
 	},
 	sessions: {
 		heading: 'Afmelden op alle toestellen',

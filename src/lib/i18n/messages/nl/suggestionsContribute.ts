@@ -66,9 +66,9 @@ export const suggestionsContribute = {
 	},
 	confirm: {
 		pending:
-			'Bedankt! Je suggestie is ingediend en wacht op goedkeuring door de gemeente. Je volgt ze: op deze pagina zie je hoe ver ze staat. Mails daarover sturen we nog niet.',
+			'Bedankt! Je suggestie is ingediend en wacht op goedkeuring door de gemeente. Je volgt ze: hier en bij "Mijn activiteit" in je profiel zie je hoe ver ze staat. Mails daarover sturen we nog niet.',
 		published:
-			'Bedankt! Je suggestie staat online. Je volgt ze: op deze pagina zie je hoe ver ze staat. Mails daarover sturen we nog niet.',
+			'Bedankt! Je suggestie staat online. Je volgt ze: hier en bij "Mijn activiteit" in je profiel zie je hoe ver ze staat. Mails daarover sturen we nog niet.',
 		voted: 'Je steunt deze suggestie.',
 		unvoted: 'Je steunt deze suggestie niet meer.',
 		commented: 'Je reactie staat online.',
@@ -76,7 +76,7 @@ export const suggestionsContribute = {
 		reported: 'Bedankt voor je melding. De gemeente bekijkt ze.',
 		alreadyReported: 'Je meldde dit al. De gemeente bekijkt je melding.',
 		followed:
-			'Je volgt deze suggestie. Op deze pagina zie je hoe ver ze staat; mails daarover sturen we nog niet.',
+			'Je volgt deze suggestie. Hier en bij "Mijn activiteit" in je profiel zie je hoe ver ze staat; mails daarover sturen we nog niet.',
 		unfollowed: 'Je volgt deze suggestie niet meer.',
 		backToList: 'Terug naar de lijst'
 	},

@@ -4,6 +4,7 @@ import { actionsApi } from './actions.openapi';
 import { seedDemoActions } from './actions.demo';
 import { eraseActionData, exportActionData } from './actions.personal-data';
 import { searchActions } from './actions.service';
+import { actionsActivity } from './actions.activity';
 
 export const actionsFeature = defineFeature({
 	name: 'actions',
@@ -12,5 +13,7 @@ export const actionsFeature = defineFeature({
 	// Actions need the demo municipalities to take part first.
 	demo: { after: ['demo'], load: (tx) => seedDemoActions(tx) },
 	personalData: { export: exportActionData, erase: eraseActionData },
-	search: { kind: 'actions', find: searchActions }
+	search: { kind: 'actions', find: searchActions },
+	// "Mijn activiteit": the actions the person follows.
+	activity: actionsActivity
 });

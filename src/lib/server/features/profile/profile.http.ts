@@ -4,3 +4,5 @@ export const DELETE_PATH = '/profiel/verwijderen';
 export const DELETED_PATH = '/profiel/verwijderd';
 export const EXPORT_PATH = '/profiel/gegevens.json';
 export const VERIFY_PATH = '/profiel/bevestig';
+export const EXPORT_PAGE_PATH = '/profiel/gegevens';
+export const ACTIVITY_PATH = '/profiel/activiteit';

@@ -6,7 +6,10 @@ import type { Ctx } from '$lib/server/platform/context';
 import { AppError, isAppError, type FieldErrors } from '$lib/server/platform/errors';
 import { enforceRateLimits } from '$lib/server/platform/ratelimit';
 import { hashToken, newToken } from '$lib/server/platform/tokens';
-import { listPersonSubscriptions } from '$lib/server/platform/subscriptions';
+import { listPersonSubscriptions, unfollowOwn } from '$lib/server/platform/subscriptions';
+import type { ActivitySection } from '$lib/server/platform/feature';
+import { SUBSCRIPTION_SUBJECT_KINDS } from '$lib/domain/subscriptions';
+import { z } from 'zod';
 import { getDraft, listAddressesOfPerson, MAIL_ISSUER } from '$lib/server/features/accounts/accounts.service';
 import { acceptStaffInvitations } from '$lib/server/features/staff/staff.service';
 import {
@@ -367,4 +370,49 @@ export async function deleteAccount(ctx: Ctx, input: { confirm: 'yes' }): Promis
 		for (const feature of ctx.features) await feature.personalData?.erase(tx, person);
 	});
 	ctx.log.info({ userId }, 'account deleted');
+}
+
+// ---------------------------------------------------------------------------------------------
+// "Mijn activiteit"
+// ---------------------------------------------------------------------------------------------
+
+export interface MyActivity {
+	sections: ActivitySection[];
+}
+
+/** The person's own contributions and follows, from every feature's activity part, in registry order. */
+export async function getMyActivity(ctx: Ctx): Promise<MyActivity> {
+	const userId = personId(ctx);
+	await loadPerson(ctx.db, userId);
+	const sections: ActivitySection[] = [];
+	for (const feature of ctx.features)
+		if (feature.activity) sections.push(...(await feature.activity(ctx.db, { userId }, ctx.locale)));
+	return { sections };
+}
+
+const unfollowInput = z.object({
+	kind: z.enum(SUBSCRIPTION_SUBJECT_KINDS),
+	id: z.string().trim().min(1).max(64)
+});
+
+/**
+ * Ends one of the person's follows from "Mijn activiteit" and says which it was (its title and page, to follow
+ * it again there). Not found when the person did not follow it.
+ */
+export async function unfollowFromActivity(
+	ctx: Ctx,
+	input: { kind: unknown; id: unknown }
+): Promise<{ title: string; href: string | null }> {
+	const userId = personId(ctx);
+	const parsed = unfollowInput.safeParse(input);
+	if (!parsed.success) throw new AppError('not_found');
+	const { kind, id } = parsed.data;
+	const { sections } = await getMyActivity(ctx);
+	const followed = sections
+		.flatMap((s) => s.items)
+		.find((i) => i.unfollow?.kind === kind && i.unfollow.id === id);
+	if (!followed) throw new AppError('not_found');
+	await unfollowOwn(ctx.db, { userId, subject: { kind, id } });
+	ctx.log.info({ userId, kind, id }, 'unfollowed from the profile');
+	return { title: followed.title, href: followed.href };
 }

@@ -1,5 +1,6 @@
 // Use cases of a municipality's back office: its home, the staff and their roles, invitations, the audit log.
 import type { Ctx } from '$lib/server/platform/context';
+import type { AttentionItem, AttentionScope } from '$lib/server/platform/feature';
 import { AppError } from '$lib/server/platform/errors';
 import { writeAudit } from '$lib/server/platform/audit';
 import { enforceRateLimits } from '$lib/server/platform/ratelimit';
@@ -49,7 +50,12 @@ import {
 	type RemovalItem,
 	type StaffMemberView
 } from './staff.present';
-import { grantableRoles, municipalityAbilities, type MunicipalityRole } from '$lib/server/platform/policy';
+import {
+	grantableRoles,
+	municipalityAbilities,
+	type MunicipalityAbility,
+	type MunicipalityRole
+} from '$lib/server/platform/policy';
 import { abilitiesHere, authorizeMunicipality } from '$lib/server/platform/backoffice';
 import { isUuid } from '$lib/domain/ids';
 import { validateInput, type RawInput } from '$lib/server/platform/validation';
@@ -90,9 +96,29 @@ const STAFF_LIST_LIMIT = 500;
 export const INVITATIONS_PER_HOUR = 50;
 
 /** The yes/no abilities for the back-office menu; null for visitors. Never refuses: each page does that. */
-export async function getBackofficeNav(ctx: Ctx): Promise<AbilityFlags | null> {
+export interface BackofficeNav {
+	abilities: AbilityFlags;
+	/** How many things wait for this person here (moderation), for the count in the menu. */
+	waiting: number;
+}
+
+export async function getBackofficeNav(ctx: Ctx): Promise<BackofficeNav | null> {
 	const abilities = await abilitiesHere(ctx);
-	return abilities ? presentAbilities(abilities) : null;
+	if (!abilities) return null;
+	let waiting = 0;
+	if (abilities.has('backoffice.view') && ctx.tenant) {
+		const scope = attentionScope(ctx.tenant, abilities);
+		for (const f of ctx.features)
+			if (f.attention?.waiting) waiting += await f.attention.waiting(ctx.db, scope);
+	}
+	return { abilities: presentAbilities(abilities), waiting };
+}
+
+function attentionScope(
+	municipality: { id: string; slug: string },
+	abilities: ReadonlySet<MunicipalityAbility>
+): AttentionScope {
+	return { municipalityId: municipality.id, slug: municipality.slug, abilities, now: new Date() };
 }
 
 export interface BackofficeHome {
@@ -100,6 +126,8 @@ export interface BackofficeHome {
 	abilities: AbilityFlags;
 	/** The person's own roles here and in the region, as Dutch labels. */
 	roles: string[];
+	/** What needs the person's attention now, from every feature's attention part, in registry order. */
+	attention: AttentionItem[];
 }
 
 export async function getBackofficeHome(ctx: Ctx): Promise<BackofficeHome> {
@@ -116,7 +144,10 @@ export async function getBackofficeHome(ctx: Ctx): Promise<BackofficeHome> {
 			.filter((r) => r.regionId === municipality.regionId)
 			.map((r) => roleLabel(ctx.locale, r.role))
 	];
-	return { municipalityName: municipality.name, abilities: presentAbilities(abilities), roles };
+	const scope = attentionScope(municipality, abilities);
+	const attention: AttentionItem[] = [];
+	for (const f of ctx.features) if (f.attention) attention.push(...(await f.attention.items(ctx.db, scope)));
+	return { municipalityName: municipality.name, abilities: presentAbilities(abilities), roles, attention };
 }
 
 export interface StaffOverview {

@@ -17,6 +17,7 @@ import type { ModerationState, SuggestionStatus } from '$lib/domain/suggestions'
 import { suggestionColumns } from './suggestions.queries';
 import type { QueueFilters } from './suggestions.admin.schemas';
 import { containsPattern } from '$lib/server/platform/text';
+import { executeRows } from '$lib/server/db/rows';
 
 const personName = (id: typeof users.displayName) =>
 	sql<string | null>`CASE WHEN ${users.deletedAt} IS NULL THEN ${id} END`;
@@ -521,4 +522,87 @@ export async function listApprovedCommentsForExport(
 			)
 		)
 		.orderBy(asc(suggestionComments.createdAt), asc(suggestionComments.id));
+}
+
+/**
+ * What waits for the municipality's moderators, in one statement: suggestions and comments waiting for
+ * approval and open reports, each with when the oldest arrived (merged suggestions wait for nobody).
+ */
+export async function countModerationWork(db: Db, params: { municipalityId: string }) {
+	const m = params.municipalityId;
+	const [row] = await executeRows<{
+		suggestions: number;
+		suggestions_since: string | Date | null;
+		comments: number;
+		comments_since: string | Date | null;
+		reports: number;
+		reports_since: string | Date | null;
+	}>(
+		db,
+		sql`select s.n::int as suggestions, s.since as suggestions_since, c.n::int as comments,
+			c.since as comments_since, r.n::int as reports, r.since as reports_since
+		from (select count(*) as n, min(${suggestions.createdAt}) as since from ${suggestions}
+			where ${suggestions.municipalityId} = ${m} and ${suggestions.moderation} = 'pending'
+			and ${suggestions.mergedIntoId} is null) s,
+		(select count(*) as n, min(${suggestionComments.createdAt}) as since from ${suggestionComments}
+			where ${suggestionComments.municipalityId} = ${m} and ${suggestionComments.moderation} = 'pending') c,
+		(select count(*) as n, min(${suggestionReports.createdAt}) as since from ${suggestionReports}
+			where ${suggestionReports.municipalityId} = ${m} and ${suggestionReports.resolvedAt} is null) r`
+	);
+	const at = (v: string | Date | null) => (v === null ? null : new Date(v));
+	return {
+		suggestions: { count: row?.suggestions ?? 0, since: at(row?.suggestions_since ?? null) },
+		comments: { count: row?.comments ?? 0, since: at(row?.comments_since ?? null) },
+		reports: { count: row?.reports ?? 0, since: at(row?.reports_since ?? null) }
+	};
+}
+
+/**
+ * Published suggestions with citizens' comments since `after` that no official answer has followed yet
+ * (approved, not official, later than the suggestion's last official comment), the longest waiting first.
+ */
+export async function listCommentsToAnswer(
+	db: Db,
+	params: { municipalityId: string; after: Date; limit: number }
+) {
+	const m = params.municipalityId;
+	const lastOfficial = sql`(select max(o.created_at) from suggestion_comments o
+		where o.municipality_id = ${m} and o.suggestion_id = ${suggestionComments.suggestionId} and o.official)`;
+	const rows = await db
+		.select({
+			id: suggestions.id,
+			slug: suggestions.slug,
+			title: suggestions.title,
+			comments: sql<number>`count(*)::int`.mapWith(Number),
+			since: sql<Date>`min(${suggestionComments.createdAt})`.mapWith((v) => new Date(v as string)),
+			total: sql<number>`count(*) over ()`.mapWith(Number),
+			allComments: sql<number>`sum(count(*)) over ()`.mapWith(Number)
+		})
+		.from(suggestionComments)
+		.innerJoin(
+			suggestions,
+			and(
+				eq(suggestions.id, suggestionComments.suggestionId),
+				eq(suggestions.municipalityId, suggestionComments.municipalityId)
+			)
+		)
+		.where(
+			and(
+				eq(suggestionComments.municipalityId, m),
+				eq(suggestionComments.moderation, 'approved'),
+				eq(suggestionComments.official, false),
+				sql`${suggestionComments.createdAt} > ${params.after.toISOString()}::timestamptz`,
+				sql`${suggestionComments.createdAt} > coalesce(${lastOfficial}, '-infinity'::timestamptz)`,
+				eq(suggestions.moderation, 'approved'),
+				isNull(suggestions.mergedIntoId)
+			)
+		)
+		.groupBy(suggestions.id, suggestions.slug, suggestions.title)
+		.orderBy(sql`min(${suggestionComments.createdAt})`, asc(suggestions.id))
+		.limit(params.limit);
+	return {
+		suggestions: rows.map(({ total: _t, allComments: _a, ...row }) => row),
+		total: rows[0]?.total ?? 0,
+		comments: rows[0]?.allComments ?? 0
+	};
 }

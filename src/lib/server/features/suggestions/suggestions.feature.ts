@@ -6,6 +6,8 @@ import { settingsSchema } from './suggestions.admin.schemas';
 import { seedDemoSuggestions } from './suggestions.demo';
 import { eraseSuggestionData, exportSuggestionData } from './suggestions.personal-data';
 import { searchSuggestions } from './suggestions.browse.service';
+import { suggestionsAttention } from './suggestions.attention';
+import { suggestionsActivity } from './suggestions.activity';
 
 export const suggestionsFeature = defineFeature({
 	name: 'suggestions',
@@ -15,6 +17,10 @@ export const suggestionsFeature = defineFeature({
 	api: [suggestionsApi, suggestionsContributeApi],
 	// Suggestions hang off the demo actions' opportunities.
 	demo: { after: ['actions'], load: (tx) => seedDemoSuggestions(tx) },
+	// The moderation work on the back office's home, and its count in the menu.
+	attention: suggestionsAttention,
+	// Its sections of "Mijn activiteit": suggestions, support, comments and follows.
+	activity: suggestionsActivity,
 	personalData: {
 		export: exportSuggestionData,
 		erase: eraseSuggestionData,
