@@ -154,7 +154,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 						title: 'Werkgroep van de Klimaatmakers: we kiezen samen drie plekken',
 						kind: 'workingGroup',
 						rung: 'codecide',
-						howTo: `Op ${long(workingGroup)} om ${time(workingGroup)} in het gemeenschapscentrum. Met inwoners, de schepen van klimaat en de duurzaamheidsambtenaar kiezen we uit de tien plekken met de meeste stemmen de drie die we aanleggen. Het verslag en de volgende stappen staan daarna op deze pagina. Schrijf je in, zo weten we hoeveel stoelen (en koffie) we klaarzetten.`,
+						howTo: `Op ${long(workingGroup)} om ${time(workingGroup)} in het gemeenschapscentrum. Met inwoners, de schepen van klimaat en de duurzaamheidsambtenaar kiezen we uit de tien plekken met de meeste stemmen de drie die we aanleggen. Het verslag en de volgende stappen staan daarna op deze pagina. Iedereen is welkom, inschrijven hoeft niet.`,
 						window: { openedDaysAgo: 12, closesAt: workingGroup }
 					},
 					{
@@ -531,8 +531,8 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 					},
 					{
 						daysAgo: 4,
-						title: 'Inschrijven voor de tegelwipdag kan',
-						body: 'We zoeken nog 30 helpers.',
+						title: 'De tegelwipdag komt eraan',
+						body: 'We zoeken nog 30 helpers: kom gewoon langs, inschrijven hoeft niet.',
 						author: 'Klimaatmakers Mol'
 					}
 				]
