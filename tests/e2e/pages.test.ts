@@ -78,6 +78,14 @@ describe('pages', () => {
 		);
 		await checkA11y(page);
 
+		// The ladder and the themes lead to what is open on each rung and to the actions of each theme.
+		const rungs = await page
+			.locator('section[aria-labelledby="ladder-heading"] a')
+			.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+		expect(rungs).toEqual([1, 2, 3, 4, 5, 6].map((n) => `/acties/trede/${n}`));
+		const themes = page.locator('section[aria-labelledby="themes-heading"] li');
+		expect(await themes.count()).toBeGreaterThan(0);
+		expect(await themes.locator('a[href^="/acties?thema="]').count()).toBe(await themes.count());
 		await list.getByRole('link', { name: 'Geel', exact: true }).click();
 		await page.waitForURL(`${baseURL}/geel`);
 		await page.waitForLoadState('networkidle');
@@ -108,6 +116,13 @@ describe('pages', () => {
 		expect(colours.header).toBe(hexToRgb(colours.declared));
 		expect(colours.hero).toBe(hexToRgb(colours.declared));
 		expect(colours.header).not.toBe(hexToRgb(PLATFORM_BRAND));
+
+		// The header says "Startpagina", in Dutch; the theme cards lead to their actions.
+		expect(await page.locator('header nav').getByRole('link', { name: 'Startpagina' }).count()).toBe(1);
+		expect(await page.locator('header').getByText('Home', { exact: true }).count()).toBe(0);
+		const themes = page.locator('section[aria-labelledby="themes-heading"] li');
+		expect(await themes.count()).toBeGreaterThan(0);
+		expect(await themes.locator('a[href^="/geel/acties?thema="]').count()).toBe(await themes.count());
 
 		// Its logo: in the hero with a meaningful alt text, and in the header.
 		const logo = page.getByRole('img', { name: 'Logo van Geel' });
@@ -161,6 +176,20 @@ describe('pages', () => {
 		expect(await page.locator('h1').textContent()).toBe('Pagina niet gevonden');
 		const home = page.getByRole('link', { name: 'Terug naar de startpagina' });
 		expect(await home.getAttribute('href')).toBe('/');
+		// Body text as on every page, lined up with the header (it was red, bold and further in).
+		const look = await page.evaluate(() => {
+			const text = document.querySelector('main p')!;
+			return {
+				color: getComputedStyle(text).color,
+				bodyColor: getComputedStyle(document.body).color,
+				weight: Number(getComputedStyle(text).fontWeight),
+				h1: document.querySelector('main h1')!.getBoundingClientRect().left,
+				brand: document.querySelector('header .brand')!.getBoundingClientRect().left
+			};
+		});
+		expect(look.color).toBe(look.bodyColor);
+		expect(look.weight).toBeLessThan(600);
+		expect(Math.abs(look.h1 - look.brand)).toBeLessThan(1);
 		await checkA11y(page);
 		// The browser logs the 404 of the document itself; anything else is a problem.
 		expect(problems.filter((p) => !p.includes('status of 404'))).toEqual([]);

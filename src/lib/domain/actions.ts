@@ -18,6 +18,12 @@ export const OPPORTUNITY_KINDS = [
 ] as const;
 export type OpportunityKind = (typeof OPPORTUNITY_KINDS)[number];
 
+/**
+ * Kinds that are one activity on one day: their window closes when the activity starts, so they read as that
+ * moment ("Op 20 januari 2027 om 09:30"), not as a window to take part in.
+ */
+export const ONE_DAY_KINDS: readonly OpportunityKind[] = ['actionDay'];
+
 export const DEFAULT_RUNG_OF_KIND = {
 	readUpdates: 'inform',
 	mapSuggestions: 'consult',

@@ -16,7 +16,7 @@ const nl = {
 		tagline: 'Samen werk maken van het klimaat in je gemeente',
 		skipToContent: 'Naar de inhoud',
 		mainNav: 'Hoofdmenu',
-		home: 'Home',
+		home: 'Startpagina',
 		regionHome: 'Alle gemeenten',
 		footer: 'Meedoen is open-source software voor burgerparticipatie in Vlaamse gemeenten.',
 		api: 'Open data (API)'
@@ -65,9 +65,7 @@ const nl = {
 		statThemes: 'klimaatthema’s',
 		inhabitants: { one: '{count} inwoner', other: '{count} inwoners' },
 		themesHeading: 'Waarover gaat het?',
-		ladderHeading: 'Hoeveel wil je doen?',
-		ladderIntro:
-			'Je kiest zelf hoe intens je meedoet. Elke gemeente biedt iets aan op elke trede van de participatieladder.'
+		ladderHeading: 'Hoeveel wil je doen?'
 	},
 	municipality: {
 		home: '{name}',

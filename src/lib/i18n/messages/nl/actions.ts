@@ -83,6 +83,7 @@ export const actions = {
 		openFrom: 'Open vanaf {date}',
 		openBetween: 'Open van {from} tot {to}',
 		alwaysOpen: 'Altijd open',
+		onDay: 'Op {date}',
 		closed: 'Afgesloten',
 		runsUntil: 'Loopt tot {date}',
 		runsOpenEnded: 'Loopt zonder einddatum',

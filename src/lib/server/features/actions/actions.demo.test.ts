@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, isNotNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import {
 	actionThemes,
 	actionUpdates,
@@ -144,23 +144,46 @@ describe('demo actions', () => {
 		expect(drafts.length).toBeLessThanOrEqual(2);
 	});
 
-	it('invites to the Klimaatmakers working group on 10 September at 19:30, Brussels time', async () => {
+	it('dates the working group and the plantdag a few weeks from now, and the howTo names the same moment', async () => {
+		// Bug: the working group sat on the next 10 September, so in December the plantdag read "open van
+		// 24 december 2026 tot 23 november 2027". Demo dates are believable relative to the day of seeding.
 		const tenant = await getTenant(database.db, 'geel');
 		const rows = await database.db
-			.select({ closesAt: opportunities.closesAt, howTo: opportunities.howTo })
+			.select({
+				kind: opportunities.kind,
+				opensAt: opportunities.opensAt,
+				closesAt: opportunities.closesAt,
+				howTo: opportunities.howTo
+			})
 			.from(opportunities)
-			.where(and(eq(opportunities.municipalityId, tenant.id), eq(opportunities.kind, 'workingGroup')));
-		const meeting = rows.find((r) => r.howTo.includes('10 september'));
-		expect(meeting?.howTo).toContain('19:30');
-		const shown = new Intl.DateTimeFormat('nl-BE', {
-			timeZone: 'Europe/Brussels',
-			day: 'numeric',
-			month: 'long',
-			hour: '2-digit',
-			minute: '2-digit'
-		}).format(meeting!.closesAt!);
-		expect(shown).toBe('10 september om 19:30');
-		expect(meeting!.closesAt!.getTime()).toBeGreaterThan(seededAt.getTime());
+			.where(
+				and(
+					eq(opportunities.municipalityId, tenant.id),
+					inArray(opportunities.kind, ['workingGroup', 'actionDay'])
+				)
+			);
+		const meeting = rows.find((r) => r.kind === 'workingGroup')!;
+		const plantdag = rows.find((r) => r.kind === 'actionDay')!;
+		const days = (d: Date) => (d.getTime() - seededAt.getTime()) / 86_400_000;
+		const shown = (d: Date) =>
+			new Intl.DateTimeFormat('nl-BE', {
+				timeZone: 'Europe/Brussels',
+				dateStyle: 'full'
+			}).format(d) +
+			' om ' +
+			new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', timeStyle: 'short' }).format(d);
+		expect(days(meeting.closesAt!)).toBeGreaterThan(7);
+		expect(days(meeting.closesAt!)).toBeLessThan(35);
+		expect(meeting.howTo).toContain(shown(meeting.closesAt!));
+		expect(shown(meeting.closesAt!)).toMatch(/ om 19:30$/);
+		expect(days(plantdag.closesAt!)).toBeGreaterThan(days(meeting.closesAt!));
+		expect(days(plantdag.closesAt!)).toBeLessThan(70);
+		expect(plantdag.opensAt!.getTime()).toBeLessThan(plantdag.closesAt!.getTime());
+		expect(plantdag.howTo).toContain(
+			new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', dateStyle: 'full' }).format(
+				plantdag.closesAt!
+			)
+		);
 	});
 
 	it('keeps every municipality’s data to itself', async () => {

@@ -89,15 +89,6 @@ export function brusselsTime(year: number, month: number, day: number, hour: num
 	return new Date(guess - (shown - guess));
 }
 
-/** The next `day`/`month` at `hour`:`minute` in Brussels that is at least a week after `now`. */
-function nextDate(now: Date, month: number, day: number, hour: number, minute: number): Date {
-	const year = now.getUTCFullYear();
-	const thisYear = brusselsTime(year, month, day, hour, minute);
-	return thisYear.getTime() - now.getTime() >= 7 * DAY
-		? thisYear
-		: brusselsTime(year + 1, month, day, hour, minute);
-}
-
 const long = (date: Date) =>
 	new Intl.DateTimeFormat('nl-BE', { dateStyle: 'full', timeZone: TIME_ZONE }).format(date);
 const time = (date: Date) =>
@@ -114,8 +105,10 @@ const readUpdates = (name: string, howTo?: string): DemoOpportunity => ({
 
 /** The content per municipality slug. Built from `now`, so windows and dates stay believable. */
 function demoContent(now: Date): Record<string, DemoAction[]> {
-	const workingGroup = nextDate(now, 9, 10, 19, 30);
-	const plantingDayAt = dayAt(workingGroup, 74, 9, 30);
+	// Believable from the day the demo is loaded: the working group meets in a few weeks, the plantdag follows
+	// a month later, and each one-day activity's window closes when it starts.
+	const workingGroup = dayAt(now, 18, 19, 30);
+	const plantingDayAt = dayAt(now, 46, 9, 30);
 	const molTileDay = new Date(now.getTime() + 38 * DAY);
 
 	return {
