@@ -42,11 +42,14 @@ describe('browsing the suggestions of an opportunity', () => {
 		context = undefined;
 	});
 
-	async function open(options: { javaScript?: boolean; blockScripts?: boolean } = {}): Promise<Page> {
+	async function open(
+		options: { javaScript?: boolean; blockScripts?: boolean; phone?: boolean } = {}
+	): Promise<Page> {
 		context = await browser.newContext({
 			baseURL,
 			locale: 'nl-BE',
-			javaScriptEnabled: options.javaScript ?? true
+			javaScriptEnabled: options.javaScript ?? true,
+			...(options.phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {})
 		});
 		if (options.blockScripts) await blockPageScripts(context);
 		return context.newPage();
@@ -56,7 +59,8 @@ describe('browsing the suggestions of an opportunity', () => {
 		const page = await open();
 		const problems = watchProblems(page);
 		await visit(page, new URL(opportunity.actionUrl).pathname);
-		const link = page.getByRole('link', { name: `Bekijk en steun de suggesties: ${OPPORTUNITY}` });
+		// The opportunity's next step (its name ends in the opportunity's title).
+		const link = page.getByRole('link', { name: new RegExp(`^Naar de kaart: .*: ${OPPORTUNITY}$`) });
 		expect(await link.getAttribute('href')).toBe(path);
 		await link.click();
 		await page.waitForURL((url) => url.pathname === path);
@@ -106,7 +110,9 @@ describe('browsing the suggestions of an opportunity', () => {
 			expect(await marker.getAttribute('aria-label')).toBeTruthy();
 			expect(await marker.getAttribute('tabindex')).toBe('0');
 		}
-		await checkA11y(page, 'suggestions with the map');
+		// Every marker is a target of at least 24 by 24 CSS pixels that no other covers (WCAG 2.5.8), here and
+		// (below) closer in, where the server's cells and points come apart.
+		await checkA11y(page, 'suggestions with the map', { targetSize: true });
 
 		// Activating a cluster zooms in and asks again for the smaller box (30 suggestions within 2 km of
 		// Geel's centre always make clusters at zoom 12).
@@ -138,7 +144,60 @@ describe('browsing the suggestions of an opportunity', () => {
 			.poll(() => page.getByText('Binnen 1 km van de gekozen plek op de kaart, dichtstbij eerst.').count())
 			.toBe(1);
 		expect(await page.getByLabel('Sorteren').inputValue()).toBe('afstand');
+		await checkA11y(page, 'suggestions near a place on the map', { targetSize: true });
+		for (const zoom of [1, 2]) {
+			const before = asked.length;
+			await map.locator('.leaflet-control-zoom-in').click();
+			await expect.poll(() => asked.length).toBeGreaterThan(before);
+			await page.waitForLoadState('networkidle');
+			// Measured once the markers of the new box are drawn (a redraw replaces them all).
+			const smallest = () =>
+				markers.evaluateAll((els) => Math.min(...els.map((el) => Math.min(el.offsetWidth, el.offsetHeight))));
+			await expect.poll(smallest, { message: `markers at zoom +${zoom}` }).toBeGreaterThanOrEqual(24);
+			await checkA11y(page, `suggestions with the map, zoomed in ${zoom}`, { targetSize: true });
+		}
 		expect(problems).toEqual([]);
+	});
+
+	it('on a phone a list/map switch at the top brings the map up, the list still after it', async () => {
+		// Bug: at 390 px the map came after the whole list, some 7,000 px down.
+		const page = await open({ phone: true });
+		const problems = watchProblems(page);
+		await visit(page, path);
+		const views = page.getByRole('navigation', { name: 'Weergave' });
+		expect(await views.isVisible()).toBe(true);
+		const list = page.locator('#lijst');
+		const top = (locator: ReturnType<Page['locator']>) =>
+			locator.evaluate((el) => el.getBoundingClientRect().top + scrollY);
+		expect(await top(views)).toBeLessThan(await top(list));
+		expect(await views.getByRole('link', { name: 'Lijst' }).getAttribute('aria-current')).toBe('page');
+		await checkA11y(page, 'suggestions on a phone, list');
+
+		await views.getByRole('link', { name: 'Kaart' }).click();
+		await page.waitForURL(/weergave=kaart/);
+		const map = page.locator('#kaart .leaflet-container');
+		await expect.poll(() => map.count()).toBe(1);
+		expect(await views.getByRole('link', { name: 'Kaart' }).getAttribute('aria-current')).toBe('page');
+		// The map comes first, near the top, and the list (its alternative) still follows it.
+		expect(await top(page.locator('#kaart'))).toBeLessThan(await top(list));
+		expect(await top(page.locator('#kaart'))).toBeLessThan(1_500);
+		expect(await list.locator('article').count()).toBeGreaterThan(5);
+		const box = (await map.boundingBox())!;
+		expect(box.width).toBeLessThanOrEqual(390);
+		await checkA11y(page, 'suggestions on a phone, map', { targetSize: true });
+
+		await views.getByRole('link', { name: 'Lijst' }).click();
+		await page.waitForURL((url) => !url.search.includes('weergave'));
+		expect(await top(list)).toBeLessThan(await top(page.locator('#kaart')));
+		expect(problems).toEqual([]);
+		await page.context().close();
+
+		// Without JavaScript the switch is links too; the map view says the map needs JavaScript and keeps the list.
+		const still = await open({ javaScript: false, phone: true });
+		await visit(still, `${path}?weergave=kaart`);
+		expect(await still.getByRole('navigation', { name: 'Weergave' }).getByRole('link').count()).toBe(2);
+		expect(await still.getByText('De kaart heeft JavaScript nodig').isVisible()).toBe(true);
+		expect(await still.locator('#lijst article').count()).toBeGreaterThan(5);
 	});
 
 	it('without JavaScript: filters by status with the GET form, no map, the list complete', async () => {

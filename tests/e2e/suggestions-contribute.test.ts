@@ -152,6 +152,8 @@ describe('contributing suggestions', () => {
 		await typeInto(page, 'Beschrijf wat er op de foto staat', 'De Markt');
 		await page.getByRole('button', { name: 'Suggestie indienen' }).press('Enter');
 		await page.waitForSelector('text=Dit bestand is geen foto.');
+		// What was typed stays as typed, decimal comma and all.
+		expect(await page.getByLabel('Breedtegraad (niet verplicht)').inputValue()).toBe('48,85');
 		expect(await page.getByText('Deze plaats ligt niet in Vlaanderen.').isVisible()).toBe(true);
 		expect(await page.getByLabel('Titel', { exact: true }).inputValue()).toBe(
 			'Een heel ander voorstel voor de Markt'
@@ -245,6 +247,22 @@ describe('contributing suggestions', () => {
 			.first();
 		expect(await other.count()).toBe(1);
 		const target = other;
+		// "Antwoord" and "Reactie melden" sit side by side with the usual gap, not a wide hole between them.
+		const textBox = (label: string) =>
+			target
+				.locator('summary', { hasText: label })
+				.first()
+				.evaluate((summary) => {
+					const range = document.createRange();
+					range.selectNodeContents(summary);
+					const r = range.getBoundingClientRect();
+					return { left: r.left, right: r.right, top: r.top };
+				});
+		const answerText = await textBox('Antwoord');
+		const reportText = await textBox('Reactie melden');
+		expect(Math.abs(reportText.top - answerText.top)).toBeLessThan(2);
+		// The tools' gap and the second summary's marker, not the first one's empty width.
+		expect(reportText.left - answerText.right).toBeLessThanOrEqual(40);
 		await target.locator('summary', { hasText: 'Antwoord' }).first().press('Enter');
 		const replyField = target.getByLabel(/^Je antwoord op /).first();
 		await replyField.focus();
@@ -374,18 +392,28 @@ describe('contributing suggestions', () => {
 			await map.scrollIntoViewIfNeeded();
 			const box = (await map.boundingBox())!;
 			await jsPage.mouse.click(box.x + box.width / 2 + 40, box.y + box.height / 2 - 30);
-			const lat = Number(
-				(await jsPage.getByLabel('Breedtegraad (niet verplicht)').inputValue()).replace(',', '.')
+			// Shown with a decimal comma, as the hint ("Bijvoorbeeld 51,16 en 4,99.") and Belgian readers write it.
+			const latText = await jsPage.getByLabel('Breedtegraad (niet verplicht)').inputValue();
+			const lngText = await jsPage.getByLabel('Lengtegraad (niet verplicht)').inputValue();
+			expect(latText).toMatch(/^\d+,\d{1,6}$/);
+			expect(lngText).toMatch(/^\d+,\d{1,6}$/);
+			const lat = Number(latText.replace(',', '.'));
+			const lng = Number(lngText.replace(',', '.'));
+			// Without tiles the map is no blank box: a grid to see it move, and zoom buttons (for the mouse and
+			// touch; the typed fields are the keyboard's way, so the buttons are out of the tab order).
+			const zoomIn = jsPage.locator('.place .leaflet-control-zoom-in');
+			expect(await zoomIn.getAttribute('title')).toBe('Inzoomen');
+			expect(await zoomIn.getAttribute('tabindex')).toBe('-1');
+			expect(await jsPage.locator('.place .leaflet-control-zoom-out').getAttribute('title')).toBe(
+				'Uitzoomen'
 			);
-			const lng = Number(
-				(await jsPage.getByLabel('Lengtegraad (niet verplicht)').inputValue()).replace(',', '.')
-			);
+			expect(await map.locator('.map-grid-tile').count(), 'a plain grey box').toBeGreaterThan(0);
 			expect(lat).toBeGreaterThan(51.1);
 			expect(lat).toBeLessThan(51.25);
 			expect(lng).toBeGreaterThan(4.9);
 			expect(lng).toBeLessThan(5.1);
 			expect(await jsPage.locator('.place-picker-marker').count()).toBe(1);
-			await checkA11y(jsPage, 'add a suggestion with the map');
+			await checkA11y(jsPage, 'add a suggestion with the map', { targetSize: true });
 			expect(jsProblems).toEqual([]);
 		} finally {
 			await withJs.close();

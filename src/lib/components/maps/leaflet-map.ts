@@ -5,6 +5,7 @@
 import {
 	control,
 	divIcon,
+	GridLayer,
 	map as leafletMap,
 	marker,
 	tileLayer,
@@ -33,11 +34,22 @@ export interface MapSetup {
 	onUnavailable: () => void;
 	/** How long to wait for the first tiles before calling the base map unavailable. */
 	timeoutMs?: number;
+	/** Zoom buttons on a pointer map, with these names; for the mouse and touch, out of the tab order. */
+	pointerZoom?: { zoomIn: string; zoomOut: string };
 }
 
 export interface MapHandle {
 	view: LeafletMap;
 	destroy(): void;
+}
+
+/** Empty tiles with a border: the background of a map without its base map. */
+class PlainGrid extends GridLayer {
+	protected createTile(): HTMLElement {
+		const tile = document.createElement('div');
+		tile.className = 'map-grid-tile';
+		return tile;
+	}
 }
 
 export function createMap(container: HTMLElement, setup: MapSetup): MapHandle {
@@ -60,6 +72,14 @@ export function createMap(container: HTMLElement, setup: MapSetup): MapHandle {
 	});
 	// Dutch names on the zoom buttons.
 	if (explore) control.zoom({ zoomInTitle: explore.zoomIn, zoomOutTitle: explore.zoomOut }).addTo(view);
+	// A pointer map is hidden from assistive technology (the typed fields beside it are the accessible way), so
+	// its buttons are for the mouse and touch only: out of the tab order.
+	if (setup.mode === 'pointer' && setup.pointerZoom) {
+		const zoom = control
+			.zoom({ zoomInTitle: setup.pointerZoom.zoomIn, zoomOutTitle: setup.pointerZoom.zoomOut })
+			.addTo(view);
+		for (const button of zoom.getContainer()?.querySelectorAll('a') ?? []) button.tabIndex = -1;
+	}
 
 	let reported = false;
 	let timer: ReturnType<typeof setTimeout> | undefined;
@@ -69,6 +89,8 @@ export function createMap(container: HTMLElement, setup: MapSetup): MapHandle {
 		if (reported) return;
 		reported = true;
 		clearTimeout(timer);
+		// A grid in place of the base map, so the map is seen to move and zoom rather than a blank box.
+		new PlainGrid({ maxZoom: 19 }).addTo(view);
 		setup.onUnavailable();
 	};
 	if (setup.tileUrl) {
@@ -104,9 +126,10 @@ export function pin(
 	return marker([at.lat, at.lng], {
 		icon: divIcon({
 			className: classes.marker,
-			iconSize: [22, 22],
-			iconAnchor: [11, 26],
-			popupAnchor: [0, -24],
+			// At least 24 by 24 CSS pixels, a target easy to hit (WCAG 2.5.8).
+			iconSize: [26, 26],
+			iconAnchor: [13, 31],
+			popupAnchor: [0, -28],
 			// The pin is an inner element: Leaflet positions the marker itself with a transform.
 			html: `<span class="map-pin ${classes.pin}" aria-hidden="true"></span>`
 		}),

@@ -3,6 +3,7 @@
 // box at the current zoom and draws what it gets (never all points), so 10,000 suggestions stay fluid.
 import { divIcon, layerGroup, marker, type Map as LeafletMap, type Marker } from 'leaflet';
 import { pickPlace, pin } from '$lib/components/maps/leaflet-map';
+import { clusterSize, POINT_LIFT, separate } from './marker-spacing';
 
 /** One cell of the clusters endpoint's answer (see suggestions.browse.present.ts). */
 export type ClusterCell =
@@ -76,10 +77,22 @@ export function addSuggestionClusters(view: LeafletMap, options: SuggestionLayer
 		const active = document.activeElement;
 		const hadFocus = active !== container && container.contains(active);
 		layer.clearLayers();
-		for (const cell of cells) {
+		// Markers that would cover each other become one cluster (marker-spacing.ts).
+		const placed = separate(cells, (c) => {
+			const at = view.latLngToContainerPoint([c.lat, c.lng]);
+			// A pin stands above its place, a cluster's disc on it: compare the boxes that are drawn.
+			return { x: at.x, y: c.count === 1 ? at.y - POINT_LIFT : at.y, count: c.count };
+		});
+		const shown: ClusterCell[] = placed.map((p) => {
+			if (p.cells.length === 1) return p.cells[0]!;
+			// A merged cluster's disc goes where the spacing put it.
+			const at = view.containerPointToLatLng([p.x, p.y]);
+			return { type: 'cluster', count: p.count, lat: at.lat, lng: at.lng };
+		});
+		for (const cell of shown) {
 			let m: Marker;
 			if (cell.type === 'cluster') {
-				const size = cell.count < 10 ? 34 : cell.count < 100 ? 40 : cell.count < 1000 ? 48 : 56;
+				const size = clusterSize(cell.count);
 				m = marker([cell.lat, cell.lng], {
 					icon: divIcon({
 						className: 'suggestion-cluster',

@@ -35,6 +35,12 @@ export const suggestions = {
 	},
 	browse: {
 		title: '{title}: suggesties',
+		view: {
+			label: 'Weergave',
+			list: 'Lijst',
+			map: 'Kaart',
+			mapNeedsScript: 'De kaart heeft JavaScript nodig. De lijst hieronder bevat alle suggesties.'
+		},
 		backToAction: 'Terug naar de actie “{title}”',
 		howTo: 'Zo werkt het',
 		add: 'Suggestie toevoegen',
