@@ -152,7 +152,9 @@ describe('browsing the suggestions of an opportunity', () => {
 			await page.waitForLoadState('networkidle');
 			// Measured once the markers of the new box are drawn (a redraw replaces them all).
 			const smallest = () =>
-				markers.evaluateAll((els) => Math.min(...els.map((el) => Math.min(el.offsetWidth, el.offsetHeight))));
+				markers.evaluateAll((els) =>
+					Math.min(...(els as HTMLElement[]).map((el) => Math.min(el.offsetWidth, el.offsetHeight)))
+				);
 			await expect.poll(smallest, { message: `markers at zoom +${zoom}` }).toBeGreaterThanOrEqual(24);
 			await checkA11y(page, `suggestions with the map, zoomed in ${zoom}`, { targetSize: true });
 		}
