@@ -115,10 +115,12 @@ describe('back-office lists and confirmations', () => {
 		let blocked = false;
 		for (const href of hrefs.filter((h) => /\/suggesties\/\d+$/.test(h))) {
 			await visit(page, href);
-			const block = page.getByRole('button', { name: 'Indiener blokkeren' });
+			const block = page.getByRole('button', { name: 'Indiener blokkeren…' });
 			if ((await block.count()) === 0) continue;
-			await page.getByLabel('Reden (alleen voor het beheer)').fill('Steeds dezelfde reclame');
 			await block.click();
+			await page.waitForURL(/\/blokkeren\??$/);
+			await page.getByLabel('Reden (alleen voor het beheer)').fill('Steeds dezelfde reclame');
+			await page.getByRole('button', { name: 'Ja, blokkeer' }).click();
 			await page.waitForURL(/gelukt=blocked/);
 			blocked = true;
 			break;

@@ -180,13 +180,28 @@ describe('back office of suggestions', () => {
 			await page.request.get(`/geel/beheer/kansen/${opportunityId}/suggesties.geojson`)
 		).json();
 		const listed = (
-			geo.features as { id: number; properties: { moderation: string; mergedIntoId: number | null } }[]
+			geo.features as {
+				id: number;
+				properties: { title: string; moderation: string; mergedIntoId: number | null };
+			}[]
 		).filter((f) => f.properties.moderation === 'approved' && f.properties.mergedIntoId === null);
 		expect(listed.length).toBeGreaterThanOrEqual(2);
 		const [kept, duplicate] = [listed[0]!.id, listed[1]!.id];
+		const keptTitle = listed[0]!.properties.title;
 
+		// The other suggestion is found by a part of its title, with the keyboard: type, Enter, choose, go on.
 		await visit(page, `/geel/beheer/suggesties/${duplicate}`);
-		await page.getByLabel('Nummer van de suggestie die blijft').fill(String(kept));
+		await page.getByLabel('Zoek de suggestie die blijft op titel').fill(keptTitle.slice(2, 14));
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/zoek=/);
+		await page.waitForLoadState('networkidle');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('merge-search');
+		const choice = page.getByLabel('Suggestie die blijft', { exact: true });
+		expect(await choice.locator('option').allTextContents()).toContainEqual(
+			expect.stringContaining(`“${keptTitle}”`)
+		);
+		await checkA11y(page, 'merge candidates found by title');
+		await choice.selectOption(String(kept));
 		await page.getByRole('button', { name: 'Verder naar bevestigen' }).click();
 		await page.waitForURL(/samenvoegen\?met=/);
 		await page.waitForLoadState('networkidle');
@@ -206,10 +221,16 @@ describe('back office of suggestions', () => {
 
 		// Block the kept suggestion's author, see them listed, then unblock through the confirmation.
 		await visit(page, `/geel/beheer/suggesties/${kept}`);
-		const block = page.getByRole('button', { name: 'Indiener blokkeren' });
+		const block = page.getByRole('button', { name: 'Indiener blokkeren…' });
 		expect(await block.count()).toBe(1);
-		await page.getByLabel('Reden (alleen voor het beheer)').fill('Herhaaldelijk reclame');
 		await block.click();
+		// Nothing is blocked before the confirmation step says who, and is confirmed.
+		await page.waitForURL(new RegExp(`/geel/beheer/suggesties/${kept}/blokkeren`));
+		await page.waitForLoadState('networkidle');
+		expect(await page.locator('h1').textContent()).toBe('Iemand blokkeren?');
+		await checkA11y(page, 'block confirmation');
+		await page.getByLabel('Reden (alleen voor het beheer)').fill('Herhaaldelijk reclame');
+		await page.getByRole('button', { name: 'Ja, blokkeer' }).click();
 		await page.waitForURL(/gelukt=blocked/);
 		await page.waitForLoadState('networkidle');
 		expect(await page.getByText('Deze persoon kan in deze gemeente niet meer bijdragen.').isVisible()).toBe(

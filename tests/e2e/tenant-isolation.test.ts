@@ -184,6 +184,8 @@ function formBody(route: string): URLSearchParams {
 		rol: values.membership!
 	});
 	form.append('item', values.suggestie!.split('-')[0]!);
+	// One row of the queue, approved from its own button.
+	form.set('rij', `s${values.suggestie!.split('-')[0]!}`);
 	for (const [name, value] of Object.entries(FORM_OF_ROUTE[route] ?? {})) form.set(name, value);
 	return form;
 }

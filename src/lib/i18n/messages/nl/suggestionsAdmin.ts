@@ -2,7 +2,7 @@
 export const suggestionsAdmin = {
 	title: 'Suggesties modereren',
 	intro:
-		'Alles wat wacht op goedkeuring en alles wat inwoners meldden, voor {name}. Keur goed, wijs af met een reden of laat een melding vallen.',
+		'Alles wat wacht op goedkeuring en alles wat inwoners meldden, voor {name}. Keur goed, wijs af met een reden of laat een melding vallen: per rij, of voor alles wat je aanvinkt. Afwijzen vraagt altijd een reden en een bevestiging.',
 	anonymous: 'Anonieme inwoner',
 	backToQueue: 'Terug naar de moderatie',
 	blockedLink: 'Geblokkeerde personen',
@@ -36,8 +36,11 @@ export const suggestionsAdmin = {
 			opportunity: 'Vraag',
 			state: 'Stand',
 			reports: 'Meldingen',
-			date: 'Ingediend'
+			date: 'Ingediend',
+			decide: 'Beslissen'
 		},
+		approveRow: 'Goedkeuren',
+		rejectRow: 'Afwijzen…',
 		select: 'Selecteer {what}: {title}',
 		commentOn: 'Reactie op: {title}',
 		by: 'door {name}',
@@ -128,6 +131,11 @@ export const suggestionsAdmin = {
 		lng: 'Lengtegraad (lng)',
 		placeName: 'Adres of plaatsnaam',
 		placeSave: 'Plaats bewaren',
+		mapHelp:
+			'Klik op de kaart of versleep de markering: breedte- en lengtegraad hierboven worden ingevuld. Bewaar daarna de plaats.',
+		mapUnavailable:
+			'De basiskaart is niet beschikbaar. Je kan de markering toch plaatsen, of de coördinaten typen.',
+		mapChosen: 'Gekozen plaats: {lat}, {lng}. Bewaar om ze op te slaan.',
 		commentHeading: 'Reageren namens de gemeente',
 		commentLabel: 'Reactie',
 		commentHint: 'Verschijnt meteen, met het label “gemeente”.',
@@ -139,7 +147,7 @@ export const suggestionsAdmin = {
 		approveComment: 'Reactie goedkeuren',
 		rejectComment: 'Reactie afwijzen',
 		dismissComment: 'Melding laten vallen',
-		blockCommentAuthor: 'Schrijver blokkeren',
+		blockCommentAuthor: 'Schrijver blokkeren…',
 		reportsHeading: 'Meldingen',
 		noReports: 'Geen meldingen.',
 		reportAbout: 'Over',
@@ -159,17 +167,38 @@ export const suggestionsAdmin = {
 		mergeHeading: 'Samenvoegen met een andere suggestie',
 		mergeIntro:
 			'Is dit een dubbele suggestie? Voeg ze samen: de steunen en volgers gaan naar de suggestie die blijft, wie beide steunde telt één keer.',
-		mergeInto: 'Nummer van de suggestie die blijft',
-		mergeHint: 'Het nummer staat in het adres van die suggestie, bijvoorbeeld 128.',
+		mergeSearch: 'Zoek de suggestie die blijft op titel',
+		mergeSearchHint:
+			'Een deel van de titel is genoeg. Alleen suggesties bij dezelfde vraag komen in aanmerking.',
+		mergeSearchButton: 'Zoeken',
+		mergeSearchForm: 'Andere suggestie zoeken',
+		mergeInto: 'Suggestie die blijft',
+		mergeFound: {
+			one: '{count} suggestie gevonden. Kies ze en ga verder.',
+			other: '{count} suggesties gevonden. Kies er één en ga verder.'
+		},
+		mergeMore: 'Er zijn er meer dan {count}: zoek met een langer stuk van de titel.',
+		mergeNone: 'Geen andere suggestie bij deze vraag gevonden met “{q}”.',
+		mergeNoneAtAll: 'Er is geen andere suggestie bij deze vraag om mee samen te voegen.',
+		mergeOption: '“{title}” — {votes} (#{id})',
+		mergeOptionPending: '“{title}” — {votes}, wacht op goedkeuring (#{id})',
+		mergeVotes: { one: '{count} steun', other: '{count} steunen' },
 		mergeNext: 'Verder naar bevestigen',
 		blockHeading: 'Indiener blokkeren',
 		blockIntro:
 			'Wie geblokkeerd is, kan in deze gemeente niets meer indienen, steunen, reageren of melden. Je kan dit later ongedaan maken.',
 		blockReason: 'Reden (alleen voor het beheer)',
-		blockButton: 'Indiener blokkeren',
+		blockButton: 'Indiener blokkeren…',
 		blockConfirm: 'Ja, blokkeer deze persoon',
 		authorBlocked: 'De indiener is geblokkeerd.',
 		noAuthor: 'Deze suggestie heeft geen gekende indiener meer.'
+	},
+	block: {
+		title: 'Iemand blokkeren?',
+		intro: 'Je blokkeert {name}, de indiener van “{title}”, in deze gemeente.',
+		introComment: 'Je blokkeert {name}, die reageerde op “{title}”, in deze gemeente.',
+		confirm: 'Ja, blokkeer',
+		no: 'Nee, terug naar de suggestie'
 	},
 	merge: {
 		title: 'Suggesties samenvoegen',
@@ -249,7 +278,7 @@ export const suggestionsAdmin = {
 		placeTooLong: 'Gebruik hoogstens 200 tekens.',
 		commentRequired: 'Schrijf een reactie.',
 		commentTooLong: 'De reactie is te lang: hoogstens 2.000 tekens.',
-		mergeTarget: 'Vul het nummer in van een suggestie van deze gemeente.',
+		mergeTarget: 'Kies de suggestie die blijft.',
 		mergeSelf: 'Een suggestie kan niet met zichzelf samengevoegd worden.',
 		mergeIntoMerged: 'Die suggestie is zelf al samengevoegd. Kies de suggestie waarnaar ze verwijst.',
 		mergeOtherOpportunity:

@@ -168,6 +168,37 @@ export async function getSuggestionsByIds(db: Db, params: { municipalityId: stri
 		.orderBy(asc(suggestions.id));
 }
 
+/**
+ * The suggestions another one may be merged into: of the same opportunity, not merged, not itself, the title
+ * containing the search (any when empty), by title.
+ */
+export async function listMergeCandidates(
+	db: Db,
+	params: { municipalityId: string; opportunityId: number; excludeId: number; q: string; limit: number }
+) {
+	return db
+		.select({
+			id: suggestions.id,
+			title: suggestions.title,
+			moderation: suggestions.moderation,
+			voteCount: suggestions.voteCount
+		})
+		.from(suggestions)
+		.where(
+			and(
+				eq(suggestions.municipalityId, params.municipalityId),
+				eq(suggestions.opportunityId, params.opportunityId),
+				isNull(suggestions.mergedIntoId),
+				sql`${suggestions.id} <> ${params.excludeId}`,
+				params.q
+					? sql`meedoen_unaccent(${suggestions.title}) ilike meedoen_unaccent(${containsPattern(params.q)})`
+					: undefined
+			)
+		)
+		.orderBy(asc(suggestions.title), asc(suggestions.id))
+		.limit(params.limit);
+}
+
 const commentColumns = {
 	id: suggestionComments.id,
 	suggestionId: suggestionComments.suggestionId,

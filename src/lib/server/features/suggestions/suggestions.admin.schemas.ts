@@ -184,6 +184,30 @@ export const mergeSchema = z.object({
 });
 
 /** A destructive or public change needs the "yes, I am sure" box ticked. */
+/** One row of the queue, approved from its own button. */
+export const queueRowSchema = z.object({
+	item: z.unknown().transform((v, issue) => {
+		const ref = parseItemRef(v);
+		if (!ref) {
+			issue.addIssue({ code: 'custom', message: 'backoffice.errors.invalid' });
+			return z.NEVER;
+		}
+		return ref;
+	})
+});
+
+/** At most this many suggestions are offered to merge into; a search narrows them down. */
+export const MERGE_CANDIDATES_MAX = 50;
+
+export const mergeSearchSchema = z.object({
+	q: z
+		.string()
+		.max(200)
+		.optional()
+		.catch(undefined)
+		.transform((v) => (v ?? '').trim())
+});
+
 export const confirmSchema = z.object({
 	confirm: z.preprocess(
 		(v) => v === true || v === 'on',

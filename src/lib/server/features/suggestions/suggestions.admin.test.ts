@@ -163,6 +163,8 @@ describe('who may moderate', () => {
 			() => moderation.getModerationQueue(ctx, {}),
 			() => moderation.previewBulkDecision(ctx, { items: [`s${s.id}`], operation: 'approve' }),
 			() => moderation.decideInBulk(ctx, { items: [`s${s.id}`], operation: 'approve' }),
+			() => moderation.approveQueueItem(ctx, { item: `s${s.id}` }),
+			() => merge.findMergeCandidates(ctx, { unverifiedSuggestionId: id, q: '' }),
 			() => moderation.decideItem(ctx, { unverifiedSuggestionId: id, operation: 'reject', reason: 'spam' }),
 			() => moderation.getSuggestionForModeration(ctx, { unverifiedSuggestionId: id }),
 			() => moderation.answerSuggestion(ctx, { unverifiedSuggestionId: id, answer: 'Ja' }),
@@ -225,6 +227,11 @@ describe('who may moderate', () => {
 				format: 'geojson',
 				origin: ''
 			}),
+			'not_found'
+		);
+		await refusal(moderation.approveQueueItem(molModerator, { item: `s${s.id}` }), 'not_found');
+		await refusal(
+			merge.findMergeCandidates(molModerator, { unverifiedSuggestionId: id, q: '' }),
 			'not_found'
 		);
 		// A bulk selection with only Geel's ids finds nothing to change.
@@ -481,6 +488,33 @@ describe('bulk decisions', () => {
 			unverifiedSuggestionId: `${s.id}-slug`
 		});
 		expect(page.suggestion.moderation).toBe('rejected');
+	});
+});
+
+describe('deciding on one row of the queue', () => {
+	it('approves one suggestion or comment from its row, written as a decision on one item', async () => {
+		const s = await buildSuggestion(db, geel, opportunityId, { moderation: 'pending', title: 'Per rij' });
+		const other = await buildSuggestion(db, geel, opportunityId, { moderation: 'pending', title: 'Blijft' });
+		expect(await moderation.approveQueueItem(moderator, { item: `s${s.id}` })).toEqual({ changed: 1 });
+		expect((await row(s.id)).moderation).toBe('approved');
+		expect((await row(other.id)).moderation).toBe('pending');
+		const audit = (await auditFor('suggestion.approved')).filter(
+			(a) => (a.details as { suggestionId?: number }).suggestionId === s.id
+		);
+		expect(audit.map((a) => (a.details as { bulk: boolean }).bulk)).toEqual([false]);
+		// Again: nothing changes, and that is said.
+		expect(await moderation.approveQueueItem(moderator, { item: `s${s.id}` })).toEqual({ changed: 0 });
+		const c = await comment(other.id, { moderation: 'pending' });
+		expect(await moderation.approveQueueItem(moderator, { item: `c${c.id}` })).toEqual({ changed: 1 });
+	});
+
+	it("finds nothing for a row that is not there, another municipality's or a malformed one", async () => {
+		const molSuggestion = await buildSuggestion(db, mol, molOpportunityId, { moderation: 'pending' });
+		const before = await row(molSuggestion.id);
+		await refusal(moderation.approveQueueItem(moderator, { item: `s${molSuggestion.id}` }), 'not_found');
+		await refusal(moderation.approveQueueItem(moderator, { item: 's999999' }), 'not_found');
+		await refusal(moderation.approveQueueItem(moderator, { item: 'x1' }), 'validation');
+		expect(await row(molSuggestion.id)).toEqual(before);
 	});
 });
 
@@ -751,6 +785,45 @@ describe('merging duplicates', () => {
 	});
 });
 
+describe('finding the suggestion to merge into', () => {
+	it('offers the suggestions of the same opportunity by title, never itself, merged ones or other places', async () => {
+		const source = await buildSuggestion(db, geel, opportunityId, { title: 'Bomen op het Marktplein' });
+		const match = await buildSuggestion(db, geel, opportunityId, { title: 'Meer bomen op de Markt' });
+		const pending = await buildSuggestion(db, geel, opportunityId, {
+			title: 'Bomen langs de Markt',
+			moderation: 'pending'
+		});
+		const elsewhere = await buildSuggestion(db, geel, otherOpportunityId, { title: 'Bomen bij het station' });
+		const merged = await buildSuggestion(db, geel, opportunityId, { title: 'Bomen, al samengevoegd' });
+		await db.update(suggestions).set({ mergedIntoId: match.id }).where(eq(suggestions.id, merged.id));
+		const inMol = await buildSuggestion(db, mol, molOpportunityId, { title: 'Bomen in Mol' });
+
+		const found = await merge.findMergeCandidates(moderator, {
+			unverifiedSuggestionId: String(source.id),
+			q: ' bomen '
+		});
+		expect(found.q).toBe('bomen');
+		const ids = found.candidates.map((c) => c.id);
+		expect(ids).toContain(match.id);
+		expect(ids).toContain(pending.id);
+		for (const id of [source.id, elsewhere.id, merged.id, inMol.id]) expect(ids).not.toContain(id);
+		expect(found.candidates.find((c) => c.id === pending.id)?.moderation).toBe('pending');
+		// Accents and case do not matter; without a search every candidate of the opportunity is offered.
+		const exact = await merge.findMergeCandidates(moderator, {
+			unverifiedSuggestionId: String(source.id),
+			q: 'MÉÉR BOMEN'
+		});
+		expect(exact.candidates.map((c) => c.id)).toEqual([match.id]);
+		const all = await merge.findMergeCandidates(moderator, { unverifiedSuggestionId: String(source.id) });
+		expect(all.candidates.map((c) => c.id)).toEqual(expect.arrayContaining([match.id, pending.id]));
+		// Another municipality's suggestion is not found at all.
+		await refusal(
+			merge.findMergeCandidates(moderator, { unverifiedSuggestionId: String(inMol.id), q: '' }),
+			'not_found'
+		);
+	});
+});
+
 describe('blocking people', () => {
 	it('blocks the author of a suggestion or comment; requireContributor refuses them until unblocked', async () => {
 		const author = await buildUser(db);
@@ -960,7 +1033,20 @@ describe('hostile input', () => {
 		const municipality = { slug: 'geel', name: 'Geel' };
 		const page = await moderation.getSuggestionForModeration(moderator, { unverifiedSuggestionId: s.id });
 		const detail = render(DetailPage, {
-			props: { data: { municipality, page, done: null } as never, form: null }
+			props: {
+				data: {
+					municipality,
+					page,
+					merge: {
+						q: evil,
+						candidates: [{ id: 1, title: evil, moderation: 'approved', voteCount: 0 }],
+						more: false
+					},
+					tiles: { url: null, attribution: '' },
+					done: null
+				} as never,
+				form: null
+			}
 		}).body;
 		const queue = await moderation.getModerationQueue(moderator, { q: 'Reactie' });
 		// With what the list's load adds to the use case's result: its names in the address, "select all".
@@ -972,7 +1058,7 @@ describe('hostile input', () => {
 			page: 'pagina'
 		});
 		const list = render(QueuePage, {
-			props: { data: { municipality, queue, ...view, done: null, count: 0 } as never }
+			props: { data: { municipality, queue, ...view, done: null, count: 0 } as never, form: null }
 		}).body;
 		for (const html of [detail, list]) {
 			expect(html).toContain('&lt;script>alert(1)&lt;/script>&lt;b>Vet&lt;/b>');

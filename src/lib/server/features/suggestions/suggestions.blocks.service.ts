@@ -16,28 +16,48 @@ import { isUuid, parseId } from '$lib/domain/ids';
 import type { BackofficeScope } from '$lib/server/platform/backoffice';
 import type { RawInput } from '$lib/server/platform/validation';
 
+type BlockTarget = SuggestionTarget & { unverifiedCommentId?: unknown };
+
+/** The person a block is about: the author of the suggestion, or of one of its comments; never oneself. */
+async function findAuthor(ctx: Ctx, scope: BackofficeScope, input: BlockTarget) {
+	const municipalityId = scope.municipality.id;
+	const suggestion = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
+	let authorId = suggestion.authorId;
+	let commentId: number | null = null;
+	if (input.unverifiedCommentId !== undefined && input.unverifiedCommentId !== '') {
+		const id = parseId(input.unverifiedCommentId);
+		const [comment] = id ? await getCommentsByIds(ctx.db, { municipalityId, ids: [id] }) : [];
+		if (!comment || comment.suggestionId !== suggestion.id) throw new AppError('not_found');
+		authorId = comment.authorId;
+		commentId = comment.id;
+	}
+	if (!authorId) throw new AppError('conflict', { message: 'suggestionsAdmin.errors.noAuthor' });
+	if (authorId === scope.actor.userId)
+		throw new AppError('conflict', { message: 'suggestionsAdmin.errors.blockSelf' });
+	const person = await getPersonName(ctx.db, { userId: authorId });
+	return { suggestion, commentId, authorId, name: person?.name ?? '—' };
+}
+
+export interface BlockPreview {
+	name: string;
+	suggestion: { id: number; title: string };
+	/** The comment that led here, or null for the suggestion's own author. */
+	commentId: number | null;
+}
+
+/** The confirmation step of a block: who would be blocked, for what. Changes nothing. */
+export const previewBlock = command({
+	load: (ctx, scope, input: BlockTarget) => findAuthor(ctx, scope, input),
+	present: ({ suggestion, commentId, name }): BlockPreview => ({
+		name,
+		suggestion: { id: suggestion.id, title: suggestion.title },
+		commentId
+	})
+});
+
 /** Blocks the author of the suggestion (or of one of its comments) from contributing in this municipality. */
 export const blockAuthor = command({
-	load: async (
-		ctx,
-		scope,
-		input: SuggestionTarget & { unverifiedCommentId?: unknown } & RawInput<typeof blockSchema>
-	) => {
-		const municipalityId = scope.municipality.id;
-		const suggestion = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
-		let authorId = suggestion.authorId;
-		if (input.unverifiedCommentId !== undefined && input.unverifiedCommentId !== '') {
-			const commentId = parseId(input.unverifiedCommentId);
-			const [comment] = commentId ? await getCommentsByIds(ctx.db, { municipalityId, ids: [commentId] }) : [];
-			if (!comment || comment.suggestionId !== suggestion.id) throw new AppError('not_found');
-			authorId = comment.authorId;
-		}
-		if (!authorId) throw new AppError('conflict', { message: 'suggestionsAdmin.errors.noAuthor' });
-		if (authorId === scope.actor.userId)
-			throw new AppError('conflict', { message: 'suggestionsAdmin.errors.blockSelf' });
-		const person = await getPersonName(ctx.db, { userId: authorId });
-		return { suggestion, authorId, name: person?.name ?? '—' };
-	},
+	load: (ctx, scope, input: BlockTarget & RawInput<typeof blockSchema>) => findAuthor(ctx, scope, input),
 	schema: blockSchema,
 	execute: async (tx, { scope, loaded: { suggestion, authorId, name }, values, record }) => {
 		await upsertBlock(tx, {

@@ -5,10 +5,16 @@ import { insertStoryEntry } from './suggestions.queries';
 import {
 	getSuggestionsByIds,
 	getSuggestionsByIdsForUpdate,
+	listMergeCandidates,
 	moveVotes,
 	updateSuggestionRow
 } from './suggestions.admin.queries';
-import { confirmSchema, mergeSchema } from './suggestions.admin.schemas';
+import {
+	MERGE_CANDIDATES_MAX,
+	confirmSchema,
+	mergeSchema,
+	mergeSearchSchema
+} from './suggestions.admin.schemas';
 import {
 	command,
 	findSuggestion,
@@ -45,6 +51,37 @@ function checkNotSelf(fromId: number, into: number) {
 			fields: { into: ['suggestionsAdmin.errors.mergeSelf'] }
 		});
 }
+
+export interface MergeCandidates {
+	q: string;
+	candidates: { id: number; title: string; moderation: SuggestionRecord['moderation']; voteCount: number }[];
+	/** More than these match: the search should be narrowed. */
+	more: boolean;
+}
+
+/**
+ * The suggestions this one may be merged into, found by (part of) their title: of the same opportunity, not
+ * merged and not itself, so a moderator chooses from a list instead of typing a number.
+ */
+export const findMergeCandidates = command({
+	load: (ctx, scope, input: SuggestionTarget & RawInput<typeof mergeSearchSchema>) =>
+		findSuggestion(ctx.db, scope, input.unverifiedSuggestionId),
+	schema: mergeSearchSchema,
+	prepare: async ({ ctx, scope, loaded: source, values }): Promise<MergeCandidates> => {
+		const rows = await listMergeCandidates(ctx.db, {
+			municipalityId: scope.municipality.id,
+			opportunityId: source.opportunityId,
+			excludeId: source.id,
+			q: values.q,
+			limit: MERGE_CANDIDATES_MAX + 1
+		});
+		return {
+			q: values.q,
+			candidates: rows.slice(0, MERGE_CANDIDATES_MAX),
+			more: rows.length > MERGE_CANDIDATES_MAX
+		};
+	}
+});
 
 /** The confirmation step of a merge: names both suggestions. Changes nothing. */
 export const previewMerge = command({

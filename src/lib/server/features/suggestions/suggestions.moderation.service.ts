@@ -5,10 +5,15 @@ import type { ModerationReason, SuggestionStatus } from '$lib/domain/suggestions
 import { translate } from '$lib/i18n';
 import type { Db } from '$lib/server/db/client';
 import type { Ctx } from '$lib/server/platform/context';
-import { AppError } from '$lib/server/platform/errors';
+import { AppError, isAppError } from '$lib/server/platform/errors';
 import { placeVerdict } from '$lib/server/platform/geo/area';
 import { suggestionPath } from './suggestions.access';
-import { getSuggestion, getSuggestionOpportunity, insertStoryEntry } from './suggestions.queries';
+import {
+	getMunicipalityPlace,
+	getSuggestion,
+	getSuggestionOpportunity,
+	insertStoryEntry
+} from './suggestions.queries';
 import {
 	getCommentsByIds,
 	getSuggestionsByIds,
@@ -35,6 +40,7 @@ import {
 	officialCommentSchema,
 	placeSchema,
 	queueFiltersSchema,
+	queueRowSchema,
 	statusSchema,
 	validateSuggestionsAdminInput as validate,
 	type BulkOperation,
@@ -450,6 +456,29 @@ export const decideInBulk = command({
 		)
 });
 
+/**
+ * Approving one row of the queue from its own button. No step in between: an approval is undone by rejecting,
+ * while a rejection (which needs a reason) goes through the confirmation step of the bulk decision.
+ */
+export const approveQueueItem = command({
+	schema: queueRowSchema,
+	execute: async (tx, { ctx, scope, values, record }) => {
+		const result = await decide(
+			tx,
+			scope,
+			ctx.locale,
+			[values.item],
+			{ operation: 'approve', bulk: false },
+			record
+		).catch((error: unknown) => {
+			// One item that is not (or no longer) there is simply not found, as on its own page.
+			if (isAppError(error) && error.code === 'validation') throw new AppError('not_found');
+			throw error;
+		});
+		return result;
+	}
+});
+
 /** The same decision for one item of a suggestion's page: the suggestion itself or one of its comments. */
 export const decideItem = command({
 	load: async (
@@ -500,19 +529,22 @@ export interface SuggestionModerationPage {
 	story: StoryEntryView[];
 	authorBlocked: boolean;
 	blockedAuthorIds: string[];
+	/** Where the map to place it starts when it has no place yet: the municipality's centre. */
+	centre: { lat: number; lng: number };
 }
 
 export const getSuggestionForModeration = command({
 	load: async (ctx, scope, input: { unverifiedSuggestionId: unknown }): Promise<SuggestionModerationPage> => {
 		const municipalityId = scope.municipality.id;
 		const row = await findSuggestion(ctx.db, scope, input.unverifiedSuggestionId);
-		const [opportunity, comments, reports, story, blocks, mergedInto] = await Promise.all([
+		const [opportunity, comments, reports, story, blocks, mergedInto, place] = await Promise.all([
 			getSuggestionOpportunity(ctx.db, { municipalityId, opportunityId: row.opportunityId, now: new Date() }),
 			listCommentsForAdmin(ctx.db, { municipalityId, suggestionId: row.id }),
 			listReportsForAdmin(ctx.db, { municipalityId, suggestionId: row.id }),
 			listStoryForAdmin(ctx.db, { municipalityId, suggestionId: row.id }),
 			listBlocks(ctx.db, { municipalityId }),
-			row.mergedIntoId ? getSuggestion(ctx.db, { municipalityId, id: row.mergedIntoId }) : undefined
+			row.mergedIntoId ? getSuggestion(ctx.db, { municipalityId, id: row.mergedIntoId }) : undefined,
+			getMunicipalityPlace(ctx.db, { municipalityId })
 		]);
 		if (!opportunity) throw new AppError('not_found');
 		const blocked = new Set(blocks.map((b) => b.userId));
@@ -527,7 +559,8 @@ export const getSuggestionForModeration = command({
 			reports: reports.map(presentAdminReport),
 			story: story.map(presentStoryEntry),
 			authorBlocked: row.authorId !== null && blocked.has(row.authorId),
-			blockedAuthorIds: [...new Set(authorIds.filter((id) => blocked.has(id)))]
+			blockedAuthorIds: [...new Set(authorIds.filter((id) => blocked.has(id)))],
+			centre: { lat: place?.centerLat ?? 51.16, lng: place?.centerLng ?? 4.99 }
 		};
 	}
 });

@@ -1,5 +1,5 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
-import { blockAuthor } from '$lib/server/features/suggestions/suggestions.blocks.service';
+import { findMergeCandidates } from '$lib/server/features/suggestions/suggestions.merge.service';
 import {
 	addOfficialComment,
 	answerSuggestion,
@@ -12,14 +12,20 @@ import type { Actions, PageServerLoad } from './$types';
 import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
 import { flashOf } from '$lib/server/platform/backoffice-pages';
 import { textFields } from '$lib/server/platform/forms';
+import { getApp } from '$lib/server/platform/runtime';
 
-export const load: PageServerLoad = async (event) => ({
-	page: await backofficeLoad(
-		event,
-		getSuggestionForModeration(event.locals.ctx, { unverifiedSuggestionId: event.params.suggestie })
-	),
-	...flashOf(event.url)
-});
+export const load: PageServerLoad = async (event) => {
+	const target = { unverifiedSuggestionId: event.params.suggestie };
+	const page = await backofficeLoad(event, getSuggestionForModeration(event.locals.ctx, target));
+	// The suggestions it may be merged into, found by the title typed in the merge section (?zoek=).
+	const merge = page.mergedInto
+		? null
+		: await backofficeLoad(
+				event,
+				findMergeCandidates(event.locals.ctx, { ...target, q: event.url.searchParams.get('zoek') ?? '' })
+			);
+	return { page, merge, tiles: getApp().config.tiles, ...flashOf(event.url) };
+};
 
 function back(event: RequestEvent, done: string, anchor = ''): never {
 	redirect(303, `${event.url.pathname}?gelukt=${done}${anchor}`);
@@ -101,19 +107,5 @@ export const actions: Actions = {
 		);
 		if (!result.ok) return result.failure;
 		back(event, 'comment', `#reactie-${result.value.id}`);
-	},
-	block: async (event) => {
-		const values = textFields(await event.request.formData(), ['reactie', 'reason']);
-		const result = await backofficeAction(
-			event,
-			blockAuthor(event.locals.ctx, {
-				unverifiedSuggestionId: event.params.suggestie,
-				unverifiedCommentId: values.reactie || undefined,
-				reason: values.reason
-			}),
-			{ ...values, form: values.reactie ? 'comment' : 'block' }
-		);
-		if (!result.ok) return result.failure;
-		back(event, 'blocked');
 	}
 };
