@@ -248,7 +248,9 @@ const nl = {
 	actions,
 	api: {
 		title: 'Meedoen API',
-		description: 'Open data over lokale klimaatacties en participatie in Vlaamse gemeenten.'
+		description: 'Open data over lokale klimaatacties en participatie in Vlaamse gemeenten.',
+		session:
+			'De sessiecookie die je browser krijgt na het aanmelden op Meedoen. Schrijven kan alleen vanaf Meedoen zelf: een verzoek met een andere Origin (of zonder) wordt geweigerd met 403.'
 	}
 };
 

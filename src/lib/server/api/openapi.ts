@@ -1,6 +1,8 @@
 // The OpenAPI 3.1 document of the public API, from the paths and schemas each feature's manifest declares.
 import { translate } from '$lib/i18n';
 import type { ApiContribution, Features } from '$lib/server/platform/feature';
+import { SLUG_MAX, SLUG_PATTERN } from '$lib/domain/slugs';
+import { SESSION_COOKIE } from '$lib/server/features/accounts/accounts.cookies';
 
 export type { ApiContribution };
 
@@ -29,8 +31,40 @@ function mergePaths(list: ApiContribution[]): Record<string, Record<string, unkn
 	return paths;
 }
 
+/** A slug as the API reads it (a theme's, a municipality's). */
+export const themeSlugSchema = {
+	type: 'string',
+	maxLength: SLUG_MAX,
+	pattern: SLUG_PATTERN.source,
+	examples: ['vergroening-en-ontharding']
+};
+
+/** The cursor of a list: opaque, the nextCursor of the previous page of the same list and order. */
+export const cursorParameter = {
+	name: 'cursor',
+	in: 'query',
+	description:
+		'De nextCursor van de vorige pagina, onveranderd en met dezelfde filters en sortering; een andere waarde geeft 400.',
+	schema: { type: 'string', maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }
+};
+
+const WRITES = new Set(['post', 'put', 'patch', 'delete']);
+
+/**
+ * Who may call each operation: a write needs the session cookie, a read needs nothing. An operation that
+ * says so itself keeps what it says.
+ */
+function withSecurity(paths: Record<string, Record<string, unknown>>) {
+	for (const item of Object.values(paths))
+		for (const [method, operation] of Object.entries(item)) {
+			const op = operation as { security?: unknown };
+			if (op.security === undefined) op.security = WRITES.has(method) ? [{ session: [] }] : [];
+		}
+	return paths;
+}
+
 export function buildOpenApiDocument(origin: string, features: Features) {
-	const contributions = features.flatMap((feature) => feature.api ?? []);
+	const contributions = structuredClone(features.flatMap((feature) => feature.api ?? []));
 	return {
 		openapi: '3.1.0',
 		info: {
@@ -40,8 +74,16 @@ export function buildOpenApiDocument(origin: string, features: Features) {
 			license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' }
 		},
 		servers: [{ url: `${origin}/api/v1` }],
-		paths: mergePaths(contributions),
+		paths: withSecurity(mergePaths(contributions)),
 		components: {
+			securitySchemes: {
+				session: {
+					type: 'apiKey',
+					in: 'cookie',
+					name: SESSION_COOKIE,
+					description: translate('nl', 'api.session')
+				}
+			},
 			schemas: Object.assign({ Problem: problemSchema }, ...contributions.map((c) => c.schemas)),
 			responses: {
 				Problem: {

@@ -1,4 +1,4 @@
-import type { ApiContribution } from '$lib/server/api/openapi';
+import { cursorParameter, themeSlugSchema, type ApiContribution } from '$lib/server/api/openapi';
 import { ACTION_OWNER_KINDS, ACTION_STATUSES, OPPORTUNITY_KINDS } from '$lib/domain/actions';
 import { LADDER_RUNGS } from '$lib/domain/ladder';
 import { API_LIMIT_DEFAULT, API_LIMIT_MAX, Q_MAX } from './actions.schemas';
@@ -18,12 +18,19 @@ export const actionsApi: ApiContribution = {
 					'Bladeren gaat met een cursor: geef de nextCursor van het vorige antwoord mee. Een gemeente die nog niet meedoet heeft geen acties.',
 				tags: ['acties'],
 				parameters: [
-					{ name: 'slug', in: 'path', required: true, schema: { type: 'string', examples: ['geel'] } },
+					{
+						name: 'slug',
+						in: 'path',
+						required: true,
+						description: 'Slug van de gemeente',
+						schema: { ...themeSlugSchema, examples: ['geel'] }
+					},
 					{
 						name: 'theme',
 						in: 'query',
-						description: 'Slug van een thema',
-						schema: { type: 'string', examples: ['vergroening-en-ontharding'] }
+						description:
+							'Slug van een thema. Een goedgevormde slug die geen thema noemt geeft een lege lijst; een slecht gevormde geeft 400.',
+						schema: themeSlugSchema
 					},
 					{ name: 'status', in: 'query', schema: { type: 'string', enum: [...ACTION_STATUSES] } },
 					{
@@ -45,7 +52,7 @@ export const actionsApi: ApiContribution = {
 							'Zoekwoorden: elk woord moet voorkomen, ook als deel van een samengesteld woord of in het meervoud (fiets vindt fietsroute, boom vindt bomen); accenten maken niet uit',
 						schema: { type: 'string', maxLength: Q_MAX }
 					},
-					{ name: 'cursor', in: 'query', schema: { type: 'string' } },
+					cursorParameter,
 					{
 						name: 'limit',
 						in: 'query',

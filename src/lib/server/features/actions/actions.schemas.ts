@@ -6,13 +6,13 @@ import { ACTION_STATUSES, type ActionStatus } from '$lib/domain/actions';
 import { LADDER_RUNGS, type LadderRung } from '$lib/domain/ladder';
 import { AppError, type FieldErrors } from '$lib/server/platform/errors';
 import { PAGE_PARAMS } from '$lib/components/actions/links';
+import { isSlug } from '$lib/domain/slugs';
 
 export const PAGE_SIZE = 20;
 export const API_LIMIT_DEFAULT = 20;
 export const API_LIMIT_MAX = 100;
 /** A search longer than this is cut on pages and refused by the API: no one types more, a flood must not cost. */
 export const Q_MAX = 200;
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_PAGE = 10_000;
 
 const key = (k: MessageKey) => k;
@@ -31,7 +31,7 @@ function parseStatus(value: string | null): ActionStatus | undefined {
 }
 
 function parseSlug(value: string | null): string | undefined {
-	return value && value.length <= 80 && SLUG.test(value) ? value : undefined;
+	return value && isSlug(value) ? value : undefined;
 }
 
 // eslint-disable-next-line no-control-regex -- control characters are what this removes
@@ -102,10 +102,7 @@ export function decodeCursor(value: string): Cursor | null {
 const optionalParam = z.preprocess((v) => (v === null || v === '' ? undefined : v), z.string().optional());
 
 const apiListSchema = z.object({
-	theme: optionalParam.refine(
-		(v) => v === undefined || (v.length <= 80 && SLUG.test(v)),
-		key('actions.api.theme')
-	),
+	theme: optionalParam.refine((v) => v === undefined || isSlug(v), key('actions.api.theme')),
 	status: optionalParam.refine(
 		(v) => v === undefined || parseStatus(v) !== undefined,
 		key('actions.api.status')

@@ -15,11 +15,10 @@ import {
 	type MunicipalityPage,
 	type MunicipalitySummary
 } from './municipalities.present';
+import { isSlug } from '$lib/domain/slugs';
 
 // The part of the municipalities' queries that other features use, inside their own transaction if need be.
 export { getMunicipalityBySlug } from './municipalities.queries';
-
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export interface RegionOverview {
 	region: { slug: string; name: string };
@@ -67,7 +66,7 @@ export async function resolveMunicipality(
 	ctx: Ctx,
 	input: { unverifiedSlug: string }
 ): Promise<ResolvedMunicipality | null> {
-	if (input.unverifiedSlug.length > 80 || !SLUG.test(input.unverifiedSlug)) return null;
+	if (!isSlug(input.unverifiedSlug)) return null;
 	const slug = input.unverifiedSlug;
 	return cached(ctx.cache, `municipality:${slug}`, async () => {
 		const row = await getMunicipalityBySlug(ctx.db, { slug });

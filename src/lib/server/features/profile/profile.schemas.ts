@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { MessageKey } from '$lib/i18n';
 import { MAIL_FREQUENCIES } from '$lib/server/db/schema';
 import { AppError, type FieldErrors } from '$lib/server/platform/errors';
+import { SLUG_MAX, SLUG_PATTERN } from '$lib/domain/slugs';
 
 export const DISPLAY_NAME_MAX = 60;
 export const EMAIL_MAX = 254;
@@ -27,7 +28,6 @@ export const PROFILE_FIELDS = [
 /** What is kept of a typed value to show it again: generous for people, small for a flood. */
 const KEEP_MAX = 2_000;
 const MAX_THEME_FIELDS = 40;
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const EMAIL = z.email();
 
 const key = (k: MessageKey) => k;
@@ -38,7 +38,7 @@ const optionalText = (max: number, message: MessageKey) =>
 
 const slugOrNone = (message: MessageKey) =>
 	optionalText(80, message)
-		.refine((v) => v === '' || SLUG.test(v), key(message))
+		.refine((v) => v === '' || SLUG_PATTERN.test(v), key(message))
 		.transform((v) => v || null);
 
 export const profileInput = z
@@ -59,7 +59,10 @@ export const profileInput = z
 		wantsToHelp: z.boolean(key('profile.wantsToHelp.invalid')),
 		/** The municipality whose themes the form showed: preferences only count for that one. */
 		themesOf: slugOrNone('profile.home.invalid'),
-		themes: z.record(z.string().max(80).regex(SLUG), z.enum(THEME_CHOICES, key('profile.themes.invalid')))
+		themes: z.record(
+			z.string().max(SLUG_MAX).regex(SLUG_PATTERN),
+			z.enum(THEME_CHOICES, key('profile.themes.invalid'))
+		)
 	})
 	.superRefine((profile, check) => {
 		// The pool of climate makers is a municipality's: without a home municipality there is none to join.
@@ -123,7 +126,7 @@ export function parseProfileForm(values: Record<string, string>): ProfileData {
 	for (const [name, value] of Object.entries(values)) {
 		const slug = name.slice(THEME_FIELD_PREFIX.length);
 		// A theme field with a name we could never have rendered is noise, not a mistake of the person.
-		if (name.startsWith(THEME_FIELD_PREFIX) && SLUG.test(slug)) themes[slug] = value;
+		if (name.startsWith(THEME_FIELD_PREFIX) && SLUG_PATTERN.test(slug)) themes[slug] = value;
 	}
 	return validate(profileInput, {
 		displayName: values.displayName ?? '',

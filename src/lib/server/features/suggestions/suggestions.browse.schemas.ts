@@ -6,6 +6,7 @@ import { DECISION_STATUSES, type DecisionStatus } from '$lib/domain/suggestions'
 import { AppError, type FieldErrors } from '$lib/server/platform/errors';
 import { BROWSE_PARAMS, type BrowseSort } from '$lib/components/suggestions/browse-links';
 import { isInFlanders } from '$lib/server/platform/geo/geo';
+import { isSlug } from '$lib/domain/slugs';
 
 export const PAGE_SIZE = 20;
 export const API_LIMIT_DEFAULT = 20;
@@ -23,7 +24,6 @@ export const ZOOM_MAX = 20;
 export const NEAR_RADIUS_METRES = 1_000;
 /** A search or an address longer than this is cut on the page and refused by the API. */
 export const TEXT_MAX = 200;
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_PAGE = 10_000;
 
 export type ApiSort = 'votes' | 'newest';
@@ -57,7 +57,7 @@ function parseStatus(value: string | null | undefined): DecisionStatus | undefin
 }
 
 function parseSlug(value: string | null | undefined): string | undefined {
-	return value && value.length <= 80 && SLUG.test(value) ? value : undefined;
+	return value && isSlug(value) ? value : undefined;
 }
 
 function parseNumber(value: string | null | undefined): number | undefined {

@@ -14,6 +14,14 @@ const idParam = (description: string) => ({
 const SESSION =
 	'Vraagt een sessie: de cookie `meedoen_session` die je krijgt na het aanmelden. Verzoeken van een andere website worden geweigerd (geen CORS).';
 
+/** Voting says everything in its address: no body, or an empty JSON object. */
+const emptyBody = {
+	required: false,
+	content: {
+		'application/json': { schema: { type: 'object', additionalProperties: false, maxProperties: 0 } }
+	}
+};
+
 const voteResponse = {
 	description: 'De steun na de wijziging; dubbel steunen of intrekken verandert niets (idempotent)',
 	content: { 'application/json': { schema: { $ref: '#/components/schemas/VoteResult' } } }
@@ -119,11 +127,13 @@ export const suggestionsContributeApi: ApiContribution = {
 			put: {
 				operationId: 'voteSuggestion',
 				summary: 'Een suggestie steunen',
-				description: `${SESSION} Zonder body of met een JSON-body. Eén steun per persoon; een kans kan het aantal gesteunde suggesties per persoon beperken (409 als dat bereikt is), en steunen kan gesloten zijn (409).`,
+				description: `${SESSION} Zonder body of met een leeg JSON-object; een andere body wordt geweigerd (400). Eén steun per persoon; een kans kan het aantal gesteunde suggesties per persoon beperken (409 als dat bereikt is), en steunen kan gesloten zijn (409).`,
 				tags: ['suggesties'],
 				parameters: [idParam('Id van de suggestie')],
+				requestBody: emptyBody,
 				responses: {
 					'200': voteResponse,
+					'400': problem,
 					'401': problem,
 					'403': problem,
 					'404': problem,
@@ -136,11 +146,13 @@ export const suggestionsContributeApi: ApiContribution = {
 			delete: {
 				operationId: 'unvoteSuggestion',
 				summary: 'Je steun voor een suggestie intrekken',
-				description: SESSION,
+				description: `${SESSION} Zonder body of met een leeg JSON-object; een andere body wordt geweigerd (400).`,
 				tags: ['suggesties'],
 				parameters: [idParam('Id van de suggestie')],
+				requestBody: emptyBody,
 				responses: {
 					'200': voteResponse,
+					'400': problem,
 					'401': problem,
 					'403': problem,
 					'404': problem,

@@ -1,5 +1,5 @@
 // OpenAPI paths of the public reading side of suggestions: lists, GeoJSON and clusters of an opportunity.
-import type { ApiContribution } from '$lib/server/api/openapi';
+import { cursorParameter, themeSlugSchema, type ApiContribution } from '$lib/server/api/openapi';
 import { DECISION_STATUSES, SUGGESTION_STATUSES } from '$lib/domain/suggestions';
 import {
 	API_LIMIT_DEFAULT,
@@ -24,8 +24,17 @@ const opportunityId = {
 const theme = {
 	name: 'theme',
 	in: 'query',
-	description: 'Slug van een thema van de gemeente',
-	schema: { type: 'string', examples: ['vergroening-en-ontharding'] }
+	description:
+		'Slug van een thema van de gemeente. Een goedgevormde slug die geen thema noemt geeft een lege lijst; een slecht gevormde geeft 400.',
+	schema: themeSlugSchema
+};
+/** Four decimal numbers separated by commas, as the server reads them. */
+const BBOX_PATTERN = '^-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)?$';
+const bboxSchema = {
+	type: 'string',
+	maxLength: 200,
+	pattern: BBOX_PATTERN,
+	examples: ['4.8,51.05,5.15,51.3']
 };
 const status = { name: 'status', in: 'query', schema: { type: 'string', enum: [...DECISION_STATUSES] } };
 const bboxDescription =
@@ -60,7 +69,7 @@ export const suggestionsApi: ApiContribution = {
 						description: 'Zoekterm (Nederlandse volledige-tekstzoekopdracht in titel en beschrijving)',
 						schema: { type: 'string', maxLength: TEXT_MAX }
 					},
-					{ name: 'cursor', in: 'query', schema: { type: 'string' } },
+					cursorParameter,
 					{
 						name: 'limit',
 						in: 'query',
@@ -101,7 +110,7 @@ export const suggestionsApi: ApiContribution = {
 						name: 'bbox',
 						in: 'query',
 						description: bboxDescription,
-						schema: { type: 'string', examples: ['4.8,51.05,5.15,51.3'] }
+						schema: bboxSchema
 					},
 					theme,
 					status
@@ -134,7 +143,7 @@ export const suggestionsApi: ApiContribution = {
 						in: 'query',
 						required: true,
 						description: bboxDescription,
-						schema: { type: 'string', examples: ['4.8,51.05,5.15,51.3'] }
+						schema: bboxSchema
 					},
 					{
 						name: 'zoom',

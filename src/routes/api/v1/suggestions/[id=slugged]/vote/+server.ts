@@ -16,10 +16,28 @@ function bodyIsAcceptable(event: RequestEvent): boolean {
 	return empty || /^application\/json\b/i.test(type ?? '');
 }
 
+/** The address says everything: the body is what the document allows, nothing or an empty JSON object. */
+async function bodyIsWellFormed(event: RequestEvent): Promise<boolean> {
+	const text = await event.request.text();
+	if (text.trim() === '') return true;
+	try {
+		const body: unknown = JSON.parse(text);
+		return (
+			typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0
+		);
+	} catch {
+		return false;
+	}
+}
+
 function handler(on: boolean) {
 	return apiRoute(async (event) => {
 		if (!bodyIsAcceptable(event))
 			return problem(event, 415, translate(event.locals.locale, 'suggestionsContribute.errors.contentType'), {
+				code: 'bad_request'
+			});
+		if (!(await bodyIsWellFormed(event)))
+			return problem(event, 400, translate(event.locals.locale, 'suggestionsContribute.errors.invalidJson'), {
 				code: 'bad_request'
 			});
 		const id = parseSluggedId(event.params.id)?.id ?? null;
