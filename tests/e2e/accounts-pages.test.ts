@@ -46,6 +46,16 @@ describe('account pages', () => {
 		await page.getByRole('button', { name: 'Bewaren' }).click();
 		await page.waitForSelector('[role="status"]');
 		expect(await page.getByRole('status').first().textContent()).toContain('bewaard');
+		// Post/redirect/get: the address is the profile's own with the message, and a reload posts nothing.
+		expect(page.url()).toBe(`${journey.server.url}/profiel?gelukt=bewaard`);
+		const posts: string[] = [];
+		page.on('request', (r) => {
+			if (r.method() !== 'GET') posts.push(r.url());
+		});
+		await page.reload();
+		expect(posts).toEqual([]);
+		expect(await page.getByRole('status').first().textContent()).toContain('bewaard');
+		expect(await name.inputValue()).toBe('Jonas uit Mol');
 
 		const exported = await page.request.get('/profiel/gegevens.json');
 		const data = (await exported.json()) as { person: { displayName: string; firstChannel: string | null } };

@@ -11,12 +11,24 @@ import { parseProfileForm, readProfileForm } from '$lib/server/features/profile/
 import type { Ctx } from '$lib/server/platform/context';
 import { orErrorPage, orFail, redirectToLogin } from '$lib/server/platform/http';
 import { PROFILE_PATH } from '$lib/server/features/profile/profile.http';
+import { flashOf, withFlash } from '$lib/server/platform/flash';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	if (!event.locals.ctx.actor) redirectToLogin(event, { returnTo: PROFILE_PATH });
 	const unverifiedDraftId = event.url.searchParams.get('concept');
-	return { profile: await orErrorPage(getProfile(event.locals.ctx, { unverifiedDraftId }), event) };
+	const done = flashOf(event.url).done ?? '';
+	return {
+		profile: await orErrorPage(getProfile(event.locals.ctx, { unverifiedDraftId }), event),
+		// The message after a save (bewaard, with -bevestig when a confirmation link went out and -gemeente when
+		// the home municipality changed) or after sending the link again.
+		flash: {
+			saved: /^bewaard(-|$)/.test(done),
+			verificationSent: /^bewaard-bevestig(-|$)/.test(done),
+			homeChanged: /^bewaard(-bevestig)?-gemeente$/.test(done),
+			resent: done === 'link-verstuurd'
+		}
+	};
 };
 
 /** Parsing and saving in one promise, so a refusal of either comes back beside its field. */
@@ -35,7 +47,13 @@ export const actions: Actions = {
 		}
 		const result = await orFail(save(ctx, values, event.url.origin), event, values);
 		if (!result.ok) return result.failure;
-		return { saved: true as const, ...result.value };
+		// Post/redirect/get: a reload shows the message and posts nothing. What the message names (the address
+		// to confirm, the new home municipality) the page reads from the saved profile.
+		const { verificationSentTo, newHome } = result.value;
+		redirect(
+			303,
+			withFlash(PROFILE_PATH, `bewaard${verificationSentTo ? '-bevestig' : ''}${newHome ? '-gemeente' : ''}`)
+		);
 	},
 	resend: async (event) => {
 		if (!event.locals.ctx.actor) redirectToLogin(event, { returnTo: PROFILE_PATH });
@@ -45,7 +63,7 @@ export const actions: Actions = {
 			{}
 		);
 		if (!result.ok) return fail(result.failure.status, { resendError: result.failure.data.message });
-		return { resent: result.value.email };
+		redirect(303, withFlash(PROFILE_PATH, 'link-verstuurd'));
 	},
 	logoutEverywhere: async (event) => {
 		if (event.locals.ctx.actor) await logoutEverywhere(event.locals.ctx);

@@ -171,11 +171,14 @@ describe('/profiel', () => {
 
 	it('saves a valid form and says so', async () => {
 		const person = await buildPerson();
-		const result = await call(
-			profilePage.actions.save,
-			request('/profiel', { person, form: { ...validForm, email: person.email } }).event
+		// Post/redirect/get: back to the profile with the message, which names the new home municipality.
+		const target = await redirectOf(() =>
+			call(
+				profilePage.actions.save,
+				request('/profiel', { person, form: { ...validForm, email: person.email } }).event
+			)
 		);
-		expect(result).toEqual({ saved: true, verificationSentTo: null, newHome: 'Geel' });
+		expect(target).toEqual({ status: 303, location: '/profiel?gelukt=bewaard-gemeente' });
 	});
 
 	it('keeps what was typed when the session ran out, and shows it again after logging in', async () => {
@@ -230,7 +233,9 @@ describe('/profiel/bevestig', () => {
 			person,
 			form: { ...validForm, person: person.id, email }
 		});
-		await call(profilePage.actions.save, event);
+		expect(await redirectOf(() => call(profilePage.actions.save, event))).toMatchObject({
+			location: '/profiel?gelukt=bewaard-bevestig-gemeente'
+		});
 		return outbox[0]!.text.match(/token=([\w-]+)/)![1]!;
 	}
 
