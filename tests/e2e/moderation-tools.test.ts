@@ -1,6 +1,7 @@
 // The moderator's tools beyond the bulk step, with axe on every page: approving one row of the queue with the
 // keyboard; rejecting one row through its confirmation without JavaScript (a reason asked in Dutch first);
-// placing a suggestion on the map by clicking (the typed coordinates follow); and the municipality's colours with
+// finding the suggestion to merge into by title and the block confirmation, without JavaScript; placing a
+// suggestion on the map by clicking (the typed coordinates follow); and the municipality's colours with
 // a colour picker and the contrast shown live, refused on save without JavaScript when text on it is unreadable.
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -85,6 +86,44 @@ describe('moderation tools', () => {
 			await noJs.close();
 		}
 		forgetRefusals();
+		expect(problems).toEqual([]);
+	});
+
+	it('finds the suggestion to merge into by title and reaches the block confirmation, without JavaScript', async () => {
+		await logInAs(/Bart Claes/);
+		await visit(page, '/geel/beheer/suggesties?wat=all');
+		const key = await page.locator('input[name="item"][value^="s"]').first().getAttribute('value');
+		const noJs = await withoutJavaScript();
+		const p = await noJs.newPage();
+		try {
+			await visit(p, `/geel/beheer/suggesties/${key!.slice(1)}`);
+			expect(await sveltekitRan(p)).toBe(false);
+			// No number to type: a GET search on the page lists the candidates in a select.
+			expect(await p.getByLabel('Nummer van de suggestie die blijft').count()).toBe(0);
+			await p.getByRole('searchbox', { name: 'Zoek de suggestie die blijft op titel' }).fill('e');
+			await p.getByRole('button', { name: 'Zoeken', exact: true }).click();
+			await p.waitForURL(/zoek=e#samenvoegen$/);
+			const options = p.getByLabel('Suggestie die blijft', { exact: true }).locator('option');
+			expect(await options.count()).toBeGreaterThanOrEqual(1);
+			await checkA11y(p, 'merge candidates without JavaScript');
+			const chosen = await options.first().getAttribute('value');
+			await p.getByRole('button', { name: 'Verder naar bevestigen' }).click();
+			await p.waitForURL(new RegExp(`/samenvoegen\\?met=${chosen}$`));
+			expect(await p.locator('h1').textContent()).toBe('Suggesties samenvoegen');
+
+			// Blocking starts with a page that says who; nothing is blocked by the first button.
+			await visit(p, `/geel/beheer/suggesties/${key!.slice(1)}`);
+			const block = p.getByRole('button', { name: 'Indiener blokkeren…' });
+			if ((await block.count()) > 0) {
+				await block.click();
+				await p.waitForURL(/\/blokkeren\??$/);
+				expect(await p.locator('h1').textContent()).toBe('Iemand blokkeren?');
+				expect(await p.getByRole('button', { name: 'Ja, blokkeer' }).count()).toBe(1);
+				await checkA11y(p, 'block confirmation without JavaScript');
+			}
+		} finally {
+			await noJs.close();
+		}
 		expect(problems).toEqual([]);
 	});
 
