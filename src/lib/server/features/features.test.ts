@@ -95,7 +95,11 @@ describe('the OpenAPI document', () => {
 						expect(
 							(doc.paths[route] as Record<string, unknown> | undefined)?.[method],
 							`${feature.name}: ${method} ${route}`
-						).toEqual((item as Record<string, unknown>)[method]);
+						).toEqual({
+							// The document adds who may call it (the session on a write) where the manifest is silent.
+							security: method === 'get' ? [] : [{ session: [] }],
+							...((item as Record<string, unknown>)[method] as object)
+						});
 				for (const [name, schema] of Object.entries(part.schemas))
 					expect((doc.components.schemas as Record<string, unknown>)[name]).toEqual(schema);
 			}
@@ -112,7 +116,9 @@ describe('the OpenAPI document', () => {
 			]
 		});
 		const doc = buildOpenApiDocument('https://meedoen.example', [...features, extra]);
-		expect(doc.paths['/polls']).toEqual({ get: { operationId: 'listPolls', responses: {} } });
+		expect(doc.paths['/polls']).toEqual({
+			get: { operationId: 'listPolls', responses: {}, security: [] }
+		});
 		expect(doc.components.schemas).toHaveProperty('Poll');
 		expect(buildOpenApiDocument('https://meedoen.example', features).paths).not.toHaveProperty('/polls');
 	});
