@@ -124,13 +124,13 @@ describe('climate actions', () => {
 		expect(problems).toEqual([]);
 	});
 
-	it('"Hoeveel wil je doen?", the regional view and the API', async () => {
+	it('"Hoeveel tijd wil je erin steken?", the regional view and the API', async () => {
 		await visit(page, '/geel');
-		await page.getByRole('link', { name: /^Trede 4: Coproduceren/ }).click();
+		await page.getByRole('link', { name: /^Mee aan de slag/ }).click();
 		await page.waitForURL(/\/geel\/acties\/trede\/4$/);
 		await page.waitForLoadState('networkidle');
-		expect(await page.locator('h1').textContent()).toBe('Trede 4: Coproduceren');
-		expect(await page.locator('a[aria-current="page"]').textContent()).toContain('Coproduceren');
+		expect(await page.locator('h1').textContent()).toBe('Mee aan de slag');
+		expect(await page.locator('a[aria-current="page"]').textContent()).toContain('Mee aan de slag');
 		await checkA11y(page, 'rung 4 in Geel');
 
 		await visit(page, '/acties?gemeente=mol');

@@ -47,7 +47,7 @@ describe('without JavaScript', () => {
 		const participating = page.locator('section[aria-labelledby="participating-heading"] a');
 		expect(await participating.count()).toBeGreaterThan(0);
 		expect(await participating.getByText('Geel', { exact: true }).count()).toBe(1);
-		expect(await page.locator('#ladder-heading').textContent()).toBe('Hoeveel wil je doen?');
+		expect(await page.locator('#ladder-heading').textContent()).toBe('Hoeveel tijd wil je erin steken?');
 		expect(await page.locator('main li').count()).toBeGreaterThan(10);
 		expect(await page.locator('footer').textContent()).toContain('Meedoen is open-source software');
 

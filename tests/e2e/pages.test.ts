@@ -140,6 +140,46 @@ describe('pages', () => {
 		expect(problems).toEqual([]);
 	});
 
+	it('the citizen pages speak plainly about the ladder: no "trede" or its jargon', async () => {
+		// A citizen reads what a way to take part asks of them ("Even lezen", "Je mening geven", …), not
+		// "Meedoen op trede: 1 (Informeren)". The back office keeps the ladder's own words for officials.
+		await visit(page, '/geel/acties');
+		const actionPath = (await page
+			.locator('article.action h2 a, article.action h3 a')
+			.first()
+			.getAttribute('href'))!;
+		const jargon = /trede|informeren|raadplegen|adviseren|coproduceren|meebeslissen|zelfbeheer/i;
+		for (const url of [
+			'/',
+			'/geel',
+			'/acties',
+			'/geel/acties',
+			'/acties/trede/1',
+			'/geel/acties/trede/4',
+			actionPath
+		]) {
+			await visit(page, url);
+			const text = await page.locator('body').innerText();
+			expect(text, url).not.toMatch(jargon);
+		}
+		await visit(page, '/geel');
+		expect(await page.locator('#ladder-heading').textContent()).toBe('Hoeveel tijd wil je erin steken?');
+		expect(
+			await page
+				.locator('section[aria-labelledby="ladder-heading"] a')
+				.evaluateAll((as) => as.map((a) => a.textContent?.trim()))
+		).toEqual([
+			'Even lezen',
+			'Je mening geven',
+			'Meedenken en advies geven',
+			'Mee aan de slag',
+			'Mee beslissen',
+			'Zelf iets opstarten'
+		]);
+		await checkA11y(page);
+		expect(problems).toEqual([]);
+	});
+
 	it.each([
 		['/oud-turnhout', 'Oud-Turnhout'],
 		['/heist-op-den-berg', 'Heist-op-den-Berg']

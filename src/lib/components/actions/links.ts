@@ -37,7 +37,7 @@ export function pageHref(base: string, filters: ListLinkFilters): string {
 	return `${base}${pageQuery(filters)}`;
 }
 
-/** "Hoeveel wil je doen?": the open opportunities on one rung, under a municipality or the region. */
+/** "Hoeveel tijd wil je erin steken?": the open opportunities on one rung, under a municipality or the region. */
 export function rungHref(base: string, rung: LadderRung): string {
 	return `${base}/trede/${LADDER_RUNGS.indexOf(rung) + 1}`;
 }

@@ -65,7 +65,7 @@ const nl = {
 		statThemes: 'klimaatthema’s',
 		inhabitants: { one: '{count} inwoner', other: '{count} inwoners' },
 		themesHeading: 'Waarover gaat het?',
-		ladderHeading: 'Hoeveel wil je doen?'
+		ladderHeading: 'Hoeveel tijd wil je erin steken?'
 	},
 	municipality: {
 		home: '{name}',
@@ -74,7 +74,7 @@ const nl = {
 			'Hier vind je alle klimaatacties in {name} waaraan je kan meedoen, van een update lezen tot zelf een initiatief trekken.',
 		logoAlt: 'Logo van {name}',
 		themesHeading: 'Thema’s in {name}',
-		ladderHeading: 'Hoeveel wil je doen?',
+		ladderHeading: 'Hoeveel tijd wil je erin steken?',
 		notParticipatingTitle: '{name} doet nog niet mee',
 		notParticipatingBody:
 			'{name} gebruikt Meedoen nog niet. Wil je toch al meedoen aan klimaatacties in de buurt? Kijk dan bij de gemeenten die al meedoen.',
@@ -86,22 +86,35 @@ const nl = {
 	},
 	ladder: {
 		rung: 'Trede {level}',
-		inform: { name: 'Informeren', description: 'Je leest mee en blijft op de hoogte.' },
+		// `name` is the ladder's own word, for officials; `plain` says to a citizen what the rung asks of them.
+		inform: {
+			name: 'Informeren',
+			plain: 'Even lezen',
+			description: 'Je leest mee en blijft op de hoogte.'
+		},
 		consult: {
 			name: 'Raadplegen',
+			plain: 'Je mening geven',
 			description: 'Je geeft je mening of suggesties; de gemeente beslist.'
 		},
 		advise: {
 			name: 'Adviseren',
+			plain: 'Meedenken en advies geven',
 			description: 'Je denkt mee en adviseert; de gemeente legt uit wat ze ermee doet.'
 		},
 		coproduce: {
 			name: 'Coproduceren',
+			plain: 'Mee aan de slag',
 			description: 'Je bepaalt mee de agenda en deelt de verantwoordelijkheid voor het resultaat.'
 		},
-		codecide: { name: 'Meebeslissen', description: 'Je beslist samen met de gemeente.' },
+		codecide: {
+			name: 'Meebeslissen',
+			plain: 'Mee beslissen',
+			description: 'Je beslist samen met de gemeente.'
+		},
 		selfManage: {
 			name: 'Zelfbeheer',
+			plain: 'Zelf iets opstarten',
 			description: 'Je start en trekt zelf een initiatief; de gemeente ondersteunt.'
 		}
 	},

@@ -3,9 +3,9 @@ export const actions = {
 	title: 'Klimaatacties in {name}',
 	regionTitle: 'Klimaatacties in de regio',
 	intro:
-		'Alle klimaatacties in {name} waaraan je kan meedoen. Zoek, of filter op thema, stand van zaken en hoeveel je wil doen.',
+		'Alle klimaatacties in {name} waaraan je kan meedoen. Zoek, of filter op thema, stand van zaken en hoeveel tijd je erin wil steken.',
 	regionIntro:
-		'Alle klimaatacties van de gemeenten die meedoen. Zoek, of filter op gemeente, thema, stand van zaken en hoeveel je wil doen.',
+		'Alle klimaatacties van de gemeenten die meedoen. Zoek, of filter op gemeente, thema, stand van zaken en hoeveel tijd je erin wil steken.',
 	status: {
 		idea: 'Idee',
 		planned: 'Gepland',
@@ -37,9 +37,9 @@ export const actions = {
 		allThemes: 'Alle thema’s',
 		status: 'Stand van zaken',
 		allStatuses: 'Alle',
-		rung: 'Hoeveel wil je doen?',
-		allRungs: 'Alle treden',
-		rungOption: '{level}. {name}',
+		rung: 'Hoeveel tijd wil je erin steken?',
+		allRungs: 'Maakt niet uit',
+		rungOption: '{name}',
 		municipality: 'Gemeente',
 		allMunicipalities: 'Alle gemeenten',
 		submit: 'Toon acties',
@@ -56,7 +56,7 @@ export const actions = {
 	},
 	card: {
 		themes: 'Thema’s',
-		rungs: 'Meedoen op trede',
+		rungs: 'Zo kan je meedoen',
 		municipality: 'Gemeente',
 		status: 'Stand van zaken'
 	},
@@ -75,7 +75,8 @@ export const actions = {
 		opportunities: 'Zo kan je meedoen',
 		noOpportunities:
 			'Er zijn op dit moment geen manieren om mee te doen. Volg de actie om op de hoogte te blijven.',
-		rung: 'Trede {level}: {name}',
+		rungLabel: 'Wat vraagt het van je?',
+		rung: '{name}',
 		kind: 'Soort',
 		window: 'Wanneer',
 		openNow: 'Nu open',
@@ -152,15 +153,15 @@ export const actions = {
 		follow: 'Volg deze actie'
 	},
 	ladder: {
-		heading: 'Hoeveel wil je doen?',
-		intro: 'Kies hoe intens je wil meedoen en zie wat er nu openstaat.',
-		link: 'Trede {level}: {name}',
+		heading: 'Hoeveel tijd wil je erin steken?',
+		intro: 'Van even lezen tot zelf iets opstarten: kies wat bij je past en zie wat er nu openstaat.',
+		link: '{name}',
 		open: { one: '{count} kans open', other: '{count} kansen open' },
-		pageTitle: 'Trede {level}: {name}',
-		pageIntro: 'Deze manieren om mee te doen op trede {level} ({name}) staan nu open.',
-		chooseRung: 'Kies een trede',
-		current: 'huidige trede',
-		empty: 'Op deze trede staat nu niets open. Kijk bij een andere trede of volg een actie.',
+		pageTitle: '{name}',
+		pageIntro: 'Hieronder zie je wat er nu openstaat.',
+		chooseRung: 'Kies hoeveel tijd je erin wil steken',
+		current: 'gekozen',
+		empty: 'Hier staat nu niets open. Kies een andere manier om mee te doen, of volg een actie.',
 		count: { one: '{count} kans om mee te doen', other: '{count} kansen om mee te doen' },
 		closes: 'Sluit op {date}',
 		openEnded: 'Zonder einddatum',

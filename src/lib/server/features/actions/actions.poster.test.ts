@@ -143,9 +143,10 @@ describe('GET /{municipality}/acties/{id}-{slug}/poster.pdf', () => {
 		expect(text).toContain('Klimaatactie · In uitvoering');
 		expect(text).toContain('Van 1 maart 2025 tot 30 november 2025');
 		expect(text).toContain('Vergroening en ontharding');
-		expect(text).toContain('Trede 2: Raadplegen');
+		expect(text).toContain('Je mening geven');
 		expect(text).toContain('Plekken om te ontharden en te vergroenen');
-		expect(text).toContain('Trede 4: Coproduceren');
+		expect(text).toContain('Mee aan de slag');
+		expect(text).not.toContain('Trede');
 		expect(text).not.toContain('Een bevraging die al voorbij is');
 		// The municipality's primary colour fills the band at the top.
 		const page = await pdf.render(1, 1);
@@ -218,7 +219,7 @@ describe('GET /{municipality}/acties/{id}-{slug}/poster.pdf', () => {
 		]);
 		expect(findAllStruct(facts!, 'LBody')[1]!.text).toBe('Markt');
 		expect(findAllStruct(ways!, 'LI').map((li) => li.text)).toEqual([
-			expect.stringMatching(/^Trede 4: Coproduceren · .* Plantdag op het pleintje$/)
+			expect.stringMatching(/^Mee aan de slag · .* Plantdag op het pleintje$/)
 		]);
 		const links = findAllStruct(document, 'Link');
 		expect(links).toHaveLength(2);

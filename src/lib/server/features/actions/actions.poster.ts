@@ -1,7 +1,7 @@
 // A printable A4 poster (PDF) of a published action, or of one way to take part in it, with a QR code that
 // leads to the action's page (utm_source=poster, so the platform knows where a newcomer came from).
 import { DEFAULT_LOCALE, formatDate, formatDateTime, intlLocale, translate, type Locale } from '$lib/i18n';
-import { rungLevel, type LadderRung } from '$lib/domain/ladder';
+import type { LadderRung } from '$lib/domain/ladder';
 import { actionPath, type ActionStatus } from '$lib/domain/actions';
 import { readableTextOn } from '$lib/domain/colors';
 import type { Ctx, Tenant } from '$lib/server/platform/context';
@@ -268,13 +268,10 @@ export async function layoutPoster(
 				// Room for the "and N more" line unless this is the last one.
 				const reserve = index < view.opportunities.length - 1 ? 16 : 0;
 				if (printed > 0 && top + height + reserve > bottomOfList) break;
-				const rungLine = t('actions.page.rung', {
-					level: rungLevel(opportunity.rung),
-					name: t(`ladder.${opportunity.rung}.name`)
-				});
+				const rungLine = t('actions.page.rung', { name: t(`ladder.${opportunity.rung}.plain`) });
 				pdf.group('LI', () =>
 					pdf.group('LBody', () => {
-						// "Trede 2: Raadplegen · Open tot …" on one line, the rung in the municipality's colour.
+						// "Je mening geven · Open tot …" on one line, the rung in the municipality's colour.
 						pdf.group('P', () => {
 							const after = margin + pdf.textWidth(`${rungLine} · `, rungStyle);
 							block(null, rungLine, top, { ...rungStyle, maxLines: 1 });

@@ -1,5 +1,5 @@
 // The one rule for whether an opportunity is open: its window is open now AND it has a next step that works
-// today. The action's page, the rung pages ("Hoeveel wil je doen?") and their counts all ask it, so nothing is
+// today. The action's page, the rung pages ("Hoeveel tijd wil je erin steken?") and their counts all ask it, so nothing is
 // shown as "Nu open" that leads nowhere.
 import type { OpportunityKind } from '$lib/domain/actions';
 

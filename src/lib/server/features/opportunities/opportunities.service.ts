@@ -1,4 +1,4 @@
-// Use cases of opportunities on the public side: the rung browser ("Hoeveel wil je doen?") and the
+// Use cases of opportunities on the public side: the rung browser ("Hoeveel tijd wil je erin steken?") and the
 // opportunities other features show beside their own (an action's page and cards, its poster).
 import type { Ctx, Tenant } from '$lib/server/platform/context';
 import type { SearchPart } from '$lib/server/platform/feature';
@@ -51,7 +51,7 @@ export const searchOpportunities: SearchPart['find'] = async (ctx, input) => {
 };
 
 // ---------------------------------------------------------------------------------------------
-// "Hoeveel wil je doen?": open opportunities by rung
+// "Hoeveel tijd wil je erin steken?": open opportunities by rung
 // ---------------------------------------------------------------------------------------------
 
 export interface RungBrowse {
@@ -98,7 +98,7 @@ export async function browseRung(
 	};
 }
 
-/** For the "Hoeveel wil je doen?" links: how many opportunities are open on each rung now. */
+/** For the "Hoeveel tijd wil je erin steken?" links: how many opportunities are open on each rung now. */
 export async function countOpenByRung(
 	ctx: Ctx,
 	input: { participating?: boolean } = {}

@@ -1,4 +1,4 @@
-// The public side of opportunities against a real database: the rung browser ("Hoeveel wil je doen?") shows
+// The public side of opportunities against a real database: the rung browser ("Hoeveel tijd wil je erin steken?") shows
 // what is open now, of public actions only, per municipality and for the region.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db/client';
@@ -111,7 +111,7 @@ afterAll(async () => {
 	await database?.destroy();
 });
 
-describe('browsing by rung ("Hoeveel wil je doen?")', () => {
+describe('browsing by rung ("Hoeveel tijd wil je erin steken?")', () => {
 	it('shows opportunities open now with a next step, with their action; not closed, not yet open, not of drafts', async () => {
 		const advise = await browseRung(buildCtx(db, geel), { rung: 'advise', page: 1 });
 		expect(advise.items.map((o) => o.title)).toEqual(['Volg de coöperatie']);
