@@ -1,30 +1,17 @@
 // A citizen finds a climate action: list → filter and search → action page → follow after logging in → share.
 // Axe checks every page on the way; the JSON-LD block must not trip the content security policy.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readPdf } from '../../src/lib/server/testing/pdf-inspect';
-import { checkA11y, launchBrowser, visit, watchProblems } from './support';
+import { checkA11y, sharedServerJourney, visit } from './support';
 
 describe('climate actions', () => {
-	const baseURL = inject('baseURL');
-	let browser: Browser;
-	let context: BrowserContext;
+	const journey = sharedServerJourney();
+	const baseURL = journey.baseURL;
 	let page: Page;
 	let problems: string[];
-
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-	afterAll(async () => {
-		await browser?.close();
-	});
-	beforeEach(async () => {
-		context = await browser.newContext({ baseURL, locale: 'nl-BE' });
-		page = await context.newPage();
-		problems = watchProblems(page);
-	});
-	afterEach(async () => {
-		await context?.close();
+	beforeEach(() => {
+		({ page, problems } = journey);
 	});
 
 	it('list → filter → action page → follow after login → share links with utm_source', async () => {

@@ -1,30 +1,17 @@
 // The back office's home as Geel's moderator (Bart Claes) sees it: what needs attention now, with counts, since
 // when and links that work; the count of waiting items in the menu; only permissions that lead to a page; no
 // promise of a "next version". Axe on every page.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { checkA11y, launchBrowser, visit, watchProblems } from './support';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { checkA11y, sharedServerJourney, visit } from './support';
 
 describe('back-office home', () => {
-	const baseURL = inject('baseURL');
-	let browser: Browser;
-	let context: BrowserContext;
+	const journey = sharedServerJourney();
+	const baseURL = journey.baseURL;
 	let page: Page;
 	let problems: string[];
-
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-	afterAll(async () => {
-		await browser?.close();
-	});
-	beforeEach(async () => {
-		context = await browser.newContext({ baseURL, locale: 'nl-BE' });
-		page = await context.newPage();
-		problems = watchProblems(page);
-	});
-	afterEach(async () => {
-		await context?.close();
+	beforeEach(() => {
+		({ page, problems } = journey);
 	});
 
 	it('shows a moderator what waits, with counts and links, and the count in the menu', async () => {

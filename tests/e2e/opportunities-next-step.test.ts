@@ -2,9 +2,9 @@
 // rung page of a municipality or the region) has one call to action, and following it leads to a page that
 // works: the map with its form to add a place or its way to support places, or the action's follow form.
 // Axe checks every page on the way.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { checkA11y, launchBrowser, visit, watchProblems } from './support';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { checkA11y, sharedServerJourney, visit } from './support';
 
 interface Found {
 	from: string;
@@ -13,25 +13,11 @@ interface Found {
 }
 
 describe('open opportunities lead somewhere', () => {
-	const baseURL = inject('baseURL');
-	let browser: Browser;
-	let context: BrowserContext;
+	const journey = sharedServerJourney();
 	let page: Page;
 	let problems: string[];
-
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-	afterAll(async () => {
-		await browser?.close();
-	});
-	beforeEach(async () => {
-		context = await browser.newContext({ baseURL, locale: 'nl-BE' });
-		page = await context.newPage();
-		problems = watchProblems(page);
-	});
-	afterEach(async () => {
-		await context?.close();
+	beforeEach(() => {
+		({ page, problems } = journey);
 	});
 
 	async function actionPaths(slug: string): Promise<string[]> {

@@ -1,16 +1,15 @@
 // Region home, municipality homes, a municipality that does not take part and the 404 pages, each axe-clean.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
 	checkA11y,
 	geelOpportunity,
-	launchBrowser,
 	listedSuggestionPath,
 	projectRoot,
-	visit,
-	watchProblems
+	sharedServerJourney,
+	visit
 } from './support';
 
 const PLATFORM_BRAND = '#1f5f3f';
@@ -31,25 +30,12 @@ async function brokenImages(page: Page): Promise<string[]> {
 }
 
 describe('pages', () => {
-	const baseURL = inject('baseURL');
-	let browser: Browser;
-	let context: BrowserContext;
+	const journey = sharedServerJourney();
+	const baseURL = journey.baseURL;
 	let page: Page;
 	let problems: string[];
-
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-	afterAll(async () => {
-		await browser?.close();
-	});
-	beforeEach(async () => {
-		context = await browser.newContext({ baseURL, locale: 'nl-BE' });
-		page = await context.newPage();
-		problems = watchProblems(page);
-	});
-	afterEach(async () => {
-		await context?.close();
+	beforeEach(() => {
+		({ page, problems } = journey);
 	});
 
 	it('region home: lists the municipalities taking part and leads to Geel', async () => {

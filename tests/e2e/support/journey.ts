@@ -1,12 +1,12 @@
-// The set-up of a browser journey: its own built server and one Chromium for the file, a fresh context (nl-BE)
-// and page per test whose problems are watched, and logging in as a persona of the development provider.
+// The set-up of a browser journey: one Chromium for the file, a fresh context (nl-BE) and page per test whose
+// problems are watched, and logging in as a persona of the development provider; on its own built server
+// (browserJourney) or on the server the whole run shares (sharedServerJourney, read-mostly journeys).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { launchBrowser, visit, watchProblems } from './browser';
 import { removeDataDir, startServer, type RunningServer } from './server';
 
-export interface Journey {
-	readonly server: RunningServer;
+interface BrowserPart {
 	readonly browser: Browser;
 	/** This test's context and page, and what went wrong in the page so far. */
 	readonly context: BrowserContext;
@@ -18,28 +18,30 @@ export interface Journey {
 	forgetRefusals(): void;
 }
 
-/**
- * Registers the hooks of a journey in the file (or describe block) that calls it. `env` is read when the server
- * starts, so it may name what an earlier beforeAll started (a mail catcher).
- */
-export function browserJourney(options: { env?: () => Record<string, string> } = {}): Journey {
-	let server: RunningServer;
+export interface Journey extends BrowserPart {
+	readonly server: RunningServer;
+}
+
+export interface SharedJourney extends BrowserPart {
+	/** The shared server's address (http://127.0.0.1:<port>). */
+	readonly baseURL: string;
+}
+
+/** The browser, context, page and problem hooks, against the address `baseURL()` gives when a test starts. */
+function browserPart(baseURL: () => string): BrowserPart {
 	let browser: Browser;
 	let context: BrowserContext;
 	let page: Page;
 	let problems: string[];
 
 	beforeAll(async () => {
-		server = await startServer({ env: options.env?.() });
 		browser = await launchBrowser();
 	});
 	afterAll(async () => {
 		await browser?.close();
-		await server?.stop();
-		if (server) removeDataDir(server.dataDir);
 	});
 	beforeEach(async () => {
-		context = await browser.newContext({ baseURL: server.url, locale: 'nl-BE' });
+		context = await browser.newContext({ baseURL: baseURL(), locale: 'nl-BE' });
 		page = await context.newPage();
 		problems = watchProblems(page);
 	});
@@ -48,9 +50,6 @@ export function browserJourney(options: { env?: () => Record<string, string> } =
 	});
 
 	return {
-		get server() {
-			return server;
-		},
 		get browser() {
 			return browser;
 		},
@@ -67,10 +66,38 @@ export function browserJourney(options: { env?: () => Record<string, string> } =
 			await visit(on, '/aanmelden');
 			await on.getByRole('button', { name: 'Aanmelden met Mijn Burgerprofiel (testomgeving)' }).click();
 			await on.getByRole('button', { name: persona }).click();
-			await on.waitForURL(`${server.url}/`);
+			await on.waitForURL(`${baseURL()}/`);
 		},
 		forgetRefusals() {
 			problems.splice(0, problems.length, ...problems.filter((p) => !p.includes('status of 422')));
 		}
 	};
+}
+
+/**
+ * Registers the hooks of a journey on its own built server in the file (or describe block) that calls it.
+ * `env` is read when the server starts, so it may name what an earlier beforeAll started (a mail catcher).
+ */
+export function browserJourney(options: { env?: () => Record<string, string> } = {}): Journey {
+	let server: RunningServer;
+	beforeAll(async () => {
+		server = await startServer({ env: options.env?.() });
+	});
+	afterAll(async () => {
+		await server?.stop();
+		if (server) removeDataDir(server.dataDir);
+	});
+	const part = browserPart(() => server.url);
+	return Object.defineProperties(part, {
+		server: { get: () => server, enumerable: true }
+	}) as Journey;
+}
+
+/** Registers the hooks of a journey on the server every journey file of the run shares (global-setup.ts). */
+export function sharedServerJourney(): SharedJourney {
+	const baseURL = inject('baseURL');
+	const part = browserPart(() => baseURL);
+	return Object.defineProperties(part, {
+		baseURL: { get: () => baseURL, enumerable: true }
+	}) as SharedJourney;
 }
