@@ -126,6 +126,26 @@ describe('pages', () => {
 		expect(problems).toEqual([]);
 	});
 
+	it.each([
+		['geel', 'Geel'],
+		['mol', 'Mol'],
+		['olen', 'Olen']
+	])('the demo home /%s wears its drawn logo, not the letter placeholder', async (slug, name) => {
+		await visit(page, `/${slug}`);
+		const logo = page.getByRole('img', { name: `Logo van ${name}` });
+		expect(await logo.count()).toBe(1);
+		const src = (await logo.getAttribute('src'))!;
+		expect(src).toMatch(/^\/media\//);
+		expect(await page.locator('header img').getAttribute('src')).toBe(src);
+		const response = await page.request.get(src);
+		expect(response.status()).toBe(200);
+		expect(response.headers()['content-type']).toMatch(/^image\/svg\+xml/);
+		expect(await response.text()).toContain(`<title id="t">${name} (voorbeeldlogo)</title>`);
+		expect(await brokenImages(page)).toEqual([]);
+		await checkA11y(page);
+		expect(problems).toEqual([]);
+	});
+
 	it('the citizen pages speak plainly about the ladder: no "trede" or its jargon', async () => {
 		// A citizen reads what a way to take part asks of them ("Even lezen", "Je mening geven", …), not
 		// "Meedoen op trede: 1 (Informeren)". The back office keeps the ladder's own words for officials.

@@ -3,6 +3,10 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { municipalities } from '$lib/server/db/schema';
 import { insertTheme } from '$lib/server/features/themes/themes.service';
+import { installDemoLogo } from '$lib/server/features/settings/settings.service';
+import geelLogo from '$lib/assets/demo/logos/geel.svg?raw';
+import molLogo from '$lib/assets/demo/logos/mol.svg?raw';
+import olenLogo from '$lib/assets/demo/logos/olen.svg?raw';
 
 /** Dark enough for white text (WCAG AA), each municipality its own. */
 const PARTICIPATING: Record<string, { primary: string; accent: string; intro?: string }> = {
@@ -38,6 +42,9 @@ const PARTICIPATING: Record<string, { primary: string; accent: string; intro?: s
 	'heist-op-den-berg': { primary: '#283593', accent: '#ffcc80' }
 };
 
+/** Drawn placeholder logos in the municipality's colours (made by the project, EUPL-1.2; no real municipal logos). */
+const LOGOS: Record<string, string> = { geel: geelLogo, mol: molLogo, olen: olenLogo };
+
 /** Themes beyond climate, to show that a municipality can run other policy themes the same way. */
 const EXTRA_THEMES: Record<string, { slug: string; name: string; description: string }[]> = {
 	geel: [
@@ -69,6 +76,8 @@ export async function seedDemoMunicipalities(tx: Db): Promise<void> {
 				websiteUrl: `https://www.${row.slug.replace(/-/g, '')}.be`
 			})
 			.where(eq(municipalities.id, row.id));
+		const logo = LOGOS[row.slug];
+		if (logo) await installDemoLogo(tx, { municipalityId: row.id, svg: logo });
 		for (const [index, theme] of (EXTRA_THEMES[row.slug] ?? []).entries()) {
 			await insertTheme(tx, { municipalityId: row.id, ...theme, climate: false, position: 100 + index });
 		}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { municipalities, themes } from '$lib/server/db/schema';
+import { media, municipalities, themes } from '$lib/server/db/schema';
 import { contrastRatio, readableTextOn } from '$lib/domain/colors';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { isDemoLoaded } from '$lib/server/platform/demo';
@@ -41,5 +41,28 @@ describe('demo content', () => {
 			.from(themes)
 			.where(eq(themes.climate, false));
 		expect(rows.map((r) => r.name)).toContain('Zorgzame buurten');
+	});
+
+	it('gives Geel, Mol and Olen a drawn logo through the logo mechanism, the others keep their emblem', async () => {
+		const rows = await database.db
+			.select({ slug: municipalities.slug, logoUrl: municipalities.logoUrl })
+			.from(municipalities)
+			.where(eq(municipalities.participating, true));
+		for (const row of rows) {
+			if (['geel', 'mol', 'olen'].includes(row.slug))
+				expect(row.logoUrl, row.slug).toMatch(/^\/media\/[0-9a-f-]{36}$/);
+			else expect(row.logoUrl, row.slug).toBeNull();
+		}
+		const logos = await database.db
+			.select({ contentType: media.contentType, bytes: media.bytes })
+			.from(media)
+			.where(eq(media.kind, 'logo'));
+		expect(logos).toHaveLength(3);
+		for (const logo of logos) {
+			expect(logo.contentType).toBe('image/svg+xml');
+			expect(Buffer.from(logo.bytes).toString('utf8')).toMatch(
+				/<title id="t">(Geel|Mol|Olen) \(voorbeeldlogo\)<\/title>/
+			);
+		}
 	});
 });

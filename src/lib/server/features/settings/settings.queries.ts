@@ -136,7 +136,7 @@ export async function insertLogo(
 		bytes: Buffer;
 		width: number | null;
 		height: number | null;
-		createdBy: string;
+		createdBy: string | null;
 	}
 ) {
 	const [row] = await db

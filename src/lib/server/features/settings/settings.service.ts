@@ -1,5 +1,6 @@
 // Use cases of a municipality's settings (branding, logo, themes, statements) and the public statements.
 import type { Ctx } from '$lib/server/platform/context';
+import type { Db } from '$lib/server/db/client';
 import { AppError } from '$lib/server/platform/errors';
 import { writeAudit } from '$lib/server/platform/audit';
 import { deleteSubjectSubscriptions } from '$lib/server/platform/subscriptions';
@@ -124,6 +125,29 @@ export async function uploadLogo(ctx: Ctx, input: { file: UploadedFile | null })
 			subject: { id, name: scope.municipality.name },
 			details: { contentType: logo.contentType, bytes: bytes.length }
 		});
+	});
+}
+
+/**
+ * The demo's drawn logo of a municipality, inside the demo's own transaction: the same checks and storage as an
+ * upload from the back office, without an official or an audit entry (no one did it).
+ */
+export async function installDemoLogo(tx: Db, input: { municipalityId: string; svg: string }): Promise<void> {
+	const bytes = new TextEncoder().encode(input.svg);
+	const logo = inspectLogo(bytes);
+	if (!logo.ok) throw new Error(`demo logo refused: ${logo.error}`);
+	const { id } = await insertLogo(tx, {
+		municipalityId: input.municipalityId,
+		contentType: logo.contentType,
+		bytes: Buffer.from(bytes),
+		width: logo.width,
+		height: logo.height,
+		createdBy: null
+	});
+	await deleteLogos(tx, { municipalityId: input.municipalityId, keepId: id });
+	await updateMunicipalitySettings(tx, {
+		municipalityId: input.municipalityId,
+		values: { logoUrl: `/media/${id}` }
 	});
 }
 
