@@ -146,6 +146,46 @@ describe('pages', () => {
 		expect(problems).toEqual([]);
 	});
 
+	it.each(['/', '/geel'])(
+		'the theme cards on %s each show the drawing of their default theme',
+		async (url) => {
+			await visit(page, url);
+			const cards = page.locator('section[aria-labelledby="themes-heading"] li');
+			const drawn = await cards.evaluateAll((lis) =>
+				lis.map((li) => {
+					const img = li.querySelector('img');
+					return {
+						name: li.querySelector('h3')!.textContent!.trim(),
+						src: img?.getAttribute('src') ?? null,
+						alt: img?.getAttribute('alt') ?? null,
+						loaded: img ? img.complete && img.naturalWidth > 0 : false
+					};
+				})
+			);
+			const defaults = [
+				'Vergroening en ontharding',
+				'Hernieuwbare energie',
+				'Renovatie en energiebesparing',
+				'Mobiliteit',
+				'Water en klimaatadaptatie',
+				'Circulaire economie en voedsel'
+			];
+			for (const name of defaults) {
+				const card = drawn.find((d) => d.name === name);
+				expect(card, name).toBeDefined();
+				// Decorative: the name says what the theme is, so the drawing is skipped by a screen reader.
+				expect(card, name).toMatchObject({ alt: '', loaded: true });
+			}
+			// Six different drawings; a theme of the municipality's own (Geel's "Zorgzame buurten") has none.
+			expect(new Set(drawn.filter((d) => defaults.includes(d.name)).map((d) => d.src)).size).toBe(6);
+			for (const card of drawn.filter((d) => !defaults.includes(d.name)))
+				expect(card.src, card.name).toBeNull();
+			expect(await brokenImages(page)).toEqual([]);
+			await checkA11y(page);
+			expect(problems).toEqual([]);
+		}
+	);
+
 	it('the citizen pages speak plainly about the ladder: no "trede" or its jargon', async () => {
 		// A citizen reads what a way to take part asks of them ("Even lezen", "Je mening geven", …), not
 		// "Meedoen op trede: 1 (Informeren)". The back office keeps the ladder's own words for officials.
