@@ -228,12 +228,18 @@ async function send(jar: CookieJar, request: RouteRequest): Promise<Response> {
 				accept: 'application/json',
 				'content-type': 'application/json'
 			},
-			body: JSON.stringify({
-				title: 'Ingebroken suggestie',
-				body: 'Een suggestie die Mol nooit openstelde.',
-				lat: 51.1927,
-				lng: 5.117
-			}),
+			// What the write accepts: a suggestion for the suggestions, and for a vote nothing but `{}` (its
+			// address says it all; any other body is refused as malformed before the id is looked at).
+			body: JSON.stringify(
+				request.route.endsWith('/vote')
+					? {}
+					: {
+							title: 'Ingebroken suggestie',
+							body: 'Een suggestie die Mol nooit openstelde.',
+							lat: 51.1927,
+							lng: 5.117
+						}
+			),
 			redirect: 'manual'
 		});
 	}
