@@ -6,14 +6,22 @@ import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { commands } from '$lib/server/platform/command';
 import { writeAudit, type AuditAction } from '$lib/server/platform/audit';
-import { getSuggestion, type SuggestionRow } from './suggestions.queries';
+import {
+	getSuggestion,
+	getSuggestionOpportunity,
+	type SuggestionOpportunityRow,
+	type SuggestionRow
+} from './suggestions.queries';
 import { getSuggestionsByIdsForUpdate } from './suggestions.admin.queries';
 import { authorizeMunicipality, type BackofficeScope } from '$lib/server/platform/backoffice';
-import { parseSluggedId } from '$lib/domain/ids';
+import { parseId, parseSluggedId } from '$lib/domain/ids';
 
 export type SuggestionRecord = Omit<SuggestionRow, 'authorName'>;
 
 export type SuggestionTarget = { unverifiedSuggestionId: unknown };
+
+/** An opportunity as the back office addresses it: `/{municipality}/beheer/acties/{action}/kansen/{opportunity}`. */
+export type OpportunityTarget = { unverifiedActionId: unknown; unverifiedOpportunityId: unknown };
 
 /** Moderators and admins of the municipality; everyone else is refused before anything is read. */
 export function authorizeModeration(ctx: Ctx): Promise<BackofficeScope> {
@@ -78,5 +86,30 @@ export async function lockSuggestion(tx: Db, scope: BackofficeScope, id: number)
 	if (!row) throw new AppError('not_found');
 	if (row.mergedIntoId !== null)
 		throw new AppError('conflict', { message: 'suggestionsAdmin.errors.merged' });
+	return row;
+}
+
+/**
+ * The opportunity in a back-office address: of kind mapSuggestions, of this municipality and under the action
+ * in the same address. Any other id (another action's opportunity, another municipality's) is not found, so a
+ * form posted to one action's page can never change another's.
+ */
+export async function findSuggestionOpportunity(
+	db: Db,
+	scope: BackofficeScope,
+	target: OpportunityTarget
+): Promise<SuggestionOpportunityRow> {
+	const actionId = parseSluggedId(target.unverifiedActionId)?.id ?? null;
+	const opportunityId = parseId(target.unverifiedOpportunityId);
+	const row =
+		actionId === null || opportunityId === null
+			? undefined
+			: await getSuggestionOpportunity(db, {
+					municipalityId: scope.municipality.id,
+					actionId,
+					opportunityId,
+					now: new Date()
+				});
+	if (!row) throw new AppError('not_found');
 	return row;
 }

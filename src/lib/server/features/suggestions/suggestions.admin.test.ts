@@ -63,6 +63,9 @@ let refused: { label: string; ctx: Ctx; code: 'forbidden' | 'unauthenticated' }[
 let opportunityId: number;
 let otherOpportunityId: number;
 let molOpportunityId: number;
+/** The back-office address of those opportunities' actions (`/beheer/acties/{action}/kansen/{opportunity}`). */
+let opportunityAction: string;
+let molOpportunityAction: string;
 
 async function row(id: number) {
 	const [r] = await db.select().from(suggestions).where(eq(suggestions.id, id));
@@ -145,9 +148,13 @@ beforeAll(async () => {
 			ctx: ctxAs(db, geel, (await buildStaff(db, mol, role)).actor),
 			code: 'forbidden'
 		});
-	opportunityId = (await buildSuggestionOpportunity(db, geel, { title: 'Ontharden in Geel' })).id;
+	const geelOpportunity = await buildSuggestionOpportunity(db, geel, { title: 'Ontharden in Geel' });
+	opportunityId = geelOpportunity.id;
+	opportunityAction = String(geelOpportunity.action.id);
 	otherOpportunityId = (await buildSuggestionOpportunity(db, geel, { title: 'Fietsenstallingen Geel' })).id;
-	molOpportunityId = (await buildSuggestionOpportunity(db, mol, { title: 'Ontharden in Mol' })).id;
+	const molOpportunity = await buildSuggestionOpportunity(db, mol, { title: 'Ontharden in Mol' });
+	molOpportunityId = molOpportunity.id;
+	molOpportunityAction = String(molOpportunity.action.id);
 });
 afterAll(async () => {
 	await database?.destroy();
@@ -178,6 +185,7 @@ describe('who may moderate', () => {
 			() => blocks.unblockPerson(ctx, { unverifiedUserId: ctx.actor?.userId, confirm: 'on' }),
 			() =>
 				settingsService.changeSuggestionSettings(ctx, {
+					unverifiedActionId: opportunityAction,
 					unverifiedOpportunityId: opportunityId,
 					moderation: 'post',
 					submissionsOpen: 'on',
@@ -190,6 +198,7 @@ describe('who may moderate', () => {
 			for (const work of cases(person.ctx)) await refusal(work(), person.code);
 			expect(
 				await settingsService.getSuggestionSettingsForBackoffice(person.ctx, {
+					unverifiedActionId: opportunityAction,
 					unverifiedOpportunityId: opportunityId
 				})
 			).toBeNull();
@@ -216,6 +225,7 @@ describe('who may moderate', () => {
 		);
 		await refusal(
 			settingsService.changeSuggestionSettings(molModerator, {
+				unverifiedActionId: opportunityAction,
 				unverifiedOpportunityId: opportunityId,
 				moderation: 'post'
 			}),
@@ -871,8 +881,11 @@ describe('blocking people', () => {
 
 describe('settings per opportunity', () => {
 	it('saves moderation, windows and the vote limit with an audit row; refuses nonsense', async () => {
-		const opp = (await buildSuggestionOpportunity(db, geel, { title: 'Instellingen' })).id;
+		const built = await buildSuggestionOpportunity(db, geel, { title: 'Instellingen' });
+		const opp = built.id;
+		const unverifiedActionId = `${built.action.id}-instellingen`;
 		const view = await settingsService.getSuggestionSettingsForBackoffice(moderator, {
+			unverifiedActionId,
 			unverifiedOpportunityId: opp
 		});
 		expect(view).toMatchObject({
@@ -883,6 +896,7 @@ describe('settings per opportunity', () => {
 		});
 		expect(view!.csvPath).toBe(`/geel/beheer/kansen/${opp}/suggesties.csv`);
 		await settingsService.changeSuggestionSettings(moderator, {
+			unverifiedActionId,
 			unverifiedOpportunityId: opp,
 			moderation: 'post',
 			submissionsOpen: 'on',
@@ -906,6 +920,7 @@ describe('settings per opportunity', () => {
 		for (const voteLimit of ['0', '-1', '1,5', 'drie', '1000']) {
 			const err = await refusal(
 				settingsService.changeSuggestionSettings(moderator, {
+					unverifiedActionId,
 					unverifiedOpportunityId: opp,
 					moderation: 'pre',
 					voteLimit
@@ -916,12 +931,14 @@ describe('settings per opportunity', () => {
 		}
 		await refusal(
 			settingsService.changeSuggestionSettings(moderator, {
+				unverifiedActionId,
 				unverifiedOpportunityId: opp,
 				moderation: 'never'
 			}),
 			'validation'
 		);
 		await settingsService.changeSuggestionSettings(moderator, {
+			unverifiedActionId,
 			unverifiedOpportunityId: opp,
 			moderation: 'pre',
 			voteLimit: ''
@@ -933,11 +950,55 @@ describe('settings per opportunity', () => {
 		expect(after).toMatchObject({ moderation: 'pre', voteLimit: null, submissionsOpen: false });
 		await refusal(
 			settingsService.changeSuggestionSettings(moderator, {
+				unverifiedActionId: molOpportunityAction,
 				unverifiedOpportunityId: molOpportunityId,
 				moderation: 'pre'
 			}),
 			'not_found'
 		);
+	});
+	it("refuses another action's or another municipality's opportunity and changes nothing", async () => {
+		// The form is posted to /{municipality}/beheer/acties/{action}/kansen/{opportunity}: the opportunity must
+		// be one of that action in that municipality, whatever id is put in the address.
+		const here = await buildSuggestionOpportunity(db, geel, { title: 'Deze actie' });
+		const elsewhere = await buildSuggestionOpportunity(db, geel, { title: 'Andere actie', voteLimit: 2 });
+		const inMol = await buildSuggestionOpportunity(db, mol, { title: 'Actie in Mol', voteLimit: 4 });
+		const settingsOf = async (id: number) =>
+			db.select().from(suggestionSettings).where(eq(suggestionSettings.opportunityId, id));
+		const before = {
+			elsewhere: await settingsOf(elsewhere.id),
+			inMol: await settingsOf(inMol.id)
+		};
+		const audits = (await auditFor('suggestion.settings_changed')).length;
+		const attempts = [
+			{ unverifiedActionId: `${here.action.id}-deze-actie`, unverifiedOpportunityId: elsewhere.id },
+			{ unverifiedActionId: `${here.action.id}-deze-actie`, unverifiedOpportunityId: inMol.id },
+			{ unverifiedActionId: `${inMol.action.id}-actie-in-mol`, unverifiedOpportunityId: inMol.id }
+		];
+		for (const target of attempts) {
+			await refusal(
+				settingsService.changeSuggestionSettings(moderator, {
+					...target,
+					moderation: 'post',
+					submissionsOpen: '',
+					votingOpen: '',
+					voteLimit: '9'
+				}),
+				'not_found'
+			);
+			expect(await settingsService.getSuggestionSettingsForBackoffice(moderator, target)).toBeNull();
+		}
+		expect(await settingsOf(elsewhere.id)).toEqual(before.elsewhere);
+		expect(await settingsOf(inMol.id)).toEqual(before.inMol);
+		expect(await auditFor('suggestion.settings_changed')).toHaveLength(audits);
+		// The opportunity under its own action still changes.
+		await settingsService.changeSuggestionSettings(moderator, {
+			unverifiedActionId: `${elsewhere.action.id}-andere-actie`,
+			unverifiedOpportunityId: elsewhere.id,
+			moderation: 'post',
+			voteLimit: '9'
+		});
+		expect(await settingsOf(elsewhere.id)).toMatchObject([{ moderation: 'post', voteLimit: 9 }]);
 	});
 });
 

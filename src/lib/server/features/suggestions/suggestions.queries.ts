@@ -36,12 +36,13 @@ export const DEFAULT_SUGGESTION_SETTINGS: SuggestionSettingsValues = {
 };
 
 /**
- * An opportunity of kind mapSuggestions of this municipality, with its action and settings (defaults when it
- * has no settings row yet). `publicAction` says whether its action is published and not archived.
+ * An opportunity of kind mapSuggestions of this municipality (and of the action `actionId`, when given), with
+ * its action and settings (defaults when it has no settings row yet). `publicAction` says whether its action is
+ * published and not archived.
  */
 export async function getSuggestionOpportunity(
 	db: Db,
-	params: { municipalityId: string; opportunityId: number; now: Date }
+	params: { municipalityId: string; opportunityId: number; now: Date; actionId?: number }
 ) {
 	const [row] = await db
 		.select({
@@ -71,7 +72,8 @@ export async function getSuggestionOpportunity(
 			and(
 				eq(opportunities.municipalityId, params.municipalityId),
 				eq(opportunities.id, params.opportunityId),
-				eq(opportunities.kind, 'mapSuggestions')
+				eq(opportunities.kind, 'mapSuggestions'),
+				params.actionId === undefined ? undefined : eq(opportunities.actionId, params.actionId)
 			)
 		)
 		.limit(1);

@@ -1,38 +1,37 @@
 // The settings of an opportunity of kind mapSuggestions in the back office: moderation mode, whether it takes
 // suggestions and votes, a vote limit.
 import type { Ctx } from '$lib/server/platform/context';
-import { AppError, isAppError } from '$lib/server/platform/errors';
-import { getSuggestionOpportunity, upsertSuggestionSettings } from './suggestions.queries';
+import { isAppError } from '$lib/server/platform/errors';
+import { upsertSuggestionSettings, type SuggestionOpportunityRow } from './suggestions.queries';
 import { settingsSchema } from './suggestions.admin.schemas';
 import { type SuggestionSettingsView } from './suggestions.admin.present';
-import { authorizeModeration, command } from './suggestions.admin.access';
-import { parseId } from '$lib/domain/ids';
+import {
+	authorizeModeration,
+	command,
+	findSuggestionOpportunity,
+	type OpportunityTarget
+} from './suggestions.admin.access';
 import type { RawInput } from '$lib/server/platform/validation';
 import type { BackofficeScope } from '$lib/server/platform/backoffice';
 
 /**
  * The settings of an opportunity of kind mapSuggestions for the opportunity's back-office page, or null when
- * it is of another kind or the person may not moderate (the page then simply shows no settings).
+ * it is of another kind, not under the action in the address, or the person may not moderate (the page then
+ * simply shows no settings).
  */
 export async function getSuggestionSettingsForBackoffice(
 	ctx: Ctx,
-	input: { unverifiedOpportunityId: unknown }
+	input: OpportunityTarget
 ): Promise<SuggestionSettingsView | null> {
 	let scope: BackofficeScope;
+	let row: SuggestionOpportunityRow;
 	try {
 		scope = await authorizeModeration(ctx);
+		row = await findSuggestionOpportunity(ctx.db, scope, input);
 	} catch (err) {
 		if (isAppError(err)) return null;
 		throw err;
 	}
-	const id = parseId(input.unverifiedOpportunityId);
-	if (id === null) return null;
-	const row = await getSuggestionOpportunity(ctx.db, {
-		municipalityId: scope.municipality.id,
-		opportunityId: id,
-		now: new Date()
-	});
-	if (!row) return null;
 	const base = `/${scope.municipality.slug}/beheer`;
 	return {
 		opportunityId: row.id,
@@ -47,19 +46,8 @@ export async function getSuggestionSettingsForBackoffice(
 }
 
 export const changeSuggestionSettings = command({
-	load: async (ctx, scope, input: { unverifiedOpportunityId: unknown } & RawInput<typeof settingsSchema>) => {
-		const id = parseId(input.unverifiedOpportunityId);
-		const before =
-			id === null
-				? undefined
-				: await getSuggestionOpportunity(ctx.db, {
-						municipalityId: scope.municipality.id,
-						opportunityId: id,
-						now: new Date()
-					});
-		if (!before) throw new AppError('not_found');
-		return before;
-	},
+	load: (ctx, scope, input: OpportunityTarget & RawInput<typeof settingsSchema>) =>
+		findSuggestionOpportunity(ctx.db, scope, input),
 	schema: settingsSchema,
 	execute: async (tx, { scope, loaded: before, values, record }) => {
 		await upsertSuggestionSettings(tx, {

@@ -14,6 +14,12 @@ import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
 import { flashOf } from '$lib/server/platform/backoffice-pages';
 import { textFields } from '$lib/server/platform/forms';
 
+/** The action and the opportunity in the address; each use case checks that one belongs to the other. */
+const target = (params: { actie: string; kans: string }) => ({
+	unverifiedActionId: params.actie,
+	unverifiedOpportunityId: params.kans
+});
+
 export const load: PageServerLoad = async (event) => {
 	const item = await backofficeLoad(
 		event,
@@ -27,18 +33,11 @@ export const load: PageServerLoad = async (event) => {
 		// Only for an opportunity of kind mapSuggestions, and only for those who moderate (else null).
 		suggestionSettings:
 			item.opportunity.kind === 'mapSuggestions'
-				? await getSuggestionSettingsForBackoffice(event.locals.ctx, {
-						unverifiedOpportunityId: event.params.kans
-					})
+				? await getSuggestionSettingsForBackoffice(event.locals.ctx, target(event.params))
 				: null,
 		...flashOf(event.url)
 	};
 };
-
-const target = (params: { actie: string; kans: string }) => ({
-	unverifiedActionId: params.actie,
-	unverifiedOpportunityId: params.kans
-});
 
 export const actions: Actions = {
 	save: async (event) => {
@@ -63,10 +62,7 @@ export const actions: Actions = {
 		]);
 		const result = await backofficeAction(
 			event,
-			changeSuggestionSettings(event.locals.ctx, {
-				...values,
-				unverifiedOpportunityId: event.params.kans
-			}),
+			changeSuggestionSettings(event.locals.ctx, { ...values, ...target(event.params) }),
 			{ ...values, form: 'suggestionSettings' }
 		);
 		if (!result.ok) return result.failure;
