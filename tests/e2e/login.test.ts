@@ -97,6 +97,44 @@ describe('logging in and out', () => {
 		expect(problems).toEqual([]);
 	});
 
+	it('without JavaScript, redirects after sending the link, so a reload mails nothing', async () => {
+		const noJs = await browser.newContext({ baseURL: server.url, locale: 'nl-BE', javaScriptEnabled: false });
+		try {
+			const tab = await noJs.newPage();
+			const address = 'herladen@example.be';
+			await tab.goto('/aanmelden?terug=/geel');
+			await tab.getByLabel('Je e-mailadres').fill(address);
+			await tab.getByRole('button', { name: 'Stuur mij een aanmeldlink' }).click();
+			await tab.waitForSelector('h2:text("Kijk in je mailbox")');
+			// Post/redirect/get: the address bar shows the confirmation, not the form action.
+			const confirmation = new URL(tab.url());
+			expect(`${confirmation.pathname}${confirmation.search}`).toBe('/aanmelden?verstuurd');
+			expect(await tab.getByRole('status').textContent()).toContain(
+				`We hebben een aanmeldlink gestuurd naar ${address}.`
+			);
+
+			const reloaded = await tab.reload();
+			expect(reloaded?.request().method()).toBe('GET');
+			expect(tab.url()).toBe(confirmation.href);
+			expect(await tab.getByRole('status').textContent()).toContain(address);
+			const again = await tab.goto(confirmation.href);
+			expect(again?.status()).toBe(200);
+			expect(await tab.locator('h2').first().textContent()).toBe('Kijk in je mailbox');
+			await smtp.waitFor((m) => m.to.includes(address));
+
+			// Mail leaves in the order it was queued (one worker, one job at a time): once a link asked after
+			// the reloads has arrived, any mail the reloads had queued would have arrived before it.
+			await tab.goto('/aanmelden');
+			await tab.getByLabel('Je e-mailadres').fill('na-het-herladen@example.be');
+			await tab.getByRole('button', { name: 'Stuur mij een aanmeldlink' }).click();
+			await tab.waitForSelector('h2:text("Kijk in je mailbox")');
+			await smtp.waitFor((m) => m.to.includes('na-het-herladen@example.be'));
+			expect(smtp.messages.filter((m) => m.to.includes(address))).toHaveLength(1);
+		} finally {
+			await noJs.close();
+		}
+	});
+
 	it('keeps what was typed when the address is not one, and says why beside the field', async () => {
 		await visit(page, '/aanmelden');
 		await page.getByLabel('Je e-mailadres').fill('geen-adres<script>');

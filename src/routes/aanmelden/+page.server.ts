@@ -7,13 +7,22 @@ import {
 	requestLoginLink,
 	safeReturnPath
 } from '$lib/server/features/accounts/accounts.service';
-import { setLoginCookie } from '$lib/server/features/accounts/accounts.cookies';
+import {
+	readLinkSentCookie,
+	setLinkSentCookie,
+	setLoginCookie
+} from '$lib/server/features/accounts/accounts.cookies';
 import { loginEnvironment, oidcLabel } from '$lib/server/features/accounts/accounts.http';
 import { orFail } from '$lib/server/platform/http';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url, locals }) => {
+/** Where a request for a link goes when it is sent: a page of its own, so a reload sends nothing again. */
+const SENT = '/aanmelden?verstuurd';
+
+export const load: PageServerLoad = ({ url, locals, cookies }) => {
 	return {
+		// After a link was sent: the confirmation, with the address when this browser asked for it.
+		sent: url.searchParams.has('verstuurd') ? { email: readLinkSentCookie(cookies) } : null,
 		oidcLabel: oidcLabel(),
 		returnTo: safeReturnPath(url.searchParams.get('terug')),
 		requestId: url.searchParams.get('verzoek')?.slice(0, 100) ?? '',
@@ -73,6 +82,7 @@ export const actions: Actions = {
 			values
 		);
 		if (!result.ok) return result.failure;
-		return { sent: true, email: parsed.data.email };
+		setLinkSentCookie(event.cookies, event.url, parsed.data.email, MAIL_LINK_MINUTES);
+		redirect(303, SENT);
 	}
 };

@@ -214,6 +214,9 @@ const nl = {
 		linkSentTitle: 'Kijk in je mailbox',
 		linkSent:
 			'We hebben een aanmeldlink gestuurd naar {email}. Hij is {minutes} minuten geldig en werkt één keer. Geen mail gekregen? Kijk ook bij je ongewenste mail of vraag over enkele minuten een nieuwe link.',
+		linkSentNoAddress:
+			'We hebben een aanmeldlink gestuurd naar het adres dat je opgaf. Hij is {minutes} minuten geldig en werkt één keer. Geen mail gekregen? Kijk ook bij je ongewenste mail of vraag over enkele minuten een nieuwe link.',
+		requestAnother: 'Een nieuwe aanmeldlink vragen',
 		linkConfirmTitle: 'Aanmelden bevestigen',
 		linkConfirm: 'Klik op de knop om je aan te melden bij Meedoen.',
 		linkConfirmButton: 'Aanmelden',

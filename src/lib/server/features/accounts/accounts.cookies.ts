@@ -25,6 +25,23 @@ export function clearLoginCookie(cookies: Cookies, url: URL) {
 	cookies.delete(LOGIN_COOKIE, base(url));
 }
 
+/**
+ * The address a login link was just sent to, for the confirmation the request redirects to
+ * (`/aanmelden?verstuurd`): only this browser sees it, only on the login page, and only while the link is valid.
+ * It is never stored on the server, and the page never says whether the address has an account.
+ */
+export const LINK_SENT_COOKIE = 'meedoen_link_sent';
+const LINK_SENT_PATH = '/aanmelden';
+
+export function setLinkSentCookie(cookies: Cookies, url: URL, email: string, minutes: number) {
+	cookies.set(LINK_SENT_COOKIE, email, { ...base(url), path: LINK_SENT_PATH, maxAge: minutes * 60 });
+}
+
+export function readLinkSentCookie(cookies: Cookies): string | null {
+	const value = cookies.get(LINK_SENT_COOKIE);
+	return value && value.length <= 254 ? value : null;
+}
+
 /** Where a visitor first came from (utm_source or another site), kept until they register. */
 export const CHANNEL_COOKIE = 'meedoen_channel';
 
