@@ -62,6 +62,12 @@ export const SUGGESTION_LIMITS = {
 	altMax: 300
 } as const;
 
+/**
+ * The closest zoom of an opportunity's map (SuggestionMap). Suggestions that still share a cluster there can not
+ * be parted by zooming, so from this zoom on the clusters endpoint gives each cluster its suggestions.
+ */
+export const MAP_MAX_ZOOM = 19;
+
 /** Web Mercator in [0, 1] (x east, y south): what the clusters are computed on. Matches the generated columns. */
 export function mercator(lat: number, lng: number): { x: number; y: number } {
 	const rad = (lat * Math.PI) / 180;

@@ -5,9 +5,25 @@ import { divIcon, layerGroup, marker, type Map as LeafletMap, type Marker } from
 import { pickPlace, pin } from '$lib/components/maps/leaflet-map';
 import { clusterSize, POINT_LIFT, separate } from './marker-spacing';
 
+/** One suggestion of a cluster at the map's closest zoom (see suggestions.browse.present.ts). */
+export interface ClusterMember {
+	id: number;
+	title: string;
+	status: string;
+	votes: number;
+	path: string;
+}
+
 /** One cell of the clusters endpoint's answer (see suggestions.browse.present.ts). */
 export type ClusterCell =
-	| { type: 'cluster'; count: number; lat: number; lng: number }
+	| {
+			type: 'cluster';
+			count: number;
+			lat: number;
+			lng: number;
+			/** At the map's closest zoom: its suggestions, listed in a popup instead of zooming in. */
+			members?: ClusterMember[];
+	  }
 	| {
 			type: 'point';
 			count: 1;
@@ -28,6 +44,12 @@ export interface ClustersAnswer {
 
 export interface SuggestionMapLabels {
 	cluster: (count: number) => string;
+	/** The name of a cluster that lists its suggestions (at the closest zoom). */
+	clusterList: (count: number) => string;
+	/** The heading of that list. */
+	clusterHeading: (count: number) => string;
+	/** Said under the list when the cluster holds more than it lists. */
+	clusterMore: (count: number) => string;
 	votes: (count: number) => string;
 	status: (status: string) => string;
 	open: string;
@@ -66,6 +88,46 @@ function popupContent(cell: Extract<ClusterCell, { type: 'point' }>, labels: Sug
 	return box;
 }
 
+/**
+ * The popup of a cluster that zooming can no longer part: a list of its suggestions, each a link to its page,
+ * built from text nodes.
+ */
+function clusterPopupContent(count: number, members: ClusterMember[], labels: SuggestionMapLabels) {
+	const box = document.createElement('div');
+	box.className = 'suggestion-popup suggestion-cluster-popup';
+	const heading = document.createElement('strong');
+	heading.textContent = labels.clusterHeading(count);
+	const list = document.createElement('ul');
+	for (const member of members) {
+		const item = document.createElement('li');
+		const link = document.createElement('a');
+		link.href = member.path;
+		link.textContent = member.title;
+		const meta = document.createElement('span');
+		meta.textContent = ` · ${labels.status(member.status)} · ${labels.votes(member.votes)}`;
+		item.append(link, meta);
+		list.append(item);
+	}
+	box.append(heading, list);
+	if (count > members.length) {
+		const more = document.createElement('p');
+		more.textContent = labels.clusterMore(count - members.length);
+		box.append(more);
+	}
+	return box;
+}
+
+/** The suggestions of markers merged on screen, when each of them knows its own (a point, or a listed cluster). */
+function membersOf(cells: ClusterCell[]): ClusterMember[] | undefined {
+	const members: ClusterMember[] = [];
+	for (const cell of cells) {
+		if (cell.type === 'point') members.push(cell);
+		else if (cell.members) members.push(...cell.members);
+		else return undefined;
+	}
+	return members.sort((a, b) => b.votes - a.votes || a.id - b.id);
+}
+
 export function addSuggestionClusters(view: LeafletMap, options: SuggestionLayerOptions) {
 	const container = view.getContainer();
 	const layer = layerGroup().addTo(view);
@@ -85,13 +147,40 @@ export function addSuggestionClusters(view: LeafletMap, options: SuggestionLayer
 		});
 		const shown: ClusterCell[] = placed.map((p) => {
 			if (p.cells.length === 1) return p.cells[0]!;
-			// A merged cluster's disc goes where the spacing put it.
+			// A merged cluster's disc goes where the spacing put it, with the suggestions of what it merged.
 			const at = view.containerPointToLatLng([p.x, p.y]);
-			return { type: 'cluster', count: p.count, lat: at.lat, lng: at.lng };
+			return { type: 'cluster', count: p.count, lat: at.lat, lng: at.lng, members: membersOf(p.cells) };
 		});
 		for (const cell of shown) {
 			let m: Marker;
-			if (cell.type === 'cluster') {
+			if (cell.type === 'cluster' && cell.members) {
+				// At the closest zoom zooming parts nothing: the cluster opens into the list of its suggestions
+				// (a popup, by click or with Enter or Space).
+				const { count, members } = cell;
+				const name = options.labels.clusterList(count);
+				const size = clusterSize(count);
+				m = marker([cell.lat, cell.lng], {
+					icon: divIcon({
+						className: 'suggestion-cluster',
+						iconSize: [size, size],
+						html: `<span aria-hidden="true">${Number(count)}</span>`
+					}),
+					keyboard: true,
+					title: name
+				});
+				m.bindPopup(() => clusterPopupContent(count, members, options.labels), {
+					maxHeight: 260,
+					minWidth: 200
+				});
+				m.on('keypress', (e) => {
+					const key = (e as unknown as { originalEvent: KeyboardEvent }).originalEvent;
+					if (key.key === ' ') {
+						key.preventDefault();
+						m.openPopup();
+					}
+				});
+				m.on('add', () => m.getElement()?.setAttribute('aria-label', name));
+			} else if (cell.type === 'cluster') {
 				const size = clusterSize(cell.count);
 				m = marker([cell.lat, cell.lng], {
 					icon: divIcon({
@@ -104,7 +193,8 @@ export function addSuggestionClusters(view: LeafletMap, options: SuggestionLayer
 				});
 				// A cluster opens up: zoom in on it, by click, or with Enter or Space (Leaflet's own keyboard
 				// handling of markers only opens popups).
-				const zoomIn = () => view.setView([cell.lat, cell.lng], Math.min(view.getZoom() + 2, 19));
+				const zoomIn = () =>
+					view.setView([cell.lat, cell.lng], Math.min(view.getZoom() + 2, view.getMaxZoom()));
 				m.on('click', zoomIn);
 				m.on('keypress', (e) => {
 					const key = (e as unknown as { originalEvent: KeyboardEvent }).originalEvent;

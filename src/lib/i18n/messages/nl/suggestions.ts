@@ -124,6 +124,18 @@ export const suggestions = {
 			one: '1 suggestie: zoom in',
 			other: '{count} suggesties: zoom in'
 		},
+		clusterList: {
+			one: '1 suggestie op deze plek: toon ze',
+			other: '{count} suggesties op deze plek: toon ze'
+		},
+		clusterHeading: {
+			one: '1 suggestie op deze plek',
+			other: '{count} suggesties op deze plek'
+		},
+		clusterMore: {
+			one: 'En nog 1: je vindt ze in de lijst naast de kaart.',
+			other: 'En nog {count}: je vindt ze in de lijst naast de kaart.'
+		},
 		open: 'Bekijk de suggestie',
 		zoomIn: 'Inzoomen',
 		zoomOut: 'Uitzoomen',

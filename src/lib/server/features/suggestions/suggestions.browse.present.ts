@@ -4,7 +4,7 @@ import type { SuggestionStatus } from '$lib/domain/suggestions';
 import { renderMarkdown } from '$lib/server/platform/markdown';
 import { actionPath } from '$lib/domain/actions';
 import { suggestionPath, type SuggestionOpportunity } from './suggestions.access';
-import type { ClusterRow, ListedSuggestionRow } from './suggestions.browse.queries';
+import type { ClusterMemberRow, ClusterRow, ListedSuggestionRow } from './suggestions.browse.queries';
 
 export interface BrowseOpportunityView {
 	id: number;
@@ -177,8 +177,25 @@ export function presentFeature(row: PointRow, municipalitySlug: string, origin: 
 	};
 }
 
+/** One suggestion of a cluster that zooming can no longer part: what its popup lists. */
+export interface ClusterMemberApi {
+	id: number;
+	title: string;
+	status: SuggestionStatus;
+	votes: number;
+	/** The suggestion's page, relative to the site. */
+	path: string;
+}
+
 export type ClusterApi =
-	| { type: 'cluster'; count: number; lat: number; lng: number }
+	| {
+			type: 'cluster';
+			count: number;
+			lat: number;
+			lng: number;
+			/** From the map's closest zoom (MAP_MAX_ZOOM) on: its suggestions, the most supported first. */
+			members?: ClusterMemberApi[];
+	  }
 	| {
 			type: 'point';
 			count: 1;
@@ -205,7 +222,22 @@ export interface ClustersApi {
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
-export function presentCluster(row: ClusterRow, municipalitySlug: string): ClusterApi {
+export function presentClusterMember(row: ClusterMemberRow, municipalitySlug: string): ClusterMemberApi {
+	return {
+		id: row.id,
+		title: row.title,
+		status: row.status,
+		votes: row.voteCount,
+		path: suggestionPath(municipalitySlug, { id: row.id, slug: row.slug })
+	};
+}
+
+/** A cell of the grid; `members` (from the map's closest zoom on) are the suggestions of its cluster. */
+export function presentCluster(
+	row: ClusterRow,
+	municipalitySlug: string,
+	members?: readonly ClusterMemberRow[]
+): ClusterApi {
 	if (row.count === 1 && row.id !== null && row.slug !== null && row.title !== null && row.status !== null)
 		return {
 			type: 'point',
@@ -218,5 +250,8 @@ export function presentCluster(row: ClusterRow, municipalitySlug: string): Clust
 			votes: row.voteCount ?? 0,
 			path: suggestionPath(municipalitySlug, { id: row.id, slug: row.slug })
 		};
-	return { type: 'cluster', count: row.count, lat: round6(row.lat), lng: round6(row.lng) };
+	const cluster = { type: 'cluster' as const, count: row.count, lat: round6(row.lat), lng: round6(row.lng) };
+	return members
+		? { ...cluster, members: members.map((m) => presentClusterMember(m, municipalitySlug)) }
+		: cluster;
 }

@@ -1,6 +1,6 @@
 // Queries of the public map and list of an opportunity: pages, keyset pages, points and grid clusters of
 // listed suggestions. Each takes the database first and the municipality id in its params and its where.
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { suggestionSearchVector, suggestionVotes, suggestions, themes } from '$lib/server/db/schema';
 import { distanceMetresSql } from '$lib/server/platform/geo/geo.sql';
@@ -250,6 +250,9 @@ export interface ClusterRow {
 	count: number;
 	lat: number;
 	lng: number;
+	/** The cell on the grid (floor of x and y over the cell size): what listClusterMembers names too. */
+	cellX: number;
+	cellY: number;
 	/** Set only for a cell holding one suggestion. */
 	id: number | null;
 	slug: string | null;
@@ -274,6 +277,8 @@ export async function listClusters(
 			count: sql<number>`count(*)::int`,
 			lat: sql<number>`avg(${suggestions.lat})`,
 			lng: sql<number>`avg(${suggestions.lng})`,
+			cellX: sql<number>`min(floor(${suggestions.x} / ${size}))::int`,
+			cellY: sql<number>`min(floor(${suggestions.y} / ${size}))::int`,
 			id: sql<number | null>`case when count(*) = 1 then min(${suggestions.id}) end`
 		})
 		.from(suggestions)
@@ -304,6 +309,8 @@ export async function listClusters(
 			count: Number(c.count),
 			lat: Number(c.lat),
 			lng: Number(c.lng),
+			cellX: Number(c.cellX),
+			cellY: Number(c.cellY),
 			id: single?.id ?? null,
 			slug: single?.slug ?? null,
 			title: single?.title ?? null,
@@ -312,6 +319,50 @@ export async function listClusters(
 		};
 	});
 }
+
+/**
+ * The listed suggestions of the grid's cells in the box (the same grid as listClusters), the most supported first:
+ * at most `perCell` of each cell and `limit` in all.
+ */
+export async function listClusterMembers(
+	db: Db,
+	params: ListedFilters & { box: MercatorBox; size: number; perCell: number; limit: number }
+) {
+	const size = sql`${params.size}::float8`;
+	const ranked = db
+		.select({
+			cellX: sql<number>`floor(${suggestions.x} / ${size})::int`.as('cell_x'),
+			cellY: sql<number>`floor(${suggestions.y} / ${size})::int`.as('cell_y'),
+			rank: sql<number>`row_number() over (partition by floor(${suggestions.x} / ${size}), floor(${suggestions.y} / ${size}) order by ${suggestions.voteCount} desc, ${suggestions.id})`.as(
+				'rank'
+			),
+			id: suggestions.id,
+			slug: suggestions.slug,
+			title: suggestions.title,
+			status: suggestions.status,
+			voteCount: suggestions.voteCount
+		})
+		.from(suggestions)
+		.where(and(...listedWhere(params), ...boxWhere(params.box)))
+		.as('ranked');
+	const rows = await db
+		.select({
+			cellX: ranked.cellX,
+			cellY: ranked.cellY,
+			id: ranked.id,
+			slug: ranked.slug,
+			title: ranked.title,
+			status: ranked.status,
+			voteCount: ranked.voteCount
+		})
+		.from(ranked)
+		.where(lte(ranked.rank, params.perCell))
+		.orderBy(ranked.cellX, ranked.cellY, ranked.rank)
+		.limit(params.limit);
+	return rows.map((r) => ({ ...r, cellX: Number(r.cellX), cellY: Number(r.cellY) }));
+}
+
+export type ClusterMemberRow = Awaited<ReturnType<typeof listClusterMembers>>[number];
 
 /** How many listed suggestions with a place lie in the box (to say how much a capped answer left out). */
 export async function countListedInBox(db: Db, params: ListedFilters & { box: MercatorBox }) {

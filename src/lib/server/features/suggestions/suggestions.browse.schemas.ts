@@ -20,6 +20,10 @@ export const CLUSTER_CELL_PX = 64;
 /** A box wider than this many cells is clustered on a coarser grid, so a huge box never means many cells. */
 export const CLUSTER_GRID_MAX = 40;
 export const ZOOM_MAX = 20;
+/** From the map's closest zoom on, a cluster carries at most this many of its suggestions (the most supported). */
+export const CLUSTER_MEMBERS_MAX = 50;
+/** …and one answer at most this many in all. */
+export const CLUSTER_MEMBERS_TOTAL = 1_000;
 /** "Near an address": suggestions within this distance, nearest first. */
 export const NEAR_RADIUS_METRES = 1_000;
 /** A search or an address longer than this is cut on the page and refused by the API. */

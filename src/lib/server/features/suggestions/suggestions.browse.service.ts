@@ -1,6 +1,6 @@
 // Use cases of browsing an opportunity's suggestions: the page with its list and filters, and the read API
 // (list by cursor, GeoJSON, grid clusters for the map). Only listed suggestions ever leave here.
-import { mercator } from '$lib/domain/suggestions';
+import { MAP_MAX_ZOOM, mercator } from '$lib/domain/suggestions';
 import type { Ctx, TenantCtx } from '$lib/server/platform/context';
 import { cached } from '$lib/server/platform/cache';
 import { getMunicipalityThemes } from '$lib/server/features/municipalities/municipalities.service';
@@ -9,7 +9,9 @@ import { loadOpportunity, suggestionPath, tenantOfOpportunity } from './suggesti
 import { getMunicipalityPlace, searchListedSuggestions } from './suggestions.queries';
 import {
 	countListedInBox,
+	listClusterMembers,
 	listClusters,
+	type ClusterMemberRow,
 	listListedPoints,
 	listListedSuggestions,
 	listListedSuggestionsAfter,
@@ -33,6 +35,8 @@ import {
 	CLUSTER_CELL_PX,
 	CLUSTER_CELLS_MAX,
 	CLUSTER_GRID_MAX,
+	CLUSTER_MEMBERS_MAX,
+	CLUSTER_MEMBERS_TOTAL,
 	encodeCursor,
 	GEOJSON_MAX,
 	NEAR_RADIUS_METRES,
@@ -259,6 +263,19 @@ export function clusterCellSize(box: MercatorBox, zoom: number): number {
 	);
 }
 
+const cellKey = (cell: { cellX: number; cellY: number }) => `${cell.cellX}:${cell.cellY}`;
+
+function membersByCell(rows: ClusterMemberRow[]): Map<string, ClusterMemberRow[]> {
+	const byCell = new Map<string, ClusterMemberRow[]>();
+	for (const row of rows) {
+		const key = cellKey(row);
+		const list = byCell.get(key);
+		if (list) list.push(row);
+		else byCell.set(key, [row]);
+	}
+	return byCell;
+}
+
 export async function clustersForApi(
 	ctx: Ctx,
 	input: { opportunityId: number; query: ClustersQuery }
@@ -279,11 +296,26 @@ export async function clustersForApi(
 	const total = truncated
 		? await countListedInBox(scoped.ctx.db, filters)
 		: cells.reduce((sum, c) => sum + c.count, 0);
+	// At the map's closest zoom, zooming in parts nothing more: a cluster then carries its suggestions, so the
+	// map can list them (suggestions on one spot are otherwise out of reach on the map).
+	const members =
+		input.query.zoom >= MAP_MAX_ZOOM && cells.some((c) => c.count > 1)
+			? membersByCell(
+					await listClusterMembers(scoped.ctx.db, {
+						...filters,
+						size,
+						perCell: CLUSTER_MEMBERS_MAX,
+						limit: CLUSTER_MEMBERS_TOTAL
+					})
+				)
+			: null;
 	return {
 		zoom: input.query.zoom,
 		cellSize: size,
 		total,
 		truncated,
-		data: cells.map((c) => presentCluster(c, scoped.ctx.tenant.slug))
+		data: cells.map((c) =>
+			presentCluster(c, scoped.ctx.tenant.slug, members ? (members.get(cellKey(c)) ?? []) : undefined)
+		)
 	};
 }

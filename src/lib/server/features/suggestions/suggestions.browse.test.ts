@@ -36,8 +36,10 @@ import {
 	parseBrowseFilters,
 	parseClustersQuery,
 	parseGeoJsonQuery,
+	ZOOM_MAX,
 	type ApiListQuery
 } from './suggestions.browse.schemas';
+import { MAP_MAX_ZOOM } from '$lib/domain/suggestions';
 import { refusal } from '$lib/server/testing/assertions';
 
 let database: TestDatabase;
@@ -488,6 +490,42 @@ describe('clustersForApi', () => {
 		// Filters apply: a status nobody has gives nothing.
 		const none = await clusters(id, `bbox=${bboxParam(WHOLE_GEEL)}&zoom=12&status=done`);
 		expect(none).toMatchObject({ total: 0, data: [] });
+	});
+
+	it("opens a cluster into its suggestions at the map's maximum zoom, where zooming in no further helps", async () => {
+		const { id } = await buildSuggestionOpportunity(db, geel);
+		// Four suggestions on the same spot (one square, four ideas) and one hidden among them: no zoom parts them.
+		const spot = { lat: 51.2101, lng: 5.0601 };
+		const same = [];
+		for (const [i, title] of ['Bank', 'Boom', 'Fietsrek', 'Waterpunt'].entries()) {
+			const s = await buildSuggestion(db, geel, id, { ...spot, title });
+			await db.update(suggestions).set({ voteCount: i }).where(eq(suggestions.id, s.id));
+			same.push({ ...s, voteCount: i });
+		}
+		const hidden = await buildSuggestion(db, geel, id, { ...spot, title: 'Wacht', moderation: 'pending' });
+		const box = 'bbox=5.0595,51.2098,5.0607,51.2104';
+
+		const closer = await clusters(id, `${box}&zoom=${MAP_MAX_ZOOM - 1}`);
+		expect(closer.data).toEqual([{ type: 'cluster', count: 4, lat: spot.lat, lng: spot.lng }]);
+
+		for (const zoom of [MAP_MAX_ZOOM, ZOOM_MAX]) {
+			const closest = await clusters(id, `${box}&zoom=${zoom}`);
+			expect(closest.data).toHaveLength(1);
+			const cluster = closest.data[0]!;
+			expect(cluster).toMatchObject({ type: 'cluster', count: 4 });
+			const members = cluster.type === 'cluster' ? (cluster.members ?? []) : [];
+			// Most support first, each with what its popup shows and where it leads; the hidden one is not there.
+			expect(members).toEqual(
+				[...same].reverse().map((s) => ({
+					id: s.id,
+					title: s.title,
+					status: 'published',
+					votes: s.voteCount,
+					path: `/geel/suggesties/${s.id}-${s.slug}`
+				}))
+			);
+			expect(members.map((m) => m.id)).not.toContain(hidden.id);
+		}
 	});
 
 	it('keeps the grid bounded whatever box and zoom are asked', async () => {

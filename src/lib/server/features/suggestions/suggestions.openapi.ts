@@ -1,12 +1,14 @@
 // OpenAPI paths of the public reading side of suggestions: lists, GeoJSON and clusters of an opportunity.
 import { cursorParameter, themeSlugSchema, type ApiContribution } from '$lib/server/api/openapi';
-import { DECISION_STATUSES, SUGGESTION_STATUSES } from '$lib/domain/suggestions';
+import { DECISION_STATUSES, MAP_MAX_ZOOM, SUGGESTION_STATUSES } from '$lib/domain/suggestions';
 import {
 	API_LIMIT_DEFAULT,
 	API_LIMIT_MAX,
 	CLUSTER_CELL_PX,
 	CLUSTER_CELLS_MAX,
 	CLUSTER_GRID_MAX,
+	CLUSTER_MEMBERS_MAX,
+	CLUSTER_MEMBERS_TOTAL,
 	GEOJSON_MAX,
 	TEXT_MAX,
 	ZOOM_MAX
@@ -134,7 +136,7 @@ export const suggestionsApi: ApiContribution = {
 			get: {
 				operationId: 'suggestionClusters',
 				summary: 'Suggesties in het zichtbare gebied, gegroepeerd voor een kaart',
-				description: `Groepeert de openbare suggesties in bbox op een raster van ongeveer ${CLUSTER_CELL_PX} pixels bij het gevraagde zoomniveau (tegels van 256 pixels, Web Mercator); het raster ligt vast, zodat groepen niet verspringen bij het verschuiven. Een vak breder dan ${CLUSTER_GRID_MAX} cellen krijgt grovere cellen. Een cel met één suggestie komt als punt met haar gegevens; een cel met meer als groep met het aantal en het zwaartepunt. Hoogstens ${CLUSTER_CELLS_MAX} cellen per antwoord (de volste eerst); truncated zegt of er meer waren, total telt alle suggesties in het gebied. Zo blijft een antwoord klein, ook bij tienduizenden suggesties.`,
+				description: `Groepeert de openbare suggesties in bbox op een raster van ongeveer ${CLUSTER_CELL_PX} pixels bij het gevraagde zoomniveau (tegels van 256 pixels, Web Mercator); het raster ligt vast, zodat groepen niet verspringen bij het verschuiven. Een vak breder dan ${CLUSTER_GRID_MAX} cellen krijgt grovere cellen. Een cel met één suggestie komt als punt met haar gegevens; een cel met meer als groep met het aantal en het zwaartepunt, en vanaf zoomniveau ${MAP_MAX_ZOOM} ook met haar suggesties (members). Hoogstens ${CLUSTER_CELLS_MAX} cellen per antwoord (de volste eerst); truncated zegt of er meer waren, total telt alle suggesties in het gebied. Zo blijft een antwoord klein, ook bij tienduizenden suggesties.`,
 				tags: ['suggesties'],
 				parameters: [
 					opportunityId,
@@ -265,7 +267,23 @@ export const suggestionsApi: ApiContribution = {
 									type: { const: 'cluster' },
 									count: { type: 'integer', minimum: 2 },
 									lat: { type: 'number' },
-									lng: { type: 'number' }
+									lng: { type: 'number' },
+									members: {
+										type: 'array',
+										maxItems: CLUSTER_MEMBERS_MAX,
+										description: `Vanaf zoomniveau ${MAP_MAX_ZOOM} (het dichtste van de kaart, waar inzoomen niets meer uit elkaar haalt): de suggesties van de groep, meeste steun eerst, hoogstens ${CLUSTER_MEMBERS_MAX} per groep en ${CLUSTER_MEMBERS_TOTAL} per antwoord`,
+										items: {
+											type: 'object',
+											required: ['id', 'title', 'status', 'votes', 'path'],
+											properties: {
+												id: { type: 'integer' },
+												title: { type: 'string' },
+												status: { type: 'string', enum: [...SUGGESTION_STATUSES] },
+												votes: { type: 'integer' },
+												path: { type: 'string', description: 'Pad van de pagina van de suggestie' }
+											}
+										}
+									}
 								}
 							},
 							{
