@@ -2,14 +2,15 @@
 // steps, measures the scenarios of scenarios.mjs against it and against a bare node:http ceiling serving
 // the same bytes (a scenario it cannot measure — route missing, wrong answer — fails the run),
 // weighs the JavaScript of a citizen page, has 1,000 distinct people cast votes at once (lib/votes.mjs) and
-// checks every vote count in the database afterwards, times the parsing of hostile input (micro.ts), prints
+// checks every vote count in the database afterwards, then soaks the app for a few minutes with a realistic
+// mix (lib/soak.mjs: errors 0, memory levelling off, database consistent), times the parsing of hostile input (micro.ts), prints
 // the figures against the targets and writes them to .bench/results.json and docs/bench/latest-<database>.json
 // (committed, with the machine and the command, so README figures can be traced). Only 127.0.0.1 is ever contacted (and the PostgreSQL server of
 // --database-url); every server it starts is stopped and the data folder (and database) removed at the
 // end, also on error or Ctrl-C.
 //
 //   npm run bench [-- --build] [--duration 10] [--connections 50] [--warmup 2] [--no-fail]
-//                 [--database-url postgres://user@host:5432/postgres]
+//                 [--no-soak] [--soak-minutes 3] [--database-url postgres://user@host:5432/postgres]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -26,6 +27,7 @@ import { measureLoad, stopLoad } from './lib/load.mjs';
 import { measurePageJs } from './lib/page-js.mjs';
 import { fmt, table } from './lib/report.mjs';
 import { checkVoteCounts, measureVotes } from './lib/votes.mjs';
+import { printSoak, runSoak } from './lib/soak.mjs';
 import { runSuggestionsChild } from './datasets/suggestions.mjs';
 import { LOAD_SCENARIOS, PAGE_WEIGHT_SCENARIOS, TARGETS, VOTE_LOAD } from './scenarios.mjs';
 
@@ -43,6 +45,8 @@ const USAGE = `npm run bench [-- options]
   --connections N    concurrent connections (default 50)
   --warmup N         seconds of unmeasured load before each measurement (default 2, 0 for none)
   --no-fail          report only: exit 0 even when a target is missed
+  --no-soak          leave out the soak (the realistic mix at a fixed rate, last phase)
+  --soak-minutes N   how long the soak runs (default 3; \`npm run soak\` runs the long one)
   --database-url U   run the app on PostgreSQL instead of the embedded database: a fresh database is
                      created on the server of U (a superuser connection) for the run and dropped after
   -h, --help         this text`;
@@ -57,6 +61,8 @@ function options() {
 				connections: { type: 'string', default: '50' },
 				warmup: { type: 'string', default: '2' },
 				'no-fail': { type: 'boolean', default: false },
+				'no-soak': { type: 'boolean', default: false },
+				'soak-minutes': { type: 'string', default: '3' },
 				'database-url': { type: 'string' },
 				help: { type: 'boolean', short: 'h', default: false }
 			}
@@ -83,6 +89,7 @@ function options() {
 		connections: integer('connections', 1, 1000),
 		warmup: integer('warmup', 0, 30),
 		fail: !values['no-fail'],
+		soakMinutes: values['no-soak'] ? 0 : integer('soak-minutes', 1, 120),
 		databaseUrl: values['database-url'] ?? null
 	};
 }
@@ -210,7 +217,12 @@ async function main() {
 	const routes = await loadRoutes(root);
 	// Every step has its own time limit; this one catches anything that still hangs.
 	// Plus the 1,000,000-vote dataset (about half a minute), the vote load and the count check afterwards.
-	const budgetS = 150 + 240 + LOAD_SCENARIOS.length * 2 * (opts.warmup + opts.duration + 10);
+	// Plus the soak: its minutes, and its start, drain and database check.
+	const budgetS =
+		150 +
+		240 +
+		LOAD_SCENARIOS.length * 2 * (opts.warmup + opts.duration + 10) +
+		(opts.soakMinutes > 0 ? opts.soakMinutes * 60 + 420 : 0);
 	setTimeout(async () => {
 		console.error(`\n[bench] still running after ${budgetS} s: giving up`);
 		await cleanup();
@@ -367,6 +379,25 @@ async function main() {
 		votes.check = checkVoteCounts(votes, db, { startVotes: voteData.votes });
 		votes.database = { votes: db.votes, voteCountSum: db.voteCountSum, loadVotes: db.loadVotes };
 	}
+	if (app.child.exitCode === null && app.child.signalCode === null) await app.stop();
+
+	// Last: the soak, on the same data (with the vote load's votes), in an app of its own with jobs and mail.
+	let soak = null;
+	if (opts.soakMinutes > 0) {
+		log(
+			`soak: ${opts.soakMinutes} min of the realistic mix at a fixed rate (pass --no-soak to leave it out)…`
+		);
+		soak = await runSoak({
+			root,
+			dataDir,
+			appEnv,
+			minutes: opts.soakMinutes,
+			sampleSeconds: 10,
+			log,
+			onSpawn: (server) => trackServer('soak app', server),
+			onCleanup
+		});
+	}
 
 	// ---- report ----
 	const checks = [];
@@ -397,6 +428,26 @@ async function main() {
 			measured: fmt.kb(p.gzipBytes),
 			target: `≤ ${p.targetKb} KB`,
 			pass: p.gzipBytes / 1024 <= p.targetKb
+		});
+	}
+	if (soak) {
+		checks.push({
+			what: `soak (${soak.minutes} min): errors`,
+			measured: String(soak.errors),
+			target: '0',
+			pass: soak.errors === 0
+		});
+		checks.push({
+			what: `soak: memory levels off${soak.memory.levelsOff.judged ? '' : ' (not judged: too short)'}`,
+			measured: `${soak.memory.levelsOff.slopeMbPerMin?.toFixed(2)} MB/min, ${((soak.memory.levelsOff.thirdGrowth ?? 0) * 100).toFixed(1)} %`,
+			target: `≤ ${soak.memory.levelsOff.maxSlopeMbPerMin} MB/min, ≤ ${((soak.memory.levelsOff.maxThirdGrowth ?? 0) * 100).toFixed(0)} %`,
+			pass: soak.memory.levelsOff.pass || !soak.memory.levelsOff.judged
+		});
+		checks.push({
+			what: 'soak: database consistent',
+			measured: soak.consistency.exact ? 'exact' : soak.consistency.problems[0],
+			target: 'votes, comments, suggestions as confirmed',
+			pass: soak.consistency.exact
 		});
 	}
 	if (votes && !votes.skipped) {
@@ -567,6 +618,11 @@ async function main() {
 					`${fmt.mb(memoryAtStart?.rssBytes ?? 0)} when it became ready), pid ${app.pid}`
 			: 'Memory: /proc not available, RSS not measured'
 	);
+	if (soak) {
+		console.log('');
+		printSoak(soak);
+	}
+	console.log('');
 	console.log(
 		`App log during the run (LOG_LEVEL=warn): ${appLog.warn} warn, ${appLog.error} error, ${appLog.fatal} fatal lines`
 	);
@@ -621,6 +677,7 @@ async function main() {
 		scenarios,
 		skipped,
 		votes: votes && { ...votes, confirmedPerSuggestion: undefined },
+		soak,
 		pages,
 		micro,
 		memory: memory && {
