@@ -210,7 +210,11 @@ export async function runSoak({
 		k.latencies.push(ms);
 		if (error) {
 			k.errors++;
-			if (errorsSeen.length < 50) errorsSeen.push(`${r.t.toFixed(0)} s ${kind}: ${error}`);
+			if (errorsSeen.length < 50) {
+				errorsSeen.push(`${r.t.toFixed(0)} s ${kind}: ${error}`);
+				// At once, so a long soak's log shows what went wrong while it runs.
+				log(`soak error: ${errorsSeen.at(-1).slice(0, 400)}`);
+			}
 		}
 	}
 
