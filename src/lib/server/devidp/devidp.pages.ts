@@ -35,7 +35,9 @@ button{font:inherit;cursor:pointer;border-radius:4px}
 .secondary:hover{background:#ebebeb}
 .actions{display:flex;flex-wrap:wrap;gap:.75rem;margin-top:1.5rem}
 .actions form{margin:0}
-button:focus-visible,a:focus-visible{outline:3px solid #1d1d1b;outline-offset:3px;box-shadow:0 0 0 6px #ffe615}
+label{display:block;font-weight:700;margin:0 0 .25rem}
+input{font:inherit;padding:.5rem;border:2px solid #545454;border-radius:4px;margin:0 .75rem .75rem 0;max-width:100%}
+button:focus-visible,a:focus-visible,input:focus-visible{outline:3px solid #1d1d1b;outline-offset:3px;box-shadow:0 0 0 6px #ffe615}
 a{color:#0047b3}
 code{font-size:.9375rem}
 `;
@@ -105,6 +107,8 @@ export function pickerPage(input: {
 	action: string;
 	clientId: string;
 	personas: readonly Persona[];
+	/** Numbered test citizens (DEV_IDP_PEOPLE), chosen by number; 0 or absent: none. */
+	people?: number;
 }): string {
 	const groups = groupPersonas(input.personas)
 		.map(
@@ -114,6 +118,17 @@ ${group.personas.map((persona) => personaForm(input.action, persona)).join('\n')
 </ul>`
 		)
 		.join('\n');
+	const people = input.people ?? 0;
+	const numbered =
+		people > 0
+			? `<h2>Genummerde testpersonen</h2>
+<p>Inwoners zonder rol, elk met een eigen account, voor belastingtests.</p>
+<form method="post" action="${escapeHtml(input.action)}">
+<label for="number">Nummer van de testpersoon (1 tot ${people})</label>
+<input id="number" name="number" type="number" min="1" max="${people}" required>
+<button type="submit" class="primary">Aanmelden als deze testpersoon</button>
+</form>`
+			: '';
 	return page(
 		'Aanmelden',
 		`<h1>Aanmelden bij de ontwikkel-identiteitsprovider</h1>
@@ -121,6 +136,7 @@ ${TEST_ONLY}
 <p>De toepassing <code>${escapeHtml(input.clientId)}</code> vraagt je om je aan te melden.
 Kies een testpersoon: de knop meldt je meteen aan met de gegevens van die persoon.</p>
 ${groups}
+${numbered}
 <div class="actions">
 <form method="post" action="${escapeHtml(input.action)}">
 <input type="hidden" name="action" value="cancel">

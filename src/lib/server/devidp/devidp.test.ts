@@ -357,6 +357,74 @@ describe('the development identity provider', () => {
 	});
 });
 
+describe('numbered test citizens (DEV_IDP_PEOPLE)', () => {
+	let idp: DevIdp;
+	let config: Configuration;
+
+	beforeAll(async () => {
+		idp = await startDevIdp({ host: '127.0.0.1', port: 0, clients: [CLIENT], log: silentLog, people: 3 });
+		config = await discovery(new URL(idp.issuer), CLIENT.clientId, CLIENT.clientSecret, undefined, {
+			execute: [allowInsecureRequests]
+		});
+	});
+	afterAll(async () => {
+		await idp?.close();
+	});
+
+	/** The picker's number form, sent with `number`: the redirect back, or the provider's answer. */
+	async function pickNumber(number: string) {
+		const jar = new CookieJar();
+		const request = await authorizationRequest(config);
+		const picker = await follow(jar, request.url, REDIRECT_URI);
+		const html = (await picker.response?.text()) ?? '';
+		const form = forms(html).find((f) => Object.keys(f.fields).length === 0);
+		if (!form) throw new Error('no form without hidden fields (the number form) on the picker');
+		const submitted = await jar.fetch(new URL(form.action, picker.url), {
+			method: 'POST',
+			form: { number }
+		});
+		return { jar, request, html, submitted, pickerUrl: picker.url };
+	}
+
+	it('offers them by number on the picker, not one button each', async () => {
+		const { html } = await pickNumber('1');
+		expect(html).toContain('<label for="number">Nummer van de testpersoon (1 tot 3)</label>');
+		expect(html).toMatch(/<input id="number" name="number" type="number" min="1" max="3" required>/);
+		expect(html).not.toContain('dev-person-');
+	});
+
+	it('logs the chosen number in as a person of their own with a name and address', async () => {
+		const { jar, request, submitted, pickerUrl } = await pickNumber('2');
+		expect(submitted.status).toBe(303);
+		const back = await follow(jar, new URL(submitted.headers.get('location') ?? '', pickerUrl), REDIRECT_URI);
+		const tokens = await authorizationCodeGrant(config, back.url, {
+			pkceCodeVerifier: request.codeVerifier,
+			expectedState: request.state,
+			expectedNonce: request.nonce
+		});
+		expect(tokens.claims()).toMatchObject({
+			sub: 'dev-person-2',
+			given_name: 'Testpersoon 2',
+			family_name: 'Kempen',
+			email: 'testpersoon-2@example.be'
+		});
+	});
+
+	it('refuses a number beyond DEV_IDP_PEOPLE, zero and anything that is not a number', async () => {
+		for (const number of ['4', '0', '-1', '1.5', 'dev-person-1', '']) {
+			const { submitted } = await pickNumber(number);
+			expect(submitted.status, number).toBe(400);
+			expect(await submitted.text()).toContain('unknown persona');
+		}
+	});
+
+	it('is not offered without DEV_IDP_PEOPLE', () => {
+		const html = pickerPage({ action: '/interaction/x', clientId: 'c', personas: PERSONAS });
+		expect(html).not.toContain('name="number"');
+		expect(pickerPage({ action: '/interaction/x', clientId: 'c', personas: PERSONAS, people: 0 })).toBe(html);
+	});
+});
+
 describe('the development identity provider under an issuer with a path, like ACM/IDM', () => {
 	let idp: DevIdp;
 	let issuer: string;

@@ -15,7 +15,7 @@ import Provider, {
 	type OIDCContext
 } from 'oidc-provider';
 import type { Logger } from '$lib/server/platform/log';
-import { PERSONAS, type Persona } from './personas';
+import { PERSONAS, findNumberedPersona, numberedPersona, type Persona } from './personas';
 import {
 	PAGE_CSP,
 	continueLogoutPage,
@@ -48,6 +48,11 @@ export interface DevIdpOptions {
 	/** Who can log in; the bundled personas unless a test brings its own. */
 	personas?: readonly Persona[];
 	/**
+	 * Numbered test citizens besides the personas (`dev-person-1` … `dev-person-{people}`, DEV_IDP_PEOPLE):
+	 * the picker offers them by number, so the bench logs in a thousand distinct people. Default 0.
+	 */
+	people?: number;
+	/**
 	 * Whether the profile claims (and a persona's rrn) are in the id token, as ACM/IDM does (the default), or
 	 * only behind the userinfo endpoint, as other providers do.
 	 */
@@ -61,6 +66,9 @@ const MAX_FORM_BYTES = 16 * 1024;
 export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
 	const log = options.log.child({ component: 'devidp' });
 	const personas = options.personas ?? PERSONAS;
+	const people = options.people ?? 0;
+	const findPersona = (sub: string) =>
+		personas.find((p) => p.sub === sub) ?? findNumberedPersona(sub, people);
 	const memory = createMemoryAdapter();
 	let handler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
 
@@ -87,6 +95,7 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
 			issuer,
 			await configure(options.clients, mountPath, memory.Adapter, {
 				personas,
+				findPersona,
 				claimsInIdToken: options.claimsInIdToken ?? true
 			})
 		);
@@ -106,7 +115,16 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
 				return;
 			}
 			const match = INTERACTION_PATH.exec(new URL(req.url ?? '/', 'http://devidp.invalid').pathname);
-			if (match?.[1]) await handleInteraction(provider, log, personas, req, res, match[1], mountPath);
+			if (match?.[1])
+				await handleInteraction(
+					provider,
+					log,
+					{ personas, people, findPersona },
+					req,
+					res,
+					match[1],
+					mountPath
+				);
 			else await providerCallback(req, res);
 		};
 
@@ -143,7 +161,11 @@ async function configure(
 	clients: DevIdpClient[],
 	mountPath: string,
 	adapter: new (model: string) => Adapter,
-	options: { personas: readonly Persona[]; claimsInIdToken: boolean }
+	options: {
+		personas: readonly Persona[];
+		findPersona: (sub: string) => Persona | undefined;
+		claimsInIdToken: boolean;
+	}
 ): Promise<Configuration> {
 	const { personas } = options;
 	// A national register number is sent only for a test persona that has one, with the profile, asked or not.
@@ -206,7 +228,7 @@ async function configure(
 		clientBasedCORS: () => false,
 		interactions: { url: async (_ctx, interaction) => `${mountPath}/interaction/${interaction.uid}` },
 		findAccount: async (_ctx, sub) => {
-			const persona = personas.find((p) => p.sub === sub);
+			const persona = options.findPersona(sub);
 			if (!persona) return undefined;
 			return { accountId: persona.sub, claims: async () => personaClaims(persona) };
 		},
@@ -253,7 +275,7 @@ async function generateSigningKey(): Promise<JWK> {
 async function handleInteraction(
 	provider: Provider,
 	log: Logger,
-	personas: readonly Persona[],
+	who: { personas: readonly Persona[]; people: number; findPersona: (sub: string) => Persona | undefined },
 	req: IncomingMessage,
 	res: ServerResponse,
 	uid: string,
@@ -282,7 +304,16 @@ async function handleInteraction(
 			return;
 		}
 		const clientId = typeof interaction.params.client_id === 'string' ? interaction.params.client_id : '';
-		sendHtml(res, 200, pickerPage({ action: `${mountPath}/interaction/${uid}`, clientId, personas }));
+		sendHtml(
+			res,
+			200,
+			pickerPage({
+				action: `${mountPath}/interaction/${uid}`,
+				clientId,
+				personas: who.personas,
+				people: who.people
+			})
+		);
 		return;
 	}
 	if (req.method !== 'POST') {
@@ -304,7 +335,12 @@ async function handleInteraction(
 		);
 		return;
 	}
-	const persona = personas.find((p) => p.sub === form.get('persona'));
+	// A numbered test citizen is chosen by number, a persona by its button.
+	const number = form.get('number')?.trim();
+	const persona =
+		number !== undefined && /^[1-9]\d{0,6}$/.test(number) && Number(number) <= who.people
+			? numberedPersona(Number(number))
+			: who.findPersona(form.get('persona') ?? '');
 	if (!persona || interaction.prompt.name !== 'login') {
 		sendHtml(res, 400, errorPage({ error: 'invalid_request', description: 'unknown persona' }));
 		return;

@@ -124,3 +124,26 @@ function freeze(personas: Persona[]): readonly Persona[] {
 export function findPersona(sub: string): Persona | undefined {
 	return PERSONAS.find((persona) => persona.sub === sub);
 }
+
+const NUMBERED_SUB = /^dev-person-([1-9]\d{0,6})$/;
+
+/**
+ * The n-th numbered test citizen (DEV_IDP_PEOPLE): no role, a name and address of their own, so a load test
+ * can log in a thousand distinct people through the real login, not one persona many times.
+ */
+export function numberedPersona(n: number): Persona {
+	return Object.freeze({
+		sub: `dev-person-${n}`,
+		givenName: `Testpersoon ${n}`,
+		familyName: 'Kempen',
+		email: `testpersoon-${n}@example.be`,
+		description: `Genummerde testpersoon ${n}: inwoner zonder rol, voor belastingtests.`,
+		roles: Object.freeze([])
+	});
+}
+
+/** The numbered test citizen with this subject, when it is one of the first `people`. */
+export function findNumberedPersona(sub: string, people: number): Persona | undefined {
+	const n = Number(NUMBERED_SUB.exec(sub)?.[1]);
+	return n >= 1 && n <= people ? numberedPersona(n) : undefined;
+}

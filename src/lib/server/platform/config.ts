@@ -19,6 +19,8 @@ export interface Config {
 	/** Run the bundled development identity provider: true/false when DEV_IDP is set, otherwise only with demo content and no OIDC_ISSUER. */
 	devIdp: boolean | undefined;
 	devIdpPort: number;
+	/** Numbered test citizens the development identity provider knows besides its personas (load tests). */
+	devIdpPeople: number;
 	sessionIdleMinutes: number;
 	sessionMaxDays: number;
 	/** Serve public pages to visitors without a session from a few-second cache. */
@@ -213,6 +215,7 @@ export function loadConfig(env: Env = process.env): Config {
 		oidc,
 		devIdp: flag('DEV_IDP'),
 		devIdpPort: integer('DEV_IDP_PORT', port === 65535 ? 65534 : port + 1, 0, 65535),
+		devIdpPeople: integer('DEV_IDP_PEOPLE', 0, 0, 1_000_000),
 		sessionIdleMinutes: integer('SESSION_IDLE_MINUTES', 12 * 60, 5, 60 * 24 * 30),
 		sessionMaxDays: integer('SESSION_MAX_DAYS', 30, 1, 365),
 		pageCache: flag('PAGE_CACHE') ?? true,

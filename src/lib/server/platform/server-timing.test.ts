@@ -71,8 +71,12 @@ describe('statement counter', () => {
 
 	it('writes and reads the Server-Timing header', () => {
 		const header = serverTiming({ statements: 4, dbMs: 2.345 }, 10.06);
-		expect(header).toBe('db;dur=2.3;desc="4 statements", total;dur=10.1');
-		expect(readServerTiming(header)).toEqual({ statements: 4, dbMs: 2.3, totalMs: 10.1 });
+		expect(header).toBe(
+			'db;dur=2.3;desc="4 statements", total;dur=10.1, app;dur=7.7;desc="outside the database"'
+		);
+		expect(readServerTiming(header)).toEqual({ statements: 4, dbMs: 2.3, totalMs: 10.1, appMs: 7.7 });
+		// Statements sent together overlap: their time may add up to more than the request's.
+		expect(readServerTiming(serverTiming({ statements: 2, dbMs: 12 }, 10))?.appMs).toBe(0);
 		expect(readServerTiming(null)).toBeNull();
 	});
 });

@@ -35,16 +35,32 @@ export function createStatementCounter(): StatementCounter {
 	};
 }
 
-/** `db;dur=3.1;desc="4 statements", total;dur=9.8` (milliseconds). */
+/**
+ * `db;dur=3.1;desc="4 statements", total;dur=9.8, app;dur=6.7;desc="…"` (milliseconds): the time waited for
+ * the database's answers, the whole request, and the rest (routing, load functions, rendering: the time the
+ * request spent in the app's own code or waiting for the event loop). Statements sent together overlap, so
+ * `app` is at least 0, not exact, for a page that sends them in parallel.
+ */
 export function serverTiming(tally: RequestTally, totalMs: number): string {
-	return `db;dur=${tally.dbMs.toFixed(1)};desc="${tally.statements} statements", total;dur=${totalMs.toFixed(1)}`;
+	const appMs = Math.max(0, totalMs - tally.dbMs);
+	return (
+		`db;dur=${tally.dbMs.toFixed(1)};desc="${tally.statements} statements", total;dur=${totalMs.toFixed(1)}, ` +
+		`app;dur=${appMs.toFixed(1)};desc="outside the database"`
+	);
 }
 
 /** Reads what serverTiming wrote; null when the header is absent or not ours. */
 export function readServerTiming(
 	header: string | null
-): { statements: number; dbMs: number; totalMs: number } | null {
-	const match = header?.match(/db;dur=([\d.]+);desc="(\d+) statements", total;dur=([\d.]+)/);
+): { statements: number; dbMs: number; totalMs: number; appMs: number } | null {
+	const match = header?.match(
+		/db;dur=([\d.]+);desc="(\d+) statements", total;dur=([\d.]+), app;dur=([\d.]+)/
+	);
 	if (!match) return null;
-	return { statements: Number(match[2]), dbMs: Number(match[1]), totalMs: Number(match[3]) };
+	return {
+		statements: Number(match[2]),
+		dbMs: Number(match[1]),
+		totalMs: Number(match[3]),
+		appMs: Number(match[4])
+	};
 }

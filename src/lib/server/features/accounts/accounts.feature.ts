@@ -34,6 +34,7 @@ export const accountsFeature = defineFeature({
 		const devIdp = await startDevIdp({
 			host: origin.hostname,
 			port: config.devIdpPort,
+			people: config.devIdpPeople,
 			clients: [
 				{
 					clientId: 'meedoen',
