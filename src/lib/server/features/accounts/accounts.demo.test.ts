@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { createTestDatabase } from '$lib/server/testing/db';
 import { seedDemo } from '$lib/server/testing/demo';
 import { PERSONAS } from '$lib/server/devidp/personas';
-import { suggestions, userIdentities, users } from '$lib/server/db/schema';
+import { memberships, suggestions, userIdentities, users } from '$lib/server/db/schema';
 import { ensurePersonaAccounts } from './accounts.demo';
 
 it('gives the persona citizens the demo accounts that own suggestions, whatever the provider port', async () => {
@@ -27,6 +27,32 @@ it('gives the persona citizens the demo accounts that own suggestions, whatever 
 				if (sub !== 'dev-citizen-olen') expect(row!.email).toMatch(/@example\.be$/);
 			}
 		}
+	} finally {
+		await database.destroy();
+	}
+}, 60_000);
+
+it('keeps a staff persona its account and role when the provider starts on another port', async () => {
+	const database = await createTestDatabase();
+	try {
+		const accountOf = async (issuer: string) => {
+			const [row] = await database.db
+				.select({ userId: userIdentities.userId })
+				.from(userIdentities)
+				.where(and(eq(userIdentities.issuer, issuer), eq(userIdentities.subject, 'dev-moderator-geel')));
+			return row?.userId;
+		};
+		await ensurePersonaAccounts(database.db, { issuer: 'http://127.0.0.1:1111', personas: PERSONAS });
+		const first = await accountOf('http://127.0.0.1:1111');
+		await ensurePersonaAccounts(database.db, { issuer: 'http://127.0.0.1:2222', personas: PERSONAS });
+		const second = await accountOf('http://127.0.0.1:2222');
+		expect(first).toBeDefined();
+		expect(second).toBe(first);
+		const roles = await database.db
+			.select({ role: memberships.role })
+			.from(memberships)
+			.where(eq(memberships.userId, second!));
+		expect(roles).toEqual([{ role: 'moderator' }]);
 	} finally {
 		await database.destroy();
 	}

@@ -1,5 +1,5 @@
 // Accounts for the personas of the development identity provider, with the roles the demo promises them.
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import {
 	memberships,
@@ -57,6 +57,24 @@ export async function ensurePersonaAccounts(db: Db, input: { issuer: string; per
 							.update(users)
 							.set({ email: persona.email, emailVerifiedAt: new Date() })
 							.where(and(eq(users.id, userId), isNull(users.email)));
+				}
+			}
+			if (!userId && persona.email) {
+				// A persona made at an earlier start, when the provider ran on another port (another issuer): the
+				// same person, known by their verified address (as a login adopts one), keeps their account and roles.
+				const [earlier] = await tx
+					.select({ id: users.id })
+					.from(users)
+					.where(
+						and(
+							sql`lower(${users.email}) = ${persona.email.toLowerCase()}`,
+							isNotNull(users.emailVerifiedAt),
+							isNull(users.deletedAt)
+						)
+					);
+				if (earlier) {
+					userId = earlier.id;
+					await tx.insert(userIdentities).values({ userId, issuer: input.issuer, subject: persona.sub });
 				}
 			}
 			if (!userId) {
