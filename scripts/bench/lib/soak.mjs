@@ -522,7 +522,11 @@ export async function runSoak({
 						method: 'POST',
 						form: {
 							title: `Geveltuin in onze straat (soak ${c.n}-${k})`,
-							body: 'De stoep is hier breed genoeg voor geveltuintjes. Enkele buren willen meedoen en het groen onderhouden.',
+							// A text of their own each time: the platform refuses the same title or text from one
+							// person twice in a day (409, "already sent"), as it should.
+							body:
+								`De stoep aan nummer ${k} is hier breed genoeg voor geveltuintjes. ` +
+								`Enkele buren willen meedoen en het groen onderhouden (soak ${c.n}).`,
 							placeName: 'Kapelstraat',
 							lat: (plan.center.lat + (rnd.next() - 0.5) * 0.008).toFixed(6),
 							lng: (plan.center.lng + (rnd.next() - 0.5) * 0.008).toFixed(6),
@@ -688,7 +692,12 @@ export async function runSoak({
 		}
 		await new Promise((resolve) => setTimeout(resolve, 20));
 	}
-	await Promise.race([Promise.all(running), new Promise((resolve) => setTimeout(resolve, 60_000))]);
+	let drainTimer;
+	await Promise.race([
+		Promise.all(running),
+		new Promise((resolve) => (drainTimer = setTimeout(resolve, 60_000)))
+	]);
+	clearTimeout(drainTimer);
 	if (records.length > 0) closeInterval();
 	clearInterval(memoryTimer);
 
