@@ -1,6 +1,8 @@
 // `npm run bench`: builds when needed, starts the app on a fresh embedded database filled by the dataset
 // steps, measures the scenarios of scenarios.mjs against it and against a bare node:http ceiling serving
 // the same bytes (a scenario it cannot measure — route missing, wrong answer — fails the run),
+// measures the signed-in scenarios (1,000 people logged in through the app's own login, lib/signed-in.mjs)
+// against the ceiling and an uncached visitor, with where their time goes (Server-Timing),
 // weighs the JavaScript of a citizen page, has 1,000 distinct people cast votes at once (lib/votes.mjs) and
 // checks every vote count in the database afterwards, then soaks the app for a few minutes with a realistic
 // mix (lib/soak.mjs: errors 0, memory levelling off, database consistent), times the parsing of hostile input (micro.ts), prints
@@ -29,7 +31,24 @@ import { fmt, table } from './lib/report.mjs';
 import { checkVoteCounts, measureVotes } from './lib/votes.mjs';
 import { printSoak, runSoak } from './lib/soak.mjs';
 import { runSuggestionsChild } from './datasets/suggestions.mjs';
-import { LOAD_SCENARIOS, PAGE_WEIGHT_SCENARIOS, TARGETS, VOTE_LOAD } from './scenarios.mjs';
+import {
+	LOAD_SCENARIOS,
+	PAGE_WEIGHT_SCENARIOS,
+	SIGNED_IN,
+	SIGNED_IN_SCENARIOS,
+	TARGETS,
+	VOTE_LOAD
+} from './scenarios.mjs';
+import {
+	UNCACHED_ANONYMOUS,
+	checkUncachedAnonymous,
+	logInPeople,
+	quietTiming,
+	rotation,
+	signedInPayload,
+	supportOnFirstPage,
+	timingMeans
+} from './lib/signed-in.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 process.chdir(root);
@@ -218,10 +237,14 @@ async function main() {
 	// Every step has its own time limit; this one catches anything that still hangs.
 	// Plus the 1,000,000-vote dataset (about half a minute), the vote load and the count check afterwards.
 	// Plus the soak: its minutes, and its start, drain and database check.
+	// And the signed-in pool (15–100 logins a second, a minute or two on a busy machine) and its scenarios,
+	// each measured three times (signed in, the ceiling, a visitor past the page cache).
 	const budgetS =
 		150 +
 		240 +
+		300 +
 		LOAD_SCENARIOS.length * 2 * (opts.warmup + opts.duration + 10) +
+		SIGNED_IN_SCENARIOS.length * 3 * (opts.warmup + opts.duration + 10) +
 		(opts.soakMinutes > 0 ? opts.soakMinutes * 60 + 420 : 0);
 	setTimeout(async () => {
 		console.error(`\n[bench] still running after ${budgetS} s: giving up`);
@@ -248,6 +271,9 @@ async function main() {
 		appEnv = { DATABASE_URL: database.url, DEMO: '1' };
 		log(`database: PostgreSQL ${new URL(database.url).pathname.slice(1)} on ${new URL(database.url).host}`);
 	}
+	// The signed-in pool's people at the bundled identity provider, and each response's statements and
+	// database time in its Server-Timing header (for every scenario alike).
+	appEnv = { ...appEnv, DEV_IDP_PEOPLE: String(SIGNED_IN.people), SERVER_TIMING: '1' };
 	onCleanup(
 		'remove data folder',
 		() => rm(dataDir, { recursive: true, force: true, maxRetries: 3 }),
@@ -280,6 +306,26 @@ async function main() {
 	const datasets = await runOnlineSteps({ baseUrl: app.baseUrl, log, routes }, offlineResults);
 	for (const [name, summary] of Object.entries(datasets)) log(`dataset ${name}: ${JSON.stringify(summary)}`);
 
+	// Signed-in people, through the app's own login (before any load: logging in and voting are writes).
+	log(
+		`signed-in pool: logging in ${fmt.int(SIGNED_IN.people)} people and ${SIGNED_IN.moderatorSessions} moderator ` +
+			`sessions through /aanmelden and the bundled identity provider, ${SIGNED_IN.concurrency} at a time…`
+	);
+	const pool = await logInPeople({ baseUrl: app.baseUrl, ...SIGNED_IN });
+	log(
+		`signed-in pool: ${fmt.int(pool.citizens.length)} people in ${fmt.num(pool.citizensMs / 1000)} s ` +
+			`(${fmt.num(pool.citizens.length / (pool.citizensMs / 1000))} logins/s), all in ${fmt.num(pool.totalMs / 1000)} s`
+	);
+	const support = datasets.suggestions?.listPath
+		? await supportOnFirstPage({
+				baseUrl: app.baseUrl,
+				listPath: datasets.suggestions.listPath,
+				people: pool.citizens,
+				concurrency: SIGNED_IN.concurrency
+			})
+		: { votes: 0, suggestions: 0 };
+	log(`signed-in pool: each supports one of the ${support.suggestions} suggestions on the list's first page`);
+
 	// A scenario's path may depend on the data (an action's id); its route must exist in the build.
 	const active = [];
 	const skipped = [];
@@ -303,6 +349,24 @@ async function main() {
 			active.splice(active.indexOf(scenario), 1);
 			skipped.push({ name: scenario.name, path: scenario.path, reason: error.message });
 			log(`${scenario.name} (GET ${scenario.path}): skipped: ${error.message}`);
+		}
+	}
+	// Signed-in pages: the ceiling serves the first person's page under /signed-in{path}.
+	const signedInActive = [];
+	for (const scenario of SIGNED_IN_SCENARIOS) {
+		const scenarioPath = typeof scenario.path === 'function' ? scenario.path({ datasets }) : scenario.path;
+		const resolved = { ...scenario, path: scenarioPath, ceilingPath: `/signed-in${scenarioPath}` };
+		try {
+			if (!routes.find(new URL(scenarioPath, app.baseUrl).pathname))
+				throw new Error('route missing (not in this build)');
+			const people = pool[scenario.as];
+			const payload = await signedInPayload(app.baseUrl, resolved, people[0]);
+			if (scenario.anonymous) await checkUncachedAnonymous(app.baseUrl, scenarioPath);
+			payloads.push({ path: resolved.ceilingPath, ...payload });
+			signedInActive.push({ ...resolved, people, payloadBytes: payload.body.length });
+		} catch (error) {
+			skipped.push({ name: scenario.name, path: scenarioPath, reason: error.message });
+			log(`${scenario.name} (GET ${scenarioPath}): skipped: ${error.message}`);
 		}
 	}
 	const ceiling = await startCeilingServer(payloads, {
@@ -330,6 +394,47 @@ async function main() {
 			app: appResult,
 			ceiling: ceilingResult,
 			ratio: ceilingResult.reqPerSec > 0 ? appResult.reqPerSec / ceilingResult.reqPerSec : 0
+		});
+	}
+
+	const signedIn = [];
+	for (const [i, scenario] of signedInActive.entries()) {
+		log(
+			`${scenario.name} (GET ${scenario.path}, ${fmt.int(scenario.payloadBytes)} bytes, ` +
+				`${fmt.int(scenario.people.length)} sessions in turn): app, ceiling${scenario.anonymous ? ', visitor without the page cache' : ''}…`
+		);
+		const turn = rotation(scenario, scenario.people);
+		const appResult = await measureLoad({ url: app.baseUrl + scenario.path, ...load, request: turn.request });
+		const ceilingResult = await measureLoad({
+			url: ceiling.baseUrl + scenario.ceilingPath,
+			...load,
+			request: rotation(scenario, scenario.people).request
+		});
+		const anonymous = scenario.anonymous
+			? await measureLoad({ url: app.baseUrl + scenario.path, ...load, headers: UNCACHED_ANONYMOUS })
+			: null;
+		const quiet = await quietTiming({
+			baseUrl: app.baseUrl,
+			scenario,
+			people: scenario.people,
+			count: SIGNED_IN.quietSamples,
+			offset: i * SIGNED_IN.quietSamples
+		});
+		signedIn.push({
+			name: scenario.name,
+			path: scenario.path,
+			as: scenario.as,
+			sessions: scenario.people.length,
+			payloadBytes: scenario.payloadBytes,
+			targets: SIGNED_IN.targets,
+			app: appResult,
+			ceiling: ceilingResult,
+			ratio: ceilingResult.reqPerSec > 0 ? appResult.reqPerSec / ceilingResult.reqPerSec : 0,
+			anonymousUncached: anonymous,
+			ofAnonymous: anonymous && anonymous.reqPerSec > 0 ? appResult.reqPerSec / anonymous.reqPerSec : null,
+			answers: { checked: turn.stats.answers, wrong: turn.stats.wrong, firstWrong: turn.stats.firstWrong },
+			underLoad: timingMeans(turn.stats),
+			quiet
 		});
 	}
 
@@ -376,7 +481,8 @@ async function main() {
 		const db = await runSuggestionsChild([dataDir, 'verify', String(voteData.opportunityId)], {
 			what: 'vote count check'
 		});
-		votes.check = checkVoteCounts(votes, db, { startVotes: voteData.votes });
+		// The signed-in pool's own supports (one each) are in the opportunity too, not among the load's.
+		votes.check = checkVoteCounts(votes, db, { startVotes: voteData.votes + support.votes });
 		votes.database = { votes: db.votes, voteCountSum: db.voteCountSum, loadVotes: db.loadVotes };
 	}
 	if (app.child.exitCode === null && app.child.signalCode === null) await app.stop();
@@ -414,6 +520,34 @@ async function main() {
 			target: `≥ ${s.targets.ratio}`,
 			pass: s.ratio >= s.targets.ratio
 		});
+	}
+	for (const s of signedIn) {
+		const t = s.targets;
+		checks.push({
+			what: `${s.name}: p99`,
+			measured: fmt.ms(s.app.latencyMs.p99),
+			target: `≤ ${t.p99Ms} ms`,
+			pass: s.app.latencyMs.p99 <= t.p99Ms
+		});
+		checks.push({
+			what: `${s.name}: req/s`,
+			measured: fmt.num(s.app.reqPerSec),
+			target: `≥ ${fmt.int(t.reqPerSec)}`,
+			pass: s.app.reqPerSec >= t.reqPerSec
+		});
+		checks.push({
+			what: `${s.name}: app/ceiling`,
+			measured: fmt.num(s.ratio, 3),
+			target: `≥ ${t.ratio}`,
+			pass: s.ratio >= t.ratio
+		});
+		if (s.ofAnonymous !== null)
+			checks.push({
+				what: `${s.name}: of a visitor's uncached req/s`,
+				measured: fmt.num(s.ofAnonymous, 2),
+				target: `≥ ${t.ofAnonymous}`,
+				pass: s.ofAnonymous >= t.ofAnonymous
+			});
 	}
 	for (const m of micro)
 		checks.push({
@@ -496,6 +630,28 @@ async function main() {
 						`(${r.non2xx} non-2xx ${JSON.stringify(r.statusCodes)}, ${r.errors} errors, ${r.timeouts} timeouts)`
 				);
 
+	for (const s of signedIn) {
+		for (const [side, r] of [
+			['app', s.app],
+			['ceiling', s.ceiling],
+			['app without a session', s.anonymousUncached]
+		])
+			if (r && r.failedShare > MAX_FAILED_SHARE)
+				invalid.push(
+					`${s.name} ${s.path} on the ${side}: ${fmt.pct(r.failedShare)} not 2xx ` +
+						`(${r.non2xx} non-2xx ${JSON.stringify(r.statusCodes)}, ${r.errors} errors, ${r.timeouts} timeouts)`
+				);
+		// Every answer must be the person's own rendered page: a shared or someone else's page is not measured.
+		if (s.answers.wrong > 0)
+			invalid.push(
+				`${s.name} ${s.path}: ${s.answers.wrong} of ${s.answers.checked} answers not the person's own page (${s.answers.firstWrong})`
+			);
+		if (s.underLoad.timed < s.underLoad.answers)
+			invalid.push(
+				`${s.name} ${s.path}: ${s.underLoad.answers - s.underLoad.timed} answers without Server-Timing`
+			);
+	}
+
 	console.log('');
 	console.log(
 		`Load: ${opts.connections} connections, ${opts.duration} s per measurement after ${opts.warmup} s warm-up, ` +
@@ -549,6 +705,76 @@ async function main() {
 			{ align: [null, null, 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] }
 		)
 	);
+	if (signedIn.length > 0) {
+		console.log('');
+		console.log(
+			`Signed in: ${fmt.int(pool.citizens.length)} people logged in through /aanmelden and the bundled identity ` +
+				`provider in ${fmt.num(pool.citizensMs / 1000)} s (${fmt.num(pool.citizens.length / (pool.citizensMs / 1000))} logins/s, ` +
+				`${pool.concurrency} at a time), and ${pool.moderators.length} sessions of the moderator; every request is the ` +
+				`next person's, every answer checked to be their own page (no page cache). "visitor" is the same path ` +
+				`without a session and past the page cache.`
+		);
+		console.log(
+			table(
+				[
+					'scenario',
+					'req/s',
+					'p50',
+					'p99',
+					'ceiling req/s',
+					'app/ceiling',
+					'visitor req/s',
+					'visitor p99',
+					'of visitor'
+				],
+				signedIn.map((s) => [
+					`${s.name} ${s.path}`,
+					fmt.num(s.app.reqPerSec),
+					fmt.ms(s.app.latencyMs.p50),
+					fmt.ms(s.app.latencyMs.p99),
+					fmt.num(s.ceiling.reqPerSec),
+					fmt.num(s.ratio, 3),
+					s.anonymousUncached ? fmt.num(s.anonymousUncached.reqPerSec) : '',
+					s.anonymousUncached ? fmt.ms(s.anonymousUncached.latencyMs.p99) : '',
+					s.ofAnonymous !== null ? fmt.num(s.ofAnonymous, 2) : ''
+				]),
+				{ align: [null, 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] }
+			)
+		);
+		console.log('');
+		console.log(
+			"Where a signed-in request's time goes (Server-Timing): statements sent, time waiting for the database, " +
+				'and the rest (app: routing, load code, rendering, waiting for the event loop); under load the mean of ' +
+				`every answer, alone the median of ${SIGNED_IN.quietSamples} requests one after the other`
+		);
+		console.log(
+			table(
+				[
+					'scenario',
+					'statements (load)',
+					'db ms (load)',
+					'app ms (load)',
+					'total ms (load)',
+					'statements (alone)',
+					'db ms (alone)',
+					'app ms (alone)',
+					'total ms (alone)'
+				],
+				signedIn.map((s) => [
+					s.name,
+					fmt.num(s.underLoad.statements, 1),
+					fmt.num(s.underLoad.dbMs, 1),
+					fmt.num(s.underLoad.appMs, 1),
+					fmt.num(s.underLoad.totalMs, 1),
+					String(s.quiet.statements),
+					fmt.num(s.quiet.dbMs, 1),
+					fmt.num(s.quiet.appMs, 1),
+					fmt.num(s.quiet.totalMs, 1)
+				]),
+				{ align: [null, 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] }
+			)
+		);
+	}
 	if (votes) {
 		console.log('');
 		if (votes.skipped) console.log(`Vote load ${votes.path}: NOT MEASURED: ${votes.skipped}`);
@@ -675,6 +901,17 @@ async function main() {
 		datasets,
 		datasetSteps: DATASETS.map((d) => d.name),
 		scenarios,
+		signedIn: {
+			pool: {
+				people: pool.citizens.length,
+				moderatorSessions: pool.moderators.length,
+				loginMs: Math.round(pool.citizensMs),
+				allLoginsMs: Math.round(pool.totalMs),
+				concurrency: pool.concurrency,
+				supportVotes: support.votes
+			},
+			scenarios: signedIn
+		},
 		skipped,
 		votes: votes && { ...votes, confirmedPerSuggestion: undefined },
 		soak,

@@ -76,3 +76,64 @@ export const VOTE_LOAD = {
 
 /** Pages whose start-up JavaScript is weighed (script src, modulepreload, the inline import() entries). */
 export const PAGE_WEIGHT_SCENARIOS = [{ name: 'citizen page', path: '/geel' }];
+
+/**
+ * Signed-in people (issue 15): `people` numbered citizens logged in through the app's own login and the
+ * bundled identity provider (scripts/bench/lib/signed-in.mjs), each supporting one suggestion on the first
+ * page of the list sorted by votes, and `moderatorSessions` sessions of the moderator persona (there is one
+ * moderator of Geel among the personas, so the moderation queue is one person in several sessions).
+ */
+export const SIGNED_IN = {
+	people: 1_000,
+	moderator: { sub: 'dev-moderator-geel', name: 'Bart C.' },
+	moderatorSessions: 50,
+	/** Logins and votes in flight while the pool is made. */
+	concurrency: 25,
+	/** Requests sent one at a time after each load, to read a quiet server's Server-Timing. */
+	quietSamples: 20,
+	targets: { p99Ms: 50, reqPerSec: 1_000, ratio: 0.05, ofAnonymous: 0.5 }
+};
+
+/**
+ * Signed-in scenarios: every request is sent by the next person of the pool (their own cookie), so no two
+ * requests in a row are the same person's, and every answer must be a page rendered for that person (their
+ * name in the header, no x-cache header: the page cache is never used with a session). `as` is the pool;
+ * `anonymous` also measures the same path without a session and without the page cache (an `authorization`
+ * header keeps a request out of it), for the target "at least half of the uncached anonymous throughput";
+ * `mustContain` is more text each answer must hold.
+ */
+export const SIGNED_IN_SCENARIOS = [
+	{ name: 'signed in: municipality home', path: '/geel', as: 'citizens', anonymous: true },
+	{
+		name: 'signed in: action list by theme',
+		path: '/geel/acties?thema=vergroening-en-ontharding',
+		as: 'citizens',
+		anonymous: true
+	},
+	{
+		name: 'signed in: action page',
+		path: ({ datasets }) => datasets.actions.geelActionPath,
+		as: 'citizens',
+		anonymous: true
+	},
+	{
+		name: 'signed in: suggestion list by votes, own support marked',
+		path: ({ datasets }) => datasets.suggestions.listPath,
+		as: 'citizens',
+		anonymous: true,
+		mustContain: ['Je steunt deze suggestie.']
+	},
+	{
+		name: 'signed in: suggestion page',
+		path: ({ datasets }) => datasets.suggestions.suggestionPath,
+		as: 'citizens',
+		anonymous: true
+	},
+	{ name: 'signed in: profile', path: '/profiel', as: 'citizens', anonymous: false },
+	{
+		name: 'signed in: moderation queue (moderator)',
+		path: '/geel/beheer/suggesties',
+		as: 'moderators',
+		anonymous: false
+	}
+];

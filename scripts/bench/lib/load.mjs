@@ -19,12 +19,32 @@ function run(options) {
 }
 
 /**
- * @param {{ url: string, connections: number, duration: number, warmup: number }} options
+ * `request` (optional) shapes every request: `setupRequest(request, context)` is called before each one (to
+ * send another person's cookie each time), `onResponse(status, body, context, headers)` after it (on the
+ * measured run only). `headers` are sent with every request.
+ *
+ * @param {{ url: string, connections: number, duration: number, warmup: number,
+ *   headers?: Record<string, string>, request?: { setupRequest?: Function, onResponse?: Function } }} options
  */
-export async function measureLoad({ url, connections, duration, warmup }) {
+export async function measureLoad({ url, connections, duration, warmup, headers, request }) {
+	const shape = (measured) => ({
+		url,
+		connections,
+		...(headers ? { headers } : {}),
+		...(request
+			? {
+					requests: [
+						{
+							...(request.setupRequest ? { setupRequest: request.setupRequest } : {}),
+							...(measured && request.onResponse ? { onResponse: request.onResponse } : {})
+						}
+					]
+				}
+			: {})
+	});
 	// JIT, caches and connection pools settle in the first second or two; that is not the steady state.
-	if (warmup > 0) await run({ url, connections, duration: warmup });
-	const result = await run({ url, connections, duration });
+	if (warmup > 0) await run({ ...shape(false), duration: warmup });
+	const result = await run({ ...shape(true), duration });
 	const completed = result.requests.total;
 	const failed = result.non2xx + result.errors;
 	return {
