@@ -41,3 +41,7 @@ export type DefaultThemeKey = (typeof DEFAULT_THEMES)[number]['key'];
 export function isLekpWerf(value: unknown): value is LekpWerf {
 	return typeof value === 'string' && (LEKP_WERVEN as readonly string[]).includes(value);
 }
+
+export function isDefaultThemeKey(value: unknown): value is DefaultThemeKey {
+	return typeof value === 'string' && DEFAULT_THEMES.some((t) => t.key === value);
+}

@@ -4,6 +4,7 @@ import {
 	actionThemes,
 	actionUpdates,
 	actions,
+	media,
 	municipalities,
 	opportunities,
 	themes
@@ -15,6 +16,7 @@ import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { getTenant } from '$lib/server/testing/factories';
 import { placeVerdict } from '$lib/server/platform/geo/area';
 import { seedDemo } from '$lib/server/testing/demo';
+import { getPublicLogo } from '$lib/server/features/settings/settings.queries';
 import { brusselsTime, seedDemoActions } from './actions.demo';
 
 let database: TestDatabase;
@@ -216,6 +218,41 @@ describe('demo actions', () => {
 			.from(actions)
 			.where(eq(actions.municipalityId, laakdal.id));
 		expect(none).toEqual([]);
+	});
+
+	it('gives every demo action a small drawing of its own municipality, with Dutch alt text, served publicly once published', async () => {
+		const rows = await database.db
+			.select({
+				title: actions.title,
+				publishedAt: actions.publishedAt,
+				imageAlt: actions.imageAlt,
+				mediaId: media.id,
+				contentType: media.contentType,
+				bytes: media.bytes,
+				kind: media.kind,
+				sameMunicipality: sql<boolean>`${media.municipalityId} = ${actions.municipalityId}`
+			})
+			.from(actions)
+			.leftJoin(media, eq(media.id, actions.imageId));
+		expect(rows.length).toBeGreaterThanOrEqual(30);
+		for (const row of rows) {
+			expect(row.mediaId, row.title).not.toBeNull();
+			expect(row.kind, row.title).toBe('photo');
+			expect(row.sameMunicipality, row.title).toBe(true);
+			expect(row.contentType, row.title).toBe('image/svg+xml');
+			expect(row.imageAlt, row.title).toMatch(/^Tekening van .{20,}\.$/);
+			// A few KB: cards stay light.
+			expect(row.bytes?.length, row.title).toBeLessThan(6 * 1024);
+		}
+		// The public /media route serves the drawing of a published action, not yet the one of a draft.
+		const served = await Promise.all(
+			rows.map(async (row) => ({
+				published: row.publishedAt !== null,
+				served: Boolean(await getPublicLogo(database.db, { id: row.mediaId ?? '' }))
+			}))
+		);
+		expect(served.filter((s) => s.published !== s.served)).toEqual([]);
+		expect(served.filter((s) => !s.published).length).toBeGreaterThan(0);
 	});
 
 	it('adds nothing when run again', async () => {

@@ -6,6 +6,7 @@ import {
 	actionThemes,
 	actionUpdates,
 	actions,
+	media,
 	municipalities,
 	opportunities,
 	themes
@@ -20,8 +21,58 @@ import type { LadderRung } from '$lib/domain/ladder';
 import type { DefaultThemeKey } from '$lib/domain/themes';
 import { TIME_ZONE } from '$lib/i18n';
 import { slugify } from '$lib/server/platform/text';
+import { inspectLogo } from '$lib/server/features/settings/settings.logo';
 
 const DAY = 86_400_000;
+
+/**
+ * The drawings of the demo actions (src/lib/assets/demo/actions: made by the project, EUPL-1.2) and what each
+ * one shows, as the alt text a person who cannot see it reads.
+ */
+const SCENES = {
+	unpaving:
+		'Tekening van een plein waar de tegels eruit gaan: links nog grijze stoeptegels, rechts aarde met planten, bloemen en een boom, en iemand die een tegel wegdraagt.',
+	solarRoofs: 'Tekening van drie huizen met zonnepanelen op hun daken, onder een stralende zon.',
+	solarHall: 'Tekening van een groot gebouw met een plat dak vol zonnepanelen.',
+	renovation:
+		'Tekening van een huis in de steigers dat een nieuw geïsoleerd dak krijgt, met een vakman die isolatieplaten draagt.',
+	cycling: 'Tekening van een fietser op een fietspad tussen de bomen en de dennen van de Kempen.',
+	schoolStreet:
+		'Tekening van een schoolstraat: een afsluiting houdt auto’s weg terwijl kinderen te voet en met de fiets naar school gaan.',
+	rainBarrel:
+		'Tekening van een huis waarvan de regenpijp uitkomt in een groene regenton, naast een plek waar het regenwater in de tuin wegzakt.',
+	repairCafe:
+		'Tekening van een Repair Café: een werktafel met een broodrooster en gereedschap, een kast met spullen om te delen en twee vrijwilligers.',
+	citizenGroup:
+		'Tekening van zes inwoners rond een tafel die samen een plan maken, met een tekstballon met een plantje en een euroteken.',
+	carShare: 'Tekening van een elektrische deelwagen aan een laadpaal op een parking.',
+	foodForest: 'Tekening van een voedselbos: fruitbomen met rode appels en struiken met bessen.',
+	heatNetwork:
+		'Tekening van drie huizen die onder de grond met leidingen voor warm en koud water verbonden zijn met een warmtecentrale.',
+	valley: 'Tekening van een beek in een vallei, met riet langs de oever en een boom.',
+	vegetableGarden: 'Tekening van een buurtmoestuin met drie bakken vol groenten en twee tuiniers.',
+	compost: 'Tekening van een houten compostbak in een tuin met afgevallen bladeren en een tuinier.',
+	sharedFridge:
+		'Tekening van een buurtfrigo met fruit en een krat ernaast, en twee buren die eten komen delen.'
+} as const;
+type Scene = keyof typeof SCENES;
+
+const SCENE_FILES: Record<string, string> = import.meta.glob('/src/lib/assets/demo/actions/*.svg', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+});
+
+/** The drawing of a scene and its alt text, checked like an uploaded logo (no script, nothing loaded). */
+export function demoImage(scene: Scene): { svg: Buffer; alt: string } {
+	const svg = SCENE_FILES[`/src/lib/assets/demo/actions/${scene}.svg`];
+	if (!svg) throw new Error(`demo drawing missing: ${scene}`);
+	const bytes = Buffer.from(svg, 'utf8');
+	const checked = inspectLogo(bytes);
+	if (!checked.ok || checked.contentType !== 'image/svg+xml')
+		throw new Error(`demo drawing refused: ${scene}`);
+	return { svg: bytes, alt: SCENES[scene] };
+}
 
 /** When a way to take part is open, relative to the moment the demo is loaded. */
 type DemoWindow =
@@ -52,6 +103,8 @@ interface DemoUpdate {
 
 interface DemoAction {
 	title: string;
+	/** Its picture: every demo action has one. */
+	scene: Scene;
 	summary: string;
 	body: string;
 	decided?: string;
@@ -115,6 +168,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 		geel: [
 			{
 				title: 'Ontharden en vergroenen: van tegels naar planten',
+				scene: 'unpaving',
 				summary:
 					'Samen met de Klimaatmakers zoeken we pleintjes, stoepranden en parkings waar de tegels eruit kunnen en er groen in de plaats komt. Zo blijft regenwater in de grond en wordt Geel koeler in de zomer.',
 				body: 'Geel heeft veel verharding: pleintjes, brede stoepen, parkings die maar een paar keer per jaar vol staan. Daar kan regenwater niet in de bodem, en in de zomer warmen die plekken sterk op.\n\nDe Klimaatmakers, een groep inwoners die mee wil werken aan een klimaatgezonde stad, willen dit jaar minstens drie plekken ontharden en vergroenen. Jij kan plekken voorstellen op de kaart en stemmen voor de plekken met het meeste potentieel. De werkgroep kiest daarna samen met de schepen en de Groendienst de drie plekken, en op een plantdag leggen we ze samen aan.\n\nDit telt mee voor het Lokaal Energie- en Klimaatpact: 1 m² extra ontharding per inwoner tegen 2030.',
@@ -187,6 +241,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Zonnepanelen op daken in Geel: zoek mee geschikte daken',
+				scene: 'solarRoofs',
 				summary:
 					'Ecopower en de stad zoeken grote daken voor zonnepanelen waarin inwoners mee kunnen investeren. Ken jij een geschikt dak van een school, sporthal of bedrijf? Zet het op de kaart.',
 				body: 'Een dak vol zonnepanelen levert pas echt iets op als het groot genoeg is en goed ligt. Daarom vragen we jouw hulp: welke daken in Geel lenen zich ervoor?\n\nEcopower, de energiecoöperatie, bekijkt de voorgestelde daken op ligging, sterkte en verbruik in het gebouw. De geschikte daken worden een coöperatief project: inwoners kunnen aandelen kopen en delen in de opbrengst.',
@@ -226,6 +281,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Samen renoveren in Ten Aard',
+				scene: 'renovation',
 				summary:
 					'Buren die tegelijk hun huis isoleren, krijgen betere prijzen en minder zorgen. IOK begeleidt een groepsrenovatie voor rijwoningen in Ten Aard: van energiescan tot offerte.',
 				body: 'Veel woningen in Ten Aard zijn gebouwd in de jaren zestig en zeventig: zonder dakisolatie, met enkel glas of een oude stookolieketel. Wie samen met de buren renoveert, krijgt één aannemer, één planning en een groepsprijs.\n\nIOK komt langs voor een gratis energiescan, stelt per straat een renovatieplan op en helpt bij de premieaanvraag.',
@@ -266,6 +322,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Veilige fietsroute naar school langs de Nieuwstraat',
+				scene: 'schoolStreet',
 				summary:
 					'De Nieuwstraat wordt een fietsstraat met een veilige oversteek aan de scholen. Ouders, leerlingen en buren denken mee in een klankbordgroep.',
 				body: 'Elke ochtend fietsen honderden leerlingen door de Nieuwstraat. Auto’s rijden er te snel en de oversteek aan de scholen is onoverzichtelijk.\n\nDe Dienst Mobiliteit tekent een fietsstraat met een verhoogd plateau aan de schoolpoort. Eerder stemden inwoners over welke route eerst aangepakt wordt; nu denkt een klankbordgroep mee over de details.',
@@ -311,6 +368,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Regentonnen en infiltratie in je tuin',
+				scene: 'rainBarrel',
 				summary:
 					'Met een groepsaankoop van regentonnen en hulp bij het afkoppelen van de dakgoot hielden Geelse tuinen vorig jaar 480.000 liter regenwater vast.',
 				body: 'Regenwater dat in de riolering verdwijnt, is verloren voor de grondwatertafel. Een regenton of een infiltratiezone in de tuin houdt het water vast.\n\nDe Milieudienst organiseerde een groepsaankoop van regentonnen en gaf workshops over infiltratie. De actie is afgerond; de premie voor regenwaterputten blijft.',
@@ -355,6 +413,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Repair Café en deelkast in het ontmoetingscentrum',
+				scene: 'repairCafe',
 				summary:
 					'Elke eerste zaterdag van de maand herstellen vrijwilligers kapotte spullen, en in de deelkast leen je gereedschap in plaats van het te kopen.',
 				body: 'Weggooien is zonde als iets met een schroef of een naald te herstellen is. In het Repair Café helpen vrijwilligers je met fietsen, kleren, lampen en kleine elektro.\n\nNieuw is de deelkast: een boormachine, een ladder of een hogedrukreiniger leen je voor een week.',
@@ -385,6 +444,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Klimaatdoeners Geel: een burgergroep met eigen budget',
+				scene: 'citizenGroup',
 				summary:
 					'Een groep inwoners krijgt 10.000 euro werkingsbudget en kiest zelf acties van de menukaart: een voedselbos, een deelfietsenbib, een buurtmoestuin. De stad coacht zes maanden.',
 				body: 'Klimaatdoeners zijn geëngageerde inwoners die zelf aan de slag gaan. De stad geeft een werkingsbudget; de groep zoekt er extra cofinanciering bij en kiest acties van een menukaart: korte keten, lokale producten, samentuinen, een repair café, een fietsbib, een energiecoöperatie.\n\nHet traject: een maand voorbereiding en oproep, zes maanden coaching in vier sessies (Kickoff, Pick’n Choose, Hands on, Wrap up) en een maand evaluatie. Daarna stuurt de groep zichzelf.',
@@ -416,6 +476,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Elektrische deelwagens in Winkelomheide',
+				scene: 'carShare',
 				summary:
 					'Twee elektrische deelwagens aan de kerk van Winkelomheide, voor buren die een tweede auto willen wegdoen.',
 				body: 'Een deelwagen vervangt vier tot acht privéwagens. In Winkelomheide wilden we starten met twee elektrische deelwagens.',
@@ -447,6 +508,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Een voedselbos aan de Kleinhoefstraat',
+				scene: 'foodForest',
 				summary: 'Een idee van buren: fruitbomen, noten en bessen op een braakliggend perceel.',
 				body: 'Buren van de Kleinhoefstraat willen een braakliggend perceel omvormen tot een voedselbos: een bos waarin je kan oogsten. De stad bekijkt of het perceel beschikbaar is.',
 				status: 'idea',
@@ -474,6 +536,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Een warmtenet voor het stadscentrum',
+				scene: 'heatNetwork',
 				summary: 'Restwarmte van de industrie verwarmt scholen, het zwembad en woningen in het centrum.',
 				body: 'Nog in voorbereiding: de haalbaarheidsstudie loopt.',
 				status: 'idea',
@@ -489,6 +552,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 		mol: [
 			{
 				title: 'Onthard Mol: tegels eruit, groen erin',
+				scene: 'unpaving',
 				summary:
 					'Samen met de Klimaatmakers Mol halen we tegels weg op pleintjes en in voortuinen. Stel plekken voor en doe mee aan de tegelwipdag op het Statieplein.',
 				body: 'Elke tegel die eruit gaat, laat regenwater in de grond en maakt plaats voor groen. De Klimaatmakers Mol verzamelen plekken op de kaart en organiseren een tegelwipdag.\n\nWie in zijn voortuin tegels wipt, kan ze gratis laten ophalen.',
@@ -532,6 +596,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Zonnepanelen op de sporthal: beslis mee over de opbrengst',
+				scene: 'solarHall',
 				summary:
 					'Campina Energie legt zonnepanelen op het dak van de sporthal. Inwoners beslissen mee welk klimaatproject in Mol de winst krijgt.',
 				body: 'De energiecoöperatie Campina Energie en de gemeente leggen 600 zonnepanelen op de sporthal. Inwoners kunnen aandelen kopen.\n\nEen deel van de opbrengst gaat elk jaar naar een klimaatproject in Mol. Welk project, dat beslissen de inwoners: de gemeente volgt de uitslag van de stemming.',
@@ -572,6 +637,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Gratis energiescan aan huis',
+				scene: 'renovation',
 				summary:
 					'Een energiecoach komt langs, meet je woning op en zegt welke werken het meest opleveren. Vrijwilligers worden opgeleid tot energiecoach.',
 				body: 'Waar verlies je de meeste warmte? Is je dak geïsoleerd genoeg? Loont een warmtepomp? Een energiecoach van het Woonloket komt gratis langs en maakt een stappenplan.',
@@ -608,6 +674,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Schoolstraten aan vijf scholen',
+				scene: 'schoolStreet',
 				summary:
 					'Tijdens het begin en einde van de schooldag zijn de straten aan vijf scholen autovrij. Ouders en buren stemden welke scholen eerst gingen.',
 				body: 'Een schoolstraat is een straat die bij het begin en einde van de schooldag afgesloten is voor auto’s. Kinderen stappen en fietsen veilig naar school.',
@@ -645,6 +712,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Water vasthouden in de Molse vallei',
+				scene: 'valley',
 				summary:
 					'Droge zomers en natte winters: samen met IOK zoeken we hoe de beekvalleien meer water vasthouden. Een werkgroep geeft advies.',
 				body: 'In de zomer staan de beken droog, in de winter lopen straten onder. Stuwtjes in grachten, overstromingsweiden en meer groen op privégrond helpen.\n\nEen werkgroep van landbouwers, natuurverenigingen en buren adviseert het college over waar het eerst moet.',
@@ -676,6 +744,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Buurtmoestuin in Rauw',
+				scene: 'vegetableGarden',
 				summary:
 					'Buren van Rauw willen een braakliggend stuk grond omvormen tot een moestuin die ze zelf beheren. De gemeente helpt met grond en water.',
 				body: 'Een groep buren van Rauw trekt het project zelf: zij maken de plannen, verdelen de perceeltjes en zorgen voor het onderhoud. De gemeente stelt de grond ter beschikking en legt een waterpunt aan.',
@@ -704,6 +773,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Compostmeesters in elke wijk',
+				scene: 'compost',
 				summary: 'Vrijwilligers die buren leren composteren, met een compostvat in elke wijk.',
 				body: 'Het plan was om in elke wijk een compostmeester op te leiden en een gedeeld compostvat te plaatsen.',
 				decided:
@@ -733,6 +803,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Laadpalen in de woonwijken',
+				scene: 'carShare',
 				summary: 'Waar zijn laadpalen nodig voor wie geen oprit heeft?',
 				body: 'In voorbereiding.',
 				status: 'idea',
@@ -754,6 +825,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 		olen: [
 			{
 				title: 'Olen onthardt: van grijs naar groen',
+				scene: 'unpaving',
 				summary:
 					'De Groendienst haalt dit jaar 2.000 m² verharding weg. Jij kiest mee waar, en plant mee op de plantdag.',
 				body: 'Olen wil tegen 2030 per inwoner 1 m² extra ontharden, zoals het Klimaatpact vraagt. Dat is meer dan 12.000 m². Dit jaar starten we met 2.000 m²: pleintjes, bermen en de parking aan de sporthal.',
@@ -799,6 +871,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Een zonnedak op het gemeentehuis, en daarna?',
+				scene: 'solarHall',
 				summary:
 					'Ecopower legt zonnepanelen op het gemeentehuis. Inwoners stemmen mee welk gemeentelijk dak als volgende aan de beurt is: de gemeente volgt de uitslag.',
 				body: 'Het gemeentehuis krijgt 180 zonnepanelen van de coöperatie Ecopower. Inwoners kunnen aandelen kopen. Voor het volgende dak (de school, de bib of de sporthal) beslissen inwoners mee.',
@@ -836,6 +909,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Renovatiebegeleiding voor oudere woningen',
+				scene: 'renovation',
 				summary:
 					'IOK begeleidt eigenaars van woningen van voor 1970 bij hun renovatie. Een adviesgroep van inwoners helpt het gemeentelijke premiereglement bijsturen.',
 				body: 'Veel woningen in Olen zijn ouder dan vijftig jaar. IOK helpt eigenaars van plan tot premie.\n\nDe gemeente herwerkt haar renovatiepremie. Een adviesgroep van inwoners die zelf renoveerden, geeft advies; de gemeente legt uit wat ze ermee doet.',
@@ -867,6 +941,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Fietsstraat naar Sint-Jozef-Olen',
+				scene: 'cycling',
 				summary:
 					'Een veilige fietsverbinding tussen Olen-Centrum en Sint-Jozef-Olen. Duid gevaarlijke punten aan op de kaart.',
 				body: 'Fietsers delen de weg nu met snel verkeer. Een fietsstraat met versmallingen moet dat veranderen. Welke punten zijn nu het gevaarlijkst? Vertel het ons.',
@@ -896,6 +971,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Regenwater opvangen aan de sporthal',
+				scene: 'rainBarrel',
 				summary:
 					'Een ondergrondse tank van 20.000 liter vangt het regenwater van het sporthaldak op, voor de toiletten en het sproeien van het voetbalveld.',
 				body: 'Het dak van de sporthal is groot: per jaar valt er meer dan een miljoen liter regen op. Een deel ervan gebruiken we nu voor de toiletten en het veld.',
@@ -924,6 +1000,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Klimaatdoeners Olen',
+				scene: 'citizenGroup',
 				summary:
 					'Een burgergroep met een werkingsbudget van 5.000 euro kiest zelf klimaatacties van de menukaart en trekt ze zelf.',
 				body: 'Na de oproep van vorige maand is de groep Klimaatdoeners Olen gestart. Ze kozen al een fietsbib en een samentuin. Nieuwe leden zijn welkom.',
@@ -954,6 +1031,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Deelwagen aan het station',
+				scene: 'carShare',
 				summary: 'Een elektrische deelwagen aan het station van Olen.',
 				body: 'Het plan was een elektrische deelwagen aan het station.',
 				decided: 'Stopgezet: de aanbieder trok zich terug. We zoeken een nieuwe partner in de regio via IOK.',
@@ -976,6 +1054,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Voedseloverschotten delen: een buurtfrigo',
+				scene: 'sharedFridge',
 				summary: 'Een idee van inwoners: een publieke koelkast waar winkels en buren overschotten delen.',
 				body: 'Een buurtfrigo vermindert voedselverspilling en helpt wie het krap heeft.',
 				status: 'idea',
@@ -1005,6 +1084,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 		herentals: [
 			{
 				title: 'Speelplaatsen worden groene speelplekken',
+				scene: 'unpaving',
 				summary:
 					'Drie schoolspeelplaatsen ruilen asfalt voor gras, bomen en wilgenhutten. Leerlingen en ouders helpen planten.',
 				body: 'Groene speelplaatsen zijn koeler, laten regenwater in de grond en kinderen spelen er rustiger.',
@@ -1034,6 +1114,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Zonnepanelen op het zwembad',
+				scene: 'solarHall',
 				summary: 'Inwoners investeren samen in zonnepanelen op het dak van het zwembad.',
 				body: 'Het zwembad verbruikt veel stroom. Een coöperatief zonnedak dekt een deel ervan.',
 				status: 'planned',
@@ -1058,6 +1139,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 		turnhout: [
 			{
 				title: 'Tegelwippen in de wijken',
+				scene: 'unpaving',
 				summary: 'Wie tegels uit zijn voortuin haalt, krijgt gratis planten en de stad haalt de tegels op.',
 				body: 'Tegelwippen is ontharden op kleine schaal, maar met veel tuinen samen telt het op.',
 				status: 'inProgress',
@@ -1085,6 +1167,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 			},
 			{
 				title: 'Een fietsbib aan het station',
+				scene: 'cycling',
 				summary: 'Kinderfietsen lenen in plaats van kopen: ze groeien er toch uit.',
 				body: 'Vrijwilligers herstellen geschonken kinderfietsen en lenen ze uit voor een klein bedrag per jaar.',
 				status: 'idea',
@@ -1113,6 +1196,7 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 		kasterlee: [
 			{
 				title: 'Bloemrijke bermen langs de fietspaden',
+				scene: 'cycling',
 				summary:
 					'De Groendienst maait minder vaak en zaait inheemse bloemen, voor bijen en vlinders langs de fietspaden.',
 				body: 'Bermen die twee keer per jaar gemaaid worden, worden bloemrijk. We starten langs de fietspaden naar Lichtaart en Tielen.',
@@ -1219,6 +1303,22 @@ export async function seedDemoActions(db: Db, options: { now?: Date } = {}): Pro
 			const at = (days: number) => new Date(now.getTime() + days * DAY);
 			const publishedAt = item.publishedDaysAgo === null ? null : at(-item.publishedDaysAgo);
 			const createdAt = at(-(item.publishedDaysAgo ?? 1) - 3);
+			const image = demoImage(item.scene);
+			const [photo] = await db
+				.insert(media)
+				.values({
+					municipalityId: municipality.id,
+					kind: 'photo',
+					contentType: 'image/svg+xml',
+					bytes: image.svg,
+					width: 640,
+					height: 360,
+					alt: image.alt,
+					createdBy: null,
+					createdAt
+				})
+				.returning({ id: media.id });
+			if (!photo) throw new Error(`demo image not inserted: ${item.title}`);
 			const [action] = await db
 				.insert(actions)
 				.values({
@@ -1237,6 +1337,8 @@ export async function seedDemoActions(db: Db, options: { now?: Date } = {}): Pro
 					lat: item.place ? municipality.centerLat + item.place.north / metresPerDegreeLat : null,
 					lng: item.place ? municipality.centerLng + item.place.east / metresPerDegreeLng : null,
 					links: item.links ?? [],
+					imageId: photo.id,
+					imageAlt: image.alt,
 					publishedAt,
 					createdAt,
 					updatedAt: publishedAt ?? createdAt

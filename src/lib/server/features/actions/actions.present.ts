@@ -6,6 +6,7 @@ import {
 	type OpportunityKind
 } from '$lib/domain/actions';
 import { rungLevel, type LadderRung } from '$lib/domain/ladder';
+import { isDefaultThemeKey, type DefaultThemeKey } from '$lib/domain/themes';
 import { renderMarkdown } from '$lib/server/platform/markdown';
 import {
 	presentOpportunity,
@@ -46,6 +47,8 @@ export interface ActionCard {
 	endsOn: string | null;
 	placeName: string | null;
 	image: ActionImage | null;
+	/** The default theme whose drawing stands in on a card when the action has no image of its own. */
+	illustrationTheme: DefaultThemeKey | null;
 	publishedAt: string;
 }
 
@@ -113,6 +116,7 @@ export function presentActionCard(
 		endsOn: row.endsOn,
 		placeName: row.placeName,
 		image: image(row.imageId, row.imageAlt),
+		illustrationTheme: themes.map((t) => t.defaultKey).find(isDefaultThemeKey) ?? null,
 		publishedAt: (row.publishedAt ?? new Date(0)).toISOString()
 	};
 }
@@ -124,6 +128,19 @@ export function presentActionDetail(
 	updates: UpdateRow[],
 	now: Date
 ): ActionDetail {
+	const path = actionPath(row.municipalitySlug, row.id, row.slug);
+	const opportunityViews = opportunities
+		.map((o) =>
+			presentOpportunity(o, opportunities, now, { municipalitySlug: row.municipalitySlug, actionPath: path })
+		)
+		.sort((a, b) => a.level - b.level || 0);
+	const updateViews = updates.map((u) => ({
+		id: u.id,
+		title: u.title,
+		bodyHtml: renderMarkdown(u.body),
+		authorName: u.authorName,
+		publishedAt: (u.publishedAt ?? now).toISOString()
+	}));
 	return {
 		...presentActionCard(row, themes, opportunities),
 		slug: row.slug,
@@ -132,21 +149,8 @@ export function presentActionDetail(
 		owner: { kind: row.ownerKind, name: row.ownerName },
 		location: row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng } : null,
 		links: safeLinks(row.links),
-		opportunities: opportunities
-			.map((o) =>
-				presentOpportunity(o, opportunities, now, {
-					municipalitySlug: row.municipalitySlug,
-					actionPath: actionPath(row.municipalitySlug, row.id, row.slug)
-				})
-			)
-			.sort((a, b) => a.level - b.level || 0),
-		updates: updates.map((u) => ({
-			id: u.id,
-			title: u.title,
-			bodyHtml: renderMarkdown(u.body),
-			authorName: u.authorName,
-			publishedAt: (u.publishedAt ?? now).toISOString()
-		}))
+		opportunities: opportunityViews,
+		updates: updateViews
 	};
 }
 
