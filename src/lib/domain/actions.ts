@@ -39,3 +39,21 @@ export const DEFAULT_RUNG_OF_KIND = {
 export function actionPath(municipalitySlug: string, id: number, slug: string): string {
 	return `/${municipalitySlug}/acties/${id}${slug ? `-${slug}` : ''}`;
 }
+
+/** The path an action walks, in order. A stopped action ends its path there instead of being done. */
+export const ACTION_PHASES = ['idea', 'planned', 'inProgress', 'done'] as const;
+
+export type PhaseState = 'past' | 'current' | 'future';
+
+export interface Phase {
+	status: ActionStatus;
+	state: PhaseState;
+}
+
+/** Where an action stands on its path: every phase, the ones before its status passed, the ones after to come. */
+export function phasesOf(status: ActionStatus): Phase[] {
+	const path: readonly ActionStatus[] =
+		status === 'stopped' ? ['idea', 'planned', 'inProgress', 'stopped'] : ACTION_PHASES;
+	const at = path.indexOf(status);
+	return path.map((s, i) => ({ status: s, state: i < at ? 'past' : i === at ? 'current' : 'future' }));
+}

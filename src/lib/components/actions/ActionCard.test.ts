@@ -51,4 +51,8 @@ describe('ActionCard', () => {
 			images(render(ActionCard, { props: { action: { ...card, illustrationTheme: null } } }).body)
 		).toEqual([]);
 	});
+
+	it('says in words which phase the action is in', () => {
+		expect(render(ActionCard, { props: { action: card } }).body).toContain('Fase 2 van 4');
+	});
 });

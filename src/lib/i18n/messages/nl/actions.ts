@@ -105,6 +105,27 @@ export const actions = {
 		suggestions: 'Bekijk en steun de suggesties',
 		suggestionsLabel: 'Bekijk en steun de suggesties: {title}'
 	},
+	progress: {
+		heading: 'Waar staat deze actie?',
+		phases: 'De fasen van de actie',
+		past: 'voorbij',
+		current: 'hier staan we nu',
+		future: 'nog niet',
+		compact: 'Fase {index} van {count}',
+		decided: 'Wat is er beslist?',
+		decidedMore: 'Lees alles wat beslist is',
+		decidedNone: 'Er is nog niets beslist.',
+		latest: 'Laatste nieuws',
+		latestNone: 'Nog geen nieuws.',
+		next: 'Wat komt er nu?',
+		openUntil: 'Nu open, tot {date}',
+		openNow: 'Nu open',
+		opensOn: 'Opent op {date}',
+		onDay: 'Op {date}',
+		none: 'Er staat nog geen volgende stap gepland. Volg de actie om te horen wanneer er een is.',
+		done: 'Deze actie is afgerond.',
+		stopped: 'Deze actie is stopgezet.'
+	},
 	follow: {
 		heading: 'Op de hoogte blijven',
 		intro:

@@ -19,6 +19,7 @@ import type {
 	listPublishedUpdates,
 	listThemesOfActions
 } from './actions.queries';
+import { presentActionProgress, type ActionProgress } from './actions.progress';
 
 type ThemeOfAction = Awaited<ReturnType<typeof listThemesOfActions>>[number];
 type UpdateRow = Awaited<ReturnType<typeof listPublishedUpdates>>[number];
@@ -69,6 +70,8 @@ export interface ActionDetail extends ActionCard {
 	links: { label: string; url: string }[];
 	opportunities: OpportunityView[];
 	updates: UpdateView[];
+	/** Where it stands, what was decided and what comes next. */
+	progress: ActionProgress;
 }
 
 export function mediaUrl(id: string): string {
@@ -150,7 +153,14 @@ export function presentActionDetail(
 		location: row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng } : null,
 		links: safeLinks(row.links),
 		opportunities: opportunityViews,
-		updates: updateViews
+		updates: updateViews,
+		progress: presentActionProgress({
+			status: row.status,
+			decided: row.decided,
+			updates: updateViews,
+			opportunities: opportunityViews,
+			actionPath: path
+		})
 	};
 }
 
