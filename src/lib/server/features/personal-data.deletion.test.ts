@@ -1,9 +1,10 @@
 // Deletion leaves nothing: a person who did one of everything on a running platform deletes their account,
 // and then every table of the database (from the catalogue, so a new table is searched without editing this
-// test) and the job queue (pg-boss's tables) are searched for their addresses and names. The privacy statement
+// test), the job queue (pg-boss's tables) and the mail written as .eml files in the data folder (no SMTP_URL)
+// are searched for their addresses and names. The privacy statement
 // says that deleting an account erases its personal data, and names no exception; so this test has none.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -18,6 +19,8 @@ import { translate } from '$lib/i18n';
 import { createEmptyTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { silentLog } from '$lib/server/testing/context';
 import { dumpDatabase, findInDump } from '$lib/server/testing/dump';
+import { executeRows } from '$lib/server/db/rows';
+import { sql } from 'drizzle-orm';
 import {
 	actorOf,
 	buildParticipatingMunicipality,
@@ -255,6 +258,27 @@ async function doOneOfEverything() {
 	return { actor, outbox };
 }
 
+/** The mail files written in the data folder (no SMTP_URL) that mention any of the markers. */
+async function mailFilesMentioning(markers: string[]): Promise<string[]> {
+	const folder = path.join(dataDir, 'mail');
+	const files = await readdir(folder).catch(() => [] as string[]);
+	const found: string[] = [];
+	for (const file of files) {
+		const text = (await readFile(path.join(folder, file), 'utf8')).toLowerCase();
+		if (markers.some((m) => text.includes(m.toLowerCase()))) found.push(file);
+	}
+	return found;
+}
+
+/** Mails the job system has not finished delivering (waiting, being retried or being written). */
+async function mailsInFlight(): Promise<number> {
+	const [row] = await executeRows<{ n: number }>(
+		app.database.db,
+		sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send' AND state IN ('created', 'retry', 'active')`
+	);
+	return Number(row?.n ?? 0);
+}
+
 describe('deleting an account', () => {
 	it('leaves the person’s addresses and names in no table and no job', async () => {
 		const { actor, outbox } = await doOneOfEverything();
@@ -285,8 +309,16 @@ describe('deleting an account', () => {
 				table
 			).toContain(table);
 
+		// Without SMTP_URL the mails were written as files: once the job system delivered them all, they are there.
+		await expect.poll(mailsInFlight, { timeout: 30_000 }).toBe(0);
+		expect((await mailFilesMentioning([PERSON.firstAddress, PERSON.pendingAddress])).length).toBeGreaterThan(
+			1
+		);
+
 		await deleteAccount(requestCtx(app, 'delete', { actor }), { confirm: 'yes' });
 		while ((await app.events.runOnce()) > 0);
+		expect(await mailsInFlight()).toBe(0);
+		expect(await mailFilesMentioning(markers)).toEqual([]);
 
 		const dump = await dumpDatabase(app.database.db);
 		expect(findInDump(dump, markers, { decodeJwts: true })).toEqual([]);

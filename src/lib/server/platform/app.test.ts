@@ -77,7 +77,7 @@ describe('the platform with SMTP', () => {
 });
 
 describe('the platform without SMTP', () => {
-	it('writes mail as .eml files in the data folder', async () => {
+	it('writes mail as .eml files in the data folder, and forgets those to an address', async () => {
 		const dataDir = await mkdtemp(path.join(tmpdir(), 'meedoen-eml-'));
 		const database = await createEmptyTestDatabase();
 		const app = await startApp(
@@ -95,6 +95,13 @@ describe('the platform without SMTP', () => {
 			const eml = await readFile(path.join(dataDir, 'mail', files[0]!), 'utf8');
 			expect(eml).toContain('To: jan@example.be');
 			expect(eml).toContain('Subject: Uitnodiging werkgroep');
+
+			// Deleting an account forgets the files to its addresses (in any case), and only those.
+			await app.queueMail({ to: 'piet@example.be', subject: 'Uitnodiging werkgroep', text: 'Tot dan!' });
+			expect(await app.mailer.forget(['JAN@example.be'])).toBe(1);
+			const left = await readdir(path.join(dataDir, 'mail'));
+			expect(left).toHaveLength(1);
+			expect(await readFile(path.join(dataDir, 'mail', left[0]!), 'utf8')).toContain('To: piet@example.be');
 		} finally {
 			await stopApp(app);
 			await database.destroy();

@@ -177,7 +177,10 @@ export function requestContext(app: App, request: { requestId: string; locale: L
 		batches: app.batches,
 		geocoder: app.geocoder ?? undefined,
 		features: app.features,
-		queueMail: (message) => app.queueMail(message)
+		queueMail: (message) => app.queueMail(message),
+		forgetDeliveredMail: async (addresses) => {
+			await app.mailer.forget(addresses);
+		}
 	};
 }
 

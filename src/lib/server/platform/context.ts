@@ -32,6 +32,11 @@ export interface Ctx {
 	features: Features;
 	/** Queues a mail for delivery by the job system. */
 	queueMail(message: MailMessage): Promise<void>;
+	/**
+	 * Deletes the delivered mail the platform keeps for these addresses (the .eml files written without SMTP);
+	 * absent where no mail is kept (most tests).
+	 */
+	forgetDeliveredMail?(addresses: readonly string[]): Promise<void>;
 }
 
 /** A use case's context inside one municipality (a page under /{municipality}/, or an API call resolved to one). */

@@ -1,5 +1,5 @@
 // Mail goes out over SMTP; without SMTP_URL it is written as .eml files so a newcomer can read it.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { sql } from 'drizzle-orm';
@@ -22,7 +22,25 @@ export interface MailMessage {
 
 export interface Mailer {
 	deliver(message: MailMessage): Promise<{ messageId: string; file?: string }>;
+	/**
+	 * Deletes what this mailer kept of the mail to these addresses: without SMTP the .eml files written to them;
+	 * over SMTP nothing is kept here (it is with the mail server and the recipient). Returns how many it deleted.
+	 */
+	forget(addresses: readonly string[]): Promise<number>;
 	close(): void;
+}
+
+/** The recipients of a written .eml file, lower-cased, from its To, Cc and Bcc headers. */
+export function recipientsOfEml(eml: string): string[] {
+	const head = (eml.split(/\r?\n\r?\n/, 1)[0] ?? '').replace(/\r?\n[ \t]+/g, ' ');
+	const found: string[] = [];
+	for (const line of head.split(/\r?\n/)) {
+		const header = /^(?:to|cc|bcc):(.*)$/i.exec(line);
+		if (header)
+			for (const [address] of header[1]!.matchAll(/[^\s<>,;"]+@[^\s<>,;"]+/g))
+				found.push(address.toLowerCase());
+	}
+	return found;
 }
 
 function envelope(from: string, message: MailMessage) {
@@ -51,6 +69,7 @@ export function createMailer(options: {
 				log.info({ mail: { subject: message.subject, messageId: info.messageId } }, 'mail sent');
 				return { messageId: info.messageId };
 			},
+			forget: async () => 0,
 			close: () => transport.close()
 		};
 	}
@@ -65,6 +84,23 @@ export function createMailer(options: {
 			await writeFile(file, info.message as Buffer);
 			log.info({ mail: { subject: message.subject, file } }, `mail written to file: ${message.subject}`);
 			return { messageId: info.messageId, file };
+		},
+		async forget(addresses) {
+			const wanted = new Set(addresses.map((a) => a.toLowerCase()));
+			if (wanted.size === 0) return 0;
+			const files = await readdir(folder).catch((err: NodeJS.ErrnoException) => {
+				if (err.code === 'ENOENT') return [] as string[];
+				throw err;
+			});
+			let deleted = 0;
+			for (const name of files.filter((f) => f.endsWith('.eml'))) {
+				const file = path.join(folder, name);
+				if (!recipientsOfEml(await readFile(file, 'utf8')).some((r) => wanted.has(r))) continue;
+				await unlink(file);
+				deleted += 1;
+			}
+			if (deleted > 0) log.info({ mail: { deleted } }, 'mail files of a deleted account removed');
+			return deleted;
 		},
 		close: () => transport.close()
 	};

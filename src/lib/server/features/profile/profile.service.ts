@@ -363,12 +363,16 @@ export async function exportPersonalData(ctx: Ctx): Promise<PersonalDataExport> 
 export async function deleteAccount(ctx: Ctx, input: { confirm: 'yes' }): Promise<void> {
 	const userId = personId(ctx);
 	validate(deleteAccountInput, input);
-	await ctx.db.transaction(async (tx) => {
+	const addresses = await ctx.db.transaction(async (tx) => {
 		const user = await loadPerson(tx, userId);
 		const addresses = await listAddressesOfPerson(tx, { userId });
 		const person = { userId, addresses, displayName: user.displayName };
 		for (const feature of ctx.features) await feature.personalData?.erase(tx, person);
+		return addresses;
 	});
+	// Mail already delivered and kept by the platform (the .eml files without SMTP) is a file, not a row: it
+	// goes once the deletion is committed. Mail still queued went with the job queue's rows above.
+	await ctx.forgetDeliveredMail?.(addresses);
 	ctx.log.info({ userId }, 'account deleted');
 }
 
