@@ -16,7 +16,8 @@ const STATEMENTS = {
 	home: { warm: 1, cold: 7 },
 	actionList: { warm: 1, cold: 6 },
 	actionPage: { warm: 2, cold: 8 },
-	opportunityByVotes: { warm: 3, cold: 6 },
+	// The ranked page is shared (read cache) and the person's own support read beside it: one more when cold.
+	opportunityByVotes: { warm: 3, cold: 7 },
 	suggestionPage: { warm: 6, cold: 7 },
 	profile: { warm: 4, cold: 6 },
 	// One more than the page's own: the back office's menu counts what waits for moderation (its badge).

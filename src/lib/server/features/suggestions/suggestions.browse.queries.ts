@@ -105,25 +105,14 @@ export type ListedSuggestionRow = {
 
 export type PageSort = 'votes' | 'newest' | 'distance';
 
-/** Who is looking at a page: their own support of each row, and how many they support in all (a vote limit). */
-export interface PageViewer {
-	userId: string;
-	countVotes: boolean;
-}
-
 /**
  * One page of listed suggestions with the total (a window over the same rows, so one statement), by offset
- * (the page's numbered pagination); with a viewer, whether they support each row and how many they support
- * in this opportunity, in the same statement.
+ * (the page's numbered pagination). It is the same for everyone: a person's own support is listOwnSupport.
  */
 export async function listListedSuggestions(
 	db: Db,
-	params: ListedFilters & { near?: Near; sort: PageSort; limit: number; offset: number; viewer?: PageViewer }
-): Promise<{
-	rows: (ListedSuggestionRow & { voted: boolean | null })[];
-	total: number;
-	votesUsed: number | null;
-}> {
+	params: ListedFilters & { near?: Near; sort: PageSort; limit: number; offset: number }
+): Promise<{ rows: ListedSuggestionRow[]; total: number }> {
 	const conditions = listedWhere(params);
 	if (params.near) conditions.push(...nearWhere(params.near));
 	const where = and(...conditions);
@@ -134,22 +123,11 @@ export async function listListedSuggestions(
 			: params.sort === 'newest'
 				? [desc(publishedAt), desc(suggestions.id)]
 				: [desc(suggestions.voteCount), desc(suggestions.id)];
-	const { viewer } = params;
-	const ownVotes = (extra: SQL) =>
-		viewer
-			? sql`select 1 from ${suggestionVotes} where ${suggestionVotes.municipalityId} = ${params.municipalityId} and ${suggestionVotes.userId} = ${viewer.userId} and ${extra}`
-			: sql``;
 	const rows = await db
 		.select({
 			...cardColumns,
 			distance: sql<number | null>`${distance}`,
-			total: sql<number>`count(*) over ()`.mapWith(Number),
-			voted: viewer
-				? sql<boolean>`exists(${ownVotes(sql`${suggestionVotes.suggestionId} = ${suggestions.id}`)})`
-				: sql<null>`null::boolean`,
-			votesUsed: viewer?.countVotes
-				? sql<number>`(select count(*)::int from (${ownVotes(sql`${suggestionVotes.opportunityId} = ${params.opportunityId}`)}) own)`
-				: sql<null>`null::int`
+			total: sql<number>`count(*) over ()`.mapWith(Number)
 		})
 		.from(suggestions)
 		.where(where)
@@ -157,32 +135,44 @@ export async function listListedSuggestions(
 		.limit(params.limit)
 		.offset(params.offset);
 	const first = rows[0];
-	// A page past the end has no rows to carry the window's figures: ask for them on their own.
-	const [total, votesUsed] = first
-		? [first.total, first.votesUsed === null ? null : Number(first.votesUsed)]
-		: await Promise.all([
-				params.offset > 0
-					? db
-							.select({ n: sql<number>`count(*)::int` })
-							.from(suggestions)
-							.where(where)
-							.then(([row]) => Number(row?.n ?? 0))
-					: 0,
-				viewer?.countVotes
-					? db
-							.select({ n: sql<number>`count(*)::int` })
-							.from(sql`(${ownVotes(sql`${suggestionVotes.opportunityId} = ${params.opportunityId}`)}) own`)
-							.then(([row]) => Number(row?.n ?? 0))
-					: null
-			]);
+	// A page past the end has no rows to carry the window's total: ask for it on its own.
+	const total = first
+		? first.total
+		: params.offset > 0
+			? await db
+					.select({ n: sql<number>`count(*)::int` })
+					.from(suggestions)
+					.where(where)
+					.then(([row]) => Number(row?.n ?? 0))
+			: 0;
 	return {
-		rows: rows.map(({ total: _total, votesUsed: _used, ...r }) => ({
+		rows: rows.map(({ total: _total, ...r }) => ({
 			...r,
 			distance: r.distance === null ? null : Number(r.distance)
 		})),
-		total,
-		votesUsed
+		total
 	};
+}
+
+/**
+ * The suggestions of an opportunity a person supports (a handful; at most the vote limit where there is one):
+ * beside a shared page of the list, their own support of its rows and how many they support in all.
+ */
+export async function listOwnSupport(
+	db: Db,
+	params: { municipalityId: string; opportunityId: number; userId: string }
+): Promise<number[]> {
+	const rows = await db
+		.select({ id: suggestionVotes.suggestionId })
+		.from(suggestionVotes)
+		.where(
+			and(
+				eq(suggestionVotes.municipalityId, params.municipalityId),
+				eq(suggestionVotes.opportunityId, params.opportunityId),
+				eq(suggestionVotes.userId, params.userId)
+			)
+		);
+	return rows.map((r) => r.id);
 }
 
 export type KeysetCursor =

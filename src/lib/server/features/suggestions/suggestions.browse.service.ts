@@ -15,6 +15,7 @@ import {
 	listListedPoints,
 	listListedSuggestions,
 	listListedSuggestionsAfter,
+	listOwnSupport,
 	type MercatorBox,
 	type Near,
 	type PageSort
@@ -103,16 +104,30 @@ export async function browseOpportunity(
 	};
 	const nearParams: Near | undefined = near ?? undefined;
 	const actor = ctx.actor ?? null;
-	const [{ rows, total, votesUsed }, themes, place] = await Promise.all([
-		// The person's own support comes with the page, in the same statement.
-		listListedSuggestions(ctx.db, {
-			...filters,
-			near: nearParams,
-			sort: pageSort,
-			limit: PAGE_SIZE,
-			offset: (f.page - 1) * PAGE_SIZE,
-			viewer: actor ? { userId: actor.userId, countVotes: Boolean(opportunity.voteLimit) } : undefined
-		}),
+	const offset = (f.page - 1) * PAGE_SIZE;
+	const [{ rows, total }, own, themes, place] = await Promise.all([
+		// The ranked page is the same for everyone who asks for it (the sort over every listed suggestion is
+		// the costly part): kept like the other shared reads, at most 10 seconds and cleared by any write, so
+		// a vote shows at once. What a person sees about themselves is read for them on every request.
+		cached(
+			ctx.cache,
+			`suggestion-page:${ctx.tenant.id}:${JSON.stringify({ ...filters, near: nearParams ?? null, pageSort, offset })}`,
+			() =>
+				listListedSuggestions(ctx.db, {
+					...filters,
+					near: nearParams,
+					sort: pageSort,
+					limit: PAGE_SIZE,
+					offset
+				})
+		),
+		actor
+			? listOwnSupport(ctx.db, {
+					municipalityId: ctx.tenant.id,
+					opportunityId: opportunity.id,
+					userId: actor.userId
+				})
+			: null,
 		getMunicipalityThemes(ctx, { participating: true }),
 		// Where the map starts: the municipality's centre changes (almost) never.
 		cached(ctx.cache, `municipality-place:${ctx.tenant.id}`, () =>
@@ -121,14 +136,15 @@ export async function browseOpportunity(
 	]);
 
 	let votes: BrowsePage['votes'] = null;
-	if (actor && opportunity.voteLimit) {
-		const used = votesUsed ?? 0;
+	if (own && opportunity.voteLimit) {
+		const used = own.length;
 		votes = { limit: opportunity.voteLimit, used, remaining: Math.max(0, opportunity.voteLimit - used) };
 	}
+	const supported = new Set(own ?? []);
 
 	return {
 		opportunity: presentBrowseOpportunity(opportunity, now),
-		items: rows.map((r) => presentSuggestionCard(r, ctx.tenant.slug, r.voted)),
+		items: rows.map((r) => presentSuggestionCard(r, ctx.tenant.slug, own ? supported.has(r.id) : null)),
 		total,
 		page: f.page,
 		pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),

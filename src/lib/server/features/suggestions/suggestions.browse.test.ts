@@ -9,6 +9,7 @@ import type { Geocoder } from '$lib/server/platform/geocode';
 import { AppError } from '$lib/server/platform/errors';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
+import { createCache } from '$lib/server/platform/cache';
 import {
 	buildParticipatingMunicipality,
 	buildTheme,
@@ -173,6 +174,38 @@ describe('browseOpportunity (the page)', () => {
 		const past = await browseOpportunity(ctx, { opportunityId: id, filters: filters('pagina=5') });
 		expect(past).toMatchObject({ items: [], total: 2, pageCount: 1 });
 		expect(past.votes).toEqual({ limit: 3, used: 1, remaining: 2 });
+	});
+
+	it('shares the ranked page between people, never their own support', async () => {
+		const { id } = await buildSuggestionOpportunity(db, geel, { voteLimit: 3 });
+		const s1 = await buildSuggestion(db, geel, id);
+		const s2 = await buildSuggestion(db, geel, id);
+		const [supporter, other] = [await buildUser(db), await buildUser(db)];
+		await buildVotes(db, geel, s1, [supporter.id]);
+		// One read cache for both, as in a running server.
+		const cache = createCache({ ttlMs: 60_000, maxEntries: 100 });
+		const as = async (user: typeof supporter) => ({
+			...buildCtx(db, geel, { actor: await actorOf(db, user) }),
+			cache
+		});
+		const mine = await browseOpportunity(await as(supporter), { opportunityId: id, filters: filters('') });
+		const theirs = await browseOpportunity(await as(other), { opportunityId: id, filters: filters('') });
+		expect(mine.items.find((i) => i.id === s1.id)?.voted).toBe(true);
+		expect(mine.votes).toEqual({ limit: 3, used: 1, remaining: 2 });
+		expect(theirs.items.find((i) => i.id === s1.id)?.voted).toBe(false);
+		expect(theirs.items.find((i) => i.id === s2.id)?.voted).toBe(false);
+		expect(theirs.votes).toEqual({ limit: 3, used: 0, remaining: 3 });
+		// The person's own support is read on every request, also while the shared page is kept.
+		await buildVotes(db, geel, s2, [other.id]);
+		const again = await browseOpportunity(await as(other), { opportunityId: id, filters: filters('') });
+		expect(again.items.find((i) => i.id === s2.id)?.voted).toBe(true);
+		expect(again.votes).toEqual({ limit: 3, used: 1, remaining: 2 });
+		const visitor = await browseOpportunity(
+			{ ...buildCtx(db, geel), cache },
+			{ opportunityId: id, filters: filters('') }
+		);
+		expect(visitor.items.every((i) => i.voted === null)).toBe(true);
+		expect(visitor.votes).toBeNull();
 	});
 
 	it('near an address: looks it up, keeps what lies within 1 km, nearest first, with the distance', async () => {
