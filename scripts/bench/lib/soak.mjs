@@ -156,6 +156,23 @@ async function startMailCatcher() {
 	};
 }
 
+/** What a person would read of an answer: the text of the page's main part, or the body as it is. */
+function readable(text) {
+	const main = text.match(/<main\b[\s\S]*?<\/main>/)?.[0] ?? text;
+	return unescapeHtml(main.replace(/<(script|style)\b[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' '))
+		.replace(/\s+/g, ' ')
+		.trim()
+		.slice(0, 240);
+}
+
+const unescapeHtml = (s) =>
+	s
+		.replaceAll('&quot;', '"')
+		.replaceAll('&#39;', "'")
+		.replaceAll('&lt;', '<')
+		.replaceAll('&gt;', '>')
+		.replaceAll('&amp;', '&');
+
 /**
  * Runs the soak against a database that has been prepared (migrations, demo content, bench datasets) and that
  * no app holds open. Starts and stops its own app and SMTP catcher.
@@ -250,7 +267,7 @@ export async function runSoak({
 			const ms = performance.now() - started;
 			let error = null;
 			if (![expect].flat().includes(response.status))
-				error = `${method} ${path.split('?')[0]} answered ${response.status}, expected ${[expect].flat().join(' or ')}: ${text.slice(0, 160).replace(/\s+/g, ' ')}`;
+				error = `${method} ${path.split('?')[0]} answered ${response.status}, expected ${[expect].flat().join(' or ')}: ${readable(text)}`;
 			else if (check) error = check(response, text);
 			record(kind, ms, error);
 			return error ? null : { response, text };
