@@ -135,6 +135,8 @@ function gitCommit() {
 async function main() {
 	const opts = options();
 	const started = performance.now();
+	// The commit of the code that runs (read at the start: the soak lasts half an hour).
+	const commit = gitCommit();
 	const loadAtStart = os.loadavg()[0];
 	if (loadAtStart > 0.5 * os.cpus().length)
 		log(
@@ -202,7 +204,7 @@ async function main() {
 	const args = process.argv.slice(2).map((a) => (a.startsWith('postgres') ? redactUrl(a) : a));
 	const results = {
 		when: new Date().toISOString(),
-		commit: gitCommit(),
+		commit,
 		command: `npm run soak${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`,
 		machine: {
 			cores: os.cpus().length,

@@ -368,9 +368,8 @@ export async function runSoak({
 	}
 
 	/**
-	 * The moderator of Geel (the demo's persona dev-moderator-geel), through the mail link with the persona's
-	 * verified address. Not through the bundled identity provider: its issuer changes with its port, and an
-	 * installation that booted before (the data step) keeps the persona's roles under the earlier issuer.
+	 * The moderator of Geel (the demo persona dev-moderator-geel's account), through the mail link with the
+	 * persona's verified address: a real way in for staff too, and one more mail for the job.
 	 */
 	async function logInStaff() {
 		const ip = '10.255.0.1';
