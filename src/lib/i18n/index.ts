@@ -16,8 +16,8 @@ export type { MessageKey };
 const catalogues: Partial<Record<Locale, PartialCatalogue | Catalogue>> = { nl };
 if (import.meta.env.SSR) {
 	const others = import.meta.glob<{ default: PartialCatalogue }>('./messages/{fr,en}.ts', { eager: true });
-	catalogues.fr = others['./messages/fr.ts'].default;
-	catalogues.en = others['./messages/en.ts'].default;
+	catalogues.fr = others['./messages/fr.ts']?.default;
+	catalogues.en = others['./messages/en.ts']?.default;
 }
 const intlLocales: Record<Locale, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-BE' };
 
