@@ -14,7 +14,7 @@
 //   npm run bench [-- --build] [--duration 10] [--connections 50] [--warmup 2] [--no-fail]
 //                 [--no-soak] [--soak-minutes 3] [--database-url postgres://user@host:5432/postgres]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +28,7 @@ import { loadRoutes } from './lib/routes.mjs';
 import { measureLoad, stopLoad } from './lib/load.mjs';
 import { measurePageJs } from './lib/page-js.mjs';
 import { fmt, table } from './lib/report.mjs';
+import { buildApp, cleanupOnExit, gitCommit, redactUrl } from './lib/run-support.mjs';
 import { checkVoteCounts, measureVotes } from './lib/votes.mjs';
 import { printSoak, runSoak } from './lib/soak.mjs';
 import { runSuggestionsChild } from './datasets/suggestions.mjs';
@@ -115,74 +116,13 @@ function options() {
 
 const log = (message) => console.log(`[bench] ${message}`);
 
-// Everything that must be undone, newest first. Runs once, on success, error, Ctrl-C or SIGTERM.
-const cleanups = [];
-let cleaning = null;
-/** The signal that stopped the run, if one did. */
-let interrupted = null;
-function cleanup() {
-	cleaning ??= (async () => {
-		stopLoad();
-		while (cleanups.length > 0) {
-			const step = cleanups.pop();
-			try {
-				await step.run();
-			} catch (error) {
-				console.error(`[bench] cleanup (${step.name}) failed: ${error.message}`);
-			}
-		}
-	})();
-	return cleaning;
-}
-// Last resort when the process exits without having cleaned up (an exit() somewhere, a crash).
-process.on('exit', () => {
-	for (const step of cleanups) step.sync?.();
-});
-for (const [signal, code] of [
-	['SIGINT', 130],
-	['SIGTERM', 143],
-	['SIGHUP', 129]
-]) {
-	process.on(signal, async () => {
-		interrupted = signal;
-		console.error(`\n[bench] ${signal}: stopping the servers and removing the data folder…`);
-		await cleanup();
-		process.exit(code);
-	});
-}
+// Everything that must be undone, newest first (lib/run-support.mjs): once, on success, error or a signal.
+const exit = cleanupOnExit('bench', { before: stopLoad });
+const cleanup = () => exit.cleanup();
+const onCleanup = (name, run, sync) => exit.add(name, run, sync);
+const trackServer = (name, server) => exit.trackServer(name, server);
 
-function onCleanup(name, run, sync) {
-	cleanups.push({ name, run, sync });
-}
-
-function trackServer(name, server) {
-	onCleanup(
-		`stop ${name}`,
-		() => server.stop(),
-		() => server.child.kill('SIGKILL')
-	);
-}
-
-function build(force) {
-	const entry = path.join(root, 'build', 'index.js');
-	if (!force && existsSync(entry)) {
-		log('using the existing build (pass --build to rebuild)');
-		return null;
-	}
-	log(force ? 'building (--build)…' : 'no build yet: building…');
-	const started = performance.now();
-	const result = spawnSync(
-		process.execPath,
-		[path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
-		{
-			stdio: 'inherit',
-			timeout: 10 * 60_000
-		}
-	);
-	if (result.status !== 0)
-		throw new Error(`vite build failed (${result.error?.message ?? `exit ${result.status}`})`);
-	return Math.round(performance.now() - started);
-}
+const build = (force) => buildApp(root, force, log);
 
 /** scripts/bench/micro.ts in vite-node (the app's own modules, no server): [{ name, ms, targetMs }]. */
 function measureMicro() {
@@ -200,24 +140,6 @@ function measureMicro() {
 	if (result.status !== 0 || !line.startsWith('['))
 		throw new Error(`scripts/bench/micro.ts failed (exit ${result.status}): ${result.stderr?.slice(-500)}`);
 	return JSON.parse(line);
-}
-
-/** A connection URL without its password, for the results file. */
-function redactUrl(value) {
-	try {
-		const url = new URL(value);
-		if (url.password) url.password = '***';
-		return url.toString();
-	} catch {
-		return value;
-	}
-}
-
-function gitCommit() {
-	const result = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' });
-	if (result.status !== 0) return null;
-	const dirty = spawnSync('git', ['status', '--porcelain', '--', 'src'], { encoding: 'utf8' }).stdout?.trim();
-	return result.stdout.trim() + (dirty ? ' (src modified)' : '');
 }
 
 async function main() {
@@ -968,7 +890,7 @@ try {
 } catch (caught) {
 	let error = caught;
 	// After Ctrl-C the steps in flight fail because their servers are gone: not worth a stack trace.
-	if (interrupted) error = new Error(`interrupted by ${interrupted}`);
+	if (exit.interrupted) error = new Error(`interrupted by ${exit.interrupted}`);
 	else console.error(`\n[bench] failed: ${error.stack ?? error}`);
 	process.exitCode = 1;
 	mkdirSync(benchDir, { recursive: true });

@@ -7,8 +7,7 @@
 // the data folder (and database) removed at the end, also on error or Ctrl-C.
 //
 //   npm run soak [-- --minutes 30] [--sample-seconds 30] [--database-url postgres://user@host:5432/postgres]
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +17,7 @@ import { runOfflineSteps } from './datasets/index.mjs';
 import { startAppServer } from './lib/app-server.mjs';
 import { createBenchDatabase } from './lib/database.mjs';
 import { printSoak, runSoak } from './lib/soak.mjs';
+import { buildApp, cleanupOnExit, gitCommit, redactUrl } from './lib/run-support.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 process.chdir(root);
@@ -76,61 +76,11 @@ function options() {
 
 const log = (message) => console.log(`[soak] ${message}`);
 
-const cleanups = [];
-let cleaning = null;
-let interrupted = null;
-function cleanup() {
-	cleaning ??= (async () => {
-		while (cleanups.length > 0) {
-			const step = cleanups.pop();
-			try {
-				await step.run();
-			} catch (error) {
-				console.error(`[soak] cleanup (${step.name}) failed: ${error.message}`);
-			}
-		}
-	})();
-	return cleaning;
-}
-process.on('exit', () => {
-	for (const step of cleanups) step.sync?.();
-});
-for (const [signal, code] of [
-	['SIGINT', 130],
-	['SIGTERM', 143],
-	['SIGHUP', 129]
-]) {
-	process.on(signal, async () => {
-		interrupted = signal;
-		console.error(`\n[soak] ${signal}: stopping the servers and removing the data folder…`);
-		await cleanup();
-		process.exit(code);
-	});
-}
-const onCleanup = (name, run, sync) => cleanups.push({ name, run, sync });
-const trackServer = (server) =>
-	onCleanup(
-		'stop the app',
-		() => server.stop(),
-		() => server.child.kill('SIGKILL')
-	);
-
-function redactUrl(value) {
-	try {
-		const url = new URL(value);
-		if (url.password) url.password = '***';
-		return url.toString();
-	} catch {
-		return value;
-	}
-}
-
-function gitCommit() {
-	const result = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' });
-	if (result.status !== 0) return null;
-	const dirty = spawnSync('git', ['status', '--porcelain', '--', 'src'], { encoding: 'utf8' }).stdout?.trim();
-	return result.stdout.trim() + (dirty ? ' (src modified)' : '');
-}
+// Everything that must be undone, newest first (lib/run-support.mjs): once, on success, error or a signal.
+const exit = cleanupOnExit('soak');
+const cleanup = () => exit.cleanup();
+const onCleanup = (name, run, sync) => exit.add(name, run, sync);
+const trackServer = (server) => exit.trackServer('the app', server);
 
 async function main() {
 	const opts = options();
@@ -142,18 +92,7 @@ async function main() {
 		log(
 			`the machine is busy (load average ${loadAtStart.toFixed(2)} on ${os.cpus().length} cores): latencies will be noisy`
 		);
-	if (opts.build || !existsSync(path.join(root, 'build', 'index.js'))) {
-		log('building…');
-		const result = spawnSync(
-			process.execPath,
-			[path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
-			{
-				stdio: 'inherit',
-				timeout: 10 * 60_000
-			}
-		);
-		if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status})`);
-	}
+	buildApp(root, opts.build, log);
 	// Setup, the soak, the drain and the checks afterwards; anything still running after that hangs.
 	const budgetS = 600 + opts.minutes * 60 + 300;
 	setTimeout(async () => {
@@ -243,8 +182,8 @@ async function main() {
 try {
 	process.exitCode = await main();
 } catch (caught) {
-	const error = interrupted ? new Error(`interrupted by ${interrupted}`) : caught;
-	if (!interrupted) console.error(`\n[soak] failed: ${error.stack ?? error}`);
+	const error = exit.interrupted ? new Error(`interrupted by ${exit.interrupted}`) : caught;
+	if (!exit.interrupted) console.error(`\n[soak] failed: ${error.stack ?? error}`);
 	process.exitCode = 1;
 } finally {
 	await cleanup();
