@@ -25,6 +25,8 @@ function row(values: Partial<OpportunityRow> & Pick<OpportunityRow, 'kind'>): Op
 		opensAt: null,
 		closesAt: null,
 		position: id,
+		takesSuggestions: true,
+		takesVotes: true,
 		...values
 	};
 }

@@ -21,6 +21,12 @@ export interface Candidate extends Window {
 	id: number;
 	actionId: number;
 	kind: OpportunityKind;
+	/**
+	 * For a map of suggestions: whether it takes new suggestions and votes now (the suggestions feature's
+	 * settings of the opportunity, `suggestion_settings`); absent means both, as without settings.
+	 */
+	takesSuggestions?: boolean;
+	takesVotes?: boolean;
 }
 
 export function windowOpen(o: Window, now: Date): boolean {
@@ -31,8 +37,9 @@ export function windowOpen(o: Window, now: Date): boolean {
  * The next step of an opportunity, given the other opportunities of its action; null when it has none that
  * works today, and then it is not open, whatever its window says.
  *
- * Per kind: reading updates is following the action; suggestions on the map are that map; a vote is the map
- * of the action's open map opportunity (support there is the vote), none without one. A survey, a working
+ * Per kind: reading updates is following the action; suggestions on the map are that map, while it takes
+ * suggestions; a vote is the map of the action's open map opportunity while that map takes votes (support
+ * there is the vote), none without one. A survey, a working
  * group, an action day, volunteering and a citizen group have no next step on the platform until events
  * (registration) and groups exist, so they are never "open": their text says how to take part.
  */
@@ -42,10 +49,14 @@ export function nextStepOf(o: Candidate, siblings: readonly Candidate[], now: Da
 		case 'readUpdates':
 			return { kind: 'follow' };
 		case 'mapSuggestions':
-			return { kind: 'suggest', opportunityId: o.id };
+			return o.takesSuggestions === false ? null : { kind: 'suggest', opportunityId: o.id };
 		case 'vote': {
 			const map = siblings.find(
-				(s) => s.actionId === o.actionId && s.kind === 'mapSuggestions' && windowOpen(s, now)
+				(s) =>
+					s.actionId === o.actionId &&
+					s.kind === 'mapSuggestions' &&
+					windowOpen(s, now) &&
+					s.takesVotes !== false
 			);
 			return map ? { kind: 'vote', opportunityId: map.id } : null;
 		}

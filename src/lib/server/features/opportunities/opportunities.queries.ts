@@ -3,7 +3,7 @@
 // where.
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import { actions, municipalities, opportunities } from '$lib/server/db/schema';
+import { actions, municipalities, opportunities, suggestionSettings } from '$lib/server/db/schema';
 import type { OpportunityKind } from '$lib/domain/actions';
 import type { LadderRung } from '$lib/domain/ladder';
 import { matchesSearch, searchRank, type SearchTarget, type SearchTerms } from '$lib/server/platform/search';
@@ -48,6 +48,21 @@ const opportunityColumns = {
 	closesAt: opportunities.closesAt,
 	position: opportunities.position
 };
+
+/**
+ * What the listings add to an opportunity: whether a map of suggestions takes suggestions and votes now (its
+ * settings, kept by the suggestions feature; true without settings, as there), so `nextStepOf` never calls a
+ * closed map open. Read with a left join on `suggestion_settings` (one row per opportunity at most).
+ */
+const listedColumns = {
+	...opportunityColumns,
+	takesSuggestions: sql<boolean>`coalesce(${suggestionSettings.submissionsOpen}, true)`,
+	takesVotes: sql<boolean>`coalesce(${suggestionSettings.votingOpen}, true)`
+};
+const settingsOf = and(
+	eq(suggestionSettings.opportunityId, opportunities.id),
+	eq(suggestionSettings.municipalityId, opportunities.municipalityId)
+);
 
 /** Adds an opportunity to an action of this municipality; undefined when the action is not its own. */
 export async function insertOpportunity(
@@ -118,8 +133,9 @@ export async function listOpportunitiesOfActions(
 ) {
 	if (params.actionIds.length === 0 || params.municipalityIds.length === 0) return [];
 	return db
-		.select(opportunityColumns)
+		.select(listedColumns)
 		.from(opportunities)
+		.leftJoin(suggestionSettings, settingsOf)
 		.where(
 			and(
 				inArray(opportunities.municipalityId, params.municipalityIds),
@@ -140,7 +156,7 @@ export async function listWindowOpenOpportunities(db: Db, params: { municipality
 	if (params.municipalityIds.length === 0) return [];
 	return db
 		.select({
-			...opportunityColumns,
+			...listedColumns,
 			actionSlug: actions.slug,
 			actionTitle: actions.title,
 			actionSummary: actions.summary,
@@ -153,6 +169,7 @@ export async function listWindowOpenOpportunities(db: Db, params: { municipality
 			actions,
 			and(eq(actions.id, opportunities.actionId), eq(actions.municipalityId, opportunities.municipalityId))
 		)
+		.leftJoin(suggestionSettings, settingsOf)
 		.innerJoin(municipalities, eq(municipalities.id, actions.municipalityId))
 		.where(
 			and(

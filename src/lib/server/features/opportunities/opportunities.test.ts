@@ -15,6 +15,7 @@ import {
 import { insertOpportunity, type OpportunityFields } from './opportunities.queries';
 import { browseRung, countOpenByRung } from './opportunities.service';
 import { getActionPage } from '$lib/server/features/actions/actions.service';
+import { upsertSuggestionSettings } from '$lib/server/features/suggestions/suggestions.queries';
 
 let database: TestDatabase;
 let db: Db;
@@ -155,6 +156,60 @@ describe('browsing by rung ("Hoeveel tijd wil je erin steken?")', () => {
 		expect(byTitle['Plekken voor planten']?.open).toBe(true);
 		expect(byTitle['Stem voor de plekken']?.nextStep?.href).toBe(
 			`/geel/kansen/${byTitle['Plekken voor planten']!.id}`
+		);
+	});
+});
+
+describe('a map whose suggestion settings are closed (bug: open while the map took nothing)', () => {
+	let kasterlee: Tenant;
+	let closed: { id: number };
+	let votesOnly: { id: number };
+
+	/** An action with a map (its settings as given) and a vote on that map. */
+	async function mapAndVote(title: string, settings: { submissionsOpen: boolean; votingOpen: boolean }) {
+		const action = await buildAction(
+			kasterlee,
+			{ title, status: 'inProgress' },
+			{
+				opportunities: [
+					{ title: `${title}: plekken`, rung: 'coproduce', kind: 'mapSuggestions' },
+					{ title: `${title}: stem`, rung: 'consult', kind: 'vote' }
+				]
+			}
+		);
+		const page = await getActionPage(buildCtx(db, kasterlee), { id: action.id, slug: '' });
+		const map = page.action.opportunities.find((o) => o.title === `${title}: plekken`)!;
+		await upsertSuggestionSettings(db, { municipalityId: kasterlee.id, opportunityId: map.id, ...settings });
+		return action;
+	}
+
+	beforeAll(async () => {
+		kasterlee = await buildParticipatingMunicipality(db, 'kasterlee');
+		closed = await mapAndVote('Daken', { submissionsOpen: false, votingOpen: false });
+		votesOnly = await mapAndVote('Pleinen', { submissionsOpen: false, votingOpen: true });
+	});
+
+	it('is not open when it takes no suggestions, and a vote on it is open only while it takes votes', async () => {
+		const coproduce = await browseRung(buildCtx(db, kasterlee), { rung: 'coproduce', page: 1 });
+		expect(coproduce.items).toEqual([]);
+		const consult = await browseRung(buildCtx(db, kasterlee), { rung: 'consult', page: 1 });
+		expect(consult.items.map((o) => o.title)).toEqual(['Pleinen: stem']);
+		const counts = await countOpenByRung(buildCtx(db, kasterlee));
+		expect(counts.find((c) => c.rung === 'coproduce')?.count).toBe(0);
+		expect(counts.find((c) => c.rung === 'consult')?.count).toBe(1);
+	});
+
+	it("the action's page says the same", async () => {
+		const daken = await getActionPage(buildCtx(db, kasterlee), { id: closed.id, slug: '' });
+		expect(Object.fromEntries(daken.action.opportunities.map((o) => [o.title, o.open]))).toEqual({
+			'Daken: plekken': false,
+			'Daken: stem': false
+		});
+		const pleinen = await getActionPage(buildCtx(db, kasterlee), { id: votesOnly.id, slug: '' });
+		const byTitle = Object.fromEntries(pleinen.action.opportunities.map((o) => [o.title, o]));
+		expect(byTitle['Pleinen: plekken']?.open).toBe(false);
+		expect(byTitle['Pleinen: stem']?.nextStep?.href).toBe(
+			`/kasterlee/kansen/${byTitle['Pleinen: plekken']!.id}`
 		);
 	});
 });
