@@ -4,6 +4,7 @@ import type { PersonalDataOf } from '$lib/server/platform/feature';
 import { accountsFeature } from './accounts/accounts.feature';
 import { actionsFeature } from './actions/actions.feature';
 import { demoFeature } from './demo/demo.feature';
+import { eventsFeature } from './events/events.feature';
 import { municipalitiesFeature } from './municipalities/municipalities.feature';
 import { opportunitiesFeature } from './opportunities/opportunities.feature';
 import { profileFeature } from './profile/profile.feature';
@@ -26,6 +27,7 @@ export const features = [
 	actionsFeature,
 	opportunitiesFeature,
 	suggestionsFeature,
+	eventsFeature,
 	searchFeature
 ] as const;
 

@@ -21,6 +21,8 @@ import { insertTheme } from '$lib/server/features/themes/themes.queries';
 import { listRoles } from '$lib/server/features/accounts/accounts.queries';
 import { insertAction, insertUpdate, publishAction } from '$lib/server/features/actions/actions.queries';
 import { insertOpportunity } from '$lib/server/features/opportunities/opportunities.queries';
+import { insertEvent, type NewEvent } from '$lib/server/features/events/events.queries';
+import { newEventUid } from '$lib/server/features/events/events.service';
 import {
 	insertStoryEntry,
 	insertSuggestion,
@@ -326,4 +328,36 @@ export async function buildVotes(
 		.update(suggestions)
 		.set({ voteCount: sql`${suggestions.voteCount} + ${userIds.length}` })
 		.where(eq(suggestions.id, suggestion.id));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * An event straight in the database: a published working group a week from now, two hours long, with room
+ * for 20 unless said otherwise.
+ */
+export async function buildEvent(
+	db: Db,
+	tenant: Tenant,
+	options: Partial<Omit<NewEvent, 'municipalityId'>> = {}
+) {
+	const title = options.title ?? `Werkgroep ${Math.random().toString(36).slice(2, 7)}`;
+	const startsAt = options.startsAt ?? new Date(Date.now() + 7 * 24 * HOUR);
+	return insertEvent(db, {
+		kind: 'workingGroup',
+		rung: 'codecide',
+		status: 'published',
+		capacity: 20,
+		venueName: 'Gemeenschapscentrum',
+		publishedAt: new Date(),
+		...options,
+		municipalityId: tenant.id,
+		title,
+		slug: options.slug ?? slugify(title),
+		uid: options.uid ?? newEventUid(),
+		startsAt,
+		endsAt: options.endsAt ?? new Date(startsAt.getTime() + 2 * HOUR)
+	});
 }

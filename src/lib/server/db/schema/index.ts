@@ -5,3 +5,4 @@ export * from './accounts';
 export * from './media';
 export * from './actions';
 export * from './suggestions';
+export * from './events';

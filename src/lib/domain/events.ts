@@ -1,0 +1,58 @@
+// Events (activiteiten): working groups, action days, information evenings, online and citizen-group sessions
+// that people register for. The vocabulary shared by server and browser. "Event" here is the calendar event;
+// the platform's domain events (platform/events.ts) are another thing and are always called domain events.
+import type { LadderRung } from './ladder';
+
+export const EVENT_KINDS = [
+	'workingGroup',
+	'actionDay',
+	'infoEvening',
+	'online',
+	'citizenGroupSession'
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** A draft is seen by staff only; a cancelled event stays visible, marked, and takes no registrations. */
+export const EVENT_STATUSES = ['draft', 'published', 'cancelled'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+/**
+ * `pending`: registered without an account, the e-mail address not yet confirmed (holds no place);
+ * `confirmed`: has a place; `waitlisted`: waits for one, in arrival order; `cancelled`: gave it up.
+ */
+export const REGISTRATION_STATUSES = ['pending', 'confirmed', 'waitlisted', 'cancelled'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+export const EVENT_QUESTION_TYPES = ['checkbox', 'text'] as const;
+export type EventQuestionType = (typeof EVENT_QUESTION_TYPES)[number];
+
+/** A question staff add to the registration form ("Ik breng een spade mee"). */
+export interface EventQuestion {
+	/** Stable within the event: answers are stored under it. */
+	id: string;
+	label: string;
+	type: EventQuestionType;
+}
+
+/** Answers by question id: a checkbox ticked or not, a text as typed. */
+export type EventAnswers = Record<string, boolean | string>;
+
+/**
+ * The rung an event sits on unless staff choose another: a working group that chooses sits on co-decide (5),
+ * an action day on co-produce (4; self-management, 6, when citizens run it), an information evening informs (1).
+ */
+export const DEFAULT_RUNG_OF_EVENT_KIND = {
+	workingGroup: 'codecide',
+	actionDay: 'coproduce',
+	infoEvening: 'inform',
+	online: 'inform',
+	citizenGroupSession: 'selfManage'
+} as const satisfies Record<EventKind, LadderRung>;
+
+/** At most this many companions per registration, whatever an event allows. */
+export const MAX_COMPANIONS_LIMIT = 20;
+
+/** The path of an event's public page: its id, then its slug for people and search engines. */
+export function eventPath(municipalitySlug: string, id: number, slug: string): string {
+	return `/${municipalitySlug}/activiteiten/${id}${slug ? `-${slug}` : ''}`;
+}

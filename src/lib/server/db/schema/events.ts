@@ -1,0 +1,160 @@
+import { sql } from 'drizzle-orm';
+import {
+	bigserial,
+	check,
+	doublePrecision,
+	foreignKey,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	serial,
+	text,
+	timestamp,
+	unique,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import {
+	EVENT_KINDS,
+	EVENT_STATUSES,
+	MAX_COMPANIONS_LIMIT,
+	REGISTRATION_STATUSES,
+	type EventAnswers,
+	type EventQuestion
+} from '../../../domain/events';
+import { LADDER_RUNGS } from '../../../domain/ladder';
+import { municipalities } from './municipalities';
+import { users } from './accounts';
+import { actions, opportunities } from './actions';
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+
+/**
+ * An event people register for (activiteit): a working group, an action day, an information evening. It
+ * usually belongs to an action, often through an opportunity of kind workingGroup or actionDay, and takes its
+ * theme from the action; it stands on its own when it has neither. The integer id makes short URLs
+ * (/geel/activiteiten/3-werkgroep-ontharding). `uid` and `sequence` are its iCalendar UID and SEQUENCE: the
+ * UID never changes, the sequence goes up with every change people's calendars must follow.
+ */
+export const events = pgTable(
+	'events',
+	{
+		id: serial('id').primaryKey(),
+		municipalityId: uuid('municipality_id')
+			.notNull()
+			.references(() => municipalities.id, { onDelete: 'cascade' }),
+		actionId: integer('action_id').references(() => actions.id, { onDelete: 'set null' }),
+		opportunityId: integer('opportunity_id').references(() => opportunities.id, { onDelete: 'set null' }),
+		kind: text('kind', { enum: EVENT_KINDS }).notNull(),
+		rung: text('rung', { enum: LADDER_RUNGS }).notNull(),
+		title: text('title').notNull(),
+		slug: text('slug').notNull(),
+		/** Markdown, rendered sanitised. */
+		description: text('description').notNull().default(''),
+		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+		endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+		venueName: text('venue_name').notNull().default(''),
+		address: text('address').notNull().default(''),
+		lat: doublePrecision('lat'),
+		lng: doublePrecision('lng'),
+		/** How accessible the venue is (step-free entrance, toilet, hearing loop), as staff write it. */
+		accessibility: text('accessibility').notNull().default(''),
+		whatToBring: text('what_to_bring').notNull().default(''),
+		/** The link of an online session: shown to people with a confirmed place only. */
+		onlineUrl: text('online_url'),
+		organiser: text('organiser').notNull().default(''),
+		/** Places, a registration counting itself and its companions; null: no limit. */
+		capacity: integer('capacity'),
+		/** Registration closes at this moment; null: when the event starts. */
+		registrationDeadline: timestamp('registration_deadline', { withTimezone: true }),
+		questions: jsonb('questions').$type<EventQuestion[]>().notNull().default([]),
+		maxCompanions: integer('max_companions').notNull().default(0),
+		status: text('status', { enum: EVENT_STATUSES }).notNull().default('draft'),
+		/** iCalendar SEQUENCE: bumped on every change to what a calendar shows (and on cancelling). */
+		sequence: integer('sequence').notNull().default(0),
+		/** iCalendar UID: stable for the event's life. */
+		uid: text('uid').notNull(),
+		/** The report (verslag) after the event, Markdown; shown once published. */
+		report: text('report'),
+		reportPublishedAt: timestamp('report_published_at', { withTimezone: true }),
+		publishedAt: timestamp('published_at', { withTimezone: true }),
+		cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('events_calendar_idx').on(t.municipalityId, t.status, t.startsAt),
+		index('events_action_idx').on(t.municipalityId, t.actionId, t.startsAt),
+		index('events_opportunity_idx').on(t.municipalityId, t.opportunityId),
+		uniqueIndex('events_uid_key').on(t.uid),
+		// What a registration's one foreign key points at: the event with its municipality.
+		unique('events_tenant_key').on(t.id, t.municipalityId),
+		check('events_kind_valid', sql`${t.kind} IN (${inList(EVENT_KINDS)})`),
+		check('events_rung_valid', sql`${t.rung} IN (${inList(LADDER_RUNGS)})`),
+		check('events_status_valid', sql`${t.status} IN (${inList(EVENT_STATUSES)})`),
+		check('events_ends_after_start', sql`${t.endsAt} > ${t.startsAt}`),
+		check('events_place', sql`(${t.lat} IS NULL) = (${t.lng} IS NULL)`),
+		check('events_capacity_positive', sql`${t.capacity} IS NULL OR ${t.capacity} > 0`),
+		check(
+			'events_max_companions_range',
+			sql`${t.maxCompanions} >= 0 AND ${t.maxCompanions} <= ${sql.raw(String(MAX_COMPANIONS_LIMIT))}`
+		),
+		check('events_sequence_nonnegative', sql`${t.sequence} >= 0`)
+	]
+);
+
+/**
+ * A person's registration for an event, with or without an account. With an account the name and address are
+ * the account's (read from users, not copied); without one they are kept here. `queued_at` is the moment it
+ * took its turn (at once with an account, on confirming the address without one), set under the event's row
+ * lock with the clock, so confirmed places and the waitlist follow it: the waitlist moves up in that order.
+ * `token_hash` is the hash of the secret in the mailed confirm/cancel link (platform/tokens.ts).
+ */
+export const eventRegistrations = pgTable(
+	'event_registrations',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		municipalityId: uuid('municipality_id').notNull(),
+		eventId: integer('event_id').notNull(),
+		userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+		name: text('name'),
+		email: text('email'),
+		companions: integer('companions').notNull().default(0),
+		answers: jsonb('answers').$type<EventAnswers>().notNull().default({}),
+		status: text('status', { enum: REGISTRATION_STATUSES }).notNull(),
+		tokenHash: text('token_hash').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		queuedAt: timestamp('queued_at', { withTimezone: true }),
+		confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+		cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+		checkedInAt: timestamp('checked_in_at', { withTimezone: true })
+	},
+	(t) => [
+		foreignKey({
+			name: 'event_registrations_event_fk',
+			columns: [t.eventId, t.municipalityId],
+			foreignColumns: [events.id, events.municipalityId]
+		}).onDelete('cascade'),
+		index('event_registrations_queue_idx').on(t.municipalityId, t.eventId, t.status, t.queuedAt),
+		index('event_registrations_user_idx').on(t.userId),
+		uniqueIndex('event_registrations_token_key').on(t.tokenHash),
+		uniqueIndex('event_registrations_user_key')
+			.on(t.eventId, t.userId)
+			.where(sql`${t.userId} IS NOT NULL AND ${t.status} <> 'cancelled'`),
+		uniqueIndex('event_registrations_email_key')
+			.on(t.eventId, sql`lower(${t.email})`)
+			.where(sql`${t.email} IS NOT NULL AND ${t.status} <> 'cancelled'`),
+		check('event_registrations_status_valid', sql`${t.status} IN (${inList(REGISTRATION_STATUSES)})`),
+		check(
+			'event_registrations_who',
+			sql`${t.userId} IS NOT NULL OR (${t.email} IS NOT NULL AND ${t.name} IS NOT NULL)`
+		),
+		check('event_registrations_companions_nonnegative', sql`${t.companions} >= 0`),
+		check(
+			'event_registrations_queued',
+			sql`${t.status} IN ('pending', 'cancelled') OR ${t.queuedAt} IS NOT NULL`
+		)
+	]
+);

@@ -1,0 +1,128 @@
+// What leaves the server about events, field by field: the public event (lists and its page) and, for the
+// person asking, their own registration. The online link only reaches people with a confirmed place.
+import {
+	eventPath,
+	type EventKind,
+	type EventQuestion,
+	type EventStatus,
+	type RegistrationStatus
+} from '$lib/domain/events';
+import { actionPath } from '$lib/domain/actions';
+import { rungLevel, type LadderRung } from '$lib/domain/ladder';
+import { renderMarkdown } from '$lib/server/platform/markdown';
+import type { EventRow, RegistrationRow } from './events.queries';
+
+export interface EventView {
+	id: number;
+	path: string;
+	kind: EventKind;
+	rung: LadderRung;
+	level: number;
+	title: string;
+	descriptionHtml: string;
+	startsAt: string;
+	endsAt: string;
+	venueName: string;
+	address: string;
+	/** Both or neither. */
+	lat: number | null;
+	lng: number | null;
+	accessibility: string;
+	whatToBring: string;
+	organiser: string;
+	/** The online link: only for a person with a confirmed place (and staff who manage the event). */
+	onlineUrl: string | null;
+	/** Whether the event has an online link at all (to say "the link follows when you registered"). */
+	online: boolean;
+	capacity: number | null;
+	placesTaken: number;
+	/** Null without a limit. */
+	placesLeft: number | null;
+	waitlisted: number;
+	registrationDeadline: string | null;
+	questions: EventQuestion[];
+	maxCompanions: number;
+	status: EventStatus;
+	/** Started before the page was made. */
+	past: boolean;
+	/** Takes registrations now: published, deadline not passed, not started. */
+	registrationOpen: boolean;
+	uid: string;
+	sequence: number;
+	reportHtml: string | null;
+	reportPublishedAt: string | null;
+	action: { id: number; path: string; title: string } | null;
+	opportunityId: number | null;
+	municipality: { slug: string; name: string };
+	updatedAt: string;
+}
+
+export interface MyRegistrationView {
+	status: RegistrationStatus;
+	companions: number;
+	/** 1 for the first on the waitlist; null when not waitlisted. */
+	waitlistPosition: number | null;
+}
+
+/** The moment registration closes: the deadline when one is set, else the start. */
+export function registrationClosesAt(row: Pick<EventRow, 'registrationDeadline' | 'startsAt'>): Date {
+	return row.registrationDeadline && row.registrationDeadline < row.startsAt
+		? row.registrationDeadline
+		: row.startsAt;
+}
+
+export function presentEvent(row: EventRow, now: Date, options: { showOnlineUrl: boolean }): EventView {
+	const placesLeft = row.capacity === null ? null : Math.max(0, row.capacity - row.placesTaken);
+	return {
+		id: row.id,
+		path: eventPath(row.municipalitySlug, row.id, row.slug),
+		kind: row.kind,
+		rung: row.rung,
+		level: rungLevel(row.rung),
+		title: row.title,
+		descriptionHtml: renderMarkdown(row.description),
+		startsAt: row.startsAt.toISOString(),
+		endsAt: row.endsAt.toISOString(),
+		venueName: row.venueName,
+		address: row.address,
+		lat: row.lat,
+		lng: row.lng,
+		accessibility: row.accessibility,
+		whatToBring: row.whatToBring,
+		organiser: row.organiser,
+		onlineUrl: options.showOnlineUrl ? row.onlineUrl : null,
+		online: Boolean(row.onlineUrl),
+		capacity: row.capacity,
+		placesTaken: row.placesTaken,
+		placesLeft,
+		waitlisted: row.waitlisted,
+		registrationDeadline: row.registrationDeadline?.toISOString() ?? null,
+		questions: row.questions,
+		maxCompanions: row.maxCompanions,
+		status: row.status,
+		past: row.startsAt <= now,
+		registrationOpen: row.status === 'published' && registrationClosesAt(row) > now,
+		uid: row.uid,
+		sequence: row.sequence,
+		reportHtml: row.reportPublishedAt && row.report ? renderMarkdown(row.report) : null,
+		reportPublishedAt: row.reportPublishedAt?.toISOString() ?? null,
+		action:
+			row.actionId !== null && row.actionSlug !== null && row.actionTitle !== null
+				? {
+						id: row.actionId,
+						path: actionPath(row.municipalitySlug, row.actionId, row.actionSlug),
+						title: row.actionTitle
+					}
+				: null,
+		opportunityId: row.opportunityId,
+		municipality: { slug: row.municipalitySlug, name: row.municipalityName },
+		updatedAt: row.updatedAt.toISOString()
+	};
+}
+
+export function presentMyRegistration(
+	row: Pick<RegistrationRow, 'status' | 'companions'>,
+	waitlistPosition: number | null
+): MyRegistrationView {
+	return { status: row.status, companions: row.companions, waitlistPosition };
+}

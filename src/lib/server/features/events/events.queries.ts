@@ -1,0 +1,347 @@
+// Drizzle queries for events and their registrations. Every query takes the database first (so it works
+// inside a transaction) and the municipality id (or ids, for the region) in its params and in its where.
+import { and, asc, desc, eq, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '$lib/server/db/client';
+import {
+	actionThemes,
+	actions,
+	eventRegistrations,
+	events,
+	municipalities,
+	users
+} from '$lib/server/db/schema';
+import type { EventKind, EventStatus, RegistrationStatus } from '$lib/domain/events';
+
+/** Places taken: every confirmed registration counts itself and its companions. */
+function placesTakenOf(eventId: SQL | typeof events.id): SQL<number> {
+	return sql<number>`(SELECT coalesce(sum(1 + r.companions), 0)::int FROM ${eventRegistrations} r
+		WHERE r.event_id = ${eventId} AND r.municipality_id = ${events.municipalityId} AND r.status = 'confirmed')`.mapWith(
+		Number
+	);
+}
+
+function waitlistedOf(eventId: SQL | typeof events.id): SQL<number> {
+	return sql<number>`(SELECT count(*)::int FROM ${eventRegistrations} r
+		WHERE r.event_id = ${eventId} AND r.municipality_id = ${events.municipalityId} AND r.status = 'waitlisted')`.mapWith(
+		Number
+	);
+}
+
+export const eventColumns = {
+	id: events.id,
+	municipalityId: events.municipalityId,
+	actionId: events.actionId,
+	opportunityId: events.opportunityId,
+	kind: events.kind,
+	rung: events.rung,
+	title: events.title,
+	slug: events.slug,
+	description: events.description,
+	startsAt: events.startsAt,
+	endsAt: events.endsAt,
+	venueName: events.venueName,
+	address: events.address,
+	lat: events.lat,
+	lng: events.lng,
+	accessibility: events.accessibility,
+	whatToBring: events.whatToBring,
+	onlineUrl: events.onlineUrl,
+	organiser: events.organiser,
+	capacity: events.capacity,
+	registrationDeadline: events.registrationDeadline,
+	questions: events.questions,
+	maxCompanions: events.maxCompanions,
+	status: events.status,
+	sequence: events.sequence,
+	uid: events.uid,
+	report: events.report,
+	reportPublishedAt: events.reportPublishedAt,
+	publishedAt: events.publishedAt,
+	cancelledAt: events.cancelledAt,
+	createdBy: events.createdBy,
+	createdAt: events.createdAt,
+	updatedAt: events.updatedAt
+};
+
+/** An event with what its pages show beside it: places taken, the waitlist, its action and municipality. */
+const listedColumns = {
+	...eventColumns,
+	placesTaken: placesTakenOf(events.id),
+	waitlisted: waitlistedOf(events.id),
+	actionSlug: actions.slug,
+	actionTitle: actions.title,
+	municipalitySlug: municipalities.slug,
+	municipalityName: municipalities.name,
+	regionId: municipalities.regionId
+};
+
+const actionOf = and(eq(actions.id, events.actionId), eq(actions.municipalityId, events.municipalityId));
+
+export type EventRow = NonNullable<Awaited<ReturnType<typeof getEvent>>>;
+
+/** One event of this municipality, whatever its status (the service decides who may see a draft). */
+export async function getEvent(db: Db, params: { municipalityId: string; id: number }) {
+	const [row] = await db
+		.select(listedColumns)
+		.from(events)
+		.innerJoin(municipalities, eq(municipalities.id, events.municipalityId))
+		.leftJoin(actions, actionOf)
+		.where(and(eq(events.municipalityId, params.municipalityId), eq(events.id, params.id)))
+		.limit(1);
+	return row;
+}
+
+export interface EventListFilter {
+	municipalityIds: readonly string[];
+	statuses: readonly EventStatus[];
+	/** Events that end at or after this moment (upcoming and running: `now`). */
+	endsFrom?: Date;
+	/** Events that start before this moment (past: `now`). */
+	startsBefore?: Date;
+	kind?: EventKind;
+	actionId?: number;
+	opportunityId?: number;
+	/** Events whose action has this theme. */
+	themeId?: string;
+	/** Soonest first (upcoming) or latest first (past). */
+	order: 'asc' | 'desc';
+	/** Keyset cursor: the last event of the previous page. */
+	after?: { startsAt: Date; id: number };
+	limit: number;
+}
+
+/** Events of these municipalities by start, filtered, one page after the cursor. */
+export async function listEvents(db: Db, filter: EventListFilter) {
+	if (filter.municipalityIds.length === 0 || filter.statuses.length === 0) return [];
+	const conditions: (SQL | undefined)[] = [
+		inArray(events.municipalityId, [...filter.municipalityIds]),
+		inArray(events.status, [...filter.statuses]),
+		filter.endsFrom ? gte(events.endsAt, filter.endsFrom) : undefined,
+		filter.startsBefore ? lt(events.startsAt, filter.startsBefore) : undefined,
+		filter.kind ? eq(events.kind, filter.kind) : undefined,
+		filter.actionId !== undefined ? eq(events.actionId, filter.actionId) : undefined,
+		filter.opportunityId !== undefined ? eq(events.opportunityId, filter.opportunityId) : undefined,
+		filter.themeId
+			? sql`EXISTS (SELECT 1 FROM ${actionThemes} WHERE ${actionThemes.municipalityId} = ${events.municipalityId}
+				AND ${actionThemes.actionId} = ${events.actionId} AND ${actionThemes.themeId} = ${filter.themeId})`
+			: undefined
+	];
+	if (filter.after) {
+		const { startsAt, id } = filter.after;
+		conditions.push(
+			filter.order === 'asc'
+				? or(gt(events.startsAt, startsAt), and(eq(events.startsAt, startsAt), gt(events.id, id)))
+				: or(lt(events.startsAt, startsAt), and(eq(events.startsAt, startsAt), lt(events.id, id)))
+		);
+	}
+	return db
+		.select(listedColumns)
+		.from(events)
+		.innerJoin(municipalities, eq(municipalities.id, events.municipalityId))
+		.leftJoin(actions, actionOf)
+		.where(and(...conditions))
+		.orderBy(
+			...(filter.order === 'asc'
+				? [asc(events.startsAt), asc(events.id)]
+				: [desc(events.startsAt), desc(events.id)])
+		)
+		.limit(filter.limit);
+}
+
+export type NewEvent = typeof events.$inferInsert;
+
+/** Writes an event (the back office and the demo); the municipality is part of the values. */
+export async function insertEvent(db: Db, values: NewEvent & { municipalityId: string }) {
+	const [row] = await db.insert(events).values(values).returning(eventColumns);
+	return row!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Registrations
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Locks the event's row until the transaction ends and returns it: every change to who has a place goes
+ * through this lock, so registrations, confirmations and cancellations of one event take their turns one
+ * by one and the places are counted exactly.
+ */
+export async function lockEvent(db: Db, params: { municipalityId: string; id: number }) {
+	const [row] = await db
+		.select(eventColumns)
+		.from(events)
+		.where(and(eq(events.municipalityId, params.municipalityId), eq(events.id, params.id)))
+		.for('update')
+		.limit(1);
+	return row;
+}
+
+/** Places taken by confirmed registrations (each with its companions); call under the event's lock. */
+export async function countPlacesTaken(db: Db, params: { municipalityId: string; eventId: number }) {
+	const [row] = await db
+		.select({
+			taken: sql<number>`coalesce(sum(1 + ${eventRegistrations.companions}), 0)::int`.mapWith(Number)
+		})
+		.from(eventRegistrations)
+		.where(
+			and(
+				eq(eventRegistrations.municipalityId, params.municipalityId),
+				eq(eventRegistrations.eventId, params.eventId),
+				eq(eventRegistrations.status, 'confirmed')
+			)
+		);
+	return row?.taken ?? 0;
+}
+
+export const registrationColumns = {
+	id: eventRegistrations.id,
+	municipalityId: eventRegistrations.municipalityId,
+	eventId: eventRegistrations.eventId,
+	userId: eventRegistrations.userId,
+	/** The account's name and verified address when it has one, else what was typed. */
+	name: sql<string>`coalesce(${users.displayName}, ${eventRegistrations.name})`,
+	email: sql<string | null>`coalesce(${users.email}, ${eventRegistrations.email})`,
+	companions: eventRegistrations.companions,
+	answers: eventRegistrations.answers,
+	status: eventRegistrations.status,
+	createdAt: eventRegistrations.createdAt,
+	queuedAt: eventRegistrations.queuedAt,
+	confirmedAt: eventRegistrations.confirmedAt,
+	cancelledAt: eventRegistrations.cancelledAt,
+	checkedInAt: eventRegistrations.checkedInAt
+};
+
+export type RegistrationRow = Awaited<ReturnType<typeof listRegistrations>>[number];
+
+/** The registrations of one event in arrival order (the waitlist's order), optionally of some statuses. */
+export async function listRegistrations(
+	db: Db,
+	params: { municipalityId: string; eventId: number; statuses?: readonly RegistrationStatus[] }
+) {
+	return db
+		.select(registrationColumns)
+		.from(eventRegistrations)
+		.leftJoin(users, eq(users.id, eventRegistrations.userId))
+		.where(
+			and(
+				eq(eventRegistrations.municipalityId, params.municipalityId),
+				eq(eventRegistrations.eventId, params.eventId),
+				params.statuses ? inArray(eventRegistrations.status, [...params.statuses]) : undefined
+			)
+		)
+		.orderBy(
+			sql`${eventRegistrations.queuedAt} asc nulls last`,
+			asc(eventRegistrations.createdAt),
+			asc(eventRegistrations.id)
+		);
+}
+
+/** A person's live (not cancelled) registration for an event, by account. */
+export async function getActiveRegistrationOfUser(
+	db: Db,
+	params: { municipalityId: string; eventId: number; userId: string }
+) {
+	const [row] = await db
+		.select(registrationColumns)
+		.from(eventRegistrations)
+		.leftJoin(users, eq(users.id, eventRegistrations.userId))
+		.where(
+			and(
+				eq(eventRegistrations.municipalityId, params.municipalityId),
+				eq(eventRegistrations.eventId, params.eventId),
+				eq(eventRegistrations.userId, params.userId),
+				sql`${eventRegistrations.status} <> 'cancelled'`
+			)
+		)
+		.limit(1);
+	return row;
+}
+
+/** A live registration for an event under a typed address (without an account). */
+export async function getActiveRegistrationByEmail(
+	db: Db,
+	params: { municipalityId: string; eventId: number; email: string }
+) {
+	const [row] = await db
+		.select(registrationColumns)
+		.from(eventRegistrations)
+		.leftJoin(users, eq(users.id, eventRegistrations.userId))
+		.where(
+			and(
+				eq(eventRegistrations.municipalityId, params.municipalityId),
+				eq(eventRegistrations.eventId, params.eventId),
+				sql`lower(${eventRegistrations.email}) = lower(${params.email})`,
+				sql`${eventRegistrations.status} <> 'cancelled'`
+			)
+		)
+		.limit(1);
+	return row;
+}
+
+/** The registration a mailed link's secret belongs to, in this municipality. */
+export async function getRegistrationByTokenHash(
+	db: Db,
+	params: { municipalityId: string; tokenHash: string }
+) {
+	const [row] = await db
+		.select(registrationColumns)
+		.from(eventRegistrations)
+		.leftJoin(users, eq(users.id, eventRegistrations.userId))
+		.where(
+			and(
+				eq(eventRegistrations.municipalityId, params.municipalityId),
+				eq(eventRegistrations.tokenHash, params.tokenHash)
+			)
+		)
+		.limit(1);
+	return row;
+}
+
+export type NewRegistration = typeof eventRegistrations.$inferInsert;
+
+/**
+ * Writes a registration. `queued` asks for its turn now: `queued_at` is the clock at the insert (not the
+ * transaction's start), taken under the event's lock, so it orders registrations as the lock let them in.
+ */
+export async function insertRegistration(db: Db, values: NewRegistration & { queued: boolean }) {
+	const { queued, ...rest } = values;
+	const [row] = await db
+		.insert(eventRegistrations)
+		.values({ ...rest, queuedAt: queued ? sql`clock_timestamp()` : null })
+		.returning({ id: eventRegistrations.id });
+	return row!;
+}
+
+/** Changes one registration's status (and the moments that go with it). */
+export async function updateRegistration(
+	db: Db,
+	params: {
+		municipalityId: string;
+		id: number;
+		status?: RegistrationStatus;
+		queued?: boolean;
+		confirmed?: boolean;
+		cancelled?: boolean;
+		tokenHash?: string;
+		name?: string;
+		companions?: number;
+		answers?: NewRegistration['answers'];
+	}
+) {
+	const [row] = await db
+		.update(eventRegistrations)
+		.set({
+			status: params.status,
+			queuedAt: params.queued ? sql`clock_timestamp()` : undefined,
+			confirmedAt: params.confirmed ? sql`clock_timestamp()` : undefined,
+			cancelledAt: params.cancelled ? sql`clock_timestamp()` : undefined,
+			tokenHash: params.tokenHash,
+			name: params.name,
+			companions: params.companions,
+			answers: params.answers
+		})
+		.where(
+			and(eq(eventRegistrations.municipalityId, params.municipalityId), eq(eventRegistrations.id, params.id))
+		)
+		.returning({ id: eventRegistrations.id, status: eventRegistrations.status });
+	return row;
+}

@@ -1,0 +1,107 @@
+// Use cases of events on the public side: the list of a municipality's (or the region's) events and one
+// event's page. Drafts are seen only by the staff who manage the municipality's events.
+import { randomUUID } from 'node:crypto';
+import type { Ctx, TenantCtx } from '$lib/server/platform/context';
+import { AppError } from '$lib/server/platform/errors';
+import type { EventKind, EventStatus } from '$lib/domain/events';
+import { listParticipatingMunicipalities } from '$lib/server/features/municipalities/municipalities.service';
+import { canManageEvents, managesEventsWith } from './events.policy';
+import { abilitiesHere } from '$lib/server/platform/backoffice';
+import { getEvent as getEventRow, listEvents as listEventRows, type EventRow } from './events.queries';
+import { presentEvent, type EventView } from './events.present';
+
+/** A new event's iCalendar UID: random, stable for the event's life. */
+export function newEventUid(): string {
+	return `${randomUUID()}@meedoen`;
+}
+
+const PUBLIC_STATUSES: readonly EventStatus[] = ['published', 'cancelled'];
+const ALL_STATUSES: readonly EventStatus[] = ['draft', 'published', 'cancelled'];
+export const EVENTS_PAGE_SIZE = 20;
+
+function managesHere(ctx: Ctx, row: Pick<EventRow, 'municipalityId' | 'regionId'>): boolean {
+	return canManageEvents(ctx.actor ?? null, { municipalityId: row.municipalityId, regionId: row.regionId });
+}
+
+/** An event of the municipality in ctx as its page shows it; a draft is not found except for its staff. */
+export async function getEvent(ctx: TenantCtx, input: { id: number; now?: Date }): Promise<EventView> {
+	const now = input.now ?? new Date();
+	const row = await getEventRow(ctx.db, { municipalityId: ctx.tenant.id, id: input.id });
+	if (!row) throw new AppError('not_found');
+	const manages = managesHere(ctx, row);
+	if (row.status === 'draft' && !manages) throw new AppError('not_found');
+	// The online link reaches staff here; a registered person gets it through their registration (below).
+	return presentEvent(row, now, { showOnlineUrl: manages });
+}
+
+export interface EventListInput {
+	/** Upcoming (and running) soonest first, or past latest first. */
+	when: 'upcoming' | 'past';
+	kind?: EventKind;
+	actionId?: number;
+	opportunityId?: number;
+	themeId?: string;
+	/** Include drafts: only for staff who manage the municipality's events (refused otherwise). */
+	drafts?: boolean;
+	/** The cursor of the next page, as returned with the previous one. */
+	cursor?: string | null;
+	limit?: number;
+	now?: Date;
+}
+
+export interface EventListPage {
+	items: EventView[];
+	/** Pass back as `cursor` for the next page; null on the last page. */
+	nextCursor: string | null;
+}
+
+function encodeCursor(row: { startsAt: Date; id: number }): string {
+	return Buffer.from(`${row.startsAt.toISOString()}|${row.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { startsAt: Date; id: number } {
+	const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+	const startsAt = new Date(at ?? '');
+	const n = Number(id);
+	if (Number.isNaN(startsAt.getTime()) || !Number.isSafeInteger(n) || n <= 0)
+		throw new AppError('bad_request');
+	return { startsAt, id: n };
+}
+
+/**
+ * The events of the municipality in ctx (or, outside one, of every participating municipality): upcoming or
+ * past, filtered, one page at a time. Drafts only for the municipality's staff who manage events.
+ */
+export async function listEvents(ctx: Ctx, input: EventListInput): Promise<EventListPage> {
+	const now = input.now ?? new Date();
+	const limit = Math.min(Math.max(input.limit ?? EVENTS_PAGE_SIZE, 1), 100);
+	const municipalityIds = ctx.tenant
+		? [ctx.tenant.id]
+		: (await listParticipatingMunicipalities(ctx)).map((m) => m.id);
+	let statuses = PUBLIC_STATUSES;
+	if (input.drafts) {
+		if (!ctx.actor) throw new AppError('unauthenticated');
+		const abilities = await abilitiesHere(ctx);
+		if (!abilities || !managesEventsWith(abilities)) throw new AppError('forbidden');
+		statuses = ALL_STATUSES;
+	}
+	const rows = await listEventRows(ctx.db, {
+		municipalityIds,
+		statuses,
+		endsFrom: input.when === 'upcoming' ? now : undefined,
+		startsBefore: input.when === 'past' ? now : undefined,
+		kind: input.kind,
+		actionId: input.actionId,
+		opportunityId: input.opportunityId,
+		themeId: input.themeId,
+		order: input.when === 'upcoming' ? 'asc' : 'desc',
+		after: input.cursor ? decodeCursor(input.cursor) : undefined,
+		limit: limit + 1
+	});
+	const page = rows.slice(0, limit);
+	const last = page[page.length - 1];
+	return {
+		items: page.map((row) => presentEvent(row, now, { showOnlineUrl: input.drafts === true })),
+		nextCursor: rows.length > limit && last ? encodeCursor(last) : null
+	};
+}
