@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSmtpCatcher, type SmtpCatcher } from '../../src/lib/server/testing/smtp';
-import { browserJourney, checkA11y, visit } from './support';
+import { browserJourney, checkA11y, shown, visit } from './support';
 
 let smtp: SmtpCatcher;
 beforeAll(async () => {
@@ -37,14 +37,14 @@ describe('account pages', () => {
 		const name = page.getByLabel('Je naam op Meedoen');
 		await name.fill('<b>Jonas</b>');
 		await page.getByRole('button', { name: 'Bewaren' }).click();
-		await page.waitForSelector('[aria-invalid="true"]');
+		await shown(page, '[aria-invalid="true"]');
 		expect(await name.inputValue()).toBe('<b>Jonas</b>');
 		await checkA11y(page, 'profile with an error');
 		forgetRefusals();
 
 		await name.fill('Jonas uit Mol');
 		await page.getByRole('button', { name: 'Bewaren' }).click();
-		await page.waitForSelector('[role="status"]');
+		await shown(page, '[role="status"]');
 		expect(await page.getByRole('status').first().textContent()).toContain('bewaard');
 		// Post/redirect/get: the address is the profile's own with the message, and a reload posts nothing.
 		expect(page.url()).toBe(`${journey.server.url}/profiel?gelukt=bewaard`);
@@ -75,7 +75,7 @@ describe('account pages', () => {
 		await page.getByLabel('Rol', { exact: true }).first().selectOption('moderator');
 		await page.getByRole('button', { name: 'Uitnodigen' }).focus();
 		await page.keyboard.press('Enter');
-		await page.waitForSelector('[role="status"]');
+		await shown(page, '[role="status"]');
 		await checkA11y(page, 'staff after inviting');
 		const mail = await smtp.waitFor((m) => m.to.includes('nieuwe.collega@geel.be'));
 		expect(mail.decoded).toContain('/aanmelden');

@@ -3,7 +3,7 @@
 // the visitor sees it all on the public pages. A refused form keeps what was typed and says why, in Dutch.
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { browserJourney, checkA11y, visit, watchProblems } from './support';
+import { browserJourney, checkA11y, shown, visit, watchProblems } from './support';
 
 const journey = browserJourney();
 const logInAsSofie = () => journey.logInAs(/Sofie Wouters/);
@@ -67,7 +67,7 @@ describe('back office of actions', () => {
 
 		// Publishing needs the "yes, I am sure" step.
 		await page.getByRole('button', { name: 'Publiceren', exact: true }).click();
-		await page.waitForSelector('#publish-error');
+		await shown(page, '#publish-error');
 		forgetRefusals();
 		await page.getByLabel('Ja, publiceer deze actie: iedereen kan ze dan zien').check();
 		await page.getByRole('button', { name: 'Publiceren', exact: true }).click();
@@ -122,7 +122,7 @@ describe('back office of actions', () => {
 		await visit(page, '/geel/beheer/acties/nieuw');
 		await page.locator('#action-summary').fill('Wat ik al typte, blijft staan.');
 		await page.getByRole('button', { name: 'Actie aanmaken' }).click();
-		await page.waitForSelector('#action-title[aria-invalid="true"]');
+		await shown(page, '#action-title[aria-invalid="true"]');
 		forgetRefusals();
 		const describedBy = (await page.locator('#action-title').getAttribute('aria-describedby')) ?? '';
 		const messages = await Promise.all(

@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readPdf } from '../../src/lib/server/testing/pdf-inspect';
-import { checkA11y, sharedServerJourney, visit } from './support';
+import { checkA11y, sharedServerJourney, shown, visit } from './support';
 
 describe('climate actions', () => {
 	const journey = sharedServerJourney();
@@ -91,7 +91,7 @@ describe('climate actions', () => {
 		await page.getByRole('button', { name: 'Volg deze actie' }).click();
 		await page.waitForURL(/\/aanmelden\?verzoek=[\w-]+&terug=/);
 		await page.getByRole('button', { name: 'Aanmelden met Mijn Burgerprofiel (testomgeving)' }).click();
-		await page.waitForSelector('h1:text("Aanmelden bij de ontwikkel-identiteitsprovider")');
+		await shown(page, 'h1:text("Aanmelden bij de ontwikkel-identiteitsprovider")');
 		await page.getByRole('button', { name: /Lotte Peeters/ }).click();
 		await page.waitForURL((url) => url.href.startsWith(`${actionUrl}?concept=`));
 		await page.waitForLoadState('networkidle');
@@ -99,13 +99,13 @@ describe('climate actions', () => {
 		await checkA11y(page, 'action page, confirm following');
 
 		await page.getByRole('button', { name: 'Volg deze actie' }).click();
-		await page.waitForSelector('text=Je volgt nu deze actie.');
+		await shown(page, 'text=Je volgt nu deze actie.');
 		expect(await page.locator('[role="status"]', { hasText: 'Je volgt nu deze actie.' }).count()).toBe(1);
 		// Post/redirect/get: a reload shows the message and posts nothing.
 		expect(page.url()).not.toContain('?/');
 		await checkA11y(page, 'action page, following');
 		await page.getByRole('button', { name: 'Niet meer volgen' }).click();
-		await page.waitForSelector('text=Je volgt deze actie niet meer.');
+		await shown(page, 'text=Je volgt deze actie niet meer.');
 		expect(await page.getByRole('button', { name: 'Volg deze actie' }).isVisible()).toBe(true);
 
 		expect(problems).toEqual([]);

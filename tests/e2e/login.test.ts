@@ -7,6 +7,7 @@ import {
 	checkA11y,
 	launchBrowser,
 	removeDataDir,
+	shown,
 	startServer,
 	visit,
 	watchProblems,
@@ -48,7 +49,7 @@ describe('logging in and out', () => {
 		await checkA11y(page, 'login page');
 		await page.getByRole('button', { name: 'Aanmelden met Mijn Burgerprofiel (testomgeving)' }).click();
 
-		await page.waitForSelector('h1:text("Aanmelden bij de ontwikkel-identiteitsprovider")');
+		await shown(page, 'h1:text("Aanmelden bij de ontwikkel-identiteitsprovider")');
 		await checkA11y(page, 'identity provider picker');
 		await page.getByRole('button', { name: /Lotte Peeters/ }).click();
 
@@ -61,7 +62,7 @@ describe('logging in and out', () => {
 		expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 
 		await page.getByRole('button', { name: 'Afmelden' }).click();
-		await page.waitForSelector('h1:text("Afmelden bij de ontwikkel-identiteitsprovider")');
+		await shown(page, 'h1:text("Afmelden bij de ontwikkel-identiteitsprovider")');
 		await checkA11y(page, 'identity provider logout');
 		await page.getByRole('button', { name: 'Ja, afmelden' }).click();
 		await page.waitForURL(`${server.url}/afgemeld`);
@@ -75,7 +76,7 @@ describe('logging in and out', () => {
 		await visit(page, '/aanmelden?terug=/mol');
 		await page.getByLabel('Je e-mailadres').fill('Nieuwe.Inwoner@example.be');
 		await page.getByRole('button', { name: 'Stuur mij een aanmeldlink' }).click();
-		await page.waitForSelector('h2:text("Kijk in je mailbox")');
+		await shown(page, 'h2:text("Kijk in je mailbox")');
 		await checkA11y(page, 'link sent');
 
 		const mail = await smtp.waitFor((m) => m.to.includes('nieuwe.inwoner@example.be'));
@@ -139,7 +140,7 @@ describe('logging in and out', () => {
 		await visit(page, '/aanmelden');
 		await page.getByLabel('Je e-mailadres').fill('geen-adres<script>');
 		await page.getByRole('button', { name: 'Stuur mij een aanmeldlink' }).click();
-		await page.waitForSelector('#email-error');
+		await shown(page, '#email-error');
 		expect(await page.locator('#email-error').textContent()).toContain('Vul een geldig e-mailadres in');
 		expect(await page.getByLabel('Je e-mailadres').inputValue()).toBe('geen-adres<script>');
 		expect(await page.getByLabel('Je e-mailadres').getAttribute('aria-invalid')).toBe('true');

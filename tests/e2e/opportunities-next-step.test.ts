@@ -36,7 +36,7 @@ describe('open opportunities lead somewhere', () => {
 
 	/** The call to action of each card that is shown as open, and that each such card has exactly one. */
 	async function openCards(path: string, card: string, isOpen: (card: string) => boolean): Promise<Found[]> {
-		const response = await visit(page, path);
+		const response = await visit(page, path, { until: 'load' });
 		expect(response.status(), path).toBe(200);
 		await checkA11y(page, path);
 		const found: Found[] = [];
@@ -84,7 +84,7 @@ describe('open opportunities lead somewhere', () => {
 
 		const targets = [...new Set(found.map((f) => f.href))];
 		for (const href of targets) {
-			const response = await visit(page, href);
+			const response = await visit(page, href, { until: 'load' });
 			const from = found.find((f) => f.href === href)!;
 			expect(response.status(), `${from.title} (${from.from}) → ${href}`).toBe(200);
 			if (href.endsWith('#volgen')) {

@@ -3,7 +3,7 @@
 // the way back to the action's page), and finds her support on "Bekijk mijn gegevens". Axe on every page.
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { blockPageScripts, browserJourney, checkA11y, sveltekitRan, visit } from './support';
+import { blockPageScripts, browserJourney, checkA11y, sveltekitRan, shown, visit } from './support';
 
 // Its own server: the journey follows and supports demo content, which other journeys may count.
 const journey = browserJourney();
@@ -44,7 +44,7 @@ async function walk() {
 	const actionTitle = (await page.locator('h1').textContent())!.trim();
 	const actionUrl = new URL(page.url()).pathname;
 	await page.locator('#volgen').getByRole('button', { name: 'Volg deze actie' }).click();
-	await page.waitForSelector('text=Je volgt nu deze actie.');
+	await shown(page, 'text=Je volgt nu deze actie.');
 
 	// Support a suggestion, from the map a rung page leads to.
 	await visit(page, '/geel/acties/trede/2');

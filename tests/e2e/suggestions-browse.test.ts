@@ -4,7 +4,15 @@
 // (TILE_URL=none). Axe checks every page on the way.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { blockPageScripts, checkA11y, launchBrowser, sveltekitRan, visit, watchProblems } from './support';
+import {
+	blockPageScripts,
+	checkA11y,
+	launchBrowser,
+	sveltekitRan,
+	shown,
+	visit,
+	watchProblems
+} from './support';
 
 const OPPORTUNITY = 'Plekken om te ontharden en te vergroenen';
 
@@ -278,7 +286,7 @@ describe('browsing the suggestions of an opportunity', () => {
 		await page
 			.getByRole('button', { name: 'Aanmelden met Mijn Burgerprofiel (testomgeving)' })
 			.press('Enter');
-		await page.waitForSelector('h1:text("Aanmelden bij de ontwikkel-identiteitsprovider")');
+		await shown(page, 'h1:text("Aanmelden bij de ontwikkel-identiteitsprovider")');
 		await page.getByRole('button', { name: /Lotte Peeters/ }).press('Enter');
 		await page.waitForURL((url) => `${url.pathname}${url.search}` === listPath);
 		await page.waitForLoadState('networkidle');

@@ -10,6 +10,7 @@ import {
 	geelOpportunity,
 	launchBrowser,
 	logInOverHttp,
+	shown,
 	sveltekitRan,
 	visit,
 	watchProblems,
@@ -55,7 +56,7 @@ async function logInAsLotte(page: Page) {
 	await page.waitForURL(/\/aanmelden\?verzoek=[\w-]+&terug=/);
 	await checkA11y(page, 'login page');
 	await page.getByRole('button', { name: 'Aanmelden met Mijn Burgerprofiel (testomgeving)' }).press('Enter');
-	await page.waitForSelector('h1:text("Aanmelden bij de ontwikkel-identiteitsprovider")');
+	await shown(page, 'h1:text("Aanmelden bij de ontwikkel-identiteitsprovider")');
 	await page.getByRole('button', { name: /Lotte Peeters/ }).press('Enter');
 }
 
@@ -108,7 +109,7 @@ describe('contributing suggestions', () => {
 		await checkA11y(page, 'add a suggestion (after login)');
 		await page.getByRole('button', { name: 'Suggestie indienen' }).press('Enter');
 
-		await page.waitForSelector('h2:text("Bedoel je één van deze?")');
+		await shown(page, 'h2:text("Bedoel je één van deze?")');
 		expect(await page.getByLabel('Titel', { exact: true }).inputValue()).toBe(title);
 		const similar = page.locator('.similar li a');
 		expect(await similar.count()).toBeGreaterThan(0);
@@ -151,7 +152,7 @@ describe('contributing suggestions', () => {
 		});
 		await typeInto(page, 'Beschrijf wat er op de foto staat', 'De Markt');
 		await page.getByRole('button', { name: 'Suggestie indienen' }).press('Enter');
-		await page.waitForSelector('text=Dit bestand is geen foto.');
+		await shown(page, 'text=Dit bestand is geen foto.');
 		// What was typed stays as typed, decimal comma and all.
 		expect(await page.getByLabel('Breedtegraad (niet verplicht)').inputValue()).toBe('48,85');
 		expect(await page.getByText('Deze plaats ligt niet in Vlaanderen.').isVisible()).toBe(true);
@@ -174,7 +175,7 @@ describe('contributing suggestions', () => {
 		await logInAsLotte(page);
 		await page.waitForURL(/concept=/);
 		await page.getByRole('button', { name: 'Suggestie indienen' }).press('Enter');
-		await page.waitForSelector('h2:text("Bedoel je één van deze?")');
+		await shown(page, 'h2:text("Bedoel je één van deze?")');
 		const link = page.locator('.similar li a').first();
 		const suggestionPath = (await link.getAttribute('href'))!;
 		await link.focus();
@@ -185,7 +186,7 @@ describe('contributing suggestions', () => {
 		const votes = async () => (await page.locator('#vote-heading + p').textContent())!.trim();
 		const before = await votes();
 		await page.getByRole('button', { name: /^Steun deze suggestie: "/ }).press('Enter');
-		await page.waitForSelector('[role="status"] >> text=Je steunt deze suggestie.');
+		await shown(page, '[role="status"] >> text=Je steunt deze suggestie.');
 		const after = await votes();
 		expect(Number(after.split(' ')[0])).toBe(Number(before.split(' ')[0]) + 1);
 		// Post/redirect/get: the address is the page's own with the message, so a reload posts nothing.
@@ -200,7 +201,7 @@ describe('contributing suggestions', () => {
 		expect(await page.getByRole('status').textContent()).toContain('Je steunt deze suggestie.');
 		await checkA11y(page, 'suggestion, supported');
 		await page.getByRole('button', { name: /^Trek je steun in: "/ }).press('Enter');
-		await page.waitForSelector('text=Je steunt deze suggestie niet meer.');
+		await shown(page, 'text=Je steunt deze suggestie niet meer.');
 		expect(await votes()).toBe(before);
 		expect(page.url()).toBe(`${baseURL}${suggestionPath}?gelukt=steun-ingetrokken`);
 
@@ -221,7 +222,7 @@ describe('contributing suggestions', () => {
 
 		await typeInto(page, 'Je reactie', 'Goed idee, <b>echt</b>!');
 		await page.getByRole('button', { name: 'Reageer', exact: true }).press('Enter');
-		await page.waitForSelector('text=Je reactie staat online.');
+		await shown(page, 'text=Je reactie staat online.');
 		const mine = page.locator('.comment', { hasText: 'Goed idee, <b>echt</b>!' });
 		expect(await mine.count()).toBe(1);
 		expect(page.url()).toBe(`${baseURL}${suggestionPath}?gelukt=gereageerd`);
@@ -268,7 +269,7 @@ describe('contributing suggestions', () => {
 		await replyField.focus();
 		await page.keyboard.type('Daar ben ik het mee eens.');
 		await target.getByRole('button', { name: 'Antwoord plaatsen' }).first().press('Enter');
-		await page.waitForSelector('text=Je reactie staat online.');
+		await shown(page, 'text=Je reactie staat online.');
 		expect(await page.locator('.replies', { hasText: 'Daar ben ik het mee eens.' }).count()).toBe(1);
 		await checkA11y(page, 'suggestion, replied');
 
@@ -279,7 +280,7 @@ describe('contributing suggestions', () => {
 		await reported.locator('summary', { hasText: 'Reactie melden' }).first().press('Enter');
 		await reported.getByLabel('Waarom meld je dit?').first().selectOption('offensive');
 		await reported.getByRole('button', { name: 'Melden' }).first().press('Enter');
-		await page.waitForSelector('text=Bedankt voor je melding. De gemeente bekijkt ze.');
+		await shown(page, 'text=Bedankt voor je melding. De gemeente bekijkt ze.');
 		expect(page.url()).toBe(`${baseURL}${suggestionPath}?gelukt=gemeld`);
 		await checkA11y(page, 'suggestion, reported');
 
@@ -309,9 +310,9 @@ describe('contributing suggestions', () => {
 
 		// Follow and unfollow.
 		await page.getByRole('button', { name: 'Volg deze suggestie' }).press('Enter');
-		await page.waitForSelector('[role="status"] >> text=Je volgt deze suggestie. Hier en bij');
+		await shown(page, '[role="status"] >> text=Je volgt deze suggestie. Hier en bij');
 		await page.getByRole('button', { name: 'Niet meer volgen' }).press('Enter');
-		await page.waitForSelector('text=Je volgt deze suggestie niet meer.');
+		await shown(page, 'text=Je volgt deze suggestie niet meer.');
 		expect(page.url()).toBe(`${baseURL}${suggestionPath}?gelukt=niet-meer-gevolgd`);
 		expect(realProblems(problems)).toEqual([]);
 	});
@@ -323,7 +324,7 @@ describe('contributing suggestions', () => {
 		await page
 			.getByRole('button', { name: 'Aanmelden met Mijn Burgerprofiel (testomgeving)' })
 			.press('Enter');
-		await page.waitForSelector('h1:text("Aanmelden bij de ontwikkel-identiteitsprovider")');
+		await shown(page, 'h1:text("Aanmelden bij de ontwikkel-identiteitsprovider")');
 		await page.getByRole('button', { name: /Lotte Peeters/ }).press('Enter');
 		await page.waitForURL((url) => url.pathname === formPath);
 
@@ -344,7 +345,7 @@ describe('contributing suggestions', () => {
 			.setInputFiles({ name: 'dak.jpg', mimeType: 'image/jpeg', buffer: jpeg });
 		await typeInto(page, 'Beschrijf wat er op de foto staat', 'Een plat dak met grind');
 		await page.getByRole('button', { name: 'Suggestie indienen' }).press('Enter');
-		await page.waitForSelector('h2:text("Bedoel je één van deze?")');
+		await shown(page, 'h2:text("Bedoel je één van deze?")');
 		expect(await page.getByText('Je foto is bewaard.').isVisible()).toBe(true);
 		// What was typed is all still there (the coordinates were lost here once, in the server's rendering).
 		expect(await page.getByLabel('Breedtegraad (niet verplicht)').inputValue()).toBe(

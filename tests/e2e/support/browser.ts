@@ -134,9 +134,25 @@ export function watchProblems(page: Page): string[] {
 	return problems;
 }
 
-/** Goes to a path and waits until the app has settled (hydrated, images loaded). */
-export async function visit(page: Page, url: string): Promise<Response> {
-	const response = await page.goto(url, { waitUntil: 'networkidle' });
+/**
+ * Waits for what a page shows, then for the page to finish loading: the parser can hand over the top of a
+ * long page (the confirmation) before the rest (the comments), so reading the page at once can miss them.
+ */
+export async function shown(page: Page, selector: string) {
+	await page.waitForSelector(selector);
+	await page.waitForLoadState();
+}
+
+/**
+ * Goes to a path and waits until the app has settled (hydrated, images loaded): the network quiet for half a
+ * second. A walk over many pages that only reads them can wait for `load` instead and save that half second.
+ */
+export async function visit(
+	page: Page,
+	url: string,
+	options: { until?: 'networkidle' | 'load' } = {}
+): Promise<Response> {
+	const response = await page.goto(url, { waitUntil: options.until ?? 'networkidle' });
 	if (!response) throw new Error(`no response for ${url}`);
 	return response;
 }
