@@ -9,7 +9,7 @@ import { createJobs, type Jobs } from './jobs';
 import { createMailer, MAIL_JOB, type MailMessage, type Mailer } from './mail';
 import { createBatches, type Batches } from './batch';
 import { deleteOldRateLimitHits } from './ratelimit';
-import { createCache, type Cache } from './cache';
+import { READ_CACHE_TTL_MS, createCache, type Cache } from './cache';
 import { createPageCache, type PageCache } from './page-cache';
 import { createGeocoder, type Geocoder } from './geocode';
 import { createEventDispatcher, type EventDispatcher } from './events.dispatcher';
@@ -153,7 +153,7 @@ export async function startApp(
 		mailer,
 		features,
 		batches: createBatches(),
-		cache: createCache({ ttlMs: 10_000, maxEntries: 2_000 }),
+		cache: createCache({ ttlMs: READ_CACHE_TTL_MS, maxEntries: 2_000 }),
 		pageCache: createPageCache({ ttlMs: 5_000, staleMs: 5_000, maxEntries: 500, maxBytes: 512 * 1024 }),
 		statements,
 		events,

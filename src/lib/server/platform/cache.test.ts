@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createCache } from './cache';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { READ_CACHE_TTL_MS, createCache } from './cache';
 
 describe('read cache', () => {
 	it('loads once per key until it expires or is cleared', async () => {
@@ -35,5 +35,25 @@ describe('read cache', () => {
 		await cache.get('a', async () => ++loads);
 		await new Promise((r) => setTimeout(r, 5));
 		expect(await cache.get('a', async () => ++loads)).toBe(2);
+	});
+
+	describe('as the running server keeps it', () => {
+		afterEach(() => {
+			vi.useRealTimers();
+		});
+
+		it('serves a read for at most 10 seconds (the README promise)', async () => {
+			expect(READ_CACHE_TTL_MS).toBe(10_000);
+			vi.useFakeTimers({ toFake: ['Date'] });
+			vi.setSystemTime(new Date('2026-12-05T12:00:00Z'));
+			const cache = createCache({ ttlMs: READ_CACHE_TTL_MS, maxEntries: 10 });
+			let loads = 0;
+			const load = async () => ++loads;
+			expect(await cache.get('ranking', load)).toBe(1);
+			vi.setSystemTime(new Date('2026-12-05T12:00:09.999Z'));
+			expect(await cache.get('ranking', load)).toBe(1);
+			vi.setSystemTime(new Date('2026-12-05T12:00:10.001Z'));
+			expect(await cache.get('ranking', load)).toBe(2);
+		});
 	});
 });

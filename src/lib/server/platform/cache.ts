@@ -2,6 +2,9 @@
 // Every successful write through the site clears it (hooks.server.ts); the TTL bounds how long another
 // process on the same PostgreSQL database can serve an older copy.
 
+/** How long a running server keeps a shared read (the README promises 10 seconds at most). */
+export const READ_CACHE_TTL_MS = 10_000;
+
 export interface Cache {
 	get<T>(key: string, load: () => Promise<T>): Promise<T>;
 	clear(): void;

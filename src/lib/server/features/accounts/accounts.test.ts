@@ -173,6 +173,36 @@ describe('sessions', () => {
 		).toBeNull();
 	});
 
+	it('write their last-seen time at most once every 5 minutes', async () => {
+		const { outcome } = await mailLogin('last.seen@example.be');
+		const id = hashToken(outcome.sessionToken);
+		const lastSeen = async () => {
+			const [row] = await database.db
+				.select({ at: sessions.lastSeenAt })
+				.from(sessions)
+				.where(eq(sessions.id, id));
+			return row!.at.getTime();
+		};
+		// Seen 4 minutes ago: a request now leaves the time as it is (no write).
+		await database.db.execute(
+			sql`update sessions set last_seen_at = now() - interval '4 minutes' where id = ${id}`
+		);
+		const fourMinutesAgo = await lastSeen();
+		expect(
+			await resolveSession(database.db, { unverifiedToken: outcome.sessionToken, settings })
+		).not.toBeNull();
+		expect(await lastSeen()).toBe(fourMinutesAgo);
+		// Seen 6 minutes ago: the request writes it again.
+		await database.db.execute(
+			sql`update sessions set last_seen_at = now() - interval '6 minutes' where id = ${id}`
+		);
+		const sixMinutesAgo = await lastSeen();
+		expect(
+			await resolveSession(database.db, { unverifiedToken: outcome.sessionToken, settings })
+		).not.toBeNull();
+		expect(await lastSeen()).toBeGreaterThan(sixMinutesAgo + 5 * 60_000);
+	});
+
 	it('stop working for a locked account, and a locked account cannot log in', async () => {
 		const { outcome } = await mailLogin('locked@example.be');
 		await database.db.update(users).set({ lockedAt: new Date() }).where(eq(users.email, 'locked@example.be'));
