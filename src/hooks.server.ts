@@ -30,6 +30,7 @@ const RESERVED = new Set([
 	'afmelden',
 	'afgemeld',
 	'profiel',
+	'agenda',
 	'beheer',
 	'media',
 	'_app',

@@ -225,6 +225,24 @@ describe('/profiel', () => {
 		expect(deletedCookies).toContain(SESSION_COOKIE);
 		expect(await database.db.select().from(sessions).where(eq(sessions.userId, person.id))).toHaveLength(0);
 	});
+
+	it('shows the same secret calendar link on every visit, and a new one after renewing', async () => {
+		const person = await buildPerson();
+		const loadCalendarUrl = async () =>
+			((await call(profilePage.load, request('/profiel', { person }).event)) as { calendarUrl: string })
+				.calendarUrl;
+		const first = await loadCalendarUrl();
+		expect(first).toMatch(/^https:\/\/meedoen\.test\/agenda\/[0-9a-f]{32}[\w-]{22}\.ics$/);
+		expect(await loadCalendarUrl()).toBe(first);
+		expect(
+			await redirectOf(() =>
+				call(profilePage.actions.renewCalendar, request('/profiel', { person, form: {} }).event)
+			)
+		).toEqual({ status: 303, location: '/profiel?gelukt=agendalink-vernieuwd#agenda-heading' });
+		const renewed = await loadCalendarUrl();
+		expect(renewed).not.toBe(first);
+		expect(renewed.slice(0, 60)).toBe(first.slice(0, 60)); // the same person, another key
+	});
 });
 
 describe('/profiel/bevestig', () => {

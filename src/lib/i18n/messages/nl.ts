@@ -9,6 +9,7 @@ import type { actionsPoster } from './nl/actionsPoster';
 import type { suggestions } from './nl/suggestions';
 import type { suggestionsContribute } from './nl/suggestionsContribute';
 import type { suggestionsAdmin } from './nl/suggestionsAdmin';
+import type { calendar } from './nl/calendar';
 
 const nl = {
 	app: {
@@ -279,6 +280,7 @@ export type FullCatalogue = typeof nl & {
 	suggestions: typeof suggestions;
 	suggestionsContribute: typeof suggestionsContribute;
 	suggestionsAdmin: typeof suggestionsAdmin;
+	calendar: typeof calendar;
 };
 
 export default nl;

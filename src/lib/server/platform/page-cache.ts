@@ -17,7 +17,8 @@ export interface PageCache {
 }
 
 /** Paths that are personal, stateful or not pages at all: never shared between visitors. */
-const PRIVATE = /^\/(aanmelden|afmelden|afgemeld|profiel|beheer|healthz|media)(\/|$)|^\/[^/]+\/beheer(\/|$)/;
+const PRIVATE =
+	/^\/(aanmelden|afmelden|afgemeld|profiel|agenda|beheer|healthz|media)(\/|$)|^\/[^/]+\/beheer(\/|$)/;
 
 /** Whether a request may be answered from, or stored in, the page cache. */
 export function isShareableRequest(request: Request, url: URL, hasSessionCookie: boolean): boolean {

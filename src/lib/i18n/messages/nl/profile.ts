@@ -129,6 +129,18 @@ export const profile = {
 		subject: 'Bevestig je e-mailadres voor Meedoen',
 		body: 'Dag,\n\nJe gaf dit e-mailadres op in je profiel op Meedoen. Klik op deze link om het te bevestigen:\n\n{link}\n\nDe link is {hours} uur geldig en werkt één keer. Heb je dit niet zelf gevraagd? Dan mag je deze mail negeren: we sturen geen andere mails naar dit adres.\n\nTot op Meedoen!'
 	},
+	calendar: {
+		heading: 'Je activiteiten in je agenda',
+		intro:
+			'Abonneer je agenda-app (Google Agenda, Outlook, Apple Agenda) op deze link: de activiteiten waarvoor je bent aangemeld of op de wachtlijst staat, verschijnen er vanzelf en blijven bijgewerkt.',
+		label: 'Je geheime agendalink',
+		subscribe: 'Abonneren in je agenda-app',
+		secret:
+			'Wie deze link heeft, ziet voor welke activiteiten je bent aangemeld. Deel hem niet. Heb je hem toch gedeeld, maak dan een nieuwe: de oude werkt dan niet meer.',
+		renew: 'Maak een nieuwe link',
+		renewed:
+			'Je hebt een nieuwe agendalink. De oude werkt niet meer: abonneer je agenda-app opnieuw met de nieuwe.'
+	},
 	data: {
 		heading: 'Je gegevens downloaden',
 		intro:

@@ -1,0 +1,214 @@
+// The calendar feeds calendar apps subscribe to: a municipality's public events (/{municipality}/activiteiten.ics)
+// and a person's own registrations behind a secret link (/agenda/{token}.ics).
+//
+// The personal link's token is derived, not stored: HMAC-SHA256 of the person's id and their renewal count
+// under an installation secret (made on first use and kept in platform_meta), so the profile can show the same
+// link every time and "make a new link" (the count goes up) stops the old one at once. The token starts with
+// the person's id, which says whose feed to check; without the secret nobody can make a valid one.
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { translate } from '$lib/i18n';
+import { eventPath, type RegistrationStatus } from '$lib/domain/events';
+import type { Ctx, TenantCtx } from '$lib/server/platform/context';
+import { AppError, notFound } from '$lib/server/platform/errors';
+import { feedCalendar, type CalendarEvent } from '$lib/server/platform/ical';
+import { newToken } from '$lib/server/platform/tokens';
+import {
+	getFeedHolder,
+	getOrCreateFeedSecret,
+	incrementFeedRotation,
+	listFeedEvents,
+	listRegisteredEvents,
+	type FeedEventRow,
+	type RegisteredEventRow
+} from './events.ical';
+
+/** Events that ended this many days ago still show, so the week's calendar keeps what just happened. */
+export const FEED_RECENT_DAYS = 30;
+/** At most this many events in a municipality's feed (soonest first). */
+export const FEED_LIMIT = 2000;
+/** At most this many in a person's own feed. */
+export const PERSONAL_FEED_LIMIT = 500;
+
+const DAY = 86_400_000;
+
+/** A calendar ready to send: its text and the validator for conditional requests. */
+export interface CalendarFeed {
+	body: string;
+	/** A strong ETag of the body. */
+	etag: string;
+}
+
+/** The published (and cancelled) events of the municipality, upcoming and of the last 30 days. */
+export async function municipalityCalendar(
+	ctx: TenantCtx,
+	input: { origin: string; municipalityName: string; now?: Date }
+): Promise<CalendarFeed> {
+	const now = input.now ?? new Date();
+	const rows = await listFeedEvents(ctx.db, {
+		municipalityId: ctx.tenant.id,
+		endsFrom: new Date(now.getTime() - FEED_RECENT_DAYS * DAY),
+		limit: FEED_LIMIT
+	});
+	const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) =>
+		translate(ctx.locale, key, params);
+	const body = feedCalendar({
+		name: t('calendar.municipalityFeedName', { municipality: input.municipalityName }),
+		description: t('calendar.municipalityFeedDescription', { municipality: input.municipalityName }),
+		events: rows.map((row) =>
+			calendarEventOf(ctx, row, { origin: input.origin, municipalitySlug: ctx.tenant.slug })
+		),
+		now: lastChange(rows)
+	});
+	return { body, etag: etagOf(body) };
+}
+
+/** The person's own feed: the events they hold a place for or wait for. An unknown or old token is a 404. */
+export async function personalCalendar(
+	ctx: Ctx,
+	input: { unverifiedToken: string; origin: string; now?: Date }
+): Promise<CalendarFeed> {
+	const userId = await verifyFeedToken(ctx, input.unverifiedToken);
+	if (!userId) throw notFound();
+	const now = input.now ?? new Date();
+	const rows = await listRegisteredEvents(ctx.db, {
+		userId,
+		endsFrom: new Date(now.getTime() - FEED_RECENT_DAYS * DAY),
+		limit: PERSONAL_FEED_LIMIT
+	});
+	const body = feedCalendar({
+		name: translate(ctx.locale, 'calendar.personalFeedName'),
+		description: translate(ctx.locale, 'calendar.personalFeedDescription'),
+		events: rows.map((row) =>
+			calendarEventOf(ctx, row, {
+				origin: input.origin,
+				municipalitySlug: row.municipalitySlug,
+				registration: row.registrationStatus,
+				onlineUrl: row.onlineUrl
+			})
+		),
+		now: lastChange(rows)
+	});
+	return { body, etag: etagOf(body) };
+}
+
+/** The path of the logged-in person's feed, for the profile page. */
+export async function personalCalendarPath(ctx: Ctx): Promise<string> {
+	const userId = requireActor(ctx);
+	const holder = await getFeedHolder(ctx.db, { userId });
+	if (!holder) throw new AppError('unauthenticated');
+	return feedPath(userId, holder.rotation, await feedSecret(ctx));
+}
+
+/** A new link for the logged-in person's feed; the old one stops working. Returns the new path. */
+export async function renewPersonalCalendar(ctx: Ctx): Promise<string> {
+	const userId = requireActor(ctx);
+	const rotation = await incrementFeedRotation(ctx.db, { userId });
+	return feedPath(userId, rotation, await feedSecret(ctx));
+}
+
+function requireActor(ctx: Ctx): string {
+	if (!ctx.actor) throw new AppError('unauthenticated');
+	return ctx.actor.userId;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The token
+// ---------------------------------------------------------------------------------------------
+
+const TOKEN = /^([0-9a-f]{32})([A-Za-z0-9_-]{22})$/;
+
+function feedSecret(ctx: Ctx): Promise<string> {
+	return getOrCreateFeedSecret(ctx.db, newToken());
+}
+
+function mac(secret: string, userId: string, rotation: number): string {
+	return createHmac('sha256', secret)
+		.update(`calendar-feed|${userId}|${rotation}`)
+		.digest()
+		.subarray(0, 16)
+		.toString('base64url');
+}
+
+function feedPath(userId: string, rotation: number, secret: string): string {
+	return `/agenda/${userId.replaceAll('-', '')}${mac(secret, userId, rotation)}.ics`;
+}
+
+/** The person a feed token belongs to, when it is their current one. */
+async function verifyFeedToken(ctx: Ctx, unverifiedToken: string): Promise<string | null> {
+	const match = TOKEN.exec(unverifiedToken);
+	if (!match) return null;
+	const hex = match[1]!;
+	const userId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+	const holder = await getFeedHolder(ctx.db, { userId });
+	if (!holder) return null;
+	const expected = Buffer.from(mac(await feedSecret(ctx), userId, holder.rotation));
+	const given = Buffer.from(match[2]!);
+	return given.length === expected.length && timingSafeEqual(given, expected) ? userId : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// From a row to what a calendar shows
+// ---------------------------------------------------------------------------------------------
+
+function calendarEventOf(
+	ctx: Ctx,
+	row: FeedEventRow,
+	options: {
+		origin: string;
+		municipalitySlug: string;
+		registration?: RegistrationStatus;
+		onlineUrl?: string | null;
+	}
+): CalendarEvent {
+	const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) =>
+		translate(ctx.locale, key, params);
+	const url = new URL(eventPath(options.municipalitySlug, row.id, row.slug), options.origin).href;
+	const cancelled = row.status === 'cancelled';
+	const waitlisted = options.registration === 'waitlisted';
+	const summary = cancelled
+		? t('calendar.cancelled', { title: row.title })
+		: waitlisted
+			? t('calendar.waitlisted', { title: row.title })
+			: row.title;
+	const online = row.kind === 'online';
+	const location =
+		[row.venueName, row.address].filter(Boolean).join(', ') || (online ? t('calendar.online') : '');
+	const paragraphs = [
+		row.description.trim(),
+		row.whatToBring ? t('calendar.whatToBring', { text: row.whatToBring }) : '',
+		row.accessibility ? t('calendar.accessibility', { text: row.accessibility }) : '',
+		waitlisted ? t('calendar.waitlistNote') : '',
+		// The online link is for people with a place only, as on the event's page.
+		options.registration === 'confirmed' && options.onlineUrl
+			? t('calendar.onlineLink', { url: options.onlineUrl })
+			: '',
+		t('calendar.moreInfo', { url })
+	];
+	return {
+		uid: row.uid,
+		sequence: row.sequence,
+		start: row.startsAt,
+		end: row.endsAt,
+		summary,
+		description: paragraphs.filter(Boolean).join('\n\n'),
+		location,
+		url,
+		geo: row.lat !== null && row.lng !== null ? { lat: row.lat, lon: row.lng } : null,
+		status: cancelled ? 'cancelled' : waitlisted ? 'tentative' : 'confirmed',
+		updatedAt: row.updatedAt
+	};
+}
+
+/**
+ * DTSTAMP of a feed: the last change among its events, so the same events give the same text (and ETag)
+ * until one changes. An empty feed has no change to name; the Unix epoch keeps it stable too.
+ */
+function lastChange(rows: readonly (FeedEventRow | RegisteredEventRow)[]): Date {
+	let last = 0;
+	for (const row of rows) last = Math.max(last, row.updatedAt.getTime());
+	return new Date(last);
+}
+
+function etagOf(body: string): string {
+	return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+}
