@@ -2,7 +2,14 @@
 // calendar app would show is what we meant, across the daylight-saving change too.
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { eventUid, feedCalendar, fold, invitationCalendar, type CalendarEvent } from './ical';
+import {
+	brusselsLocalStamp,
+	eventUid,
+	feedCalendar,
+	fold,
+	invitationCalendar,
+	type CalendarEvent
+} from './ical';
 
 const now = new Date('2026-09-01T08:00:00Z');
 
@@ -184,6 +191,48 @@ describe('time zone', () => {
 			'2027-03-27T18:30:00.000Z',
 			'2027-03-28T17:30:00.000Z'
 		]);
+	});
+});
+
+describe('brusselsLocalStamp', () => {
+	const intl = new Intl.DateTimeFormat('en-GB', {
+		timeZone: 'Europe/Brussels',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+		hourCycle: 'h23'
+	});
+	const viaIntl = (date: Date) => {
+		const p = Object.fromEntries(intl.formatToParts(date).map((x) => [x.type, x.value]));
+		return `${p.year}${p.month}${p.day}T${p.hour}${p.minute}${p.second}`;
+	};
+
+	it('agrees with the time zone database every 7 h 13 min from 2000 to 2045', () => {
+		const step = (7 * 60 + 13) * 60_000;
+		const mismatches: string[] = [];
+		for (let t = Date.UTC(2000, 0, 1); t < Date.UTC(2045, 0, 1); t += step) {
+			const date = new Date(t);
+			if (brusselsLocalStamp(date) !== viaIntl(date)) mismatches.push(date.toISOString());
+		}
+		expect(mismatches).toEqual([]);
+	});
+
+	it('agrees minute by minute around every change of the clocks from 2024 to 2035', () => {
+		const mismatches: string[] = [];
+		for (let year = 2024; year <= 2035; year++) {
+			for (const month of [2, 9]) {
+				const last = new Date(Date.UTC(year, month + 1, 0));
+				const change = Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1);
+				for (let t = change - 90 * 60_000; t <= change + 90 * 60_000; t += 60_000) {
+					const date = new Date(t);
+					if (brusselsLocalStamp(date) !== viaIntl(date)) mismatches.push(date.toISOString());
+				}
+			}
+		}
+		expect(mismatches).toEqual([]);
 	});
 });
 

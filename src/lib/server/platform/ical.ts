@@ -133,8 +133,8 @@ function vevent(event: CalendarEvent, stamp: string, attendee?: CalendarAttendee
 		`UID:${event.uid}`,
 		`DTSTAMP:${stamp}`,
 		`SEQUENCE:${Math.max(0, Math.trunc(event.sequence))}`,
-		`DTSTART;TZID=${CALENDAR_TIME_ZONE}:${localStamp(event.start)}`,
-		`DTEND;TZID=${CALENDAR_TIME_ZONE}:${localStamp(event.end)}`,
+		`DTSTART;TZID=${CALENDAR_TIME_ZONE}:${brusselsLocalStamp(event.start)}`,
+		`DTEND;TZID=${CALENDAR_TIME_ZONE}:${brusselsLocalStamp(event.end)}`,
 		`SUMMARY:${escapeText(event.summary)}`,
 		`STATUS:${event.status.toUpperCase()}`,
 		// Registered people block the time; a cancelled event no longer does.
@@ -181,21 +181,37 @@ const VTIMEZONE_BRUSSELS = [
 	'END:VTIMEZONE'
 ];
 
-const BRUSSELS_PARTS = new Intl.DateTimeFormat('en-GB', {
-	timeZone: CALENDAR_TIME_ZONE,
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	minute: '2-digit',
-	second: '2-digit',
-	hourCycle: 'h23'
-});
+const HOUR = 3_600_000;
 
-/** The wall-clock time in Brussels as a DATE-TIME without zone letter: 20260910T193000. */
-function localStamp(date: Date): string {
-	const part = Object.fromEntries(BRUSSELS_PARTS.formatToParts(date).map((p) => [p.type, p.value]));
-	return `${part.year}${part.month}${part.day}T${part.hour}${part.minute}${part.second}`;
+/** 01:00 UTC on the last Sunday of a month: when the EU changes the clocks (month 0-based). */
+function lastSundayAtOneUtc(year: number, month: number): number {
+	const lastDay = new Date(Date.UTC(year, month + 1, 0));
+	return Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+}
+
+/**
+ * The wall-clock time in Brussels as a DATE-TIME without zone letter: 20260910T193000. Computed from the same
+ * EU rule as the VTIMEZONE above (so the two cannot disagree), without Intl, which costs ten times more per
+ * call in a feed of thousands of events; ical.test.ts holds it against Intl's Europe/Brussels.
+ */
+export function brusselsLocalStamp(date: Date): string {
+	const t = date.getTime();
+	const year = date.getUTCFullYear();
+	const summer = t >= lastSundayAtOneUtc(year, 2) && t < lastSundayAtOneUtc(year, 9);
+	const local = new Date(t + (summer ? 2 : 1) * HOUR);
+	return (
+		String(local.getUTCFullYear()).padStart(4, '0') +
+		two(local.getUTCMonth() + 1) +
+		two(local.getUTCDate()) +
+		'T' +
+		two(local.getUTCHours()) +
+		two(local.getUTCMinutes()) +
+		two(local.getUTCSeconds())
+	);
+}
+
+function two(n: number): string {
+	return n < 10 ? `0${n}` : String(n);
 }
 
 /** UTC DATE-TIME with Z: 20261205T115300Z. */
@@ -208,11 +224,9 @@ function utcStamp(date: Date): string {
 
 /** TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newlines escaped; control characters dropped. */
 export function escapeText(text: string): string {
-	return withoutControlCharacters(text)
-		.replace(/\r\n?/g, '\n')
-		.replace(/\t/g, ' ')
-		.replace(/[\\;,]/g, (c) => `\\${c}`)
-		.replace(/\n/g, '\\n');
+	return withoutControlCharacters(text).replace(/\r\n?|[\n\t\\;,]/g, (c) =>
+		c === '\t' ? ' ' : c === '\\' || c === ';' || c === ',' ? `\\${c}` : '\\n'
+	);
 }
 
 /** A parameter value (CN): quoted when it holds : ; or , — double quotes and line breaks cannot be written. */
@@ -234,31 +248,37 @@ function uri(value: string): string {
 	return withoutControlCharacters(value).replace(/[\r\n\t ]/g, '');
 }
 
-/** UTF-8 length of one code point. */
-function octetsOf(char: string): number {
-	const code = char.codePointAt(0) ?? 0;
-	return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-}
+// eslint-disable-next-line no-control-regex -- ASCII is U+0000 to U+007F
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 /** Content lines longer than 75 octets are folded: CRLF and a space, never inside a UTF-8 character. */
 export function fold(line: string): string {
+	if (!NON_ASCII.test(line)) {
+		// One octet per character: cut every 75, then every 74 (the continuation's space counts).
+		if (line.length <= 75) return line;
+		const parts = [line.slice(0, 75)];
+		for (let i = 75; i < line.length; i += 74) parts.push(line.slice(i, i + 74));
+		return parts.join('\r\n ');
+	}
 	// A UTF-16 unit is at most 3 octets of UTF-8 (a surrogate pair, two units, is 4).
 	if (line.length <= 25) return line;
 	const parts: string[] = [];
-	let current = '';
+	let from = 0;
 	let octets = 0;
 	let limit = 75;
-	for (const char of line) {
-		const size = octetsOf(char);
+	for (let i = 0; i < line.length;) {
+		const code = line.charCodeAt(i);
+		const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < line.length;
+		const size = code < 0x80 ? 1 : code < 0x800 ? 2 : pair ? 4 : 3;
 		if (octets + size > limit) {
-			parts.push(current);
-			current = '';
+			parts.push(line.slice(from, i));
+			from = i;
 			octets = 0;
-			limit = 74; // the leading space of a continuation line counts
+			limit = 74;
 		}
-		current += char;
 		octets += size;
+		i += pair ? 2 : 1;
 	}
-	parts.push(current);
+	parts.push(line.slice(from));
 	return parts.join('\r\n ');
 }
