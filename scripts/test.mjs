@@ -2,11 +2,16 @@
 //   1. unit + integration on the embedded database (PGlite): `vitest run`
 //   2. the same on PostgreSQL, when TEST_DATABASE_URL is set: `vitest run` with TEST_DB=postgres
 //   3. browser journeys: ensure Chromium, build, `vitest run --config vitest.e2e.config.ts`
+// Phases 1 and 2 run at the same time (vitest gives each one worker less than the machine's cores, so on a
+// two-core machine each would leave a core idle); their screen output is kept in test-results/<phase>.log and
+// printed whole when the phase ends, so the two never interleave. Set TEST_PHASES_IN_SERIES=1 to run them one
+// after the other with live output.
 // All phases run even when one fails (the journeys are skipped only when Chromium or the build fails).
 // Each phase writes vitest's JSON report to test-results/<phase>.json. The last line is
 // `Tests: N passed, M failed[, K skipped]`; the exit code is non-zero when a phase failed or no test ran
 // (no --passWithNoTests: a phase whose files match nothing fails instead of passing empty).
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { E2E_CONFIG, build, root, vitest } from './e2e.mjs';
 import { ChromiumError, ensureChromium } from './ensure-chromium.mjs';
@@ -14,20 +19,44 @@ import { ChromiumError, ensureChromium } from './ensure-chromium.mjs';
 const resultsDir = path.join(root, 'test-results');
 mkdirSync(resultsDir, { recursive: true });
 
-/** vitest with the default reporter on screen and the JSON reporter into test-results/<name>.json */
-function runVitest(name, args, env = {}) {
+/** vitest's arguments for the default reporter on screen and the JSON reporter into test-results/<name>.json */
+function reporterArgs(name) {
 	const outputFile = path.join(resultsDir, `${name}.json`);
 	rmSync(outputFile, { force: true });
-	const code = vitest(
-		[
-			...args,
-			'--reporter=default',
-			'--reporter=json',
-			`--outputFile.json=${path.relative(root, outputFile)}`
-		],
-		env
-	);
+	return {
+		outputFile,
+		args: ['--reporter=default', '--reporter=json', `--outputFile.json=${path.relative(root, outputFile)}`]
+	};
+}
+
+/** vitest with its output on screen as it comes. */
+function runVitest(name, args, env = {}) {
+	const { outputFile, args: reporters } = reporterArgs(name);
+	const code = vitest([...args, ...reporters], env);
 	return { code, ...readReport(outputFile) };
+}
+
+/** vitest in the background, its output into test-results/<name>.log, printed whole when it ends. */
+function runVitestQuietly(name, label, args, env = {}) {
+	const { outputFile, args: reporters } = reporterArgs(name);
+	const logFile = path.join(resultsDir, `${name}.log`);
+	const log = createWriteStream(logFile);
+	const child = spawn(
+		process.execPath,
+		[path.join('node_modules', 'vitest', 'vitest.mjs'), 'run', ...args, ...reporters],
+		{ cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } }
+	);
+	child.stdout.pipe(log, { end: false });
+	child.stderr.pipe(log, { end: false });
+	return new Promise((resolve) => {
+		child.on('close', (status) => {
+			log.end(() => {
+				console.log(`\n━━ ${label} ━━`);
+				process.stdout.write(readFileSync(logFile, 'utf8'));
+				resolve({ code: status ?? 1, ...readReport(outputFile) });
+			});
+		});
+	});
 }
 
 /** Counts from vitest's JSON report. A test file that failed to load counts as one failed test. */
@@ -45,13 +74,22 @@ function readReport(file) {
 	};
 }
 
+const inSeries = process.env.TEST_PHASES_IN_SERIES === '1';
 const phases = [
-	{ name: 'unit', label: 'unit + integration (PGlite)', run: () => runVitest('unit', []) },
+	{
+		name: 'unit',
+		label: 'unit + integration (PGlite)',
+		together: true,
+		run: () => runVitest('unit', []),
+		start: (label) => runVitestQuietly('unit', label, [])
+	},
 	{
 		name: 'postgres',
 		label: 'unit + integration (PostgreSQL)',
+		together: true,
 		skip: process.env.TEST_DATABASE_URL?.trim() ? '' : 'TEST_DATABASE_URL is not set',
-		run: () => runVitest('postgres', [], { TEST_DB: 'postgres' })
+		run: () => runVitest('postgres', [], { TEST_DB: 'postgres' }),
+		start: (label) => runVitestQuietly('postgres', label, [], { TEST_DB: 'postgres' })
 	},
 	{
 		name: 'e2e',
@@ -72,18 +110,31 @@ const phases = [
 	}
 ];
 
+function finished(phase, outcome, started) {
+	const seconds = (Date.now() - started) / 1000;
+	const ok = outcome.code === 0 && outcome.failed === 0;
+	return { ...phase, ...outcome, seconds, ok, notRun: false };
+}
+
 const results = [];
+const concurrent = inSeries ? [] : phases.filter((p) => p.together && !p.skip);
+if (concurrent.length > 1) {
+	console.log(`\n━━ ${concurrent.map((p) => p.label).join(' and ')}, at the same time ━━`);
+	const started = Date.now();
+	const outcomes = await Promise.all(
+		concurrent.map(async (p) => finished(p, await p.start(p.label), started))
+	);
+	results.push(...outcomes);
+}
 for (const phase of phases) {
+	if (concurrent.length > 1 && concurrent.includes(phase)) continue;
 	if (phase.skip) {
 		results.push({ ...phase, notRun: true, reason: phase.skip });
 		continue;
 	}
 	console.log(`\n━━ ${phase.label} ━━`);
 	const started = Date.now();
-	const outcome = phase.run();
-	const seconds = (Date.now() - started) / 1000;
-	const ok = outcome.code === 0 && outcome.failed === 0;
-	results.push({ ...phase, ...outcome, seconds, ok, notRun: false });
+	results.push(finished(phase, phase.run(), started));
 }
 
 let passed = 0;
