@@ -44,10 +44,15 @@ export function isAppError(value: unknown): value is AppError {
 
 export const notFound = (message?: MessageKey) => new AppError('not_found', { message });
 
-/** The Dutch message of a platform error, with the numbers and names its details carry (a limit, a wait). */
-export function errorMessage(locale: Locale, err: AppError): string {
+/** The numbers and names an error's details carry (a limit, a wait, a count), for its messages. */
+export function errorParams(err: AppError): Params {
 	const params: Params = {};
 	for (const [key, value] of Object.entries(err.options.details ?? {}))
 		if (typeof value === 'string' || typeof value === 'number') params[key] = value;
-	return translate(locale, err.messageKey, params);
+	return params;
+}
+
+/** The Dutch message of a platform error, with the numbers and names its details carry (a limit, a wait). */
+export function errorMessage(locale: Locale, err: AppError): string {
+	return translate(locale, err.messageKey, errorParams(err));
 }

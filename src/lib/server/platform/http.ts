@@ -1,8 +1,8 @@
 // The one way a route turns platform errors into what SvelteKit answers (an error page, a form failure or a
 // problem document), sends a visitor to log in, and reads the municipality of a page under /{municipality}/.
 import { error, fail, json, redirect, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
-import { translate, type Locale } from '$lib/i18n';
-import { AppError, errorMessage, isAppError, type ErrorCode, type FieldErrors } from './errors';
+import { translate, type Locale, type Params } from '$lib/i18n';
+import { AppError, errorMessage, errorParams, isAppError, type ErrorCode, type FieldErrors } from './errors';
 import { withTenant, type TenantCtx } from './context';
 
 /** What a person is told about a refusal: its status, the Dutch message and the messages per field. */
@@ -13,10 +13,13 @@ export interface Refusal {
 	fields: Record<string, string[]>;
 }
 
-/** Per-field catalogue keys as the Dutch messages a form or problem document shows beside each field. */
-function fieldMessages(locale: Locale, fields: FieldErrors): Record<string, string[]> {
+/**
+ * Per-field catalogue keys as the Dutch messages a form or problem document shows beside each field, with the
+ * numbers the error's details carry (a capacity refused with the places already taken).
+ */
+function fieldMessages(locale: Locale, fields: FieldErrors, params: Params = {}): Record<string, string[]> {
 	return Object.fromEntries(
-		Object.entries(fields).map(([field, keys]) => [field, keys.map((k) => translate(locale, k))])
+		Object.entries(fields).map(([field, keys]) => [field, keys.map((k) => translate(locale, k, params))])
 	);
 }
 
@@ -31,7 +34,7 @@ export function refusal(locale: Locale, err: unknown): Refusal {
 		status: err.status,
 		code: err.code,
 		message: errorMessage(locale, err),
-		fields: fieldMessages(locale, err.options.fields ?? {})
+		fields: fieldMessages(locale, err.options.fields ?? {}, errorParams(err))
 	};
 }
 

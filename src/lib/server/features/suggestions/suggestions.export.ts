@@ -10,25 +10,13 @@ import { listApprovedCommentsForExport, listSuggestionsForExport } from './sugge
 import { authorizeModeration } from './suggestions.admin.access';
 import { parseId } from '$lib/domain/ids';
 import { slugify } from '$lib/server/platform/text';
+import { toCsv } from '$lib/server/platform/csv';
 
 export const EXPORT_FORMATS = ['csv', 'geojson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/**
- * One CSV cell: always quoted, quotes doubled. A cell that a spreadsheet would read as a formula (starting
- * with = + - @, or a tab or carriage return before one) gets a leading apostrophe, so it stays text.
- */
-export function csvCell(value: string | number | null | undefined): string {
-	if (value === null || value === undefined) return '""';
-	let text = String(value);
-	if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-	return `"${text.replace(/"/g, '""')}"`;
-}
-
-/** Rows as CSV for Excel in Belgium: UTF-8 with a byte order mark, semicolons, CRLF line ends. */
-export function toCsv(rows: (string | number | null | undefined)[][]): string {
-	return '\uFEFF' + rows.map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
-}
+// The CSV writing itself is the platform's, shared with the other exports.
+export { csvCell, toCsv } from '$lib/server/platform/csv';
 
 export interface SuggestionExport {
 	filename: string;
