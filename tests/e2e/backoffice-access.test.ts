@@ -12,7 +12,14 @@ const PAGES = [
 	'/mol/beheer/logboek',
 	'/mol/beheer/instellingen',
 	'/mol/beheer/instellingen/themas',
-	'/mol/beheer/instellingen/verklaringen'
+	'/mol/beheer/instellingen/verklaringen',
+	// Events: the demo's events are Geel's (ids 1 to 3), so Geel's admin opens them in Geel's back office.
+	'/mol/beheer/activiteiten',
+	'/mol/beheer/activiteiten/nieuw',
+	'/mol/beheer/activiteiten/1',
+	'/mol/beheer/activiteiten/1/inschrijvingen',
+	'/mol/beheer/activiteiten/1/inschrijvingen.csv',
+	'/mol/beheer/activiteiten/1/annuleren'
 ];
 const WRITES: { path: string; form: Record<string, string> }[] = [
 	{ path: '/mol/beheer/medewerkers?/invite', form: { email: 'indringer@example.be', role: 'admin' } },
@@ -24,7 +31,18 @@ const WRITES: { path: string; form: Record<string, string> }[] = [
 		path: '/mol/beheer/instellingen/verklaringen',
 		form: { kind: 'privacy', markdown: 'OVERGENOMEN DOOR GEEL' }
 	},
-	{ path: '/mol/beheer/instellingen/themas?/add', form: { name: 'Ingebroken thema', climate: 'on' } }
+	{ path: '/mol/beheer/instellingen/themas?/add', form: { name: 'Ingebroken thema', climate: 'on' } },
+	{
+		path: '/mol/beheer/activiteiten/nieuw',
+		form: {
+			kind: 'workingGroup',
+			title: 'Ingebroken activiteit',
+			startsAt: '2027-09-10T19:30',
+			endsAt: '2027-09-10T21:30',
+			status: 'published'
+		}
+	},
+	{ path: '/mol/beheer/activiteiten/1/annuleren', form: { confirm: 'on' } }
 ];
 const GEEL_STAFF = ['dev-moderator-geel', 'dev-communication-geel', 'dev-alderman-geel', 'dev-admin-geel'];
 

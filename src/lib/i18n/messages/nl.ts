@@ -10,6 +10,7 @@ import type { suggestions } from './nl/suggestions';
 import type { suggestionsContribute } from './nl/suggestionsContribute';
 import type { suggestionsAdmin } from './nl/suggestionsAdmin';
 import type { calendar } from './nl/calendar';
+import type { eventsAdmin } from './nl/eventsAdmin';
 
 const nl = {
 	app: {
@@ -281,6 +282,7 @@ export type FullCatalogue = typeof nl & {
 	suggestionsContribute: typeof suggestionsContribute;
 	suggestionsAdmin: typeof suggestionsAdmin;
 	calendar: typeof calendar;
+	eventsAdmin: typeof eventsAdmin;
 };
 
 export default nl;

@@ -32,6 +32,7 @@ export const backoffice = {
 		label: 'Beheer',
 		home: 'Overzicht',
 		actions: 'Klimaatacties',
+		events: 'Activiteiten',
 		suggestions: 'Suggesties',
 		staff: 'Medewerkers',
 		audit: 'Logboek',
@@ -246,6 +247,13 @@ export const backoffice = {
 				settings_changed: 'Instellingen van suggesties gewijzigd',
 				exported: 'Suggesties geëxporteerd'
 			},
+			event: {
+				created: 'Activiteit aangemaakt',
+				updated: 'Activiteit gewijzigd',
+				cancelled: 'Activiteit geannuleerd',
+				registrations_exported: 'Inschrijvingen geëxporteerd',
+				checked_in: 'Aanwezigheden aangevinkt'
+			},
 			region: {
 				participation_changed: 'Deelname gewijzigd',
 				role_granted: 'Regionale rol toegekend',
@@ -276,7 +284,25 @@ export const backoffice = {
 			moderation: 'moderatie',
 			submissionsOpen: 'indienen',
 			votingOpen: 'steunen',
-			voteLimit: 'maximum aantal steunen'
+			voteLimit: 'maximum aantal steunen',
+			title: 'titel',
+			kind: 'soort',
+			rung: 'trede',
+			startsAt: 'begin',
+			endsAt: 'einde',
+			venueName: 'locatie',
+			address: 'adres',
+			accessibility: 'toegankelijkheid',
+			whatToBring: 'wat meebrengen',
+			onlineUrl: 'online link',
+			organiser: 'organisator',
+			capacity: 'aantal plaatsen',
+			registrationDeadline: 'einde van de inschrijvingen',
+			maxCompanions: 'meegebrachte personen',
+			questions: 'vragen',
+			status: 'publicatie',
+			actionId: 'klimaatactie',
+			opportunityId: 'kans'
 		},
 		statement: {
 			privacy: 'privacyverklaring',

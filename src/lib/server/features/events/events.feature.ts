@@ -5,7 +5,7 @@ import { seedDemoEvents } from './events.demo';
 
 export const eventsFeature = defineFeature({
 	name: 'events',
-	abilities: ['workingGroups.prepare', 'content.communicate'],
+	abilities: ['backoffice.view', 'workingGroups.prepare', 'content.communicate'],
 	// Events hang off the demo actions and their opportunities.
 	demo: { after: ['actions'], load: (tx) => seedDemoEvents(tx) }
 });

@@ -1,0 +1,219 @@
+// Dutch (nl-BE) texts of the back office for events (activiteiten): list, form, cancelling, registrations,
+// check-in and the export.
+export const eventsAdmin = {
+	title: 'Activiteiten',
+	intro:
+		'Werkgroepen, actiedagen, infoavonden en online sessies van {name}: ontwerpen, gepubliceerde en geannuleerde.',
+	homeTitle: 'Activiteiten',
+	homeBody: 'Werkgroepen en actiedagen plannen, inschrijvingen opvolgen en aanwezigen aanvinken.',
+	backToList: 'Terug naar de activiteiten',
+	backToEvent: 'Terug naar de activiteit',
+	newEvent: 'Nieuwe activiteit',
+	newTitle: 'Nieuwe activiteit',
+	duplicateTitle: 'Kopie van ‘{title}’',
+	duplicateIntro:
+		'Dit formulier is ingevuld met de gegevens van ‘{title}’. Pas de datum en wat anders is aan; de kopie wordt pas bewaard als je op de knop drukt.',
+	editTitle: 'Activiteit ‘{title}’',
+	kind: {
+		workingGroup: 'Werkgroep',
+		actionDay: 'Actiedag',
+		infoEvening: 'Infoavond',
+		online: 'Online sessie',
+		citizenGroupSession: 'Sessie van een burgergroep'
+	},
+	status: {
+		draft: 'Ontwerp',
+		published: 'Gepubliceerd',
+		cancelled: 'Geannuleerd'
+	},
+	registrationStatus: {
+		pending: 'E-mailadres nog niet bevestigd',
+		confirmed: 'Ingeschreven',
+		waitlisted: 'Wachtlijst',
+		cancelled: 'Uitgeschreven'
+	},
+	when: {
+		upcoming: 'Komende en lopende',
+		past: 'Voorbije'
+	},
+	list: {
+		searchLabel: 'Activiteiten zoeken',
+		searchField: 'Zoek op titel of plaats',
+		statusFilter: 'Status',
+		allStatuses: 'Alle',
+		kindFilter: 'Soort',
+		allKinds: 'Alle soorten',
+		whenFilter: 'Wanneer',
+		caption: { one: '{count} activiteit', other: '{count} activiteiten' },
+		columns: {
+			title: 'Activiteit',
+			when: 'Wanneer',
+			status: 'Status',
+			registrations: 'Inschrijvingen'
+		},
+		places: '{taken} van {capacity} plaatsen',
+		placesUnlimited: '{taken} plaatsen, geen maximum',
+		registrations: { one: '{count} ingeschreven', other: '{count} ingeschreven' },
+		waitlisted: { one: '{count} op de wachtlijst', other: '{count} op de wachtlijst' },
+		empty: 'Geen activiteiten gevonden. Pas de zoekopdracht of de filters aan.',
+		none: 'Er zijn nog geen activiteiten. Maak de eerste aan.'
+	},
+	form: {
+		linkHeading: 'Waar hoort de activiteit bij?',
+		actionLabel: 'Klimaatactie',
+		actionNone: '— Geen actie —',
+		opportunityLabel: 'Kans om mee te doen',
+		opportunityNone: '— Geen kans —',
+		opportunityHint:
+			'Kies je een kans, dan hoort de activiteit bij de actie van die kans. Een werkgroep hoort meestal bij een kans ‘werkgroep’.',
+		basicsHeading: 'Wat',
+		kindLabel: 'Soort activiteit',
+		rungLabel: 'Trede van de participatieladder',
+		rungDefault: 'Zoals gebruikelijk voor deze soort',
+		rungHint:
+			'Een werkgroep die kiest staat op trede 5 (meebeslissen), een actiedag op 4 (coproduceren), een infoavond op 1 (informeren).',
+		titleLabel: 'Titel',
+		titleHint: 'Bijvoorbeeld ‘Werkgroep ontharding: kies de plekken’. Hoogstens 200 tekens.',
+		descriptionLabel: 'Beschrijving',
+		markdownHint: 'Je kan Markdown gebruiken: **vet**, *schuin*, lijstjes met - en links.',
+		preview: 'Voorbeeld',
+		whenHeading: 'Wanneer',
+		startsLabel: 'Begint op',
+		endsLabel: 'Eindigt op',
+		timeHint: 'Datum en uur in Belgische tijd.',
+		whereHeading: 'Waar',
+		venueLabel: 'Locatie',
+		venueHint: 'Bijvoorbeeld ‘Gemeenschapscentrum De Halle, zaal 2’.',
+		addressLabel: 'Adres',
+		accessibilityLabel: 'Toegankelijkheid',
+		accessibilityHint: 'Bijvoorbeeld: gelijkvloerse ingang, aangepast toilet, ringleiding.',
+		whatToBringLabel: 'Wat breng je mee?',
+		onlineUrlLabel: 'Link van de online sessie',
+		onlineUrlHint: 'Een https-link. Alleen wie ingeschreven is, ziet hem.',
+		organiserLabel: 'Organisator',
+		registrationHeading: 'Inschrijven',
+		capacityLabel: 'Aantal plaatsen',
+		capacityHint:
+			'Leeg: geen maximum. Meegebrachte personen tellen mee. Je kan het aantal niet lager zetten dan het aantal plaatsen dat al ingenomen is: dan krijg je dat aantal te zien, en niemand wordt naar de wachtlijst verschoven.',
+		deadlineLabel: 'Inschrijven kan tot',
+		deadlineHint: 'Leeg: tot de activiteit begint.',
+		maxCompanionsLabel: 'Hoeveel personen mag iemand meebrengen?',
+		maxCompanionsHint: 'Van 0 tot 20.',
+		questionsLegend: 'Vragen bij het inschrijven',
+		questionsHint:
+			'Bijvoorbeeld ‘Ik breng een spade mee’ (aanvinken) of ‘Allergieën?’ (tekst). Laat een rij leeg om ze weg te laten.',
+		questionLabel: 'Vraag {number}',
+		questionType: 'Soort antwoord bij vraag {number}',
+		questionTypes: {
+			checkbox: 'Aanvinken',
+			text: 'Tekst'
+		},
+		statusLabel: 'Publicatie',
+		statusHint: 'Een ontwerp zie je alleen in het beheer. Annuleren doe je met de knop op deze pagina.',
+		statusOptions: {
+			draft: 'Ontwerp (niet zichtbaar)',
+			published: 'Gepubliceerd (iedereen kan inschrijven)'
+		},
+		create: 'Activiteit bewaren',
+		save: 'Wijzigingen bewaren'
+	},
+	edit: {
+		sequence: 'Versie {sequence} in de agenda’s van de ingeschrevenen.',
+		publicPage: 'Bekijk de activiteit op de website',
+		registrations: 'Inschrijvingen en aanwezigheden',
+		duplicate: 'Kopie maken',
+		cancel: 'Activiteit annuleren…',
+		cancelled: 'Deze activiteit is geannuleerd. Je kan ze niet meer wijzigen, wel kopiëren.',
+		places: '{taken} van {capacity} plaatsen ingenomen, {waitlisted} op de wachtlijst.',
+		placesUnlimited: '{taken} plaatsen ingenomen, geen maximum.'
+	},
+	cancel: {
+		title: 'Activiteit annuleren?',
+		intro: 'Je annuleert ‘{title}’ van {date}.',
+		told: 'We verwittigen {confirmed} ingeschreven personen en {waitlisted} personen op de wachtlijst, met een aanpassing voor hun agenda.',
+		pending: 'Ook {count} personen die hun e-mailadres nog niet bevestigden, krijgen bericht.',
+		none: 'Niemand is ingeschreven; er gaat geen bericht uit.',
+		check: 'Ja, annuleer deze activiteit',
+		button: 'Activiteit annuleren',
+		back: 'Nee, terug'
+	},
+	registrations: {
+		title: 'Inschrijvingen: {title}',
+		intro: 'Wie ingeschreven is, op de wachtlijst staat of uitschreef, in volgorde van inschrijving.',
+		summary:
+			'{confirmed} ingeschreven, {waitlisted} op de wachtlijst, {pending} nog niet bevestigd, {cancelled} uitgeschreven. {checkedIn} aanwezig.',
+		searchLabel: 'Inschrijvingen zoeken',
+		searchField: 'Zoek op naam of e-mailadres',
+		statusFilter: 'Status',
+		allStatuses: 'Alle',
+		export: 'Alle inschrijvingen downloaden (CSV)',
+		caption: { one: '{count} inschrijving', other: '{count} inschrijvingen' },
+		columns: {
+			present: 'Aanwezig',
+			name: 'Naam',
+			status: 'Status',
+			details: 'Details'
+		},
+		companions: { one: '+ {count} persoon', other: '+ {count} personen' },
+		noAccount: 'zonder account',
+		checkInLabel: '{name} is aanwezig',
+		checkedInAt: 'aangevinkt om {time}',
+		notConfirmed: 'geen plaats',
+		checkInHint:
+			'Vink aan wie er is en druk op de knop. Wie je uitvinkt, staat niet meer als aanwezig. Alleen ingeschreven personen kan je aanvinken.',
+		save: 'Aanwezigheden bewaren',
+		empty: 'Geen inschrijvingen gevonden.',
+		none: 'Nog niemand ingeschreven.',
+		truncated: 'Alleen de eerste 500 worden getoond. Zoek op naam om anderen te vinden.',
+		yes: 'ja',
+		no: 'nee'
+	},
+	done: {
+		created: 'De activiteit is bewaard.',
+		saved: 'De wijzigingen zijn bewaard.',
+		unchanged: 'Er was niets gewijzigd.',
+		cancelled: 'De activiteit is geannuleerd.',
+		checkedIn: 'De aanwezigheden zijn bewaard.'
+	},
+	export: {
+		name: 'Naam',
+		email: 'E-mailadres',
+		account: 'Account',
+		status: 'Status',
+		companions: 'Meegebrachte personen',
+		registeredAt: 'Ingeschreven op',
+		checkedInAt: 'Aanwezig (aangevinkt op)',
+		yes: 'ja',
+		no: 'nee'
+	},
+	errors: {
+		titleRequired: 'Geef de activiteit een titel.',
+		titleTooLong: 'De titel is te lang: hoogstens 200 tekens.',
+		markdownTooLong: 'Deze tekst is te lang: hoogstens 50.000 tekens.',
+		tooLong: 'Deze tekst is te lang.',
+		kind: 'Kies een soort activiteit uit de lijst.',
+		rung: 'Kies een trede uit de lijst.',
+		status: 'Kies ontwerp of gepubliceerd.',
+		action: 'Kies een klimaatactie uit de lijst.',
+		opportunity: 'Kies een kans uit de lijst.',
+		opportunityOfOtherAction: 'Deze kans hoort bij een andere klimaatactie dan de gekozen.',
+		dateTime: 'Vul een datum en uur in, bijvoorbeeld 10/09/2026 19:30.',
+		startRequired: 'Vul in wanneer de activiteit begint.',
+		endRequired: 'Vul in wanneer de activiteit eindigt.',
+		endBeforeStart: 'Het einde moet na het begin liggen.',
+		deadlineAfterStart: 'Inschrijven moet sluiten voor de activiteit begint.',
+		onlineUrl: 'Vul een volledige https-link in, bijvoorbeeld https://meet.example.be/werkgroep.',
+		onlineUrlRequired: 'Een online sessie heeft een link nodig.',
+		capacity: 'Vul een aantal plaatsen in van 1 tot 100.000, of laat het leeg.',
+		capacityBelowTaken: {
+			one: 'Er is al {count} plaats ingenomen. Zet het aantal plaatsen op {count} of meer.',
+			other: 'Er zijn al {count} plaatsen ingenomen. Zet het aantal plaatsen op {count} of meer.'
+		},
+		maxCompanions: 'Vul een aantal van 0 tot 20 in.',
+		questionLabel: 'Vul de vraag in (hoogstens 200 tekens).',
+		questionType: 'Kies ‘aanvinken’ of ‘tekst’.',
+		tooManyQuestions: 'Hoogstens 10 vragen.',
+		cancelledNoChange: 'Deze activiteit is geannuleerd en kan niet meer gewijzigd worden.',
+		alreadyCancelled: 'Deze activiteit is al geannuleerd.'
+	}
+};

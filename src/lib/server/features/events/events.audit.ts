@@ -1,0 +1,12 @@
+// The audit actions of events: what staff did to an event and its registrations.
+export {};
+
+declare module '$lib/server/platform/audit' {
+	interface AuditActionMap {
+		'event.created': true;
+		'event.updated': true;
+		'event.cancelled': true;
+		'event.registrations_exported': true;
+		'event.checked_in': true;
+	}
+}
