@@ -56,3 +56,11 @@ export const MAX_COMPANIONS_LIMIT = 20;
 export function eventPath(municipalitySlug: string, id: number, slug: string): string {
 	return `/${municipalitySlug}/activiteiten/${id}${slug ? `-${slug}` : ''}`;
 }
+
+/**
+ * The page a registration's mailed link opens (confirm the address, see the registration, cancel it). Opening
+ * it changes nothing (mail scanners open links); its buttons post.
+ */
+export function registrationLinkPath(municipalitySlug: string, token: string): string {
+	return `/${municipalitySlug}/activiteiten/inschrijving?token=${encodeURIComponent(token)}`;
+}

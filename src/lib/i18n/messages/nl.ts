@@ -11,6 +11,7 @@ import type { suggestionsContribute } from './nl/suggestionsContribute';
 import type { suggestionsAdmin } from './nl/suggestionsAdmin';
 import type { calendar } from './nl/calendar';
 import type { eventsAdmin } from './nl/eventsAdmin';
+import type { eventRegistration } from './nl/eventRegistration';
 
 const nl = {
 	app: {
@@ -283,6 +284,7 @@ export type FullCatalogue = typeof nl & {
 	suggestionsAdmin: typeof suggestionsAdmin;
 	calendar: typeof calendar;
 	eventsAdmin: typeof eventsAdmin;
+	eventRegistration: typeof eventRegistration;
 };
 
 export default nl;

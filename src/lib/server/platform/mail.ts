@@ -18,6 +18,15 @@ export interface MailMessage {
 	html?: string;
 	/** Stable id for idempotent retries and for tracing a mail to its cause. */
 	reference?: string;
+	/** Files sent with the mail, as text (the message is queued as JSON): an event's .ics invitation. */
+	attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+	filename: string;
+	/** The whole file as text (UTF-8). */
+	content: string;
+	contentType: string;
 }
 
 export interface Mailer {
@@ -50,6 +59,11 @@ function envelope(from: string, message: MailMessage) {
 		subject: message.subject,
 		text: message.text,
 		html: message.html,
+		attachments: message.attachments?.map((a) => ({
+			filename: a.filename,
+			content: a.content,
+			contentType: a.contentType
+		})),
 		headers: message.reference ? { 'X-Meedoen-Reference': message.reference } : undefined
 	};
 }

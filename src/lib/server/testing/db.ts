@@ -21,7 +21,7 @@ function adminUrl(): string {
 }
 
 /** A fresh database: each test file gets its own, so files run in parallel without seeing each other. */
-export async function createEmptyTestDatabase(): Promise<TestDatabase> {
+export async function createEmptyTestDatabase(options: { poolSize?: number } = {}): Promise<TestDatabase> {
 	if (testDbKind() === 'pglite') {
 		const database = await openDatabase({ kind: 'pglite', dataDir: null });
 		return { ...database, destroy: () => database.close() };
@@ -34,7 +34,7 @@ export async function createEmptyTestDatabase(): Promise<TestDatabase> {
 	await client.end();
 	const url = new URL(admin.href);
 	url.pathname = `/${name}`;
-	const database = await openDatabase({ kind: 'postgres', url: url.href, poolSize: 4 });
+	const database = await openDatabase({ kind: 'postgres', url: url.href, poolSize: options.poolSize ?? 4 });
 	return {
 		...database,
 		async destroy() {
@@ -48,8 +48,14 @@ export async function createEmptyTestDatabase(): Promise<TestDatabase> {
 }
 
 /** A migrated database with the reference data (region, 29 municipalities, default themes). */
-export async function createTestDatabase(options: { reference?: boolean } = {}): Promise<TestDatabase> {
-	const database = await createEmptyTestDatabase();
+export async function createTestDatabase(
+	options: {
+		reference?: boolean;
+		/** Connections on PostgreSQL (4 unless told): a test of real concurrency asks for more. */
+		poolSize?: number;
+	} = {}
+): Promise<TestDatabase> {
+	const database = await createEmptyTestDatabase({ poolSize: options.poolSize });
 	await migrateDatabase(database);
 	if (options.reference !== false) for (const feature of features) await feature.seed?.(database.db);
 	return database;

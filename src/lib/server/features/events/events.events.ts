@@ -1,6 +1,11 @@
-// Domain events of events (the calendar kind), written in the transaction of the change (see platform/events.ts).
-// The subject is the event; handlers tell registered people (mails with .ics updates) and refresh feeds.
-export {};
+// Domain events of events (the calendar kind) and their registrations, written in the transaction of the
+// change (see platform/events.ts). The subject of an event's is the event; handlers tell registered people
+// (mails with .ics updates) and refresh feeds. The subject of a registration's is the registration:
+// notifications, reminders and counters will read them.
+import type { RegistrationStatus } from '$lib/domain/events';
+
+/** Why a registration's status changed. */
+export type RegistrationChange = 'email_confirmed' | 'moved_up' | 'cancelled' | 'event_cancelled';
 
 declare module '$lib/server/platform/events' {
 	interface DomainEventMap {
@@ -12,6 +17,20 @@ declare module '$lib/server/platform/events' {
 		'event.cancelled': {
 			subject: 'event';
 			payload: { sequence: number; confirmed: number; waitlisted: number; pending: number };
+		};
+		/** A new registration: pending (address to confirm), confirmed or waitlisted; the actor is the account. */
+		'registration.created': {
+			subject: 'registration';
+			payload: { eventId: number; status: RegistrationStatus; companions: number };
+		};
+		'registration.status_changed': {
+			subject: 'registration';
+			payload: {
+				eventId: number;
+				from: RegistrationStatus;
+				to: RegistrationStatus;
+				reason: RegistrationChange;
+			};
 		};
 	}
 }

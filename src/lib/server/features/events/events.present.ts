@@ -2,6 +2,7 @@
 // person asking, their own registration. The online link only reaches people with a confirmed place.
 import {
 	eventPath,
+	type EventAnswers,
 	type EventKind,
 	type EventQuestion,
 	type EventStatus,
@@ -125,4 +126,39 @@ export function presentMyRegistration(
 	waitlistPosition: number | null
 ): MyRegistrationView {
 	return { status: row.status, companions: row.companions, waitlistPosition };
+}
+
+/** A registration as the event's staff see it in the list (and its export): who, how many, what they answered. */
+export interface RegistrationStaffView {
+	id: number;
+	name: string;
+	email: string | null;
+	/** Registered with an account (else with a typed name and address). */
+	account: boolean;
+	companions: number;
+	answers: EventAnswers;
+	status: RegistrationStatus;
+	createdAt: string;
+	queuedAt: string | null;
+	confirmedAt: string | null;
+	cancelledAt: string | null;
+	checkedInAt: string | null;
+}
+
+export function presentRegistrationForStaff(row: RegistrationRow): RegistrationStaffView {
+	const iso = (d: Date | null) => d?.toISOString() ?? null;
+	return {
+		id: row.id,
+		name: row.name,
+		email: row.email,
+		account: row.userId !== null,
+		companions: row.companions,
+		answers: row.answers,
+		status: row.status,
+		createdAt: row.createdAt.toISOString(),
+		queuedAt: iso(row.queuedAt),
+		confirmedAt: iso(row.confirmedAt),
+		cancelledAt: iso(row.cancelledAt),
+		checkedInAt: iso(row.checkedInAt)
+	};
 }

@@ -2,6 +2,7 @@
 // inside a transaction) and the municipality id (or ids, for the region) in its params and in its where.
 import { and, asc, desc, eq, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
+import { executeRows } from '$lib/server/db/rows';
 import {
 	actionThemes,
 	actions,
@@ -76,6 +77,9 @@ const listedColumns = {
 };
 
 const actionOf = and(eq(actions.id, events.actionId), eq(actions.municipalityId, events.municipalityId));
+
+/** An event's own columns, as the lock and the mails read them. */
+export type EventFields = NonNullable<Awaited<ReturnType<typeof lockEvent>>>;
 
 export type EventRow = NonNullable<Awaited<ReturnType<typeof getEvent>>>;
 
@@ -302,11 +306,18 @@ export type NewRegistration = typeof eventRegistrations.$inferInsert;
  * Writes a registration. `queued` asks for its turn now: `queued_at` is the clock at the insert (not the
  * transaction's start), taken under the event's lock, so it orders registrations as the lock let them in.
  */
-export async function insertRegistration(db: Db, values: NewRegistration & { queued: boolean }) {
-	const { queued, ...rest } = values;
+export async function insertRegistration(
+	db: Db,
+	values: Omit<NewRegistration, 'queuedAt' | 'confirmedAt'> & { queued: boolean; confirmed?: boolean }
+) {
+	const { queued, confirmed, ...rest } = values;
 	const [row] = await db
 		.insert(eventRegistrations)
-		.values({ ...rest, queuedAt: queued ? sql`clock_timestamp()` : null })
+		.values({
+			...rest,
+			queuedAt: queued ? sql`clock_timestamp()` : null,
+			confirmedAt: confirmed ? sql`clock_timestamp()` : null
+		})
 		.returning({ id: eventRegistrations.id });
 	return row!;
 }
@@ -343,5 +354,108 @@ export async function updateRegistration(
 			and(eq(eventRegistrations.municipalityId, params.municipalityId), eq(eventRegistrations.id, params.id))
 		)
 		.returning({ id: eventRegistrations.id, status: eventRegistrations.status });
+	return row;
+}
+
+/** A waitlisted registration's place on the waitlist (1 for the first), in arrival order; 0 when not waitlisted. */
+export async function getWaitlistPosition(
+	db: Db,
+	params: { municipalityId: string; eventId: number; id: number }
+) {
+	const [row] = await executeRows<{ position: number }>(
+		db,
+		sql`SELECT (SELECT count(*)::int FROM ${eventRegistrations} w
+			WHERE w.municipality_id = r.municipality_id AND w.event_id = r.event_id AND w.status = 'waitlisted'
+				AND (w.queued_at, w.id) <= (r.queued_at, r.id)) AS position
+		FROM ${eventRegistrations} r
+		WHERE r.municipality_id = ${params.municipalityId} AND r.event_id = ${params.eventId} AND r.id = ${params.id}
+			AND r.status = 'waitlisted'`
+	);
+	return row?.position ?? 0;
+}
+
+/**
+ * Takes a turn for an account in one statement, under the event's lock (`lockEvent` just before, in the same
+ * transaction, so this statement's snapshot sees every registration committed before the lock was granted):
+ * confirmed when the person and their companions fit, else waitlisted when the event is full or `waitlist`
+ * allows it. Writes nothing and answers why when the person is already registered or there is room for some
+ * but not all of them. One statement keeps the time the lock is held short: a burst of registrations for one
+ * event goes through it one by one.
+ */
+export async function takeTurn(
+	db: Db,
+	params: {
+		municipalityId: string;
+		eventId: number;
+		capacity: number | null;
+		userId: string;
+		companions: number;
+		answers: NewRegistration['answers'];
+		tokenHash: string;
+		waitlist: boolean;
+	}
+): Promise<
+	| { taken: true; id: number; status: 'confirmed' | 'waitlisted'; position: number | null }
+	| { taken: false; already: boolean; left: number }
+> {
+	const need = 1 + params.companions;
+	const [row] = await executeRows<{
+		id: number | null;
+		status: 'confirmed' | 'waitlisted' | null;
+		waiting: number;
+		already: boolean;
+		left: number | null;
+	}>(
+		db,
+		sql`WITH here AS (
+				SELECT status, companions, user_id FROM ${eventRegistrations}
+				WHERE municipality_id = ${params.municipalityId} AND event_id = ${params.eventId}
+					AND status IN ('confirmed', 'waitlisted', 'pending')
+			),
+			counts AS (
+				SELECT coalesce(sum(1 + companions) FILTER (WHERE status = 'confirmed'), 0)::int AS taken,
+					(count(*) FILTER (WHERE status = 'waitlisted'))::int AS waiting,
+					bool_or(user_id = ${params.userId}::uuid) IS TRUE AS already
+				FROM here
+			),
+			decided AS (
+				SELECT counts.*, ${params.capacity}::int - counts.taken AS left,
+					CASE
+						WHEN counts.already THEN NULL
+						WHEN ${params.capacity}::int IS NULL OR counts.taken + ${need} <= ${params.capacity}::int THEN 'confirmed'
+						WHEN ${params.capacity}::int - counts.taken <= 0 OR ${params.waitlist} THEN 'waitlisted'
+					END AS status
+				FROM counts
+			),
+			inserted AS (
+				INSERT INTO ${eventRegistrations}
+					(municipality_id, event_id, user_id, companions, answers, status, token_hash, queued_at, confirmed_at)
+				SELECT ${params.municipalityId}::uuid, ${params.eventId}, ${params.userId}::uuid, ${params.companions},
+					${JSON.stringify(params.answers ?? {})}::jsonb, decided.status, ${params.tokenHash}, clock_timestamp(),
+					CASE WHEN decided.status = 'confirmed' THEN clock_timestamp() END
+				FROM decided WHERE decided.status IS NOT NULL
+				RETURNING id, status
+			)
+			SELECT inserted.id::int AS id, inserted.status, decided.waiting, decided.already, decided.left
+			FROM decided LEFT JOIN inserted ON true`
+	);
+	if (!row) throw new Error('takeTurn answered nothing');
+	if (row.id === null || row.status === null)
+		return { taken: false, already: row.already, left: Math.max(0, row.left ?? 0) };
+	return {
+		taken: true,
+		id: Number(row.id),
+		status: row.status,
+		position: row.status === 'waitlisted' ? row.waiting + 1 : null
+	};
+}
+
+/** The name and address an account's mails go to. */
+export async function getAccountContact(db: Db, params: { userId: string }) {
+	const [row] = await db
+		.select({ name: users.displayName, email: users.email })
+		.from(users)
+		.where(eq(users.id, params.userId))
+		.limit(1);
 	return row;
 }

@@ -7,7 +7,12 @@ import type { EventKind, EventStatus } from '$lib/domain/events';
 import { listParticipatingMunicipalities } from '$lib/server/features/municipalities/municipalities.service';
 import { canManageEvents, managesEventsWith } from './events.policy';
 import { abilitiesHere } from '$lib/server/platform/backoffice';
-import { getEvent as getEventRow, listEvents as listEventRows, type EventRow } from './events.queries';
+import {
+	getActiveRegistrationOfUser,
+	getEvent as getEventRow,
+	listEvents as listEventRows,
+	type EventRow
+} from './events.queries';
 import { presentEvent, type EventView } from './events.present';
 
 /** A new event's iCalendar UID: random, stable for the event's life. */
@@ -30,8 +35,16 @@ export async function getEvent(ctx: TenantCtx, input: { id: number; now?: Date }
 	if (!row) throw new AppError('not_found');
 	const manages = managesHere(ctx, row);
 	if (row.status === 'draft' && !manages) throw new AppError('not_found');
-	// The online link reaches staff here; a registered person gets it through their registration (below).
-	return presentEvent(row, now, { showOnlineUrl: manages });
+	// The online link reaches the staff and the people with a confirmed place.
+	const registered =
+		!manages && row.onlineUrl && ctx.actor
+			? await getActiveRegistrationOfUser(ctx.db, {
+					municipalityId: row.municipalityId,
+					eventId: row.id,
+					userId: ctx.actor.userId
+				})
+			: undefined;
+	return presentEvent(row, now, { showOnlineUrl: manages || registered?.status === 'confirmed' });
 }
 
 export interface EventListInput {

@@ -1,0 +1,115 @@
+// The mails about a registration, in Dutch from the catalogue: confirm your address, you have a place (with
+// the .ics invitation), you are on the waitlist, you moved up (with the invitation), you cancelled (with the
+// calendar's cancellation when you had a place). Each is one MailMessage queued through ctx.queueMail, the
+// platform's mail job; the notifications feature can later route them through a person's preferences.
+import { eventPath, registrationLinkPath } from '$lib/domain/events';
+import { formatDate, formatTime, translate, type Locale } from '$lib/i18n';
+import type { MailMessage } from '$lib/server/platform/mail';
+import { calendarContentType, invitationCalendar, type CalendarEvent } from '$lib/server/platform/ical';
+import type { EventFields } from './events.queries';
+
+export type RegistrationMailKind = 'pending' | 'confirmed' | 'waitlisted' | 'movedUp' | 'cancelled';
+
+export interface RegistrationMail {
+	kind: RegistrationMailKind;
+	event: EventFields;
+	municipality: { slug: string; name: string };
+	recipient: { name: string; email: string };
+	companions: number;
+	/** The secret of the registration's link (confirm and cancel); absent in the mail after cancelling. */
+	token?: string;
+	/** 1 for the first on the waitlist. */
+	position?: number;
+	/** Whether the person had a place before cancelling (their calendar gets the cancellation). */
+	hadPlace?: boolean;
+}
+
+function whenOf(locale: Locale, event: EventFields): string {
+	return translate(locale, 'eventRegistration.when', {
+		date: formatDate(event.startsAt, locale),
+		start: formatTime(event.startsAt, locale),
+		end: formatTime(event.endsAt, locale)
+	});
+}
+
+function whereOf(locale: Locale, event: EventFields): string {
+	const place = [event.venueName, event.address].filter(Boolean).join(', ');
+	if (place) return place;
+	return event.onlineUrl ? translate(locale, 'eventRegistration.mail.online') : '';
+}
+
+/**
+ * The event as a calendar sees it, for an invitation. Hook for the .ics feeds too: the same fields, so a mailed
+ * invitation and a subscribed feed describe the event alike.
+ */
+export function calendarEventOf(
+	locale: Locale,
+	event: EventFields,
+	where: { origin: string; municipality: { slug: string; name: string } }
+): CalendarEvent {
+	return {
+		uid: event.uid,
+		sequence: event.sequence,
+		start: event.startsAt,
+		end: event.endsAt,
+		summary: event.title,
+		description: event.description || null,
+		location: whereOf(locale, event) || null,
+		url: `${where.origin}${eventPath(where.municipality.slug, event.id, event.slug)}`,
+		geo: event.lat !== null && event.lng !== null ? { lat: event.lat, lon: event.lng } : null,
+		status: event.status === 'cancelled' ? 'cancelled' : 'confirmed',
+		updatedAt: event.updatedAt,
+		organizer: { name: event.organiser || where.municipality.name, email: organizerAddress(where.origin) }
+	};
+}
+
+/** The organizer's address in an invitation: the platform's own, which no one answers (replies are not read). */
+function organizerAddress(origin: string): string {
+	return `noreply@${new URL(origin).hostname}`;
+}
+
+export function registrationMail(locale: Locale, origin: string, mail: RegistrationMail): MailMessage {
+	const { event, recipient } = mail;
+	const t = (key: string, params: Record<string, string | number> = {}) =>
+		translate(locale, `eventRegistration.mail.${key}` as Parameters<typeof translate>[1], params);
+	const page = `${origin}${eventPath(mail.municipality.slug, event.id, event.slug)}`;
+	const link = mail.token ? `${origin}${registrationLinkPath(mail.municipality.slug, mail.token)}` : page;
+	const params = {
+		name: recipient.name,
+		title: event.title,
+		when: whenOf(locale, event),
+		where: whereOf(locale, event),
+		companions: mail.companions > 0 ? t('companions', { count: mail.companions }) : '',
+		position: mail.position ?? 0,
+		link,
+		page
+	};
+	const message: MailMessage = {
+		to: recipient.email,
+		subject: t(`${mail.kind}.subject`, params),
+		text: t(`${mail.kind}.body`, params)
+	};
+	const invitation =
+		mail.kind === 'confirmed' || mail.kind === 'movedUp'
+			? 'REQUEST'
+			: mail.kind === 'cancelled' && mail.hadPlace
+				? 'CANCEL'
+				: null;
+	if (invitation) {
+		const calendar = invitationCalendar(
+			calendarEventOf(locale, event, { origin, municipality: mail.municipality }),
+			{
+				method: invitation,
+				attendee: {
+					name: recipient.name,
+					email: recipient.email,
+					partstat: invitation === 'REQUEST' ? 'ACCEPTED' : 'DECLINED'
+				}
+			}
+		);
+		message.attachments = [
+			{ filename: 'activiteit.ics', content: calendar, contentType: calendarContentType(invitation) }
+		];
+	}
+	return message;
+}
