@@ -150,8 +150,9 @@ async function verifyFeedToken(ctx: Ctx, unverifiedToken: string): Promise<strin
 // From a row to what a calendar shows
 // ---------------------------------------------------------------------------------------------
 
-function calendarEventOf(
-	ctx: Ctx,
+/** An event as calendars see it, in the feeds and in the invitation a registration's mail carries. */
+export function calendarEventOf(
+	ctx: Pick<Ctx, 'locale'>,
 	row: FeedEventRow,
 	options: {
 		origin: string;

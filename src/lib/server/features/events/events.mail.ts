@@ -5,7 +5,8 @@
 import { eventPath, registrationLinkPath } from '$lib/domain/events';
 import { formatDate, formatTime, translate, type Locale } from '$lib/i18n';
 import type { MailMessage } from '$lib/server/platform/mail';
-import { calendarContentType, invitationCalendar, type CalendarEvent } from '$lib/server/platform/ical';
+import { calendarContentType, invitationCalendar } from '$lib/server/platform/ical';
+import { calendarEventOf } from './events.calendar';
 import type { EventFields } from './events.queries';
 
 export type RegistrationMailKind = 'pending' | 'confirmed' | 'waitlisted' | 'movedUp' | 'cancelled';
@@ -35,32 +36,7 @@ function whenOf(locale: Locale, event: EventFields): string {
 function whereOf(locale: Locale, event: EventFields): string {
 	const place = [event.venueName, event.address].filter(Boolean).join(', ');
 	if (place) return place;
-	return event.onlineUrl ? translate(locale, 'eventRegistration.mail.online') : '';
-}
-
-/**
- * The event as a calendar sees it, for an invitation. Hook for the .ics feeds too: the same fields, so a mailed
- * invitation and a subscribed feed describe the event alike.
- */
-export function calendarEventOf(
-	locale: Locale,
-	event: EventFields,
-	where: { origin: string; municipality: { slug: string; name: string } }
-): CalendarEvent {
-	return {
-		uid: event.uid,
-		sequence: event.sequence,
-		start: event.startsAt,
-		end: event.endsAt,
-		summary: event.title,
-		description: event.description || null,
-		location: whereOf(locale, event) || null,
-		url: `${where.origin}${eventPath(where.municipality.slug, event.id, event.slug)}`,
-		geo: event.lat !== null && event.lng !== null ? { lat: event.lat, lon: event.lng } : null,
-		status: event.status === 'cancelled' ? 'cancelled' : 'confirmed',
-		updatedAt: event.updatedAt,
-		organizer: { name: event.organiser || where.municipality.name, email: organizerAddress(where.origin) }
-	};
+	return event.kind === 'online' || event.onlineUrl ? translate(locale, 'eventRegistration.mail.online') : '';
 }
 
 /** The organizer's address in an invitation: the platform's own, which no one answers (replies are not read). */
@@ -96,17 +72,23 @@ export function registrationMail(locale: Locale, origin: string, mail: Registrat
 				? 'CANCEL'
 				: null;
 	if (invitation) {
-		const calendar = invitationCalendar(
-			calendarEventOf(locale, event, { origin, municipality: mail.municipality }),
-			{
-				method: invitation,
-				attendee: {
-					name: recipient.name,
-					email: recipient.email,
-					partstat: invitation === 'REQUEST' ? 'ACCEPTED' : 'DECLINED'
-				}
+		const calendarEvent = {
+			...calendarEventOf({ locale }, event, {
+				origin,
+				municipalitySlug: mail.municipality.slug,
+				registration: 'confirmed',
+				onlineUrl: event.onlineUrl
+			}),
+			organizer: { name: event.organiser || mail.municipality.name, email: organizerAddress(origin) }
+		};
+		const calendar = invitationCalendar(calendarEvent, {
+			method: invitation,
+			attendee: {
+				name: recipient.name,
+				email: recipient.email,
+				partstat: invitation === 'REQUEST' ? 'ACCEPTED' : 'DECLINED'
 			}
-		);
+		});
 		message.attachments = [
 			{ filename: 'activiteit.ics', content: calendar, contentType: calendarContentType(invitation) }
 		];
