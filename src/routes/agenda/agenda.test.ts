@@ -5,7 +5,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isHttpError, type RequestEvent } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
-import { users } from '$lib/server/db/schema';
+import { platformMeta, users } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
 import {
@@ -172,6 +172,16 @@ function parse(text: string) {
 	const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
 	return { calendar, events, bySummary: new Map(events.map((e) => [e.summary, e])) };
 }
+
+describe('the feed secret', () => {
+	it('is made by the events feature’s seed, so showing or reading a link never writes', async () => {
+		const rows = await database.db
+			.select({ key: platformMeta.key })
+			.from(platformMeta)
+			.where(eq(platformMeta.key, 'calendar_feed_secret'));
+		expect(rows).toHaveLength(1);
+	});
+});
 
 describe('/{municipality}/activiteiten.ics', () => {
 	it('is a cacheable text/calendar in UTF-8 with the municipality’s published, cancelled and recent events', async () => {

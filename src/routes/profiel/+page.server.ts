@@ -12,7 +12,6 @@ import type { Ctx } from '$lib/server/platform/context';
 import { orErrorPage, orFail, redirectToLogin } from '$lib/server/platform/http';
 import { PROFILE_PATH } from '$lib/server/features/profile/profile.http';
 import { flashOf, withFlash } from '$lib/server/platform/flash';
-import { personalCalendarPath, renewPersonalCalendar } from '$lib/server/features/events/events.calendar';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -21,16 +20,13 @@ export const load: PageServerLoad = async (event) => {
 	const done = flashOf(event.url).done ?? '';
 	return {
 		profile: await orErrorPage(getProfile(event.locals.ctx, { unverifiedDraftId }), event),
-		// The secret address of the person's own calendar feed (https; calendar apps also take webcal:).
-		calendarUrl: new URL(await personalCalendarPath(event.locals.ctx), event.url.origin).href,
 		// The message after a save (bewaard, with -bevestig when a confirmation link went out and -gemeente when
 		// the home municipality changed) or after sending the link again.
 		flash: {
 			saved: /^bewaard(-|$)/.test(done),
 			verificationSent: /^bewaard-bevestig(-|$)/.test(done),
 			homeChanged: /^bewaard(-bevestig)?-gemeente$/.test(done),
-			resent: done === 'link-verstuurd',
-			calendarRenewed: done === 'agendalink-vernieuwd'
+			resent: done === 'link-verstuurd'
 		}
 	};
 };
@@ -68,11 +64,6 @@ export const actions: Actions = {
 		);
 		if (!result.ok) return fail(result.failure.status, { resendError: result.failure.data.message });
 		redirect(303, withFlash(PROFILE_PATH, 'link-verstuurd'));
-	},
-	renewCalendar: async (event) => {
-		if (!event.locals.ctx.actor) redirectToLogin(event, { returnTo: PROFILE_PATH });
-		await renewPersonalCalendar(event.locals.ctx);
-		redirect(303, `${withFlash(PROFILE_PATH, 'agendalink-vernieuwd')}#agenda-heading`);
 	},
 	logoutEverywhere: async (event) => {
 		if (event.locals.ctx.actor) await logoutEverywhere(event.locals.ctx);

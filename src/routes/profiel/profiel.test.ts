@@ -20,6 +20,7 @@ import * as profilePage from './+page.server';
 import * as verifyPage from './bevestig/+page.server';
 import * as deletePage from './verwijderen/+page.server';
 import * as exportEndpoint from './gegevens.json/+server';
+import * as calendarPage from './agenda/+page.server';
 import type { Actor } from '$lib/server/platform/policy';
 
 let database: TestDatabase;
@@ -225,23 +226,37 @@ describe('/profiel', () => {
 		expect(deletedCookies).toContain(SESSION_COOKIE);
 		expect(await database.db.select().from(sessions).where(eq(sessions.userId, person.id))).toHaveLength(0);
 	});
+});
+
+describe('/profiel/agenda', () => {
+	it('sends a logged-out visitor to log in, returning here', async () => {
+		expect(await redirectOf(() => call(calendarPage.load, request('/profiel/agenda').event))).toEqual({
+			status: 303,
+			location: '/aanmelden?terug=%2Fprofiel%2Fagenda'
+		});
+	});
 
 	it('shows the same secret calendar link on every visit, and a new one after renewing', async () => {
 		const person = await buildPerson();
-		const loadCalendarUrl = async () =>
-			((await call(profilePage.load, request('/profiel', { person }).event)) as { calendarUrl: string })
-				.calendarUrl;
+		const loadCalendarUrl = async (path = '/profiel/agenda') =>
+			(await call(calendarPage.load, request(path, { person }).event)) as {
+				calendarUrl: string;
+				renewed: boolean;
+			};
 		const first = await loadCalendarUrl();
-		expect(first).toMatch(/^https:\/\/meedoen\.test\/agenda\/[0-9a-f]{32}[\w-]{22}\.ics$/);
-		expect(await loadCalendarUrl()).toBe(first);
+		expect(first.calendarUrl).toMatch(/^https:\/\/meedoen\.test\/agenda\/[0-9a-f]{32}[\w-]{22}\.ics$/);
+		expect(first.renewed).toBe(false);
+		expect((await loadCalendarUrl()).calendarUrl).toBe(first.calendarUrl);
 		expect(
 			await redirectOf(() =>
-				call(profilePage.actions.renewCalendar, request('/profiel', { person, form: {} }).event)
+				call(calendarPage.actions.renew, request('/profiel/agenda', { person, form: {} }).event)
 			)
-		).toEqual({ status: 303, location: '/profiel?gelukt=agendalink-vernieuwd#agenda-heading' });
-		const renewed = await loadCalendarUrl();
-		expect(renewed).not.toBe(first);
-		expect(renewed.slice(0, 60)).toBe(first.slice(0, 60)); // the same person, another key
+		).toEqual({ status: 303, location: '/profiel/agenda?gelukt=vernieuwd' });
+		const renewed = await loadCalendarUrl('/profiel/agenda?gelukt=vernieuwd');
+		expect(renewed.renewed).toBe(true);
+		expect(renewed.calendarUrl).not.toBe(first.calendarUrl);
+		// the same person, another key
+		expect(renewed.calendarUrl.slice(0, 60)).toBe(first.calendarUrl.slice(0, 60));
 	});
 });
 

@@ -133,6 +133,8 @@ export const profile = {
 		heading: 'Je activiteiten in je agenda',
 		intro:
 			'Abonneer je agenda-app (Google Agenda, Outlook, Apple Agenda) op deze link: de activiteiten waarvoor je bent aangemeld of op de wachtlijst staat, verschijnen er vanzelf en blijven bijgewerkt.',
+		link: 'Toon mijn agendalink',
+		back: 'Terug naar mijn profiel',
 		label: 'Je geheime agendalink',
 		subscribe: 'Abonneren in je agenda-app',
 		secret:

@@ -2,19 +2,20 @@
 // and a person's own registrations behind a secret link (/agenda/{token}.ics).
 //
 // The personal link's token is derived, not stored: HMAC-SHA256 of the person's id and their renewal count
-// under an installation secret (made on first use and kept in platform_meta), so the profile can show the same
+// under an installation secret (made by the feature's seed and kept in platform_meta), so the profile can show the same
 // link every time and "make a new link" (the count goes up) stops the old one at once. The token starts with
 // the person's id, which says whose feed to check; without the secret nobody can make a valid one.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { translate } from '$lib/i18n';
 import { eventPath, type RegistrationStatus } from '$lib/domain/events';
+import type { Db } from '$lib/server/db/client';
 import type { Ctx, TenantCtx } from '$lib/server/platform/context';
 import { AppError, notFound } from '$lib/server/platform/errors';
 import { feedCalendar, type CalendarEvent } from '$lib/server/platform/ical';
 import { newToken } from '$lib/server/platform/tokens';
 import {
-	getFeedHolder,
-	getOrCreateFeedSecret,
+	ensureFeedSecret,
+	getFeedKey,
 	incrementFeedRotation,
 	listFeedEvents,
 	listRegisteredEvents,
@@ -91,19 +92,24 @@ export async function personalCalendar(
 	return { body, etag: etagOf(body) };
 }
 
-/** The path of the logged-in person's feed, for the profile page. */
+/** The path of the logged-in person's feed, for their profile. */
 export async function personalCalendarPath(ctx: Ctx): Promise<string> {
 	const userId = requireActor(ctx);
-	const holder = await getFeedHolder(ctx.db, { userId });
-	if (!holder) throw new AppError('unauthenticated');
-	return feedPath(userId, holder.rotation, await feedSecret(ctx));
+	const key = await feedKey(ctx, userId);
+	if (!key) throw new AppError('unauthenticated');
+	return feedPath(userId, key);
 }
 
 /** A new link for the logged-in person's feed; the old one stops working. Returns the new path. */
 export async function renewPersonalCalendar(ctx: Ctx): Promise<string> {
 	const userId = requireActor(ctx);
-	const rotation = await incrementFeedRotation(ctx.db, { userId });
-	return feedPath(userId, rotation, await feedSecret(ctx));
+	await incrementFeedRotation(ctx.db, { userId });
+	return personalCalendarPath(ctx);
+}
+
+/** The feed secret at every start (the feature's seed), so reading a feed or a profile never writes. */
+export function seedCalendarFeedSecret(db: Db): Promise<void> {
+	return ensureFeedSecret(db, newToken());
 }
 
 function requireActor(ctx: Ctx): string {
@@ -117,8 +123,16 @@ function requireActor(ctx: Ctx): string {
 
 const TOKEN = /^([0-9a-f]{32})([A-Za-z0-9_-]{22})$/;
 
-function feedSecret(ctx: Ctx): Promise<string> {
-	return getOrCreateFeedSecret(ctx.db, newToken());
+/** Secret and renewal count of a person; makes the secret if the seed has not (a database without it). */
+async function feedKey(ctx: Ctx, userId: string): Promise<{ rotation: number; secret: string } | undefined> {
+	let key = await getFeedKey(ctx.db, { userId });
+	if (key && key.secret === null) {
+		await seedCalendarFeedSecret(ctx.db);
+		key = await getFeedKey(ctx.db, { userId });
+	}
+	if (!key) return undefined;
+	if (key.secret === null) throw new Error('the calendar feed secret could not be made');
+	return { rotation: key.rotation, secret: key.secret };
 }
 
 function mac(secret: string, userId: string, rotation: number): string {
@@ -129,8 +143,8 @@ function mac(secret: string, userId: string, rotation: number): string {
 		.toString('base64url');
 }
 
-function feedPath(userId: string, rotation: number, secret: string): string {
-	return `/agenda/${userId.replaceAll('-', '')}${mac(secret, userId, rotation)}.ics`;
+function feedPath(userId: string, key: { rotation: number; secret: string }): string {
+	return `/agenda/${userId.replaceAll('-', '')}${mac(key.secret, userId, key.rotation)}.ics`;
 }
 
 /** The person a feed token belongs to, when it is their current one. */
@@ -139,9 +153,9 @@ async function verifyFeedToken(ctx: Ctx, unverifiedToken: string): Promise<strin
 	if (!match) return null;
 	const hex = match[1]!;
 	const userId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-	const holder = await getFeedHolder(ctx.db, { userId });
-	if (!holder) return null;
-	const expected = Buffer.from(mac(await feedSecret(ctx), userId, holder.rotation));
+	const key = await feedKey(ctx, userId);
+	if (!key) return null;
+	const expected = Buffer.from(mac(key.secret, userId, key.rotation));
 	const given = Buffer.from(match[2]!);
 	return given.length === expected.length && timingSafeEqual(given, expected) ? userId : null;
 }

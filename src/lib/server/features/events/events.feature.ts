@@ -2,10 +2,13 @@
 // waitlist. "Event" is the calendar event; the platform's domain events are another thing.
 import { defineFeature } from '$lib/server/platform/feature';
 import { seedDemoEvents } from './events.demo';
+import { seedCalendarFeedSecret } from './events.calendar';
 
 export const eventsFeature = defineFeature({
 	name: 'events',
 	abilities: ['backoffice.view', 'workingGroups.prepare', 'content.communicate'],
+	// The secret behind people's calendar links, made once per installation (events.calendar.ts).
+	seed: (db) => seedCalendarFeedSecret(db),
 	// Events hang off the demo actions and their opportunities.
 	demo: { after: ['actions'], load: (tx) => seedDemoEvents(tx) }
 });

@@ -2,6 +2,7 @@
 // registered for. Lean on purpose (no counts, no joins a calendar does not show): a feed of 2,000 events is
 // read by calendar apps every hour. The feed token's state lives in platform_meta (see events.calendar.ts).
 import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '$lib/server/db/client';
 import { eventRegistrations, events, municipalities, platformMeta, users } from '$lib/server/db/schema';
 import type { EventStatus } from '$lib/domain/events';
@@ -95,30 +96,33 @@ export async function listRegisteredEvents(
 const SECRET_KEY = 'calendar_feed_secret';
 const rotationKey = (userId: string) => `calendar_feed_rotation:${userId}`;
 
-/** The installation's feed secret, made on first use; concurrent first uses agree on one. */
-export async function getOrCreateFeedSecret(db: Db, candidate: string): Promise<string> {
+/** Makes the installation's feed secret unless there is one (the feature's seed, at every start). */
+export async function ensureFeedSecret(db: Db, candidate: string): Promise<void> {
 	await db.insert(platformMeta).values({ key: SECRET_KEY, value: candidate }).onConflictDoNothing();
-	const [row] = await db
-		.select({ value: platformMeta.value })
-		.from(platformMeta)
-		.where(eq(platformMeta.key, SECRET_KEY));
-	return String(row!.value);
 }
 
+const secretMeta = alias(platformMeta, 'feed_secret');
+
 /**
- * The feed's holder: how many times they renewed their link (0 until the first renewal), or undefined when
- * there is no such account or it was deleted or locked (its feed stops with it).
+ * In one statement, what a person's feed link is made from: the installation secret (null before the seed
+ * made it) and how many times they renewed their link (0 until the first renewal). Undefined when there is
+ * no such account or it was deleted or locked: its feed stops with it.
  */
-export async function getFeedHolder(
+export async function getFeedKey(
 	db: Db,
 	params: { userId: string }
-): Promise<{ rotation: number } | undefined> {
+): Promise<{ rotation: number; secret: string | null } | undefined> {
 	const [row] = await db
-		.select({ value: platformMeta.value })
+		.select({ rotation: platformMeta.value, secret: secretMeta.value })
 		.from(users)
 		.leftJoin(platformMeta, eq(platformMeta.key, rotationKey(params.userId)))
+		.leftJoin(secretMeta, eq(secretMeta.key, SECRET_KEY))
 		.where(and(eq(users.id, params.userId), isNull(users.deletedAt), isNull(users.lockedAt)));
-	return row ? { rotation: row.value === null ? 0 : Number(row.value) } : undefined;
+	if (!row) return undefined;
+	return {
+		rotation: row.rotation === null ? 0 : Number(row.rotation),
+		secret: row.secret === null ? null : String(row.secret)
+	};
 }
 
 /** Counts one renewal and returns the new count. */
