@@ -16,6 +16,7 @@ const PAGES = [
 	// Events: the demo's events are Geel's (ids 1 to 3), so Geel's admin opens them in Geel's back office.
 	'/mol/beheer/activiteiten',
 	'/mol/beheer/activiteiten/nieuw',
+	'/mol/beheer/activiteiten/bevestigen',
 	'/mol/beheer/activiteiten/1',
 	'/mol/beheer/activiteiten/1/inschrijvingen',
 	'/mol/beheer/activiteiten/1/inschrijvingen.csv',
@@ -42,7 +43,8 @@ const WRITES: { path: string; form: Record<string, string> }[] = [
 			status: 'published'
 		}
 	},
-	{ path: '/mol/beheer/activiteiten/1/annuleren', form: { confirm: 'on' } }
+	{ path: '/mol/beheer/activiteiten/1/annuleren', form: { confirm: 'on' } },
+	{ path: '/mol/beheer/activiteiten/bevestigen', form: { activiteit: '1' } }
 ];
 const GEEL_STAFF = ['dev-moderator-geel', 'dev-communication-geel', 'dev-alderman-geel', 'dev-admin-geel'];
 

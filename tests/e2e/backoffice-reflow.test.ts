@@ -139,6 +139,7 @@ describe('the back office reflows at 320 px and at 200 % zoom', () => {
 			'/geel/beheer/suggesties/bevestigen',
 			'/geel/beheer/activiteiten',
 			'/geel/beheer/activiteiten/nieuw',
+			'/geel/beheer/activiteiten/bevestigen',
 			'/geel/beheer/activiteiten/:id',
 			'/geel/beheer/activiteiten/:id/inschrijvingen',
 			'/geel/beheer/activiteiten/:id/annuleren',

@@ -56,7 +56,22 @@ export const eventsAdmin = {
 		registrations: { one: '{count} ingeschreven', other: '{count} ingeschreven' },
 		waitlisted: { one: '{count} op de wachtlijst', other: '{count} op de wachtlijst' },
 		empty: 'Geen activiteiten gevonden. Pas de zoekopdracht of de filters aan.',
-		none: 'Er zijn nog geen activiteiten. Maak de eerste aan.'
+		none: 'Er zijn nog geen activiteiten. Maak de eerste aan.',
+		select: 'selecteer {title}',
+		bulkHeading: 'Met de geselecteerde activiteiten',
+		bulkHint: 'Vink ontwerpen aan en publiceer ze samen; je bevestigt in de volgende stap.',
+		bulkPublish: 'Publiceren…'
+	},
+	bulk: {
+		title: 'Activiteiten publiceren?',
+		intro: {
+			one: 'Deze {count} activiteit wordt gepubliceerd:',
+			other: 'Deze {count} activiteiten worden gepubliceerd:'
+		},
+		what: 'Iedereen kan ze zien en zich inschrijven.',
+		nothingSelected: 'Geen van de geselecteerde activiteiten is een ontwerp.',
+		confirm: 'Ja, publiceer ze',
+		no: 'Nee, terug naar de lijst'
 	},
 	form: {
 		linkHeading: 'Waar hoort de activiteit bij?',
@@ -173,6 +188,10 @@ export const eventsAdmin = {
 		saved: 'De wijzigingen zijn bewaard.',
 		unchanged: 'Er was niets gewijzigd.',
 		cancelled: 'De activiteit is geannuleerd.',
+		published: {
+			one: '{count} activiteit is gepubliceerd.',
+			other: '{count} activiteiten zijn gepubliceerd.'
+		},
 		checkedIn: 'De aanwezigheden zijn bewaard.'
 	},
 	export: {

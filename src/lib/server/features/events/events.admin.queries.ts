@@ -262,3 +262,17 @@ export async function setCheckedIn(
 		: [];
 	return { checkedIn: checkedIn.length, undone: undone.length };
 }
+
+/** Events of the municipality among these ids (others are simply not found), locked for a change when asked. */
+export async function getEventsByIds(
+	db: Db,
+	params: { municipalityId: string; ids: number[]; forUpdate?: boolean }
+) {
+	if (params.ids.length === 0) return [];
+	const query = db
+		.select({ id: events.id, title: events.title, status: events.status, publishedAt: events.publishedAt })
+		.from(events)
+		.where(and(eq(events.municipalityId, params.municipalityId), inArray(events.id, params.ids)))
+		.orderBy(asc(events.startsAt), asc(events.id));
+	return params.forUpdate ? query.for('update') : query;
+}

@@ -23,6 +23,7 @@ export const QUESTION_LABEL_MAX = 200;
 export const EVENTS_PAGE_SIZE = 25;
 export const REGISTRATIONS_PAGE_SIZE = 500;
 export const CHECK_IN_MAX = 1_000;
+export const BULK_MAX = 200;
 
 /** The statuses a form may choose; cancelling is its own step. */
 export const EVENT_FORM_STATUSES = ['draft', 'published'] as const;
@@ -224,3 +225,19 @@ const idList = z
  */
 export const checkInSchema = z.object({ shown: idList, present: idList });
 export type CheckInInput = z.output<typeof checkInSchema>;
+
+/** The events ticked in the list for a bulk change (publishing drafts). */
+export const bulkSchema = z.object({
+	ids: z
+		.array(z.unknown(), { error: 'backoffice.errors.invalid' })
+		.max(BULK_MAX, { error: 'backoffice.errors.tooMany' })
+		.optional()
+		.transform((ids) => [
+			...new Set(
+				(ids ?? [])
+					.map((id) => (typeof id === 'number' ? String(id) : id))
+					.filter((id): id is string => typeof id === 'string' && /^\d{1,9}$/.test(id))
+					.map(Number)
+			)
+		])
+});

@@ -16,6 +16,7 @@ import { newEventUid } from './events.service';
 import { countPlacesTaken, insertEvent, type EventRow } from './events.queries';
 import {
 	countRegistrationsByStatus,
+	getEventsByIds,
 	getActionOption,
 	getOpportunityOption,
 	listActionOptions,
@@ -28,6 +29,7 @@ import {
 } from './events.admin.queries';
 import {
 	EVENTS_PAGE_SIZE,
+	bulkSchema,
 	REGISTRATIONS_PAGE_SIZE,
 	checkInSchema,
 	confirmSchema,
@@ -80,6 +82,66 @@ export const listEventsForBackoffice = command({
 			page: filters.page,
 			pageCount: Math.max(1, Math.ceil(total / EVENTS_PAGE_SIZE))
 		};
+	}
+});
+
+export interface BulkPublishPreview {
+	/** The drafts among the ticked events: what publishing changes. */
+	items: { id: number; title: string }[];
+}
+
+/** The confirmation step of publishing ticked drafts: which of them it concerns. Changes nothing. */
+export const previewPublishEvents = command({
+	load: async (_ctx, _scope, _input: RawInput<typeof bulkSchema>) => undefined,
+	schema: bulkSchema,
+	prepare: async ({ ctx, scope, values }): Promise<BulkPublishPreview> => {
+		const rows = await getEventsByIds(ctx.db, { municipalityId: scope.municipality.id, ids: values.ids });
+		return {
+			items: rows.filter((r) => r.status === 'draft').map((r) => ({ id: r.id, title: r.title }))
+		};
+	}
+});
+
+/**
+ * Publishes the ticked drafts, all or nothing, each with its sequence up, an audit row and its domain events.
+ * Published or cancelled events, and ids of another municipality, are left alone.
+ */
+export const publishEventsInBulk = command({
+	load: async (_ctx, _scope, _input: RawInput<typeof bulkSchema>) => undefined,
+	schema: bulkSchema,
+	execute: async (tx, { scope, values, record }): Promise<{ changed: number }> => {
+		const municipalityId = scope.municipality.id;
+		const rows = await getEventsByIds(tx, { municipalityId, ids: values.ids, forUpdate: true });
+		const drafts = rows.filter((r) => r.status === 'draft');
+		if (drafts.length === 0)
+			throw new AppError('validation', { message: 'eventsAdmin.bulk.nothingSelected' });
+		for (const draft of drafts) {
+			const row = await updateEvent(tx, {
+				municipalityId,
+				id: draft.id,
+				change: { status: 'published', ...(draft.publishedAt ? {} : { publishedAt: new Date() }) }
+			});
+			if (!row) throw new AppError('not_found');
+			record.audit({
+				action: 'event.updated',
+				details: {
+					eventId: row.id,
+					name: row.title,
+					changed: ['status'],
+					before: { status: 'draft' },
+					after: { status: 'published' },
+					bulk: true
+				}
+			});
+			const who = { municipalityId, subjectId: row.id, actorId: scope.actor.userId };
+			record.event({
+				...who,
+				type: 'event.updated',
+				payload: { fields: ['status'], sequence: row.sequence }
+			});
+			record.event({ ...who, type: 'event.published', payload: { sequence: row.sequence } });
+		}
+		return { changed: drafts.length };
 	}
 });
 

@@ -584,6 +584,37 @@ describe('the list of events', () => {
 	});
 });
 
+describe('publishing ticked drafts', () => {
+	it('publishes the drafts among the ticked events after the preview, leaving published ones and Mol’s alone', async () => {
+		const a = (await admin.createEvent(ctx, { ...valid, status: 'draft', title: 'Ontwerp A' })).id;
+		const b = (await admin.createEvent(ctx, { ...valid, status: 'draft', title: 'Ontwerp B' })).id;
+		const published = (await admin.createEvent(ctx, valid)).id;
+		const molDraft = (await buildEvent(database.db, mol, { status: 'draft', publishedAt: null })).id;
+		const ids = [a, b, published, molDraft].map(String);
+		const preview = await admin.previewPublishEvents(ctx, { ids: [...ids, 'x', '-1'] });
+		expect(preview.items.map((i) => i.title)).toEqual(['Ontwerp A', 'Ontwerp B']);
+		expect(await admin.publishEventsInBulk(ctx, { ids })).toEqual({ changed: 2 });
+		for (const id of [a, b]) {
+			const row = await eventRow(id);
+			expect(row).toMatchObject({ status: 'published', sequence: 1 });
+			expect(row.publishedAt).not.toBeNull();
+			expect((await domainEventsOf(id)).map((e) => e.type)).toEqual([
+				'event.created',
+				'event.updated',
+				'event.published'
+			]);
+		}
+		expect((await eventRow(published)).sequence).toBe(0);
+		expect((await eventRow(molDraft)).status).toBe('draft');
+		const nothing = await refusal(admin.publishEventsInBulk(ctx, { ids: [String(published)] }), 'validation');
+		expect(nothing.messageKey).toBe('eventsAdmin.bulk.nothingSelected');
+		await refusal(
+			admin.publishEventsInBulk(ctx, { ids: Array.from({ length: 201 }, (_, i) => String(i + 1)) }),
+			'validation'
+		);
+	});
+});
+
 describe('who may manage events', () => {
 	it('lets the communication service, the admin and the region’s participation expert in; refuses the alderman and a citizen', async () => {
 		const regionId = await regionIdOf(database.db, geel);
