@@ -1,14 +1,17 @@
 import { getRegionOverview } from '$lib/server/features/municipalities/municipalities.service';
 import { listRecentActions } from '$lib/server/features/actions/actions.service';
+import { listEvents } from '$lib/server/features/events/events.service';
 import { orErrorPage } from '$lib/server/platform/http';
 import type { PageServerLoad } from './$types';
 
 const RECENT_ACTIONS = 6;
+const NEXT_EVENTS = 3;
 
 export const load: PageServerLoad = async (event) => {
-	const [overview, actions] = await Promise.all([
+	const [overview, actions, events] = await Promise.all([
 		orErrorPage(getRegionOverview(event.locals.ctx), event),
-		listRecentActions(event.locals.ctx, { limit: RECENT_ACTIONS })
+		listRecentActions(event.locals.ctx, { limit: RECENT_ACTIONS }),
+		listEvents(event.locals.ctx, { when: 'upcoming', limit: NEXT_EVENTS })
 	]);
-	return { overview, actions };
+	return { overview, actions, events: events.items };
 };

@@ -1,19 +1,22 @@
 import { getMunicipalityThemes } from '$lib/server/features/municipalities/municipalities.service';
 import { listRecentActions } from '$lib/server/features/actions/actions.service';
 import { countOpenByRung } from '$lib/server/features/opportunities/opportunities.service';
+import { listEvents } from '$lib/server/features/events/events.service';
 import { tenantContext } from '$lib/server/platform/http';
 import type { PageServerLoad } from './$types';
 
 const RECENT_ACTIONS = 6;
+const NEXT_EVENTS = 3;
 
 export const load: PageServerLoad = async (event) => {
 	const { municipality } = await event.parent();
 	const ctx = tenantContext(event);
 	const participating = municipality.participating;
-	const [themes, actions, rungs] = await Promise.all([
+	const [themes, actions, rungs, events] = await Promise.all([
 		getMunicipalityThemes(ctx, { participating }),
 		participating ? listRecentActions(ctx, { municipalityIds: [ctx.tenant.id], limit: RECENT_ACTIONS }) : [],
-		participating ? countOpenByRung(ctx, { participating }) : []
+		participating ? countOpenByRung(ctx, { participating }) : [],
+		participating ? listEvents(ctx, { when: 'upcoming', limit: NEXT_EVENTS }).then((p) => p.items) : []
 	]);
-	return { themes, actions, rungs };
+	return { themes, actions, rungs, events };
 };

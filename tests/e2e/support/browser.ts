@@ -109,6 +109,32 @@ export async function blockPageScripts(context: BrowserContext): Promise<void> {
 	});
 }
 
+/**
+ * As blockPageScripts, but redirects are handed to the browser instead of followed inside the route, so the
+ * address bar follows a 303 after a form POST (post/redirect/get without JavaScript).
+ */
+export async function blockPageScriptsKeepRedirects(context: BrowserContext): Promise<void> {
+	await context.route('**/*', async (route) => {
+		if (route.request().resourceType() !== 'document') return route.continue();
+		const response = await route.fetch({ maxRedirects: 0 });
+		const headers = response.headers();
+		headers['content-security-policy'] = [headers['content-security-policy'], "script-src 'none'"]
+			.filter(Boolean)
+			.join(', ');
+		await route.fulfill({ response, headers });
+	});
+}
+
+/** What went wrong in a page, apart from its own scripts blocked on purpose and refused forms (422). */
+export function realProblems(problems: string[]): string[] {
+	return problems.filter(
+		(p) =>
+			!p.includes("script-src 'none'") &&
+			!p.endsWith('(csp)') &&
+			!p.includes('status of 422 (Unprocessable Entity)')
+	);
+}
+
 /** Whether any script of SvelteKit's has run in the page (its bootstrap sets a __sveltekit_* global). */
 export function sveltekitRan(page: Page): Promise<boolean> {
 	return page.evaluate(() => Object.keys(window).some((key) => key.startsWith('__sveltekit')));

@@ -12,6 +12,7 @@ import type { suggestionsAdmin } from './nl/suggestionsAdmin';
 import type { calendar } from './nl/calendar';
 import type { eventsAdmin } from './nl/eventsAdmin';
 import type { eventRegistration } from './nl/eventRegistration';
+import type { events } from './nl/events';
 
 const nl = {
 	app: {
@@ -285,6 +286,7 @@ export type FullCatalogue = typeof nl & {
 	calendar: typeof calendar;
 	eventsAdmin: typeof eventsAdmin;
 	eventRegistration: typeof eventRegistration;
+	events: typeof events;
 };
 
 export default nl;

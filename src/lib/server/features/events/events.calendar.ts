@@ -22,6 +22,7 @@ import {
 	type FeedEventRow,
 	type RegisteredEventRow
 } from './events.ical';
+import { getEvent as getEventRow } from './events.queries';
 
 /** Events that ended this many days ago still show, so the week's calendar keeps what just happened. */
 export const FEED_RECENT_DAYS = 30;
@@ -163,6 +164,25 @@ async function verifyFeedToken(ctx: Ctx, unverifiedToken: string): Promise<strin
 // ---------------------------------------------------------------------------------------------
 // From a row to what a calendar shows
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * "Zet in mijn agenda" on an event's page: the one public event as a calendar file to open (METHOD:PUBLISH),
+ * with its stable UID and SEQUENCE, so a newer download updates the same entry. Never the online link: the
+ * file is public. Not for a draft.
+ */
+export async function eventCalendarFile(
+	ctx: TenantCtx,
+	input: { id: number; origin: string; now?: Date }
+): Promise<{ filename: string; body: string }> {
+	const row = await getEventRow(ctx.db, { municipalityId: ctx.tenant.id, id: input.id });
+	if (!row || row.status === 'draft') throw new AppError('not_found');
+	const body = feedCalendar({
+		name: row.title,
+		events: [calendarEventOf(ctx, row, { origin: input.origin, municipalitySlug: ctx.tenant.slug })],
+		now: input.now ?? row.updatedAt
+	});
+	return { filename: `${row.slug || 'activiteit'}-${row.id}.ics`, body };
+}
 
 /** An event as calendars see it, in the feeds and in the invitation a registration's mail carries. */
 export function calendarEventOf(

@@ -3,12 +3,14 @@
 import { defineFeature } from '$lib/server/platform/feature';
 import { seedDemoEvents } from './events.demo';
 import { seedCalendarFeedSecret } from './events.calendar';
+import { eventsApi } from './events.openapi';
 
 export const eventsFeature = defineFeature({
 	name: 'events',
 	abilities: ['backoffice.view', 'workingGroups.prepare', 'content.communicate'],
 	// The secret behind people's calendar links, made once per installation (events.calendar.ts).
 	seed: (db) => seedCalendarFeedSecret(db),
+	api: [eventsApi],
 	// Events hang off the demo actions and their opportunities.
 	demo: { after: ['actions'], load: (tx) => seedDemoEvents(tx) }
 });

@@ -9,6 +9,7 @@ import {
 	eventRegistrations,
 	events,
 	municipalities,
+	themes,
 	users
 } from '$lib/server/db/schema';
 import type { EventKind, EventStatus, RegistrationStatus } from '$lib/domain/events';
@@ -85,12 +86,18 @@ export type EventRow = NonNullable<Awaited<ReturnType<typeof getEvent>>>;
 
 /** One event of this municipality, whatever its status (the service decides who may see a draft). */
 export async function getEvent(db: Db, params: { municipalityId: string; id: number }) {
+	return getEventOfAny(db, { municipalityIds: [params.municipalityId], id: params.id });
+}
+
+/** One event by its id among these municipalities (the API's `/events/{id}`, across the region). */
+export async function getEventOfAny(db: Db, params: { municipalityIds: readonly string[]; id: number }) {
+	if (params.municipalityIds.length === 0) return undefined;
 	const [row] = await db
 		.select(listedColumns)
 		.from(events)
 		.innerJoin(municipalities, eq(municipalities.id, events.municipalityId))
 		.leftJoin(actions, actionOf)
-		.where(and(eq(events.municipalityId, params.municipalityId), eq(events.id, params.id)))
+		.where(and(inArray(events.municipalityId, [...params.municipalityIds]), eq(events.id, params.id)))
 		.limit(1);
 	return row;
 }
@@ -100,13 +107,17 @@ export interface EventListFilter {
 	statuses: readonly EventStatus[];
 	/** Events that end at or after this moment (upcoming and running: `now`). */
 	endsFrom?: Date;
-	/** Events that start before this moment (past: `now`). */
+	/** Events that start at or after this moment (a date filter's first day). */
+	startsFrom?: Date;
+	/** Events that start before this moment (past: `now`; a date filter's day after its last). */
 	startsBefore?: Date;
 	kind?: EventKind;
 	actionId?: number;
 	opportunityId?: number;
 	/** Events whose action has this theme. */
 	themeId?: string;
+	/** Events whose action has a theme with this slug (the default themes share theirs across the region). */
+	themeSlug?: string;
 	/** Soonest first (upcoming) or latest first (past). */
 	order: 'asc' | 'desc';
 	/** Keyset cursor: the last event of the previous page. */
@@ -114,13 +125,13 @@ export interface EventListFilter {
 	limit: number;
 }
 
-/** Events of these municipalities by start, filtered, one page after the cursor. */
-export async function listEvents(db: Db, filter: EventListFilter) {
-	if (filter.municipalityIds.length === 0 || filter.statuses.length === 0) return [];
-	const conditions: (SQL | undefined)[] = [
+/** The where of a list of events (without its cursor): shared by the list and its count. */
+function listConditions(filter: Omit<EventListFilter, 'order' | 'after' | 'limit'>): (SQL | undefined)[] {
+	return [
 		inArray(events.municipalityId, [...filter.municipalityIds]),
 		inArray(events.status, [...filter.statuses]),
 		filter.endsFrom ? gte(events.endsAt, filter.endsFrom) : undefined,
+		filter.startsFrom ? gte(events.startsAt, filter.startsFrom) : undefined,
 		filter.startsBefore ? lt(events.startsAt, filter.startsBefore) : undefined,
 		filter.kind ? eq(events.kind, filter.kind) : undefined,
 		filter.actionId !== undefined ? eq(events.actionId, filter.actionId) : undefined,
@@ -128,8 +139,20 @@ export async function listEvents(db: Db, filter: EventListFilter) {
 		filter.themeId
 			? sql`EXISTS (SELECT 1 FROM ${actionThemes} WHERE ${actionThemes.municipalityId} = ${events.municipalityId}
 				AND ${actionThemes.actionId} = ${events.actionId} AND ${actionThemes.themeId} = ${filter.themeId})`
+			: undefined,
+		filter.themeSlug
+			? sql`EXISTS (SELECT 1 FROM ${actionThemes} JOIN ${themes} ON ${themes.id} = ${actionThemes.themeId}
+				AND ${themes.municipalityId} = ${actionThemes.municipalityId}
+				WHERE ${actionThemes.municipalityId} = ${events.municipalityId}
+				AND ${actionThemes.actionId} = ${events.actionId} AND ${themes.slug} = ${filter.themeSlug})`
 			: undefined
 	];
+}
+
+/** Events of these municipalities by start, filtered, one page after the cursor. */
+export async function listEvents(db: Db, filter: EventListFilter) {
+	if (filter.municipalityIds.length === 0 || filter.statuses.length === 0) return [];
+	const conditions = listConditions(filter);
 	if (filter.after) {
 		const { startsAt, id } = filter.after;
 		conditions.push(
@@ -150,6 +173,35 @@ export async function listEvents(db: Db, filter: EventListFilter) {
 				: [desc(events.startsAt), desc(events.id)])
 		)
 		.limit(filter.limit);
+}
+
+/** How many events the list's filter finds, over all its pages. */
+export async function countEvents(db: Db, filter: Omit<EventListFilter, 'order' | 'after' | 'limit'>) {
+	if (filter.municipalityIds.length === 0 || filter.statuses.length === 0) return 0;
+	const [row] = await db
+		.select({ count: sql<number>`count(*)::int`.mapWith(Number) })
+		.from(events)
+		.where(and(...listConditions(filter)));
+	return row?.count ?? 0;
+}
+
+/** The actions that have events of these statuses in these municipalities, by title: the list's action filter. */
+export async function listActionsWithEvents(
+	db: Db,
+	params: { municipalityIds: readonly string[]; statuses: readonly EventStatus[] }
+) {
+	if (params.municipalityIds.length === 0 || params.statuses.length === 0) return [];
+	return db
+		.selectDistinct({ id: actions.id, title: actions.title })
+		.from(events)
+		.innerJoin(actions, actionOf)
+		.where(
+			and(
+				inArray(events.municipalityId, [...params.municipalityIds]),
+				inArray(events.status, [...params.statuses])
+			)
+		)
+		.orderBy(asc(actions.title), asc(actions.id));
 }
 
 export type NewEvent = typeof events.$inferInsert;

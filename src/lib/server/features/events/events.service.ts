@@ -9,6 +9,7 @@ import { canManageEvents, managesEventsWith } from './events.policy';
 import { abilitiesHere } from '$lib/server/platform/backoffice';
 import {
 	getActiveRegistrationOfUser,
+	countEvents as countEventRows,
 	getEvent as getEventRow,
 	listEvents as listEventRows,
 	type EventRow
@@ -54,6 +55,14 @@ export interface EventListInput {
 	actionId?: number;
 	opportunityId?: number;
 	themeId?: string;
+	/** Events whose action has a theme with this slug (one filter for the region's shared default themes). */
+	themeSlug?: string;
+	/** Events starting at or after this moment (a date filter's first day, from midnight in Brussels). */
+	from?: Date;
+	/** Events starting before this moment (the midnight after a date filter's last day). */
+	to?: Date;
+	/** Also count every event the filter finds (for "12 activiteiten gevonden"). */
+	withTotal?: boolean;
 	/** Include drafts: only for staff who manage the municipality's events (refused otherwise). */
 	drafts?: boolean;
 	/** The cursor of the next page, as returned with the previous one. */
@@ -66,6 +75,8 @@ export interface EventListPage {
 	items: EventView[];
 	/** Pass back as `cursor` for the next page; null on the last page. */
 	nextCursor: string | null;
+	/** Every event the filter finds, over all pages; only when asked (`withTotal`). */
+	total?: number;
 }
 
 function encodeCursor(row: { startsAt: Date; id: number }): string {
@@ -79,6 +90,16 @@ function decodeCursor(cursor: string): { startsAt: Date; id: number } {
 	if (Number.isNaN(startsAt.getTime()) || !Number.isSafeInteger(n) || n <= 0)
 		throw new AppError('bad_request');
 	return { startsAt, id: n };
+}
+
+/** Whether a cursor is one this list gave out (the API names a bad one instead of failing the whole query). */
+export function isEventCursor(cursor: string): boolean {
+	try {
+		decodeCursor(cursor);
+		return cursor.length <= 100;
+	} catch {
+		return false;
+	}
 }
 
 /**
@@ -98,23 +119,33 @@ export async function listEvents(ctx: Ctx, input: EventListInput): Promise<Event
 		if (!abilities || !managesEventsWith(abilities)) throw new AppError('forbidden');
 		statuses = ALL_STATUSES;
 	}
-	const rows = await listEventRows(ctx.db, {
+	const startsBefore = input.when === 'past' ? now : undefined;
+	const filter = {
 		municipalityIds,
 		statuses,
 		endsFrom: input.when === 'upcoming' ? now : undefined,
-		startsBefore: input.when === 'past' ? now : undefined,
+		startsFrom: input.from,
+		startsBefore: input.to && (!startsBefore || input.to < startsBefore) ? input.to : startsBefore,
 		kind: input.kind,
 		actionId: input.actionId,
 		opportunityId: input.opportunityId,
 		themeId: input.themeId,
-		order: input.when === 'upcoming' ? 'asc' : 'desc',
-		after: input.cursor ? decodeCursor(input.cursor) : undefined,
-		limit: limit + 1
-	});
+		themeSlug: input.themeSlug
+	};
+	const [rows, total] = await Promise.all([
+		listEventRows(ctx.db, {
+			...filter,
+			order: input.when === 'upcoming' ? 'asc' : 'desc',
+			after: input.cursor ? decodeCursor(input.cursor) : undefined,
+			limit: limit + 1
+		}),
+		input.withTotal ? countEventRows(ctx.db, filter) : undefined
+	]);
 	const page = rows.slice(0, limit);
 	const last = page[page.length - 1];
 	return {
 		items: page.map((row) => presentEvent(row, now, { showOnlineUrl: input.drafts === true })),
-		nextCursor: rows.length > limit && last ? encodeCursor(last) : null
+		nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+		...(total === undefined ? {} : { total })
 	};
 }

@@ -1,0 +1,187 @@
+// Use cases behind what citizens see of events: the lists (a municipality's, the region's, an action's and an
+// opportunity's), an event's page with the person's own registration, and the API. Drafts never reach them:
+// only listEvents/getEvent with staff rights show drafts, and these pages ask as the public.
+import type { Ctx, TenantCtx } from '$lib/server/platform/context';
+import { AppError } from '$lib/server/platform/errors';
+import {
+	listAllMunicipalities,
+	listParticipatingMunicipalities
+} from '$lib/server/features/municipalities/municipalities.service';
+import { withTenant } from '$lib/server/platform/context';
+import type { EventPageFilters } from '$lib/components/events/links';
+import {
+	getActiveRegistrationOfUser,
+	getEvent as getEventRow,
+	getEventOfAny,
+	listActionsWithEvents,
+	listRegistrations
+} from './events.queries';
+import {
+	presentEvent,
+	presentMyRegistration,
+	type EventView,
+	type MyRegistrationView
+} from './events.present';
+import { listEvents, type EventListPage } from './events.service';
+import { canManageEvents } from './events.policy';
+import {
+	presentEventApi,
+	presentEventApiDetail,
+	type EventApiDetail,
+	type EventApiItem
+} from './events.browse.present';
+import { brusselsMidnight, brusselsMidnightAfter, type EventApiQuery } from './events.browse.schemas';
+
+const PUBLIC = ['published', 'cancelled'] as const;
+
+export interface EventBrowse extends EventListPage {
+	total: number;
+	/** The actions with public events, for the action filter (a municipality's list only). */
+	actions: { id: number; title: string }[];
+}
+
+/**
+ * A list page of events: the municipality's in ctx, or the region's outside one; upcoming soonest first or
+ * past latest first, filtered, one page after the cursor, with the count of all it finds.
+ */
+export async function browseEvents(
+	ctx: Ctx,
+	input: { filters: EventPageFilters; participating?: boolean; now?: Date }
+): Promise<EventBrowse> {
+	if (input.participating === false) return { items: [], nextCursor: null, total: 0, actions: [] };
+	const f = input.filters;
+	const [page, actions] = await Promise.all([
+		listEvents(ctx, {
+			when: f.when,
+			kind: f.kind,
+			actionId: f.action,
+			themeSlug: f.theme,
+			from: f.from ? (brusselsMidnight(f.from) ?? undefined) : undefined,
+			to: f.to ? (brusselsMidnightAfter(f.to) ?? undefined) : undefined,
+			cursor: f.cursor,
+			withTotal: true,
+			now: input.now
+		}),
+		ctx.tenant ? listActionsWithEvents(ctx.db, { municipalityIds: [ctx.tenant.id], statuses: PUBLIC }) : []
+	]);
+	return { ...page, total: page.total ?? 0, actions };
+}
+
+/** The upcoming public events of one action or one opportunity, soonest first: their pages list them. */
+export async function listUpcomingEventsOf(
+	ctx: TenantCtx,
+	input: { actionId?: number; opportunityId?: number; limit?: number; now?: Date }
+): Promise<EventView[]> {
+	if (input.actionId === undefined && input.opportunityId === undefined) return [];
+	const page = await listEvents(ctx, {
+		when: 'upcoming',
+		actionId: input.actionId,
+		opportunityId: input.opportunityId,
+		limit: input.limit ?? 10,
+		now: input.now
+	});
+	return page.items;
+}
+
+export interface EventPage {
+	event: EventView;
+	/** The event's own address when the one asked had an old or mistyped slug. */
+	redirectTo: string | null;
+	/** The person's live registration (not cancelled), when logged in and registered. */
+	registration: MyRegistrationView | null;
+	/** Staff who manage the municipality's events see drafts (marked); no one else finds them. */
+	manages: boolean;
+}
+
+/**
+ * An event's page: the event, the person's own registration, and the online link for a person with a
+ * confirmed place (and the staff who manage it). A draft is not found except for its staff.
+ */
+export async function getEventPage(
+	ctx: TenantCtx,
+	input: { id: number; slug: string; now?: Date }
+): Promise<EventPage> {
+	const now = input.now ?? new Date();
+	const row = await getEventRow(ctx.db, { municipalityId: ctx.tenant.id, id: input.id });
+	if (!row) throw new AppError('not_found');
+	const manages = canManageEvents(ctx.actor ?? null, {
+		municipalityId: row.municipalityId,
+		regionId: row.regionId
+	});
+	if (row.status === 'draft' && !manages) throw new AppError('not_found');
+	const mine = ctx.actor
+		? await getActiveRegistrationOfUser(ctx.db, {
+				municipalityId: ctx.tenant.id,
+				eventId: row.id,
+				userId: ctx.actor.userId
+			})
+		: undefined;
+	let position: number | null = null;
+	if (mine?.status === 'waitlisted') {
+		const waiting = await listRegistrations(ctx.db, {
+			municipalityId: ctx.tenant.id,
+			eventId: row.id,
+			statuses: ['waitlisted']
+		});
+		position = waiting.findIndex((r) => r.id === mine.id) + 1 || null;
+	}
+	const event = presentEvent(row, now, { showOnlineUrl: manages || mine?.status === 'confirmed' });
+	return {
+		event,
+		redirectTo: input.slug === row.slug ? null : event.path,
+		registration: mine ? presentMyRegistration(mine, position) : null,
+		manages
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// API
+// ---------------------------------------------------------------------------------------------
+
+/** A participating municipality's public events for the API, filtered, one page after the cursor. */
+export async function listEventsForApi(
+	ctx: Ctx,
+	input: { municipalitySlug: string; query: EventApiQuery; origin: string; now?: Date }
+): Promise<{ data: EventApiItem[]; nextCursor: string | null }> {
+	const municipality = (await listParticipatingMunicipalities(ctx)).find(
+		(m) => m.slug === input.municipalitySlug
+	);
+	if (!municipality) {
+		const known = (await listAllMunicipalities(ctx)).some((m) => m.slug === input.municipalitySlug);
+		// A municipality that does not take part yet has no public events; an unknown one does not exist.
+		if (known) return { data: [], nextCursor: null };
+		throw new AppError('not_found');
+	}
+	const { query } = input;
+	// As the public: the API never shows drafts, whoever's session comes along.
+	const publicCtx = withTenant(
+		{ ...ctx, actor: undefined },
+		{ id: municipality.id, slug: municipality.slug }
+	);
+	const page = await listEvents(publicCtx, {
+		when: query.when,
+		from: query.from,
+		to: query.to,
+		themeSlug: query.theme,
+		kind: query.kind,
+		actionId: query.action,
+		cursor: query.cursor,
+		limit: query.limit,
+		now: input.now
+	});
+	return { data: page.items.map((e) => presentEventApi(e, input.origin)), nextCursor: page.nextCursor };
+}
+
+/** One public event of a participating municipality, by id. */
+export async function getEventForApi(
+	ctx: Ctx,
+	input: { id: number; origin: string; now?: Date }
+): Promise<EventApiDetail> {
+	const municipalityIds = (await listParticipatingMunicipalities(ctx)).map((m) => m.id);
+	const row = await getEventOfAny(ctx.db, { municipalityIds, id: input.id });
+	if (!row || row.status === 'draft') throw new AppError('not_found');
+	return presentEventApiDetail(
+		presentEvent(row, input.now ?? new Date(), { showOnlineUrl: false }),
+		input.origin
+	);
+}
