@@ -1,0 +1,129 @@
+// The registration mails on a started platform: queued as jobs (pg-boss) by the use cases, delivered over SMTP
+// to a real SMTP server (smtp-server) and read there as a person's mail program would: the link to confirm,
+// the .ics invitation attached, the mail of moving up when someone cancels from their own mail.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ICAL from 'ical.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { features } from '$lib/server/features';
+import { loadConfig } from '$lib/server/platform/config';
+import { startApp, stopApp, type App } from '$lib/server/platform/app';
+import { withTenant } from '$lib/server/platform/context';
+import type { Tenant } from '$lib/server/platform/context';
+import type { Actor } from '$lib/server/platform/policy';
+import { createEmptyTestDatabase, type TestDatabase } from '$lib/server/testing/db';
+import { silentLog } from '$lib/server/testing/context';
+import { requestCtx } from '$lib/server/testing/running';
+import { startSmtpCatcher, type CaughtMail, type SmtpCatcher } from '$lib/server/testing/smtp';
+import {
+	actorOf,
+	buildEvent,
+	buildParticipatingMunicipality,
+	buildUser
+} from '$lib/server/testing/factories';
+import { cancelRegistration, confirmRegistration, registerForEvent } from './events.registrations.service';
+
+const ORIGIN = 'https://meedoen.test';
+
+let dataDir: string;
+let smtp: SmtpCatcher;
+let database: TestDatabase;
+let app: App;
+let geel: Tenant;
+
+const ctx = (actor?: Actor) => withTenant(requestCtx(app, 'mail-test', { actor }), geel);
+
+/** The .ics attached to a caught mail, decoded from its MIME part, read by an independent parser (ical.js). */
+function attachedCalendar(mail: CaughtMail) {
+	const part = mail.raw.split(/\r?\n--[^\r\n]+\r?\n/).find((p) => /Content-Type: text\/calendar/i.test(p));
+	if (!part) throw new Error('no calendar attached');
+	const [head, ...body] = part.split(/\r?\n\r?\n/);
+	const text = /base64/i.test(head!)
+		? Buffer.from(body.join('\n').replace(/\s+/g, ''), 'base64').toString('utf8')
+		: body.join('\n\n');
+	const calendar = new ICAL.Component(ICAL.parse(text));
+	const vevent = calendar.getFirstSubcomponent('vevent')!;
+	return { method: calendar.getFirstPropertyValue('method'), event: new ICAL.Event(vevent), vevent };
+}
+
+/** The secret in a caught mail's registration link. */
+function tokenIn(mail: CaughtMail): string {
+	const m = /inschrijving\?token=([A-Za-z0-9_-]+)/.exec(mail.decoded);
+	if (!m) throw new Error('no registration link in the mail');
+	return m[1]!;
+}
+
+beforeAll(async () => {
+	dataDir = await mkdtemp(path.join(tmpdir(), 'meedoen-events-mail-'));
+	smtp = await startSmtpCatcher();
+	database = await createEmptyTestDatabase();
+	app = await startApp(
+		loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SMTP_URL: smtp.url, DEMO: 'false', DEV_IDP_PORT: '0' }),
+		silentLog,
+		{ database, features }
+	);
+	geel = await buildParticipatingMunicipality(database.db, 'geel');
+});
+
+afterAll(async () => {
+	if (app) await stopApp(app);
+	await database?.destroy();
+	await smtp?.close();
+	if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('registration mails through the job queue and SMTP', () => {
+	it('mails the link to confirm, then the place with the .ics; a cancellation from the mail moves the next one up', async () => {
+		const event = await buildEvent(database.db, geel, {
+			title: 'Werkgroep ontharding',
+			// On a whole minute, as staff set it (a calendar keeps seconds, not milliseconds).
+			startsAt: new Date(Math.ceil((Date.now() + 7 * 86_400_000) / 60_000) * 60_000),
+			capacity: 1,
+			venueName: 'Gemeenschapscentrum',
+			address: 'Markt 1, 2440 Geel'
+		});
+		await registerForEvent(ctx(), {
+			eventId: event.id,
+			name: 'Noor Vermeulen',
+			email: 'noor@example.be',
+			origin: ORIGIN
+		});
+		const confirm = await smtp.waitFor(
+			(m) => m.to.includes('noor@example.be') && m.decoded.includes('Bevestig je inschrijving')
+		);
+		expect(confirm.decoded).toContain('Subject: Bevestig je inschrijving voor Werkgroep ontharding');
+		const token = tokenIn(confirm);
+
+		await confirmRegistration(ctx(), { unverifiedToken: token, origin: ORIGIN });
+		const placed = await smtp.waitFor(
+			(m) => m.to.includes('noor@example.be') && m.decoded.includes('Je bent ingeschreven')
+		);
+		expect(placed.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
+		expect(placed.raw).toContain('filename=activiteit.ics');
+		const invitation = attachedCalendar(placed);
+		expect(invitation.method).toBe('REQUEST');
+		expect(invitation.event.uid).toBe(event.uid);
+		expect(invitation.event.location).toBe('Gemeenschapscentrum, Markt 1, 2440 Geel');
+		expect(invitation.event.startDate.toJSDate().toISOString()).toBe(event.startsAt.toISOString());
+
+		// Full now: an account goes on the waitlist and is told so.
+		const user = await buildUser(database.db, { givenName: 'Pieter', familyName: 'Jacobs' });
+		await registerForEvent(ctx(await actorOf(database.db, user)), { eventId: event.id, origin: ORIGIN });
+		await smtp.waitFor((m) => m.to.includes(user.email!) && m.decoded.includes('op de wachtlijst'));
+
+		// Noor cancels with the link from her mail, without logging in; Pieter moves up and is mailed.
+		await cancelRegistration(ctx(), { unverifiedToken: token, origin: ORIGIN });
+		const cancelled = await smtp.waitFor(
+			(m) => m.to.includes('noor@example.be') && m.decoded.includes('Je bent uitgeschreven')
+		);
+		const cancellation = attachedCalendar(cancelled);
+		expect(cancellation.method).toBe('CANCEL');
+		expect(cancellation.event.uid).toBe(event.uid);
+		const moved = await smtp.waitFor(
+			(m) => m.to.includes(user.email!) && m.decoded.includes('Er is een plaats vrij')
+		);
+		expect(attachedCalendar(moved).event.uid).toBe(event.uid);
+		expect(tokenIn(moved)).not.toBe(token);
+	});
+});
