@@ -109,7 +109,7 @@ export const eventsAdmin = {
 		registrationHeading: 'Inschrijven',
 		capacityLabel: 'Aantal plaatsen',
 		capacityHint:
-			'Leeg: geen maximum. Meegebrachte personen tellen mee. Je kan het aantal niet lager zetten dan het aantal plaatsen dat al ingenomen is: dan krijg je dat aantal te zien, en niemand wordt naar de wachtlijst verschoven.',
+			'Leeg: geen maximum. Meegebrachte personen tellen mee. Je kan het aantal niet lager zetten dan het aantal plaatsen dat al ingenomen is: dan krijg je dat aantal te zien, en niemand wordt naar de wachtlijst verschoven. Zet je het hoger, dan krijgen de eersten op de wachtlijst meteen een plaats en een mail.',
 		deadlineLabel: 'Inschrijven kan tot',
 		deadlineHint: 'Leeg: tot de activiteit begint.',
 		maxCompanionsLabel: 'Hoeveel personen mag iemand meebrengen?',

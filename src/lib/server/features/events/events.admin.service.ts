@@ -13,6 +13,8 @@ import { slugify } from '$lib/server/platform/text';
 import type { RawInput } from '$lib/server/platform/validation';
 import { parseId } from '$lib/domain/ids';
 import { newEventUid } from './events.service';
+import { fillPlacesFromWaitlist } from './events.registrations.service';
+import { registrationMail } from './events.mail';
 import { countPlacesTaken, insertEvent, type EventRow } from './events.queries';
 import {
 	countRegistrationsByStatus,
@@ -356,9 +358,10 @@ const same = (a: unknown, b: unknown) => stable(a) === stable(b);
  * Saves the form of an event. Nothing changed: nothing written. Otherwise the changed fields are written, the
  * sequence goes up (calendars follow), and the audit row and `event.updated` name the fields. A capacity below
  * the places already taken (each confirmed registration with its companions) is refused with that number,
- * counted under the event's lock so no registration slips in between.
+ * counted under the event's lock so no registration slips in between. More places move the waitlist up
+ * (fillPlacesFromWaitlist of the registrations), in the same transaction.
  */
-export const changeEvent = command({
+const saveEvent = command({
 	load: async (ctx, scope, input: EventFormInput & { unverifiedEventId: unknown }) => {
 		const row = await findEvent(ctx.db, scope, input.unverifiedEventId);
 		if (row.status === 'cancelled')
@@ -367,14 +370,14 @@ export const changeEvent = command({
 	},
 	schema: eventSchema,
 	prepare: ({ ctx, scope, values }) => checkLinks(ctx.db, scope, values),
-	execute: async (tx, { scope, loaded, prepared, record }): Promise<{ changed: boolean }> => {
+	execute: async (tx, { scope, loaded, prepared, record }) => {
 		const municipalityId = scope.municipality.id;
 		const current = await lockEventFor(tx, scope, loaded.id);
 		if (current.status === 'cancelled')
 			throw new AppError('conflict', { message: 'eventsAdmin.errors.cancelledNoChange' });
 		const next = fieldsOf(prepared);
 		const changed = COMPARED.filter((key) => !same(current[key], next[key]));
-		if (changed.length === 0) return { changed: false };
+		if (changed.length === 0) return { changed: false, event: null, mails: [] as MovedUpMail[] };
 		if (next.capacity !== null && next.capacity !== current.capacity) {
 			const taken = await countPlacesTaken(tx, { municipalityId, eventId: current.id });
 			if (next.capacity < taken)
@@ -415,9 +418,39 @@ export const changeEvent = command({
 				actorId: scope.actor.userId,
 				payload: { sequence: row.sequence }
 			});
-		return { changed: true };
+		// More places (or no limit any more): the waitlist moves up now, in arrival order, as on a cancellation.
+		const morePlaces =
+			changed.includes('capacity') &&
+			(row.capacity === null || (current.capacity !== null && row.capacity > current.capacity));
+		const mails =
+			morePlaces && row.status === 'published' && row.startsAt > new Date()
+				? await fillPlacesFromWaitlist(tx, row)
+				: [];
+		return { changed: true, event: row, mails };
 	}
 });
+
+type MovedUpMail = Awaited<ReturnType<typeof fillPlacesFromWaitlist>>[number];
+
+/**
+ * Saves the form of an event (see saveEvent); when it gave more places, the people it moved up from the
+ * waitlist are mailed once the change has committed (the events feature's own mail, with a new link).
+ */
+export async function changeEvent(
+	ctx: Ctx,
+	input: EventFormInput & { unverifiedEventId: unknown; origin: string }
+): Promise<{ changed: boolean; movedUp: number }> {
+	const result = await saveEvent(ctx, input);
+	if (result.event && result.mails.length > 0) {
+		const row = await findEvent(ctx.db, await authorizeEvents(ctx), result.event.id);
+		const municipality = { slug: row.municipalitySlug, name: row.municipalityName };
+		for (const mail of result.mails)
+			await ctx.queueMail(
+				registrationMail(ctx.locale, input.origin, { ...mail, event: result.event, municipality })
+			);
+	}
+	return { changed: result.changed, movedUp: result.mails.length };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Cancelling

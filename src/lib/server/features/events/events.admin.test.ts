@@ -24,6 +24,7 @@ import { auditOf, refusal } from '$lib/server/testing/assertions';
 import type { Ctx, Tenant } from '$lib/server/platform/context';
 import { refusal as personRefusal } from '$lib/server/platform/http';
 import { insertRegistration } from './events.queries';
+import type { MailMessage } from '$lib/server/platform/mail';
 import * as admin from './events.admin.service';
 import ListPage from '../../../../routes/[municipality=slug]/beheer/activiteiten/+page.svelte';
 import RegistrationsPage from '../../../../routes/[municipality=slug]/beheer/activiteiten/[activiteit=id]/inschrijvingen/+page.svelte';
@@ -57,7 +58,8 @@ const valid = {
 	registrationDeadline: '2027-09-09T12:00',
 	maxCompanions: '2',
 	questions: [{ id: '', label: 'Ik breng een spade mee', type: 'checkbox' }],
-	status: 'published'
+	status: 'published',
+	origin: 'https://meedoen.test'
 };
 
 let tokens = 0;
@@ -359,6 +361,47 @@ describe('editing an event', () => {
 		expect((await eventRow(id)).capacity).toBe(20);
 		await admin.changeEvent(ctx, { ...valid, capacity: '4', unverifiedEventId: String(id) });
 		expect((await eventRow(id)).capacity).toBe(4);
+	});
+
+	it('moves the waitlist up in arrival order when the capacity goes up, and mails who moved up after the change', async () => {
+		const outbox: MailMessage[] = [];
+		const mailing = ctxAs(database.db, geel, ctx.actor, outbox);
+		const { id } = await admin.createEvent(ctx, { ...valid, capacity: '2', maxCompanions: '3' });
+		await register(id, geel);
+		await register(id, geel);
+		const first = await register(id, geel, { status: 'waitlisted', name: 'Eerste wachtende' });
+		const big = await register(id, geel, { status: 'waitlisted', name: 'Met drie mee', companions: 3 });
+		const third = await register(id, geel, { status: 'waitlisted', name: 'Derde wachtende' });
+		const result = await admin.changeEvent(mailing, {
+			...valid,
+			capacity: '4',
+			maxCompanions: '3',
+			unverifiedEventId: String(id)
+		});
+		// Two places more: the first waits no longer; the next needs four places and keeps their turn; the third fits.
+		expect(result).toEqual({ changed: true, movedUp: 2 });
+		const statuses = Object.fromEntries(
+			(
+				await database.db
+					.select({ id: eventRegistrations.id, status: eventRegistrations.status })
+					.from(eventRegistrations)
+					.where(eq(eventRegistrations.eventId, id))
+			).map((r) => [r.id, r.status])
+		);
+		expect([statuses[first.id], statuses[big.id], statuses[third.id]]).toEqual([
+			'confirmed',
+			'waitlisted',
+			'confirmed'
+		]);
+		expect(outbox).toHaveLength(2);
+		expect(outbox.map((m) => m.to).every((to) => to.endsWith('@example.be'))).toBe(true);
+		// Each carries the invitation for their calendar, at the event's new sequence.
+		for (const mail of outbox) {
+			const ics = mail.attachments?.find((a) => a.filename.endsWith('.ics'))?.content ?? '';
+			expect(ics).toContain('METHOD:REQUEST');
+			expect(ics).toContain('SEQUENCE:1');
+		}
+		expect((await eventRow(id)).sequence).toBe(1);
 	});
 
 	it('keeps the ids of existing questions so answers stay under them, and gives a new one the next free id', async () => {

@@ -18,7 +18,11 @@ export const actions: Actions = {
 		const { input, values } = eventForm(await event.request.formData());
 		const result = await backofficeAction(
 			event,
-			changeEvent(event.locals.ctx, { ...input, unverifiedEventId: event.params.activiteit }),
+			changeEvent(event.locals.ctx, {
+				...input,
+				unverifiedEventId: event.params.activiteit,
+				origin: event.url.origin
+			}),
 			values
 		);
 		if (!result.ok) return result.failure;
