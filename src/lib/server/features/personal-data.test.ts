@@ -17,11 +17,13 @@ import {
 	themePreferences,
 	themes,
 	userIdentities,
-	users
+	users,
+	eventRegistrations
 } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
 import {
+	buildEvent,
 	buildParticipatingMunicipality,
 	buildSuggestion,
 	buildSuggestionOpportunity
@@ -143,6 +145,27 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 	await db
 		.insert(contributionBlocks)
 		.values({ municipalityId: geel.id, userId, reason: `${name}-blokkering` });
+	// events: with the account, and without one under the person's address
+	const event = await buildEvent(db, geel);
+	await db.insert(eventRegistrations).values([
+		{
+			municipalityId: geel.id,
+			eventId: event.id,
+			userId,
+			status: 'confirmed',
+			tokenHash: `${name}-event-token`,
+			queuedAt: new Date(),
+			answers: { plek: `${name}-antwoord` }
+		},
+		{
+			municipalityId: geel.id,
+			eventId: (await buildEvent(db, geel)).id,
+			name: `${name}-gastnaam`,
+			email,
+			status: 'pending',
+			tokenHash: `${name}-guest-token`
+		}
+	]);
 	return {
 		userId,
 		addresses: [email],
@@ -156,7 +179,9 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 			`${name}-browser`,
 			`${name}-getypt`,
 			`${name}-meldingsnotitie`,
-			`${name}-blokkering`
+			`${name}-blokkering`,
+			`${name}-antwoord`,
+			`${name}-gastnaam`
 		]
 	};
 }
@@ -189,7 +214,7 @@ describe("a person's data in every feature", () => {
 		const data = (await exportPersonalData(ctxOf(an))) as unknown as Record<string, unknown>;
 
 		expect(withPersonalData.map((f) => f.name)).toEqual(
-			expect.arrayContaining(['accounts', 'profile', 'staff', 'actions', 'suggestions'])
+			expect.arrayContaining(['accounts', 'profile', 'staff', 'actions', 'suggestions', 'events'])
 		);
 		const names: string[] = [];
 		for (const { feature, sections } of await sectionsOf(an))

@@ -4,6 +4,7 @@ import { defineFeature } from '$lib/server/platform/feature';
 import { seedDemoEvents } from './events.demo';
 import { seedCalendarFeedSecret } from './events.calendar';
 import { eventsApi } from './events.openapi';
+import { eraseEventData, exportEventData } from './events.personal-data';
 
 export const eventsFeature = defineFeature({
 	name: 'events',
@@ -12,5 +13,7 @@ export const eventsFeature = defineFeature({
 	seed: (db) => seedCalendarFeedSecret(db),
 	api: [eventsApi],
 	// Events hang off the demo actions and their opportunities.
-	demo: { after: ['actions'], load: (tx) => seedDemoEvents(tx) }
+	demo: { after: ['actions'], load: (tx) => seedDemoEvents(tx) },
+	// "Download mijn gegevens" and deleting an account: the person's registrations, with or without the account.
+	personalData: { export: exportEventData, erase: eraseEventData }
 });

@@ -1,0 +1,75 @@
+// The events feature's part of a person's data: their registrations, with their account and those made
+// without one under any of their addresses. Queries by the person's id and addresses only.
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Db } from '$lib/server/db/client';
+import { eventRegistrations, events, municipalities } from '$lib/server/db/schema';
+import type { PersonRef } from '$lib/server/platform/feature';
+import { deleteFeedRotation } from './events.ical';
+
+function ofPerson(person: PersonRef) {
+	const addresses = person.addresses.map((a) => a.toLowerCase());
+	return addresses.length > 0
+		? or(
+				eq(eventRegistrations.userId, person.userId),
+				inArray(sql`lower(${eventRegistrations.email})`, addresses)
+			)!
+		: eq(eventRegistrations.userId, person.userId);
+}
+
+export async function exportEventData(db: Db, person: PersonRef) {
+	const rows = await db
+		.select({
+			municipalitySlug: municipalities.slug,
+			eventId: events.id,
+			eventTitle: events.title,
+			startsAt: events.startsAt,
+			name: eventRegistrations.name,
+			email: eventRegistrations.email,
+			companions: eventRegistrations.companions,
+			answers: eventRegistrations.answers,
+			status: eventRegistrations.status,
+			createdAt: eventRegistrations.createdAt,
+			confirmedAt: eventRegistrations.confirmedAt,
+			cancelledAt: eventRegistrations.cancelledAt,
+			checkedInAt: eventRegistrations.checkedInAt
+		})
+		.from(eventRegistrations)
+		.innerJoin(
+			events,
+			and(
+				eq(events.id, eventRegistrations.eventId),
+				eq(events.municipalityId, eventRegistrations.municipalityId)
+			)
+		)
+		.innerJoin(municipalities, eq(municipalities.id, eventRegistrations.municipalityId))
+		.where(ofPerson(person))
+		.orderBy(asc(eventRegistrations.createdAt), asc(eventRegistrations.id));
+	const iso = (d: Date | null) => d?.toISOString() ?? null;
+	return {
+		eventRegistrations: rows.map((r) => ({
+			municipality: r.municipalitySlug,
+			event: { id: r.eventId, title: r.eventTitle, startsAt: r.startsAt.toISOString() },
+			/** Typed without an account; empty when registered with the account. */
+			name: r.name,
+			email: r.email,
+			companions: r.companions,
+			answers: r.answers,
+			status: r.status,
+			createdAt: r.createdAt.toISOString(),
+			confirmedAt: iso(r.confirmedAt),
+			cancelledAt: iso(r.cancelledAt),
+			checkedInAt: iso(r.checkedInAt)
+		}))
+	};
+}
+
+/**
+ * The registrations go, with the account and under its addresses (a registration says who came, which is
+ * not public record). A place they held is free for the next registration; the waitlist moves up at the next
+ * cancellation (a deletion mails nobody). The renewal count of their calendar link goes too.
+ */
+export async function eraseEventData(tx: Db, person: PersonRef): Promise<void> {
+	await tx.delete(eventRegistrations).where(ofPerson(person));
+	// The renewal count of the person's calendar link (events.calendar.ts) names them in its key.
+	await deleteFeedRotation(tx, { userId: person.userId });
+}
