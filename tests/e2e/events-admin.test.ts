@@ -60,9 +60,11 @@ describe('the events back office on a phone', () => {
 		// Two people with a place (one with a long name and address) and one on the waitlist.
 		const db = new pg.Client({ connectionString: databaseUrl });
 		await db.connect();
-		const [{ municipality_id: municipalityId }] = (
-			await db.query('SELECT municipality_id FROM events WHERE id = $1', [id])
-		).rows as { municipality_id: string }[];
+		const found = await db.query<{ municipality_id: string }>(
+			'SELECT municipality_id FROM events WHERE id = $1',
+			[id]
+		);
+		const municipalityId = found.rows[0]!.municipality_id;
 		const people = [
 			['Anna Peeters', 'anna@example.be', 'confirmed'],
 			[
