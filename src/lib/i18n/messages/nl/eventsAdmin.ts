@@ -124,7 +124,8 @@ export const eventsAdmin = {
 			text: 'Tekst'
 		},
 		statusLabel: 'Publicatie',
-		statusHint: 'Een ontwerp zie je alleen in het beheer. Annuleren doe je met de knop op deze pagina.',
+		statusHint:
+			'Een ontwerp zie je alleen in het beheer; met inschrijvingen kan een activiteit niet terug naar ontwerp. Annuleren doe je op de pagina van de activiteit.',
 		statusOptions: {
 			draft: 'Ontwerp (niet zichtbaar)',
 			published: 'Gepubliceerd (iedereen kan inschrijven)'
@@ -227,6 +228,11 @@ export const eventsAdmin = {
 		capacityBelowTaken: {
 			one: 'Er is al {count} plaats ingenomen. Zet het aantal plaatsen op {count} of meer.',
 			other: 'Er zijn al {count} plaatsen ingenomen. Zet het aantal plaatsen op {count} of meer.'
+		},
+		draftWithRegistrations: {
+			one: 'Er is al {count} persoon ingeschreven. Een ontwerp ziet die niet meer: annuleer de activiteit als ze niet doorgaat.',
+			other:
+				'Er zijn al {count} personen ingeschreven. Een ontwerp zien zij niet meer: annuleer de activiteit als ze niet doorgaat.'
 		},
 		maxCompanions: 'Vul een aantal van 0 tot 20 in.',
 		questionLabel: 'Vul de vraag in (hoogstens 200 tekens).',

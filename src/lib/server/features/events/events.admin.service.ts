@@ -387,6 +387,17 @@ const saveEvent = command({
 					details: { count: taken }
 				});
 		}
+		if (next.status === 'draft' && current.status === 'published') {
+			// Back to a draft would hide the event from the people registered for it: they are to be told.
+			const counts = await countRegistrationsByStatus(tx, { municipalityId, eventId: current.id });
+			const live = counts.confirmed + counts.waitlisted + counts.pending;
+			if (live > 0)
+				throw new AppError('validation', {
+					fields: { status: ['eventsAdmin.errors.draftWithRegistrations'] },
+					message: 'eventsAdmin.errors.draftWithRegistrations',
+					details: { count: live }
+				});
+		}
 		const change: EventChange = Object.fromEntries(changed.map((key) => [key, next[key]]));
 		if (changed.includes('title')) change.slug = slugOf(next.title);
 		const publishing = next.status === 'published' && current.status !== 'published';

@@ -404,6 +404,23 @@ describe('editing an event', () => {
 		expect((await eventRow(id)).sequence).toBe(1);
 	});
 
+	it('refuses to turn a published event with people registered back into a draft, with their number', async () => {
+		const { id } = await admin.createEvent(ctx, valid);
+		await register(id, geel);
+		await register(id, geel, { status: 'waitlisted' });
+		const err = await refusal(
+			admin.changeEvent(ctx, { ...valid, status: 'draft', unverifiedEventId: String(id) }),
+			'validation'
+		);
+		expect(personRefusal('nl', err).fields.status).toEqual([
+			'Er zijn al 2 personen ingeschreven. Een ontwerp zien zij niet meer: annuleer de activiteit als ze niet doorgaat.'
+		]);
+		expect((await eventRow(id)).status).toBe('published');
+		const empty = (await admin.createEvent(ctx, valid)).id;
+		await admin.changeEvent(ctx, { ...valid, status: 'draft', unverifiedEventId: String(empty) });
+		expect((await eventRow(empty)).status).toBe('draft');
+	});
+
 	it('keeps the ids of existing questions so answers stay under them, and gives a new one the next free id', async () => {
 		const { id } = await admin.createEvent(ctx, valid);
 		await admin.changeEvent(ctx, {
