@@ -5,6 +5,7 @@ import { seedDemoEvents } from './events.demo';
 import { seedCalendarFeedSecret } from './events.calendar';
 import { eventsApi } from './events.openapi';
 import { eraseEventData, exportEventData } from './events.personal-data';
+import { forgetUnconfirmedRegistrations } from './events.registrations.service';
 
 export const eventsFeature = defineFeature({
 	name: 'events',
@@ -15,5 +16,7 @@ export const eventsFeature = defineFeature({
 	// Events hang off the demo actions and their opportunities.
 	demo: { after: ['actions'], load: (tx) => seedDemoEvents(tx) },
 	// "Download mijn gegevens" and deleting an account: the person's registrations, with or without the account.
-	personalData: { export: exportEventData, erase: eraseEventData }
+	personalData: { export: exportEventData, erase: eraseEventData },
+	// Registrations whose address was never confirmed are forgotten after a week.
+	housekeeping: ({ db }) => forgetUnconfirmedRegistrations({ db })
 });

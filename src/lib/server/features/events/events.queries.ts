@@ -511,3 +511,15 @@ export async function getAccountContact(db: Db, params: { userId: string }) {
 		.limit(1);
 	return row;
 }
+
+/**
+ * Registrations whose address was never confirmed, made before `before`: they hold no place and keep an
+ * address nobody vouched for, so housekeeping deletes them (every municipality at once: a platform task).
+ */
+export async function deleteUnconfirmedRegistrations(db: Db, params: { before: Date }) {
+	const rows = await db
+		.delete(eventRegistrations)
+		.where(and(eq(eventRegistrations.status, 'pending'), lt(eventRegistrations.createdAt, params.before)))
+		.returning({ id: eventRegistrations.id });
+	return rows.length;
+}

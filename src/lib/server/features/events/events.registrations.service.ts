@@ -14,6 +14,7 @@ import type { RawInput } from '$lib/server/platform/validation';
 import type { RegistrationStatus } from '$lib/domain/events';
 import {
 	countPlacesTaken,
+	deleteUnconfirmedRegistrations,
 	getActiveRegistrationByEmail,
 	getAccountContact,
 	getActiveRegistrationOfUser,
@@ -519,4 +520,15 @@ export async function listEventRegistrations(
 		statuses: input.statuses
 	});
 	return rows.map(presentRegistrationForStaff);
+}
+
+/** How long a registration without an account waits for its address to be confirmed. */
+export const PENDING_DAYS = 7;
+
+/** Hourly housekeeping: forgets registrations whose address was not confirmed within PENDING_DAYS. */
+export async function forgetUnconfirmedRegistrations(input: { db: Db; now?: Date }): Promise<number> {
+	const now = input.now ?? new Date();
+	return deleteUnconfirmedRegistrations(input.db, {
+		before: new Date(now.getTime() - PENDING_DAYS * 86_400_000)
+	});
 }

@@ -23,6 +23,7 @@ import {
 import {
 	cancelRegistration,
 	confirmRegistration,
+	forgetUnconfirmedRegistrations,
 	getMyRegistration,
 	inspectRegistrationLink,
 	listEventRegistrations,
@@ -413,6 +414,40 @@ describe('the waitlist', () => {
 			origin: ORIGIN
 		});
 		expect(outcome).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+	});
+});
+
+describe('registrations whose address was never confirmed', () => {
+	it('are forgotten after a week by housekeeping; confirmed ones and younger ones stay', async () => {
+		const event = await buildEvent(db, geel);
+		const outbox: MailMessage[] = [];
+		for (const email of ['oud@example.be', 'jong@example.be', 'bevestigd@example.be'])
+			await registerForEvent(as(geel, undefined, outbox), {
+				eventId: event.id,
+				name: 'X',
+				email,
+				origin: ORIGIN
+			});
+		await confirmRegistration(as(geel), { unverifiedToken: tokenIn(outbox[2]), origin: ORIGIN });
+		const eightDaysAgo = new Date(Date.now() - 8 * DAY);
+		await db
+			.update(eventRegistrations)
+			.set({ createdAt: eightDaysAgo })
+			.where(eq(eventRegistrations.email, 'oud@example.be'));
+		await db
+			.update(eventRegistrations)
+			.set({ createdAt: eightDaysAgo })
+			.where(eq(eventRegistrations.email, 'bevestigd@example.be'));
+		expect(await forgetUnconfirmedRegistrations({ db })).toBe(1);
+		const left = await db
+			.select({ email: eventRegistrations.email, status: eventRegistrations.status })
+			.from(eventRegistrations)
+			.where(eq(eventRegistrations.eventId, event.id))
+			.orderBy(eventRegistrations.id);
+		expect(left).toEqual([
+			{ email: 'jong@example.be', status: 'pending' },
+			{ email: 'bevestigd@example.be', status: 'confirmed' }
+		]);
 	});
 });
 
