@@ -6,7 +6,8 @@
 // transaction commits, through the platform's mail job.
 import type { Db } from '$lib/server/db/client';
 import type { TenantCtx } from '$lib/server/platform/context';
-import { AppError } from '$lib/server/platform/errors';
+import { AppError, isAppError } from '$lib/server/platform/errors';
+import { submitBatched, type Settled } from '$lib/server/platform/batch';
 import { writeDomainEvent } from '$lib/server/platform/events';
 import { enforceRateLimits } from '$lib/server/platform/ratelimit';
 import { hashToken, newToken } from '$lib/server/platform/tokens';
@@ -86,6 +87,22 @@ function assertTakesRegistrations(event: EventFields, now: Date): void {
 		throw new AppError('conflict', { message: `${E}.registrationClosed` });
 }
 
+/** Refuses what the event does not take now (see assertTakesRegistrations) and too many companions; the answers. */
+function checkRequest(
+	event: EventFields,
+	request: { companions: number; answers: Record<string, unknown> },
+	now: Date
+) {
+	assertTakesRegistrations(event, now);
+	if (request.companions > event.maxCompanions)
+		throw new AppError('validation', {
+			message: `${E}.companionsTooMany`,
+			fields: { companions: [`${E}.companionsTooManyField`] },
+			details: { max: event.maxCompanions }
+		});
+	return checkAnswers(event.questions, request.answers);
+}
+
 /** Places left now (under the event's lock); null without a limit. */
 async function placesLeft(tx: Db, event: EventFields): Promise<number | null> {
 	if (event.capacity === null) return null;
@@ -131,134 +148,79 @@ export async function registerForEvent(
 ): Promise<RegistrationOutcome> {
 	const parsed = validateRegistration(registrationSchema, input);
 	const actor = ctx.actor ?? null;
-	const guest = actor ? null : validateRegistration(guestSchema, { name: input.name, email: input.email });
 	const now = input.now ?? new Date();
-	if (guest)
-		// Each pending registration mails an address someone typed: a few per address and quarter of an hour.
-		await enforceRateLimits(
-			ctx.db,
-			[{ key: `event-registration:email:${hashToken(guest.email)}`, limit: 5, windowSeconds: 15 * 60 }],
-			`${E}.rateLimited`,
-			'email'
-		);
 	const token = newToken();
-	// Read before the event's lock is taken, to keep the time it is held short.
-	const contact = actor ? await getAccountContact(ctx.db, { userId: actor.userId }) : undefined;
-	let outcome: RegistrationOutcome;
-	let event: EventFields;
-	let mail: PendingMail | null;
+	if (actor)
+		return registerAccount(ctx, { ...parsed, userId: actor.userId, token, now, origin: input.origin });
+	const guest = validateRegistration(guestSchema, { name: input.name, email: input.email });
+	// Each pending registration mails an address someone typed: a few per address and quarter of an hour.
+	await enforceRateLimits(
+		ctx.db,
+		[{ key: `event-registration:email:${hashToken(guest.email)}`, limit: 5, windowSeconds: 15 * 60 }],
+		`${E}.rateLimited`,
+		'email'
+	);
+	let result: { event: EventFields; outcome: RegistrationOutcome };
 	try {
-		({ outcome, event, mail } = await ctx.db.transaction(async (tx) => {
+		result = await ctx.db.transaction(async (tx) => {
 			const locked = await lockEvent(tx, { municipalityId: ctx.tenant.id, id: parsed.eventId });
 			if (!locked) throw new AppError('not_found');
-			assertTakesRegistrations(locked, now);
-			if (parsed.companions > locked.maxCompanions)
-				throw new AppError('validation', {
-					message: `${E}.companionsTooMany`,
-					fields: { companions: [`${E}.companionsTooManyField`] },
-					details: { max: locked.maxCompanions }
-				});
-			const answers = checkAnswers(locked.questions, parsed.answers);
+			const answers = checkRequest(locked, parsed, now);
 			const where = { municipalityId: locked.municipalityId, eventId: locked.id };
-
-			if (guest) {
-				const existing = await getActiveRegistrationByEmail(tx, { ...where, email: guest.email });
-				if (existing && existing.status !== 'pending')
-					throw new AppError('conflict', {
-						message: `${E}.alreadyRegisteredEmail`,
-						fields: { email: [`${E}.alreadyRegisteredEmail`] }
-					});
-				let id: number;
-				if (existing) {
-					// The same form again before confirming: a new link (the old one stops working), the new answers.
-					await updateRegistration(tx, {
-						municipalityId: locked.municipalityId,
-						id: existing.id,
-						tokenHash: hashToken(token),
-						name: guest.name,
-						companions: parsed.companions,
-						answers
-					});
-					id = existing.id;
-				} else {
-					({ id } = await insertRegistration(tx, {
-						...where,
-						name: guest.name,
-						email: guest.email,
-						companions: parsed.companions,
-						answers,
-						status: 'pending',
-						tokenHash: hashToken(token),
-						queued: false
-					}));
-					await writeDomainEvent(tx, {
-						type: 'registration.created',
-						municipalityId: locked.municipalityId,
-						subjectId: id,
-						payload: { eventId: locked.id, status: 'pending', companions: parsed.companions }
-					});
-				}
-				return {
-					event: locked,
-					outcome: {
-						registrationId: id,
-						eventId: locked.id,
-						status: 'pending' as const,
-						waitlistPosition: null
-					},
-					mail: { kind: 'pending' as const, recipient: guest, companions: parsed.companions, token }
-				};
+			const existing = await getActiveRegistrationByEmail(tx, { ...where, email: guest.email });
+			if (existing && existing.status !== 'pending')
+				throw new AppError('conflict', {
+					message: `${E}.alreadyRegisteredEmail`,
+					fields: { email: [`${E}.alreadyRegisteredEmail`] }
+				});
+			let id: number;
+			if (existing) {
+				// The same form again before confirming: a new link (the old one stops working), the new answers.
+				await updateRegistration(tx, {
+					municipalityId: locked.municipalityId,
+					id: existing.id,
+					tokenHash: hashToken(token),
+					name: guest.name,
+					companions: parsed.companions,
+					answers
+				});
+				id = existing.id;
+			} else {
+				({ id } = await insertRegistration(tx, {
+					...where,
+					name: guest.name,
+					email: guest.email,
+					companions: parsed.companions,
+					answers,
+					status: 'pending',
+					tokenHash: hashToken(token),
+					queued: false
+				}));
+				await writeDomainEvent(tx, {
+					type: 'registration.created',
+					municipalityId: locked.municipalityId,
+					subjectId: id,
+					payload: { eventId: locked.id, status: 'pending', companions: parsed.companions }
+				});
 			}
-
-			const turn = await takeTurn(tx, {
-				...where,
-				capacity: locked.capacity,
-				userId: actor!.userId,
-				companions: parsed.companions,
-				answers,
-				tokenHash: hashToken(token),
-				waitlist: parsed.waitlist
-			});
-			if (!turn.taken) {
-				if (turn.already) throw new AppError('conflict', { message: `${E}.alreadyRegistered` });
-				throw noRoomForCompanions(turn.left);
-			}
-			await writeDomainEvent(tx, {
-				type: 'registration.created',
-				municipalityId: locked.municipalityId,
-				subjectId: turn.id,
-				actorId: actor!.userId,
-				payload: { eventId: locked.id, status: turn.status, companions: parsed.companions }
-			});
 			return {
 				event: locked,
-				outcome: {
-					registrationId: turn.id,
-					eventId: locked.id,
-					status: turn.status,
-					waitlistPosition: turn.position
-				},
-				mail: contact?.email
-					? {
-							kind: turn.status,
-							recipient: { name: contact.name, email: contact.email },
-							companions: parsed.companions,
-							token,
-							position: turn.position ?? undefined
-						}
-					: null
+				outcome: { registrationId: id, eventId: locked.id, status: 'pending', waitlistPosition: null }
 			};
-		}));
+		});
 	} catch (err) {
-		// Two registrations of one person that passed the check at once: the unique index let one in.
+		// The same address sent twice at once: the unique index let one in.
 		if (isUniqueViolation(err))
 			throw new AppError('conflict', {
-				message: guest ? `${E}.alreadyRegisteredEmail` : `${E}.alreadyRegistered`
+				message: `${E}.alreadyRegisteredEmail`,
+				fields: { email: [`${E}.alreadyRegisteredEmail`] }
 			});
 		throw err;
 	}
-	if (mail) await queueMails(ctx, input.origin, event, [mail]);
-	return outcome;
+	await queueMails(ctx, input.origin, result.event, [
+		{ kind: 'pending', recipient: guest, companions: parsed.companions, token }
+	]);
+	return result.outcome;
 }
 
 /**
@@ -530,5 +492,159 @@ export async function forgetUnconfirmedRegistrations(input: { db: Db; now?: Date
 	const now = input.now ?? new Date();
 	return deleteUnconfirmedRegistrations(input.db, {
 		before: new Date(now.getTime() - PENDING_DAYS * 86_400_000)
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// With an account: turns taken in groups
+// ---------------------------------------------------------------------------------------------
+
+/** Registrations with an account that arrive while a group is written join the next one (ctx.batches). */
+const REGISTRATION_BATCHER = 'events.register';
+const MAX_GROUP = 200;
+
+interface TurnRequest {
+	municipalityId: string;
+	eventId: number;
+	userId: string;
+	companions: number;
+	answers: Record<string, unknown>;
+	waitlist: boolean;
+	tokenHash: string;
+	now: Date;
+}
+
+interface TurnResult {
+	event: EventFields;
+	outcome: RegistrationOutcome;
+}
+
+async function registerAccount(
+	ctx: TenantCtx,
+	input: {
+		eventId: number;
+		companions: number;
+		answers: Record<string, unknown>;
+		waitlist: boolean;
+		userId: string;
+		token: string;
+		now: Date;
+		origin: string;
+	}
+): Promise<RegistrationOutcome> {
+	// Read before the event's lock is taken, to keep the time it is held short.
+	const contact = await getAccountContact(ctx.db, { userId: input.userId });
+	const db = ctx.db;
+	let result: TurnResult;
+	try {
+		result = await submitBatched<TurnRequest, TurnResult>(
+			ctx.batches,
+			REGISTRATION_BATCHER,
+			(group) => takeTurnsIsolated(db, group),
+			{ maxSize: MAX_GROUP },
+			{
+				municipalityId: ctx.tenant.id,
+				eventId: input.eventId,
+				userId: input.userId,
+				companions: input.companions,
+				answers: input.answers,
+				waitlist: input.waitlist,
+				tokenHash: hashToken(input.token),
+				now: input.now
+			}
+		);
+	} catch (err) {
+		// Another process let the same person in at the same moment: the unique index kept one.
+		if (isUniqueViolation(err)) throw new AppError('conflict', { message: `${E}.alreadyRegistered` });
+		throw err;
+	}
+	const { outcome, event } = result;
+	if (contact?.email)
+		await queueMails(ctx, input.origin, event, [
+			{
+				kind: outcome.status === 'confirmed' ? 'confirmed' : 'waitlisted',
+				recipient: { name: contact.name, email: contact.email },
+				companions: input.companions,
+				token: input.token,
+				position: outcome.waitlistPosition ?? undefined
+			}
+		]);
+	return outcome;
+}
+
+/** A group in one transaction; when that fails (a deadlock, a lost connection), each request on its own. */
+async function takeTurnsIsolated(db: Db, requests: TurnRequest[]): Promise<Settled<TurnResult>[]> {
+	try {
+		return await takeTurns(db, requests);
+	} catch (error) {
+		if (requests.length === 1) return [{ ok: false, error }];
+		const outcomes: Settled<TurnResult>[] = [];
+		for (const request of requests) outcomes.push(...(await takeTurnsIsolated(db, [request])));
+		return outcomes;
+	}
+}
+
+/**
+ * Registrations with an account, in arrival order, in one transaction: each event's row is locked once (in
+ * the order of their ids, so two groups never wait for each other in a circle), then each request takes its
+ * turn in one statement (`takeTurn`, which sees the turns taken before it in the group). A refusal is that
+ * request's answer; the others go on.
+ */
+function takeTurns(db: Db, requests: TurnRequest[]): Promise<Settled<TurnResult>[]> {
+	return db.transaction(async (tx) => {
+		const keys = [...new Map(requests.map((r) => [`${r.municipalityId}:${r.eventId}`, r])).values()].sort(
+			(a, b) => a.eventId - b.eventId || a.municipalityId.localeCompare(b.municipalityId)
+		);
+		const locked = new Map<string, EventFields | undefined>();
+		for (const r of keys)
+			locked.set(
+				`${r.municipalityId}:${r.eventId}`,
+				await lockEvent(tx, { municipalityId: r.municipalityId, id: r.eventId })
+			);
+		const outcomes: Settled<TurnResult>[] = [];
+		for (const request of requests) {
+			try {
+				const event = locked.get(`${request.municipalityId}:${request.eventId}`);
+				if (!event) throw new AppError('not_found');
+				const answers = checkRequest(event, request, request.now);
+				const turn = await takeTurn(tx, {
+					municipalityId: event.municipalityId,
+					eventId: event.id,
+					capacity: event.capacity,
+					userId: request.userId,
+					companions: request.companions,
+					answers,
+					tokenHash: request.tokenHash,
+					waitlist: request.waitlist
+				});
+				if (!turn.taken) {
+					if (turn.already) throw new AppError('conflict', { message: `${E}.alreadyRegistered` });
+					throw noRoomForCompanions(turn.left);
+				}
+				await writeDomainEvent(tx, {
+					type: 'registration.created',
+					municipalityId: event.municipalityId,
+					subjectId: turn.id,
+					actorId: request.userId,
+					payload: { eventId: event.id, status: turn.status, companions: request.companions }
+				});
+				outcomes.push({
+					ok: true,
+					value: {
+						event,
+						outcome: {
+							registrationId: turn.id,
+							eventId: event.id,
+							status: turn.status,
+							waitlistPosition: turn.position
+						}
+					}
+				});
+			} catch (error) {
+				if (!isAppError(error)) throw error;
+				outcomes.push({ ok: false, error });
+			}
+		}
+		return outcomes;
 	});
 }
