@@ -2,6 +2,7 @@
 // without JavaScript, an event's page (its calendar file, its schema.org data, the old slug), the region's
 // list and past events with their report, and the API. Axe checks every page on the way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
 	blockPageScriptsKeepRedirects,
 	browserJourney,
@@ -13,6 +14,7 @@ import {
 import { startSmtpCatcher, type SmtpCatcher } from '../../src/lib/server/testing/smtp';
 
 const GROUP = 'Werkgroep ontharding: we kiezen samen drie plekken';
+const DAY = 'Plantdag: samen tegels eruit en planten erin';
 
 describe('events for citizens', () => {
 	let smtp: SmtpCatcher;
@@ -106,5 +108,72 @@ describe('events for citizens', () => {
 			expect.arrayContaining(['/municipalities/{slug}/events', '/events/{id}'])
 		);
 		expect(problems).toEqual([]);
+	}, 60_000);
+
+	/** Types into a field as a person with a keyboard does: focus it, then type. */
+	async function typeInto(page: Page, label: string, text: string) {
+		await page.getByLabel(label, { exact: true }).focus();
+		await page.keyboard.press('ControlOrMeta+a');
+		await page.keyboard.type(text);
+	}
+
+	it('registers without an account and cancels from the mail, by keyboard and without JavaScript', async () => {
+		const { page, context, problems } = journey;
+		await blockPageScriptsKeepRedirects(context);
+		await visit(page, '/geel/activiteiten?soort=actionDay', { until: 'load' });
+		await page.getByRole('link', { name: DAY }).click();
+		await shown(page, `h1:text("${DAY}")`);
+		const path = new URL(page.url()).pathname;
+		expect(await page.locator('#inschrijven').textContent()).toContain('40 van de 40 plaatsen vrij');
+
+		// A mistyped address: refused beside the field, everything typed kept.
+		await typeInto(page, 'Naam', 'Lien Janssens');
+		await typeInto(page, 'E-mailadres', 'lien.janssens-at-example.be');
+		await typeInto(page, 'Hoeveel mensen breng je mee?', '2');
+		await page.getByLabel('Ik breng een spade mee').focus();
+		await page.keyboard.press('Space');
+		await page.getByRole('button', { name: 'Schrijf me in' }).press('Enter');
+		await shown(page, '#inschrijven .error');
+		await checkA11y(page, `${path} (refused)`);
+		expect(await page.locator('#inschrijven').textContent()).toContain('Dit is geen geldig e-mailadres');
+		expect(await page.getByLabel('Naam', { exact: true }).inputValue()).toBe('Lien Janssens');
+		expect(await page.getByLabel('Hoeveel mensen breng je mee?').inputValue()).toBe('2');
+		expect(await page.getByLabel('Ik breng een spade mee').isChecked()).toBe(true);
+
+		await typeInto(page, 'E-mailadres', 'lien.janssens@example.be');
+		await page.getByRole('button', { name: 'Schrijf me in' }).press('Enter');
+		await page.waitForURL(/\?gelukt=bevestig-je-mail/);
+		await shown(page, 'p.confirmation');
+		await checkA11y(page, `${path} (mail sent)`);
+		expect(await page.locator('p.confirmation').textContent()).toContain('we stuurden je een mail');
+
+		const mail = await smtp.waitFor((m) => m.to.includes('lien.janssens@example.be'));
+		const link = /(http:\/\/127\.0\.0\.1:\d+\/geel\/activiteiten\/inschrijving\?token=[\w-]+)/.exec(
+			mail.decoded
+		)?.[1];
+		expect(link).toBeTruthy();
+		// Opening the link changes nothing: the page asks to confirm.
+		await visit(page, link!, { until: 'load' });
+		await shown(page, 'h1:text("Inschrijving bevestigen")');
+		await checkA11y(page, 'the mail’s link (confirm)');
+		await page.getByRole('button', { name: 'Bevestig mijn inschrijving' }).press('Enter');
+		await page.waitForURL(/\?gelukt=ingeschreven/);
+		await shown(page, 'p.confirmation');
+		expect(await page.locator('#inschrijven').textContent()).toContain('37 van de 40 plaatsen vrij');
+
+		const placed = await smtp.waitFor((m) => m.to.includes('lien.janssens@example.be') && m !== mail);
+		expect(placed.raw).toContain('text/calendar');
+		const cancelLink = /(http:\/\/127\.0\.0\.1:\d+\/geel\/activiteiten\/inschrijving\?token=[\w-]+)/.exec(
+			placed.decoded
+		)?.[1];
+		await visit(page, cancelLink!, { until: 'load' });
+		await shown(page, 'h1:text("Uitschrijven")');
+		await checkA11y(page, 'the mail’s link (cancel)');
+		await page.getByRole('button', { name: 'Ja, schrijf me uit' }).press('Enter');
+		await page.waitForURL(/\?gelukt=uitgeschreven/);
+		await shown(page, 'p.confirmation');
+		expect(await page.locator('p.confirmation').textContent()).toContain('Je bent uitgeschreven');
+		expect(await page.locator('#inschrijven').textContent()).toContain('40 van de 40 plaatsen vrij');
+		expect(realProblems(problems)).toEqual([]);
 	}, 60_000);
 });

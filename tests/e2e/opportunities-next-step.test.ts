@@ -1,6 +1,7 @@
 // No dead ends: every way to take part that the demo shows as open ("Nu open" on an action's page, a card on a
 // rung page of a municipality or the region) has one call to action, and following it leads to a page that
-// works: the map with its form to add a place or its way to support places, or the action's follow form.
+// works: the map with its form to add a place or its way to support places, the registration form of the
+// event a working group or action day leads to, or the action's follow form.
 // Axe checks every page on the way.
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -75,19 +76,28 @@ describe('open opportunities lead somewhere', () => {
 		// The demo has open ways to take part of each kind of next step.
 		expect(found.some((f) => f.href.includes('/kansen/'))).toBe(true);
 		expect(found.some((f) => f.href.endsWith('#volgen'))).toBe(true);
-		// Nothing that needs registration or a group (not built yet) is shown as open.
+		expect(found.some((f) => f.href.includes('/activiteiten/'))).toBe(true);
+		// The working group and the planting day take registrations for their events now, so they are open.
 		for (const title of [
 			'Plantdag: samen tegels eruit en planten erin',
 			'Werkgroep van de Klimaatmakers: we kiezen samen drie plekken'
 		])
-			expect(found.map((f) => f.title)).not.toContain(title);
+			expect(found.map((f) => f.title)).toContain(title);
 
 		const targets = [...new Set(found.map((f) => f.href))];
 		for (const href of targets) {
 			const response = await visit(page, href, { until: 'load' });
 			const from = found.find((f) => f.href === href)!;
 			expect(response.status(), `${from.title} (${from.from}) → ${href}`).toBe(200);
-			if (href.endsWith('#volgen')) {
+			if (href.includes('/activiteiten/')) {
+				// The event's registration form: a visitor registers with a name and an address.
+				const form = page.locator('#inschrijven form[action="?/register"]');
+				expect(await form.count(), href).toBe(1);
+				expect(
+					await form.getByRole('button', { name: /Schrijf me in|Zet me op de wachtlijst/ }).isVisible()
+				).toBe(true);
+				expect(await form.getByLabel('E-mailadres').count()).toBe(1);
+			} else if (href.endsWith('#volgen')) {
 				// The action's follow form.
 				const form = page.locator('#volgen form[action="?/follow"]');
 				expect(await form.count(), href).toBe(1);

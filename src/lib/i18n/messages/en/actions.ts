@@ -171,7 +171,8 @@ export const actions: NonNullable<PartialCatalogue['actions']> = {
 		label: '{step}: {title}',
 		suggest: 'To the map: suggest a place',
 		vote: 'To the map: support places',
-		follow: 'Follow this action'
+		follow: 'Follow this action',
+		register: 'Sign up'
 	},
 	ladder: {
 		heading: 'How much time do you want to put in?',

@@ -173,7 +173,8 @@ export const actions: NonNullable<PartialCatalogue['actions']> = {
 		label: '{step} : {title}',
 		suggest: 'Vers la carte : proposez un endroit',
 		vote: 'Vers la carte : soutenez des endroits',
-		follow: 'Suivre cette action'
+		follow: 'Suivre cette action',
+		register: 'Inscrivez-vous'
 	},
 	ladder: {
 		heading: 'Combien de temps voulez-vous y consacrer ?',

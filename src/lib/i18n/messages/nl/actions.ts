@@ -171,7 +171,8 @@ export const actions = {
 		label: '{step}: {title}',
 		suggest: 'Naar de kaart: stel een plek voor',
 		vote: 'Naar de kaart: steun plekken',
-		follow: 'Volg deze actie'
+		follow: 'Volg deze actie',
+		register: 'Schrijf je in'
 	},
 	ladder: {
 		heading: 'Hoeveel tijd wil je erin steken?',

@@ -107,7 +107,8 @@ export const events = {
 		companionsHint: 'Hoogstens {max}. Zij tellen mee voor het aantal plaatsen.',
 		questions: 'Vragen van de organisatoren',
 		optional: '(niet verplicht)',
-		problem: 'Je inschrijving is nog niet verstuurd. Kijk de velden met een foutmelding na.'
+		problem: 'Je inschrijving is nog niet verstuurd. Kijk de velden met een foutmelding na.',
+		waitlistIfNoRoom: 'Zet me op de wachtlijst als er geen plaats meer is voor mij en wie ik meebreng.'
 	},
 	mine: {
 		heading: 'Jouw inschrijving',

@@ -188,7 +188,8 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 						kind: 'mapSuggestions',
 						howTo:
 							'Zet op de kaart een plek die volgens jou groener kan: een pleintje, een te brede stoep, een parking. Vertel kort waarom. Je suggestie verschijnt na een korte controle. Je kan ook stemmen voor suggesties van anderen.',
-						window: { openedDaysAgo: 30, closesInDays: 21 }
+						// Closes before the working group (in 18 days) that chooses from these places.
+						window: { openedDaysAgo: 30, closesInDays: 14 }
 					},
 					{
 						title: 'Stem voor de plekken met het meeste potentieel',
@@ -201,14 +202,14 @@ function demoContent(now: Date): Record<string, DemoAction[]> {
 						title: 'Werkgroep van de Klimaatmakers: we kiezen samen drie plekken',
 						kind: 'workingGroup',
 						rung: 'codecide',
-						howTo: `Op ${long(workingGroup)} om ${time(workingGroup)} in het gemeenschapscentrum. Met inwoners, de schepen van klimaat en de duurzaamheidsambtenaar kiezen we uit de tien plekken met de meeste stemmen de drie die we aanleggen. Het verslag en de volgende stappen staan daarna op deze pagina. Iedereen is welkom, inschrijven hoeft niet.`,
+						howTo: `Op ${long(workingGroup)} om ${time(workingGroup)} in het gemeenschapscentrum. Met inwoners, de schepen van klimaat en de duurzaamheidsambtenaar kiezen we uit de tien plekken met de meeste stemmen de drie die we aanleggen. Het verslag en de volgende stappen staan daarna op deze pagina. Er zijn 20 plaatsen: schrijf je in, dan houden we er een voor je vrij.`,
 						window: { openedDaysAgo: 12, closesAt: workingGroup }
 					},
 					{
 						title: 'Plantdag: samen tegels eruit en planten erin',
 						kind: 'actionDay',
-						howTo: `Op ${long(plantingDayAt)} vanaf ${time(plantingDayAt)}. De Groendienst brengt planten, gereedschap en een container voor de tegels. Jij brengt werkhandschoenen en goesting. Kinderen zijn welkom, er is soep om 12 uur.`,
-						window: { opensInDays: 20, closesAt: plantingDayAt }
+						howTo: `Op ${long(plantingDayAt)} vanaf ${time(plantingDayAt)}. De Groendienst brengt planten, gereedschap en een container voor de tegels. Jij brengt werkhandschoenen en goesting. Kinderen zijn welkom, er is soep om 12 uur. Schrijf je in, zodat de Groendienst weet hoeveel handen er zijn.`,
+						window: { openedDaysAgo: 2, closesAt: plantingDayAt }
 					}
 				],
 				updates: [

@@ -27,6 +27,7 @@ function row(values: Partial<OpportunityRow> & Pick<OpportunityRow, 'kind'>): Op
 		position: id,
 		takesSuggestions: true,
 		takesVotes: true,
+		registrableEvent: null,
 		...values
 	};
 }

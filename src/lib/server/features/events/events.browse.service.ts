@@ -9,19 +9,9 @@ import {
 } from '$lib/server/features/municipalities/municipalities.service';
 import { withTenant } from '$lib/server/platform/context';
 import type { EventPageFilters } from '$lib/components/events/links';
-import {
-	getActiveRegistrationOfUser,
-	getEvent as getEventRow,
-	getEventOfAny,
-	listActionsWithEvents,
-	listRegistrations
-} from './events.queries';
-import {
-	presentEvent,
-	presentMyRegistration,
-	type EventView,
-	type MyRegistrationView
-} from './events.present';
+import { getEvent as getEventRow, getEventOfAny, listActionsWithEvents } from './events.queries';
+import { presentEvent, type EventView, type MyRegistrationView } from './events.present';
+import { getMyRegistration } from './events.registrations.service';
 import { listEvents, type EventListPage } from './events.service';
 import { canManageEvents } from './events.policy';
 import {
@@ -109,27 +99,12 @@ export async function getEventPage(
 		regionId: row.regionId
 	});
 	if (row.status === 'draft' && !manages) throw new AppError('not_found');
-	const mine = ctx.actor
-		? await getActiveRegistrationOfUser(ctx.db, {
-				municipalityId: ctx.tenant.id,
-				eventId: row.id,
-				userId: ctx.actor.userId
-			})
-		: undefined;
-	let position: number | null = null;
-	if (mine?.status === 'waitlisted') {
-		const waiting = await listRegistrations(ctx.db, {
-			municipalityId: ctx.tenant.id,
-			eventId: row.id,
-			statuses: ['waitlisted']
-		});
-		position = waiting.findIndex((r) => r.id === mine.id) + 1 || null;
-	}
+	const mine = await getMyRegistration(ctx, { eventId: row.id });
 	const event = presentEvent(row, now, { showOnlineUrl: manages || mine?.status === 'confirmed' });
 	return {
 		event,
 		redirectTo: input.slug === row.slug ? null : event.path,
-		registration: mine ? presentMyRegistration(mine, position) : null,
+		registration: mine,
 		manages
 	};
 }

@@ -1,6 +1,7 @@
 // What citizens see of events, against a real database with the demo: the lists and their filters, an event's
 // page (old slug, drafts, the online link only for a confirmed place), the .ics download, the API, and the
-// events of an action and of an opportunity.
+// events of an action and of an opportunity, and the working group and action day that lead to their
+// event's registration.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
@@ -13,6 +14,8 @@ import { seedDemo } from '$lib/server/testing/demo';
 import { refusal } from '$lib/server/testing/assertions';
 import { buildEvent, buildStaff, buildUser, actorOf, getTenant } from '$lib/server/testing/factories';
 import { hashToken, newToken } from '$lib/server/platform/tokens';
+import { listOpportunitiesOfActions } from '$lib/server/features/opportunities/opportunities.service';
+import { presentOpportunity } from '$lib/server/features/opportunities/opportunities.present';
 import { insertRegistration } from './events.queries';
 import { eventCalendarFile } from './events.calendar';
 import {
@@ -264,5 +267,32 @@ describe('the API', () => {
 			listEventsForApi(regionCtx(), { municipalitySlug: 'bestaat-niet', query: q(''), origin: 'x' }),
 			'not_found'
 		);
+	});
+});
+
+describe('the next step of a working group and an action day', () => {
+	it('is registering for its event while one takes registrations, and nothing without one', async () => {
+		const now = new Date();
+		const rows = await listOpportunitiesOfActions(ctxAs(geel), {
+			municipalityIds: [geel.id],
+			actionIds: [group.actionId],
+			now
+		});
+		const views = rows.map((r) =>
+			presentOpportunity(r, rows, now, { municipalitySlug: 'geel', actionPath: '/geel/acties/x' })
+		);
+		const workingGroup = views.find((v) => v.id === group.opportunityId)!;
+		expect(workingGroup.open).toBe(true);
+		expect(workingGroup.nextStep).toEqual({
+			kind: 'register',
+			href: `/geel/activiteiten/${group.id}-${group.slug}#inschrijven`
+		});
+		// Once its event no longer takes registrations, the same working group has no next step.
+		const closedRows = await listOpportunitiesOfActions(ctxAs(geel), {
+			municipalityIds: [geel.id],
+			actionIds: [group.actionId],
+			now: new Date(now.getTime() + 400 * 86_400_000)
+		});
+		expect(closedRows.find((r) => r.id === group.opportunityId)!.registrableEvent).toBeNull();
 	});
 });

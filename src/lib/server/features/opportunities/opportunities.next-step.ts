@@ -10,7 +10,9 @@ export type NextStep =
 	/** Put a place on the map and support suggestions: the map of this opportunity. */
 	| { kind: 'suggest'; opportunityId: number }
 	/** Vote: support suggestions on the map of the action's open map opportunity. */
-	| { kind: 'vote'; opportunityId: number };
+	| { kind: 'vote'; opportunityId: number }
+	/** Register for the event a working group or action day leads to (its page, with the form). */
+	| { kind: 'register'; event: string };
 
 export interface Window {
 	opensAt: Date | null;
@@ -27,6 +29,12 @@ export interface Candidate extends Window {
 	 */
 	takesSuggestions?: boolean;
 	takesVotes?: boolean;
+	/**
+	 * For a working group or action day: the slugged id (`12-werkgroep-ontharding`) of its soonest published
+	 * event that takes registrations now (the events feature's table, read with the opportunity); null or
+	 * absent without one.
+	 */
+	registrableEvent?: string | null;
 }
 
 export function windowOpen(o: Window, now: Date): boolean {
@@ -39,9 +47,9 @@ export function windowOpen(o: Window, now: Date): boolean {
  *
  * Per kind: reading updates is following the action; suggestions on the map are that map, while it takes
  * suggestions; a vote is the map of the action's open map opportunity while that map takes votes (support
- * there is the vote), none without one. A survey, a working
- * group, an action day, volunteering and a citizen group have no next step on the platform until events
- * (registration) and groups exist, so they are never "open": their text says how to take part.
+ * there is the vote), none without one. A working group or an action day is registering for its event while
+ * one takes registrations, none without one. A survey, volunteering and a citizen group have no next step on
+ * the platform until surveys and groups exist, so they are never "open": their text says how to take part.
  */
 export function nextStepOf(o: Candidate, siblings: readonly Candidate[], now: Date): NextStep | null {
 	if (!windowOpen(o, now)) return null;
@@ -60,18 +68,24 @@ export function nextStepOf(o: Candidate, siblings: readonly Candidate[], now: Da
 			);
 			return map ? { kind: 'vote', opportunityId: map.id } : null;
 		}
-		case 'survey':
 		case 'workingGroup':
 		case 'actionDay':
+			return o.registrableEvent ? { kind: 'register', event: o.registrableEvent } : null;
+		case 'survey':
 		case 'volunteer':
 		case 'citizenGroup':
 			return null;
 	}
 }
 
-/** The address of a next step: the map, or the follow form on the action's page. */
+/** The address of a next step: the map, the event's registration form, or the follow form on the action's page. */
 export function nextStepHref(step: NextStep, municipalitySlug: string, actionPath: string): string {
-	return step.kind === 'follow'
-		? `${actionPath}#volgen`
-		: `/${municipalitySlug}/kansen/${step.opportunityId}`;
+	switch (step.kind) {
+		case 'follow':
+			return `${actionPath}#volgen`;
+		case 'register':
+			return `/${municipalitySlug}/activiteiten/${step.event}#inschrijven`;
+		default:
+			return `/${municipalitySlug}/kansen/${step.opportunityId}`;
+	}
 }

@@ -3,7 +3,7 @@
 // where.
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import { actions, municipalities, opportunities, suggestionSettings } from '$lib/server/db/schema';
+import { actions, events, municipalities, opportunities, suggestionSettings } from '$lib/server/db/schema';
 import type { OpportunityKind } from '$lib/domain/actions';
 import type { LadderRung } from '$lib/domain/ladder';
 import { matchesSearch, searchRank, type SearchTarget, type SearchTerms } from '$lib/server/platform/search';
@@ -50,15 +50,35 @@ const opportunityColumns = {
 };
 
 /**
+ * The event a working group or action day opportunity leads to: the soonest published event of it (or, when
+ * an event names no opportunity, of its action and the same kind) that still takes registrations at `now`,
+ * as its slugged id (`12-werkgroep-ontharding`); null when there is none. Read from the events table, which
+ * the events feature keeps, so `nextStepOf` offers a registration only where one works.
+ */
+function registrableEventAt(now: Date): SQL<string | null> {
+	return sql<string | null>`CASE WHEN ${opportunities.kind} IN ('workingGroup', 'actionDay') THEN (
+		SELECT e.id::text || CASE WHEN e.slug = '' THEN '' ELSE '-' || e.slug END FROM ${events} e
+		WHERE e.municipality_id = ${opportunities.municipalityId} AND e.status = 'published'
+			AND (e.opportunity_id = ${opportunities.id}
+				OR (e.opportunity_id IS NULL AND e.action_id = ${opportunities.actionId} AND e.kind = ${opportunities.kind}))
+			AND e.starts_at > ${now} AND (e.registration_deadline IS NULL OR e.registration_deadline > ${now})
+		ORDER BY e.starts_at, e.id LIMIT 1) END`;
+}
+
+/**
  * What the listings add to an opportunity: whether a map of suggestions takes suggestions and votes now (its
  * settings, kept by the suggestions feature; true without settings, as there), so `nextStepOf` never calls a
- * closed map open. Read with a left join on `suggestion_settings` (one row per opportunity at most).
+ * closed map open. Read with a left join on `suggestion_settings` (one row per opportunity at most). And the
+ * event a working group or action day registers for (`registrableEventAt`).
  */
-const listedColumns = {
-	...opportunityColumns,
-	takesSuggestions: sql<boolean>`coalesce(${suggestionSettings.submissionsOpen}, true)`,
-	takesVotes: sql<boolean>`coalesce(${suggestionSettings.votingOpen}, true)`
-};
+function listedColumnsAt(now: Date) {
+	return {
+		...opportunityColumns,
+		takesSuggestions: sql<boolean>`coalesce(${suggestionSettings.submissionsOpen}, true)`,
+		takesVotes: sql<boolean>`coalesce(${suggestionSettings.votingOpen}, true)`,
+		registrableEvent: registrableEventAt(now)
+	};
+}
 const settingsOf = and(
 	eq(suggestionSettings.opportunityId, opportunities.id),
 	eq(suggestionSettings.municipalityId, opportunities.municipalityId)
@@ -129,11 +149,11 @@ export async function getOpportunity(
 
 export async function listOpportunitiesOfActions(
 	db: Db,
-	params: { municipalityIds: string[]; actionIds: number[] }
+	params: { municipalityIds: string[]; actionIds: number[]; now?: Date }
 ) {
 	if (params.actionIds.length === 0 || params.municipalityIds.length === 0) return [];
 	return db
-		.select(listedColumns)
+		.select(listedColumnsAt(params.now ?? new Date()))
 		.from(opportunities)
 		.leftJoin(suggestionSettings, settingsOf)
 		.where(
@@ -156,7 +176,7 @@ export async function listWindowOpenOpportunities(db: Db, params: { municipality
 	if (params.municipalityIds.length === 0) return [];
 	return db
 		.select({
-			...listedColumns,
+			...listedColumnsAt(params.now),
 			actionSlug: actions.slug,
 			actionTitle: actions.title,
 			actionSummary: actions.summary,

@@ -24,7 +24,7 @@ import { PAGE_SIZE } from '$lib/server/features/actions/actions.schemas';
  */
 export async function listOpportunitiesOfActions(
 	ctx: { db: Db },
-	input: { municipalityIds: string[]; actionIds: number[] }
+	input: { municipalityIds: string[]; actionIds: number[]; now?: Date }
 ): Promise<OpportunityRow[]> {
 	return listOpportunityRows(ctx.db, input);
 }
