@@ -150,7 +150,9 @@ export const events = {
 	ofAction: {
 		heading: 'Activiteiten',
 		none: 'Er staan nog geen activiteiten gepland.',
-		all: 'Alle activiteiten van deze actie'
+		all: 'Alle activiteiten van deze actie',
+		reports: 'Verslagen',
+		reportsIntro: 'Wat er op eerdere activiteiten besproken en beslist werd, en wat de volgende stappen zijn.'
 	},
 	api: {
 		invalid: 'Ongeldige zoekparameters',

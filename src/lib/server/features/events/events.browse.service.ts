@@ -73,6 +73,20 @@ export async function listUpcomingEventsOf(
 	return page.items;
 }
 
+/** The past public events of an action whose report is published, latest first: its page links them. */
+export async function listReportsOf(
+	ctx: TenantCtx,
+	input: { actionId: number; limit?: number; now?: Date }
+): Promise<EventView[]> {
+	const page = await listEvents(ctx, {
+		when: 'past',
+		actionId: input.actionId,
+		limit: 20,
+		now: input.now
+	});
+	return page.items.filter((e) => e.reportHtml !== null).slice(0, input.limit ?? 5);
+}
+
 export interface EventPage {
 	event: EventView;
 	/** The event's own address when the one asked had an old or mistyped slug. */

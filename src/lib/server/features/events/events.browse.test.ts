@@ -23,6 +23,7 @@ import {
 	getEventForApi,
 	getEventPage,
 	listEventsForApi,
+	listReportsOf,
 	listUpcomingEventsOf
 } from './events.browse.service';
 import { parseEventApiQuery, parseEventPageFilters } from './events.browse.schemas';
@@ -132,6 +133,18 @@ describe('the list of events', () => {
 			items: [],
 			total: 0
 		});
+	});
+
+	it('lists an action’s past events whose report is published, for its page', async () => {
+		const reports = await listReportsOf(ctxAs(geel), { actionId: group.actionId });
+		expect(reports).toHaveLength(1);
+		expect(reports[0]!.reportHtml).toContain('ontharding wordt de eerste werf');
+		expect(await listReportsOf(ctxAs(mol), { actionId: group.actionId })).toEqual([]);
+	});
+
+	it('refuses a crafted cursor whose id no record can have', async () => {
+		const crafted = Buffer.from(`${new Date().toISOString()}|99999999999`).toString('base64url');
+		expect(filters(`na=${crafted}`).cursor).toBeUndefined();
 	});
 
 	it('lists an action’s and an opportunity’s own upcoming events', async () => {

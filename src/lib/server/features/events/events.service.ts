@@ -87,7 +87,7 @@ function decodeCursor(cursor: string): { startsAt: Date; id: number } {
 	const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
 	const startsAt = new Date(at ?? '');
 	const n = Number(id);
-	if (Number.isNaN(startsAt.getTime()) || !Number.isSafeInteger(n) || n <= 0)
+	if (Number.isNaN(startsAt.getTime()) || !Number.isSafeInteger(n) || n <= 0 || n > 2_147_483_647)
 		throw new AppError('bad_request');
 	return { startsAt, id: n };
 }

@@ -6,7 +6,7 @@ import {
 	unfollowAction
 } from '$lib/server/features/actions/actions.service';
 import { actionJsonLd, serializeJsonLd } from '$lib/server/features/actions/actions.present';
-import { listUpcomingEventsOf } from '$lib/server/features/events/events.browse.service';
+import { listReportsOf, listUpcomingEventsOf } from '$lib/server/features/events/events.browse.service';
 import {
 	loginUrl,
 	notFoundPage,
@@ -30,9 +30,10 @@ export const load: PageServerLoad = async (event) => {
 	const { ctx, parsed } = target(event);
 	// After a login that began with "Volg deze actie": ?concept= holds that wish, for that person only.
 	const unverifiedDraftId = event.url.searchParams.get('concept');
-	const [page, events] = await Promise.all([
+	const [page, events, reports] = await Promise.all([
 		orErrorPage(getActionPage(ctx, { ...parsed, unverifiedDraftId }), event),
-		listUpcomingEventsOf(ctx, { actionId: parsed.id })
+		listUpcomingEventsOf(ctx, { actionId: parsed.id }),
+		listReportsOf(ctx, { actionId: parsed.id })
 	]);
 	// An old or mistyped slug: one address per action, for people, search engines and shared links.
 	if (page.redirectTo) redirect(301, `${page.redirectTo}${event.url.search}`);
@@ -40,6 +41,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		...page,
 		events,
+		reports,
 		canonicalUrl: `${origin}${page.action.path}`,
 		tiles: getApp().config.tiles,
 		imageUrl: page.action.image ? `${origin}${page.action.image.url}` : null,
