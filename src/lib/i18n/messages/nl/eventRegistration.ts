@@ -47,6 +47,10 @@ export const eventRegistration = {
 			subject: 'Je bent uitgeschreven voor {title}',
 			body: 'Dag {name},\n\nJe bent uitgeschreven voor "{title}" op {when}. Je plaats gaat naar wie op de wachtlijst staat.\n\nToch nog zin? Je kan je opnieuw inschrijven zolang er plaats is: {page}'
 		},
+		eventCancelled: {
+			subject: 'Geannuleerd: {title}',
+			body: 'Dag {name},\n\n"{title}" op {when} gaat niet door: de gemeente heeft de activiteit geannuleerd. Je inschrijving vervalt; je hoeft niets te doen.\n\nWat er verder gebeurt en andere activiteiten: {page}'
+		},
 		companions: { one: 'Je brengt 1 persoon mee.\n', other: 'Je brengt {count} mensen mee.\n' },
 		online: 'online'
 	}

@@ -13,7 +13,7 @@ import { slugify } from '$lib/server/platform/text';
 import type { RawInput } from '$lib/server/platform/validation';
 import { parseId } from '$lib/domain/ids';
 import { newEventUid } from './events.service';
-import { fillPlacesFromWaitlist } from './events.registrations.service';
+import { cancelRegistrationsOfEvent, fillPlacesFromWaitlist } from './events.registrations.service';
 import { registrationMail } from './events.mail';
 import { countPlacesTaken, insertEvent, type EventRow } from './events.queries';
 import {
@@ -499,15 +499,16 @@ export const previewCancelEvent = command({
 });
 
 /**
- * Cancels an event: status cancelled, the sequence up, and `event.cancelled` with how many people are registered
- * and waitlisted, for the handler that tells each of them (with a METHOD:CANCEL calendar update). The
- * registrations stay as they are, so who was told can be read afterwards.
+ * Cancels an event: status cancelled, the sequence up, `event.cancelled` with how many people were registered,
+ * waitlisted and unconfirmed, and every one of those registrations ended in the same transaction (each with
+ * its `registration.status_changed`, reason `event_cancelled`, so who was told can be read afterwards).
+ * The mails go out once it has committed: see cancelEvent.
  */
-export const cancelEvent = command({
+const cancelEventCommand = command({
 	load: (ctx, scope, input: RawInput<typeof confirmSchema> & { unverifiedEventId: unknown }) =>
 		findEvent(ctx.db, scope, input.unverifiedEventId),
 	schema: confirmSchema,
-	execute: async (tx, { scope, loaded, record }): Promise<CancelPreview> => {
+	execute: async (tx, { scope, loaded, record }) => {
 		const municipalityId = scope.municipality.id;
 		const current = await lockEventFor(tx, scope, loaded.id);
 		if (current.status === 'cancelled')
@@ -519,6 +520,7 @@ export const cancelEvent = command({
 		});
 		if (!row) throw new AppError('not_found');
 		const counts = await countRegistrationsByStatus(tx, { municipalityId, eventId: row.id });
+		const mails = await cancelRegistrationsOfEvent(tx, row);
 		record.audit({
 			action: 'event.cancelled',
 			details: {
@@ -541,14 +543,30 @@ export const cancelEvent = command({
 				pending: counts.pending
 			}
 		});
-		return {
+		const preview: CancelPreview = {
 			event: { id: row.id, title: row.title, startsAt: row.startsAt.toISOString(), status: row.status },
 			confirmed: counts.confirmed,
 			waitlisted: counts.waitlisted,
 			pending: counts.pending
 		};
+		const municipality = { slug: loaded.municipalitySlug, name: loaded.municipalityName };
+		return { preview, row, mails, municipality };
 	}
 });
+
+/**
+ * Cancels an event (cancelEventCommand) and then tells everyone who was registered, waitlisted or waiting to
+ * confirm: a mail each, with the calendar's cancellation (METHOD:CANCEL) for who had a place.
+ */
+export async function cancelEvent(
+	ctx: Ctx,
+	input: RawInput<typeof confirmSchema> & { unverifiedEventId: unknown; origin: string }
+): Promise<CancelPreview & { told: number }> {
+	const { preview, row, mails, municipality } = await cancelEventCommand(ctx, input);
+	for (const mail of mails)
+		await ctx.queueMail(registrationMail(ctx.locale, input.origin, { ...mail, event: row, municipality }));
+	return { ...preview, told: mails.length };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Registrations: list, export, check-in

@@ -4,7 +4,8 @@
 // what, and that Mol's staff can neither read nor change anything of Geel's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import ICAL from 'ical.js';
 import { domainEvents, eventRegistrations, events } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import {
@@ -474,14 +475,24 @@ describe('cancelling an event', () => {
 		await register(id, geel);
 		await register(id, geel, { status: 'waitlisted' });
 		await register(id, geel, { status: 'pending' });
+		const alreadyGone = await register(id, geel, { status: 'cancelled' });
 		const preview = await admin.previewCancelEvent(ctx, { unverifiedEventId: String(id) });
 		expect(preview).toMatchObject({ confirmed: 2, waitlisted: 1, pending: 1 });
 
-		const unticked = await refusal(admin.cancelEvent(ctx, { unverifiedEventId: String(id) }), 'validation');
+		const unticked = await refusal(
+			admin.cancelEvent(ctx, { unverifiedEventId: String(id), origin: valid.origin }),
+			'validation'
+		);
 		expect(unticked.options.fields).toEqual({ confirm: ['backoffice.errors.confirmRequired'] });
 		expect((await eventRow(id)).status).toBe('published');
 
-		await admin.cancelEvent(ctx, { confirm: 'on', unverifiedEventId: String(id) });
+		const outbox: MailMessage[] = [];
+		const told = await admin.cancelEvent(ctxAs(database.db, geel, ctx.actor, outbox), {
+			confirm: 'on',
+			unverifiedEventId: String(id),
+			origin: valid.origin
+		});
+		expect(told).toMatchObject({ confirmed: 2, waitlisted: 1, pending: 1, told: 4 });
 		const row = await eventRow(id);
 		expect(row).toMatchObject({ status: 'cancelled', sequence: 1 });
 		expect(row.cancelledAt).not.toBeNull();
@@ -494,7 +505,59 @@ describe('cancelling an event', () => {
 		);
 		expect(audit).toHaveLength(1);
 
-		await refusal(admin.cancelEvent(ctx, { confirm: 'on', unverifiedEventId: String(id) }), 'conflict');
+		// Every live registration ended with the event, each with its domain event; the one cancelled before is
+		// left alone and not mailed.
+		const registrations = await database.db
+			.select({
+				id: eventRegistrations.id,
+				status: eventRegistrations.status,
+				email: eventRegistrations.email
+			})
+			.from(eventRegistrations)
+			.where(eq(eventRegistrations.eventId, id));
+		expect(registrations.map((r) => r.status)).toEqual(registrations.map(() => 'cancelled'));
+		const ended = await database.db
+			.select({ payload: domainEvents.payload })
+			.from(domainEvents)
+			.where(
+				and(
+					eq(domainEvents.type, 'registration.status_changed'),
+					inArray(
+						domainEvents.subjectId,
+						registrations.filter((r) => r.id !== alreadyGone.id).map((r) => String(r.id))
+					)
+				)
+			);
+		expect(ended.map((e) => (e.payload as { reason: string }).reason)).toEqual([
+			'event_cancelled',
+			'event_cancelled',
+			'event_cancelled',
+			'event_cancelled'
+		]);
+		// Everyone else is told once; who had a place gets the calendar's cancellation, read back by ical.js.
+		expect(outbox.map((m) => m.to).sort()).toEqual(
+			registrations
+				.filter((r) => r.id !== alreadyGone.id)
+				.map((r) => r.email)
+				.sort()
+		);
+		expect(outbox.every((m) => m.subject.startsWith('Geannuleerd: '))).toBe(true);
+		const calendars = outbox
+			.map((m) => m.attachments?.find((a) => a.filename.endsWith('.ics'))?.content)
+			.filter((c): c is string => typeof c === 'string')
+			.map((text) => new ICAL.Component(ICAL.parse(text)));
+		expect(calendars).toHaveLength(2);
+		for (const calendar of calendars) {
+			expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
+			const vevent = calendar.getFirstSubcomponent('vevent')!;
+			expect(vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
+			expect(vevent.getFirstPropertyValue('sequence')).toBe(1);
+		}
+
+		await refusal(
+			admin.cancelEvent(ctx, { confirm: 'on', unverifiedEventId: String(id), origin: valid.origin }),
+			'conflict'
+		);
 		await refusal(admin.previewCancelEvent(ctx, { unverifiedEventId: String(id) }), 'conflict');
 		await refusal(admin.changeEvent(ctx, { ...valid, unverifiedEventId: String(id) }), 'conflict');
 		expect((await eventRow(id)).sequence).toBe(1);
@@ -717,7 +780,7 @@ describe('Mol and Geel', () => {
 		await refusal(admin.getNewEventForm(ctxMol, { unverifiedDuplicateOf: String(id) }), 'not_found');
 		await refusal(admin.changeEvent(ctxMol, { ...valid, title: 'Overgenomen', ...target }), 'not_found');
 		await refusal(admin.previewCancelEvent(ctxMol, target), 'not_found');
-		await refusal(admin.cancelEvent(ctxMol, { confirm: 'on', ...target }), 'not_found');
+		await refusal(admin.cancelEvent(ctxMol, { confirm: 'on', ...target, origin: valid.origin }), 'not_found');
 		await refusal(admin.listRegistrationsForBackoffice(ctxMol, target), 'not_found');
 		await refusal(admin.exportRegistrations(ctxMol, target), 'not_found');
 		await refusal(

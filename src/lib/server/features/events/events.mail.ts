@@ -1,6 +1,6 @@
 // The mails about a registration, in Dutch from the catalogue: confirm your address, you have a place (with
 // the .ics invitation), you are on the waitlist, you moved up (with the invitation), you cancelled (with the
-// calendar's cancellation when you had a place). Each is one MailMessage queued through ctx.queueMail, the
+// calendar's cancellation when you had a place), the event is cancelled (the same, for everyone registered). Each is one MailMessage queued through ctx.queueMail, the
 // platform's mail job; the notifications feature can later route them through a person's preferences.
 import { eventPath, registrationLinkPath } from '$lib/domain/events';
 import { formatDate, formatTime, translate, type Locale } from '$lib/i18n';
@@ -9,7 +9,14 @@ import { calendarContentType, invitationCalendar } from '$lib/server/platform/ic
 import { calendarEventOf } from './events.calendar';
 import type { EventFields } from './events.queries';
 
-export type RegistrationMailKind = 'pending' | 'confirmed' | 'waitlisted' | 'movedUp' | 'cancelled';
+export type RegistrationMailKind =
+	| 'pending'
+	| 'confirmed'
+	| 'waitlisted'
+	| 'movedUp'
+	| 'cancelled'
+	/** Staff cancelled the event itself. */
+	| 'eventCancelled';
 
 export interface RegistrationMail {
 	kind: RegistrationMailKind;
@@ -68,7 +75,7 @@ export function registrationMail(locale: Locale, origin: string, mail: Registrat
 	const invitation =
 		mail.kind === 'confirmed' || mail.kind === 'movedUp'
 			? 'REQUEST'
-			: mail.kind === 'cancelled' && mail.hadPlace
+			: (mail.kind === 'cancelled' || mail.kind === 'eventCancelled') && mail.hadPlace
 				? 'CANCEL'
 				: null;
 	if (invitation) {

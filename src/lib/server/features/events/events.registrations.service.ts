@@ -70,7 +70,7 @@ export interface CancellationOutcome {
 }
 
 /** A mail to queue once the transaction has committed. */
-type PendingMail = Omit<RegistrationMail, 'event' | 'municipality'>;
+export type PendingMail = Omit<RegistrationMail, 'event' | 'municipality'>;
 
 function isUniqueViolation(err: unknown): boolean {
 	for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause)
@@ -420,6 +420,44 @@ export async function fillPlacesFromWaitlist(tx: Db, event: EventFields): Promis
 		if (left !== null) left -= need;
 		const recipient = recipientOf(w);
 		if (recipient) mails.push({ kind: 'movedUp', recipient, companions: w.companions, token });
+	}
+	return mails;
+}
+
+/**
+ * Ends every live registration of an event that staff cancel (pending, confirmed, waitlisted), each with its
+ * domain event (reason `event_cancelled`); call inside the transaction that cancels the event. Returns the
+ * mails to queue once it has committed: everyone is told, and who had a place gets the calendar's
+ * cancellation.
+ */
+export async function cancelRegistrationsOfEvent(tx: Db, event: EventFields): Promise<PendingMail[]> {
+	const live = await listRegistrations(tx, {
+		municipalityId: event.municipalityId,
+		eventId: event.id,
+		statuses: ['pending', 'confirmed', 'waitlisted']
+	});
+	const mails: PendingMail[] = [];
+	for (const r of live) {
+		await updateRegistration(tx, {
+			municipalityId: event.municipalityId,
+			id: r.id,
+			status: 'cancelled',
+			cancelled: true
+		});
+		await writeDomainEvent(tx, {
+			type: 'registration.status_changed',
+			municipalityId: event.municipalityId,
+			subjectId: r.id,
+			payload: { eventId: event.id, from: r.status, to: 'cancelled', reason: 'event_cancelled' }
+		});
+		const recipient = recipientOf(r);
+		if (recipient)
+			mails.push({
+				kind: 'eventCancelled',
+				recipient,
+				companions: r.companions,
+				hadPlace: r.status === 'confirmed'
+			});
 	}
 	return mails;
 }

@@ -5,7 +5,11 @@ import { textFields } from '$lib/server/platform/forms';
 // The GET shows how many people will be told; the POST cancels and goes back to the event.
 const step = confirmStep({
 	preview: (ctx, _query, event) => previewCancelEvent(ctx, { unverifiedEventId: event.params.activiteit }),
-	input: (form, event) => ({ ...textFields(form, ['confirm']), unverifiedEventId: event.params.activiteit }),
+	input: (form, event) => ({
+		...textFields(form, ['confirm']),
+		unverifiedEventId: event.params.activiteit,
+		origin: event.url.origin
+	}),
 	act: cancelEvent,
 	keep: () => ({}),
 	done: (result, event) =>
