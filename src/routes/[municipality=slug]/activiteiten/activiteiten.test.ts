@@ -52,6 +52,7 @@ async function request(
 ) {
 	const url = new URL(path, 'https://meedoen.test');
 	const outbox: MailMessage[] = [];
+	const headers: Record<string, string> = {};
 	const ctx = buildCtx(database.db, undefined, { actor: options.actor, outbox });
 	const municipality = await resolveMunicipality(ctx, { unverifiedSlug: tenant.slug });
 	const event = {
@@ -64,9 +65,9 @@ async function request(
 		params: { municipality: tenant.slug, ...options.params },
 		parent: async () => ({ municipality: municipality!.municipality }),
 		getClientAddress: () => '127.0.0.1',
-		setHeaders: () => {}
+		setHeaders: (more: Record<string, string>) => Object.assign(headers, more)
 	} as unknown as RequestEvent;
-	return { event, outbox };
+	return { event, outbox, headers };
 }
 
 async function redirectOf(work: () => unknown): Promise<{ status: number; location: string }> {
@@ -172,11 +173,12 @@ describe('an event’s page', () => {
 		const token = linkOf(outbox[0]!);
 		expect(token).toBeTruthy();
 
-		// Opening the link (a mail scanner, a preview) only shows the page.
+		// Opening the link (a mail scanner, a preview) only shows the page, never from the shared cache.
 		for (let i = 0; i < 2; i++) {
-			const { event: get } = await request(geel, `/geel/activiteiten/inschrijving?token=${token}`);
+			const { event: get, headers } = await request(geel, `/geel/activiteiten/inschrijving?token=${token}`);
 			const page = (await call(linkPage.load, get)) as { link: { registration: { status: string } } };
 			expect(page.link.registration.status).toBe('pending');
+			expect(headers['cache-control']).toBe('private, no-store');
 		}
 		const { event: confirm, outbox: mails } = await request(geel, '/geel/activiteiten/inschrijving', {
 			form: { token: token! }

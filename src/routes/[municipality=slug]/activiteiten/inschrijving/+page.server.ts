@@ -14,6 +14,8 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = tenantContext(event);
+	// One person's registration: never kept in the shared page cache, nor by the browser.
+	event.setHeaders({ 'cache-control': 'private, no-store' });
 	try {
 		const link = await inspectRegistrationLink(ctx, {
 			unverifiedToken: event.url.searchParams.get('token') ?? ''
