@@ -70,6 +70,19 @@ async function arrangeMol(): Promise<RouteValues> {
 			 VALUES ($1, $2, 'Nog niet gepubliceerd', 'Concept', 'Gemeente Mol') RETURNING id`,
 			[mol, draft.action]
 		);
+		// A draft event of the draft action, with one person registered (what the registrations page lists).
+		const event = await one<{ id: number; slug: string }>(
+			`INSERT INTO events (municipality_id, action_id, kind, rung, title, slug, starts_at, ends_at, capacity, uid)
+			 VALUES ($1, $2, 'workingGroup', 'codecide', 'Werkgroep in voorbereiding', 'werkgroep-in-voorbereiding',
+			         now() + interval '30 days', now() + interval '30 days 2 hours', 20, 'mol-draft@meedoen')
+			 RETURNING id, slug`,
+			[mol, draft.action]
+		);
+		await db.query(
+			`INSERT INTO event_registrations (municipality_id, event_id, name, email, status, token_hash, queued_at)
+			 VALUES ($1, $2, 'Inwoner van Mol', 'inwoner.mol@example.be', 'confirmed', 'mol-draft-token', now())`,
+			[mol, event.id]
+		);
 		const citizen = await one<{ id: string }>(
 			`SELECT user_id AS id FROM user_identities WHERE subject = 'dev-citizen-mol' LIMIT 1`
 		);
@@ -103,6 +116,8 @@ async function arrangeMol(): Promise<RouteValues> {
 			kans: String(draft.opportunity),
 			update: String(update.id),
 			suggestie: `${pending.id}-${pending.slug}`,
+			activiteit: String(event.id),
+			event: `${event.id}-${event.slug}`,
 			thema: theme.id,
 			'medewerkers/persoon': staff.user,
 			'geblokkeerd/persoon': citizen.id,

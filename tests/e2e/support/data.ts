@@ -113,6 +113,11 @@ export function routeValuesOfGeel(dataDir: string): Promise<Record<string, strin
 				`SELECT u.id AS v FROM users u JOIN user_identities i ON i.user_id = u.id
 				 WHERE i.subject = 'dev-citizen-geel' LIMIT 1`
 			),
+			// The back office's id of the same kind of event: the first published upcoming one.
+			activiteit: await one(
+				`SELECT id AS v FROM events WHERE municipality_id = ${geel} AND status = 'published'
+				 AND starts_at > now() ORDER BY starts_at, id LIMIT 1`
+			),
 			// A published event of Geel that takes registrations (the demo's working group).
 			event: await one(
 				`SELECT id || '-' || slug AS v FROM events WHERE municipality_id = ${geel} AND status = 'published'

@@ -3,7 +3,7 @@ import { confirmStep } from '$lib/server/platform/backoffice-pages';
 import { textFields } from '$lib/server/platform/forms';
 
 // The GET shows how many people will be told; the POST cancels and goes back to the event.
-const step = confirmStep({
+export const { load, actions } = confirmStep({
 	preview: (ctx, _query, event) => previewCancelEvent(ctx, { unverifiedEventId: event.params.activiteit }),
 	input: (form, event) => ({
 		...textFields(form, ['confirm']),
@@ -15,4 +15,3 @@ const step = confirmStep({
 	done: (result, event) =>
 		`/${event.params.municipality}/beheer/activiteiten/${result.event.id}?gelukt=geannuleerd`
 });
-export const { load, actions } = step;
