@@ -323,7 +323,8 @@ describe('pages', () => {
 				}
 				const links = [...document.querySelectorAll<HTMLAnchorElement>('main a[href^="/"]')]
 					.map((a) => a.getAttribute('href')!)
-					.filter((href) => !/^\/(api|media|beheer)\b|\/beheer\b|\.pdf|\/afmelden/.test(href));
+					// Downloads (a poster, a calendar file) are not pages.
+					.filter((href) => !/^\/(api|media|beheer)\b|\/beheer\b|\.pdf|\.ics|\/afmelden/.test(href));
 				return { out, links };
 			});
 			for (const m of found.out) mismatches.push(`${path}: "${m.label}" does not contain "${m.text}"`);
