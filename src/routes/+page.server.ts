@@ -1,6 +1,6 @@
 import { getRegionOverview } from '$lib/server/features/municipalities/municipalities.service';
 import { listRecentActions } from '$lib/server/features/actions/actions.service';
-import { listEvents } from '$lib/server/features/events/events.service';
+import { listNextEvents } from '$lib/server/features/events/events.browse.service';
 import { orErrorPage } from '$lib/server/platform/http';
 import type { PageServerLoad } from './$types';
 
@@ -11,7 +11,7 @@ export const load: PageServerLoad = async (event) => {
 	const [overview, actions, events] = await Promise.all([
 		orErrorPage(getRegionOverview(event.locals.ctx), event),
 		listRecentActions(event.locals.ctx, { limit: RECENT_ACTIONS }),
-		listEvents(event.locals.ctx, { when: 'upcoming', limit: NEXT_EVENTS })
+		listNextEvents(event.locals.ctx, { limit: NEXT_EVENTS })
 	]);
-	return { overview, actions, events: events.items };
+	return { overview, actions, events };
 };

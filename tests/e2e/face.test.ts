@@ -197,4 +197,34 @@ describe('the platform’s face', () => {
 		await visit(page, url);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 	});
+
+	it('leaving a map page while its code still loads throws nothing (the stop-27 CI saw _leaflet_pos)', async () => {
+		await visit(page, '/geel/acties');
+		await page.getByRole('link', { name: 'Ontharden en vergroenen: van tegels naar planten' }).click();
+		await page.waitForURL(/\/geel\/acties\/\d+-ontharden/);
+		await page.waitForLoadState('networkidle');
+		// From here on, every script the browser has not loaded yet arrives 1.5 s late, as on a slow line.
+		const held: Promise<void>[] = [];
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			const done = new Promise<void>((resolve) => setTimeout(resolve, 1_500)).then(() => route.continue());
+			held.push(done);
+			await done;
+		});
+		try {
+			await page
+				.locator('section.progress')
+				.getByRole('link', { name: 'Plekken om te ontharden en te vergroenen' })
+				.click();
+			await page.waitForURL(/\/geel\/kansen\/\d+$/);
+			// The map is drawn; the code that puts the suggestions on it is still on its way. Leave now.
+			await page.waitForSelector('.suggestion-map .leaflet-container');
+			await page.goBack();
+			await page.waitForURL(/\/geel\/acties\/\d+-ontharden/);
+			await Promise.all(held);
+			await page.waitForTimeout(500);
+		} finally {
+			await page.unroute('**/_app/immutable/**/*.js');
+		}
+		expect(problems).toEqual([]);
+	});
 });

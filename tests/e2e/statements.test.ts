@@ -13,9 +13,9 @@ import { logInOverHttp, removeDataDir, startServer, type RunningServer } from '.
  * after a write). The session lookup is one statement; its last-seen time is written at most every 5 minutes.
  */
 const STATEMENTS = {
-	home: { warm: 1, cold: 7 },
+	home: { warm: 1, cold: 8 },
 	actionList: { warm: 1, cold: 6 },
-	actionPage: { warm: 2, cold: 8 },
+	actionPage: { warm: 2, cold: 10 },
 	// The ranked page is shared (read cache) and the person's own support read beside it: one more when cold.
 	opportunityByVotes: { warm: 3, cold: 7 },
 	suggestionPage: { warm: 6, cold: 7 },

@@ -1,7 +1,7 @@
 import { getMunicipalityThemes } from '$lib/server/features/municipalities/municipalities.service';
 import { listRecentActions } from '$lib/server/features/actions/actions.service';
 import { countOpenByRung } from '$lib/server/features/opportunities/opportunities.service';
-import { listEvents } from '$lib/server/features/events/events.service';
+import { listNextEvents } from '$lib/server/features/events/events.browse.service';
 import { tenantContext } from '$lib/server/platform/http';
 import type { PageServerLoad } from './$types';
 
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 		getMunicipalityThemes(ctx, { participating }),
 		participating ? listRecentActions(ctx, { municipalityIds: [ctx.tenant.id], limit: RECENT_ACTIONS }) : [],
 		participating ? countOpenByRung(ctx, { participating }) : [],
-		participating ? listEvents(ctx, { when: 'upcoming', limit: NEXT_EVENTS }).then((p) => p.items) : []
+		participating ? listNextEvents(ctx, { limit: NEXT_EVENTS }) : []
 	]);
 	return { themes, actions, rungs, events };
 };

@@ -8,6 +8,7 @@ import {
 	listParticipatingMunicipalities
 } from '$lib/server/features/municipalities/municipalities.service';
 import { withTenant } from '$lib/server/platform/context';
+import { cached } from '$lib/server/platform/cache';
 import type { EventPageFilters } from '$lib/components/events/links';
 import { getEvent as getEventRow, getEventOfAny, listActionsWithEvents } from './events.queries';
 import { presentEvent, type EventView, type MyRegistrationView } from './events.present';
@@ -55,6 +56,34 @@ export async function browseEvents(
 		ctx.tenant ? listActionsWithEvents(ctx.db, { municipalityIds: [ctx.tenant.id], statuses: PUBLIC }) : []
 	]);
 	return { ...page, total: page.total ?? 0, actions };
+}
+
+/**
+ * The next public events of the municipality in ctx, or of the region outside one, for the homes: the same for
+ * everyone, so kept in the read cache like the newest actions (at most 10 s, cleared by any write).
+ */
+export async function listNextEvents(ctx: Ctx, input: { limit: number }): Promise<EventView[]> {
+	return cached(ctx.cache, `next-events:${ctx.tenant?.id ?? 'region'}:${input.limit}`, async () => {
+		const page = await listEvents(ctx, { when: 'upcoming', limit: input.limit });
+		return page.items;
+	});
+}
+
+/**
+ * What an action's page shows of its events: the upcoming ones and the reports of past ones. Public and the
+ * same for everyone, so kept in the read cache with the action page's public part.
+ */
+export async function listEventsOfAction(
+	ctx: TenantCtx,
+	input: { actionId: number }
+): Promise<{ upcoming: EventView[]; reports: EventView[] }> {
+	return cached(ctx.cache, `action-events:${ctx.tenant.id}:${input.actionId}`, async () => {
+		const [upcoming, reports] = await Promise.all([
+			listUpcomingEventsOf(ctx, { actionId: input.actionId }),
+			listReportsOf(ctx, { actionId: input.actionId })
+		]);
+		return { upcoming, reports };
+	});
 }
 
 /** The upcoming public events of one action or one opportunity, soonest first: their pages list them. */

@@ -6,7 +6,7 @@ import {
 	unfollowAction
 } from '$lib/server/features/actions/actions.service';
 import { actionJsonLd, serializeJsonLd } from '$lib/server/features/actions/actions.present';
-import { listReportsOf, listUpcomingEventsOf } from '$lib/server/features/events/events.browse.service';
+import { listEventsOfAction } from '$lib/server/features/events/events.browse.service';
 import {
 	loginUrl,
 	notFoundPage,
@@ -30,10 +30,9 @@ export const load: PageServerLoad = async (event) => {
 	const { ctx, parsed } = target(event);
 	// After a login that began with "Volg deze actie": ?concept= holds that wish, for that person only.
 	const unverifiedDraftId = event.url.searchParams.get('concept');
-	const [page, events, reports] = await Promise.all([
+	const [page, { upcoming: events, reports }] = await Promise.all([
 		orErrorPage(getActionPage(ctx, { ...parsed, unverifiedDraftId }), event),
-		listUpcomingEventsOf(ctx, { actionId: parsed.id }),
-		listReportsOf(ctx, { actionId: parsed.id })
+		listEventsOfAction(ctx, { actionId: parsed.id })
 	]);
 	// An old or mistyped slug: one address per action, for people, search engines and shared links.
 	if (page.redirectTo) redirect(301, `${page.redirectTo}${event.url.search}`);
