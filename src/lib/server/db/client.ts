@@ -20,6 +20,22 @@ export interface SqlResult {
 	rows: Record<string, unknown>[];
 }
 
+/** Raw SQL with $1… parameters on the connection behind a Drizzle handle. */
+export interface SqlClient {
+	query(text: string, values?: unknown[]): Promise<SqlResult>;
+}
+
+/**
+ * The connection a Drizzle transaction runs on (a pg PoolClient, PGlite's transaction, or the PGlite thread's),
+ * for a library that brings its own SQL text (pg-boss inserting a job in the caller's transaction). Drizzle keeps
+ * it in the session's `client`, which its types mark private; each of the three answers query(text, values).
+ */
+export function sqlClientOf(tx: Db): SqlClient {
+	const client = (tx as unknown as { session?: { client?: Partial<SqlClient> } }).session?.client;
+	if (typeof client?.query !== 'function') throw new Error('no SQL client behind this database handle');
+	return client as SqlClient;
+}
+
 export interface Database {
 	kind: 'pglite' | 'postgres';
 	/** The PostgreSQL pool, for the few things that need one connection (migration lock). */

@@ -128,7 +128,7 @@ describe('checking a registry', () => {
 	const named = (name: string, extra: Partial<FeatureManifest> = {}) => defineFeature({ name, ...extra });
 	const load = async () => undefined;
 
-	it('refuses a feature listed twice, a demo waiting for what is not there or in a circle, a job twice', () => {
+	it('refuses a feature listed twice, a demo waiting for what is not there or in a circle, a job twice, an hourly job it lacks', () => {
 		expect(() => checkFeatures([named('a'), named('a')])).toThrow(/registered twice/);
 		expect(() => checkFeatures([named('a', { demo: { after: ['b'], load } })])).toThrow(/waits for b/);
 		expect(() =>
@@ -140,6 +140,9 @@ describe('checking a registry', () => {
 		expect(() =>
 			checkFeatures([named('a', { jobs: { 'mail.send': load } })], { jobs: ['mail.send'] })
 		).toThrow(/declared twice/);
+		expect(() => checkFeatures([named('a', { jobs: { 'a.x': load }, hourly: ['a.y'] })])).toThrow(
+			/hourly job a.y of a is not one of its jobs/
+		);
 		const handler = { name: 'h', events: [], handle: load };
 		expect(() =>
 			checkFeatures([named('a', { handlers: [handler] }), named('b', { handlers: [handler] })])

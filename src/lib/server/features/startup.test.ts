@@ -24,6 +24,7 @@ describe('an App started with a registry', () => {
 	const steps: string[] = [];
 	const pings: unknown[] = [];
 	const seen: string[] = [];
+	const hours: unknown[] = [];
 
 	const polls = defineFeature({
 		name: 'polls',
@@ -34,8 +35,10 @@ describe('an App started with a registry', () => {
 			'polls.ping': async (data, ctx) => {
 				const [row] = await ctx.db.select({ n: count() }).from(municipalities);
 				pings.push({ data, municipalities: row?.n });
-			}
+			},
+			'polls.hourly': async (data) => void hours.push(data)
 		},
+		hourly: ['polls.hourly'],
 		handlers: [
 			defineEventHandler({
 				name: 'polls.seenSuggestions',
@@ -79,6 +82,28 @@ describe('an App started with a registry', () => {
 			timeout: 20_000,
 			interval: 200
 		});
+	});
+
+	it('queues an hourly job at start, and no second one in the same hour', async () => {
+		await vi.waitFor(() => expect(hours).toEqual([{}]), { timeout: 20_000, interval: 200 });
+		expect(await app.jobs.send('polls.hourly', {}, { singletonSeconds: 3_600 })).toBeNull();
+	});
+
+	it("queues a mail in the caller's transaction: gone with a rollback, there with the commit", async () => {
+		const mail = (subject: string) => ({ to: 'noor@example.be', subject, text: 'Dag Noor' });
+		await expect(
+			database.db.transaction(async (tx) => {
+				await app.queueMailIn(tx, mail('Teruggedraaid'));
+				throw new Error('rolled back');
+			})
+		).rejects.toThrow('rolled back');
+		await database.db.transaction((tx) => app.queueMailIn(tx, mail('Vastgelegd')));
+		const rows = await database.db.execute(
+			sql`SELECT data->>'subject' AS subject FROM pgboss.job WHERE name = 'mail.send' AND data->>'to' = 'noor@example.be'`
+		);
+		expect((rows as unknown as { rows: { subject: string }[] }).rows.map((r) => r.subject)).toEqual([
+			'Vastgelegd'
+		]);
 	});
 
 	it("hands a stored event to a manifest's handler", async () => {

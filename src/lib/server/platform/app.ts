@@ -3,7 +3,7 @@ import type { Config } from './config';
 import type { Logger } from './log';
 import type { Locale } from '$lib/i18n';
 import type { Ctx } from './context';
-import { openDatabase, type Database } from '$lib/server/db/client';
+import { openDatabase, type Database, type Db } from '$lib/server/db/client';
 import { migrateDatabase } from '$lib/server/db/migrate';
 import { createJobs, type Jobs } from './jobs';
 import { createMailer, MAIL_JOB, type MailMessage, type Mailer } from './mail';
@@ -29,6 +29,8 @@ export interface App extends FeatureServices {
 	mailer: Mailer;
 	/** Queues a mail; the job delivers it with retries. */
 	queueMail(message: MailMessage): Promise<void>;
+	/** Queues a mail in the caller's transaction (JobContext.queueMailIn). */
+	queueMailIn(tx: Db, message: MailMessage): Promise<void>;
 	/** The registry the composition root started the App with. */
 	features: Features;
 	/** Group commit for hot paths (votes, session lookups): one batcher per name, living as long as the App. */
@@ -102,10 +104,23 @@ export async function startApp(
 		}
 		await jobs.send(MAIL_JOB, message);
 	}
+	async function queueMailIn(tx: Db, message: MailMessage) {
+		if (!config.jobs) {
+			await mailer.deliver(message);
+			return;
+		}
+		await jobs.send(MAIL_JOB, message, { tx });
+	}
 	jobs.register<MailMessage>(MAIL_JOB, async (message) => {
 		await mailer.deliver(message);
 	});
-	const jobContext: JobContext = { db: database.db, log, queueMail };
+	const jobContext: JobContext = { db: database.db, log, config, queueMail, queueMailIn };
+	/** The features' hourly jobs, one per clock hour whichever process queues it first. */
+	async function queueHourlyJobs() {
+		if (!config.jobs) return;
+		for (const feature of features)
+			for (const name of feature.hourly ?? []) await jobs.send(name, {}, { singletonSeconds: 3_600 });
+	}
 	for (const feature of features)
 		for (const [name, handler] of Object.entries(feature.jobs ?? {}))
 			jobs.register<object>(name, (data) => handler(data, jobContext));
@@ -119,6 +134,7 @@ export async function startApp(
 		if (config.jobs) await jobs.start();
 		// What was written while the platform was down is dispatched at once, then new events within a second.
 		if (config.jobs) events.start();
+		await queueHourlyJobs();
 		for (const feature of features) {
 			const piece = await feature.start?.({ config, log, database, demoLoaded });
 			if (piece?.stop) extraStops.push(piece.stop);
@@ -137,7 +153,8 @@ export async function startApp(
 		Promise.all([
 			...features.map((feature) => feature.housekeeping?.({ db: database.db, config })),
 			// Old rate-limit counters are the platform's own.
-			deleteOldRateLimitHits(database.db)
+			deleteOldRateLimitHits(database.db),
+			queueHourlyJobs()
 		]).catch((err) => log.error({ err }, 'housekeeping failed'));
 	}, 3_600_000);
 	housekeeping.unref();
@@ -159,7 +176,8 @@ export async function startApp(
 		events,
 		geocoder: config.geolocationUrl ? createGeocoder({ baseUrl: config.geolocationUrl, log }) : null,
 		extraStops,
-		queueMail
+		queueMail,
+		queueMailIn
 	};
 }
 

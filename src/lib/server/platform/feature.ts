@@ -43,7 +43,13 @@ export interface FeatureStarted {
 export interface JobContext {
 	db: Db;
 	log: Logger;
+	config: Config;
 	queueMail(message: MailMessage): Promise<void>;
+	/**
+	 * Queues a mail in the caller's transaction: its job exists exactly when the transaction commits, so a mail
+	 * recorded as sent in that transaction is queued once, never twice and never lost (JOBS=0: sent at once).
+	 */
+	queueMailIn(tx: Db, message: MailMessage): Promise<void>;
 }
 
 // Job data is whatever the sender queued as JSON; each handler validates its own.
@@ -178,6 +184,11 @@ export interface FeatureManifest<Sections extends PersonalDataSections = Persona
 	settings?: Readonly<Record<string, FeatureSettings>>;
 	/** Background jobs by queue name (unique across the registry). */
 	jobs?: Readonly<Record<string, FeatureJob>>;
+	/**
+	 * Which of its jobs run every hour: queued at start and hourly, at most one per clock hour across every
+	 * process on the database (pg-boss's singleton slot), with `{}` as data.
+	 */
+	hourly?: readonly string[];
 	/** Handlers of domain events (`defineEventHandler`); the App's dispatcher runs those of every manifest. */
 	handlers?: readonly EventHandler[];
 	/** Its paths and schemas in the public API's OpenAPI document. */
@@ -242,6 +253,8 @@ export function checkFeatures(features: Features, reserved: { jobs?: readonly st
 			if (jobs.has(name)) throw new Error(`job ${name} of ${f.name} is declared twice`);
 			jobs.add(name);
 		}
+		for (const name of f.hourly ?? [])
+			if (!f.jobs?.[name]) throw new Error(`hourly job ${name} of ${f.name} is not one of its jobs`);
 		for (const h of f.handlers ?? []) {
 			if (handlers.has(h.name)) throw new Error(`event handler ${h.name} of ${f.name} is declared twice`);
 			handlers.add(h.name);

@@ -1,6 +1,6 @@
 // Background jobs on the platform's own database through pg-boss, on PGlite and PostgreSQL alike.
 import PgBoss from 'pg-boss';
-import type { Database } from '$lib/server/db/client';
+import { sqlClientOf, type Database, type Db } from '$lib/server/db/client';
 import type { Logger } from './log';
 
 /** The database schema of pg-boss's tables (queues, jobs, the archive of finished jobs). */
@@ -8,10 +8,21 @@ export const JOB_SCHEMA = 'pgboss';
 
 export type JobHandler<T> = (data: T) => Promise<void>;
 
+export interface SendOptions {
+	/**
+	 * Inserts the job in this transaction: it exists exactly when the transaction commits (and never after a
+	 * rollback), so a record of "done" and the job that does it cannot part.
+	 */
+	tx?: Db;
+	/** At most one job of this name per slot of so many seconds (counted from the epoch), across processes. */
+	singletonSeconds?: number;
+}
+
 export interface Jobs {
 	/** Registers a queue and its worker; call before start(). */
 	register<T extends object>(name: string, handler: JobHandler<T>): void;
-	send<T extends object>(name: string, data: T): Promise<string | null>;
+	/** Queues a job; null when a singleton slot already had one. */
+	send<T extends object>(name: string, data: T, options?: SendOptions): Promise<string | null>;
 	start(): Promise<void>;
 	stop(): Promise<void>;
 }
@@ -33,9 +44,17 @@ export function createJobs(database: Database, log: Logger, options: { pollingSe
 			if (started) throw new Error(`register job ${name} before the job system starts`);
 			handlers.set(name, handler as JobHandler<object>);
 		},
-		async send(name, data) {
+		async send(name, data, options = {}) {
 			if (!handlers.has(name)) throw new Error(`no job named ${name}`);
-			return boss.send(name, data, { retryLimit: 5, retryDelay: 30, retryBackoff: true });
+			const client = options.tx ? sqlClientOf(options.tx) : null;
+			return boss.send(name, data, {
+				retryLimit: 5,
+				retryDelay: 30,
+				retryBackoff: true,
+				singletonSeconds: options.singletonSeconds,
+				// pg-boss's insert runs on the transaction's own connection (PGlite's too, which has only one).
+				db: client ? { executeSql: (text, values) => client.query(text, values) } : undefined
+			});
 		},
 		async start() {
 			await boss.start();

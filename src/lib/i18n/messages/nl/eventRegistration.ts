@@ -51,6 +51,10 @@ export const eventRegistration = {
 			subject: 'Geannuleerd: {title}',
 			body: 'Dag {name},\n\n"{title}" op {when} gaat niet door: de gemeente heeft de activiteit geannuleerd. Je inschrijving vervalt; je hoeft niets te doen.\n\nWat er verder gebeurt en andere activiteiten: {page}'
 		},
+		reminder: {
+			subject: 'Herinnering: {title} op {when}',
+			body: 'Dag {name},\n\nWe zien je graag bij "{title}".\n\nWanneer: {when}\nWaar: {where}\n{companions}\nDe activiteit staat in de bijlage; open ze als ze nog niet in je agenda staat.\n\nKan je toch niet komen? Schrijf je dan uit met de link in je bevestigingsmail of op de pagina van de activiteit, zodat iemand van de wachtlijst je plaats krijgt:\n{page}'
+		},
 		companions: { one: 'Je brengt 1 persoon mee.\n', other: 'Je brengt {count} mensen mee.\n' },
 		online: 'online'
 	}

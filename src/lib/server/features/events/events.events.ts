@@ -23,6 +23,11 @@ declare module '$lib/server/platform/events' {
 			subject: 'registration';
 			payload: { eventId: number; status: RegistrationStatus; companions: number };
 		};
+		/**
+		 * The reminder the day before was queued for this confirmed registration, in the same transaction as
+		 * its mail's job (events.reminders.ts): the record that it is never sent again.
+		 */
+		'registration.reminded': { subject: 'registration'; payload: { eventId: number; sequence: number } };
 		'registration.status_changed': {
 			subject: 'registration';
 			payload: {

@@ -6,6 +6,7 @@ import { seedCalendarFeedSecret } from './events.calendar';
 import { eventsApi } from './events.openapi';
 import { eraseEventData, exportEventData } from './events.personal-data';
 import { forgetUnconfirmedRegistrations } from './events.registrations.service';
+import { REMINDER_JOB, sendEventReminders } from './events.reminders';
 
 export const eventsFeature = defineFeature({
 	name: 'events',
@@ -17,6 +18,9 @@ export const eventsFeature = defineFeature({
 	demo: { after: ['actions'], load: (tx) => seedDemoEvents(tx) },
 	// "Download mijn gegevens" and deleting an account: the person's registrations, with or without the account.
 	personalData: { export: exportEventData, erase: eraseEventData },
+	// The reminder the day before, to everyone with a place, once (events.reminders.ts).
+	jobs: { [REMINDER_JOB]: (_data, ctx) => sendEventReminders(ctx).then(() => undefined) },
+	hourly: [REMINDER_JOB],
 	// Registrations whose address was never confirmed are forgotten after a week.
 	housekeeping: ({ db }) => forgetUnconfirmedRegistrations({ db })
 });

@@ -1,6 +1,7 @@
 // The registration mails on a started platform: queued as jobs (pg-boss) by the use cases, delivered over SMTP
 // to a real SMTP server (smtp-server) and read there as a person's mail program would: the link to confirm,
-// the .ics invitation attached, the mail of moving up when someone cancels from their own mail.
+// the .ics invitation attached, the mail of moving up when someone cancels from their own mail, and the reminder
+// the day before, once however often its job runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -23,6 +24,11 @@ import {
 	buildUser
 } from '$lib/server/testing/factories';
 import { cancelRegistration, confirmRegistration, registerForEvent } from './events.registrations.service';
+import { REMINDER_JOB, sendEventReminders } from './events.reminders';
+import { eq, sql } from 'drizzle-orm';
+import { eventRegistrations, events } from '$lib/server/db/schema';
+import { executeRows } from '$lib/server/db/rows';
+import type { JobContext } from '$lib/server/platform/feature';
 
 const ORIGIN = 'https://meedoen.test';
 
@@ -126,4 +132,111 @@ describe('registration mails through the job queue and SMTP', () => {
 		expect(attachedCalendar(moved).event.uid).toBe(event.uid);
 		expect(tokenIn(moved)).not.toBe(token);
 	});
+
+	it('reminds each confirmed place the day before once, with the .ics, however often and however many at once the job runs', async () => {
+		// Registered a week ahead, as people do; then the day comes closer (the start moves to 24½ hours from now).
+		const event = await buildEvent(database.db, geel, { title: 'Plantdag Markt', capacity: 2 });
+		const people = await Promise.all(
+			['An', 'Bram', 'Chloé'].map((givenName) => buildUser(database.db, { givenName, familyName: 'Peeters' }))
+		);
+		for (const person of people)
+			await registerForEvent(ctx(await actorOf(database.db, person)), { eventId: event.id, origin: ORIGIN });
+		const [an, bram, chloe] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
+		// Without an account and never confirmed: no place, no reminder.
+		await registerForEvent(ctx(), {
+			eventId: event.id,
+			name: 'Dirk Maes',
+			email: 'dirk@example.be',
+			origin: ORIGIN
+		});
+		// Six days pass: the places were confirmed long before, and the event now starts in 24½ hours.
+		await database.db
+			.update(eventRegistrations)
+			.set({
+				createdAt: sql`${eventRegistrations.createdAt} - interval '6 days'`,
+				queuedAt: sql`${eventRegistrations.queuedAt} - interval '6 days'`,
+				confirmedAt: sql`${eventRegistrations.confirmedAt} - interval '6 days'`
+			})
+			.where(eq(eventRegistrations.eventId, event.id));
+		const startsAt = new Date(Math.ceil((Date.now() + 24.5 * 3_600_000) / 60_000) * 60_000);
+		await database.db
+			.update(events)
+			.set({ startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3_600_000) })
+			.where(eq(events.id, event.id));
+
+		// Two processes at the same moment, then the queued job twice.
+		const jobContext: JobContext = {
+			db: database.db,
+			log: silentLog,
+			config: app.config,
+			queueMail: (m) => app.queueMail(m),
+			queueMailIn: (tx, m) => app.queueMailIn(tx, m)
+		};
+		await Promise.all([sendEventReminders(jobContext), sendEventReminders(jobContext)]);
+		for (const id of [await app.jobs.send(REMINDER_JOB, {}), await app.jobs.send(REMINDER_JOB, {})])
+			await jobDone(id!);
+
+		const reminder = await smtp.waitFor(
+			(m) => m.to.includes(an.email!) && m.decoded.includes('Herinnering: Plantdag Markt')
+		);
+		expect(reminder.decoded).toContain('We zien je graag bij "Plantdag Markt"');
+		const invitation = attachedCalendar(reminder);
+		expect(invitation.method).toBe('REQUEST');
+		expect(invitation.event.uid).toBe(event.uid);
+		expect(invitation.event.startDate.toJSDate().toISOString()).toBe(startsAt.toISOString());
+		await smtp.waitFor(
+			(m) => m.to.includes(bram.email!) && m.decoded.includes('Herinnering: Plantdag Markt')
+		);
+
+		// One mail each for An and Bram, none for Chloé (waitlisted) or Dirk (not confirmed): in the queue, and
+		// once every mail job has run, at the SMTP server.
+		const queued = await executeRows<{ recipient: string; n: number }>(
+			database.db,
+			sql`SELECT data->>'to' AS recipient, count(*)::int AS n FROM pgboss.job
+				WHERE name = 'mail.send' AND data->>'subject' LIKE 'Herinnering: Plantdag Markt%' GROUP BY 1 ORDER BY 1`
+		);
+		expect(queued).toEqual([an.email!, bram.email!].sort().map((recipient) => ({ recipient, n: 1 })));
+		await mailJobsDone();
+		const caught = smtp.messages.filter((m) => m.decoded.includes('Herinnering: Plantdag Markt'));
+		expect(
+			caught
+				.map((m) => m.to)
+				.flat()
+				.sort()
+		).toEqual([an.email!, bram.email!].sort());
+		expect(caught.some((m) => m.to.includes(chloe.email!) || m.to.includes('dirk@example.be'))).toBe(false);
+		const recorded = await executeRows<{ n: number }>(
+			database.db,
+			sql`SELECT count(*)::int AS n FROM domain_events WHERE type = 'registration.reminded'
+				AND payload->>'eventId' = ${String(event.id)}`
+		);
+		expect(recorded[0]!.n).toBe(2);
+	});
 });
+
+/** Waits until a job of the queue has finished (completed or failed), and fails the test when it failed. */
+async function jobDone(id: string): Promise<void> {
+	for (let i = 0; i < 300; i++) {
+		const [row] = await executeRows<{ state: string }>(
+			database.db,
+			sql`SELECT state FROM pgboss.job WHERE id = ${id}::uuid`
+		);
+		if (row?.state === 'completed') return;
+		if (row?.state === 'failed') throw new Error(`job ${id} failed`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`job ${id} did not finish`);
+}
+
+/** Waits until no mail job is waiting or running. */
+async function mailJobsDone(): Promise<void> {
+	for (let i = 0; i < 300; i++) {
+		const [row] = await executeRows<{ n: number }>(
+			database.db,
+			sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send' AND state IN ('created', 'retry', 'active')`
+		);
+		if (row?.n === 0) return;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error('mail jobs did not finish');
+}

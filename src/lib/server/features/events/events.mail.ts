@@ -1,6 +1,7 @@
 // The mails about a registration, in Dutch from the catalogue: confirm your address, you have a place (with
 // the .ics invitation), you are on the waitlist, you moved up (with the invitation), you cancelled (with the
-// calendar's cancellation when you had a place), the event is cancelled (the same, for everyone registered). Each is one MailMessage queued through ctx.queueMail, the
+// calendar's cancellation when you had a place), the event is cancelled (the same, for everyone registered),
+// the reminder the day before (with the invitation again). Each is one MailMessage queued through ctx.queueMail, the
 // platform's mail job; the notifications feature can later route them through a person's preferences.
 import { eventPath, registrationLinkPath } from '$lib/domain/events';
 import { formatDate, formatTime, translate, type Locale } from '$lib/i18n';
@@ -16,7 +17,9 @@ export type RegistrationMailKind =
 	| 'movedUp'
 	| 'cancelled'
 	/** Staff cancelled the event itself. */
-	| 'eventCancelled';
+	| 'eventCancelled'
+	/** The day before, to who has a place (events.reminders.ts). */
+	| 'reminder';
 
 export interface RegistrationMail {
 	kind: RegistrationMailKind;
@@ -73,7 +76,7 @@ export function registrationMail(locale: Locale, origin: string, mail: Registrat
 		text: t(`${mail.kind}.body`, params)
 	};
 	const invitation =
-		mail.kind === 'confirmed' || mail.kind === 'movedUp'
+		mail.kind === 'confirmed' || mail.kind === 'movedUp' || mail.kind === 'reminder'
 			? 'REQUEST'
 			: (mail.kind === 'cancelled' || mail.kind === 'eventCancelled') && mail.hadPlace
 				? 'CANCEL'

@@ -6,6 +6,7 @@ import { executeRows } from '$lib/server/db/rows';
 import {
 	actionThemes,
 	actions,
+	domainEvents,
 	eventRegistrations,
 	events,
 	municipalities,
@@ -522,4 +523,69 @@ export async function deleteUnconfirmedRegistrations(db: Db, params: { before: D
 		.where(and(eq(eventRegistrations.status, 'pending'), lt(eventRegistrations.createdAt, params.before)))
 		.returning({ id: eventRegistrations.id });
 	return rows.length;
+}
+
+/** The type of the domain event that records a reminder as sent (events.events.ts). */
+const REMINDED = 'registration.reminded';
+
+/**
+ * A confirmed registration with an address that was not reminded yet and whose place was confirmed before
+ * `confirmedBefore` hours ahead of the start (a later one has just had its mail with the invitation).
+ */
+function toRemind(r: SQL, eventStartsAt: SQL, confirmedBeforeHours: number): SQL {
+	return sql`${r}.status = 'confirmed' AND ${r}.confirmed_at <= ${eventStartsAt} - ${confirmedBeforeHours}::int * interval '1 hour'
+		AND NOT EXISTS (SELECT 1 FROM ${domainEvents} d
+			WHERE d.subject_kind = 'registration' AND d.subject_id = ${r}.id::text AND d.type = ${REMINDED})`;
+}
+
+/**
+ * The events (of every municipality: a platform task) that are published, start in (from, to] and have a
+ * registration to remind (see toRemind), soonest first.
+ */
+export async function listEventsToRemind(
+	db: Db,
+	params: { from: Date; to: Date; confirmedBeforeHours: number }
+) {
+	return executeRows<{ municipalityId: string; eventId: number }>(
+		db,
+		sql`SELECT e.municipality_id AS "municipalityId", e.id::int AS "eventId"
+			FROM ${events} e
+			WHERE e.status = 'published' AND e.starts_at > ${params.from.toISOString()}::timestamptz
+				AND e.starts_at <= ${params.to.toISOString()}::timestamptz
+				AND EXISTS (SELECT 1 FROM ${eventRegistrations} r LEFT JOIN ${users} u ON u.id = r.user_id
+					WHERE r.municipality_id = e.municipality_id AND r.event_id = e.id
+						AND coalesce(u.email, r.email) IS NOT NULL
+						AND ${toRemind(sql`r`, sql`e.starts_at`, params.confirmedBeforeHours)})
+			ORDER BY e.starts_at, e.id`
+	);
+}
+
+/**
+ * The registrations of one event to remind (see toRemind) that have an address, in arrival order. Call under
+ * the event's lock (lockEvent), which every change to its registrations takes too.
+ */
+export async function listRegistrationsToRemind(
+	db: Db,
+	params: { municipalityId: string; eventId: number; confirmedBeforeHours: number }
+) {
+	return db
+		.select(registrationColumns)
+		.from(eventRegistrations)
+		.innerJoin(
+			events,
+			and(
+				eq(events.id, eventRegistrations.eventId),
+				eq(events.municipalityId, eventRegistrations.municipalityId)
+			)
+		)
+		.leftJoin(users, eq(users.id, eventRegistrations.userId))
+		.where(
+			and(
+				eq(eventRegistrations.municipalityId, params.municipalityId),
+				eq(eventRegistrations.eventId, params.eventId),
+				sql`coalesce(${users.email}, ${eventRegistrations.email}) IS NOT NULL`,
+				toRemind(sql`${eventRegistrations}`, sql`${events.startsAt}`, params.confirmedBeforeHours)
+			)
+		)
+		.orderBy(sql`${eventRegistrations.queuedAt} asc nulls last`, asc(eventRegistrations.id));
 }
