@@ -13,6 +13,7 @@
 //
 //   npm run bench [-- --build] [--duration 10] [--connections 50] [--warmup 2] [--no-fail]
 //                 [--no-soak] [--soak-minutes 3] [--database-url postgres://user@host:5432/postgres]
+//                 [--only events]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -31,6 +32,7 @@ import { fmt, table } from './lib/report.mjs';
 import { buildApp, cleanupOnExit, gitCommit, redactUrl } from './lib/run-support.mjs';
 import { checkVoteCounts, measureVotes } from './lib/votes.mjs';
 import { printSoak, runSoak } from './lib/soak.mjs';
+import { runEventsBench } from './lib/events.mjs';
 import { runSuggestionsChild } from './datasets/suggestions.mjs';
 import {
 	LOAD_SCENARIOS,
@@ -69,6 +71,8 @@ const USAGE = `npm run bench [-- options]
   --soak-minutes N   how long the soak runs (default 3; \`npm run soak\` runs the long one)
   --database-url U   run the app on PostgreSQL instead of the embedded database: a fresh database is
                      created on the server of U (a superuser connection) for the run and dropped after
+  --only events      only the events bench (lib/events.mjs: the registration race, the event list and
+                     the .ics feed with 2,000 events, past the page cache), on its own fresh data
   -h, --help         this text`;
 
 function options() {
@@ -84,6 +88,7 @@ function options() {
 				'no-soak': { type: 'boolean', default: false },
 				'soak-minutes': { type: 'string', default: '3' },
 				'database-url': { type: 'string' },
+				only: { type: 'string' },
 				help: { type: 'boolean', short: 'h', default: false }
 			}
 		}));
@@ -94,6 +99,10 @@ function options() {
 	if (values.help) {
 		console.log(USAGE);
 		process.exit(0);
+	}
+	if (values.only !== undefined && values.only !== 'events') {
+		console.error(`--only takes: events, not "${values.only}"\n\n${USAGE}`);
+		process.exit(2);
 	}
 	const integer = (name, min, max) => {
 		const n = Number(values[name]);
@@ -110,7 +119,8 @@ function options() {
 		warmup: integer('warmup', 0, 30),
 		fail: !values['no-fail'],
 		soakMinutes: values['no-soak'] ? 0 : integer('soak-minutes', 1, 120),
-		databaseUrl: values['database-url'] ?? null
+		databaseUrl: values['database-url'] ?? null,
+		only: values.only ?? null
 	};
 }
 
@@ -151,6 +161,16 @@ async function main() {
 		log(
 			`the machine is busy (load average ${loadAtStart.toFixed(2)} on ${os.cpus().length} cores): figures will be low`
 		);
+	if (opts.only === 'events') {
+		const buildMs = build(opts.build);
+		setTimeout(async () => {
+			console.error('\n[bench] the events bench still runs after 15 minutes: giving up');
+			await cleanup();
+			process.exit(1);
+		}, 15 * 60_000).unref();
+		mkdirSync(benchDir, { recursive: true });
+		return runEventsBench({ root, benchDir, opts, log, onCleanup, trackServer, buildMs });
+	}
 	rmSync(resultsFile, { force: true }); // a failed run must not leave an earlier run's figures behind
 	const buildMs = build(opts.build);
 	log('CPU cost of hostile input (scripts/bench/micro.ts)…');
