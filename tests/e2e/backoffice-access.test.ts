@@ -20,7 +20,8 @@ const PAGES = [
 	'/mol/beheer/activiteiten/1',
 	'/mol/beheer/activiteiten/1/inschrijvingen',
 	'/mol/beheer/activiteiten/1/inschrijvingen.csv',
-	'/mol/beheer/activiteiten/1/annuleren'
+	'/mol/beheer/activiteiten/1/annuleren',
+	'/mol/beheer/activiteiten/1/verslag'
 ];
 const WRITES: { path: string; form: Record<string, string> }[] = [
 	{ path: '/mol/beheer/medewerkers?/invite', form: { email: 'indringer@example.be', role: 'admin' } },
@@ -44,6 +45,10 @@ const WRITES: { path: string; form: Record<string, string> }[] = [
 		}
 	},
 	{ path: '/mol/beheer/activiteiten/1/annuleren', form: { confirm: 'on' } },
+	{
+		path: '/mol/beheer/activiteiten/1/verslag',
+		form: { report: 'OVERGENOMEN DOOR GEEL', intent: 'publish' }
+	},
 	{ path: '/mol/beheer/activiteiten/bevestigen', form: { activiteit: '1' } }
 ];
 const GEEL_STAFF = ['dev-moderator-geel', 'dev-communication-geel', 'dev-alderman-geel', 'dev-admin-geel'];

@@ -143,6 +143,7 @@ describe('the back office reflows at 320 px and at 200 % zoom', () => {
 			'/geel/beheer/activiteiten/:id',
 			'/geel/beheer/activiteiten/:id/inschrijvingen',
 			'/geel/beheer/activiteiten/:id/annuleren',
+			'/geel/beheer/activiteiten/:id/verslag',
 			'/geel/beheer/medewerkers',
 			'/geel/beheer/logboek',
 			'/geel/beheer/instellingen',

@@ -252,7 +252,9 @@ export const backoffice = {
 				updated: 'Activiteit gewijzigd',
 				cancelled: 'Activiteit geannuleerd',
 				registrations_exported: 'Inschrijvingen geëxporteerd',
-				checked_in: 'Aanwezigheden aangevinkt'
+				checked_in: 'Aanwezigheden aangevinkt',
+				report_saved: 'Verslag bewaard',
+				report_published: 'Verslag gepubliceerd'
 			},
 			region: {
 				participation_changed: 'Deelname gewijzigd',

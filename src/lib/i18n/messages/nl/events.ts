@@ -84,6 +84,8 @@ export const events = {
 		calendarHint: 'Een .ics-bestand voor je agenda (Outlook, Google Agenda, Apple Agenda).',
 		report: 'Verslag',
 		reportPublished: 'Gepubliceerd op {date}.',
+		reportAttendance: { one: '{count} persoon was erbij.', other: '{count} mensen waren erbij.' },
+		reportChosen: 'Gekozen suggesties',
 		map: 'Kaart'
 	},
 	register: {

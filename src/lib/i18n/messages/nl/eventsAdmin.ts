@@ -137,6 +137,7 @@ export const eventsAdmin = {
 		sequence: 'Versie {sequence} in de agenda’s van de ingeschrevenen.',
 		publicPage: 'Bekijk de activiteit op de website',
 		registrations: 'Inschrijvingen en aanwezigheden',
+		report: 'Verslag',
 		duplicate: 'Kopie maken',
 		cancel: 'Activiteit annuleren…',
 		cancelled: 'Deze activiteit is geannuleerd. Je kan ze niet meer wijzigen, wel kopiëren.',
@@ -193,7 +194,52 @@ export const eventsAdmin = {
 			one: '{count} activiteit is gepubliceerd.',
 			other: '{count} activiteiten zijn gepubliceerd.'
 		},
-		checkedIn: 'De aanwezigheden zijn bewaard.'
+		checkedIn: 'De aanwezigheden zijn bewaard.',
+		reportSaved: 'Het verslag is bewaard als ontwerp.',
+		reportUpdated: 'Het gepubliceerde verslag is bijgewerkt.',
+		reportPublished: {
+			one: 'Het verslag is gepubliceerd. {count} persoon krijgt een e-mail.',
+			other: 'Het verslag is gepubliceerd. {count} personen krijgen een e-mail.'
+		}
+	},
+	report: {
+		title: 'Verslag van ‘{title}’',
+		intro:
+			'Wat besproken en beslist werd, de volgende stappen en wie er was. Zolang het een ontwerp is, ziet niemand het. Bij het publiceren krijgen de gekozen suggesties de status ‘Gekozen’ met jouw antwoord, en krijgen hun indieners, wie een plaats had en de volgers van de actie een e-mail.',
+		publishedOn:
+			'Gepubliceerd op {date}. Wijzigingen aan de tekst en het aantal aanwezigen verschijnen meteen; de gekozen suggesties liggen vast.',
+		reportLabel: 'Verslag',
+		reportHint:
+			'Wat werd besproken, wat werd beslist en wat zijn de volgende stappen. Markdown: **vet**, *schuin*, lijstjes met - en koppelingen.',
+		attendanceLabel: 'Aantal aanwezigen',
+		attendanceHint:
+			'Ingevuld met wie aangevinkt werd als aanwezig ({count}). Pas aan als er meer of minder mensen waren.',
+		suggestionsHeading: 'Gekozen suggesties',
+		suggestionsHint:
+			'Vink aan welke suggesties van de actie ‘{action}’ de bijeenkomst koos. Hun indieners lezen het antwoord bij de suggestie en krijgen een e-mail.',
+		noAction: 'Deze activiteit hoort niet bij een actie: er zijn geen suggesties om te kiezen.',
+		noSuggestions: 'De actie ‘{action}’ heeft nog geen openbare suggesties.',
+		suggestionMeta: '{opportunity} · {votes} keer gesteund · {status}',
+		answerLabel: 'Antwoord bij ‘{title}’',
+		sharedAnswerLabel: 'Gemeenschappelijk antwoord',
+		sharedAnswerHint: 'Voor elke aangevinkte suggestie zonder eigen antwoord.',
+		chosenFixed: 'Gekozen bij het publiceren:',
+		saveDraft: 'Bewaar als ontwerp',
+		publish: 'Publiceer het verslag',
+		save: 'Bewaar de wijzigingen',
+		preview: 'Zo staat het bewaarde verslag op de website',
+		mail: {
+			subject: 'Verslag van ‘{title}’',
+			body: 'Dag {name},\n\nHet verslag van ‘{title}’ van {date} staat online: wat besproken en beslist werd, en de volgende stappen.\n\n{chosen}Lees het verslag: {page}\n\nJe krijgt deze e-mail omdat je ingeschreven was, een gekozen suggestie indiende of de actie volgt op Meedoen {municipality}.',
+			chosen: 'De bijeenkomst koos deze suggesties:\n{list}\n\n'
+		},
+		errors: {
+			reportTooLong: 'Het verslag is te lang: hoogstens 50.000 tekens.',
+			reportRequired: 'Schrijf het verslag voor je het publiceert.',
+			attendance: 'Geef een geheel getal van 0 tot 100.000.',
+			answerTooLong: 'Het antwoord is te lang: hoogstens 1.000 tekens.',
+			cancelled: 'Deze activiteit is geannuleerd: ze krijgt geen verslag.'
+		}
 	},
 	export: {
 		name: 'Naam',

@@ -271,6 +271,8 @@ export const suggestionsAdmin = {
 		status: 'Kies een status uit de lijst.',
 		notChosenReason: 'Leg uit waarom deze suggestie niet gekozen is.',
 		notPublicYet: 'Keur de suggestie eerst goed; daarna kan de status wijzigen.',
+		notOfAction:
+			'Kies alleen openbare suggesties van de kaarten van deze actie; een suggestie van een andere actie of gemeente kan niet.',
 		coordinate: 'Vul een getal in, bijvoorbeeld 51,1617.',
 		outsideFlanders:
 			'Deze plaats ligt niet in Vlaanderen. Kijk na of breedte- en lengtegraad niet omgewisseld zijn.',

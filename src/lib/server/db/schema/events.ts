@@ -8,6 +8,7 @@ import {
 	integer,
 	jsonb,
 	pgTable,
+	primaryKey,
 	serial,
 	text,
 	timestamp,
@@ -27,6 +28,7 @@ import { LADDER_RUNGS } from '../../../domain/ladder';
 import { municipalities } from './municipalities';
 import { users } from './accounts';
 import { actions, opportunities } from './actions';
+import { suggestions } from './suggestions';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
@@ -78,6 +80,8 @@ export const events = pgTable(
 		/** The report (verslag) after the event, Markdown; shown once published. */
 		report: text('report'),
 		reportPublishedAt: timestamp('report_published_at', { withTimezone: true }),
+		/** How many people came, as the report says (the form starts from the number checked in). */
+		reportAttendance: integer('report_attendance'),
 		publishedAt: timestamp('published_at', { withTimezone: true }),
 		cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
 		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -101,7 +105,11 @@ export const events = pgTable(
 			'events_max_companions_range',
 			sql`${t.maxCompanions} >= 0 AND ${t.maxCompanions} <= ${sql.raw(String(MAX_COMPANIONS_LIMIT))}`
 		),
-		check('events_sequence_nonnegative', sql`${t.sequence} >= 0`)
+		check('events_sequence_nonnegative', sql`${t.sequence} >= 0`),
+		check(
+			'events_report_attendance_nonnegative',
+			sql`${t.reportAttendance} IS NULL OR ${t.reportAttendance} >= 0`
+		)
 	]
 );
 
@@ -156,5 +164,31 @@ export const eventRegistrations = pgTable(
 			'event_registrations_queued',
 			sql`${t.status} IN ('pending', 'cancelled') OR ${t.queuedAt} IS NOT NULL`
 		)
+	]
+);
+
+/**
+ * The suggestions an event's report says the meeting chose, each with the answer their authors read (kept in
+ * the suggestion's story once the report is published). A draft report keeps its choices here too.
+ */
+export const eventReportSuggestions = pgTable(
+	'event_report_suggestions',
+	{
+		municipalityId: uuid('municipality_id').notNull(),
+		eventId: integer('event_id').notNull(),
+		suggestionId: integer('suggestion_id')
+			.notNull()
+			.references(() => suggestions.id, { onDelete: 'cascade' }),
+		answer: text('answer').notNull().default(''),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.eventId, t.suggestionId] }),
+		foreignKey({
+			name: 'event_report_suggestions_event_fk',
+			columns: [t.eventId, t.municipalityId],
+			foreignColumns: [events.id, events.municipalityId]
+		}).onDelete('cascade'),
+		index('event_report_suggestions_suggestion_idx').on(t.municipalityId, t.suggestionId)
 	]
 );

@@ -3,7 +3,14 @@
 // the export and check-in. The municipality id is in every where.
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import { actions, eventRegistrations, events, opportunities, users } from '$lib/server/db/schema';
+import {
+	actions,
+	eventRegistrations,
+	eventReportSuggestions,
+	events,
+	opportunities,
+	users
+} from '$lib/server/db/schema';
 import type { EventKind, EventStatus, RegistrationStatus } from '$lib/domain/events';
 import { eventColumns, registrationColumns, type NewEvent } from './events.queries';
 
@@ -275,4 +282,114 @@ export async function getEventsByIds(
 		.where(and(eq(events.municipalityId, params.municipalityId), inArray(events.id, params.ids)))
 		.orderBy(asc(events.startsAt), asc(events.id));
 	return params.forUpdate ? query.for('update') : query;
+}
+
+/** The suggestions a report chose (a draft's choices too), with their answers, in the order they were ticked. */
+export async function listReportChoices(db: Db, params: { municipalityId: string; eventId: number }) {
+	return db
+		.select({ suggestionId: eventReportSuggestions.suggestionId, answer: eventReportSuggestions.answer })
+		.from(eventReportSuggestions)
+		.where(
+			and(
+				eq(eventReportSuggestions.municipalityId, params.municipalityId),
+				eq(eventReportSuggestions.eventId, params.eventId)
+			)
+		)
+		.orderBy(asc(eventReportSuggestions.suggestionId));
+}
+
+/** Replaces the report's choices with these. */
+export async function replaceReportChoices(
+	db: Db,
+	params: { municipalityId: string; eventId: number; choices: { suggestionId: number; answer: string }[] }
+) {
+	await db
+		.delete(eventReportSuggestions)
+		.where(
+			and(
+				eq(eventReportSuggestions.municipalityId, params.municipalityId),
+				eq(eventReportSuggestions.eventId, params.eventId)
+			)
+		);
+	if (params.choices.length === 0) return;
+	await db.insert(eventReportSuggestions).values(
+		params.choices.map((c) => ({
+			municipalityId: params.municipalityId,
+			eventId: params.eventId,
+			suggestionId: c.suggestionId,
+			answer: c.answer
+		}))
+	);
+}
+
+/** Writes the report's text and attendance (and its publication); the calendar's sequence stays: no calendar shows it. */
+export async function updateReport(
+	db: Db,
+	params: {
+		municipalityId: string;
+		id: number;
+		report: string;
+		attendance: number | null;
+		publishedAt?: Date;
+	}
+) {
+	await db
+		.update(events)
+		.set({
+			report: params.report,
+			reportAttendance: params.attendance,
+			...(params.publishedAt ? { reportPublishedAt: params.publishedAt } : {}),
+			updatedAt: sql`now()`
+		})
+		.where(and(eq(events.municipalityId, params.municipalityId), eq(events.id, params.id)));
+}
+
+/**
+ * Who a published report is mailed to: the accounts of `userIds` (authors of the chosen suggestions, the
+ * action's followers) with an address and not deleted, and everyone with a confirmed place (their account's
+ * address, or the address they registered with). Each address once (case-insensitive), the first name found.
+ */
+export async function listReportRecipients(
+	db: Db,
+	params: { municipalityId: string; eventId: number; userIds: string[] }
+): Promise<{ email: string; name: string }[]> {
+	const accounts =
+		params.userIds.length === 0
+			? []
+			: await db
+					.select({ email: users.email, name: users.displayName })
+					.from(users)
+					.where(
+						and(
+							inArray(users.id, params.userIds),
+							sql`${users.deletedAt} IS NULL`,
+							sql`${users.email} IS NOT NULL`
+						)
+					)
+					.orderBy(asc(users.id));
+	const registered = await db
+		.select({
+			email: sql<string | null>`coalesce(${users.email}, ${eventRegistrations.email})`,
+			name: sql<string | null>`coalesce(${users.displayName}, ${eventRegistrations.name})`
+		})
+		.from(eventRegistrations)
+		.leftJoin(users, and(eq(users.id, eventRegistrations.userId), sql`${users.deletedAt} IS NULL`))
+		.where(
+			and(
+				eq(eventRegistrations.municipalityId, params.municipalityId),
+				eq(eventRegistrations.eventId, params.eventId),
+				eq(eventRegistrations.status, 'confirmed')
+			)
+		)
+		.orderBy(asc(eventRegistrations.id));
+	const seen = new Set<string>();
+	const out: { email: string; name: string }[] = [];
+	for (const r of [...accounts, ...registered]) {
+		if (!r.email) continue;
+		const key = r.email.trim().toLowerCase();
+		if (seen.has(key)) continue;
+		seen.add(key);
+		out.push({ email: r.email, name: r.name ?? '' });
+	}
+	return out;
 }

@@ -31,6 +31,8 @@ export const EVENT_FORM_STATUSES = ['draft', 'published'] as const;
 /** The field a problem belongs to: the first path segment, except for question rows (`questions.2.label`). */
 export function eventFieldOf(path: readonly PropertyKey[]): string {
 	if (path[0] === 'questions' && path.length >= 3) return `questions.${String(path[1])}.${String(path[2])}`;
+	// The report's answer per chosen suggestion: the field beside that suggestion.
+	if (path[0] === 'answers' && path.length >= 2) return `answer.${String(path[1])}`;
 	return String(path[0] ?? 'form');
 }
 
@@ -241,3 +243,53 @@ export const bulkSchema = z.object({
 			)
 		])
 });
+
+/** The answer a chosen suggestion's author reads (a status reason of the suggestion: its limit). */
+export const REPORT_ANSWER_MAX = 1_000;
+/** Suggestions one report may choose. */
+export const REPORT_CHOSEN_MAX = 200;
+export const REPORT_INTENTS = ['draft', 'publish'] as const;
+
+/**
+ * The report (verslag) form: the Markdown text, how many people came, the suggestions ticked as chosen with an
+ * answer each (`answers` by suggestion id) or the shared answer for those left empty, and whether to keep it
+ * as a draft or publish it.
+ */
+export const reportSchema = z
+	.object({
+		report: text(MARKDOWN_MAX, 'eventsAdmin.report.errors.reportTooLong'),
+		attendance: wholeNumber(0, CAPACITY_MAX, 'eventsAdmin.report.errors.attendance'),
+		chosen: z
+			.array(z.unknown(), { error: 'backoffice.errors.invalid' })
+			.max(REPORT_CHOSEN_MAX, { error: 'backoffice.errors.tooMany' })
+			.optional()
+			.transform((ids, issue) => {
+				const raw = (ids ?? []).map((id) => (typeof id === 'number' ? String(id) : id));
+				if (raw.some((id) => typeof id !== 'string' || !/^\d{1,9}$/.test(id))) {
+					issue.addIssue({ code: 'custom', message: 'suggestionsAdmin.errors.notOfAction' });
+					return z.NEVER;
+				}
+				return [...new Set(raw.map(Number))];
+			}),
+		answers: z
+			.record(
+				z.string().regex(/^\d{1,9}$/, { error: 'backoffice.errors.invalid' }),
+				z
+					.string({ error: 'eventsAdmin.report.errors.answerTooLong' })
+					.max(REPORT_ANSWER_MAX, { error: 'eventsAdmin.report.errors.answerTooLong' })
+					.transform((v) => v.trim())
+			)
+			.optional()
+			.transform((v) => v ?? {}),
+		sharedAnswer: text(REPORT_ANSWER_MAX, 'eventsAdmin.report.errors.answerTooLong'),
+		intent: z.enum(REPORT_INTENTS, { error: 'backoffice.errors.invalid' })
+	})
+	.superRefine((r, issue) => {
+		if (r.intent === 'publish' && !r.report)
+			issue.addIssue({
+				code: 'custom',
+				path: ['report'],
+				message: 'eventsAdmin.report.errors.reportRequired'
+			});
+	});
+export type ReportInput = z.output<typeof reportSchema>;

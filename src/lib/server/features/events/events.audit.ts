@@ -8,5 +8,8 @@ declare module '$lib/server/platform/audit' {
 		'event.cancelled': true;
 		'event.registrations_exported': true;
 		'event.checked_in': true;
+		/** The report saved as a draft, or its text changed after publication. */
+		'event.report_saved': true;
+		'event.report_published': true;
 	}
 }

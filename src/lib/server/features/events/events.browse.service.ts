@@ -13,7 +13,7 @@ import type { EventPageFilters } from '$lib/components/events/links';
 import { getEvent as getEventRow, getEventOfAny, listActionsWithEvents } from './events.queries';
 import { presentEvent, type EventView, type MyRegistrationView } from './events.present';
 import { getMyRegistration } from './events.registrations.service';
-import { listEvents, type EventListPage } from './events.service';
+import { listEvents, withReportSuggestions, type EventListPage } from './events.service';
 import { canManageEvents } from './events.policy';
 import {
 	presentEventApi,
@@ -143,7 +143,11 @@ export async function getEventPage(
 	});
 	if (row.status === 'draft' && !manages) throw new AppError('not_found');
 	const mine = await getMyRegistration(ctx, { eventId: row.id });
-	const event = presentEvent(row, now, { showOnlineUrl: manages || mine?.status === 'confirmed' });
+	const event = await withReportSuggestions(
+		ctx.db,
+		row,
+		presentEvent(row, now, { showOnlineUrl: manages || mine?.status === 'confirmed' })
+	);
 	return {
 		event,
 		redirectTo: input.slug === row.slug ? null : event.path,

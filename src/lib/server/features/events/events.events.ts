@@ -18,6 +18,14 @@ declare module '$lib/server/platform/events' {
 			subject: 'event';
 			payload: { sequence: number; confirmed: number; waitlisted: number; pending: number };
 		};
+		/**
+		 * The report was published: the suggestions it chose (each moved to chosen, with its own
+		 * `suggestion.status_changed`) and how many came.
+		 */
+		'event.report_published': {
+			subject: 'event';
+			payload: { chosen: number[]; attendance: number | null };
+		};
 		/** A new registration: pending (address to confirm), confirmed or waitlisted; the actor is the account. */
 		'registration.created': {
 			subject: 'registration';

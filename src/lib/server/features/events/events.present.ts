@@ -52,6 +52,10 @@ export interface EventView {
 	sequence: number;
 	reportHtml: string | null;
 	reportPublishedAt: string | null;
+	/** How many came, as the published report says. */
+	reportAttendance: number | null;
+	/** The suggestions the published report chose (its page fills them in; lists leave them empty). */
+	reportSuggestions: { id: number; title: string; path: string }[];
 	action: { id: number; path: string; title: string } | null;
 	opportunityId: number | null;
 	municipality: { slug: string; name: string };
@@ -107,6 +111,8 @@ export function presentEvent(row: EventRow, now: Date, options: { showOnlineUrl:
 		sequence: row.sequence,
 		reportHtml: row.reportPublishedAt && row.report ? renderMarkdown(row.report) : null,
 		reportPublishedAt: row.reportPublishedAt?.toISOString() ?? null,
+		reportAttendance: row.reportPublishedAt ? row.reportAttendance : null,
+		reportSuggestions: [],
 		action:
 			row.actionId !== null && row.actionSlug !== null && row.actionTitle !== null
 				? {

@@ -59,6 +59,7 @@ export const eventColumns = {
 	uid: events.uid,
 	report: events.report,
 	reportPublishedAt: events.reportPublishedAt,
+	reportAttendance: events.reportAttendance,
 	publishedAt: events.publishedAt,
 	cancelledAt: events.cancelledAt,
 	createdBy: events.createdBy,

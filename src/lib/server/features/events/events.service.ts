@@ -1,6 +1,7 @@
 // Use cases of events on the public side: the list of a municipality's (or the region's) events and one
 // event's page. Drafts are seen only by the staff who manage the municipality's events.
 import { randomUUID } from 'node:crypto';
+import type { Db } from '$lib/server/db/client';
 import type { Ctx, TenantCtx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import type { EventKind, EventStatus } from '$lib/domain/events';
@@ -15,6 +16,8 @@ import {
 	type EventRow
 } from './events.queries';
 import { presentEvent, type EventView } from './events.present';
+import { listReportChoices } from './events.admin.queries';
+import { linkSuggestions } from '$lib/server/features/suggestions/suggestions.decisions.service';
 
 /** A new event's iCalendar UID: random, stable for the event's life. */
 export function newEventUid(): string {
@@ -45,7 +48,20 @@ export async function getEvent(ctx: TenantCtx, input: { id: number; now?: Date }
 					userId: ctx.actor.userId
 				})
 			: undefined;
-	return presentEvent(row, now, { showOnlineUrl: manages || registered?.status === 'confirmed' });
+	const view = presentEvent(row, now, { showOnlineUrl: manages || registered?.status === 'confirmed' });
+	return withReportSuggestions(ctx.db, row, view);
+}
+
+/** An event's page view with the suggestions its published report chose, linked (those still public). */
+export async function withReportSuggestions(db: Db, row: EventRow, view: EventView): Promise<EventView> {
+	if (!row.reportPublishedAt) return view;
+	const choices = await listReportChoices(db, { municipalityId: row.municipalityId, eventId: row.id });
+	const reportSuggestions = await linkSuggestions(db, {
+		municipalityId: row.municipalityId,
+		municipalitySlug: row.municipalitySlug,
+		ids: choices.map((c) => c.suggestionId)
+	});
+	return { ...view, reportSuggestions };
 }
 
 export interface EventListInput {

@@ -637,3 +637,53 @@ export async function listCommentsToAnswer(
 		comments: rows[0]?.allComments ?? 0
 	};
 }
+
+/** Public suggestions (approved, not merged) of the action's opportunities, or only those of `ids`. */
+function ofAction(params: { municipalityId: string; actionId: number; ids?: number[] }) {
+	return and(
+		eq(suggestions.municipalityId, params.municipalityId),
+		eq(suggestions.moderation, 'approved'),
+		isNull(suggestions.mergedIntoId),
+		inArray(
+			suggestions.opportunityId,
+			sql`(select ${opportunities.id} from ${opportunities} where ${opportunities.municipalityId} = ${params.municipalityId} and ${opportunities.actionId} = ${params.actionId})`
+		),
+		params.ids ? inArray(suggestions.id, params.ids) : undefined
+	);
+}
+
+/** The public suggestions of an action's opportunities (a report chooses among them), by opportunity and votes. */
+export async function listActionSuggestions(
+	db: Db,
+	params: { municipalityId: string; actionId: number; ids?: number[]; limit: number }
+) {
+	return db
+		.select({
+			id: suggestions.id,
+			slug: suggestions.slug,
+			title: suggestions.title,
+			status: suggestions.status,
+			voteCount: suggestions.voteCount,
+			opportunityId: suggestions.opportunityId,
+			opportunityTitle: opportunities.title
+		})
+		.from(suggestions)
+		.innerJoin(opportunities, eq(opportunities.id, suggestions.opportunityId))
+		.where(ofAction(params))
+		.orderBy(asc(opportunities.title), desc(suggestions.voteCount), asc(suggestions.id))
+		.limit(params.limit);
+}
+
+/** Those of `ids` that are public suggestions of the action's opportunities, locked for a change. */
+export async function getActionSuggestionsForUpdate(
+	db: Db,
+	params: { municipalityId: string; actionId: number; ids: number[] }
+) {
+	if (params.ids.length === 0) return [];
+	return db
+		.select(suggestionColumns)
+		.from(suggestions)
+		.where(ofAction(params))
+		.orderBy(asc(suggestions.id))
+		.for('update');
+}
