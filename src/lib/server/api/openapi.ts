@@ -49,6 +49,7 @@ export const cursorParameter = {
 };
 
 const WRITES = new Set(['post', 'put', 'patch', 'delete']);
+const METHODS = new Set(['get', 'head', 'options', 'trace', ...WRITES]);
 
 /**
  * Who may call each operation: a write needs the session cookie, a read needs nothing. An operation that
@@ -57,9 +58,24 @@ const WRITES = new Set(['post', 'put', 'patch', 'delete']);
 function withSecurity(paths: Record<string, Record<string, unknown>>) {
 	for (const item of Object.values(paths))
 		for (const [method, operation] of Object.entries(item)) {
+			// A path item also holds `servers`, `parameters`, `summary`: not operations.
+			if (!METHODS.has(method)) continue;
 			const op = operation as { security?: unknown };
 			if (op.security === undefined) op.security = WRITES.has(method) ? [{ session: [] }] : [];
 		}
+	return paths;
+}
+
+/**
+ * A path outside /api/v1 (the calendar feeds) names its server relative to the site (`/`); the document gives
+ * it with the origin, as the document's own server is.
+ */
+function withOrigin(paths: Record<string, Record<string, unknown>>, origin: string) {
+	for (const item of Object.values(paths)) {
+		const servers = item.servers as { url: string }[] | undefined;
+		for (const server of servers ?? [])
+			if (server.url.startsWith('/')) server.url = `${origin}${server.url.replace(/\/$/, '')}`;
+	}
 	return paths;
 }
 
@@ -74,7 +90,7 @@ export function buildOpenApiDocument(origin: string, features: Features) {
 			license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' }
 		},
 		servers: [{ url: `${origin}/api/v1` }],
-		paths: withSecurity(mergePaths(contributions)),
+		paths: withOrigin(withSecurity(mergePaths(contributions)), origin),
 		components: {
 			securitySchemes: {
 				session: {

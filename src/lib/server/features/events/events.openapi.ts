@@ -1,13 +1,43 @@
-// The events' part of the OpenAPI document: a municipality's public events and one event.
+// The events' part of the OpenAPI document: a municipality's public events, one event, and the calendar feeds
+// (outside /api/v1, with a path-level server).
 import { cursorParameter, themeSlugSchema, type ApiContribution } from '$lib/server/api/openapi';
 import { EVENT_KINDS, EVENT_STATUSES } from '$lib/domain/events';
 import { LADDER_RUNGS } from '$lib/domain/ladder';
 import { EVENT_API_LIMIT_DEFAULT, EVENT_API_LIMIT_MAX } from './events.browse.schemas';
+import { FEED_LIMIT, FEED_RECENT_DAYS, PERSONAL_FEED_LIMIT } from './events.calendar';
 
 const problem = { $ref: '#/components/responses/Problem' };
 const nullableDateTime = { type: ['string', 'null'], format: 'date-time' };
 const day = { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
 const publicStatuses = EVENT_STATUSES.filter((s) => s !== 'draft');
+
+const ifNoneMatch = {
+	name: 'If-None-Match',
+	in: 'header',
+	description: 'De ETag van een eerder antwoord: 304 zolang de agenda dezelfde is',
+	schema: { type: 'string', maxLength: 200 }
+};
+
+/** A feed's answers: the calendar, not modified, or not found (as SvelteKit answers it: JSON or a page). */
+function calendarResponses(description: string) {
+	return {
+		'200': {
+			description,
+			headers: { ETag: { schema: { type: 'string' } } },
+			content: { 'text/calendar': { schema: { type: 'string' } } }
+		},
+		'304': { description: 'Niet veranderd sinds de ETag in If-None-Match' },
+		'404': {
+			description: 'Geen gemeente die meedoet met deze slug, of een link die niet (meer) werkt',
+			content: {
+				'application/json': {
+					schema: { type: 'object', required: ['message'], properties: { message: { type: 'string' } } }
+				},
+				'text/html': { schema: { type: 'string' } }
+			}
+		}
+	};
+}
 
 export const eventsApi: ApiContribution = {
 	paths: {
@@ -89,6 +119,48 @@ export const eventsApi: ApiContribution = {
 					'404': problem,
 					default: problem
 				}
+			}
+		},
+		// The calendar feeds live at the site's root, not under /api/v1: a path-level server says so (relative,
+		// made absolute with the site's origin by buildOpenApiDocument).
+		'/{slug}/activiteiten.ics': {
+			servers: [{ url: '/', description: 'De site zelf, buiten /api/v1' }],
+			get: {
+				operationId: 'getMunicipalityCalendar',
+				summary: 'De activiteiten van een gemeente als agenda om op te abonneren (iCalendar)',
+				description: `De gepubliceerde activiteiten van de gemeente, komende en van de laatste ${FEED_RECENT_DAYS} dagen (geannuleerde gemarkeerd, hoogstens ${FEED_LIMIT}), met tijden in Europe/Brussels. Een agenda-app die de ETag meestuurt in If-None-Match krijgt 304 zolang er niets veranderde.`,
+				tags: ['activiteiten'],
+				parameters: [
+					{
+						name: 'slug',
+						in: 'path',
+						required: true,
+						description: 'Slug van de gemeente',
+						schema: { ...themeSlugSchema, examples: ['geel'] }
+					},
+					ifNoneMatch
+				],
+				responses: calendarResponses('De agenda van de gemeente')
+			}
+		},
+		'/agenda/{token}.ics': {
+			servers: [{ url: '/', description: 'De site zelf, buiten /api/v1' }],
+			get: {
+				operationId: 'getPersonalCalendar',
+				summary: 'De eigen activiteiten van een persoon als agenda (iCalendar), achter een geheime link',
+				description: `Waarvoor de persoon ingeschreven is of op de wachtlijst staat (gemarkeerd), hoogstens ${PERSONAL_FEED_LIMIT}. De link staat op /profiel/agenda; een nieuwe link vervangt de oude, die dan 404 geeft. Geen aanmelding nodig: de link is de sleutel.`,
+				tags: ['activiteiten'],
+				parameters: [
+					{
+						name: 'token',
+						in: 'path',
+						required: true,
+						description: 'Het geheim uit de link op /profiel/agenda',
+						schema: { type: 'string', maxLength: 200 }
+					},
+					ifNoneMatch
+				],
+				responses: calendarResponses('De eigen agenda')
 			}
 		},
 		'/events/{id}': {
