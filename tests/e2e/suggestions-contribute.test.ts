@@ -3,13 +3,14 @@
 // a listed suggestion. Axe checks every page on the way.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext as Ctx } from 'playwright-core';
 import sharp from 'sharp';
 import {
+	blockPageScriptsKeepRedirects,
 	checkA11y,
 	geelOpportunity,
 	launchBrowser,
 	logInOverHttp,
+	realProblems,
 	shown,
 	sveltekitRan,
 	visit,
@@ -17,33 +18,6 @@ import {
 	type RunningServer
 } from './support';
 import { jpegWithGps } from '../../src/lib/server/testing/images';
-
-/**
- * As support's blockPageScripts (no page script runs, axe still can), but redirects are handed to the
- * browser instead of followed inside the route, so the address bar follows a 303 after a form POST.
- */
-async function withoutPageScripts(context: Ctx): Promise<void> {
-	await context.route('**/*', async (route) => {
-		if (route.request().resourceType() !== 'document') return route.continue();
-		const response = await route.fetch({ maxRedirects: 0 });
-		const headers = response.headers();
-		headers['content-security-policy'] = [headers['content-security-policy'], "script-src 'none'"]
-			.filter(Boolean)
-			.join(', ');
-		await route.fulfill({ response, headers });
-	});
-}
-
-/** What went wrong, apart from the page's own scripts that we block on purpose. */
-function realProblems(problems: string[]): string[] {
-	return problems.filter(
-		(p) =>
-			!p.includes("script-src 'none'") &&
-			!p.endsWith('(csp)') &&
-			// A refused form answers 422 with the form and its messages, as it should.
-			!p.includes('status of 422 (Unprocessable Entity)')
-	);
-}
 
 /** Types into a field reached with the keyboard: focus by Tab order is what a person does; we focus it. */
 async function typeInto(page: Page, label: string | RegExp, text: string) {
@@ -75,7 +49,7 @@ describe('contributing suggestions', () => {
 	});
 	beforeEach(async () => {
 		context = await browser.newContext({ baseURL, locale: 'nl-BE' });
-		await withoutPageScripts(context);
+		await blockPageScriptsKeepRedirects(context);
 		page = await context.newPage();
 		problems = watchProblems(page);
 	});
