@@ -20,6 +20,13 @@ export interface MailMessage {
 	reference?: string;
 	/** Files sent with the mail, as text (the message is queued as JSON): an event's .ics invitation. */
 	attachments?: MailAttachment[];
+	/**
+	 * Extra headers, such as RFC 8058's List-Unsubscribe and List-Unsubscribe-Post on mail a person can
+	 * turn off. Header names are checked by nodemailer; values are plain text.
+	 */
+	headers?: Record<string, string>;
+	/** The municipality the mail is sent for (its look, its sending rate); none for region-wide mail. */
+	municipalityId?: string;
 }
 
 export interface MailAttachment {
@@ -64,7 +71,10 @@ function envelope(from: string, message: MailMessage) {
 			content: a.content,
 			contentType: a.contentType
 		})),
-		headers: message.reference ? { 'X-Meedoen-Reference': message.reference } : undefined
+		headers: {
+			...message.headers,
+			...(message.reference ? { 'X-Meedoen-Reference': message.reference } : {})
+		}
 	};
 }
 
