@@ -5,6 +5,7 @@ import { accountsFeature } from './accounts/accounts.feature';
 import { actionsFeature } from './actions/actions.feature';
 import { demoFeature } from './demo/demo.feature';
 import { eventsFeature } from './events/events.feature';
+import { notificationsFeature } from './notifications/notifications.feature';
 import { municipalitiesFeature } from './municipalities/municipalities.feature';
 import { opportunitiesFeature } from './opportunities/opportunities.feature';
 import { profileFeature } from './profile/profile.feature';
@@ -28,6 +29,7 @@ export const features = [
 	opportunitiesFeature,
 	suggestionsFeature,
 	eventsFeature,
+	notificationsFeature,
 	searchFeature
 ] as const;
 

@@ -18,7 +18,8 @@ import {
 	themes,
 	userIdentities,
 	users,
-	eventRegistrations
+	eventRegistrations,
+	notificationPreferences
 } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
@@ -103,6 +104,8 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 		.from(themes)
 		.where(and(eq(themes.municipalityId, geel.id), eq(themes.slug, 'mobiliteit')));
 	await db.insert(themePreferences).values({ userId, themeId: theme!.id, interested: true });
+	// notifications
+	await db.insert(notificationPreferences).values({ userId, kind: 'following', frequency: 'daily' });
 	// staff
 	await db.insert(memberships).values({ municipalityId: geel.id, userId, role: 'moderator' });
 	await db.insert(regionRoles).values({ regionId, userId, role: 'participation_expert' });

@@ -104,6 +104,10 @@ export const profile = {
 		pool: {
 			label: 'Pool van klimaatmakers',
 			text: 'Mijn gemeente mag mij vragen om mee te helpen aan klimaatacties. Daarvoor ziet ze mijn naam op Meedoen en mag ze mij mailen. Ik kan dit altijd stoppen door het vinkje weg te halen.'
+		},
+		newsletters: {
+			label: 'Nieuwsbrieven',
+			text: 'Mijn gemeente mag mij haar nieuwsbrieven over klimaatacties mailen. Ik kan dit altijd stoppen met de afmeldlink onderaan elke nieuwsbrief of bij mijn meldingen.'
 		}
 	},
 	verify: {

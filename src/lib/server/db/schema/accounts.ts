@@ -16,11 +16,12 @@ import {
 } from 'drizzle-orm/pg-core';
 import { municipalities, regions } from './municipalities';
 import { themes } from './themes';
+import { MAIL_FREQUENCIES } from '../../../domain/notifications';
 
-export const MAIL_FREQUENCIES = ['immediate', 'daily', 'weekly', 'never'] as const;
+export { MAIL_FREQUENCIES };
 export const MUNICIPALITY_ROLES = ['moderator', 'communication', 'alderman', 'admin'] as const;
 export const REGION_ROLES = ['regional_admin', 'participation_expert'] as const;
-export const CONSENT_KINDS = ['privacy', 'updates', 'pool'] as const;
+export const CONSENT_KINDS = ['privacy', 'updates', 'pool', 'newsletters'] as const;
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 

@@ -6,3 +6,4 @@ export * from './media';
 export * from './actions';
 export * from './suggestions';
 export * from './events';
+export * from './notifications';

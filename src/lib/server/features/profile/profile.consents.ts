@@ -7,5 +7,6 @@ export type ConsentKind = (typeof CONSENT_KINDS)[number];
 export const CONSENT_VERSIONS = {
 	privacy: '2026-11',
 	updates: '2026-11',
-	pool: '2026-11'
+	pool: '2026-11',
+	newsletters: '2026-12'
 } as const satisfies Record<ConsentKind, string>;

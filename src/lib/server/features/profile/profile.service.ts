@@ -46,6 +46,7 @@ import {
 	profileInput,
 	validate,
 	type ProfileData,
+	type MailFrequency,
 	type ThemeChoice
 } from './profile.schemas';
 import {
@@ -152,6 +153,30 @@ async function setConsent(
 	if (open.some((r) => r.version === version)) return;
 	if (open.length > 0) await withdrawConsents(db, { userId: params.userId, kind: params.kind });
 	await insertConsent(db, { userId: params.userId, kind: params.kind, version });
+}
+
+/**
+ * Gives or withdraws one consent of a person for the current text, in the caller's transaction (the
+ * notifications feature records the consent a mail preference needs). Returns whether it is open now.
+ */
+export async function recordConsent(
+	db: Db,
+	params: { userId: string; kind: ConsentKind; given: boolean }
+): Promise<void> {
+	const rows = await listConsents(db, { userId: params.userId });
+	await setConsent(db, { ...params, rows });
+}
+
+/**
+ * How often the person wants news on their themes (the profile's "Hoe vaak wil je mails krijgen?"), with
+ * the "updates" consent it needs, in the caller's transaction: the notifications' preferences page sets it.
+ */
+export async function setThemesMailFrequency(
+	db: Db,
+	params: { userId: string; frequency: MailFrequency }
+): Promise<void> {
+	await updateUser(db, { userId: params.userId, values: { mailFrequency: params.frequency } });
+	await recordConsent(db, { userId: params.userId, kind: 'updates', given: params.frequency !== 'never' });
 }
 
 async function limitVerificationMails(ctx: Ctx, params: { userId: string; email: string }) {

@@ -1,0 +1,47 @@
+// What a person hears about, and how often: the kinds of notification mail and the frequencies one can
+// choose per kind. Shared by the server (preferences, digests, newsletters, invitations) and the pages.
+
+/** How often a person wants mail of a kind: at once, bundled in a daily or weekly digest, or not at all. */
+export const MAIL_FREQUENCIES = ['immediate', 'daily', 'weekly', 'never'] as const;
+export type MailFrequency = (typeof MAIL_FREQUENCIES)[number];
+
+/**
+ * - own: what happens to one's own contributions (a suggestion published, answered, chosen; a reply).
+ * - following: what one follows or took part in (a supported suggestion, a followed action, an event).
+ * - themes: news on the themes one chose in one's municipality.
+ * - invitations: invitations to working groups and action days.
+ * - newsletters: the municipality's newsletters.
+ */
+export const NOTIFICATION_KINDS = ['own', 'following', 'themes', 'invitations', 'newsletters'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Which frequencies a kind offers: newsletters and invitations go out as they are sent, or not. */
+export const FREQUENCIES_OF_KIND: Record<NotificationKind, readonly MailFrequency[]> = {
+	own: MAIL_FREQUENCIES,
+	following: MAIL_FREQUENCIES,
+	themes: MAIL_FREQUENCIES,
+	invitations: ['immediate', 'never'],
+	newsletters: ['immediate', 'never']
+};
+
+/**
+ * The consent a kind needs (a consent record of the profile feature): without it open, the kind's mail is
+ * never sent, whatever the frequency says. Own contributions and follows need none: they are about what the
+ * person did, and every such mail can be turned off with one click.
+ */
+export const CONSENT_OF_KIND = {
+	themes: 'updates',
+	invitations: 'pool',
+	newsletters: 'newsletters'
+} as const satisfies Partial<Record<NotificationKind, string>>;
+
+/**
+ * The frequency of a kind the person never chose. Modest: right away only for one's own contributions.
+ * For themes the default is the frequency the profile's "Hoe vaak wil je mails krijgen?" holds.
+ */
+export const DEFAULT_FREQUENCY: Record<Exclude<NotificationKind, 'themes'>, MailFrequency> = {
+	own: 'immediate',
+	following: 'weekly',
+	invitations: 'immediate',
+	newsletters: 'immediate'
+};

@@ -1,0 +1,129 @@
+// Use cases of mail preferences: how often a person hears of each kind, the consent a kind needs, and the
+// signed one-click unsubscribe link every such mail carries (RFC 8058). Other features read who wants mail
+// of a kind through mailFrequencySql, so an audience is one statement.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Db } from '$lib/server/db/client';
+import { newToken } from '$lib/server/platform/tokens';
+import {
+	CONSENT_OF_KIND,
+	FREQUENCIES_OF_KIND,
+	NOTIFICATION_KINDS,
+	type MailFrequency,
+	type NotificationKind
+} from '$lib/domain/notifications';
+import { recordConsent, setThemesMailFrequency } from '$lib/server/features/profile/profile.service';
+import {
+	ensureUnsubscribeSecret,
+	getFrequencies,
+	getUnsubscribeSecret,
+	mailFrequencySql,
+	upsertPreference
+} from './notifications.queries';
+
+export { mailFrequencySql };
+
+export interface MailPreference {
+	kind: NotificationKind;
+	frequency: MailFrequency;
+	/** The frequencies the kind offers. */
+	offered: readonly MailFrequency[];
+	/** The consent the kind needs ('pool' is given in the profile, by joining the pool), if any. */
+	consent: string | null;
+}
+
+/** Every kind with the frequency in force now; undefined for an account that does not exist (any more). */
+export async function getMailPreferences(
+	db: Db,
+	params: { userId: string }
+): Promise<MailPreference[] | undefined> {
+	const frequencies = await getFrequencies(db, { userId: params.userId, kinds: NOTIFICATION_KINDS });
+	if (!frequencies) return undefined;
+	return NOTIFICATION_KINDS.map((kind) => ({
+		kind,
+		frequency: frequencies[kind],
+		offered: FREQUENCIES_OF_KIND[kind],
+		consent: (CONSENT_OF_KIND as Partial<Record<NotificationKind, string>>)[kind] ?? null
+	}));
+}
+
+export class FrequencyNotOffered extends Error {}
+
+/**
+ * Sets how often the person gets mail of a kind, with the consent record it needs, in the caller's
+ * transaction. Themes live on the profile (its mail frequency and "updates" consent). Invitations need
+ * the pool, which one joins in the profile: here they can only be turned off or back on within it.
+ */
+export async function setMailPreference(
+	db: Db,
+	params: { userId: string; kind: NotificationKind; frequency: MailFrequency }
+): Promise<void> {
+	const { userId, kind, frequency } = params;
+	if (!FREQUENCIES_OF_KIND[kind].includes(frequency)) throw new FrequencyNotOffered(`${kind}: ${frequency}`);
+	if (kind === 'themes') return setThemesMailFrequency(db, { userId, frequency });
+	await upsertPreference(db, { userId, kind, frequency });
+	if (kind === 'newsletters') await recordConsent(db, { userId, kind, given: frequency !== 'never' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// One-click unsubscribe (RFC 8058): /afmelden/{token}, signed, needs no login, per person and kind
+// ---------------------------------------------------------------------------------------------
+
+export const UNSUBSCRIBE_PATH = '/afmelden';
+const TOKEN = /^([0-9a-f]{32})([0-9])([A-Za-z0-9_-]{22})$/;
+
+/** The secret behind unsubscribe links, made once per installation (the feature's seed). */
+export function seedUnsubscribeSecret(db: Db): Promise<void> {
+	return ensureUnsubscribeSecret(db, newToken());
+}
+
+async function secretOf(db: Db): Promise<string> {
+	let secret = await getUnsubscribeSecret(db);
+	if (!secret) {
+		await seedUnsubscribeSecret(db);
+		secret = await getUnsubscribeSecret(db);
+	}
+	if (!secret) throw new Error('the unsubscribe secret could not be made');
+	return secret;
+}
+
+function mac(secret: string, userId: string, kind: NotificationKind): string {
+	return createHmac('sha256', secret)
+		.update(`unsubscribe|${userId}|${kind}`)
+		.digest()
+		.subarray(0, 16)
+		.toString('base64url');
+}
+
+/**
+ * The link that turns this kind of mail off for this person, and the headers that let a mail client offer
+ * it as one click (List-Unsubscribe with List-Unsubscribe-Post: the client POSTs to the link).
+ */
+export async function unsubscribeLink(
+	db: Db,
+	params: { origin: string; userId: string; kind: NotificationKind }
+): Promise<{ url: string; headers: Record<string, string> }> {
+	const secret = await secretOf(db);
+	const index = NOTIFICATION_KINDS.indexOf(params.kind);
+	const token = `${params.userId.replaceAll('-', '')}${index}${mac(secret, params.userId, params.kind)}`;
+	const url = `${params.origin}${UNSUBSCRIBE_PATH}/${token}`;
+	return {
+		url,
+		headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+	};
+}
+
+/** Whose link and which kind, when the token is one this installation signed; null for anything else. */
+export async function readUnsubscribeToken(
+	db: Db,
+	unverifiedToken: string
+): Promise<{ userId: string; kind: NotificationKind } | null> {
+	const match = TOKEN.exec(unverifiedToken);
+	if (!match) return null;
+	const kind = NOTIFICATION_KINDS[Number(match[2])];
+	if (!kind) return null;
+	const hex = match[1]!;
+	const userId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+	const expected = Buffer.from(mac(await secretOf(db), userId, kind));
+	const given = Buffer.from(match[3]!);
+	return given.length === expected.length && timingSafeEqual(given, expected) ? { userId, kind } : null;
+}
