@@ -137,7 +137,7 @@ describe('one-click unsubscribe links', () => {
 			'List-Unsubscribe': `<${link.url}>`,
 			'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click'
 		});
-		const token = link.url.slice(`${origin}/afmelden/`.length);
+		const token = link.url.slice(`${origin}/uitschrijven/`.length);
 		expect(await readUnsubscribeToken(database.db, token)).toEqual({ userId: person.id, kind: 'following' });
 	});
 
@@ -145,7 +145,7 @@ describe('one-click unsubscribe links', () => {
 		const person = await buildUser(database.db);
 		const other = await buildUser(database.db);
 		const link = await unsubscribeLink(database.db, { origin, userId: person.id, kind: 'own' });
-		const token = link.url.slice(`${origin}/afmelden/`.length);
+		const token = link.url.slice(`${origin}/uitschrijven/`.length);
 		const kinds: NotificationKind[] = ['own', 'following', 'themes', 'invitations', 'newsletters'];
 		const otherKind = token.slice(0, 32) + String(kinds.indexOf('newsletters')) + token.slice(33);
 		const otherPerson = other.id.replaceAll('-', '') + token.slice(32);

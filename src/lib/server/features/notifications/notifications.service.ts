@@ -65,10 +65,10 @@ export async function setMailPreference(
 }
 
 // ---------------------------------------------------------------------------------------------
-// One-click unsubscribe (RFC 8058): /afmelden/{token}, signed, needs no login, per person and kind
+// One-click unsubscribe (RFC 8058): /uitschrijven/{token} (/afmelden logs out), signed, no login needed
 // ---------------------------------------------------------------------------------------------
 
-export const UNSUBSCRIBE_PATH = '/afmelden';
+export const UNSUBSCRIBE_PATH = '/uitschrijven';
 const TOKEN = /^([0-9a-f]{32})([0-9])([A-Za-z0-9_-]{22})$/;
 
 /** The secret behind unsubscribe links, made once per installation (the feature's seed). */
