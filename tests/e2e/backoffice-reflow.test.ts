@@ -146,6 +146,7 @@ describe('the back office reflows at 320 px and at 200 % zoom', () => {
 			'/geel/beheer/activiteiten/:id/verslag',
 			'/geel/beheer/medewerkers',
 			'/geel/beheer/logboek',
+			'/geel/beheer/weekoverzicht',
 			'/geel/beheer/instellingen',
 			'/beheer',
 			'/geel/beheer/medewerkers/verwijderen',

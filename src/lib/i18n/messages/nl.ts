@@ -13,6 +13,7 @@ import type { calendar } from './nl/calendar';
 import type { eventsAdmin } from './nl/eventsAdmin';
 import type { eventRegistration } from './nl/eventRegistration';
 import type { events } from './nl/events';
+import type { college } from './nl/college';
 
 const nl = {
 	app: {
@@ -287,6 +288,7 @@ export type FullCatalogue = typeof nl & {
 	eventsAdmin: typeof eventsAdmin;
 	eventRegistration: typeof eventRegistration;
 	events: typeof events;
+	college: typeof college;
 };
 
 export default nl;

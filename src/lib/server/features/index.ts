@@ -3,6 +3,7 @@
 import type { PersonalDataOf } from '$lib/server/platform/feature';
 import { accountsFeature } from './accounts/accounts.feature';
 import { actionsFeature } from './actions/actions.feature';
+import { collegeFeature } from './college/college.feature';
 import { demoFeature } from './demo/demo.feature';
 import { eventsFeature } from './events/events.feature';
 import { notificationsFeature } from './notifications/notifications.feature';
@@ -30,6 +31,7 @@ export const features = [
 	suggestionsFeature,
 	eventsFeature,
 	notificationsFeature,
+	collegeFeature,
 	searchFeature
 ] as const;
 

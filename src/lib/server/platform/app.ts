@@ -114,7 +114,7 @@ export async function startApp(
 	jobs.register<MailMessage>(MAIL_JOB, async (message) => {
 		await mailer.deliver(message);
 	});
-	const jobContext: JobContext = { db: database.db, log, config, queueMail, queueMailIn };
+	const jobContext: JobContext = { db: database.db, log, config, queueMail, queueMailIn, features };
 	/** The features' hourly jobs, one per clock hour whichever process queues it first. */
 	async function queueHourlyJobs() {
 		if (!config.jobs) return;

@@ -50,6 +50,8 @@ export interface JobContext {
 	 * recorded as sent in that transaction is queued once, never twice and never lost (JOBS=0: sent at once).
 	 */
 	queueMailIn(tx: Db, message: MailMessage): Promise<void>;
+	/** Every feature of the installation (a job that gathers the features' parts, like the weekly overview). */
+	features: Features;
 }
 
 // Job data is whatever the sender queued as JSON; each handler validates its own.
@@ -146,6 +148,35 @@ export interface AttentionPart {
 	waiting?(db: Db, scope: AttentionScope): Promise<number>;
 }
 
+/** The week a weekly overview covers: `from` to `to`, and the week before it (`previousFrom` to `from`). */
+export interface WeeklyScope {
+	municipalityId: string;
+	slug: string;
+	previousFrom: Date;
+	from: Date;
+	to: Date;
+}
+
+/** One figure of the college's weekly overview: this week's, the week before's, where to see more. */
+export interface WeeklyFigure {
+	/** Stable, unique in the registry (`suggestions.new`). */
+	id: string;
+	/** The Dutch label. */
+	label: MessageKey;
+	value: number;
+	/** The week before's value; null for a figure of now (what waits at the end of the week). */
+	previous: number | null;
+	/** For a figure of now: since when the oldest has waited (ISO time). */
+	since?: string | null;
+	/** The back-office page behind it, from the site's root. */
+	href: string;
+}
+
+/** A feature's part of the weekly overview of a municipality for its aldermen (college feature). */
+export interface WeeklyPart {
+	figures(db: Db, scope: WeeklyScope): Promise<WeeklyFigure[]>;
+}
+
 /** One thing a person did or follows, on "Mijn activiteit". */
 export interface ActivityItem {
 	title: string;
@@ -206,6 +237,8 @@ export interface FeatureManifest<Sections extends PersonalDataSections = Persona
 	search?: SearchPart;
 	/** What needs a staff member's attention now, on the back office's home and as a count in its menu. */
 	attention?: AttentionPart;
+	/** Its figures in the weekly overview the aldermen get (this week against the week before). */
+	weekly?: WeeklyPart;
 	/** Its sections of "Mijn activiteit" on the profile. */
 	activity?: ActivityPart;
 }

@@ -37,6 +37,7 @@ export const backoffice = {
 		staff: 'Medewerkers',
 		audit: 'Logboek',
 		settings: 'Instellingen',
+		weekly: 'Weekoverzicht',
 		waiting: { one: '{count} wacht', other: '{count} wachten' }
 	},
 	roles: {
@@ -79,7 +80,10 @@ export const backoffice = {
 		abilitiesHeading: 'Wat je hier mag',
 		suggestionsTitle: 'Suggesties',
 		suggestionsBody:
-			'Keur suggesties en reacties goed of af, bekijk meldingen, antwoord en voeg dubbels samen.'
+			'Keur suggesties en reacties goed of af, bekijk meldingen, antwoord en voeg dubbels samen.',
+		weeklyTitle: 'Weekoverzicht',
+		weeklyBody:
+			'Wat er vorige week gebeurde naast de week ervoor, zoals de schepenen het elke maandag krijgen.'
 	},
 	attention: {
 		heading: 'Wat vraagt je aandacht?',

@@ -7,6 +7,7 @@ import { eventsApi } from './events.openapi';
 import { eraseEventData, exportEventData } from './events.personal-data';
 import { forgetUnconfirmedRegistrations } from './events.registrations.service';
 import { REMINDER_JOB, sendEventReminders } from './events.reminders';
+import { eventsWeekly } from './events.weekly';
 
 export const eventsFeature = defineFeature({
 	name: 'events',
@@ -21,6 +22,8 @@ export const eventsFeature = defineFeature({
 	// The reminder the day before, to everyone with a place, once (events.reminders.ts).
 	jobs: { [REMINDER_JOB]: (_data, ctx) => sendEventReminders(ctx).then(() => undefined) },
 	hourly: [REMINDER_JOB],
+	// Its figures in the aldermen's weekly overview.
+	weekly: eventsWeekly,
 	// Registrations whose address was never confirmed are forgotten after a week.
 	housekeeping: ({ db }) => forgetUnconfirmedRegistrations({ db })
 });

@@ -170,7 +170,8 @@ describe('registration mails through the job queue and SMTP', () => {
 			log: silentLog,
 			config: app.config,
 			queueMail: (m) => app.queueMail(m),
-			queueMailIn: (tx, m) => app.queueMailIn(tx, m)
+			queueMailIn: (tx, m) => app.queueMailIn(tx, m),
+			features: app.features
 		};
 		await Promise.all([sendEventReminders(jobContext), sendEventReminders(jobContext)]);
 		for (const id of [await app.jobs.send(REMINDER_JOB, {}), await app.jobs.send(REMINDER_JOB, {})])

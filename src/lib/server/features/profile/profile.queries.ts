@@ -295,3 +295,32 @@ export async function anonymizeUser(db: Db, params: { userId: string }) {
 		})
 		.where(and(eq(users.id, params.userId), isNull(users.deletedAt)));
 }
+
+// ── The weekly overview ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * People with the municipality as home who joined the pool (gave the pool consent for the first time or
+ * again) in this week (`now`) and the week before (`before`); one person counts once per week.
+ */
+export async function countPoolJoinsWeek(
+	db: Db,
+	w: { municipalityId: string; previousFrom: Date; from: Date; to: Date }
+) {
+	const t = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+	const [row] = await db
+		.select({
+			now: sql<number>`count(distinct ${consents.userId}) filter (where ${consents.givenAt} >= ${t(w.from)})::int`,
+			before: sql<number>`count(distinct ${consents.userId}) filter (where ${consents.givenAt} < ${t(w.from)})::int`
+		})
+		.from(consents)
+		.innerJoin(users, eq(users.id, consents.userId))
+		.where(
+			and(
+				eq(consents.kind, 'pool'),
+				eq(users.homeMunicipalityId, w.municipalityId),
+				isNull(users.deletedAt),
+				sql`${consents.givenAt} >= ${t(w.previousFrom)} and ${consents.givenAt} < ${t(w.to)}`
+			)
+		);
+	return { now: Number(row?.now ?? 0), before: Number(row?.before ?? 0) };
+}

@@ -8,6 +8,7 @@ import { eraseSuggestionData, exportSuggestionData } from './suggestions.persona
 import { searchSuggestions } from './suggestions.browse.service';
 import { suggestionsAttention } from './suggestions.attention';
 import { suggestionsActivity } from './suggestions.activity';
+import { suggestionsWeekly } from './suggestions.weekly';
 
 export const suggestionsFeature = defineFeature({
 	name: 'suggestions',
@@ -19,6 +20,8 @@ export const suggestionsFeature = defineFeature({
 	demo: { after: ['actions'], load: (tx) => seedDemoSuggestions(tx) },
 	// The moderation work on the back office's home, and its count in the menu.
 	attention: suggestionsAttention,
+	// Its figures in the aldermen's weekly overview.
+	weekly: suggestionsWeekly,
 	// Its sections of "Mijn activiteit": suggestions, support, comments and follows.
 	activity: suggestionsActivity,
 	personalData: {

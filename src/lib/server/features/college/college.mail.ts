@@ -1,0 +1,81 @@
+// The weekly overview as a mail: a plain-text part and accessible HTML (a table with a caption and header
+// cells), in the municipality's colour, Dutch from the catalogue, no images and no tracking.
+import { formatDate, formatNumber, translate, type Locale } from '$lib/i18n';
+import type { MailMessage } from '$lib/server/platform/mail';
+import type { WeeklyFigureView } from './college.service';
+
+function escape(text: string): string {
+	return text
+		.replaceAll('&', '&amp;')
+		.replaceAll('<', '&lt;')
+		.replaceAll('>', '&gt;')
+		.replaceAll('"', '&quot;');
+}
+
+export function weeklyMail(
+	locale: Locale,
+	origin: string,
+	input: {
+		municipality: { id: string; slug: string; name: string; primaryColor: string };
+		recipient: { name: string; email: string };
+		from: Date;
+		until: Date;
+		figures: WeeklyFigureView[];
+		reference: string;
+	}
+): MailMessage {
+	const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+		translate(locale, key, params);
+	const m = input.municipality;
+	const from = formatDate(input.from, locale);
+	const to = formatDate(input.until, locale);
+	const page = `${origin}/${m.slug}/beheer/weekoverzicht`;
+	const n = (v: number) => formatNumber(v, locale);
+	const lines = input.figures.map((f) =>
+		f.previous === null
+			? t('college.mail.lineNow', { label: f.label, value: n(f.value) })
+			: t('college.mail.line', { label: f.label, value: n(f.value), previous: n(f.previous) })
+	);
+	const text = [
+		t('college.mail.greeting', { name: input.recipient.name }),
+		'',
+		t('college.mail.intro', { municipality: m.name, from, to }),
+		'',
+		...lines.map((l) => `- ${l}`),
+		'',
+		t('college.mail.link'),
+		page,
+		'',
+		t('college.mail.why', { municipality: m.name })
+	].join('\n');
+	const rows = input.figures
+		.map(
+			(f) =>
+				`<tr><th scope="row" style="text-align:left;padding:4px 8px">${escape(f.label)}</th>` +
+				`<td style="text-align:right;padding:4px 8px">${n(f.value)}</td>` +
+				`<td style="text-align:right;padding:4px 8px">${f.previous === null ? escape(t('college.notApplicable')) : n(f.previous)}</td></tr>`
+		)
+		.join('');
+	const html = `<!doctype html><html lang="nl-BE"><head><meta charset="utf-8"><title>${escape(t('college.title'))}</title></head>
+<body style="font-family:sans-serif;line-height:1.5;color:#1a1a1a">
+<p style="border-top:6px solid ${escape(m.primaryColor)};padding-top:8px;font-weight:bold">${escape(`Meedoen ${m.name}`)}</p>
+<p>${escape(t('college.mail.greeting', { name: input.recipient.name }))}</p>
+<p>${escape(t('college.mail.intro', { municipality: m.name, from, to }))}</p>
+<table style="border-collapse:collapse">
+<caption style="text-align:left;font-weight:bold">${escape(t('college.caption', { from, to }))}</caption>
+<thead><tr><th scope="col" style="text-align:left;padding:4px 8px">${escape(t('college.figure'))}</th>
+<th scope="col" style="text-align:right;padding:4px 8px">${escape(t('college.thisWeek'))}</th>
+<th scope="col" style="text-align:right;padding:4px 8px">${escape(t('college.lastWeek'))}</th></tr></thead>
+<tbody>${rows}</tbody></table>
+<p><a href="${escape(page)}">${escape(t('college.mail.link'))}</a></p>
+<p style="font-size:0.9em;color:#444">${escape(t('college.mail.why', { municipality: m.name }))}</p>
+</body></html>`;
+	return {
+		to: input.recipient.email,
+		subject: t('college.mail.subject', { municipality: m.name, from }),
+		text,
+		html,
+		reference: input.reference,
+		municipalityId: m.id
+	};
+}
