@@ -12,8 +12,6 @@ export const college = {
 	noChange: 'gelijk',
 	notApplicable: '–',
 	since: 'de oudste wacht sinds {date}',
-	more: 'Bekijk',
-	moreLabel: 'Bekijk: {label}',
 	recipientsHeading: 'Wie krijgt dit overzicht?',
 	recipients:
 		'Elke maandagochtend mailt Meedoen dit overzicht van de week ervoor naar de schepenen van {municipality}. Medewerkers met de rol schepen krijgen het; je stelt rollen in bij Medewerkers.',
