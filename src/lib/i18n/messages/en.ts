@@ -155,6 +155,8 @@ const en: PartialCatalogue = {
 		url: 'expected a full URL (e.g. {example}), got "{value}"',
 		postgresUrl: 'expected a PostgreSQL URL (postgres://user@host:5432/database)',
 		smtpUrl: 'expected an SMTP URL (smtp://user:password@host:587 or smtps://…)',
+		mailRates:
+			'expected municipality=number per second, separated by commas (e.g. geel=20,mol=5), got "{value}"',
 		geolocationUrl:
 			'expected the URL of the geolocation service, e.g. https://geo.api.vlaanderen.be/geolocation/v4',
 		oneOf: 'expected one of: {options}, got "{value}"',

@@ -157,6 +157,8 @@ const fr: PartialCatalogue = {
 		url: 'URL complète attendue (p. ex. {example}), reçu "{value}"',
 		postgresUrl: 'URL PostgreSQL attendue (postgres://utilisateur@hôte:5432/base)',
 		smtpUrl: 'URL SMTP attendue (smtp://utilisateur:motdepasse@hôte:587 ou smtps://…)',
+		mailRates:
+			'commune=nombre par seconde attendu, séparés par des virgules (p. ex. geel=20,mol=5), reçu "{value}"',
 		geolocationUrl:
 			'URL du service de géolocalisation attendue, p. ex. https://geo.api.vlaanderen.be/geolocation/v4',
 		oneOf: 'une valeur parmi {options} attendue, reçu "{value}"',

@@ -167,6 +167,8 @@ const nl = {
 		url: 'verwacht een volledige URL (bv. {example}), kreeg "{value}"',
 		postgresUrl: 'verwacht een PostgreSQL-URL (postgres://gebruiker@host:5432/databank)',
 		smtpUrl: 'verwacht een SMTP-URL (smtp://gebruiker:wachtwoord@host:587 of smtps://…)',
+		mailRates:
+			'verwacht gemeente=aantal per seconde, gescheiden door komma’s (bv. geel=20,mol=5), kreeg "{value}"',
 		geolocationUrl:
 			'verwacht de URL van de geolocatiedienst, bv. https://geo.api.vlaanderen.be/geolocation/v4',
 		oneOf: 'verwacht één van: {options}, kreeg "{value}"',

@@ -15,6 +15,7 @@ import { loadConfig } from '$lib/server/platform/config';
 import { startApp, stopApp, type App } from '$lib/server/platform/app';
 import type { Ctx, Tenant } from '$lib/server/platform/context';
 import type { MailMessage } from '$lib/server/platform/mail';
+import { suppressMailAddress } from '$lib/server/platform/mail-delivery';
 import { translate } from '$lib/i18n';
 import { createEmptyTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { silentLog } from '$lib/server/testing/context';
@@ -289,7 +290,12 @@ describe('deleting an account', () => {
 			PERSON.familyName,
 			actor.displayName
 		];
-		// Everything was there: the search finds them before the deletion, also in the job queue.
+		// An address the mail server once refused for good is on the suppression list.
+		await suppressMailAddress(app.database.db, {
+			address: PERSON.pendingAddress,
+			reason: '550 No such user'
+		});
+		// Everything was there: the search finds them before the deletion, also in the job queue and the ledger.
 		expect(outbox.map((m) => m.to)).toEqual(
 			expect.arrayContaining([PERSON.firstAddress, PERSON.pendingAddress])
 		);
@@ -302,6 +308,8 @@ describe('deleting an account', () => {
 			'public.audit_log',
 			'public.action_updates',
 			'public.action_history',
+			'public.mail_deliveries',
+			'public.mail_suppressions',
 			'pgboss.job'
 		])
 			expect(

@@ -7,6 +7,9 @@ import { openDatabase, type Database, type Db } from '$lib/server/db/client';
 import { migrateDatabase } from '$lib/server/db/migrate';
 import { createJobs, type Jobs } from './jobs';
 import { createMailer, MAIL_JOB, type MailMessage, type Mailer } from './mail';
+import { createMailDelivery, type MailDelivery } from './mail-delivery';
+import { executeRows } from '$lib/server/db/rows';
+import { sql } from 'drizzle-orm';
 import { createBatches, type Batches } from './batch';
 import { deleteOldRateLimitHits } from './ratelimit';
 import { READ_CACHE_TTL_MS, createCache, type Cache } from './cache';
@@ -27,10 +30,12 @@ export interface App extends FeatureServices {
 	database: Database;
 	jobs: Jobs;
 	mailer: Mailer;
-	/** Queues a mail; the job delivers it with retries. */
+	/** Queues a mail; the job delivers it with retries, once per (reference, recipient). */
 	queueMail(message: MailMessage): Promise<void>;
 	/** Queues a mail in the caller's transaction (JobContext.queueMailIn). */
 	queueMailIn(tx: Db, message: MailMessage): Promise<void>;
+	/** Queues many mails at once, in `tx` when given (JobContext.queueMails). */
+	queueMails: MailDelivery['queueMails'];
 	/** The registry the composition root started the App with. */
 	features: Features;
 	/** Group commit for hot paths (votes, session lookups): one batcher per name, living as long as the App. */
@@ -94,27 +99,38 @@ export async function startApp(
 		smtpUrl: config.smtpUrl,
 		from: config.mailFrom,
 		dataDir: config.dataDir,
-		log
+		log,
+		maxConnections: config.smtpPoolSize
 	});
 	const jobs = createJobs(database, log);
+	const mail = createMailDelivery({
+		db: database.db,
+		jobs,
+		mailer,
+		log,
+		from: config.mailFrom,
+		ratePerSecond: config.mailRatePerSecond,
+		municipalityRates: await municipalityMailRates(database.db, config, log),
+		deliverNow: !config.jobs,
+		concurrency: config.smtpPoolSize
+	});
+	const queueMails = mail.queueMails;
 	async function queueMail(message: MailMessage) {
-		if (!config.jobs) {
-			await mailer.deliver(message);
-			return;
-		}
-		await jobs.send(MAIL_JOB, message);
+		await queueMails(null, [message]);
 	}
 	async function queueMailIn(tx: Db, message: MailMessage) {
-		if (!config.jobs) {
-			await mailer.deliver(message);
-			return;
-		}
-		await jobs.send(MAIL_JOB, message, { tx });
+		await queueMails(tx, [message]);
 	}
-	jobs.register<MailMessage>(MAIL_JOB, async (message) => {
-		await mailer.deliver(message);
-	});
-	const jobContext: JobContext = { db: database.db, log, config, queueMail, queueMailIn, features };
+	jobs.registerBatch<MailMessage>(MAIL_JOB, mail.handleBatch, { batchSize: mail.batchSize });
+	const jobContext: JobContext = {
+		db: database.db,
+		log,
+		config,
+		queueMail,
+		queueMailIn,
+		queueMails,
+		features
+	};
 	/** The features' hourly jobs, one per clock hour whichever process queues it first. */
 	async function queueHourlyJobs() {
 		if (!config.jobs) return;
@@ -177,8 +193,23 @@ export async function startApp(
 		geocoder: config.geolocationUrl ? createGeocoder({ baseUrl: config.geolocationUrl, log }) : null,
 		extraStops,
 		queueMail,
-		queueMailIn
+		queueMailIn,
+		queueMails
 	};
+}
+
+/** MAIL_RATE_PER_MUNICIPALITY's slugs as municipality ids; an unknown slug is logged and left out. */
+async function municipalityMailRates(db: Db, config: Config, log: Logger): Promise<Map<string, number>> {
+	const slugs = Object.keys(config.mailRatePerMunicipality);
+	if (slugs.length === 0) return new Map();
+	const rows = await executeRows<{ id: string; slug: string }>(
+		db,
+		sql`SELECT id, slug FROM municipalities WHERE slug IN (SELECT jsonb_array_elements_text(${JSON.stringify(slugs)}::jsonb))`
+	);
+	for (const slug of slugs)
+		if (!rows.some((r) => r.slug === slug))
+			log.warn({ slug }, 'MAIL_RATE_PER_MUNICIPALITY names no municipality');
+	return new Map(rows.map((r) => [r.id, config.mailRatePerMunicipality[r.slug]!]));
 }
 
 /**

@@ -12,6 +12,12 @@ export interface Config {
 	demo: boolean | undefined;
 	smtpUrl: string | undefined;
 	mailFrom: string;
+	/** Connections kept open to the SMTP server (SMTP_POOL_SIZE). */
+	smtpPoolSize: number;
+	/** Mails per second this process hands to the SMTP server at most (MAIL_RATE_PER_SECOND); 0: no limit. */
+	mailRatePerSecond: number;
+	/** Per municipality (by slug) a lower rate of its own (MAIL_RATE_PER_MUNICIPALITY=geel=20,mol=5). */
+	mailRatePerMunicipality: Record<string, number>;
 	logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 	frameAncestors: string;
 	jobs: boolean;
@@ -199,6 +205,19 @@ export function loadConfig(env: Env = process.env): Config {
 		return null;
 	})();
 
+	const mailRatePerMunicipality: Record<string, number> = {};
+	const rates = read('MAIL_RATE_PER_MUNICIPALITY');
+	if (rates) {
+		for (const part of rates.split(',')) {
+			const match = /^\s*([a-z0-9-]{1,60})\s*=\s*(\d{1,6})\s*$/.exec(part);
+			if (!match || Number(match[2]) < 1) {
+				fail('MAIL_RATE_PER_MUNICIPALITY', translate('nl', 'config.mailRates', { value: rates }));
+				break;
+			}
+			mailRatePerMunicipality[match[1]!] = Number(match[2]);
+		}
+	}
+
 	const config: Config = {
 		nodeEnv,
 		port,
@@ -209,6 +228,9 @@ export function loadConfig(env: Env = process.env): Config {
 		demo: flag('DEMO'),
 		smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:'], translate('nl', 'config.smtpUrl')),
 		mailFrom: read('MAIL_FROM') ?? 'Meedoen <noreply@meedoen.localhost>',
+		smtpPoolSize: integer('SMTP_POOL_SIZE', 5, 1, 100),
+		mailRatePerSecond: integer('MAIL_RATE_PER_SECOND', 0, 0, 100_000),
+		mailRatePerMunicipality,
 		logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
 		frameAncestors,
 		jobs: flag('JOBS') ?? true,

@@ -52,6 +52,11 @@ export interface JobContext {
 	queueMailIn(tx: Db, message: MailMessage): Promise<void>;
 	/** Every feature of the installation (a job that gathers the features' parts, like the weekly overview). */
 	features: Features;
+	/**
+	 * Queues many mails at once (a newsletter, a digest run): a ledger row and a job per (reference, recipient)
+	 * not queued before, in `tx` when given, else in a transaction of its own; see platform/mail-delivery.ts.
+	 */
+	queueMails(tx: Db | null, messages: readonly MailMessage[]): Promise<{ queued: number; skipped: number }>;
 }
 
 // Job data is whatever the sender queued as JSON; each handler validates its own.

@@ -18,34 +18,172 @@ export interface SendOptions {
 	singletonSeconds?: number;
 }
 
+/** Retry and expiry of the jobs of one insert (pg-boss's options). */
+export interface InsertOptions {
+	/** Inserts the jobs in this transaction (as SendOptions.tx). */
+	tx?: Db;
+	retryLimit?: number;
+	retryDelay?: number;
+	retryBackoff?: boolean;
+	/** A job still active this long after it was fetched is taken to have died with its process and retried. */
+	expireInSeconds?: number;
+}
+
+/** A job of a batch worker: its handler says which failed; the others complete. */
+export interface BatchJob<T> {
+	id: string;
+	data: T;
+	/** How often it was tried before (0 the first time) and how often it may be retried. */
+	retryCount: number;
+	retryLimit: number;
+}
+
+/** What a batch handler returns: the jobs to retry (pg-boss's back-off) with the reason. */
+export type BatchResult = { failed: { id: string; error: string }[] };
+
+export interface BatchWorkerOptions {
+	/** Jobs fetched at once. */
+	batchSize: number;
+	/** Seconds between polls while the queue is empty. */
+	pollingSeconds?: number;
+}
+
 export interface Jobs {
 	/** Registers a queue and its worker; call before start(). */
 	register<T extends object>(name: string, handler: JobHandler<T>): void;
 	/** Queues a job; null when a singleton slot already had one. */
 	send<T extends object>(name: string, data: T, options?: SendOptions): Promise<string | null>;
+	/** Registers a queue whose worker takes jobs in batches and fetches the next batch at once; before start(). */
+	registerBatch<T extends object>(
+		name: string,
+		handler: (jobs: BatchJob<T>[]) => Promise<BatchResult>,
+		options: BatchWorkerOptions
+	): void;
+	/** Queues many jobs with one statement (pg-boss's insert); `ids` are optional, pg-boss makes them otherwise. */
+	insert<T extends object>(
+		name: string,
+		jobs: { id?: string; data: T; priority?: number }[],
+		options?: InsertOptions
+	): Promise<void>;
+	/** Whether start() ran (the queues exist and workers run). */
+	readonly started: boolean;
 	start(): Promise<void>;
 	stop(): Promise<void>;
 }
 
-export function createJobs(database: Database, log: Logger, options: { pollingSeconds?: number } = {}): Jobs {
+export function createJobs(
+	database: Database,
+	log: Logger,
+	options: {
+		pollingSeconds?: number;
+		/** How often pg-boss looks for expired jobs (and archives); its default is 120 s. */
+		maintenanceSeconds?: number;
+	} = {}
+): Jobs {
 	const boss = new PgBoss({
 		// PGlite has one connection, so pg-boss talks to it through the platform's SQL adapter.
 		db: { executeSql: (text, values) => database.executeSql(text, values) },
 		schema: JOB_SCHEMA,
 		// Cron schedules are not used yet; keeping them off spares a poll on the embedded database.
-		schedule: false
+		schedule: false,
+		...(options.maintenanceSeconds ? { maintenanceIntervalSeconds: options.maintenanceSeconds } : {})
 	});
 	boss.on('error', (error) => log.error({ err: error }, 'job system error'));
 	const handlers = new Map<string, JobHandler<object>>();
+	const batchHandlers = new Map<
+		string,
+		{ handler: (jobs: BatchJob<object>[]) => Promise<BatchResult>; options: BatchWorkerOptions }
+	>();
+	const loops: Promise<void>[] = [];
+	let wake: (() => void)[] = [];
 	let started = false;
 
+	/** Fetches a batch, hands it over, completes what did not fail; at once again while there is work. */
+	async function batchLoop(
+		name: string,
+		handler: (jobs: BatchJob<object>[]) => Promise<BatchResult>,
+		o: BatchWorkerOptions
+	) {
+		while (started) {
+			let fetched = 0;
+			try {
+				const jobs =
+					(await boss.fetch<object>(name, { batchSize: o.batchSize, includeMetadata: true })) ?? [];
+				fetched = jobs.length;
+				if (jobs.length > 0) {
+					const ids = jobs.map((job) => job.id);
+					let result: BatchResult;
+					try {
+						result = await handler(
+							jobs.map((job) => ({
+								id: job.id,
+								data: job.data,
+								retryCount: job.retryCount,
+								retryLimit: job.retryLimit
+							}))
+						);
+					} catch (err) {
+						log.error({ err, job: name }, 'batch of jobs failed');
+						result = { failed: ids.map((id) => ({ id, error: String((err as Error)?.message ?? err) })) };
+					}
+					const failed = new Set(result.failed.map((f) => f.id));
+					for (const f of result.failed) await boss.fail(name, f.id, { message: f.error });
+					const done = ids.filter((id) => !failed.has(id));
+					if (done.length > 0) await boss.complete(name, done);
+					log.info({ job: name, done: done.length, failed: failed.size }, 'batch of jobs done');
+				}
+			} catch (err) {
+				if (!started) break;
+				log.error({ err, job: name }, 'job worker error');
+			}
+			if (fetched === 0 && started)
+				await new Promise<void>((resolve) => {
+					const timer = setTimeout(done, (o.pollingSeconds ?? options.pollingSeconds ?? 2) * 1000);
+					function done() {
+						clearTimeout(timer);
+						wake = wake.filter((w) => w !== done);
+						resolve();
+					}
+					wake.push(done);
+				});
+		}
+	}
+
 	return {
+		get started() {
+			return started;
+		},
 		register(name, handler) {
 			if (started) throw new Error(`register job ${name} before the job system starts`);
 			handlers.set(name, handler as JobHandler<object>);
 		},
+		registerBatch(name, handler, batchOptions) {
+			if (started) throw new Error(`register job ${name} before the job system starts`);
+			batchHandlers.set(name, {
+				handler: handler as (jobs: BatchJob<object>[]) => Promise<BatchResult>,
+				options: batchOptions
+			});
+		},
+		async insert(name, jobs, insertOptions = {}) {
+			if (!handlers.has(name) && !batchHandlers.has(name)) throw new Error(`no job named ${name}`);
+			if (jobs.length === 0) return;
+			const client = insertOptions.tx ? sqlClientOf(insertOptions.tx) : null;
+			await boss.insert(
+				jobs.map((job) => ({
+					id: job.id,
+					name,
+					data: job.data,
+					priority: job.priority,
+					retryLimit: insertOptions.retryLimit ?? 5,
+					retryDelay: insertOptions.retryDelay ?? 30,
+					retryBackoff: insertOptions.retryBackoff ?? true,
+					expireInSeconds: insertOptions.expireInSeconds
+				})),
+				client ? { db: { executeSql: (text, values) => client.query(text, values) } } : {}
+			);
+		},
 		async send(name, data, options = {}) {
-			if (!handlers.has(name)) throw new Error(`no job named ${name}`);
+			if (!handlers.has(name) && !batchHandlers.has(name)) throw new Error(`no job named ${name}`);
 			const client = options.tx ? sqlClientOf(options.tx) : null;
 			return boss.send(name, data, {
 				retryLimit: 5,
@@ -72,11 +210,17 @@ export function createJobs(database: Database, log: Logger, options: { pollingSe
 					}
 				);
 			}
+			for (const name of batchHandlers.keys()) await boss.createQueue(name);
 			started = true;
+			for (const [name, { handler, options: batchOptions }] of batchHandlers)
+				loops.push(batchLoop(name, handler, batchOptions));
 		},
 		async stop() {
 			if (!started) return;
 			started = false;
+			// A batch being handled finishes (and is completed) before pg-boss stops.
+			for (const w of wake) w();
+			await Promise.all(loops.splice(0));
 			// Lets a running job finish; pg-boss does not own the connection, the platform closes it.
 			await boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
 		}

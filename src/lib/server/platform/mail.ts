@@ -1,7 +1,11 @@
 // Mail goes out over SMTP; without SMTP_URL it is written as .eml files so a newcomer can read it.
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import net from 'node:net';
 import nodemailer from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { executeRows } from '$lib/server/db/rows';
@@ -16,7 +20,11 @@ export interface MailMessage {
 	subject: string;
 	text: string;
 	html?: string;
-	/** Stable id for idempotent retries and for tracing a mail to its cause. */
+	/**
+	 * The message key: with the recipient it names one delivery in the ledger (mail_deliveries), so queueing
+	 * the same key to the same address twice sends it once. Give a stable one (`newsletter:42`,
+	 * `event.reminder:7:2026-12-06`); without it the mail gets a fresh key of its own (`job:<uuid>`).
+	 */
 	reference?: string;
 	/** Files sent with the mail, as text (the message is queued as JSON): an event's .ics invitation. */
 	attachments?: MailAttachment[];
@@ -27,6 +35,11 @@ export interface MailMessage {
 	headers?: Record<string, string>;
 	/** The municipality the mail is sent for (its look, its sending rate); none for region-wide mail. */
 	municipalityId?: string;
+	/**
+	 * The recipient asked for this mail just now (a login link, the link that confirms an address): it goes
+	 * out even to a suppressed address, since it is how the person confirms that address again.
+	 */
+	requestedByRecipient?: boolean;
 }
 
 export interface MailAttachment {
@@ -37,7 +50,11 @@ export interface MailAttachment {
 }
 
 export interface Mailer {
-	deliver(message: MailMessage): Promise<{ messageId: string; file?: string }>;
+	/** Hands the mail to the SMTP server (or writes the file); `messageId` is the Message-ID header to use. */
+	deliver(
+		message: MailMessage,
+		options?: { messageId?: string }
+	): Promise<{ messageId: string; file?: string }>;
 	/**
 	 * Deletes what this mailer kept of the mail to these addresses: without SMTP the .eml files written to them;
 	 * over SMTP nothing is kept here (it is with the mail server and the recipient). Returns how many it deleted.
@@ -59,9 +76,52 @@ export function recipientsOfEml(eml: string): string[] {
 	return found;
 }
 
-function envelope(from: string, message: MailMessage) {
+/** The domain of the sender's address, for Message-IDs. */
+function senderDomain(from: string): string {
+	return /@([^\s<>@]+?)>?\s*$/.exec(from)?.[1]?.toLowerCase() ?? 'meedoen.localhost';
+}
+
+/**
+ * The Message-ID of the mail with this key to this recipient: the same on every attempt and in every process,
+ * so a receiver that sees it twice (a crash between the server's 250 and the ledger's commit) can drop one.
+ */
+export function messageIdFor(from: string, key: string, recipient: string): string {
+	const hash = createHash('sha256').update(`${key}\n${recipient.toLowerCase()}`).digest('hex').slice(0, 40);
+	return `<${hash}@${senderDomain(from)}>`;
+}
+
+/** Whether an SMTP error is the recipient's address refused for good (5xx on RCPT TO or DATA). */
+export function isPermanentFailure(err: unknown): boolean {
+	const e = err as { responseCode?: number; command?: string };
+	if (typeof e?.responseCode !== 'number' || e.responseCode < 500 || e.responseCode > 599) return false;
+	const command = (e.command ?? '').toUpperCase();
+	// 5xx on MAIL FROM or AUTH is this installation's problem (sender, credentials), not the recipient's.
+	return command.startsWith('RCPT') || command === 'DATA' || command === 'API';
+}
+
+/** A short description of a delivery error for the ledger: the SMTP code and reply, never the SMTP URL. */
+export function describeMailError(err: unknown): string {
+	const e = err as {
+		responseCode?: number;
+		command?: string;
+		code?: string;
+		response?: string;
+		message?: string;
+	};
+	const parts = [e?.responseCode, e?.command, e?.code, e?.response ?? e?.message]
+		.filter((p) => p !== undefined && p !== '')
+		.map(String);
+	return parts
+		.join(' ')
+		.replace(/[a-z]+s?:\/\/[^\s]*/gi, '[url]')
+		.replace(/[\r\n]+/g, ' ')
+		.slice(0, 300);
+}
+
+function envelope(from: string, message: MailMessage, messageId?: string) {
 	return {
 		from,
+		messageId,
 		to: message.to,
 		subject: message.subject,
 		text: message.text,
@@ -78,19 +138,45 @@ function envelope(from: string, message: MailMessage) {
 	};
 }
 
+/**
+ * The transport options of an SMTP URL with a pool of connections (unless the URL's own query says otherwise),
+ * each reused for any number of mails, and each with Nagle's algorithm off: nodemailer writes a mail's end
+ * in a small packet, which otherwise waits for the server's delayed ACK (40 ms a mail per connection).
+ */
+export function pooledSmtpOptions(smtpUrl: string, maxConnections: number): SMTPPool.Options {
+	const options = parseConnectionUrl(smtpUrl) as SMTPPool.Options;
+	return {
+		maxConnections,
+		maxMessages: Infinity,
+		...options,
+		pool: true,
+		getSocket(socketOptions, callback) {
+			const port = socketOptions.port ?? (socketOptions.secure ? 465 : 587);
+			const socket = net.connect({ host: socketOptions.host ?? 'localhost', port });
+			socket.setNoDelay(true);
+			socket.once('error', (err) => callback(err, undefined));
+			socket.once('connect', () => callback(null, { connection: socket }));
+		}
+	};
+}
+
 export function createMailer(options: {
 	smtpUrl?: string;
 	from: string;
 	dataDir: string;
 	log: Logger;
+	/** Connections kept open to the SMTP server (nodemailer's pool); default 5. */
+	maxConnections?: number;
 }): Mailer {
 	const { log } = options;
 	if (options.smtpUrl) {
-		const transport = nodemailer.createTransport(options.smtpUrl);
+		const transport = nodemailer.createTransport(
+			pooledSmtpOptions(options.smtpUrl, options.maxConnections ?? 5)
+		);
 		return {
-			async deliver(message) {
-				const info = await transport.sendMail(envelope(options.from, message));
-				log.info({ mail: { subject: message.subject, messageId: info.messageId } }, 'mail sent');
+			async deliver(message, deliverOptions) {
+				const info = await transport.sendMail(envelope(options.from, message, deliverOptions?.messageId));
+				log.debug({ mail: { subject: message.subject, messageId: info.messageId } }, 'mail sent');
 				return { messageId: info.messageId };
 			},
 			forget: async () => 0,
@@ -100,8 +186,8 @@ export function createMailer(options: {
 	const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
 	const folder = path.resolve(options.dataDir, 'mail');
 	return {
-		async deliver(message) {
-			const info = await transport.sendMail(envelope(options.from, message));
+		async deliver(message, deliverOptions) {
+			const info = await transport.sendMail(envelope(options.from, message, deliverOptions?.messageId));
 			await mkdir(folder, { recursive: true });
 			const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 			const file = path.join(folder, `${stamp}-${info.messageId.replace(/[^a-zA-Z0-9.-]/g, '')}.eml`);
@@ -131,8 +217,9 @@ export function createMailer(options: {
 }
 
 /**
- * Forgets every mail to these addresses in the job queue: waiting, being retried, sent, failed or archived
- * (pg-boss keeps finished jobs for days). Deleting an account calls it in its transaction. Without the job
+ * Forgets every mail to these addresses: their rows in the delivery ledger and the suppression list, and their
+ * jobs in the queue, waiting, being retried, sent, failed or archived (pg-boss keeps finished jobs for days).
+ * A job that no longer has its ledger row sends nothing. Deleting an account calls it in its transaction. Without the job
  * system's tables (JOBS=0, before its first start) there is nothing to forget.
  */
 export async function forgetMailTo(db: Db, addresses: readonly string[]): Promise<void> {
@@ -141,8 +228,15 @@ export async function forgetMailTo(db: Db, addresses: readonly string[]): Promis
 		db,
 		sql`SELECT to_regclass(${`${JOB_SCHEMA}.job`}) IS NOT NULL AND to_regclass(${`${JOB_SCHEMA}.archive`}) IS NOT NULL AS jobs`
 	);
-	if (!found?.jobs) return;
 	const lowered = JSON.stringify(addresses.map((a) => a.toLowerCase()));
+	// The ledger and the suppression list name the addresses too (they are created by the migrations).
+	await db.execute(
+		sql`DELETE FROM mail_deliveries WHERE recipient IN (SELECT jsonb_array_elements_text(${lowered}::jsonb))`
+	);
+	await db.execute(
+		sql`DELETE FROM mail_suppressions WHERE address IN (SELECT jsonb_array_elements_text(${lowered}::jsonb))`
+	);
+	if (!found?.jobs) return;
 	for (const table of ['job', 'archive'])
 		await db.execute(
 			sql`DELETE FROM ${sql.identifier(JOB_SCHEMA)}.${sql.identifier(table)}

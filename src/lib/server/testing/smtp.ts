@@ -24,12 +24,33 @@ export interface SmtpCatcher {
 	close(): Promise<void>;
 }
 
-export async function startSmtpCatcher(): Promise<SmtpCatcher> {
+/** An SMTP refusal: a code (4xx temporary, 5xx permanent) and its text. */
+export interface SmtpRefusal {
+	code: number;
+	message: string;
+}
+
+export async function startSmtpCatcher(
+	options: {
+		/** Refuses a recipient at RCPT TO when this returns a refusal (asked again on every attempt). */
+		refuse?: (address: string) => SmtpRefusal | undefined;
+		/** Largest message accepted (smtp-server's `size`); larger ones get 552. */
+		size?: number;
+	} = {}
+): Promise<SmtpCatcher> {
 	const messages: CaughtMail[] = [];
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS'],
 		logger: false,
+		size: options.size,
+		onRcptTo(address, _session, callback) {
+			const refusal = options.refuse?.(address.address.toLowerCase());
+			if (!refusal) return callback();
+			const err = new Error(refusal.message) as Error & { responseCode: number };
+			err.responseCode = refusal.code;
+			callback(err);
+		},
 		onAuth(_auth, _session, callback) {
 			callback(null, { user: 'test' });
 		},

@@ -7,3 +7,4 @@ export * from './actions';
 export * from './suggestions';
 export * from './events';
 export * from './notifications';
+export * from './mail';

@@ -1,4 +1,5 @@
 // Logging in and out: OIDC callback, mailed login links, sessions. Routes call these and nothing below.
+import { liftMailSuppression } from '$lib/server/platform/mail-delivery';
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { hashToken, newToken } from '$lib/server/platform/tokens';
@@ -244,7 +245,11 @@ async function finishLogin(
 			if (identity.familyName) values.familyName = identity.familyName;
 			await updateUser(tx, { userId: user.id, values });
 		}
-		if (identity.email && identity.emailVerified) await acceptStaffInvitations(tx, user, identity.email);
+		if (identity.email && identity.emailVerified) {
+			await acceptStaffInvitations(tx, user, identity.email);
+			// A confirmed address (the mailed link used, or the provider's verified one) may be mailed again.
+			await liftMailSuppression(tx, { address: identity.email });
+		}
 		const sessionToken = await createSession(tx, {
 			userId: user.id,
 			idToken: input.idToken,
@@ -406,7 +411,9 @@ export async function requestLoginLink(
 	await ctx.queueMail({
 		to: email,
 		subject: translate(ctx.locale, 'auth.mail.subject'),
-		text: translate(ctx.locale, 'auth.mail.body', { link, minutes: MAIL_LINK_MINUTES })
+		text: translate(ctx.locale, 'auth.mail.body', { link, minutes: MAIL_LINK_MINUTES }),
+		// The person asked for it: it goes out even to a suppressed address, and using it confirms the address.
+		requestedByRecipient: true
 	});
 }
 

@@ -52,6 +52,7 @@ const jobContext = (): JobContext => ({
 	config: app.config,
 	queueMail: (m) => app.queueMail(m),
 	queueMailIn: (tx, m) => app.queueMailIn(tx, m),
+	queueMails: (tx, m) => app.queueMails(tx, m),
 	features: app.features
 });
 

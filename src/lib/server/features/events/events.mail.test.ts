@@ -171,7 +171,8 @@ describe('registration mails through the job queue and SMTP', () => {
 			config: app.config,
 			queueMail: (m) => app.queueMail(m),
 			queueMailIn: (tx, m) => app.queueMailIn(tx, m),
-			features: app.features
+			features: app.features,
+			queueMails: (tx, m) => app.queueMails(tx, m)
 		};
 		await Promise.all([sendEventReminders(jobContext), sendEventReminders(jobContext)]);
 		for (const id of [await app.jobs.send(REMINDER_JOB, {}), await app.jobs.send(REMINDER_JOB, {})])

@@ -1,5 +1,6 @@
 // Use cases of a person's own profile: what they see and change, the verification of their address, the
 // export of their data and the deletion of their account. The person is always ctx.actor, never input.
+import { liftMailSuppression } from '$lib/server/platform/mail-delivery';
 import { translate } from '$lib/i18n';
 import type { Db } from '$lib/server/db/client';
 import type { Ctx } from '$lib/server/platform/context';
@@ -211,7 +212,9 @@ async function mailVerificationLink(ctx: Ctx, params: { email: string; token: st
 	await ctx.queueMail({
 		to: params.email,
 		subject: translate(ctx.locale, 'profile.verifyMail.subject'),
-		text: translate(ctx.locale, 'profile.verifyMail.body', { link, hours: VERIFY_LINK_HOURS })
+		text: translate(ctx.locale, 'profile.verifyMail.body', { link, hours: VERIFY_LINK_HOURS }),
+		// The person asked for it: it goes out even to a suppressed address, to confirm it again.
+		requestedByRecipient: true
 	});
 }
 
@@ -346,6 +349,8 @@ export async function verifyEmail(ctx: Ctx, input: { unverifiedToken: string }):
 		if (!(await markEmailVerified(tx, { userId, email: used.email })))
 			throw new AppError('bad_request', { message: 'profile.verify.outdated' });
 		await expireVerifyTokens(tx, { userId });
+		// Mail reached the address: if it had been refused for good before, it may be mailed again.
+		await liftMailSuppression(tx, { address: used.email });
 		// An address the person moved away from no longer logs in to this account.
 		await deleteMailIdentitiesExcept(tx, { userId, issuer: MAIL_ISSUER, keepSubject: used.email });
 		// Staff roles waiting for this address are granted now, not only at the next login.
