@@ -29,6 +29,8 @@ const RESERVED = new Set([
 	'aanmelden',
 	'afmelden',
 	'afgemeld',
+	'meldingen',
+	'uitschrijven',
 	'profiel',
 	'agenda',
 	'beheer',
@@ -39,6 +41,12 @@ const RESERVED = new Set([
 ]);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** A POST to an unsubscribe link's own address (notifications' UNSUBSCRIBE_PATH and token shape). */
+const ONE_CLICK_UNSUBSCRIBE = /^\/uitschrijven\/[0-9a-f]{32}[0-9][A-Za-z0-9_-]{22}$/;
+function isOneClickUnsubscribe(method: string, pathname: string): boolean {
+	return method === 'POST' && ONE_CLICK_UNSUBSCRIBE.test(pathname);
+}
 
 export const init: ServerInit = async () => {
 	// The dev server runs init again when it regenerates its files; the running platform carries on.
@@ -133,7 +141,13 @@ async function handleRequest(
 	// such as a sandboxed frame, or no origin at all) is refused before the session is even looked up,
 	// whatever the content type, for pages and the API alike. This is the platform's one CSRF check;
 	// SvelteKit's own (form content types only, English) is switched off in svelte.config.js.
-	if (!SAFE_METHODS.has(event.request.method) && event.request.headers.get('origin') !== event.url.origin)
+	// One exception, narrow on purpose: RFC 8058's one-click unsubscribe is a POST from the mail provider,
+	// without our Origin or any cookie, to the signed link itself; it can only turn that one kind of mail off.
+	if (
+		!SAFE_METHODS.has(event.request.method) &&
+		event.request.headers.get('origin') !== event.url.origin &&
+		!isOneClickUnsubscribe(event.request.method, event.url.pathname)
+	)
 		return done(refuseCrossOrigin(event));
 
 	// Control characters nobody types (U+0000 among them, which PostgreSQL refuses) leave the request here,

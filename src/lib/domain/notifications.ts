@@ -45,3 +45,48 @@ export const DEFAULT_FREQUENCY: Record<Exclude<NotificationKind, 'themes'>, Mail
 	invitations: 'immediate',
 	newsletters: 'immediate'
 };
+
+/** Whether a notification still waits for a digest, went out by mail, or is not mailed at all. */
+export const NOTIFICATION_MAIL_STATES = ['pending', 'mailed', 'none'] as const;
+export type NotificationMailState = (typeof NOTIFICATION_MAIL_STATES)[number];
+
+/**
+ * What a notification's Dutch title is made of, kept with it so the list renders without reading the subject
+ * again: the subject's title then, its action's, and for a status change the new status.
+ */
+export interface NotificationParams {
+	title: string;
+	municipalityName: string;
+	actionTitle?: string;
+	status?: string;
+}
+
+/** The domain events that become notifications; the catalogue has a title for each (notifications.types). */
+export const NOTIFICATION_TYPES = [
+	'suggestion.published',
+	'suggestion.answered',
+	'suggestion.status_changed',
+	'suggestion.merged',
+	'suggestion.rejected',
+	'suggestion.comment_published',
+	'action.update_published',
+	'event.updated',
+	'event.cancelled',
+	'event.report_published'
+] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+/**
+ * What a notification is about, as the feature that owns the subject tells it: its title and page, its
+ * municipality (name and colour for the mail's look) and the action it belongs to.
+ */
+export interface NoticeSubject {
+	municipalityId: string;
+	municipalitySlug: string;
+	municipalityName: string;
+	primaryColor: string;
+	title: string;
+	path: string;
+	actionId: number | null;
+	actionTitle: string | null;
+}

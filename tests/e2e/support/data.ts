@@ -124,7 +124,11 @@ export function routeValuesOfGeel(dataDir: string): Promise<Record<string, strin
 				 AND starts_at > now() ORDER BY starts_at, id LIMIT 1`
 			),
 			level: '2',
-			rest: 'v1/iets'
+			rest: 'v1/iets',
+			// An unsubscribe link (/uitschrijven/{token}) that is none: a malformed token is refused like any write
+			// from another origin. A well-formed one is the one write without an Origin check (RFC 8058's
+			// one-click), proven in notifications.test.ts.
+			token: 'geen-geldige-link'
 		};
 	});
 }

@@ -14,6 +14,7 @@ import type { eventsAdmin } from './nl/eventsAdmin';
 import type { eventRegistration } from './nl/eventRegistration';
 import type { events } from './nl/events';
 import type { college } from './nl/college';
+import type { notifications } from './nl/notifications';
 
 const nl = {
 	app: {
@@ -24,7 +25,10 @@ const nl = {
 		home: 'Startpagina',
 		regionHome: 'Alle gemeenten',
 		footer: 'Meedoen is open-source software voor burgerparticipatie in Vlaamse gemeenten.',
-		api: 'Open data (API)'
+		api: 'Open data (API)',
+		notifications: 'Meldingen',
+		notificationsUnread: { one: '{count} nieuwe', other: '{count} nieuwe' },
+		notificationsMany: 'meer dan 99 nieuwe'
 	},
 	search: {
 		label: 'Zoek op Meedoen',
@@ -291,6 +295,7 @@ export type FullCatalogue = typeof nl & {
 	eventRegistration: typeof eventRegistration;
 	events: typeof events;
 	college: typeof college;
+	notifications: typeof notifications;
 };
 
 export default nl;

@@ -19,7 +19,9 @@ import {
 	userIdentities,
 	users,
 	eventRegistrations,
-	notificationPreferences
+	notificationDigests,
+	notificationPreferences,
+	notifications
 } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
@@ -106,6 +108,17 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 	await db.insert(themePreferences).values({ userId, themeId: theme!.id, interested: true });
 	// notifications
 	await db.insert(notificationPreferences).values({ userId, kind: 'following', frequency: 'daily' });
+	await db.insert(notifications).values({
+		municipalityId: geel.id,
+		userId,
+		kind: 'own',
+		type: 'suggestion.answered',
+		eventId: Math.floor(Math.random() * 1e9),
+		params: { title: `${name}-titel`, municipalityName: 'Geel' },
+		path: '/geel',
+		mailState: 'pending'
+	});
+	await db.insert(notificationDigests).values({ userId, frequency: 'weekly', lastSentAt: new Date() });
 	// staff
 	await db.insert(memberships).values({ municipalityId: geel.id, userId, role: 'moderator' });
 	await db.insert(regionRoles).values({ regionId, userId, role: 'participation_expert' });

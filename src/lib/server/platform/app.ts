@@ -142,7 +142,8 @@ export async function startApp(
 			jobs.register<object>(name, (data) => handler(data, jobContext));
 	// The domain-event handlers are the ones the features' manifests list.
 	const events = createEventDispatcher(database, log, {
-		handlers: features.flatMap((feature) => feature.handlers ?? [])
+		handlers: features.flatMap((feature) => feature.handlers ?? []),
+		context: jobContext
 	});
 
 	const services: Partial<FeatureServices> = {};

@@ -19,6 +19,14 @@ import { executeRows, jsonParam } from '$lib/server/db/rows';
 import { domainEvents, eventDeliveries } from '$lib/server/db/schema';
 import type { Logger } from './log';
 import type { DomainEventName, StoredEvent } from './events';
+import type { JobContext } from './feature';
+
+/**
+ * What a handler may use besides its transaction: the configuration (the site's origin) and the job queue, to
+ * queue mail in that transaction (`queueMailIn(tx, …)`, `queueMails(tx, […])`), so the mail exists exactly
+ * when the handling does.
+ */
+export type HandlerContext = Pick<JobContext, 'config' | 'log' | 'queueMailIn' | 'queueMails'>;
 
 export interface EventHandler<K extends DomainEventName = DomainEventName> {
 	/** Stable and unique: deliveries are stored under this name. */
@@ -28,7 +36,7 @@ export interface EventHandler<K extends DomainEventName = DomainEventName> {
 	 * Handles one event. Write through `tx` only: those writes commit together with the record that the
 	 * event was handled. Throwing rolls them back; the event is tried again later.
 	 */
-	handle(event: StoredEvent<K>, tx: Db): Promise<void>;
+	handle(event: StoredEvent<K>, tx: Db, ctx: HandlerContext): Promise<void>;
 }
 
 /** Types `handle`'s event from the names listed in `events`. */
@@ -55,6 +63,8 @@ export interface DispatcherOptions {
 	pollMs?: number;
 	/** The wait before the next attempt after `attempts` failed ones. */
 	retryDelayMs?: (attempts: number) => number;
+	/** What handlers get besides the transaction; the App passes its jobs' context. */
+	context?: HandlerContext;
 }
 
 /** Arbitrary but fixed: serialises the fan-out between the processes sharing one PostgreSQL database. */
@@ -97,6 +107,12 @@ export function createEventDispatcher(
 	const pollMs = options.pollMs ?? 1_000;
 	const retryDelay = options.retryDelayMs ?? defaultRetryDelay;
 	const db = database.db;
+	const context: HandlerContext = options.context ?? {
+		config: {} as HandlerContext['config'],
+		log,
+		queueMailIn: () => Promise.reject(new Error('this dispatcher was started without a job queue')),
+		queueMails: () => Promise.reject(new Error('this dispatcher was started without a job queue'))
+	};
 
 	let stopping = false;
 	let running: Promise<void> | null = null;
@@ -179,7 +195,7 @@ export function createEventDispatcher(
 				);
 				// Another dispatcher handled it meanwhile.
 				if (claimed.length === 0) return;
-				await handler.handle(event, tx);
+				await handler.handle(event, tx, context);
 			});
 			log.debug(
 				{ handler: row.handler, event: eventId, type: row.type, ms: Math.round(performance.now() - started) },

@@ -161,3 +161,10 @@ export async function unfollowOwn(
 		.returning({ id: subscriptions.subjectId });
 	return rows.length > 0;
 }
+
+/** The followers of a subject as `SELECT user_id …`, for a feature's one-statement fan-out (notifications). */
+export function followersSql(params: OfSubject): SQL {
+	return sql`SELECT s.user_id FROM ${subscriptions} s
+		WHERE s.municipality_id = ${params.municipalityId}::uuid AND s.subject_kind = ${params.subject.kind}
+			AND s.subject_id = ${String(params.subject.id)}`;
+}

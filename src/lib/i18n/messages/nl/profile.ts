@@ -133,6 +133,12 @@ export const profile = {
 		subject: 'Bevestig je e-mailadres voor Meedoen',
 		body: 'Dag,\n\nJe gaf dit e-mailadres op in je profiel op Meedoen. Klik op deze link om het te bevestigen:\n\n{link}\n\nDe link is {hours} uur geldig en werkt één keer. Heb je dit niet zelf gevraagd? Dan mag je deze mail negeren: we sturen geen andere mails naar dit adres.\n\nTot op Meedoen!'
 	},
+	notifications: {
+		heading: 'Meldingen en mails',
+		intro:
+			'Kies per soort of en hoe vaak we je mailen: meteen, in een dagelijkse of wekelijkse samenvatting, of nooit.',
+		link: 'Kies hoe vaak je mails krijgt'
+	},
 	calendar: {
 		heading: 'Je activiteiten in je agenda',
 		intro:

@@ -1,6 +1,25 @@
 import { sql } from 'drizzle-orm';
-import { check, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { MAIL_FREQUENCIES, NOTIFICATION_KINDS } from '../../../domain/notifications';
+import {
+	bigint,
+	bigserial,
+	check,
+	date,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import {
+	MAIL_FREQUENCIES,
+	NOTIFICATION_KINDS,
+	NOTIFICATION_MAIL_STATES,
+	type NotificationParams
+} from '../../../domain/notifications';
 import { users } from './accounts';
 import { municipalities } from './municipalities';
 
@@ -43,4 +62,69 @@ export const weeklyOverviews = pgTable(
 		queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [primaryKey({ columns: [t.municipalityId, t.weekStart] })]
+);
+
+/**
+ * Something a person should hear about (an in-app notification), written by the notifications feature's
+ * domain-event handlers in the transaction that handles the event: one row per (event, person). The title is
+ * rendered at read time from `type` and `params` through the message catalogue; `path` is where it links.
+ * `mail_state`: `pending` until a daily or weekly digest takes it, `mailed` once its mail was queued (at
+ * once or in a digest, `mailed_at`), `none` when it is not mailed (the kind is off, or in-app only).
+ */
+export const notifications = pgTable(
+	'notifications',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		municipalityId: uuid('municipality_id')
+			.notNull()
+			.references(() => municipalities.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+		/** The domain event it came from (`suggestion.answered`, …): picks the Dutch title. */
+		type: text('type').notNull(),
+		/** The domain event's id: one notification per event and person, and the mail's stable reference. */
+		eventId: bigint('event_id', { mode: 'number' }).notNull(),
+		params: jsonb('params').$type<NotificationParams>().notNull(),
+		path: text('path').notNull(),
+		/** The action it belongs to, for the digests' grouping; null when it belongs to none. */
+		actionId: integer('action_id'),
+		mailState: text('mail_state', { enum: NOTIFICATION_MAIL_STATES }).notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		readAt: timestamp('read_at', { withTimezone: true }),
+		mailedAt: timestamp('mailed_at', { withTimezone: true })
+	},
+	(t) => [
+		index('notifications_municipality_idx').on(t.municipalityId, t.createdAt),
+		// The list, newest first.
+		index('notifications_user_idx').on(t.userId, t.id),
+		// The bell: the unread count of one person reads only this small index.
+		index('notifications_unread_idx')
+			.on(t.userId)
+			.where(sql`${t.readAt} IS NULL`),
+		// The digests: who has something waiting.
+		index('notifications_pending_idx')
+			.on(t.userId, t.kind)
+			.where(sql`${t.mailState} = 'pending'`),
+		uniqueIndex('notifications_event_user_key').on(t.eventId, t.userId),
+		check('notifications_kind_valid', sql`${t.kind} IN (${inList(NOTIFICATION_KINDS)})`),
+		check('notifications_mail_state_valid', sql`${t.mailState} IN (${inList(NOTIFICATION_MAIL_STATES)})`)
+	]
+);
+
+/**
+ * When a person last got a digest of each frequency (daily, weekly): the next is due a period later. Written
+ * in the transaction that queues the digest's mail and marks its notifications.
+ */
+export const notificationDigests = pgTable(
+	'notification_digests',
+	{
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		frequency: text('frequency', { enum: ['daily', 'weekly'] }).notNull(),
+		lastSentAt: timestamp('last_sent_at', { withTimezone: true }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.frequency] })]
 );

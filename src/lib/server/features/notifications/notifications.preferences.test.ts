@@ -3,12 +3,16 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { consents, notificationPreferences, users } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildUser } from '$lib/server/testing/factories';
+import { buildCtx } from '$lib/server/testing/context';
 import { recordConsent } from '$lib/server/features/profile/profile.service';
 import type { NotificationKind } from '$lib/domain/notifications';
 import { eraseNotificationData } from './notifications.personal-data';
 import {
 	FrequencyNotOffered,
 	getMailPreferences,
+	inspectUnsubscribeLink,
+	saveMyMailPreferences,
+	unsubscribeByLink,
 	mailFrequencySql,
 	readUnsubscribeToken,
 	setMailPreference,
@@ -159,5 +163,64 @@ describe('one-click unsubscribe links', () => {
 			"' OR 1=1"
 		])
 			expect(await readUnsubscribeToken(database.db, bad)).toBeNull();
+	});
+});
+
+describe('the unsubscribe page', () => {
+	const ctxOf = () => buildCtx(database.db);
+
+	it('shows what a link turns off without changing it, and turns it off on POST', async () => {
+		const person = await buildUser(database.db);
+		const link = await unsubscribeLink(database.db, { origin, userId: person.id, kind: 'own' });
+		const token = link.url.slice(`${origin}/uitschrijven/`.length);
+		expect(await inspectUnsubscribeLink(ctxOf(), { unverifiedToken: token })).toEqual({
+			state: 'valid',
+			kind: 'own',
+			frequency: 'immediate'
+		});
+		expect((await frequencies(person.id)).own).toBe('immediate');
+		expect((await unsubscribeByLink(ctxOf(), { unverifiedToken: token })).state).toBe('valid');
+		expect((await frequencies(person.id)).own).toBe('never');
+	});
+
+	it('refuses a tampered link without changing anything, and says so for a deleted account', async () => {
+		const person = await buildUser(database.db);
+		const link = await unsubscribeLink(database.db, { origin, userId: person.id, kind: 'following' });
+		const token = link.url.slice(`${origin}/uitschrijven/`.length);
+		const tampered = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
+		expect(await unsubscribeByLink(ctxOf(), { unverifiedToken: tampered })).toEqual({ state: 'invalid' });
+		expect(await inspectUnsubscribeLink(ctxOf(), { unverifiedToken: '<script>' })).toEqual({
+			state: 'invalid'
+		});
+		expect((await frequencies(person.id)).following).toBe('weekly');
+		await database.db.update(users).set({ deletedAt: new Date() }).where(eq(users.id, person.id));
+		expect(await unsubscribeByLink(ctxOf(), { unverifiedToken: token })).toEqual({ state: 'gone' });
+	});
+
+	it('saves a whole form, refuses a frequency a kind does not offer beside its field', async () => {
+		const person = await buildUser(database.db);
+		const ctx = buildCtx(database.db, undefined, {
+			actor: { userId: person.id, displayName: 'x', memberships: [], regionRoles: [] } as never
+		});
+		const form = {
+			own: 'daily',
+			following: 'never',
+			themes: 'never',
+			invitations: 'never',
+			newsletters: 'immediate'
+		};
+		await saveMyMailPreferences(ctx, form);
+		expect(await frequencies(person.id)).toEqual({ ...form, invitations: 'never' });
+		expect(await openConsents(person.id, 'newsletters')).toBe(1);
+		const refused = await saveMyMailPreferences(ctx, { ...form, newsletters: 'daily' }).catch(
+			(e: unknown) => e
+		);
+		expect(refused).toMatchObject({
+			code: 'validation',
+			options: { fields: { newsletters: ['notifications.preferences.invalid'] } }
+		});
+		await expect(saveMyMailPreferences(buildCtx(database.db), form)).rejects.toMatchObject({
+			code: 'unauthenticated'
+		});
 	});
 });

@@ -2,6 +2,10 @@
 // signed one-click unsubscribe link every such mail carries (RFC 8058). Other features read who wants mail
 // of a kind through mailFrequencySql, so an audience is one statement.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import type { Ctx } from '$lib/server/platform/context';
+import { AppError } from '$lib/server/platform/errors';
+import { validateInput, type RawInput } from '$lib/server/platform/validation';
 import type { Db } from '$lib/server/db/client';
 import { newToken } from '$lib/server/platform/tokens';
 import {
@@ -11,7 +15,11 @@ import {
 	type MailFrequency,
 	type NotificationKind
 } from '$lib/domain/notifications';
-import { recordConsent, setThemesMailFrequency } from '$lib/server/features/profile/profile.service';
+import {
+	hasOpenConsent,
+	recordConsent,
+	setThemesMailFrequency
+} from '$lib/server/features/profile/profile.service';
 import {
 	ensureUnsubscribeSecret,
 	getFrequencies,
@@ -102,7 +110,18 @@ export async function unsubscribeLink(
 	db: Db,
 	params: { origin: string; userId: string; kind: NotificationKind }
 ): Promise<{ url: string; headers: Record<string, string> }> {
-	const secret = await secretOf(db);
+	return unsubscribeLinkWith(await secretOf(db), params);
+}
+
+/** The secret to sign many links with, read once (a fan-out's or a digest run's mails). */
+export function unsubscribeSecret(db: Db): Promise<string> {
+	return secretOf(db);
+}
+
+export function unsubscribeLinkWith(
+	secret: string,
+	params: { origin: string; userId: string; kind: NotificationKind }
+): { url: string; headers: Record<string, string> } {
 	const index = NOTIFICATION_KINDS.indexOf(params.kind);
 	const token = `${params.userId.replaceAll('-', '')}${index}${mac(secret, params.userId, params.kind)}`;
 	const url = `${params.origin}${UNSUBSCRIBE_PATH}/${token}`;
@@ -126,4 +145,92 @@ export async function readUnsubscribeToken(
 	const expected = Buffer.from(mac(await secretOf(db), userId, kind));
 	const given = Buffer.from(match[3]!);
 	return given.length === expected.length && timingSafeEqual(given, expected) ? { userId, kind } : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The person's own preferences page (/profiel/meldingen) and the unsubscribe page (/uitschrijven/{token})
+// ---------------------------------------------------------------------------------------------
+
+const frequencyOf = (kind: NotificationKind) =>
+	z.enum(FREQUENCIES_OF_KIND[kind] as [MailFrequency, ...MailFrequency[]], {
+		message: 'notifications.preferences.invalid'
+	});
+const preferencesInput = z.object({
+	own: frequencyOf('own'),
+	following: frequencyOf('following'),
+	themes: frequencyOf('themes'),
+	invitations: frequencyOf('invitations'),
+	newsletters: frequencyOf('newsletters')
+});
+
+function personOf(ctx: Ctx): string {
+	if (!ctx.actor) throw new AppError('unauthenticated');
+	return ctx.actor.userId;
+}
+
+export interface MyMailPreferences {
+	preferences: MailPreference[];
+	/** Whether the person is in the pool of climate makers (invitations need it). */
+	inPool: boolean;
+}
+
+export async function getMyMailPreferences(ctx: Ctx): Promise<MyMailPreferences> {
+	const userId = personOf(ctx);
+	const preferences = await getMailPreferences(ctx.db, { userId });
+	if (!preferences) throw new AppError('unauthenticated');
+	return { preferences, inPool: await hasOpenConsent(ctx.db, { userId, kind: 'pool' }) };
+}
+
+/** Saves every kind's frequency from the form in one transaction (each with the consent it needs). */
+export async function saveMyMailPreferences(
+	ctx: Ctx,
+	input: RawInput<typeof preferencesInput>
+): Promise<void> {
+	const userId = personOf(ctx);
+	const values = validateInput(preferencesInput, input);
+	await ctx.db.transaction(async (tx) => {
+		const current = await getMailPreferences(tx, { userId });
+		for (const kind of NOTIFICATION_KINDS) {
+			const now = current?.find((p) => p.kind === kind)?.frequency;
+			// Unchanged kinds write nothing (and give or withdraw no consent).
+			if (now !== values[kind]) await setMailPreference(tx, { userId, kind, frequency: values[kind] });
+		}
+	});
+}
+
+export type UnsubscribeView =
+	| { state: 'valid'; kind: NotificationKind; frequency: MailFrequency }
+	| { state: 'invalid' }
+	| { state: 'gone' };
+
+/** What an unsubscribe link turns off (GET: nothing changes; mail scanners open links). */
+export async function inspectUnsubscribeLink(
+	ctx: Ctx,
+	input: { unverifiedToken: string }
+): Promise<UnsubscribeView> {
+	const target = await readUnsubscribeToken(ctx.db, input.unverifiedToken);
+	if (!target) return { state: 'invalid' };
+	const preferences = await getMailPreferences(ctx.db, { userId: target.userId });
+	if (!preferences) return { state: 'gone' };
+	return {
+		state: 'valid',
+		kind: target.kind,
+		frequency: preferences.find((p) => p.kind === target.kind)!.frequency
+	};
+}
+
+/** Turns the link's kind off for its person (no login: the signed token is the proof). */
+export async function unsubscribeByLink(
+	ctx: Ctx,
+	input: { unverifiedToken: string }
+): Promise<UnsubscribeView> {
+	const target = await readUnsubscribeToken(ctx.db, input.unverifiedToken);
+	if (!target) return { state: 'invalid' };
+	return ctx.db.transaction(async (tx) => {
+		const preferences = await getMailPreferences(tx, { userId: target.userId });
+		if (!preferences) return { state: 'gone' as const };
+		await setMailPreference(tx, { userId: target.userId, kind: target.kind, frequency: 'never' });
+		ctx.log.info({ userId: target.userId, kind: target.kind }, 'unsubscribed by link');
+		return { state: 'valid' as const, kind: target.kind, frequency: 'never' as const };
+	});
 }

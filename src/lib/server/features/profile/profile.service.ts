@@ -168,6 +168,15 @@ export async function recordConsent(
 	await setConsent(db, { ...params, rows });
 }
 
+/** Whether the person has this consent open now (the notifications' preferences page asks for the pool). */
+export async function hasOpenConsent(
+	db: Db,
+	params: { userId: string; kind: ConsentKind }
+): Promise<boolean> {
+	const rows = await listConsents(db, { userId: params.userId });
+	return rows.some((r) => r.kind === params.kind && r.withdrawnAt === null);
+}
+
 /**
  * How often the person wants news on their themes (the profile's "Hoe vaak wil je mails krijgen?"), with
  * the "updates" consent it needs, in the caller's transaction: the notifications' preferences page sets it.

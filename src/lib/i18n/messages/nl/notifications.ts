@@ -1,0 +1,139 @@
+// Dutch texts of notifications: their titles (per event and whether it is about the person's own
+// contribution), the list /meldingen, the mail preferences, the unsubscribe page and the mails themselves.
+export const notifications = {
+	titles: {
+		suggestion_published: {
+			own: 'Je suggestie “{title}” staat online',
+			following: 'De suggestie “{title}” staat online'
+		},
+		suggestion_answered: {
+			own: 'De gemeente antwoordde op je suggestie “{title}”',
+			following: 'De gemeente antwoordde op de suggestie “{title}”'
+		},
+		suggestion_status_changed: {
+			own: 'Je suggestie “{title}” heeft een nieuwe status: {status}',
+			following: 'De suggestie “{title}” heeft een nieuwe status: {status}'
+		},
+		suggestion_merged: {
+			own: 'Je suggestie “{title}” werd samengevoegd met een gelijkaardige suggestie',
+			following: 'De suggestie “{title}” werd samengevoegd met een gelijkaardige suggestie'
+		},
+		suggestion_rejected: {
+			own: 'Je suggestie “{title}” werd niet gepubliceerd',
+			following: 'De suggestie “{title}” staat niet langer online'
+		},
+		suggestion_comment_published: {
+			own: 'Iemand antwoordde op je reactie bij “{title}”',
+			following: 'Nieuwe reactie bij “{title}”'
+		},
+		action_update_published: {
+			own: 'Nieuws bij “{actionTitle}”: {title}',
+			following: 'Nieuws bij “{actionTitle}”: {title}'
+		},
+		event_updated: {
+			own: 'De activiteit “{title}” is gewijzigd',
+			following: 'De activiteit “{title}” is gewijzigd'
+		},
+		event_cancelled: {
+			own: 'De activiteit “{title}” gaat niet door',
+			following: 'De activiteit “{title}” gaat niet door'
+		},
+		event_report_published: {
+			own: 'Het verslag van “{title}” staat online',
+			following: 'Het verslag van “{title}” staat online'
+		}
+	},
+	list: {
+		title: 'Meldingen',
+		intro:
+			'Wat er gebeurde met je suggesties, met wat je volgt en met de activiteiten waarvoor je bent ingeschreven.',
+		empty:
+			'Je hebt nog geen meldingen. Als er iets gebeurt met wat je schreef, steunt of volgt, zie je het hier.',
+		unread: 'Nieuw',
+		markAll: 'Alles gelezen',
+		markedAll: 'Alle meldingen staan op gelezen.',
+		preferences: 'Kies hoe vaak je mails krijgt',
+		newer: 'Nieuwere meldingen',
+		older: 'Oudere meldingen',
+		pagination: 'Meer meldingen',
+		inMunicipality: 'In {name}'
+	},
+	preferences: {
+		title: 'Meldingen en mails',
+		intro:
+			'Je ziet al je meldingen op Meedoen bij het belletje bovenaan. Kies hier per soort of en hoe vaak we je daarover ook mailen. Elke mail heeft onderaan een link om die soort mails met één klik uit te zetten.',
+		save: 'Bewaren',
+		saved: 'Je keuzes zijn bewaard.',
+		legend: '{kind}: hoe vaak wil je een mail?',
+		kinds: {
+			own: 'Mijn eigen bijdragen',
+			following: 'Wat ik volg of steun',
+			themes: 'Nieuws over mijn thema’s',
+			invitations: 'Uitnodigingen',
+			newsletters: 'Nieuwsbrieven van de gemeente'
+		},
+		hints: {
+			own: 'Je suggestie staat online, de gemeente antwoordt of kiest ze, iemand antwoordt op je reactie.',
+			following:
+				'Een suggestie die je steunt of volgt verandert, een actie die je volgt heeft nieuws, een activiteit waarvoor je bent ingeschreven verandert.',
+			themes:
+				'Nieuwe acties en oproepen over de thema’s die je koos in je profiel. Door hier iets anders dan “Nooit” te kiezen, geef je toestemming om je daarover te mailen.',
+			invitations:
+				'Uitnodigingen voor werkgroepen en actiedagen. Die krijg je alleen als je in de pool van klimaatmakers zit: dat kies je in je profiel.',
+			newsletters:
+				'De nieuwsbrief van je gemeente over klimaat. Door “Meteen” te kiezen geef je toestemming om je die te sturen; met “Nooit” trek je die toestemming in. Je kan dat altijd veranderen.'
+		},
+		frequencies: {
+			immediate: 'Meteen',
+			daily: 'Eén keer per dag (samenvatting)',
+			weekly: 'Eén keer per week (samenvatting)',
+			never: 'Nooit'
+		},
+		needsPool: 'Je zit nog niet in de pool van klimaatmakers, dus je krijgt geen uitnodigingen.',
+		joinPool: 'Kom in de pool via je profiel',
+		invalid: 'Kies een van de mogelijkheden.',
+		inAppNote:
+			'Wijzigingen aan activiteiten waarvoor je bent ingeschreven krijg je altijd per mail met een agenda-bijlage; hier staan ze alleen als melding.'
+	},
+	unsubscribe: {
+		title: 'Mails uitzetten',
+		question: 'Wil je geen mails meer over “{kind}”?',
+		explain:
+			'Klik op de knop om deze mails uit te zetten. Je meldingen op Meedoen blijven staan, en je kan dit altijd terugdraaien bij je voorkeuren.',
+		button: 'Zet deze mails uit',
+		done: 'Klaar: je krijgt geen mails meer over “{kind}”.',
+		preferences: 'Naar je voorkeuren voor mails',
+		invalidTitle: 'Deze link werkt niet',
+		invalid:
+			'Deze link om je af te melden is niet geldig: misschien is hij niet volledig gekopieerd. Meld je aan en kies bij je voorkeuren welke mails je wil krijgen.',
+		gone: 'Deze link hoort bij een account dat niet meer bestaat. Je krijgt geen mails meer van ons.'
+	},
+	mail: {
+		subjectOne: '{title}',
+		subjectDaily: {
+			one: 'Je dagelijkse samenvatting: {count} melding',
+			other: 'Je dagelijkse samenvatting: {count} meldingen'
+		},
+		subjectWeekly: {
+			one: 'Je wekelijkse samenvatting: {count} melding',
+			other: 'Je wekelijkse samenvatting: {count} meldingen'
+		},
+		greeting: 'Dag {name},',
+		introOne: 'Er is nieuws op Meedoen {municipality}:',
+		introDigest: 'Dit gebeurde er sinds je vorige samenvatting:',
+		open: 'Bekijk het op Meedoen',
+		other: 'Andere meldingen',
+		why: 'Je krijgt deze mail omdat je op Meedoen koos voor mails over “{kind}”.',
+		preferences: 'Kies hoe vaak je mails krijgt',
+		unsubscribe: 'Geen mails meer over “{kind}”',
+		footer: 'Meedoen is het participatieplatform van je gemeente.'
+	},
+	pool: {
+		question: 'Blijf op de hoogte van je thema’s en kom in de pool',
+		explain:
+			'Dan mailen we je over nieuwe acties op je thema’s en mag de gemeente je uitnodigen voor werkgroepen en actiedagen. Je kan dit altijd weer uitzetten in je profiel.',
+		button: 'Ja, hou me op de hoogte',
+		done: 'Welkom in de pool van klimaatmakers! Je krijgt nieuws over je thema’s en uitnodigingen.',
+		noHome: 'Dat kan zodra je een gemeente kiest in je profiel.'
+	}
+};

@@ -1,0 +1,218 @@
+// The domain-event handlers that turn what happened into notifications: for a suggestion its author (own) and
+// its supporters and followers (following), for a reply the writer of the comment replied to, for an action's
+// update its followers, for an event the people registered (in-app only: the events feature mails them
+// itself, with the calendar update). Each writes every notification of its event in one statement in the
+// dispatcher's transaction, and queues the mail of whoever wants it right away in that same transaction, so
+// the notification and its mail exist exactly once, when the handling commits.
+import { DEFAULT_LOCALE } from '$lib/i18n';
+import type { Db } from '$lib/server/db/client';
+import type { NoticeSubject, NotificationParams } from '$lib/domain/notifications';
+import { defineEventHandler, type HandlerContext } from '$lib/server/platform/events.dispatcher';
+import type { StoredEvent } from '$lib/server/platform/events';
+import { followersSql } from '$lib/server/platform/subscriptions';
+import {
+	commentAuthorSql,
+	suggestionNoticeSubject,
+	supportersSql
+} from '$lib/server/features/suggestions/suggestions.notices.service';
+import { updateNoticeSubject } from '$lib/server/features/actions/actions.notices.service';
+import { eventNoticeSubject, registeredPeopleSql } from '$lib/server/features/events/events.notices.service';
+import { sql } from 'drizzle-orm';
+import { insertNotifications, type Audience } from './notifications.queries';
+import { unsubscribeLinkWith, unsubscribeSecret } from './notifications.service';
+import { notificationTitle } from './notifications.present';
+import { notificationMail } from './notifications.mail';
+
+export function originOf(ctx: Pick<HandlerContext, 'config'>): string {
+	return ctx.config.origin ?? `http://localhost:${ctx.config.port}`;
+}
+
+/** The stable reference of the mail of one notification: one mail per (event, person), whatever retries. */
+export function notificationReference(eventId: number, userId: string): string {
+	return `notification:${eventId}:${userId}`;
+}
+
+async function notify(
+	tx: Db,
+	ctx: HandlerContext,
+	event: StoredEvent,
+	input: {
+		subject: NoticeSubject;
+		audiences: Audience[];
+		exclude: (string | null | undefined)[];
+		mail: boolean;
+		path?: string;
+		status?: string;
+		title?: string;
+	}
+): Promise<void> {
+	const { subject } = input;
+	const params: NotificationParams = {
+		title: input.title ?? subject.title,
+		municipalityName: subject.municipalityName,
+		...(subject.actionTitle ? { actionTitle: subject.actionTitle } : {}),
+		...(input.status ? { status: input.status } : {})
+	};
+	const toMail = await insertNotifications(tx, {
+		municipalityId: event.municipalityId,
+		eventId: event.id,
+		type: event.type,
+		params,
+		path: input.path ?? subject.path,
+		actionId: subject.actionId,
+		audiences: input.audiences,
+		exclude: [...input.exclude, event.actorId],
+		mail: input.mail
+	});
+	if (toMail.length === 0) return;
+	const origin = originOf(ctx);
+	const secret = await unsubscribeSecret(tx);
+	// All of them in one go: one ledger statement and one job insert per 2,000 (queueMails).
+	await ctx.queueMails(
+		tx,
+		toMail.map((person) =>
+			notificationMail(DEFAULT_LOCALE, {
+				to: person.email,
+				name: person.displayName,
+				frequency: 'immediate',
+				items: [
+					{
+						title: notificationTitle(DEFAULT_LOCALE, { type: event.type, kind: person.kind, params }),
+						url: `${origin}${input.path ?? subject.path}`,
+						municipalityName: subject.municipalityName,
+						actionTitle: subject.actionTitle
+					}
+				],
+				look: { name: subject.municipalityName, color: subject.primaryColor },
+				origin,
+				unsubscribe: [
+					{
+						kind: person.kind,
+						...unsubscribeLinkWith(secret, { origin, userId: person.userId, kind: person.kind })
+					}
+				],
+				reference: notificationReference(event.id, person.userId),
+				municipalityId: event.municipalityId
+			})
+		)
+	);
+}
+
+const own = (userId: string | null | undefined): Audience[] =>
+	userId ? [{ kind: 'own', people: sql`SELECT ${userId}::uuid AS user_id` }] : [];
+
+/** What came of a suggestion: its author, supporters and followers hear of it. */
+export const suggestionNotices = defineEventHandler({
+	name: 'notifications.suggestion',
+	events: [
+		'suggestion.published',
+		'suggestion.answered',
+		'suggestion.status_changed',
+		'suggestion.merged',
+		'suggestion.rejected'
+	],
+	async handle(event, tx, ctx) {
+		const municipalityId = event.municipalityId;
+		const id = Number(event.subjectId);
+		const subject = await suggestionNoticeSubject(tx, { municipalityId, id });
+		if (!subject) return;
+		// A merged suggestion lives on in the one it was merged into (its votes and followers moved there).
+		const kept =
+			event.type === 'suggestion.merged'
+				? await suggestionNoticeSubject(tx, { municipalityId, id: event.payload.keptId })
+				: undefined;
+		await notify(tx, ctx, event, {
+			subject,
+			path: kept?.path,
+			status: event.type === 'suggestion.status_changed' ? event.payload.to : undefined,
+			audiences: [
+				...own(event.payload.authorId),
+				{ kind: 'following', people: supportersSql({ municipalityId, suggestionId: id }) },
+				{
+					kind: 'following',
+					people: followersSql({ municipalityId, subject: { kind: 'suggestion', id } })
+				}
+			],
+			exclude: [],
+			mail: true
+		});
+	}
+});
+
+/** A reply to a comment: its writer hears of it. */
+export const replyNotices = defineEventHandler({
+	name: 'notifications.reply',
+	events: ['suggestion.comment_published'],
+	async handle(event, tx, ctx) {
+		const parentId = event.payload.parentId;
+		if (!parentId) return;
+		const municipalityId = event.municipalityId;
+		const subject = await suggestionNoticeSubject(tx, { municipalityId, id: Number(event.subjectId) });
+		if (!subject) return;
+		await notify(tx, ctx, event, {
+			subject,
+			path: `${subject.path}#reactie-${event.payload.commentId}`,
+			audiences: [{ kind: 'own', people: commentAuthorSql({ municipalityId, commentId: parentId }) }],
+			// Whoever wrote the reply (a moderator approving it is the event's actor).
+			exclude: [event.payload.authorId],
+			mail: true
+		});
+	}
+});
+
+/** News on an action: its followers hear of it. */
+export const actionUpdateNotices = defineEventHandler({
+	name: 'notifications.action-update',
+	events: ['action.update_published'],
+	async handle(event, tx, ctx) {
+		const municipalityId = event.municipalityId;
+		const { actionId, updateId } = event.payload;
+		const subject = await updateNoticeSubject(tx, { municipalityId, actionId, updateId });
+		if (!subject) return;
+		await notify(tx, ctx, event, {
+			subject,
+			audiences: [
+				{
+					kind: 'following',
+					people: followersSql({ municipalityId, subject: { kind: 'action', id: actionId } })
+				}
+			],
+			exclude: [],
+			mail: true
+		});
+	}
+});
+
+/**
+ * An event changed, was cancelled or has its report: the people registered see it in their list. In-app
+ * only: the events feature mails them itself (with the calendar's update or cancellation).
+ */
+export const eventNotices = defineEventHandler({
+	name: 'notifications.event',
+	events: ['event.updated', 'event.cancelled', 'event.report_published'],
+	async handle(event, tx, ctx) {
+		const municipalityId = event.municipalityId;
+		const eventId = Number(event.subjectId);
+		const subject = await eventNoticeSubject(tx, { municipalityId, id: eventId });
+		if (!subject) return;
+		await notify(tx, ctx, event, {
+			subject,
+			audiences: [
+				{
+					kind: 'following',
+					people: registeredPeopleSql({
+						municipalityId,
+						eventId,
+						// The cancellation cancelled the registrations in its own transaction, which began before
+						// the event was written.
+						cancelledSince: event.type === 'event.cancelled' ? event.createdAt : undefined
+					})
+				}
+			],
+			exclude: [],
+			mail: false
+		});
+	}
+});
+
+export const notificationHandlers = [suggestionNotices, replyNotices, actionUpdateNotices, eventNotices];
