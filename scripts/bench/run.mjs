@@ -13,7 +13,7 @@
 //
 //   npm run bench [-- --build] [--duration 10] [--connections 50] [--warmup 2] [--no-fail]
 //                 [--no-soak] [--soak-minutes 3] [--database-url postgres://user@host:5432/postgres]
-//                 [--only events]
+//                 [--only events|mail] [--mail-count 100000]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -33,6 +33,7 @@ import { buildApp, cleanupOnExit, gitCommit, redactUrl } from './lib/run-support
 import { checkVoteCounts, measureVotes } from './lib/votes.mjs';
 import { printSoak, runSoak } from './lib/soak.mjs';
 import { runEventsBench } from './lib/events.mjs';
+import { runMailBench } from './lib/mail.mjs';
 import { runSuggestionsChild } from './datasets/suggestions.mjs';
 import {
 	LOAD_SCENARIOS,
@@ -73,6 +74,9 @@ const USAGE = `npm run bench [-- options]
                      created on the server of U (a superuser connection) for the run and dropped after
   --only events      only the events bench (lib/events.mjs: the registration race, the event list and
                      the .ics feed with 2,000 events, past the page cache), on its own fresh data
+  --only mail        only the mail bench (lib/mail.mjs: a newsletter to 100,000 people queued and sent by
+                     the app to a local SMTP sink: time to queue, mails per second, exactly one each)
+  --mail-count N     people the mail bench's newsletter goes to (default 100000)
   -h, --help         this text`;
 
 function options() {
@@ -89,6 +93,7 @@ function options() {
 				'soak-minutes': { type: 'string', default: '3' },
 				'database-url': { type: 'string' },
 				only: { type: 'string' },
+				'mail-count': { type: 'string', default: '100000' },
 				help: { type: 'boolean', short: 'h', default: false }
 			}
 		}));
@@ -100,8 +105,8 @@ function options() {
 		console.log(USAGE);
 		process.exit(0);
 	}
-	if (values.only !== undefined && values.only !== 'events') {
-		console.error(`--only takes: events, not "${values.only}"\n\n${USAGE}`);
+	if (values.only !== undefined && values.only !== 'events' && values.only !== 'mail') {
+		console.error(`--only takes: events or mail, not "${values.only}"\n\n${USAGE}`);
 		process.exit(2);
 	}
 	const integer = (name, min, max) => {
@@ -120,7 +125,8 @@ function options() {
 		fail: !values['no-fail'],
 		soakMinutes: values['no-soak'] ? 0 : integer('soak-minutes', 1, 120),
 		databaseUrl: values['database-url'] ?? null,
-		only: values.only ?? null
+		only: values.only ?? null,
+		mailCount: integer('mail-count', 1, 1_000_000)
 	};
 }
 
@@ -161,6 +167,15 @@ async function main() {
 		log(
 			`the machine is busy (load average ${loadAtStart.toFixed(2)} on ${os.cpus().length} cores): figures will be low`
 		);
+	if (opts.only === 'mail') {
+		setTimeout(async () => {
+			console.error('\n[bench] the mail bench still runs after 60 minutes: giving up');
+			await cleanup();
+			process.exit(1);
+		}, 60 * 60_000).unref();
+		mkdirSync(benchDir, { recursive: true });
+		return runMailBench({ root, benchDir, opts, log, onCleanup });
+	}
 	if (opts.only === 'events') {
 		const buildMs = build(opts.build);
 		setTimeout(async () => {
