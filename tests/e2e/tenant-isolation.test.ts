@@ -110,8 +110,16 @@ async function arrangeMol(): Promise<RouteValues> {
 			`SELECT id FROM themes WHERE municipality_id = $1 ORDER BY position, id LIMIT 1`,
 			[mol]
 		);
+		// A newsletter of Mol scheduled far ahead: its page, preview and cancel step are Mol's alone.
+		const letter = await one<{ id: number }>(
+			`INSERT INTO newsletters (municipality_id, subject, body, audience, status, scheduled_at)
+			 VALUES ($1, 'Nieuws uit Mol', 'Nog niet verstuurd', '{"kind":"pool"}', 'scheduled', now() + interval '60 days')
+			 RETURNING id`,
+			[mol]
+		);
 		return {
 			municipality: 'mol',
+			nieuwsbrief: String(letter.id),
 			actie: String(draft.action),
 			kans: String(draft.opportunity),
 			update: String(update.id),
@@ -147,6 +155,9 @@ const FORM_OF_ROUTE: Record<string, Record<string, string>> = {
 function formBody(route: string): URLSearchParams {
 	const form = new URLSearchParams({
 		title: 'Overgenomen door Geel',
+		subject: 'Overgenomen door Geel',
+		audience: 'pool',
+		when: 'now',
 		summary: 'Overgenomen door Geel',
 		body: 'OVERGENOMEN DOOR GEEL',
 		decided: '',

@@ -123,6 +123,10 @@ export function routeValuesOfGeel(dataDir: string): Promise<Record<string, strin
 				`SELECT id || '-' || slug AS v FROM events WHERE municipality_id = ${geel} AND status = 'published'
 				 AND starts_at > now() ORDER BY starts_at, id LIMIT 1`
 			),
+			// Geel's newsletter of the demo: sent, so its archive page exists.
+			nieuwsbrief: await one(
+				`SELECT id AS v FROM newsletters WHERE municipality_id = ${geel} AND status = 'sent' ORDER BY id LIMIT 1`
+			),
 			level: '2',
 			rest: 'v1/iets',
 			// An unsubscribe link (/uitschrijven/{token}) that is none: a malformed token is refused like any write

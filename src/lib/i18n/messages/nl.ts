@@ -15,6 +15,7 @@ import type { eventRegistration } from './nl/eventRegistration';
 import type { events } from './nl/events';
 import type { college } from './nl/college';
 import type { notifications } from './nl/notifications';
+import type { newsletters } from './nl/newsletters';
 
 const nl = {
 	app: {
@@ -296,6 +297,7 @@ export type FullCatalogue = typeof nl & {
 	events: typeof events;
 	college: typeof college;
 	notifications: typeof notifications;
+	newsletters: typeof newsletters;
 };
 
 export default nl;

@@ -7,6 +7,7 @@ import { collegeFeature } from './college/college.feature';
 import { demoFeature } from './demo/demo.feature';
 import { eventsFeature } from './events/events.feature';
 import { notificationsFeature } from './notifications/notifications.feature';
+import { newslettersFeature } from './newsletters/newsletters.feature';
 import { municipalitiesFeature } from './municipalities/municipalities.feature';
 import { opportunitiesFeature } from './opportunities/opportunities.feature';
 import { profileFeature } from './profile/profile.feature';
@@ -32,6 +33,7 @@ export const features = [
 	eventsFeature,
 	notificationsFeature,
 	collegeFeature,
+	newslettersFeature,
 	searchFeature
 ] as const;
 

@@ -21,7 +21,9 @@ import {
 	eventRegistrations,
 	notificationDigests,
 	notificationPreferences,
-	notifications
+	notifications,
+	newsletters,
+	newsletterRecipients
 } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
@@ -119,6 +121,14 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 		mailState: 'pending'
 	});
 	await db.insert(notificationDigests).values({ userId, frequency: 'weekly', lastSentAt: new Date() });
+	// newsletters
+	const [letter] = await db
+		.insert(newsletters)
+		.values({ municipalityId: geel.id, subject: 'Nieuwsbrief', body: 'Nieuws', audience: { kind: 'pool' } })
+		.returning({ id: newsletters.id });
+	await db
+		.insert(newsletterRecipients)
+		.values({ newsletterId: letter!.id, municipalityId: geel.id, userId, queuedAt: new Date() });
 	// staff
 	await db.insert(memberships).values({ municipalityId: geel.id, userId, role: 'moderator' });
 	await db.insert(regionRoles).values({ regionId, userId, role: 'participation_expert' });

@@ -228,6 +228,11 @@ export function requestContext(app: App, request: { requestId: string; locale: L
 		geocoder: app.geocoder ?? undefined,
 		features: app.features,
 		queueMail: (message) => app.queueMail(message),
+		queueJob: app.config.jobs
+			? async (name, data, options) => {
+					await app.jobs.send(name, data, options);
+				}
+			: undefined,
 		forgetDeliveredMail: async (addresses) => {
 			await app.mailer.forget(addresses);
 		}

@@ -33,6 +33,12 @@ export interface Ctx {
 	/** Queues a mail for delivery by the job system. */
 	queueMail(message: MailMessage): Promise<void>;
 	/**
+	 * Queues a feature's job (one its manifest declares), in `tx` when given so it exists exactly when that
+	 * transaction commits, not before `startAfter` when given. Absent where no job system runs (JOBS=0, most
+	 * tests): the feature then relies on its hourly catch-up.
+	 */
+	queueJob?(name: string, data: object, options?: { tx?: Db; startAfter?: Date }): Promise<void>;
+	/**
 	 * Deletes the delivered mail the platform keeps for these addresses (the .eml files written without SMTP);
 	 * absent where no mail is kept (most tests).
 	 */

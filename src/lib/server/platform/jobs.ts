@@ -16,6 +16,8 @@ export interface SendOptions {
 	tx?: Db;
 	/** At most one job of this name per slot of so many seconds (counted from the epoch), across processes. */
 	singletonSeconds?: number;
+	/** Not before this time (a scheduled newsletter); pg-boss holds the job until then. */
+	startAfter?: Date;
 }
 
 /** Retry and expiry of the jobs of one insert (pg-boss's options). */
@@ -190,6 +192,7 @@ export function createJobs(
 				retryDelay: 30,
 				retryBackoff: true,
 				singletonSeconds: options.singletonSeconds,
+				startAfter: options.startAfter,
 				// pg-boss's insert runs on the transaction's own connection (PGlite's too, which has only one).
 				db: client ? { executeSql: (text, values) => client.query(text, values) } : undefined
 			});

@@ -33,6 +33,7 @@ export const backoffice = {
 		home: 'Overzicht',
 		actions: 'Klimaatacties',
 		events: 'Activiteiten',
+		newsletters: 'Nieuwsbrieven',
 		suggestions: 'Suggesties',
 		staff: 'Medewerkers',
 		audit: 'Logboek',
@@ -259,6 +260,13 @@ export const backoffice = {
 				checked_in: 'Aanwezigheden aangevinkt',
 				report_saved: 'Verslag bewaard',
 				report_published: 'Verslag gepubliceerd'
+			},
+			newsletter: {
+				created: 'Nieuwsbrief aangemaakt',
+				updated: 'Nieuwsbrief gewijzigd',
+				test_sent: 'Test van een nieuwsbrief verstuurd',
+				scheduled: 'Nieuwsbrief verstuurd of ingepland',
+				cancelled: 'Inplanning van een nieuwsbrief geannuleerd'
 			},
 			region: {
 				participation_changed: 'Deelname gewijzigd',

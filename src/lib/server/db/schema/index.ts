@@ -8,3 +8,4 @@ export * from './suggestions';
 export * from './events';
 export * from './notifications';
 export * from './mail';
+export * from './newsletters';

@@ -1,0 +1,28 @@
+// The newsletters feature: staff write a newsletter in the municipality's look, choose its audience (with
+// the newsletters consent), see the exact count, test it, send it now or at a time; sent ones are archived
+// as public pages.
+import { defineFeature } from '$lib/server/platform/feature';
+import { seedDemoNewsletters } from './newsletters.demo';
+import { eraseNewsletterData, exportNewsletterData } from './newsletters.personal-data';
+import {
+	DUE_JOB,
+	SEND_JOB,
+	sendDueNewsletters,
+	sendNewsletterJob,
+	type SendJobData
+} from './newsletters.send';
+
+export const newslettersFeature = defineFeature({
+	name: 'newsletters',
+	abilities: ['backoffice.view', 'content.communicate'],
+	jobs: {
+		// Queued with the status change (now, or not before the scheduled time).
+		[SEND_JOB]: (data: SendJobData, ctx) => sendNewsletterJob(ctx, data).then(() => undefined),
+		// Catches up what is due without a job of its own (sent while jobs were off, a job lost).
+		[DUE_JOB]: (_data, ctx) => sendDueNewsletters(ctx).then(() => undefined)
+	},
+	hourly: [DUE_JOB],
+	// One sent newsletter of Geel, so the public archive shows something.
+	demo: { after: ['demo'], load: (tx) => seedDemoNewsletters(tx) },
+	personalData: { export: exportNewsletterData, erase: eraseNewsletterData }
+});

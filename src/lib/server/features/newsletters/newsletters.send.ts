@@ -1,0 +1,128 @@
+// Sending a newsletter: the job builds the recipient list once, set-based (one INSERT … SELECT of the audience
+// with the newsletters consent), then queues the personal mails in batches. Each batch's mails and the mark
+// "queued" on their recipient rows commit in one transaction, so a run that is killed and started again queues
+// only who is left: nobody twice, nobody skipped. The delivery ledger (reference newsletter:<id>) says what
+// became of each mail.
+import { DEFAULT_LOCALE } from '$lib/i18n';
+import type { JobContext } from '$lib/server/platform/feature';
+import {
+	unsubscribeLinkWith,
+	unsubscribeSecret
+} from '$lib/server/features/notifications/notifications.service';
+import { newsletterMail } from './newsletters.mail';
+import {
+	dropGoneRecipients,
+	getLook,
+	getNewsletterForJob,
+	insertRecipients,
+	lockNewsletterForSend,
+	listDueNewsletters,
+	markQueued,
+	takeWaitingRecipients,
+	updateNewsletter
+} from './newsletters.queries';
+
+export const SEND_JOB = 'newsletters.send';
+export const DUE_JOB = 'newsletters.due';
+
+/** Mails queued per transaction. */
+export const SEND_BATCH = 2_000;
+
+export interface SendJobData {
+	newsletterId: number;
+	/** The public origin of the request that sent it, for links; the configured one otherwise. */
+	origin?: string;
+}
+
+/** What the send needs of the job context: the database and the platform's bulk queueing (ledger and jobs). */
+export type SendContext = Pick<JobContext, 'db' | 'log' | 'config' | 'queueMails'>;
+
+export interface SendResult {
+	status: 'not_due' | 'sent' | 'gone';
+	recipients: number;
+	queuedNow: number;
+}
+
+/**
+ * Sends one newsletter if it is due (scheduled and its time has come, or left half-sent). Safe to run twice,
+ * at once or after a crash: the status moves under a row lock, the list is built once, mails queue once.
+ */
+export async function sendNewsletterJob(ctx: SendContext, data: SendJobData): Promise<SendResult> {
+	const id = Number(data.newsletterId);
+	if (!Number.isSafeInteger(id)) return { status: 'gone', recipients: 0, queuedNow: 0 };
+	const found = await getNewsletterForJob(ctx.db, { id });
+	if (!found) return { status: 'gone', recipients: 0, queuedNow: 0 };
+	const municipalityId = found.municipalityId;
+	const scope = { municipalityId, regionId: found.regionId };
+
+	// Build the list once: scheduled → sending, under the row's lock.
+	const started = await ctx.db.transaction(async (tx) => {
+		const row = await lockNewsletterForSend(tx, { id });
+		if (!row) return null;
+		if (row.status === 'sending') return { recipients: row.recipientCount ?? 0 };
+		if (row.status !== 'scheduled') return null;
+		if (row.scheduledAt && row.scheduledAt.getTime() > Date.now()) return null;
+		const recipients = await insertRecipients(tx, {
+			municipalityId,
+			newsletterId: id,
+			audience: found.audience,
+			scope
+		});
+		await updateNewsletter(tx, {
+			municipalityId,
+			id,
+			change: { status: 'sending', recipientCount: recipients }
+		});
+		return { recipients };
+	});
+	if (!started) return { status: 'not_due', recipients: found.recipientCount ?? 0, queuedNow: 0 };
+
+	const look = await getLook(ctx.db, { municipalityId });
+	if (!look) return { status: 'gone', recipients: 0, queuedNow: 0 };
+	const origin = data.origin ?? ctx.config.origin ?? `http://localhost:${ctx.config.port}`;
+	// The secret is read once for the whole run; each person's link is made without another statement.
+	const secret = await unsubscribeSecret(ctx.db);
+	const linkOf = (userId: string) => unsubscribeLinkWith(secret, { origin, userId, kind: 'newsletters' });
+	const content = { id, subject: found.subject, body: found.body };
+	let queuedNow = 0;
+	for (;;) {
+		const done = await ctx.db.transaction(async (tx) => {
+			const batch = await takeWaitingRecipients(tx, { municipalityId, newsletterId: id, limit: SEND_BATCH });
+			if (batch.length === 0) return 0;
+			const messages = batch.map((r) =>
+				newsletterMail(
+					DEFAULT_LOCALE,
+					look,
+					content,
+					r.email,
+					{ origin, unsubscribe: linkOf(r.userId) },
+					{
+						municipalityId
+					}
+				)
+			);
+			// A ledger row and a job per (newsletter:<id>, address), in this transaction: the ledger refuses a repeat too.
+			await ctx.queueMails(tx, messages);
+			await markQueued(tx, { municipalityId, newsletterId: id, userIds: batch.map((r) => r.userId) });
+			return batch.length;
+		});
+		if (done === 0) break;
+		queuedNow += done;
+	}
+	await ctx.db.transaction(async (tx) => {
+		await dropGoneRecipients(tx, { municipalityId, newsletterId: id });
+		await updateNewsletter(tx, { municipalityId, id, change: { status: 'sent', sentAt: new Date() } });
+	});
+	ctx.log.info({ newsletterId: id, queued: queuedNow }, 'newsletter queued');
+	return { status: 'sent', recipients: started.recipients, queuedNow };
+}
+
+/** The hourly catch-up: newsletters whose time came without a job (JOBS=0 at the time, a lost job). */
+export async function sendDueNewsletters(ctx: SendContext): Promise<number> {
+	let sent = 0;
+	for (const { id } of await listDueNewsletters(ctx.db)) {
+		const result = await sendNewsletterJob(ctx, { newsletterId: id });
+		if (result.status === 'sent') sent += 1;
+	}
+	return sent;
+}
