@@ -21,7 +21,8 @@ const PAGES = [
 	'/mol/beheer/activiteiten/1/inschrijvingen',
 	'/mol/beheer/activiteiten/1/inschrijvingen.csv',
 	'/mol/beheer/activiteiten/1/annuleren',
-	'/mol/beheer/activiteiten/1/verslag'
+	'/mol/beheer/activiteiten/1/verslag',
+	'/mol/beheer/activiteiten/1/inchecken?code=1-AAAAAAAAAAAAAAAAAAAAAA'
 ];
 const WRITES: { path: string; form: Record<string, string> }[] = [
 	{ path: '/mol/beheer/medewerkers?/invite', form: { email: 'indringer@example.be', role: 'admin' } },
@@ -49,7 +50,8 @@ const WRITES: { path: string; form: Record<string, string> }[] = [
 		path: '/mol/beheer/activiteiten/1/verslag',
 		form: { report: 'OVERGENOMEN DOOR GEEL', intent: 'publish' }
 	},
-	{ path: '/mol/beheer/activiteiten/bevestigen', form: { activiteit: '1' } }
+	{ path: '/mol/beheer/activiteiten/bevestigen', form: { activiteit: '1' } },
+	{ path: '/mol/beheer/activiteiten/1/inchecken?code=1-AAAAAAAAAAAAAAAAAAAAAA', form: {} }
 ];
 const GEEL_STAFF = ['dev-moderator-geel', 'dev-communication-geel', 'dev-alderman-geel', 'dev-admin-geel'];
 

@@ -64,3 +64,11 @@ export function eventPath(municipalitySlug: string, id: number, slug: string): s
 export function registrationLinkPath(municipalitySlug: string, token: string): string {
 	return `/${municipalitySlug}/activiteiten/inschrijving?token=${encodeURIComponent(token)}`;
 }
+
+/**
+ * The back-office page staff open by scanning a registration's QR code at the door: who it is, and
+ * "Aanwezig melden" (events.check-in.ts signs the code).
+ */
+export function checkInPath(municipalitySlug: string, eventId: number, code: string): string {
+	return `/${municipalitySlug}/beheer/activiteiten/${eventId}/inchecken?code=${encodeURIComponent(code)}`;
+}

@@ -44,9 +44,12 @@ export interface MailMessage {
 
 export interface MailAttachment {
 	filename: string;
-	/** The whole file as text (UTF-8). */
+	/** The whole file as text (UTF-8), or as base64 with `encoding: 'base64'` (an image). */
 	content: string;
 	contentType: string;
+	encoding?: 'base64';
+	/** Content-ID of an image the HTML part shows inline (`<img src="cid:…">`). */
+	cid?: string;
 }
 
 export interface Mailer {
@@ -129,7 +132,9 @@ function envelope(from: string, message: MailMessage, messageId?: string) {
 		attachments: message.attachments?.map((a) => ({
 			filename: a.filename,
 			content: a.content,
-			contentType: a.contentType
+			contentType: a.contentType,
+			...(a.encoding ? { encoding: a.encoding } : {}),
+			...(a.cid ? { cid: a.cid } : {})
 		})),
 		headers: {
 			...message.headers,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
-import { qrMatrix } from './qr';
+import { qrMatrix, qrPng } from './qr';
 
 /**
  * What a phone's decoder (jsQR, written elsewhere) reads from the matrix painted as pixels: 4 pixels a
@@ -49,5 +49,16 @@ describe('qrMatrix', () => {
 			row.map((dark, c) => (r >= qr.size / 2 && c >= qr.size / 2 ? !dark : dark))
 		);
 		expect(scan(torn)).not.toBe('https://meedoen.be/geel');
+	});
+});
+
+describe('qrPng', () => {
+	it('is a PNG a phone reads back (decoded by sharp and jsQR, both written elsewhere)', async () => {
+		const { default: sharp } = await import('sharp');
+		const url = 'https://meedoen.test/geel/beheer/activiteiten/3/inchecken?code=12-abcDEF_-';
+		const png = await qrPng(url);
+		expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+		const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+		expect(jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data).toBe(url);
 	});
 });

@@ -1,5 +1,7 @@
-// QR codes as a plain matrix of dark modules, for anything that draws them itself (PDF posters).
+// QR codes as a plain matrix of dark modules, for anything that draws them itself (PDF posters), and as a PNG
+// (the check-in code in a registration's mail).
 import qrcode from 'qrcode-generator';
+import sharp from 'sharp';
 
 export interface QrMatrix {
 	/** Modules per side, without the quiet zone (4 modules of light around it, left to the drawer). */
@@ -22,4 +24,24 @@ export function qrMatrix(text: string): QrMatrix {
 		Array.from({ length: size }, (_, column) => code.isDark(row, column))
 	);
 	return { size, dark };
+}
+
+/**
+ * The code as a black-on-white PNG with its quiet zone (4 light modules), `moduleSize` pixels a module: an
+ * image a mail shows inline (a phone at the door scans it from the person's screen).
+ */
+export async function qrPng(text: string, moduleSize = 6): Promise<Buffer> {
+	const { size, dark } = qrMatrix(text);
+	const side = (size + 8) * moduleSize;
+	const pixels = Buffer.alloc(side * side, 255);
+	dark.forEach((row, r) =>
+		row.forEach((isDark, c) => {
+			if (!isDark) return;
+			for (let y = (r + 4) * moduleSize; y < (r + 5) * moduleSize; y++)
+				pixels.fill(0, y * side + (c + 4) * moduleSize, y * side + (c + 5) * moduleSize);
+		})
+	);
+	return sharp(pixels, { raw: { width: side, height: side, channels: 1 } })
+		.png({ palette: true, colours: 2 })
+		.toBuffer();
 }

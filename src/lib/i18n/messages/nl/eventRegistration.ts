@@ -56,6 +56,11 @@ export const eventRegistration = {
 			body: 'Dag {name},\n\nWe zien je graag bij "{title}".\n\nWanneer: {when}\nWaar: {where}\n{companions}\nDe activiteit staat in de bijlage; open ze als ze nog niet in je agenda staat.\n\nKan je toch niet komen? Schrijf je dan uit met de link in je bevestigingsmail of op de pagina van de activiteit, zodat iemand van de wachtlijst je plaats krijgt:\n{page}'
 		},
 		companions: { one: 'Je brengt 1 persoon mee.\n', other: 'Je brengt {count} mensen mee.\n' },
-		online: 'online'
+		online: 'online',
+		checkIn: {
+			heading: 'Aanmelden aan de ingang',
+			text: 'Aan de ingang: toon de QR-code in deze mail, dan melden we je snel aanwezig. Lukt het scannen niet, dan vinden we je ook op naam. De code hoort bij jouw inschrijving; deel hem niet.\n\nLink van de code (voor de medewerkers aan de ingang): {link}',
+			alt: 'QR-code van de inschrijving van {name}, om aanwezig te melden aan de ingang'
+		}
 	}
 };

@@ -185,6 +185,25 @@ export const eventsAdmin = {
 		yes: 'ja',
 		no: 'nee'
 	},
+	checkIn: {
+		title: 'Aanwezig melden',
+		intro: 'Je scande de QR-code uit de bevestigingsmail van een deelnemer.',
+		event: 'Activiteit',
+		person: 'Deelnemer',
+		companions: { one: 'Brengt 1 persoon mee', other: 'Brengt {count} mensen mee' },
+		button: 'Aanwezig melden',
+		already: '{name} is al aanwezig gemeld ({time}).',
+		done: '{name} is aanwezig gemeld.',
+		doneAlready: '{name} was al aanwezig gemeld. Er is niets veranderd.',
+		invalid:
+			'Deze QR-code is ongeldig: hij is onvolledig gescand of aangepast. Scan opnieuw, of zoek de persoon op naam in de lijst van inschrijvingen.',
+		otherEvent:
+			'Deze QR-code hoort bij een andere activiteit: ‘{title}’. Deze persoon is niet ingeschreven voor deze activiteit.',
+		otherEventLink: 'Naar het aanmelden voor ‘{title}’',
+		notConfirmed:
+			'Deze inschrijving heeft geen bevestigde plaats (meer): de persoon schreef zich uit of staat op de wachtlijst.',
+		toList: 'Naar de lijst van inschrijvingen'
+	},
 	done: {
 		created: 'De activiteit is bewaard.',
 		saved: 'De wijzigingen zijn bewaard.',

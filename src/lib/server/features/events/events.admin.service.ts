@@ -14,7 +14,7 @@ import type { RawInput } from '$lib/server/platform/validation';
 import { parseId } from '$lib/domain/ids';
 import { newEventUid } from './events.service';
 import { cancelRegistrationsOfEvent, fillPlacesFromWaitlist } from './events.registrations.service';
-import { registrationMail } from './events.mail';
+import { registrationMessage } from './events.mail';
 import { countPlacesTaken, insertEvent, type EventRow } from './events.queries';
 import {
 	countRegistrationsByStatus,
@@ -457,7 +457,11 @@ export async function changeEvent(
 		const municipality = { slug: row.municipalitySlug, name: row.municipalityName };
 		for (const mail of result.mails)
 			await ctx.queueMail(
-				registrationMail(ctx.locale, input.origin, { ...mail, event: result.event, municipality })
+				await registrationMessage(ctx.db, ctx.locale, input.origin, {
+					...mail,
+					event: result.event,
+					municipality
+				})
 			);
 	}
 	return { changed: result.changed, movedUp: result.mails.length };
@@ -564,7 +568,9 @@ export async function cancelEvent(
 ): Promise<CancelPreview & { told: number }> {
 	const { preview, row, mails, municipality } = await cancelEventCommand(ctx, input);
 	for (const mail of mails)
-		await ctx.queueMail(registrationMail(ctx.locale, input.origin, { ...mail, event: row, municipality }));
+		await ctx.queueMail(
+			await registrationMessage(ctx.db, ctx.locale, input.origin, { ...mail, event: row, municipality })
+		);
 	return { ...preview, told: mails.length };
 }
 

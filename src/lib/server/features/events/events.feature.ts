@@ -3,6 +3,7 @@
 import { defineFeature } from '$lib/server/platform/feature';
 import { seedDemoEvents } from './events.demo';
 import { seedCalendarFeedSecret } from './events.calendar';
+import { checkInSecret } from './events.check-in';
 import { eventsApi } from './events.openapi';
 import { eraseEventData, exportEventData } from './events.personal-data';
 import { forgetUnconfirmedRegistrations } from './events.registrations.service';
@@ -12,8 +13,12 @@ import { eventsWeekly } from './events.weekly';
 export const eventsFeature = defineFeature({
 	name: 'events',
 	abilities: ['backoffice.view', 'workingGroups.prepare', 'content.communicate'],
-	// The secret behind people's calendar links, made once per installation (events.calendar.ts).
-	seed: (db) => seedCalendarFeedSecret(db),
+	// The secrets behind people's calendar links (events.calendar.ts) and the check-in codes of their mails
+	// (events.check-in.ts), made once per installation.
+	seed: async (db) => {
+		await seedCalendarFeedSecret(db);
+		await checkInSecret(db);
+	},
 	api: [eventsApi],
 	// Events hang off the demo actions and their opportunities.
 	demo: { after: ['actions'], load: (tx) => seedDemoEvents(tx) },

@@ -4,6 +4,8 @@
 // the day before, once however often its job runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
+import jsQR from 'jsqr';
+import sharp from 'sharp';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -51,6 +53,23 @@ function attachedCalendar(mail: CaughtMail) {
 	const calendar = new ICAL.Component(ICAL.parse(text));
 	const vevent = calendar.getFirstSubcomponent('vevent')!;
 	return { method: calendar.getFirstPropertyValue('method'), event: new ICAL.Event(vevent), vevent };
+}
+
+/** The check-in QR code shown inline in a caught mail's HTML, read back as a phone would (sharp and jsQR). */
+async function inlineQr(mail: CaughtMail): Promise<{ text: string | null; cid: string; html: string }> {
+	const parts = mail.raw.split(/\r?\n--[^\r\n]+\r?\n/);
+	const image = parts.find((p) => /Content-Type: image\/png/i.test(p));
+	if (!image) throw new Error('no image in the mail');
+	const [head, ...body] = image.split(/\r?\n\r?\n/);
+	const cid = /Content-ID: <([^>]+)>/i.exec(head!)?.[1] ?? '';
+	const png = Buffer.from(body.join('').replace(/\s+/g, ''), 'base64');
+	const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+	const htmlPart = parts.find((p) => /Content-Type: text\/html/i.test(p)) ?? '';
+	return {
+		text: jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data ?? null,
+		cid,
+		html: htmlPart.replace(/=\r?\n/g, '').replace(/=3D/g, '=')
+	};
 }
 
 /** The secret in a caught mail's registration link. */
@@ -112,6 +131,14 @@ describe('registration mails through the job queue and SMTP', () => {
 		expect(invitation.event.uid).toBe(event.uid);
 		expect(invitation.event.location).toBe('Gemeenschapscentrum, Markt 1, 2440 Geel');
 		expect(invitation.event.startDate.toJSDate().toISOString()).toBe(event.startsAt.toISOString());
+		// The check-in code: a QR code shown inline in the HTML part, its address in the text part too.
+		const qr = await inlineQr(placed);
+		expect(qr.text).toMatch(
+			new RegExp(`^${ORIGIN}/geel/beheer/activiteiten/${event.id}/inchecken\\?code=\\d+-[A-Za-z0-9_-]{22}$`)
+		);
+		expect(placed.decoded).toContain(qr.text);
+		expect(qr.html).toContain(`src="cid:${qr.cid}"`);
+		expect(qr.html).toMatch(/alt="QR-code van de inschrijving van Noor Vermeulen/);
 
 		// Full now: an account goes on the waitlist and is told so.
 		const user = await buildUser(database.db, { givenName: 'Pieter', familyName: 'Jacobs' });

@@ -7,7 +7,9 @@ import { eventPath, registrationLinkPath } from '$lib/domain/events';
 import { formatDate, formatTime, translate, type Locale } from '$lib/i18n';
 import type { MailMessage } from '$lib/server/platform/mail';
 import { calendarContentType, invitationCalendar } from '$lib/server/platform/ical';
+import type { Db } from '$lib/server/db/client';
 import { calendarEventOf } from './events.calendar';
+import { checkInCodeFor } from './events.check-in';
 import type { EventFields } from './events.queries';
 
 export type RegistrationMailKind =
@@ -33,6 +35,77 @@ export interface RegistrationMail {
 	position?: number;
 	/** Whether the person had a place before cancelling (their calendar gets the cancellation). */
 	hadPlace?: boolean;
+	/** The registration: a mail of a confirmed place carries its check-in code (registrationMessage). */
+	registrationId?: number;
+}
+
+/** The kinds of mail a person with a place shows at the door: they carry the check-in QR code. */
+const WITH_CHECK_IN: readonly RegistrationMailKind[] = ['confirmed', 'movedUp', 'reminder'];
+
+/** The inline image's Content-ID. */
+const QR_CID = 'aanmelden-qr@meedoen';
+
+function escapeHtml(text: string): string {
+	return text.replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
+	);
+}
+
+/** The plain text as HTML paragraphs (line breaks kept, addresses as links). */
+function htmlOf(text: string): string {
+	return text
+		.split(/\n{2,}/)
+		.map(
+			(paragraph) =>
+				`<p>${escapeHtml(paragraph)
+					.replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`)
+					.replace(/\n/g, '<br>')}</p>`
+		)
+		.join('\n');
+}
+
+/**
+ * The mail about a registration (registrationMail); a mail of a confirmed place (confirmed, moved up, the
+ * reminder) also carries the registration's check-in code: a QR code shown inline in an HTML part (a PNG
+ * attached under a Content-ID) and its address in the text, so staff at the door scan it and mark the person
+ * present (events.check-in.ts).
+ */
+export async function registrationMessage(
+	db: Db,
+	locale: Locale,
+	origin: string,
+	mail: RegistrationMail
+): Promise<MailMessage> {
+	const message = registrationMail(locale, origin, mail);
+	if (!WITH_CHECK_IN.includes(mail.kind) || mail.registrationId === undefined) return message;
+	const { url, png } = await checkInCodeFor(db, origin, {
+		municipalityId: mail.event.municipalityId,
+		municipalitySlug: mail.municipality.slug,
+		eventId: mail.event.id,
+		registrationId: mail.registrationId
+	});
+	const text = translate(locale, 'eventRegistration.mail.checkIn.text', { link: url });
+	const alt = translate(locale, 'eventRegistration.mail.checkIn.alt', { name: mail.recipient.name });
+	const heading = translate(locale, 'eventRegistration.mail.checkIn.heading');
+	return {
+		...message,
+		text: `${message.text}\n\n${text}`,
+		html: `<!doctype html><html lang="${locale}"><body>${htmlOf(message.text)}
+<h2>${escapeHtml(heading)}</h2>
+<p><img src="cid:${QR_CID}" width="222" height="222" alt="${escapeHtml(alt)}"></p>
+${htmlOf(text)}</body></html>`,
+		attachments: [
+			...(message.attachments ?? []),
+			{
+				filename: 'aanmelden.png',
+				content: png.toString('base64'),
+				encoding: 'base64',
+				contentType: 'image/png',
+				cid: QR_CID
+			}
+		]
+	};
 }
 
 function whenOf(locale: Locale, event: EventFields): string {

@@ -48,7 +48,7 @@ import {
 } from './events.present';
 import { abilitiesHere } from '$lib/server/platform/backoffice';
 import { managesEventsWith } from './events.policy';
-import { registrationMail, type RegistrationMail } from './events.mail';
+import { registrationMessage, type RegistrationMail } from './events.mail';
 import './events.events';
 
 const E = 'eventRegistration.errors';
@@ -121,7 +121,9 @@ async function waitlistPosition(tx: Db, event: EventFields, registrationId: numb
 async function queueMails(ctx: TenantCtx, origin: string, event: EventFields, mails: PendingMail[]) {
 	const municipality = await municipalityOf(ctx, event);
 	for (const mail of mails)
-		await ctx.queueMail(registrationMail(ctx.locale, origin, { ...mail, event, municipality }));
+		await ctx.queueMail(
+			await registrationMessage(ctx.db, ctx.locale, origin, { ...mail, event, municipality })
+		);
 }
 
 async function municipalityOf(ctx: TenantCtx, event: EventFields) {
@@ -312,7 +314,14 @@ export async function confirmRegistration(
 		return {
 			event,
 			mail: recipient
-				? { kind: status, recipient, companions: row.companions, token, position: position ?? undefined }
+				? {
+						kind: status,
+						recipient,
+						companions: row.companions,
+						token,
+						position: position ?? undefined,
+						registrationId: row.id
+					}
 				: null,
 			outcome: { registrationId: row.id, eventId: event.id, status, waitlistPosition: position }
 		};
@@ -419,7 +428,8 @@ export async function fillPlacesFromWaitlist(tx: Db, event: EventFields): Promis
 		});
 		if (left !== null) left -= need;
 		const recipient = recipientOf(w);
-		if (recipient) mails.push({ kind: 'movedUp', recipient, companions: w.companions, token });
+		if (recipient)
+			mails.push({ kind: 'movedUp', recipient, companions: w.companions, token, registrationId: w.id });
 	}
 	return mails;
 }
@@ -604,7 +614,8 @@ async function registerAccount(
 				recipient: { name: contact.name, email: contact.email },
 				companions: input.companions,
 				token: input.token,
-				position: outcome.waitlistPosition ?? undefined
+				position: outcome.waitlistPosition ?? undefined,
+				registrationId: outcome.registrationId
 			}
 		]);
 	return outcome;

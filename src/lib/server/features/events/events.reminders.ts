@@ -8,7 +8,7 @@ import { DEFAULT_LOCALE } from '$lib/i18n';
 import type { JobContext } from '$lib/server/platform/feature';
 import { writeDomainEvent } from '$lib/server/platform/events';
 import { getEvent, listEventsToRemind, listRegistrationsToRemind, lockEvent } from './events.queries';
-import { registrationMail } from './events.mail';
+import { registrationMessage } from './events.mail';
 import './events.events';
 
 /** The job's queue name; the manifest runs it hourly. */
@@ -57,8 +57,9 @@ export async function sendEventReminders(ctx: JobContext, input: { now?: Date } 
 				});
 				await ctx.queueMailIn(
 					tx,
-					registrationMail(DEFAULT_LOCALE, origin, {
+					await registrationMessage(tx, DEFAULT_LOCALE, origin, {
 						kind: 'reminder',
+						registrationId: r.id,
 						event,
 						municipality,
 						recipient: { name: r.name, email: r.email! },

@@ -1,0 +1,127 @@
+// Check-in at the door by QR code, in real Chromium on the demo with a real SMTP server: a citizen registers with
+// one click and gets the mail with the QR code (read from the PNG as a phone would); the citizen and Mol's staff
+// who open its address are refused; Geel's moderator opens it on a phone without JavaScript, sees the name and
+// the event and presses "Aanwezig melden"; a second time it says already checked in; a tampered code and the
+// code under another event say so in Dutch; the tick list counts the same check-in. Axe on every page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import jsQR from 'jsqr';
+import sharp from 'sharp';
+import {
+	blockPageScriptsKeepRedirects,
+	browserJourney,
+	checkA11y,
+	realProblems,
+	shown,
+	visit
+} from './support';
+import { startSmtpCatcher, type CaughtMail, type SmtpCatcher } from '../../src/lib/server/testing/smtp';
+
+const DAY = 'Plantdag: samen tegels eruit en planten erin';
+const GROUP = 'Werkgroep ontharding: we kiezen samen drie plekken';
+
+/** The QR code in the mail's inline PNG, decoded. */
+async function qrOf(mail: CaughtMail): Promise<string> {
+	const part = mail.raw.split(/\r?\n--[^\r\n]+\r?\n/).find((p) => /Content-Type: image\/png/i.test(p));
+	if (!part) throw new Error('no QR code in the mail');
+	const png = Buffer.from(
+		part
+			.split(/\r?\n\r?\n/)
+			.slice(1)
+			.join('')
+			.replace(/\s+/g, ''),
+		'base64'
+	);
+	const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+	const text = jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data;
+	if (!text) throw new Error('the QR code does not scan');
+	return text;
+}
+
+describe('check-in by QR code', () => {
+	let smtp: SmtpCatcher;
+	beforeAll(async () => {
+		smtp = await startSmtpCatcher();
+	});
+	afterAll(async () => {
+		await smtp?.close();
+	});
+	const journey = browserJourney({ env: () => ({ SMTP_URL: smtp.url }) });
+
+	it('lets Geel’s staff mark the person of a mail’s QR code present on a phone, and nobody else', async () => {
+		const { page, browser, problems } = journey;
+		// A citizen registers with one click and gets the mail with the code.
+		await journey.logInAs(/Lotte Peeters/);
+		await visit(page, '/geel/activiteiten?soort=actionDay', { until: 'load' });
+		await page.getByRole('link', { name: DAY }).click();
+		await shown(page, `h1:text("${DAY}")`);
+		const eventPath = new URL(page.url()).pathname;
+		await page.getByRole('button', { name: 'Schrijf me in' }).click();
+		await page.waitForURL(/\?gelukt=/);
+		const mail = await smtp.waitFor(
+			(m) => m.to.includes('lotte.peeters@example.be') && m.decoded.includes('Je bent ingeschreven')
+		);
+		const url = new URL(await qrOf(mail));
+		expect(url.pathname).toMatch(/^\/geel\/beheer\/activiteiten\/\d+\/inchecken$/);
+		expect(mail.decoded).toContain(url.href);
+		const checkIn = `${url.pathname}${url.search}`;
+
+		// The citizen herself cannot use it.
+		const asCitizen = await visit(page, checkIn, { until: 'load' });
+		expect(asCitizen.status()).toBe(403);
+		expect(await page.locator('main').textContent()).not.toContain('Aanwezig melden');
+
+		// Nor Mol's moderator.
+		const mol = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'nl-BE' });
+		const molPage = await mol.newPage();
+		await journey.logInAs(/Tom Mertens/, molPage);
+		expect((await visit(molPage, checkIn, { until: 'load' })).status()).toBe(403);
+		await mol.close();
+
+		// Geel's moderator on a phone, without JavaScript.
+		const staff = await browser.newContext({
+			baseURL: new URL(page.url()).origin,
+			locale: 'nl-BE',
+			viewport: { width: 320, height: 640 }
+		});
+		const phone = await staff.newPage();
+		await journey.logInAs(/Bart Claes/, phone);
+		await blockPageScriptsKeepRedirects(staff);
+		await visit(phone, checkIn, { until: 'load' });
+		await shown(phone, 'h1:text("Aanwezig melden")');
+		const card = (await phone.locator('main').textContent()) ?? '';
+		expect(card).toContain('Lotte P.');
+		expect(card).toContain(DAY);
+		await checkA11y(phone, 'check-in');
+		await phone.getByRole('button', { name: 'Aanwezig melden' }).press('Enter');
+		await phone.waitForURL(/inchecken\?gelukt=aanwezig&code=/);
+		await shown(phone, 'text=Lotte P. is aanwezig gemeld.');
+		await checkA11y(phone, 'checked in');
+		expect(await phone.getByRole('button', { name: 'Aanwezig melden' }).count()).toBe(0);
+
+		// Scanned a second time: already checked in.
+		await visit(phone, checkIn, { until: 'load' });
+		await shown(phone, 'text=Lotte P. is al aanwezig gemeld');
+
+		// A tampered code, and the code under another event.
+		const code = url.searchParams.get('code')!;
+		const tampered = `${code.slice(0, -3)}${code.slice(-3) === 'xyz' ? 'abc' : 'xyz'}`;
+		await visit(phone, `${url.pathname}?code=${tampered}`, { until: 'load' });
+		await shown(phone, 'text=Deze QR-code is ongeldig');
+		await checkA11y(phone, 'tampered code');
+		expect(await phone.getByRole('button', { name: 'Aanwezig melden' }).count()).toBe(0);
+		await visit(phone, '/geel/activiteiten', { until: 'load' });
+		const groupHref = await phone.getByRole('link', { name: GROUP }).getAttribute('href');
+		const groupId = /activiteiten\/(\d+)-/.exec(groupHref!)![1];
+		await visit(phone, `/geel/beheer/activiteiten/${groupId}/inchecken?code=${code}`, { until: 'load' });
+		await shown(phone, 'text=Deze QR-code hoort bij een andere activiteit');
+		await checkA11y(phone, 'code of another event');
+
+		// The tick list counts the same check-in.
+		const eventId = /activiteiten\/(\d+)\//.exec(url.pathname)![1];
+		expect(eventPath).toContain(`/activiteiten/${eventId}-`);
+		await visit(phone, `/geel/beheer/activiteiten/${eventId}/inschrijvingen`, { until: 'load' });
+		expect(await phone.getByLabel('Lotte P.').isChecked()).toBe(true);
+		await staff.close();
+		expect(realProblems(problems).filter((p) => !p.includes('status of 403'))).toEqual([]);
+	}, 90_000);
+});
