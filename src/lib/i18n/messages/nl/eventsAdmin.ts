@@ -185,6 +185,80 @@ export const eventsAdmin = {
 		yes: 'ja',
 		no: 'nee'
 	},
+	logistics: {
+		link: 'Logistiek en briefing',
+		title: 'Logistiek: {title}',
+		intro:
+			'Wat er voor deze activiteit klaar moet zijn, en wie ervoor zorgt. De collega’s met een e-mailadres krijgen de briefing.',
+		listHeading: 'Checklist',
+		empty: 'Er staat nog niets op de checklist.',
+		suggested:
+			'Voor een actiedag staan er alvast voorstellen op de checklist. Houd wat je nodig hebt en verwijder de rest.',
+		done: 'Klaar',
+		notDone: 'Nog te doen',
+		responsible: 'Verantwoordelijk: {who}',
+		markDone: 'Afvinken',
+		markNotDone: 'Toch nog niet klaar',
+		edit: 'Wijzigen',
+		remove: 'Verwijderen…',
+		addHeading: 'Taak toevoegen',
+		editHeading: 'Taak wijzigen',
+		textLabel: 'Wat moet er gebeuren?',
+		textHint: 'Bijvoorbeeld ‘Container voor opgebroken tegels plaatsen’. Hoogstens 300 tekens.',
+		departmentLabel: 'Verantwoordelijke dienst (niet verplicht)',
+		departmentHint: 'Bijvoorbeeld ‘Groendienst’ of ‘Technische dienst’.',
+		emailLabel: 'E-mailadres van de collega (niet verplicht)',
+		emailHint: 'Naar dit adres gaat de briefing.',
+		add: 'Taak toevoegen',
+		save: 'Taak bewaren',
+		cancelEdit: 'Niet wijzigen',
+		briefingHeading: 'Briefing',
+		briefingHint:
+			'Stuur de collega’s met een e-mailadres op de checklist een mail met de activiteit, wanneer en waar, hun taken en het aantal inschrijvingen. Verandert het uur of de plaats, dan krijgen ze de briefing automatisch opnieuw.',
+		briefingNobody: 'Vul bij minstens één taak een e-mailadres in om een briefing te sturen.',
+		briefingLast: 'De briefing werd laatst verstuurd op {time}.',
+		briefingSend: 'Briefing sturen',
+		removeTitle: 'Taak verwijderen?',
+		removeIntro: 'Deze taak verdwijnt van de checklist van ‘{title}’:',
+		removeConfirm: 'Ja, verwijder de taak',
+		removeBack: 'Nee, terug naar de checklist',
+		doneMessages: {
+			added: 'De taak staat op de checklist.',
+			saved: 'De taak is gewijzigd.',
+			ticked: 'De taak is bijgewerkt.',
+			removed: 'De taak is verwijderd.',
+			briefed: {
+				one: 'De briefing is verstuurd naar {count} collega.',
+				other: 'De briefing is verstuurd naar {count} collega’s.'
+			}
+		},
+		defaults: {
+			plants: 'Planten bestellen en laten leveren',
+			tools: 'Gereedschap klaarzetten (spades, kruiwagens, handschoenen)',
+			container: 'Container voor opgebroken tegels plaatsen en laten ophalen',
+			firstAid: 'EHBO-koffer en een EHBO’er voorzien'
+		},
+		errors: {
+			textRequired: 'Vul in wat er moet gebeuren.',
+			textTooLong: 'Dit is te lang: gebruik hoogstens 300 tekens.',
+			departmentTooLong: 'De naam van de dienst is te lang: gebruik hoogstens 100 tekens.',
+			email: 'Dit is geen geldig e-mailadres. Kijk het na, bijvoorbeeld groendienst@geel.be.',
+			item: 'Deze taak bestaat niet (meer).',
+			tooMany: 'De checklist is vol: hoogstens 100 taken.',
+			cancelled: 'Deze activiteit is geannuleerd: een briefing sturen kan niet meer.'
+		},
+		mail: {
+			subject: 'Briefing: {title} op {when}',
+			subjectChanged: 'Gewijzigd uur of plaats – briefing: {title} op {when}',
+			changed: 'Let op: het uur of de plaats van deze activiteit is gewijzigd.\n\n',
+			body: 'Dag collega{department},\n\n{changed}Dit is de briefing voor "{title}".\n\nWanneer: {when}\nWaar: {where}\nIngeschreven: {registered} (plaatsen ingenomen: {taken}{capacity}), wachtlijst: {waitlisted}\n\nJouw taken:\n{items}\n\nDe hele checklist en de inschrijvingen: {link}\n\nVragen? Neem contact op met {organiser}.',
+			item: '- {text}{done}',
+			itemDone: ' (klaar)',
+			department: ' van {department}',
+			capacity: ' van {capacity}',
+			organiser: 'de organisatie van de activiteit'
+		}
+	},
 	checkIn: {
 		title: 'Aanwezig melden',
 		intro: 'Je scande de QR-code uit de bevestigingsmail van een deelnemer.',

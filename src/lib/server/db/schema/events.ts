@@ -82,6 +82,11 @@ export const events = pgTable(
 		reportPublishedAt: timestamp('report_published_at', { withTimezone: true }),
 		/** How many people came, as the report says (the form starts from the number checked in). */
 		reportAttendance: integer('report_attendance'),
+		/**
+		 * When the colleagues on the checklist were last sent the briefing (events.logistics.ts); while set, a
+		 * change of time or place sends it again.
+		 */
+		briefedAt: timestamp('briefed_at', { withTimezone: true }),
 		publishedAt: timestamp('published_at', { withTimezone: true }),
 		cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
 		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -190,5 +195,35 @@ export const eventReportSuggestions = pgTable(
 			foreignColumns: [events.id, events.municipalityId]
 		}).onDelete('cascade'),
 		index('event_report_suggestions_suggestion_idx').on(t.municipalityId, t.suggestionId)
+	]
+);
+
+/**
+ * The logistics of an event: a checklist for the organisers and the colleague departments involved (plants,
+ * tools, a container for broken-up paving, first aid), each item with who is responsible (a department and an
+ * address the briefing goes to) and whether it is done.
+ */
+export const eventChecklistItems = pgTable(
+	'event_checklist_items',
+	{
+		id: serial('id').primaryKey(),
+		municipalityId: uuid('municipality_id').notNull(),
+		eventId: integer('event_id').notNull(),
+		position: integer('position').notNull(),
+		text: text('text').notNull(),
+		department: text('department').notNull().default(''),
+		email: text('email'),
+		doneAt: timestamp('done_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		foreignKey({
+			name: 'event_checklist_items_event_fk',
+			columns: [t.eventId, t.municipalityId],
+			foreignColumns: [events.id, events.municipalityId]
+		}).onDelete('cascade'),
+		index('event_checklist_items_event_idx').on(t.municipalityId, t.eventId, t.position),
+		check('event_checklist_items_text_length', sql`char_length(${t.text}) BETWEEN 1 AND 300`)
 	]
 );

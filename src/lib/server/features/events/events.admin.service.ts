@@ -15,6 +15,8 @@ import { parseId } from '$lib/domain/ids';
 import { newEventUid } from './events.service';
 import { cancelRegistrationsOfEvent, fillPlacesFromWaitlist } from './events.registrations.service';
 import { registrationMessage } from './events.mail';
+import { insertChecklistItems } from './events.logistics.queries';
+import { defaultChecklist } from './events.logistics.service';
 import { countPlacesTaken, insertEvent, type EventRow } from './events.queries';
 import {
 	countRegistrationsByStatus,
@@ -287,7 +289,7 @@ export const createEvent = command({
 	},
 	schema: eventSchema,
 	prepare: ({ ctx, scope, values }) => checkLinks(ctx.db, scope, values),
-	execute: async (tx, { scope, loaded: source, prepared, record }) => {
+	execute: async (tx, { ctx, scope, loaded: source, prepared, record }) => {
 		const municipalityId = scope.municipality.id;
 		const fields = fieldsOf(prepared);
 		const row = await insertEvent(tx, {
@@ -297,6 +299,12 @@ export const createEvent = command({
 			uid: newEventUid(),
 			publishedAt: fields.status === 'published' ? new Date() : null,
 			createdBy: scope.actor.userId
+		});
+		// An action day starts with the suggested checklist of its logistics; staff keep or remove each item.
+		await insertChecklistItems(tx, {
+			municipalityId,
+			eventId: row.id,
+			items: defaultChecklist(ctx.locale, row.kind)
 		});
 		record.audit({
 			action: 'event.created',

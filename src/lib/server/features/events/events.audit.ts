@@ -11,5 +11,8 @@ declare module '$lib/server/platform/audit' {
 		/** The report saved as a draft, or its text changed after publication. */
 		'event.report_saved': true;
 		'event.report_published': true;
+		/** A checklist item added, edited or removed (logistics). */
+		'event.checklist_changed': true;
+		'event.briefing_sent': true;
 	}
 }

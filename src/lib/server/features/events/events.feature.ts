@@ -4,6 +4,7 @@ import { defineFeature } from '$lib/server/platform/feature';
 import { seedDemoEvents } from './events.demo';
 import { seedCalendarFeedSecret } from './events.calendar';
 import { checkInSecret } from './events.check-in';
+import { resendBriefingOnChange } from './events.logistics.service';
 import { eventsApi } from './events.openapi';
 import { eraseEventData, exportEventData } from './events.personal-data';
 import { forgetUnconfirmedRegistrations } from './events.registrations.service';
@@ -30,5 +31,7 @@ export const eventsFeature = defineFeature({
 	// Its figures in the aldermen's weekly overview.
 	weekly: eventsWeekly,
 	// Registrations whose address was never confirmed are forgotten after a week.
-	housekeeping: ({ db }) => forgetUnconfirmedRegistrations({ db })
+	housekeeping: ({ db }) => forgetUnconfirmedRegistrations({ db }),
+	// A change of time or place sends the logistics briefing again to the colleagues on the checklist.
+	handlers: [resendBriefingOnChange]
 });

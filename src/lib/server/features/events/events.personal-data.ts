@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { eventRegistrations, events, municipalities } from '$lib/server/db/schema';
 import type { PersonRef } from '$lib/server/platform/feature';
+import { forgetChecklistAddresses } from './events.logistics.queries';
 import { deleteFeedRotation } from './events.ical';
 
 function ofPerson(person: PersonRef) {
@@ -72,4 +73,6 @@ export async function eraseEventData(tx: Db, person: PersonRef): Promise<void> {
 	await tx.delete(eventRegistrations).where(ofPerson(person));
 	// The renewal count of the person's calendar link (events.calendar.ts) names them in its key.
 	await deleteFeedRotation(tx, { userId: person.userId });
+	// A colleague's address on a checklist (logistics) is taken off.
+	await forgetChecklistAddresses(tx, { addresses: person.addresses });
 }
