@@ -8,6 +8,8 @@ export const events = {
 		'Werkgroepen, actiedagen en infoavonden in {name} waarvoor je je kan inschrijven. Filter op thema, soort, actie of datum.',
 	regionIntro:
 		'Werkgroepen, actiedagen en infoavonden van alle gemeenten die meedoen. Filter op thema, soort of datum.',
+	/** A search result's line (/zoeken). */
+	searchWhen: 'Op {date}',
 	homeHeading: 'Binnenkort',
 	homeAll: 'Alle activiteiten in {name}',
 	homeRegionAll: 'Alle activiteiten in de regio',
@@ -71,6 +73,9 @@ export const events = {
 		accessibility: 'Toegankelijkheid',
 		whatToBring: 'Wat breng je mee?',
 		organiser: 'Wie organiseert',
+		officials: 'Van de gemeente aanwezig',
+		officialRole: { alderman: 'schepen', civilServant: 'medewerker van de gemeente' },
+		official: '{name} ({role})',
 		places: 'Plaatsen',
 		placesOf: '{left} van de {capacity} plaatsen vrij',
 		full: 'Volzet: {capacity} plaatsen bezet.',

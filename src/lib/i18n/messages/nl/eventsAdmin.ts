@@ -259,6 +259,24 @@ export const eventsAdmin = {
 			organiser: 'de organisatie van de activiteit'
 		}
 	},
+	officials: {
+		heading: 'Wie van de gemeente is er?',
+		hint: 'De schepen en de medewerkers die naar de activiteit komen. Ze staan met hun naam en rol op de publieke pagina van de activiteit.',
+		none: 'Nog niemand van de gemeente aangeduid.',
+		personLabel: 'Medewerker of schepen',
+		choose: '— Kies iemand —',
+		noCandidates: 'Alle medewerkers van de gemeente staan al op de lijst.',
+		add: 'Toevoegen',
+		remove: 'Van de lijst halen',
+		role: { alderman: 'schepen', civilServant: 'medewerker van de gemeente' },
+		doneMessages: {
+			added: 'De persoon staat op de lijst van aanwezigen.',
+			removed: 'De persoon is van de lijst gehaald.'
+		},
+		errors: {
+			person: 'Kies een medewerker of schepen van de gemeente uit de lijst.'
+		}
+	},
 	checkIn: {
 		title: 'Aanwezig melden',
 		intro: 'Je scande de QR-code uit de bevestigingsmail van een deelnemer.',

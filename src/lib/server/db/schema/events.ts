@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
 	bigserial,
 	check,
@@ -91,9 +91,15 @@ export const events = pgTable(
 		cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
 		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		/** Title, description, venue and address, lower case without accents, for search (as actions.search_text). */
+		searchText: text('search_text').generatedAlwaysAs(
+			(): SQL =>
+				sql`lower(meedoen_unaccent(${events.title} || ' ' || ${events.description} || ' ' || ${events.venueName} || ' ' || ${events.address}))`
+		)
 	},
 	(t) => [
+		index('events_search_text_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
 		index('events_calendar_idx').on(t.municipalityId, t.status, t.startsAt),
 		index('events_action_idx').on(t.municipalityId, t.actionId, t.startsAt),
 		index('events_opportunity_idx').on(t.municipalityId, t.opportunityId),
@@ -225,5 +231,33 @@ export const eventChecklistItems = pgTable(
 		}).onDelete('cascade'),
 		index('event_checklist_items_event_idx').on(t.municipalityId, t.eventId, t.position),
 		check('event_checklist_items_text_length', sql`char_length(${t.text}) BETWEEN 1 AND 300`)
+	]
+);
+
+/**
+ * The alderman and civil servants attending an event, chosen among the municipality's staff members; the
+ * event's public page names them with their role (as it was when they were added).
+ */
+export const eventOfficials = pgTable(
+	'event_officials',
+	{
+		municipalityId: uuid('municipality_id').notNull(),
+		eventId: integer('event_id').notNull(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: ['alderman', 'civilServant'] }).notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.eventId, t.userId] }),
+		foreignKey({
+			name: 'event_officials_event_fk',
+			columns: [t.eventId, t.municipalityId],
+			foreignColumns: [events.id, events.municipalityId]
+		}).onDelete('cascade'),
+		index('event_officials_event_idx').on(t.municipalityId, t.eventId),
+		index('event_officials_user_idx').on(t.userId),
+		check('event_officials_role_valid', sql`${t.role} IN ('alderman', 'civilServant')`)
 	]
 );

@@ -14,5 +14,7 @@ declare module '$lib/server/platform/audit' {
 		/** A checklist item added, edited or removed (logistics). */
 		'event.checklist_changed': true;
 		'event.briefing_sent': true;
+		/** An official (alderman, civil servant) added to or taken off the event's attendees. */
+		'event.officials_changed': true;
 	}
 }

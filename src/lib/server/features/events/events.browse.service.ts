@@ -1,6 +1,7 @@
 // Use cases behind what citizens see of events: the lists (a municipality's, the region's, an action's and an
 // opportunity's), an event's page with the person's own registration, and the API. Drafts never reach them:
 // only listEvents/getEvent with staff rights show drafts, and these pages ask as the public.
+import { officialsOf, type OfficialRole } from './events.officials.service';
 import type { Ctx, TenantCtx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import {
@@ -124,6 +125,8 @@ export interface EventPage {
 	registration: MyRegistrationView | null;
 	/** Staff who manage the municipality's events see drafts (marked); no one else finds them. */
 	manages: boolean;
+	/** The alderman and civil servants attending (events.officials.service.ts). */
+	officials: { name: string; role: OfficialRole }[];
 }
 
 /**
@@ -152,7 +155,8 @@ export async function getEventPage(
 		event,
 		redirectTo: input.slug === row.slug ? null : event.path,
 		registration: mine,
-		manages
+		manages,
+		officials: await officialsOf(ctx.db, { municipalityId: row.municipalityId, eventId: row.id })
 	};
 }
 

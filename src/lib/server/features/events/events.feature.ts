@@ -6,6 +6,7 @@ import { seedCalendarFeedSecret } from './events.calendar';
 import { checkInSecret } from './events.check-in';
 import { resendBriefingOnChange } from './events.logistics.service';
 import { eventsApi } from './events.openapi';
+import { searchEvents } from './events.search';
 import { eraseEventData, exportEventData } from './events.personal-data';
 import { forgetUnconfirmedRegistrations } from './events.registrations.service';
 import { REMINDER_JOB, sendEventReminders } from './events.reminders';
@@ -33,5 +34,7 @@ export const eventsFeature = defineFeature({
 	// Registrations whose address was never confirmed are forgotten after a week.
 	housekeeping: ({ db }) => forgetUnconfirmedRegistrations({ db }),
 	// A change of time or place sends the logistics briefing again to the colleagues on the checklist.
-	handlers: [resendBriefingOnChange]
+	handlers: [resendBriefingOnChange],
+	// Published events in the site-wide search (/zoeken).
+	search: { kind: 'events', find: searchEvents }
 });

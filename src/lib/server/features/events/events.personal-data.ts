@@ -5,6 +5,7 @@ import type { Db } from '$lib/server/db/client';
 import { eventRegistrations, events, municipalities } from '$lib/server/db/schema';
 import type { PersonRef } from '$lib/server/platform/feature';
 import { forgetChecklistAddresses } from './events.logistics.queries';
+import { deleteOfficialsOfUser } from './events.officials.queries';
 import { deleteFeedRotation } from './events.ical';
 
 function ofPerson(person: PersonRef) {
@@ -75,4 +76,6 @@ export async function eraseEventData(tx: Db, person: PersonRef): Promise<void> {
 	await deleteFeedRotation(tx, { userId: person.userId });
 	// A colleague's address on a checklist (logistics) is taken off.
 	await forgetChecklistAddresses(tx, { addresses: person.addresses });
+	// Listed as attending an event (an official).
+	await deleteOfficialsOfUser(tx, { userId: person.userId });
 }

@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
 import {
 	buildAction,
+	buildEvent,
 	buildSuggestion,
 	buildSuggestionOpportunity,
 	getTenant
@@ -80,7 +81,10 @@ describe('the site-wide search finds Dutch words in every kind', () => {
 		[null, 'heist op den berg', 'municipalities', null],
 		[null, 'oud turnhout', 'municipalities', 'Oud-Turnhout'],
 		[null, 'fietsbib', 'actions', 'Een fietsbib aan het station'],
-		[null, 'zon', 'actions', 'Zonnepanelen op de sporthal: beslis mee over de opbrengst']
+		[null, 'zon', 'actions', 'Zonnepanelen op de sporthal: beslis mee over de opbrengst'],
+		['geel', 'tegel', 'events', 'Plantdag: samen tegels eruit en planten erin'],
+		['geel', 'werkgroepen ontharding', 'events', 'Werkgroep ontharding: we kiezen samen drie plekken'],
+		[null, 'plantdag', 'events', 'Plantdag: samen tegels eruit en planten erin']
 	] as const)('%s: "%s" finds %s %s', async (slug, q, kind, title) => {
 		const result = await search(q, slug ?? undefined);
 		expect(result.searched).toBe(true);
@@ -90,7 +94,7 @@ describe('the site-wide search finds Dutch words in every kind', () => {
 		// Every result links to its page in the municipality searched.
 		for (const group of result.groups)
 			for (const hit of group.hits) {
-				expect(hit.href).toMatch(/^\/[a-z0-9-]+(\/(acties|kansen|suggesties)\/\d+[a-z0-9-]*)?$/);
+				expect(hit.href).toMatch(/^\/[a-z0-9-]+(\/(acties|kansen|suggesties|activiteiten)\/\d+[a-z0-9-]*)?$/);
 				if (slug) expect(hit.href.startsWith(`/${slug}`)).toBe(true);
 			}
 	});
@@ -114,6 +118,27 @@ describe('the site-wide search finds Dutch words in every kind', () => {
 });
 
 describe('tenant rule', () => {
+	it('finds published events only: never a draft or a cancelled one, nor another municipality’s', async () => {
+		const geel = await getTenant(database.db, 'geel');
+		const mol = await getTenant(database.db, 'mol');
+		await buildEvent(database.db, geel, { title: 'Kikkerpoelwerkgroep ontwerp', status: 'draft' });
+		await buildEvent(database.db, geel, { title: 'Kikkerpoelwerkgroep afgelast', status: 'cancelled' });
+		await buildEvent(database.db, mol, { title: 'Kikkerpoelwerkgroep in Mol', status: 'published' });
+		await buildEvent(database.db, geel, {
+			title: 'Kikkerpoelwerkgroep',
+			venueName: 'Zaal De Linde',
+			status: 'published'
+		});
+		const result = await search('kikkerpoelwerkgroep', 'geel');
+		expect(titles(result, 'events')).toEqual(['Kikkerpoelwerkgroep']);
+		const hit = result.groups.find((g) => g.kind === 'events')!.hits[0]!;
+		expect(hit.href).toMatch(/^\/geel\/activiteiten\/\d+-/);
+		expect(hit.summary).toContain('Zaal De Linde');
+		expect(titles(await search('linde kikkerpoelwerkgroep', 'geel'), 'events')).toEqual([
+			'Kikkerpoelwerkgroep'
+		]);
+	});
+
 	it("a municipality's search shows only its own content", async () => {
 		const result = await search('fiets', 'mol');
 		for (const group of result.groups)

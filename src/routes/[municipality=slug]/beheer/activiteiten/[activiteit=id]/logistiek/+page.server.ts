@@ -6,6 +6,11 @@ import {
 	sendBriefing,
 	tickChecklistItem
 } from '$lib/server/features/events/events.logistics.service';
+import {
+	addEventOfficial,
+	getEventOfficials,
+	removeEventOfficial
+} from '$lib/server/features/events/events.officials.service';
 import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
 import { flashOf, withFlash } from '$lib/server/platform/flash';
 import { textFields } from '$lib/server/platform/forms';
@@ -18,6 +23,10 @@ export const load: PageServerLoad = async (event) => ({
 		event,
 		getLogistics(event.locals.ctx, { unverifiedEventId: event.params.activiteit })
 	),
+	officials: await backofficeLoad(
+		event,
+		getEventOfficials(event.locals.ctx, { unverifiedEventId: event.params.activiteit })
+	),
 	editing: Number(event.url.searchParams.get('taak')) || null,
 	...flashOf(event.url)
 });
@@ -25,6 +34,26 @@ export const load: PageServerLoad = async (event) => ({
 const ITEM_FIELDS = ['text', 'department', 'email'] as const;
 
 export const actions: Actions = {
+	addOfficial: async (event) => {
+		const fields = textFields(await event.request.formData(), ['person']);
+		const result = await backofficeAction(
+			event,
+			addEventOfficial(event.locals.ctx, { ...fields, unverifiedEventId: event.params.activiteit }),
+			{ ...fields, form: 'official' }
+		);
+		if (!result.ok) return result.failure;
+		redirect(303, withFlash(event.url.pathname, 'aanwezige-toegevoegd'));
+	},
+	removeOfficial: async (event) => {
+		const fields = textFields(await event.request.formData(), ['person']);
+		const result = await backofficeAction(
+			event,
+			removeEventOfficial(event.locals.ctx, { ...fields, unverifiedEventId: event.params.activiteit }),
+			{ ...fields, form: 'official' }
+		);
+		if (!result.ok) return result.failure;
+		redirect(303, withFlash(event.url.pathname, 'aanwezige-verwijderd'));
+	},
 	add: async (event) => {
 		const fields = textFields(await event.request.formData(), [...ITEM_FIELDS]);
 		const result = await backofficeAction(
