@@ -110,6 +110,12 @@ async function arrangeMol(): Promise<RouteValues> {
 			`SELECT id FROM themes WHERE municipality_id = $1 ORDER BY position, id LIMIT 1`,
 			[mol]
 		);
+		// A logistics item of Mol's event: its edit and remove steps are Mol's alone.
+		const item = await one<{ id: number }>(
+			`INSERT INTO event_checklist_items (municipality_id, event_id, position, text)
+			 VALUES ($1, $2, 1, 'Spades') RETURNING id`,
+			[mol, event.id]
+		);
 		// A newsletter of Mol scheduled far ahead: its page, preview and cancel step are Mol's alone.
 		const letter = await one<{ id: number }>(
 			`INSERT INTO newsletters (municipality_id, subject, body, audience, status, scheduled_at)
@@ -125,6 +131,7 @@ async function arrangeMol(): Promise<RouteValues> {
 			update: String(update.id),
 			suggestie: `${pending.id}-${pending.slug}`,
 			activiteit: String(event.id),
+			taak: String(item.id),
 			event: `${event.id}-${event.slug}`,
 			thema: theme.id,
 			'medewerkers/persoon': staff.user,

@@ -127,6 +127,12 @@ export function routeValuesOfGeel(dataDir: string): Promise<Record<string, strin
 			nieuwsbrief: await one(
 				`SELECT id AS v FROM newsletters WHERE municipality_id = ${geel} AND status = 'sent' ORDER BY id LIMIT 1`
 			),
+			// A logistics item of Geel's event, or an id that is none (the step is refused or not found alike).
+			taak:
+				(await one(
+					`SELECT i.id AS v FROM event_checklist_items i JOIN events e ON e.id = i.event_id
+					 WHERE e.municipality_id = ${geel} ORDER BY i.id LIMIT 1`
+				).catch(() => undefined)) ?? '999999',
 			level: '2',
 			rest: 'v1/iets',
 			// An unsubscribe link (/uitschrijven/{token}) that is none: a malformed token is refused like any write
