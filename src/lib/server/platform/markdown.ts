@@ -1,10 +1,7 @@
 // Markdown written by staff (privacy and accessibility statements) as safe HTML: a strict allowlist, no raw HTML.
 import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-
-function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { escapeHtml } from './text';
 
 /**
  * Raw HTML in the Markdown is shown as the text it is, and images as their alt text: the statements are

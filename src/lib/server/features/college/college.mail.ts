@@ -2,15 +2,8 @@
 // cells), in the municipality's colour, Dutch from the catalogue, no images and no tracking.
 import { formatDate, formatNumber, translate, type Locale } from '$lib/i18n';
 import type { MailMessage } from '$lib/server/platform/mail';
+import { escapeHtml as escape, mailDocument } from '$lib/server/platform/mail-html';
 import type { WeeklyFigureView } from './college.service';
-
-function escape(text: string): string {
-	return text
-		.replaceAll('&', '&amp;')
-		.replaceAll('<', '&lt;')
-		.replaceAll('>', '&gt;')
-		.replaceAll('"', '&quot;');
-}
 
 export function weeklyMail(
 	locale: Locale,
@@ -56,10 +49,11 @@ export function weeklyMail(
 				`<td style="text-align:right;padding:4px 8px">${f.previous === null ? escape(t('college.notApplicable')) : n(f.previous)}</td></tr>`
 		)
 		.join('');
-	const html = `<!doctype html><html lang="nl-BE"><head><meta charset="utf-8"><title>${escape(t('college.title'))}</title></head>
-<body style="font-family:sans-serif;line-height:1.5;color:#1a1a1a">
-<p style="border-top:6px solid ${escape(m.primaryColor)};padding-top:8px;font-weight:bold">${escape(`Meedoen ${m.name}`)}</p>
-<p>${escape(t('college.mail.greeting', { name: input.recipient.name }))}</p>
+	const html = mailDocument({
+		lang: locale,
+		title: t('college.mail.subject', { municipality: m.name, from }),
+		brand: { name: `Meedoen ${m.name}`, color: m.primaryColor },
+		body: `<p>${escape(t('college.mail.greeting', { name: input.recipient.name }))}</p>
 <p>${escape(t('college.mail.intro', { municipality: m.name, from, to }))}</p>
 <table style="border-collapse:collapse">
 <caption style="text-align:left;font-weight:bold">${escape(t('college.caption', { from, to }))}</caption>
@@ -67,9 +61,9 @@ export function weeklyMail(
 <th scope="col" style="text-align:right;padding:4px 8px">${escape(t('college.thisWeek'))}</th>
 <th scope="col" style="text-align:right;padding:4px 8px">${escape(t('college.lastWeek'))}</th></tr></thead>
 <tbody>${rows}</tbody></table>
-<p><a href="${escape(page)}">${escape(t('college.mail.link'))}</a></p>
-<p style="font-size:0.9em;color:#444">${escape(t('college.mail.why', { municipality: m.name }))}</p>
-</body></html>`;
+<p><a href="${escape(page)}">${escape(t('college.mail.link'))}</a></p>`,
+		footer: `<p>${escape(t('college.mail.why', { municipality: m.name }))}</p>`
+	});
 	return {
 		to: input.recipient.email,
 		subject: t('college.mail.subject', { municipality: m.name, from }),

@@ -6,6 +6,7 @@
 import { eventPath, registrationLinkPath } from '$lib/domain/events';
 import { formatDate, formatTime, translate, type Locale } from '$lib/i18n';
 import type { MailMessage } from '$lib/server/platform/mail';
+import { escapeHtml, mailDocument } from '$lib/server/platform/mail-html';
 import { calendarContentType, invitationCalendar } from '$lib/server/platform/ical';
 import type { Db } from '$lib/server/db/client';
 import { calendarEventOf } from './events.calendar';
@@ -44,13 +45,6 @@ const WITH_CHECK_IN: readonly RegistrationMailKind[] = ['confirmed', 'movedUp', 
 
 /** The inline image's Content-ID. */
 const QR_CID = 'aanmelden-qr@meedoen';
-
-function escapeHtml(text: string): string {
-	return text.replace(
-		/[&<>"']/g,
-		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
-	);
-}
 
 /** The plain text as HTML paragraphs (line breaks kept, addresses as links). */
 function htmlOf(text: string): string {
@@ -91,10 +85,14 @@ export async function registrationMessage(
 	return {
 		...message,
 		text: `${message.text}\n\n${text}`,
-		html: `<!doctype html><html lang="${locale}"><body>${htmlOf(message.text)}
+		html: mailDocument({
+			lang: locale,
+			title: message.subject,
+			body: `${htmlOf(message.text)}
 <h2>${escapeHtml(heading)}</h2>
 <p><img src="cid:${QR_CID}" width="222" height="222" alt="${escapeHtml(alt)}"></p>
-${htmlOf(text)}</body></html>`,
+${htmlOf(text)}`
+		}),
 		attachments: [
 			...(message.attachments ?? []),
 			{

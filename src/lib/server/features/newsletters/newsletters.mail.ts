@@ -2,10 +2,12 @@
 // contrast) and a plain-text part, no images at all (no tracking pixel, no remote logo), the body's Markdown
 // rendered through the platform's sanitiser, and per person the one-click unsubscribe link and its headers.
 import { translate, type Locale } from '$lib/i18n';
-import { contrastRatio, readableTextOn } from '$lib/domain/colors';
+import { contrastRatio } from '$lib/domain/colors';
 import { newsletterArchivePath, newsletterReference } from '$lib/domain/newsletters';
 import { renderMarkdown } from '$lib/server/platform/markdown';
 import type { MailMessage } from '$lib/server/platform/mail';
+import { brandBar, escapeHtml, mailDocument } from '$lib/server/platform/mail-html';
+import { PREFERENCES_PATH } from '$lib/server/features/notifications/notifications.service';
 
 export interface NewsletterLook {
 	slug: string;
@@ -20,20 +22,20 @@ export interface NewsletterContent {
 	body: string;
 }
 
-function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** The body as HTML in the municipality's look, for the preview and the mail alike. */
-export function newsletterHtmlBody(look: NewsletterLook, content: { subject: string; body: string }): string {
-	const onPrimary = readableTextOn(look.primaryColor);
+/** The heading and the body's Markdown as HTML, links in the municipality's colour where it reads well. */
+function newsletterContent(look: NewsletterLook, content: { subject: string; body: string }): string {
 	const link = contrastRatio(look.primaryColor, '#ffffff') >= 4.5 ? look.primaryColor : '#111111';
 	const body = renderMarkdown(content.body).replace(/<a /g, `<a style="color:${link}" `);
-	return `<div style="background:${look.primaryColor};color:${onPrimary};padding:16px 24px;font-size:20px;font-weight:700">${escapeHtml(look.name)}</div>
-<div style="padding:8px 24px 24px;line-height:1.5;font-size:16px;color:#111111;border-bottom:4px solid ${look.accentColor}">
+	return `<div style="border-bottom:4px solid ${look.accentColor};padding-bottom:16px">
 <h1 style="font-size:24px;line-height:1.25;margin:16px 0">${escapeHtml(content.subject)}</h1>
 ${body}
 </div>`;
+}
+
+/** The newsletter in the municipality's look as the preview shows it: the mail's bar, then the content. */
+export function newsletterHtmlBody(look: NewsletterLook, content: { subject: string; body: string }): string {
+	return `${brandBar({ name: look.name, color: look.primaryColor })}
+<div style="padding:8px 20px 24px">${newsletterContent(look, content)}</div>`;
 }
 
 /** Markdown as readable plain text: the source is already meant to be read as text. */
@@ -58,7 +60,7 @@ export function newsletterMail(
 	const t = (key: string, params: Record<string, string | number> = {}) =>
 		translate(locale, `newsletters.mail.${key}` as Parameters<typeof translate>[1], params);
 	const archive = `${links.origin}${newsletterArchivePath(look.slug, content.id)}`;
-	const preferences = `${links.origin}/profiel`;
+	const preferences = `${links.origin}${PREFERENCES_PATH}`;
 	const subject = options.test ? t('testSubject', { subject: content.subject }) : content.subject;
 	const footerLinks = [
 		`<a href="${escapeHtml(archive)}" style="color:#111111">${escapeHtml(t('online'))}</a>`,
@@ -69,16 +71,14 @@ export function newsletterMail(
 				]
 			: [])
 	];
-	const html = `<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>
-<body style="margin:0;padding:0;background:#f3f3f3;font-family:Arial, Helvetica, sans-serif">
-<div role="article" aria-roledescription="email" aria-label="${escapeHtml(subject)}" lang="nl" style="max-width:640px;margin:0 auto;background:#ffffff">
-${options.test ? `<p style="margin:0;padding:8px 24px;background:#fff3cd;color:#111111">${escapeHtml(t('testNote'))}</p>` : ''}
-${newsletterHtmlBody(look, content)}
-<div style="padding:16px 24px;font-size:14px;line-height:1.5;color:#333333">
-<p style="margin:0 0 8px">${escapeHtml(t('why', { name: look.name }))}</p>
-<p style="margin:0">${footerLinks.join(' · ')}</p>
-</div></div></body></html>`;
+	const html = mailDocument({
+		lang: locale,
+		title: subject,
+		brand: { name: look.name, color: look.primaryColor },
+		body: `${options.test ? `<p style="margin:0;padding:8px;background:#fff3cd;color:#111111">${escapeHtml(t('testNote'))}</p>\n` : ''}${newsletterContent(look, content)}`,
+		footer: `<p style="margin:0 0 8px">${escapeHtml(t('why', { name: look.name }))}</p>
+<p style="margin:0">${footerLinks.join(' · ')}</p>`
+	});
 	const text = [
 		options.test ? `${t('testNote')}\n` : '',
 		look.name,

@@ -3,9 +3,9 @@
 // enough contrast, no images, no tracking pixels) with the same text as plain text, the municipality's colour,
 // a link to the preferences and the one-click unsubscribe link in the body and in RFC 8058's headers.
 import { translate, type Locale, type MessageKey, type Params } from '$lib/i18n';
-import { readableTextOn } from '$lib/domain/colors';
 import type { NotificationKind } from '$lib/domain/notifications';
 import type { MailMessage } from '$lib/server/platform/mail';
+import { escapeHtml, mailDocument } from '$lib/server/platform/mail-html';
 
 export const PREFERENCES_PATH = '/profiel/meldingen';
 /** The platform's own colour, for a digest that spans municipalities. */
@@ -32,15 +32,6 @@ export interface NotificationMailInput {
 	unsubscribe: readonly { kind: NotificationKind; url: string; headers: Record<string, string> }[];
 	reference: string;
 	municipalityId?: string;
-}
-
-function escapeHtml(text: string): string {
-	return text
-		.replaceAll('&', '&amp;')
-		.replaceAll('<', '&lt;')
-		.replaceAll('>', '&gt;')
-		.replaceAll('"', '&quot;')
-		.replaceAll("'", '&#39;');
 }
 
 interface Group {
@@ -77,9 +68,10 @@ export function notificationMail(locale: Locale, input: NotificationMailInput): 
 		: t('mail.introOne', { municipality: input.look?.name ?? input.items[0]?.municipalityName ?? '' });
 	const preferencesUrl = `${input.origin}${PREFERENCES_PATH}`;
 	const groups = groupItems(input.items);
-	const color = input.look?.color ?? PLATFORM_COLOR;
-	const onColor = readableTextOn(color);
-	const brand = `Meedoen${input.look ? ` ${input.look.name}` : ''}`;
+	const brand = {
+		name: `Meedoen${input.look ? ` ${input.look.name}` : ''}`,
+		color: input.look?.color ?? PLATFORM_COLOR
+	};
 
 	// Plain text.
 	const lines: string[] = [t('mail.greeting', { name: input.name }), '', intro, ''];
@@ -126,21 +118,18 @@ export function notificationMail(locale: Locale, input: NotificationMailInput): 
 		),
 		`<p style="margin:12px 0 0">${escapeHtml(t('mail.footer'))}</p>`
 	];
-	const html = `<!doctype html>
-<html lang="nl-BE"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>${escapeHtml(subject)}</title></head>
-<body style="margin:0;padding:0;background:#ffffff;color:#111111;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;font-size:16px;line-height:1.5">
-<div role="article" aria-label="${escapeHtml(subject)}" lang="nl-BE" style="max-width:600px;margin:0 auto">
-<div style="background:${color};color:${onColor};padding:16px 20px;font-size:20px;font-weight:bold">${escapeHtml(brand)}</div>
-<div style="padding:8px 20px 24px">
-<h1 style="font-size:22px;margin:16px 0">${escapeHtml(subject)}</h1>
-<p>${escapeHtml(t('mail.greeting', { name: input.name }))}</p>
-<p>${escapeHtml(intro)}</p>
-${body.join('\n')}
-</div>
-<div style="border-top:1px solid #cccccc;padding:12px 20px;font-size:14px;color:#333333">
-${footer.join('\n')}
-</div></div></body></html>`;
+	const html = mailDocument({
+		lang: locale,
+		title: subject,
+		brand,
+		body: [
+			`<h1 style="font-size:22px;margin:16px 0">${escapeHtml(subject)}</h1>`,
+			`<p>${escapeHtml(t('mail.greeting', { name: input.name }))}</p>`,
+			`<p>${escapeHtml(intro)}</p>`,
+			...body
+		].join('\n'),
+		footer: footer.join('\n')
+	});
 	return {
 		to: input.to,
 		subject,

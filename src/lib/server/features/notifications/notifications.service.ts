@@ -29,6 +29,8 @@ import {
 } from './notifications.queries';
 
 export { mailFrequencySql };
+/** Where a person chooses how often they get mail of each kind (every mail links to it). */
+export { PREFERENCES_PATH } from './notifications.mail';
 
 export interface MailPreference {
 	kind: NotificationKind;
