@@ -1,7 +1,8 @@
 // Notifications in real Chromium against the built server, with axe on every page: Lotte (a citizen of Geel)
-// opens her notifications from the header's bell, chooses how often she gets mail per kind (the confirmation
-// is announced), and an unsubscribe link that does not verify gets a Dutch page — also when a mail program
-// posts RFC 8058's one-click without cookie or Origin, which the Origin check lets through for that path only.
+// opens her notifications from the header's bell (hovering it loads nothing ahead: the list marks what it
+// shows read), chooses how often she gets mail per kind (the confirmation is announced), and an unsubscribe
+// link that does not verify gets a Dutch page — also when a mail program posts RFC 8058's one-click without
+// cookie or Origin, which the Origin check lets through for that path only.
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browserJourney, checkA11y, visit } from './support';
@@ -20,6 +21,14 @@ const FORGED = `${'0'.repeat(32)}1${'A'.repeat(22)}`;
 describe('notifications', () => {
 	it('the bell → the list → the preferences, saved and announced', async () => {
 		await logInAs(/Lotte Peeters/);
+		// Hovering the bell does not load the list ahead (opening it marks what it shows read).
+		const preloaded: string[] = [];
+		page.on('request', (request) => {
+			if (new URL(request.url()).pathname === '/meldingen/__data.json') preloaded.push(request.url());
+		});
+		await page.getByRole('link', { name: /^Meldingen/ }).hover();
+		await page.waitForTimeout(500);
+		expect(preloaded).toEqual([]);
 		await page.getByRole('link', { name: /^Meldingen/ }).click();
 		await page.waitForURL(/\/meldingen$/);
 		expect(await page.locator('h1').textContent()).toBe('Meldingen');
