@@ -1,5 +1,6 @@
 // The notification handlers on a real database (PGlite, and PostgreSQL with TEST_DB=postgres), run by the
-// real dispatcher: who hears of what (author as own, supporters and followers as following, the actor never),
+// real dispatcher: who hears of what (author as own, supporters and followers as following, the actor never;
+// of a merge, the kept suggestion's supporters and followers, which then include the merged one's),
 // exactly once however often the dispatcher passes, a rolled-back change notifies nobody, a status change on
 // a suggestion with 10,000 supporters is one statement, and a person sees only their own notifications.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +28,7 @@ import {
 	answerSuggestion,
 	changeSuggestionStatus
 } from '$lib/server/features/suggestions/suggestions.moderation.service';
+import { mergeSuggestion } from '$lib/server/features/suggestions/suggestions.merge.service';
 import { setMailPreference } from './notifications.service';
 import { notificationHandlers } from './notifications.handlers';
 import { listMyNotifications } from './notifications.inbox.service';
@@ -198,6 +200,46 @@ describe('suggestion notifications', () => {
 		await dispatch();
 		expect(await notificationsOf(s.author.id)).toEqual([expect.objectContaining({ mailState: 'none' })]);
 		expect(outbox).toEqual([]);
+	});
+
+	it('a merge tells the merged one’s author, and the supporters and followers of both (now the kept one’s), with a link to the kept one', async () => {
+		const s = await scene();
+		const db = database.db;
+		const keptAuthor = await buildUser(db);
+		const keptSupporter = await buildUser(db);
+		const keptFollower = await buildUser(db);
+		const kept = await buildSuggestion(db, geel, s.suggestion.opportunityId, {
+			authorId: keptAuthor.id,
+			title: 'Meer groen op het plein'
+		});
+		await buildVotes(db, geel, kept, [keptSupporter.id]);
+		await follow(db, {
+			municipalityId: geel.id,
+			userId: keptFollower.id,
+			subject: { kind: 'suggestion', id: kept.id }
+		});
+		outbox.length = 0;
+		await mergeSuggestion(s.moderator, {
+			unverifiedSuggestionId: String(s.suggestion.id),
+			into: String(kept.id),
+			confirm: 'on'
+		});
+		await dispatch();
+		const keptPath = expect.stringMatching(
+			new RegExp(`^/geel/suggesties/${kept.id}-meer-groen-op-het-plein$`)
+		);
+		expect(await notificationsOf(s.author.id)).toEqual([
+			expect.objectContaining({ type: 'suggestion.merged', kind: 'own', path: keptPath })
+		]);
+		for (const person of [s.supporter, s.follower, keptSupporter, keptFollower])
+			expect(await notificationsOf(person.id)).toEqual([
+				expect.objectContaining({ type: 'suggestion.merged', kind: 'following', path: keptPath })
+			]);
+		// The moderator who merged (a supporter of the merged one) and the kept one's author (neither
+		// supporting nor following it) hear nothing.
+		expect(await notificationsOf(s.staff.user.id)).toEqual([]);
+		expect(await notificationsOf(keptAuthor.id)).toEqual([]);
+		expect(outbox.map((m) => m.to)).toEqual([s.author.email]);
 	});
 
 	it('a reply tells the writer of the comment replied to, not the one who replied', async () => {

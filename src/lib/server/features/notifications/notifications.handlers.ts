@@ -101,7 +101,10 @@ async function notify(
 const own = (userId: string | null | undefined): Audience[] =>
 	userId ? [{ kind: 'own', people: sql`SELECT ${userId}::uuid AS user_id` }] : [];
 
-/** What came of a suggestion: its author, supporters and followers hear of it. */
+/**
+ * What came of a suggestion: its author, supporters and followers hear of it. Of a merge: the merged one's
+ * author, and the supporters and followers of the one it was merged into (which now hold the merged one's).
+ */
 export const suggestionNotices = defineEventHandler({
 	name: 'notifications.suggestion',
 	events: [
@@ -116,21 +119,22 @@ export const suggestionNotices = defineEventHandler({
 		const id = Number(event.subjectId);
 		const subject = await suggestionNoticeSubject(tx, { municipalityId, id });
 		if (!subject) return;
-		// A merged suggestion lives on in the one it was merged into (its votes and followers moved there).
-		const kept =
-			event.type === 'suggestion.merged'
-				? await suggestionNoticeSubject(tx, { municipalityId, id: event.payload.keptId })
-				: undefined;
+		// A merged suggestion lives on in the one it was merged into: mergeSuggestion moved its votes and
+		// followers there before this runs, so the kept one's supporters and followers hear of it (those of
+		// the merged one among them), and the link leads to the kept one.
+		const keptId = event.type === 'suggestion.merged' ? event.payload.keptId : undefined;
+		const kept = keptId ? await suggestionNoticeSubject(tx, { municipalityId, id: keptId }) : undefined;
+		const audienceOf = keptId ?? id;
 		await notify(tx, ctx, event, {
 			subject,
 			path: kept?.path,
 			status: event.type === 'suggestion.status_changed' ? event.payload.to : undefined,
 			audiences: [
 				...own(event.payload.authorId),
-				{ kind: 'following', people: supportersSql({ municipalityId, suggestionId: id }) },
+				{ kind: 'following', people: supportersSql({ municipalityId, suggestionId: audienceOf }) },
 				{
 					kind: 'following',
-					people: followersSql({ municipalityId, subject: { kind: 'suggestion', id } })
+					people: followersSql({ municipalityId, subject: { kind: 'suggestion', id: audienceOf } })
 				}
 			],
 			exclude: [],
