@@ -9,9 +9,10 @@ const RECENT_ACTIONS = 6;
 const NEXT_EVENTS = 3;
 
 export const load: PageServerLoad = async (event) => {
-	const { municipality } = await event.parent();
+	// From locals (tenantContext 404s without a municipality), not parent(), which would wait for the root
+	// layout's bell count first.
 	const ctx = tenantContext(event);
-	const participating = municipality.participating;
+	const { participating } = event.locals.municipality!.municipality;
 	const [themes, actions, rungs, events] = await Promise.all([
 		getMunicipalityThemes(ctx, { participating }),
 		participating ? listRecentActions(ctx, { municipalityIds: [ctx.tenant.id], limit: RECENT_ACTIONS }) : [],

@@ -5,12 +5,14 @@ import { orErrorPage, tenantContext } from '$lib/server/platform/http';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { municipality } = await event.parent();
+	// From locals (tenantContext 404s without a municipality), not parent(), which would wait for the root
+	// layout's bell count first.
 	const ctx = tenantContext(event);
+	const { participating } = event.locals.municipality!.municipality;
 	const filters = parseEventPageFilters(event.url.searchParams);
 	const [result, themes] = await Promise.all([
-		orErrorPage(browseEvents(ctx, { filters, participating: municipality.participating }), event),
-		getMunicipalityThemes(ctx, { participating: municipality.participating })
+		orErrorPage(browseEvents(ctx, { filters, participating }), event),
+		getMunicipalityThemes(ctx, { participating })
 	]);
 	return { filters, result, themes: themes.map((t) => ({ slug: t.slug, name: t.name })) };
 };

@@ -4,7 +4,6 @@ import type { PageServerLoad } from './$types';
 
 // A municipality's search: its own public content only (the page links to the region's search).
 export const load: PageServerLoad = async (event) => {
-	await event.parent();
-	const ctx = tenantContext(event);
+	const ctx = tenantContext(event); // an unknown municipality: 404
 	return { search: await orErrorPage(searchSite(ctx, { q: event.url.searchParams.get('q') }), event) };
 };
