@@ -25,6 +25,18 @@ describe('page cache', () => {
 		}
 	});
 
+	it('never shares an unsubscribe page: whose link it is and what it turns off is one person’s', () => {
+		const path = `/uitschrijven/${'0'.repeat(32)}1${'A'.repeat(22)}`;
+		expect(isShareableRequest(get(path), new URL(`http://x.test${path}`), false)).toBe(false);
+		expect(isShareableRequest(get('/uitschrijven'), new URL('http://x.test/uitschrijven'), false)).toBe(
+			false
+		);
+		// A municipality whose slug merely starts alike is still shared.
+		expect(isShareableRequest(get('/uitschrijvenx'), new URL('http://x.test/uitschrijvenx'), false)).toBe(
+			true
+		);
+	});
+
 	it('keeps a 200 page and serves the same bytes and headers', async () => {
 		const cache = createPageCache({ ttlMs: 60_000, maxEntries: 10, maxBytes: 1_000_000 });
 		const key = pageCacheKey(new URL('http://x.test/geel?x=1'), 'nl');

@@ -16,9 +16,12 @@ export interface PageCache {
 	clear(): void;
 }
 
-/** Paths that are personal, stateful or not pages at all: never shared between visitors. */
+/**
+ * Paths that are personal, stateful or not pages at all: never shared between visitors. (An unsubscribe
+ * link's page names its person's kind of mail and carries its form: one person's, like the agenda.)
+ */
 const PRIVATE =
-	/^\/(aanmelden|afmelden|afgemeld|profiel|agenda|beheer|healthz|media)(\/|$)|^\/[^/]+\/beheer(\/|$)/;
+	/^\/(aanmelden|afmelden|afgemeld|profiel|agenda|uitschrijven|beheer|healthz|media)(\/|$)|^\/[^/]+\/beheer(\/|$)/;
 
 /** Whether a request may be answered from, or stored in, the page cache. */
 export function isShareableRequest(request: Request, url: URL, hasSessionCookie: boolean): boolean {

@@ -7,11 +7,10 @@ import {
 } from '$lib/server/features/notifications/notifications.service';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	const view = await inspectUnsubscribeLink(event.locals.ctx, { unverifiedToken: event.params.token });
-	if (view.state === 'invalid') event.setHeaders({ 'cache-control': 'no-store' });
-	return { view };
-};
+// Never page-cached: /uitschrijven is private in platform/page-cache.ts.
+export const load: PageServerLoad = async (event) => ({
+	view: await inspectUnsubscribeLink(event.locals.ctx, { unverifiedToken: event.params.token })
+});
 
 export const actions: Actions = {
 	default: async (event) => {
