@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx, silentLog } from '$lib/server/testing/context';
 import { startSmtpCatcher, type SmtpCatcher, type SmtpRefusal } from '$lib/server/testing/smtp';
 import { consumeLoginLink, requestLoginLink } from '$lib/server/features/accounts/accounts.service';
-import { createJobs, type Jobs } from './jobs';
+import { createJobs, type BatchJob, type Jobs } from './jobs';
 import { createMailer, MAIL_JOB, messageIdFor, type MailMessage, type Mailer } from './mail';
 import {
 	countMailDeliveries,
@@ -301,5 +301,100 @@ describe('the sending rate', () => {
 		const ms = performance.now() - started;
 		expect(ms).toBeGreaterThanOrEqual(190);
 		expect(ms).toBeLessThan(900);
+	});
+});
+
+describe('a batch', () => {
+	/** A mailer that takes `ms` per mail and counts the mails it has in hand at once. */
+	function slowMailer(ms: number) {
+		const state = { inHand: 0, most: 0, delivered: [] as string[] };
+		const fake: Mailer = {
+			async deliver(message) {
+				state.inHand++;
+				state.most = Math.max(state.most, state.inHand);
+				await new Promise((resolve) => setTimeout(resolve, ms));
+				state.inHand--;
+				state.delivered.push(message.to);
+				return { messageId: '<x@meedoen.test>' };
+			},
+			forget: async () => 0,
+			close: () => {}
+		};
+		return { fake, state };
+	}
+	function deliveryWith(fake: Mailer, extra: { concurrency: number; expireSeconds?: number }) {
+		return createMailDelivery({
+			db: database.db,
+			jobs,
+			mailer: fake,
+			log: silentLog,
+			from: FROM,
+			ratePerSecond: 0,
+			municipalityRates: new Map(),
+			deliverNow: false,
+			...extra
+		});
+	}
+	/** Ledger rows (queued) and the batch of jobs, as the worker would fetch them, without the job system. */
+	async function batchOf(key: string, recipients: string[], retry = { retryCount: 0, retryLimit: 5 }) {
+		await database.db.execute(
+			sql`INSERT INTO mail_deliveries (message_key, recipient)
+				SELECT ${key}, r FROM jsonb_array_elements_text(${JSON.stringify(recipients)}::jsonb) AS r`
+		);
+		return recipients.map((to, i): BatchJob<MailMessage> => ({
+			id: `${key}#${i}`,
+			data: mail(to, key),
+			...retry
+		}));
+	}
+
+	it('lets every lane finish its own mail when one mail’s ledger update fails, then reports', async () => {
+		const { fake, state } = slowMailer(30);
+		const recipients = Array.from({ length: 12 }, (_, i) => `lane${i}@example.be`);
+		const batch = await batchOf('lane:1', recipients);
+		// The ledger refuses to record lane3's mail as sent (a database error in one lane).
+		await database.db.execute(sql`CREATE FUNCTION refuse_lane3() RETURNS trigger LANGUAGE plpgsql AS $$
+			BEGIN
+				IF NEW.recipient = 'lane3@example.be' AND NEW.status = 'sent' THEN RAISE EXCEPTION 'ledger down'; END IF;
+				RETURN NEW;
+			END $$`);
+		await database.db.execute(
+			sql`CREATE TRIGGER refuse_lane3 BEFORE UPDATE ON mail_deliveries FOR EACH ROW EXECUTE FUNCTION refuse_lane3()`
+		);
+		try {
+			const result = await deliveryWith(fake, { concurrency: 3 }).handleBatch(batch);
+			// Reported once every lane is done: nothing in hand, every mail handed over, never more than the lanes.
+			expect(state.inHand).toBe(0);
+			expect(state.delivered.sort()).toEqual([...recipients].sort());
+			expect(state.most).toBeLessThanOrEqual(3);
+			expect(result.failed).toEqual([{ id: 'lane:1#3', error: expect.stringContaining('ledger down') }]);
+		} finally {
+			await database.db.execute(sql`DROP TRIGGER refuse_lane3 ON mail_deliveries`);
+			await database.db.execute(sql`DROP FUNCTION refuse_lane3()`);
+		}
+		expect(await countMailDeliveries(database.db, { messageKey: 'lane:1' })).toMatchObject({
+			sent: 11,
+			queued: 1
+		});
+	});
+
+	it('takes no new mail after half its jobs’ expiry: the rest fail, to be retried', async () => {
+		const { fake, state } = slowMailer(200);
+		const recipients = Array.from({ length: 8 }, (_, i) => `late${i}@example.be`);
+		const batch = await batchOf('late:1', recipients);
+		// Expiry 1 s: lanes stop taking mail after 0.5 s, with one lane at 0.2 s a mail: 3 handed over.
+		const started = performance.now();
+		const result = await deliveryWith(fake, { concurrency: 1, expireSeconds: 1 }).handleBatch(batch);
+		expect(performance.now() - started).toBeLessThan(1_000);
+		expect(state.delivered.length).toBeGreaterThanOrEqual(1);
+		expect(state.delivered.length).toBeLessThanOrEqual(4);
+		expect(result.failed).toHaveLength(8 - state.delivered.length);
+		expect(result.failed.every((f) => f.error.includes('ran out of time'))).toBe(true);
+		// Not attempted: the rows stay queued for the retry, with no attempt counted.
+		expect(await countMailDeliveries(database.db, { messageKey: 'late:1' })).toMatchObject({
+			sent: state.delivered.length,
+			queued: 8 - state.delivered.length
+		});
+		expect(await ledger('late:1', 'late7@example.be')).toMatchObject({ status: 'queued', attempts: 0 });
 	});
 });

@@ -306,6 +306,9 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
 		const ledger = await ledgerOf(db, items);
 		const failed: BatchResult['failed'] = [];
 		let sent = 0;
+		// Halfway through the jobs' expiry the lanes take no new mail: the rest fail and are retried, so the
+		// jobs are never taken for dead while their batch still runs (a started mail ends within SMTP_TIMEOUTS).
+		const stopTakingAt = Date.now() + (expireSeconds * 1000) / 2;
 		// As many lanes as SMTP connections, each sending one mail and recording it before taking the next: so
 		// at most `concurrency` mails are ever between the server's 250 and their ledger row.
 		let next = 0;
@@ -315,17 +318,30 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
 				const row = ledger.get(`${item.key}\n${item.recipient}`);
 				// No row: the person's account was deleted (the row went with it), so nothing is sent.
 				if (!row || row.status !== 'queued') continue;
-				const error = await sendOne(
-					db,
-					item.message,
-					item.recipient,
-					row.suppressed,
-					item.job.retryCount >= item.job.retryLimit
-				);
-				if (error) failed.push({ id: item.job.id, error });
-				else sent++;
+				const lastTry = item.job.retryCount >= item.job.retryLimit;
+				if (Date.now() >= stopTakingAt) {
+					const error = 'not sent: the batch ran out of time';
+					if (lastTry)
+						await record(db, item.key, item.recipient, 'failed', error, false).catch((err: unknown) =>
+							log.error({ err, mail: { key: item.key } }, 'mail ledger not updated')
+						);
+					failed.push({ id: item.job.id, error });
+					continue;
+				}
+				// One mail's trouble (its ledger update failing) is that mail's: it is retried, the lane goes on.
+				try {
+					const error = await sendOne(db, item.message, item.recipient, row.suppressed, lastTry);
+					if (error) failed.push({ id: item.job.id, error });
+					else sent++;
+				} catch (err) {
+					log.error({ err, mail: { key: item.key } }, 'mail delivery failed');
+					// The database's own reason (drizzle wraps it with the whole statement).
+					const reason = describeMailError((err as { cause?: unknown })?.cause ?? err);
+					failed.push({ id: item.job.id, error: `not delivered or not recorded: ${reason}` });
+				}
 			}
 		};
+		// Every lane has finished its own mail before the batch's result goes back (and the next batch comes).
 		await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
 		log.debug({ mail: { batch: batch.length, sent, failed: failed.length } }, 'mail batch done');
 		return { failed };

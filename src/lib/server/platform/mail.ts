@@ -144,23 +144,42 @@ function envelope(from: string, message: MailMessage, messageId?: string) {
 }
 
 /**
+ * How long one hand-over may hang, in ms (nodemailer's defaults are 2 minutes to connect and 10 minutes of
+ * silence): to connect, for the server's greeting, and of silence on an open connection. So a mail a lane has
+ * started ends, sent or failed, within about 50 s, and a batch stays well within its jobs' expiry
+ * (mail-delivery.ts stops taking new mails halfway through it).
+ */
+export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+
+/**
  * The transport options of an SMTP URL with a pool of connections (unless the URL's own query says otherwise),
  * each reused for any number of mails, and each with Nagle's algorithm off: nodemailer writes a mail's end
  * in a small packet, which otherwise waits for the server's delayed ACK (40 ms a mail per connection).
  */
 export function pooledSmtpOptions(smtpUrl: string, maxConnections: number): SMTPPool.Options {
 	const options = parseConnectionUrl(smtpUrl) as SMTPPool.Options;
-	return {
+	const merged: SMTPPool.Options = {
 		maxConnections,
 		maxMessages: Infinity,
-		...options,
+		...SMTP_TIMEOUTS,
+		...options
+	};
+	return {
+		...merged,
 		pool: true,
 		getSocket(socketOptions, callback) {
 			const port = socketOptions.port ?? (socketOptions.secure ? 465 : 587);
 			const socket = net.connect({ host: socketOptions.host ?? 'localhost', port });
 			socket.setNoDelay(true);
+			// nodemailer's own connection timeout starts only once it has the socket: this one covers the connect.
+			socket.setTimeout(merged.connectionTimeout ?? SMTP_TIMEOUTS.connectionTimeout, () =>
+				socket.destroy(Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT' }))
+			);
 			socket.once('error', (err) => callback(err, undefined));
-			socket.once('connect', () => callback(null, { connection: socket }));
+			socket.once('connect', () => {
+				socket.setTimeout(0);
+				callback(null, { connection: socket });
+			});
 		}
 	};
 }
