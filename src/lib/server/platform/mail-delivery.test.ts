@@ -2,6 +2,8 @@
 // (npm smtp-server) that can refuse recipients: the ledger, the suppression list, retries and hostile input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
+import type { AddressInfo } from 'node:net';
 import { executeRows } from '$lib/server/db/rows';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx, silentLog } from '$lib/server/testing/context';
@@ -228,6 +230,62 @@ describe('failures', () => {
 		expect(await getMailSuppression(database.db, { address: 'fien@example.be' })).toBeDefined();
 		await liftMailSuppression(database.db, { address: 'FIEN@example.be' });
 		expect(await getMailSuppression(database.db, { address: 'fien@example.be' })).toBeUndefined();
+	});
+});
+
+describe('a refusal after DATA', () => {
+	it('suppresses the address only for a 5.1.x; a 554 5.7.1 (policy) fails that mail and keeps the address', async () => {
+		// A server that takes every recipient and judges the message only after its content (DATA).
+		const answers: Record<string, string> = {
+			'spam@example.be': '5.7.1 Message rejected as spam',
+			'nobody@example.be': '5.1.1 No such mailbox here'
+		};
+		const server = new SMTPServer({
+			authOptional: true,
+			disabledCommands: ['STARTTLS'],
+			logger: false,
+			onData(stream, session, callback) {
+				stream.resume();
+				stream.on('end', () => {
+					const answer = answers[session.envelope.rcptTo[0]!.address];
+					if (!answer) return callback();
+					callback(Object.assign(new Error(answer), { responseCode: answer.startsWith('5.1') ? 550 : 554 }));
+				});
+			}
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const { port } = server.server.address() as AddressInfo;
+		const dataMailer = createMailer({
+			smtpUrl: `smtp://127.0.0.1:${port}`,
+			from: FROM,
+			dataDir: '/nonexistent',
+			log: silentLog
+		});
+		try {
+			// Without the job system (JOBS=0): sent as it is queued, with the same ledger and suppressions.
+			const now = createMailDelivery({
+				db: database.db,
+				jobs,
+				mailer: dataMailer,
+				log: silentLog,
+				from: FROM,
+				ratePerSecond: 0,
+				municipalityRates: new Map(),
+				deliverNow: true
+			});
+			await now.queueMails(null, [mail('spam@example.be', 'data:1'), mail('nobody@example.be', 'data:1')]);
+			const spam = await ledger('data:1', 'spam@example.be');
+			expect(spam).toMatchObject({ status: 'failed', attempts: 1 });
+			expect(spam!.last_error).toContain('5.7.1');
+			expect(await getMailSuppression(database.db, { address: 'spam@example.be' })).toBeUndefined();
+			expect(await ledger('data:1', 'nobody@example.be')).toMatchObject({ status: 'bounced', attempts: 1 });
+			expect((await getMailSuppression(database.db, { address: 'nobody@example.be' }))?.reason).toContain(
+				'5.1.1'
+			);
+		} finally {
+			dataMailer.close();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		}
 	});
 });
 

@@ -11,6 +11,7 @@ import type { BatchJob, BatchResult, Jobs } from './jobs';
 import type { Logger } from './log';
 import {
 	describeMailError,
+	isAddressRefused,
 	isPermanentFailure,
 	MAIL_JOB,
 	messageIdFor,
@@ -202,10 +203,16 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
 			await mailer.deliver(message, { messageId: messageIdFor(options.from, key, recipient) });
 		} catch (err) {
 			const error = describeMailError(err);
-			if (isPermanentFailure(err)) {
+			if (isAddressRefused(err)) {
 				await suppressMailAddress(dbh, { address: recipient, reason: error });
 				await record(dbh, key, recipient, 'bounced', error, true);
 				log.warn({ mail: { key, error } }, 'mail refused for good; address suppressed');
+				return null;
+			}
+			if (isPermanentFailure(err)) {
+				// This mail refused (its content, its size), not the address: not retried, the address kept.
+				await record(dbh, key, recipient, 'failed', error, true);
+				log.warn({ mail: { key, error } }, 'mail refused for good; not retried');
 				return null;
 			}
 			await record(dbh, key, recipient, lastTry ? 'failed' : 'queued', error, true);

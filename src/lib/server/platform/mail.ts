@@ -93,13 +93,27 @@ export function messageIdFor(from: string, key: string, recipient: string): stri
 	return `<${hash}@${senderDomain(from)}>`;
 }
 
-/** Whether an SMTP error is the recipient's address refused for good (5xx on RCPT TO or DATA). */
+/**
+ * Whether an SMTP error refuses the mail for good, so it is not retried: a 5xx on RCPT TO or DATA. A 5xx on
+ * MAIL FROM or AUTH is this installation's problem (sender, credentials), not the mail's, and is retried.
+ */
 export function isPermanentFailure(err: unknown): boolean {
 	const e = err as { responseCode?: number; command?: string };
 	if (typeof e?.responseCode !== 'number' || e.responseCode < 500 || e.responseCode > 599) return false;
 	const command = (e.command ?? '').toUpperCase();
-	// 5xx on MAIL FROM or AUTH is this installation's problem (sender, credentials), not the recipient's.
-	return command.startsWith('RCPT') || command === 'DATA' || command === 'API';
+	return command.startsWith('RCPT') || command === 'DATA';
+}
+
+/**
+ * Whether a permanent failure says the address itself is no good, so no mail should go to it again: a 5xx on
+ * RCPT TO, or on DATA only with an enhanced status code 5.1.x (addressing: no such mailbox). Other refusals at
+ * DATA (5.7.1 policy or spam, 5.3.4 too large, no enhanced code at all) are about this mail, not the address.
+ */
+export function isAddressRefused(err: unknown): boolean {
+	if (!isPermanentFailure(err)) return false;
+	const e = err as { command?: string; response?: string };
+	if ((e.command ?? '').toUpperCase().startsWith('RCPT')) return true;
+	return /^5\d\d[ -]5\.1\.\d{1,3}\b/.test(e.response ?? '');
 }
 
 /** A short description of a delivery error for the ledger: the SMTP code and reply, never the SMTP URL. */
