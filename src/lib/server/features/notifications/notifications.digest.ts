@@ -38,6 +38,9 @@ export async function sendDigests(ctx: JobContext, input: { now?: Date } = {}): 
 		dailyBefore: new Date(now.getTime() - DIGEST_PERIOD_MS.daily + SLACK_MS),
 		weeklyBefore: new Date(now.getTime() - DIGEST_PERIOD_MS.weekly + SLACK_MS)
 	});
+	if (due.length === 0) return 0;
+	// One secret signs the run's every unsubscribe link.
+	const secret = await unsubscribeSecret(ctx.db);
 	let sent = 0;
 	for (const { userId, frequency } of due) {
 		sent += await ctx.db.transaction(async (tx) => {
@@ -49,7 +52,6 @@ export async function sendDigests(ctx: JobContext, input: { now?: Date } = {}): 
 				// The headers' one-click link is for what one follows, the kind digests are mostly made of.
 				a === 'following' ? -1 : b === 'following' ? 1 : 0
 			) as NotificationKind[];
-			const secret = await unsubscribeSecret(tx);
 			const municipalities = new Set(items.map((i) => i.municipalityId));
 			const first = items[0]!;
 			await ctx.queueMailIn(
