@@ -14,6 +14,7 @@ import { isShareableRequest, pageCacheKey, pageResponse } from '$lib/server/plat
 import { serverTiming, type RequestTally } from '$lib/server/platform/server-timing';
 import { resolveMunicipality } from '$lib/server/features/municipalities/municipalities.service';
 import { firstChannel, resolveRequestSession } from '$lib/server/features/accounts/accounts.service';
+import { isUnsubscribePath } from '$lib/server/features/notifications/notifications.service';
 import {
 	CHANNEL_COOKIE,
 	clearSessionCookie,
@@ -42,10 +43,9 @@ const RESERVED = new Set([
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** A POST to an unsubscribe link's own address (notifications' UNSUBSCRIBE_PATH and token shape). */
-const ONE_CLICK_UNSUBSCRIBE = /^\/uitschrijven\/[0-9a-f]{32}[0-9][A-Za-z0-9_-]{22}$/;
+/** A POST to an unsubscribe link's own address (RFC 8058's one-click: no cookie, no Origin). */
 function isOneClickUnsubscribe(method: string, pathname: string): boolean {
-	return method === 'POST' && ONE_CLICK_UNSUBSCRIBE.test(pathname);
+	return method === 'POST' && isUnsubscribePath(pathname);
 }
 
 export const init: ServerInit = async () => {

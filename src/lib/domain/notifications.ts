@@ -29,11 +29,11 @@ export const FREQUENCIES_OF_KIND: Record<NotificationKind, readonly MailFrequenc
  * never sent, whatever the frequency says. Own contributions and follows need none: they are about what the
  * person did, and every such mail can be turned off with one click.
  */
-export const CONSENT_OF_KIND = {
+export const CONSENT_OF_KIND: Partial<Record<NotificationKind, 'updates' | 'pool' | 'newsletters'>> = {
 	themes: 'updates',
 	invitations: 'pool',
 	newsletters: 'newsletters'
-} as const satisfies Partial<Record<NotificationKind, string>>;
+};
 
 /**
  * The frequency of a kind the person never chose. Modest: right away only for one's own contributions.
@@ -60,21 +60,6 @@ export interface NotificationParams {
 	actionTitle?: string;
 	status?: string;
 }
-
-/** The domain events that become notifications; the catalogue has a title for each (notifications.types). */
-export const NOTIFICATION_TYPES = [
-	'suggestion.published',
-	'suggestion.answered',
-	'suggestion.status_changed',
-	'suggestion.merged',
-	'suggestion.rejected',
-	'suggestion.comment_published',
-	'action.update_published',
-	'event.updated',
-	'event.cancelled',
-	'event.report_published'
-] as const;
-export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 /**
  * What a notification is about, as the feature that owns the subject tells it: its title and page, its

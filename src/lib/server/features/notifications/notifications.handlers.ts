@@ -39,16 +39,16 @@ async function notify(
 	input: {
 		subject: NoticeSubject;
 		audiences: Audience[];
-		exclude: (string | null | undefined)[];
+		/** Who never hears of it besides the event's actor (who always is left out). */
+		exclude?: (string | null | undefined)[];
 		mail: boolean;
 		path?: string;
 		status?: string;
-		title?: string;
 	}
 ): Promise<void> {
 	const { subject } = input;
 	const params: NotificationParams = {
-		title: input.title ?? subject.title,
+		title: subject.title,
 		municipalityName: subject.municipalityName,
 		...(subject.actionTitle ? { actionTitle: subject.actionTitle } : {}),
 		...(input.status ? { status: input.status } : {})
@@ -61,7 +61,7 @@ async function notify(
 		path: input.path ?? subject.path,
 		actionId: subject.actionId,
 		audiences: input.audiences,
-		exclude: [...input.exclude, event.actorId],
+		exclude: [...(input.exclude ?? []), event.actorId],
 		mail: input.mail
 	});
 	if (toMail.length === 0) return;
@@ -137,7 +137,6 @@ export const suggestionNotices = defineEventHandler({
 					people: followersSql({ municipalityId, subject: { kind: 'suggestion', id: audienceOf } })
 				}
 			],
-			exclude: [],
 			mail: true
 		});
 	}
@@ -181,7 +180,6 @@ export const actionUpdateNotices = defineEventHandler({
 					people: followersSql({ municipalityId, subject: { kind: 'action', id: actionId } })
 				}
 			],
-			exclude: [],
 			mail: true
 		});
 	}
@@ -213,7 +211,6 @@ export const eventNotices = defineEventHandler({
 					})
 				}
 			],
-			exclude: [],
 			mail: false
 		});
 	}

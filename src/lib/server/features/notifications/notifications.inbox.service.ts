@@ -1,9 +1,9 @@
 // A person's own notifications: the list /meldingen (newest first, a page at a time, marked read once shown),
 // "alles gelezen", and the bell's unread count. Always the actor's own: there is no input naming a person.
-import { AppError } from '$lib/server/platform/errors';
 import type { Ctx } from '$lib/server/platform/context';
 import { countUnread, listNotifications, markRead } from './notifications.queries';
 import { presentNotification, type NotificationView } from './notifications.present';
+import { requirePerson } from './notifications.service';
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 /** The bell counts up to this many; more reads "99+". */
@@ -15,11 +15,6 @@ export interface NotificationsPage {
 	older: number | null;
 	/** Whether this is not the first page. */
 	newer: boolean;
-}
-
-function requirePerson(ctx: Ctx): string {
-	if (!ctx.actor) throw new AppError('unauthenticated');
-	return ctx.actor.userId;
 }
 
 /** A page of one's notifications; the unread ones shown are marked read (they still say "Nieuw" this once). */

@@ -49,7 +49,7 @@ export async function deletePreferences(db: Db, params: { userId: string }): Pro
  * open; otherwise the chosen frequency, or the kind's default (for themes: the profile's mail frequency).
  */
 export function mailFrequencySql(userId: SQL | typeof users.id, kind: NotificationKind): SQL<MailFrequency> {
-	const consent = (CONSENT_OF_KIND as Partial<Record<NotificationKind, string>>)[kind];
+	const consent = CONSENT_OF_KIND[kind];
 	const fallback =
 		kind === 'themes'
 			? sql`(SELECT u.mail_frequency FROM ${users} u WHERE u.id = ${userId})`
@@ -74,6 +74,16 @@ export async function getFrequencies(
 		.from(users)
 		.where(and(eq(users.id, params.userId), sql`${users.deletedAt} IS NULL`));
 	return row as Record<NotificationKind, MailFrequency> | undefined;
+}
+
+/** Whether the account exists and is not deleted (one indexed lookup). */
+export async function accountExists(db: Db, params: { userId: string }): Promise<boolean> {
+	const [row] = await db
+		.select({ id: users.id })
+		.from(users)
+		.where(and(eq(users.id, params.userId), sql`${users.deletedAt} IS NULL`))
+		.limit(1);
+	return row !== undefined;
 }
 
 const UNSUBSCRIBE_SECRET = 'notifications.unsubscribe_secret';

@@ -9,7 +9,6 @@ import { validateInput, type RawInput } from '$lib/server/platform/validation';
 import type { Db } from '$lib/server/db/client';
 import { newToken } from '$lib/server/platform/tokens';
 import {
-	CONSENT_OF_KIND,
 	FREQUENCIES_OF_KIND,
 	NOTIFICATION_KINDS,
 	type MailFrequency,
@@ -21,6 +20,7 @@ import {
 	setThemesMailFrequency
 } from '$lib/server/features/profile/profile.service';
 import {
+	accountExists,
 	ensureUnsubscribeSecret,
 	getFrequencies,
 	getUnsubscribeSecret,
@@ -37,8 +37,6 @@ export interface MailPreference {
 	frequency: MailFrequency;
 	/** The frequencies the kind offers. */
 	offered: readonly MailFrequency[];
-	/** The consent the kind needs ('pool' is given in the profile, by joining the pool), if any. */
-	consent: string | null;
 }
 
 /** Every kind with the frequency in force now; undefined for an account that does not exist (any more). */
@@ -51,8 +49,7 @@ export async function getMailPreferences(
 	return NOTIFICATION_KINDS.map((kind) => ({
 		kind,
 		frequency: frequencies[kind],
-		offered: FREQUENCIES_OF_KIND[kind],
-		consent: (CONSENT_OF_KIND as Partial<Record<NotificationKind, string>>)[kind] ?? null
+		offered: FREQUENCIES_OF_KIND[kind]
 	}));
 }
 
@@ -81,6 +78,15 @@ export async function setMailPreference(
 export const UNSUBSCRIBE_PATH = '/uitschrijven';
 const TOKEN = /^([0-9a-f]{32})([0-9])([A-Za-z0-9_-]{22})$/;
 
+/**
+ * Whether a path is an unsubscribe link's own address: a token of the right shape, not yet verified
+ * (hooks.server.ts lets a one-click POST to it through its Origin check).
+ */
+export function isUnsubscribePath(pathname: string): boolean {
+	const prefix = `${UNSUBSCRIBE_PATH}/`;
+	return pathname.startsWith(prefix) && TOKEN.test(pathname.slice(prefix.length));
+}
+
 /** The secret behind unsubscribe links, made once per installation (the feature's seed). */
 export function seedUnsubscribeSecret(db: Db): Promise<void> {
 	return ensureUnsubscribeSecret(db, newToken());
@@ -104,10 +110,7 @@ function mac(secret: string, userId: string, kind: NotificationKind): string {
 		.toString('base64url');
 }
 
-/**
- * The link that turns this kind of mail off for this person, and the headers that let a mail client offer
- * it as one click (List-Unsubscribe with List-Unsubscribe-Post: the client POSTs to the link).
- */
+/** One link, reading the secret for it (the tests'; mails sign many with unsubscribeLinkWith). */
 export async function unsubscribeLink(
 	db: Db,
 	params: { origin: string; userId: string; kind: NotificationKind }
@@ -120,6 +123,10 @@ export function unsubscribeSecret(db: Db): Promise<string> {
 	return secretOf(db);
 }
 
+/**
+ * The link that turns this kind of mail off for this person, and the headers that let a mail client offer
+ * it as one click (List-Unsubscribe with List-Unsubscribe-Post: the client POSTs to the link).
+ */
 export function unsubscribeLinkWith(
 	secret: string,
 	params: { origin: string; userId: string; kind: NotificationKind }
@@ -165,7 +172,8 @@ const preferencesInput = z.object({
 	newsletters: frequencyOf('newsletters')
 });
 
-function personOf(ctx: Ctx): string {
+/** The signed-in person's id; unauthenticated for a visitor. */
+export function requirePerson(ctx: Ctx): string {
 	if (!ctx.actor) throw new AppError('unauthenticated');
 	return ctx.actor.userId;
 }
@@ -177,7 +185,7 @@ export interface MyMailPreferences {
 }
 
 export async function getMyMailPreferences(ctx: Ctx): Promise<MyMailPreferences> {
-	const userId = personOf(ctx);
+	const userId = requirePerson(ctx);
 	const preferences = await getMailPreferences(ctx.db, { userId });
 	if (!preferences) throw new AppError('unauthenticated');
 	return { preferences, inPool: await hasOpenConsent(ctx.db, { userId, kind: 'pool' }) };
@@ -188,7 +196,7 @@ export async function saveMyMailPreferences(
 	ctx: Ctx,
 	input: RawInput<typeof preferencesInput>
 ): Promise<void> {
-	const userId = personOf(ctx);
+	const userId = requirePerson(ctx);
 	const values = validateInput(preferencesInput, input);
 	await ctx.db.transaction(async (tx) => {
 		const current = await getMailPreferences(tx, { userId });
@@ -201,9 +209,7 @@ export async function saveMyMailPreferences(
 }
 
 export type UnsubscribeView =
-	| { state: 'valid'; kind: NotificationKind; frequency: MailFrequency }
-	| { state: 'invalid' }
-	| { state: 'gone' };
+	{ state: 'valid'; kind: NotificationKind } | { state: 'invalid' } | { state: 'gone' };
 
 /** What an unsubscribe link turns off (GET: nothing changes; mail scanners open links). */
 export async function inspectUnsubscribeLink(
@@ -212,13 +218,8 @@ export async function inspectUnsubscribeLink(
 ): Promise<UnsubscribeView> {
 	const target = await readUnsubscribeToken(ctx.db, input.unverifiedToken);
 	if (!target) return { state: 'invalid' };
-	const preferences = await getMailPreferences(ctx.db, { userId: target.userId });
-	if (!preferences) return { state: 'gone' };
-	return {
-		state: 'valid',
-		kind: target.kind,
-		frequency: preferences.find((p) => p.kind === target.kind)!.frequency
-	};
+	if (!(await accountExists(ctx.db, { userId: target.userId }))) return { state: 'gone' };
+	return { state: 'valid', kind: target.kind };
 }
 
 /** Turns the link's kind off for its person (no login: the signed token is the proof). */
@@ -229,10 +230,9 @@ export async function unsubscribeByLink(
 	const target = await readUnsubscribeToken(ctx.db, input.unverifiedToken);
 	if (!target) return { state: 'invalid' };
 	return ctx.db.transaction(async (tx) => {
-		const preferences = await getMailPreferences(tx, { userId: target.userId });
-		if (!preferences) return { state: 'gone' as const };
+		if (!(await accountExists(tx, { userId: target.userId }))) return { state: 'gone' as const };
 		await setMailPreference(tx, { userId: target.userId, kind: target.kind, frequency: 'never' });
 		ctx.log.info({ userId: target.userId, kind: target.kind }, 'unsubscribed by link');
-		return { state: 'valid' as const, kind: target.kind, frequency: 'never' as const };
+		return { state: 'valid' as const, kind: target.kind };
 	});
 }
