@@ -90,6 +90,23 @@ interface DueRow {
 	created_at: string | Date;
 }
 
+/**
+ * The context of a dispatcher started without one (tests of handlers that need neither configuration nor
+ * mail): using either throws, rather than handing a handler a configuration that is not one.
+ */
+function contextWithoutJobs(log: Logger): HandlerContext {
+	const missing = (what: string) =>
+		new Error(`this dispatcher was started without a context: a handler asked for ${what}`);
+	return {
+		get config(): HandlerContext['config'] {
+			throw missing('the configuration');
+		},
+		log,
+		queueMailIn: () => Promise.reject(missing('queueMailIn')),
+		queueMails: () => Promise.reject(missing('queueMails'))
+	};
+}
+
 export function createEventDispatcher(
 	database: Database,
 	log: Logger,
@@ -107,12 +124,7 @@ export function createEventDispatcher(
 	const pollMs = options.pollMs ?? 1_000;
 	const retryDelay = options.retryDelayMs ?? defaultRetryDelay;
 	const db = database.db;
-	const context: HandlerContext = options.context ?? {
-		config: {} as HandlerContext['config'],
-		log,
-		queueMailIn: () => Promise.reject(new Error('this dispatcher was started without a job queue')),
-		queueMails: () => Promise.reject(new Error('this dispatcher was started without a job queue'))
-	};
+	const context: HandlerContext = options.context ?? contextWithoutJobs(log);
 
 	let stopping = false;
 	let running: Promise<void> | null = null;
