@@ -49,10 +49,27 @@ export interface NewsletterLinks {
 	origin: string;
 }
 
-export function newsletterMail(
+/**
+ * The personal mails of one newsletter: the content (Markdown through the sanitiser) is rendered once, then
+ * each person's mail only adds their address and unsubscribe link, so a send to 100,000 renders it once.
+ */
+export function newsletterMails(
 	locale: Locale,
 	look: NewsletterLook,
 	content: NewsletterContent,
+	options: { municipalityId: string; reference?: string; test?: boolean }
+): (to: string, links: NewsletterLinks) => MailMessage {
+	const contentHtml = newsletterContent(look, content);
+	const contentText = plainText(content.body);
+	return (to, links) =>
+		newsletterMail(locale, look, content, { html: contentHtml, text: contentText }, to, links, options);
+}
+
+function newsletterMail(
+	locale: Locale,
+	look: NewsletterLook,
+	content: NewsletterContent,
+	rendered: { html: string; text: string },
 	to: string,
 	links: NewsletterLinks,
 	options: { municipalityId: string; reference?: string; test?: boolean }
@@ -75,7 +92,7 @@ export function newsletterMail(
 		lang: locale,
 		title: subject,
 		brand: { name: look.name, color: look.primaryColor },
-		body: `${options.test ? `<p style="margin:0;padding:8px;background:#fff3cd;color:#111111">${escapeHtml(t('testNote'))}</p>\n` : ''}${newsletterContent(look, content)}`,
+		body: `${options.test ? `<p style="margin:0;padding:8px;background:#fff3cd;color:#111111">${escapeHtml(t('testNote'))}</p>\n` : ''}${rendered.html}`,
 		footer: `<p style="margin:0 0 8px">${escapeHtml(t('why', { name: look.name }))}</p>
 <p style="margin:0">${footerLinks.join(' · ')}</p>`
 	});
@@ -85,7 +102,7 @@ export function newsletterMail(
 		'',
 		content.subject,
 		'',
-		plainText(content.body),
+		rendered.text,
 		'',
 		'--',
 		t('why', { name: look.name }),

@@ -349,14 +349,6 @@ export async function getSentNewsletter(db: Db, params: { municipalityId: string
 // What the form offers: the municipality's themes and actions
 // ---------------------------------------------------------------------------------------------
 
-export async function listThemeOptions(db: Db, params: { municipalityId: string }) {
-	return db
-		.select({ id: themes.id, name: themes.name })
-		.from(themes)
-		.where(eq(themes.municipalityId, params.municipalityId))
-		.orderBy(themes.name);
-}
-
 export async function countThemesOf(db: Db, params: { municipalityId: string; ids: string[] }) {
 	if (params.ids.length === 0) return 0;
 	const [row] = await db
@@ -406,7 +398,7 @@ export async function getVerifiedAddress(db: Db, params: { userId: string }): Pr
 }
 
 /** The status of a newsletter, locked for this transaction (the send's step from scheduled to sending). */
-export async function lockNewsletterForSend(tx: Db, params: { id: number }) {
+export async function lockNewsletterForSend(tx: Db, params: { municipalityId: string; id: number }) {
 	const [row] = await tx
 		.select({
 			status: newsletters.status,
@@ -414,7 +406,7 @@ export async function lockNewsletterForSend(tx: Db, params: { id: number }) {
 			recipientCount: newsletters.recipientCount
 		})
 		.from(newsletters)
-		.where(eq(newsletters.id, params.id))
+		.where(and(eq(newsletters.municipalityId, params.municipalityId), eq(newsletters.id, params.id)))
 		.for('update');
 	return row;
 }

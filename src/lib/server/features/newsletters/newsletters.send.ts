@@ -9,7 +9,7 @@ import {
 	unsubscribeLinkWith,
 	unsubscribeSecret
 } from '$lib/server/features/notifications/notifications.service';
-import { newsletterMail } from './newsletters.mail';
+import { newsletterMails } from './newsletters.mail';
 import {
 	dropGoneRecipients,
 	getLook,
@@ -57,7 +57,7 @@ export async function sendNewsletterJob(ctx: SendContext, data: SendJobData): Pr
 
 	// Build the list once: scheduled → sending, under the row's lock.
 	const started = await ctx.db.transaction(async (tx) => {
-		const row = await lockNewsletterForSend(tx, { id });
+		const row = await lockNewsletterForSend(tx, { municipalityId, id });
 		if (!row) return null;
 		if (row.status === 'sending') return { recipients: row.recipientCount ?? 0 };
 		if (row.status !== 'scheduled') return null;
@@ -83,24 +83,18 @@ export async function sendNewsletterJob(ctx: SendContext, data: SendJobData): Pr
 	// The secret is read once for the whole run; each person's link is made without another statement.
 	const secret = await unsubscribeSecret(ctx.db);
 	const linkOf = (userId: string) => unsubscribeLinkWith(secret, { origin, userId, kind: 'newsletters' });
-	const content = { id, subject: found.subject, body: found.body };
+	const mailTo = newsletterMails(
+		DEFAULT_LOCALE,
+		look,
+		{ id, subject: found.subject, body: found.body },
+		{ municipalityId }
+	);
 	let queuedNow = 0;
 	for (;;) {
 		const done = await ctx.db.transaction(async (tx) => {
 			const batch = await takeWaitingRecipients(tx, { municipalityId, newsletterId: id, limit: SEND_BATCH });
 			if (batch.length === 0) return 0;
-			const messages = batch.map((r) =>
-				newsletterMail(
-					DEFAULT_LOCALE,
-					look,
-					content,
-					r.email,
-					{ origin, unsubscribe: linkOf(r.userId) },
-					{
-						municipalityId
-					}
-				)
-			);
+			const messages = batch.map((r) => mailTo(r.email, { origin, unsubscribe: linkOf(r.userId) }));
 			// A ledger row and a job per (newsletter:<id>, address), in this transaction: the ledger refuses a repeat too.
 			await ctx.queueMails(tx, messages);
 			await markQueued(tx, { municipalityId, newsletterId: id, userIds: batch.map((r) => r.userId) });

@@ -14,7 +14,8 @@ import { renderMarkdown } from '$lib/server/platform/markdown';
 import { dateToBrusselsLocal } from '$lib/server/features/opportunities/opportunities.schemas';
 import { command, findNewsletter } from './newsletters.access';
 import { canSendRegionWide } from './newsletters.policy';
-import { newsletterHtmlBody, newsletterMail } from './newsletters.mail';
+import { listThemes } from '$lib/server/features/themes/themes.service';
+import { newsletterHtmlBody, newsletterMails } from './newsletters.mail';
 import {
 	actionExists,
 	countDeliveries,
@@ -28,7 +29,6 @@ import {
 	listActionOptions,
 	listNewsletters,
 	listSentNewsletters,
-	listThemeOptions,
 	updateNewsletter,
 	type NewsletterRow
 } from './newsletters.queries';
@@ -132,7 +132,7 @@ export function formValuesOf(
 async function formOptions(ctx: Ctx, scope: BackofficeScope): Promise<NewsletterFormOptions> {
 	const municipalityId = scope.municipality.id;
 	const [themes, actions] = await Promise.all([
-		listThemeOptions(ctx.db, { municipalityId }),
+		listThemes(ctx.db, { municipalityId }).then((rows) => rows.map((t) => ({ id: t.id, name: t.name }))),
 		listActionOptions(ctx.db, { municipalityId })
 	]);
 	return { themes, actions, region: canSendRegionWide(scope.actor, targetOf(scope)) };
@@ -178,17 +178,22 @@ export interface NewsletterPreview {
 	recipients: number;
 }
 
+async function htmlOf(ctx: Ctx, scope: BackofficeScope, values: NewsletterInput): Promise<string> {
+	const look = await getLook(ctx.db, { municipalityId: scope.municipality.id });
+	if (!look) throw new AppError('not_found');
+	return newsletterHtmlBody(look, values);
+}
+
 async function previewOf(
 	ctx: Ctx,
 	scope: BackofficeScope,
 	values: NewsletterInput
 ): Promise<NewsletterPreview> {
-	const look = await getLook(ctx.db, { municipalityId: scope.municipality.id });
-	if (!look) throw new AppError('not_found');
-	return {
-		html: newsletterHtmlBody(look, values),
-		recipients: await countRecipients(ctx.db, { audience: values.audience, scope: targetOf(scope) })
-	};
+	const [html, recipients] = await Promise.all([
+		htmlOf(ctx, scope, values),
+		countRecipients(ctx.db, { audience: values.audience, scope: targetOf(scope) })
+	]);
+	return { html, recipients };
 }
 
 /** The preview and the count of what is typed, without saving anything. */
@@ -246,8 +251,10 @@ export interface NewsletterPageView {
 		sentAt: string | null;
 	};
 	values: NewsletterFormValues;
-	options: NewsletterFormOptions;
-	preview: NewsletterPreview;
+	/** What the draft's form offers; null once it is no longer a draft. */
+	options: NewsletterFormOptions | null;
+	/** The mail as it looks; the count of recipients only for a draft (counted with the send's query). */
+	preview: { html: string; recipients: number | null };
 	/** While it goes out and afterwards. */
 	counts: DeliveryCounts | null;
 	/** The time field's value for scheduling: a scheduled time, else empty. */
@@ -272,9 +279,13 @@ export const getNewsletterPage = command({
 	load: async (ctx, scope, input: { unverifiedId: unknown }): Promise<NewsletterPageView> => {
 		const row = await findNewsletter(ctx.db, scope, input.unverifiedId);
 		const values = formValuesOf(row);
+		// Only a draft is edited and counted: a page of one going out (refreshed to follow it) reads the ledger.
+		const draft = row.status === 'draft';
 		const [options, preview, counts] = await Promise.all([
-			formOptions(ctx, scope),
-			previewOf(ctx, scope, row),
+			draft ? formOptions(ctx, scope) : null,
+			draft
+				? previewOf(ctx, scope, row)
+				: htmlOf(ctx, scope, row).then((html) => ({ html, recipients: null })),
 			row.status === 'sending' || row.status === 'sent'
 				? deliveryCountsOf(ctx.db, { municipalityId: scope.municipality.id, newsletterId: row.id })
 				: Promise.resolve(null)
@@ -333,19 +344,12 @@ export const sendTestNewsletter = command({
 		const look = await getLook(ctx.db, { municipalityId: scope.municipality.id });
 		if (!look) throw new AppError('not_found');
 		await ctx.queueMail(
-			newsletterMail(
-				DEFAULT_LOCALE,
-				look,
-				loaded,
-				to,
-				{ origin: input.origin },
-				{
-					municipalityId: scope.municipality.id,
-					// A test is its own message each time: the ledger must not take a second test for a repeat.
-					reference: `${newsletterReference(loaded.id)}:test:${Date.now()}`,
-					test: true
-				}
-			)
+			newsletterMails(DEFAULT_LOCALE, look, loaded, {
+				municipalityId: scope.municipality.id,
+				// A test is its own message each time: the ledger must not take a second test for a repeat.
+				reference: `${newsletterReference(loaded.id)}:test:${Date.now()}`,
+				test: true
+			})(to, { origin: input.origin })
 		);
 		return { to };
 	},
