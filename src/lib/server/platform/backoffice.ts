@@ -5,6 +5,7 @@ import { municipalities, users } from '$lib/server/db/schema';
 import type { Ctx } from './context';
 import { AppError } from './errors';
 import { cached } from './cache';
+import { writeAudit, type AuditAction } from './audit';
 import { can, isStaff, municipalityAbilities, type Actor, type MunicipalityAbility } from './policy';
 
 export interface BackofficeScope {
@@ -69,4 +70,23 @@ export async function abilitiesHere(ctx: Ctx): Promise<Set<MunicipalityAbility> 
 		municipalityId: municipality.id,
 		regionId: municipality.regionId
 	});
+}
+
+/**
+ * The audit writer of a back-office command helper (command.ts): each entry as done by the scope's person in
+ * its municipality, in the change's transaction.
+ */
+export async function writeScopedAudit(
+	tx: Db,
+	scope: BackofficeScope,
+	entries: readonly { action: AuditAction; details?: Record<string, unknown> }[]
+): Promise<void> {
+	for (const entry of entries)
+		await writeAudit(tx, {
+			regionId: scope.municipality.regionId,
+			municipalityId: scope.municipality.id,
+			actor: { userId: scope.actor.userId, displayName: scope.actor.displayName },
+			action: entry.action,
+			details: entry.details
+		});
 }

@@ -5,8 +5,12 @@ import type { Db } from '$lib/server/db/client';
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { commands } from '$lib/server/platform/command';
-import { writeAudit, type AuditAction } from '$lib/server/platform/audit';
-import { authorizeMunicipality, type BackofficeScope } from '$lib/server/platform/backoffice';
+import type { AuditAction } from '$lib/server/platform/audit';
+import {
+	authorizeMunicipality,
+	writeScopedAudit,
+	type BackofficeScope
+} from '$lib/server/platform/backoffice';
 import { parseId } from '$lib/domain/ids';
 import { canManageEvents } from './events.policy';
 import { getEvent, lockEvent, type EventRow } from './events.queries';
@@ -42,24 +46,13 @@ export interface EventAudit {
 	details: { eventId: number; name: string } & Record<string, unknown>;
 }
 
-export async function writeEventAudit(tx: Db, scope: BackofficeScope, entries: EventAudit[]) {
-	for (const entry of entries)
-		await writeAudit(tx, {
-			regionId: scope.municipality.regionId,
-			municipalityId: scope.municipality.id,
-			actor: { userId: scope.actor.userId, displayName: scope.actor.displayName },
-			action: entry.action,
-			details: entry.details
-		});
-}
-
 /**
  * Every back-office use case of events: managers only (refused before anything is read), input checked with
  * the catalogue's keys (question rows are fields of their own), audit rows written in the change's transaction.
  */
 export const { command } = commands<Ctx, BackofficeScope, EventAudit>({
 	authorize: authorizeEvents,
-	writeAudit: writeEventAudit,
+	writeAudit: writeScopedAudit,
 	fallback: 'backoffice.errors.invalid',
 	fieldOf: eventFieldOf
 });

@@ -7,7 +7,7 @@ import { DEFAULT_RUNG_OF_EVENT_KIND, EVENT_KINDS, type EventQuestion } from '$li
 import type { Db } from '$lib/server/db/client';
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError, type FieldErrors } from '$lib/server/platform/errors';
-import type { BackofficeScope } from '$lib/server/platform/backoffice';
+import { writeScopedAudit, type BackofficeScope } from '$lib/server/platform/backoffice';
 import { toCsv } from '$lib/server/platform/csv';
 import { slugify } from '$lib/server/platform/text';
 import type { RawInput } from '$lib/server/platform/validation';
@@ -54,7 +54,7 @@ import {
 	type EventListItemView,
 	type RegistrationAdminView
 } from './events.admin.present';
-import { authorizeEvents, command, findEvent, lockEventFor, writeEventAudit } from './events.admin.access';
+import { authorizeEvents, command, findEvent, lockEventFor } from './events.admin.access';
 
 // ---------------------------------------------------------------------------------------------
 // The list
@@ -718,7 +718,7 @@ export async function exportRegistrations(
 		r.createdAt.toISOString(),
 		r.checkedInAt?.toISOString() ?? ''
 	]);
-	await writeEventAudit(ctx.db, scope, [
+	await writeScopedAudit(ctx.db, scope, [
 		{
 			action: 'event.registrations_exported',
 			details: {
