@@ -79,6 +79,7 @@ export async function startApp(
 	);
 	const extraStops: (() => Promise<void>)[] = [];
 	let demoLoaded = false;
+	let municipalityRates: Map<string, number>;
 	try {
 		await migrateDatabase(database);
 		for (const feature of features) await feature.seed?.(database.db);
@@ -90,6 +91,7 @@ export async function startApp(
 			demoLoaded = true;
 			log.info('demo content loaded');
 		}
+		municipalityRates = await municipalityMailRates(database.db, config, log);
 	} catch (error) {
 		await database.close();
 		throw error;
@@ -110,7 +112,7 @@ export async function startApp(
 		log,
 		from: config.mailFrom,
 		ratePerSecond: config.mailRatePerSecond,
-		municipalityRates: await municipalityMailRates(database.db, config, log),
+		municipalityRates,
 		deliverNow: !config.jobs,
 		concurrency: config.smtpPoolSize
 	});

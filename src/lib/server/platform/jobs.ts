@@ -20,7 +20,10 @@ export interface SendOptions {
 	startAfter?: Date;
 }
 
-/** Retry and expiry of the jobs of one insert (pg-boss's options). */
+/** How a failed job is retried unless its sender says otherwise: 5 times, after 30 s, doubling each time. */
+export const JOB_RETRY = { retryLimit: 5, retryDelay: 30, retryBackoff: true } as const;
+
+/** Retry and expiry of the jobs of one insert (pg-boss's options; JOB_RETRY where not given). */
 export interface InsertOptions {
 	/** Inserts the jobs in this transaction (as SendOptions.tx). */
 	tx?: Db;
@@ -61,14 +64,12 @@ export interface Jobs {
 		handler: (jobs: BatchJob<T>[]) => Promise<BatchResult>,
 		options: BatchWorkerOptions
 	): void;
-	/** Queues many jobs with one statement (pg-boss's insert); `ids` are optional, pg-boss makes them otherwise. */
+	/** Queues many jobs with one statement (pg-boss's insert, which gives them their ids). */
 	insert<T extends object>(
 		name: string,
-		jobs: { id?: string; data: T; priority?: number }[],
+		jobs: { data: T; priority?: number }[],
 		options?: InsertOptions
 	): Promise<void>;
-	/** Whether start() ran (the queues exist and workers run). */
-	readonly started: boolean;
 	start(): Promise<void>;
 	stop(): Promise<void>;
 }
@@ -100,6 +101,9 @@ export function createJobs(
 	let wake: (() => void)[] = [];
 	let started = false;
 
+	/** pg-boss's fail with many ids and the reason (its code takes both; its types offer ids or data). */
+	const failJobs = boss.fail.bind(boss) as (name: string, ids: string[], data: object) => Promise<void>;
+
 	/** Fetches a batch, hands it over, completes what did not fail; at once again while there is work. */
 	async function batchLoop(
 		name: string,
@@ -128,11 +132,18 @@ export function createJobs(
 						log.error({ err, job: name }, 'batch of jobs failed');
 						result = { failed: ids.map((id) => ({ id, error: String((err as Error)?.message ?? err) })) };
 					}
+					// One statement per distinct error (a batch that ran out of time fails its rest with one).
+					const byError = new Map<string, string[]>();
+					for (const f of result.failed) {
+						const same = byError.get(f.error) ?? [];
+						same.push(f.id);
+						byError.set(f.error, same);
+					}
+					for (const [error, failedIds] of byError) await failJobs(name, failedIds, { message: error });
 					const failed = new Set(result.failed.map((f) => f.id));
-					for (const f of result.failed) await boss.fail(name, f.id, { message: f.error });
 					const done = ids.filter((id) => !failed.has(id));
 					if (done.length > 0) await boss.complete(name, done);
-					log.info({ job: name, done: done.length, failed: failed.size }, 'batch of jobs done');
+					log.debug({ job: name, done: done.length, failed: failed.size }, 'batch of jobs done');
 				}
 			} catch (err) {
 				if (!started) break;
@@ -152,9 +163,6 @@ export function createJobs(
 	}
 
 	return {
-		get started() {
-			return started;
-		},
 		register(name, handler) {
 			if (started) throw new Error(`register job ${name} before the job system starts`);
 			handlers.set(name, handler as JobHandler<object>);
@@ -172,13 +180,12 @@ export function createJobs(
 			const client = insertOptions.tx ? sqlClientOf(insertOptions.tx) : null;
 			await boss.insert(
 				jobs.map((job) => ({
-					id: job.id,
 					name,
 					data: job.data,
 					priority: job.priority,
-					retryLimit: insertOptions.retryLimit ?? 5,
-					retryDelay: insertOptions.retryDelay ?? 30,
-					retryBackoff: insertOptions.retryBackoff ?? true,
+					retryLimit: insertOptions.retryLimit ?? JOB_RETRY.retryLimit,
+					retryDelay: insertOptions.retryDelay ?? JOB_RETRY.retryDelay,
+					retryBackoff: insertOptions.retryBackoff ?? JOB_RETRY.retryBackoff,
 					expireInSeconds: insertOptions.expireInSeconds
 				})),
 				client ? { db: { executeSql: (text, values) => client.query(text, values) } } : {}
@@ -188,9 +195,7 @@ export function createJobs(
 			if (!handlers.has(name) && !batchHandlers.has(name)) throw new Error(`no job named ${name}`);
 			const client = options.tx ? sqlClientOf(options.tx) : null;
 			return boss.send(name, data, {
-				retryLimit: 5,
-				retryDelay: 30,
-				retryBackoff: true,
+				...JOB_RETRY,
 				singletonSeconds: options.singletonSeconds,
 				startAfter: options.startAfter,
 				// pg-boss's insert runs on the transaction's own connection (PGlite's too, which has only one).

@@ -320,6 +320,20 @@ describe('hostile input', () => {
 			mail('h@example.be', 'h:13', {
 				attachments: [{ filename: 'a.ics', content: 'x', contentType: 'text/calendar\r\nBcc: e@evil.test' }]
 			})
+		],
+		[
+			'a control character in a content type’s parameters',
+			mail('h@example.be', 'h:14', {
+				attachments: [{ filename: 'a.ics', content: 'x', contentType: 'text/calendar; method=\u0000REQUEST' }]
+			})
+		],
+		[
+			'an attachment’s content id with a line break',
+			mail('h@example.be', 'h:15', {
+				attachments: [
+					{ filename: 'a.png', content: 'x', contentType: 'image/png', cid: 'logo\r\nBcc: e@evil.test' }
+				]
+			})
 		]
 	];
 	for (const [name, message] of attempts)

@@ -59,7 +59,8 @@ export class MailRejectedError extends Error {
 /**
  * Checks a message before it is queued: one plain address, a subject and header values without line breaks
  * or other control characters (header injection), header names of letters, digits and dashes that are not
- * the platform's own, and a size within MAX_MAIL_SIZE. Throws MailRejectedError.
+ * the platform's own, attachments' file names, content types (with their parameters) and content ids without
+ * control characters, and a size within MAX_MAIL_SIZE. Throws MailRejectedError.
  */
 export function checkMailMessage(message: MailMessage): void {
 	if (typeof message.to !== 'string' || message.to.length > 254 || !ADDRESS.test(message.to.trim()))
@@ -90,9 +91,12 @@ export function checkMailMessage(message: MailMessage): void {
 			typeof a.filename !== 'string' ||
 			a.filename.length > 200 ||
 			CONTROL.test(a.filename) ||
-			!/^[\w.+-]+\/[\w.+-]+(;[^\r\n]{0,200})?$/.test(a.contentType)
+			typeof a.contentType !== 'string' ||
+			!/^[\w.+-]+\/[\w.+-]+(;[^\r\n]{0,200})?$/.test(a.contentType) ||
+			CONTROL.test(a.contentType) ||
+			(a.cid !== undefined && (typeof a.cid !== 'string' || a.cid.length > 200 || CONTROL.test(a.cid)))
 		)
-			throw new MailRejectedError('attachment', 'file name or content type not allowed');
+			throw new MailRejectedError('attachment', 'file name, content type or content id not allowed');
 		size += String(a.content ?? '').length;
 	}
 	if (typeof message.text !== 'string' || size > MAX_MAIL_SIZE)
@@ -131,7 +135,7 @@ export interface MailDeliveryOptions {
 	deliverNow: boolean;
 	/** Mails handed to the SMTP server at the same time: the pool's connections (SMTP_POOL_SIZE); default 5. */
 	concurrency?: number;
-	/** Jobs of the mail queue: retries (pg-boss back-off from retryDelaySeconds) and expiry after a crash. */
+	/** Jobs of the mail queue: retries (JOB_RETRY unless given; pg-boss's back-off) and expiry after a crash. */
 	retryLimit?: number;
 	retryDelaySeconds?: number;
 	expireSeconds?: number;
@@ -152,7 +156,18 @@ export interface MailDelivery {
 	concurrency: number;
 }
 
-type Ledgered = MailMessage & { reference: string };
+/** A mail with its ledger key: the message key and the recipient's address, trimmed and lower-cased once. */
+interface Ledgered {
+	message: MailMessage & { reference: string };
+	key: string;
+	recipient: string;
+}
+
+function ledgered(message: MailMessage, fallbackKey: () => string): Ledgered {
+	const to = message.to.trim();
+	const key = message.reference ?? fallbackKey();
+	return { message: { ...message, to, reference: key }, key, recipient: to.toLowerCase() };
+}
 
 export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
 	const { db, jobs, mailer, log } = options;
@@ -188,12 +203,10 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
 	/** Sends one mail whose ledger row says `queued`; returns the error to retry with, if any. */
 	async function sendOne(
 		dbh: Db,
-		message: Ledgered,
-		recipient: string,
+		{ message, key, recipient }: Ledgered,
 		suppressed: boolean,
 		lastTry: boolean
 	): Promise<string | null> {
-		const key = message.reference;
 		if (suppressed && !message.requestedByRecipient) {
 			await record(dbh, key, recipient, 'suppressed', null, false);
 			return null;
@@ -245,7 +258,7 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
 	/** Writes the ledger rows of new (key, recipient) pairs and returns the messages that were new. */
 	async function insertLedger(tx: Db, chunk: Ledgered[]): Promise<Ledgered[]> {
 		const rows = JSON.stringify(
-			chunk.map((m) => ({ k: m.reference, r: m.to.trim().toLowerCase(), m: m.municipalityId ?? null }))
+			chunk.map((m) => ({ k: m.key, r: m.recipient, m: m.message.municipalityId ?? null }))
 		);
 		const inserted = await executeRows<{ message_key: string; recipient: string }>(
 			tx,
@@ -255,7 +268,7 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
 				RETURNING message_key, recipient`
 		);
 		const fresh = new Set(inserted.map((r) => `${r.message_key}\n${r.recipient}`));
-		return chunk.filter((m) => fresh.has(`${m.reference}\n${m.to.trim().toLowerCase()}`));
+		return chunk.filter((m) => fresh.has(`${m.key}\n${m.recipient}`));
 	}
 
 	async function queueMails(tx: Db | null, messages: readonly MailMessage[]) {
@@ -263,11 +276,11 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
 		const seen = new Set<string>();
 		const prepared: Ledgered[] = [];
 		for (const message of messages) {
-			const key = message.reference ?? `job:${randomUUID()}`;
-			const pair = `${key}\n${message.to.trim().toLowerCase()}`;
+			const mail = ledgered(message, () => `job:${randomUUID()}`);
+			const pair = `${mail.key}\n${mail.recipient}`;
 			if (seen.has(pair)) continue;
 			seen.add(pair);
-			prepared.push({ ...message, to: message.to.trim(), reference: key });
+			prepared.push(mail);
 		}
 		let queued = 0;
 		const fresh: Ledgered[] = [];
@@ -280,12 +293,15 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
 					await jobs.insert(
 						MAIL_JOB,
 						// A mail the person waits for (a login link) goes before a newsletter's thousands.
-						chunk.map((data) => ({ data, priority: data.requestedByRecipient ? 10 : 0 })),
+						chunk.map(({ message }) => ({
+							data: message,
+							priority: message.requestedByRecipient ? 10 : 0
+						})),
+						// Retried as every job is (JOB_RETRY) unless the options say otherwise.
 						{
 							tx: t,
-							retryLimit: options.retryLimit ?? 5,
-							retryDelay: options.retryDelaySeconds ?? 30,
-							retryBackoff: true,
+							retryLimit: options.retryLimit,
+							retryDelay: options.retryDelaySeconds,
 							expireInSeconds: expireSeconds
 						}
 					);
@@ -295,21 +311,17 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
 		else await db.transaction(run);
 		// Without the job system the mail goes out now, as the caller waits (a development installation).
 		const dbh = tx ?? db;
-		for (const message of fresh) {
-			const recipient = message.to.toLowerCase();
-			const pair = { key: message.reference, recipient };
-			const row = (await ledgerOf(dbh, [pair])).get(`${pair.key}\n${recipient}`);
-			const error = await sendOne(dbh, message, recipient, Boolean(row?.suppressed), true);
+		const ledger = fresh.length > 0 ? await ledgerOf(dbh, fresh) : new Map();
+		for (const mail of fresh) {
+			const row = ledger.get(`${mail.key}\n${mail.recipient}`);
+			const error = await sendOne(dbh, mail, Boolean(row?.suppressed), true);
 			if (error) throw new Error(`mail not delivered: ${error}`);
 		}
 		return { queued, skipped: messages.length - queued };
 	}
 
 	async function handleBatch(batch: BatchJob<MailMessage>[]): Promise<BatchResult> {
-		const items = batch.map((job) => {
-			const message = { ...job.data, reference: job.data.reference ?? `job:${job.id}` };
-			return { job, message, key: message.reference, recipient: message.to.trim().toLowerCase() };
-		});
+		const items = batch.map((job) => ({ job, ...ledgered(job.data, () => `job:${job.id}`) }));
 		const ledger = await ledgerOf(db, items);
 		const failed: BatchResult['failed'] = [];
 		let sent = 0;
@@ -337,7 +349,7 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
 				}
 				// One mail's trouble (its ledger update failing) is that mail's: it is retried, the lane goes on.
 				try {
-					const error = await sendOne(db, item.message, item.recipient, row.suppressed, lastTry);
+					const error = await sendOne(db, item, row.suppressed, lastTry);
 					if (error) failed.push({ id: item.job.id, error });
 					else sent++;
 				} catch (err) {

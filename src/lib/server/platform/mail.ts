@@ -30,7 +30,8 @@ export interface MailMessage {
 	attachments?: MailAttachment[];
 	/**
 	 * Extra headers, such as RFC 8058's List-Unsubscribe and List-Unsubscribe-Post on mail a person can
-	 * turn off. Header names are checked by nodemailer; values are plain text.
+	 * turn off. checkMailMessage (mail-delivery.ts) allows names of letters, digits and dashes that are not the
+	 * platform's own, and values of plain text without line breaks or other control characters.
 	 */
 	headers?: Record<string, string>;
 	/** The municipality the mail is sent for (its look, its sending rate); none for region-wide mail. */
@@ -257,7 +258,8 @@ export function createMailer(options: {
 /**
  * Forgets every mail to these addresses: their rows in the delivery ledger and the suppression list, and their
  * jobs in the queue, waiting, being retried, sent, failed or archived (pg-boss keeps finished jobs for days).
- * A job that no longer has its ledger row sends nothing. Deleting an account calls it in its transaction. Without the job
+ * A job fetched after the deletion finds no ledger row and sends nothing; one already being sent may
+ * still send its mail. Deleting an account calls it in its transaction. Without the job
  * system's tables (JOBS=0, before its first start) there is nothing to forget.
  */
 export async function forgetMailTo(db: Db, addresses: readonly string[]): Promise<void> {
