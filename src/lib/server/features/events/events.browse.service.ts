@@ -145,7 +145,11 @@ export async function getEventPage(
 		regionId: row.regionId
 	});
 	if (row.status === 'draft' && !manages) throw new AppError('not_found');
-	const mine = await getMyRegistration(ctx, { eventId: row.id });
+	// The officials do not depend on the person: read beside their registration, not after it.
+	const [mine, officials] = await Promise.all([
+		getMyRegistration(ctx, { eventId: row.id }),
+		officialsOf(ctx.db, { municipalityId: row.municipalityId, eventId: row.id })
+	]);
 	const event = await withReportSuggestions(
 		ctx.db,
 		row,
@@ -156,7 +160,7 @@ export async function getEventPage(
 		redirectTo: input.slug === row.slug ? null : event.path,
 		registration: mine,
 		manages,
-		officials: await officialsOf(ctx.db, { municipalityId: row.municipalityId, eventId: row.id })
+		officials
 	};
 }
 

@@ -11,7 +11,7 @@ import { AppError } from '$lib/server/platform/errors';
 import { newToken } from '$lib/server/platform/tokens';
 import { qrPng } from '$lib/server/platform/qr';
 import type { RegistrationStatus } from '$lib/domain/events';
-import { ensureCheckInSecret, getRegistrationForCheckIn } from './events.queries';
+import { ensureCheckInSecret, getCheckInSecret, getRegistrationForCheckIn } from './events.queries';
 import { setCheckedIn } from './events.admin.queries';
 import { command, findEvent } from './events.admin.access';
 import type { EventRow } from './events.queries';
@@ -34,9 +34,9 @@ export function checkInCode(secret: string, subject: CodeSubject): string {
 	return `${subject.registrationId}-${signature(secret, subject).toString('base64url')}`;
 }
 
-/** The secret that signs check-in codes: made at start by the seed, or here the first time. */
-export function checkInSecret(db: Db): Promise<string> {
-	return ensureCheckInSecret(db, newToken());
+/** The secret that signs check-in codes: read (one statement); made here only if the seed has not. */
+export async function checkInSecret(db: Db): Promise<string> {
+	return (await getCheckInSecret(db)) ?? ensureCheckInSecret(db, newToken());
 }
 
 /** The absolute check-in address of a registration and its QR code as a PNG, for the mail of a confirmed place. */
