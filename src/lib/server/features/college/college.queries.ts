@@ -1,6 +1,6 @@
 // The college feature's reads and writes: the weeks in Europe/Brussels, the aldermen of a municipality and
 // the record that a week's overview was queued.
-import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, notExists, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { executeRows } from '$lib/server/db/rows';
 import { memberships, municipalities, users, weeklyOverviews } from '$lib/server/db/schema';
@@ -43,7 +43,11 @@ export async function brusselsClock(db: Db, params: { now: Date }) {
 	return { hour: row?.hour ?? 0, dayOfWeek: row?.dow ?? 1 };
 }
 
-export async function listParticipatingMunicipalities(db: Db) {
+/**
+ * The participating municipalities whose overview of the week starting `weekStart` is not queued yet, so the
+ * hourly job gathers figures only for those (after Monday's run, none).
+ */
+export async function listMunicipalitiesOwedWeek(db: Db, params: { weekStart: string }) {
 	return db
 		.select({
 			id: municipalities.id,
@@ -52,7 +56,22 @@ export async function listParticipatingMunicipalities(db: Db) {
 			primaryColor: municipalities.primaryColor
 		})
 		.from(municipalities)
-		.where(eq(municipalities.participating, true))
+		.where(
+			and(
+				eq(municipalities.participating, true),
+				notExists(
+					db
+						.select({ one: sql`1` })
+						.from(weeklyOverviews)
+						.where(
+							and(
+								eq(weeklyOverviews.municipalityId, municipalities.id),
+								eq(weeklyOverviews.weekStart, params.weekStart)
+							)
+						)
+				)
+			)
+		)
 		.orderBy(asc(municipalities.name));
 }
 
@@ -75,7 +94,7 @@ export async function listAldermen(db: Db, params: { municipalityId: string }) {
 		.orderBy(asc(users.displayName));
 }
 
-/** How many aldermen the municipality has, mail or not (the page says who gets the overview). */
+/** How many aldermen get the overview by mail (listAldermen's rule; the page says so). */
 export async function countAldermen(db: Db, params: { municipalityId: string }): Promise<number> {
 	const rows = await listAldermen(db, params);
 	return rows.length;

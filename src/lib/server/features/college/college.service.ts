@@ -13,7 +13,7 @@ import {
 	countAldermen,
 	lastWholeWeek,
 	listAldermen,
-	listParticipatingMunicipalities
+	listMunicipalitiesOwedWeek
 } from './college.queries';
 import { weeklyMail } from './college.mail';
 
@@ -90,7 +90,7 @@ export async function sendWeeklyOverviews(ctx: JobContext, input: { now?: Date }
 	const week = await lastWholeWeek(ctx.db, { now });
 	const origin = ctx.config.origin ?? `http://localhost:${ctx.config.port}`;
 	let queued = 0;
-	for (const municipality of await listParticipatingMunicipalities(ctx.db)) {
+	for (const municipality of await listMunicipalitiesOwedWeek(ctx.db, { weekStart: week.weekStart })) {
 		const aldermen = await listAldermen(ctx.db, { municipalityId: municipality.id });
 		if (aldermen.length === 0) continue;
 		const scope = { ...week, municipalityId: municipality.id, slug: municipality.slug };

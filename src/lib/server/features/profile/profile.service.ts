@@ -158,7 +158,7 @@ async function setConsent(
 
 /**
  * Gives or withdraws one consent of a person for the current text, in the caller's transaction (the
- * notifications feature records the consent a mail preference needs). Returns whether it is open now.
+ * notifications feature records the consent a mail preference needs).
  */
 export async function recordConsent(
 	db: Db,
