@@ -59,7 +59,7 @@ export const backoffice = {
 	},
 	abilities: {
 		backofficeView: 'het beheer van de gemeente openen',
-		dashboardView: 'de dashboards en de stand van zaken bekijken',
+		dashboardView: 'het weekoverzicht van de gemeente bekijken',
 		contentModerate: 'inbreng van inwoners opvolgen en modereren',
 		contentCommunicate: 'berichten en communicatie verzorgen',
 		workingGroupsPrepare: 'werkgroepen voorbereiden',
