@@ -175,6 +175,8 @@ export interface WeeklyFigure {
 	since?: string | null;
 	/** The back-office page behind it, from the site's root. */
 	href: string;
+	/** What that page asks of its reader (`backoffice.view` when not given); a reader without it sees no link. */
+	ability?: MunicipalityAbility;
 }
 
 /** A feature's part of the weekly overview of a municipality for its aldermen (college feature). */

@@ -7,6 +7,7 @@ import type { Db } from '$lib/server/db/client';
 import type { Ctx } from '$lib/server/platform/context';
 import type { Features, JobContext, WeeklyFigure, WeeklyScope } from '$lib/server/platform/feature';
 import { authorizeMunicipality } from '$lib/server/platform/backoffice';
+import { municipalityAbilities, type MunicipalityAbility } from '$lib/server/platform/policy';
 import {
 	brusselsClock,
 	claimWeek,
@@ -22,8 +23,10 @@ export const WEEKLY_JOB = 'college.weekly';
 /** The overview goes out on Monday from this hour (Europe/Brussels), for the week that just ended. */
 export const SEND_FROM_HOUR = 7;
 
-export interface WeeklyFigureView extends Omit<WeeklyFigure, 'label'> {
+export interface WeeklyFigureView extends Omit<WeeklyFigure, 'label' | 'href' | 'ability'> {
 	label: string;
+	/** The page behind the figure; null for a reader who may not open it (an alderman and the moderation queue). */
+	href: string | null;
 	/** This week minus the week before; null for a figure of now. */
 	change: number | null;
 }
@@ -37,14 +40,21 @@ export interface WeeklyOverview {
 	aldermen: number;
 }
 
-/** Every feature's figures, in registry order. */
-async function gather(db: Db, features: Features, scope: WeeklyScope, locale: Locale) {
+/** Every feature's figures, in registry order; linked when `may` allows the page behind (the mail links none). */
+async function gather(
+	db: Db,
+	features: Features,
+	scope: WeeklyScope,
+	locale: Locale,
+	may: (ability: MunicipalityAbility) => boolean = () => false
+) {
 	const figures: WeeklyFigureView[] = [];
 	for (const feature of features) {
 		if (!feature.weekly) continue;
-		for (const figure of await feature.weekly.figures(db, scope))
+		for (const { ability, href, ...figure } of await feature.weekly.figures(db, scope))
 			figures.push({
 				...figure,
+				href: may(ability ?? 'backoffice.view') ? href : null,
 				label: translate(locale, figure.label),
 				change: figure.previous === null ? null : figure.value - figure.previous
 			});
@@ -58,14 +68,19 @@ function untilOf(to: Date): string {
 
 /** The overview of the last whole week for the back office (abilities: dashboard.view). */
 export async function getWeeklyOverview(ctx: Ctx, input: { now?: Date } = {}): Promise<WeeklyOverview> {
-	const { municipality } = await authorizeMunicipality(ctx, 'dashboard.view');
+	const { actor, municipality } = await authorizeMunicipality(ctx, 'dashboard.view');
+	const abilities = municipalityAbilities(actor, {
+		municipalityId: municipality.id,
+		regionId: municipality.regionId
+	});
 	const week = await lastWholeWeek(ctx.db, { now: input.now ?? new Date() });
 	const [figures, aldermen] = await Promise.all([
 		gather(
 			ctx.db,
 			ctx.features,
 			{ ...week, municipalityId: municipality.id, slug: municipality.slug },
-			ctx.locale
+			ctx.locale,
+			(ability) => abilities.has(ability)
 		),
 		countAldermen(ctx.db, { municipalityId: municipality.id })
 	]);

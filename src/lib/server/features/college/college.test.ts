@@ -154,6 +154,19 @@ describe('the weekly overview page', () => {
 		expect(overview.municipality.slug).toBe('geel');
 	});
 
+	it('links a figure only to a page its reader may open', async () => {
+		const moderator = await buildStaff(database.db, geel, 'moderator');
+		const forAlderman = await getWeeklyOverview(ctx(geel, geelAlderman.actor), { now: MONDAY_MORNING });
+		const forModerator = await getWeeklyOverview(ctx(geel, moderator.actor), { now: MONDAY_MORNING });
+		const hrefs = (o: typeof forAlderman) => Object.fromEntries(o.figures.map((f) => [f.id, f.href]));
+		// The moderation queue asks content.moderate, which an alderman has not; the events' list, backoffice.view.
+		expect(hrefs(forAlderman)['suggestions.waiting']).toBeNull();
+		expect(hrefs(forAlderman)['suggestions.new']).toBeNull();
+		expect(hrefs(forAlderman)['events.registrations']).toBe('/geel/beheer/activiteiten');
+		expect(hrefs(forModerator)['suggestions.waiting']).toBe('/geel/beheer/suggesties?wat=waiting');
+		expect(hrefs(forModerator)['suggestions.new']).toBe('/geel/beheer/suggesties');
+	});
+
 	it('counts only its own municipality', async () => {
 		const overview = await getWeeklyOverview(ctx(mol, molAlderman.actor), { now: MONDAY_MORNING });
 		const byId = Object.fromEntries(overview.figures.map((f) => [f.id, f]));

@@ -20,21 +20,24 @@ export const suggestionsWeekly: WeeklyPart = {
 				label: 'college.figures.suggestionsNew',
 				value: week.suggestions.now,
 				previous: week.suggestions.before,
-				href: queue
+				href: queue,
+				ability: 'content.moderate'
 			},
 			{
 				id: 'suggestions.votes',
 				label: 'college.figures.votes',
 				value: week.votes.now,
 				previous: week.votes.before,
-				href: queue
+				href: queue,
+				ability: 'content.moderate'
 			},
 			{
 				id: 'suggestions.comments',
 				label: 'college.figures.comments',
 				value: week.comments.now,
 				previous: week.comments.before,
-				href: queue
+				href: queue,
+				ability: 'content.moderate'
 			},
 			{
 				id: 'suggestions.waiting',
@@ -42,7 +45,8 @@ export const suggestionsWeekly: WeeklyPart = {
 				value: work.suggestions.count + work.comments.count,
 				previous: null,
 				since: oldest?.toISOString() ?? null,
-				href: `${queue}?wat=waiting`
+				href: `${queue}?wat=waiting`,
+				ability: 'content.moderate'
 			}
 		];
 	}
