@@ -21,6 +21,7 @@ import * as verifyPage from './bevestig/+page.server';
 import * as deletePage from './verwijderen/+page.server';
 import * as exportEndpoint from './gegevens.json/+server';
 import * as calendarPage from './agenda/+page.server';
+import * as poolPage from './pool/+page.server';
 import type { Actor } from '$lib/server/platform/policy';
 
 let database: TestDatabase;
@@ -370,5 +371,55 @@ describe('/profiel/gegevens.json', () => {
 		expect(await redirectOf(() => call(exportEndpoint.GET, request('/profiel/gegevens.json').event))).toEqual(
 			{ status: 303, location: '/aanmelden?terug=%2Fprofiel%2Fgegevens.json' }
 		);
+	});
+});
+
+describe('/profiel/pool', () => {
+	const answer = (person: Person | null, form: Record<string, string>) =>
+		redirectOf(() => call(poolPage.actions.default, request('/profiel/pool', { person, form }).event));
+
+	it('answers and goes back to the page that asked, with the answer, only on this site', async () => {
+		const person = await buildPerson();
+		expect(
+			await answer(person, {
+				antwoord: 'ja',
+				gemeente: 'geel',
+				terug: '/geel/suggesties/12-boom?gelukt=gesteund'
+			})
+		).toEqual({ status: 303, location: '/geel/suggesties/12-boom?gelukt=pool-ja#pool' });
+		const [row] = await database.db.select().from(users).where(eq(users.id, person.id));
+		expect(row!.wantsToHelp).toBe(true);
+		// Elsewhere, or nowhere, is this page itself.
+		for (const terug of ['https://evil.test/x', '//evil.test', '/\\evil.test', ''])
+			expect(await answer(await buildPerson(), { antwoord: 'nee', gemeente: 'geel', terug })).toEqual({
+				status: 303,
+				location: '/profiel/pool?gelukt=pool-nee#pool'
+			});
+	});
+
+	it('explains a refusal in Dutch on its page and changes nothing', async () => {
+		const person = await buildPerson();
+		const result = await call(
+			poolPage.actions.default,
+			request('/profiel/pool', { person, form: { antwoord: 'ja', gemeente: 'olen', terug: '/geel' } }).event
+		);
+		expect(isActionFailure(result)).toBe(true);
+		expect((result as { status: number; data: { message: string } }).data.message).toBe(
+			'Die gemeente kan je niet kiezen. Kies je gemeente in je profiel.'
+		);
+		const [row] = await database.db.select().from(users).where(eq(users.id, person.id));
+		expect(row!.poolAnsweredAt).toBeNull();
+	});
+
+	it('sends a logged-out visitor to log in first, on GET and on POST', async () => {
+		expect(await redirectOf(() => call(poolPage.load, request('/profiel/pool?gemeente=geel').event))).toEqual(
+			{
+				status: 303,
+				location: '/aanmelden?terug=%2Fprofiel%2Fpool%3Fgemeente%3Dgeel'
+			}
+		);
+		expect(await answer(null, { antwoord: 'ja', gemeente: 'geel', terug: '/geel' })).toMatchObject({
+			status: 303
+		});
 	});
 });

@@ -16,6 +16,7 @@ import type { events } from './nl/events';
 import type { college } from './nl/college';
 import type { notifications } from './nl/notifications';
 import type { newsletters } from './nl/newsletters';
+import type { pool } from './nl/pool';
 
 const nl = {
 	app: {
@@ -298,6 +299,7 @@ export type FullCatalogue = typeof nl & {
 	college: typeof college;
 	notifications: typeof notifications;
 	newsletters: typeof newsletters;
+	pool: typeof pool;
 };
 
 export default nl;

@@ -112,8 +112,11 @@ describe('an event’s page', () => {
 			confirmation: string;
 			registration: { status: string };
 			event: { placesLeft: number };
+			pool: unknown;
 		};
 		expect(page.confirmation).toBe('registered');
+		// Their first contribution: the confirmation asks whether to join the pool (they have no home yet).
+		expect(page.pool).toEqual({ ask: { municipality: { slug: 'geel', name: 'Geel' }, setsHome: true } });
 		expect(page.registration.status).toBe('confirmed');
 		expect(page.event.placesLeft).toBe(19);
 

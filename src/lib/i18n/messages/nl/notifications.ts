@@ -127,13 +127,5 @@ export const notifications = {
 		preferences: 'Kies hoe vaak je mails krijgt',
 		unsubscribe: 'Geen mails meer over “{kind}”',
 		footer: 'Meedoen is het participatieplatform van je gemeente.'
-	},
-	pool: {
-		question: 'Blijf op de hoogte van je thema’s en kom in de pool',
-		explain:
-			'Dan mailen we je over nieuwe acties op je thema’s en mag de gemeente je uitnodigen voor werkgroepen en actiedagen. Je kan dit altijd weer uitzetten in je profiel.',
-		button: 'Ja, hou me op de hoogte',
-		done: 'Welkom in de pool van klimaatmakers! Je krijgt nieuws over je thema’s en uitnodigingen.',
-		noHome: 'Dat kan zodra je een gemeente kiest in je profiel.'
 	}
 };

@@ -38,6 +38,8 @@ export const users = pgTable(
 		homeMunicipalityId: uuid('home_municipality_id').references(() => municipalities.id),
 		mailFrequency: text('mail_frequency', { enum: MAIL_FREQUENCIES }).notNull().default('never'),
 		wantsToHelp: boolean('wants_to_help').notNull().default(false),
+		/** When the person answered the question after a contribution whether to join the pool (yes or no). */
+		poolAnsweredAt: timestamp('pool_answered_at', { withTimezone: true }),
 		firstChannel: text('first_channel'),
 		firstReferrer: text('first_referrer'),
 		lockedAt: timestamp('locked_at', { withTimezone: true }),

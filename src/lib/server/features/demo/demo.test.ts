@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { media, municipalities, themes } from '$lib/server/db/schema';
+import { executeRows } from '$lib/server/db/rows';
 import { contrastRatio, readableTextOn } from '$lib/domain/colors';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { isDemoLoaded } from '$lib/server/platform/demo';
@@ -64,5 +65,43 @@ describe('demo content', () => {
 				/<title id="t">(Geel|Mol|Olen) \(voorbeeldlogo\)<\/title>/
 			);
 		}
+	});
+
+	it('lets the neighbours who took part answer whether to join the pool: two in five yes, one no', async () => {
+		const [row] = await executeRows<{
+			neighbours: number;
+			joined: number;
+			declined: number;
+			unanswered: number;
+			answered_without_contribution: number;
+			joined_with_both_consents: number;
+		}>(
+			database.db,
+			sql`WITH n AS (
+					SELECT u.* FROM users u
+					WHERE u.first_channel = 'demo'
+						AND NOT EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id))
+				SELECT count(*)::int AS neighbours,
+					count(*) FILTER (WHERE pool_answered_at IS NOT NULL AND wants_to_help)::int AS joined,
+					count(*) FILTER (WHERE pool_answered_at IS NOT NULL AND NOT wants_to_help)::int AS declined,
+					count(*) FILTER (WHERE pool_answered_at IS NULL)::int AS unanswered,
+					count(*) FILTER (WHERE pool_answered_at IS NOT NULL AND NOT (
+						EXISTS (SELECT 1 FROM suggestion_votes v WHERE v.user_id = n.id)
+						OR EXISTS (SELECT 1 FROM suggestion_comments c WHERE c.author_id = n.id)
+						OR EXISTS (SELECT 1 FROM suggestions s WHERE s.author_id = n.id)))::int
+						AS answered_without_contribution,
+					count(*) FILTER (WHERE wants_to_help AND (
+						SELECT count(DISTINCT kind) FROM consents c
+						WHERE c.user_id = n.id AND c.withdrawn_at IS NULL AND c.kind IN ('pool', 'updates')) = 2)::int
+						AS joined_with_both_consents
+				FROM n`
+		);
+		console.log(`demo pool question: ${JSON.stringify(row)}`);
+		expect(row!.neighbours).toBeGreaterThan(0);
+		expect(row!.joined + row!.declined + row!.unanswered).toBe(row!.neighbours);
+		// The README says so: 76 of the 190 neighbours said yes, 38 no.
+		expect(row).toMatchObject({ neighbours: 190, joined: 76, declined: 38 });
+		expect(row!.joined_with_both_consents).toBe(row!.joined);
+		expect(row!.answered_without_contribution).toBe(0);
 	});
 });

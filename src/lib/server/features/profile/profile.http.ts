@@ -6,3 +6,4 @@ export const EXPORT_PATH = '/profiel/gegevens.json';
 export const VERIFY_PATH = '/profiel/bevestig';
 export const EXPORT_PAGE_PATH = '/profiel/gegevens';
 export const ACTIVITY_PATH = '/profiel/activiteit';
+export const POOL_PATH = '/profiel/pool';

@@ -101,6 +101,8 @@ export interface ExportedPerson {
 	homeMunicipality: { slug: string; name: string } | null;
 	mailFrequency: MailFrequency;
 	wantsToHelp: boolean;
+	/** When the person answered, after a contribution, whether to join the pool. */
+	poolAnsweredAt: string | null;
 	firstChannel: string | null;
 	firstReferrer: string | null;
 	lockedAt: string | null;
@@ -151,6 +153,7 @@ export function presentExportPerson(
 		homeMunicipality: home,
 		mailFrequency: user.mailFrequency,
 		wantsToHelp: user.wantsToHelp,
+		poolAnsweredAt: iso(user.poolAnsweredAt),
 		firstChannel: user.firstChannel,
 		firstReferrer: user.firstReferrer,
 		lockedAt: iso(user.lockedAt),

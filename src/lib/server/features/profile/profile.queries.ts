@@ -2,6 +2,7 @@
 // and never reaches a row of anyone else.
 import { and, asc, desc, eq, gt, inArray, isNull, ne, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
+import { executeRows } from '$lib/server/db/rows';
 import {
 	consents,
 	mailTokens,
@@ -23,6 +24,7 @@ const userColumns = {
 	homeMunicipalityId: users.homeMunicipalityId,
 	mailFrequency: users.mailFrequency,
 	wantsToHelp: users.wantsToHelp,
+	poolAnsweredAt: users.poolAnsweredAt,
 	firstChannel: users.firstChannel,
 	firstReferrer: users.firstReferrer,
 	lockedAt: users.lockedAt,
@@ -287,6 +289,7 @@ export async function anonymizeUser(db: Db, params: { userId: string }) {
 			homeMunicipalityId: null,
 			mailFrequency: 'never',
 			wantsToHelp: false,
+			poolAnsweredAt: null,
 			firstChannel: null,
 			firstReferrer: null,
 			lastLoginAt: null,
@@ -323,4 +326,34 @@ export async function countPoolJoinsWeek(
 			)
 		);
 	return { now: Number(row?.now ?? 0), before: Number(row?.before ?? 0) };
+}
+
+// ── The question whether to join the pool ─────────────────────────────────────────────────────────────
+
+/**
+ * What the question after a contribution needs, in one statement: whether the person answered it, is in the
+ * pool or ever gave its consent, their home municipality and the participating one they are on (`hereSlug`).
+ */
+export async function getPoolStanding(db: Db, params: { userId: string; hereSlug: string | null }) {
+	const [row] = await executeRows<{
+		answered: boolean;
+		in_pool: boolean;
+		ever_consented: boolean;
+		home_id: string | null;
+		home_slug: string | null;
+		home_name: string | null;
+		here_slug: string | null;
+		here_name: string | null;
+	}>(
+		db,
+		sql`SELECT u.pool_answered_at IS NOT NULL AS answered, u.wants_to_help AS in_pool,
+				EXISTS (SELECT 1 FROM ${consents} c WHERE c.user_id = u.id AND c.kind = 'pool') AS ever_consented,
+				home.id AS home_id, home.slug AS home_slug, home.name AS home_name,
+				here.slug AS here_slug, here.name AS here_name
+			FROM ${users} u
+			LEFT JOIN ${municipalities} home ON home.id = u.home_municipality_id
+			LEFT JOIN ${municipalities} here ON here.slug = ${params.hereSlug} AND here.participating
+			WHERE u.id = ${params.userId} AND u.deleted_at IS NULL`
+	);
+	return row ?? null;
 }

@@ -16,6 +16,7 @@ import {
 } from '$lib/server/platform/http';
 import { getApp } from '$lib/server/platform/runtime';
 import { flashOf, withFlash } from '$lib/server/platform/flash';
+import { getPoolPrompt } from '$lib/server/features/profile/profile.pool';
 import { parseSluggedId } from '$lib/domain/ids';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -50,7 +51,12 @@ export const load: PageServerLoad = async (event) => {
 		loggedIn: Boolean(ctx.actor),
 		viewerName: ctx.actor?.displayName ?? null,
 		loginHref: loginUrl(page.event.path),
-		confirmation: flash && Object.hasOwn(CONFIRMATIONS, flash) ? CONFIRMATIONS[flash as Done] : null
+		confirmation: flash && Object.hasOwn(CONFIRMATIONS, flash) ? CONFIRMATIONS[flash as Done] : null,
+		// After a registration (or a place on the waiting list): the question whether to join the pool.
+		pool: await getPoolPrompt(ctx, {
+			done: flash,
+			afterContribution: flash === 'ingeschreven' || flash === 'wachtlijst'
+		})
 	};
 };
 

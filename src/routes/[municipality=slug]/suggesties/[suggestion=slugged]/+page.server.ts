@@ -12,6 +12,7 @@ import { safeLocalPath } from '$lib/server/features/suggestions/suggestions.cont
 import { notFoundPage, orErrorPage, orFail, redirectToLogin, tenantContext } from '$lib/server/platform/http';
 import { getApp } from '$lib/server/platform/runtime';
 import { flashOf, withFlash } from '$lib/server/platform/flash';
+import { getPoolPrompt } from '$lib/server/features/profile/profile.pool';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { parseSluggedId } from '$lib/domain/ids';
 
@@ -36,6 +37,8 @@ const CONFIRMATIONS = {
 	'niet-meer-gevolgd': 'unfollowed'
 } as const;
 type Done = keyof typeof CONFIRMATIONS;
+/** The confirmations of a contribution, after which a person not yet asked is asked to join the pool. */
+const CONTRIBUTED: readonly string[] = ['ingediend', 'online', 'gesteund', 'gereageerd', 'reactie-wacht'];
 
 /** Back to the suggestion's page with the message of what was done. */
 function done(event: RequestEvent, what: Done): never {
@@ -52,6 +55,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		...page,
 		confirmation: flash && Object.hasOwn(CONFIRMATIONS, flash) ? CONFIRMATIONS[flash as Done] : null,
+		pool: await getPoolPrompt(ctx, { done: flash, afterContribution: CONTRIBUTED.includes(flash ?? '') }),
 		tiles: getApp().config.tiles,
 		loggedIn: Boolean(ctx.actor),
 		canonicalUrl: `${event.url.origin}${page.suggestion.path}`

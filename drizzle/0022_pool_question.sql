@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "pool_answered_at" timestamp with time zone;
