@@ -230,6 +230,7 @@ export function requestContext(app: App, request: { requestId: string; locale: L
 		geocoder: app.geocoder ?? undefined,
 		features: app.features,
 		queueMail: (message) => app.queueMail(message),
+		queueMails: (tx, messages) => app.queueMails(tx, messages),
 		queueJob: app.config.jobs
 			? async (name, data, options) => {
 					await app.jobs.send(name, data, options);

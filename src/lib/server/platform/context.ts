@@ -33,6 +33,11 @@ export interface Ctx {
 	/** Queues a mail for delivery by the job system. */
 	queueMail(message: MailMessage): Promise<void>;
 	/**
+	 * Queues many mails in `tx`, so they exist exactly when the change that sends them commits (the delivery
+	 * ledger sends each (reference, recipient) once).
+	 */
+	queueMails(tx: Db, messages: readonly MailMessage[]): Promise<unknown>;
+	/**
 	 * Queues a feature's job (one its manifest declares), in `tx` when given so it exists exactly when that
 	 * transaction commits, not before `startAfter` when given. Absent where no job system runs (JOBS=0, most
 	 * tests): the feature then relies on its hourly catch-up.

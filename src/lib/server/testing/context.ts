@@ -31,6 +31,9 @@ export function buildCtx(db: Db, tenant?: Tenant, extra: Extra = {}): Ctx {
 		features,
 		queueMail: async (message) => {
 			extra.outbox?.push(message);
+		},
+		queueMails: async (_tx, messages) => {
+			extra.outbox?.push(...messages);
 		}
 	};
 }

@@ -17,6 +17,10 @@ export function requestCtx(
 		queueMail: async (message) => {
 			extra.outbox?.push(message);
 			await app.queueMail(message);
+		},
+		queueMails: async (tx, messages) => {
+			extra.outbox?.push(...messages);
+			return app.queueMails(tx, messages);
 		}
 	};
 }
