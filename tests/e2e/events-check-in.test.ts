@@ -2,7 +2,9 @@
 // one click and gets the mail with the QR code (read from the PNG as a phone would); the citizen and Mol's staff
 // who open its address are refused; Geel's moderator opens it on a phone without JavaScript, sees the name and
 // the event and presses "Aanwezig melden"; a second time it says already checked in; a tampered code and the
-// code under another event say so in Dutch; the tick list counts the same check-in. Axe on every page.
+// code under another event say so in Dutch; the tick list counts the same check-in. Then the invitation: Lotte
+// joins the pool, Geel's admin invites it to the working group, and the mail's link registers her with one click.
+// Axe on every page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
@@ -123,5 +125,70 @@ describe('check-in by QR code', () => {
 		expect(await phone.getByLabel('Lotte P.').isChecked()).toBe(true);
 		await staff.close();
 		expect(realProblems(problems).filter((p) => !p.includes('status of 403'))).toEqual([]);
+	}, 90_000);
+
+	it('invites the pool: Lotte joins it, Geel’s admin counts and sends, Lotte registers from the mail with one click', async () => {
+		const { page, browser, problems } = journey;
+		const origin = () => new URL(page.url()).origin;
+		// Lotte answers the question whether to join the pool (on its own page; after a contribution it is asked there).
+		await journey.logInAs(/Lotte Peeters/);
+		await visit(page, '/profiel/pool?gemeente=geel', { until: 'load' });
+		await page.getByRole('button', { name: 'Ja, hou me op de hoogte' }).click();
+		await page.waitForURL(/gelukt=pool-ja/);
+		await shown(page, 'text=Welkom in de pool van klimaatmakers van Geel');
+		await checkA11y(page, 'pool joined on its own page');
+
+		// Geel's admin invites the pool to the working group, without JavaScript and with the keyboard.
+		const staff = await browser.newContext({ baseURL: origin(), locale: 'nl-BE' });
+		const admin = await staff.newPage();
+		await journey.logInAs(/An Willems/, admin);
+		await blockPageScriptsKeepRedirects(staff);
+		await visit(admin, '/geel/activiteiten', { until: 'load' });
+		const groupHref = await admin.getByRole('link', { name: GROUP }).getAttribute('href');
+		const groupId = /activiteiten\/(\d+)-/.exec(groupHref!)![1];
+		await visit(admin, `/geel/beheer/activiteiten/${groupId}`, { until: 'load' });
+		await admin.getByRole('link', { name: /^Uitnodigen/ }).click();
+		await shown(admin, 'h1:text("Uitnodigen voor")');
+		await checkA11y(admin, 'invite page');
+		await admin.getByLabel('De pool van klimaatmakers van Geel').check();
+		await admin.getByRole('button', { name: 'Tel wie de uitnodiging krijgt' }).press('Enter');
+		await admin.waitForURL(/doelgroep=pool/);
+		const countText = (await admin.locator('.count .number').textContent()) ?? '';
+		const count = Number(/\d+/.exec(countText)![0]);
+		expect(count).toBeGreaterThanOrEqual(1);
+		await checkA11y(admin, 'invite page with the count');
+		// Sending without the tick is refused beside it; with it, the invitation goes.
+		await admin.getByRole('button', { name: 'Uitnodiging versturen' }).press('Enter');
+		await shown(admin, 'text=Vink aan dat je deze mensen nu wil uitnodigen.');
+		await admin.getByLabel(/^Ja, nodig deze \d+ (persoon|mensen) nu uit$/).check();
+		await admin.getByRole('button', { name: 'Uitnodiging versturen' }).press('Enter');
+		await admin.waitForURL(/gelukt=verstuurd/);
+		await shown(admin, `text=De uitnodiging is verstuurd naar ${count}`);
+		await checkA11y(admin, 'invitation sent');
+		await staff.close();
+
+		// The mail's link registers Lotte with one click, without logging in and without JavaScript.
+		const mail = await smtp.waitFor(
+			(m) =>
+				m.to.includes('lotte.peeters@example.be') && m.decoded.includes('Subject: Uitnodiging: Werkgroep')
+		);
+		const link = /https?:\/\/[^\s]+\/geel\/activiteiten\/uitnodiging\?token=[\w-]+/.exec(mail.decoded)![0];
+		const anonymous = await browser.newContext({ baseURL: origin(), locale: 'nl-BE' });
+		await blockPageScriptsKeepRedirects(anonymous);
+		const inbox = await anonymous.newPage();
+		await visit(inbox, new URL(link).pathname + new URL(link).search, { until: 'load' });
+		await shown(inbox, 'h1:text("Uitnodiging: Werkgroep")');
+		await checkA11y(inbox, 'invitation link');
+		await inbox.getByRole('button', { name: 'Schrijf me in' }).press('Enter');
+		await shown(inbox, 'text=Je bent ingeschreven. Je krijgt een bevestiging per mail.');
+		await checkA11y(inbox, 'registered from the invitation');
+		await anonymous.close();
+		await smtp.waitFor(
+			(m) =>
+				m.to.includes('lotte.peeters@example.be') &&
+				m.decoded.includes('Werkgroep ontharding') &&
+				m.decoded.includes('Je bent ingeschreven')
+		);
+		expect(realProblems(problems)).toEqual([]);
 	}, 90_000);
 });

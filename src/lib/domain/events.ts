@@ -21,6 +21,17 @@ export type EventStatus = (typeof EVENT_STATUSES)[number];
  * `confirmed`: has a place; `waitlisted`: waits for one, in arrival order; `cancelled`: gave it up.
  */
 export const REGISTRATION_STATUSES = ['pending', 'confirmed', 'waitlisted', 'cancelled'] as const;
+
+/**
+ * Whom staff can invite to an event (always only people who agreed to invitations: the pool consent, and
+ * invitations not turned off):
+ * - pool: the municipality's pool of climate makers (their home municipality, in the pool);
+ * - poolThemes: those of the pool interested in one of the themes of the event's action;
+ * - earlierEvents: people who registered for another event of the same action;
+ * - suggestions: the authors and supporters of suggestions of the event's opportunity.
+ */
+export const INVITATION_AUDIENCES = ['pool', 'poolThemes', 'earlierEvents', 'suggestions'] as const;
+export type InvitationAudience = (typeof INVITATION_AUDIENCES)[number];
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 export const EVENT_QUESTION_TYPES = ['checkbox', 'text'] as const;
@@ -61,6 +72,11 @@ export function eventPath(municipalitySlug: string, id: number, slug: string): s
  * The page a registration's mailed link opens (confirm the address, see the registration, cancel it). Opening
  * it changes nothing (mail scanners open links); its buttons post.
  */
+/** The page a personal invitation links to: one click registers its person. */
+export function invitationLinkPath(municipalitySlug: string, token: string): string {
+	return `/${municipalitySlug}/activiteiten/uitnodiging?token=${encodeURIComponent(token)}`;
+}
+
 export function registrationLinkPath(municipalitySlug: string, token: string): string {
 	return `/${municipalitySlug}/activiteiten/inschrijving?token=${encodeURIComponent(token)}`;
 }

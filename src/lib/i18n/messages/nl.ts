@@ -17,6 +17,7 @@ import type { college } from './nl/college';
 import type { notifications } from './nl/notifications';
 import type { newsletters } from './nl/newsletters';
 import type { pool } from './nl/pool';
+import type { eventInvitations } from './nl/eventInvitations';
 
 const nl = {
 	app: {
@@ -300,6 +301,7 @@ export type FullCatalogue = typeof nl & {
 	notifications: typeof notifications;
 	newsletters: typeof newsletters;
 	pool: typeof pool;
+	eventInvitations: typeof eventInvitations;
 };
 
 export default nl;

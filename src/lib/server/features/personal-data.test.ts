@@ -18,6 +18,7 @@ import {
 	themes,
 	userIdentities,
 	users,
+	eventInvitations,
 	eventRegistrations,
 	notificationDigests,
 	notificationPreferences,
@@ -192,6 +193,13 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 			tokenHash: `${name}-guest-token`
 		}
 	]);
+	await db.insert(eventInvitations).values({
+		municipalityId: geel.id,
+		eventId: event.id,
+		userId,
+		audience: 'pool',
+		tokenHash: `${name}-invitation-token`
+	});
 	return {
 		userId,
 		addresses: [email],

@@ -134,6 +134,7 @@ export const eventsAdmin = {
 		save: 'Wijzigingen bewaren'
 	},
 	edit: {
+		invite: 'Uitnodigen: de pool, deelnemers van de actie, indieners van suggesties',
 		sequence: 'Versie {sequence} in de agenda’s van de ingeschrevenen.',
 		publicPage: 'Bekijk de activiteit op de website',
 		registrations: 'Inschrijvingen en aanwezigheden',

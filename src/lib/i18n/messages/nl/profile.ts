@@ -185,7 +185,8 @@ export const profile = {
 			actionFollows: 'Acties die je volgt',
 			memberships: 'Je rollen bij gemeenten',
 			regionRoles: 'Je rollen in de regio',
-			auditLog: 'Het logboek over jou'
+			auditLog: 'Het logboek over jou',
+			eventInvitations: 'Uitnodigingen voor activiteiten'
 		}
 	},
 	activity: {

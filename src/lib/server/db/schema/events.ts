@@ -19,6 +19,7 @@ import {
 import {
 	EVENT_KINDS,
 	EVENT_STATUSES,
+	INVITATION_AUDIENCES,
 	MAX_COMPANIONS_LIMIT,
 	REGISTRATION_STATUSES,
 	type EventAnswers,
@@ -259,5 +260,35 @@ export const eventOfficials = pgTable(
 		index('event_officials_event_idx').on(t.municipalityId, t.eventId),
 		index('event_officials_user_idx').on(t.userId),
 		check('event_officials_role_valid', sql`${t.role} IN ('alderman', 'civilServant')`)
+	]
+);
+
+/**
+ * Who was invited to an event (once each: the key is the event and the person), from which audience, and the
+ * hash of their personal registration link. `registered_at` is when they registered through it.
+ */
+export const eventInvitations = pgTable(
+	'event_invitations',
+	{
+		municipalityId: uuid('municipality_id').notNull(),
+		eventId: integer('event_id').notNull(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		audience: text('audience', { enum: INVITATION_AUDIENCES }).notNull(),
+		tokenHash: text('token_hash').notNull(),
+		invitedAt: timestamp('invited_at', { withTimezone: true }).notNull().defaultNow(),
+		registeredAt: timestamp('registered_at', { withTimezone: true })
+	},
+	(t) => [
+		primaryKey({ columns: [t.eventId, t.userId] }),
+		foreignKey({
+			name: 'event_invitations_event_fk',
+			columns: [t.eventId, t.municipalityId],
+			foreignColumns: [events.id, events.municipalityId]
+		}).onDelete('cascade'),
+		uniqueIndex('event_invitations_token_key').on(t.tokenHash),
+		index('event_invitations_user_idx').on(t.userId),
+		check('event_invitations_audience_valid', sql`${t.audience} IN (${inList(INVITATION_AUDIENCES)})`)
 	]
 );

@@ -14,6 +14,8 @@ declare module '$lib/server/platform/audit' {
 		/** A checklist item added, edited or removed (logistics). */
 		'event.checklist_changed': true;
 		'event.briefing_sent': true;
+		/** Invitations sent to an audience (how many, which audience). */
+		'event.invitations_sent': true;
 		/** An official (alderman, civil servant) added to or taken off the event's attendees. */
 		'event.officials_changed': true;
 	}

@@ -3,7 +3,7 @@
 // calendar's cancellation when you had a place), the event is cancelled (the same, for everyone registered),
 // the reminder the day before (with the invitation again). Each is one MailMessage queued through ctx.queueMail, the
 // platform's mail job; the notifications feature can later route them through a person's preferences.
-import { eventPath, registrationLinkPath } from '$lib/domain/events';
+import { eventPath, invitationLinkPath, registrationLinkPath } from '$lib/domain/events';
 import { formatDate, formatTime, translate, type Locale } from '$lib/i18n';
 import type { MailMessage } from '$lib/server/platform/mail';
 import { escapeHtml, mailDocument } from '$lib/server/platform/mail-html';
@@ -175,4 +175,56 @@ export function registrationMail(locale: Locale, origin: string, mail: Registrat
 		];
 	}
 	return message;
+}
+
+export interface InvitationMail {
+	event: EventFields;
+	municipality: { slug: string; name: string; primaryColor?: string };
+	recipient: { userId: string; name: string; email: string };
+	/** The secret of the person's registration link. */
+	token: string;
+	/** The one-click unsubscribe from invitations (the notifications feature's signed link and headers). */
+	unsubscribe: { url: string; headers: Record<string, string> };
+	preferencesUrl: string;
+}
+
+/**
+ * A personal invitation: the event, when and where, and the link that registers its person with one click;
+ * the ledger sends it once per event and person (reference event-invitation:<id>).
+ */
+export function invitationMail(locale: Locale, origin: string, mail: InvitationMail): MailMessage {
+	const { event, recipient, municipality } = mail;
+	const t = (key: 'subject' | 'body', params: Record<string, string | number>) =>
+		translate(locale, `eventInvitations.mail.${key}`, params);
+	const params = {
+		name: recipient.name,
+		municipality: municipality.name,
+		title: event.title,
+		date: formatDate(event.startsAt, locale),
+		when: whenOf(locale, event),
+		where: whereOf(locale, event) || '–',
+		description: event.description.length > 600 ? `${event.description.slice(0, 600)}…` : event.description,
+		link: `${origin}${invitationLinkPath(municipality.slug, mail.token)}`,
+		page: `${origin}${eventPath(municipality.slug, event.id, event.slug)}`,
+		unsubscribe: mail.unsubscribe.url,
+		preferences: mail.preferencesUrl
+	};
+	const subject = t('subject', params);
+	const text = t('body', params).replace(/\n{3,}/g, '\n\n');
+	return {
+		to: recipient.email,
+		subject,
+		text,
+		html: mailDocument({
+			lang: locale,
+			title: subject,
+			brand: municipality.primaryColor
+				? { name: municipality.name, color: municipality.primaryColor }
+				: undefined,
+			body: htmlOf(text)
+		}),
+		headers: mail.unsubscribe.headers,
+		reference: `event-invitation:${event.id}`,
+		municipalityId: event.municipalityId
+	};
 }

@@ -7,6 +7,7 @@ import type { PersonRef } from '$lib/server/platform/feature';
 import { forgetChecklistAddresses } from './events.logistics.queries';
 import { deleteOfficialsOfUser } from './events.officials.queries';
 import { deleteFeedRotation } from './events.ical';
+import { deleteInvitationsOfUser, listInvitationsOfUser } from './events.invitations.queries';
 
 function ofPerson(person: PersonRef) {
 	const addresses = person.addresses.map((a) => a.toLowerCase());
@@ -47,7 +48,14 @@ export async function exportEventData(db: Db, person: PersonRef) {
 		.where(ofPerson(person))
 		.orderBy(asc(eventRegistrations.createdAt), asc(eventRegistrations.id));
 	const iso = (d: Date | null) => d?.toISOString() ?? null;
+	const invitations = await listInvitationsOfUser(db, { userId: person.userId });
 	return {
+		/** The events the person was invited to (by the municipality, with their consent) and whether they came. */
+		eventInvitations: invitations.map((i) => ({
+			event: i.eventId,
+			invitedAt: i.invitedAt.toISOString(),
+			registeredAt: iso(i.registeredAt)
+		})),
 		eventRegistrations: rows.map((r) => ({
 			municipality: r.municipalitySlug,
 			event: { id: r.eventId, title: r.eventTitle, startsAt: r.startsAt.toISOString() },
@@ -78,4 +86,6 @@ export async function eraseEventData(tx: Db, person: PersonRef): Promise<void> {
 	await forgetChecklistAddresses(tx, { addresses: person.addresses });
 	// Listed as attending an event (an official).
 	await deleteOfficialsOfUser(tx, { userId: person.userId });
+	// Invited to events, with the hashes of their links.
+	await deleteInvitationsOfUser(tx, { userId: person.userId });
 }

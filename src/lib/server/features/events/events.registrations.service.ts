@@ -78,6 +78,16 @@ function isUniqueViolation(err: unknown): boolean {
 	return false;
 }
 
+/** Whether the event takes registrations now (published, not started, before its deadline). */
+export function takesRegistrations(event: EventFields, now: Date = new Date()): boolean {
+	try {
+		assertTakesRegistrations(event, now);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 /** Refuses a registration (or a confirmation) for an event that does not take them now. */
 function assertTakesRegistrations(event: EventFields, now: Date): void {
 	if (event.status === 'draft') throw new AppError('not_found');
@@ -223,6 +233,27 @@ export async function registerForEvent(
 		{ kind: 'pending', recipient: guest, companions: parsed.companions, token }
 	]);
 	return result.outcome;
+}
+
+/**
+ * Registers a person known by their invitation's link rather than a session (events.invitations.service.ts):
+ * as the page's one button would, without companions or answers (an event's questions are optional); on the
+ * waitlist when it is full. Refused as registering is (a cancelled or past event, a passed deadline, twice).
+ */
+export async function registerInvitedPerson(
+	ctx: TenantCtx,
+	input: { eventId: number; userId: string; origin: string; now?: Date }
+): Promise<RegistrationOutcome> {
+	return registerAccount(ctx, {
+		eventId: input.eventId,
+		companions: 0,
+		answers: {},
+		waitlist: false,
+		userId: input.userId,
+		token: newToken(),
+		now: input.now ?? new Date(),
+		origin: input.origin
+	});
 }
 
 /**
