@@ -83,9 +83,29 @@ export function createJobs(
 		maintenanceSeconds?: number;
 	} = {}
 ): Jobs {
+	// Set once stop() has returned: the platform closes the database next.
+	let stopped = false;
+	/**
+	 * pg-boss's statements. After stop() a late one (a job's fail or complete that pg-boss issues after its own
+	 * stop let go, while the platform closes the database) never settles, instead of rejecting where nobody
+	 * catches it (which ended the process with exit code 1) or answering with rows pg-boss would misread; a
+	 * pending promise does not keep the process alive. The job stays active and is retried once it expires, as
+	 * after a crash.
+	 */
+	const never = new Promise<never>(() => {});
+	async function bossSql(text: string, values?: unknown[]) {
+		if (stopped) return never;
+		try {
+			return await database.executeSql(text, values);
+		} catch (err) {
+			if (!stopped) throw err;
+			log.warn({ err }, 'job system statement after stop dropped; its job is retried when it expires');
+			return never;
+		}
+	}
 	const boss = new PgBoss({
 		// PGlite has one connection, so pg-boss talks to it through the platform's SQL adapter.
-		db: { executeSql: (text, values) => database.executeSql(text, values) },
+		db: { executeSql: bossSql },
 		schema: JOB_SCHEMA,
 		// Cron schedules are not used yet; keeping them off spares a poll on the embedded database.
 		schedule: false,
@@ -231,6 +251,7 @@ export function createJobs(
 			await Promise.all(loops.splice(0));
 			// Lets a running job finish; pg-boss does not own the connection, the platform closes it.
 			await boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
+			stopped = true;
 		}
 	};
 }
