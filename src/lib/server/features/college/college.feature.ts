@@ -5,7 +5,7 @@ import { sendWeeklyOverviews, WEEKLY_JOB } from './college.service';
 
 export const collegeFeature = defineFeature({
 	name: 'college',
-	abilities: ['dashboard.view'],
+	abilities: ['dashboard.view', 'backoffice.view'],
 	jobs: { [WEEKLY_JOB]: (_data, ctx) => sendWeeklyOverviews(ctx).then(() => undefined) },
 	hourly: [WEEKLY_JOB]
 });
