@@ -1,6 +1,6 @@
 // Invitations to an event: who an audience names, as one statement (the count staff see is the query the send
 // takes its list from), and the invitations sent, once per person and event.
-import { and, count, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { executeRows } from '$lib/server/db/rows';
 import {
@@ -64,7 +64,7 @@ function inviteesSql(audience: InvitationAudience, scope: InvitationScope): SQL 
 			AND u.email IS NOT NULL AND u.email_verified_at IS NOT NULL
 			AND ${mailFrequencySql(sql`u.id`, 'invitations')} <> 'never'
 			AND NOT EXISTS (SELECT 1 FROM ${eventInvitations} i
-				WHERE i.event_id = ${scope.eventId} AND i.user_id = u.id)
+				WHERE i.event_id = ${scope.eventId} AND i.municipality_id = ${scope.municipalityId} AND i.user_id = u.id)
 			AND NOT EXISTS (SELECT 1 FROM ${eventRegistrations} r
 				WHERE r.event_id = ${scope.eventId} AND r.municipality_id = ${scope.municipalityId}
 					AND r.user_id = u.id AND r.status <> 'cancelled')`;
@@ -122,18 +122,18 @@ export async function insertInvitations(
 	return fresh;
 }
 
-/** How many were invited to the event and how many of them registered through their link. */
+/** How many were invited to the event and how many of them registered through their link (one statement). */
 export async function countInvitations(db: Db, params: { municipalityId: string; eventId: number }) {
-	const where = and(
-		eq(eventInvitations.municipalityId, params.municipalityId),
-		eq(eventInvitations.eventId, params.eventId)
-	);
-	const [all] = await db.select({ n: count() }).from(eventInvitations).where(where);
-	const [registered] = await db
-		.select({ n: count() })
+	const [row] = await db
+		.select({ invited: count(), registered: count(eventInvitations.registeredAt) })
 		.from(eventInvitations)
-		.where(and(where, isNotNull(eventInvitations.registeredAt)));
-	return { invited: all?.n ?? 0, registered: registered?.n ?? 0 };
+		.where(
+			and(
+				eq(eventInvitations.municipalityId, params.municipalityId),
+				eq(eventInvitations.eventId, params.eventId)
+			)
+		);
+	return { invited: row?.invited ?? 0, registered: row?.registered ?? 0 };
 }
 
 /** The invitation of a link, in this municipality, with its person's name. */
