@@ -1,6 +1,8 @@
-// One built server on a fresh, empty data folder for all browser journeys; server.test.ts starts its own.
+// Once per run: the demo data folder every journey's fresh server starts from (a copy: see freshDataDir in
+// server.ts), and one built server on a copy of it shared by the journeys; some journeys start their own.
 import type { TestProject } from 'vitest/node';
-import { removeDataDir, startServer } from './server';
+import { cpSync } from 'node:fs';
+import { makeDataDir, makeDemoDataDir, removeDataDir, startServer } from './server';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -10,9 +12,14 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-	const server = await startServer();
+	const demoDataDir = await makeDemoDataDir();
+	project.provide('demoDataDir', demoDataDir);
+	const dataDir = makeDataDir();
+	cpSync(demoDataDir, dataDir, { recursive: true });
+	const server = await startServer({ dataDir });
 	project.provide('baseURL', server.url);
 	return async () => {
+		removeDataDir(demoDataDir);
 		const code = await server.stop();
 		removeDataDir(server.dataDir);
 		if (code !== 0 && code !== null) {

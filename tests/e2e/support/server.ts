@@ -1,6 +1,6 @@
 // Starts the BUILT server (`node build/index.js`, as `npm start` does) on a free port and a data folder.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +27,52 @@ export interface RunningServer {
 /** A fresh, empty data folder under the system's temp folder. */
 export function makeDataDir(): string {
 	return mkdtempSync(path.join(os.tmpdir(), 'meedoen-e2e-'));
+}
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		/** A data folder with the migrated database and the demo content (global-setup.ts), to copy. */
+		demoDataDir?: string;
+	}
+}
+
+/**
+ * The setup's demo data folder, when this runs in a journey. Imported here, not at the top: vitest's test
+ * API cannot load in the global setup, which imports this module too.
+ */
+async function demoTemplate(): Promise<string | undefined> {
+	try {
+		const { inject } = await import('vitest');
+		return inject('demoDataDir');
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * A fresh data folder for a server started with these settings: a copy of the demo data folder the global
+ * setup made once (what a first start would write: migrations and demo content, no job run yet), which saves
+ * each journey's server the database's creation and the demo's loading; an empty one when the settings
+ * change what a first start writes (DEMO, DATABASE_URL) or there is no copy to take.
+ */
+async function freshDataDir(env: Record<string, string> = {}): Promise<string> {
+	const template = await demoTemplate();
+	const dataDir = makeDataDir();
+	if (template && env.DEMO === undefined && env.DATABASE_URL === undefined) {
+		cpSync(template, dataDir, { recursive: true });
+	}
+	return dataDir;
+}
+
+/**
+ * Starts a server once on an empty folder with jobs off, so the folder holds what a first start writes
+ * before any job runs, and stops it: the folder every journey's fresh server starts from (freshDataDir).
+ */
+export async function makeDemoDataDir(): Promise<string> {
+	const server = await startServer({ dataDir: makeDataDir(), env: { JOBS: '0' }, timeoutMs: 180_000 });
+	const code = await server.stop();
+	if (code !== 0) throw new Error(`the demo data folder's server exited with ${code}:\n${server.output()}`);
+	return server.dataDir;
 }
 
 export function removeDataDir(dataDir: string): void {
@@ -59,7 +105,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 	if (!existsSync(entry)) {
 		throw new Error(`${entry} ontbreekt: bouw eerst (npm run test:e2e bouwt altijd vóór de journeys).`);
 	}
-	const dataDir = options.dataDir ?? makeDataDir();
+	const dataDir = options.dataDir ?? (await freshDataDir(options.env));
 	// A port found free may be taken by another process (another journey's server or identity provider)
 	// before the server listens on it: then the server stops with EADDRINUSE and starts again on another.
 	for (let attempt = 1; ; attempt++) {

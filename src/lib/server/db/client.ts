@@ -59,7 +59,16 @@ export interface Database {
 export type StatementObserver = (ms: number) => void;
 
 export type DatabaseOptions = (
-	{ kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string | null }
+	| { kind: 'postgres'; url: string; poolSize?: number }
+	| {
+			kind: 'pglite';
+			dataDir: string | null;
+			/**
+			 * An in-memory database that starts as a copy of these files (a dumpDataDir of another one) instead
+			 * of an empty cluster: the tests' snapshot of a migrated database, which skips initdb and migrating.
+			 */
+			from?: Uint8Array;
+	  }
 ) & {
 	/** Counts the statements of the data-folder PGlite and of PostgreSQL (not of an in-memory PGlite). */
 	onStatement?: StatementObserver;
@@ -68,7 +77,7 @@ export type DatabaseOptions = (
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
 	return options.kind === 'postgres'
 		? openPostgres(options.url, options.poolSize, options.onStatement)
-		: openPglite(options.dataDir, options.onStatement);
+		: openPglite(options.dataDir, options.onStatement, options.from);
 }
 
 /** `query` of a pg Pool or PoolClient, told to the observer when called with a promise (as Drizzle and executeSql do). */
@@ -140,9 +149,14 @@ async function dumpOf(client: PgliteClient | PGlite): Promise<Uint8Array> {
  * A data folder (the server) opens PGlite in its own thread, so statements do not stall the requests; an
  * in-memory database (the tests') stays in this thread.
  */
-async function openPglite(dataDir: string | null, onStatement?: StatementObserver): Promise<Database> {
+async function openPglite(
+	dataDir: string | null,
+	onStatement?: StatementObserver,
+	from?: Uint8Array
+): Promise<Database> {
 	let client: PgliteClient;
 	let lock: { release(): void } | undefined;
+	if (from && dataDir) throw new Error('a copy of a database opens in memory only');
 	if (dataDir) {
 		const location = path.resolve(dataDir, 'pglite');
 		await mkdir(location, { recursive: true });
@@ -155,7 +169,10 @@ async function openPglite(dataDir: string | null, onStatement?: StatementObserve
 			throw err;
 		}
 	} else {
-		client = await PGlite.create('memory://', { extensions: { pg_trgm, unaccent } });
+		client = await PGlite.create('memory://', {
+			extensions: { pg_trgm, unaccent },
+			...(from ? { loadDataDir: new Blob([from]) } : {})
+		});
 	}
 	const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Db;
 	return {
