@@ -23,14 +23,30 @@ export type EventStatus = (typeof EVENT_STATUSES)[number];
 export const REGISTRATION_STATUSES = ['pending', 'confirmed', 'waitlisted', 'cancelled'] as const;
 
 /**
- * Whom staff can invite to an event (always only people who agreed to invitations: the pool consent, and
- * invitations not turned off):
+ * Whom staff can invite to an event. Always only people who agreed to invitations, each once per event, and
+ * nobody already registered. "Agreed to invitations" means, for a person with an account, the pool consent
+ * (the consent to be asked to help, given in the profile or after a contribution) still open and invitations
+ * not turned off in their mail preferences — whether or not their home is this municipality; for a person of
+ * the municipality's list of interest outside the platform, the consent record staff wrote for them (the date
+ * and the way they agreed) and invitations not turned off with the mail's one-click link.
  * - pool: the municipality's pool of climate makers (their home municipality, in the pool);
  * - poolThemes: those of the pool interested in one of the themes of the event's action;
+ * - active: everyone active on the platform in the municipality in the last 12 months (a suggestion, a
+ *   comment, a vote, or a registration for one of its events);
  * - earlierEvents: people who registered for another event of the same action;
- * - suggestions: the authors and supporters of suggestions of the event's opportunity.
+ * - suggestions: the authors and supporters of suggestions of the event's opportunity;
+ * - offline: the municipality's list of people who showed interest outside the platform (a paper list, a stand).
  */
-export const INVITATION_AUDIENCES = ['pool', 'poolThemes', 'earlierEvents', 'suggestions'] as const;
+export const INVITATION_AUDIENCES = [
+	'pool',
+	'poolThemes',
+	'active',
+	'earlierEvents',
+	'suggestions',
+	'offline'
+] as const;
+/** How far back the "active" audience looks. */
+export const ACTIVE_AUDIENCE_MONTHS = 12;
 export type InvitationAudience = (typeof INVITATION_AUDIENCES)[number];
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 

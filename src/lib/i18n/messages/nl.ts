@@ -18,6 +18,7 @@ import type { notifications } from './nl/notifications';
 import type { newsletters } from './nl/newsletters';
 import type { pool } from './nl/pool';
 import type { eventInvitations } from './nl/eventInvitations';
+import type { eventsOffline } from './nl/eventsOffline';
 
 const nl = {
 	app: {
@@ -302,6 +303,7 @@ export type FullCatalogue = typeof nl & {
 	newsletters: typeof newsletters;
 	pool: typeof pool;
 	eventInvitations: typeof eventInvitations;
+	eventsOffline: typeof eventsOffline;
 };
 
 export default nl;

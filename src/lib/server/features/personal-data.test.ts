@@ -24,7 +24,8 @@ import {
 	notificationPreferences,
 	notifications,
 	newsletters,
-	newsletterRecipients
+	newsletterRecipients,
+	offlineInterests
 } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
@@ -200,6 +201,18 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 		audience: 'pool',
 		tokenHash: `${name}-invitation-token`
 	});
+	// Geel's staff wrote the person's address on its list of interest outside the platform (a paper list).
+	const [paper] = await db
+		.insert(users)
+		.values({ displayName: `${name}-papiernaam`, email, firstChannel: 'offline' })
+		.returning({ id: users.id });
+	await db.insert(offlineInterests).values({
+		municipalityId: geel.id,
+		userId: paper!.id,
+		email,
+		agreedOn: '2026-09-10',
+		agreedHow: `${name}-papieren lijst`
+	});
 	return {
 		userId,
 		addresses: [email],
@@ -215,7 +228,9 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 			`${name}-meldingsnotitie`,
 			`${name}-blokkering`,
 			`${name}-antwoord`,
-			`${name}-gastnaam`
+			`${name}-gastnaam`,
+			`${name}-papiernaam`,
+			`${name}-papieren lijst`
 		]
 	};
 }

@@ -259,7 +259,9 @@ export const backoffice = {
 				registrations_exported: 'Inschrijvingen geëxporteerd',
 				checked_in: 'Aanwezigheden aangevinkt',
 				report_saved: 'Verslag bewaard',
-				report_published: 'Verslag gepubliceerd'
+				report_published: 'Verslag gepubliceerd',
+				offline_interest_added: 'Mensen toegevoegd aan de lijst van interesse buiten het platform',
+				offline_interest_removed: 'Iemand verwijderd van de lijst van interesse buiten het platform'
 			},
 			newsletter: {
 				created: 'Nieuwsbrief aangemaakt',

@@ -4,14 +4,19 @@ export const eventInvitations = {
 	admin: {
 		title: 'Uitnodigen voor ‘{title}’',
 		intro:
-			'Kies wie je uitnodigt en tel hoeveel mensen dat zijn. Alleen wie in de pool van klimaatmakers zit en uitnodigingen niet uitzette, krijgt er een: iedereen één keer per activiteit, en niet wie al ingeschreven is. De mail heeft een persoonlijke link om zich met één klik in te schrijven.',
+			'Kies wie je uitnodigt en tel hoeveel mensen dat zijn. Alleen wie ermee instemde uitnodigingen te krijgen (in de pool van klimaatmakers, of op de lijst van wie buiten het platform interesse toonde) en ze niet uitzette, krijgt er een: iedereen één keer per activiteit, en niet wie al ingeschreven is. De mail heeft een persoonlijke link om zich met één klik in te schrijven.',
 		audienceLegend: 'Wie nodig je uit?',
 		audiences: {
 			pool: 'De pool van klimaatmakers van {name}',
 			poolThemes: 'Wie in de pool interesse heeft in de thema’s van de actie',
 			earlierEvents: 'Wie zich inschreef voor een andere activiteit van dezelfde actie',
-			suggestions: 'De indieners en steuners van de suggesties bij deze manier van meedoen'
+			active:
+				'Iedereen die het voorbije jaar actief was op het platform in {name} (een suggestie, een reactie, steun of een inschrijving)',
+			suggestions: 'De indieners en steuners van de suggesties bij deze manier van meedoen',
+			offline:
+				'Wie buiten het platform interesse toonde (papieren lijst, stand) en op de lijst van {name} staat'
 		},
+		offlineLink: 'Mensen die buiten het platform interesse toonden: bekijk of vul de lijst aan',
 		unavailable: 'Niet mogelijk voor deze activiteit.',
 		countButton: 'Tel wie de uitnodiging krijgt',
 		count: {
@@ -41,7 +46,14 @@ export const eventInvitations = {
 	},
 	mail: {
 		subject: 'Uitnodiging: {title}, {date}',
-		body: 'Dag {name},\n\n{municipality} nodigt je uit voor "{title}".\n\nWanneer: {when}\nWaar: {where}\n\n{description}\n\nSchrijf je in met één klik:\n{link}\n\nMeer over de activiteit: {page}\n\nJe krijgt deze uitnodiging omdat je in de pool van klimaatmakers van {municipality} zit.\nGeen uitnodigingen meer: {unsubscribe}\nKies welke mails je krijgt: {preferences}'
+		body: 'Dag {name},\n\n{municipality} nodigt je uit voor "{title}".\n\nWanneer: {when}\nWaar: {where}\n\n{description}\n\nSchrijf je in met één klik:\n{link}\n\nMeer over de activiteit: {page}\n\n{why}\nGeen uitnodigingen meer: {unsubscribe}\nKies welke mails je krijgt: {preferences}',
+		why: {
+			pool: 'Je krijgt deze uitnodiging omdat je in de pool van klimaatmakers van {municipality} zit.',
+			platform:
+				'Je krijgt deze uitnodiging omdat je meedeed op het platform in {municipality} en zei dat je uitnodigingen wil krijgen.',
+			offline:
+				'Je krijgt deze uitnodiging omdat je {municipality} op {date} liet weten dat je uitnodigingen wil krijgen ({how}).'
+		}
 	},
 	page: {
 		title: 'Uitnodiging: {title}',

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import {
 	bigserial,
 	check,
+	date,
 	doublePrecision,
 	foreignKey,
 	index,
@@ -290,5 +291,37 @@ export const eventInvitations = pgTable(
 		uniqueIndex('event_invitations_token_key').on(t.tokenHash),
 		index('event_invitations_user_idx').on(t.userId),
 		check('event_invitations_audience_valid', sql`${t.audience} IN (${inList(INVITATION_AUDIENCES)})`)
+	]
+);
+
+/**
+ * A person who showed interest outside the platform (a paper list at an information evening, a stand at the
+ * market) and agreed to be invited, on one municipality's list: the consent record — the day they agreed, how
+ * (as staff wrote it), who recorded it and when. The person is an account without a login (`users` row with
+ * the name and address as given, never verified, no home municipality, first channel 'offline'), one per
+ * entry, so invitations, the one-click unsubscribe and erasure treat them like anyone else; nobody can log in
+ * to it (logins match verified addresses only). Removing the entry deletes that account.
+ */
+export const offlineInterests = pgTable(
+	'offline_interests',
+	{
+		id: serial('id').primaryKey(),
+		municipalityId: uuid('municipality_id')
+			.notNull()
+			.references(() => municipalities.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** The address as typed, lower-cased: one entry per address in a municipality's list. */
+		email: text('email').notNull(),
+		agreedOn: date('agreed_on', { mode: 'string' }).notNull(),
+		agreedHow: text('agreed_how').notNull(),
+		recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+		recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('offline_interests_email_key').on(t.municipalityId, t.email),
+		uniqueIndex('offline_interests_user_key').on(t.userId),
+		index('offline_interests_recorded_idx').on(t.municipalityId, t.recordedAt)
 	]
 );

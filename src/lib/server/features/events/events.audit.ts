@@ -16,6 +16,10 @@ declare module '$lib/server/platform/audit' {
 		'event.briefing_sent': true;
 		/** Invitations sent to an audience (how many, which audience). */
 		'event.invitations_sent': true;
+		/** People added to the list of interest outside the platform (how many, the day and way they agreed). */
+		'event.offline_interest_added': true;
+		/** Someone removed from that list (the entry's number; the person is deleted). */
+		'event.offline_interest_removed': true;
 		/** An official (alderman, civil servant) added to or taken off the event's attendees. */
 		'event.officials_changed': true;
 	}

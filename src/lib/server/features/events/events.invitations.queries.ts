@@ -8,12 +8,14 @@ import {
 	eventInvitations,
 	eventRegistrations,
 	events,
+	offlineInterests,
+	suggestionComments,
 	suggestionVotes,
 	suggestions,
 	themePreferences,
 	users
 } from '$lib/server/db/schema';
-import type { InvitationAudience } from '$lib/domain/events';
+import { ACTIVE_AUDIENCE_MONTHS, type InvitationAudience } from '$lib/domain/events';
 import { mailFrequencySql } from '$lib/server/features/notifications/notifications.service';
 
 /** The event an audience is chosen for: its municipality, its action and its opportunity. */
@@ -49,25 +51,47 @@ function namedBy(audience: InvitationAudience, scope: InvitationScope): SQL {
 				UNION ALL SELECT ${suggestionVotes.userId} FROM ${suggestionVotes}
 					WHERE ${suggestionVotes.municipalityId} = ${m} AND ${suggestionVotes.suggestionId} IN (${ofOpportunity})`;
 		}
+		case 'active': {
+			// A suggestion, a comment, a vote or a registration for an event of this municipality, in the last year.
+			const since = sql`now() - make_interval(months => ${ACTIVE_AUDIENCE_MONTHS}::int)`;
+			return sql`SELECT ${suggestions.authorId} FROM ${suggestions}
+					WHERE ${suggestions.municipalityId} = ${m} AND ${suggestions.createdAt} >= ${since}
+				UNION ALL SELECT ${suggestionComments.authorId} FROM ${suggestionComments}
+					WHERE ${suggestionComments.municipalityId} = ${m} AND ${suggestionComments.createdAt} >= ${since}
+				UNION ALL SELECT ${suggestionVotes.userId} FROM ${suggestionVotes}
+					WHERE ${suggestionVotes.municipalityId} = ${m} AND ${suggestionVotes.createdAt} >= ${since}
+				UNION ALL SELECT ${eventRegistrations.userId} FROM ${eventRegistrations}
+					WHERE ${eventRegistrations.municipalityId} = ${m} AND ${eventRegistrations.createdAt} >= ${since}`;
+		}
+		case 'offline':
+			return sql`SELECT ${offlineInterests.userId} FROM ${offlineInterests} WHERE ${offlineInterests.municipalityId} = ${m}`;
 	}
 }
 
 /**
- * The people to invite: named by the audience, with a verified address, not deleted or locked, wanting
- * invitations (the notifications feature's rule: the pool consent open, invitations not turned off), not
- * invited to this event before and not registered for it. One row each.
+ * The people to invite: named by the audience, not deleted or locked, with an address that is verified — or,
+ * for someone of this municipality's list of interest outside the platform, the address they gave on it —,
+ * wanting invitations (the notifications feature's rule: the pool consent open, invitations not turned off;
+ * an entry of the list carries that consent), and neither invited to this event nor registered for it under
+ * the same address (with or without an account). One row per address.
  */
 function inviteesSql(audience: InvitationAudience, scope: InvitationScope): SQL {
-	return sql`SELECT u.id AS user_id, u.email, u.display_name AS name FROM ${users} u
+	const m = scope.municipalityId;
+	return sql`SELECT DISTINCT ON (lower(u.email)) u.id AS user_id, u.email, u.display_name AS name,
+			o.agreed_on::text AS agreed_on, o.agreed_how
+		FROM ${users} u
+		LEFT JOIN ${offlineInterests} o ON o.user_id = u.id AND o.municipality_id = ${m}
 		WHERE u.id IN (${namedBy(audience, scope)})
-			AND u.deleted_at IS NULL AND u.locked_at IS NULL
-			AND u.email IS NOT NULL AND u.email_verified_at IS NOT NULL
+			AND u.deleted_at IS NULL AND u.locked_at IS NULL AND u.email IS NOT NULL
+			AND (u.email_verified_at IS NOT NULL OR o.id IS NOT NULL)
 			AND ${mailFrequencySql(sql`u.id`, 'invitations')} <> 'never'
-			AND NOT EXISTS (SELECT 1 FROM ${eventInvitations} i
-				WHERE i.event_id = ${scope.eventId} AND i.municipality_id = ${scope.municipalityId} AND i.user_id = u.id)
-			AND NOT EXISTS (SELECT 1 FROM ${eventRegistrations} r
-				WHERE r.event_id = ${scope.eventId} AND r.municipality_id = ${scope.municipalityId}
-					AND r.user_id = u.id AND r.status <> 'cancelled')`;
+			AND NOT EXISTS (SELECT 1 FROM ${eventInvitations} i JOIN ${users} iu ON iu.id = i.user_id
+				WHERE i.event_id = ${scope.eventId} AND i.municipality_id = ${m}
+					AND (i.user_id = u.id OR lower(iu.email) = lower(u.email)))
+			AND NOT EXISTS (SELECT 1 FROM ${eventRegistrations} r LEFT JOIN ${users} ru ON ru.id = r.user_id
+				WHERE r.event_id = ${scope.eventId} AND r.municipality_id = ${m} AND r.status <> 'cancelled'
+					AND (r.user_id = u.id OR lower(coalesce(r.email, ru.email)) = lower(u.email)))
+		ORDER BY lower(u.email), u.email_verified_at IS NULL, u.id`;
 }
 
 export async function countInvitees(
@@ -81,15 +105,37 @@ export async function countInvitees(
 	return Number(row?.n ?? 0);
 }
 
+export interface Invitee {
+	userId: string;
+	email: string;
+	name: string;
+	/** For someone of the list of interest outside the platform: the day and the way they agreed. */
+	agreed: { on: string; how: string } | null;
+}
+
 export async function listInvitees(
 	db: Db,
 	params: { audience: InvitationAudience; scope: InvitationScope }
-): Promise<{ userId: string; email: string; name: string }[]> {
-	const rows = await executeRows<{ user_id: string; email: string; name: string }>(
-		db,
-		sql`${inviteesSql(params.audience, params.scope)} ORDER BY u.id`
-	);
-	return rows.map((r) => ({ userId: r.user_id, email: r.email, name: r.name }));
+): Promise<Invitee[]> {
+	const rows = await executeRows<{
+		user_id: string;
+		email: string;
+		name: string;
+		agreed_on: string | null;
+		agreed_how: string | null;
+	}>(db, sql`SELECT * FROM (${inviteesSql(params.audience, params.scope)}) x ORDER BY x.user_id`);
+	return rows.map((r) => ({
+		userId: r.user_id,
+		email: r.email,
+		name: r.name,
+		agreed:
+			r.agreed_on && r.agreed_how
+				? {
+						on: r.agreed_on,
+						how: r.agreed_how
+					}
+				: null
+	}));
 }
 
 /** Records invitations; a person already invited to the event is left as they were. Returns who is new. */

@@ -3,7 +3,8 @@
 // event (the invitations table's key, and the delivery ledger's reference event-invitation:<id>), only when
 // they agreed to invitations (the pool consent, invitations not turned off: the notifications feature's
 // rule), and not when they are already registered. The invitation rows and their mails are written in one
-// transaction. The mail's personal link registers its person with one click, without logging in.
+// transaction. The mail's personal link registers its person with one click, without logging in. What
+// "agreed to invitations" means for each audience is written at INVITATION_AUDIENCES ($lib/domain/events).
 import { DEFAULT_LOCALE } from '$lib/i18n';
 import { INVITATION_AUDIENCES, type InvitationAudience } from '$lib/domain/events';
 import type { TenantCtx } from '$lib/server/platform/context';
@@ -150,6 +151,8 @@ export const sendInvitations = command({
 					event,
 					municipality,
 					recipient: p,
+					audience,
+					agreed: p.agreed,
 					token: tokens.get(p.userId)!,
 					unsubscribe: unsubscribeLinkWith(secret, { origin, userId: p.userId, kind: 'invitations' }),
 					preferencesUrl: `${origin}${PREFERENCES_PATH}`

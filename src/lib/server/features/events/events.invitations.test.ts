@@ -18,6 +18,9 @@ import {
 	eventInvitations,
 	eventRegistrations,
 	notificationPreferences,
+	suggestionComments,
+	suggestionVotes,
+	suggestions,
 	users
 } from '$lib/server/db/schema';
 import { createEmptyTestDatabase, type TestDatabase } from '$lib/server/testing/db';
@@ -122,7 +125,11 @@ describe('inviting the pool', () => {
 		expect(page.open).toBe(true);
 		expect(page.chosen).toEqual({ audience: 'pool', count: 1 });
 		// The event has no action or opportunity: those audiences are shown, not offered.
-		expect(page.audiences.filter((a) => a.available).map((a) => a.audience)).toEqual(['pool']);
+		expect(page.audiences.filter((a) => a.available).map((a) => a.audience)).toEqual([
+			'pool',
+			'active',
+			'offline'
+		]);
 
 		const send = (input: Record<string, unknown>) =>
 			sendInvitations(staff, {
@@ -207,6 +214,125 @@ describe('inviting the pool', () => {
 		});
 		expect(page.audiences.every((a) => a.available)).toBe(true);
 		expect(page.chosen).toEqual({ audience: 'suggestions', count: 1 });
+	});
+
+	it('invites everyone active in the municipality in the last year who agreed, once each, and nobody else', async () => {
+		// A municipality of its own: the other tests' people took part in Geel too.
+		const town = await buildParticipatingMunicipality(database.db, 'herentals');
+		const townStaff = (await buildStaff(database.db, town, 'admin')).actor;
+		const place = await buildSuggestionOpportunity(database.db, town, { publishAction: true });
+		const molPlace = await buildSuggestionOpportunity(database.db, mol, { publishAction: true });
+		const event = await buildEvent(database.db, town, { title: 'Infoavond zonnepanelen' });
+		const earlier = await buildEvent(database.db, town);
+		const longAgo = new Date(Date.now() - 400 * 86_400_000);
+		const recently = new Date(Date.now() - 30 * 86_400_000);
+
+		// Active in Geel, agreed to invitations: an author, a commenter, a supporter, someone registered, and a
+		// person whose home is Mol (in Mol's pool) who supported a suggestion in Geel.
+		const author = await person(town, { pool: false });
+		const commenter = await person(town);
+		const supporter = await person(town);
+		const registrant = await person(town);
+		const fromMol = await person(mol);
+		// Active in Geel, but: no consent, invitations turned off, address never verified, a year and more ago,
+		// only in Mol, already registered for this event.
+		const noConsent = await person(town, { consent: false });
+		const turnedOff = await person(town);
+		await database.db
+			.insert(notificationPreferences)
+			.values({ userId: turnedOff.id, kind: 'invitations', frequency: 'never' });
+		const unverified = await person(town, { verified: false });
+		const lastYear = await person(town);
+		const onlyMol = await person(mol);
+		const registered = await person(town);
+
+		const suggestion = await buildSuggestion(database.db, town, place.id, { authorId: author.id });
+		const old = await buildSuggestion(database.db, town, place.id, { authorId: lastYear.id });
+		await database.db.update(suggestions).set({ createdAt: longAgo }).where(eq(suggestions.id, old.id));
+		await database.db.insert(suggestionComments).values([
+			{ municipalityId: town.id, suggestionId: suggestion.id, authorId: commenter.id, body: 'Goed idee' },
+			{ municipalityId: town.id, suggestionId: suggestion.id, authorId: supporter.id, body: 'Ja!' },
+			{
+				municipalityId: town.id,
+				suggestionId: suggestion.id,
+				authorId: lastYear.id,
+				body: 'Oud',
+				createdAt: longAgo
+			}
+		]);
+		await buildVotes(database.db, town, suggestion, [
+			supporter.id,
+			fromMol.id,
+			noConsent.id,
+			turnedOff.id,
+			unverified.id,
+			registered.id
+		]);
+		await database.db
+			.update(suggestionVotes)
+			.set({ createdAt: recently })
+			.where(eq(suggestionVotes.suggestionId, suggestion.id));
+		const molSuggestion = await buildSuggestion(database.db, mol, molPlace.id, { authorId: onlyMol.id });
+		await buildVotes(database.db, mol, molSuggestion, [onlyMol.id]);
+		const registration = (userId: string, eventId: number, tokenHash: string) => ({
+			municipalityId: town.id,
+			eventId,
+			userId,
+			status: 'confirmed' as const,
+			tokenHash,
+			queuedAt: new Date()
+		});
+		await database.db
+			.insert(eventRegistrations)
+			.values([
+				registration(registrant.id, earlier.id, `active-${earlier.id}`),
+				registration(registered.id, event.id, `active-${event.id}`)
+			]);
+
+		const staff = ctx(town, townStaff);
+		const page = await getInvitePage(staff, {
+			unverifiedEventId: String(event.id),
+			unverifiedAudience: 'active'
+		});
+		// author, commenter, supporter (commented and voted: once), registrant, fromMol.
+		expect(page.chosen).toEqual({ audience: 'active', count: 5 });
+		// Mol's staff counting for a Mol event see none of Geel's active people.
+		const molEvent = await buildEvent(database.db, mol);
+		expect(
+			(
+				await getInvitePage(ctx(mol, molStaff), {
+					unverifiedEventId: String(molEvent.id),
+					unverifiedAudience: 'active'
+				})
+			).chosen
+		).toEqual({ audience: 'active', count: 1 }); // onlyMol: fromMol took part in Geel only
+		expect(
+			await sendInvitations(staff, {
+				unverifiedEventId: String(event.id),
+				origin: ORIGIN,
+				audience: 'active',
+				confirmed: 'ja',
+				seen: '5'
+			})
+		).toEqual({ sent: 5 });
+		for (const p of [author, commenter, supporter, registrant, fromMol]) {
+			const mail = await smtp.waitFor(
+				(m) => m.to.includes(p.email!) && m.decoded.includes('Infoavond zonnepanelen')
+			);
+			expect(mail.decoded.replace(/=\r?\n/g, '')).toContain('omdat je meedeed op het platform in');
+		}
+		const invited = await database.db
+			.select({ userId: eventInvitations.userId })
+			.from(eventInvitations)
+			.where(eq(eventInvitations.eventId, event.id));
+		expect(invited.map((i) => i.userId).sort()).toEqual(
+			[author, commenter, supporter, registrant, fromMol].map((p) => p.id).sort()
+		);
+		// Once: nobody is left to invite to this event.
+		expect(
+			(await getInvitePage(staff, { unverifiedEventId: String(event.id), unverifiedAudience: 'active' }))
+				.chosen
+		).toEqual({ audience: 'active', count: 0 });
 	});
 
 	it('refuses another municipality’s staff, a citizen and a visitor, and a cancelled or past event', async () => {

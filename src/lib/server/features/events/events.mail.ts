@@ -3,7 +3,12 @@
 // calendar's cancellation when you had a place), the event is cancelled (the same, for everyone registered),
 // the reminder the day before (with the invitation again). Each is one MailMessage queued through ctx.queueMail, the
 // platform's mail job; the notifications feature can later route them through a person's preferences.
-import { eventPath, invitationLinkPath, registrationLinkPath } from '$lib/domain/events';
+import {
+	eventPath,
+	invitationLinkPath,
+	registrationLinkPath,
+	type InvitationAudience
+} from '$lib/domain/events';
 import { formatDate, formatTime, translate, type Locale } from '$lib/i18n';
 import type { MailMessage } from '$lib/server/platform/mail';
 import { escapeHtml, mailDocument } from '$lib/server/platform/mail-html';
@@ -181,6 +186,9 @@ export interface InvitationMail {
 	event: EventFields;
 	municipality: { slug: string; name: string; primaryColor?: string };
 	recipient: { userId: string; name: string; email: string };
+	/** Why the person gets it: the audience, and for the list of interest outside the platform how they agreed. */
+	audience: InvitationAudience;
+	agreed: { on: string; how: string } | null;
 	/** The secret of the person's registration link. */
 	token: string;
 	/** The one-click unsubscribe from invitations (the notifications feature's signed link and headers). */
@@ -196,7 +204,22 @@ export function invitationMail(locale: Locale, origin: string, mail: InvitationM
 	const { event, recipient, municipality } = mail;
 	const t = (key: 'subject' | 'body', params: Record<string, string | number>) =>
 		translate(locale, `eventInvitations.mail.${key}`, params);
+	const why =
+		mail.audience === 'offline' && mail.agreed
+			? translate(locale, 'eventInvitations.mail.why.offline', {
+					municipality: municipality.name,
+					date: formatDate(new Date(`${mail.agreed.on}T12:00:00Z`), locale),
+					how: mail.agreed.how
+				})
+			: translate(
+					locale,
+					mail.audience === 'pool' || mail.audience === 'poolThemes'
+						? 'eventInvitations.mail.why.pool'
+						: 'eventInvitations.mail.why.platform',
+					{ municipality: municipality.name }
+				);
 	const params = {
+		why,
 		name: recipient.name,
 		municipality: municipality.name,
 		title: event.title,

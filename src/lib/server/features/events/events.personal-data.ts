@@ -8,6 +8,7 @@ import { forgetChecklistAddresses } from './events.logistics.queries';
 import { deleteOfficialsOfUser } from './events.officials.queries';
 import { deleteFeedRotation } from './events.ical';
 import { deleteInvitationsOfUser, listInvitationsOfUser } from './events.invitations.queries';
+import { deleteOfflineInterestsOfAddresses, listOfflineInterestsOfAddresses } from './events.offline.queries';
 
 function ofPerson(person: PersonRef) {
 	const addresses = person.addresses.map((a) => a.toLowerCase());
@@ -49,7 +50,20 @@ export async function exportEventData(db: Db, person: PersonRef) {
 		.orderBy(asc(eventRegistrations.createdAt), asc(eventRegistrations.id));
 	const iso = (d: Date | null) => d?.toISOString() ?? null;
 	const invitations = await listInvitationsOfUser(db, { userId: person.userId });
+	const offline = await listOfflineInterestsOfAddresses(db, { addresses: person.addresses });
 	return {
+		/**
+		 * Staff of a municipality wrote one of the person's addresses on its list of people who showed interest
+		 * outside the platform (a paper list, a stand): when and how they agreed to be invited.
+		 */
+		offlineInterests: offline.map((o) => ({
+			municipality: o.municipalitySlug,
+			name: o.name,
+			email: o.email,
+			agreedOn: o.agreedOn,
+			agreedHow: o.agreedHow,
+			recordedAt: o.recordedAt.toISOString()
+		})),
 		/** The events the person was invited to (by the municipality, with their consent) and whether they came. */
 		eventInvitations: invitations.map((i) => ({
 			event: i.eventId,
@@ -88,4 +102,7 @@ export async function eraseEventData(tx: Db, person: PersonRef): Promise<void> {
 	await deleteOfficialsOfUser(tx, { userId: person.userId });
 	// Invited to events, with the hashes of their links.
 	await deleteInvitationsOfUser(tx, { userId: person.userId });
+	// On a municipality's list of interest outside the platform under one of their addresses: that entry and
+	// the account without a login made for it go.
+	await deleteOfflineInterestsOfAddresses(tx, { addresses: person.addresses });
 }
