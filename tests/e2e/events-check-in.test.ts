@@ -3,8 +3,8 @@
 // who open its address are refused; Geel's moderator opens it on a phone without JavaScript, sees the name and
 // the event and presses "Aanwezig melden"; a second time it says already checked in; a tampered code and the
 // code under another event say so in Dutch; the tick list counts the same check-in. Then the invitation: Lotte
-// joins the pool, Geel's admin invites it to the working group, and the mail's link registers her with one click.
-// Axe on every page.
+// joins the pool, Geel's admin invites it to the working group, and the mail's link registers her with one click;
+// the admin adds Mieke from a paper list (a wrong line refused, the text kept) and invites her. Axe on every page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
@@ -165,7 +165,38 @@ describe('check-in by QR code', () => {
 		await admin.waitForURL(/gelukt=verstuurd/);
 		await shown(admin, `text=De uitnodiging is verstuurd naar ${count}`);
 		await checkA11y(admin, 'invitation sent');
+
+		// From the invite page to the list of interest outside the platform: a paper list goes in, a wrong line is
+		// named and what was typed is kept; Mieke, who signed it, is then invited with that audience.
+		const invitePath = new URL(admin.url()).pathname;
+		await admin.getByRole('link', { name: /buiten het platform interesse toonden/ }).click();
+		await shown(admin, 'h1:text("Interesse buiten het platform")');
+		await checkA11y(admin, 'list of interest outside the platform');
+		const lines = admin.getByLabel('Naam en e-mailadres, één persoon per regel');
+		await lines.fill('Mieke Mertens, mieke.mertens@example.be\nJef zonder adres');
+		await admin.getByLabel('Hoe stemden ze in?').fill('papieren lijst op de infoavond');
+		await admin.getByRole('button', { name: 'Toevoegen aan de lijst' }).press('Enter');
+		await shown(admin, 'text=Regel 2: schrijf een naam, een komma en een e-mailadres.');
+		expect(await lines.inputValue()).toBe('Mieke Mertens, mieke.mertens@example.be\nJef zonder adres');
+		await checkA11y(admin, 'paper list refused');
+		await lines.fill('Mieke Mertens, mieke.mertens@example.be');
+		await admin.getByRole('button', { name: 'Toevoegen aan de lijst' }).press('Enter');
+		await admin.waitForURL(/gelukt=toegevoegd/);
+		await shown(admin, 'td:text("mieke.mertens@example.be")');
+		await checkA11y(admin, 'paper list added');
+		await admin.getByRole('link', { name: 'Verwijderen — Mieke Mertens' }).click();
+		await shown(admin, 'h1:text("Van de lijst verwijderen")');
+		await checkA11y(admin, 'remove from the paper list');
+		await visit(admin, `${invitePath}?doelgroep=offline`, { until: 'load' });
+		await admin.getByLabel(/^Ja, nodig deze 1 persoon nu uit$/).check();
+		await admin.getByRole('button', { name: 'Uitnodiging versturen' }).press('Enter');
+		await admin.waitForURL(/gelukt=verstuurd/);
 		await staff.close();
+		const paper = await smtp.waitFor(
+			(m) =>
+				m.to.includes('mieke.mertens@example.be') && m.decoded.includes('Subject: Uitnodiging: Werkgroep')
+		);
+		expect(paper.decoded.replace(/=\r?\n/g, '')).toContain('(papieren lijst op de infoavond)');
 
 		// The mail's link registers Lotte with one click, without logging in and without JavaScript.
 		const mail = await smtp.waitFor(
