@@ -214,6 +214,9 @@ export const backoffice = {
 		},
 		empty: 'Geen wijzigingen gevonden.',
 		action: {
+			account: {
+				deleted: 'Eigen account verwijderd (een medewerker)'
+			},
 			staff: {
 				role_granted: 'Rol toegekend',
 				role_removed: 'Rol verwijderd',
@@ -260,6 +263,10 @@ export const backoffice = {
 				checked_in: 'Aanwezigheden aangevinkt',
 				report_saved: 'Verslag bewaard',
 				report_published: 'Verslag gepubliceerd',
+				checklist_changed: 'Checklist van een activiteit gewijzigd',
+				briefing_sent: 'Collega’s gebriefd over een activiteit',
+				invitations_sent: 'Uitnodigingen voor een activiteit verstuurd',
+				officials_changed: 'Aanwezige schepenen en medewerkers gewijzigd',
 				offline_interest_added: 'Mensen toegevoegd aan de lijst van interesse buiten het platform',
 				offline_interest_removed: 'Iemand verwijderd van de lijst van interesse buiten het platform'
 			},
