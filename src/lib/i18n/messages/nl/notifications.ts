@@ -41,6 +41,10 @@ export const notifications = {
 		event_report_published: {
 			own: 'Het verslag van “{title}” staat online',
 			following: 'Het verslag van “{title}” staat online'
+		},
+		event_invitations_sent: {
+			own: 'Je bent uitgenodigd voor “{title}”',
+			following: 'Je bent uitgenodigd voor “{title}”'
 		}
 	},
 	list: {

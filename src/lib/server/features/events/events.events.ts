@@ -2,7 +2,7 @@
 // change (see platform/events.ts). The subject of an event's is the event; handlers tell registered people
 // (mails with .ics updates) and refresh feeds. The subject of a registration's is the registration:
 // notifications, reminders and counters will read them.
-import type { RegistrationStatus } from '$lib/domain/events';
+import type { InvitationAudience, RegistrationStatus } from '$lib/domain/events';
 
 /** Why a registration's status changed. */
 export type RegistrationChange = 'email_confirmed' | 'moved_up' | 'cancelled' | 'event_cancelled';
@@ -25,6 +25,14 @@ declare module '$lib/server/platform/events' {
 		'event.report_published': {
 			subject: 'event';
 			payload: { chosen: number[]; attendance: number | null };
+		};
+		/**
+		 * Invitations went out to an audience: the people invited in this change are the event's invitations
+		 * written at this event's moment (invitedPeopleSql), who see it in their notifications.
+		 */
+		'event.invitations_sent': {
+			subject: 'event';
+			payload: { audience: InvitationAudience; invited: number };
 		};
 		/** A new registration: pending (address to confirm), confirmed or waitlisted; the actor is the account. */
 		'registration.created': {

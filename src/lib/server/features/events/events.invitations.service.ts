@@ -159,6 +159,14 @@ export const sendInvitations = command({
 				})
 			);
 		await ctx.queueMails(tx, mails);
+		// The bell of each person invited now (the notifications feature; the mail above is the invitation).
+		record.event({
+			municipalityId: scope.municipality.id,
+			subjectId: loaded.id,
+			actorId: scope.actor.userId,
+			type: 'event.invitations_sent',
+			payload: { audience, invited: mails.length }
+		});
 		record.audit({
 			action: 'event.invitations_sent',
 			details: { eventId: loaded.id, name: loaded.title, audience, recipients: mails.length }

@@ -18,6 +18,7 @@ import {
 	eventInvitations,
 	eventRegistrations,
 	notificationPreferences,
+	notifications,
 	suggestionComments,
 	suggestionVotes,
 	suggestions,
@@ -38,6 +39,7 @@ import {
 	buildUser,
 	buildVotes
 } from '$lib/server/testing/factories';
+import { listMyNotifications } from '$lib/server/features/notifications/notifications.inbox.service';
 import {
 	acceptInvitation,
 	getInvitePage,
@@ -160,6 +162,25 @@ describe('inviting the pool', () => {
 		expect(smtp.messages.filter((m) => m.decoded.includes(`event-invitation:${event.id}`))).toHaveLength(1);
 		const audit = (await auditOf(database.db, geel.id)).filter((a) => a.action === 'event.invitations_sent');
 		expect(audit.at(-1)?.details).toMatchObject({ eventId: event.id, audience: 'pool', recipients: 1 });
+		// The bell: the person invited sees it in their notifications, linking to the event; no second mail.
+		await app.events.runOnce();
+		const bell = await database.db
+			.select()
+			.from(notifications)
+			.where(eq(notifications.type, 'event.invitations_sent'));
+		expect(bell).toHaveLength(1);
+		expect(bell[0]).toMatchObject({
+			userId: wanted.id,
+			municipalityId: geel.id,
+			kind: 'invitations',
+			mailState: 'none',
+			path: `/geel/activiteiten/${event.id}-${event.slug}`
+		});
+		const inbox = await listMyNotifications(ctx(geel, await actorOf(database.db, wanted)), {});
+		expect(inbox.items.map((n) => n.title)).toContain(
+			'Je bent uitgenodigd voor “Plantdag in de Kapelstraat”'
+		);
+		expect(smtp.messages.filter((m) => m.decoded.includes('X-Meedoen-Reference: notification:'))).toEqual([]);
 
 		// Once: the same audience again has nobody left.
 		expect(

@@ -2,7 +2,15 @@
 // its registered people as an SQL set, so a fan-out is one statement.
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import { actions, eventRegistrations, events, municipalities } from '$lib/server/db/schema';
+import {
+	actions,
+	domainEvents,
+	eventInvitations,
+	eventRegistrations,
+	events,
+	municipalities,
+	users
+} from '$lib/server/db/schema';
 
 export async function getEventSubject(db: Db, params: { municipalityId: string; id: number }) {
 	const [row] = await db
@@ -40,4 +48,22 @@ export function registeredPeopleSql(params: {
 	return sql`SELECT r.user_id FROM ${eventRegistrations} r
 		WHERE r.municipality_id = ${params.municipalityId}::uuid AND r.event_id = ${params.eventId}
 			AND r.user_id IS NOT NULL AND (r.status IN ('confirmed', 'waitlisted')${cancelled})`;
+}
+
+/**
+ * The accounts invited to an event by the change that wrote the domain event `invitationsEventId`, as
+ * `SELECT user_id …`: its invitations carry the transaction's moment, like the domain event. Only people who
+ * can log in (a confirmed address) and have not registered meanwhile: an entry of the list of interest
+ * outside the platform has no account to see a notification in.
+ */
+export function invitedPeopleSql(params: {
+	municipalityId: string;
+	eventId: number;
+	invitationsEventId: number;
+}): SQL {
+	return sql`SELECT i.user_id FROM ${eventInvitations} i
+		JOIN ${domainEvents} d ON d.id = ${params.invitationsEventId} AND d.created_at = i.invited_at
+		JOIN ${users} u ON u.id = i.user_id AND u.email_verified_at IS NOT NULL
+		WHERE i.municipality_id = ${params.municipalityId}::uuid AND i.event_id = ${params.eventId}
+			AND i.registered_at IS NULL`;
 }

@@ -3,9 +3,9 @@
 import type { Db } from '$lib/server/db/client';
 import type { NoticeSubject } from '$lib/domain/notifications';
 import { eventPath } from '$lib/domain/events';
-import { getEventSubject, registeredPeopleSql } from './events.notices.queries';
+import { getEventSubject, invitedPeopleSql, registeredPeopleSql } from './events.notices.queries';
 
-export { registeredPeopleSql };
+export { invitedPeopleSql, registeredPeopleSql };
 
 /** An event of this municipality as the subject of a notification; undefined when it does not exist. */
 export async function eventNoticeSubject(

@@ -1,7 +1,7 @@
 // The domain-event handlers that turn what happened into notifications: for a suggestion its author (own) and
 // its supporters and followers (following), for a reply the writer of the comment replied to, for an action's
-// update its followers, for an event the people registered (in-app only: the events feature mails them
-// itself, with the calendar update). Each writes every notification of its event in one statement in the
+// update its followers, for an event the people registered and the people invited (in-app only: the events
+// feature mails them itself, with the calendar update or the invitation). Each writes every notification of its event in one statement in the
 // dispatcher's transaction, and queues the mail of whoever wants it right away in that same transaction, so
 // the notification and its mail exist exactly once, when the handling commits.
 import { DEFAULT_LOCALE } from '$lib/i18n';
@@ -16,7 +16,11 @@ import {
 	supportersSql
 } from '$lib/server/features/suggestions/suggestions.notices.service';
 import { updateNoticeSubject } from '$lib/server/features/actions/actions.notices.service';
-import { eventNoticeSubject, registeredPeopleSql } from '$lib/server/features/events/events.notices.service';
+import {
+	eventNoticeSubject,
+	invitedPeopleSql,
+	registeredPeopleSql
+} from '$lib/server/features/events/events.notices.service';
 import { sql } from 'drizzle-orm';
 import { insertNotifications, type Audience } from './notifications.queries';
 import { unsubscribeLinkWith, unsubscribeSecret } from './notifications.service';
@@ -216,4 +220,35 @@ export const eventNotices = defineEventHandler({
 	}
 });
 
-export const notificationHandlers = [suggestionNotices, replyNotices, actionUpdateNotices, eventNotices];
+/**
+ * An invitation to an event: each person it went to (with an account) sees it in their list, linking to the
+ * event's page, where one click registers them. In-app only: the invitation itself is the mail.
+ */
+export const invitationNotices = defineEventHandler({
+	name: 'notifications.invitation',
+	events: ['event.invitations_sent'],
+	async handle(event, tx, ctx) {
+		const municipalityId = event.municipalityId;
+		const eventId = Number(event.subjectId);
+		const subject = await eventNoticeSubject(tx, { municipalityId, id: eventId });
+		if (!subject) return;
+		await notify(tx, ctx, event, {
+			subject,
+			audiences: [
+				{
+					kind: 'invitations',
+					people: invitedPeopleSql({ municipalityId, eventId, invitationsEventId: event.id })
+				}
+			],
+			mail: false
+		});
+	}
+});
+
+export const notificationHandlers = [
+	suggestionNotices,
+	replyNotices,
+	actionUpdateNotices,
+	eventNotices,
+	invitationNotices
+];

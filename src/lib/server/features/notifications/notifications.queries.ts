@@ -104,16 +104,19 @@ export async function getUnsubscribeSecret(db: Db): Promise<string | undefined> 
 // Notifications
 // ---------------------------------------------------------------------------------------------
 
+/** The kinds a notification is told as (own before following before invitations when one names a person twice). */
+export type AudienceKind = 'own' | 'following' | 'invitations';
+
 /** A set of people to tell (`SELECT user_id …` of the feature that knows them) and as what kind. */
 export interface Audience {
-	kind: 'own' | 'following';
+	kind: AudienceKind;
 	people: SQL;
 }
 
 export interface InsertedForMail {
 	id: number;
 	userId: string;
-	kind: 'own' | 'following';
+	kind: AudienceKind;
 	email: string;
 	displayName: string;
 }
@@ -156,11 +159,12 @@ export async function insertNotifications(
 				)})`
 			: sql``;
 	const frequency = sql`CASE c.kind WHEN 'own' THEN ${mailFrequencySql(sql`c.user_id`, 'own')}
+		WHEN 'invitations' THEN ${mailFrequencySql(sql`c.user_id`, 'invitations')}
 		ELSE ${mailFrequencySql(sql`c.user_id`, 'following')} END`;
 	const rows = await executeRows<{
 		id: string | number;
 		user_id: string;
-		kind: 'own' | 'following';
+		kind: AudienceKind;
 		email: string;
 		display_name: string;
 	}>(
