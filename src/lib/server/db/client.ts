@@ -171,7 +171,7 @@ async function openPglite(
 	} else {
 		client = await PGlite.create('memory://', {
 			extensions: { pg_trgm, unaccent },
-			...(from ? { loadDataDir: new Blob([from]) } : {})
+			...(from ? { loadDataDir: new Blob([from as Uint8Array<ArrayBuffer>]) } : {})
 		});
 	}
 	const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Db;

@@ -16,7 +16,7 @@ function declaredActions(): string[] {
 		const text = readFileSync(path.join(root, file), 'utf8');
 		const map = /interface AuditActionMap \{([\s\S]*?)\n\t?\}/.exec(text);
 		if (!map) continue;
-		for (const [, action] of map[1].matchAll(/'([a-z_]+\.[a-z_]+)': true/g)) actions.add(action);
+		for (const found of (map[1] ?? '').matchAll(/'([a-z_]+\.[a-z_]+)': true/g)) actions.add(found[1]!);
 	}
 	return [...actions].sort();
 }
