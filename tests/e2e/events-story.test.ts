@@ -5,22 +5,27 @@
 // from the invitation; a neighbour takes the last place and a third person the waitlist, both without an account;
 // Lotte can't come and cancels from her confirmation mail, so the waitlisted person moves up and is mailed; staff
 // tick who came and publish the report choosing Lotte's suggestion; Lotte reads in the report mail that it was
-// chosen and finds the answer on her suggestion's page. Citizens' pages run without JavaScript (their scripts
-// blocked) and every registration and cancellation is typed and sent with the keyboard. Axe on every page.
+// chosen and finds the answer on her suggestion's page. Every page runs without JavaScript (the app's scripts
+// blocked), the invitation, every registration and cancellation are typed and sent with the keyboard, and a
+// mistyped address and a send without the tick are refused beside the field. Axe on every page.
 //
 // One browser and one context per person, kept for the whole story (staff and Lotte log in once). The steps
 // share that state, so after a failed step the rest are skipped instead of failing for the same reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
 	blockPageScriptsKeepRedirects,
-	browserJourney,
 	checkA11y,
+	launchBrowser,
+	logInAs,
 	realProblems,
+	removeDataDir,
 	shown,
+	startServer,
 	sveltekitRan,
 	visit,
-	watchProblems
+	watchProblems,
+	type RunningServer
 } from './support';
 import { startSmtpCatcher, type CaughtMail, type SmtpCatcher } from '../../src/lib/server/testing/smtp';
 
@@ -53,32 +58,37 @@ async function typeInto(page: Page, label: string, text: string) {
 }
 
 describe('the story of a working group', () => {
+	// Its own server (it writes: the pool, a chosen suggestion) that mails to a real SMTP server, and one browser.
+	// No context per test (browserJourney's): the people's contexts live through the whole story.
 	let smtp: SmtpCatcher;
+	let server: RunningServer;
+	let browser: Browser;
 	beforeAll(async () => {
 		smtp = await startSmtpCatcher();
+		[server, browser] = await Promise.all([startServer({ env: { SMTP_URL: smtp.url } }), launchBrowser()]);
 	});
 	afterAll(async () => {
+		await browser?.close();
+		await server?.stop();
+		if (server) removeDataDir(server.dataDir);
 		await smtp?.close();
 	});
-	const journey = browserJourney({ env: () => ({ SMTP_URL: smtp.url }) });
 
-	/** Each person's browser, opened in their first step and kept; with what went wrong in their pages. */
-	const people = new Map<string, { context: BrowserContext; page: Page; problems: string[] }>();
-	async function person(who: string, options: { scripts: boolean; logIn?: RegExp }) {
+	/** Each person's browser context, opened in their first step and kept; with what went wrong in their pages. */
+	const people = new Map<string, { page: Page; problems: string[] }>();
+	async function person(who: string, logIn?: RegExp) {
 		const known = people.get(who);
 		if (known) return known;
-		const context = await journey.browser.newContext({ baseURL: journey.server.url, locale: 'nl-BE' });
+		const context = await browser.newContext({ baseURL: server.url, locale: 'nl-BE' });
 		const page = await context.newPage();
 		const problems = watchProblems(page);
-		if (options.logIn) await journey.logInAs(options.logIn, page);
-		if (!options.scripts) await blockPageScriptsKeepRedirects(context);
-		const made = { context, page, problems };
+		if (logIn) await logInAs(page, server.url, logIn);
+		// After logging in (the identity provider's pages are not the app's): no script of the app runs.
+		await blockPageScriptsKeepRedirects(context);
+		const made = { page, problems };
 		people.set(who, made);
 		return made;
 	}
-	afterAll(async () => {
-		for (const { context } of people.values()) await context.close();
-	});
 
 	let failed: string | null = null;
 	function step(name: string, run: () => Promise<void>) {
@@ -100,7 +110,7 @@ describe('the story of a working group', () => {
 	let lotteConfirmed: CaughtMail;
 
 	step('Lotte finds her suggestion among her activity and joins the pool of climate makers', async () => {
-		const { page } = await person('lotte', { scripts: false, logIn: /Lotte Peeters/ });
+		const { page } = await person('lotte', /Lotte Peeters/);
 		await visit(page, '/profiel/activiteit', { until: 'load' });
 		await checkA11y(page, 'mijn activiteit');
 		// Her published suggestion of the unpaving map (the other one still waits for the moderator).
@@ -124,7 +134,7 @@ describe('the story of a working group', () => {
 	step(
 		'Geel’s admin creates a working group of two places for the action’s working-group opportunity',
 		async () => {
-			const { page } = await person('staff', { scripts: true, logIn: /An Willems/ });
+			const { page } = await person('staff', /An Willems/);
 			await visit(page, '/geel/beheer/activiteiten/nieuw', { until: 'load' });
 			await checkA11y(page, 'nieuwe activiteit');
 			const day = new Date(Date.now() + 21 * 24 * 3600_000).toISOString().slice(0, 10);
@@ -151,26 +161,32 @@ describe('the story of a working group', () => {
 	);
 
 	step('she invites the pool: counted first, then sent', async () => {
-		const { page } = await person('staff', { scripts: true });
+		const { page } = await person('staff');
 		await page.getByRole('link', { name: /^Uitnodigen/ }).click();
 		await shown(page, 'h1:text("Uitnodigen voor")');
 		await checkA11y(page, 'uitnodigen');
-		await page.getByLabel('De pool van klimaatmakers van Geel').check();
-		await page.getByRole('button', { name: 'Tel wie de uitnodiging krijgt' }).click();
+		await page.getByLabel('De pool van klimaatmakers van Geel').focus();
+		await page.keyboard.press('Space');
+		await page.getByRole('button', { name: 'Tel wie de uitnodiging krijgt' }).press('Enter');
 		await page.waitForURL(/doelgroep=pool/);
 		await shown(page, '.count .number');
 		const count = Number(/\d+/.exec((await page.locator('.count .number').textContent()) ?? '')![0]);
 		expect(count).toBeGreaterThanOrEqual(1);
 		await checkA11y(page, 'uitnodigen, geteld');
-		await page.getByLabel(/^Ja, nodig deze \d+ (persoon|mensen) nu uit$/).check();
-		await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+		// Sending without the tick is refused beside it; with it, the invitation goes.
+		await page.getByRole('button', { name: 'Uitnodiging versturen' }).press('Enter');
+		await shown(page, 'text=Vink aan dat je deze mensen nu wil uitnodigen.');
+		await checkA11y(page, 'uitnodigen, niet aangevinkt');
+		await page.getByLabel(/^Ja, nodig deze \d+ (persoon|mensen) nu uit$/).focus();
+		await page.keyboard.press('Space');
+		await page.getByRole('button', { name: 'Uitnodiging versturen' }).press('Enter');
 		await page.waitForURL(/gelukt=verstuurd/);
 		await shown(page, `text=De uitnodiging is verstuurd naar ${count}`);
 		await checkA11y(page, 'uitnodiging verstuurd');
 	});
 
 	step('Lotte registers from the invitation mail with one key press', async () => {
-		const { page } = await person('lotte', { scripts: false });
+		const { page } = await person('lotte');
 		const invitation = await smtp.waitFor(
 			(m) => m.to.includes(LOTTE) && m.decoded.includes(`nodigt je uit voor "${TITLE}"`)
 		);
@@ -189,7 +205,7 @@ describe('the story of a working group', () => {
 	});
 
 	step('a neighbour takes the last place without an account, confirming from the mail', async () => {
-		const { page } = await person('neighbour', { scripts: false });
+		const { page } = await person('neighbour');
 		// The page Lotte forwarded to the neighbours.
 		await visit(page, eventPath, { until: 'load' });
 		await shown(page, `h1:text("${TITLE}")`);
@@ -200,7 +216,15 @@ describe('the story of a working group', () => {
 		expect(await page.locator('#inschrijven').textContent()).toContain('1 van de 2 plaatsen vrij');
 		expect(await sveltekitRan(page)).toBe(false);
 
+		// A mistyped address: refused beside the field, the name kept.
 		await typeInto(page, 'Naam', NEIGHBOUR.name);
+		await typeInto(page, 'E-mailadres', NEIGHBOUR.email.replace('@', '-at-'));
+		await page.getByRole('button', { name: 'Schrijf me in' }).press('Enter');
+		await shown(page, '#inschrijven .error');
+		await checkA11y(page, 'inschrijving geweigerd');
+		expect(await page.locator('#inschrijven').textContent()).toContain('Dit is geen geldig e-mailadres');
+		expect(await page.getByLabel('Naam', { exact: true }).inputValue()).toBe(NEIGHBOUR.name);
+
 		await typeInto(page, 'E-mailadres', NEIGHBOUR.email);
 		await page.getByRole('button', { name: 'Schrijf me in' }).press('Enter');
 		await page.waitForURL(/\?gelukt=bevestig-je-mail/);
@@ -219,7 +243,7 @@ describe('the story of a working group', () => {
 	});
 
 	step('the event is full: a third person goes on the waitlist, confirming from the mail', async () => {
-		const { page } = await person('waiting', { scripts: false });
+		const { page } = await person('waiting');
 		await visit(page, eventPath, { until: 'load' });
 		await shown(page, `h1:text("${TITLE}")`);
 		await checkA11y(page, 'de activiteit, volzet');
@@ -243,7 +267,7 @@ describe('the story of a working group', () => {
 	step(
 		'Lotte can’t come and cancels from her mail; the waitlisted person moves up and is mailed',
 		async () => {
-			const { page } = await person('lotte', { scripts: false });
+			const { page } = await person('lotte');
 			await visit(page, linkIn(lotteConfirmed, /\/geel\/activiteiten\/inschrijving\?token=[\w-]+/), {
 				until: 'load'
 			});
@@ -266,7 +290,7 @@ describe('the story of a working group', () => {
 	);
 
 	step('staff tick who came', async () => {
-		const { page } = await person('staff', { scripts: true });
+		const { page } = await person('staff');
 		await visit(page, `/geel/beheer/activiteiten/${eventId}/inschrijvingen`, { until: 'load' });
 		await checkA11y(page, 'inschrijvingen');
 		// Only people with a place can be ticked: not Lotte, who cancelled.
@@ -280,7 +304,7 @@ describe('the story of a working group', () => {
 	});
 
 	step('staff publish the report, choosing Lotte’s suggestion with an answer', async () => {
-		const { page } = await person('staff', { scripts: true });
+		const { page } = await person('staff');
 		await visit(page, `/geel/beheer/activiteiten/${eventId}/verslag`, { until: 'load' });
 		await checkA11y(page, 'verslag');
 		expect(await page.getByLabel('Aantal aanwezigen').inputValue()).toBe('2');
@@ -294,7 +318,7 @@ describe('the story of a working group', () => {
 	});
 
 	step('Lotte is mailed that her suggestion was chosen, and sees it chosen with the answer', async () => {
-		const { page } = await person('lotte', { scripts: false });
+		const { page } = await person('lotte');
 		const mail = await smtp.waitFor(
 			(m) => m.to.includes(LOTTE) && m.decoded.includes(`Het verslag van ‘${TITLE}’`)
 		);

@@ -27,6 +27,17 @@ export interface SharedJourney extends BrowserPart {
 	readonly baseURL: string;
 }
 
+/**
+ * Logs the page's context in through the development provider as the persona whose button matches, landing on
+ * the home page of the server at `baseURL` (the context's baseURL).
+ */
+export async function logInAs(page: Page, baseURL: string, persona: RegExp): Promise<void> {
+	await visit(page, '/aanmelden');
+	await page.getByRole('button', { name: 'Aanmelden met Mijn Burgerprofiel (testomgeving)' }).click();
+	await page.getByRole('button', { name: persona }).click();
+	await page.waitForURL(`${baseURL}/`);
+}
+
 /** The browser, context, page and problem hooks, against the address `baseURL()` gives when a test starts. */
 function browserPart(baseURL: () => string): BrowserPart {
 	let browser: Browser;
@@ -62,12 +73,7 @@ function browserPart(baseURL: () => string): BrowserPart {
 		get problems() {
 			return problems;
 		},
-		async logInAs(persona, on = page) {
-			await visit(on, '/aanmelden');
-			await on.getByRole('button', { name: 'Aanmelden met Mijn Burgerprofiel (testomgeving)' }).click();
-			await on.getByRole('button', { name: persona }).click();
-			await on.waitForURL(`${baseURL()}/`);
-		},
+		logInAs: (persona, on = page) => logInAs(on, baseURL(), persona),
 		forgetRefusals() {
 			problems.splice(0, problems.length, ...problems.filter((p) => !p.includes('status of 422')));
 		}
