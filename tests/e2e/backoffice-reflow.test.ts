@@ -151,7 +151,9 @@ describe('the back office reflows at 320 px and at 200 % zoom', () => {
 			'/beheer',
 			'/geel/beheer/medewerkers/verwijderen',
 			'/beheer/deelname',
-			'/beheer/rollen/verwijderen'
+			'/beheer/rollen/verwijderen',
+			'/beheer/begeleiding',
+			'/beheer/begeleiding/verwijderen'
 		])
 			expect(routes).toContain(expected);
 		const failures: string[] = [];

@@ -496,12 +496,12 @@ describe('the personas', () => {
 		]);
 	});
 
-	it('give the Kempen region a regional admin and a participation expert', () => {
+	it('give the Kempen region a regional admin and a participation expert who coaches Geel and Olen', () => {
 		expect(rolesOf('dev-regional-admin-kempen')).toEqual([
 			{ scope: 'region', regionSlug: 'kempen', role: 'regional_admin' }
 		]);
 		expect(rolesOf('dev-participation-expert-kempen')).toEqual([
-			{ scope: 'region', regionSlug: 'kempen', role: 'participation_expert' }
+			{ scope: 'region', regionSlug: 'kempen', role: 'participation_expert', coaches: ['geel', 'olen'] }
 		]);
 	});
 

@@ -7,7 +7,13 @@ export type PersonaRole =
 			municipalitySlug: string;
 			role: 'moderator' | 'communication' | 'alderman' | 'admin';
 	  }
-	| { scope: 'region'; regionSlug: 'kempen'; role: 'regional_admin' | 'participation_expert' };
+	| {
+			scope: 'region';
+			regionSlug: 'kempen';
+			role: 'regional_admin' | 'participation_expert';
+			/** The municipalities (slugs) a participation expert coaches. */
+			coaches?: readonly string[];
+	  };
 
 export interface Persona {
 	/** Stable subject identifier, as ACM/IDM gives one per person. */
@@ -108,15 +114,29 @@ export const PERSONAS: readonly Persona[] = freeze([
 		givenName: 'Pieter',
 		familyName: 'De Smedt',
 		email: 'pieter.desmedt@example.be',
-		description: 'Externe participatie-expert die meerdere Kempense gemeenten begeleidt.',
-		roles: [{ scope: 'region', regionSlug: 'kempen', role: 'participation_expert' }]
+		description:
+			'Externe participatie-expert die Geel en Olen begeleidt: bereidt er de activiteiten en eerste werkgroepen voor.',
+		roles: [
+			{ scope: 'region', regionSlug: 'kempen', role: 'participation_expert', coaches: ['geel', 'olen'] }
+		]
 	}
 ]);
 
 function freeze(personas: Persona[]): readonly Persona[] {
 	return Object.freeze(
 		personas.map((persona) =>
-			Object.freeze({ ...persona, roles: Object.freeze(persona.roles.map((role) => Object.freeze(role))) })
+			Object.freeze({
+				...persona,
+				roles: Object.freeze(
+					persona.roles.map((role) =>
+						Object.freeze(
+							role.scope === 'region' && role.coaches
+								? { ...role, coaches: Object.freeze([...role.coaches]) }
+								: role
+						)
+					)
+				)
+			})
 		)
 	);
 }

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import {
+	coachedMunicipalities,
 	consents,
 	contributionBlocks,
 	loginRequests,
@@ -133,7 +134,11 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 		.values({ newsletterId: letter!.id, municipalityId: geel.id, userId, queuedAt: new Date() });
 	// staff
 	await db.insert(memberships).values({ municipalityId: geel.id, userId, role: 'moderator' });
-	await db.insert(regionRoles).values({ regionId, userId, role: 'participation_expert' });
+	const [expertRole] = await db
+		.insert(regionRoles)
+		.values({ regionId, userId, role: 'participation_expert' })
+		.returning({ id: regionRoles.id });
+	await db.insert(coachedMunicipalities).values({ regionRoleId: expertRole!.id, municipalityId: geel.id });
 	await writeAudit(db, {
 		regionId,
 		municipalityId: geel.id,

@@ -5,6 +5,7 @@ import {
 	grantableRoles,
 	isStaff,
 	MUNICIPALITY_ABILITIES,
+	regionRoleReaches,
 	type Actor,
 	type MunicipalityRole,
 	type RegionRole
@@ -19,8 +20,13 @@ const ELSEWHERE = { municipalityId: 'gent', regionId: OTHER_REGION };
 function staffOfA(role: MunicipalityRole): Actor {
 	return { userId: 'u', displayName: 'x', memberships: [{ municipalityId: 'geel', role }], regionRoles: [] };
 }
-function regional(role: RegionRole): Actor {
-	return { userId: 'u', displayName: 'x', memberships: [], regionRoles: [{ regionId: KEMPEN, role }] };
+function regional(role: RegionRole, coachedMunicipalityIds: string[] = []): Actor {
+	return {
+		userId: 'u',
+		displayName: 'x',
+		memberships: [],
+		regionRoles: [{ regionId: KEMPEN, role, coachedMunicipalityIds }]
+	};
 }
 const citizen: Actor = { userId: 'c', displayName: 'c', memberships: [], regionRoles: [] };
 
@@ -66,11 +72,11 @@ describe('back-office policy', () => {
 		}
 	});
 
-	it('gives regional roles their abilities in every municipality of their region only', () => {
+	it('gives the regional admin every ability in every municipality of their region only', () => {
 		for (const target of [A, B]) {
-			expect(can(regional('regional_admin'), 'staff.manage', target)).toBe(true);
-			expect(can(regional('participation_expert'), 'workingGroups.prepare', target)).toBe(true);
-			expect(can(regional('participation_expert'), 'staff.manage', target)).toBe(false);
+			expect(MUNICIPALITY_ABILITIES.filter((a) => can(regional('regional_admin'), a, target))).toEqual([
+				...MUNICIPALITY_ABILITIES
+			]);
 		}
 		for (const ability of MUNICIPALITY_ABILITIES) {
 			expect(can(regional('regional_admin'), ability, ELSEWHERE)).toBe(false);
@@ -78,6 +84,39 @@ describe('back-office policy', () => {
 		expect(canManageRegion(regional('regional_admin'), KEMPEN)).toBe(true);
 		expect(canManageRegion(regional('regional_admin'), OTHER_REGION)).toBe(false);
 		expect(canManageRegion(staffOfA('admin'), KEMPEN)).toBe(false);
+	});
+
+	it('gives a participation expert their abilities in the municipalities they coach, and nothing elsewhere', () => {
+		const expert = regional('participation_expert', ['geel']);
+		expect(MUNICIPALITY_ABILITIES.filter((a) => can(expert, a, A))).toEqual([
+			'backoffice.view',
+			'dashboard.view',
+			'workingGroups.prepare'
+		]);
+		// Mol, in the same region but not coached, and Gent in another region: like a citizen.
+		for (const target of [B, ELSEWHERE])
+			for (const ability of MUNICIPALITY_ABILITIES) expect(can(expert, ability, target)).toBe(false);
+		// A coached id under another region's role, or a municipality of another region named as coached,
+		// reaches nothing: the region must match too.
+		const astray: Actor = {
+			...expert,
+			regionRoles: [
+				{ regionId: OTHER_REGION, role: 'participation_expert', coachedMunicipalityIds: ['geel'] }
+			]
+		};
+		expect(can(astray, 'backoffice.view', A)).toBe(false);
+		expect(can(regional('participation_expert', ['gent']), 'backoffice.view', ELSEWHERE)).toBe(false);
+		expect(regionRoleReaches(expert.regionRoles[0]!, A)).toBe(true);
+		expect(regionRoleReaches(expert.regionRoles[0]!, B)).toBe(false);
+	});
+
+	it('gives a participation expert who coaches no municipality nothing at all, though the back-office link shows', () => {
+		const idle = regional('participation_expert');
+		for (const target of [A, B, ELSEWHERE])
+			for (const ability of MUNICIPALITY_ABILITIES) expect(can(idle, ability, target)).toBe(false);
+		expect(canManageRegion(idle, KEMPEN)).toBe(false);
+		// The link leads to the region's back office page, which tells them no municipality is theirs yet.
+		expect(isStaff(idle)).toBe(true);
 	});
 
 	it('lets only admins hand out roles, and only in their own municipality', () => {

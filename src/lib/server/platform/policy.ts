@@ -8,7 +8,11 @@ export interface Actor {
 	userId: string;
 	displayName: string;
 	memberships: { municipalityId: string; role: MunicipalityRole }[];
-	regionRoles: { regionId: string; role: RegionRole }[];
+	/**
+	 * Roles in a region. A participation expert's role reaches only the municipalities it coaches
+	 * (coachedMunicipalityIds); the other region roles ignore that list, which is empty for them.
+	 */
+	regionRoles: { regionId: string; role: RegionRole; coachedMunicipalityIds: readonly string[] }[];
 }
 
 export const MUNICIPALITY_ABILITIES = [
@@ -30,13 +34,25 @@ const ROLE_ABILITIES: Record<MunicipalityRole | RegionRole, readonly Municipalit
 	alderman: ['backoffice.view', 'dashboard.view'],
 	admin: MUNICIPALITY_ABILITIES,
 	regional_admin: MUNICIPALITY_ABILITIES,
-	// Coaches several municipalities and may prepare their working groups.
+	// In the municipalities it coaches only (regionRoleReaches): prepares and runs their working groups.
 	participation_expert: ['backoffice.view', 'dashboard.view', 'workingGroups.prepare']
 };
 
 export interface MunicipalityTarget {
 	municipalityId: string;
 	regionId: string;
+}
+
+/**
+ * Whether a region role gives its abilities in this municipality: a regional admin's in every municipality of
+ * the region; a participation expert's only in the municipalities of the region they coach. An expert who
+ * coaches none has no ability anywhere, like a citizen (and is told so on the region's back office page).
+ */
+export function regionRoleReaches(role: Actor['regionRoles'][number], target: MunicipalityTarget): boolean {
+	if (role.regionId !== target.regionId) return false;
+	if (role.role === 'participation_expert')
+		return role.coachedMunicipalityIds.includes(target.municipalityId);
+	return true;
 }
 
 /** Everything the actor may do in one municipality (empty for citizens and for staff of elsewhere). */
@@ -50,7 +66,7 @@ export function municipalityAbilities(
 		if (m.municipalityId === target.municipalityId) ROLE_ABILITIES[m.role].forEach((a) => abilities.add(a));
 	}
 	for (const r of actor.regionRoles) {
-		if (r.regionId === target.regionId) ROLE_ABILITIES[r.role].forEach((a) => abilities.add(a));
+		if (regionRoleReaches(r, target)) ROLE_ABILITIES[r.role].forEach((a) => abilities.add(a));
 	}
 	return abilities;
 }

@@ -4,6 +4,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import {
+	coachedMunicipalities,
 	memberships,
 	municipalities,
 	regionRoles,
@@ -112,6 +113,11 @@ export async function grantRegionRole(db: Db, regionId: string, userId: string, 
 		.returning({ id: regionRoles.id });
 	if (!row) throw new Error('region role not inserted');
 	return row.id;
+}
+
+/** Lets the participation expert of this region role coach the municipality (as the regional admin would). */
+export async function coachMunicipality(db: Db, regionRoleId: string, tenant: Tenant) {
+	await db.insert(coachedMunicipalities).values({ regionRoleId, municipalityId: tenant.id });
 }
 
 /** The person as a session would present them: with the roles the database has now. */

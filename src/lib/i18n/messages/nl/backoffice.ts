@@ -280,7 +280,9 @@ export const backoffice = {
 			region: {
 				participation_changed: 'Deelname gewijzigd',
 				role_granted: 'Regionale rol toegekend',
-				role_removed: 'Regionale rol verwijderd'
+				role_removed: 'Regionale rol verwijderd',
+				coaching_assigned: 'Begeleiding van een gemeente toegekend',
+				coaching_removed: 'Begeleiding van een gemeente beëindigd'
 			}
 		},
 		detail: {
@@ -292,7 +294,8 @@ export const backoffice = {
 			name: 'naam: {name}',
 			previousName: 'vroegere naam: {name}',
 			participatingOn: 'doet nu mee',
-			participatingOff: 'doet niet meer mee'
+			participatingOff: 'doet niet meer mee',
+			municipality: 'gemeente: {name}'
 		},
 		field: {
 			primaryColor: 'hoofdkleur',
@@ -573,6 +576,46 @@ export const backoffice = {
 			granted: 'De rol is toegekend. We hebben de persoon een mail gestuurd.',
 			removed: 'De geselecteerde rollen zijn verwijderd.',
 			participation: 'De deelname is aangepast.'
+		},
+		coaching: {
+			yoursHeading: 'Gemeenten die je begeleidt',
+			yoursIntro:
+				'Als participatie-expert bereid je in deze gemeenten de activiteiten en de eerste werkgroepen voor: aanmaken, uitnodigen, aanwezigheden aanvinken en het verslag schrijven.',
+			yoursNone:
+				'Je begeleidt nog geen gemeenten. De regionaal beheerder kent je de gemeenten toe die je begeleidt; tot dan kan je in het beheer nog niets doen.',
+			events: 'Activiteiten van {name}',
+			home: 'Beheer van {name}',
+			column: 'Begeleidt',
+			none: 'nog geen gemeenten',
+			manage: 'Gemeenten kiezen',
+			manageOf: 'Gemeenten kiezen die {name} begeleidt',
+			title: 'Begeleiding door {name}',
+			intro:
+				'Een participatie-expert bereidt de activiteiten en werkgroepen voor van de gemeenten die hij of zij begeleidt, en van geen andere gemeente. Elke wijziging komt in het logboek van de regio en van de gemeente.',
+			caption: {
+				one: '{count} gemeente die {name} begeleidt',
+				other: '{count} gemeenten die {name} begeleidt'
+			},
+			empty: 'Deze participatie-expert begeleidt nog geen gemeenten.',
+			since: 'Sinds',
+			remove: 'Begeleiding van de geselecteerde gemeenten beëindigen…',
+			assignHeading: 'Een gemeente toekennen',
+			assignIntro: 'Kies een gemeente van de {region} die deze participatie-expert gaat begeleiden.',
+			municipalityLabel: 'Gemeente',
+			chooseOption: 'Kies een gemeente',
+			assign: 'Toekennen',
+			allAssigned: 'Deze participatie-expert begeleidt al alle gemeenten van de regio.',
+			choose: 'Kies een gemeente uit de lijst.',
+			already: 'Deze participatie-expert begeleidt die gemeente al.',
+			confirmRemove: {
+				one: '{name} begeleidt deze gemeente dan niet meer en kan er geen activiteiten meer voorbereiden:',
+				other:
+					'{name} begeleidt deze {count} gemeenten dan niet meer en kan er geen activiteiten meer voorbereiden:'
+			},
+			done: {
+				assigned: 'De gemeente is toegekend.',
+				removed: 'De begeleiding van de geselecteerde gemeenten is beëindigd.'
+			}
 		},
 		mail: {
 			subject: 'Je bent nu {role} in de {region}',

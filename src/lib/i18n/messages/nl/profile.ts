@@ -185,6 +185,7 @@ export const profile = {
 			actionFollows: 'Acties die je volgt',
 			memberships: 'Je rollen bij gemeenten',
 			regionRoles: 'Je rollen in de regio',
+			coachedMunicipalities: 'Gemeenten die je begeleidt als participatie-expert',
 			auditLog: 'Het logboek over jou',
 			eventInvitations: 'Uitnodigingen voor activiteiten'
 		}

@@ -176,6 +176,30 @@ export const regionRoles = pgTable(
 	]
 );
 
+/**
+ * The municipalities a participation expert coaches, per region role: the expert prepares and runs their
+ * events there, and nowhere else in the region. The municipality lies in the role's region (the regional
+ * admin's use case checks it; the policy asks both, so a row that broke this would still grant nothing).
+ */
+export const coachedMunicipalities = pgTable(
+	'coached_municipalities',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		municipalityId: uuid('municipality_id')
+			.notNull()
+			.references(() => municipalities.id, { onDelete: 'cascade' }),
+		regionRoleId: uuid('region_role_id')
+			.notNull()
+			.references(() => regionRoles.id, { onDelete: 'cascade' }),
+		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		unique('coached_municipalities_role_municipality_key').on(t.regionRoleId, t.municipalityId),
+		index('coached_municipalities_municipality_idx').on(t.municipalityId)
+	]
+);
+
 /** A staff role offered to an address that has no account yet; granted when that address logs in. */
 export const staffInvitations = pgTable(
 	'staff_invitations',

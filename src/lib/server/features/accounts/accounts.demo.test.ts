@@ -1,10 +1,11 @@
 // Persona accounts adopt the accounts the demo content prepared, so a demo citizen finds their own suggestions.
 import { expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { createTestDatabase } from '$lib/server/testing/db';
 import { seedDemo } from '$lib/server/testing/demo';
 import { PERSONAS } from '$lib/server/devidp/personas';
-import { memberships, suggestions, userIdentities, users } from '$lib/server/db/schema';
+import { memberships, municipalities, suggestions, userIdentities, users } from '$lib/server/db/schema';
+import { actorOf } from '$lib/server/testing/factories';
 import { ensurePersonaAccounts } from './accounts.demo';
 
 it('gives the persona citizens the demo accounts that own suggestions, whatever the provider port', async () => {
@@ -53,6 +54,28 @@ it('keeps a staff persona its account and role when the provider starts on anoth
 			.from(memberships)
 			.where(eq(memberships.userId, second!));
 		expect(roles).toEqual([{ role: 'moderator' }]);
+	} finally {
+		await database.destroy();
+	}
+}, 60_000);
+
+it('lets the demo participation expert coach Geel and Olen, once however often the provider starts', async () => {
+	const database = await createTestDatabase();
+	try {
+		for (const issuer of ['http://127.0.0.1:1111', 'http://127.0.0.1:2222'])
+			await ensurePersonaAccounts(database.db, { issuer, personas: PERSONAS });
+		const [row] = await database.db
+			.select({ userId: userIdentities.userId })
+			.from(userIdentities)
+			.where(eq(userIdentities.subject, 'dev-participation-expert-kempen'));
+		const actor = await actorOf(database.db, { id: row!.userId, displayName: 'Pieter' });
+		const slugs = await database.db
+			.select({ slug: municipalities.slug })
+			.from(municipalities)
+			.where(inArray(municipalities.id, [...actor.regionRoles[0]!.coachedMunicipalityIds]))
+			.orderBy(municipalities.slug);
+		expect(actor.regionRoles.map((r) => r.role)).toEqual(['participation_expert']);
+		expect(slugs.map((s) => s.slug)).toEqual(['geel', 'olen']);
 	} finally {
 		await database.destroy();
 	}

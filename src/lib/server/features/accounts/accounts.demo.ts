@@ -2,6 +2,7 @@
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import {
+	coachedMunicipalities,
 	memberships,
 	municipalities,
 	regionRoles,
@@ -23,7 +24,7 @@ export async function ensurePersonaAccounts(db: Db, input: { issuer: string; per
 		const slugs = [
 			...new Set(
 				input.personas.flatMap((p) =>
-					p.roles.flatMap((r) => (r.scope === 'municipality' ? [r.municipalitySlug] : []))
+					p.roles.flatMap((r) => (r.scope === 'municipality' ? [r.municipalitySlug] : (r.coaches ?? [])))
 				)
 			)
 		];
@@ -104,10 +105,27 @@ export async function ensurePersonaAccounts(db: Db, input: { issuer: string; per
 							.onConflictDoNothing();
 				} else {
 					const region = allRegions.find((r) => r.slug === role.regionSlug);
-					if (region)
+					if (!region) continue;
+					await tx
+						.insert(regionRoles)
+						.values({ regionId: region.id, userId, role: role.role })
+						.onConflictDoNothing();
+					const coached = towns.filter((t) => role.coaches?.includes(t.slug));
+					if (coached.length === 0) continue;
+					const [held] = await tx
+						.select({ id: regionRoles.id })
+						.from(regionRoles)
+						.where(
+							and(
+								eq(regionRoles.regionId, region.id),
+								eq(regionRoles.userId, userId),
+								eq(regionRoles.role, role.role)
+							)
+						);
+					if (held)
 						await tx
-							.insert(regionRoles)
-							.values({ regionId: region.id, userId, role: role.role })
+							.insert(coachedMunicipalities)
+							.values(coached.map((t) => ({ municipalityId: t.id, regionRoleId: held.id })))
 							.onConflictDoNothing();
 				}
 			}

@@ -6,6 +6,7 @@ import {
 	mailTokens,
 	memberships,
 	regionRoles,
+	coachedMunicipalities,
 	sessions,
 	userIdentities,
 	users
@@ -86,7 +87,9 @@ export async function getActiveSessions(db: Db, params: { ids: string[]; idleMin
 				select json_agg(json_build_object('municipalityId', m.municipality_id, 'role', m.role))
 				from ${memberships} m where m.user_id = ${users.id}), '[]'::json)`,
 			regionRoles: sql<Actor['regionRoles']>`coalesce((
-				select json_agg(json_build_object('regionId', r.region_id, 'role', r.role))
+				select json_agg(json_build_object('regionId', r.region_id, 'role', r.role,
+					'coachedMunicipalityIds', coalesce((select json_agg(c.municipality_id)
+						from ${coachedMunicipalities} c where c.region_role_id = r.id), '[]'::json)))
 				from ${regionRoles} r where r.user_id = ${users.id}), '[]'::json)`
 		})
 		.from(sessions)
@@ -129,7 +132,12 @@ export async function listRoles(db: Db, params: { userId: string }) {
 			.from(memberships)
 			.where(eq(memberships.userId, params.userId)),
 		db
-			.select({ regionId: regionRoles.regionId, role: regionRoles.role })
+			.select({
+				regionId: regionRoles.regionId,
+				role: regionRoles.role,
+				coachedMunicipalityIds: sql<string[]>`coalesce((select json_agg(c.municipality_id)
+					from ${coachedMunicipalities} c where c.region_role_id = ${regionRoles}.id), '[]'::json)`
+			})
 			.from(regionRoles)
 			.where(eq(regionRoles.userId, params.userId))
 	]);

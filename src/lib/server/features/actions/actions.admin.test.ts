@@ -10,6 +10,7 @@ import {
 	buildStaff,
 	buildUser,
 	actorOf,
+	coachMunicipality,
 	grantRegionRole,
 	regionIdOf
 } from '$lib/server/testing/factories';
@@ -645,7 +646,12 @@ describe('who may do what', () => {
 
 		const alderman = ctxAs(db, A, (await buildStaff(db, A, 'alderman')).actor);
 		const expertUser = await buildUser(db);
-		await grantRegionRole(db, await regionIdOf(db, A), expertUser.id, 'participation_expert');
+		// A participation expert who coaches A reads its actions and changes none (they prepare events).
+		await coachMunicipality(
+			db,
+			await grantRegionRole(db, await regionIdOf(db, A), expertUser.id, 'participation_expert'),
+			A
+		);
 		const expert = ctxAs(db, A, await actorOf(db, expertUser));
 		for (const c of [alderman, expert]) {
 			const page = await admin.getActionForBackoffice(c, { unverifiedActionId: id });

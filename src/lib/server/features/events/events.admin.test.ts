@@ -16,6 +16,7 @@ import {
 	buildStaff,
 	buildUser,
 	actorOf,
+	coachMunicipality,
 	getTenant,
 	grantRegionRole,
 	regionIdOf
@@ -27,6 +28,8 @@ import { refusal as personRefusal } from '$lib/server/platform/http';
 import { insertRegistration } from './events.queries';
 import type { MailMessage } from '$lib/server/platform/mail';
 import * as admin from './events.admin.service';
+import * as invitations from './events.invitations.service';
+import * as report from './events.report.service';
 import ListPage from '../../../../routes/[municipality=slug]/beheer/activiteiten/+page.svelte';
 import RegistrationsPage from '../../../../routes/[municipality=slug]/beheer/activiteiten/[activiteit=id]/inschrijvingen/+page.svelte';
 import { listParams } from '$lib/server/platform/backoffice-pages';
@@ -739,10 +742,14 @@ describe('publishing ticked drafts', () => {
 });
 
 describe('who may manage events', () => {
-	it('lets the communication service, the admin and the region’s participation expert in; refuses the alderman and a citizen', async () => {
+	it('lets the communication service, the admin and the participation expert coaching Geel in; refuses the alderman and a citizen', async () => {
 		const regionId = await regionIdOf(database.db, geel);
 		const expert = await buildUser(database.db);
-		await grantRegionRole(database.db, regionId, expert.id, 'participation_expert');
+		await coachMunicipality(
+			database.db,
+			await grantRegionRole(database.db, regionId, expert.id, 'participation_expert'),
+			geel
+		);
 		for (const actor of [
 			(await buildStaff(database.db, geel, 'communication')).actor,
 			(await buildStaff(database.db, geel, 'admin')).actor,
@@ -762,9 +769,66 @@ describe('who may manage events', () => {
 	it('stops a participation expert of another region at the border', async () => {
 		const other = await buildOtherRegion(database.db);
 		const expert = await buildUser(database.db);
-		await grantRegionRole(database.db, other.regionId, expert.id, 'participation_expert');
+		await coachMunicipality(
+			database.db,
+			await grantRegionRole(database.db, other.regionId, expert.id, 'participation_expert'),
+			other.tenant
+		);
 		const actor = await actorOf(database.db, expert);
+		await admin.listEventsForBackoffice(ctxAs(database.db, other.tenant, actor), {});
 		await refusal(admin.listEventsForBackoffice(ctxAs(database.db, geel, actor), {}), 'forbidden');
+	});
+
+	it('lets the participation expert who coaches Geel prepare and run its events, and refuses them in Mol and in another region', async () => {
+		const regionId = await regionIdOf(database.db, geel);
+		const expert = await buildUser(database.db, { givenName: 'Pieter', familyName: 'Coach' });
+		const roleId = await grantRegionRole(database.db, regionId, expert.id, 'participation_expert');
+		// Before any municipality is coached the role gives nothing, not even in Geel.
+		await refusal(
+			admin.listEventsForBackoffice(ctxAs(database.db, geel, await actorOf(database.db, expert)), {}),
+			'forbidden'
+		);
+		await coachMunicipality(database.db, roleId, geel);
+		const actor = await actorOf(database.db, expert);
+		const asExpert = ctxAs(database.db, geel, actor);
+
+		// Create, edit, see and check in the registrations, open the invitation and report pages.
+		const { id } = await admin.createEvent(asExpert, {
+			...valid,
+			title: 'Eerste werkgroep met de coach',
+			opportunityId: String(opportunityId)
+		});
+		await admin.changeEvent(asExpert, { ...valid, title: 'Eerste werkgroep', unverifiedEventId: String(id) });
+		expect((await eventRow(id)).title).toBe('Eerste werkgroep');
+		const registration = await register(id, geel, { name: 'Inwoner bij de coach' });
+		await admin.checkInRegistrations(asExpert, {
+			unverifiedEventId: String(id),
+			shown: [String(registration.id)],
+			present: [String(registration.id)]
+		});
+		const list = await admin.listRegistrationsForBackoffice(asExpert, { unverifiedEventId: String(id) });
+		expect(list.items.map((r) => r.name)).toEqual(['Inwoner bij de coach']);
+		await expect(
+			invitations.getInvitePage(asExpert, { unverifiedEventId: String(id), unverifiedAudience: 'pool' })
+		).resolves.toMatchObject({ event: { id } });
+		await expect(report.getReportForm(asExpert, { unverifiedEventId: String(id) })).resolves.toBeTruthy();
+		const audit = (await auditOf(database.db, geel.id)).filter((row) => row.actorId === expert.id);
+		expect(audit.map((row) => row.action)).toEqual(['event.created', 'event.updated', 'event.checked_in']);
+
+		// Mol is in the same region but not coached: refused before anything is read, nothing made.
+		const inMol = ctxAs(database.db, mol, actor);
+		await refusal(admin.listEventsForBackoffice(inMol, {}), 'forbidden');
+		await refusal(
+			admin.createEvent(inMol, { ...valid, opportunityId: String(molOpportunityId) }),
+			'forbidden'
+		);
+		await refusal(admin.getEventForBackoffice(inMol, { unverifiedEventId: String(id) }), 'forbidden');
+		// Another region's municipality: the same.
+		const other = await buildOtherRegion(database.db);
+		await refusal(admin.listEventsForBackoffice(ctxAs(database.db, other.tenant, actor), {}), 'forbidden');
+		expect(await auditOf(database.db, mol.id)).toEqual(
+			expect.not.arrayContaining([expect.objectContaining({ actorId: expert.id })])
+		);
 	});
 });
 

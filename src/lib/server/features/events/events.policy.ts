@@ -12,9 +12,9 @@ import {
  * Creating, editing, cancelling events, seeing their drafts and their registration lists, checking people
  * in: whoever prepares working groups (the moderators / civil servants who run them, the participation expert
  * coaching the municipality) and the communication service that announces them. Admins and regional admins
- * hold both abilities; the alderman reads the public side only. The roles model names no coached
- * municipalities: a participation expert's region role gives this in every municipality of their region, and
- * stops at its border. The back office of events (events.admin.access.ts) asks only this.
+ * hold both abilities; the alderman reads the public side only. A participation expert has it only in the
+ * municipalities they coach (platform/policy.ts, regionRoleReaches), not in the rest of their region. The back
+ * office of events (events.admin.access.ts) asks only this.
  */
 export function managesEventsWith(abilities: ReadonlySet<MunicipalityAbility>): boolean {
 	return abilities.has('workingGroups.prepare') || abilities.has('content.communicate');

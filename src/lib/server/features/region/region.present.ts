@@ -28,11 +28,39 @@ export interface RegionRoleView {
 	email: string | null;
 	since: string;
 	isSelf: boolean;
+	/** For a participation expert, the names of the municipalities they coach; null for the other roles. */
+	coaches: string[] | null;
+}
+
+/** A municipality a participation expert coaches, as the regional admin's coaching page lists it. */
+export interface CoachedMunicipalityView {
+	id: string;
+	slug: string;
+	name: string;
+	participating: boolean;
+	since: string;
+}
+
+export function presentCoachedMunicipality(row: {
+	municipalityId: string;
+	slug: string;
+	name: string;
+	participating: boolean;
+	createdAt: Date;
+}): CoachedMunicipalityView {
+	return {
+		id: row.municipalityId,
+		slug: row.slug,
+		name: row.name,
+		participating: row.participating,
+		since: new Date(row.createdAt).toISOString()
+	};
 }
 
 export function presentRegionRole(
 	row: { id: string; role: RegionRole; userId: string; name: string; email: string | null; createdAt: Date },
-	selfId: string
+	selfId: string,
+	coaches: string[] = []
 ): RegionRoleView {
 	return {
 		id: row.id,
@@ -40,6 +68,7 @@ export function presentRegionRole(
 		name: row.name,
 		email: row.email,
 		since: new Date(row.createdAt).toISOString(),
-		isSelf: row.userId === selfId
+		isSelf: row.userId === selfId,
+		coaches: row.role === 'participation_expert' ? coaches : null
 	};
 }

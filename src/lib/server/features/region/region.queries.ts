@@ -1,7 +1,14 @@
 // Queries of the regional back office. The region is the tenant here: every query is filtered on its id.
 import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import { auditLog, municipalities, regionRoles, regions, users } from '$lib/server/db/schema';
+import {
+	auditLog,
+	coachedMunicipalities,
+	municipalities,
+	regionRoles,
+	regions,
+	users
+} from '$lib/server/db/schema';
 import type { RegionRole } from '$lib/server/platform/policy';
 import { containsPattern } from '$lib/server/platform/text';
 import { staffName } from '$lib/server/platform/backoffice';
@@ -151,6 +158,68 @@ export async function deleteRegionRoles(db: Db, params: { regionId: string; ids:
 		.delete(regionRoles)
 		.where(and(eq(regionRoles.regionId, params.regionId), inArray(regionRoles.id, params.ids)))
 		.returning({ id: regionRoles.id });
+}
+
+/** The municipalities each participation expert of the region coaches, by region role, in name order. */
+export async function listCoachedMunicipalities(
+	db: Db,
+	params: { regionId: string; regionRoleIds?: string[] }
+) {
+	if (params.regionRoleIds?.length === 0) return [];
+	return db
+		.select({
+			id: coachedMunicipalities.id,
+			regionRoleId: coachedMunicipalities.regionRoleId,
+			municipalityId: municipalities.id,
+			slug: municipalities.slug,
+			name: municipalities.name,
+			participating: municipalities.participating,
+			createdAt: coachedMunicipalities.createdAt
+		})
+		.from(coachedMunicipalities)
+		.innerJoin(regionRoles, eq(regionRoles.id, coachedMunicipalities.regionRoleId))
+		.innerJoin(municipalities, eq(municipalities.id, coachedMunicipalities.municipalityId))
+		.where(
+			and(
+				eq(regionRoles.regionId, params.regionId),
+				eq(municipalities.regionId, params.regionId),
+				params.regionRoleIds ? inArray(coachedMunicipalities.regionRoleId, params.regionRoleIds) : undefined
+			)
+		)
+		.orderBy(asc(municipalities.name));
+}
+
+export async function insertCoachedMunicipality(
+	db: Db,
+	params: { regionRoleId: string; municipalityId: string; createdBy: string }
+) {
+	const [row] = await db
+		.insert(coachedMunicipalities)
+		.values(params)
+		.onConflictDoNothing()
+		.returning({ id: coachedMunicipalities.id });
+	return row;
+}
+
+/** Ends the coaching of these municipalities by one region role of the region; ids of anything else stay. */
+export async function deleteCoachedMunicipalities(
+	db: Db,
+	params: { regionId: string; regionRoleId: string; municipalityIds: string[] }
+) {
+	if (params.municipalityIds.length === 0) return [];
+	return db
+		.delete(coachedMunicipalities)
+		.where(
+			and(
+				eq(coachedMunicipalities.regionRoleId, params.regionRoleId),
+				inArray(coachedMunicipalities.municipalityId, params.municipalityIds),
+				inArray(
+					coachedMunicipalities.regionRoleId,
+					db.select({ id: regionRoles.id }).from(regionRoles).where(eq(regionRoles.regionId, params.regionId))
+				)
+			)
+		)
+		.returning({ municipalityId: coachedMunicipalities.municipalityId });
 }
 
 export async function countRegionalAdmins(db: Db, params: { regionId: string }) {

@@ -25,6 +25,19 @@ export const removeRegionRolesSchema = z.object({
 	regionRoleIds: idList.refine((ids) => ids.length > 0, { error: 'backoffice.region.nothingSelected' })
 });
 
+/** One municipality for a participation expert to coach, chosen from the list of the region's municipalities. */
+export const assignCoachingSchema = z.object({
+	municipalityId: z
+		.string({ error: 'backoffice.region.coaching.choose' })
+		.trim()
+		.min(1, { error: 'backoffice.region.coaching.choose' })
+		.max(64, { error: 'backoffice.region.coaching.choose' })
+});
+
+export const removeCoachingSchema = z.object({
+	municipalityIds: idList.refine((ids) => ids.length > 0, { error: 'backoffice.region.nothingSelected' })
+});
+
 /** Filters of the region's municipality list; nonsense falls back to the default. */
 export const municipalityFiltersSchema = z.object({
 	q: z.string().trim().max(100).optional().catch(undefined),

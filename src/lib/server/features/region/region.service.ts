@@ -9,11 +9,14 @@ import { getStaffNameOfUser } from '$lib/server/features/staff/staff.service';
 import { presentAuditEntry, roleLabel, type AuditEntryView } from '$lib/server/features/staff/staff.present';
 import {
 	countRegionalAdmins,
+	deleteCoachedMunicipalities,
 	deleteRegionRoles,
 	getRegionMunicipalitiesByIds,
 	getRegionRolesByIds,
+	insertCoachedMunicipality,
 	insertRegionRole,
 	listBackofficeMunicipalities,
+	listCoachedMunicipalities,
 	listRegionAuditEntries,
 	listRegionMunicipalities,
 	listRegionRoles,
@@ -22,27 +25,42 @@ import {
 	setMunicipalitiesParticipating
 } from './region.queries';
 import {
+	assignCoachingSchema,
 	grantRegionRoleSchema,
 	municipalityFiltersSchema,
 	participationSchema,
+	removeCoachingSchema,
 	removeRegionRolesSchema
 } from './region.schemas';
 import {
+	presentCoachedMunicipality,
 	presentRegionRole,
+	type CoachedMunicipalityView,
 	type BackofficeMunicipalityView,
 	type RegionMunicipalityView,
 	type RegionRoleView,
 	type RegionView
 } from './region.present';
-import { can, canManageRegion, type Actor, type RegionRole } from '$lib/server/platform/policy';
+import {
+	can,
+	canManageRegion,
+	regionRoleReaches,
+	type Actor,
+	type RegionRole
+} from '$lib/server/platform/policy';
 import { isUuid } from '$lib/domain/ids';
 import { validateInput, type RawInput } from '$lib/server/platform/validation';
 
 const REGION_LOG_LIMIT = 20;
 
 export interface RegionBackoffice {
-	/** The municipalities whose back office the person may open. */
+	/** The municipalities whose back office the person may open, but for those they coach (below). */
 	municipalities: BackofficeMunicipalityView[];
+	/**
+	 * For a participation expert, the municipalities they coach (their events' back office is where they work);
+	 * empty when they coach none yet, null for everyone who holds no participation expert role.
+	 */
+	coached: BackofficeMunicipalityView[] | null;
 	/** Regions the person administers; more than one only in a multi-region installation. */
 	managedRegions: RegionView[];
 	/** The administered region shown, with what its regional admins manage. */
@@ -86,25 +104,36 @@ export async function getRegionBackoffice(
 		municipalityIds: actor.memberships.map((m) => m.municipalityId),
 		regionIds: actor.regionRoles.map((r) => r.regionId)
 	});
+	const experts = actor.regionRoles.filter((r) => r.role === 'participation_expert');
+	const coaches = (m: { id: string; regionId: string }) =>
+		experts.some((r) => regionRoleReaches(r, { municipalityId: m.id, regionId: m.regionId }));
+	const view = (m: (typeof rows)[number]) => ({ slug: m.slug, name: m.name, participating: m.participating });
+	const coached = experts.length ? rows.filter(coaches).map(view) : null;
 	const municipalities = rows
-		.filter((m) => can(actor, 'backoffice.view', { municipalityId: m.id, regionId: m.regionId }))
-		.map((m) => ({ slug: m.slug, name: m.name, participating: m.participating }));
+		.filter(
+			(m) => !coaches(m) && can(actor, 'backoffice.view', { municipalityId: m.id, regionId: m.regionId })
+		)
+		.map(view);
 	const managedIds = [
 		...new Set(actor.regionRoles.filter((r) => r.role === 'regional_admin').map((r) => r.regionId))
 	];
 	const managedRegions = await listRegionsByIds(ctx.db, { ids: managedIds });
-	if (municipalities.length === 0 && managedRegions.length === 0)
+	// A participation expert who coaches nothing yet still gets the page, which says so.
+	if (municipalities.length === 0 && managedRegions.length === 0 && coached === null)
 		throw new AppError('forbidden', { message: 'backoffice.forbidden.body' });
 	const region = managedRegions.find((r) => r.slug === input.unverifiedRegionSlug) ?? managedRegions[0];
-	if (!region) return { municipalities, managedRegions, managed: null };
+	if (!region) return { municipalities, coached, managedRegions, managed: null };
 	const filters = municipalityFiltersSchema.parse(input);
-	const [regionMunicipalities, roles, log] = await Promise.all([
+	const [regionMunicipalities, roles, coaching, log] = await Promise.all([
 		listRegionMunicipalities(ctx.db, { regionId: region.id, ...filters }),
 		listRegionRoles(ctx.db, { regionId: region.id }),
+		listCoachedMunicipalities(ctx.db, { regionId: region.id }),
 		listRegionAuditEntries(ctx.db, { regionId: region.id, limit: REGION_LOG_LIMIT })
 	]);
+	const coachedBy = (roleId: string) => coaching.filter((c) => c.regionRoleId === roleId).map((c) => c.name);
 	return {
 		municipalities,
+		coached,
 		managedRegions,
 		managed: {
 			region,
@@ -115,7 +144,7 @@ export async function getRegionBackoffice(
 				dir: filters.dir
 			},
 			municipalities: regionMunicipalities,
-			roles: roles.map((r) => presentRegionRole(r, actor.userId)),
+			roles: roles.map((r) => presentRegionRole(r, actor.userId, coachedBy(r.id))),
 			log: log.map((row) => presentAuditEntry(ctx.locale, row))
 		}
 	};
@@ -277,5 +306,156 @@ export async function removeRegionRoles(
 			});
 		}
 		return { removed: rows.length };
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Coaching: which municipalities a participation expert coaches
+// ---------------------------------------------------------------------------------------------
+
+export interface CoachingView {
+	region: RegionView;
+	expert: RegionRoleView;
+	coached: CoachedMunicipalityView[];
+	/** The region's municipalities the expert does not coach yet, to choose from. */
+	assignable: { id: string; name: string }[];
+}
+
+/** The participation expert's role in this region by its id from the address; any other role is not found. */
+async function findExpertRole(ctx: Ctx, regionId: string, unverifiedRegionRoleId: unknown) {
+	if (!isUuid(unverifiedRegionRoleId)) throw new AppError('not_found');
+	const [role] = await getRegionRolesByIds(ctx.db, { regionId, ids: [unverifiedRegionRoleId] });
+	if (role?.role !== 'participation_expert') throw new AppError('not_found');
+	return role;
+}
+
+/** A participation expert's coached municipalities and the others of the region, for the regional admin. */
+export async function getCoaching(
+	ctx: Ctx,
+	input: { unverifiedRegionId: unknown; unverifiedRegionRoleId: unknown }
+): Promise<CoachingView> {
+	const { actor, region } = await authorizeRegion(ctx, input.unverifiedRegionId);
+	const role = await findExpertRole(ctx, region.id, input.unverifiedRegionRoleId);
+	const [coached, all] = await Promise.all([
+		listCoachedMunicipalities(ctx.db, { regionId: region.id, regionRoleIds: [role.id] }),
+		listRegionMunicipalities(ctx.db, { regionId: region.id })
+	]);
+	const taken = new Set(coached.map((c) => c.municipalityId));
+	return {
+		region,
+		expert: presentRegionRole(
+			role,
+			actor.userId,
+			coached.map((c) => c.name)
+		),
+		coached: coached.map(presentCoachedMunicipality),
+		assignable: all.filter((m) => !taken.has(m.id)).map((m) => ({ id: m.id, name: m.name }))
+	};
+}
+
+/**
+ * Lets a participation expert coach one more municipality of the region: from then on they prepare and run its
+ * events. Audited in the region's log and the municipality's, so its admin sees who came in.
+ */
+export async function assignCoaching(
+	ctx: Ctx,
+	input: { unverifiedRegionId: unknown; unverifiedRegionRoleId: unknown } & RawInput<
+		typeof assignCoachingSchema
+	>
+): Promise<void> {
+	const { actor, region } = await authorizeRegion(ctx, input.unverifiedRegionId);
+	const { municipalityId } = validateInput(assignCoachingSchema, input);
+	await ctx.db.transaction(async (tx) => {
+		await lockRegion(tx, { regionId: region.id });
+		const role = await findExpertRole({ ...ctx, db: tx }, region.id, input.unverifiedRegionRoleId);
+		// Anything but a municipality of this region (another region's, a made-up id) is not on the list.
+		const [municipality] = isUuid(municipalityId)
+			? await getRegionMunicipalitiesByIds(tx, { regionId: region.id, ids: [municipalityId] })
+			: [];
+		if (!municipality)
+			throw new AppError('validation', { fields: { municipalityId: ['backoffice.region.coaching.choose'] } });
+		const inserted = await insertCoachedMunicipality(tx, {
+			regionRoleId: role.id,
+			municipalityId: municipality.id,
+			createdBy: actor.userId
+		});
+		if (!inserted)
+			throw new AppError('conflict', {
+				fields: { municipalityId: ['backoffice.region.coaching.already'] }
+			});
+		await writeAudit(tx, {
+			regionId: region.id,
+			municipalityId: municipality.id,
+			actor: { userId: actor.userId, displayName: actor.displayName },
+			action: 'region.coaching_assigned',
+			subject: { id: role.userId, name: role.name },
+			details: { municipality: municipality.name }
+		});
+	});
+}
+
+export interface CoachingRemovalPreview {
+	region: RegionView;
+	expert: RegionRoleView;
+	municipalities: CoachedMunicipalityView[];
+}
+
+async function findCoached(ctx: Ctx, regionId: string, regionRoleId: string, ids: string[]) {
+	if (!ids.every(isUuid)) throw new AppError('not_found');
+	const unique = new Set(ids);
+	const rows = (await listCoachedMunicipalities(ctx.db, { regionId, regionRoleIds: [regionRoleId] })).filter(
+		(c) => unique.has(c.municipalityId)
+	);
+	if (rows.length !== unique.size) throw new AppError('not_found');
+	return rows;
+}
+
+/** Which coached municipalities a removal would take from the expert, for the confirmation page. */
+export async function previewCoachingRemoval(
+	ctx: Ctx,
+	input: { unverifiedRegionId: unknown; unverifiedRegionRoleId: unknown } & RawInput<
+		typeof removeCoachingSchema
+	>
+): Promise<CoachingRemovalPreview> {
+	const { actor, region } = await authorizeRegion(ctx, input.unverifiedRegionId);
+	const { municipalityIds } = validateInput(removeCoachingSchema, input);
+	const role = await findExpertRole(ctx, region.id, input.unverifiedRegionRoleId);
+	const rows = await findCoached(ctx, region.id, role.id, municipalityIds);
+	return {
+		region,
+		expert: presentRegionRole(role, actor.userId),
+		municipalities: rows.map(presentCoachedMunicipality)
+	};
+}
+
+/** Ends the coaching of the selected municipalities, all or nothing; one audit row per municipality. */
+export async function removeCoaching(
+	ctx: Ctx,
+	input: { unverifiedRegionId: unknown; unverifiedRegionRoleId: unknown } & RawInput<
+		typeof removeCoachingSchema
+	>
+): Promise<{ removed: number; regionId: string; regionRoleId: string }> {
+	const { actor, region } = await authorizeRegion(ctx, input.unverifiedRegionId);
+	const { municipalityIds } = validateInput(removeCoachingSchema, input);
+	return ctx.db.transaction(async (tx) => {
+		await lockRegion(tx, { regionId: region.id });
+		const role = await findExpertRole({ ...ctx, db: tx }, region.id, input.unverifiedRegionRoleId);
+		const rows = await findCoached({ ...ctx, db: tx }, region.id, role.id, municipalityIds);
+		await deleteCoachedMunicipalities(tx, {
+			regionId: region.id,
+			regionRoleId: role.id,
+			municipalityIds: rows.map((r) => r.municipalityId)
+		});
+		for (const row of rows) {
+			await writeAudit(tx, {
+				regionId: region.id,
+				municipalityId: row.municipalityId,
+				actor: { userId: actor.userId, displayName: actor.displayName },
+				action: 'region.coaching_removed',
+				subject: { id: role.userId, name: role.name },
+				details: { municipality: row.name }
+			});
+		}
+		return { removed: rows.length, regionId: region.id, regionRoleId: role.id };
 	});
 }

@@ -7,6 +7,7 @@ import {
 	actorOf,
 	buildOtherRegion,
 	buildUser,
+	coachMunicipality,
 	grantRegionRole as insertRegionRole,
 	regionIdOf
 } from '$lib/server/testing/factories';
@@ -14,8 +15,12 @@ import type { MailMessage } from '$lib/server/platform/mail';
 import type { Tenant } from '$lib/server/platform/context';
 import { writeAudit } from '$lib/server/platform/audit';
 import {
+	assignCoaching,
+	getCoaching,
 	getRegionBackoffice,
 	grantRegionRole,
+	previewCoachingRemoval,
+	removeCoaching,
 	previewParticipation,
 	REGION_GRANTS_PER_HOUR,
 	previewRegionRoleRemoval,
@@ -24,9 +29,11 @@ import {
 } from './region.service';
 import {
 	countRegionalAdmins,
+	deleteCoachedMunicipalities,
 	deleteRegionRoles,
 	getRegionMunicipalitiesByIds,
 	getRegionRolesByIds,
+	listCoachedMunicipalities,
 	listRegionAuditEntries,
 	listRegionMunicipalities,
 	listRegionRoles,
@@ -305,6 +312,125 @@ describe('region roles', () => {
 	});
 });
 
+describe('coaching', () => {
+	it('assigns municipalities to a participation expert, shows them, refuses bad choices per field, and removes after a preview; each change audited', async () => {
+		const expert = await buildUser(database.db, { givenName: 'Cas', familyName: 'Coach' });
+		const roleId = await insertRegionRole(database.db, kempenId, expert.id, 'participation_expert');
+		const mol = await getTenant(database.db, 'mol');
+		const olen = await getTenant(database.db, 'olen');
+		const ids = { unverifiedRegionId: kempenId, unverifiedRegionRoleId: roleId };
+
+		const before = await getCoaching(await asAdmin(), ids);
+		expect(before.coached).toEqual([]);
+		expect(before.assignable).toHaveLength(29);
+		expect(before.expert).toMatchObject({ name: 'Cas Coach', coaches: [] });
+
+		await assignCoaching(await asAdmin(), { ...ids, municipalityId: geel.id });
+		await assignCoaching(await asAdmin(), { ...ids, municipalityId: olen.id });
+		const after = await getCoaching(await asAdmin(), ids);
+		expect(after.coached.map((m) => m.slug)).toEqual(['geel', 'olen']);
+		expect(after.assignable.map((m) => m.id)).not.toContain(geel.id);
+		expect(after.assignable).toHaveLength(27);
+		// The region's page names them beside the expert, and the expert's own page lists exactly these.
+		const page = await getRegionBackoffice(await asAdmin());
+		expect(page.managed?.roles.find((r) => r.id === roleId)?.coaches).toEqual(['Geel', 'Olen']);
+		expect(page.managed?.roles.find((r) => r.id === adminRoleId)?.coaches).toBeNull();
+		const own = await getRegionBackoffice(ctxAs(database.db, undefined, await actorOf(database.db, expert)));
+		expect(own.coached?.map((m) => m.slug)).toEqual(['geel', 'olen']);
+		expect(own.municipalities).toEqual([]);
+		expect(own.managed).toBeNull();
+
+		const [assigned] = await database.db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.action, 'region.coaching_assigned'), eq(auditLog.municipalityId, geel.id)));
+		expect(assigned).toMatchObject({
+			regionId: kempenId,
+			actorId: admin.id,
+			subjectId: expert.id,
+			subjectName: 'Cas Coach',
+			details: { municipality: 'Geel' }
+		});
+		const log = await getRegionBackoffice(await asAdmin());
+		expect(log.managed?.log[0]).toMatchObject({
+			actionLabel: 'Begeleiding van een gemeente toegekend',
+			subjectName: 'Cas Coach',
+			summary: 'gemeente: Olen'
+		});
+
+		// Twice, nothing chosen, another region's municipality, a made-up id: a message beside the field.
+		const twice = await refusal(
+			assignCoaching(await asAdmin(), { ...ids, municipalityId: geel.id }),
+			'conflict'
+		);
+		expect(twice.options.fields).toEqual({ municipalityId: ['backoffice.region.coaching.already'] });
+		for (const municipalityId of ['', other.tenant.id, 'x'.repeat(500), '<script>']) {
+			const err = await refusal(assignCoaching(await asAdmin(), { ...ids, municipalityId }), 'validation');
+			expect(err.options.fields).toEqual({ municipalityId: ['backoffice.region.coaching.choose'] });
+		}
+		// Only a participation expert's role of this region coaches.
+		await refusal(
+			assignCoaching(await asAdmin(), {
+				...ids,
+				unverifiedRegionRoleId: adminRoleId,
+				municipalityId: mol.id
+			}),
+			'not_found'
+		);
+
+		const preview = await previewCoachingRemoval(await asAdmin(), { ...ids, municipalityIds: [olen.id] });
+		expect(preview.municipalities.map((m) => m.name)).toEqual(['Olen']);
+		expect((await getCoaching(await asAdmin(), ids)).coached).toHaveLength(2);
+		await refusal(
+			removeCoaching(await asAdmin(), { ...ids, municipalityIds: [olen.id, mol.id] }),
+			'not_found'
+		);
+		const empty = await refusal(
+			removeCoaching(await asAdmin(), { ...ids, municipalityIds: [] }),
+			'validation'
+		);
+		expect(empty.options.fields).toEqual({ municipalityIds: ['backoffice.region.nothingSelected'] });
+		expect(await removeCoaching(await asAdmin(), { ...ids, municipalityIds: [olen.id] })).toMatchObject({
+			removed: 1,
+			regionRoleId: roleId
+		});
+		expect((await getCoaching(await asAdmin(), ids)).coached.map((m) => m.slug)).toEqual(['geel']);
+		const [removed] = await database.db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.action, 'region.coaching_removed'));
+		expect(removed).toMatchObject({
+			regionId: kempenId,
+			municipalityId: olen.id,
+			actorId: admin.id,
+			subjectId: expert.id,
+			details: { municipality: 'Olen' }
+		});
+		// The session's roles follow: the expert now reaches Geel only.
+		const actor = await actorOf(database.db, expert);
+		expect(actor.regionRoles).toEqual([
+			{ regionId: kempenId, role: 'participation_expert', coachedMunicipalityIds: [geel.id] }
+		]);
+	});
+
+	it('refuses anyone but the region’s regional admin, and finds no role of another region', async () => {
+		const expert = await buildUser(database.db);
+		const roleId = await insertRegionRole(database.db, kempenId, expert.id, 'participation_expert');
+		const asExpert = ctxAs(database.db, undefined, await actorOf(database.db, expert));
+		const input = { unverifiedRegionId: kempenId, unverifiedRegionRoleId: roleId, municipalityId: geel.id };
+		await refusal(assignCoaching(asExpert, input), 'forbidden');
+		await refusal(getCoaching(asExpert, input), 'forbidden');
+		await refusal(assignCoaching(ctxAs(database.db, undefined), input), 'unauthenticated');
+		const elsewhere = await buildUser(database.db);
+		const theirs = await insertRegionRole(database.db, other.regionId, elsewhere.id, 'participation_expert');
+		await refusal(getCoaching(await asAdmin(), { ...input, unverifiedRegionRoleId: theirs }), 'not_found');
+		await refusal(assignCoaching(await asAdmin(), { ...input, unverifiedRegionRoleId: theirs }), 'not_found');
+		// An expert who coaches nothing still gets the region's page, which says so; nothing else.
+		const idle = await getRegionBackoffice(asExpert);
+		expect(idle).toMatchObject({ coached: [], municipalities: [], managed: null });
+	});
+});
+
 describe('another region sees nothing (region queries)', () => {
 	it('finds no municipality, role or log entry of the other region, and changes nothing there', async () => {
 		const db = database.db;
@@ -328,6 +454,19 @@ describe('another region sees nothing (region queries)', () => {
 		expect((await listRegionRoles(db, { regionId: kempenId })).map((r) => r.id)).not.toContain(theirs);
 		expect(await getRegionRolesByIds(db, { regionId: kempenId, ids: [theirs] })).toEqual([]);
 		expect(await deleteRegionRoles(db, { regionId: kempenId, ids: [theirs] })).toEqual([]);
+		const theirExpert = await insertRegionRole(db, other.regionId, person.id, 'participation_expert');
+		await coachMunicipality(db, theirExpert, other.tenant);
+		expect(
+			(await listCoachedMunicipalities(db, { regionId: kempenId })).map((c) => c.regionRoleId)
+		).not.toContain(theirExpert);
+		expect(
+			await deleteCoachedMunicipalities(db, {
+				regionId: kempenId,
+				regionRoleId: theirExpert,
+				municipalityIds: [other.tenant.id]
+			})
+		).toEqual([]);
+		expect(await listCoachedMunicipalities(db, { regionId: other.regionId })).toHaveLength(1);
 		const kempenLog = await listRegionAuditEntries(db, { regionId: kempenId, limit: 100 });
 		const otherLog = await db
 			.select()

@@ -10,6 +10,7 @@ import {
 	buildOtherRegion,
 	buildStaff,
 	buildUser,
+	coachMunicipality,
 	grantRegionRole,
 	regionIdOf
 } from '$lib/server/testing/factories';
@@ -223,7 +224,7 @@ describe('back office of municipality B', () => {
 		expect(await snapshotOfB()).toEqual(before);
 	});
 
-	it('gives a regional admin of its own region every use case in B, and a participation expert only the home', async () => {
+	it('gives a regional admin of its own region every use case in B, and a participation expert coaching B only the home', async () => {
 		const admin = await buildUser(database.db);
 		await grantRegionRole(database.db, kempenId, admin.id, 'regional_admin');
 		const adminCtx = ctxAs(database.db, B, await actorOf(database.db, admin));
@@ -232,9 +233,23 @@ describe('back office of municipality B', () => {
 		await expect(staff.getAuditLog(adminCtx, {})).resolves.toMatchObject({ entries: expect.any(Array) });
 
 		const expert = await buildUser(database.db);
-		await grantRegionRole(database.db, kempenId, expert.id, 'participation_expert');
+		const expertRole = await grantRegionRole(database.db, kempenId, expert.id, 'participation_expert');
+		// Not coaching B yet: the region role gives nothing there.
+		await refusal(
+			staff.getBackofficeHome(ctxAs(database.db, B, await actorOf(database.db, expert))),
+			'forbidden'
+		);
+		await coachMunicipality(database.db, expertRole, B);
 		const expertCtx = ctxAs(database.db, B, await actorOf(database.db, expert));
-		await expect(staff.getBackofficeHome(expertCtx)).resolves.toMatchObject({ municipalityName: 'Mol' });
+		await expect(staff.getBackofficeHome(expertCtx)).resolves.toMatchObject({
+			municipalityName: 'Mol',
+			roles: ['Participatie-expert']
+		});
+		// Coaching B gives nothing in A, of the same region.
+		await refusal(
+			staff.getBackofficeHome(ctxAs(database.db, A, await actorOf(database.db, expert))),
+			'forbidden'
+		);
 		await refusal(staff.listStaffMembers(expertCtx, {}), 'forbidden');
 		await refusal(settings.listThemes(expertCtx), 'forbidden');
 		await refusal(staff.getAuditLog(expertCtx, {}), 'forbidden');

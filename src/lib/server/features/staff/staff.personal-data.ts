@@ -1,10 +1,12 @@
-// The staff feature's part of a person's data: their roles in municipalities and the region, and the audit
-// entries where they acted or were acted upon. Queries by the person's id only.
+// The staff feature's part of a person's data: their roles in municipalities and the region (with the
+// municipalities a participation expert coaches), and the audit entries where they acted or were acted upon.
+// Queries by the person's id only.
 import { asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { translate } from '$lib/i18n';
 import type { Db } from '$lib/server/db/client';
 import {
 	auditLog,
+	coachedMunicipalities,
 	memberships,
 	municipalities,
 	regionRoles,
@@ -45,6 +47,23 @@ async function listRegionRolesOf(db: Db, params: { userId: string }) {
 		.orderBy(asc(regions.name), asc(regionRoles.role));
 }
 
+/** The municipalities the person coaches as a participation expert, per region role. */
+async function listCoachedMunicipalitiesOf(db: Db, params: { userId: string }) {
+	return db
+		.select({
+			municipalitySlug: municipalities.slug,
+			municipalityName: municipalities.name,
+			regionSlug: regions.slug,
+			createdAt: coachedMunicipalities.createdAt
+		})
+		.from(coachedMunicipalities)
+		.innerJoin(regionRoles, eq(regionRoles.id, coachedMunicipalities.regionRoleId))
+		.innerJoin(regions, eq(regions.id, regionRoles.regionId))
+		.innerJoin(municipalities, eq(municipalities.id, coachedMunicipalities.municipalityId))
+		.where(eq(regionRoles.userId, params.userId))
+		.orderBy(asc(municipalities.name));
+}
+
 /** Entries of the audit log where the person acted or was acted upon; names and details are left out,
  *  as they may be someone else's. */
 async function listAuditEntriesOf(db: Db, params: { userId: string }) {
@@ -64,9 +83,10 @@ async function listAuditEntriesOf(db: Db, params: { userId: string }) {
 
 export async function exportStaffData(db: Db, person: PersonRef) {
 	const { userId } = person;
-	const [membershipRows, regionRoleRows, audit] = await Promise.all([
+	const [membershipRows, regionRoleRows, coachedRows, audit] = await Promise.all([
 		listMembershipsOf(db, { userId }),
 		listRegionRolesOf(db, { userId }),
+		listCoachedMunicipalitiesOf(db, { userId }),
 		listAuditEntriesOf(db, { userId })
 	]);
 	return {
@@ -79,6 +99,11 @@ export async function exportStaffData(db: Db, person: PersonRef) {
 			region: { slug: r.regionSlug, name: r.regionName },
 			role: r.role,
 			createdAt: r.createdAt.toISOString()
+		})),
+		coachedMunicipalities: coachedRows.map((c) => ({
+			municipality: { slug: c.municipalitySlug, name: c.municipalityName },
+			region: c.regionSlug,
+			createdAt: c.createdAt.toISOString()
 		})),
 		auditLog: audit.map((a) => ({
 			action: a.action,
@@ -122,6 +147,14 @@ export async function eraseStaffData(tx: Db, person: PersonRef): Promise<void> {
 		await writeAudit(tx, { regionId, actor, action: 'account.deleted', subject, details: { roles } });
 
 	await tx.delete(memberships).where(eq(memberships.userId, userId));
+	await tx
+		.delete(coachedMunicipalities)
+		.where(
+			inArray(
+				coachedMunicipalities.regionRoleId,
+				tx.select({ id: regionRoles.id }).from(regionRoles).where(eq(regionRoles.userId, userId))
+			)
+		);
 	await tx.delete(regionRoles).where(eq(regionRoles.userId, userId));
 	if (addresses.length)
 		await tx.delete(staffInvitations).where(inArray(sql`lower(${staffInvitations.email})`, [...addresses]));

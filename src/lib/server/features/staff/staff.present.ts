@@ -139,6 +139,8 @@ export function describeAuditDetails(locale: Locale, details: unknown): string {
 	if (typeof d.previousName === 'string')
 		parts.push(t('backoffice.audit.detail.previousName', { name: d.previousName }));
 	if (typeof d.kind === 'string') parts.push(label(locale, `backoffice.audit.statement.${d.kind}`, d.kind));
+	if (typeof d.municipality === 'string')
+		parts.push(t('backoffice.audit.detail.municipality', { name: d.municipality }));
 	if (typeof d.participating === 'boolean')
 		parts.push(
 			t(

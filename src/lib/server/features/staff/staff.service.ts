@@ -53,6 +53,7 @@ import {
 import {
 	grantableRoles,
 	municipalityAbilities,
+	regionRoleReaches,
 	type MunicipalityAbility,
 	type MunicipalityRole
 } from '$lib/server/platform/policy';
@@ -141,7 +142,9 @@ export async function getBackofficeHome(ctx: Ctx): Promise<BackofficeHome> {
 			roleLabel(ctx.locale, m.role)
 		),
 		...actor.regionRoles
-			.filter((r) => r.regionId === municipality.regionId)
+			.filter((r) =>
+				regionRoleReaches(r, { municipalityId: municipality.id, regionId: municipality.regionId })
+			)
 			.map((r) => roleLabel(ctx.locale, r.role))
 	];
 	const scope = attentionScope(municipality, abilities);
