@@ -23,12 +23,20 @@ import { writeDomainEvent } from '$lib/server/platform/events';
 import { follow } from '$lib/server/platform/subscriptions';
 import type { MailMessage } from '$lib/server/platform/mail';
 import type { Ctx, Tenant } from '$lib/server/platform/context';
-import { eventRegistrations, notifications, suggestionComments, users } from '$lib/server/db/schema';
+import {
+	eventRegistrations,
+	notifications,
+	opportunities,
+	suggestionComments,
+	suggestions,
+	users
+} from '$lib/server/db/schema';
 import {
 	answerSuggestion,
 	changeSuggestionStatus
 } from '$lib/server/features/suggestions/suggestions.moderation.service';
 import { mergeSuggestion } from '$lib/server/features/suggestions/suggestions.merge.service';
+import { saveReport } from '$lib/server/features/events/events.report.service';
 import { setMailPreference } from './notifications.service';
 import { notificationHandlers } from './notifications.handlers';
 import { listMyNotifications } from './notifications.inbox.service';
@@ -359,6 +367,48 @@ describe('actions and events', () => {
 		]);
 		expect(await notificationsOf(cancelledEarlier.id)).toEqual([]);
 		expect(outbox).toEqual([]);
+	});
+});
+
+describe('a working group’s report', () => {
+	it('choosing a suggestion tells its author, supporters and followers, as the suggestion’s own status change', async () => {
+		const db = database.db;
+		const s = await scene();
+		const [row] = await db
+			.select({ actionId: opportunities.actionId, id: opportunities.id })
+			.from(opportunities)
+			.innerJoin(suggestions, eq(suggestions.opportunityId, opportunities.id))
+			.where(eq(suggestions.id, s.suggestion.id));
+		const event = await buildEvent(db, geel, {
+			actionId: row!.actionId,
+			startsAt: new Date(Date.now() - 48 * 3_600_000),
+			title: 'Werkgroep ontharding'
+		});
+		await setMailPreference(db, { userId: s.supporter.id, kind: 'following', frequency: 'immediate' });
+		await dispatch();
+		outbox.length = 0;
+		const published = await saveReport(s.moderator, {
+			unverifiedEventId: String(event.id),
+			report: 'We kozen het plein.',
+			attendance: '9',
+			chosen: [String(s.suggestion.id)],
+			answers: { [String(s.suggestion.id)]: 'De werkgroep koos deze plek.' },
+			intent: 'publish',
+			origin: 'https://meedoen.test'
+		});
+		expect(published.published).toBe(true);
+		await dispatch();
+		const chosen = expect.objectContaining({ type: 'suggestion.status_changed', kind: 'following' });
+		expect(await notificationsOf(s.supporter.id)).toEqual(expect.arrayContaining([chosen]));
+		expect(await notificationsOf(s.follower.id)).toEqual(expect.arrayContaining([chosen]));
+		expect(await notificationsOf(s.author.id)).toEqual(
+			expect.arrayContaining([expect.objectContaining({ type: 'suggestion.status_changed', kind: 'own' })])
+		);
+		expect(await notificationsOf(s.bystander.id)).toEqual([]);
+		// The supporter wants news on what they follow right away: a mail naming the new status.
+		expect(
+			outbox.some((m) => m.to === s.supporter.email && /Gekozen|gekozen/.test(`${m.subject} ${m.text}`))
+		).toBe(true);
 	});
 });
 
