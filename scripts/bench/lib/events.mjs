@@ -30,6 +30,12 @@ export const EVENTS = {
 	targets: { p99Ms: 50 }
 };
 
+/** What the uncached reads above are served from: said with the figures, so they cannot pass for more. */
+const SHARED_READS =
+	'Past the page cache: the event list is read and rendered on every request; the .ics feed (at most 500 ' +
+	'events) is rendered at most once per 10 s and municipality and then served from the shared read cache ' +
+	'(src/lib/server/platform/cache.ts, cleared by any write), as for every visitor.';
+
 const KINDS = [
 	['workingGroup', 'codecide', 'Werkgroep'],
 	['actionDay', 'coproduce', 'Plantdag'],
@@ -81,6 +87,9 @@ async function writeEvents(dataDir) {
 			FROM generate_series(1, $3::int) AS i`,
 			[geel.id, race.id, EVENTS.capacity - EVENTS.placesLeft]
 		);
+		// Statistics for the planner, as a running server's autovacuum gathers them after a bulk load (the main
+		// bench's datasets do the same); the embedded database has no autovacuum, PostgreSQL's may be off.
+		for (const table of ['events', 'event_registrations']) await db.query(`ANALYZE ${table}`);
 		return { raceId: Number(race.id), racePath: `/geel/activiteiten/${race.id}-plantdag-van-de-race` };
 	} finally {
 		await db.close();
@@ -279,6 +288,7 @@ export async function runEventsBench({ root, benchDir, opts, log, onCleanup, tra
 			{ align: [null, 'right', 'right', 'right', 'right', 'right', 'right'] }
 		)
 	);
+	console.log(SHARED_READS);
 	console.log(
 		table(
 			['target', 'measured', 'target', 'result'],
@@ -307,6 +317,7 @@ export async function runEventsBench({ root, benchDir, opts, log, onCleanup, tra
 		race: raced,
 		stored,
 		reads,
+		sharedReads: SHARED_READS,
 		checks,
 		invalid,
 		pass: invalid.length === 0 && checks.every((c) => c.pass)

@@ -15,7 +15,13 @@ import {
 	buildUser
 } from '$lib/server/testing/factories';
 import { insertRegistration } from '$lib/server/features/events/events.queries';
-import { personalCalendarPath, renewPersonalCalendar } from '$lib/server/features/events/events.calendar';
+import {
+	FEED_LIMIT,
+	personalCalendarPath,
+	renewPersonalCalendar
+} from '$lib/server/features/events/events.calendar';
+import { createCache, type Cache } from '$lib/server/platform/cache';
+import { events } from '$lib/server/db/schema';
 import { hashToken, newToken } from '$lib/server/platform/tokens';
 import type { Tenant } from '$lib/server/platform/context';
 import type { RegistrationStatus } from '$lib/domain/events';
@@ -125,6 +131,7 @@ function requestEvent(
 		name?: string;
 		params?: Record<string, string>;
 		headers?: Record<string, string>;
+		cache?: Cache;
 	}
 ): RequestEvent {
 	const url = new URL(path, ORIGIN);
@@ -136,7 +143,7 @@ function requestEvent(
 			requestId: 'test',
 			locale: 'nl',
 			session: null,
-			ctx: buildCtx(database.db, options.tenant),
+			ctx: { ...buildCtx(database.db, options.tenant), cache: options.cache },
 			municipality: options.tenant
 				? { tenant: options.tenant, municipality: { name: options.name ?? options.tenant.slug } }
 				: null
@@ -146,9 +153,14 @@ function requestEvent(
 
 type Handler = (event: RequestEvent) => Promise<Response>;
 
-function fetchMunicipalityFeed(tenant: Tenant, name: string, headers?: Record<string, string>) {
+function fetchMunicipalityFeed(
+	tenant: Tenant,
+	name: string,
+	headers?: Record<string, string>,
+	cache?: Cache
+) {
 	return (municipalityFeed.GET as unknown as Handler)(
-		requestEvent(`/${tenant.slug}/activiteiten.ics`, { tenant, name, headers })
+		requestEvent(`/${tenant.slug}/activiteiten.ics`, { tenant, name, headers, cache })
 	);
 }
 
@@ -237,6 +249,53 @@ describe('/{municipality}/activiteiten.ics', () => {
 		expect(cancelled.sequence).toBe(1);
 		expect(bySummary.get('Online infosessie')!.location).toBe('Online');
 		expect(text).not.toContain('geheim-123');
+	});
+
+	it(`holds at most ${FEED_LIMIT} events, the soonest`, async () => {
+		const herentals = await buildParticipatingMunicipality(database.db, 'herentals');
+		const start = Date.now() + DAY;
+		await database.db.insert(events).values(
+			Array.from({ length: FEED_LIMIT + 1 }, (_, i) => ({
+				municipalityId: herentals.id,
+				kind: 'workingGroup' as const,
+				rung: 'codecide' as const,
+				status: 'published' as const,
+				publishedAt: new Date(),
+				title: `Werkgroep ${i + 1}`,
+				slug: `werkgroep-${i + 1}`,
+				uid: `feed-limit-${i + 1}@meedoen.test`,
+				startsAt: new Date(start + i * 3_600_000),
+				endsAt: new Date(start + i * 3_600_000 + 1_800_000)
+			}))
+		);
+		const { events: listed } = parse(await (await fetchMunicipalityFeed(herentals, 'Herentals')).text());
+		expect(listed).toHaveLength(FEED_LIMIT);
+		expect(listed[0]!.uid).toBe('feed-limit-1@meedoen.test');
+		expect(listed.map((e) => e.uid)).not.toContain(`feed-limit-${FEED_LIMIT + 1}@meedoen.test`);
+	});
+
+	it('is rendered once for everyone from the read cache, and anew after a write clears it', async () => {
+		const cache = createCache({ ttlMs: 60_000, maxEntries: 10 });
+		const first = await fetchMunicipalityFeed(mol, 'Mol', undefined, cache);
+		const etag = first.headers.get('etag')!;
+		// A change straight in the database (no write through the site, so nothing clears the cache) ...
+		await database.db
+			.update(events)
+			.set({ title: 'Repair café Mol, nu met fietsen', updatedAt: new Date() })
+			.where(eq(events.id, ev.mol!.id));
+		const cachedAnswer = await fetchMunicipalityFeed(mol, 'Mol', { 'if-none-match': etag }, cache);
+		expect(cachedAnswer.status).toBe(304);
+		// ... shows once a write through the site clears the cache (hooks.server.ts), with a new ETag.
+		cache.clear();
+		const renewed = await fetchMunicipalityFeed(mol, 'Mol', { 'if-none-match': etag }, cache);
+		expect(renewed.status).toBe(200);
+		expect(renewed.headers.get('etag')).not.toBe(etag);
+		const summaries = parse(await renewed.text()).events.map((e) => e.summary);
+		expect(summaries).toContain('Repair café Mol, nu met fietsen');
+		// Another municipality's feed is its own entry.
+		const geelText = await (await fetchMunicipalityFeed(geel, 'Geel', undefined, cache)).text();
+		expect(geelText).not.toContain('Repair café Mol');
+		await database.db.update(events).set({ title: 'Repair café Mol' }).where(eq(events.id, ev.mol!.id));
 	});
 
 	it('answers 304 to a calendar app that already has this version', async () => {

@@ -102,7 +102,9 @@ export const events = pgTable(
 	},
 	(t) => [
 		index('events_search_text_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
-		index('events_calendar_idx').on(t.municipalityId, t.status, t.startsAt),
+		// The lists and the feeds read a municipality's events in start order and stop at a page: this index gives
+		// that order whatever the statuses asked (status first, it could not: two statuses are two ranges to sort).
+		index('events_starts_idx').on(t.municipalityId, t.startsAt, t.id),
 		index('events_action_idx').on(t.municipalityId, t.actionId, t.startsAt),
 		index('events_opportunity_idx').on(t.municipalityId, t.opportunityId),
 		uniqueIndex('events_uid_key').on(t.uid),

@@ -12,9 +12,15 @@ import { withTenant } from '$lib/server/platform/context';
 import { cached } from '$lib/server/platform/cache';
 import type { EventPageFilters } from '$lib/components/events/links';
 import { getEvent as getEventRow, getEventOfAny, listActionsWithEvents } from './events.queries';
-import { presentEvent, type EventView, type MyRegistrationView } from './events.present';
+import {
+	presentEvent,
+	presentEventCard,
+	type EventCardView,
+	type EventView,
+	type MyRegistrationView
+} from './events.present';
 import { getMyRegistration } from './events.registrations.service';
-import { listEvents, withReportSuggestions, type EventListPage } from './events.service';
+import { listEventRowPage, listEvents, withReportSuggestions, type EventListPage } from './events.service';
 import { canManageEvents } from './events.policy';
 import {
 	presentEventApi,
@@ -26,7 +32,9 @@ import { brusselsMidnight, brusselsMidnightAfter, type EventApiQuery } from './e
 
 const PUBLIC = ['published', 'cancelled'] as const;
 
-export interface EventBrowse extends EventListPage {
+export interface EventBrowse extends Omit<EventListPage, 'items'> {
+	/** As the list's cards show them (no rendered Markdown: the page sends only what it shows). */
+	items: EventCardView[];
 	total: number;
 	/** The actions with public events, for the action filter (a municipality's list only). */
 	actions: { id: number; title: string }[];
@@ -43,7 +51,7 @@ export async function browseEvents(
 	if (input.participating === false) return { items: [], nextCursor: null, total: 0, actions: [] };
 	const f = input.filters;
 	const [page, actions] = await Promise.all([
-		listEvents(ctx, {
+		listEventRowPage(ctx, {
 			when: f.when,
 			kind: f.kind,
 			actionId: f.action,
@@ -56,7 +64,12 @@ export async function browseEvents(
 		}),
 		ctx.tenant ? listActionsWithEvents(ctx.db, { municipalityIds: [ctx.tenant.id], statuses: PUBLIC }) : []
 	]);
-	return { ...page, total: page.total ?? 0, actions };
+	return {
+		items: page.rows.map((row) => presentEventCard(row, page.now)),
+		nextCursor: page.nextCursor,
+		total: page.total ?? 0,
+		actions
+	};
 }
 
 /**

@@ -128,7 +128,7 @@ export const eventsApi: ApiContribution = {
 			get: {
 				operationId: 'getMunicipalityCalendar',
 				summary: 'De activiteiten van een gemeente als agenda om op te abonneren (iCalendar)',
-				description: `De gepubliceerde activiteiten van de gemeente, komende en van de laatste ${FEED_RECENT_DAYS} dagen (geannuleerde gemarkeerd, hoogstens ${FEED_LIMIT}), met tijden in Europe/Brussels. Een agenda-app die de ETag meestuurt in If-None-Match krijgt 304 zolang er niets veranderde.`,
+				description: `De gepubliceerde activiteiten van de gemeente, komende en van de laatste ${FEED_RECENT_DAYS} dagen (geannuleerde gemarkeerd; hoogstens de ${FEED_LIMIT} eerstvolgende), met tijden in Europe/Brussels. Een agenda-app die de ETag meestuurt in If-None-Match krijgt 304 zolang er niets veranderde.`,
 				tags: ['activiteiten'],
 				parameters: [
 					{

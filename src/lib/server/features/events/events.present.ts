@@ -51,6 +51,8 @@ export interface EventView {
 	uid: string;
 	sequence: number;
 	reportHtml: string | null;
+	/** A report is published (what a card says of a past event). */
+	hasReport: boolean;
 	reportPublishedAt: string | null;
 	/** How many came, as the published report says. */
 	reportAttendance: number | null;
@@ -61,6 +63,28 @@ export interface EventView {
 	municipality: { slug: string; name: string };
 	updatedAt: string;
 }
+
+/**
+ * What a list shows of an event (EventCard), and all the list page sends: no rendered Markdown, no questions,
+ * nothing the card does not show. A full EventView carries it too, so a card takes either.
+ */
+export type EventCardView = Pick<
+	EventView,
+	| 'id'
+	| 'path'
+	| 'kind'
+	| 'title'
+	| 'startsAt'
+	| 'endsAt'
+	| 'venueName'
+	| 'online'
+	| 'status'
+	| 'past'
+	| 'registrationOpen'
+	| 'placesLeft'
+	| 'hasReport'
+	| 'municipality'
+>;
 
 export interface MyRegistrationView {
 	status: RegistrationStatus;
@@ -77,7 +101,7 @@ export function registrationClosesAt(row: Pick<EventRow, 'registrationDeadline' 
 }
 
 export function presentEvent(row: EventRow, now: Date, options: { showOnlineUrl: boolean }): EventView {
-	const placesLeft = row.capacity === null ? null : Math.max(0, row.capacity - row.placesTaken);
+	const placesLeft = placesLeftOf(row);
 	return {
 		id: row.id,
 		path: eventPath(row.municipalitySlug, row.id, row.slug),
@@ -110,6 +134,7 @@ export function presentEvent(row: EventRow, now: Date, options: { showOnlineUrl:
 		uid: row.uid,
 		sequence: row.sequence,
 		reportHtml: row.reportPublishedAt && row.report ? renderMarkdown(row.report) : null,
+		hasReport: hasReport(row),
 		reportPublishedAt: row.reportPublishedAt?.toISOString() ?? null,
 		reportAttendance: row.reportPublishedAt ? row.reportAttendance : null,
 		reportSuggestions: [],
@@ -125,6 +150,34 @@ export function presentEvent(row: EventRow, now: Date, options: { showOnlineUrl:
 		municipality: { slug: row.municipalitySlug, name: row.municipalityName },
 		updatedAt: row.updatedAt.toISOString()
 	};
+}
+
+/** An event as a list's card shows it; the Markdown of its description and report is not rendered. */
+export function presentEventCard(row: EventRow, now: Date): EventCardView {
+	return {
+		id: row.id,
+		path: eventPath(row.municipalitySlug, row.id, row.slug),
+		kind: row.kind,
+		title: row.title,
+		startsAt: row.startsAt.toISOString(),
+		endsAt: row.endsAt.toISOString(),
+		venueName: row.venueName,
+		online: Boolean(row.onlineUrl),
+		status: row.status,
+		past: row.startsAt <= now,
+		registrationOpen: row.status === 'published' && registrationClosesAt(row) > now,
+		placesLeft: placesLeftOf(row),
+		hasReport: hasReport(row),
+		municipality: { slug: row.municipalitySlug, name: row.municipalityName }
+	};
+}
+
+function placesLeftOf(row: Pick<EventRow, 'capacity' | 'placesTaken'>): number | null {
+	return row.capacity === null ? null : Math.max(0, row.capacity - row.placesTaken);
+}
+
+function hasReport(row: Pick<EventRow, 'reportPublishedAt' | 'report'>): boolean {
+	return Boolean(row.reportPublishedAt && row.report);
 }
 
 export function presentMyRegistration(

@@ -164,18 +164,26 @@ export async function listEvents(db: Db, filter: EventListFilter) {
 				: or(lt(events.startsAt, startsAt), and(eq(events.startsAt, startsAt), lt(events.id, id)))
 		);
 	}
+	const order =
+		filter.order === 'asc'
+			? [asc(events.startsAt), asc(events.id)]
+			: [desc(events.startsAt), desc(events.id)];
+	// The page is chosen from events alone (walking events_starts_idx in order and stopping at the limit), and
+	// only its rows are joined and counted. Joined first, the planner sorted every event the filter finds with
+	// its action and municipality, 1,768 for Geel's upcoming list in issue 17's bench (~20 ms a page).
+	const page = db
+		.select({ id: events.id })
+		.from(events)
+		.where(and(...conditions))
+		.orderBy(...order)
+		.limit(filter.limit);
 	return db
 		.select(listedColumns)
 		.from(events)
 		.innerJoin(municipalities, eq(municipalities.id, events.municipalityId))
 		.leftJoin(actions, actionOf)
-		.where(and(...conditions))
-		.orderBy(
-			...(filter.order === 'asc'
-				? [asc(events.startsAt), asc(events.id)]
-				: [desc(events.startsAt), desc(events.id)])
-		)
-		.limit(filter.limit);
+		.where(and(inArray(events.municipalityId, [...filter.municipalityIds]), inArray(events.id, page)))
+		.orderBy(...order);
 }
 
 /** How many events the list's filter finds, over all its pages. */

@@ -123,6 +123,21 @@ export function isEventCursor(cursor: string): boolean {
  * past, filtered, one page at a time. Drafts only for the municipality's staff who manage events.
  */
 export async function listEvents(ctx: Ctx, input: EventListInput): Promise<EventListPage> {
+	const { rows, now, ...page } = await listEventRowPage(ctx, input);
+	return {
+		...page,
+		items: rows.map((row) => presentEvent(row, now, { showOnlineUrl: input.drafts === true }))
+	};
+}
+
+/**
+ * listEvents' page as rows, for a list that presents them its own way (the list pages' cards): the same
+ * filters, authorization and cursor.
+ */
+export async function listEventRowPage(
+	ctx: Ctx,
+	input: EventListInput
+): Promise<Omit<EventListPage, 'items'> & { rows: EventRow[]; now: Date }> {
 	const now = input.now ?? new Date();
 	const limit = Math.min(Math.max(input.limit ?? EVENTS_PAGE_SIZE, 1), 100);
 	const municipalityIds = ctx.tenant
@@ -160,7 +175,8 @@ export async function listEvents(ctx: Ctx, input: EventListInput): Promise<Event
 	const page = rows.slice(0, limit);
 	const last = page[page.length - 1];
 	return {
-		items: page.map((row) => presentEvent(row, now, { showOnlineUrl: input.drafts === true })),
+		rows: page,
+		now,
 		nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
 		...(total === undefined ? {} : { total })
 	};
