@@ -156,6 +156,8 @@ export const suggestionsContribute = {
 		photoType: 'Dit bestand is geen foto. Kies een JPEG-, PNG- of WebP-bestand.',
 		photoTooBig: `De foto is te groot: hoogstens ${photoMb} MB.`,
 		photoUnreadable: 'Deze foto kunnen we niet lezen. Probeer een andere foto.',
+		photoTooManyPixels:
+			'Deze foto heeft te veel pixels (meer dan 50 megapixel). Verklein ze of kies een andere foto.',
 		altRequired: 'Beschrijf wat er op de foto staat.',
 		altTooLong: `De beschrijving van de foto mag hoogstens ${SUGGESTION_LIMITS.altMax} tekens hebben.`,
 		requestTooLarge:

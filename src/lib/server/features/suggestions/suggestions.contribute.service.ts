@@ -52,7 +52,9 @@ import {
 	validateContribution,
 	type SuggestionInput
 } from './suggestions.contribute.schemas';
-import { processPhoto, type ProcessedPhoto } from './suggestions.photo';
+import { processUpload, type PhotoError, type ProcessedPhoto } from '$lib/server/platform/photos';
+import type { UploadedFile } from '$lib/server/platform/forms';
+import { SUGGESTION_LIMITS } from '$lib/domain/suggestions';
 import {
 	presentComments,
 	presentSimilar,
@@ -72,10 +74,15 @@ const E = 'suggestionsContribute.errors';
 const key = (k: string) => `${E}.${k}` as MessageKey;
 
 /** An uploaded file as forms give it (a File or anything with its size and bytes). */
-export interface UploadedPhoto {
-	size: number;
-	arrayBuffer(): Promise<ArrayBuffer>;
-}
+export type UploadedPhoto = UploadedFile;
+
+/** The platform's reasons a file is no photo, in this form's words. */
+const PHOTO_ERRORS: Record<PhotoError, MessageKey> = {
+	type: key('photoType'),
+	tooBig: key('photoTooBig'),
+	tooManyPixels: key('photoTooManyPixels'),
+	unreadable: key('photoUnreadable')
+};
 
 function fieldsOf(err: unknown): FieldErrors {
 	if (isAppError(err) && err.code === 'validation') return err.options.fields ?? {};
@@ -185,10 +192,10 @@ async function checkPhoto(
 	photo: UploadedPhoto | null | undefined,
 	fields: FieldErrors
 ): Promise<ProcessedPhoto | null> {
-	if (!photo || photo.size === 0) return null;
-	const result = await processPhoto(new Uint8Array(await photo.arrayBuffer()));
+	const result = await processUpload(photo, { maxBytes: SUGGESTION_LIMITS.photoBytesMax });
+	if (!result) return null;
 	if ('error' in result) {
-		addField(fields, 'photo', result.error);
+		addField(fields, 'photo', PHOTO_ERRORS[result.error]);
 		return null;
 	}
 	return result;
