@@ -1,6 +1,7 @@
 // Events as a citizen meets them, in real Chromium on the demo: from Geel's home to its events, the filters
 // without JavaScript, an event's page (its calendar file, its schema.org data, the old slug), the region's
-// list and past events with their report, and the API. Axe checks every page on the way.
+// list and past events with their report and its photos (staff add one by keyboard without JavaScript, the
+// citizen sees it), and the API. Axe checks every page on the way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
@@ -11,7 +12,9 @@ import {
 	shown,
 	visit
 } from './support';
+import sharp from 'sharp';
 import { startSmtpCatcher, type SmtpCatcher } from '../../src/lib/server/testing/smtp';
+import { jpegWithGps } from '../../src/lib/server/testing/images';
 
 const GROUP = 'Werkgroep ontharding: we kiezen samen drie plekken';
 const DAY = 'Plantdag: samen tegels eruit en planten erin';
@@ -89,8 +92,56 @@ describe('events for citizens', () => {
 		await checkA11y(page, '/geel/activiteiten?wanneer=voorbij');
 		await page.locator('ul.grid a').first().click();
 		await shown(page, 'h2:text("Verslag")');
-		await checkA11y(page, new URL(page.url()).pathname);
+		const reportPath = new URL(page.url()).pathname;
+		await checkA11y(page, reportPath);
 		expect(await page.locator('.report').textContent()).toContain('ontharding wordt de eerste werf');
+		// The demo report's two drawn photos, each with its description.
+		const photos = page.getByRole('list', { name: 'Foto’s' }).getByRole('img');
+		expect(await photos.count()).toBe(2);
+		expect(await photos.first().getAttribute('alt')).toMatch(/^Tekening: een kaart van Geel/);
+
+		// Staff add a photo to the published report by keyboard, without JavaScript.
+		const staffContext = await journey.browser.newContext({ baseURL: journey.server.url, locale: 'nl-BE' });
+		await blockPageScriptsKeepRedirects(staffContext);
+		const staff = await staffContext.newPage();
+		await journey.logInAs(/Els Van den Broeck/, staff);
+		const eventId = /\/activiteiten\/(\d+)-/.exec(reportPath)![1];
+		await visit(staff, `/geel/beheer/activiteiten/${eventId}/verslag`, { until: 'load' });
+		await checkA11y(staff, '/geel/beheer/activiteiten/:id/verslag');
+		const file = staff.getByLabel('Foto toevoegen');
+		await file.focus();
+		await file.setInputFiles({
+			name: 'IMG_2041.JPG',
+			mimeType: 'image/jpeg',
+			buffer: await jpegWithGps(2000, 1500)
+		});
+		await staff.keyboard.press('Tab');
+		expect(await staff.evaluate(() => document.activeElement?.id)).toBe('report-photo-alt');
+		await staff.keyboard.type('Dertig buren rond de kaart van Geel in zaal De Linde');
+		await staff.keyboard.press('Tab');
+		expect(await staff.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
+			'Bewaar de wijzigingen'
+		);
+		await staff.keyboard.press('Enter');
+		await staff.waitForURL(/\/verslag\?gelukt=bijgewerkt$/);
+		await shown(staff, 'text=Het gepubliceerde verslag is bijgewerkt.');
+		expect(await staff.getByRole('img', { name: 'Dertig buren rond de kaart van Geel' }).count()).toBe(1);
+		await checkA11y(staff, '/geel/beheer/activiteiten/:id/verslag (photo added)');
+		await staffContext.close();
+
+		// The citizen sees it on the event page, after the other two, loaded and without its GPS position.
+		await visit(page, reportPath, { until: 'load' });
+		expect(await photos.count()).toBe(3);
+		const added = photos.nth(2);
+		expect(await added.getAttribute('alt')).toBe('Dertig buren rond de kaart van Geel in zaal De Linde');
+		expect(await added.getAttribute('loading')).toBe('lazy');
+		await added.scrollIntoViewIfNeeded();
+		await added.evaluate((img: HTMLImageElement) => img.decode());
+		expect(await added.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1600);
+		const image = await page.request.get((await added.getAttribute('src'))!);
+		expect(image.headers()['content-type']).toBe('image/jpeg');
+		expect((await sharp(await image.body()).metadata()).exif).toBeUndefined();
+		await checkA11y(page, `${reportPath} (three photos)`);
 		expect(await page.locator('#inschrijven').textContent()).toContain('Deze activiteit is voorbij');
 		expect(await page.locator('form').filter({ hasText: 'Schrijf me in' }).count()).toBe(0);
 

@@ -110,6 +110,16 @@ async function arrangeMol(): Promise<RouteValues> {
 			`SELECT id FROM themes WHERE municipality_id = $1 ORDER BY position, id LIMIT 1`,
 			[mol]
 		);
+		// A photo of the report of Mol's event: its back-office address and its removal step are Mol's alone.
+		const reportPhoto = await one<{ id: string }>(
+			`INSERT INTO media (municipality_id, kind, content_type, bytes, width, height, alt)
+			 VALUES ($1, 'photo', 'image/png', $2, 64, 64, 'Buren planten') RETURNING id`,
+			[mol, pngBytes()]
+		);
+		await db.query(
+			`INSERT INTO event_report_photos (media_id, municipality_id, event_id, position) VALUES ($1, $2, $3, 1)`,
+			[reportPhoto.id, mol, event.id]
+		);
 		// A logistics item of Mol's event: its edit and remove steps are Mol's alone.
 		const item = await one<{ id: number }>(
 			`INSERT INTO event_checklist_items (municipality_id, event_id, position, text)
@@ -132,6 +142,7 @@ async function arrangeMol(): Promise<RouteValues> {
 			suggestie: `${pending.id}-${pending.slug}`,
 			activiteit: String(event.id),
 			taak: String(item.id),
+			foto: reportPhoto.id,
 			event: `${event.id}-${event.slug}`,
 			thema: theme.id,
 			'medewerkers/persoon': staff.user,

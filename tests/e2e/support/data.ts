@@ -133,6 +133,12 @@ export function routeValuesOfGeel(dataDir: string): Promise<Record<string, strin
 					`SELECT i.id AS v FROM event_checklist_items i JOIN events e ON e.id = i.event_id
 					 WHERE e.municipality_id = ${geel} ORDER BY i.id LIMIT 1`
 				).catch(() => undefined)) ?? '999999',
+			// A photo of the report of that event, or an id that is none (the step is refused or not found alike).
+			foto:
+				(await one(
+					`SELECT p.media_id AS v FROM event_report_photos p JOIN events e ON e.id = p.event_id
+					 WHERE e.municipality_id = ${geel} ORDER BY p.position LIMIT 1`
+				).catch(() => undefined)) ?? '00000000-0000-4000-8000-000000000000',
 			level: '2',
 			rest: 'v1/iets',
 			// An unsubscribe link (/uitschrijven/{token}) that is none: a malformed token is refused like any write

@@ -268,7 +268,9 @@ export const backoffice = {
 				invitations_sent: 'Uitnodigingen voor een activiteit verstuurd',
 				officials_changed: 'Aanwezige schepenen en medewerkers gewijzigd',
 				offline_interest_added: 'Mensen toegevoegd aan de lijst van interesse buiten het platform',
-				offline_interest_removed: 'Iemand verwijderd van de lijst van interesse buiten het platform'
+				offline_interest_removed: 'Iemand verwijderd van de lijst van interesse buiten het platform',
+				report_photo_added: 'Foto aan het verslag toegevoegd',
+				report_photo_removed: 'Foto uit het verslag verwijderd'
 			},
 			newsletter: {
 				created: 'Nieuwsbrief aangemaakt',

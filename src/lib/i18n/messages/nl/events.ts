@@ -91,6 +91,8 @@ export const events = {
 		reportPublished: 'Gepubliceerd op {date}.',
 		reportAttendance: { one: '{count} persoon was erbij.', other: '{count} mensen waren erbij.' },
 		reportChosen: 'Gekozen suggesties',
+		reportPhotos: 'Foto’s',
+		reportPhotosOf: 'Foto’s van ‘{title}’',
 		map: 'Kaart'
 	},
 	register: {

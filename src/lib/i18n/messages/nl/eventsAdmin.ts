@@ -308,6 +308,7 @@ export const eventsAdmin = {
 		},
 		checkedIn: 'De aanwezigheden zijn bewaard.',
 		reportSaved: 'Het verslag is bewaard als ontwerp.',
+		reportPhotoRemoved: 'De foto is uit het verslag verwijderd.',
 		reportUpdated: 'Het gepubliceerde verslag is bijgewerkt.',
 		reportPublished: {
 			one: 'Het verslag is gepubliceerd. {count} persoon krijgt een e-mail.',
@@ -340,6 +341,25 @@ export const eventsAdmin = {
 		publish: 'Publiceer het verslag',
 		save: 'Bewaar de wijzigingen',
 		preview: 'Zo staat het bewaarde verslag op de website',
+		photosHeading: 'Foto’s',
+		photosHint:
+			'Foto’s verschijnen in het verslag in de volgorde waarin je ze toevoegt, zodra het verslag gepubliceerd is. We verkleinen ze en verwijderen de gegevens die een toestel erin bewaart (zoals de plaats waar ze genomen zijn).',
+		photosNone: 'Nog geen foto’s.',
+		photoRemove: 'Verwijder foto {number}',
+		photoLabel: 'Foto toevoegen',
+		photoHint:
+			'Eén foto per keer: JPEG, PNG of WebP, hoogstens 10 MB. Ze wordt toegevoegd als je het verslag bewaart. Werd het formulier geweigerd, kies de foto dan opnieuw.',
+		photoAltLabel: 'Beschrijving van de foto',
+		photoAltHint:
+			'Wat staat er op de foto? Voor wie ze niet kan zien, bijvoorbeeld ‘Twaalf buren planten hagen op het Marktplein’.',
+		photosFull: 'Dit verslag heeft het maximum van 12 foto’s. Verwijder er een om een andere toe te voegen.',
+		removePhoto: {
+			title: 'Foto uit het verslag verwijderen',
+			intro:
+				'Deze foto verdwijnt uit het verslag van ‘{title}’, ook van de website als het verslag gepubliceerd is.',
+			button: 'Verwijder de foto',
+			back: 'Nee, terug naar het verslag'
+		},
 		mail: {
 			subject: 'Verslag van ‘{title}’',
 			body: 'Dag {name},\n\nHet verslag van ‘{title}’ van {date} staat online: wat besproken en beslist werd, en de volgende stappen.\n\n{chosen}Lees het verslag: {page}\n\nJe krijgt deze e-mail omdat je ingeschreven was, een gekozen suggestie indiende of de actie volgt op Meedoen {municipality}.',
@@ -350,7 +370,15 @@ export const eventsAdmin = {
 			reportRequired: 'Schrijf het verslag voor je het publiceert.',
 			attendance: 'Geef een geheel getal van 0 tot 100.000.',
 			answerTooLong: 'Het antwoord is te lang: hoogstens 1.000 tekens.',
-			cancelled: 'Deze activiteit is geannuleerd: ze krijgt geen verslag.'
+			cancelled: 'Deze activiteit is geannuleerd: ze krijgt geen verslag.',
+			photoType: 'Dit bestand is geen foto. Kies een JPEG-, PNG- of WebP-bestand.',
+			photoTooBig: 'De foto is te groot: hoogstens 10 MB.',
+			photoTooManyPixels:
+				'Deze foto heeft te veel pixels (meer dan 50 megapixel). Verklein ze of kies een andere foto.',
+			photoUnreadable: 'Deze foto kunnen we niet lezen. Probeer een andere foto.',
+			photoTooMany: 'Een verslag heeft hoogstens 12 foto’s. Verwijder er eerst een.',
+			photoAltRequired: 'Beschrijf wat er op de foto staat, voor wie ze niet kan zien.',
+			photoAltTooLong: 'De beschrijving van de foto mag hoogstens 300 tekens hebben.'
 		}
 	},
 	export: {

@@ -31,6 +31,7 @@ import { municipalities } from './municipalities';
 import { users } from './accounts';
 import { actions, opportunities } from './actions';
 import { suggestions } from './suggestions';
+import { media } from './media';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
@@ -205,6 +206,31 @@ export const eventReportSuggestions = pgTable(
 			foreignColumns: [events.id, events.municipalityId]
 		}).onDelete('cascade'),
 		index('event_report_suggestions_suggestion_idx').on(t.municipalityId, t.suggestionId)
+	]
+);
+
+/**
+ * The photos of an event's report, in the order they were added (`position`); the image itself, re-encoded
+ * without metadata, and its alt text are a `media` row of kind photo. Removing the media row removes this one.
+ * Served publicly once the report is published (getPublicReportPhoto), to its staff before that.
+ */
+export const eventReportPhotos = pgTable(
+	'event_report_photos',
+	{
+		mediaId: uuid('media_id')
+			.primaryKey()
+			.references(() => media.id, { onDelete: 'cascade' }),
+		municipalityId: uuid('municipality_id').notNull(),
+		eventId: integer('event_id').notNull(),
+		position: integer('position').notNull()
+	},
+	(t) => [
+		foreignKey({
+			name: 'event_report_photos_event_fk',
+			columns: [t.eventId, t.municipalityId],
+			foreignColumns: [events.id, events.municipalityId]
+		}).onDelete('cascade'),
+		uniqueIndex('event_report_photos_position_idx').on(t.municipalityId, t.eventId, t.position)
 	]
 );
 

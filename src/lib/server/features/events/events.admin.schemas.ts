@@ -249,11 +249,17 @@ export const REPORT_ANSWER_MAX = 1_000;
 /** Suggestions one report may choose. */
 export const REPORT_CHOSEN_MAX = 200;
 export const REPORT_INTENTS = ['draft', 'publish'] as const;
+/** Photos one report may show. */
+export const REPORT_PHOTOS_MAX = 12;
+/** The largest photo file accepted (as a suggestion's; BODY_SIZE_LIMIT leaves room for it and the text). */
+export const REPORT_PHOTO_BYTES_MAX = 10 * 1024 * 1024;
+/** A photo's alt text: what someone who cannot see it needs to know. */
+export const REPORT_PHOTO_ALT_MAX = 300;
 
 /**
  * The report (verslag) form: the Markdown text, how many people came, the suggestions ticked as chosen with an
- * answer each (`answers` by suggestion id) or the shared answer for those left empty, and whether to keep it
- * as a draft or publish it.
+ * answer each (`answers` by suggestion id) or the shared answer for those left empty, the alt text of a photo
+ * added with it, and whether to keep it as a draft or publish it.
  */
 export const reportSchema = z
 	.object({
@@ -282,6 +288,8 @@ export const reportSchema = z
 			.optional()
 			.transform((v) => v ?? {}),
 		sharedAnswer: text(REPORT_ANSWER_MAX, 'eventsAdmin.report.errors.answerTooLong'),
+		/** The alt text of a photo added with this save (required with a photo: checked with the upload). */
+		photoAlt: text(REPORT_PHOTO_ALT_MAX, 'eventsAdmin.report.errors.photoAltTooLong'),
 		intent: z.enum(REPORT_INTENTS, { error: 'backoffice.errors.invalid' })
 	})
 	.superRefine((r, issue) => {

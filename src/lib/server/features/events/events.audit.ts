@@ -11,6 +11,9 @@ declare module '$lib/server/platform/audit' {
 		/** The report saved as a draft, or its text changed after publication. */
 		'event.report_saved': true;
 		'event.report_published': true;
+		/** A photo added to the report (with its alt text) or removed from it. */
+		'event.report_photo_added': true;
+		'event.report_photo_removed': true;
 		/** A checklist item added, edited or removed (logistics). */
 		'event.checklist_changed': true;
 		'event.briefing_sent': true;

@@ -58,6 +58,8 @@ export interface EventView {
 	reportAttendance: number | null;
 	/** The suggestions the published report chose (its page fills them in; lists leave them empty). */
 	reportSuggestions: { id: number; title: string; path: string }[];
+	/** The photos of the published report, in the order added (its page fills them in; lists leave them empty). */
+	reportPhotos: ReportPhotoPublicView[];
 	action: { id: number; path: string; title: string } | null;
 	opportunityId: number | null;
 	municipality: { slug: string; name: string };
@@ -85,6 +87,20 @@ export type EventCardView = Pick<
 	| 'hasReport'
 	| 'municipality'
 >;
+
+/** A photo of a published report: its public address, its alt text and its size (for the page's layout). */
+export interface ReportPhotoPublicView {
+	src: string;
+	alt: string;
+	width: number | null;
+	height: number | null;
+}
+
+export function presentReportPhotos(
+	rows: readonly { id: string; alt: string; width: number | null; height: number | null }[]
+): ReportPhotoPublicView[] {
+	return rows.map((r) => ({ src: `/media/${r.id}`, alt: r.alt, width: r.width, height: r.height }));
+}
 
 export interface MyRegistrationView {
 	status: RegistrationStatus;
@@ -138,6 +154,7 @@ export function presentEvent(row: EventRow, now: Date, options: { showOnlineUrl:
 		reportPublishedAt: row.reportPublishedAt?.toISOString() ?? null,
 		reportAttendance: row.reportPublishedAt ? row.reportAttendance : null,
 		reportSuggestions: [],
+		reportPhotos: [],
 		action:
 			row.actionId !== null && row.actionSlug !== null && row.actionTitle !== null
 				? {

@@ -15,7 +15,8 @@ import {
 	listEvents as listEventRows,
 	type EventRow
 } from './events.queries';
-import { presentEvent, type EventView } from './events.present';
+import { presentEvent, presentReportPhotos, type EventView } from './events.present';
+import { listReportPhotos } from './events.report.queries';
 import { listReportChoices } from './events.admin.queries';
 import { linkSuggestions } from '$lib/server/features/suggestions/suggestions.decisions.service';
 
@@ -52,16 +53,20 @@ export async function getEvent(ctx: TenantCtx, input: { id: number; now?: Date }
 	return withReportSuggestions(ctx.db, row, view);
 }
 
-/** An event's page view with the suggestions its published report chose, linked (those still public). */
+/**
+ * An event's page view with what its published report adds: the suggestions it chose, linked (those still
+ * public), and its photos. A draft report adds nothing.
+ */
 export async function withReportSuggestions(db: Db, row: EventRow, view: EventView): Promise<EventView> {
 	if (!row.reportPublishedAt) return view;
-	const choices = await listReportChoices(db, { municipalityId: row.municipalityId, eventId: row.id });
+	const of = { municipalityId: row.municipalityId, eventId: row.id };
+	const [choices, photos] = await Promise.all([listReportChoices(db, of), listReportPhotos(db, of)]);
 	const reportSuggestions = await linkSuggestions(db, {
 		municipalityId: row.municipalityId,
 		municipalitySlug: row.municipalitySlug,
 		ids: choices.map((c) => c.suggestionId)
 	});
-	return { ...view, reportSuggestions };
+	return { ...view, reportSuggestions, reportPhotos: presentReportPhotos(photos) };
 }
 
 export interface EventListInput {

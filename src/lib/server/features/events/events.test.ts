@@ -2,6 +2,7 @@
 // (drafts for the municipality's staff only; another municipality's staff see nothing of them).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import sharp from 'sharp';
 import type { Db } from '$lib/server/db/client';
 import { events } from '$lib/server/db/schema';
 import type { Tenant } from '$lib/server/platform/context';
@@ -13,6 +14,7 @@ import { refusal } from '$lib/server/testing/assertions';
 import { buildEvent, buildStaff, getTenant } from '$lib/server/testing/factories';
 import { getEvent as getEventRow, listEvents as listEventRows } from './events.queries';
 import { getEvent, listEvents } from './events.service';
+import { getPublishedReportPhoto } from './events.report.service';
 
 let database: TestDatabase;
 let db: Db;
@@ -59,6 +61,16 @@ describe('the demo events of Geel', () => {
 		const past = await listEvents(ctxAs(db, geel), { when: 'past', now });
 		expect(past.items).toHaveLength(1);
 		expect(past.items[0]!.reportHtml).toContain('ontharding wordt de eerste werf');
+		// Its report has two drawn photos, each with its alt text, served as JPEG at /media/{id}.
+		const meeting = await getEvent(ctxAs(db, geel), { id: past.items[0]!.id });
+		expect(meeting.reportPhotos).toHaveLength(2);
+		for (const photo of meeting.reportPhotos) {
+			expect(photo.alt).toMatch(/^Tekening: .{40,}/);
+			expect(photo.src).toMatch(/^\/media\/[0-9a-f-]{36}$/);
+			const served = await getPublishedReportPhoto(ctxAs(db, geel), { unverifiedId: photo.src.slice(7) });
+			expect(served.contentType).toBe('image/jpeg');
+			expect((await sharp(served.bytes).metadata()).format).toBe('jpeg');
+		}
 	});
 
 	it('links each upcoming event to the opportunity of its kind', async () => {

@@ -27,18 +27,21 @@ export const load: PageServerLoad = async (event) => ({
 });
 
 export const actions: Actions = {
-	// Save as a draft or publish (the button pressed); refused: the page again with everything typed.
+	// Save as a draft or publish (the button pressed), adding the photo chosen; refused: the page again with
+	// everything typed (a file cannot be given back: the form asks to choose it again).
 	default: async (event) => {
 		const form = await event.request.formData();
-		const text = textFields(form, ['report', 'attendance', 'sharedAnswer', 'intent']);
+		const text = textFields(form, ['report', 'attendance', 'sharedAnswer', 'photoAlt', 'intent']);
 		const chosen = listField(form, 'chosen', REPORT_CHOSEN_MAX);
 		const answers = answersOf(form);
+		const file = form.get('photo');
 		const result = await backofficeAction(
 			event,
 			saveReport(event.locals.ctx, {
 				...text,
 				chosen,
 				answers,
+				photo: file instanceof File && file.size > 0 ? file : null,
 				unverifiedEventId: event.params.activiteit,
 				origin: event.url.origin
 			}),
