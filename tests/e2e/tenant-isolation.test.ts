@@ -133,6 +133,12 @@ async function arrangeMol(): Promise<RouteValues> {
 			 RETURNING id`,
 			[mol]
 		);
+		// Someone on Mol's list of interest outside the platform: their removal step is Mol's alone.
+		const interest = await one<{ id: number }>(
+			`INSERT INTO offline_interests (municipality_id, user_id, email, agreed_on, agreed_how)
+			 VALUES ($1, $2, 'interesse.mol@example.be', current_date, 'Papieren lijst') RETURNING id`,
+			[mol, citizen.id]
+		);
 		return {
 			municipality: 'mol',
 			nieuwsbrief: String(letter.id),
@@ -147,6 +153,7 @@ async function arrangeMol(): Promise<RouteValues> {
 			thema: theme.id,
 			'medewerkers/persoon': staff.user,
 			'geblokkeerd/persoon': citizen.id,
+			'interesse/persoon': String(interest.id),
 			// The API: ids of what Mol has not made public.
 			'opportunities/id': String(draft.opportunity),
 			'suggestions/id': String(pending.id),
