@@ -2,22 +2,18 @@
 // before, only for who may read dashboards in that municipality, and mailed on Monday morning to the
 // aldermen over SMTP (a real server catches it), once per week however often and wherever the job runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { features } from '$lib/server/features';
-import { loadConfig } from '$lib/server/platform/config';
-import { startApp, stopApp, type App } from '$lib/server/platform/app';
+import type { App } from '$lib/server/platform/app';
 import { withTenant, type Tenant } from '$lib/server/platform/context';
 import type { Actor } from '$lib/server/platform/policy';
 import type { JobContext } from '$lib/server/platform/feature';
 import { isAppError } from '$lib/server/platform/errors';
 import { consents, suggestions, suggestionVotes, users, weeklyOverviews } from '$lib/server/db/schema';
-import { createEmptyTestDatabase, type TestDatabase } from '$lib/server/testing/db';
+import type { TestDatabase } from '$lib/server/testing/db';
+import { startMailApp, type MailApp } from '$lib/server/testing/mail-app';
 import { silentLog } from '$lib/server/testing/context';
 import { requestCtx } from '$lib/server/testing/running';
-import { startSmtpCatcher, type SmtpCatcher } from '$lib/server/testing/smtp';
+import type { SmtpCatcher } from '$lib/server/testing/smtp';
 import {
 	actorOf,
 	buildParticipatingMunicipality,
@@ -30,7 +26,7 @@ import {
 import { lastWholeWeek } from './college.queries';
 import { getWeeklyOverview, sendWeeklyOverviews } from './college.service';
 
-let dataDir: string;
+let running: MailApp;
 let smtp: SmtpCatcher;
 let database: TestDatabase;
 let app: App;
@@ -77,14 +73,8 @@ async function joinPool(tenant: Tenant, at: Date) {
 }
 
 beforeAll(async () => {
-	dataDir = await mkdtemp(path.join(tmpdir(), 'meedoen-college-'));
-	smtp = await startSmtpCatcher();
-	database = await createEmptyTestDatabase();
-	app = await startApp(
-		loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SMTP_URL: smtp.url, DEMO: 'false', DEV_IDP_PORT: '0' }),
-		silentLog,
-		{ database, features }
-	);
+	running = await startMailApp('college');
+	({ app, database, smtp } = running);
 	geel = await buildParticipatingMunicipality(database.db, 'geel');
 	mol = await buildParticipatingMunicipality(database.db, 'mol');
 	geelAlderman = await buildStaff(database.db, geel, 'alderman', {
@@ -114,12 +104,7 @@ beforeAll(async () => {
 	await suggestionAt(mol, molPlace.id, THIS_WEEK, [], THIS_WEEK);
 });
 
-afterAll(async () => {
-	if (app) await stopApp(app);
-	await database?.destroy();
-	await smtp?.close();
-	if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => running?.stop());
 
 describe('the week', () => {
 	it('is the last whole week from Monday to Monday in Brussels, 167 hours across the spring change', async () => {

@@ -3,13 +3,8 @@
 // hold when they send; the mail's one-click link registers its person (opening it changes nothing) and works
 // only in its own municipality; nobody outside the municipality's event managers can count or send.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { features } from '$lib/server/features';
-import { loadConfig } from '$lib/server/platform/config';
-import { startApp, stopApp, type App } from '$lib/server/platform/app';
+import type { App } from '$lib/server/platform/app';
 import { withTenant, type Tenant } from '$lib/server/platform/context';
 import type { Actor } from '$lib/server/platform/policy';
 import type { MailMessage } from '$lib/server/platform/mail';
@@ -24,10 +19,10 @@ import {
 	suggestions,
 	users
 } from '$lib/server/db/schema';
-import { createEmptyTestDatabase, type TestDatabase } from '$lib/server/testing/db';
-import { silentLog } from '$lib/server/testing/context';
+import type { TestDatabase } from '$lib/server/testing/db';
+import { startMailApp, type MailApp } from '$lib/server/testing/mail-app';
 import { requestCtx } from '$lib/server/testing/running';
-import { startSmtpCatcher, type SmtpCatcher } from '$lib/server/testing/smtp';
+import type { SmtpCatcher } from '$lib/server/testing/smtp';
 import { auditOf, refusal } from '$lib/server/testing/assertions';
 import {
 	actorOf,
@@ -47,7 +42,7 @@ import {
 	sendInvitations
 } from './events.invitations.service';
 
-let dataDir: string;
+let running: MailApp;
 let smtp: SmtpCatcher;
 let database: TestDatabase;
 let app: App;
@@ -76,26 +71,15 @@ async function person(
 }
 
 beforeAll(async () => {
-	dataDir = await mkdtemp(path.join(tmpdir(), 'meedoen-invitations-'));
-	smtp = await startSmtpCatcher();
-	database = await createEmptyTestDatabase();
-	app = await startApp(
-		loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SMTP_URL: smtp.url, DEMO: 'false', DEV_IDP_PORT: '0' }),
-		silentLog,
-		{ database, features }
-	);
+	running = await startMailApp('invitations');
+	({ app, database, smtp } = running);
 	geel = await buildParticipatingMunicipality(database.db, 'geel');
 	mol = await buildParticipatingMunicipality(database.db, 'mol');
 	geelStaff = (await buildStaff(database.db, geel, 'admin')).actor;
 	molStaff = (await buildStaff(database.db, mol, 'admin')).actor;
 });
 
-afterAll(async () => {
-	if (app) await stopApp(app);
-	await database?.destroy();
-	await smtp?.close();
-	if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => running?.stop());
 
 describe('inviting the pool', () => {
 	it('counts and mails only who agreed to invitations, once each, and the link registers with one click', async () => {

@@ -6,19 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { features } from '$lib/server/features';
-import { loadConfig } from '$lib/server/platform/config';
-import { startApp, stopApp, type App } from '$lib/server/platform/app';
+import type { App } from '$lib/server/platform/app';
 import { withTenant } from '$lib/server/platform/context';
 import type { Tenant } from '$lib/server/platform/context';
 import type { Actor } from '$lib/server/platform/policy';
-import { createEmptyTestDatabase, type TestDatabase } from '$lib/server/testing/db';
+import type { TestDatabase } from '$lib/server/testing/db';
+import { startMailApp, type MailApp } from '$lib/server/testing/mail-app';
 import { silentLog } from '$lib/server/testing/context';
 import { requestCtx } from '$lib/server/testing/running';
-import { startSmtpCatcher, type CaughtMail, type SmtpCatcher } from '$lib/server/testing/smtp';
+import type { CaughtMail, SmtpCatcher } from '$lib/server/testing/smtp';
 import {
 	actorOf,
 	buildEvent,
@@ -34,7 +30,7 @@ import type { JobContext } from '$lib/server/platform/feature';
 
 const ORIGIN = 'https://meedoen.test';
 
-let dataDir: string;
+let running: MailApp;
 let smtp: SmtpCatcher;
 let database: TestDatabase;
 let app: App;
@@ -80,23 +76,12 @@ function tokenIn(mail: CaughtMail): string {
 }
 
 beforeAll(async () => {
-	dataDir = await mkdtemp(path.join(tmpdir(), 'meedoen-events-mail-'));
-	smtp = await startSmtpCatcher();
-	database = await createEmptyTestDatabase();
-	app = await startApp(
-		loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SMTP_URL: smtp.url, DEMO: 'false', DEV_IDP_PORT: '0' }),
-		silentLog,
-		{ database, features }
-	);
+	running = await startMailApp('events-mail');
+	({ app, database, smtp } = running);
 	geel = await buildParticipatingMunicipality(database.db, 'geel');
 });
 
-afterAll(async () => {
-	if (app) await stopApp(app);
-	await database?.destroy();
-	await smtp?.close();
-	if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => running?.stop());
 
 describe('registration mails through the job queue and SMTP', () => {
 	it('mails the link to confirm, then the place with the .ics; a cancellation from the mail moves the next one up', async () => {

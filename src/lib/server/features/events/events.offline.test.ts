@@ -3,21 +3,16 @@
 // remove; the people can be invited (the mail says how they agreed) and its one-click unsubscribe stops further
 // invitations; one municipality's list is never seen, changed or invited by another's staff.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { features } from '$lib/server/features';
-import { loadConfig } from '$lib/server/platform/config';
-import { startApp, stopApp, type App } from '$lib/server/platform/app';
+import type { App } from '$lib/server/platform/app';
 import { withTenant, type Tenant } from '$lib/server/platform/context';
 import type { Actor } from '$lib/server/platform/policy';
 import { AppError } from '$lib/server/platform/errors';
 import { consents, offlineInterests, users } from '$lib/server/db/schema';
-import { createEmptyTestDatabase, type TestDatabase } from '$lib/server/testing/db';
-import { silentLog } from '$lib/server/testing/context';
+import type { TestDatabase } from '$lib/server/testing/db';
+import { startMailApp, type MailApp } from '$lib/server/testing/mail-app';
 import { requestCtx } from '$lib/server/testing/running';
-import { startSmtpCatcher, type SmtpCatcher } from '$lib/server/testing/smtp';
+import type { SmtpCatcher } from '$lib/server/testing/smtp';
 import { auditOf, refusal } from '$lib/server/testing/assertions';
 import {
 	actorOf,
@@ -36,7 +31,7 @@ import {
 	removeOfflinePerson
 } from './events.offline.service';
 
-let dataDir: string;
+let running: MailApp;
 let smtp: SmtpCatcher;
 let database: TestDatabase;
 let app: App;
@@ -54,14 +49,8 @@ async function refused(work: Promise<unknown>) {
 }
 
 beforeAll(async () => {
-	dataDir = await mkdtemp(path.join(tmpdir(), 'meedoen-offline-'));
-	smtp = await startSmtpCatcher();
-	database = await createEmptyTestDatabase();
-	app = await startApp(
-		loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SMTP_URL: smtp.url, DEMO: 'false', DEV_IDP_PORT: '0' }),
-		silentLog,
-		{ database, features }
-	);
+	running = await startMailApp('offline');
+	({ app, database, smtp } = running);
 	geel = await buildParticipatingMunicipality(database.db, 'geel');
 	mol = await buildParticipatingMunicipality(database.db, 'mol');
 	geelStaff = (await buildStaff(database.db, geel, 'admin', { givenName: 'Greet', familyName: 'Goossens' }))
@@ -69,12 +58,7 @@ beforeAll(async () => {
 	molStaff = (await buildStaff(database.db, mol, 'admin')).actor;
 });
 
-afterAll(async () => {
-	if (app) await stopApp(app);
-	await database?.destroy();
-	await smtp?.close();
-	if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => running?.stop());
 
 const good = { agreedOn: '2026-09-10', agreedHow: 'papieren lijst op de infoavond' };
 

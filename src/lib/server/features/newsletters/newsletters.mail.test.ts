@@ -3,27 +3,23 @@
 // them to the server. Every recipient gets exactly one, with their own unsubscribe link and the RFC 8058
 // headers, in HTML and plain text; running the job again delivers nothing more.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { features } from '$lib/server/features';
 import { users } from '$lib/server/db/schema';
-import { loadConfig } from '$lib/server/platform/config';
-import { startApp, stopApp, type App } from '$lib/server/platform/app';
+import type { App } from '$lib/server/platform/app';
 import { withTenant, type Tenant } from '$lib/server/platform/context';
 import type { Actor } from '$lib/server/platform/policy';
-import { createEmptyTestDatabase, type TestDatabase } from '$lib/server/testing/db';
+import type { TestDatabase } from '$lib/server/testing/db';
+import { startMailApp, type MailApp } from '$lib/server/testing/mail-app';
 import { silentLog } from '$lib/server/testing/context';
 import { requestCtx } from '$lib/server/testing/running';
-import { startSmtpCatcher, type SmtpCatcher } from '$lib/server/testing/smtp';
+import type { SmtpCatcher } from '$lib/server/testing/smtp';
 import { buildParticipatingMunicipality, buildStaff, buildUser } from '$lib/server/testing/factories';
 import { setMailPreference } from '$lib/server/features/notifications/notifications.service';
 import { createNewsletter, getNewsletterPage, sendNewsletter } from './newsletters.service';
 import { sendNewsletterJob } from './newsletters.send';
 
 const ORIGIN = 'https://meedoen.test';
-let dataDir: string;
+let running: MailApp;
 let smtp: SmtpCatcher;
 let database: TestDatabase;
 let app: App;
@@ -31,24 +27,13 @@ let geel: Tenant;
 let officer: Actor;
 
 beforeAll(async () => {
-	dataDir = await mkdtemp(path.join(tmpdir(), 'meedoen-newsletters-mail-'));
-	smtp = await startSmtpCatcher();
-	database = await createEmptyTestDatabase();
-	app = await startApp(
-		loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SMTP_URL: smtp.url, DEMO: 'false', DEV_IDP_PORT: '0' }),
-		silentLog,
-		{ database, features }
-	);
+	running = await startMailApp('newsletters-mail');
+	({ app, database, smtp } = running);
 	geel = await buildParticipatingMunicipality(database.db, 'geel');
 	officer = (await buildStaff(database.db, geel, 'communication')).actor;
 }, 120_000);
 
-afterAll(async () => {
-	if (app) await stopApp(app);
-	await database?.destroy();
-	await smtp?.close();
-	if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => running?.stop());
 
 const ctx = () => withTenant(requestCtx(app, 'newsletter-mail-test', { actor: officer }), geel);
 

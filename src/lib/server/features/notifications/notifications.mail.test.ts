@@ -2,17 +2,12 @@
 // citizen's suggestion is dispatched, the author's mail goes out through the job queue with both parts, the
 // municipality's colour, and RFC 8058's headers whose link verifies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { features } from '$lib/server/features';
-import { loadConfig } from '$lib/server/platform/config';
-import { startApp, stopApp, type App } from '$lib/server/platform/app';
+import type { App } from '$lib/server/platform/app';
 import { withTenant, type Tenant } from '$lib/server/platform/context';
-import { createEmptyTestDatabase, type TestDatabase } from '$lib/server/testing/db';
-import { silentLog } from '$lib/server/testing/context';
+import type { TestDatabase } from '$lib/server/testing/db';
+import { startMailApp, type MailApp } from '$lib/server/testing/mail-app';
 import { requestCtx } from '$lib/server/testing/running';
-import { startSmtpCatcher, type SmtpCatcher } from '$lib/server/testing/smtp';
+import type { SmtpCatcher } from '$lib/server/testing/smtp';
 import {
 	buildParticipatingMunicipality,
 	buildStaff,
@@ -23,37 +18,19 @@ import {
 import { answerSuggestion } from '$lib/server/features/suggestions/suggestions.moderation.service';
 import { readUnsubscribeToken } from './notifications.service';
 
-let dataDir: string;
+let running: MailApp;
 let smtp: SmtpCatcher;
 let database: TestDatabase;
 let app: App;
 let geel: Tenant;
 
 beforeAll(async () => {
-	dataDir = await mkdtemp(path.join(tmpdir(), 'meedoen-notifications-mail-'));
-	smtp = await startSmtpCatcher();
-	database = await createEmptyTestDatabase();
-	app = await startApp(
-		loadConfig({
-			NODE_ENV: 'test',
-			DATA_DIR: dataDir,
-			SMTP_URL: smtp.url,
-			ORIGIN: 'https://meedoen.test',
-			DEMO: 'false',
-			DEV_IDP_PORT: '0'
-		}),
-		silentLog,
-		{ database, features }
-	);
+	running = await startMailApp('notifications-mail', { ORIGIN: 'https://meedoen.test' });
+	({ app, database, smtp } = running);
 	geel = await buildParticipatingMunicipality(database.db, 'geel', { primaryColor: '#005a8c' });
 });
 
-afterAll(async () => {
-	if (app) await stopApp(app);
-	await database?.destroy();
-	await smtp?.close();
-	if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => running?.stop());
 
 describe('a notification mail over SMTP', () => {
 	it('reaches the author once, in both parts, with a one-click unsubscribe that verifies', async () => {
