@@ -202,6 +202,15 @@ describe('the story of a working group', () => {
 			(m) => m.to.includes(LOTTE) && m.decoded.includes(`Je bent ingeschreven voor "${TITLE}"`)
 		);
 		expect(lotteConfirmed.raw).toContain('text/calendar');
+
+		// Her registration is among her activity, with where it stands.
+		await visit(page, '/profiel/activiteit', { until: 'load' });
+		const registered = page
+			.getByRole('region', { name: /^Mijn inschrijvingen/ })
+			.getByRole('listitem')
+			.filter({ hasText: TITLE });
+		expect(await registered.textContent()).toContain('Ingeschreven');
+		await checkA11y(page, 'mijn activiteit met een inschrijving');
 	});
 
 	step('a neighbour takes the last place without an account, confirming from the mail', async () => {

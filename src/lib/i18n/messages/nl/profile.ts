@@ -193,8 +193,7 @@ export const profile = {
 	activity: {
 		title: 'Mijn activiteit',
 		link: 'Mijn activiteit: je suggesties, steun, reacties en wat je volgt',
-		intro:
-			'Wat je op Meedoen deed en wat je volgt, het nieuwste eerst. Je inschrijvingen voor activiteiten komen hier zodra je je op Meedoen kan inschrijven.',
+		intro: 'Wat je op Meedoen deed, waarvoor je je inschreef en wat je volgt, het nieuwste eerst.',
 		back: 'Terug naar mijn profiel',
 		suggestions: 'Mijn suggesties',
 		noSuggestions: 'Je deed nog geen suggestie.',
@@ -206,6 +205,16 @@ export const profile = {
 		noFollowedSuggestions: 'Je volgt geen suggesties.',
 		followedActions: 'Acties die ik volg',
 		noFollowedActions: 'Je volgt geen acties.',
+		registrations: 'Mijn inschrijvingen',
+		noRegistrations: 'Je schreef je nog niet in voor een activiteit.',
+		registration: {
+			pending: 'Nog te bevestigen via de mail',
+			confirmed: 'Ingeschreven',
+			waitlisted: 'Op de wachtlijst',
+			cancelled: 'Afgemeld'
+		},
+		eventOn: 'activiteit op {date}',
+		eventCancelled: 'Gaat niet door',
 		merged: 'Samengevoegd',
 		at: 'op {date}',
 		unfollow: 'Niet meer volgen',

@@ -11,6 +11,7 @@ import { eraseEventData, exportEventData } from './events.personal-data';
 import { forgetUnconfirmedRegistrations } from './events.registrations.service';
 import { REMINDER_JOB, sendEventReminders } from './events.reminders';
 import { eventsWeekly } from './events.weekly';
+import { eventsActivity } from './events.activity';
 
 export const eventsFeature = defineFeature({
 	name: 'events',
@@ -31,6 +32,8 @@ export const eventsFeature = defineFeature({
 	hourly: [REMINDER_JOB],
 	// Its figures in the aldermen's weekly overview.
 	weekly: eventsWeekly,
+	// The person's registrations on "Mijn activiteit".
+	activity: eventsActivity,
 	// Registrations whose address was never confirmed are forgotten after a week.
 	housekeeping: ({ db }) => forgetUnconfirmedRegistrations({ db }),
 	// A change of time or place sends the logistics briefing again to the colleagues on the checklist.

@@ -8,6 +8,7 @@ import { ctxAs } from '$lib/server/testing/context';
 import { refusal } from '$lib/server/testing/assertions';
 import {
 	actorOf,
+	buildEvent,
 	buildParticipatingMunicipality,
 	buildSuggestion,
 	buildSuggestionOpportunity,
@@ -17,6 +18,8 @@ import {
 import { follow, isFollowing } from '$lib/server/platform/subscriptions';
 import type { Actor } from '$lib/server/platform/policy';
 import { insertComment } from '$lib/server/features/suggestions/suggestions.contribute.queries';
+import { eq } from 'drizzle-orm';
+import { eventRegistrations, events } from '$lib/server/db/schema';
 import { exportPersonalData, getMyActivity, unfollowFromActivity } from './profile.service';
 
 let database: TestDatabase;
@@ -24,7 +27,7 @@ let geel: Tenant;
 let mol: Tenant;
 let me: Actor;
 let other: Actor;
-let ids: { mine: number; supported: number; followed: number; action: number };
+let ids: { mine: number; supported: number; followed: number; action: number; plantdag: number };
 
 beforeAll(async () => {
 	database = await createTestDatabase();
@@ -62,9 +65,51 @@ beforeAll(async () => {
 		userId: me.userId,
 		subject: { kind: 'action', id: inMol.action.id }
 	});
+	// Registrations: a place in Mol, the waitlist of an event in Geel that was cancelled since.
+	const plantdag = await buildEvent(db, mol, {
+		title: 'Plantdag aan de sporthal',
+		startsAt: new Date('2027-03-13T09:00:00Z')
+	});
+	const werkgroep = await buildEvent(db, geel, { title: 'Werkgroep pleinen' });
+	await db.update(events).set({ status: 'cancelled' }).where(eq(events.id, werkgroep.id));
+	const at = (day: number) => new Date(Date.UTC(2026, 10, day, 12));
+	await db.insert(eventRegistrations).values([
+		{
+			municipalityId: mol.id,
+			eventId: plantdag.id,
+			userId: me.userId,
+			status: 'confirmed',
+			tokenHash: 'r-1',
+			createdAt: at(20),
+			queuedAt: at(20)
+		},
+		{
+			municipalityId: geel.id,
+			eventId: werkgroep.id,
+			userId: me.userId,
+			status: 'waitlisted',
+			tokenHash: 'r-2',
+			createdAt: at(10),
+			queuedAt: at(10)
+		},
+		{
+			municipalityId: geel.id,
+			eventId: werkgroep.id,
+			userId: other.userId,
+			status: 'confirmed',
+			tokenHash: 'r-3',
+			queuedAt: at(1)
+		}
+	]);
 	// Someone else's activity, which must not show.
 	await buildSuggestion(db, geel, inGeel.id, { title: 'Van iemand anders', authorId: other.userId });
-	ids = { mine: mine.id, supported: supported.id, followed: followed.id, action: inMol.action.id };
+	ids = {
+		mine: mine.id,
+		supported: supported.id,
+		followed: followed.id,
+		action: inMol.action.id,
+		plantdag: plantdag.id
+	};
 });
 afterAll(async () => {
 	await database?.destroy();
@@ -76,13 +121,16 @@ const section = (activity: Awaited<ReturnType<typeof getMyActivity>>, id: string
 describe('mijn activiteit', () => {
 	it('lists my suggestions with their status, what I support, my comments and what I follow', async () => {
 		const activity = await getMyActivity(ctxAs(database.db, undefined, me));
-		expect(activity.sections.map((s) => s.id)).toEqual([
-			'actions.followed',
-			'suggestions.mine',
-			'suggestions.supported',
-			'suggestions.comments',
-			'suggestions.followed'
-		]);
+		expect(activity.sections.map((s) => s.id).sort()).toEqual(
+			[
+				'actions.followed',
+				'suggestions.mine',
+				'suggestions.supported',
+				'suggestions.comments',
+				'suggestions.followed',
+				'events.registrations'
+			].sort()
+		);
 		const [mine] = section(activity, 'suggestions.mine').items;
 		expect(mine).toMatchObject({
 			title: 'Mijn pleintje',
@@ -105,6 +153,18 @@ describe('mijn activiteit', () => {
 		]);
 		expect(section(activity, 'actions.followed').items).toMatchObject([
 			{ title: 'Zonnedaken in Mol', labels: ['Idee'], unfollow: { kind: 'action', id: String(ids.action) } }
+		]);
+		// My registrations, newest first, with where each stands; nobody else's.
+		const registrations = section(activity, 'events.registrations').items;
+		expect(registrations.map((r) => r.title)).toEqual(['Plantdag aan de sporthal', 'Werkgroep pleinen']);
+		expect(registrations[0]).toMatchObject({
+			href: expect.stringMatching(new RegExp(`^/mol/activiteiten/${ids.plantdag}-plantdag`)),
+			labels: ['Ingeschreven', expect.stringMatching(/^activiteit op .*13.*maart.*2027/)]
+		});
+		expect(registrations[1]?.labels).toEqual([
+			'Op de wachtlijst',
+			expect.stringMatching(/^activiteit op /),
+			'Gaat niet door'
 		]);
 	});
 
