@@ -99,7 +99,7 @@ function exited(child: ChildProcess): Promise<number | null> {
 
 /**
  * Starts `node build/index.js` with DATA_DIR, PORT, HOST=127.0.0.1, ORIGIN and LOG_LEVEL=warn and waits
- * until /healthz answers 200. Without `dataDir` a fresh empty folder is used.
+ * until /healthz answers 200. Without `dataDir` a fresh folder is used (freshDataDir: a copy of the demo one).
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
 	if (!existsSync(entry)) {
