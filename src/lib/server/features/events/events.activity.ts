@@ -1,7 +1,7 @@
 // The events feature's section of "Mijn activiteit": the person's registrations for events, newest first,
 // with where each stands (to confirm, a place, the waitlist, given up) and whether the event still goes ahead.
 // Queries by the person's id only; a draft event's registration shows without a link.
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { eventPath } from '$lib/domain/events';
 import { eventRegistrations, events, municipalities } from '$lib/server/db/schema';
 import { formatDateTime, translate } from '$lib/i18n';
@@ -20,7 +20,13 @@ export const eventsActivity: ActivityPart = async (db, { userId }, locale) => {
 			at: eventRegistrations.createdAt
 		})
 		.from(eventRegistrations)
-		.innerJoin(events, eq(events.id, eventRegistrations.eventId))
+		.innerJoin(
+			events,
+			and(
+				eq(events.municipalityId, eventRegistrations.municipalityId),
+				eq(events.id, eventRegistrations.eventId)
+			)
+		)
 		.innerJoin(municipalities, eq(municipalities.id, eventRegistrations.municipalityId))
 		.where(eq(eventRegistrations.userId, userId))
 		.orderBy(desc(eventRegistrations.createdAt), desc(eventRegistrations.id));
