@@ -84,6 +84,19 @@ describe('login by mailed link', () => {
 		expect(user?.firstChannel).toBe('poster');
 	});
 
+	it('never logs into an account whose address nobody confirmed (a paper list’s entry): a new one is made', async () => {
+		const [offline] = await database.db
+			.insert(users)
+			.values({ displayName: 'Mieke van de lijst', email: 'mieke@example.be', firstChannel: 'offline' })
+			.returning({ id: users.id });
+		const { outcome } = await mailLogin('Mieke@example.be');
+		expect(outcome.isNew).toBe(true);
+		const session = await resolveSession(database.db, { unverifiedToken: outcome.sessionToken, settings });
+		expect(session?.actor.userId).not.toBe(offline!.id);
+		const [still] = await database.db.select().from(users).where(eq(users.id, offline!.id));
+		expect(still?.emailVerifiedAt).toBeNull();
+	});
+
 	it('logs the same address into the same account next time', async () => {
 		const first = await mailLogin('jan@example.be');
 		const second = await mailLogin('JAN@example.be');
