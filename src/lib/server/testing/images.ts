@@ -3,6 +3,22 @@
 import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 
+/** A real PNG of noise (it barely compresses, so its size follows the canvas: 1 MB at about 600 x 600). */
+export async function noisePng(width = 64, height = 64): Promise<Uint8Array<ArrayBuffer>> {
+	const buffer = await sharp({
+		create: {
+			width,
+			height,
+			channels: 3,
+			background: '#808080',
+			noise: { type: 'gaussian', mean: 128, sigma: 60 }
+		}
+	})
+		.png()
+		.toBuffer();
+	return new Uint8Array(buffer);
+}
+
 /** A tiny PNG header: enough for the logo check, which reads the signature and the size. */
 export function pngBytes(width = 64, height = 64): Uint8Array<ArrayBuffer> {
 	const bytes = new Uint8Array(64);

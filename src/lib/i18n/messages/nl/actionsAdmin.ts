@@ -129,6 +129,9 @@ export const actionsAdmin = {
 		imageMissing: 'Kies een bestand om op te laden.',
 		imageTooBig: 'Dit bestand is groter dan 2 MB. Maak het kleiner en probeer opnieuw.',
 		imageType: 'Dit is geen PNG-, JPEG- of WebP-bestand.',
+		imageTooManyPixels:
+			'Deze afbeelding heeft te veel pixels (meer dan 50 megapixel). Verklein ze of kies een andere afbeelding.',
+		imageUnreadable: 'Deze afbeelding kunnen we niet lezen. Probeer een andere afbeelding.',
 		linkLabelRequired: 'Geef de link een tekst.',
 		linkLabelTooLong: 'Deze tekst is te lang: gebruik hoogstens 200 tekens.',
 		linkUrl: 'Vul een volledig webadres in dat begint met https://.',

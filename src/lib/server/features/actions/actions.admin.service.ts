@@ -7,7 +7,8 @@ import { AppError, isAppError, type FieldErrors } from '$lib/server/platform/err
 import { placeVerdict } from '$lib/server/platform/geo/area';
 import type { Db } from '$lib/server/db/client';
 import { listThemesForSettings } from '$lib/server/features/settings/settings.service';
-import { inspectLogo, LOGO_MAX_BYTES } from '$lib/server/features/settings/settings.logo';
+import type { MessageKey } from '$lib/i18n';
+import { processUpload, type PhotoError, type ProcessedPhoto } from '$lib/server/platform/photos';
 import { listOpportunitiesOfActions } from '$lib/server/features/opportunities/opportunities.service';
 import {
 	presentOpportunityForEdit,
@@ -232,35 +233,24 @@ export const getActionForBackoffice = read({
 	}
 });
 
-interface CheckedImage {
-	contentType: string;
-	bytes: Buffer;
-	width: number | null;
-	height: number | null;
-}
+type CheckedImage = ProcessedPhoto;
+
+const PHOTO_ERRORS: Record<PhotoError, MessageKey> = {
+	type: 'actionsAdmin.errors.imageType',
+	tooBig: 'actionsAdmin.errors.imageTooBig',
+	tooManyPixels: 'actionsAdmin.errors.imageTooManyPixels',
+	unreadable: 'actionsAdmin.errors.imageUnreadable'
+};
 
 /**
- * Recognises an uploaded photo by its bytes with the logo check. That check stops at the logo's 1 MB, so it
- * reads the first megabyte (where PNG, JPEG and WebP keep their signature and size); SVG is no photo.
+ * An uploaded photo through platform/photos: recognised by its bytes (PNG, JPEG or WebP; SVG is no photo),
+ * upright, at most 1600 px, re-encoded as JPEG without EXIF, GPS or other metadata, a decompression bomb
+ * refused from its header.
  */
 async function checkImage(file: UploadedFile | null | undefined): Promise<CheckedImage | FieldErrors | null> {
-	if (!file || file.size === 0) return null;
-	if (file.size > IMAGE_MAX_BYTES) return { image: ['actionsAdmin.errors.imageTooBig'] };
-	const bytes = new Uint8Array(await file.arrayBuffer());
-	if (bytes.length > IMAGE_MAX_BYTES) return { image: ['actionsAdmin.errors.imageTooBig'] };
-	const result = inspectLogo(bytes.subarray(0, LOGO_MAX_BYTES));
-	if (!result.ok) {
-		const typeError =
-			result.error === 'backoffice.settings.logoType' || result.error === 'backoffice.settings.logoSvgUnsafe';
-		return { image: [typeError ? 'actionsAdmin.errors.imageType' : result.error] };
-	}
-	if (result.contentType === 'image/svg+xml') return { image: ['actionsAdmin.errors.imageType'] };
-	return {
-		contentType: result.contentType,
-		bytes: Buffer.from(bytes),
-		width: result.width,
-		height: result.height
-	};
+	const result = await processUpload(file, { maxBytes: IMAGE_MAX_BYTES });
+	if (result && 'error' in result) return { image: [PHOTO_ERRORS[result.error]] };
+	return result;
 }
 
 type ActionFormInput = RawInput<typeof actionSchema> & { image?: UploadedFile | null };

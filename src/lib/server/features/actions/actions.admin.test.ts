@@ -23,7 +23,8 @@ import * as updates from './actions.updates.service';
 import ListPage from '../../../../routes/[municipality=slug]/beheer/acties/+page.svelte';
 import HistoryPage from '../../../../routes/[municipality=slug]/beheer/acties/[actie=slugged]/geschiedenis/+page.svelte';
 import { ctxAs } from '$lib/server/testing/context';
-import { pngBytes } from '$lib/server/testing/images';
+import { jpegWithGps, noisePng, pngBomb } from '$lib/server/testing/images';
+import sharp from 'sharp';
 import { refusal } from '$lib/server/testing/assertions';
 
 let database: TestDatabase;
@@ -352,13 +353,16 @@ describe('validation of the action form', () => {
 
 describe('the image of an action', () => {
 	it('requires alt text with an image, stores the image as a photo and requires alt text to keep it', async () => {
-		const err = await refusal(admin.createAction(ctx, { ...valid, image: file(pngBytes()) }), 'validation');
+		const err = await refusal(
+			admin.createAction(ctx, { ...valid, image: file(await noisePng()) }),
+			'validation'
+		);
 		expect(err.options.fields).toEqual({ imageAlt: ['actionsAdmin.errors.imageAltRequired'] });
 
 		const { id } = await admin.createAction(ctx, {
 			...valid,
 			imageAlt: 'Kinderen planten een boom',
-			image: file(pngBytes(800, 600))
+			image: file(await noisePng(800, 600))
 		});
 		const row = await actionRow(id);
 		expect(row.imageAlt).toBe('Kinderen planten een boom');
@@ -366,7 +370,7 @@ describe('the image of an action', () => {
 		expect(photo).toMatchObject({
 			kind: 'photo',
 			municipalityId: A.id,
-			contentType: 'image/png',
+			contentType: 'image/jpeg',
 			width: 800
 		});
 
@@ -377,7 +381,7 @@ describe('the image of an action', () => {
 		expect(keep.options.fields).toEqual({ imageAlt: ['actionsAdmin.errors.imageAltRequired'] });
 
 		const served = await admin.getActionImage(ctx, { unverifiedActionId: id });
-		expect(served.contentType).toBe('image/png');
+		expect(served.contentType).toBe('image/jpeg');
 		await refusal(admin.getActionImage(ctxB, { unverifiedActionId: id }), 'not_found');
 
 		await admin.changeAction(ctx, { ...valid, unverifiedActionId: id, imageAlt: '', removeImage: 'on' });
@@ -403,10 +407,30 @@ describe('the image of an action', () => {
 		);
 		expect(tooBig.options.fields).toEqual({ image: ['actionsAdmin.errors.imageTooBig'] });
 		// 1.5 MB is above the logo limit but within the photo limit.
-		const large = new Uint8Array(1_500_000);
-		large.set(pngBytes(1200, 900));
+		const large = await noisePng(720, 720);
+		expect(large.length).toBeGreaterThan(1_400_000);
 		const { id } = await admin.createAction(ctx, { ...valid, imageAlt: 'Groot', image: file(large) });
 		expect((await actionRow(id)).imageId).not.toBeNull();
+	});
+	it('stores a photo upright, at most 1600 px, as JPEG without EXIF or GPS, and refuses a decompression bomb', async () => {
+		const original = await jpegWithGps(2400, 1800);
+		expect((await sharp(original).metadata()).exif).toBeDefined();
+		const { id } = await admin.createAction(ctx, {
+			...valid,
+			imageAlt: 'Een bakfiets',
+			image: file(new Uint8Array(original))
+		});
+		const served = await admin.getActionImage(ctx, { unverifiedActionId: id });
+		const meta = await sharp(served.bytes).metadata();
+		expect(meta).toMatchObject({ format: 'jpeg', width: 1600, height: 1200 });
+		expect(meta.exif).toBeUndefined();
+		expect(Buffer.from(served.bytes).includes(Buffer.from('Exif\0\0'))).toBe(false);
+
+		const bomb = await refusal(
+			admin.createAction(ctx, { ...valid, imageAlt: 'Iets', image: file(new Uint8Array(pngBomb())) }),
+			'validation'
+		);
+		expect(bomb.options.fields).toEqual({ image: ['actionsAdmin.errors.imageTooManyPixels'] });
 	});
 });
 
