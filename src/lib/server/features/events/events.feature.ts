@@ -9,7 +9,7 @@ import { eventsApi } from './events.openapi';
 import { searchEvents } from './events.search';
 import { eraseEventData, exportEventData } from './events.personal-data';
 import { forgetUnconfirmedRegistrations } from './events.registrations.service';
-import { REMINDER_JOB, sendEventReminders } from './events.reminders';
+import { moveUpWaitlists, REMINDER_JOB, sendEventReminders } from './events.reminders';
 import { eventsWeekly } from './events.weekly';
 import { eventsActivity } from './events.activity';
 
@@ -28,7 +28,12 @@ export const eventsFeature = defineFeature({
 	// "Download mijn gegevens" and deleting an account: the person's registrations, with or without the account.
 	personalData: { export: exportEventData, erase: eraseEventData },
 	// The reminder the day before, to everyone with a place, once (events.reminders.ts).
-	jobs: { [REMINDER_JOB]: (_data, ctx) => sendEventReminders(ctx).then(() => undefined) },
+	jobs: {
+		[REMINDER_JOB]: async (_data, ctx) => {
+			await sendEventReminders(ctx);
+			await moveUpWaitlists(ctx);
+		}
+	},
 	hourly: [REMINDER_JOB],
 	// Its figures in the aldermen's weekly overview.
 	weekly: eventsWeekly,

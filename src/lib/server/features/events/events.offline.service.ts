@@ -20,6 +20,8 @@ import {
 	listedAddresses,
 	lockOfflineList
 } from './events.offline.queries';
+import { listEventIdsWithPlaceOf } from './events.queries';
+import { fillFreedPlaces } from './events.registrations.service';
 import './events.audit';
 
 const E = 'eventsOffline.errors';
@@ -233,13 +235,24 @@ export const previewRemoveOfflinePerson = command({
 	}
 });
 
-/** Removes someone from the list: the person (the account made for the list) is deleted with all of it. */
+/**
+ * Removes someone from the list: the person (the account made for the list) is deleted with all of it. A place
+ * they held (registered through an invitation) goes to the waitlist at once, each moved up mailed.
+ */
 export const removeOfflinePerson = command({
-	load: (ctx, scope, input: { unverifiedId: unknown }) => findEntry(ctx, scope, input.unverifiedId),
-	execute: async (tx, { scope, loaded, record }) => {
-		const removed = await deleteOfflineInterest(tx, { municipalityId: scope.municipality.id, id: loaded.id });
+	load: (ctx, scope, input: { unverifiedId: unknown; origin: string }) =>
+		findEntry(ctx, scope, input.unverifiedId),
+	execute: async (tx, { ctx, scope, input, loaded, record }) => {
+		const municipalityId = scope.municipality.id;
+		// Where the person held a place (registered through an invitation): those places go to the waitlist.
+		const freed = await listEventIdsWithPlaceOf(tx, { municipalityId, userId: loaded.userId });
+		const removed = await deleteOfflineInterest(tx, { municipalityId, id: loaded.id });
 		if (!removed) throw new AppError('not_found', { message: `${E}.notFound` });
 		record.audit({ action: 'event.offline_interest_removed', details: { entry: loaded.id } });
-		return { removed: 1 };
+		const movedUp = await fillFreedPlaces(
+			{ db: tx, origin: input.origin, queueMails: (t, messages) => ctx.queueMails(t, messages) },
+			{ municipalityId, eventIds: freed }
+		);
+		return { removed: 1, movedUp };
 	}
 });

@@ -8,7 +8,11 @@ import type { App } from '$lib/server/platform/app';
 import { withTenant, type Tenant } from '$lib/server/platform/context';
 import type { Actor } from '$lib/server/platform/policy';
 import { AppError } from '$lib/server/platform/errors';
-import { consents, offlineInterests, users } from '$lib/server/db/schema';
+import { consents, eventRegistrations, offlineInterests, users } from '$lib/server/db/schema';
+import type { JobContext } from '$lib/server/platform/feature';
+import { silentLog } from '$lib/server/testing/context';
+import { deleteAccount } from '$lib/server/features/profile/profile.service';
+import { moveUpWaitlists } from './events.reminders';
 import type { TestDatabase } from '$lib/server/testing/db';
 import { startMailApp, type MailApp } from '$lib/server/testing/mail-app';
 import { requestCtx } from '$lib/server/testing/running';
@@ -228,16 +232,85 @@ describe('the list of interest outside the platform', () => {
 			name: 'Fien Fransen',
 			email: 'fien@example.be'
 		});
-		expect(await removeOfflinePerson(staff, { unverifiedId: String(fien!.id) })).toEqual({ removed: 1 });
+		expect(await removeOfflinePerson(staff, { unverifiedId: String(fien!.id), origin: ORIGIN })).toEqual({
+			removed: 1,
+			movedUp: 0
+		});
 		expect((await getOfflineList(staff, { unverifiedQuery: 'fien' })).total).toBe(0);
 		expect(await database.db.select().from(users).where(eq(users.displayName, 'Fien Fransen'))).toEqual([]);
-		await refusal(removeOfflinePerson(staff, { unverifiedId: String(fien!.id) }), 'not_found');
+		await refusal(
+			removeOfflinePerson(staff, { unverifiedId: String(fien!.id), origin: ORIGIN }),
+			'not_found'
+		);
 		for (const bad of ['', 'abc', '-1', '1e3', 'x'.repeat(5_000), null])
 			await refusal(previewRemoveOfflinePerson(staff, { unverifiedId: bad }), 'not_found');
 		const audit = (await auditOf(database.db, geel.id)).filter(
 			(a) => a.action === 'event.offline_interest_removed'
 		);
 		expect(audit.at(-1)?.details).toEqual({ entry: fien!.id });
+	});
+
+	it('gives a place freed by a removal to the waitlist at once, and one freed by an erased account within the hour', async () => {
+		const staff = ctx(geel, geelStaff);
+		const registration = (eventId: number, userId: string, status: 'confirmed' | 'waitlisted') =>
+			database.db
+				.insert(eventRegistrations)
+				.values({
+					municipalityId: geel.id,
+					eventId,
+					userId,
+					status,
+					tokenHash: `t-${eventId}-${userId}`,
+					queuedAt: new Date()
+				})
+				.returning({ id: eventRegistrations.id })
+				.then(([r]) => r!.id);
+		const statusOf = async (id: number) =>
+			(await database.db.select().from(eventRegistrations).where(eq(eventRegistrations.id, id)))[0]?.status;
+
+		// A paper-list person registered through an invitation holds the one place; a citizen waits.
+		const repair = await buildEvent(database.db, geel, { capacity: 1, title: 'Repair café Winkelom' });
+		await addOfflinePeople(staff, { lines: 'Hilde Hermans, hilde@example.be', ...good });
+		const [hilde] = await database.db.select().from(users).where(eq(users.displayName, 'Hilde Hermans'));
+		await registration(repair.id, hilde!.id, 'confirmed');
+		const waiting = await buildUser(database.db, { email: 'wachtend@example.be' });
+		const waitingReg = await registration(repair.id, waiting.id, 'waitlisted');
+
+		const [entry] = (await getOfflineList(staff, { unverifiedQuery: 'hilde' })).people;
+		expect(await removeOfflinePerson(staff, { unverifiedId: String(entry!.id), origin: ORIGIN })).toEqual({
+			removed: 1,
+			movedUp: 1
+		});
+		expect(await statusOf(waitingReg)).toBe('confirmed');
+		const moved = await smtp.waitFor(
+			(m) => m.to.includes('wachtend@example.be') && m.decoded.includes('Winkelom')
+		);
+		expect(moved.decoded).toContain('Er is een plaats vrij');
+
+		// An account erased by its owner frees its place without mailing anyone in that transaction; the hourly
+		// job gives it to the waitlist, once however often it runs.
+		const plant = await buildEvent(database.db, geel, { capacity: 1, title: 'Plantdag Kastelsedijk' });
+		const leaving = await buildUser(database.db);
+		await registration(plant.id, leaving.id, 'confirmed');
+		const next = await buildUser(database.db, { email: 'volgende@example.be' });
+		const nextReg = await registration(plant.id, next.id, 'waitlisted');
+		await deleteAccount(ctx(geel, await actorOf(database.db, leaving)), { confirm: 'yes' });
+		expect(await statusOf(nextReg)).toBe('waitlisted');
+		const jobContext: JobContext = {
+			db: database.db,
+			log: silentLog,
+			config: app.config,
+			queueMail: (m) => app.queueMail(m),
+			queueMailIn: (tx, m) => app.queueMailIn(tx, m),
+			features: app.features,
+			queueMails: (tx, m) => app.queueMails(tx, m)
+		};
+		const runs = await Promise.all([moveUpWaitlists(jobContext), moveUpWaitlists(jobContext)]);
+		expect(runs.sort()).toEqual([0, 1]);
+		expect(await moveUpWaitlists(jobContext)).toBe(0);
+		expect(await statusOf(nextReg)).toBe('confirmed');
+		await smtp.waitFor((m) => m.to.includes('volgende@example.be') && m.decoded.includes('Kastelsedijk'));
+		expect(smtp.messages.filter((m) => m.to.includes('volgende@example.be'))).toHaveLength(1);
 	});
 
 	it('keeps each municipality’s list to its own staff: not seen, changed or invited by another', async () => {
@@ -249,7 +322,10 @@ describe('the list of interest outside the platform', () => {
 			previewRemoveOfflinePerson(ctx(mol, molStaff), { unverifiedId: String(gust!.id) }),
 			'not_found'
 		);
-		await refusal(removeOfflinePerson(ctx(mol, molStaff), { unverifiedId: String(gust!.id) }), 'not_found');
+		await refusal(
+			removeOfflinePerson(ctx(mol, molStaff), { unverifiedId: String(gust!.id), origin: ORIGIN }),
+			'not_found'
+		);
 		// In Geel, Mol's staff, a citizen and a visitor are refused before anything is read.
 		for (const [actor, code] of [
 			[molStaff, 'forbidden'],
@@ -258,7 +334,10 @@ describe('the list of interest outside the platform', () => {
 		] as const) {
 			await refusal(getOfflineList(ctx(geel, actor), { unverifiedQuery: '' }), code);
 			await refusal(addOfflinePeople(ctx(geel, actor), { lines: 'Kim, kim@example.be', ...good }), code);
-			await refusal(removeOfflinePerson(ctx(geel, actor), { unverifiedId: String(gust!.id) }), code);
+			await refusal(
+				removeOfflinePerson(ctx(geel, actor), { unverifiedId: String(gust!.id), origin: ORIGIN }),
+				code
+			);
 		}
 		// Mol's own list, with an address Geel has too: Mol's event invites only Mol's entry.
 		expect(

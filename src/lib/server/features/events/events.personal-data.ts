@@ -89,8 +89,8 @@ export async function exportEventData(db: Db, person: PersonRef) {
 
 /**
  * The registrations go, with the account and under its addresses (a registration says who came, which is
- * not public record). A place they held is free for the next registration; the waitlist moves up at the next
- * cancellation (a deletion mails nobody). The renewal count of their calendar link goes too.
+ * not public record). A place they held goes to the waitlist within the hour (the hourly job's
+ * moveUpWaitlists; the deletion's transaction mails nobody). The renewal count of their calendar link goes too.
  */
 export async function eraseEventData(tx: Db, person: PersonRef): Promise<void> {
 	await tx.delete(eventRegistrations).where(ofPerson(person));

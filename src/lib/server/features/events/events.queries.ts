@@ -571,6 +571,55 @@ export async function listEventsToRemind(
 }
 
 /**
+ * Published events still to come with a free place someone on the waitlist fits in (with their companions):
+ * a place freed without a cancellation (an erased account, a removed entry of the list of interest) that no
+ * step moved the waitlist up for. Optionally of one municipality or only these events.
+ */
+export async function listEventsWithFreedPlaces(
+	db: Db,
+	params: { now: Date; municipalityId?: string; eventIds?: readonly number[] }
+) {
+	if (params.eventIds && params.eventIds.length === 0) return [];
+	return executeRows<{ municipalityId: string; eventId: number }>(
+		db,
+		sql`SELECT e.municipality_id AS "municipalityId", e.id::int AS "eventId"
+			FROM ${events} e
+			WHERE e.status = 'published' AND e.starts_at > ${params.now.toISOString()}::timestamptz
+				AND e.capacity IS NOT NULL
+				${params.municipalityId ? sql`AND e.municipality_id = ${params.municipalityId}` : sql``}
+				${
+					params.eventIds
+						? sql`AND e.id IN (${sql.join(
+								params.eventIds.map((id) => sql`${id}`),
+								sql`, `
+							)})`
+						: sql``
+				}
+				AND EXISTS (SELECT 1 FROM ${eventRegistrations} w
+					WHERE w.municipality_id = e.municipality_id AND w.event_id = e.id AND w.status = 'waitlisted'
+						AND 1 + w.companions <= e.capacity - (SELECT coalesce(sum(1 + c.companions), 0)
+							FROM ${eventRegistrations} c
+							WHERE c.municipality_id = e.municipality_id AND c.event_id = e.id AND c.status = 'confirmed'))
+			ORDER BY e.starts_at, e.id`
+	);
+}
+
+/** The events in which this person holds a confirmed place (before their registrations go). */
+export async function listEventIdsWithPlaceOf(db: Db, params: { municipalityId: string; userId: string }) {
+	const rows = await db
+		.selectDistinct({ eventId: eventRegistrations.eventId })
+		.from(eventRegistrations)
+		.where(
+			and(
+				eq(eventRegistrations.municipalityId, params.municipalityId),
+				eq(eventRegistrations.userId, params.userId),
+				eq(eventRegistrations.status, 'confirmed')
+			)
+		);
+	return rows.map((r) => r.eventId);
+}
+
+/**
  * The registrations of one event to remind (see toRemind) that have an address, in arrival order. Call under
  * the event's lock (lockEvent), which every change to its registrations takes too.
  */

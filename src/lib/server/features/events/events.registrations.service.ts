@@ -6,6 +6,8 @@
 // transaction commits, through the platform's mail job.
 import type { Db } from '$lib/server/db/client';
 import type { TenantCtx } from '$lib/server/platform/context';
+import type { MailMessage } from '$lib/server/platform/mail';
+import { DEFAULT_LOCALE } from '$lib/i18n';
 import { AppError, isAppError } from '$lib/server/platform/errors';
 import { submitBatched, type Settled } from '$lib/server/platform/batch';
 import { writeDomainEvent } from '$lib/server/platform/events';
@@ -23,6 +25,7 @@ import {
 	getRegistrationByTokenHash,
 	getWaitlistPosition,
 	insertRegistration,
+	listEventsWithFreedPlaces,
 	listRegistrations,
 	lockEvent,
 	takeTurn,
@@ -463,6 +466,38 @@ export async function fillPlacesFromWaitlist(tx: Db, event: EventFields): Promis
 			mails.push({ kind: 'movedUp', recipient, companions: w.companions, token, registrationId: w.id });
 	}
 	return mails;
+}
+
+/**
+ * Gives places freed without a cancellation (an erased account, a removed entry of the list of interest) to
+ * the waitlist, event by event under its lock, and queues each moved-up person's mail in that transaction, so
+ * the move and its mail commit together. Run by the hourly job for every municipality, and at once by a
+ * removal for the events it freed places in. Returns how many moved up.
+ */
+export async function fillFreedPlaces(
+	deps: { db: Db; origin: string; queueMails(tx: Db, messages: readonly MailMessage[]): Promise<unknown> },
+	input: { now?: Date; municipalityId?: string; eventIds?: readonly number[] } = {}
+): Promise<number> {
+	const now = input.now ?? new Date();
+	let moved = 0;
+	for (const due of await listEventsWithFreedPlaces(deps.db, { ...input, now })) {
+		moved += await deps.db.transaction(async (tx) => {
+			const event = await lockEvent(tx, { municipalityId: due.municipalityId, id: due.eventId });
+			if (!event || event.status !== 'published' || event.startsAt <= now) return 0;
+			const mails = await fillPlacesFromWaitlist(tx, event);
+			if (mails.length === 0) return 0;
+			const row = await getEventRow(tx, { municipalityId: event.municipalityId, id: event.id });
+			const municipality = { slug: row!.municipalitySlug, name: row!.municipalityName };
+			const messages: MailMessage[] = [];
+			for (const mail of mails)
+				messages.push(
+					await registrationMessage(tx, DEFAULT_LOCALE, deps.origin, { ...mail, event, municipality })
+				);
+			await deps.queueMails(tx, messages);
+			return mails.length;
+		});
+	}
+	return moved;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { JobContext } from '$lib/server/platform/feature';
 import { writeDomainEvent } from '$lib/server/platform/events';
 import { getEvent, listEventsToRemind, listRegistrationsToRemind, lockEvent } from './events.queries';
 import { registrationMessage } from './events.mail';
+import { fillFreedPlaces } from './events.registrations.service';
 import './events.events';
 
 /** The job's queue name; the manifest runs it hourly. */
@@ -28,7 +29,7 @@ const HOUR = 3_600_000;
  */
 export async function sendEventReminders(ctx: JobContext, input: { now?: Date } = {}): Promise<number> {
 	const now = input.now ?? new Date();
-	const origin = ctx.config.origin ?? `http://localhost:${ctx.config.port}`;
+	const origin = originOf(ctx);
 	const window = {
 		from: now,
 		to: new Date(now.getTime() + REMIND_WITHIN_HOURS * HOUR),
@@ -72,4 +73,21 @@ export async function sendEventReminders(ctx: JobContext, input: { now?: Date } 
 	}
 	if (queued > 0) ctx.log.info({ reminders: queued }, 'event reminders queued');
 	return queued;
+}
+
+function originOf(ctx: JobContext): string {
+	return ctx.config.origin ?? `http://localhost:${ctx.config.port}`;
+}
+
+/**
+ * The hourly job's second part: places freed without a cancellation (an erased account, which mails nobody in
+ * its own transaction) go to the waitlist within the hour, each moved up mailed once (fillFreedPlaces).
+ */
+export async function moveUpWaitlists(ctx: JobContext, input: { now?: Date } = {}): Promise<number> {
+	const moved = await fillFreedPlaces(
+		{ db: ctx.db, origin: originOf(ctx), queueMails: (tx, messages) => ctx.queueMails(tx, messages) },
+		input
+	);
+	if (moved > 0) ctx.log.info({ movedUp: moved }, 'freed places given to the waitlist');
+	return moved;
 }
