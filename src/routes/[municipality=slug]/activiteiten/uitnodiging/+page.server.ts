@@ -1,7 +1,9 @@
 // The page a personal invitation links to (?token=…): the event and one button that registers the invited
 // person, without logging in. Opening the link changes nothing (a mail scanner or a preview registers
-// nobody); only the button (POST) does, and its answer is shown on this page.
+// nobody); only the button (POST) does, and redirects back here with what it did (?gelukt=…), so a reload
+// shows the answer again instead of posting twice.
 import { acceptInvitation, inspectInvitation } from '$lib/server/features/events/events.invitations.service';
+import { redirect } from '@sveltejs/kit';
 import { orFail, tenantContext } from '$lib/server/platform/http';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,7 +13,10 @@ export const load: PageServerLoad = async (event) => {
 	event.setHeaders({ 'cache-control': 'private, no-store' });
 	const token = event.url.searchParams.get('token') ?? '';
 	const invitation = await inspectInvitation(ctx, { unverifiedToken: token });
-	return { invitation, token: invitation.state === 'invalid' ? '' : token };
+	const done = event.url.searchParams.get('gelukt');
+	const registered =
+		invitation.state === 'registered' && (done === 'confirmed' || done === 'waitlisted') ? done : null;
+	return { invitation, token: invitation.state === 'invalid' ? '' : token, registered };
 };
 
 export const actions: Actions = {
@@ -24,6 +29,8 @@ export const actions: Actions = {
 			{}
 		);
 		if (!result.ok) return result.failure;
-		return { registered: result.value.status === 'confirmed' ? 'confirmed' : 'waitlisted' } as const;
+		const done = result.value.status === 'confirmed' ? 'confirmed' : 'waitlisted';
+		const query = new URLSearchParams({ token: String(token ?? ''), gelukt: done });
+		redirect(303, `${event.url.pathname}?${query}`);
 	}
 };
