@@ -22,7 +22,8 @@ export const actions: Actions = {
 			assignCoaching(event.locals.ctx, {
 				unverifiedRegionId: values.regionId,
 				unverifiedRegionRoleId: values.regionRoleId,
-				municipalityId: values.municipalityId
+				municipalityId: values.municipalityId,
+				origin: event.url.origin
 			}),
 			values
 		);

@@ -614,8 +614,12 @@ export const backoffice = {
 				other:
 					'{name} begeleidt deze {count} gemeenten dan niet meer en kan er geen activiteiten meer voorbereiden:'
 			},
+			mail: {
+				subject: 'Je begeleidt nu {municipality} op Meedoen',
+				body: 'Dag,\n\n{inviter} heeft je als participatie-expert van de {region} de gemeente {municipality} toegekend. Je kan er vanaf nu activiteiten voorbereiden en begeleiden.\n\nJe vindt de activiteiten van {municipality} op {url}.\n\nTot op Meedoen!'
+			},
 			done: {
-				assigned: 'De gemeente is toegekend.',
+				assigned: 'De gemeente is toegekend. We hebben de participatie-expert een mail gestuurd.',
 				removed: 'De begeleiding van de geselecteerde gemeenten is beëindigd.'
 			}
 		},

@@ -88,7 +88,12 @@ export async function listRegionMunicipalities(
 export async function getRegionMunicipalitiesByIds(db: Db, params: { regionId: string; ids: string[] }) {
 	if (params.ids.length === 0) return [];
 	return db
-		.select({ id: municipalities.id, name: municipalities.name, participating: municipalities.participating })
+		.select({
+			id: municipalities.id,
+			slug: municipalities.slug,
+			name: municipalities.name,
+			participating: municipalities.participating
+		})
 		.from(municipalities)
 		.where(and(eq(municipalities.regionId, params.regionId), inArray(municipalities.id, params.ids)))
 		.orderBy(asc(municipalities.name));

@@ -359,13 +359,13 @@ export async function getCoaching(
  */
 export async function assignCoaching(
 	ctx: Ctx,
-	input: { unverifiedRegionId: unknown; unverifiedRegionRoleId: unknown } & RawInput<
+	input: { unverifiedRegionId: unknown; unverifiedRegionRoleId: unknown; origin: string } & RawInput<
 		typeof assignCoachingSchema
 	>
 ): Promise<void> {
 	const { actor, region } = await authorizeRegion(ctx, input.unverifiedRegionId);
 	const { municipalityId } = validateInput(assignCoachingSchema, input);
-	await ctx.db.transaction(async (tx) => {
+	const assigned = await ctx.db.transaction(async (tx) => {
 		await lockRegion(tx, { regionId: region.id });
 		const role = await findExpertRole({ ...ctx, db: tx }, region.id, input.unverifiedRegionRoleId);
 		// Anything but a municipality of this region (another region's, a made-up id) is not on the list.
@@ -391,6 +391,22 @@ export async function assignCoaching(
 			subject: { id: role.userId, name: role.name },
 			details: { municipality: municipality.name }
 		});
+		return { role, municipality, coachingId: inserted.id };
+	});
+	// The expert hears of it, after the commit (a refused or rolled-back assignment tells nobody).
+	const { role, municipality, coachingId } = assigned;
+	if (!role.email) return;
+	const params = {
+		municipality: municipality.name,
+		region: region.name,
+		inviter: actor.displayName,
+		url: `${input.origin}/${municipality.slug}/beheer/activiteiten`
+	};
+	await ctx.queueMail({
+		to: role.email,
+		subject: translate(ctx.locale, 'backoffice.region.coaching.mail.subject', params),
+		text: translate(ctx.locale, 'backoffice.region.coaching.mail.body', params),
+		reference: `region.coaching_assigned:${coachingId}`
 	});
 }
 

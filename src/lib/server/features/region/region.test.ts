@@ -318,15 +318,26 @@ describe('coaching', () => {
 		const roleId = await insertRegionRole(database.db, kempenId, expert.id, 'participation_expert');
 		const mol = await getTenant(database.db, 'mol');
 		const olen = await getTenant(database.db, 'olen');
-		const ids = { unverifiedRegionId: kempenId, unverifiedRegionRoleId: roleId };
+		const ids = {
+			unverifiedRegionId: kempenId,
+			unverifiedRegionRoleId: roleId,
+			origin: 'https://meedoen.test'
+		};
 
 		const before = await getCoaching(await asAdmin(), ids);
 		expect(before.coached).toEqual([]);
 		expect(before.assignable).toHaveLength(29);
 		expect(before.expert).toMatchObject({ name: 'Cas Coach', coaches: [] });
 
-		await assignCoaching(await asAdmin(), { ...ids, municipalityId: geel.id });
-		await assignCoaching(await asAdmin(), { ...ids, municipalityId: olen.id });
+		const outbox: MailMessage[] = [];
+		await assignCoaching(await asAdmin(outbox), { ...ids, municipalityId: geel.id });
+		await assignCoaching(await asAdmin(outbox), { ...ids, municipalityId: olen.id });
+		// The expert is told of each, with where the municipality's events are.
+		expect(outbox.map((m) => [m.to, m.subject])).toEqual([
+			[expert.email, 'Je begeleidt nu Geel op Meedoen'],
+			[expert.email, 'Je begeleidt nu Olen op Meedoen']
+		]);
+		expect(outbox[0]!.text).toContain('https://meedoen.test/geel/beheer/activiteiten');
 		const after = await getCoaching(await asAdmin(), ids);
 		expect(after.coached.map((m) => m.slug)).toEqual(['geel', 'olen']);
 		expect(after.assignable.map((m) => m.id)).not.toContain(geel.id);
@@ -359,10 +370,12 @@ describe('coaching', () => {
 		});
 
 		// Twice, nothing chosen, another region's municipality, a made-up id: a message beside the field.
+		const refusedOutbox: MailMessage[] = [];
 		const twice = await refusal(
-			assignCoaching(await asAdmin(), { ...ids, municipalityId: geel.id }),
+			assignCoaching(await asAdmin(refusedOutbox), { ...ids, municipalityId: geel.id }),
 			'conflict'
 		);
+		expect(refusedOutbox).toEqual([]);
 		expect(twice.options.fields).toEqual({ municipalityId: ['backoffice.region.coaching.already'] });
 		for (const municipalityId of ['', other.tenant.id, 'x'.repeat(500), '<script>']) {
 			const err = await refusal(assignCoaching(await asAdmin(), { ...ids, municipalityId }), 'validation');
@@ -417,7 +430,12 @@ describe('coaching', () => {
 		const expert = await buildUser(database.db);
 		const roleId = await insertRegionRole(database.db, kempenId, expert.id, 'participation_expert');
 		const asExpert = ctxAs(database.db, undefined, await actorOf(database.db, expert));
-		const input = { unverifiedRegionId: kempenId, unverifiedRegionRoleId: roleId, municipalityId: geel.id };
+		const input = {
+			unverifiedRegionId: kempenId,
+			unverifiedRegionRoleId: roleId,
+			municipalityId: geel.id,
+			origin: 'https://meedoen.test'
+		};
 		await refusal(assignCoaching(asExpert, input), 'forbidden');
 		await refusal(getCoaching(asExpert, input), 'forbidden');
 		await refusal(assignCoaching(ctxAs(database.db, undefined), input), 'unauthenticated');
