@@ -2,6 +2,7 @@
 // Axe checks every page on the way; the JSON-LD block must not trip the content security policy.
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
+import Parser from 'rss-parser';
 import { readPdf } from '../../src/lib/server/testing/pdf-inspect';
 import { checkA11y, sharedServerJourney, shown, visit } from './support';
 
@@ -108,6 +109,48 @@ describe('climate actions', () => {
 		await shown(page, 'text=Je volgt deze actie niet meer.');
 		expect(await page.getByRole('button', { name: 'Volg deze actie' }).isVisible()).toBe(true);
 
+		expect(problems).toEqual([]);
+	});
+
+	it('news feeds: the home and an action page announce their Atom feed, which a feed reader can read', async () => {
+		const parser = new Parser();
+		await visit(page, '/geel');
+		const href = await page
+			.locator('head link[rel="alternate"][type="application/atom+xml"]')
+			.getAttribute('href');
+		expect(href).toBe('/geel/nieuws.atom');
+		const response = await page.request.get(href!);
+		expect(response.status()).toBe(200);
+		expect(response.headers()['content-type']).toBe('application/atom+xml; charset=utf-8');
+		const feed = await parser.parseString(await response.text());
+		expect(feed.title).toBe('Nieuws van Meedoen Geel');
+		// The demo has action updates, a published report and a sent newsletter; each entry leads to a page.
+		const links = feed.items.map((i) => i.link!);
+		expect(links.some((l) => /\/geel\/acties\/\d+-[\w-]+#nieuws-\d+$/.test(l))).toBe(true);
+		expect(links.some((l) => /\/geel\/activiteiten\/\d+-[\w-]+#report-heading$/.test(l))).toBe(true);
+		expect(links.some((l) => /\/geel\/nieuwsbrieven\/\d+$/.test(l))).toBe(true);
+		for (const link of links.slice(0, 3)) {
+			const entry = await page.request.get(new URL(link).pathname);
+			expect(entry.status()).toBe(200);
+		}
+		// A reader asking again with the ETag gets 304.
+		const again = await page.request.get(href!, {
+			headers: { 'if-none-match': response.headers()['etag']! }
+		});
+		expect(again.status()).toBe(304);
+
+		// The action of the first update has a feed of its own, linked beside its news.
+		const actionPath = new URL(links.find((l) => l.includes('#nieuws-'))!).pathname;
+		await visit(page, actionPath);
+		await page.getByRole('link', { name: 'Nieuws als feed (Atom)' }).focus();
+		const own = await page.request.get(`${actionPath}/nieuws.atom`);
+		expect(own.status()).toBe(200);
+		const ownFeed = await parser.parseString(await own.text());
+		expect(ownFeed.items.length).toBeGreaterThan(0);
+		expect(
+			ownFeed.items.every((i) => i.link!.includes(actionPath) || i.link!.includes('/activiteiten/'))
+		).toBe(true);
+		expect((await page.request.get('/geel/acties/999999-bestaat-niet/nieuws.atom')).status()).toBe(404);
 		expect(problems).toEqual([]);
 	});
 

@@ -34,6 +34,14 @@ const nl = {
 		notificationsUnread: { one: '{count} nieuwe', other: '{count} nieuwe' },
 		notificationsMany: 'meer dan 99 nieuwe'
 	},
+	news: {
+		feedTitle: 'Nieuws van Meedoen {municipality}',
+		feedSubtitle:
+			'Wat er beweegt rond de klimaatacties in {municipality}: updates, verslagen en nieuwsbrieven.',
+		actionFeedTitle: '{action}: nieuws op Meedoen {municipality}',
+		actionFeedSubtitle: 'De updates en verslagen van deze klimaatactie.',
+		link: 'Nieuws als feed (Atom)'
+	},
 	search: {
 		label: 'Zoek op Meedoen',
 		labelIn: 'Zoek in {name}',

@@ -214,6 +214,37 @@ export interface ActivitySection {
  */
 export type ActivityPart = (db: Db, person: { userId: string }, locale: Locale) => Promise<ActivitySection[]>;
 
+/**
+ * One published item of a municipality's news, for its Atom feeds: an action's update, an event's report, a sent
+ * newsletter. Only what everyone may read.
+ */
+export interface NewsItem {
+	/** Stable and unique across features (`action-update:12`): the entry's id in the feed. */
+	key: string;
+	title: string;
+	/** Where it is read on the platform (a path with its anchor). */
+	path: string;
+	published: Date;
+	/** Its text as sanitised HTML (renderMarkdown). */
+	html: string;
+}
+
+/**
+ * A feature's part of a municipality's news (`/{m}/nieuws.atom`, and an action's `…/nieuws.atom` when
+ * `actionId` is given: only what belongs to that action). Newest first, at most `limit`.
+ */
+export type NewsPart = (
+	db: Db,
+	scope: {
+		municipalityId: string;
+		municipalitySlug: string;
+		actionId: number | null;
+		limit: number;
+		now: Date;
+		locale: Locale;
+	}
+) => Promise<NewsItem[]>;
+
 export interface FeatureManifest<Sections extends PersonalDataSections = PersonalDataSections> {
 	/** The feature's folder name under features/. */
 	name: string;
@@ -248,6 +279,8 @@ export interface FeatureManifest<Sections extends PersonalDataSections = Persona
 	weekly?: WeeklyPart;
 	/** Its sections of "Mijn activiteit" on the profile. */
 	activity?: ActivityPart;
+	/** Its items in the municipality's news feeds (Atom). */
+	news?: NewsPart;
 }
 
 /** Keeps the manifest's literal type, so the export's sections are typed from the registry. */

@@ -55,6 +55,9 @@ export const events = {
 		report: 'Verslag beschikbaar',
 		online: 'Online'
 	},
+	news: {
+		reportTitle: 'Verslag: {title}'
+	},
 	when: {
 		sameDay: '{date}, van {start} tot {end}',
 		span: 'Van {start} tot {end}'

@@ -5,6 +5,7 @@ import { seedDemoActions } from './actions.demo';
 import { eraseActionData, exportActionData } from './actions.personal-data';
 import { searchActions } from './actions.service';
 import { actionsActivity } from './actions.activity';
+import { actionNews } from './actions.news';
 
 export const actionsFeature = defineFeature({
 	name: 'actions',
@@ -15,5 +16,7 @@ export const actionsFeature = defineFeature({
 	personalData: { export: exportActionData, erase: eraseActionData },
 	search: { kind: 'actions', find: searchActions },
 	// "Mijn activiteit": the actions the person follows.
-	activity: actionsActivity
+	activity: actionsActivity,
+	// The municipality's and each action's news feeds: published updates.
+	news: actionNews
 });

@@ -9,6 +9,7 @@ import { eventsApi } from './events.openapi';
 import { searchEvents } from './events.search';
 import { eraseEventData, exportEventData } from './events.personal-data';
 import { forgetUnconfirmedRegistrations } from './events.registrations.service';
+import { eventNews } from './events.news';
 import { moveUpWaitlists, REMINDER_JOB, sendEventReminders } from './events.reminders';
 import { eventsWeekly } from './events.weekly';
 import { eventsActivity } from './events.activity';
@@ -39,6 +40,8 @@ export const eventsFeature = defineFeature({
 	weekly: eventsWeekly,
 	// The person's registrations on "Mijn activiteit".
 	activity: eventsActivity,
+	// The news feeds: published reports.
+	news: eventNews,
 	// Registrations whose address was never confirmed are forgotten after a week.
 	housekeeping: ({ db }) => forgetUnconfirmedRegistrations({ db }),
 	// A change of time or place sends the logistics briefing again to the colleagues on the checklist.

@@ -3,6 +3,7 @@
 // as public pages.
 import { defineFeature } from '$lib/server/platform/feature';
 import { seedDemoNewsletters } from './newsletters.demo';
+import { newsletterNews } from './newsletters.news';
 import { eraseNewsletterData, exportNewsletterData } from './newsletters.personal-data';
 import {
 	DUE_JOB,
@@ -24,5 +25,7 @@ export const newslettersFeature = defineFeature({
 	hourly: [DUE_JOB],
 	// One sent newsletter of Geel, so the public archive shows something.
 	demo: { after: ['demo'], load: (tx) => seedDemoNewsletters(tx) },
-	personalData: { export: exportNewsletterData, erase: eraseNewsletterData }
+	personalData: { export: exportNewsletterData, erase: eraseNewsletterData },
+	// The municipality's news feed: its sent newsletters.
+	news: newsletterNews
 });
