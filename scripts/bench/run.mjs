@@ -13,7 +13,7 @@
 //
 //   npm run bench [-- --build] [--duration 10] [--connections 50] [--warmup 2] [--no-fail]
 //                 [--no-soak] [--soak-minutes 3] [--database-url postgres://user@host:5432/postgres]
-//                 [--only events|mail] [--mail-count 100000]
+//                 [--only events|mail|lighthouse] [--mail-count 100000] [--runs 3]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -34,6 +34,7 @@ import { checkVoteCounts, measureVotes } from './lib/votes.mjs';
 import { printSoak, runSoak } from './lib/soak.mjs';
 import { runEventsBench } from './lib/events.mjs';
 import { runMailBench } from './lib/mail.mjs';
+import { LIGHTHOUSE, runLighthouseBench } from './lib/lighthouse.mjs';
 import { runSuggestionsChild } from './datasets/suggestions.mjs';
 import {
 	LOAD_SCENARIOS,
@@ -77,6 +78,10 @@ const USAGE = `npm run bench [-- options]
   --only mail        only the mail bench (lib/mail.mjs: a newsletter to 100,000 people queued and sent by
                      the app to a local SMTP sink: time to queue, mails per second, exactly one each)
   --mail-count N     people the mail bench's newsletter goes to (default 100000)
+  --only lighthouse  only Lighthouse (lib/lighthouse.mjs: its default mobile settings on five citizen page
+                     types of the demo content: scores, total blocking time, LCP, main-thread work, JS bytes;
+                     the median of --runs runs per page; performance ≥ 95 and the other categories 100)
+  --runs N           Lighthouse runs per page (default ${LIGHTHOUSE.runs})
   -h, --help         this text`;
 
 function options() {
@@ -94,6 +99,7 @@ function options() {
 				'database-url': { type: 'string' },
 				only: { type: 'string' },
 				'mail-count': { type: 'string', default: '100000' },
+				runs: { type: 'string', default: String(LIGHTHOUSE.runs) },
 				help: { type: 'boolean', short: 'h', default: false }
 			}
 		}));
@@ -105,8 +111,8 @@ function options() {
 		console.log(USAGE);
 		process.exit(0);
 	}
-	if (values.only !== undefined && values.only !== 'events' && values.only !== 'mail') {
-		console.error(`--only takes: events or mail, not "${values.only}"\n\n${USAGE}`);
+	if (values.only !== undefined && !['events', 'mail', 'lighthouse'].includes(values.only)) {
+		console.error(`--only takes: events, mail or lighthouse, not "${values.only}"\n\n${USAGE}`);
 		process.exit(2);
 	}
 	const integer = (name, min, max) => {
@@ -126,7 +132,8 @@ function options() {
 		soakMinutes: values['no-soak'] ? 0 : integer('soak-minutes', 1, 120),
 		databaseUrl: values['database-url'] ?? null,
 		only: values.only ?? null,
-		mailCount: integer('mail-count', 1, 1_000_000)
+		mailCount: integer('mail-count', 1, 1_000_000),
+		runs: integer('runs', 1, 25)
 	};
 }
 
@@ -175,6 +182,21 @@ async function main() {
 		}, 60 * 60_000).unref();
 		mkdirSync(benchDir, { recursive: true });
 		return runMailBench({ root, benchDir, opts, log, onCleanup });
+	}
+	if (opts.only === 'lighthouse') {
+		if (opts.databaseUrl)
+			log('--database-url is not used by the Lighthouse bench (demo content, embedded database)');
+		const buildMs = build(opts.build);
+		setTimeout(
+			async () => {
+				console.error('\n[bench] the Lighthouse bench still runs after its time limit: giving up');
+				await cleanup();
+				process.exit(1);
+			},
+			(5 + opts.runs * 5 * 1.5) * 60_000
+		).unref();
+		mkdirSync(benchDir, { recursive: true });
+		return runLighthouseBench({ root, benchDir, opts, log, onCleanup, trackServer, buildMs });
 	}
 	if (opts.only === 'events') {
 		const buildMs = build(opts.build);

@@ -32,14 +32,20 @@ const APP_VARIABLES = [
 /**
  * Starts the app on a free port with DATA_DIR = `dataDir` and resolves once GET /healthz answers 200.
  * `onSpawn(server)` is called as soon as the process exists, so the caller can stop it on Ctrl-C even
- * while it is still starting.
+ * while it is still starting. `readyTimeoutMs`: how long the first boot (migrations, demo content) may take.
  *
  * The environment is the caller's minus the app's own variables, so the app runs with its defaults on a
  * fresh embedded database whatever the shell has set (no PostgreSQL server, no SMTP relay, no real
  * identity provider). The demo installation starts the bundled development identity provider on
  * PORT+1 by default; DEV_IDP_PORT=0 gives it any free port, so a busy PORT+1 cannot make the start fail.
  */
-export async function startAppServer({ root, dataDir, env: extraEnv = {}, onSpawn }) {
+export async function startAppServer({
+	root,
+	dataDir,
+	env: extraEnv = {},
+	onSpawn,
+	readyTimeoutMs = READY_TIMEOUT_MS
+}) {
 	const env = { ...process.env };
 	for (const name of Object.keys(env))
 		if (APP_VARIABLES.includes(name) || /^(OIDC|SESSION|DEV_IDP)_?/.test(name)) delete env[name];
@@ -77,7 +83,7 @@ export async function startAppServer({ root, dataDir, env: extraEnv = {}, onSpaw
 	onSpawn?.(server);
 
 	try {
-		await waitUntilHealthy(server);
+		await waitUntilHealthy(server, readyTimeoutMs);
 	} catch (error) {
 		await server.stop();
 		error.message += `\n--- last lines of the app ---\n${output.tail()}`;
@@ -87,8 +93,8 @@ export async function startAppServer({ root, dataDir, env: extraEnv = {}, onSpaw
 	return server;
 }
 
-async function waitUntilHealthy(server) {
-	const deadline = Date.now() + READY_TIMEOUT_MS;
+async function waitUntilHealthy(server, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
 	let last = 'no answer yet';
 	while (Date.now() < deadline) {
 		if (hasExited(server.child))
@@ -103,5 +109,5 @@ async function waitUntilHealthy(server) {
 		}
 		await waitForExit(server.child, 250);
 	}
-	throw new Error(`the app did not answer /healthz with 200 within ${READY_TIMEOUT_MS / 1000} s (${last})`);
+	throw new Error(`the app did not answer /healthz with 200 within ${timeoutMs / 1000} s (${last})`);
 }
