@@ -1,5 +1,6 @@
 // The small map on an action page with a place: the text is there without JavaScript; with JavaScript
-// Leaflet (loaded only on such pages) shows one marker, and says so politely when the base map fails.
+// Leaflet (loaded only on such pages, and only when the map nears the screen) shows one marker, and says so
+// politely when the base map fails.
 // The tile server is unreachable here on purpose (as the GRB service is from our machines): https on a
 // closed port, so the tileerror path runs under the production policy.
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -65,6 +66,8 @@ describe('the map on an action page', () => {
 
 			await visit(page, actionPath);
 			const figure = page.locator('figure.place-map');
+			// Leaflet comes when the map nears the screen (the phone test below proves it waits until then).
+			await figure.scrollIntoViewIfNeeded();
 			await expect.poll(() => figure.locator('.leaflet-container').count()).toBe(1);
 			// Leaflet came in a chunk of its own, one the home page never loaded.
 			const leafletChunks: string[] = [];
@@ -98,6 +101,59 @@ describe('the map on an action page', () => {
 
 			await checkA11y(page, 'action page with a map', { targetSize: true });
 			// The failing tiles are expected; nothing else may go wrong.
+			expect(problems.filter((p) => !p.includes('127.0.0.1:9/'))).toEqual([]);
+		} finally {
+			await context.close();
+		}
+	});
+
+	it('on a phone: Leaflet is not loaded until the map comes near the screen, then shows the place', async () => {
+		// Issue 15: the map's script blocked a mid-range phone's main thread while the page loaded, for a map
+		// below the text that the person may never scroll to.
+		const context = await browser.newContext({
+			baseURL: server.url,
+			locale: 'nl-BE',
+			viewport: { width: 390, height: 844 },
+			isMobile: true,
+			hasTouch: true
+		});
+		try {
+			const page = await context.newPage();
+			const problems = watchProblems(page);
+			const leafletChunks: string[] = [];
+			const read: Promise<void>[] = [];
+			page.on('response', (response) => {
+				if (response.request().resourceType() !== 'script') return;
+				read.push(
+					response
+						.text()
+						.then((body) => void (body.includes('leaflet-pane') && leafletChunks.push(response.url())))
+						.catch(() => {})
+				);
+			});
+			await visit(page, actionPath);
+			expect(await sveltekitRan(page)).toBe(true);
+			const figure = page.locator('figure.place-map');
+			// The map is more than a screen below the first one: that is what lets the page load without it.
+			const top = await figure.evaluate((el) => el.getBoundingClientRect().top);
+			expect(top).toBeGreaterThan(2 * 844);
+			await Promise.all(read);
+			expect(leafletChunks).toEqual([]);
+			expect(await figure.locator('.leaflet-container').count()).toBe(0);
+			// Its frame is already there, so nothing moves when the map arrives; the place is text meanwhile.
+			expect(await figure.locator('.map-frame').count()).toBe(1);
+			expect((await figure.locator('figcaption').textContent()) ?? '').toContain(coordinates());
+
+			await figure.scrollIntoViewIfNeeded();
+			await expect
+				.poll(() => figure.locator('.leaflet-marker-icon.place-map-marker').count(), { timeout: 15_000 })
+				.toBe(1);
+			await Promise.all(read);
+			expect(leafletChunks.length).toBeGreaterThan(0);
+			await expect
+				.poll(() => figure.getByRole('status').textContent(), { timeout: 15_000 })
+				.toContain(UNAVAILABLE);
+			await checkA11y(page, 'action page on a phone, the map scrolled to', { targetSize: true });
 			expect(problems.filter((p) => !p.includes('127.0.0.1:9/'))).toEqual([]);
 		} finally {
 			await context.close();

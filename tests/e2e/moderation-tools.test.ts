@@ -142,6 +142,8 @@ describe('moderation tools', () => {
 		await visit(page, '/geel/beheer/suggesties?wat=all');
 		const key = await page.locator('input[name="item"][value^="s"]').first().getAttribute('value');
 		await visit(page, `/geel/beheer/suggesties/${key!.slice(1)}`);
+		// Leaflet comes when the map's frame nears the screen.
+		await page.locator('#place-heading ~ form .map-frame').scrollIntoViewIfNeeded();
 		const map = page.locator('#place-heading ~ form .leaflet-container');
 		await map.waitFor();
 		await map.scrollIntoViewIfNeeded();

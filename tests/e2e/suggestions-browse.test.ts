@@ -173,7 +173,15 @@ describe('browsing the suggestions of an opportunity', () => {
 		// Bug: at 390 px the map came after the whole list, some 7,000 px down.
 		const page = await open({ phone: true });
 		const problems = watchProblems(page);
+		const asked: string[] = [];
+		page.on('request', (request) => {
+			if (request.url().includes('/clusters?')) asked.push(request.url());
+		});
 		await visit(page, path);
+		// Issue 15: with the list first, the map far below is not drawn, nor its clusters asked for, while the
+		// page loads; the phone's main thread is the list's.
+		expect(await page.locator('#kaart .leaflet-container').count()).toBe(0);
+		expect(asked).toEqual([]);
 		const views = page.getByRole('navigation', { name: 'Weergave' });
 		expect(await views.isVisible()).toBe(true);
 		const list = page.locator('#lijst');

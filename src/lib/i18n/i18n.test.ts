@@ -40,4 +40,13 @@ describe('nl-BE formatting in Europe/Brussels', () => {
 	it('uses a point for thousands and a comma for decimals', () => {
 		expect(formatNumber(1234567.5)).toBe('1.234.567,5');
 	});
+
+	it('writes every whole number, small or large, as Intl.NumberFormat does in each locale', () => {
+		const intl = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-BE' } as const;
+		for (const [locale, tag] of Object.entries(intl) as [keyof typeof intl, string][]) {
+			const format = new Intl.NumberFormat(tag);
+			for (const n of [0, 1, 7, 42, 999, 1000, 12345, -3, 0.5, 999.5, 1e6])
+				expect(formatNumber(n, locale), `${n} in ${tag}`).toBe(format.format(n));
+		}
+	});
 });

@@ -35,6 +35,8 @@ export const suggestions = {
 	},
 	browse: {
 		title: '{title}: suggesties',
+		description:
+			'{title}: de suggesties bij de actie "{action}". Bekijk ze in een lijst of op de kaart, steun wat je goed vindt of doe zelf een voorstel.',
 		view: {
 			label: 'Weergave',
 			list: 'Lijst',

@@ -46,6 +46,8 @@ export const suggestionsContribute = {
 		near: 'in de buurt'
 	},
 	page: {
+		description:
+			'{title}: een suggestie bij "{opportunity}" in {municipality}. Lees ze, steun ze en praat mee.',
 		back: 'Terug naar "{opportunity}"',
 		status: 'Status',
 		place: 'Plaats',
