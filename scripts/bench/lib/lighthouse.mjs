@@ -68,7 +68,7 @@ export async function findPages(baseUrl) {
 }
 
 /** The figures of one Lighthouse result (lhr). */
-function figures(lhr) {
+export function figures(lhr) {
 	const audit = (id) => lhr.audits[id];
 	const scripts = audit('resource-summary')?.details?.items?.find((i) => i.resourceType === 'script');
 	return {
@@ -103,7 +103,7 @@ const median = (values) => {
 };
 
 /** The median of each figure over the runs of one page; the flagged audits of any run, with how many runs. */
-function summarize(runs) {
+export function summarize(runs) {
 	const flagged = {};
 	for (const run of runs) for (const f of run.flagged) flagged[f] = (flagged[f] ?? 0) + 1;
 	return {
