@@ -13,6 +13,7 @@ import { cleanedQuery, cleanedRequest } from '$lib/server/platform/control-chara
 import { isShareableRequest, pageCacheKey, pageResponse } from '$lib/server/platform/page-cache';
 import { serverTiming, type RequestTally } from '$lib/server/platform/server-timing';
 import { resolveMunicipality } from '$lib/server/features/municipalities/municipalities.service';
+import { isShortLinkPath } from '$lib/domain/communication';
 import { firstChannel, resolveRequestSession } from '$lib/server/features/accounts/accounts.service';
 import { isUnsubscribePath } from '$lib/server/features/notifications/notifications.service';
 import {
@@ -36,6 +37,8 @@ const RESERVED = new Set([
 	'agenda',
 	'beheer',
 	'media',
+	// Short links of the communication plans: /k/{code}.
+	'k',
 	'_app',
 	'favicon.svg',
 	'robots.txt'
@@ -162,9 +165,13 @@ async function handleRequest(
 	}
 
 	const sessionToken = event.cookies.get(SESSION_COOKIE);
-	// A visitor landing from a poster, a newsletter or another site: remember the channel until they register.
+	// A visitor landing from a poster, a newsletter or another site: remember the channel until they register. A
+	// short link is not the landing: it redirects to the page with its channel's utm tags, which is.
 	const landing =
-		!sessionToken && event.request.method === 'GET' && !event.cookies.get(CHANNEL_COOKIE)
+		!sessionToken &&
+		event.request.method === 'GET' &&
+		!isShortLinkPath(event.url.pathname) &&
+		!event.cookies.get(CHANNEL_COOKIE)
 			? firstChannel({
 					utmSource: event.url.searchParams.get('utm_source'),
 					referrer: event.request.headers.get('referer'),

@@ -182,4 +182,65 @@ describe('newsletters', () => {
 		await page.keyboard.press('Enter');
 		await page.waitForURL(/\/geel\/beheer\/nieuwsbrieven\/\d+\?gelukt=aangemaakt$/);
 	});
+
+	// The same officer's other tool, on the same server: the week of the communication plans (the demo's plans
+	// announce today). Copying needs JavaScript; marking published works without it, with the keyboard alone.
+	it('the week of the communication plans: a text copied, its short link tagged, marked published without JavaScript', async () => {
+		const { page, context, problems } = journey;
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: journey.server.url });
+		await journey.logInAs(/Sofie Wouters/);
+		await visit(page, '/geel/beheer/communicatie', { until: 'load' });
+		await checkA11y(page, '/geel/beheer/communicatie');
+		const item = page.locator('article.item').filter({ hasText: 'WhatsApp · Aankondigen' }).first();
+		const text = await item.getByLabel('Tekst voor WhatsApp', { exact: true }).inputValue();
+		const short = /(http:\/\/127\.0\.0\.1:\d+\/k\/[a-z0-9]{7})/.exec(text)?.[1];
+		expect(short).toBeTruthy();
+		await item.getByRole('button', { name: 'Kopieer de tekst voor WhatsApp' }).focus();
+		await page.keyboard.press('Enter');
+		await item.getByRole('status').filter({ hasText: 'Gekopieerd' }).waitFor();
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+		// The short link leads to the page with the channel's tags, which a newcomer's first channel records.
+		const landing = await page.request.get(short!, { maxRedirects: 0 });
+		expect(landing.status()).toBe(302);
+		const target = new URL(landing.headers()['location']!, journey.server.url);
+		expect(target.searchParams.get('utm_source')).toBe('whatsapp');
+		expect((await page.request.get(target.href)).status()).toBe(200);
+
+		// The plan behind it, with the magazine's QR code to download.
+		await item.getByRole('link').first().click();
+		await page.waitForURL(/\/geel\/beheer\/communicatie\/\d+$/);
+		await checkA11y(page, 'a communication plan');
+		const qr = await page.request.get(
+			(await page
+				.getByRole('link', { name: 'QR-code als SVG (voor drukwerk)' })
+				.first()
+				.getAttribute('href'))!
+		);
+		expect(qr.headers()['content-type']).toContain('image/svg+xml');
+
+		await blockPageScriptsKeepRedirects(context);
+		await visit(page, '/geel/beheer/communicatie?kanaal=whatsapp&status=open', { until: 'load' });
+		// Without JavaScript there is no copy button: the text is in a read-only field to select.
+		expect(await page.getByRole('button', { name: /^Kopieer/ }).count()).toBe(0);
+		const field = page.getByLabel('Tekst voor WhatsApp', { exact: true }).first();
+		expect(await field.getAttribute('readonly')).not.toBeNull();
+		const before = await page.locator('article.item').count();
+		await page
+			.getByRole('button', { name: 'Markeer als gepubliceerd: WhatsApp (Aankondigen)' })
+			.first()
+			.focus();
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/gelukt=gepubliceerd/);
+		expect(page.url()).toContain('kanaal=whatsapp');
+		expect(await page.getByRole('status').first().textContent()).toContain(
+			'1 tekst gemarkeerd als gepubliceerd'
+		);
+		expect(await page.locator('article.item').count()).toBe(before - 1);
+		await checkA11y(page, 'the week after marking');
+		await visit(page, '/geel/beheer/communicatie?kanaal=whatsapp&status=published', { until: 'load' });
+		expect(await page.locator('article.item').first().textContent()).toContain(
+			'Gepubliceerd door Sofie Wouters'
+		);
+		expect(realProblems(problems)).toEqual([]);
+	});
 });

@@ -19,6 +19,7 @@ import type { newsletters } from './nl/newsletters';
 import type { pool } from './nl/pool';
 import type { eventInvitations } from './nl/eventInvitations';
 import type { eventsOffline } from './nl/eventsOffline';
+import type { communication } from './nl/communication';
 
 const nl = {
 	app: {
@@ -312,6 +313,7 @@ export type FullCatalogue = typeof nl & {
 	pool: typeof pool;
 	eventInvitations: typeof eventInvitations;
 	eventsOffline: typeof eventsOffline;
+	communication: typeof communication;
 };
 
 export default nl;

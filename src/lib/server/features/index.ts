@@ -4,6 +4,7 @@ import type { PersonalDataOf } from '$lib/server/platform/feature';
 import { accountsFeature } from './accounts/accounts.feature';
 import { actionsFeature } from './actions/actions.feature';
 import { collegeFeature } from './college/college.feature';
+import { communicationFeature } from './communication/communication.feature';
 import { demoFeature } from './demo/demo.feature';
 import { eventsFeature } from './events/events.feature';
 import { notificationsFeature } from './notifications/notifications.feature';
@@ -34,6 +35,7 @@ export const features = [
 	notificationsFeature,
 	collegeFeature,
 	newslettersFeature,
+	communicationFeature,
 	searchFeature
 ] as const;
 

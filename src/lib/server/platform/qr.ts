@@ -45,3 +45,27 @@ export async function qrPng(text: string, moduleSize = 6): Promise<Buffer> {
 		.png({ palette: true, colours: 2 })
 		.toBuffer();
 }
+
+/**
+ * The code as an SVG drawing, black on white with its quiet zone, one path of unit squares: it scales to any
+ * size in print without blurring (the magazine's QR code), and carries its alternative text as a title.
+ */
+export function qrSvg(text: string, title: string): string {
+	const { size, dark } = qrMatrix(text);
+	const side = size + 8;
+	let path = '';
+	dark.forEach((row, r) =>
+		row.forEach((isDark, c) => {
+			if (isDark) path += `M${c + 4} ${r + 4}h1v1h-1z`;
+		})
+	);
+	const escaped = title.replace(
+		/[&<>"]/g,
+		(ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!
+	);
+	return (
+		`<?xml version="1.0" encoding="UTF-8"?>\n` +
+		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" width="${side * 8}" height="${side * 8}" shape-rendering="crispEdges" role="img" aria-label="${escaped}">` +
+		`<title>${escaped}</title><rect width="${side}" height="${side}" fill="#fff"/><path fill="#000" d="${path}"/></svg>\n`
+	);
+}

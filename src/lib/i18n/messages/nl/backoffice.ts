@@ -34,6 +34,7 @@ export const backoffice = {
 		actions: 'Klimaatacties',
 		events: 'Activiteiten',
 		newsletters: 'Nieuwsbrieven',
+		communication: 'Communicatie',
 		suggestions: 'Suggesties',
 		staff: 'Medewerkers',
 		audit: 'Logboek',
@@ -278,6 +279,16 @@ export const backoffice = {
 				test_sent: 'Test van een nieuwsbrief verstuurd',
 				scheduled: 'Nieuwsbrief verstuurd of ingepland',
 				cancelled: 'Inplanning van een nieuwsbrief geannuleerd'
+			},
+			communication: {
+				plan_created: 'Communicatieplan gemaakt',
+				moment_added: 'Moment aan een communicatieplan toegevoegd',
+				moment_moved: 'Datum van een communicatiemoment gewijzigd',
+				moment_removed: 'Moment uit een communicatieplan verwijderd',
+				text_changed: 'Tekst voor een kanaal gewijzigd',
+				text_reset: 'Voorgestelde tekst voor een kanaal teruggezet',
+				published: 'Tekst als gepubliceerd gemarkeerd',
+				unpublished: 'Markering als gepubliceerd ongedaan gemaakt'
 			},
 			region: {
 				participation_changed: 'Deelname gewijzigd',

@@ -9,3 +9,4 @@ export * from './events';
 export * from './notifications';
 export * from './mail';
 export * from './newsletters';
+export * from './communication';
