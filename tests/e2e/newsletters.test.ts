@@ -205,6 +205,13 @@ describe('newsletters', () => {
 		const target = new URL(landing.headers()['location']!, journey.server.url);
 		expect(target.searchParams.get('utm_source')).toBe('whatsapp');
 		expect((await page.request.get(target.href)).status()).toBe(200);
+		// A visitor who follows it gets the channel remembered until they register (the accounts feature writes it
+		// to their account then, as accounts-pages.test.ts shows for a poster).
+		const visitor = await context.browser()!.newContext();
+		expect((await visitor.request.get(short!)).status()).toBe(200);
+		const cookies = await visitor.cookies();
+		expect(cookies.find((c) => c.name === 'meedoen_channel')?.value).toBe('whatsapp');
+		await visitor.close();
 
 		// The plan behind it, with the magazine's QR code to download.
 		await item.getByRole('link').first().click();

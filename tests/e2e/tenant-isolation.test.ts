@@ -139,8 +139,27 @@ async function arrangeMol(): Promise<RouteValues> {
 			 VALUES ($1, $2, 'interesse.mol@example.be', current_date, 'Papieren lijst') RETURNING id`,
 			[mol, citizen.id]
 		);
+		// A communication plan of Mol's draft action with one moment and its Facebook text: the plan's page, the
+		// moment's removal step and the text's QR codes are Mol's alone.
+		const plan = await one<{ id: number }>(
+			`INSERT INTO communication_plans (municipality_id, action_id) VALUES ($1, $2) RETURNING id`,
+			[mol, draft.action]
+		);
+		const moment = await one<{ id: number }>(
+			`INSERT INTO communication_moments (municipality_id, plan_id, kind, due_on)
+			 VALUES ($1, $2, 'announce', current_date) RETURNING id`,
+			[mol, plan.id]
+		);
+		const text = await one<{ id: number }>(
+			`INSERT INTO communication_texts (municipality_id, moment_id, channel, short_code)
+			 VALUES ($1, $2, 'facebook', 'molmol2') RETURNING id`,
+			[mol, moment.id]
+		);
 		return {
 			municipality: 'mol',
+			plan: String(plan.id),
+			moment: String(moment.id),
+			tekst: String(text.id),
 			nieuwsbrief: String(letter.id),
 			actie: String(draft.action),
 			kans: String(draft.opportunity),
@@ -232,7 +251,15 @@ function formBody(route: string): URLSearchParams {
 		actie: values.actie!,
 		item: values.listed!,
 		met: values.listed!,
-		rol: values.membership!
+		rol: values.membership!,
+		// The communication plans' forms: Mol's text and moment, a day and a channel.
+		text: values.tekst!,
+		tekst: values.tekst!,
+		een: values.tekst!,
+		terug: values.tekst!,
+		moment: values.moment!,
+		dueOn: '2030-01-01',
+		channels: 'facebook'
 	});
 	form.append('item', values.suggestie!.split('-')[0]!);
 	// One row of the queue, approved from its own button.

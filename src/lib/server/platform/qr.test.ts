@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
-import { qrMatrix, qrPng } from './qr';
+import { qrMatrix, qrPng, qrSvg } from './qr';
 
 /**
  * What a phone's decoder (jsQR, written elsewhere) reads from the matrix painted as pixels: 4 pixels a
@@ -59,6 +59,22 @@ describe('qrPng', () => {
 		const png = await qrPng(url);
 		expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
 		const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+		expect(jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data).toBe(url);
+	});
+});
+
+describe('qrSvg', () => {
+	it('draws a code that an independent decoder reads back from its pixels, with its alternative text', async () => {
+		const { default: sharp } = await import('sharp');
+		const url = 'https://meedoen.geel.be/k/ab3x9kq';
+		const svg = qrSvg(url, 'QR-code die naar meedoen.geel.be/k/ab3x9kq leidt & <meer>');
+		expect(svg).toContain(
+			'<title>QR-code die naar meedoen.geel.be/k/ab3x9kq leidt &amp; &lt;meer&gt;</title>'
+		);
+		const { data, info } = await sharp(Buffer.from(svg))
+			.ensureAlpha()
+			.raw()
+			.toBuffer({ resolveWithObject: true });
 		expect(jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data).toBe(url);
 	});
 });
