@@ -158,6 +158,7 @@ const en: PartialCatalogue = {
 		url: 'expected a full URL (e.g. {example}), got "{value}"',
 		postgresUrl: 'expected a PostgreSQL URL (postgres://user@host:5432/database)',
 		smtpUrl: 'expected an SMTP URL (smtp://user:password@host:587 or smtps://…)',
+		mailBounceDomain: 'expected a domain name (e.g. bounces.meedoen.geel.be), got "{value}"',
 		mailRates:
 			'expected municipality=number per second, separated by commas (e.g. geel=20,mol=5), got "{value}"',
 		geolocationUrl:

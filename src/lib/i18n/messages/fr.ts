@@ -160,6 +160,7 @@ const fr: PartialCatalogue = {
 		url: 'URL complète attendue (p. ex. {example}), reçu "{value}"',
 		postgresUrl: 'URL PostgreSQL attendue (postgres://utilisateur@hôte:5432/base)',
 		smtpUrl: 'URL SMTP attendue (smtp://utilisateur:motdepasse@hôte:587 ou smtps://…)',
+		mailBounceDomain: 'nom de domaine attendu (p. ex. bounces.meedoen.geel.be), reçu "{value}"',
 		mailRates:
 			'commune=nombre par seconde attendu, séparés par des virgules (p. ex. geel=20,mol=5), reçu "{value}"',
 		geolocationUrl:

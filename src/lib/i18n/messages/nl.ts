@@ -184,6 +184,7 @@ const nl = {
 		url: 'verwacht een volledige URL (bv. {example}), kreeg "{value}"',
 		postgresUrl: 'verwacht een PostgreSQL-URL (postgres://gebruiker@host:5432/databank)',
 		smtpUrl: 'verwacht een SMTP-URL (smtp://gebruiker:wachtwoord@host:587 of smtps://…)',
+		mailBounceDomain: 'verwacht een domeinnaam (bv. bounces.meedoen.geel.be), kreeg "{value}"',
 		mailRates:
 			'verwacht gemeente=aantal per seconde, gescheiden door komma’s (bv. geel=20,mol=5), kreeg "{value}"',
 		geolocationUrl:

@@ -8,6 +8,7 @@ import { migrateDatabase } from '$lib/server/db/migrate';
 import { createJobs, type Jobs } from './jobs';
 import { createMailer, MAIL_JOB, type MailMessage, type Mailer } from './mail';
 import { createMailDelivery, type MailDelivery } from './mail-delivery';
+import { bounceAddressFor, bounceSecret, startBounceServer, type BounceServer } from './mail-bounces';
 import { executeRows } from '$lib/server/db/rows';
 import { sql } from 'drizzle-orm';
 import { createBatches, type Batches } from './batch';
@@ -48,6 +49,8 @@ export interface App extends FeatureServices {
 	geocoder: Geocoder | null;
 	/** Hands the stored domain events to their handlers (running when config.jobs is on). */
 	events: EventDispatcher;
+	/** The inbound SMTP listener for late bounces (BOUNCE_SMTP_PORT), with the port it got; else null. */
+	bounceServer: BounceServer | null;
 	/** Stops what startApp started besides the database (the features' start-up pieces, housekeeping). */
 	extraStops: (() => Promise<void>)[];
 }
@@ -80,6 +83,7 @@ export async function startApp(
 	const extraStops: (() => Promise<void>)[] = [];
 	let demoLoaded = false;
 	let municipalityRates: Map<string, number>;
+	let bounces: string | null = null;
 	try {
 		await migrateDatabase(database);
 		for (const feature of features) await feature.seed?.(database.db);
@@ -92,11 +96,14 @@ export async function startApp(
 			log.info('demo content loaded');
 		}
 		municipalityRates = await municipalityMailRates(database.db, config, log);
+		if (config.mailBounceDomain) bounces = await bounceSecret(database.db);
 	} catch (error) {
 		await database.close();
 		throw error;
 	}
 
+	const bouncesTo =
+		bounces !== null && config.mailBounceDomain ? { secret: bounces, domain: config.mailBounceDomain } : null;
 	const mailer = createMailer({
 		smtpUrl: config.smtpUrl,
 		from: config.mailFrom,
@@ -114,7 +121,8 @@ export async function startApp(
 		ratePerSecond: config.mailRatePerSecond,
 		municipalityRates,
 		deliverNow: !config.jobs,
-		concurrency: config.smtpPoolSize
+		concurrency: config.smtpPoolSize,
+		bounceAddress: bouncesTo ? (id) => bounceAddressFor(bouncesTo.secret, bouncesTo.domain, id) : undefined
 	});
 	const queueMails = mail.queueMails;
 	async function queueMail(message: MailMessage) {
@@ -149,8 +157,21 @@ export async function startApp(
 	});
 
 	const services: Partial<FeatureServices> = {};
+	let bounceServer: BounceServer | null = null;
 	try {
 		if (config.jobs) await jobs.start();
+		// Late bounces (DSNs) to the bounce addresses, when this process is the one to receive them.
+		if (bouncesTo && config.bounceSmtpPort !== undefined) {
+			const started = await startBounceServer({
+				db: database.db,
+				log,
+				...bouncesTo,
+				host: config.bounceSmtpHost,
+				port: config.bounceSmtpPort
+			});
+			bounceServer = started;
+			extraStops.push(() => started.stop());
+		}
 		// What was written while the platform was down is dispatched at once, then new events within a second.
 		if (config.jobs) events.start();
 		await queueHourlyJobs();
@@ -194,6 +215,7 @@ export async function startApp(
 		statements,
 		events,
 		geocoder: config.geolocationUrl ? createGeocoder({ baseUrl: config.geolocationUrl, log }) : null,
+		bounceServer,
 		extraStops,
 		queueMail,
 		queueMailIn,

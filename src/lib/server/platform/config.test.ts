@@ -53,6 +53,29 @@ describe('loadConfig', () => {
 		);
 	});
 
+	it('takes a bounce domain and listener, and refuses a listener without a domain or a domain that is none', () => {
+		expect(
+			loadConfig({
+				ORIGIN: 'https://m.be',
+				MAIL_BOUNCE_DOMAIN: 'Bounces.Meedoen.Geel.be',
+				BOUNCE_SMTP_PORT: '2525'
+			})
+		).toMatchObject({
+			mailBounceDomain: 'bounces.meedoen.geel.be',
+			bounceSmtpPort: 2525,
+			bounceSmtpHost: '0.0.0.0'
+		});
+		expect(loadConfig({ ORIGIN: 'https://m.be' })).toMatchObject({
+			mailBounceDomain: undefined,
+			bounceSmtpPort: undefined
+		});
+		const alone = problemsOf({ ORIGIN: 'https://m.be', BOUNCE_SMTP_PORT: '2525' });
+		expect(alone.problems.map((p) => p.variable)).toEqual(['MAIL_BOUNCE_DOMAIN']);
+		const wrong = problemsOf({ ORIGIN: 'https://m.be', MAIL_BOUNCE_DOMAIN: 'bounces@geel.be\nRCPT' });
+		expect(wrong.problems.map((p) => p.variable)).toEqual(['MAIL_BOUNCE_DOMAIN']);
+		expect(wrong.message).toContain('verwacht een domeinnaam');
+	});
+
 	it('accepts PostgreSQL, SMTP, demo and embedding settings', () => {
 		const config = loadConfig({
 			DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/meedoen',

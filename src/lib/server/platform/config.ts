@@ -18,6 +18,16 @@ export interface Config {
 	mailRatePerSecond: number;
 	/** Per municipality (by slug) a lower rate of its own (MAIL_RATE_PER_MUNICIPALITY=geel=20,mol=5). */
 	mailRatePerMunicipality: Record<string, number>;
+	/**
+	 * The domain of the bounce addresses (MAIL_BOUNCE_DOMAIN): each mail's envelope sender becomes
+	 * bounces+<delivery>-<signature>@ this domain (VERP), so a late bounce names the delivery it is about.
+	 * Unset: the envelope sender is MAIL_FROM and late bounces are not read.
+	 */
+	mailBounceDomain: string | undefined;
+	/** Port of the inbound SMTP listener for those bounces (BOUNCE_SMTP_PORT); undefined: not started. */
+	bounceSmtpPort: number | undefined;
+	/** Address that listener binds to (BOUNCE_SMTP_HOST, default HOST). */
+	bounceSmtpHost: string;
 	logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 	frameAncestors: string;
 	jobs: boolean;
@@ -218,6 +228,18 @@ export function loadConfig(env: Env = process.env): Config {
 		}
 	}
 
+	const mailBounceDomain = (() => {
+		const raw = read('MAIL_BOUNCE_DOMAIN')?.toLowerCase();
+		if (raw === undefined) return undefined;
+		if (raw.length <= 190 && /^(?=.{1,190}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(raw))
+			return raw;
+		return fail('MAIL_BOUNCE_DOMAIN', translate('nl', 'config.mailBounceDomain', { value: raw }));
+	})();
+	const bounceSmtpPort =
+		read('BOUNCE_SMTP_PORT') === undefined ? undefined : integer('BOUNCE_SMTP_PORT', 0, 0, 65535);
+	if (bounceSmtpPort !== undefined && !mailBounceDomain)
+		fail('MAIL_BOUNCE_DOMAIN', translate('nl', 'config.requiredWith', { other: 'BOUNCE_SMTP_PORT' }));
+
 	const config: Config = {
 		nodeEnv,
 		port,
@@ -231,6 +253,9 @@ export function loadConfig(env: Env = process.env): Config {
 		smtpPoolSize: integer('SMTP_POOL_SIZE', 5, 1, 100),
 		mailRatePerSecond: integer('MAIL_RATE_PER_SECOND', 0, 0, 100_000),
 		mailRatePerMunicipality,
+		mailBounceDomain,
+		bounceSmtpPort,
+		bounceSmtpHost: read('BOUNCE_SMTP_HOST') ?? read('HOST') ?? '0.0.0.0',
 		logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
 		frameAncestors,
 		jobs: flag('JOBS') ?? true,

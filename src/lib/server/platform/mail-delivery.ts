@@ -133,6 +133,11 @@ export interface MailDeliveryOptions {
 	municipalityRates: ReadonlyMap<string, number>;
 	/** Deliver right away instead of through the job queue (JOBS=0): the ledger and suppressions still apply. */
 	deliverNow: boolean;
+	/**
+	 * The envelope sender of the mail whose ledger row has this id (VERP, mail-bounces.ts), so a late bounce
+	 * names its delivery; absent: the envelope sender is `from` (MAIL_BOUNCE_DOMAIN unset).
+	 */
+	bounceAddress?: (deliveryId: number) => string;
 	/** Mails handed to the SMTP server at the same time: the pool's connections (SMTP_POOL_SIZE); default 5. */
 	concurrency?: number;
 	/** Jobs of the mail queue: retries (JOB_RETRY unless given; pg-boss's back-off) and expiry after a crash. */
@@ -200,20 +205,24 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
 		);
 	}
 
-	/** Sends one mail whose ledger row says `queued`; returns the error to retry with, if any. */
+	/** Sends one mail whose ledger row (`deliveryId`) says `queued`; returns the error to retry with, if any. */
 	async function sendOne(
 		dbh: Db,
 		{ message, key, recipient }: Ledgered,
-		suppressed: boolean,
+		row: { id: number; suppressed: boolean },
 		lastTry: boolean
 	): Promise<string | null> {
+		const { suppressed } = row;
 		if (suppressed && !message.requestedByRecipient) {
 			await record(dbh, key, recipient, 'suppressed', null, false);
 			return null;
 		}
 		await limit(message.municipalityId);
 		try {
-			await mailer.deliver(message, { messageId: messageIdFor(options.from, key, recipient) });
+			await mailer.deliver(message, {
+				messageId: messageIdFor(options.from, key, recipient),
+				envelopeFrom: options.bounceAddress?.(Number(row.id))
+			});
 		} catch (err) {
 			const error = describeMailError(err);
 			if (isAddressRefused(err)) {
@@ -240,13 +249,14 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
 	/** The ledger rows (and suppression) of these mails, keyed `key\nrecipient`. */
 	async function ledgerOf(dbh: Db, items: { key: string; recipient: string }[]) {
 		const rows = await executeRows<{
+			id: number;
 			message_key: string;
 			recipient: string;
 			status: string;
 			suppressed: boolean;
 		}>(
 			dbh,
-			sql`SELECT d.message_key, d.recipient, d.status, s.address IS NOT NULL AS suppressed
+			sql`SELECT d.id, d.message_key, d.recipient, d.status, s.address IS NOT NULL AS suppressed
 				FROM jsonb_to_recordset(${JSON.stringify(items.map((i) => ({ k: i.key, r: i.recipient })))}::jsonb)
 					AS x(k text, r text)
 				JOIN mail_deliveries d ON d.message_key = x.k AND d.recipient = x.r
@@ -314,7 +324,8 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
 		const ledger = fresh.length > 0 ? await ledgerOf(dbh, fresh) : new Map();
 		for (const mail of fresh) {
 			const row = ledger.get(`${mail.key}\n${mail.recipient}`);
-			const error = await sendOne(dbh, mail, Boolean(row?.suppressed), true);
+			if (!row) continue;
+			const error = await sendOne(dbh, mail, row, true);
 			if (error) throw new Error(`mail not delivered: ${error}`);
 		}
 		return { queued, skipped: messages.length - queued };
@@ -349,7 +360,7 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
 				}
 				// One mail's trouble (its ledger update failing) is that mail's: it is retried, the lane goes on.
 				try {
-					const error = await sendOne(db, item, row.suppressed, lastTry);
+					const error = await sendOne(db, item, row, lastTry);
 					if (error) failed.push({ id: item.job.id, error });
 					else sent++;
 				} catch (err) {

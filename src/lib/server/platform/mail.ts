@@ -57,7 +57,7 @@ export interface Mailer {
 	/** Hands the mail to the SMTP server (or writes the file); `messageId` is the Message-ID header to use. */
 	deliver(
 		message: MailMessage,
-		options?: { messageId?: string }
+		options?: { messageId?: string; envelopeFrom?: string }
 	): Promise<{ messageId: string; file?: string }>;
 	/**
 	 * Deletes what this mailer kept of the mail to these addresses: without SMTP the .eml files written to them;
@@ -136,10 +136,16 @@ export function describeMailError(err: unknown): string {
 		.slice(0, 300);
 }
 
-function envelope(from: string, message: MailMessage, messageId?: string) {
+function envelope(
+	from: string,
+	message: MailMessage,
+	options?: { messageId?: string; envelopeFrom?: string }
+) {
 	return {
 		from,
-		messageId,
+		messageId: options?.messageId,
+		// The SMTP envelope's sender (MAIL FROM, the Return-Path) where bounces go; the From header stays.
+		...(options?.envelopeFrom ? { envelope: { from: options.envelopeFrom, to: message.to } } : {}),
 		to: message.to,
 		subject: message.subject,
 		text: message.text,
@@ -214,7 +220,7 @@ export function createMailer(options: {
 		);
 		return {
 			async deliver(message, deliverOptions) {
-				const info = await transport.sendMail(envelope(options.from, message, deliverOptions?.messageId));
+				const info = await transport.sendMail(envelope(options.from, message, deliverOptions));
 				log.debug({ mail: { subject: message.subject, messageId: info.messageId } }, 'mail sent');
 				return { messageId: info.messageId };
 			},
@@ -226,7 +232,7 @@ export function createMailer(options: {
 	const folder = path.resolve(options.dataDir, 'mail');
 	return {
 		async deliver(message, deliverOptions) {
-			const info = await transport.sendMail(envelope(options.from, message, deliverOptions?.messageId));
+			const info = await transport.sendMail(envelope(options.from, message, deliverOptions));
 			await mkdir(folder, { recursive: true });
 			const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 			const file = path.join(folder, `${stamp}-${info.messageId.replace(/[^a-zA-Z0-9.-]/g, '')}.eml`);

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+	bigint,
+	check,
+	index,
+	integer,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
 import { municipalities } from './municipalities';
 
 /** What became of one mail to one recipient (platform/mail-delivery.ts). */
@@ -15,6 +26,11 @@ export type MailDeliveryStatus = (typeof MAIL_DELIVERY_STATUSES)[number];
 export const mailDeliveries = pgTable(
 	'mail_deliveries',
 	{
+		/**
+		 * A short name of the row for the bounce address of its mail (VERP, platform/mail-bounces.ts): a late
+		 * bounce (DSN) comes back to bounces+<id>-<signature>@MAIL_BOUNCE_DOMAIN and finds the row by it.
+		 */
+		id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
 		messageKey: text('message_key').notNull(),
 		/** The address, lower-cased. */
 		recipient: text('recipient').notNull(),
@@ -29,6 +45,7 @@ export const mailDeliveries = pgTable(
 	},
 	(t) => [
 		primaryKey({ columns: [t.messageKey, t.recipient] }),
+		uniqueIndex('mail_deliveries_id_idx').on(t.id),
 		index('mail_deliveries_recipient_idx').on(t.recipient),
 		index('mail_deliveries_municipality_idx').on(t.municipalityId, t.createdAt),
 		check(
@@ -39,7 +56,8 @@ export const mailDeliveries = pgTable(
 );
 
 /**
- * Addresses no mail goes to: the server refused them permanently (5xx on RCPT or DATA, a hard bounce).
+ * Addresses no mail goes to: the server refused them permanently (5xx on RCPT or DATA, a hard bounce), or a
+ * delivery status notification said so later (a DSN with Action: failed and Status 5.x.x).
  * The row goes when the person confirms the address again (a mailed link used, a verified login).
  */
 export const mailSuppressions = pgTable('mail_suppressions', {

@@ -1,0 +1,2 @@
+ALTER TABLE "mail_deliveries" ADD COLUMN "id" bigint NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "mail_deliveries_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1);--> statement-breakpoint
+CREATE UNIQUE INDEX "mail_deliveries_id_idx" ON "mail_deliveries" USING btree ("id");
