@@ -75,8 +75,10 @@ const USAGE = `npm run bench [-- options]
                      created on the server of U (a superuser connection) for the run and dropped after
   --only events      only the events bench (lib/events.mjs: the registration race, the event list and
                      the .ics feed with 2,000 events, past the page cache), on its own fresh data
-  --only mail        only the mail bench (lib/mail.mjs: a newsletter to 100,000 people queued and sent by
-                     the app to a local SMTP sink: time to queue, mails per second, exactly one each)
+  --only mail        only the mail bench (lib/mail.mjs: a newsletter to 100,000 people written and sent in
+                     the back office of the built app to a local SMTP sink: time to queue, mails per second,
+                     exactly one each, the citizen pages' p99 idle and while it sends, and the fan-out of a
+                     status change to 10,000 supporters); --duration and --warmup apply to its page loads
   --mail-count N     people the mail bench's newsletter goes to (default 100000)
   --only lighthouse  only Lighthouse (lib/lighthouse.mjs: its default mobile settings on five citizen page
                      types of the demo content: scores, total blocking time, LCP, main-thread work, JS bytes;
@@ -175,13 +177,14 @@ async function main() {
 			`the machine is busy (load average ${loadAtStart.toFixed(2)} on ${os.cpus().length} cores): figures will be low`
 		);
 	if (opts.only === 'mail') {
+		const buildMs = build(opts.build);
 		setTimeout(async () => {
 			console.error('\n[bench] the mail bench still runs after 60 minutes: giving up');
 			await cleanup();
 			process.exit(1);
 		}, 60 * 60_000).unref();
 		mkdirSync(benchDir, { recursive: true });
-		return runMailBench({ root, benchDir, opts, log, onCleanup });
+		return runMailBench({ root, benchDir, opts, log, onCleanup, trackServer, buildMs });
 	}
 	if (opts.only === 'lighthouse') {
 		if (opts.databaseUrl)
