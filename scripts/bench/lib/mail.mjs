@@ -219,6 +219,9 @@ export async function runMailBench({ root, benchDir, opts, log, onCleanup, track
 
 	log(`mail: idle, the citizen pages with ${MAIL.connections} connections…`);
 	const idle = await measurePages({ baseUrl: app.baseUrl, pages, opts });
+	// Said as soon as known, so a long run that is stopped still leaves its figures in the log.
+	for (const r of idle)
+		log(`mail: idle ${r.path}: p99 ${fmt.ms(r.load.latencyMs.p99)}, ${fmt.num(r.load.reqPerSec)} req/s`);
 
 	log(`mail: "Versturen" pressed for newsletter ${newsletterId} to ${fmt.int(count)} people…`);
 	const pressed = performance.now();
@@ -233,8 +236,10 @@ export async function runMailBench({ root, benchDir, opts, log, onCleanup, track
 		while (enqueuedAt === null && performance.now() - pressed < 30 * 60_000) {
 			const response = await fetch(archive, { headers: { authorization: 'Bench uncached' } });
 			await response.arrayBuffer();
-			if (response.status === 200) enqueuedAt = performance.now();
-			else await new Promise((resolve) => setTimeout(resolve, 200));
+			if (response.status === 200) {
+				enqueuedAt = performance.now();
+				log(`mail: all ${fmt.int(count)} queued ${fmt.ms(enqueuedAt - pressed)} after "Versturen"`);
+			} else await new Promise((resolve) => setTimeout(resolve, 200));
 		}
 	})();
 	// The pages are measured while mail is being delivered: from the first mail at the sink on (the list is
@@ -248,14 +253,26 @@ export async function runMailBench({ root, benchDir, opts, log, onCleanup, track
 	log('mail: while it sends, the citizen pages again…');
 	const sending = await measurePages({ baseUrl: app.baseUrl, pages, opts });
 	const atEnd = sink.of(key).distinct;
+	for (const r of sending)
+		log(
+			`mail: while sending ${r.path}: p99 ${fmt.ms(r.load.latencyMs.p99)}, ${fmt.num(r.load.reqPerSec)} req/s`
+		);
+	log(
+		`mail: fan-out to ${fmt.int(prepared.fanOut.supporters)} supporters took ${fmt.ms(prepared.fanOut.ms)}`
+	);
 	const measuredWhileSending = atEnd < count && atEnd > atStart;
 
 	let last = { distinct: -1, at: performance.now() };
 	for (;;) {
 		const now = sink.of(key);
 		if (now.distinct >= count && enqueuedAt !== null) break;
-		if (now.distinct !== last.distinct) last = { distinct: now.distinct, at: performance.now() };
-		else if (performance.now() - last.at > STALL_MS)
+		if (now.distinct !== last.distinct) {
+			if (Math.floor(now.distinct / 10_000) > Math.floor(Math.max(0, last.distinct) / 10_000))
+				log(
+					`mail: ${fmt.int(now.distinct)} delivered, ${fmt.int(now.distinct / ((performance.now() - now.first) / 1000))}/s so far`
+				);
+			last = { distinct: now.distinct, at: performance.now() };
+		} else if (performance.now() - last.at > STALL_MS)
 			throw new Error(`no mail arrived for ${STALL_MS / 1000} s at ${now.distinct} of ${count}`);
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}

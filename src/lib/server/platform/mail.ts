@@ -144,6 +144,9 @@ function envelope(
 	return {
 		from,
 		messageId: options?.messageId,
+		// What nodemailer would choose for Dutch text anyway, without counting every letter of every part to
+		// decide (a regular expression building an array per letter: about a tenth of a mail's CPU in the bench).
+		textEncoding: 'quoted-printable' as const,
 		// The SMTP envelope's sender (MAIL FROM, the Return-Path) where bounces go; the From header stays.
 		...(options?.envelopeFrom ? { envelope: { from: options.envelopeFrom, to: message.to } } : {}),
 		to: message.to,
