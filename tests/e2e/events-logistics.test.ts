@@ -1,7 +1,11 @@
 // An event's logistics in real Chromium on a phone without JavaScript, on the demo with a real SMTP server:
 // Geel's moderator opens the plant day's checklist from the event's back-office page, an empty item is refused
 // beside its field, items are added, changed, ticked and removed after a confirmation, and the briefing reaches
-// the colleague named on the list. Axe on every page.
+// the colleague named on the list. Then a colleague of another department, end to end without JavaScript: Geel's
+// admin gives Lotte the colleague's role for the green service (a missing department refused beside the field,
+// the audit log says so), she follows the unpaving action from "Volg als collega" with the keyboard and is refused
+// the moderation queue, Geel's civil servant publishes an update, and her mail arrives at the SMTP server with the
+// link to stop following. Axe on every page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	blockPageScriptsKeepRedirects,
@@ -85,4 +89,84 @@ describe('an event’s logistics', () => {
 		expect(mail.decoded).toContain('- Container voor opgebroken tegels (klaar)');
 		expect(realProblems(problems)).toEqual([]);
 	}, 90_000);
+
+	it('makes a colleague of the green service who follows an action and gets its update by mail, without JavaScript', async () => {
+		const { page, context, browser, problems } = journey;
+		const origin = journey.server.url;
+		const ACTION = 'Ontharden en vergroenen: van tegels naar planten';
+
+		// Geel's admin grants the role; without a department it is refused beside the field, the address kept.
+		await journey.logInAs(/An Willems/);
+		await blockPageScriptsKeepRedirects(context);
+		await visit(page, '/geel/beheer/medewerkers', { until: 'load' });
+		await page.locator('#invite-email').fill('lotte.peeters@example.be');
+		await page.locator('#invite-role').selectOption('colleague');
+		await page.getByRole('button', { name: 'Uitnodigen' }).click();
+		await shown(page, '#invite-department-error');
+		expect(await page.locator('#invite-department-error').textContent()).toContain(
+			'Vul in bij welke dienst deze collega werkt.'
+		);
+		expect(await page.locator('#invite-email').inputValue()).toBe('lotte.peeters@example.be');
+		await checkA11y(page, 'medewerkers (department missing)');
+		journey.forgetRefusals();
+		await page.locator('#invite-role').selectOption('colleague');
+		await page.locator('#invite-department').fill('Groendienst');
+		await page.getByRole('button', { name: 'Uitnodigen' }).click();
+		await shown(page, 'text=De rol is meteen toegekend');
+		expect(await page.locator('main').textContent()).toContain('Collega (andere dienst): Groendienst');
+		await checkA11y(page, 'medewerkers (colleague granted)');
+		await visit(page, '/geel/beheer/logboek', { until: 'load' });
+		expect(await page.locator('main').textContent()).toContain('dienst: Groendienst');
+		await checkA11y(page, 'logboek');
+
+		// Lotte, now a colleague, follows the action with the keyboard; the moderation queue is not hers.
+		const colleagueContext = await browser.newContext({ baseURL: origin, locale: 'nl-BE' });
+		const colleague = await colleagueContext.newPage();
+		await journey.logInAs(/Lotte Peeters/, colleague);
+		await blockPageScriptsKeepRedirects(colleagueContext);
+		expect((await visit(colleague, '/geel/beheer/suggesties', { until: 'load' })).status()).toBe(403);
+		await visit(colleague, '/geel/beheer', { until: 'load' });
+		await colleague
+			.getByRole('navigation', { name: 'Beheer' })
+			.getByRole('link', { name: 'Volg als collega' })
+			.click();
+		await shown(colleague, 'h1:text("Volg als collega")');
+		await checkA11y(colleague, 'volg als collega');
+		await colleague.getByLabel('Zoek op titel of naam').fill('ontharden');
+		await colleague.getByLabel('Soort').selectOption('actie');
+		await colleague.getByRole('button', { name: 'Toon' }).click();
+		await shown(colleague, `th:has-text("${ACTION}")`);
+		const followButton = colleague.getByRole('button', { name: `Volgen — ${ACTION}` });
+		await followButton.focus();
+		await colleague.keyboard.press('Enter');
+		await colleague.waitForURL(/gelukt=gevolgd/);
+		await shown(colleague, 'text=Je volgt nu 1 actie of thema meer.');
+		expect(new URL(colleague.url()).searchParams.get('zoek')).toBe('ontharden');
+		await shown(colleague, `button:has-text("Niet meer volgen")`);
+		await checkA11y(colleague, 'volg als collega (followed)');
+
+		// Geel's civil servant publishes an update on the action.
+		const staffContext = await browser.newContext({ baseURL: origin, locale: 'nl-BE' });
+		const staffPage = await staffContext.newPage();
+		await journey.logInAs(/Bart Claes/, staffPage);
+		await blockPageScriptsKeepRedirects(staffContext);
+		await visit(staffPage, '/geel/beheer/acties?zoek=ontharden', { until: 'load' });
+		await staffPage.getByRole('link', { name: ACTION }).first().click();
+		await shown(staffPage, 'h2#updates');
+		await staffPage.locator('#update-title').fill('De container staat klaar');
+		await staffPage.locator('#update-publish').check();
+		await staffPage.getByRole('button', { name: 'Update bewaren' }).click();
+		await shown(staffPage, 'text=De update is gepubliceerd.');
+		await staffContext.close();
+
+		// Her mail, from the domain event's handler, at the real SMTP server.
+		const mail = await smtp.waitFor(
+			(m) => m.to.includes('lotte.peeters@example.be') && m.decoded.includes('De container staat klaar')
+		);
+		expect(mail.decoded).toContain(`Nieuws bij “${ACTION}”: De container staat klaar`);
+		expect(mail.decoded).toContain(`${origin}/geel/beheer/collega`);
+		expect(mail.decoded).toContain(`${origin}/profiel/meldingen`);
+		await colleagueContext.close();
+		expect(realProblems(problems).filter((p) => !p.includes('status of 403'))).toEqual([]);
+	}, 120_000);
 });

@@ -1,9 +1,10 @@
-// Tenant isolation over real HTTP against the built server: every staff role of Geel, logged in through the
-// identity provider, requests every page, form action, export and image of Mol's back office and every API
-// write, read from the route tree (a new one is covered without editing this test) and aimed at Mol's real
-// ids, and is refused each with 403 or 404; Mol's data is the same afterwards. The API's writes (supporting,
-// adding a suggestion) are open to every signed-in person in every municipality, so they are aimed at what
-// Mol has not made public: a suggestion waiting for moderation and the opportunity of a draft action.
+// Tenant isolation over real HTTP against the built server: every staff role of Geel (its colleague of another
+// department too), logged in through the identity provider, requests every page, form action, export and image
+// of Mol's back office and every API write, read from the route tree (a new one is covered without editing this
+// test) and aimed at Mol's real ids, and is refused each with 403 or 404; Mol's data is the same afterwards. The
+// API's writes (supporting, adding a suggestion) are open to every signed-in person in every municipality, so
+// they are aimed at what Mol has not made public: a suggestion waiting for moderation and the opportunity of a
+// draft action.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieJar } from '../../src/lib/server/testing/http-client';
 import { pngBytes } from '../../src/lib/server/testing/images';
@@ -24,7 +25,14 @@ import {
 	type RunningServer
 } from './support';
 
-const GEEL_STAFF = ['dev-moderator-geel', 'dev-communication-geel', 'dev-alderman-geel', 'dev-admin-geel'];
+const GEEL_STAFF = [
+	'dev-moderator-geel',
+	'dev-communication-geel',
+	'dev-alderman-geel',
+	'dev-admin-geel',
+	// A colleague of Geel's green service reads Geel's back office and follows there: nothing of Mol.
+	'dev-colleague-geel'
+];
 const BACKOFFICE = '/[municipality=slug]/beheer';
 
 let server: RunningServer;

@@ -11,8 +11,17 @@ export type MailFrequency = (typeof MAIL_FREQUENCIES)[number];
  * - themes: news on the themes one chose in one's municipality.
  * - invitations: invitations to working groups and action days.
  * - newsletters: the municipality's newsletters.
+ * - colleague: for staff, what the actions and themes they follow as a colleague bring (updates, decisions,
+ *   reports, event logistics). Last in the list: an unsubscribe link carries a kind's position.
  */
-export const NOTIFICATION_KINDS = ['own', 'following', 'themes', 'invitations', 'newsletters'] as const;
+export const NOTIFICATION_KINDS = [
+	'own',
+	'following',
+	'themes',
+	'invitations',
+	'newsletters',
+	'colleague'
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Which frequencies a kind offers: newsletters and invitations go out as they are sent, or not. */
@@ -21,13 +30,15 @@ export const FREQUENCIES_OF_KIND: Record<NotificationKind, readonly MailFrequenc
 	following: MAIL_FREQUENCIES,
 	themes: MAIL_FREQUENCIES,
 	invitations: ['immediate', 'never'],
-	newsletters: ['immediate', 'never']
+	newsletters: ['immediate', 'never'],
+	colleague: MAIL_FREQUENCIES
 };
 
 /**
  * The consent a kind needs (a consent record of the profile feature): without it open, the kind's mail is
  * never sent, whatever the frequency says. Own contributions and follows need none: they are about what the
- * person did, and every such mail can be turned off with one click.
+ * person did, and every such mail can be turned off with one click. Nor does a colleague's: it is work mail
+ * of staff, who follow as part of their role and can stop following or turn it off at any time.
  */
 export const CONSENT_OF_KIND: Partial<Record<NotificationKind, 'updates' | 'pool' | 'newsletters'>> = {
 	themes: 'updates',
@@ -43,7 +54,9 @@ export const DEFAULT_FREQUENCY: Record<Exclude<NotificationKind, 'themes'>, Mail
 	own: 'immediate',
 	following: 'weekly',
 	invitations: 'immediate',
-	newsletters: 'immediate'
+	newsletters: 'immediate',
+	// A colleague asked for it by following: work mail, right away.
+	colleague: 'immediate'
 };
 
 /** Whether a notification still waits for a digest, went out by mail, or is not mailed at all. */
@@ -59,6 +72,8 @@ export interface NotificationParams {
 	municipalityName: string;
 	actionTitle?: string;
 	status?: string;
+	/** What exactly changed, as typed by staff (a checklist item of an event's logistics). */
+	detail?: string;
 }
 
 /**

@@ -20,6 +20,7 @@ import type { pool } from './nl/pool';
 import type { eventInvitations } from './nl/eventInvitations';
 import type { eventsOffline } from './nl/eventsOffline';
 import type { communication } from './nl/communication';
+import type { colleagues } from './nl/colleagues';
 
 const nl = {
 	app: {
@@ -315,6 +316,7 @@ export type FullCatalogue = typeof nl & {
 	eventInvitations: typeof eventInvitations;
 	eventsOffline: typeof eventsOffline;
 	communication: typeof communication;
+	colleagues: typeof colleagues;
 };
 
 export default nl;

@@ -5,7 +5,9 @@ export type PersonaRole =
 	| {
 			scope: 'municipality';
 			municipalitySlug: string;
-			role: 'moderator' | 'communication' | 'alderman' | 'admin';
+			role: 'moderator' | 'communication' | 'alderman' | 'admin' | 'colleague';
+			/** A colleague's department. */
+			department?: string;
 	  }
 	| {
 			scope: 'region';
@@ -92,6 +94,15 @@ export const PERSONAS: readonly Persona[] = freeze([
 		email: 'an.willems@example.be',
 		description: 'Beheerder van het platform voor de gemeente Geel.',
 		roles: [{ scope: 'municipality', municipalitySlug: 'geel', role: 'admin' }]
+	},
+	{
+		sub: 'dev-colleague-geel',
+		givenName: 'Hilde',
+		familyName: 'Verachtert',
+		email: 'hilde.verachtert@example.be',
+		description:
+			'Groendienst van Geel: volgt als collega de actie over ontharden en het thema water, en krijgt er de updates, beslissingen en logistiek van.',
+		roles: [{ scope: 'municipality', municipalitySlug: 'geel', role: 'colleague', department: 'Groendienst' }]
 	},
 	{
 		sub: 'dev-moderator-mol',

@@ -5,6 +5,7 @@ import { accountsFeature } from './accounts/accounts.feature';
 import { actionsFeature } from './actions/actions.feature';
 import { collegeFeature } from './college/college.feature';
 import { communicationFeature } from './communication/communication.feature';
+import { colleaguesFeature } from './colleagues/colleagues.feature';
 import { demoFeature } from './demo/demo.feature';
 import { eventsFeature } from './events/events.feature';
 import { notificationsFeature } from './notifications/notifications.feature';
@@ -33,6 +34,7 @@ export const features = [
 	suggestionsFeature,
 	eventsFeature,
 	notificationsFeature,
+	colleaguesFeature,
 	collegeFeature,
 	newslettersFeature,
 	communicationFeature,

@@ -134,6 +134,10 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 		.values({ newsletterId: letter!.id, municipalityId: geel.id, userId, queuedAt: new Date() });
 	// staff
 	await db.insert(memberships).values({ municipalityId: geel.id, userId, role: 'moderator' });
+	// A colleague of another department: the role carries the department, exported with it.
+	await db
+		.insert(memberships)
+		.values({ municipalityId: geel.id, userId, role: 'colleague', department: `${name}-dienst` });
 	const [expertRole] = await db
 		.insert(regionRoles)
 		.values({ regionId, userId, role: 'participation_expert' })
@@ -148,6 +152,13 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 	});
 	// actions
 	await follow(db, { municipalityId: geel.id, subject: { kind: 'action', id: place.actionId }, userId });
+	// colleagues: the same action followed as a colleague too
+	await follow(db, {
+		municipalityId: geel.id,
+		subject: { kind: 'action', id: place.actionId },
+		userId,
+		capacity: 'colleague'
+	});
 	// suggestions
 	await buildSuggestion(db, geel, place.opportunityId, { authorId: userId, title: `Voorstel van ${name}` });
 	await db.insert(suggestionVotes).values({
@@ -235,7 +246,8 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 			`${name}-antwoord`,
 			`${name}-gastnaam`,
 			`${name}-papiernaam`,
-			`${name}-papieren lijst`
+			`${name}-papieren lijst`,
+			`${name}-dienst`
 		]
 	};
 }

@@ -34,6 +34,8 @@ const expected: Record<MunicipalityRole, string[]> = {
 	moderator: ['backoffice.view', 'dashboard.view', 'content.moderate', 'workingGroups.prepare'],
 	communication: ['backoffice.view', 'dashboard.view', 'content.communicate'],
 	alderman: ['backoffice.view', 'dashboard.view'],
+	// A colleague of another department reads the back office and follows; nothing else.
+	colleague: ['backoffice.view'],
 	admin: [...MUNICIPALITY_ABILITIES]
 };
 
@@ -120,8 +122,15 @@ describe('back-office policy', () => {
 	});
 
 	it('lets only admins hand out roles, and only in their own municipality', () => {
-		expect(grantableRoles(staffOfA('admin'), A)).toEqual(['moderator', 'communication', 'alderman', 'admin']);
+		expect(grantableRoles(staffOfA('admin'), A)).toEqual([
+			'moderator',
+			'communication',
+			'alderman',
+			'admin',
+			'colleague'
+		]);
 		expect(grantableRoles(staffOfA('admin'), B)).toEqual([]);
 		expect(grantableRoles(staffOfA('moderator'), A)).toEqual([]);
+		expect(grantableRoles(staffOfA('colleague'), A)).toEqual([]);
 	});
 });

@@ -1,5 +1,13 @@
 // Who may do what in a municipality's back office and in the region: the one place these rules live.
-import { MUNICIPALITY_ROLES, type REGION_ROLES } from '$lib/server/db/schema';
+import { sql, type SQL } from 'drizzle-orm';
+import {
+	coachedMunicipalities,
+	memberships,
+	municipalities,
+	MUNICIPALITY_ROLES,
+	regionRoles,
+	type REGION_ROLES
+} from '$lib/server/db/schema';
 
 export type MunicipalityRole = (typeof MUNICIPALITY_ROLES)[number];
 export type RegionRole = (typeof REGION_ROLES)[number];
@@ -32,6 +40,10 @@ const ROLE_ABILITIES: Record<MunicipalityRole | RegionRole, readonly Municipalit
 	communication: ['backoffice.view', 'dashboard.view', 'content.communicate'],
 	// The college reads dashboards and gets the digest; it changes nothing.
 	alderman: ['backoffice.view', 'dashboard.view'],
+	// A civil servant of another department: reads the back office's actions and follows actions and themes
+	// as a colleague (updates, decisions, reports, event logistics by mail). Moderates, publishes and manages
+	// nothing, and sees no dashboards, registrations or audit log.
+	colleague: ['backoffice.view'],
 	admin: MUNICIPALITY_ABILITIES,
 	regional_admin: MUNICIPALITY_ABILITIES,
 	// In the municipalities it coaches only (regionRoleReaches): prepares and runs their working groups.
@@ -87,4 +99,36 @@ export function grantableRoles(actor: Actor | null, target: MunicipalityTarget):
 /** True when the actor has any staff role anywhere: such a person sees the back-office link. */
 export function isStaff(actor: Actor | null): boolean {
 	return Boolean(actor && (actor.memberships.length > 0 || actor.regionRoles.length > 0));
+}
+
+/**
+ * The SQL twin of `can(actor, ability, municipality)` for a set of people: true for the person (a user id
+ * column or value) when one of their roles gives the ability in the municipality now — a membership there, a
+ * regional admin's role in its region, a participation expert's coaching of it (regionRoleReaches). For a
+ * one-statement audience that must hold staff only (a colleague's notifications).
+ */
+export function hasAbilitySql(
+	userId: SQL,
+	ability: MunicipalityAbility,
+	municipalityId: string
+): SQL<boolean> {
+	const with_ = (roles: readonly string[]) =>
+		roles.length
+			? sql.join(
+					roles.map((r) => sql`${r}`),
+					sql`, `
+				)
+			: sql`NULL`;
+	const municipal = MUNICIPALITY_ROLES.filter((r) => ROLE_ABILITIES[r].includes(ability));
+	const regional = (['regional_admin', 'participation_expert'] as const).filter((r) =>
+		ROLE_ABILITIES[r].includes(ability)
+	);
+	return sql<boolean>`(EXISTS (SELECT 1 FROM ${memberships} ms
+			WHERE ms.municipality_id = ${municipalityId}::uuid AND ms.user_id = ${userId}
+				AND ms.role IN (${with_(municipal)}))
+		OR EXISTS (SELECT 1 FROM ${regionRoles} rr
+			JOIN ${municipalities} mu ON mu.id = ${municipalityId}::uuid AND mu.region_id = rr.region_id
+			WHERE rr.user_id = ${userId} AND rr.role IN (${with_(regional)})
+				AND (rr.role <> 'participation_expert' OR EXISTS (SELECT 1 FROM ${coachedMunicipalities} cm
+					WHERE cm.region_role_id = rr.id AND cm.municipality_id = ${municipalityId}::uuid))))`;
 }

@@ -22,7 +22,12 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	save: async (event) => {
 		if (!event.locals.ctx.actor) redirectToLogin(event, { returnTo: PATH });
-		const values = textFields(await event.request.formData(), [...NOTIFICATION_KINDS]);
+		const form = await event.request.formData();
+		// A kind the page did not offer (what one follows as a colleague, to citizens) is left out, unchanged.
+		const values = textFields(
+			form,
+			NOTIFICATION_KINDS.filter((kind) => kind !== 'colleague' || form.has(kind))
+		);
 		const result = await orFail(saveMyMailPreferences(event.locals.ctx, values), event, values);
 		if (!result.ok) return result.failure;
 		redirect(303, withFlash(PATH, 'bewaard'));

@@ -40,6 +40,7 @@ export const backoffice = {
 		audit: 'Logboek',
 		settings: 'Instellingen',
 		weekly: 'Weekoverzicht',
+		colleague: 'Volg als collega',
 		waiting: { one: '{count} wacht', other: '{count} wachten' }
 	},
 	roles: {
@@ -47,6 +48,7 @@ export const backoffice = {
 		moderator: 'Moderator',
 		communication: 'Communicatie',
 		alderman: 'Schepen',
+		colleague: 'Collega (andere dienst)',
 		regional_admin: 'Regionaal beheerder',
 		participation_expert: 'Participatie-expert'
 	},
@@ -55,6 +57,8 @@ export const backoffice = {
 		moderator: 'inbreng opvolgen, modereren en werkgroepen voorbereiden',
 		communication: 'berichten en communicatie verzorgen',
 		alderman: 'alles lezen, niets wijzigen',
+		colleague:
+			'een ambtenaar van een andere dienst (groendienst, mobiliteit …): volgt acties en thema’s en krijgt hun updates, beslissingen, verslagen en logistiek, wijzigt niets',
 		regional_admin: 'beheert alle gemeenten van de regio',
 		participation_expert: 'begeleidt gemeenten en bereidt werkgroepen voor'
 	},
@@ -85,7 +89,10 @@ export const backoffice = {
 			'Keur suggesties en reacties goed of af, bekijk meldingen, antwoord en voeg dubbels samen.',
 		weeklyTitle: 'Weekoverzicht',
 		weeklyBody:
-			'Wat er vorige week gebeurde naast de week ervoor, zoals de schepenen het elke maandag krijgen.'
+			'Wat er vorige week gebeurde naast de week ervoor, zoals de schepenen het elke maandag krijgen.',
+		colleagueTitle: 'Volg als collega',
+		colleagueBody:
+			'Kies de acties en thema’s die jouw dienst aanbelangen: je krijgt hun updates, beslissingen, verslagen en de logistiek van hun activiteiten per mail.'
 	},
 	attention: {
 		heading: 'Wat vraagt je aandacht?',
@@ -116,6 +123,12 @@ export const backoffice = {
 		emailLabel: 'E-mailadres',
 		emailHint: 'Het adres waarmee de persoon zich aanmeldt, bijvoorbeeld voornaam.naam@gemeente.be.',
 		roleLabel: 'Rol',
+		departmentLabel: 'Dienst',
+		departmentHint:
+			'Alleen voor een collega van een andere dienst, bijvoorbeeld Groendienst of Mobiliteit. Zo weten anderen wie meeleest.',
+		departmentRequired: 'Vul in bij welke dienst deze collega werkt.',
+		departmentTooLong: 'De naam van de dienst mag hoogstens 80 tekens lang zijn.',
+		departmentOf: '{role}: {department}',
 		inviteButton: 'Uitnodigen',
 		listHeading: 'Wie heeft een rol?',
 		searchLabel: 'Medewerkers zoeken',
@@ -300,6 +313,7 @@ export const backoffice = {
 		},
 		detail: {
 			role: 'rol: {role}',
+			department: 'dienst: {department}',
 			email: 'e-mailadres: {email}',
 			added: 'erbij: {roles}',
 			removed: 'eraf: {roles}',

@@ -28,19 +28,44 @@ export const notifications = {
 		},
 		action_update_published: {
 			own: 'Nieuws bij “{actionTitle}”: {title}',
-			following: 'Nieuws bij “{actionTitle}”: {title}'
+			following: 'Nieuws bij “{actionTitle}”: {title}',
+			colleague: 'Nieuws bij “{actionTitle}”: {title}'
+		},
+		action_updated: {
+			colleague: {
+				decided: 'Nieuwe beslissing bij de actie “{title}”',
+				status: 'De actie “{title}” staat nu op: {status}'
+			}
+		},
+		event_published: {
+			colleague: 'Nieuwe activiteit gepland: “{title}”'
+		},
+		event_briefing_sent: {
+			colleague: 'De briefing van “{title}” is verstuurd'
+		},
+		event_logistics_changed: {
+			colleague: {
+				added: 'Logistiek van “{title}”: nieuw op de lijst: {detail}',
+				edited: 'Logistiek van “{title}”: gewijzigd: {detail}',
+				done: 'Logistiek van “{title}”: afgevinkt: {detail}',
+				undone: 'Logistiek van “{title}”: weer open: {detail}',
+				removed: 'Logistiek van “{title}”: van de lijst gehaald: {detail}'
+			}
 		},
 		event_updated: {
 			own: 'De activiteit “{title}” is gewijzigd',
-			following: 'De activiteit “{title}” is gewijzigd'
+			following: 'De activiteit “{title}” is gewijzigd',
+			colleague: 'De activiteit “{title}” is gewijzigd'
 		},
 		event_cancelled: {
 			own: 'De activiteit “{title}” gaat niet door',
-			following: 'De activiteit “{title}” gaat niet door'
+			following: 'De activiteit “{title}” gaat niet door',
+			colleague: 'De activiteit “{title}” gaat niet door'
 		},
 		event_report_published: {
 			own: 'Het verslag van “{title}” staat online',
-			following: 'Het verslag van “{title}” staat online'
+			following: 'Het verslag van “{title}” staat online',
+			colleague: 'Het verslag van “{title}” staat online'
 		},
 		event_invitations_sent: {
 			own: 'Je bent uitgenodigd voor “{title}”',
@@ -74,7 +99,8 @@ export const notifications = {
 			following: 'Wat ik volg of steun',
 			themes: 'Nieuws over mijn thema’s',
 			invitations: 'Uitnodigingen',
-			newsletters: 'Nieuwsbrieven van de gemeente'
+			newsletters: 'Nieuwsbrieven van de gemeente',
+			colleague: 'Wat ik als collega volg'
 		},
 		hints: {
 			own: 'Je suggestie staat online, de gemeente antwoordt of kiest ze, iemand antwoordt op je reactie.',
@@ -85,7 +111,9 @@ export const notifications = {
 			invitations:
 				'Uitnodigingen voor werkgroepen en actiedagen. Die krijg je alleen als je in de pool van klimaatmakers zit: dat kies je in je profiel.',
 			newsletters:
-				'De nieuwsbrief van je gemeente over klimaat. Door “Meteen” te kiezen geef je toestemming om je die te sturen; met “Nooit” trek je die toestemming in. Je kan dat altijd veranderen.'
+				'De nieuwsbrief van je gemeente over klimaat. Door “Meteen” te kiezen geef je toestemming om je die te sturen; met “Nooit” trek je die toestemming in. Je kan dat altijd veranderen.',
+			colleague:
+				'Voor medewerkers van de gemeente: updates, beslissingen, verslagen en de logistiek van activiteiten bij de acties en thema’s die je in het beheer volgt als collega.'
 		},
 		frequencies: {
 			immediate: 'Meteen',
@@ -130,6 +158,7 @@ export const notifications = {
 		why: 'Je krijgt deze mail omdat je op Meedoen koos voor mails over “{kind}”.',
 		preferences: 'Kies hoe vaak je mails krijgt',
 		unsubscribe: 'Geen mails meer over “{kind}”',
+		stopFollowing: 'Kies wat je als collega volgt bij {municipality}',
 		footer: 'Meedoen is het participatieplatform van je gemeente.'
 	}
 };

@@ -19,7 +19,13 @@ import { themes } from './themes';
 import { MAIL_FREQUENCIES } from '../../../domain/notifications';
 
 export { MAIL_FREQUENCIES };
-export const MUNICIPALITY_ROLES = ['moderator', 'communication', 'alderman', 'admin'] as const;
+/**
+ * A colleague is a civil servant of another department (the green service, mobility, …) who follows actions
+ * and themes from the back office and reads it, but changes nothing (platform/policy.ts).
+ */
+export const MUNICIPALITY_ROLES = ['moderator', 'communication', 'alderman', 'admin', 'colleague'] as const;
+/** The longest department name a colleague's role carries. */
+export const DEPARTMENT_MAX = 80;
 export const REGION_ROLES = ['regional_admin', 'participation_expert'] as const;
 export const CONSENT_KINDS = ['privacy', 'updates', 'pool', 'newsletters'] as const;
 
@@ -145,6 +151,8 @@ export const memberships = pgTable(
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
 		role: text('role', { enum: MUNICIPALITY_ROLES }).notNull(),
+		/** The colleague's department ("Groendienst"); only a colleague's role carries one. */
+		department: text('department'),
 		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
@@ -210,6 +218,8 @@ export const staffInvitations = pgTable(
 			.references(() => municipalities.id, { onDelete: 'cascade' }),
 		email: text('email').notNull(),
 		role: text('role', { enum: MUNICIPALITY_ROLES }).notNull(),
+		/** The department a colleague's role will carry once granted. */
+		department: text('department'),
 		invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		acceptedAt: timestamp('accepted_at', { withTimezone: true }),

@@ -12,7 +12,7 @@ import {
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { SUBSCRIPTION_SUBJECT_KINDS } from '../../../domain/subscriptions';
+import { SUBSCRIPTION_CAPACITIES, SUBSCRIPTION_SUBJECT_KINDS } from '../../../domain/subscriptions';
 import { municipalities } from './municipalities';
 import { users } from './accounts';
 
@@ -95,14 +95,20 @@ export const subscriptions = pgTable(
 			.references(() => users.id, { onDelete: 'cascade' }),
 		subjectKind: text('subject_kind', { enum: SUBSCRIPTION_SUBJECT_KINDS }).notNull(),
 		subjectId: text('subject_id').notNull(),
+		/** A participant's public follow, or a colleague's follow from the back office (domain/subscriptions.ts). */
+		capacity: text('capacity', { enum: SUBSCRIPTION_CAPACITIES }).notNull().default('participant'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
-		primaryKey({ columns: [t.userId, t.subjectKind, t.subjectId] }),
+		primaryKey({ columns: [t.userId, t.subjectKind, t.subjectId, t.capacity] }),
 		index('subscriptions_subject_idx').on(t.municipalityId, t.subjectKind, t.subjectId),
 		check(
 			'subscriptions_subject_kind_valid',
 			sql`${t.subjectKind} IN (${sql.raw(SUBSCRIPTION_SUBJECT_KINDS.map((k) => `'${k}'`).join(', '))})`
+		),
+		check(
+			'subscriptions_capacity_valid',
+			sql`${t.capacity} IN (${sql.raw(SUBSCRIPTION_CAPACITIES.map((k) => `'${k}'`).join(', '))})`
 		)
 	]
 );

@@ -101,7 +101,12 @@ export async function ensurePersonaAccounts(db: Db, input: { issuer: string; per
 					if (town)
 						await tx
 							.insert(memberships)
-							.values({ municipalityId: town.id, userId, role: role.role })
+							.values({
+								municipalityId: town.id,
+								userId,
+								role: role.role,
+								department: role.department ?? null
+							})
 							.onConflictDoNothing();
 				} else {
 					const region = allRegions.find((r) => r.slug === role.regionSlug);

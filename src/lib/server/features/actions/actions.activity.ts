@@ -1,5 +1,6 @@
 // The actions feature's section of "Mijn activiteit": the actions the person follows, with their state.
 // Queries by the person's id only.
+import { participantFollow } from '$lib/server/platform/subscriptions';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { actionPath } from '$lib/domain/actions';
 import { actions, municipalities, subscriptions } from '$lib/server/db/schema';
@@ -26,7 +27,7 @@ export const actionsActivity: ActivityPart = async (db, { userId }, locale) => {
 			)
 		)
 		.innerJoin(municipalities, eq(municipalities.id, subscriptions.municipalityId))
-		.where(and(eq(subscriptions.userId, userId), eq(subscriptions.subjectKind, 'action')))
+		.where(and(eq(subscriptions.userId, userId), eq(subscriptions.subjectKind, 'action'), participantFollow))
 		.orderBy(desc(subscriptions.createdAt), desc(actions.id));
 	return [
 		{

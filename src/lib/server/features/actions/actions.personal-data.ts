@@ -1,4 +1,5 @@
 // The actions feature's part of a person's data: the actions they follow. Queries by the person's id only.
+import { participantFollow } from '$lib/server/platform/subscriptions';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { translate } from '$lib/i18n';
@@ -22,7 +23,9 @@ export async function exportActionData(db: Db, person: PersonRef) {
 			)
 		)
 		.innerJoin(municipalities, eq(municipalities.id, subscriptions.municipalityId))
-		.where(and(eq(subscriptions.userId, person.userId), eq(subscriptions.subjectKind, 'action')))
+		.where(
+			and(eq(subscriptions.userId, person.userId), eq(subscriptions.subjectKind, 'action'), participantFollow)
+		)
 		.orderBy(asc(subscriptions.createdAt));
 	return {
 		actionFollows: follows.map((f) => ({

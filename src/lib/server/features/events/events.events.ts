@@ -4,6 +4,9 @@
 // notifications, reminders and counters will read them.
 import type { InvitationAudience, RegistrationStatus } from '$lib/domain/events';
 
+/** What changed on an event's logistics checklist. */
+export type LogisticsChange = 'added' | 'edited' | 'done' | 'undone' | 'removed';
+
 /** Why a registration's status changed. */
 export type RegistrationChange = 'email_confirmed' | 'moved_up' | 'cancelled' | 'event_cancelled';
 
@@ -25,6 +28,16 @@ declare module '$lib/server/platform/events' {
 		'event.report_published': {
 			subject: 'event';
 			payload: { chosen: number[]; attendance: number | null };
+		};
+		/**
+		 * "Briefing sturen": the briefing went to the colleagues on the event's checklist (how many addresses).
+		 * Colleagues who follow the event's action or theme hear of it (notifications).
+		 */
+		'event.briefing_sent': { subject: 'event'; payload: { recipients: number } };
+		/** The logistics checklist changed: an item added, edited, ticked done or back, or removed. */
+		'event.logistics_changed': {
+			subject: 'event';
+			payload: { change: LogisticsChange; item: number; text: string };
 		};
 		/**
 		 * Invitations went out to an audience: the people invited in this change are the event's invitations

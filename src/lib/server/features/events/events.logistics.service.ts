@@ -27,7 +27,24 @@ import {
 } from './events.logistics.queries';
 import { CHECKLIST_MAX, checklistItemSchema, doneSchema } from './events.logistics.schemas';
 import { command, findEvent } from './events.admin.access';
-import './events.events';
+import type { LogisticsChange } from './events.events';
+import type { BackofficeScope } from '$lib/server/platform/backoffice';
+
+/** The domain event of a change to the checklist: colleagues following the event's action hear of it. */
+function logisticsChanged(
+	scope: BackofficeScope,
+	eventId: number,
+	item: { id: number; text: string },
+	change: LogisticsChange
+) {
+	return {
+		municipalityId: scope.municipality.id,
+		type: 'event.logistics_changed' as const,
+		subjectId: eventId,
+		actorId: scope.actor.userId,
+		payload: { change, item: item.id, text: item.text }
+	};
+}
 
 /** What an action day's checklist starts with; staff keep or remove each. */
 export const ACTION_DAY_CHECKLIST = ['plants', 'tools', 'container', 'firstAid'] as const;
@@ -122,6 +139,7 @@ export const addChecklistItem = command({
 			action: 'event.checklist_changed',
 			details: { eventId: loaded.id, name: loaded.title, change: 'added', item: item!.id }
 		});
+		record.event(logisticsChanged(scope, loaded.id, item!, 'added'));
 		return presentItem(item!);
 	}
 });
@@ -148,6 +166,7 @@ export const changeChecklistItem = command({
 			action: 'event.checklist_changed',
 			details: { eventId: loaded.event.id, name: loaded.event.title, change: 'edited', item: row.id }
 		});
+		record.event(logisticsChanged(scope, loaded.event.id, row, 'edited'));
 		return presentItem(row);
 	}
 });
@@ -157,7 +176,7 @@ export const tickChecklistItem = command({
 	load: (ctx, scope, input: Target & RawInput<typeof doneSchema>) =>
 		findEvent(ctx.db, scope, input.unverifiedEventId),
 	schema: doneSchema,
-	execute: async (tx, { scope, loaded, values }) => {
+	execute: async (tx, { scope, loaded, values, record }) => {
 		const row = await updateChecklistItem(tx, {
 			municipalityId: scope.municipality.id,
 			eventId: loaded.id,
@@ -165,6 +184,7 @@ export const tickChecklistItem = command({
 			change: { done: values.done }
 		});
 		if (!row) throw new AppError('not_found', { message: 'eventsAdmin.logistics.errors.item' });
+		record.event(logisticsChanged(scope, loaded.id, row, values.done ? 'done' : 'undone'));
 		return presentItem(row);
 	}
 });
@@ -200,6 +220,7 @@ export const removeChecklistItem = command({
 				text: loaded.item.text
 			}
 		});
+		record.event(logisticsChanged(scope, loaded.event.id, loaded.item, 'removed'));
 		return { eventId: loaded.event.id };
 	}
 });
@@ -273,6 +294,13 @@ const sendBriefingCommand = command({
 		record.audit({
 			action: 'event.briefing_sent',
 			details: { eventId: loaded.id, name: loaded.title, recipients: mails.length }
+		});
+		record.event({
+			municipalityId: scope.municipality.id,
+			type: 'event.briefing_sent',
+			subjectId: loaded.id,
+			actorId: scope.actor.userId,
+			payload: { recipients: mails.length }
 		});
 		return mails;
 	}

@@ -60,6 +60,7 @@ function namedBy(audience: NewsletterAudience, scope: AudienceScope): SQL {
 				UNION ALL SELECT ${subscriptions.userId} FROM ${subscriptions}
 					WHERE ${subscriptions.municipalityId} = ${m} AND ${subscriptions.subjectKind} = 'action'
 						AND ${subscriptions.subjectId} = ${String(a)}
+						AND ${subscriptions.capacity} = 'participant'
 				UNION ALL SELECT ${eventRegistrations.userId} FROM ${eventRegistrations}
 					JOIN ${events} ON ${events.id} = ${eventRegistrations.eventId} AND ${events.municipalityId} = ${m}
 						AND ${events.actionId} = ${a}

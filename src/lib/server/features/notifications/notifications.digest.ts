@@ -18,6 +18,7 @@ import { notificationTitle } from './notifications.present';
 import { notificationMail } from './notifications.mail';
 import { unsubscribeLinkWith, unsubscribeSecret } from './notifications.service';
 import { originOf } from './notifications.handlers';
+import { colleaguePagePath } from '$lib/domain/colleagues';
 
 /** The job's queue name; the manifest runs it hourly. */
 export const DIGEST_JOB = 'notifications.digest';
@@ -75,6 +76,20 @@ export async function sendDigests(ctx: JobContext, input: { now?: Date } = {}): 
 						kind,
 						...unsubscribeLinkWith(secret, { origin, userId, kind })
 					})),
+					// Where to stop following, for each municipality of what came as a colleague.
+					stopFollowing: [
+						...new Map(
+							items
+								.filter((i) => i.kind === 'colleague')
+								.map((i) => [
+									i.municipalitySlug,
+									{
+										municipalityName: i.params.municipalityName,
+										url: `${origin}${colleaguePagePath(i.municipalitySlug)}`
+									}
+								])
+						).values()
+					],
 					reference: `digest:${frequency}:${userId}:${items[items.length - 1]!.id}`,
 					municipalityId: municipalities.size === 1 ? first.municipalityId : undefined
 				})

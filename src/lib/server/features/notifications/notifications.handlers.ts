@@ -1,7 +1,8 @@
 // The domain-event handlers that turn what happened into notifications: for a suggestion its author (own) and
 // its supporters and followers (following), for a reply the writer of the comment replied to, for an action's
 // update its followers, for an event the people registered and the people invited (in-app only: the events
-// feature mails them itself, with the calendar update or the invitation). Each writes every notification of its event in one statement in the
+// feature mails them itself, with the calendar update or the invitation), and for staff following an action or
+// theme as a colleague (colleague) its updates, decisions, events, reports and logistics, mailed. Each writes every notification of its event in one statement in the
 // dispatcher's transaction, and queues the mail of whoever wants it right away in that same transaction, so
 // the notification and its mail exist exactly once, when the handling commits.
 import { DEFAULT_LOCALE } from '$lib/i18n';
@@ -15,7 +16,12 @@ import {
 	suggestionNoticeSubject,
 	supportersSql
 } from '$lib/server/features/suggestions/suggestions.notices.service';
-import { updateNoticeSubject } from '$lib/server/features/actions/actions.notices.service';
+import {
+	actionNoticeSubject,
+	updateNoticeSubject
+} from '$lib/server/features/actions/actions.notices.service';
+import { colleaguesOfAction } from '$lib/server/features/colleagues/colleagues.service';
+import { colleaguePagePath } from '$lib/domain/colleagues';
 import {
 	eventNoticeSubject,
 	invitedPeopleSql,
@@ -48,6 +54,7 @@ async function notify(
 		mail: boolean;
 		path?: string;
 		status?: string;
+		detail?: string;
 	}
 ): Promise<void> {
 	const { subject } = input;
@@ -55,7 +62,8 @@ async function notify(
 		title: subject.title,
 		municipalityName: subject.municipalityName,
 		...(subject.actionTitle ? { actionTitle: subject.actionTitle } : {}),
-		...(input.status ? { status: input.status } : {})
+		...(input.status ? { status: input.status } : {}),
+		...(input.detail ? { detail: input.detail } : {})
 	};
 	const toMail = await insertNotifications(tx, {
 		municipalityId: event.municipalityId,
@@ -95,6 +103,16 @@ async function notify(
 						...unsubscribeLinkWith(secret, { origin, userId: person.userId, kind: person.kind })
 					}
 				],
+				// Staff who follow as a colleague can stop following, not only turn the mails off.
+				stopFollowing:
+					person.kind === 'colleague'
+						? [
+								{
+									municipalityName: subject.municipalityName,
+									url: `${origin}${colleaguePagePath(subject.municipalitySlug)}`
+								}
+							]
+						: undefined,
 				reference: notificationReference(event.id, person.userId),
 				municipalityId: event.municipalityId
 			})
@@ -104,6 +122,13 @@ async function notify(
 
 const own = (userId: string | null | undefined): Audience[] =>
 	userId ? [{ kind: 'own', people: sql`SELECT ${userId}::uuid AS user_id` }] : [];
+
+/** Staff following the action, or one of its themes, as a colleague: told by mail as often as they chose. */
+const colleagues = (municipalityId: string, actionId: number | null): Audience => ({
+	kind: 'colleague',
+	people: colleaguesOfAction({ municipalityId, actionId }),
+	mail: true
+});
 
 /**
  * What came of a suggestion: its author, supporters and followers hear of it. Of a merge: the merged one's
@@ -167,7 +192,7 @@ export const replyNotices = defineEventHandler({
 	}
 });
 
-/** News on an action: its followers hear of it. */
+/** News on an action: its followers hear of it, and its colleagues. */
 export const actionUpdateNotices = defineEventHandler({
 	name: 'notifications.action-update',
 	events: ['action.update_published'],
@@ -182,7 +207,8 @@ export const actionUpdateNotices = defineEventHandler({
 				{
 					kind: 'following',
 					people: followersSql({ municipalityId, subject: { kind: 'action', id: actionId } })
-				}
+				},
+				colleagues(municipalityId, actionId)
 			],
 			mail: true
 		});
@@ -190,12 +216,13 @@ export const actionUpdateNotices = defineEventHandler({
 });
 
 /**
- * An event changed, was cancelled or has its report: the people registered see it in their list. In-app
- * only: the events feature mails them itself (with the calendar's update or cancellation).
+ * An event changed, was cancelled or has its report: the people registered see it in their list (in-app
+ * only: the events feature mails them itself, with the calendar's update or cancellation). The colleagues of
+ * its action hear of that, and of a new event being published, by mail.
  */
 export const eventNotices = defineEventHandler({
 	name: 'notifications.event',
-	events: ['event.updated', 'event.cancelled', 'event.report_published'],
+	events: ['event.updated', 'event.cancelled', 'event.report_published', 'event.published'],
 	async handle(event, tx, ctx) {
 		const municipalityId = event.municipalityId;
 		const eventId = Number(event.subjectId);
@@ -212,10 +239,53 @@ export const eventNotices = defineEventHandler({
 						// The cancellation cancelled the registrations in its own transaction, which began before
 						// the event was written.
 						cancelledSince: event.type === 'event.cancelled' ? event.createdAt : undefined
-					})
-				}
+					}),
+					mail: false
+				},
+				colleagues(municipalityId, subject.actionId)
 			],
 			mail: false
+		});
+	}
+});
+
+/** Fields of an action whose change is a decision a colleague hears of: what was decided, and where it stands. */
+const DECISION_FIELDS = ['decided', 'status'];
+
+/**
+ * What only colleagues hear of, by mail: an action's decision (what was decided, or its status, changed), an
+ * event's briefing sent to the departments on its checklist, and each change to that checklist.
+ */
+export const colleagueNotices = defineEventHandler({
+	name: 'notifications.colleague',
+	events: ['action.updated', 'event.briefing_sent', 'event.logistics_changed'],
+	async handle(event, tx, ctx) {
+		const municipalityId = event.municipalityId;
+		if (event.type === 'action.updated') {
+			if (!event.payload.fields.some((f) => DECISION_FIELDS.includes(f))) return;
+			const actionId = Number(event.subjectId);
+			const subject = await actionNoticeSubject(tx, { municipalityId, id: actionId });
+			if (!subject) return;
+			await notify(tx, ctx, event, {
+				subject,
+				// The status, when it changed; else the decision's text did.
+				status: event.payload.fields.includes('status') ? subject.status : undefined,
+				// Their back office shows the action, also one not yet public.
+				path: `/${subject.municipalitySlug}/beheer/acties/${actionId}`,
+				audiences: [colleagues(municipalityId, actionId)],
+				mail: true
+			});
+			return;
+		}
+		const subject = await eventNoticeSubject(tx, { municipalityId, id: Number(event.subjectId) });
+		if (!subject) return;
+		const logistics = event.type === 'event.logistics_changed' ? event.payload : undefined;
+		await notify(tx, ctx, event, {
+			subject,
+			status: logistics?.change,
+			detail: logistics?.text,
+			audiences: [colleagues(municipalityId, subject.actionId)],
+			mail: true
 		});
 	}
 });
@@ -250,5 +320,6 @@ export const notificationHandlers = [
 	replyNotices,
 	actionUpdateNotices,
 	eventNotices,
-	invitationNotices
+	invitationNotices,
+	colleagueNotices
 ];

@@ -30,6 +30,11 @@ export interface NotificationMailInput {
 	origin: string;
 	/** Every kind the mail is about, each with its unsubscribe link; the first one is the headers'. */
 	unsubscribe: readonly { kind: NotificationKind; url: string; headers: Record<string, string> }[];
+	/**
+	 * Where a colleague chooses what they follow, per municipality of the mail's colleague notifications:
+	 * staff mail carries a way to stop following besides turning the kind off.
+	 */
+	stopFollowing?: readonly { municipalityName: string; url: string }[];
 	reference: string;
 	municipalityId?: string;
 }
@@ -86,6 +91,8 @@ export function notificationMail(locale: Locale, input: NotificationMailInput): 
 	lines.push('--');
 	for (const u of input.unsubscribe) lines.push(t('mail.why', { kind: kindName(u.kind) }));
 	lines.push(`${t('mail.preferences')}: ${preferencesUrl}`);
+	for (const f of input.stopFollowing ?? [])
+		lines.push(`${t('mail.stopFollowing', { municipality: f.municipalityName })}: ${f.url}`);
 	for (const u of input.unsubscribe)
 		lines.push(`${t('mail.unsubscribe', { kind: kindName(u.kind) })}: ${u.url}`);
 	lines.push('', t('mail.footer'));
@@ -113,6 +120,10 @@ export function notificationMail(locale: Locale, input: NotificationMailInput): 
 			(u) => `<p style="margin:4px 0">${escapeHtml(t('mail.why', { kind: kindName(u.kind) }))}</p>`
 		),
 		`<p style="margin:4px 0">${link(preferencesUrl, t('mail.preferences'))}</p>`,
+		...(input.stopFollowing ?? []).map(
+			(f) =>
+				`<p style="margin:4px 0">${link(f.url, t('mail.stopFollowing', { municipality: f.municipalityName }))}</p>`
+		),
 		...input.unsubscribe.map(
 			(u) => `<p style="margin:4px 0">${link(u.url, t('mail.unsubscribe', { kind: kindName(u.kind) }))}</p>`
 		),

@@ -10,6 +10,7 @@ import { eraseNotificationData } from './notifications.personal-data';
 import {
 	FrequencyNotOffered,
 	getMailPreferences,
+	getMyMailPreferences,
 	inspectUnsubscribeLink,
 	saveMyMailPreferences,
 	unsubscribeByLink,
@@ -48,7 +49,9 @@ describe('mail preferences', () => {
 			following: 'weekly',
 			themes: 'never',
 			invitations: 'never',
-			newsletters: 'never'
+			newsletters: 'never',
+			// Staff following as a colleague asked for it: right away, no consent needed.
+			colleague: 'immediate'
 		});
 	});
 
@@ -209,7 +212,7 @@ describe('the unsubscribe page', () => {
 			newsletters: 'immediate'
 		};
 		await saveMyMailPreferences(ctx, form);
-		expect(await frequencies(person.id)).toEqual({ ...form, invitations: 'never' });
+		expect(await frequencies(person.id)).toEqual({ ...form, invitations: 'never', colleague: 'immediate' });
 		expect(await openConsents(person.id, 'newsletters')).toBe(1);
 		const refused = await saveMyMailPreferences(ctx, { ...form, newsletters: 'daily' }).catch(
 			(e: unknown) => e
@@ -220,6 +223,34 @@ describe('the unsubscribe page', () => {
 		});
 		await expect(saveMyMailPreferences(buildCtx(database.db), form)).rejects.toMatchObject({
 			code: 'unauthenticated'
+		});
+	});
+
+	it('offers what one follows as a colleague to staff only; a form without it leaves it as it was', async () => {
+		const person = await buildUser(database.db);
+		const as = (memberships: { municipalityId: string; role: 'colleague' }[]) =>
+			buildCtx(database.db, undefined, {
+				actor: { userId: person.id, displayName: 'x', memberships, regionRoles: [] }
+			});
+		const kinds = async (ctx: ReturnType<typeof as>) =>
+			(await getMyMailPreferences(ctx)).preferences.map((p) => p.kind);
+		expect(await kinds(as([]))).not.toContain('colleague');
+		const staff = as([{ municipalityId: 'geel', role: 'colleague' }]);
+		expect(await kinds(staff)).toContain('colleague');
+		const form = {
+			own: 'immediate',
+			following: 'weekly',
+			themes: 'never',
+			invitations: 'never',
+			newsletters: 'never'
+		};
+		await saveMyMailPreferences(staff, { ...form, colleague: 'daily' });
+		expect((await frequencies(person.id)).colleague).toBe('daily');
+		await saveMyMailPreferences(as([]), form);
+		expect((await frequencies(person.id)).colleague).toBe('daily');
+		await expect(saveMyMailPreferences(staff, { ...form, colleague: 'sometimes' })).rejects.toMatchObject({
+			code: 'validation',
+			options: { fields: { colleague: ['notifications.preferences.invalid'] } }
 		});
 	});
 });

@@ -19,13 +19,31 @@ export function notificationTitle(
 	notification: { type: string; kind: NotificationKind; params: NotificationParams }
 ): string {
 	const { params } = notification;
-	const status = params.status ? translate(locale, `suggestions.status.${params.status}` as MessageKey) : '';
-	const kind = notification.kind === 'own' ? 'own' : 'following';
-	const key = `notifications.titles.${notification.type.replace('.', '_')}.${kind}` as MessageKey;
+	// A status is a suggestion's, or an action's (a colleague's decision) in the actions' own words; of a
+	// logistics change it is what happened to the item, which picks the title.
+	const logistics = notification.type === 'event.logistics_changed';
+	const statusKey = notification.type.startsWith('action.')
+		? `actions.status.${params.status}`
+		: `suggestions.status.${params.status}`;
+	const status = params.status && !logistics ? translate(locale, statusKey as MessageKey) : '';
+	const kind =
+		notification.kind === 'own' ? 'own' : notification.kind === 'colleague' ? 'colleague' : 'following';
+	const type = notification.type.replace('.', '_');
+	// A decision is an action's change of what was decided, or of its status.
+	const variant =
+		notification.type === 'action.updated'
+			? params.status
+				? '.status'
+				: '.decided'
+			: logistics
+				? `.${params.status}`
+				: '';
+	const key = `notifications.titles.${type}.${kind}${variant}` as MessageKey;
 	return translate(locale, key, {
 		title: params.title,
 		actionTitle: params.actionTitle ?? '',
 		status,
+		detail: params.detail ?? '',
 		municipality: params.municipalityName
 	});
 }

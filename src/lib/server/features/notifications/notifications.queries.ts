@@ -104,13 +104,18 @@ export async function getUnsubscribeSecret(db: Db): Promise<string | undefined> 
 // Notifications
 // ---------------------------------------------------------------------------------------------
 
-/** The kinds a notification is told as (own before following before invitations when one names a person twice). */
-export type AudienceKind = 'own' | 'following' | 'invitations';
+/**
+ * The kinds a notification is told as (the first audience that names a person decides: own before following
+ * before invitations before colleague, as the handlers list them).
+ */
+export type AudienceKind = 'own' | 'following' | 'invitations' | 'colleague';
 
 /** A set of people to tell (`SELECT user_id …` of the feature that knows them) and as what kind. */
 export interface Audience {
 	kind: AudienceKind;
 	people: SQL;
+	/** Whether this audience is mailed (by its frequency); the call's `mail` unless said. */
+	mail?: boolean;
 }
 
 export interface InsertedForMail {
@@ -146,7 +151,8 @@ export async function insertNotifications(
 	if (params.audiences.length === 0) return [];
 	const audience = sql.join(
 		params.audiences.map(
-			(a, rank) => sql`SELECT p.user_id, ${a.kind}::text AS kind, ${rank}::int AS rank FROM (${a.people}) p`
+			(a, rank) =>
+				sql`SELECT p.user_id, ${a.kind}::text AS kind, ${rank}::int AS rank, ${a.mail ?? params.mail}::boolean AS mail FROM (${a.people}) p`
 		),
 		sql` UNION ALL `
 	);
@@ -160,6 +166,7 @@ export async function insertNotifications(
 			: sql``;
 	const frequency = sql`CASE c.kind WHEN 'own' THEN ${mailFrequencySql(sql`c.user_id`, 'own')}
 		WHEN 'invitations' THEN ${mailFrequencySql(sql`c.user_id`, 'invitations')}
+		WHEN 'colleague' THEN ${mailFrequencySql(sql`c.user_id`, 'colleague')}
 		ELSE ${mailFrequencySql(sql`c.user_id`, 'following')} END`;
 	const rows = await executeRows<{
 		id: string | number;
@@ -171,21 +178,21 @@ export async function insertNotifications(
 		db,
 		sql`WITH audience AS (${audience}),
 		chosen AS (
-			SELECT DISTINCT ON (a.user_id) a.user_id, a.kind,
+			SELECT DISTINCT ON (a.user_id) a.user_id, a.kind, a.mail,
 				(u.email IS NOT NULL AND u.email_verified_at IS NOT NULL) AS mailable
 			FROM audience a JOIN ${users} u ON u.id = a.user_id AND u.deleted_at IS NULL
 			WHERE a.user_id IS NOT NULL ${notExcluded}
 			ORDER BY a.user_id, a.rank
 		),
-		rated AS (SELECT c.user_id, c.kind, c.mailable, ${frequency} AS frequency FROM chosen c),
+		rated AS (SELECT c.user_id, c.kind, c.mail, c.mailable, ${frequency} AS frequency FROM chosen c),
 		inserted AS (
 			INSERT INTO ${notifications}
 				(municipality_id, user_id, kind, type, event_id, params, path, action_id, mail_state, mailed_at)
 			SELECT ${params.municipalityId}::uuid, r.user_id, r.kind, ${params.type}, ${params.eventId},
 				${JSON.stringify(params.params)}::jsonb, ${params.path}, ${params.actionId}::int,
-				CASE WHEN NOT ${params.mail}::boolean OR NOT r.mailable OR r.frequency = 'never' THEN 'none'
+				CASE WHEN NOT r.mail OR NOT r.mailable OR r.frequency = 'never' THEN 'none'
 					WHEN r.frequency = 'immediate' THEN 'mailed' ELSE 'pending' END,
-				CASE WHEN ${params.mail}::boolean AND r.mailable AND r.frequency = 'immediate' THEN now() END
+				CASE WHEN r.mail AND r.mailable AND r.frequency = 'immediate' THEN now() END
 			FROM rated r
 			ON CONFLICT (event_id, user_id) DO NOTHING
 			RETURNING id, user_id, kind, mail_state
@@ -285,6 +292,7 @@ export type DigestFrequency = 'daily' | 'weekly';
 
 /** The frequency a waiting notification's kind has now, over the row `n`. */
 const frequencyOfRow = sql`CASE n.kind WHEN 'own' THEN ${mailFrequencySql(sql`n.user_id`, 'own')}
+	WHEN 'colleague' THEN ${mailFrequencySql(sql`n.user_id`, 'colleague')}
 	ELSE ${mailFrequencySql(sql`n.user_id`, 'following')} END`;
 
 /**
@@ -329,6 +337,7 @@ export interface WaitingItem {
 	params: NotificationParams;
 	path: string;
 	municipalityId: string;
+	municipalitySlug: string;
 	primaryColor: string;
 }
 
@@ -359,10 +368,12 @@ export async function takeWaiting(
 		params: NotificationParams;
 		path: string;
 		municipality_id: string;
+		municipality_slug: string;
 		primary_color: string;
 	}>(
 		db,
-		sql`SELECT n.id, n.kind, n.type, n.params, n.path, n.municipality_id, m.primary_color
+		sql`SELECT n.id, n.kind, n.type, n.params, n.path, n.municipality_id, m.slug AS municipality_slug,
+			m.primary_color
 		FROM ${notifications} n JOIN ${municipalities} m ON m.id = n.municipality_id
 		WHERE n.user_id = ${params.userId}::uuid AND n.mail_state = 'pending'
 			AND n.created_at <= ${params.now.toISOString()}::timestamptz
@@ -380,6 +391,7 @@ export async function takeWaiting(
 			params: typeof r.params === 'string' ? (JSON.parse(r.params) as NotificationParams) : r.params,
 			path: r.path,
 			municipalityId: r.municipality_id,
+			municipalitySlug: r.municipality_slug,
 			primaryColor: r.primary_color
 		}))
 	};

@@ -8,6 +8,7 @@ import { AppError } from '$lib/server/platform/errors';
 import { validateInput, type RawInput } from '$lib/server/platform/validation';
 import type { Db } from '$lib/server/db/client';
 import { newToken } from '$lib/server/platform/tokens';
+import { isStaff } from '$lib/server/platform/policy';
 import {
 	FREQUENCIES_OF_KIND,
 	NOTIFICATION_KINDS,
@@ -169,7 +170,9 @@ const preferencesInput = z.object({
 	following: frequencyOf('following'),
 	themes: frequencyOf('themes'),
 	invitations: frequencyOf('invitations'),
-	newsletters: frequencyOf('newsletters')
+	newsletters: frequencyOf('newsletters'),
+	// Offered to staff only; a form without it leaves it as it was.
+	colleague: frequencyOf('colleague').optional()
 });
 
 /** The signed-in person's id; unauthenticated for a visitor. */
@@ -188,7 +191,12 @@ export async function getMyMailPreferences(ctx: Ctx): Promise<MyMailPreferences>
 	const userId = requirePerson(ctx);
 	const preferences = await getMailPreferences(ctx.db, { userId });
 	if (!preferences) throw new AppError('unauthenticated');
-	return { preferences, inPool: await hasOpenConsent(ctx.db, { userId, kind: 'pool' }) };
+	// What one follows as a colleague is for staff: citizens are not asked about it.
+	const staff = isStaff(ctx.actor ?? null);
+	return {
+		preferences: preferences.filter((p) => p.kind !== 'colleague' || staff),
+		inPool: await hasOpenConsent(ctx.db, { userId, kind: 'pool' })
+	};
 }
 
 /** Saves every kind's frequency from the form in one transaction (each with the consent it needs). */
@@ -201,9 +209,11 @@ export async function saveMyMailPreferences(
 	await ctx.db.transaction(async (tx) => {
 		const current = await getMailPreferences(tx, { userId });
 		for (const kind of NOTIFICATION_KINDS) {
+			const wanted = values[kind];
+			if (wanted === undefined) continue;
 			const now = current?.find((p) => p.kind === kind)?.frequency;
 			// Unchanged kinds write nothing (and give or withdraw no consent).
-			if (now !== values[kind]) await setMailPreference(tx, { userId, kind, frequency: values[kind] });
+			if (now !== wanted) await setMailPreference(tx, { userId, kind, frequency: wanted });
 		}
 	});
 }

@@ -2,7 +2,14 @@
 // visitors, and regional roles inside and outside their region.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { auditLog, memberships, municipalities, staffInvitations, themes } from '$lib/server/db/schema';
+import {
+	auditLog,
+	memberships,
+	municipalities,
+	staffInvitations,
+	subscriptions,
+	themes
+} from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import {
 	getTenant,
@@ -19,6 +26,7 @@ import { isAppError, type ErrorCode } from '$lib/server/platform/errors';
 import * as staff from './staff.service';
 import * as settings from '$lib/server/features/settings/settings.service';
 import * as region from '$lib/server/features/region/region.service';
+import * as colleagues from '$lib/server/features/colleagues/colleagues.service';
 import type { Actor, MunicipalityRole } from '$lib/server/platform/policy';
 import { ctxAs } from '$lib/server/testing/context';
 import { pngBytes } from '$lib/server/testing/images';
@@ -124,7 +132,12 @@ const municipalUseCases: [string, (ctx: Ctx) => Promise<unknown>][] = [
 		'setThemeActive',
 		(ctx) => settings.setThemeActive(ctx, { unverifiedThemeId: target.themeId, active: false })
 	],
-	['deleteTheme', (ctx) => settings.deleteTheme(ctx, { unverifiedThemeId: target.themeId, confirm: true })]
+	['deleteTheme', (ctx) => settings.deleteTheme(ctx, { unverifiedThemeId: target.themeId, confirm: true })],
+	['getColleaguePage', (ctx) => colleagues.getColleaguePage(ctx, {})],
+	[
+		'changeColleagueFollows',
+		(ctx) => colleagues.changeColleagueFollows(ctx, { subjects: [`t${target.themeId}`], following: true })
+	]
 ];
 
 /** Every regional use case, aimed at the Kempen region. */
@@ -181,7 +194,8 @@ async function snapshotOfB() {
 		memberships: await db.select().from(memberships).where(eq(memberships.municipalityId, B.id)),
 		invitations: await db.select().from(staffInvitations).where(eq(staffInvitations.municipalityId, B.id)),
 		themes: await db.select().from(themes).where(eq(themes.municipalityId, B.id)),
-		audit: await db.select().from(auditLog).where(eq(auditLog.municipalityId, B.id))
+		audit: await db.select().from(auditLog).where(eq(auditLog.municipalityId, B.id)),
+		follows: await db.select().from(subscriptions).where(eq(subscriptions.municipalityId, B.id))
 	};
 }
 
@@ -193,7 +207,7 @@ async function expectAllRefused(actor: Actor | undefined, tenant: Tenant, code: 
 	}
 }
 
-const ROLES: MunicipalityRole[] = ['moderator', 'communication', 'alderman', 'admin'];
+const ROLES: MunicipalityRole[] = ['moderator', 'communication', 'alderman', 'admin', 'colleague'];
 
 describe('back office of municipality B', () => {
 	it.each(ROLES)(
@@ -262,11 +276,13 @@ describe('back office of municipality B', () => {
 });
 
 describe('back office of the own municipality A', () => {
-	const readers = ['getBackofficeHome'];
+	// Every staff member opens the home and follows actions and themes as a colleague.
+	const readers = ['getBackofficeHome', 'getColleaguePage', 'changeColleagueFollows'];
 	it.each([
 		['moderator', readers],
 		['communication', readers],
 		['alderman', readers],
+		['colleague', readers],
 		['admin', municipalUseCases.map(([name]) => name)]
 	] as [MunicipalityRole, string[]][])(
 		'lets A’s %s reach exactly its own use cases in A',

@@ -1,5 +1,6 @@
-// The staff feature's part of a person's data: their roles in municipalities and the region (with the
-// municipalities a participation expert coaches), and the audit entries where they acted or were acted upon.
+// The staff feature's part of a person's data: their roles in municipalities (a colleague's with its
+// department) and the region (with the municipalities a participation expert coaches), and the audit entries
+// where they acted or were acted upon.
 // Queries by the person's id only.
 import { asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { translate } from '$lib/i18n';
@@ -24,6 +25,7 @@ async function listMembershipsOf(db: Db, params: { userId: string }) {
 			municipalityName: municipalities.name,
 			regionId: municipalities.regionId,
 			role: memberships.role,
+			department: memberships.department,
 			createdAt: memberships.createdAt
 		})
 		.from(memberships)
@@ -93,6 +95,8 @@ export async function exportStaffData(db: Db, person: PersonRef) {
 		memberships: membershipRows.map((m) => ({
 			municipality: { slug: m.municipalitySlug, name: m.municipalityName },
 			role: m.role,
+			/** A colleague's department (Groendienst, …); null for other roles. */
+			department: m.department,
 			createdAt: m.createdAt.toISOString()
 		})),
 		regionRoles: regionRoleRows.map((r) => ({

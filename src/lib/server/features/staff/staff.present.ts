@@ -8,7 +8,13 @@ import {
 } from '$lib/server/platform/policy';
 
 /** Most powerful first, the order in which the interface lists roles. */
-export const ROLE_ORDER: readonly MunicipalityRole[] = ['admin', 'moderator', 'communication', 'alderman'];
+export const ROLE_ORDER: readonly MunicipalityRole[] = [
+	'admin',
+	'moderator',
+	'communication',
+	'alderman',
+	'colleague'
+];
 
 export type AbilityFlags = Record<MunicipalityAbility, boolean>;
 
@@ -32,7 +38,9 @@ export interface StaffMemberView {
 	email: string | null;
 	/** ISO time of the person's first role here. */
 	since: string;
-	roles: { membershipId: string; role: MunicipalityRole }[];
+	roles: { membershipId: string; role: MunicipalityRole; department: string | null }[];
+	/** The department of the colleague's role, when the person has one here. */
+	department: string | null;
 	isSelf: boolean;
 }
 
@@ -42,16 +50,22 @@ export function presentStaffMember(
 		name: string;
 		email: string | null;
 		since: Date | string;
-		roles: { id: string; role: MunicipalityRole }[];
+		roles: { id: string; role: MunicipalityRole; department?: string | null }[];
 	},
 	selfId: string
 ): StaffMemberView {
+	const roles = sortRoles(row.roles).map((r) => ({
+		membershipId: r.id,
+		role: r.role,
+		department: r.role === 'colleague' ? (r.department ?? null) : null
+	}));
 	return {
 		userId: row.userId,
 		name: row.name,
 		email: row.email,
 		since: iso(row.since),
-		roles: sortRoles(row.roles).map((r) => ({ membershipId: r.id, role: r.role })),
+		roles,
+		department: roles.find((r) => r.role === 'colleague')?.department ?? null,
 		isSelf: row.userId === selfId
 	};
 }
@@ -60,6 +74,7 @@ export interface InvitationView {
 	id: string;
 	email: string;
 	role: MunicipalityRole;
+	department: string | null;
 	invitedBy: string | null;
 	createdAt: string;
 }
@@ -68,6 +83,7 @@ export function presentInvitation(row: {
 	id: string;
 	email: string;
 	role: MunicipalityRole;
+	department: string | null;
 	invitedBy: string | null;
 	createdAt: Date;
 }): InvitationView {
@@ -75,6 +91,7 @@ export function presentInvitation(row: {
 		id: row.id,
 		email: row.email,
 		role: row.role,
+		department: row.department,
 		invitedBy: row.invitedBy,
 		createdAt: iso(row.createdAt)
 	};
@@ -120,6 +137,8 @@ export function describeAuditDetails(locale: Locale, details: unknown): string {
 	const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
 	if (typeof d.role === 'string')
 		parts.push(t('backoffice.audit.detail.role', { role: roleText(locale, d.role) }));
+	if (typeof d.department === 'string')
+		parts.push(t('backoffice.audit.detail.department', { department: d.department }));
 	if (typeof d.email === 'string') parts.push(t('backoffice.audit.detail.email', { email: d.email }));
 	const list = (value: unknown) =>
 		Array.isArray(value) ? value.map((r) => roleText(locale, r)).join(', ') : '';

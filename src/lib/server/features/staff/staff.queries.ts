@@ -43,8 +43,8 @@ export async function listStaff(
 			email: users.email,
 			since,
 			roles: sql<
-				{ id: string; role: MunicipalityRole }[]
-			>`json_agg(json_build_object('id', ${memberships.id}, 'role', ${memberships.role}))`
+				{ id: string; role: MunicipalityRole; department: string | null }[]
+			>`json_agg(json_build_object('id', ${memberships.id}, 'role', ${memberships.role}, 'department', ${memberships.department}))`
 		})
 		.from(memberships)
 		.innerJoin(users, eq(users.id, memberships.userId))
@@ -68,6 +68,7 @@ export async function listPendingInvitations(
 			id: staffInvitations.id,
 			email: staffInvitations.email,
 			role: staffInvitations.role,
+			department: staffInvitations.department,
 			createdAt: staffInvitations.createdAt,
 			invitedBy: users.displayName
 		})
@@ -92,6 +93,7 @@ export async function listMembershipsOfUser(db: Db, params: { municipalityId: st
 		.select({
 			id: memberships.id,
 			role: memberships.role,
+			department: memberships.department,
 			createdAt: memberships.createdAt,
 			userId: users.id,
 			name: staffName,
@@ -164,6 +166,7 @@ export async function listOpenInvitationsForEmail(db: Db, params: { email: strin
 			id: staffInvitations.id,
 			municipalityId: staffInvitations.municipalityId,
 			role: staffInvitations.role,
+			department: staffInvitations.department,
 			invitedBy: staffInvitations.invitedBy,
 			regionId: municipalities.regionId
 		})
@@ -195,7 +198,14 @@ export async function getStaffNameOfUser(db: Db, params: { userId: string }) {
 
 export async function insertMembership(
 	db: Db,
-	params: { municipalityId: string; userId: string; role: MunicipalityRole; createdBy: string | null }
+	params: {
+		municipalityId: string;
+		userId: string;
+		role: MunicipalityRole;
+		/** A colleague's department; null for every other role. */
+		department?: string | null;
+		createdBy: string | null;
+	}
 ) {
 	const [row] = await db
 		.insert(memberships)
@@ -203,6 +213,17 @@ export async function insertMembership(
 		.onConflictDoNothing()
 		.returning({ id: memberships.id });
 	return row;
+}
+
+/** A colleague's department changes (the role stays). */
+export async function setMembershipDepartment(
+	db: Db,
+	params: { municipalityId: string; id: string; department: string }
+) {
+	await db
+		.update(memberships)
+		.set({ department: params.department })
+		.where(and(eq(memberships.municipalityId, params.municipalityId), eq(memberships.id, params.id)));
 }
 
 export async function deleteMemberships(db: Db, params: { municipalityId: string; ids: string[] }) {
@@ -223,7 +244,13 @@ export async function countAdmins(db: Db, params: { municipalityId: string }) {
 
 export async function insertInvitation(
 	db: Db,
-	params: { municipalityId: string; email: string; role: MunicipalityRole; invitedBy: string }
+	params: {
+		municipalityId: string;
+		email: string;
+		role: MunicipalityRole;
+		department: string | null;
+		invitedBy: string;
+	}
 ) {
 	const [row] = await db.insert(staffInvitations).values(params).returning({ id: staffInvitations.id });
 	if (!row) throw new Error('invitation not inserted');

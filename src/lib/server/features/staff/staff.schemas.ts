@@ -2,22 +2,57 @@
 import { z } from 'zod';
 import { emailSchema } from '$lib/server/platform/validation';
 import { isUuid } from '$lib/domain/ids';
-import { MUNICIPALITY_ROLES } from '$lib/server/db/schema';
+import { DEPARTMENT_MAX, MUNICIPALITY_ROLES } from '$lib/server/db/schema';
 
 export const municipalityRoleSchema = z.enum(MUNICIPALITY_ROLES, { error: 'backoffice.errors.role' });
 
-export const inviteStaffSchema = z.object({
-	email: emailSchema,
-	role: municipalityRoleSchema
-});
+/** A colleague's department: typed text, one line, kept only with the colleague's role. */
+const departmentSchema = z
+	.string({ error: 'backoffice.staff.departmentRequired' })
+	.transform((value) => value.replace(/\s+/g, ' ').trim())
+	.pipe(z.string().max(DEPARTMENT_MAX, { error: 'backoffice.staff.departmentTooLong' }))
+	.optional();
 
-export const changeRolesSchema = z.object({
-	roles: z
-		.array(municipalityRoleSchema, { error: 'backoffice.staff.rolesRequired' })
-		.min(1, { error: 'backoffice.staff.rolesRequired' })
-		.max(MUNICIPALITY_ROLES.length, { error: 'backoffice.errors.role' })
-		.transform((roles) => [...new Set(roles)])
-});
+/** A colleague's role needs its department; other roles carry none (what was typed is dropped). */
+function departmentWithColleague<T extends { department?: string }>(
+	value: T,
+	context: z.RefinementCtx,
+	isColleague: boolean
+) {
+	if (isColleague && !value.department)
+		context.addIssue({
+			code: 'custom',
+			path: ['department'],
+			message: 'backoffice.staff.departmentRequired'
+		});
+}
+
+export const inviteStaffSchema = z
+	.object({
+		email: emailSchema,
+		role: municipalityRoleSchema,
+		department: departmentSchema
+	})
+	.superRefine((value, context) => departmentWithColleague(value, context, value.role === 'colleague'))
+	.transform((value) => ({
+		...value,
+		department: value.role === 'colleague' ? (value.department ?? null) : null
+	}));
+
+export const changeRolesSchema = z
+	.object({
+		roles: z
+			.array(municipalityRoleSchema, { error: 'backoffice.staff.rolesRequired' })
+			.min(1, { error: 'backoffice.staff.rolesRequired' })
+			.max(MUNICIPALITY_ROLES.length, { error: 'backoffice.errors.role' })
+			.transform((roles) => [...new Set(roles)]),
+		department: departmentSchema
+	})
+	.superRefine((value, context) => departmentWithColleague(value, context, value.roles.includes('colleague')))
+	.transform((value) => ({
+		...value,
+		department: value.roles.includes('colleague') ? (value.department ?? null) : null
+	}));
 
 const idList = z
 	.array(z.string().max(64), { error: 'backoffice.errors.invalid' })

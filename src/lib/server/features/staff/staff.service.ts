@@ -24,7 +24,8 @@ import {
 	listStaff,
 	lockMunicipality,
 	markInvitationAccepted,
-	revokeInvitations
+	revokeInvitations,
+	setMembershipDepartment
 } from './staff.queries';
 import {
 	AUDIT_PAGE_SIZE,
@@ -78,6 +79,7 @@ export async function acceptStaffInvitations(
 			municipalityId: invitation.municipalityId,
 			userId: user.id,
 			role: invitation.role,
+			department: invitation.department,
 			createdBy: invitation.invitedBy
 		});
 		await markInvitationAccepted(db, { municipalityId: invitation.municipalityId, id: invitation.id });
@@ -87,7 +89,10 @@ export async function acceptStaffInvitations(
 			actor: { userId: user.id, displayName: user.displayName },
 			action: 'staff.invitation_accepted',
 			subject: { id: user.id, name: user.displayName },
-			details: { role: invitation.role }
+			details: {
+				role: invitation.role,
+				...(invitation.department ? { department: invitation.department } : {})
+			}
 		});
 	}
 }
@@ -195,7 +200,8 @@ export async function inviteStaff(
 	input: RawInput<typeof inviteStaffSchema> & { origin: string }
 ): Promise<InviteOutcome> {
 	const { actor, municipality } = await authorizeMunicipality(ctx, 'staff.manage');
-	const { email, role } = validateInput(inviteStaffSchema, input);
+	const { email, role, department } = validateInput(inviteStaffSchema, input);
+	const departmentDetail = department ? { department } : {};
 	const target = { municipalityId: municipality.id, regionId: municipality.regionId };
 	if (!grantableRoles(actor, target).includes(role))
 		throw new AppError('forbidden', { message: 'backoffice.forbidden.body' });
@@ -214,6 +220,7 @@ export async function inviteStaff(
 				municipalityId: municipality.id,
 				userId: user.id,
 				role,
+				department,
 				createdBy: actor.userId
 			});
 			if (!inserted)
@@ -225,7 +232,7 @@ export async function inviteStaff(
 				actor: who,
 				action: 'staff.role_granted',
 				subject: { id: user.id, name },
-				details: { role }
+				details: { role, ...departmentDetail }
 			});
 			return 'granted' as const;
 		}
@@ -235,6 +242,7 @@ export async function inviteStaff(
 			municipalityId: municipality.id,
 			email,
 			role,
+			department,
 			invitedBy: actor.userId
 		});
 		await writeAudit(tx, {
@@ -243,7 +251,7 @@ export async function inviteStaff(
 			actor: who,
 			action: 'staff.invited',
 			subject: { id: invitation.id, name: email },
-			details: { email, role }
+			details: { email, role, ...departmentDetail }
 		});
 		return 'invited' as const;
 	});
@@ -251,7 +259,12 @@ export async function inviteStaff(
 	// Mail after the commit: a rolled-back change must not have told anyone.
 	const params = {
 		municipality: municipality.name,
-		role: roleLabel(ctx.locale, role),
+		role: department
+			? translate(ctx.locale, 'backoffice.staff.departmentOf', {
+					role: roleLabel(ctx.locale, role),
+					department
+				})
+			: roleLabel(ctx.locale, role),
 		inviter: actor.displayName,
 		email,
 		loginUrl: `${input.origin}/aanmelden`,
@@ -282,7 +295,7 @@ async function loadMember(ctx: Ctx, municipalityId: string, unverifiedUserId: un
 			name: first.name,
 			email: first.email,
 			since: new Date(Math.min(...rows.map((r) => r.createdAt.getTime()))),
-			roles: rows.map((r) => ({ id: r.id, role: r.role }))
+			roles: rows.map((r) => ({ id: r.id, role: r.role, department: r.department }))
 		},
 		selfId
 	);
@@ -309,13 +322,16 @@ function lastAdminError(removingSelf: boolean) {
 	});
 }
 
-/** Sets a person's roles here to exactly the chosen ones (at least one); the last admin stays. */
+/**
+ * Sets a person's roles here to exactly the chosen ones (at least one), and a colleague's department; the last
+ * admin stays.
+ */
 export async function changeStaffRoles(
 	ctx: Ctx,
 	input: { unverifiedUserId: unknown } & RawInput<typeof changeRolesSchema>
 ): Promise<{ added: MunicipalityRole[]; removed: MunicipalityRole[] }> {
 	const { actor, municipality } = await authorizeMunicipality(ctx, 'staff.manage');
-	const { roles } = validateInput(changeRolesSchema, input);
+	const { roles, department } = validateInput(changeRolesSchema, input);
 	const allowed = grantableRoles(actor, { municipalityId: municipality.id, regionId: municipality.regionId });
 	if (roles.some((r) => !allowed.includes(r)))
 		throw new AppError('forbidden', { message: 'backoffice.forbidden.body' });
@@ -336,9 +352,19 @@ export async function changeStaffRoles(
 				municipalityId: municipality.id,
 				userId: member.userId,
 				role,
+				department: role === 'colleague' ? department : null,
 				createdBy: actor.userId
 			});
 		}
+		// A colleague who stays one may move to another department.
+		const keptColleague = member.roles.find((r) => r.role === 'colleague' && roles.includes('colleague'));
+		const departmentChanged = Boolean(keptColleague && department && keptColleague.department !== department);
+		if (keptColleague && department && departmentChanged)
+			await setMembershipDepartment(tx, {
+				municipalityId: municipality.id,
+				id: keptColleague.membershipId,
+				department
+			});
 		await deleteMemberships(tx, {
 			municipalityId: municipality.id,
 			ids: removedRoles.map((r) => r.membershipId)
@@ -346,14 +372,18 @@ export async function changeStaffRoles(
 		const removed = removedRoles.map((r) => r.role);
 		if (removed.includes('admin') && (await countAdmins(tx, { municipalityId: municipality.id })) === 0)
 			throw lastAdminError(member.isSelf);
-		if (added.length || removed.length) {
+		if (added.length || removed.length || departmentChanged) {
 			await writeAudit(tx, {
 				regionId: municipality.regionId,
 				municipalityId: municipality.id,
 				actor: { userId: actor.userId, displayName: actor.displayName },
 				action: 'staff.roles_changed',
 				subject: { id: member.userId, name: member.name },
-				details: { added, removed }
+				details: {
+					added,
+					removed,
+					...(added.includes('colleague') || departmentChanged ? { department } : {})
+				}
 			});
 		}
 		return { added, removed };

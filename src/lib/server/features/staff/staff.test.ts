@@ -119,9 +119,10 @@ describe('staff list', () => {
 			email: 'els.peeters@olen.be',
 			since: expect.any(String),
 			roles: [
-				{ membershipId: els.membershipId, role: 'moderator' },
-				{ membershipId: expect.any(String), role: 'communication' }
+				{ membershipId: els.membershipId, role: 'moderator', department: null },
+				{ membershipId: expect.any(String), role: 'communication', department: null }
 			],
+			department: null,
 			isSelf: false
 		});
 		expect(all.members.find((m) => m.name === 'Zoë Admin')?.isSelf).toBe(true);

@@ -1,6 +1,7 @@
 // The suggestions feature's sections of "Mijn activiteit": what the person suggested (with its status), what
 // they support, their comments and the suggestions they follow. Queries by the person's id only: it is their
 // own record, in every municipality.
+import { participantFollow } from '$lib/server/platform/subscriptions';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { ModerationState, SuggestionStatus } from '$lib/domain/suggestions';
 import {
@@ -89,7 +90,9 @@ export const suggestionsActivity: ActivityPart = async (db, { userId }, locale) 
 				)
 			)
 			.innerJoin(municipalities, eq(municipalities.id, suggestions.municipalityId))
-			.where(and(eq(subscriptions.userId, userId), eq(subscriptions.subjectKind, 'suggestion')))
+			.where(
+				and(eq(subscriptions.userId, userId), eq(subscriptions.subjectKind, 'suggestion'), participantFollow)
+			)
 			.orderBy(desc(subscriptions.createdAt), desc(suggestions.id))
 	]);
 	return [

@@ -1,5 +1,6 @@
 // The suggestions feature's part of a person's data: what they suggested, supported, commented, reported and
 // follow, and a block on contributing. Queries by the person's id only.
+import { participantFollow } from '$lib/server/platform/subscriptions';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import {
@@ -94,7 +95,9 @@ async function listFollows(db: Db, userId: string) {
 				sql`${suggestions.id}::text = ${subscriptions.subjectId}`
 			)
 		)
-		.where(and(eq(subscriptions.userId, userId), eq(subscriptions.subjectKind, 'suggestion')))
+		.where(
+			and(eq(subscriptions.userId, userId), eq(subscriptions.subjectKind, 'suggestion'), participantFollow)
+		)
 		.orderBy(asc(subscriptions.createdAt), asc(suggestions.id));
 }
 

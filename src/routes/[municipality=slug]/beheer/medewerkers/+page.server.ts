@@ -13,7 +13,7 @@ export const load: PageServerLoad = listLoad(
 
 export const actions: Actions = {
 	invite: async (event) => {
-		const values = textFields(await event.request.formData(), ['email', 'role']);
+		const values = textFields(await event.request.formData(), ['email', 'role', 'department']);
 		const result = await backofficeAction(
 			event,
 			inviteStaff(event.locals.ctx, { ...values, origin: event.url.origin }),

@@ -3,7 +3,7 @@ import { changeStaffRoles, getStaffMember } from '$lib/server/features/staff/sta
 import type { Actions, PageServerLoad } from './$types';
 import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
 import { flashOf } from '$lib/server/platform/backoffice-pages';
-import { listField } from '$lib/server/platform/forms';
+import { listField, textFields } from '$lib/server/platform/forms';
 
 export const load: PageServerLoad = async (event) => ({
 	detail: await backofficeLoad(
@@ -15,11 +15,13 @@ export const load: PageServerLoad = async (event) => ({
 
 export const actions: Actions = {
 	default: async (event) => {
-		const roles = listField(await event.request.formData(), 'roles', 10);
+		const form = await event.request.formData();
+		const roles = listField(form, 'roles', 10);
+		const { department } = textFields(form, ['department']);
 		const result = await backofficeAction(
 			event,
-			changeStaffRoles(event.locals.ctx, { unverifiedUserId: event.params.persoon, roles }),
-			{ roles }
+			changeStaffRoles(event.locals.ctx, { unverifiedUserId: event.params.persoon, roles, department }),
+			{ roles, department }
 		);
 		if (!result.ok) return result.failure;
 		redirect(303, `${event.url.pathname}?gelukt=rollen`);
