@@ -1,6 +1,6 @@
-// Over real HTTP against the built server: every staff role of Geel, logged in through the identity
-// provider, is refused every back-office page and write of Mol; a citizen reaches none; a visitor is
-// sent to the login page. Nothing of Mol changes.
+// Over real HTTP against the built server: every staff role of Geel (its colleague of the green service too),
+// logged in through the identity provider, is refused every back-office page and write of Mol; a citizen
+// reaches none; a visitor is sent to the login page. Nothing of Mol changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieJar } from '../../src/lib/server/testing/http-client';
 import { logInOverHttp, removeDataDir, startServer, type RunningServer } from './support';
@@ -10,6 +10,7 @@ const PAGES = [
 	'/mol/beheer/medewerkers',
 	'/mol/beheer/medewerkers/verwijderen',
 	'/mol/beheer/logboek',
+	'/mol/beheer/collega',
 	'/mol/beheer/instellingen',
 	'/mol/beheer/instellingen/themas',
 	'/mol/beheer/instellingen/verklaringen',
@@ -51,9 +52,16 @@ const WRITES: { path: string; form: Record<string, string> }[] = [
 		form: { report: 'OVERGENOMEN DOOR GEEL', intent: 'publish' }
 	},
 	{ path: '/mol/beheer/activiteiten/bevestigen', form: { activiteit: '1' } },
+	{ path: '/mol/beheer/collega?/follow', form: { rij: 'a1' } },
 	{ path: '/mol/beheer/activiteiten/1/inchecken?code=1-AAAAAAAAAAAAAAAAAAAAAA', form: {} }
 ];
-const GEEL_STAFF = ['dev-moderator-geel', 'dev-communication-geel', 'dev-alderman-geel', 'dev-admin-geel'];
+const GEEL_STAFF = [
+	'dev-moderator-geel',
+	'dev-communication-geel',
+	'dev-alderman-geel',
+	'dev-admin-geel',
+	'dev-colleague-geel'
+];
 
 let server: RunningServer;
 
