@@ -1,8 +1,14 @@
 // "Mijn activiteit" and the readable export, without JavaScript, as Lotte (a citizen of Geel): she follows an
 // action and supports a suggestion, finds both under "Mijn activiteit", ends the follow there (told which, with
 // the way back to the action's page), and finds her support on "Bekijk mijn gegevens". Axe on every page.
-import type { Page } from 'playwright-core';
+// Then a neighbourhood story: Lotte tells one with a photo without JavaScript (a PDF named .jpg refused beside
+// the field, what she typed kept), finds it waiting under "Mijn activiteit"; Sofie (communication) publishes it
+// on Geel's home with the keyboard only; a visitor, who saw Geel's home before (the page cache), now finds it
+// there with its photo (no EXIF left), and Lotte is told and sees it published. Axe on every page.
+import type { BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { jpegWithGps } from '../../src/lib/server/testing/images';
 import { blockPageScripts, browserJourney, checkA11y, sveltekitRan, shown, visit } from './support';
 
 // Its own server: the journey follows and supports demo content, which other journeys may count.
@@ -94,3 +100,152 @@ async function walk() {
 	expect(await page.getByRole('region', { name: 'Jij' }).textContent()).toContain('Lotte');
 	await checkA11y(page, 'mijn gegevens');
 }
+
+const STORY = {
+	title: 'Zes geveltuinen in de Pas',
+	body: 'Met zes buren haalden we de tegels voor onze gevels weg.\n\nNu bloeien er lavendel en kattenkruid.',
+	initiative: 'Buren van de Pas',
+	alt: 'Zes buren met spades voor een rij huizen'
+};
+
+/** A context of Lotte's session in which the page's own scripts do not run. */
+async function withoutJavaScript(
+	journey: { browser: { newContext: (o: object) => Promise<BrowserContext> } },
+	from: BrowserContext,
+	url: string
+) {
+	const noJs = await journey.browser.newContext({
+		baseURL: url,
+		locale: 'nl-BE',
+		storageState: await from.storageState()
+	});
+	await blockPageScripts(noJs);
+	return noJs;
+}
+
+/** Reaches an element with the keyboard's focus and activates it with Enter (or Space for a radio). */
+async function press(page: Page, locator: ReturnType<Page['locator']>, key: 'Enter' | 'Space' = 'Enter') {
+	await locator.focus();
+	await page.keyboard.press(key);
+}
+
+describe('verhalen uit de buurt', () => {
+	it('tell a story without JavaScript → staff publish it with the keyboard → on the home with its photo', async () => {
+		const url = journey.server.url;
+		// A visitor's Geel home before: the page cache keeps it, and publishing must clear it.
+		const visitor = await journey.browser.newContext({ baseURL: url, locale: 'nl-BE' });
+		const visitorPage = await visitor.newPage();
+		await visit(visitorPage, '/geel', { until: 'load' });
+		const homeStories = visitorPage.getByRole('region', { name: 'Verhalen uit de buurt' });
+		expect(await homeStories.getByRole('link', { name: 'Twaalf geveltuinen in één zaterdag' }).count()).toBe(
+			1
+		);
+		expect(await homeStories.getByRole('link', { name: STORY.title }).count()).toBe(0);
+		await checkA11y(visitorPage, 'geel home with stories');
+
+		await logInAs(/Lotte Peeters/);
+		const noJs = await withoutJavaScript(journey, journey.context, url);
+		const lotte = await noJs.newPage();
+		try {
+			// From the home to the form.
+			await visit(lotte, '/geel', { until: 'load' });
+			await lotte.getByRole('link', { name: 'Deel het verhaal van je buurtinitiatief' }).click();
+			await lotte.waitForURL(/\/geel\/verhalen\/nieuw$/);
+			expect(await sveltekitRan(lotte)).toBe(false);
+			await checkA11y(lotte, 'story form');
+			await lotte.getByLabel('Titel').fill(STORY.title);
+			await lotte.getByLabel('Je verhaal').fill(STORY.body);
+			await lotte.getByLabel('Naam van jullie initiatief').fill(STORY.initiative);
+			await lotte.getByLabel('Wat staat er op de foto?').fill(STORY.alt);
+			await lotte.getByLabel(/Ja, publiceer het met mijn naam/).check();
+			// A PDF named .jpg: refused beside the field, what she typed still there.
+			await lotte.getByLabel('Foto (niet verplicht)').setInputFiles({
+				name: 'tuin.jpg',
+				mimeType: 'image/jpeg',
+				buffer: Buffer.from('%PDF-1.7\n%%EOF')
+			});
+			await lotte.getByRole('button', { name: 'Verhaal indienen' }).click();
+			await shown(lotte, '#photo-error');
+			expect(await lotte.locator('#photo-error').textContent()).toContain('Dit bestand is geen foto');
+			expect(await lotte.getByLabel('Titel').inputValue()).toBe(STORY.title);
+			expect(await lotte.getByLabel('Je verhaal').inputValue()).toBe(STORY.body);
+			await checkA11y(lotte, 'story form, refused');
+			// A phone's photo, with where it was taken in it.
+			await lotte.getByLabel('Foto (niet verplicht)').setInputFiles({
+				name: 'tuin.jpg',
+				mimeType: 'image/jpeg',
+				buffer: await jpegWithGps(1200, 900)
+			});
+			await lotte.getByRole('button', { name: 'Verhaal indienen' }).click();
+			await lotte.waitForURL(/\/geel\/verhalen\/bedankt\?verhaal=\d+$/);
+			expect(await lotte.locator('h1').textContent()).toBe('Bedankt voor je verhaal');
+			expect(await lotte.getByRole('status').textContent()).toContain(STORY.title);
+			await checkA11y(lotte, 'story sent');
+			await lotte.getByRole('link', { name: 'Volg je verhaal op in Mijn activiteit' }).click();
+			await lotte.waitForURL(/\/profiel\/activiteit$/);
+			const mine = lotte.getByRole('region', { name: /^Mijn verhalen/ });
+			expect(await mine.textContent()).toContain(STORY.title);
+			expect(await mine.textContent()).toContain('Wacht op nalezing door de gemeente');
+
+			// Sofie (communication) publishes it on the home, with the keyboard only.
+			const staff = await journey.browser.newContext({ baseURL: url, locale: 'nl-BE' });
+			const sofie = await staff.newPage();
+			try {
+				await journey.logInAs(/Sofie Wouters/, sofie);
+				await visit(sofie, '/geel/beheer/verhalen?status=submitted');
+				await checkA11y(sofie, 'stories queue');
+				await press(sofie, sofie.getByRole('link', { name: STORY.title }));
+				await sofie.waitForURL(/\/geel\/beheer\/verhalen\/\d+$/);
+				await sofie.waitForLoadState('networkidle');
+				expect(await sofie.getByRole('img', { name: STORY.alt }).count()).toBe(1);
+				await checkA11y(sofie, 'story in the back office');
+				await press(sofie, sofie.getByLabel('Op de startpagina, bij “Verhalen uit de buurt”'), 'Space');
+				await press(sofie, sofie.getByRole('button', { name: 'Publiceren' }));
+				await sofie.waitForURL(/\?gelukt=gepubliceerd$/);
+				await sofie.waitForLoadState('networkidle');
+				expect(await sofie.getByText('Het verhaal staat op de startpagina.').count()).toBe(1);
+				await checkA11y(sofie, 'story published');
+			} finally {
+				await staff.close();
+			}
+
+			// The visitor now finds it on Geel's home, and its page with the photo.
+			await visit(visitorPage, '/geel', { until: 'load' });
+			const link = visitorPage
+				.getByRole('region', { name: 'Verhalen uit de buurt' })
+				.getByRole('link', { name: STORY.title });
+			expect(await link.count()).toBe(1);
+			await link.click();
+			await visitorPage.waitForURL(/\/geel\/verhalen\/\d+$/);
+			expect(await visitorPage.locator('h1').textContent()).toBe(STORY.title);
+			expect(await visitorPage.getByText(/Verteld door Lotte P\., Buren van de Pas/).count()).toBe(1);
+			const photo = visitorPage.getByRole('img', { name: STORY.alt });
+			const src = await photo.getAttribute('src');
+			const served = await visitorPage.request.get(src!);
+			expect(served.status()).toBe(200);
+			const meta = await sharp(await served.body()).metadata();
+			expect(meta.exif).toBeUndefined();
+			await checkA11y(visitorPage, 'story page');
+
+			// Lotte is told, and sees it published.
+			await expect
+				.poll(
+					async () => {
+						await visit(lotte, '/meldingen', { until: 'load' });
+						return lotte.locator('main').textContent();
+					},
+					{ timeout: 20_000 }
+				)
+				.toContain(`Je verhaal “${STORY.title}” staat online`);
+			await checkA11y(lotte, 'notifications');
+			await visit(lotte, '/profiel/activiteit', { until: 'load' });
+			expect(await lotte.getByRole('region', { name: /^Mijn verhalen/ }).textContent()).toContain(
+				'Gepubliceerd op de startpagina'
+			);
+			await checkA11y(lotte, 'mijn activiteit with a published story');
+		} finally {
+			await noJs.close();
+			await visitor.close();
+		}
+	}, 180_000);
+});

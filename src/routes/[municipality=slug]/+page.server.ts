@@ -2,6 +2,7 @@ import { getMunicipalityThemes } from '$lib/server/features/municipalities/munic
 import { listRecentActions } from '$lib/server/features/actions/actions.service';
 import { countOpenByRung } from '$lib/server/features/opportunities/opportunities.service';
 import { listNextEvents } from '$lib/server/features/events/events.browse.service';
+import { listHomeStories } from '$lib/server/features/stories/stories.service';
 import { tenantContext } from '$lib/server/platform/http';
 import type { PageServerLoad } from './$types';
 
@@ -13,11 +14,12 @@ export const load: PageServerLoad = async (event) => {
 	// layout's bell count first.
 	const ctx = tenantContext(event);
 	const { participating } = event.locals.municipality!.municipality;
-	const [themes, actions, rungs, events] = await Promise.all([
+	const [themes, actions, rungs, events, stories] = await Promise.all([
 		getMunicipalityThemes(ctx, { participating }),
 		participating ? listRecentActions(ctx, { municipalityIds: [ctx.tenant.id], limit: RECENT_ACTIONS }) : [],
 		participating ? countOpenByRung(ctx, { participating }) : [],
-		participating ? listNextEvents(ctx, { limit: NEXT_EVENTS }) : []
+		participating ? listNextEvents(ctx, { limit: NEXT_EVENTS }) : [],
+		participating ? listHomeStories(ctx) : []
 	]);
-	return { themes, actions, rungs, events };
+	return { themes, actions, rungs, events, stories };
 };

@@ -21,6 +21,8 @@ import type { eventInvitations } from './nl/eventInvitations';
 import type { eventsOffline } from './nl/eventsOffline';
 import type { communication } from './nl/communication';
 import type { colleagues } from './nl/colleagues';
+import type { stories } from './nl/stories';
+import type { storiesAdmin } from './nl/storiesAdmin';
 
 const nl = {
 	app: {
@@ -317,6 +319,8 @@ export type FullCatalogue = typeof nl & {
 	eventsOffline: typeof eventsOffline;
 	communication: typeof communication;
 	colleagues: typeof colleagues;
+	stories: typeof stories;
+	storiesAdmin: typeof storiesAdmin;
 };
 
 export default nl;

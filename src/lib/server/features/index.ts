@@ -17,6 +17,7 @@ import { regionFeature } from './region/region.feature';
 import { searchFeature } from './search/search.feature';
 import { settingsFeature } from './settings/settings.feature';
 import { staffFeature } from './staff/staff.feature';
+import { storiesFeature } from './stories/stories.feature';
 import { suggestionsFeature } from './suggestions/suggestions.feature';
 import { themesFeature } from './themes/themes.feature';
 
@@ -38,6 +39,7 @@ export const features = [
 	collegeFeature,
 	newslettersFeature,
 	communicationFeature,
+	storiesFeature,
 	searchFeature
 ] as const;
 

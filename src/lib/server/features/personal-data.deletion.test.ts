@@ -53,6 +53,8 @@ import {
 import { castVote } from './suggestions/suggestions.votes.service';
 import { blockAuthor, unblockPerson } from './suggestions/suggestions.blocks.service';
 import { exportSuggestions } from './suggestions/suggestions.export';
+import { submitStory } from './stories/stories.service';
+import { publishStory } from './stories/stories.admin.service';
 
 const REDIRECT_URI = 'http://127.0.0.1:5999/aanmelden/terug';
 const ORIGIN = 'http://127.0.0.1:5999';
@@ -226,6 +228,25 @@ async function doOneOfEverything() {
 	});
 	await followAction(inGeel(), { id: opportunity.action.id });
 	await followSuggestion(inGeel(), { suggestionId: other.id });
+
+	// Two neighbourhood stories with their name on them and a photo whose metadata names them: one published
+	// by Geel's admin (it stays, without them), one still waiting (it goes).
+	const story = (title: string) =>
+		photoWithOwnerName().then((photo) =>
+			submitStory(inGeel(), {
+				values: {
+					title,
+					body: 'Met de buren haalden we tegels weg.',
+					initiative: 'Buren van het pleintje',
+					credit: 'name',
+					photoAlt: 'Het pleintje met planten'
+				},
+				photo
+			})
+		);
+	const published = await story('Ons pleintje is groen');
+	await story('Onze volgende plantdag');
+	await publishStory(asAdmin, { unverifiedId: published.id, placement: 'home' });
 
 	// As staff: an export (an audit row with them as actor) and a published update on the action (its byline
 	// and the action's history name them).

@@ -26,7 +26,8 @@ import {
 	notifications,
 	newsletters,
 	newsletterRecipients,
-	offlineInterests
+	offlineInterests,
+	stories
 } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
@@ -229,6 +230,28 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 		agreedOn: '2026-09-10',
 		agreedHow: `${name}-papieren lijst`
 	});
+	// stories: one waiting (deleted with the account), one published (kept without its author)
+	await db.insert(stories).values([
+		{
+			municipalityId: geel.id,
+			authorId: userId,
+			initiative: 'Buren van de Markt',
+			title: `${name}-verhaal`,
+			body: 'Wat we samen deden.',
+			showName: true
+		},
+		{
+			municipalityId: geel.id,
+			authorId: userId,
+			initiative: 'Buren van de Markt',
+			title: 'Een gepubliceerd verhaal',
+			body: 'Het staat online.',
+			showName: true,
+			status: 'published',
+			placement: 'home',
+			publishedAt: new Date()
+		}
+	]);
 	return {
 		userId,
 		addresses: [email],
@@ -247,7 +270,8 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 			`${name}-gastnaam`,
 			`${name}-papiernaam`,
 			`${name}-papieren lijst`,
-			`${name}-dienst`
+			`${name}-dienst`,
+			`${name}-verhaal`
 		]
 	};
 }
@@ -280,7 +304,7 @@ describe("a person's data in every feature", () => {
 		const data = (await exportPersonalData(ctxOf(an))) as unknown as Record<string, unknown>;
 
 		expect(withPersonalData.map((f) => f.name)).toEqual(
-			expect.arrayContaining(['accounts', 'profile', 'staff', 'actions', 'suggestions', 'events'])
+			expect.arrayContaining(['accounts', 'profile', 'staff', 'actions', 'suggestions', 'events', 'stories'])
 		);
 		const names: string[] = [];
 		for (const { feature, sections } of await sectionsOf(an))

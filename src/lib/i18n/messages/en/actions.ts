@@ -92,6 +92,7 @@ export const actions: NonNullable<PartialCatalogue['actions']> = {
 			'Signing up through Meedoen is not possible here yet. Above you can read how to take part; follow the action to read the news.',
 		howTo: 'How to take part',
 		updates: 'News',
+		shareStory: 'Did your neighbourhood do something for this action? Share your story',
 		noUpdates: 'No news about this action yet.',
 		updateMeta: '{date} · {author}',
 		decided: 'What has been decided so far?',

@@ -94,6 +94,7 @@ export const actions: NonNullable<PartialCatalogue['actions']> = {
 			'L’inscription via Meedoen n’est pas encore possible ici. Vous lisez ci-dessus comment participer ; suivez l’action pour lire les nouvelles.',
 		howTo: 'Comment participer',
 		updates: 'Nouvelles',
+		shareStory: 'Votre quartier a agi pour cette action ? Partagez votre histoire',
 		noUpdates: 'Pas encore de nouvelles sur cette action.',
 		updateMeta: '{date} · {author}',
 		decided: 'Qu’est-ce qui a déjà été décidé ?',

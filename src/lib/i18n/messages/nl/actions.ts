@@ -92,6 +92,7 @@ export const actions = {
 			'Aanmelden via Meedoen kan hier nog niet. Hierboven staat hoe je meedoet; volg de actie om het nieuws te lezen.',
 		howTo: 'Zo doe je mee',
 		updates: 'Nieuws',
+		shareStory: 'Deed jullie buurt iets voor deze actie? Deel jullie verhaal',
 		noUpdates: 'Nog geen nieuws over deze actie.',
 		updateMeta: '{date} · {author}',
 		decided: 'Wat is er al beslist?',

@@ -36,6 +36,7 @@ export const backoffice = {
 		newsletters: 'Nieuwsbrieven',
 		communication: 'Communicatie',
 		suggestions: 'Suggesties',
+		stories: 'Verhalen',
 		staff: 'Medewerkers',
 		audit: 'Logboek',
 		settings: 'Instellingen',
@@ -285,6 +286,12 @@ export const backoffice = {
 				offline_interest_removed: 'Iemand verwijderd van de lijst van interesse buiten het platform',
 				report_photo_added: 'Foto aan het verslag toegevoegd',
 				report_photo_removed: 'Foto uit het verslag verwijderd'
+			},
+			story: {
+				edited: 'Verhaal uit de buurt licht aangepast',
+				published: 'Verhaal uit de buurt gepubliceerd',
+				rejected: 'Verhaal uit de buurt afgewezen',
+				unpublished: 'Verhaal uit de buurt offline gehaald'
 			},
 			newsletter: {
 				created: 'Nieuwsbrief aangemaakt',

@@ -26,6 +26,14 @@ export const notifications = {
 			own: 'Iemand antwoordde op je reactie bij “{title}”',
 			following: 'Nieuwe reactie bij “{title}”'
 		},
+		story_published: {
+			own: 'Je verhaal “{title}” staat online',
+			following: 'Het verhaal “{title}” staat online'
+		},
+		story_rejected: {
+			own: 'Je verhaal “{title}” werd niet gepubliceerd: lees waarom bij Mijn activiteit',
+			following: 'Het verhaal “{title}” werd niet gepubliceerd'
+		},
 		action_update_published: {
 			own: 'Nieuws bij “{actionTitle}”: {title}',
 			following: 'Nieuws bij “{actionTitle}”: {title}',

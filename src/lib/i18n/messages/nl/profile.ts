@@ -213,6 +213,15 @@ export const profile = {
 			waitlisted: 'Op de wachtlijst',
 			cancelled: 'Afgemeld'
 		},
+		stories: 'Mijn verhalen',
+		noStories: 'Je deelde nog geen verhaal uit de buurt.',
+		story: {
+			submitted: 'Wacht op nalezing door de gemeente',
+			published: 'Gepubliceerd op de startpagina',
+			publishedAsUpdate: 'Gepubliceerd als nieuws bij een actie',
+			rejected: 'Niet gepubliceerd'
+		},
+		storyReason: 'Waarom niet: {reason}',
 		eventOn: 'activiteit op {date}',
 		eventCancelled: 'Gaat niet door',
 		merged: 'Samengevoegd',

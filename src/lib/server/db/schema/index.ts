@@ -10,3 +10,4 @@ export * from './notifications';
 export * from './mail';
 export * from './newsletters';
 export * from './communication';
+export * from './stories';

@@ -226,6 +226,22 @@ export function isPublic(now: Date): SQL {
 	return and(isNotNull(actions.publishedAt), lte(actions.publishedAt, now), isNull(actions.archivedAt))!;
 }
 
+/**
+ * The public actions of one municipality by title, at most `limit`: what a citizen may link a story to and
+ * staff may publish it under. Title and slug only.
+ */
+export async function listPublicActionTitles(
+	db: Db,
+	params: { municipalityId: string; now: Date; limit: number }
+) {
+	return db
+		.select({ id: actions.id, slug: actions.slug, title: actions.title })
+		.from(actions)
+		.where(and(eq(actions.municipalityId, params.municipalityId), isPublic(params.now)))
+		.orderBy(asc(actions.title), asc(actions.id))
+		.limit(params.limit);
+}
+
 export interface ActionFilters {
 	/** The municipality, or the participating municipalities for the region. Never empty in a where. */
 	municipalityIds: string[];

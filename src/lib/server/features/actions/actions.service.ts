@@ -1,6 +1,7 @@
 // Use cases of the public climate-action pages, the regional view and the open data API.
 import { actionPath } from '$lib/domain/actions';
 import type { Ctx, TenantCtx } from '$lib/server/platform/context';
+import type { Db } from '$lib/server/db/client';
 import { AppError } from '$lib/server/platform/errors';
 import { cached } from '$lib/server/platform/cache';
 import {
@@ -16,6 +17,7 @@ import {
 	getPublishedActionAnywhere,
 	listPublishedActions,
 	listPublishedActionsAfter,
+	listPublicActionTitles,
 	listPublishedUpdates,
 	listThemesOfActions,
 	searchPublishedActions,
@@ -130,6 +132,29 @@ export const searchActions: SearchPart['find'] = async (ctx, input) => {
 		}))
 	};
 };
+
+/** At most this many actions are offered to link a story to (a select, by title). */
+const ACTION_CHOICES_MAX = 200;
+
+/**
+ * The municipality's public actions by title, for another feature's select (a story's action): id, title and
+ * page. Anything else is not among them.
+ */
+export async function listActionChoices(
+	db: Db,
+	params: { municipalityId: string; municipalitySlug: string }
+): Promise<{ id: number; title: string; path: string }[]> {
+	const rows = await listPublicActionTitles(db, {
+		municipalityId: params.municipalityId,
+		now: new Date(),
+		limit: ACTION_CHOICES_MAX
+	});
+	return rows.map((r) => ({
+		id: r.id,
+		title: r.title,
+		path: actionPath(params.municipalitySlug, r.id, r.slug)
+	}));
+}
 
 /** The newest published actions, for a municipality's home or (without tenant) the region's. */
 export async function listRecentActions(

@@ -12,6 +12,9 @@ import type { ActionHistoryEntry } from './actions.history';
 import { command, findAction } from './actions.admin.access';
 import type { BackofficeScope } from '$lib/server/platform/backoffice';
 import { parseId } from '$lib/domain/ids';
+import { writeDomainEvent } from '$lib/server/platform/events';
+import { writeActionHistory } from './actions.history';
+import { canManageActions } from './actions.policy';
 import type { RawInput } from '$lib/server/platform/validation';
 
 type UpdateTarget = { unverifiedActionId: unknown; unverifiedUpdateId: unknown };
@@ -140,3 +143,71 @@ export const unpublishUpdate = command({
 		});
 	}
 });
+
+/** Refuses a scope whose person may not manage actions here (the actions' rule, asked where it lives). */
+function requireManager(scope: BackofficeScope): void {
+	const target = { municipalityId: scope.municipality.id, regionId: scope.municipality.regionId };
+	if (!canManageActions(scope.actor, target))
+		throw new AppError('forbidden', { message: 'backoffice.forbidden.body' });
+}
+
+/**
+ * Publishes an update of an action inside another feature's transaction (a neighbourhood story published as
+ * news): the update, its rows in the action's history and the `action.update_published` event are written in
+ * `tx`, exactly as writeUpdate with "publish" writes them, so the action's followers hear of it as of any update.
+ * An action of another municipality is not found.
+ */
+export async function publishUpdateInTransaction(
+	tx: Db,
+	scope: BackofficeScope,
+	input: { actionId: number; title: string; body: string }
+): Promise<{ id: number }> {
+	requireManager(scope);
+	const action = await findAction(tx, scope.municipality.id, input.actionId);
+	const row = await insertUpdate(tx, {
+		municipalityId: scope.municipality.id,
+		actionId: action.id,
+		title: input.title,
+		body: input.body,
+		authorId: scope.actor.userId,
+		authorName: scope.actor.displayName,
+		publishedAt: new Date()
+	});
+	if (!row) throw new AppError('not_found');
+	const entries: ActionHistoryEntry[] = [];
+	const events: Parameters<typeof writeDomainEvent>[1][] = [];
+	recordUpdatePublished(
+		{ audit: (entry) => void entries.push(entry), event: (event) => void events.push(event) },
+		scope,
+		{ id: row.id, actionId: action.id, title: row.title }
+	);
+	await writeActionHistory(tx, scope, [
+		{ actionId: action.id, change: 'update_added', details: { updateId: row.id, title: row.title } },
+		...entries
+	]);
+	for (const event of events) await writeDomainEvent(tx, event);
+	return { id: row.id };
+}
+
+/**
+ * Takes an update offline inside another feature's transaction (a story taken offline), with its history row,
+ * as unpublishUpdate does. Nothing happens when it is offline already or gone.
+ */
+export async function unpublishUpdateInTransaction(
+	tx: Db,
+	scope: BackofficeScope,
+	input: { actionId: number; updateId: number }
+): Promise<void> {
+	requireManager(scope);
+	const municipalityId = scope.municipality.id;
+	const row = await getUpdate(tx, { municipalityId, actionId: input.actionId, id: input.updateId });
+	if (!row?.publishedAt) return;
+	await updateUpdate(tx, { municipalityId, id: row.id, values: { publishedAt: null } });
+	await writeActionHistory(tx, scope, [
+		{
+			actionId: input.actionId,
+			change: 'update_unpublished',
+			details: { updateId: row.id, title: row.title }
+		}
+	]);
+}

@@ -27,6 +27,7 @@ import {
 	invitedPeopleSql,
 	registeredPeopleSql
 } from '$lib/server/features/events/events.notices.service';
+import { storyNoticeSubject } from '$lib/server/features/stories/stories.notices.service';
 import { sql } from 'drizzle-orm';
 import { insertNotifications, type Audience } from './notifications.queries';
 import { unsubscribeLinkWith, unsubscribeSecret } from './notifications.service';
@@ -315,11 +316,29 @@ export const invitationNotices = defineEventHandler({
 	}
 });
 
+/**
+ * A story published or not published: its author hears of it (own), with the story's page or, for a refusal,
+ * their activity where the reason is.
+ */
+export const storyNotices = defineEventHandler({
+	name: 'notifications.story',
+	events: ['story.published', 'story.rejected'],
+	async handle(event, tx, ctx) {
+		const subject = await storyNoticeSubject(tx, {
+			municipalityId: event.municipalityId,
+			id: Number(event.subjectId)
+		});
+		if (!subject) return;
+		await notify(tx, ctx, event, { subject, audiences: own(event.payload.authorId), mail: true });
+	}
+});
+
 export const notificationHandlers = [
 	suggestionNotices,
 	replyNotices,
 	actionUpdateNotices,
 	eventNotices,
 	invitationNotices,
-	colleagueNotices
+	colleagueNotices,
+	storyNotices
 ];

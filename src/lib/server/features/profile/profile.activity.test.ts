@@ -128,7 +128,8 @@ describe('mijn activiteit', () => {
 				'suggestions.supported',
 				'suggestions.comments',
 				'suggestions.followed',
-				'events.registrations'
+				'events.registrations',
+				'stories.mine'
 			].sort()
 		);
 		const [mine] = section(activity, 'suggestions.mine').items;

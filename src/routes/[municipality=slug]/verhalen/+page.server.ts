@@ -1,0 +1,6 @@
+import { listStoriesPage } from '$lib/server/features/stories/stories.service';
+import { orErrorPage, tenantContext } from '$lib/server/platform/http';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) =>
+	orErrorPage(listStoriesPage(tenantContext(event)), event);
