@@ -163,11 +163,24 @@ async function arrangeMol(): Promise<RouteValues> {
 			 VALUES ($1, $2, 'facebook', 'molmol2') RETURNING id`,
 			[mol, moment.id]
 		);
+		// A published story of Mol with a photo: its page, photo and offline step are Mol's alone.
+		const storyPhoto = await one<{ id: string }>(
+			`INSERT INTO media (municipality_id, kind, content_type, bytes, width, height, alt)
+			 VALUES ($1, 'photo', 'image/png', $2, 64, 64, 'Buren in de moestuin') RETURNING id`,
+			[mol, pngBytes()]
+		);
+		const story = await one<{ id: number }>(
+			`INSERT INTO stories (municipality_id, author_id, initiative, title, body, photo_id, status, placement, published_at)
+			 VALUES ($1, $2, 'Moestuin Mol', 'Onze moestuin', 'Wat we deden.', $3, 'published', 'home', now())
+			 RETURNING id`,
+			[mol, citizen.id, storyPhoto.id]
+		);
 		return {
 			municipality: 'mol',
 			plan: String(plan.id),
 			moment: String(moment.id),
 			tekst: String(text.id),
+			verhaal: String(story.id),
 			nieuwsbrief: String(letter.id),
 			actie: String(draft.action),
 			kans: String(draft.opportunity),
