@@ -187,7 +187,8 @@ export const profile = {
 			regionRoles: 'Je rollen in de regio',
 			coachedMunicipalities: 'Gemeenten die je begeleidt als participatie-expert',
 			auditLog: 'Het logboek over jou',
-			eventInvitations: 'Uitnodigingen voor activiteiten'
+			eventInvitations: 'Uitnodigingen voor activiteiten',
+			stories: 'Je verhalen uit de buurt'
 		}
 	},
 	activity: {

@@ -13,7 +13,6 @@ import {
 import { storyPath } from '$lib/domain/stories';
 import { command, findStory } from './stories.access';
 import {
-	countWaitingStories,
 	getStoryPhoto,
 	listStories,
 	listStoriesByIds,
@@ -41,7 +40,6 @@ export interface StoryQueue {
 	total: number;
 	page: number;
 	pageCount: number;
-	waiting: number;
 }
 
 /** The queue: waiting stories first (oldest first), searched in title, initiative and text, by state. */
@@ -49,23 +47,19 @@ export const listStoryQueue = command({
 	load: async (ctx, scope, input: RawInput<typeof storyFiltersSchema>): Promise<StoryQueue> => {
 		const filters = storyFiltersSchema.parse(input);
 		const municipalityId = scope.municipality.id;
-		const [{ rows, total }, waiting] = await Promise.all([
-			listStories(ctx.db, {
-				municipalityId,
-				q: filters.q,
-				status: filters.status,
-				limit: STORIES_PAGE_SIZE,
-				offset: (filters.page - 1) * STORIES_PAGE_SIZE
-			}),
-			countWaitingStories(ctx.db, { municipalityId })
-		]);
+		const { rows, total } = await listStories(ctx.db, {
+			municipalityId,
+			q: filters.q,
+			status: filters.status,
+			limit: STORIES_PAGE_SIZE,
+			offset: (filters.page - 1) * STORIES_PAGE_SIZE
+		});
 		return {
 			filters,
 			items: rows.map((r) => presentStoryAdmin(scope.municipality.slug, r)),
 			total,
 			page: filters.page,
-			pageCount: Math.max(1, Math.ceil(total / STORIES_PAGE_SIZE)),
-			waiting: waiting.count
+			pageCount: Math.max(1, Math.ceil(total / STORIES_PAGE_SIZE))
 		};
 	}
 });
