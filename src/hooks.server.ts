@@ -12,6 +12,7 @@ import { refuseCrossOrigin } from '$lib/server/platform/http';
 import { cleanedQuery, cleanedRequest } from '$lib/server/platform/control-characters';
 import { isShareableRequest, pageCacheKey, pageResponse } from '$lib/server/platform/page-cache';
 import { serverTiming, type RequestTally } from '$lib/server/platform/server-timing';
+import { RECENT_WRITE_COOKIE, RECENT_WRITE_SECONDS } from '$lib/server/platform/replica';
 import { resolveMunicipality } from '$lib/server/features/municipalities/municipalities.service';
 import { isShortLinkPath } from '$lib/domain/communication';
 import { firstChannel, resolveRequestSession } from '$lib/server/features/accounts/accounts.service';
@@ -179,18 +180,24 @@ async function handleRequest(
 				})
 			: null;
 	if (landing?.channel) setChannelCookie(event.cookies, event.url, landing);
-	const shareable =
-		app.config.pageCache &&
-		!landing?.channel &&
-		isShareableRequest(event.request, event.url, Boolean(sessionToken));
+	// Someone who just wrote (with a replica configured) reads what everyone reads, but fresh: from the primary.
+	const recentWrite = Boolean(app.replica && event.cookies.get(RECENT_WRITE_COOKIE));
+	const publicRead = isShareableRequest(event.request, event.url, Boolean(sessionToken) || recentWrite);
+	const shareable = app.config.pageCache && !landing?.channel && publicRead;
 	// The raw request URL: event.url hides the __data.json suffix of client-side navigation.
 	const cacheKey = shareable ? pageCacheKey(new URL(event.request.url), locale) : '';
 	if (shareable) {
 		const page = app.pageCache.get(cacheKey);
 		if (page) return done(pageResponse(page), 'hit');
 	}
+	const cacheGeneration = app.pageCache.generation();
 
-	event.locals.ctx = requestContext(app, { requestId, locale, log });
+	event.locals.ctx = requestContext(app, {
+		requestId,
+		locale,
+		log,
+		fromReplica: publicRead && (app.replica?.usable() ?? false)
+	});
 	event.locals.municipality = null;
 	event.locals.session = null;
 
@@ -218,12 +225,17 @@ async function handleRequest(
 		frameAncestors: app.config.frameAncestors,
 		formAction: app.oidc ? `'self' ${new URL(app.oidc.issuer).origin}` : "'self'"
 	});
-	// Any write that went through drops cached data and pages, so the next page shows the change.
+	// Any write that went through drops cached data and pages, in every process, so the next page shows the change.
 	if (!SAFE_METHODS.has(event.request.method) && response.status < 400) {
-		app.cache.clear();
-		app.pageCache.clear();
+		app.dropCaches();
+		if (app.replica && !event.locals.session) {
+			response.headers.append(
+				'set-cookie',
+				`${RECENT_WRITE_COOKIE}=1; Path=/; Max-Age=${RECENT_WRITE_SECONDS}; HttpOnly; SameSite=Lax${event.url.protocol === 'https:' ? '; Secure' : ''}`
+			);
+		}
 	}
-	if (shareable) response = await app.pageCache.store(cacheKey, response);
+	if (shareable) response = await app.pageCache.store(cacheKey, response, cacheGeneration);
 	return done(response, shareable ? 'miss' : undefined);
 }
 

@@ -38,6 +38,8 @@ export function sqlClientOf(tx: Db): SqlClient {
 
 export interface Database {
 	kind: 'pglite' | 'postgres';
+	/** PostgreSQL's connection string, for what needs a connection of its own (LISTEN). */
+	url?: string;
 	/** The PostgreSQL pool, for the few things that need one connection (migration lock). */
 	pool?: pg.Pool;
 	db: Db;
@@ -108,6 +110,7 @@ async function openPostgres(url: string, poolSize = 10, onStatement?: StatementO
 	let closed = false;
 	return {
 		kind: 'postgres',
+		url,
 		pool,
 		db,
 		async executeSql(text, values) {

@@ -20,6 +20,8 @@ import { createEventDispatcher, type EventDispatcher } from './events.dispatcher
 import { checkFeatures, type FeatureServices, type Features, type JobContext } from './feature';
 import { isDemoLoaded, loadDemo } from './demo';
 import { createStatementCounter, type StatementCounter } from './server-timing';
+import { createInvalidation, type Invalidation } from './invalidation';
+import { createReplica, type Replica } from './replica';
 
 /** A start refused because another process runs on the embedded database's data folder. */
 export { DataDirInUseError } from '$lib/server/db/datadir-lock';
@@ -43,6 +45,15 @@ export interface App extends FeatureServices {
 	batches: Batches;
 	cache: Cache;
 	pageCache: PageCache;
+	/**
+	 * After a write went through: clears this process's caches and tells every other process on the same
+	 * PostgreSQL database to clear theirs (invalidation.ts).
+	 */
+	dropCaches(): void;
+	/** The other processes' notifications on PostgreSQL (null on the embedded database). */
+	invalidation: Invalidation | null;
+	/** The read replica visitors' pages read from (DATABASE_REPLICA_URL), or null. */
+	replica: Replica | null;
 	/** Counts each request's statements (config.serverTiming, on a database the App opened itself), else null. */
 	statements: StatementCounter | null;
 	/** Address lookup through GEOLOCATION_URL, or null when it is not configured. */
@@ -74,7 +85,12 @@ export async function startApp(
 	const database =
 		options.database ??
 		(config.databaseUrl
-			? await openDatabase({ kind: 'postgres', url: config.databaseUrl, onStatement })
+			? await openDatabase({
+					kind: 'postgres',
+					url: config.databaseUrl,
+					poolSize: config.databasePoolSize,
+					onStatement
+				})
 			: await openDatabase({ kind: 'pglite', dataDir: config.dataDir, onStatement }));
 	log.info(
 		{ database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined },
@@ -200,6 +216,48 @@ export async function startApp(
 	housekeeping.unref();
 	extraStops.push(async () => clearInterval(housekeeping));
 
+	const cache = createCache({ ttlMs: READ_CACHE_TTL_MS, maxEntries: 2_000 });
+	const pageCache = createPageCache({ ttlMs: 5_000, staleMs: 5_000, maxEntries: 500, maxBytes: 512 * 1024 });
+	let replica: Replica | null = null;
+	let invalidation: Invalidation | null = null;
+	if (database.kind === 'postgres' && database.url) {
+		const listening = createInvalidation({
+			url: database.url,
+			log,
+			query: (text, values) => database.executeSql(text, values),
+			onInvalidate(lsn) {
+				cache.clear();
+				pageCache.clear();
+				replica?.behind(lsn);
+			},
+			onPublished: (lsn) => replica?.behind(lsn)
+		});
+		invalidation = listening;
+		extraStops.push(() => listening.stop());
+		await listening.ready;
+		if (config.databaseReplicaUrl) {
+			const opened = createReplica({
+				database: await openDatabase({
+					kind: 'postgres',
+					url: config.databaseReplicaUrl,
+					poolSize: config.databasePoolSize
+				}),
+				primary: database,
+				log,
+				announcing: () => listening.busy()
+			});
+			replica = opened;
+			extraStops.push(() => opened.stop());
+			log.info('read replica configured: visitors’ pages read from it');
+		}
+	}
+	function dropCaches() {
+		cache.clear();
+		pageCache.clear();
+		replica?.cache.clear();
+		invalidation?.publish();
+	}
+
 	log.info({ ms: Math.round(performance.now() - started) }, 'platform ready');
 	return {
 		...(services as FeatureServices),
@@ -210,8 +268,11 @@ export async function startApp(
 		mailer,
 		features,
 		batches: createBatches(),
-		cache: createCache({ ttlMs: READ_CACHE_TTL_MS, maxEntries: 2_000 }),
-		pageCache: createPageCache({ ttlMs: 5_000, staleMs: 5_000, maxEntries: 500, maxBytes: 512 * 1024 }),
+		cache,
+		pageCache,
+		dropCaches,
+		invalidation,
+		replica,
 		statements,
 		events,
 		geocoder: config.geolocationUrl ? createGeocoder({ baseUrl: config.geolocationUrl, log }) : null,
@@ -241,13 +302,23 @@ async function municipalityMailRates(db: Db, config: Config, log: Logger): Promi
  * A request's context on the running platform, as hooks.server.ts gives it to every request; the person
  * (`actor`) and the municipality (`tenant`) are added once the session and the URL are read.
  */
-export function requestContext(app: App, request: { requestId: string; locale: Locale; log: Logger }): Ctx {
+export function requestContext(
+	app: App,
+	request: {
+		requestId: string;
+		locale: Locale;
+		log: Logger;
+		/** A visitor's page, read from the read replica (hooks.server.ts decides, Replica.usable). */
+		fromReplica?: boolean;
+	}
+): Ctx {
+	const replica = request.fromReplica ? app.replica : null;
 	return {
-		db: app.database.db,
+		db: (replica?.database ?? app.database).db,
 		locale: request.locale,
 		log: request.log,
 		requestId: request.requestId,
-		cache: app.cache,
+		cache: replica?.cache ?? app.cache,
 		batches: app.batches,
 		geocoder: app.geocoder ?? undefined,
 		features: app.features,

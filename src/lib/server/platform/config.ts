@@ -8,6 +8,10 @@ export interface Config {
 	origin: string | undefined;
 	dataDir: string;
 	databaseUrl: string | undefined;
+	/** A PostgreSQL streaming replica that visitors' pages read from (DATABASE_REPLICA_URL). */
+	databaseReplicaUrl: string | undefined;
+	/** Connections per process to PostgreSQL (DATABASE_POOL_SIZE), and as many to the replica. */
+	databasePoolSize: number;
 	/** Load demo content: true/false when DEMO is set; otherwise decided by the database kind. */
 	demo: boolean | undefined;
 	smtpUrl: string | undefined;
@@ -247,6 +251,12 @@ export function loadConfig(env: Env = process.env): Config {
 		origin,
 		dataDir: read('DATA_DIR') ?? './data',
 		databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:'], translate('nl', 'config.postgresUrl')),
+		databaseReplicaUrl: url(
+			'DATABASE_REPLICA_URL',
+			['postgres:', 'postgresql:'],
+			translate('nl', 'config.postgresUrl')
+		),
+		databasePoolSize: integer('DATABASE_POOL_SIZE', 10, 1, 500),
 		demo: flag('DEMO'),
 		smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:'], translate('nl', 'config.smtpUrl')),
 		mailFrom: read('MAIL_FROM') ?? 'Meedoen <noreply@meedoen.localhost>',
@@ -278,6 +288,9 @@ export function loadConfig(env: Env = process.env): Config {
 	// which anyone can forge. `npm start` sets it for a local installation.
 	if (config.nodeEnv === 'production' && !config.origin && !read('ORIGIN')) {
 		fail('ORIGIN', translate('nl', 'config.originRequired'));
+	}
+	if (config.databaseReplicaUrl && !config.databaseUrl) {
+		fail('DATABASE_REPLICA_URL', translate('nl', 'config.requiredWith', { other: 'DATABASE_URL' }));
 	}
 	if (problems.length > 0) throw new ConfigError(problems);
 	return config;

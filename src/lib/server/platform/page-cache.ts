@@ -11,9 +11,15 @@ export interface CachedPage {
 
 export interface PageCache {
 	get(key: string): CachedPage | undefined;
-	/** Stores a response if it may be shared, and returns a response to send (the body can be read once). */
-	store(key: string, response: Response): Promise<Response>;
+	/**
+	 * Stores a response if it may be shared, and returns a response to send (the body can be read once). With
+	 * `since` (generation() when the request started), a page rendered across a clear() is sent but not kept:
+	 * it may show what was there before the write that cleared the cache.
+	 */
+	store(key: string, response: Response, since?: number): Promise<Response>;
 	clear(): void;
+	/** Counts the clear()s so far. */
+	generation(): number;
 }
 
 /**
@@ -44,6 +50,7 @@ export function createPageCache(options: {
 }): PageCache {
 	const entries = new Map<string, { expires: number; page: CachedPage; refreshing: boolean }>();
 	const staleMs = options.staleMs ?? 0;
+	let generation = 0;
 	return {
 		get(key) {
 			const hit = entries.get(key);
@@ -59,7 +66,7 @@ export function createPageCache(options: {
 			hit.refreshing = true;
 			return undefined;
 		},
-		async store(key, response) {
+		async store(key, response, since) {
 			const type = response.headers.get('content-type') ?? '';
 			const shareable =
 				response.status === 200 &&
@@ -69,7 +76,7 @@ export function createPageCache(options: {
 			if (!shareable || !response.body) return response;
 			const body = await response.arrayBuffer();
 			const headers = [...response.headers.entries()];
-			if (body.byteLength <= options.maxBytes) {
+			if (body.byteLength <= options.maxBytes && (since === undefined || since === generation)) {
 				if (entries.size >= options.maxEntries) entries.clear();
 				entries.set(key, {
 					expires: Date.now() + options.ttlMs,
@@ -80,8 +87,10 @@ export function createPageCache(options: {
 			return new Response(body, { status: response.status, headers });
 		},
 		clear() {
+			generation += 1;
 			entries.clear();
-		}
+		},
+		generation: () => generation
 	};
 }
 

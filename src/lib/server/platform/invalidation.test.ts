@@ -1,0 +1,126 @@
+// Two running platforms on one PostgreSQL database, as two processes of `npm start` are: a write in one clears
+// the caches of the other (LISTEN/NOTIFY), also after the other's listening connection was lost.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createTestDatabase, testDbKind, type TestDatabase } from '$lib/server/testing/db';
+import { silentLog } from '$lib/server/testing/context';
+import { openDatabase } from '$lib/server/db/client';
+import { features } from '$lib/server/features';
+import { loadConfig } from './config';
+import { startApp, stopApp, type App } from './app';
+import { INVALIDATION_CHANNEL } from './invalidation';
+
+async function until(condition: () => boolean | Promise<boolean>, what: string, ms = 5_000) {
+	const deadline = Date.now() + ms;
+	while (!(await condition())) {
+		if (Date.now() > deadline) throw new Error(`not within ${ms} ms: ${what}`);
+		await new Promise((r) => setTimeout(r, 10));
+	}
+}
+
+/** What the App's read cache holds under `key`: the value kept, or `fresh` when it had to load. */
+function cachedValue(app: App, key: string, fresh = 'fresh'): Promise<string> {
+	return app.cache.get(key, async () => fresh);
+}
+
+function page(body: string) {
+	return new Response(body, { status: 200, headers: { 'content-type': 'text/html' } });
+}
+
+describe.skipIf(testDbKind() !== 'postgres')('caches across processes on PostgreSQL', () => {
+	let database: TestDatabase;
+	let dataDir: string;
+	const apps: App[] = [];
+	let a: App;
+	let b: App;
+
+	beforeAll(async () => {
+		dataDir = await mkdtemp(path.join(tmpdir(), 'meedoen-invalidation-'));
+		database = await createTestDatabase();
+		const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, JOBS: '0', DEV_IDP: '0' });
+		// Two platforms, each with a pool of its own on the same database, as two processes have.
+		for (let i = 0; i < 2; i++) {
+			const own = await openDatabase({ kind: 'postgres', url: database.url!, poolSize: 4 });
+			apps.push(await startApp(config, silentLog, { features, database: own }));
+		}
+		[a, b] = apps as [App, App];
+	});
+	afterAll(async () => {
+		for (const app of apps) await stopApp(app);
+		await database?.destroy();
+		await rm(dataDir, { recursive: true, force: true });
+	});
+
+	it('clears the read cache and the page cache of the other process after a write', async () => {
+		expect(await cachedValue(a, 'municipalities', 'before')).toBe('before');
+		await a.pageCache.store('nl /geel', page('<p>before</p>'));
+		expect(a.pageCache.get('nl /geel')).toBeDefined();
+
+		b.dropCaches();
+
+		await until(() => a.pageCache.get('nl /geel') === undefined, 'the page cache of A cleared');
+		expect(await cachedValue(a, 'municipalities', 'after')).toBe('after');
+	});
+
+	it('sends a burst of writes as a few notifications, the last one after the last write', async () => {
+		const listener = new pg.Client({ connectionString: database.url });
+		await listener.connect();
+		let received = 0;
+		listener.on('notification', () => (received += 1));
+		await listener.query(`LISTEN ${INVALIDATION_CHANNEL}`);
+		try {
+			for (let i = 0; i < 200; i++) b.dropCaches();
+			await until(() => !b.invalidation!.busy(), 'the burst announced');
+			await until(() => received > 0, 'a notification received');
+			// One for the first write, one more for all the writes that came while it was being sent.
+			expect(received).toBeLessThanOrEqual(2);
+
+			// A write after the burst is announced too: A clears what it cached since.
+			await cachedValue(a, 'k', 'cached after the burst');
+			await a.pageCache.store('nl /mol', page('<p>mol</p>'));
+			b.dropCaches();
+			await until(() => a.pageCache.get('nl /mol') === undefined, 'the last write reaches A');
+			expect(await cachedValue(a, 'k')).toBe('fresh');
+		} finally {
+			await listener.end();
+		}
+	});
+
+	it('clears its caches when its listening connection is lost, and hears the others again once back', async () => {
+		expect(a.invalidation!.listening()).toBe(true);
+		const admin = new pg.Client({ connectionString: database.url });
+		await admin.connect();
+		try {
+			// The listening sessions of this database (both platforms'): PostgreSQL restarting, a proxy dropping them.
+			const { rowCount } = await admin.query(
+				`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+				 WHERE datname = current_database() AND query = $1 AND pid <> pg_backend_pid()`,
+				[`LISTEN ${INVALIDATION_CHANNEL}`]
+			);
+			expect(rowCount).toBe(2);
+		} finally {
+			await admin.end();
+		}
+		await until(() => !a.invalidation!.listening(), 'A notices the loss');
+		// What A caches while it cannot hear the others may miss a write: it is dropped once A listens again.
+		expect(await cachedValue(a, 'while deaf', 'kept while deaf')).toBe('kept while deaf');
+		await until(() => a.invalidation!.listening(), 'A listens again');
+		expect(await cachedValue(a, 'while deaf')).toBe('fresh');
+
+		await a.pageCache.store('nl /geel', page('<p>again</p>'));
+		b.dropCaches();
+		await until(() => a.pageCache.get('nl /geel') === undefined, 'B reaches A after the reconnect');
+	});
+
+	it('keeps a page rendered across a clear out of the page cache', async () => {
+		const since = a.pageCache.generation();
+		b.dropCaches();
+		await until(() => a.pageCache.generation() !== since, 'A cleared');
+		const sent = await a.pageCache.store('nl /olen', page('<p>rendered before the write</p>'), since);
+		expect(await sent.text()).toBe('<p>rendered before the write</p>');
+		expect(a.pageCache.get('nl /olen')).toBeUndefined();
+	});
+});
