@@ -1,6 +1,7 @@
 // Every request passes here: request id, language, municipality from the URL, security headers, a log line.
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
+import cluster from 'node:cluster';
 import { intlLocale, negotiateLocale, translate } from '$lib/i18n';
 import { ConfigError, loadConfig } from '$lib/server/platform/config';
 import { createLogger } from '$lib/server/platform/log';
@@ -85,6 +86,8 @@ export const init: ServerInit = async () => {
 		log.info({ reason }, 'shutting down');
 		await stopApp(app);
 		setApp(undefined);
+		// A process of `npm start` with several processes: its channel to the first would keep it alive.
+		cluster.worker?.disconnect();
 	});
 	// `npm run backup` asks the running server for a copy of its embedded database (it holds the folder).
 	if (app.database.dumpDataDir) {
@@ -227,7 +230,7 @@ async function handleRequest(
 	});
 	// Any write that went through drops cached data and pages, in every process, so the next page shows the change.
 	if (!SAFE_METHODS.has(event.request.method) && response.status < 400) {
-		app.dropCaches();
+		await app.dropCaches();
 		if (app.replica && !event.locals.session) {
 			response.headers.append(
 				'set-cookie',

@@ -32,3 +32,22 @@ export async function migrateDatabase(database: Database, migrationsFolder = MIG
 		client.release();
 	}
 }
+
+/** Arbitrary but fixed, like MIGRATION_LOCK: the start-up's reference seeds and demo content. */
+const SETUP_LOCK = 4_242_018;
+
+/**
+ * Runs `work` while no other process starting on the same PostgreSQL database runs its own (several processes
+ * of `npm start`, several nodes): the first seeds and loads the demo, the others wait and then find it done.
+ */
+export async function withSetupLock<T>(database: Database, work: () => Promise<T>): Promise<T> {
+	if (database.kind !== 'postgres' || !database.pool) return work();
+	const client = await database.pool.connect();
+	try {
+		await client.query('SELECT pg_advisory_lock($1)', [SETUP_LOCK]);
+		return await work();
+	} finally {
+		await client.query('SELECT pg_advisory_unlock($1)', [SETUP_LOCK]).catch(() => {});
+		client.release();
+	}
+}

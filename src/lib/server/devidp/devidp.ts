@@ -88,7 +88,7 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
 	try {
 		const address = server.address();
 		const port = typeof address === 'object' && address ? address.port : options.port;
-		const issuer = options.issuer ?? defaultIssuer(options.host, port);
+		const issuer = options.issuer ?? devIdpIssuer(options.host, port);
 		const mountPath = new URL(issuer).pathname.replace(/\/$/, '');
 
 		const provider = new Provider(
@@ -147,7 +147,8 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
 	}
 }
 
-function defaultIssuer(host: string, port: number): string {
+/** The provider's issuer on `host` and `port` when none is given (what another process of the same start uses). */
+export function devIdpIssuer(host: string, port: number): string {
 	const name =
 		host === '0.0.0.0' || host === '::' || host === ''
 			? 'localhost'

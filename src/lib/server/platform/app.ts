@@ -4,7 +4,7 @@ import type { Logger } from './log';
 import type { Locale } from '$lib/i18n';
 import type { Ctx } from './context';
 import { openDatabase, type Database, type Db } from '$lib/server/db/client';
-import { migrateDatabase } from '$lib/server/db/migrate';
+import { migrateDatabase, withSetupLock } from '$lib/server/db/migrate';
 import { createJobs, type Jobs } from './jobs';
 import { createMailer, MAIL_JOB, type MailMessage, type Mailer } from './mail';
 import { createMailDelivery, type MailDelivery } from './mail-delivery';
@@ -47,9 +47,9 @@ export interface App extends FeatureServices {
 	pageCache: PageCache;
 	/**
 	 * After a write went through: clears this process's caches and tells every other process on the same
-	 * PostgreSQL database to clear theirs (invalidation.ts).
+	 * PostgreSQL database to clear theirs (invalidation.ts); resolves once they are told.
 	 */
-	dropCaches(): void;
+	dropCaches(): Promise<void>;
 	/** The other processes' notifications on PostgreSQL (null on the embedded database). */
 	invalidation: Invalidation | null;
 	/** The read replica visitors' pages read from (DATABASE_REPLICA_URL), or null. */
@@ -102,15 +102,17 @@ export async function startApp(
 	let bounces: string | null = null;
 	try {
 		await migrateDatabase(database);
-		for (const feature of features) await feature.seed?.(database.db);
-		// Demo content by default on the embedded database; on PostgreSQL only when asked.
-		const wantDemo = config.demo ?? database.kind === 'pglite';
-		demoLoaded = await isDemoLoaded(database.db);
-		if (wantDemo && !demoLoaded) {
-			await loadDemo(database.db, features);
-			demoLoaded = true;
-			log.info('demo content loaded');
-		}
+		await withSetupLock(database, async () => {
+			for (const feature of features) await feature.seed?.(database.db);
+			// Demo content by default on the embedded database; on PostgreSQL only when asked.
+			const wantDemo = config.demo ?? database.kind === 'pglite';
+			demoLoaded = await isDemoLoaded(database.db);
+			if (wantDemo && !demoLoaded) {
+				await loadDemo(database.db, features);
+				demoLoaded = true;
+				log.info('demo content loaded');
+			}
+		});
 		municipalityRates = await municipalityMailRates(database.db, config, log);
 		if (config.mailBounceDomain) bounces = await bounceSecret(database.db);
 	} catch (error) {
@@ -175,7 +177,8 @@ export async function startApp(
 	const services: Partial<FeatureServices> = {};
 	let bounceServer: BounceServer | null = null;
 	try {
-		if (config.jobs) await jobs.start();
+		// pg-boss creates its queues one by one; two processes doing it at once can deadlock.
+		if (config.jobs) await withSetupLock(database, () => jobs.start());
 		// Late bounces (DSNs) to the bounce addresses, when this process is the one to receive them.
 		if (bouncesTo && config.bounceSmtpPort !== undefined) {
 			const started = await startBounceServer({
@@ -251,11 +254,11 @@ export async function startApp(
 			log.info('read replica configured: visitors’ pages read from it');
 		}
 	}
-	function dropCaches() {
+	async function dropCaches() {
 		cache.clear();
 		pageCache.clear();
 		replica?.cache.clear();
-		invalidation?.publish();
+		await invalidation?.publish();
 	}
 
 	log.info({ ms: Math.round(performance.now() - started) }, 'platform ready');

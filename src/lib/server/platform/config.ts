@@ -39,6 +39,13 @@ export interface Config {
 	/** Run the bundled development identity provider: true/false when DEV_IDP is set, otherwise only with demo content and no OIDC_ISSUER. */
 	devIdp: boolean | undefined;
 	devIdpPort: number;
+	/**
+	 * The development identity provider's client secret, shared by the processes of one `npm start` (set by
+	 * scripts/start.mjs, DEV_IDP_CLIENT_SECRET); unset: a new one per start.
+	 */
+	devIdpClientSecret: string | undefined;
+	/** This process's number among those `npm start` runs (MEEDOEN_PROCESS, 1 to PROCESSES; 1 by default). */
+	processNumber: number;
 	/** Numbered test citizens the development identity provider knows besides its personas (load tests). */
 	devIdpPeople: number;
 	sessionIdleMinutes: number;
@@ -273,6 +280,8 @@ export function loadConfig(env: Env = process.env): Config {
 		devIdp: flag('DEV_IDP'),
 		devIdpPort: integer('DEV_IDP_PORT', port === 65535 ? 65534 : port + 1, 0, 65535),
 		devIdpPeople: integer('DEV_IDP_PEOPLE', 0, 0, 1_000_000),
+		devIdpClientSecret: read('DEV_IDP_CLIENT_SECRET'),
+		processNumber: integer('MEEDOEN_PROCESS', 1, 1, 1_024),
 		sessionIdleMinutes: integer('SESSION_IDLE_MINUTES', 12 * 60, 5, 60 * 24 * 30),
 		sessionMaxDays: integer('SESSION_MAX_DAYS', 30, 1, 365),
 		pageCache: flag('PAGE_CACHE') ?? true,

@@ -7,8 +7,8 @@
 // its caches when the loss is noticed and again once it listens again (then the TTLs bound the rest).
 //
 // Writes come in bursts (a vote storm), so notifications are coalesced: while one is being sent, the writes
-// that finish only ask for one more, sent when it is back; every write is covered by a notification sent after
-// it finished. The payload names the sending process (which has cleared already) and the primary's WAL
+// that finish share one more, sent when it is back; every write is covered by a notification sent after it
+// finished, and its answer waits for that one. The payload names the sending process (which has cleared already) and the primary's WAL
 // position after the write, which a read replica must have replayed before visitors read from it again
 // (replica.ts).
 import pg from 'pg';
@@ -18,8 +18,12 @@ import type { Logger } from './log';
 export const INVALIDATION_CHANNEL = 'meedoen_caches';
 
 export interface Invalidation {
-	/** Asks every other process to clear its caches (after the caller's write committed). */
-	publish(): void;
+	/**
+	 * Asks every other process to clear its caches (after the caller's write committed); resolves once a
+	 * notification sent after this call is committed, so the writer's next request, wherever it goes, finds
+	 * the other processes told.
+	 */
+	publish(): Promise<void>;
 	/** Resolves once the first LISTEN is in place or failed (the App waits for it at start). */
 	ready: Promise<void>;
 	/** Whether the listening connection is up now. */
@@ -54,8 +58,6 @@ export function createInvalidation(options: InvalidationOptions): Invalidation {
 	let connected = false;
 	let everConnected = false;
 	let retry: NodeJS.Timeout | undefined;
-	let sending = false;
-	let again = false;
 	let markReady: () => void = () => {};
 	const ready = new Promise<void>((resolve) => (markReady = resolve));
 
@@ -109,37 +111,45 @@ export function createInvalidation(options: InvalidationOptions): Invalidation {
 		markReady();
 	}
 
-	async function send() {
-		do {
-			again = false;
-			try {
-				const { rows } = await options.query(
-					"SELECT l::text AS lsn, pg_notify($1, $2 || ' ' || l::text) FROM pg_current_wal_lsn() AS l",
-					[INVALIDATION_CHANNEL, sender]
-				);
-				const lsn = rows[0]?.lsn;
-				if (typeof lsn === 'string') options.onPublished?.(lsn);
-			} catch (err) {
-				// The write itself went through; the other processes fall back on their caches' TTL.
-				log.warn({ err }, 'cache invalidation: notification not sent');
-			}
-		} while (again && !stopped);
-		sending = false;
+	/** One notification, with the primary's WAL position when it went out; never rejects. */
+	async function send(): Promise<void> {
+		try {
+			const { rows } = await options.query(
+				"SELECT l::text AS lsn, pg_notify($1, $2 || ' ' || l::text) FROM pg_current_wal_lsn() AS l",
+				[INVALIDATION_CHANNEL, sender]
+			);
+			const lsn = rows[0]?.lsn;
+			if (typeof lsn === 'string') options.onPublished?.(lsn);
+		} catch (err) {
+			// The write itself went through; the other processes fall back on their caches' TTL.
+			log.warn({ err }, 'cache invalidation: notification not sent');
+		}
+	}
+
+	let inFlight: Promise<void> | null = null;
+	let queued: Promise<void> | null = null;
+	function start(): Promise<void> {
+		const sending: Promise<void> = send().finally(() => {
+			if (inFlight === sending) inFlight = null;
+		});
+		inFlight = sending;
+		return sending;
 	}
 
 	void listen();
 	return {
 		ready,
 		listening: () => connected,
-		busy: () => sending,
+		busy: () => inFlight !== null || queued !== null,
 		publish() {
-			if (stopped) return;
-			if (sending) {
-				again = true;
-				return;
-			}
-			sending = true;
-			void send();
+			if (stopped) return Promise.resolve();
+			if (!inFlight) return start();
+			// Writes that finish while one is on its way share the next one, sent once it is back.
+			queued ??= inFlight.then(() => {
+				queued = null;
+				return start();
+			});
+			return queued;
 		},
 		async stop() {
 			stopped = true;

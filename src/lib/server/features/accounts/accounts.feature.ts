@@ -3,7 +3,7 @@
 import { translate } from '$lib/i18n';
 import { defineFeature } from '$lib/server/platform/feature';
 import { newToken } from '$lib/server/platform/tokens';
-import { startDevIdp } from '$lib/server/devidp/devidp';
+import { devIdpIssuer, startDevIdp } from '$lib/server/devidp/devidp';
 import { PERSONAS } from '$lib/server/devidp/personas';
 import { createOidcClient, type OidcClient } from './accounts.oidc';
 import type { SessionSettings } from './accounts.service';
@@ -30,30 +30,36 @@ export const accountsFeature = defineFeature({
 		if (!(config.devIdp ?? (demoLoaded && !config.oidc)))
 			return { services: { oidc: config.oidc ? createOidcClient(config.oidc) : null, sessionSettings } };
 		const origin = new URL(config.origin ?? `http://localhost:${config.port}`);
-		const clientSecret = newToken();
-		const devIdp = await startDevIdp({
-			host: origin.hostname,
-			port: config.devIdpPort,
-			people: config.devIdpPeople,
-			clients: [
-				{
-					clientId: 'meedoen',
-					clientSecret,
-					redirectUris: [`${origin.origin}/aanmelden/terug`],
-					postLogoutRedirectUris: [`${origin.origin}/afgemeld`]
-				}
-			],
-			log
-		});
-		try {
-			await ensurePersonaAccounts(database.db, { issuer: devIdp.issuer, personas: PERSONAS });
-		} catch (err) {
-			await devIdp.close();
-			throw err;
+		const clientSecret = config.devIdpClientSecret ?? newToken();
+		// Several processes of one `npm start`: the first runs the provider (it keeps its logins in memory), the
+		// others send people to it; scripts/start.mjs gives them its port and the client secret.
+		let devIdp: { issuer: string; close(): Promise<void> } | null = null;
+		if (config.processNumber === 1) {
+			devIdp = await startDevIdp({
+				host: origin.hostname,
+				port: config.devIdpPort,
+				people: config.devIdpPeople,
+				clients: [
+					{
+						clientId: 'meedoen',
+						clientSecret,
+						redirectUris: [`${origin.origin}/aanmelden/terug`],
+						postLogoutRedirectUris: [`${origin.origin}/afgemeld`]
+					}
+				],
+				log
+			});
+			try {
+				await ensurePersonaAccounts(database.db, { issuer: devIdp.issuer, personas: PERSONAS });
+			} catch (err) {
+				await devIdp.close();
+				throw err;
+			}
 		}
+		const issuer = devIdp?.issuer ?? devIdpIssuer(origin.hostname, config.devIdpPort);
 		const oidc = createOidcClient(
 			{
-				issuer: devIdp.issuer,
+				issuer,
 				clientId: 'meedoen',
 				clientSecret,
 				clientAuth: 'client_secret_basic',
@@ -63,7 +69,7 @@ export const accountsFeature = defineFeature({
 			},
 			{ allowHttp: true }
 		);
-		return { services: { oidc, sessionSettings }, stop: () => devIdp.close() };
+		return { services: { oidc, sessionSettings }, stop: async () => devIdp?.close() };
 	},
 	personalData: { export: exportAccountData, erase: eraseAccountData }
 });
