@@ -13,7 +13,7 @@
 //
 //   npm run bench [-- --build] [--duration 10] [--connections 50] [--warmup 2] [--no-fail]
 //                 [--no-soak] [--soak-minutes 3] [--database-url postgres://user@host:5432/postgres]
-//                 [--only events|mail|lighthouse] [--mail-count 100000] [--runs 3]
+//                 [--only events|mail|lighthouse|scaleout] [--mail-count 100000] [--runs 3]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -33,6 +33,7 @@ import { buildApp, cleanupOnExit, gitCommit, redactUrl } from './lib/run-support
 import { checkVoteCounts, measureVotes } from './lib/votes.mjs';
 import { printSoak, runSoak } from './lib/soak.mjs';
 import { runEventsBench } from './lib/events.mjs';
+import { runScaleoutBench } from './lib/scaleout.mjs';
 import { runMailBench } from './lib/mail.mjs';
 import { LIGHTHOUSE, runLighthouseBench } from './lib/lighthouse.mjs';
 import { runSuggestionsChild } from './datasets/suggestions.mjs';
@@ -79,6 +80,8 @@ const USAGE = `npm run bench [-- options]
                      the back office of the built app to a local SMTP sink: time to queue, mails per second,
                      exactly one each, the citizen pages' p99 idle and while it sends, and the fan-out of a
                      status change to 10,000 supporters); --duration and --warmup apply to its page loads
+  --only scaleout    only the scale-out bench (lib/scaleout.mjs, needs --database-url and HAProxy): the
+                     signed-in pages on one app process and on two behind HAProxy, req/s side by side
   --mail-count N     people the mail bench's newsletter goes to (default 100000)
   --only lighthouse  only Lighthouse (lib/lighthouse.mjs: its default mobile settings on five citizen page
                      types of the demo content: scores, total blocking time, LCP, main-thread work, JS bytes;
@@ -113,8 +116,8 @@ function options() {
 		console.log(USAGE);
 		process.exit(0);
 	}
-	if (values.only !== undefined && !['events', 'mail', 'lighthouse'].includes(values.only)) {
-		console.error(`--only takes: events, mail or lighthouse, not "${values.only}"\n\n${USAGE}`);
+	if (values.only !== undefined && !['events', 'mail', 'lighthouse', 'scaleout'].includes(values.only)) {
+		console.error(`--only takes: events, mail, lighthouse or scaleout, not "${values.only}"\n\n${USAGE}`);
 		process.exit(2);
 	}
 	const integer = (name, min, max) => {
@@ -200,6 +203,16 @@ async function main() {
 		).unref();
 		mkdirSync(benchDir, { recursive: true });
 		return runLighthouseBench({ root, benchDir, opts, log, onCleanup, trackServer, buildMs });
+	}
+	if (opts.only === 'scaleout') {
+		build(opts.build);
+		setTimeout(async () => {
+			console.error('\n[bench] the scale-out bench still runs after 15 minutes: giving up');
+			await cleanup();
+			process.exit(1);
+		}, 15 * 60_000).unref();
+		mkdirSync(benchDir, { recursive: true });
+		return runScaleoutBench({ root, benchDir, opts, log, onCleanup, trackServer });
 	}
 	if (opts.only === 'events') {
 		const buildMs = build(opts.build);
