@@ -49,7 +49,7 @@ describe.skipIf(skip !== null)(`several app nodes behind HAProxy${skip ? ` (skip
 	let lb: string;
 	let primary: pg.Client;
 	const tokens: string[] = [];
-	let suggestionIds: number[] = [];
+	const suggestionIds: number[] = [];
 
 	beforeAll(async () => {
 		cluster = await startPgCluster();

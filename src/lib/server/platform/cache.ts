@@ -1,6 +1,6 @@
 // A small read-through cache for public data that changes rarely (municipalities, themes, the region).
-// Every successful write through the site clears it (hooks.server.ts); the TTL bounds how long another
-// process on the same PostgreSQL database can serve an older copy.
+// Every successful write through the site clears it (hooks.server.ts), in every process on the same PostgreSQL
+// database (invalidation.ts); the TTL bounds what a write behind the site's back (a job, psql) leaves.
 
 /** How long a running server keeps a shared read (the README promises 10 seconds at most). */
 export const READ_CACHE_TTL_MS = 10_000;

@@ -1,5 +1,6 @@
 // Whole responses for visitors without a session, kept for a few seconds: most traffic is people reading,
-// and a page is the same for all of them. Any write clears it (hooks.server.ts); so does the TTL. When a
+// and a page is the same for all of them. Any write clears it, in every process (hooks.server.ts,
+// invalidation.ts); so does the TTL. When a
 // page has just expired, one request renders it again while the others still get the expired copy for at
 // most `staleMs` more, so a popular page is never rendered by every waiting visitor at once.
 
