@@ -18,6 +18,14 @@ const en: PartialCatalogue = {
 		notificationsUnread: { one: '{count} new', other: '{count} new' },
 		notificationsMany: 'more than 99 new'
 	},
+	news: {
+		feedTitle: 'News from Meedoen {municipality}',
+		feedSubtitle:
+			'What is happening around the climate actions in {municipality}: updates, reports and newsletters.',
+		actionFeedTitle: '{action}: news on Meedoen {municipality}',
+		actionFeedSubtitle: 'The updates and reports of this climate action.',
+		link: 'News as a feed (Atom)'
+	},
 	search: {
 		label: 'Search Meedoen',
 		labelIn: 'Search in {name}',

@@ -19,6 +19,14 @@ const fr: PartialCatalogue = {
 		notificationsUnread: { one: '{count} nouvelle', other: '{count} nouvelles' },
 		notificationsMany: 'plus de 99 nouvelles'
 	},
+	news: {
+		feedTitle: 'Actualités de Meedoen {municipality}',
+		feedSubtitle:
+			'Ce qui se passe autour des actions climatiques à {municipality} : nouvelles, comptes rendus et lettres d’information.',
+		actionFeedTitle: '{action} : actualités sur Meedoen {municipality}',
+		actionFeedSubtitle: 'Les nouvelles et comptes rendus de cette action climatique.',
+		link: 'Actualités en flux (Atom)'
+	},
 	search: {
 		label: 'Rechercher sur Meedoen',
 		labelIn: 'Rechercher à {name}',

@@ -669,7 +669,12 @@ describe('download my data', () => {
 			}
 		]);
 		expect(data.memberships).toEqual([
-			{ municipality: { slug: 'geel', name: 'Geel' }, role: 'moderator', createdAt: expect.any(String) }
+			{
+				municipality: { slug: 'geel', name: 'Geel' },
+				role: 'moderator',
+				department: null,
+				createdAt: expect.any(String)
+			}
 		]);
 		expect(data.sessions).toEqual([
 			{
