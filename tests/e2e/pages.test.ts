@@ -22,6 +22,11 @@ function hexToRgb(hex: string): string {
 
 /** Every image in the page has loaded and has a size (a broken image has naturalWidth 0). */
 async function brokenImages(page: Page): Promise<string[]> {
+	// Lazy images (a story's photo low on the home) load only near the view: bring each in and let them settle.
+	for (const img of await page.locator('img').all()) await img.scrollIntoViewIfNeeded();
+	await page
+		.waitForFunction(() => [...document.images].every((i) => i.complete), null, { timeout: 10_000 })
+		.catch(() => undefined);
 	return page.$$eval('img', (images) =>
 		images
 			.filter((img) => !img.complete || img.naturalWidth === 0)
