@@ -35,7 +35,11 @@ async function backofficeLinks(page: Page): Promise<string[]> {
 	const hrefs = await page.$$eval('main a[href]', (links) => links.map((a) => (a as HTMLAnchorElement).href));
 	return hrefs
 		.map((href) => new URL(href))
-		.filter((url) => /^\/(geel\/)?beheer(\/|$)/.test(url.pathname) && !/\.(csv|geojson)$/.test(url.pathname))
+		.filter(
+			(url) =>
+				/^\/(geel\/)?beheer(\/|$)/.test(url.pathname) &&
+				!/\.(csv|geojson|svg|png|pdf|xlsx|ics)$/.test(url.pathname)
+		)
 		.filter((url) => !url.pathname.endsWith('/afbeelding'))
 		.map((url) => url.pathname + url.search);
 }

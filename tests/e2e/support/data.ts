@@ -139,6 +139,29 @@ export function routeValuesOfGeel(dataDir: string): Promise<Record<string, strin
 					`SELECT p.media_id AS v FROM event_report_photos p JOIN events e ON e.id = p.event_id
 					 WHERE e.municipality_id = ${geel} ORDER BY p.position LIMIT 1`
 				).catch(() => undefined)) ?? '00000000-0000-4000-8000-000000000000',
+			// Geel's communication plan of the demo, a moment and a text of it, and its short code.
+			plan:
+				(await one(
+					`SELECT id AS v FROM communication_plans WHERE municipality_id = ${geel} ORDER BY id LIMIT 1`
+				).catch(() => undefined)) ?? '999999',
+			moment:
+				(await one(
+					`SELECT id AS v FROM communication_moments WHERE municipality_id = ${geel} ORDER BY id LIMIT 1`
+				).catch(() => undefined)) ?? '999999',
+			tekst:
+				(await one(
+					`SELECT id AS v FROM communication_texts WHERE municipality_id = ${geel} ORDER BY id LIMIT 1`
+				).catch(() => undefined)) ?? '999999',
+			code:
+				(await one(
+					`SELECT short_code AS v FROM communication_texts WHERE municipality_id = ${geel}
+					 AND short_code IS NOT NULL ORDER BY id LIMIT 1`
+				).catch(() => undefined)) ?? 'geencode',
+			// A neighbourhood story of Geel (the demo's waiting one first).
+			verhaal:
+				(await one(
+					`SELECT id AS v FROM stories WHERE municipality_id = ${geel} ORDER BY (status = 'submitted') DESC, id LIMIT 1`
+				).catch(() => undefined)) ?? '999999',
 			level: '2',
 			rest: 'v1/iets',
 			// An unsubscribe link (/uitschrijven/{token}) that is none: a malformed token is refused like any write
