@@ -3,11 +3,12 @@
 // for the municipality's website. The XML is written by the `feed` library (jpmonette/feed: escaping, dates and
 // the Atom structure by a library that is widely used, rather than by hand); a stable ETag lets a reader that
 // asks again get 304.
-import { createHash } from 'node:crypto';
 import { Feed } from 'feed';
 import type { Db } from '$lib/server/db/client';
-import type { Locale } from '$lib/i18n';
+import { translate, type Locale } from '$lib/i18n';
+import type { TenantCtx } from './context';
 import type { Features, NewsItem } from './feature';
+import { etagOf, feedResponse } from './feed-response';
 
 /** How many entries a feed holds: enough for a reader that looks once a week. */
 export const NEWS_LIMIT = 30;
@@ -74,18 +75,37 @@ export function atomFeed(input: {
 			content: item.html
 		});
 	const body = feed.atom1();
-	const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-	return { body, etag };
+	return { body, etag: etagOf(body) };
+}
+
+/** The municipality's news feed (`/{municipality}/nieuws.atom`): every feature's published news of it. */
+export async function municipalityNewsFeed(
+	ctx: TenantCtx,
+	input: { origin: string; municipalityName: string }
+): Promise<AtomFeed> {
+	const slug = ctx.tenant.slug;
+	const items = await gatherNews(ctx.features, ctx.db, {
+		municipalityId: ctx.tenant.id,
+		municipalitySlug: slug,
+		actionId: null,
+		locale: ctx.locale
+	});
+	const names = { municipality: input.municipalityName };
+	return atomFeed({
+		origin: input.origin,
+		selfPath: `/${slug}/nieuws.atom`,
+		pagePath: `/${slug}`,
+		title: translate(ctx.locale, 'news.feedTitle', names),
+		subtitle: translate(ctx.locale, 'news.feedSubtitle', names),
+		locale: ctx.locale,
+		items
+	});
 }
 
 /** The feed as a response: Atom's media type, shared caches may keep it 5 minutes, 304 for a matching ETag. */
 export function atomResponse(request: Request, feed: AtomFeed): Response {
-	const headers = {
+	return feedResponse(request, feed, {
 		'content-type': 'application/atom+xml; charset=utf-8',
-		'cache-control': 'public, max-age=300',
-		etag: feed.etag
-	};
-	const seen = request.headers.get('if-none-match');
-	if (seen && seen.split(/\s*,\s*/).includes(feed.etag)) return new Response(null, { status: 304, headers });
-	return new Response(feed.body, { headers });
+		'cache-control': 'public, max-age=300'
+	});
 }

@@ -1,6 +1,7 @@
 // How a calendar feed leaves the server: text/calendar in UTF-8, a validator so a calendar app that asks again
 // gets 304 when nothing changed, and who may keep a copy.
 import { calendarContentType } from '$lib/server/platform/ical';
+import { feedResponse } from '$lib/server/platform/feed-response';
 import type { CalendarFeed } from './events.calendar';
 
 export function calendarResponse(
@@ -8,14 +9,10 @@ export function calendarResponse(
 	feed: CalendarFeed,
 	options: { cacheControl: string; filename: string; noindex?: boolean }
 ): Response {
-	const headers: Record<string, string> = {
+	return feedResponse(request, feed, {
 		'content-type': calendarContentType(),
 		'content-disposition': `inline; filename="${options.filename}"`,
 		'cache-control': options.cacheControl,
-		etag: feed.etag
-	};
-	if (options.noindex) headers['x-robots-tag'] = 'noindex';
-	const seen = request.headers.get('if-none-match');
-	if (seen && seen.split(/\s*,\s*/).includes(feed.etag)) return new Response(null, { status: 304, headers });
-	return new Response(feed.body, { headers });
+		...(options.noindex ? { 'x-robots-tag': 'noindex' } : {})
+	});
 }

@@ -5,7 +5,8 @@
 // under an installation secret (made by the feature's seed and kept in platform_meta), so the profile can show the same
 // link every time and "make a new link" (the count goes up) stops the old one at once. The token starts with
 // the person's id, which says whose feed to check; without the secret nobody can make a valid one.
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { etagOf } from '$lib/server/platform/feed-response';
 import { translate } from '$lib/i18n';
 import { eventPath, type RegistrationStatus } from '$lib/domain/events';
 import type { Db } from '$lib/server/db/client';
@@ -261,8 +262,4 @@ function lastChange(rows: readonly (FeedEventRow | RegisteredEventRow)[]): Date 
 	let last = 0;
 	for (const row of rows) last = Math.max(last, row.updatedAt.getTime());
 	return new Date(last);
-}
-
-function etagOf(body: string): string {
-	return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 }
