@@ -6,7 +6,7 @@ import type { Ctx } from './context';
 import { openDatabase, type Database, type Db } from '$lib/server/db/client';
 import { migrateDatabase, withSetupLock } from '$lib/server/db/migrate';
 import { createJobs, type Jobs } from './jobs';
-import { createMailer, MAIL_JOB, type MailMessage, type Mailer } from './mail';
+import { createMailer, MAIL_JOB, type MailMessage, type Mailer, type QueuedMail } from './mail';
 import { createMailDelivery, type MailDelivery } from './mail-delivery';
 import { bounceAddressFor, bounceSecret, startBounceServer, type BounceServer } from './mail-bounces';
 import { executeRows } from '$lib/server/db/rows';
@@ -140,7 +140,8 @@ export async function startApp(
 		municipalityRates,
 		deliverNow: !config.jobs,
 		concurrency: config.smtpPoolSize,
-		bounceAddress: bouncesTo ? (id) => bounceAddressFor(bouncesTo.secret, bouncesTo.domain, id) : undefined
+		bounceAddress: bouncesTo ? (id) => bounceAddressFor(bouncesTo.secret, bouncesTo.domain, id) : undefined,
+		templates: new Map(features.flatMap((feature) => Object.entries(feature.mailTemplates ?? {})))
 	});
 	const queueMails = mail.queueMails;
 	async function queueMail(message: MailMessage) {
@@ -149,7 +150,7 @@ export async function startApp(
 	async function queueMailIn(tx: Db, message: MailMessage) {
 		await queueMails(tx, [message]);
 	}
-	jobs.registerBatch<MailMessage>(MAIL_JOB, mail.handleBatch, { batchSize: mail.batchSize });
+	jobs.registerBatch<QueuedMail>(MAIL_JOB, mail.handleBatch, { batchSize: mail.batchSize });
 	const jobContext: JobContext = {
 		db: database.db,
 		log,

@@ -4,7 +4,7 @@ import type { ZodType } from 'zod';
 import type { Database, Db } from '$lib/server/db/client';
 import type { Config } from './config';
 import type { Logger } from './log';
-import type { MailMessage } from './mail';
+import type { MailMessage, MailTemplate, QueuedMail } from './mail';
 import type { EventHandler } from './events.dispatcher';
 import type { Ctx } from './context';
 import type { SearchTerms } from './search';
@@ -56,7 +56,7 @@ export interface JobContext {
 	 * Queues many mails at once (a newsletter, a digest run): a ledger row and a job per (reference, recipient)
 	 * not queued before, in `tx` when given, else in a transaction of its own; see platform/mail-delivery.ts.
 	 */
-	queueMails(tx: Db | null, messages: readonly MailMessage[]): Promise<{ queued: number; skipped: number }>;
+	queueMails(tx: Db | null, messages: readonly QueuedMail[]): Promise<{ queued: number; skipped: number }>;
 }
 
 // Job data is whatever the sender queued as JSON; each handler validates its own.
@@ -281,6 +281,11 @@ export interface FeatureManifest<Sections extends PersonalDataSections = Persona
 	activity?: ActivityPart;
 	/** Its items in the municipality's news feeds (Atom). */
 	news?: NewsPart;
+	/**
+	 * Mails it queues as templates (TemplatedMail), rendered when each is sent, by name (unique across the
+	 * registry): for mails to many people whose job should not carry the whole mail (a newsletter).
+	 */
+	mailTemplates?: Readonly<Record<string, MailTemplate>>;
 }
 
 /** Keeps the manifest's literal type, so the export's sections are typed from the registry. */
@@ -318,6 +323,7 @@ export function checkFeatures(features: Features, reserved: { jobs?: readonly st
 	}
 	const jobs = new Set(reserved.jobs);
 	const handlers = new Set<string>();
+	const templates = new Set<string>();
 	for (const f of features) {
 		for (const name of f.demo?.after ?? [])
 			if (!features.some((other) => other.name === name && other.demo))
@@ -325,6 +331,10 @@ export function checkFeatures(features: Features, reserved: { jobs?: readonly st
 		for (const name of Object.keys(f.jobs ?? {})) {
 			if (jobs.has(name)) throw new Error(`job ${name} of ${f.name} is declared twice`);
 			jobs.add(name);
+		}
+		for (const name of Object.keys(f.mailTemplates ?? {})) {
+			if (templates.has(name)) throw new Error(`mail template ${name} of ${f.name} is declared twice`);
+			templates.add(name);
 		}
 		for (const name of f.hourly ?? [])
 			if (!f.jobs?.[name]) throw new Error(`hourly job ${name} of ${f.name} is not one of its jobs`);

@@ -10,7 +10,16 @@ import { buildCtx, silentLog } from '$lib/server/testing/context';
 import { startSmtpCatcher, type SmtpCatcher, type SmtpRefusal } from '$lib/server/testing/smtp';
 import { consumeLoginLink, requestLoginLink } from '$lib/server/features/accounts/accounts.service';
 import { createJobs, type BatchJob, type Jobs } from './jobs';
-import { createMailer, MAIL_JOB, messageIdFor, type MailMessage, type Mailer } from './mail';
+import {
+	createMailer,
+	MAIL_JOB,
+	messageIdFor,
+	type MailMessage,
+	type MailTemplate,
+	type Mailer,
+	type QueuedMail,
+	type TemplatedMail
+} from './mail';
 import {
 	countMailDeliveries,
 	createMailDelivery,
@@ -28,6 +37,19 @@ let smtp: SmtpCatcher;
 let jobs: Jobs;
 let mailer: Mailer;
 let delivery: MailDelivery;
+/** How often the test template loaded its shared part, per name, and the names it knows. */
+const greetingLoads = new Map<string, number>();
+const greetingNames = new Map<string, string>([['lief', 'Beste lezer']]);
+/** A template like a newsletter's: a shared part loaded once (memo), then each person's mail from it. */
+const greeting: MailTemplate = async (ctx, { to, data }) => {
+	const name = String(data.name);
+	const opening = await ctx.memo(`greeting:${name}`, async () => {
+		greetingLoads.set(name, (greetingLoads.get(name) ?? 0) + 1);
+		return greetingNames.get(name) ?? null;
+	});
+	if (opening === null) return null;
+	return { subject: `Groet ${String(data.subject ?? name)}`, text: `${opening}, ${to}: ${String(data.n)}` };
+};
 /** What the SMTP server answers at RCPT TO per address; absent: accepted. */
 const refusals = new Map<string, SmtpRefusal[] | SmtpRefusal>();
 
@@ -51,9 +73,10 @@ beforeAll(async () => {
 		ratePerSecond: 0,
 		municipalityRates: new Map(),
 		deliverNow: false,
-		retryDelaySeconds: 1
+		retryDelaySeconds: 1,
+		templates: new Map([['test.greeting', greeting]])
 	});
-	jobs.registerBatch<MailMessage>(MAIL_JOB, delivery.handleBatch, {
+	jobs.registerBatch<QueuedMail>(MAIL_JOB, delivery.handleBatch, {
 		batchSize: delivery.batchSize,
 		pollingSeconds: 0.2
 	});
@@ -468,5 +491,75 @@ describe('a batch', () => {
 			queued: 8 - state.delivered.length
 		});
 		expect(await ledger('late:1', 'late7@example.be')).toMatchObject({ status: 'queued', attempts: 0 });
+	});
+});
+
+describe('templated mail (rendered when it is sent)', () => {
+	const templated = (
+		to: string,
+		reference: string,
+		data: TemplatedMail['template']['data']
+	): TemplatedMail => ({
+		to,
+		reference,
+		template: { name: 'test.greeting', data }
+	});
+
+	it('queues only who and which template, renders each mail at sending, the shared part once', async () => {
+		const people = Array.from({ length: 30 }, (_, i) => `lezer${i}@example.be`);
+		const result = await delivery.queueMails(
+			null,
+			people.map((to, i) => templated(to, 'tpl:1', { name: 'lief', n: i }))
+		);
+		expect(result).toEqual({ queued: 30, skipped: 0 });
+		// The job carries the template's name and data, not a subject or a text.
+		const [job] = await executeRows<{ data: Record<string, unknown>; size: number }>(
+			database.db,
+			sql`SELECT data, length(data::text)::int AS size FROM pgboss.job
+				WHERE name = ${MAIL_JOB} AND data->>'reference' = 'tpl:1' LIMIT 1`
+		);
+		expect(job!.data).not.toHaveProperty('subject');
+		expect(job!.data).not.toHaveProperty('text');
+		expect(job!.size).toBeLessThan(200);
+		await settled('tpl:1').toBe(0);
+		for (const [i, to] of people.entries()) {
+			const got = smtp.messages.filter((m) => m.to.includes(to) && m.raw.includes('Groet lief'));
+			expect(got).toHaveLength(1);
+			expect(got[0]!.raw).toContain(`Beste lezer, ${to}: ${i}`);
+		}
+		expect(await countMailDeliveries(database.db, { messageKey: 'tpl:1' })).toMatchObject({ sent: 30 });
+		// The shared part was loaded once for 30 mails (one process, within the memo's lifetime).
+		expect(greetingLoads.get('lief')).toBe(1);
+	});
+
+	it('refuses an unknown template, large data or control characters before anything is queued', async () => {
+		for (const bad of [
+			{ ...templated('a@example.be', 'tpl:2', { name: 'lief' }), template: { name: 'nope', data: {} } },
+			templated('a@example.be', 'tpl:2', { name: 'x'.repeat(3_000) }),
+			templated('a@example.be', 'tpl:2', { name: 'lief\r\nBcc: x@evil.example' }),
+			{ to: 'a@example.be', template: { name: 'test.greeting', data: {} } } as unknown as TemplatedMail,
+			templated('a@example.be, b@example.be', 'tpl:2', { name: 'lief' })
+		]) {
+			await expect(
+				delivery.queueMails(null, [templated('ok@example.be', 'tpl:2', { name: 'lief' }), bad])
+			).rejects.toBeInstanceOf(MailRejectedError);
+		}
+		expect((await jobsFor('tpl:2')).n).toBe(0);
+	});
+
+	it('records a mail whose content is gone, or whose rendering fails the checks, as failed without retrying', async () => {
+		await delivery.queueMails(null, [
+			templated('weg@example.be', 'tpl:3', { name: 'onbekend' }),
+			// The template puts data in the subject: 600 characters there are refused at sending.
+			templated('kop@example.be', 'tpl:3', { name: 'lief', subject: 'x'.repeat(600) }),
+			templated('goed@example.be', 'tpl:3', { name: 'lief', n: 1 })
+		]);
+		await settled('tpl:3').toBe(0);
+		expect(await ledger('tpl:3', 'weg@example.be')).toMatchObject({ status: 'failed', attempts: 0 });
+		expect((await ledger('tpl:3', 'weg@example.be'))!.last_error).toMatch(/gone/);
+		expect(await ledger('tpl:3', 'kop@example.be')).toMatchObject({ status: 'failed', attempts: 0 });
+		expect((await ledger('tpl:3', 'kop@example.be'))!.last_error).toMatch(/subject/);
+		expect(await ledger('tpl:3', 'goed@example.be')).toMatchObject({ status: 'sent' });
+		expect(received('weg@example.be')).toHaveLength(0);
 	});
 });

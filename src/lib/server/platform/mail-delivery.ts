@@ -13,10 +13,15 @@ import {
 	describeMailError,
 	isAddressRefused,
 	isPermanentFailure,
+	isTemplatedMail,
 	MAIL_JOB,
 	messageIdFor,
 	type MailMessage,
-	type Mailer
+	type MailTemplate,
+	type MailTemplateContext,
+	type Mailer,
+	type QueuedMail,
+	type TemplatedMail
 } from './mail';
 
 /** Rows written per statement when queueing many mails (ledger rows, then their jobs). */
@@ -24,6 +29,11 @@ const QUEUE_CHUNK = 2_000;
 /** Largest mail accepted for queueing: text, HTML and attachments together, in characters. */
 export const MAX_MAIL_SIZE = 2_000_000;
 const MAX_HEADERS = 20;
+/** Largest data of a templated mail, as JSON: ids and a link's origin, never content. */
+export const MAX_TEMPLATE_DATA = 2_000;
+/** What templates share (MailTemplateContext.memo): entries kept per process, and for how long. */
+const MEMO_ENTRIES = 64;
+const MEMO_MS = 5 * 60_000;
 /** Headers the platform sets itself; a message may not set them through `headers`. */
 const RESERVED_HEADERS = new Set([
 	'from',
@@ -48,12 +58,56 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A mail refused before anything was queued: programming input the platform will not put on the wire. */
 export class MailRejectedError extends Error {
 	constructor(
-		readonly reason: 'address' | 'subject' | 'header' | 'size' | 'reference' | 'attachment' | 'municipality',
+		readonly reason:
+			'address' | 'subject' | 'header' | 'size' | 'reference' | 'attachment' | 'municipality' | 'template',
 		detail: string
 	) {
 		super(`mail refused (${reason}): ${detail}`);
 		this.name = 'MailRejectedError';
 	}
+}
+
+/** Checks the address, message key and municipality of a mail, whole or templated. */
+function checkEnvelope(message: { to: unknown; reference?: unknown; municipalityId?: unknown }): void {
+	if (typeof message.to !== 'string' || message.to.length > 254 || !ADDRESS.test(message.to.trim()))
+		throw new MailRejectedError('address', 'not one plain address');
+	if (
+		message.reference !== undefined &&
+		(typeof message.reference !== 'string' ||
+			message.reference.length === 0 ||
+			message.reference.length > 300 ||
+			CONTROL.test(message.reference))
+	)
+		throw new MailRejectedError('reference', 'empty, control characters or longer than 300');
+	if (
+		message.municipalityId !== undefined &&
+		(typeof message.municipalityId !== 'string' || !UUID.test(message.municipalityId))
+	)
+		throw new MailRejectedError('municipality', 'not a uuid');
+}
+
+/**
+ * Checks a templated mail before it is queued: its envelope (checkEnvelope), a message key, a template this
+ * installation has, and at most MAX_TEMPLATE_DATA characters of plain values (no control characters). The
+ * rendered mail is checked as a whole one when it is sent.
+ */
+export function checkTemplatedMail(
+	message: TemplatedMail,
+	templates: ReadonlyMap<string, MailTemplate>
+): void {
+	checkEnvelope(message);
+	if (message.reference === undefined) throw new MailRejectedError('reference', 'a templated mail needs one');
+	const { name, data } = message.template ?? {};
+	if (typeof name !== 'string' || !templates.has(name))
+		throw new MailRejectedError('template', `no template ${JSON.stringify(String(name).slice(0, 80))}`);
+	if (typeof data !== 'object' || data === null || JSON.stringify(data).length > MAX_TEMPLATE_DATA)
+		throw new MailRejectedError('template', `data missing or longer than ${MAX_TEMPLATE_DATA}`);
+	for (const value of Object.values(data))
+		if (!(typeof value === 'number' || (typeof value === 'string' && !CONTROL.test(value))))
+			throw new MailRejectedError(
+				'template',
+				'data values must be numbers or text without control characters'
+			);
 }
 
 /**
@@ -63,20 +117,9 @@ export class MailRejectedError extends Error {
  * control characters, and a size within MAX_MAIL_SIZE. Throws MailRejectedError.
  */
 export function checkMailMessage(message: MailMessage): void {
-	if (typeof message.to !== 'string' || message.to.length > 254 || !ADDRESS.test(message.to.trim()))
-		throw new MailRejectedError('address', 'not one plain address');
+	checkEnvelope(message);
 	if (typeof message.subject !== 'string' || message.subject.length > 500 || CONTROL.test(message.subject))
 		throw new MailRejectedError('subject', 'line breaks, control characters or longer than 500');
-	if (
-		message.reference !== undefined &&
-		(typeof message.reference !== 'string' ||
-			message.reference.length === 0 ||
-			message.reference.length > 300 ||
-			CONTROL.test(message.reference))
-	)
-		throw new MailRejectedError('reference', 'empty, control characters or longer than 300');
-	if (message.municipalityId !== undefined && !UUID.test(message.municipalityId))
-		throw new MailRejectedError('municipality', 'not a uuid');
 	const headers = Object.entries(message.headers ?? {});
 	if (headers.length > MAX_HEADERS) throw new MailRejectedError('header', `more than ${MAX_HEADERS}`);
 	for (const [name, value] of headers) {
@@ -101,6 +144,36 @@ export function checkMailMessage(message: MailMessage): void {
 	}
 	if (typeof message.text !== 'string' || size > MAX_MAIL_SIZE)
 		throw new MailRejectedError('size', `no text, or larger than ${MAX_MAIL_SIZE} characters`);
+}
+
+/**
+ * The whole mail: a templated one rendered now and checked as any queued mail (checkMailMessage), or the
+ * reason it cannot be (no such template, what it was about is gone, the rendered mail fails the checks). A
+ * template that throws (the database away) throws here, so the mail is retried.
+ */
+export async function renderQueuedMail(
+	message: QueuedMail,
+	templates: ReadonlyMap<string, MailTemplate>,
+	ctx: MailTemplateContext
+): Promise<MailMessage | string> {
+	if (!isTemplatedMail(message)) return message;
+	const template = templates.get(message.template.name);
+	if (!template) return `no template ${message.template.name}`;
+	const content = await template(ctx, { to: message.to, data: message.template.data });
+	if (!content) return `not rendered: ${message.template.name} is gone`;
+	const mail: MailMessage = {
+		...content,
+		to: message.to,
+		reference: message.reference,
+		municipalityId: message.municipalityId
+	};
+	try {
+		checkMailMessage(mail);
+	} catch (err) {
+		if (err instanceof MailRejectedError) return err.message;
+		throw err;
+	}
+	return mail;
 }
 
 /** Spaces sends out: at most `perSecond` in all (0: no limit), and per municipality its own rate. */
@@ -144,17 +217,19 @@ export interface MailDeliveryOptions {
 	retryLimit?: number;
 	retryDelaySeconds?: number;
 	expireSeconds?: number;
+	/** The features' mail templates by name (`mailTemplates` in their manifests), for templated mails. */
+	templates?: ReadonlyMap<string, MailTemplate>;
 }
 
 export interface MailDelivery {
 	/**
 	 * Queues mails: a ledger row and a job for each (message key, recipient) not queued before, in `tx` when
 	 * given (they exist exactly when it commits), else in a transaction of their own. Checks every message
-	 * first (checkMailMessage): one refused message queues none. Returns how many were new.
+	 * first (checkMailMessage, checkTemplatedMail): one refused message queues none. Returns how many were new.
 	 */
-	queueMails(tx: Db | null, messages: readonly MailMessage[]): Promise<{ queued: number; skipped: number }>;
+	queueMails(tx: Db | null, messages: readonly QueuedMail[]): Promise<{ queued: number; skipped: number }>;
 	/** The mail job's worker: delivers a batch, records each result as soon as the server answered. */
-	handleBatch(jobs: BatchJob<MailMessage>[]): Promise<BatchResult>;
+	handleBatch(jobs: BatchJob<QueuedMail>[]): Promise<BatchResult>;
 	/** Mails fetched per batch. */
 	batchSize: number;
 	/** Mails handed to the SMTP server at once: the most that a crash can send twice. */
@@ -163,19 +238,37 @@ export interface MailDelivery {
 
 /** A mail with its ledger key: the message key and the recipient's address, trimmed and lower-cased once. */
 interface Ledgered {
-	message: MailMessage & { reference: string };
+	message: QueuedMail & { reference: string };
 	key: string;
 	recipient: string;
 }
 
-function ledgered(message: MailMessage, fallbackKey: () => string): Ledgered {
+function ledgered(message: QueuedMail, fallbackKey: () => string): Ledgered {
 	const to = message.to.trim();
 	const key = message.reference ?? fallbackKey();
 	return { message: { ...message, to, reference: key }, key, recipient: to.toLowerCase() };
 }
 
+/** MailTemplateContext's memo: a few entries per process, each kept MEMO_MS; a rejected load is dropped. */
+function createMemo(): MailTemplateContext['memo'] {
+	const entries = new Map<string, { at: number; value: Promise<unknown> }>();
+	return <T>(key: string, load: () => Promise<T>): Promise<T> => {
+		const now = Date.now();
+		const kept = entries.get(key);
+		if (kept && now - kept.at < MEMO_MS) return kept.value as Promise<T>;
+		entries.delete(key);
+		while (entries.size >= MEMO_ENTRIES) entries.delete(entries.keys().next().value!);
+		const value = load();
+		entries.set(key, { at: now, value });
+		value.catch(() => entries.get(key)?.value === value && entries.delete(key));
+		return value;
+	};
+}
+
 export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
 	const { db, jobs, mailer, log } = options;
+	const templates = options.templates ?? new Map<string, MailTemplate>();
+	const templateContext: MailTemplateContext = { db, memo: createMemo() };
 	const limit = createRateLimiter(options.ratePerSecond, options.municipalityRates);
 	const lowest = Math.min(
 		...[options.ratePerSecond, ...options.municipalityRates.values()].filter((r) => r > 0),
@@ -213,13 +306,20 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
 		lastTry: boolean
 	): Promise<string | null> {
 		const { suppressed } = row;
-		if (suppressed && !message.requestedByRecipient) {
+		if (suppressed && !('requestedByRecipient' in message && message.requestedByRecipient)) {
 			await record(dbh, key, recipient, 'suppressed', null, false);
+			return null;
+		}
+		const mail = await rendered(dbh, message);
+		if (typeof mail === 'string') {
+			// Its content is gone or would not pass the checks: trying again changes nothing.
+			await record(dbh, key, recipient, 'failed', mail, false);
+			log.warn({ mail: { key, error: mail } }, 'templated mail not rendered; not retried');
 			return null;
 		}
 		await limit(message.municipalityId);
 		try {
-			await mailer.deliver(message, {
+			await mailer.deliver(mail, {
 				messageId: messageIdFor(options.from, key, recipient),
 				envelopeFrom: options.bounceAddress?.(Number(row.id))
 			});
@@ -245,6 +345,10 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
 		await record(dbh, key, recipient, 'sent', null, true);
 		return null;
 	}
+
+	// In the caller's transaction when there is one (JOBS=0 sends at once, and PGlite has one connection).
+	const rendered = (dbh: Db, message: QueuedMail) =>
+		renderQueuedMail(message, templates, { ...templateContext, db: dbh });
 
 	/** The ledger rows (and suppression) of these mails, keyed `key\nrecipient`. */
 	async function ledgerOf(dbh: Db, items: { key: string; recipient: string }[]) {
@@ -281,8 +385,10 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
 		return chunk.filter((m) => fresh.has(`${m.key}\n${m.recipient}`));
 	}
 
-	async function queueMails(tx: Db | null, messages: readonly MailMessage[]) {
-		for (const message of messages) checkMailMessage(message);
+	async function queueMails(tx: Db | null, messages: readonly QueuedMail[]) {
+		for (const message of messages)
+			if (isTemplatedMail(message)) checkTemplatedMail(message, templates);
+			else checkMailMessage(message);
 		const seen = new Set<string>();
 		const prepared: Ledgered[] = [];
 		for (const message of messages) {
@@ -305,7 +411,7 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
 						// A mail the person waits for (a login link) goes before a newsletter's thousands.
 						chunk.map(({ message }) => ({
 							data: message,
-							priority: message.requestedByRecipient ? 10 : 0
+							priority: 'requestedByRecipient' in message && message.requestedByRecipient ? 10 : 0
 						})),
 						// Retried as every job is (JOB_RETRY) unless the options say otherwise.
 						{
@@ -331,7 +437,7 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
 		return { queued, skipped: messages.length - queued };
 	}
 
-	async function handleBatch(batch: BatchJob<MailMessage>[]): Promise<BatchResult> {
+	async function handleBatch(batch: BatchJob<QueuedMail>[]): Promise<BatchResult> {
 		const items = batch.map((job) => ({ job, ...ledgered(job.data, () => `job:${job.id}`) }));
 		const ledger = await ledgerOf(db, items);
 		const failed: BatchResult['failed'] = [];

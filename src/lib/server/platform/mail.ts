@@ -43,6 +43,46 @@ export interface MailMessage {
 	requestedByRecipient?: boolean;
 }
 
+/**
+ * A mail that is rendered when it is sent, not when it is queued: its job carries who and which template with
+ * a few small values (a newsletter's id and the person's), not the whole mail, so queueing 100,000 of them
+ * writes kilobytes, not a gigabyte. A feature declares the template (`mailTemplates` in its manifest); the
+ * ledger and every check apply to the rendered mail as to any other.
+ */
+export interface TemplatedMail {
+	to: string;
+	/** The message key, as MailMessage's: required here, since the template's mails are one message. */
+	reference: string;
+	municipalityId?: string;
+	template: { name: string; data: Readonly<Record<string, string | number>> };
+}
+
+/** What a job of the mail queue carries: a whole mail, or one to render at sending. */
+export type QueuedMail = MailMessage | TemplatedMail;
+
+export function isTemplatedMail(mail: QueuedMail): mail is TemplatedMail {
+	return 'template' in mail && mail.template !== undefined;
+}
+
+/** What a template is given: the database, the settings, and a cache for what all its mails share. */
+export interface MailTemplateContext {
+	db: Db;
+	/**
+	 * What `load` gives for `key`, loaded once and kept a few minutes in this process (a newsletter's rendered
+	 * content for its 100,000 mails); a failed load is not kept.
+	 */
+	memo<T>(key: string, load: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * Renders one mail of a template: subject, text, HTML and headers (the address, key and municipality are the
+ * queued mail's). null when what it was about is gone (the mail is then recorded failed, not retried).
+ */
+export type MailTemplate = (
+	ctx: MailTemplateContext,
+	mail: { to: string; data: Readonly<Record<string, string | number>> }
+) => Promise<Omit<MailMessage, 'to' | 'reference' | 'municipalityId'> | null>;
+
 export interface MailAttachment {
 	filename: string;
 	/** The whole file as text (UTF-8), or as base64 with `encoding: 'base64'` (an image). */

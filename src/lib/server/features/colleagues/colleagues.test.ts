@@ -43,6 +43,7 @@ import { getModerationQueue } from '$lib/server/features/suggestions/suggestions
 import { listActionsForBackoffice } from '$lib/server/features/actions/actions.admin.service';
 import { exportColleagueData } from './colleagues.personal-data';
 import { changeColleagueFollows, getColleaguePage } from './colleagues.service';
+import { outboxQueue } from '$lib/server/testing/outbox';
 
 let database: TestDatabase;
 let dispatcher: EventDispatcher;
@@ -65,13 +66,7 @@ beforeAll(async () => {
 		context: {
 			config,
 			log: silentLog,
-			queueMailIn: async (_tx, message) => {
-				outbox.push(message);
-			},
-			queueMails: async (_tx, messages) => {
-				outbox.push(...messages);
-				return { queued: messages.length, skipped: 0 };
-			}
+			...outboxQueue(outbox)
 		}
 	});
 });

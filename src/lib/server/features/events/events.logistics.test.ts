@@ -17,6 +17,7 @@ import type { Actor } from '$lib/server/platform/policy';
 import { insertRegistration } from './events.queries';
 import * as admin from './events.admin.service';
 import * as logistics from './events.logistics.service';
+import { outboxQueue } from '$lib/server/testing/outbox';
 
 let database: TestDatabase;
 let geel: Tenant;
@@ -67,11 +68,7 @@ function handlerContext(queued: MailMessage[]): HandlerContext {
 	return {
 		config: { origin: ORIGIN } as HandlerContext['config'],
 		log: silentLog,
-		queueMailIn: async (_tx, message) => void queued.push(message),
-		queueMails: async (_tx, messages) => {
-			queued.push(...messages);
-			return { queued: messages.length, skipped: 0 };
-		}
+		...outboxQueue(queued)
 	};
 }
 

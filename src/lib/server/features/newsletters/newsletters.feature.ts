@@ -7,6 +7,8 @@ import { newsletterNews } from './newsletters.news';
 import { eraseNewsletterData, exportNewsletterData } from './newsletters.personal-data';
 import {
 	DUE_JOB,
+	NEWSLETTER_MAIL,
+	newsletterMail,
 	SEND_JOB,
 	sendDueNewsletters,
 	sendNewsletterJob,
@@ -23,6 +25,8 @@ export const newslettersFeature = defineFeature({
 		[DUE_JOB]: (_data, ctx) => sendDueNewsletters(ctx).then(() => undefined)
 	},
 	hourly: [DUE_JOB],
+	// Each person's mail is rendered when it is sent (newsletters.send.ts).
+	mailTemplates: { [NEWSLETTER_MAIL]: newsletterMail },
 	// One sent newsletter of Geel, so the public archive shows something.
 	demo: { after: ['demo'], load: (tx) => seedDemoNewsletters(tx) },
 	personalData: { export: exportNewsletterData, erase: eraseNewsletterData },

@@ -2,9 +2,14 @@
 // with the newsletters consent), then queues the personal mails in batches. Each batch's mails and the mark
 // "queued" on their recipient rows commit in one transaction, so a run that is killed and started again queues
 // only who is left: nobody twice, nobody skipped. The delivery ledger (reference newsletter:<id>) says what
-// became of each mail.
+// became of each mail. A queued mail names the newsletter and the person, not the mail itself (the template
+// NEWSLETTER_MAIL renders it when it is sent, the content once per process), so queueing 100,000 writes a few
+// hundred bytes per person instead of the whole mail.
+import { z } from 'zod';
 import { DEFAULT_LOCALE } from '$lib/i18n';
+import { newsletterReference } from '$lib/domain/newsletters';
 import type { JobContext } from '$lib/server/platform/feature';
+import type { MailTemplate, TemplatedMail } from '$lib/server/platform/mail';
 import {
 	unsubscribeLinkWith,
 	unsubscribeSecret
@@ -24,6 +29,8 @@ import {
 
 export const SEND_JOB = 'newsletters.send';
 export const DUE_JOB = 'newsletters.due';
+/** The mail template of a newsletter to one person (newsletterMail). */
+export const NEWSLETTER_MAIL = 'newsletters.mail';
 
 /** Mails queued per transaction. */
 export const SEND_BATCH = 2_000;
@@ -77,24 +84,21 @@ export async function sendNewsletterJob(ctx: SendContext, data: SendJobData): Pr
 	});
 	if (!started) return { status: 'not_due', recipients: found.recipientCount ?? 0, queuedNow: 0 };
 
-	const look = await getLook(ctx.db, { municipalityId });
-	if (!look) return { status: 'gone', recipients: 0, queuedNow: 0 };
 	const origin = data.origin ?? ctx.config.origin ?? `http://localhost:${ctx.config.port}`;
-	// The secret is read once for the whole run; each person's link is made without another statement.
-	const secret = await unsubscribeSecret(ctx.db);
-	const linkOf = (userId: string) => unsubscribeLinkWith(secret, { origin, userId, kind: 'newsletters' });
-	const mailTo = newsletterMails(
-		DEFAULT_LOCALE,
-		look,
-		{ id, subject: found.subject, body: found.body },
-		{ municipalityId }
-	);
+	const reference = newsletterReference(id);
 	let queuedNow = 0;
+	// One transaction at a time: on PostgreSQL three at once queued 100,000 in 17 s instead of 25 s, but took the
+	// visitors' p99 from 25 to 43 ms while they ran (npm run bench -- --only mail, 2 cores).
 	for (;;) {
 		const done = await ctx.db.transaction(async (tx) => {
 			const batch = await takeWaitingRecipients(tx, { municipalityId, newsletterId: id, limit: SEND_BATCH });
 			if (batch.length === 0) return 0;
-			const messages = batch.map((r) => mailTo(r.email, { origin, unsubscribe: linkOf(r.userId) }));
+			const messages = batch.map((r): TemplatedMail => ({
+				to: r.email,
+				reference,
+				municipalityId,
+				template: { name: NEWSLETTER_MAIL, data: { newsletterId: id, userId: r.userId, origin } }
+			}));
 			// A ledger row and a job per (newsletter:<id>, address), in this transaction: the ledger refuses a repeat too.
 			await ctx.queueMails(tx, messages);
 			await markQueued(tx, { municipalityId, newsletterId: id, userIds: batch.map((r) => r.userId) });
@@ -120,3 +124,37 @@ export async function sendDueNewsletters(ctx: SendContext): Promise<number> {
 	}
 	return sent;
 }
+
+const mailData = z.object({
+	newsletterId: z.number().int().positive(),
+	userId: z.string().uuid(),
+	origin: z.string().url()
+});
+
+/**
+ * A newsletter's mail to one person, rendered when it is sent: the content in the municipality's look is
+ * rendered once per process and newsletter (memo), each person's mail adds their address and unsubscribe link.
+ * null when the newsletter or its municipality is gone.
+ */
+export const newsletterMail: MailTemplate = async (ctx, { to, data }) => {
+	const parsed = mailData.safeParse(data);
+	if (!parsed.success) return null;
+	const { newsletterId, userId, origin } = parsed.data;
+	const prepared = await ctx.memo(`newsletter:${newsletterId}`, async () => {
+		const found = await getNewsletterForJob(ctx.db, { id: newsletterId });
+		const look = found && (await getLook(ctx.db, { municipalityId: found.municipalityId }));
+		if (!found || !look) return null;
+		const mailTo = newsletterMails(
+			DEFAULT_LOCALE,
+			look,
+			{ id: newsletterId, subject: found.subject, body: found.body },
+			{ municipalityId: found.municipalityId }
+		);
+		// The secret is read once per process; each person's link is made without another statement.
+		return { mailTo, secret: await unsubscribeSecret(ctx.db) };
+	});
+	if (!prepared) return null;
+	const unsubscribe = unsubscribeLinkWith(prepared.secret, { origin, userId, kind: 'newsletters' });
+	const { subject, text, html, headers } = prepared.mailTo(to, { origin, unsubscribe });
+	return { subject, text, html, headers };
+};

@@ -31,6 +31,7 @@ import {
 } from '$lib/server/testing/factories';
 import type { Config } from '$lib/server/platform/config';
 import type { MailMessage } from '$lib/server/platform/mail';
+import { renderQueuedMail } from '$lib/server/platform/mail-delivery';
 import type { Tenant } from '$lib/server/platform/context';
 import type { Actor } from '$lib/server/platform/policy';
 import { setMailPreference } from '$lib/server/features/notifications/notifications.service';
@@ -47,7 +48,15 @@ import {
 	sendTestNewsletter,
 	updateNewsletterDraft
 } from './newsletters.service';
-import { sendDueNewsletters, sendNewsletterJob, type SendContext } from './newsletters.send';
+import {
+	NEWSLETTER_MAIL,
+	newsletterMail,
+	sendDueNewsletters,
+	sendNewsletterJob,
+	type SendContext
+} from './newsletters.send';
+
+const templates = new Map([[NEWSLETTER_MAIL, newsletterMail]]);
 import { silentLog } from '$lib/server/testing/context';
 
 const ORIGIN = 'https://meedoen.test';
@@ -103,8 +112,16 @@ function jobContext(outbox: MailMessage[]): SendContext {
 		db: db(),
 		log: silentLog,
 		config: { origin: ORIGIN, port: 3000 } as Config,
-		queueMails: async (_tx, messages) => {
-			outbox.push(...messages);
+		// Queued mails as they go out: a templated one rendered by the newsletter's own template.
+		queueMails: async (tx, messages) => {
+			for (const message of messages) {
+				const mail = await renderQueuedMail(message, templates, {
+					db: tx ?? db(),
+					memo: (_key, load) => load()
+				});
+				if (typeof mail === 'string') throw new Error(mail);
+				outbox.push(mail);
+			}
 			return { queued: messages.length, skipped: 0 };
 		}
 	};

@@ -20,6 +20,7 @@ import { deleteAccount } from '$lib/server/features/profile/profile.service';
 import type { NotificationKind } from '$lib/domain/notifications';
 import { setMailPreference } from './notifications.service';
 import { sendDigests } from './notifications.digest';
+import { outboxQueue } from '$lib/server/testing/outbox';
 
 let database: TestDatabase;
 let geel: Tenant;
@@ -42,12 +43,7 @@ beforeAll(async () => {
 			DEMO: 'false',
 			DEV_IDP_PORT: '0'
 		}),
-		queueMail: async (m) => void outbox.push(m),
-		queueMailIn: async (_tx, m) => void outbox.push(m),
-		queueMails: async (_tx, ms) => {
-			outbox.push(...ms);
-			return { queued: ms.length, skipped: 0 };
-		},
+		...outboxQueue(outbox),
 		features
 	};
 });

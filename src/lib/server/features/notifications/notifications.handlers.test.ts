@@ -41,6 +41,7 @@ import { setMailPreference } from './notifications.service';
 import { notificationHandlers } from './notifications.handlers';
 import { listMyNotifications } from './notifications.inbox.service';
 import { readUnsubscribeToken } from './notifications.service';
+import { outboxQueue } from '$lib/server/testing/outbox';
 
 let database: TestDatabase;
 let dispatcher: EventDispatcher;
@@ -63,13 +64,7 @@ beforeAll(async () => {
 		context: {
 			config,
 			log: silentLog,
-			queueMailIn: async (_tx, message) => {
-				outbox.push(message);
-			},
-			queueMails: async (_tx, messages) => {
-				outbox.push(...messages);
-				return { queued: messages.length, skipped: 0 };
-			}
+			...outboxQueue(outbox)
 		}
 	});
 });
