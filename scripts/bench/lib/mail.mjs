@@ -6,7 +6,7 @@
 //     times the notification fan-out of a status change on a suggestion with 10,000 supporters and writes
 //     Geel's pool so that it is exactly N people with a verified address and the newsletters consent.
 //  2. The built app starts (`node build/index.js`, jobs on, its SMTP pool and rate as configured) with its mail
-//     going to a local SMTP sink (npm smtp-server, in this process, which counts and times what arrives). The
+//     going to a local SMTP sink (npm smtp-server, in a worker thread: lib/smtp-sink.mjs) that counts and times what arrives. The
 //     communication officer of Geel logs in through the bundled identity provider and writes the newsletter in
 //     the back office (audience: the pool); citizens log in too.
 //  3. Idle: the citizen pages' p99 with autocannon at modest concurrency: /geel for a visitor (from the page
@@ -23,13 +23,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { startAppServer } from './app-server.mjs';
 import { createBenchDatabase } from './database.mjs';
 import { measureLoad } from './load.mjs';
 import { fmt, table } from './report.mjs';
 import { gitCommit, redactUrl } from './run-support.mjs';
 import { logInPeople, rotation } from './signed-in.mjs';
+import { startSink } from './smtp-sink.mjs';
 
 export const MAIL = {
 	count: 100_000,
@@ -43,46 +43,6 @@ const SUBJECT = 'Nieuwsbrief Meedoen Geel: de plantdag komt eraan';
 const BODY = `Beste inwoner,\n\n${'Dit is de nieuwsbrief van Meedoen in Geel, met het nieuws van de acties. '.repeat(12)}\n\n**Tot binnenkort!**`;
 /** No progress at the sink for this long: the delivery is stuck, the run fails. */
 const STALL_MS = 180_000;
-
-/** An SMTP server that accepts everything and counts, per message key (X-Meedoen-Reference), mails and people. */
-async function startSink() {
-	const byKey = new Map();
-	const server = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS'],
-		logger: false,
-		onData(stream, session, callback) {
-			let head = '';
-			stream.on('data', (chunk) => {
-				if (head.length < 8_192) head += chunk.toString('latin1');
-			});
-			stream.on('end', () => {
-				const key = /^X-Meedoen-Reference:\s*(\S+)/im.exec(head)?.[1] ?? '(none)';
-				let entry = byKey.get(key);
-				if (!entry) byKey.set(key, (entry = { mails: 0, people: new Set(), first: 0, last: 0 }));
-				const now = performance.now();
-				entry.mails++;
-				entry.first ||= now;
-				entry.last = now;
-				for (const r of session.envelope.rcptTo) entry.people.add(r.address.toLowerCase());
-				callback();
-			});
-		}
-	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return {
-		url: `smtp://127.0.0.1:${server.server.address().port}`,
-		of(key) {
-			const e = byKey.get(key);
-			return e
-				? { mails: e.mails, distinct: e.people.size, first: e.first, last: e.last }
-				: { mails: 0, distinct: 0, first: 0, last: 0 };
-		},
-		others: () =>
-			[...byKey].filter(([k]) => !k.startsWith('newsletter:')).reduce((n, [, e]) => n + e.mails, 0),
-		close: () => new Promise((resolve) => server.close(resolve))
-	};
-}
 
 /** scripts/bench/mail.ts `mode` in vite-node on the bench's database; resolves with its JSON line. */
 function runWorker(root, mode, env, onSpawn) {
@@ -244,15 +204,15 @@ export async function runMailBench({ root, benchDir, opts, log, onCleanup, track
 	})();
 	// The pages are measured while mail is being delivered: from the first mail at the sink on (the list is
 	// built and the first batches queued by then; the rest are queued while the first are sent).
-	while (sink.of(key).mails === 0) {
+	while ((await sink.of(key)).mails === 0) {
 		if (performance.now() - pressed > STALL_MS)
 			throw new Error(`no mail arrived within ${STALL_MS / 1000} s`);
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}
-	const atStart = sink.of(key).distinct;
+	const atStart = (await sink.of(key)).distinct;
 	log('mail: while it sends, the citizen pages again…');
 	const sending = await measurePages({ baseUrl: app.baseUrl, pages, opts });
-	const atEnd = sink.of(key).distinct;
+	const atEnd = (await sink.of(key)).distinct;
 	for (const r of sending)
 		log(
 			`mail: while sending ${r.path}: p99 ${fmt.ms(r.load.latencyMs.p99)}, ${fmt.num(r.load.reqPerSec)} req/s`
@@ -264,7 +224,7 @@ export async function runMailBench({ root, benchDir, opts, log, onCleanup, track
 
 	let last = { distinct: -1, at: performance.now() };
 	for (;;) {
-		const now = sink.of(key);
+		const now = await sink.of(key);
 		if (now.distinct >= count && enqueuedAt !== null) break;
 		if (now.distinct !== last.distinct) {
 			if (Math.floor(now.distinct / 10_000) > Math.floor(Math.max(0, last.distinct) / 10_000))
@@ -279,7 +239,7 @@ export async function runMailBench({ root, benchDir, opts, log, onCleanup, track
 	await watchQueue;
 	// Mails still on their way (a retry, a duplicate) would show now.
 	await new Promise((resolve) => setTimeout(resolve, 2_000));
-	const received = sink.of(key);
+	const received = await sink.of(key);
 	const memory = app.memory();
 	await app.stop();
 	const counted = await worker('count', { NEWSLETTER_ID: String(newsletterId) });
@@ -407,7 +367,7 @@ export async function runMailBench({ root, benchDir, opts, log, onCleanup, track
 	);
 	console.log(
 		`Ledger afterwards (newsletter:${newsletterId}): ${JSON.stringify(counted.ledger)}; recipient list ${fmt.int(counted.recipients)}, ` +
-			`queued ${fmt.int(counted.queued)}, status ${counted.status}; other mails at the sink: ${sink.others()}`
+			`queued ${fmt.int(counted.queued)}, status ${counted.status}; other mails at the sink: ${await sink.others()}`
 	);
 	console.log('');
 	console.log(
