@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PgliteWorkerClient } from './pglite-worker';
+import { BACKGROUND_WAIT_MS, PgliteWorkerClient } from './pglite-worker';
+import { runInBackground } from './priority';
 
 let folder: string;
 let client: PgliteWorkerClient;
@@ -92,5 +93,29 @@ describe('PgliteWorkerClient', () => {
 		const again = await PgliteWorkerClient.create(other);
 		expect((await again.query<{ v: string }>('SELECT v FROM kept')).rows).toEqual([{ v: 'ja' }]);
 		await again.close();
+	});
+
+	it('lets a request go before background work that was waiting, and background work waits at most a moment', async () => {
+		const at = async (query: Promise<{ rows: { t: number }[] }>) => Number((await query).rows[0]!.t);
+		// When the statement ran, in microseconds.
+		const now = 'SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint::text AS t';
+		// A request's transaction holds the database; background work asks for it meanwhile, then a request.
+		const first = client.transaction((tx) => tx.query('SELECT pg_sleep(0.3)'));
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		const asked = performance.now();
+		const background = runInBackground(() =>
+			Promise.all(Array.from({ length: 5 }, () => at(client.query<{ t: number }>(now))))
+		);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		const request = at(client.query<{ t: number }>(now));
+		await first;
+		const [mine, theirs] = await Promise.all([request, background]);
+		// Without the turn-taking the background statements, asked for first, would run first.
+		for (const t of theirs) expect(mine < t).toBe(true);
+		expect(performance.now() - asked).toBeGreaterThanOrEqual(BACKGROUND_WAIT_MS);
+		// With no request in the way, background work goes at once.
+		const alone = performance.now();
+		await runInBackground(() => client.query(now));
+		expect(performance.now() - alone).toBeLessThan(BACKGROUND_WAIT_MS);
 	});
 });

@@ -5,10 +5,17 @@
 //
 // The client offers what Drizzle's PGlite driver and Database.executeSql use: query, exec, transaction,
 // close. Statements keep their order. A transaction has the database to itself: statements from outside
-// wait until it ends, as with PGlite itself.
+// wait until it ends, as with PGlite itself. Background work (priority.ts: jobs, mail, the event dispatcher)
+// gives way: its statements and transactions wait to start while a request's are waiting or running, for at
+// most BACKGROUND_WAIT_MS each, so a page waits for at most the background statement or transaction already
+// under way, not for a queue of them.
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { isBackgroundWork } from './priority';
+
+/** The longest a background statement or transaction waits for requests' statements to finish first. */
+export const BACKGROUND_WAIT_MS = 100;
 
 interface Field {
 	name: string;
@@ -102,6 +109,10 @@ export class PgliteWorkerClient {
 	/** Resolves when no transaction holds the database; transactions queue on it. */
 	#free: Promise<void> = Promise.resolve();
 	readonly #onStatement: ((ms: number) => void) | undefined;
+	/** Requests' statements and transactions waiting or running; background work starts when there are none. */
+	#foreground = 0;
+	/** Background work waiting for #foreground to reach 0. */
+	#waitingBackground = new Set<() => void>();
 
 	private constructor(worker: Worker, onStatement?: (ms: number) => void) {
 		this.#worker = worker;
@@ -187,14 +198,48 @@ export class PgliteWorkerClient {
 		return result;
 	}
 
+	/**
+	 * A request's work counts as foreground until `done`; background work first waits until no foreground
+	 * work is waiting or running (at most BACKGROUND_WAIT_MS).
+	 */
+	async #admit(): Promise<() => void> {
+		if (!isBackgroundWork()) {
+			this.#foreground++;
+			return () => {
+				if (--this.#foreground === 0) for (const go of [...this.#waitingBackground]) go();
+			};
+		}
+		if (this.#foreground > 0)
+			await new Promise<void>((resolve) => {
+				const go = () => {
+					clearTimeout(timer);
+					this.#waitingBackground.delete(go);
+					resolve();
+				};
+				const timer = setTimeout(go, BACKGROUND_WAIT_MS);
+				this.#waitingBackground.add(go);
+			});
+		return () => {};
+	}
+
 	async query<T>(text: string, params?: unknown[], options?: QueryOptions) {
-		await this.#free;
-		return this.#query<T>(text, params, options);
+		const done = await this.#admit();
+		try {
+			await this.#free;
+			return await this.#query<T>(text, params, options);
+		} finally {
+			done();
+		}
 	}
 
 	async exec(text: string): Promise<WorkerResults[]> {
-		await this.#free;
-		return this.#send<WorkerResults[]>({ op: 'exec', text });
+		const done = await this.#admit();
+		try {
+			await this.#free;
+			return await this.#send<WorkerResults[]>({ op: 'exec', text });
+		} finally {
+			done();
+		}
 	}
 
 	/** The database's files as a gzipped tar (PGlite's dumpDataDir), taken when no transaction is open. */
@@ -205,6 +250,15 @@ export class PgliteWorkerClient {
 
 	/** Runs `fn` between BEGIN and COMMIT (ROLLBACK when it throws); nothing else runs meanwhile. */
 	async transaction<T>(fn: (tx: WorkerTransaction) => Promise<T>): Promise<T> {
+		const done = await this.#admit();
+		try {
+			return await this.#transaction(fn);
+		} finally {
+			done();
+		}
+	}
+
+	async #transaction<T>(fn: (tx: WorkerTransaction) => Promise<T>): Promise<T> {
 		let release!: () => void;
 		const previous = this.#free;
 		this.#free = previous.then(() => new Promise<void>((resolve) => (release = resolve)));

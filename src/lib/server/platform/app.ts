@@ -4,6 +4,7 @@ import type { Logger } from './log';
 import type { Locale } from '$lib/i18n';
 import type { Ctx } from './context';
 import { openDatabase, type Database, type Db } from '$lib/server/db/client';
+import { runInBackground } from '$lib/server/db/priority';
 import { migrateDatabase, withSetupLock } from '$lib/server/db/migrate';
 import { createJobs, type Jobs } from './jobs';
 import { createMailer, MAIL_JOB, type MailMessage, type Mailer, type QueuedMail } from './mail';
@@ -179,7 +180,9 @@ export async function startApp(
 	let bounceServer: BounceServer | null = null;
 	try {
 		// pg-boss creates its queues one by one; two processes doing it at once can deadlock.
-		if (config.jobs) await withSetupLock(database, () => jobs.start());
+		// Jobs, the event dispatcher and housekeeping are background work: on the embedded database their
+		// statements let people's go first (db/priority.ts); everything they start inherits it.
+		if (config.jobs) await withSetupLock(database, () => runInBackground(() => jobs.start()));
 		// Late bounces (DSNs) to the bounce addresses, when this process is the one to receive them.
 		if (bouncesTo && config.bounceSmtpPort !== undefined) {
 			const started = await startBounceServer({
@@ -193,7 +196,7 @@ export async function startApp(
 			extraStops.push(() => started.stop());
 		}
 		// What was written while the platform was down is dispatched at once, then new events within a second.
-		if (config.jobs) events.start();
+		if (config.jobs) runInBackground(() => events.start());
 		await queueHourlyJobs();
 		for (const feature of features) {
 			const piece = await feature.start?.({ config, log, database, demoLoaded });
@@ -209,14 +212,16 @@ export async function startApp(
 		throw error;
 	}
 
-	const housekeeping = setInterval(() => {
-		Promise.all([
-			...features.map((feature) => feature.housekeeping?.({ db: database.db, config })),
-			// Old rate-limit counters are the platform's own.
-			deleteOldRateLimitHits(database.db),
-			queueHourlyJobs()
-		]).catch((err) => log.error({ err }, 'housekeeping failed'));
-	}, 3_600_000);
+	const housekeeping = runInBackground(() =>
+		setInterval(() => {
+			Promise.all([
+				...features.map((feature) => feature.housekeeping?.({ db: database.db, config })),
+				// Old rate-limit counters are the platform's own.
+				deleteOldRateLimitHits(database.db),
+				queueHourlyJobs()
+			]).catch((err) => log.error({ err }, 'housekeeping failed'));
+		}, 3_600_000)
+	);
 	housekeeping.unref();
 	extraStops.push(async () => clearInterval(housekeeping));
 
