@@ -18,6 +18,11 @@ declare global {
 			municipality: ResolvedMunicipality | null;
 			/** The valid session of the logged-in person, or null. */
 			session: ResolvedSession | null;
+			/**
+			 * frame-ancestors of this answer when it is not the site's (FRAME_ANCESTORS): a widget's, from its
+			 * municipality's list of allowed sites.
+			 */
+			frameAncestors?: string;
 		}
 		interface PageData {
 			locale?: Locale;

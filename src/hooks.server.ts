@@ -16,6 +16,7 @@ import { serverTiming, type RequestTally } from '$lib/server/platform/server-tim
 import { RECENT_WRITE_COOKIE, RECENT_WRITE_SECONDS } from '$lib/server/platform/replica';
 import { resolveMunicipality } from '$lib/server/features/municipalities/municipalities.service';
 import { isShortLinkPath } from '$lib/domain/communication';
+import { isWidgetPath } from '$lib/server/platform/widgets';
 import { firstChannel, resolveRequestSession } from '$lib/server/features/accounts/accounts.service';
 import { isUnsubscribePath } from '$lib/server/features/notifications/notifications.service';
 import {
@@ -41,6 +42,9 @@ const RESERVED = new Set([
 	'media',
 	// Short links of the communication plans: /k/{code}.
 	'k',
+	// oEmbed for content management systems and the widgets' script (the widgets feature).
+	'oembed',
+	'widget.js',
 	'_app',
 	'favicon.svg',
 	'robots.txt'
@@ -168,10 +172,14 @@ async function handleRequest(
 			return done(new Response(null, { status: 308, headers: { location: clean.pathname + clean.search } }));
 	}
 
-	const sessionToken = event.cookies.get(SESSION_COOKIE);
+	// A widget is shown inside other sites: it reads no session and sets no cookie (no third-party cookies), and
+	// is never kept in the shared page cache (its CORS answer depends on the asking site).
+	const widget = isWidgetPath(event.url.pathname);
+	const sessionToken = widget ? undefined : event.cookies.get(SESSION_COOKIE);
 	// A visitor landing from a poster, a newsletter or another site: remember the channel until they register. A
 	// short link is not the landing: it redirects to the page with its channel's utm tags, which is.
 	const landing =
+		!widget &&
 		!sessionToken &&
 		event.request.method === 'GET' &&
 		!isShortLinkPath(event.url.pathname) &&
@@ -186,7 +194,7 @@ async function handleRequest(
 	// Someone who just wrote (with a replica configured) reads what everyone reads, but fresh: from the primary.
 	const recentWrite = Boolean(app.replica && event.cookies.get(RECENT_WRITE_COOKIE));
 	const publicRead = isShareableRequest(event.request, event.url, Boolean(sessionToken) || recentWrite);
-	const shareable = app.config.pageCache && !landing?.channel && publicRead;
+	const shareable = app.config.pageCache && !landing?.channel && publicRead && !widget;
 	// The raw request URL: event.url hides the __data.json suffix of client-side navigation.
 	const cacheKey = shareable ? pageCacheKey(new URL(event.request.url), locale) : '';
 	if (shareable) {
@@ -225,7 +233,7 @@ async function handleRequest(
 
 	setSecurityHeaders(response.headers, {
 		https: event.url.protocol === 'https:',
-		frameAncestors: app.config.frameAncestors,
+		frameAncestors: event.locals.frameAncestors ?? app.config.frameAncestors,
 		formAction: app.oidc ? `'self' ${new URL(app.oidc.issuer).origin}` : "'self'"
 	});
 	// Any write that went through drops cached data and pages, in every process, so the next page shows the change.
@@ -238,6 +246,8 @@ async function handleRequest(
 			);
 		}
 	}
+	// Whatever a widget's code might have tried: its answer carries no cookie.
+	if (widget) response.headers.delete('set-cookie');
 	if (shareable) response = await app.pageCache.store(cacheKey, response, cacheGeneration);
 	return done(response, shareable ? 'miss' : undefined);
 }

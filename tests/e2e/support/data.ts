@@ -163,6 +163,8 @@ export function routeValuesOfGeel(dataDir: string): Promise<Record<string, strin
 					`SELECT id AS v FROM stories WHERE municipality_id = ${geel} ORDER BY (status = 'submitted') DESC, id LIMIT 1`
 				).catch(() => undefined)) ?? '999999',
 			level: '2',
+			// A widget of Geel (/{municipality}/widget/{soort}): the ways to take part, which needs no option.
+			soort: 'meedoen',
 			rest: 'v1/iets',
 			// An unsubscribe link (/uitschrijven/{token}) that is none: a malformed token is refused like any write
 			// from another origin. A well-formed one is the one write without an Origin check (RFC 8058's

@@ -23,6 +23,7 @@ import type { communication } from './nl/communication';
 import type { colleagues } from './nl/colleagues';
 import type { stories } from './nl/stories';
 import type { storiesAdmin } from './nl/storiesAdmin';
+import type { widgets } from './nl/widgets';
 
 const nl = {
 	app: {
@@ -321,6 +322,7 @@ export type FullCatalogue = typeof nl & {
 	colleagues: typeof colleagues;
 	stories: typeof stories;
 	storiesAdmin: typeof storiesAdmin;
+	widgets: typeof widgets;
 };
 
 export default nl;

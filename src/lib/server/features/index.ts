@@ -20,6 +20,7 @@ import { staffFeature } from './staff/staff.feature';
 import { storiesFeature } from './stories/stories.feature';
 import { suggestionsFeature } from './suggestions/suggestions.feature';
 import { themesFeature } from './themes/themes.feature';
+import { widgetsFeature } from './widgets/widgets.feature';
 
 export const features = [
 	municipalitiesFeature,
@@ -40,7 +41,8 @@ export const features = [
 	newslettersFeature,
 	communicationFeature,
 	storiesFeature,
-	searchFeature
+	searchFeature,
+	widgetsFeature
 ] as const;
 
 /** Every section of a person's data export, from the features' personal-data parts. */

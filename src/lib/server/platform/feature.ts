@@ -11,6 +11,7 @@ import type { SearchTerms } from './search';
 import type { Locale, MessageKey } from '$lib/i18n';
 import type { SubscriptionSubjectKind } from '$lib/domain/subscriptions';
 import type { MunicipalityAbility } from './policy';
+import type { WidgetPart } from './widgets';
 
 /** A feature's part of the OpenAPI document: its paths and the schemas they refer to. */
 export interface ApiContribution {
@@ -286,6 +287,8 @@ export interface FeatureManifest<Sections extends PersonalDataSections = Persona
 	 * registry): for mails to many people whose job should not carry the whole mail (a newsletter).
 	 */
 	mailTemplates?: Readonly<Record<string, MailTemplate>>;
+	/** Its widgets, for other sites to embed (`/{m}/widget/{kind}`, platform/widgets.ts) and for the gallery. */
+	widgets?: readonly WidgetPart[];
 }
 
 /** Keeps the manifest's literal type, so the export's sections are typed from the registry. */
@@ -321,6 +324,12 @@ export function checkFeatures(features: Features, reserved: { jobs?: readonly st
 			throw new Error(`search kind ${f.search.kind} of ${f.name} is declared twice`);
 		searchKinds.add(f.search.kind);
 	}
+	const widgetKinds = new Set<string>();
+	for (const f of features)
+		for (const w of f.widgets ?? []) {
+			if (widgetKinds.has(w.kind)) throw new Error(`widget ${w.kind} of ${f.name} is declared twice`);
+			widgetKinds.add(w.kind);
+		}
 	const jobs = new Set(reserved.jobs);
 	const handlers = new Set<string>();
 	const templates = new Set<string>();

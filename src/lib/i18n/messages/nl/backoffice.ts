@@ -35,6 +35,7 @@ export const backoffice = {
 		events: 'Activiteiten',
 		newsletters: 'Nieuwsbrieven',
 		communication: 'Communicatie',
+		widgets: 'Widgets',
 		suggestions: 'Suggesties',
 		stories: 'Verhalen',
 		staff: 'Medewerkers',

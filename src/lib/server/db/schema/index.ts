@@ -11,3 +11,4 @@ export * from './mail';
 export * from './newsletters';
 export * from './communication';
 export * from './stories';
+export * from './widgets';

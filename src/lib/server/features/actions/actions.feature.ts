@@ -1,5 +1,6 @@
 // The actions feature: a municipality's climate actions with their opportunities, updates and posters.
 import { defineFeature } from '$lib/server/platform/feature';
+import { actionWidget } from './actions.widgets';
 import { actionsApi } from './actions.openapi';
 import { seedDemoActions } from './actions.demo';
 import { eraseActionData, exportActionData } from './actions.personal-data';
@@ -18,5 +19,6 @@ export const actionsFeature = defineFeature({
 	// "Mijn activiteit": the actions the person follows.
 	activity: actionsActivity,
 	// The municipality's and each action's news feeds: published updates.
-	news: actionNews
+	news: actionNews,
+	widgets: [actionWidget]
 });

@@ -1,6 +1,7 @@
 // The events feature: working groups, action days and other events (activiteiten) people register for, with a
 // waitlist. "Event" is the calendar event; the platform's domain events are another thing.
 import { defineFeature } from '$lib/server/platform/feature';
+import { eventsWidget } from './events.widgets';
 import { seedDemoEvents } from './events.demo';
 import { seedCalendarFeedSecret } from './events.calendar';
 import { checkInSecret } from './events.check-in';
@@ -47,5 +48,6 @@ export const eventsFeature = defineFeature({
 	// A change of time or place sends the logistics briefing again to the colleagues on the checklist.
 	handlers: [resendBriefingOnChange],
 	// Published events in the site-wide search (/zoeken).
-	search: { kind: 'events', find: searchEvents }
+	search: { kind: 'events', find: searchEvents },
+	widgets: [eventsWidget]
 });

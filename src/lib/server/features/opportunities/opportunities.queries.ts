@@ -3,7 +3,15 @@
 // where.
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import { actions, events, municipalities, opportunities, suggestionSettings } from '$lib/server/db/schema';
+import {
+	actions,
+	actionThemes,
+	events,
+	municipalities,
+	opportunities,
+	suggestionSettings,
+	themes
+} from '$lib/server/db/schema';
 import type { OpportunityKind } from '$lib/domain/actions';
 import type { LadderRung } from '$lib/domain/ladder';
 import { matchesSearch, searchRank, type SearchTarget, type SearchTerms } from '$lib/server/platform/search';
@@ -172,7 +180,10 @@ export type OpportunityRow = Awaited<ReturnType<typeof listOpportunitiesOfAction
  * rung pages and their counts. Whether each is open is decided by `nextStepOf` (opportunities.next-step.ts),
  * which needs the others of its action (a vote is open when its action's map is), so every rung is read.
  */
-export async function listWindowOpenOpportunities(db: Db, params: { municipalityIds: string[]; now: Date }) {
+export async function listWindowOpenOpportunities(
+	db: Db,
+	params: { municipalityIds: string[]; now: Date; themeSlug?: string }
+) {
 	if (params.municipalityIds.length === 0) return [];
 	return db
 		.select({
@@ -196,7 +207,11 @@ export async function listWindowOpenOpportunities(db: Db, params: { municipality
 				inArray(opportunities.municipalityId, params.municipalityIds),
 				or(isNull(opportunities.opensAt), lte(opportunities.opensAt, params.now)),
 				or(isNull(opportunities.closesAt), gt(opportunities.closesAt, params.now)),
-				actionIsPublic(params.now)
+				actionIsPublic(params.now),
+				// A theme is the action's: every opportunity of a matching action stays, so a vote still finds its map.
+				params.themeSlug
+					? sql`exists (select 1 from ${actionThemes} inner join ${themes} on ${themes.id} = ${actionThemes.themeId} where ${actionThemes.actionId} = ${actions.id} and ${actionThemes.municipalityId} = ${actions.municipalityId} and ${themes.slug} = ${params.themeSlug})`
+					: undefined
 			)
 		)
 		.orderBy(sql`${opportunities.closesAt} asc nulls last`, desc(actions.publishedAt), asc(opportunities.id));

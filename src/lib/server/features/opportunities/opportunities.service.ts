@@ -1,6 +1,6 @@
 // Use cases of opportunities on the public side: the rung browser ("Hoeveel tijd wil je erin steken?") and the
 // opportunities other features show beside their own (an action's page and cards, its poster).
-import type { Ctx, Tenant } from '$lib/server/platform/context';
+import type { Ctx, Tenant, TenantCtx } from '$lib/server/platform/context';
 import type { SearchPart } from '$lib/server/platform/feature';
 import { actionPath } from '$lib/domain/actions';
 import type { Db } from '$lib/server/db/client';
@@ -70,10 +70,11 @@ async function scope(ctx: Ctx, tenant: Tenant | undefined, participating?: boole
 /** The opportunities open now (window open and a next step, `nextStepOf`), soonest closing first. */
 async function listOpenNow(
 	ctx: Ctx,
-	municipalityIds: string[]
+	municipalityIds: string[],
+	themeSlug?: string
 ): Promise<{ row: OpenOpportunityRow; step: NextStep }[]> {
 	const now = new Date();
-	const rows = await listWindowOpenOpportunities(ctx.db, { municipalityIds, now });
+	const rows = await listWindowOpenOpportunities(ctx.db, { municipalityIds, now, themeSlug });
 	return rows.flatMap((row) => {
 		const step = nextStepOf(row, rows, now);
 		return step ? [{ row, step }] : [];
@@ -109,4 +110,24 @@ export async function countOpenByRung(
 		const open = await listOpenNow(ctx, municipalityIds);
 		return LADDER_RUNGS.map((rung) => ({ rung, count: open.filter((o) => o.row.rung === rung).length }));
 	});
+}
+
+/**
+ * The municipality's opportunities open now, soonest closing first, of one rung or of actions of one theme when
+ * asked: the "ways to take part" widget (opportunities.widgets.ts). The same for everyone, from the read cache.
+ */
+export async function listOpenOpportunities(
+	ctx: TenantCtx,
+	input: { rung?: LadderRung; themeSlug?: string; limit: number }
+): Promise<{ items: OpenOpportunityView[]; total: number }> {
+	const key = `open-opportunities:${ctx.tenant.id}:${input.rung ?? ''}:${input.themeSlug ?? ''}`;
+	const open = await cached(ctx.cache, key, async () =>
+		(await listOpenNow(ctx, [ctx.tenant.id], input.themeSlug)).filter(
+			(o) => !input.rung || o.row.rung === input.rung
+		)
+	);
+	return {
+		items: open.slice(0, input.limit).map((o) => presentOpenOpportunity(o.row, o.step)),
+		total: open.length
+	};
 }

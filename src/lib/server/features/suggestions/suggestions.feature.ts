@@ -1,5 +1,6 @@
 // The suggestions feature: citizens' suggestions on the map of an opportunity, votes, comments and moderation.
 import { defineFeature } from '$lib/server/platform/feature';
+import { mapWidget } from './suggestions.widgets';
 import { suggestionsApi } from './suggestions.openapi';
 import { suggestionsContributeApi } from './suggestions.contribute.openapi';
 import { settingsSchema } from './suggestions.admin.schemas';
@@ -29,5 +30,6 @@ export const suggestionsFeature = defineFeature({
 		erase: eraseSuggestionData,
 		kept: ['suggestions', 'suggestionVotes', 'suggestionComments']
 	},
-	search: { kind: 'suggestions', find: searchSuggestions }
+	search: { kind: 'suggestions', find: searchSuggestions },
+	widgets: [mapWidget]
 });

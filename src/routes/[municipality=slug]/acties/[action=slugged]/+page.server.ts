@@ -42,6 +42,8 @@ export const load: PageServerLoad = async (event) => {
 		events,
 		reports,
 		canonicalUrl: `${origin}${page.action.path}`,
+		// Discovery for content management systems that embed by address (oEmbed: the action's widget).
+		oembedUrl: `${origin}/oembed?url=${encodeURIComponent(`${origin}${page.action.path}`)}&format=json`,
 		tiles: getApp().config.tiles,
 		imageUrl: page.action.image ? `${origin}${page.action.image.url}` : null,
 		jsonLd: serializeJsonLd(actionJsonLd(page.action, origin)),

@@ -28,6 +28,8 @@ export const load: PageServerLoad = async (event) => {
 		filters,
 		returnTo,
 		loginHref: loginUrl(returnTo),
+		// Discovery for content management systems that embed by address (oEmbed: the map's widget).
+		oembedUrl: `${event.url.origin}/oembed?url=${encodeURIComponent(`${event.url.origin}${page.opportunity.path}`)}&format=json`,
 		tiles: getApp().config.tiles
 	};
 };
