@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { DATASETS, needsOfflineStep, runOfflineSteps, runOnlineSteps } from './datasets/index.mjs';
 import { startAppServer } from './lib/app-server.mjs';
 import { createBenchDatabase } from './lib/database.mjs';
@@ -447,6 +448,15 @@ async function main() {
 		});
 	}
 
+	// The widgets' script other sites load (/widget.js): its bytes as served, and gzip -9.
+	log('weighing the widgets’ script /widget.js…');
+	const widgetScript = await (async () => {
+		const response = await fetch(`${app.baseUrl}/widget.js`);
+		if (!response.ok) return { path: '/widget.js', skipped: `answered ${response.status}` };
+		const bytes = Buffer.from(await response.arrayBuffer());
+		return { path: '/widget.js', bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+	})();
+
 	// Votes last: they change the counts the read scenarios show.
 	let votes = null;
 	const voteData = datasets.suggestions;
@@ -550,6 +560,13 @@ async function main() {
 			measured: m.ms < 10 ? `${m.ms.toPrecision(2)} ms` : fmt.ms(m.ms),
 			target: `≤ ${m.targetMs} ms`,
 			pass: m.ms <= m.targetMs
+		});
+	if (widgetScript.bytes !== undefined)
+		checks.push({
+			what: 'widgets’ script /widget.js (gzip -9)',
+			measured: `${fmt.int(widgetScript.gzipBytes)} bytes`,
+			target: `≤ ${fmt.int(TARGETS.widgetScriptBytes)} bytes`,
+			pass: widgetScript.gzipBytes <= TARGETS.widgetScriptBytes
 		});
 	for (const p of pages) {
 		checks.push({
@@ -814,6 +831,12 @@ async function main() {
 			);
 		}
 	}
+	console.log('');
+	console.log(
+		widgetScript.bytes !== undefined
+			? `Widgets’ script ${widgetScript.path}: ${fmt.int(widgetScript.bytes)} bytes, ${fmt.int(widgetScript.gzipBytes)} gzip -9`
+			: `Widgets’ script ${widgetScript.path}: not measured (${widgetScript.skipped})`
+	);
 	for (const p of pages) {
 		console.log('');
 		console.log(`JavaScript loaded at start by ${p.page}: ${p.count} files`);
@@ -911,6 +934,7 @@ async function main() {
 		votes: votes && { ...votes, confirmedPerSuggestion: undefined },
 		soak,
 		pages,
+		widgetScript,
 		micro,
 		memory: memory && {
 			appRssBytes: memory.rssBytes,

@@ -21,7 +21,9 @@ export const TARGETS = {
 	/** app req/s divided by the ceiling's req/s for the same payload (at least). */
 	ratio: 0.05,
 	/** JavaScript a citizen page loads at start, gzip -9, in KB of 1024 bytes (at most). */
-	jsKb: 60
+	jsKb: 60,
+	/** The widgets' script another site loads (/widget.js), gzip -9, in bytes (at most). */
+	widgetScriptBytes: 1_024
 };
 
 export const LOAD_SCENARIOS = [

@@ -1,7 +1,14 @@
 // Debian's Chromium through playwright-core, and an axe-core check every visited page must pass.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import {
+	chromium,
+	type Browser,
+	type BrowserContext,
+	type Frame,
+	type Page,
+	type Response
+} from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -44,19 +51,27 @@ interface Violation {
  * real policy (no `bypassCSP`), so the journeys would still notice a CSP that blocks the app's own scripts.
  */
 export async function checkA11y(
-	page: Page,
+	page: Page | Frame,
 	label = page.url(),
-	options: { targetSize?: boolean } = {}
+	options: {
+		targetSize?: boolean;
+		/**
+		 * Whether axe asks the page's frames too (the default). A host page with another origin's widget frame
+		 * checks the frame on its own (`checkA11y(frame)`): axe in the host cannot reach into a frame without it.
+		 */
+		iframes?: boolean;
+	} = {}
 ): Promise<void> {
 	const loaded = await page.evaluate(() => 'axe' in window);
 	if (!loaded) await page.evaluate(axeSource);
 	const violations: Violation[] = await page.evaluate(
-		async ({ tags, targetSize }) => {
+		async ({ tags, targetSize, iframes }) => {
 			// eslint-disable-next-line @typescript-eslint/no-explicit-any
 			const axe = (window as any).axe;
 			const results = await axe.run(document, {
 				runOnly: { type: 'tag', values: targetSize ? [...tags, 'wcag22aa'] : tags },
-				resultTypes: ['violations']
+				resultTypes: ['violations'],
+				iframes
 			});
 			// eslint-disable-next-line @typescript-eslint/no-explicit-any
 			return results.violations.map((v: any) => ({
@@ -72,7 +87,7 @@ export async function checkA11y(
 				}))
 			}));
 		},
-		{ tags: WCAG_TAGS, targetSize: options.targetSize ?? false }
+		{ tags: WCAG_TAGS, targetSize: options.targetSize ?? false, iframes: options.iframes ?? true }
 	);
 	if (violations.length === 0) return;
 	const lines = [`axe: ${violations.length} WCAG 2.0/2.1 A/AA violation(s) on ${label}`];
