@@ -39,6 +39,8 @@ const RESERVED = new Set([
 	'profiel',
 	'agenda',
 	'beheer',
+	// The public playbook of every region: /draaiboek, /draaiboek/{template}.
+	'draaiboek',
 	'media',
 	// Short links of the communication plans: /k/{code}.
 	'k',

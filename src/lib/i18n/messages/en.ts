@@ -70,7 +70,11 @@ const en: PartialCatalogue = {
 		statThemes: 'climate themes',
 		inhabitants: { one: '{count} inhabitant', other: '{count} inhabitants' },
 		themesHeading: 'What is it about?',
-		ladderHeading: 'How much time do you want to put in?'
+		ladderHeading: 'How much time do you want to put in?',
+		playbookHeading: 'Citizen participation playbook',
+		playbookIntro:
+			'How do you run a participation process, step by step? The region’s playbook is there for every municipality, including those not taking part yet, and for every policy theme.',
+		playbookLink: 'Read the playbook'
 	},
 	municipality: {
 		home: '{name}',

@@ -71,7 +71,11 @@ const fr: PartialCatalogue = {
 		statThemes: 'thèmes climatiques',
 		inhabitants: { one: '{count} habitant', other: '{count} habitants' },
 		themesHeading: 'De quoi s’agit-il ?',
-		ladderHeading: 'Combien de temps voulez-vous y consacrer ?'
+		ladderHeading: 'Combien de temps voulez-vous y consacrer ?',
+		playbookHeading: 'Guide de la participation citoyenne',
+		playbookIntro:
+			'Comment mener un trajet participatif, étape par étape ? Le guide de la région est là pour chaque commune, même celles qui ne participent pas encore, et pour chaque thème politique.',
+		playbookLink: 'Lire le guide'
 	},
 	municipality: {
 		home: '{name}',

@@ -24,6 +24,8 @@ import type { colleagues } from './nl/colleagues';
 import type { stories } from './nl/stories';
 import type { storiesAdmin } from './nl/storiesAdmin';
 import type { widgets } from './nl/widgets';
+import type { playbook } from './nl/playbook';
+import type { playbookAdmin } from './nl/playbookAdmin';
 
 const nl = {
 	app: {
@@ -91,7 +93,11 @@ const nl = {
 		statThemes: 'klimaatthema’s',
 		inhabitants: { one: '{count} inwoner', other: '{count} inwoners' },
 		themesHeading: 'Waarover gaat het?',
-		ladderHeading: 'Hoeveel tijd wil je erin steken?'
+		ladderHeading: 'Hoeveel tijd wil je erin steken?',
+		playbookHeading: 'Draaiboek burgerparticipatie',
+		playbookIntro:
+			'Hoe pak je een participatietraject aan, stap voor stap? Het draaiboek van de regio is er voor elke gemeente, ook die nog niet meedoet, en voor elk beleidsthema.',
+		playbookLink: 'Lees het draaiboek'
 	},
 	municipality: {
 		home: '{name}',
@@ -323,6 +329,8 @@ export type FullCatalogue = typeof nl & {
 	stories: typeof stories;
 	storiesAdmin: typeof storiesAdmin;
 	widgets: typeof widgets;
+	playbook: typeof playbook;
+	playbookAdmin: typeof playbookAdmin;
 };
 
 export default nl;

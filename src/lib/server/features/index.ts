@@ -12,6 +12,7 @@ import { notificationsFeature } from './notifications/notifications.feature';
 import { newslettersFeature } from './newsletters/newsletters.feature';
 import { municipalitiesFeature } from './municipalities/municipalities.feature';
 import { opportunitiesFeature } from './opportunities/opportunities.feature';
+import { playbookFeature } from './playbook/playbook.feature';
 import { profileFeature } from './profile/profile.feature';
 import { regionFeature } from './region/region.feature';
 import { searchFeature } from './search/search.feature';
@@ -41,6 +42,7 @@ export const features = [
 	newslettersFeature,
 	communicationFeature,
 	storiesFeature,
+	playbookFeature,
 	searchFeature,
 	widgetsFeature
 ] as const;

@@ -38,6 +38,7 @@ export const backoffice = {
 		widgets: 'Widgets',
 		suggestions: 'Suggesties',
 		stories: 'Verhalen',
+		playbook: 'Draaiboek',
 		staff: 'Medewerkers',
 		audit: 'Logboek',
 		settings: 'Instellingen',
@@ -287,6 +288,21 @@ export const backoffice = {
 				offline_interest_removed: 'Iemand verwijderd van de lijst van interesse buiten het platform',
 				report_photo_added: 'Foto aan het verslag toegevoegd',
 				report_photo_removed: 'Foto uit het verslag verwijderd'
+			},
+			playbook: {
+				template_created: 'Traject in het draaiboek aangemaakt',
+				template_changed: 'Traject in het draaiboek gewijzigd',
+				template_published: 'Traject van het draaiboek gepubliceerd',
+				template_unpublished: 'Traject van het draaiboek offline gehaald',
+				proposal_accepted: 'Voorstel van een gemeente aanvaard',
+				proposal_declined: 'Voorstel van een gemeente afgewezen',
+				trajectory_started: 'Traject uit het draaiboek gestart',
+				trajectory_changed: 'Traject uit het draaiboek gewijzigd',
+				step_done: 'Stap van een traject afgevinkt',
+				step_reopened: 'Stap van een traject weer opengezet',
+				step_changed: 'Stap van een traject aangepast',
+				step_proposed: 'Stap voorgesteld aan het draaiboek van de regio',
+				session_planned: 'Sessie van een traject als activiteit gepland'
 			},
 			story: {
 				edited: 'Verhaal uit de buurt licht aangepast',
@@ -552,6 +568,12 @@ export const backoffice = {
 	region: {
 		title: 'Beheer',
 		backToBackoffice: 'Terug naar het beheer',
+		playbook: {
+			heading: 'Draaiboek burgerparticipatie',
+			intro:
+				'De trajecten die de gemeenten van de regio kunnen lopen: schrijven, publiceren, voorstellen van gemeenten en wie wat gebruikt.',
+			link: 'Naar het draaiboek van de regio'
+		},
 		titleOf: 'Beheer van de {region}',
 		regionsNav: 'Regio’s',
 		yourMunicipalities: 'Beheer van de gemeenten',

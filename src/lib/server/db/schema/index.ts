@@ -12,3 +12,4 @@ export * from './newsletters';
 export * from './communication';
 export * from './stories';
 export * from './widgets';
+export * from './playbook';
