@@ -175,8 +175,31 @@ async function arrangeMol(): Promise<RouteValues> {
 			 RETURNING id`,
 			[mol, citizen.id, storyPhoto.id]
 		);
+		// A trajectory of Mol from the playbook with one phase and one step: its page, step page and every change
+		// of them are Mol's alone.
+		const trajectory = await one<{ id: number }>(
+			`INSERT INTO playbook_trajectories (municipality_id, template_title, template_version, title, theme, starts_on)
+			 VALUES ($1, 'Klimaatdoeners', 1, 'Klimaatdoeners Mol', 'Klimaat', current_date) RETURNING id`,
+			[mol]
+		);
+		const phase = await one<{ id: number }>(
+			`INSERT INTO playbook_trajectory_phases (municipality_id, trajectory_id, position, phase_key, title, starts_on, ends_on)
+			 VALUES ($1, $2, 0, 'p1', 'Voorbereiding', current_date, current_date + 30) RETURNING id`,
+			[mol, trajectory.id]
+		);
+		const step = await one<{ id: number }>(
+			`INSERT INTO playbook_trajectory_steps (municipality_id, trajectory_id, phase_id, position, step_key, title, role, due_on, session)
+			 VALUES ($1, $2, $3, 0, 's7', 'Kickoff', 'coach', current_date,
+			   '{"title":"Kickoff","kind":"workingGroup","agenda":"","materials":"","prepare":"","durationMinutes":120}')
+			 RETURNING id`,
+			[mol, trajectory.id, phase.id]
+		);
 		return {
 			municipality: 'mol',
+			traject: String(trajectory.id),
+			stap: String(step.id),
+			step: String(step.id),
+			phase: String(phase.id),
 			plan: String(plan.id),
 			moment: String(moment.id),
 			tekst: String(text.id),

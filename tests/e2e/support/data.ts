@@ -162,6 +162,19 @@ export function routeValuesOfGeel(dataDir: string): Promise<Record<string, strin
 				(await one(
 					`SELECT id AS v FROM stories WHERE municipality_id = ${geel} ORDER BY (status = 'submitted') DESC, id LIMIT 1`
 				).catch(() => undefined)) ?? '999999',
+			// The playbook: a template of the region (Klimaatdoeners), its step and document keys, and Geel's
+			// trajectory of the demo with its first step.
+			sjabloon: 'klimaatdoeners',
+			stapsleutel: 's1',
+			document: 'd1',
+			traject:
+				(await one(
+					`SELECT id AS v FROM playbook_trajectories WHERE municipality_id = ${geel} ORDER BY id LIMIT 1`
+				).catch(() => undefined)) ?? '999999',
+			stap:
+				(await one(
+					`SELECT id AS v FROM playbook_trajectory_steps WHERE municipality_id = ${geel} ORDER BY id LIMIT 1`
+				).catch(() => undefined)) ?? '999999',
 			level: '2',
 			// A widget of Geel (/{municipality}/widget/{soort}): the ways to take part, which needs no option.
 			soort: 'meedoen',
