@@ -84,6 +84,7 @@ const en: PartialCatalogue = {
 		logoAlt: 'Logo of {name}',
 		themesHeading: 'Themes in {name}',
 		ladderHeading: 'How much time do you want to put in?',
+		groupsLink: 'Citizen groups with their own working budget in {name}',
 		notParticipatingTitle: '{name} is not taking part yet',
 		notParticipatingBody:
 			'{name} does not use Meedoen yet. Would you like to take part in climate action nearby anyway? Have a look at the municipalities that already take part.',

@@ -85,6 +85,7 @@ const fr: PartialCatalogue = {
 		logoAlt: 'Logo de {name}',
 		themesHeading: 'Thèmes à {name}',
 		ladderHeading: 'Combien de temps voulez-vous y consacrer ?',
+		groupsLink: 'Groupes de citoyens avec leur propre budget de fonctionnement à {name}',
 		notParticipatingTitle: '{name} ne participe pas encore',
 		notParticipatingBody:
 			'{name} n’utilise pas encore Meedoen. Vous voulez quand même participer à des actions pour le climat près de chez vous ? Regardez alors les communes qui participent déjà.',

@@ -26,6 +26,7 @@ import type { storiesAdmin } from './nl/storiesAdmin';
 import type { widgets } from './nl/widgets';
 import type { playbook } from './nl/playbook';
 import type { playbookAdmin } from './nl/playbookAdmin';
+import type { groups } from './nl/groups';
 
 const nl = {
 	app: {
@@ -107,6 +108,7 @@ const nl = {
 		logoAlt: 'Logo van {name}',
 		themesHeading: 'Thema’s in {name}',
 		ladderHeading: 'Hoeveel tijd wil je erin steken?',
+		groupsLink: 'Burgergroepen met een eigen werkingsbudget in {name}',
 		notParticipatingTitle: '{name} doet nog niet mee',
 		notParticipatingBody:
 			'{name} gebruikt Meedoen nog niet. Wil je toch al meedoen aan klimaatacties in de buurt? Kijk dan bij de gemeenten die al meedoen.',
@@ -331,6 +333,7 @@ export type FullCatalogue = typeof nl & {
 	widgets: typeof widgets;
 	playbook: typeof playbook;
 	playbookAdmin: typeof playbookAdmin;
+	groups: typeof groups;
 };
 
 export default nl;

@@ -8,6 +8,7 @@ import { communicationFeature } from './communication/communication.feature';
 import { colleaguesFeature } from './colleagues/colleagues.feature';
 import { demoFeature } from './demo/demo.feature';
 import { eventsFeature } from './events/events.feature';
+import { groupsFeature } from './groups/groups.feature';
 import { notificationsFeature } from './notifications/notifications.feature';
 import { newslettersFeature } from './newsletters/newsletters.feature';
 import { municipalitiesFeature } from './municipalities/municipalities.feature';
@@ -43,6 +44,7 @@ export const features = [
 	communicationFeature,
 	storiesFeature,
 	playbookFeature,
+	groupsFeature,
 	searchFeature,
 	widgetsFeature
 ] as const;

@@ -27,12 +27,16 @@ import {
 	newsletters,
 	newsletterRecipients,
 	offlineInterests,
-	stories
+	stories,
+	groupMembers,
+	groupPosts,
+	groupThreads
 } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
 import {
 	buildEvent,
+	buildGroup,
 	buildParticipatingMunicipality,
 	buildSuggestion,
 	buildSuggestionOpportunity
@@ -252,11 +256,32 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 			publishedAt: new Date()
 		}
 	]);
+	// groups: a sign-up with a motivation, and a question to the group sharing the address
+	const group = await buildGroup(db, geel);
+	await db.insert(groupMembers).values({
+		municipalityId: geel.id,
+		groupId: group.id,
+		userId,
+		motivation: `${name}-motivatie`,
+		status: 'accepted'
+	});
+	const [thread] = await db
+		.insert(groupThreads)
+		.values({ municipalityId: geel.id, groupId: group.id, title: 'Vraag', authorId: userId })
+		.returning({ id: groupThreads.id });
+	await db.insert(groupPosts).values({
+		municipalityId: geel.id,
+		groupId: group.id,
+		threadId: thread!.id,
+		authorId: userId,
+		body: `Mag ik komen kijken? Antwoorden kan op ${email}.`
+	});
 	return {
 		userId,
 		addresses: [email],
 		displayName: user!.displayName,
 		markers: [
+			`${name}-motivatie`,
 			email,
 			user!.displayName,
 			`${name}voornaam`,

@@ -211,7 +211,7 @@ export interface ActivitySection {
 
 /**
  * A feature's part of "Mijn activiteit" on the profile: the person's own contributions and follows, newest
- * first. Events add the person's registrations; groups will add their memberships here when they come.
+ * first. Events add the person's registrations; groups the groups they signed up for.
  */
 export type ActivityPart = (db: Db, person: { userId: string }, locale: Locale) => Promise<ActivitySection[]>;
 

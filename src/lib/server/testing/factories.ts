@@ -31,6 +31,8 @@ import {
 	type SuggestionFields,
 	type SuggestionSettingsValues
 } from '$lib/server/features/suggestions/suggestions.queries';
+import { insertGroup, insertMember, insertMenuItem } from '$lib/server/features/groups/groups.queries';
+import type { GroupStatus, MemberRole, MemberStatus } from '$lib/domain/groups';
 
 export async function getTenant(db: Db, slug: string): Promise<Tenant> {
 	const [row] = await db
@@ -365,5 +367,70 @@ export async function buildEvent(
 		uid: options.uid ?? newEventUid(),
 		startsAt,
 		endsAt: options.endsAt ?? new Date(startsAt.getTime() + 2 * HOUR)
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Citizen groups
+// ---------------------------------------------------------------------------------------------
+
+/** A citizen group's call straight in the database: open, €5,000, a repair café on its menu card. */
+export async function buildGroup(
+	db: Db,
+	tenant: Tenant,
+	options: {
+		name?: string;
+		status?: GroupStatus;
+		confirmSignups?: boolean;
+		budgetCents?: number;
+		deadline?: string | null;
+		menu?: string[];
+	} = {}
+) {
+	const name = options.name ?? `Klimaatdoeners ${Math.random().toString(36).slice(2, 7)}`;
+	const { id } = await insertGroup(db, {
+		municipalityId: tenant.id,
+		name,
+		purpose: 'Samen klimaatacties opzetten in de buurt.',
+		rules: '',
+		budgetCents: options.budgetCents ?? 500_000,
+		deadline: options.deadline ?? null,
+		confirmSignups: options.confirmSignups ?? false,
+		approvalThresholdCents: 25_000,
+		status: options.status ?? 'open',
+		createdBy: null
+	});
+	const menu: number[] = [];
+	for (const [position, title] of (options.menu ?? ['Repaircafé']).entries())
+		menu.push(
+			(
+				await insertMenuItem(db, {
+					municipalityId: tenant.id,
+					groupId: id,
+					title,
+					description: '',
+					tags: ['circular'],
+					position
+				})
+			).id
+		);
+	return { id, name, menu };
+}
+
+/** An accepted member (or coordinator) of a group, straight in the database. */
+export async function buildGroupMember(
+	db: Db,
+	tenant: Tenant,
+	groupId: number,
+	userId: string,
+	options: { status?: MemberStatus; role?: MemberRole } = {}
+) {
+	return insertMember(db, {
+		municipalityId: tenant.id,
+		groupId,
+		userId,
+		motivation: 'Ik doe graag mee.',
+		status: options.status ?? 'accepted',
+		role: options.role ?? 'member'
 	});
 }

@@ -173,7 +173,8 @@ export const actions: NonNullable<PartialCatalogue['actions']> = {
 		suggest: 'To the map: suggest a place',
 		vote: 'To the map: support places',
 		follow: 'Follow this action',
-		register: 'Sign up'
+		register: 'Sign up',
+		join: 'Join the group'
 	},
 	ladder: {
 		heading: 'How much time do you want to put in?',

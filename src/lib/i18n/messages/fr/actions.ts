@@ -175,7 +175,8 @@ export const actions: NonNullable<PartialCatalogue['actions']> = {
 		suggest: 'Vers la carte : proposez un endroit',
 		vote: 'Vers la carte : soutenez des endroits',
 		follow: 'Suivre cette action',
-		register: 'Inscrivez-vous'
+		register: 'Inscrivez-vous',
+		join: 'Rejoignez le groupe'
 	},
 	ladder: {
 		heading: 'Combien de temps voulez-vous y consacrer ?',

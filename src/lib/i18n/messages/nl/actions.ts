@@ -173,7 +173,8 @@ export const actions = {
 		suggest: 'Naar de kaart: stel een plek voor',
 		vote: 'Naar de kaart: steun plekken',
 		follow: 'Volg deze actie',
-		register: 'Schrijf je in'
+		register: 'Schrijf je in',
+		join: 'Doe mee met de groep'
 	},
 	ladder: {
 		heading: 'Hoeveel tijd wil je erin steken?',

@@ -39,6 +39,7 @@ export const backoffice = {
 		suggestions: 'Suggesties',
 		stories: 'Verhalen',
 		playbook: 'Draaiboek',
+		groups: 'Burgergroepen',
 		staff: 'Medewerkers',
 		audit: 'Logboek',
 		settings: 'Instellingen',
@@ -303,6 +304,25 @@ export const backoffice = {
 				step_changed: 'Stap van een traject aangepast',
 				step_proposed: 'Stap voorgesteld aan het draaiboek van de regio',
 				session_planned: 'Sessie van een traject als activiteit gepland'
+			},
+			group: {
+				created: 'Oproep voor een burgergroep aangemaakt',
+				changed: 'Oproep voor een burgergroep gewijzigd',
+				menu_item_added: 'Actie op de menukaart gezet',
+				menu_item_removed: 'Actie van de menukaart gehaald',
+				member_joined: 'Lid van een burgergroep geworden',
+				signup_declined: 'Aanmelding voor een burgergroep niet aanvaard',
+				action_picked: 'Actie gekozen van de menukaart',
+				subgroup_changed: 'Subgroep gewijzigd',
+				work_plan_changed: 'Werkplan van een burgergroep gewijzigd',
+				coordinator_changed: 'Coördinator van een burgergroep doorgegeven',
+				invitation_created: 'Uitnodigingslink voor een burgergroep gemaakt',
+				funding_added: 'Cofinanciering toegevoegd',
+				funding_changed: 'Cofinanciering gewijzigd',
+				expense_added: 'Uitgave van een burgergroep toegevoegd',
+				expense_approved: 'Uitgave van een burgergroep goedgekeurd',
+				expense_refused: 'Uitgave van een burgergroep geweigerd',
+				exported: 'Budget van een burgergroep geëxporteerd'
 			},
 			story: {
 				edited: 'Verhaal uit de buurt licht aangepast',

@@ -188,7 +188,9 @@ export const profile = {
 			coachedMunicipalities: 'Gemeenten die je begeleidt als participatie-expert',
 			auditLog: 'Het logboek over jou',
 			eventInvitations: 'Uitnodigingen voor activiteiten',
-			stories: 'Je verhalen uit de buurt'
+			stories: 'Je verhalen uit de buurt',
+			groups: 'Burgergroepen waarvoor je je aanmeldde',
+			groupContributions: 'Wat je schreef in burgergroepen (aantallen)'
 		}
 	},
 	activity: {
@@ -223,6 +225,14 @@ export const profile = {
 			rejected: 'Niet gepubliceerd'
 		},
 		storyReason: 'Waarom niet: {reason}',
+		groups: 'Mijn burgergroepen',
+		noGroups: 'Je meldde je nog niet aan voor een burgergroep.',
+		group: {
+			pending: 'Aanmelding wacht op de gemeente',
+			accepted: 'Lid',
+			declined: 'Aanmelding niet aanvaard',
+			coordinator: 'Coördinator'
+		},
 		eventOn: 'activiteit op {date}',
 		eventCancelled: 'Gaat niet door',
 		merged: 'Samengevoegd',

@@ -13,3 +13,4 @@ export * from './communication';
 export * from './stories';
 export * from './widgets';
 export * from './playbook';
+export * from './groups';

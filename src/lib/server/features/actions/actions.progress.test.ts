@@ -28,6 +28,7 @@ function row(values: Partial<OpportunityRow> & Pick<OpportunityRow, 'kind'>): Op
 		takesSuggestions: true,
 		takesVotes: true,
 		registrableEvent: null,
+		joinableGroup: null,
 		...values
 	};
 }

@@ -12,7 +12,9 @@ export type NextStep =
 	/** Vote: support suggestions on the map of the action's open map opportunity. */
 	| { kind: 'vote'; opportunityId: number }
 	/** Register for the event a working group or action day leads to (its page, with the form). */
-	| { kind: 'register'; event: string };
+	| { kind: 'register'; event: string }
+	/** Join the citizen group that runs the action (its page: how to sign up or ask a question). */
+	| { kind: 'join'; group: number };
 
 export interface Window {
 	opensAt: Date | null;
@@ -35,6 +37,8 @@ export interface Candidate extends Window {
 	 * absent without one.
 	 */
 	registrableEvent?: string | null;
+	/** For a citizen group: the group whose picked action this is (the groups feature's tables); null without. */
+	joinableGroup?: number | null;
 }
 
 export function windowOpen(o: Window, now: Date): boolean {
@@ -48,8 +52,9 @@ export function windowOpen(o: Window, now: Date): boolean {
  * Per kind: reading updates is following the action; suggestions on the map are that map, while it takes
  * suggestions; a vote is the map of the action's open map opportunity while that map takes votes (support
  * there is the vote), none without one. A working group or an action day is registering for its event while
- * one takes registrations, none without one. A survey, volunteering and a citizen group have no next step on
- * the platform until surveys and groups exist, so they are never "open": their text says how to take part.
+ * one takes registrations, none without one. A citizen group is the group's page, when a group (not a draft)
+ * runs the action. A survey and volunteering have no next step on the platform until surveys exist, so they are
+ * never "open": their text says how to take part.
  */
 export function nextStepOf(o: Candidate, siblings: readonly Candidate[], now: Date): NextStep | null {
 	if (!windowOpen(o, now)) return null;
@@ -71,9 +76,10 @@ export function nextStepOf(o: Candidate, siblings: readonly Candidate[], now: Da
 		case 'workingGroup':
 		case 'actionDay':
 			return o.registrableEvent ? { kind: 'register', event: o.registrableEvent } : null;
+		case 'citizenGroup':
+			return o.joinableGroup ? { kind: 'join', group: o.joinableGroup } : null;
 		case 'survey':
 		case 'volunteer':
-		case 'citizenGroup':
 			return null;
 	}
 }
@@ -85,6 +91,8 @@ export function nextStepHref(step: NextStep, municipalitySlug: string, actionPat
 			return `${actionPath}#volgen`;
 		case 'register':
 			return `/${municipalitySlug}/activiteiten/${step.event}#inschrijven`;
+		case 'join':
+			return `/${municipalitySlug}/groepen/${step.group}`;
 		default:
 			return `/${municipalitySlug}/kansen/${step.opportunityId}`;
 	}

@@ -6,7 +6,9 @@ import type { Db } from '$lib/server/db/client';
 import {
 	actions,
 	actionThemes,
+	citizenGroups,
 	events,
+	groupMenuItems,
 	municipalities,
 	opportunities,
 	suggestionSettings,
@@ -74,6 +76,18 @@ function registrableEventAt(now: Date): SQL<string | null> {
 }
 
 /**
+ * The citizen group a `citizenGroup` opportunity joins: the group (not a draft) whose menu item became the
+ * opportunity's action, read from the groups feature's tables as the registrable event is from the events';
+ * null for any other kind or without one.
+ */
+const joinableGroup = sql<number | null>`CASE WHEN ${opportunities.kind} = 'citizenGroup' THEN (
+	SELECT mi.group_id FROM ${groupMenuItems} mi JOIN ${citizenGroups} g
+		ON g.id = mi.group_id AND g.municipality_id = mi.municipality_id
+	WHERE mi.municipality_id = ${opportunities.municipalityId} AND mi.action_id = ${opportunities.actionId}
+		AND g.status <> 'draft'
+	ORDER BY mi.id LIMIT 1) END`;
+
+/**
  * What the listings add to an opportunity: whether a map of suggestions takes suggestions and votes now (its
  * settings, kept by the suggestions feature; true without settings, as there), so `nextStepOf` never calls a
  * closed map open. Read with a left join on `suggestion_settings` (one row per opportunity at most). And the
@@ -84,7 +98,8 @@ function listedColumnsAt(now: Date) {
 		...opportunityColumns,
 		takesSuggestions: sql<boolean>`coalesce(${suggestionSettings.submissionsOpen}, true)`,
 		takesVotes: sql<boolean>`coalesce(${suggestionSettings.votingOpen}, true)`,
-		registrableEvent: registrableEventAt(now)
+		registrableEvent: registrableEventAt(now),
+		joinableGroup
 	};
 }
 const settingsOf = and(

@@ -8,6 +8,7 @@ import { cached } from '$lib/server/platform/cache';
 import { LADDER_RUNGS, type LadderRung } from '$lib/domain/ladder';
 import { listParticipatingMunicipalities } from '$lib/server/features/municipalities/municipalities.service';
 import {
+	insertOpportunity,
 	listOpportunitiesOfActions as listOpportunityRows,
 	listWindowOpenOpportunities,
 	searchOpportunities as searchOpportunityRows,
@@ -27,6 +28,27 @@ export async function listOpportunitiesOfActions(
 	input: { municipalityIds: string[]; actionIds: number[]; now?: Date }
 ): Promise<OpportunityRow[]> {
 	return listOpportunityRows(ctx.db, input);
+}
+
+/**
+ * Adds an opportunity to an action of the municipality inside another use case's transaction (a citizen
+ * group's picked action gets its "Doe mee met de groep"). The caller writes the action's history; an action of
+ * another municipality is not found.
+ */
+export async function addOpportunityInTransaction(
+	tx: Db,
+	input: {
+		municipalityId: string;
+		actionId: number;
+		title: string;
+		rung: LadderRung;
+		kind: OpportunityRow['kind'];
+		howTo: string;
+	}
+): Promise<{ id: number }> {
+	const row = await insertOpportunity(tx, input);
+	if (!row) throw new Error('opportunity of another municipality');
+	return { id: row.id };
 }
 
 /**

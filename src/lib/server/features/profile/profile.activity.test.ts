@@ -129,7 +129,8 @@ describe('mijn activiteit', () => {
 				'suggestions.comments',
 				'suggestions.followed',
 				'events.registrations',
-				'stories.mine'
+				'stories.mine',
+				'groups.mine'
 			].sort()
 		);
 		const [mine] = section(activity, 'suggestions.mine').items;

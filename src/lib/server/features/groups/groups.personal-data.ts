@@ -1,0 +1,29 @@
+// The groups feature's part of a person's data: the groups they signed up for (motivation, state, role).
+// Deleting the account ends their memberships and sub-group places; what they wrote in a workspace (posts,
+// notes, expenses) stays for the group, shown as by a former member (the emptied account has no name).
+import type { Db } from '$lib/server/db/client';
+import type { PersonRef } from '$lib/server/platform/feature';
+import { countAuthoredOf, eraseMemberships, listGroupsOfPerson } from './groups.queries';
+
+export async function exportGroupData(db: Db, person: PersonRef) {
+	const [rows, authored] = await Promise.all([
+		listGroupsOfPerson(db, { userId: person.userId }),
+		countAuthoredOf(db, { userId: person.userId })
+	]);
+	return {
+		groups: rows.map((r) => ({
+			municipality: r.slug,
+			groupId: r.groupId,
+			group: r.name,
+			motivation: r.motivation,
+			status: r.status,
+			role: r.role,
+			signedUpAt: r.createdAt.toISOString()
+		})),
+		groupContributions: authored
+	};
+}
+
+export async function eraseGroupData(tx: Db, person: PersonRef): Promise<void> {
+	await eraseMemberships(tx, { userId: person.userId, addresses: person.addresses });
+}
