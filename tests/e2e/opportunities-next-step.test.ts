@@ -102,6 +102,9 @@ describe('open opportunities lead somewhere', () => {
 				const form = page.locator('#volgen form[action="?/follow"]');
 				expect(await form.count(), href).toBe(1);
 				expect(await form.getByRole('button', { name: 'Volg deze actie' }).isVisible()).toBe(true);
+			} else if (href.includes('/groepen/')) {
+				// The page of the citizen group that runs the action: how to join it.
+				expect(await page.getByRole('heading', { name: 'Meedoen' }).count(), href).toBe(1);
 			} else {
 				// The map of suggestions, open: a visitor can add a place or support places (after logging in).
 				expect(await page.locator('h1').count()).toBe(1);

@@ -194,12 +194,32 @@ async function arrangeMol(): Promise<RouteValues> {
 			 RETURNING id`,
 			[mol, trajectory.id, phase.id]
 		);
+		// A citizen group of Mol with a sign-up and an expense: its back-office page, decisions and budget exports
+		// are Mol's alone.
+		const group = await one<{ id: number }>(
+			`INSERT INTO citizen_groups (municipality_id, name, purpose, status, budget_cents)
+			 VALUES ($1, 'Klimaatdoeners Mol', 'Samen klimaatacties opzetten.', 'open', 100000) RETURNING id`,
+			[mol]
+		);
+		const signUp = await one<{ id: number }>(
+			`INSERT INTO group_members (municipality_id, group_id, user_id, motivation, status)
+			 VALUES ($1, $2, $3, 'Graag', 'pending') RETURNING id`,
+			[mol, group.id, citizen.id]
+		);
+		const expense = await one<{ id: number }>(
+			`INSERT INTO group_expenses (municipality_id, group_id, description, amount_cents, category, spent_on, status)
+			 VALUES ($1, $2, 'Spades', 30000, 'material', current_date, 'submitted') RETURNING id`,
+			[mol, group.id]
+		);
 		return {
 			municipality: 'mol',
 			traject: String(trajectory.id),
 			stap: String(step.id),
 			step: String(step.id),
 			phase: String(phase.id),
+			groep: String(group.id),
+			aanmelding: String(signUp.id),
+			uitgave: String(expense.id),
 			plan: String(plan.id),
 			moment: String(moment.id),
 			tekst: String(text.id),
@@ -303,7 +323,14 @@ function formBody(route: string): URLSearchParams {
 		terug: values.tekst!,
 		moment: values.moment!,
 		dueOn: '2030-01-01',
-		channels: 'facebook'
+		channels: 'facebook',
+		// The citizen groups' forms: Mol's sign-up and expense, a decision.
+		aanmelding: values.aanmelding!,
+		expense: values.uitgave!,
+		decision: 'accept',
+		budget: '1',
+		approvalThreshold: '1',
+		purpose: 'Overgenomen door Geel'
 	});
 	form.append('item', values.suggestie!.split('-')[0]!);
 	// One row of the queue, approved from its own button.

@@ -175,6 +175,19 @@ export function routeValuesOfGeel(dataDir: string): Promise<Record<string, strin
 				(await one(
 					`SELECT id AS v FROM playbook_trajectory_steps WHERE municipality_id = ${geel} ORDER BY id LIMIT 1`
 				).catch(() => undefined)) ?? '999999',
+			// Geel's citizen group of the demo (Klimaatdoeners), a thread and a file of its workspace.
+			groep:
+				(await one(
+					`SELECT id AS v FROM citizen_groups WHERE municipality_id = ${geel} ORDER BY id LIMIT 1`
+				).catch(() => undefined)) ?? '999999',
+			gesprek:
+				(await one(
+					`SELECT id AS v FROM group_threads WHERE municipality_id = ${geel} ORDER BY id LIMIT 1`
+				).catch(() => undefined)) ?? '999999',
+			bestand:
+				(await one(
+					`SELECT id AS v FROM group_files WHERE municipality_id = ${geel} ORDER BY created_at LIMIT 1`
+				).catch(() => undefined)) ?? '00000000-0000-4000-8000-000000000000',
 			level: '2',
 			// A widget of Geel (/{municipality}/widget/{soort}): the ways to take part, which needs no option.
 			soort: 'meedoen',

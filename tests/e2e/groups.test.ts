@@ -1,0 +1,183 @@
+// Citizen groups (Klimaatdoeners) end to end, without JavaScript, axe on every page: Bart (Geel's moderator)
+// publishes a call with a menu card (a negative budget refused beside its field, what he typed kept); Lotte and
+// Marie sign up with a motivation and are told in Dutch; Bart accepts both at once; the group picks the repair
+// café from the menu card and it appears in Geel's list of actions; Lotte adds an expense (a receipt that is
+// no image or PDF refused first), it waits; Bart approves it and the balance in the workspace moves. A
+// citizen who is no member is refused the workspace.
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { blockPageScriptsKeepRedirects, browserJourney, checkA11y, sveltekitRan, visit } from './support';
+
+const journey = browserJourney();
+
+const GROUP = 'Klimaatdoeners Ten Aard';
+
+/** A context of the persona's session in which the page's own scripts do not run. */
+async function personWithoutJavaScript(persona: RegExp): Promise<{ context: BrowserContext; page: Page }> {
+	const login = await journey.browser.newContext({ baseURL: journey.server.url, locale: 'nl-BE' });
+	const loginPage = await login.newPage();
+	await journey.logInAs(persona, loginPage);
+	const storageState = await login.storageState();
+	await login.close();
+	const context = await journey.browser.newContext({
+		baseURL: journey.server.url,
+		locale: 'nl-BE',
+		storageState
+	});
+	await blockPageScriptsKeepRedirects(context);
+	return { context, page: await context.newPage() };
+}
+
+/** Clicks what leads to another document (a link, a form's button) and waits until that document has loaded. */
+async function navigate(page: Page, target: Locator) {
+	await Promise.all([page.waitForEvent('framenavigated'), target.click()]);
+	await page.waitForLoadState('load');
+}
+
+describe('citizen groups', () => {
+	it('a call, two sign-ups accepted, a repair café picked, an expense approved and the balance moved', async () => {
+		const bart = await personWithoutJavaScript(/Bart Claes/);
+		const lotte = await personWithoutJavaScript(/Lotte Peeters/);
+		const marie = await personWithoutJavaScript(/Marie Maes/);
+		const jonas = await personWithoutJavaScript(/Jonas Janssens/);
+		try {
+			// Bart publishes the call.
+			const b = bart.page;
+			await visit(b, '/geel/beheer/groepen', { until: 'load' });
+			expect(await sveltekitRan(b)).toBe(false);
+			await checkA11y(b, 'groups in the back office');
+			await navigate(b, b.getByRole('link', { name: 'Nieuwe oproep' }));
+			await checkA11y(b, 'new call');
+			await b.getByLabel('Naam van de groep').fill(GROUP);
+			await b.getByLabel('Waarvoor is de groep?').fill('Buren van Ten Aard zetten samen klimaatacties op.');
+			await b
+				.getByLabel('Reglement')
+				.fill('## Reglement\n\nUitgaven boven **€ 250** keurt de stad eerst goed.');
+			await b.getByLabel('Werkingsbudget in euro').fill('-3000');
+			await b.getByLabel(/^De gemeente bevestigt elke aanmelding/).check();
+			await b.getByLabel('Status').selectOption('open');
+			await navigate(b, b.getByRole('button', { name: 'Oproep aanmaken' }));
+			expect(await b.locator('#group-budget-error').textContent()).toContain(
+				'Een bedrag kan niet negatief zijn.'
+			);
+			expect(await b.getByLabel('Naam van de groep').inputValue()).toBe(GROUP);
+			expect(await b.getByLabel('Werkingsbudget in euro').inputValue()).toBe('-3000');
+			await checkA11y(b, 'new call, refused');
+			await b.getByLabel('Werkingsbudget in euro').fill('3.000');
+			await navigate(b, b.getByRole('button', { name: 'Oproep aanmaken' }));
+			expect(await b.locator('h1').textContent()).toBe(GROUP);
+			const groupId = /\/beheer\/groepen\/(\d+)/.exec(b.url())![1]!;
+			await b.getByLabel('Actie', { exact: true }).fill('Repaircafé Ten Aard');
+			await b.getByLabel('Korte uitleg').fill('Elke derde zaterdag herstellen we samen.');
+			await b.getByLabel(/Circulaire economie en voeding/).check();
+			await navigate(b, b.getByRole('button', { name: 'Aan de menukaart toevoegen' }));
+			expect(await b.getByRole('status').textContent()).toContain('De actie staat op de menukaart.');
+			await checkA11y(b, 'a call in the back office');
+
+			// Lotte and Marie sign up with a motivation.
+			for (const [person, motivation] of [
+				[lotte.page, 'Ik herstel graag fietsen.'],
+				[marie.page, 'Ik naai graag kleren op.']
+			] as const) {
+				await visit(person, `/geel/groepen/${groupId}/oproep`, { until: 'load' });
+				expect(await person.locator('h1').textContent()).toBe(GROUP);
+				expect(await person.locator('.rules strong').textContent()).toBe('€ 250');
+				await checkA11y(person, 'the call');
+				await person.getByLabel('Je motivatie').fill(motivation);
+				await navigate(person, person.getByRole('button', { name: 'Aanmelden' }));
+				expect(await person.locator('h1').textContent()).toBe('Bedankt voor je aanmelding');
+				expect(await person.getByRole('status').textContent()).toContain('De gemeente bekijkt ze');
+				await checkA11y(person, 'thanks');
+				await navigate(person, person.getByRole('link', { name: 'Terug naar de oproep' }));
+				expect(await person.getByText('Je aanmelding wacht op de gemeente.').count()).toBe(1);
+			}
+			// Waiting is not a member yet.
+			const refused = await lotte.page.goto(`/geel/groepen/${groupId}/werkruimte`);
+			expect(refused?.status()).toBe(403);
+
+			// Bart accepts both at once.
+			await visit(b, `/geel/beheer/groepen/${groupId}`, { until: 'load' });
+			await b.getByRole('checkbox', { name: /Kies Lotte/ }).check();
+			await b.getByRole('checkbox', { name: /Kies Marie/ }).check();
+			await navigate(b, b.getByRole('button', { name: 'Gekozen aanmeldingen aanvaarden' }));
+			expect(await b.getByRole('status').textContent()).toContain('2 aanmeldingen beslist.');
+			await checkA11y(b, 'sign-ups accepted');
+
+			// The group picks the repair café from its menu card: it is an action of Geel now.
+			const l = lotte.page;
+			await visit(l, `/geel/groepen/${groupId}/werkruimte`, { until: 'load' });
+			await checkA11y(l, 'the workspace');
+			await navigate(l, l.getByRole('button', { name: 'Kies deze actie — Repaircafé Ten Aard' }));
+			expect(await l.getByRole('status').textContent()).toContain('De actie staat nu op de actielijst');
+			await checkA11y(l, 'the workspace after the pick');
+			await visit(l, '/geel/acties', { until: 'load' });
+			expect(await l.getByRole('link', { name: 'Repaircafé Ten Aard' }).count()).toBeGreaterThan(0);
+			await navigate(l, l.getByRole('link', { name: 'Repaircafé Ten Aard' }).first());
+			expect(await l.locator('h1').textContent()).toContain('Repaircafé Ten Aard');
+			// Open on rung 6, and its call to action leads to the group.
+			expect(
+				await l
+					.getByRole('link', { name: /Doe mee met de groep/ })
+					.first()
+					.getAttribute('href')
+			).toBe(`/geel/groepen/${groupId}`);
+			await checkA11y(l, 'the group’s action');
+			await visit(l, `/geel/groepen/${groupId}`, { until: 'load' });
+			expect(await l.getByRole('region', { name: 'Acties van de groep' }).textContent()).toContain(
+				'Repaircafé Ten Aard'
+			);
+			await checkA11y(l, 'the group page');
+
+			// Lotte adds an expense: a receipt that is no photo or PDF is refused first, her typing kept.
+			await visit(l, `/geel/groepen/${groupId}/werkruimte#budget`, { until: 'load' });
+			expect(await l.getByTestId('balance').textContent()).toBe('€ 3.000,00');
+			const fill = async () => {
+				await l.getByLabel('Omschrijving').fill('Gereedschapskoffer voor het repaircafé');
+				await l.getByLabel('Bedrag in euro').first().fill('300,50');
+				await l.getByLabel('Voor welke actie?').selectOption({ label: 'Repaircafé Ten Aard' });
+			};
+			await fill();
+			await l.getByLabel('Kasticket of factuur').setInputFiles({
+				name: 'kasticket.pdf',
+				mimeType: 'application/pdf',
+				buffer: Buffer.from('<html><script>alert(1)</script></html>')
+			});
+			await navigate(l, l.getByRole('button', { name: 'Uitgave bewaren' }));
+			expect(await l.locator('#expense-receipt-error').textContent()).toContain(
+				'Een kasticket of factuur moet een foto (JPEG, PNG, WebP) of een PDF zijn.'
+			);
+			expect(await l.getByLabel('Omschrijving').inputValue()).toBe('Gereedschapskoffer voor het repaircafé');
+			await checkA11y(l, 'the expense refused');
+			const receipt = await sharp({ create: { width: 40, height: 60, channels: 3, background: '#ffffff' } })
+				.png()
+				.toBuffer();
+			await l
+				.getByLabel('Kasticket of factuur')
+				.setInputFiles({ name: 'kasticket.png', mimeType: 'image/png', buffer: receipt });
+			await navigate(l, l.getByRole('button', { name: 'Uitgave bewaren' }));
+			expect(await l.getByRole('status').textContent()).toContain('wacht op de goedkeuring van de gemeente');
+			expect(await l.getByTestId('balance').textContent()).toBe('€ 3.000,00');
+
+			// Jonas, no member, is refused the workspace.
+			const stranger = await jonas.page.goto(`/geel/groepen/${groupId}/werkruimte`);
+			expect(stranger?.status()).toBe(403);
+			expect(await jonas.page.textContent('main')).toContain('alleen voor de leden van de groep');
+
+			// Bart approves it; the balance moves.
+			await visit(b, `/geel/beheer/groepen/${groupId}`, { until: 'load' });
+			await navigate(
+				b,
+				b.getByRole('button', { name: 'Goedkeuren — Gereedschapskoffer voor het repaircafé' })
+			);
+			expect(await b.getByRole('status').textContent()).toContain('De uitgave is goedgekeurd');
+			expect(await b.getByTestId('balance').textContent()).toBe('€ 2.699,50');
+			await checkA11y(b, 'the expense approved');
+			await visit(l, `/geel/groepen/${groupId}/werkruimte#budget`, { until: 'load' });
+			expect(await l.getByTestId('balance').textContent()).toBe('€ 2.699,50');
+			await checkA11y(l, 'the workspace after approval');
+		} finally {
+			for (const person of [bart, lotte, marie, jonas]) await person.context.close();
+		}
+	}, 240_000);
+});
