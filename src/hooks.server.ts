@@ -13,7 +13,7 @@ import { refuseCrossOrigin } from '$lib/server/platform/http';
 import { cleanedQuery, cleanedRequest } from '$lib/server/platform/control-characters';
 import { isShareableRequest, pageCacheKey, pageResponse } from '$lib/server/platform/page-cache';
 import { serverTiming, type RequestTally } from '$lib/server/platform/server-timing';
-import { RECENT_WRITE_COOKIE, RECENT_WRITE_SECONDS } from '$lib/server/platform/replica';
+import { RECENT_WRITE_COOKIE, recentWriteCookie } from '$lib/server/platform/replica';
 import { resolveMunicipality } from '$lib/server/features/municipalities/municipalities.service';
 import { isShortLinkPath } from '$lib/domain/communication';
 import { isWidgetPath } from '$lib/server/platform/widgets';
@@ -242,10 +242,7 @@ async function handleRequest(
 	if (!SAFE_METHODS.has(event.request.method) && response.status < 400) {
 		await app.dropCaches();
 		if (app.replica && !event.locals.session) {
-			response.headers.append(
-				'set-cookie',
-				`${RECENT_WRITE_COOKIE}=1; Path=/; Max-Age=${RECENT_WRITE_SECONDS}; HttpOnly; SameSite=Lax${event.url.protocol === 'https:' ? '; Secure' : ''}`
-			);
+			response.headers.append('set-cookie', recentWriteCookie(event.url.protocol === 'https:'));
 		}
 	}
 	// Whatever a widget's code might have tried: its answer carries no cookie.

@@ -1,9 +1,10 @@
 // More than one node: two built servers on one PostgreSQL primary with a streaming replica of its own
 // (testing/pg-cluster.ts: initdb, pg_basebackup), behind HAProxy from Debian. A vote storm through the balancer
 // keeps every count exact; a write on one node is visible on the other at once; visitors read the replica, and
-// who just wrote reads their own write; killing one node mid-storm loses no accepted vote and the balancer
-// carries on. Runs with the PostgreSQL phase (TEST_DATABASE_URL set); skipped, saying why, without HAProxy or
-// PostgreSQL's server programs (.ci/run installs both).
+// who just wrote reads their own write (signed in, or a guest with the 10-second recent-write cookie); killing
+// one node mid-storm loses no accepted vote and the balancer carries on. Runs with the PostgreSQL phase
+// (TEST_DATABASE_URL set); skipped, saying why, without HAProxy or PostgreSQL's server programs (.ci/run
+// installs both).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,9 +12,20 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CookieJar, follow } from '../../src/lib/server/testing/http-client';
+import { CookieJar } from '../../src/lib/server/testing/http-client';
 import { postgresPrograms, startPgCluster, type PgCluster } from '../../src/lib/server/testing/pg-cluster';
-import { freePort, removeDataDir, startServer, type RunningServer } from './support';
+import { RECENT_WRITE_COOKIE, RECENT_WRITE_SECONDS } from '../../src/lib/server/platform/replica';
+import { eventPath } from '../../src/lib/domain/events';
+import {
+	freePort,
+	logInNumbered,
+	pool,
+	removeDataDir,
+	startServer,
+	until,
+	voteOverApi,
+	type RunningServer
+} from './support';
 
 const HAPROXY = ['/usr/sbin/haproxy', '/usr/bin/haproxy', '/usr/local/sbin/haproxy'].find(
 	(file) => spawnSync(file, ['-v']).status === 0
@@ -55,7 +67,6 @@ describe.skipIf(skip !== null)(`several app nodes behind HAProxy${skip ? ` (skip
 		cluster = await startPgCluster();
 		const lbPort = await freePort();
 		lb = `http://127.0.0.1:${lbPort}`;
-		platformOrigin = lb;
 		// Both nodes serve the balancer's address; the first runs the development identity provider, the second
 		// sends people to it with the same client secret (as the processes of one `npm start` do).
 		const shared = {
@@ -251,6 +262,94 @@ describe.skipIf(skip !== null)(`several app nodes behind HAProxy${skip ? ` (skip
 		}
 	});
 
+	it('sends someone who wrote without a session to the primary and past the page cache, on every node', async () => {
+		// A guest registers for Geel's planting day: a write without a session. Its answer carries the recent-write
+		// cookie, which says nothing about who wrote or what.
+		const { rows: events } = await primary.query<{ id: number; slug: string }>(
+			`SELECT e.id, e.slug FROM events e JOIN municipalities m ON m.id = e.municipality_id
+			 WHERE m.slug = 'geel' AND e.title = $1`,
+			['Plantdag: samen tegels eruit en planten erin']
+		);
+		const guest = { name: 'Lotte Verhaegen', email: `lotte.${randomBytes(4).toString('hex')}@example.be` };
+		const jar = new CookieJar();
+		const registered = await jar.fetch(
+			new URL(`${lb}${eventPath('geel', events[0]!.id, events[0]!.slug)}?/register`),
+			{ method: 'POST', form: { ...guest, companions: '0' } }
+		);
+		expect(registered.status).toBe(303);
+		expect(registered.headers.get('location')).toContain('gelukt=bevestig-je-mail');
+		const cookies = registered.headers.getSetCookie();
+		expect(cookies).toContain(
+			`${RECENT_WRITE_COOKIE}=1; Path=/; Max-Age=${RECENT_WRITE_SECONDS}; HttpOnly; SameSite=Lax`
+		);
+		for (const cookie of cookies)
+			for (const personal of [guest.name, guest.email, encodeURIComponent(guest.email), 'Lotte'])
+				expect(cookie).not.toContain(personal);
+		// Someone with a session reads the primary anyway: their writes get no such cookie.
+		const signedIn = await vote(lb, tokens[3]!, suggestionIds[0]!, 'PUT');
+		expect(signedIn.status).toBe(200);
+		expect(signedIn.headers.getSetCookie().join('\n')).not.toContain(RECENT_WRITE_COOKIE);
+
+		// The replica replays those writes (the nodes heard of them and read the primary until it has), then
+		// stops replaying; a change on the primary behind the platform's back is heard of by no node.
+		const replica = new pg.Client({ connectionString: cluster.replicaUrl });
+		await replica.connect();
+		const id = suggestionIds[0]!;
+		const { rows } = await primary.query<{ title: string; lsn: string }>(
+			'SELECT title, pg_current_wal_lsn()::text AS lsn FROM suggestions WHERE id = $1',
+			[id]
+		);
+		const { title, lsn } = rows[0]!;
+		await until(
+			async () =>
+				(
+					await replica.query<{ done: boolean }>('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done', [
+						lsn
+					])
+				).rows[0]!.done,
+			'the replica’s replay of the registration',
+			10_000
+		);
+		await replica.end();
+		const path = `/api/v1/suggestions/${id}`;
+		const read = async (base: string, options: { cookie?: string; fresh?: boolean } = {}) => {
+			// `fresh`: a query of its own, past the page cache, straight to the database.
+			const url = `${base}${path}${options.fresh ? `?r=${randomBytes(4).toString('hex')}` : ''}`;
+			const r = await fetch(url, { headers: options.cookie ? { cookie: options.cookie } : {} });
+			const body = (await r.json()) as { data: { title: string } };
+			return { title: body.data.title, cache: r.headers.get('x-cache') };
+		};
+
+		await cluster.pauseReplay();
+		try {
+			await primary.query('UPDATE suggestions SET title = $2 WHERE id = $1', [id, `${title} (bijgewerkt)`]);
+			// Visitors on both nodes read the replica's copy, from the page cache once it holds it.
+			await until(
+				async () =>
+					(await read(a.url, { fresh: true })).title === title &&
+					(await read(b.url, { fresh: true })).title === title,
+				'visitors reading the replica',
+				10_000
+			);
+			await read(b.url);
+			expect(await read(b.url)).toEqual({ title, cache: 'hit' });
+
+			// The guest, with the cookie, on either node: the primary's current copy, never the cached page.
+			const cookie = jar.header(new URL(lb));
+			expect(cookie).toContain(`${RECENT_WRITE_COOKIE}=1`);
+			expect(await read(b.url, { cookie })).toEqual({ title: `${title} (bijgewerkt)`, cache: null });
+			expect(await read(a.url, { cookie, fresh: true })).toEqual({
+				title: `${title} (bijgewerkt)`,
+				cache: null
+			});
+			// Without it, the same address still shows the replica's copy.
+			expect((await read(b.url)).title).toBe(title);
+			expect((await read(a.url, { fresh: true })).title).toBe(title);
+		} finally {
+			await cluster.resumeReplay();
+		}
+	});
+
 	it('loses no accepted vote when a node is killed mid-storm, and the balancer carries on', async () => {
 		const ids = suggestionIds.slice(7, 11);
 		const pairs = ids.flatMap((suggestion) =>
@@ -291,6 +390,11 @@ describe.skipIf(skip !== null)(`several app nodes behind HAProxy${skip ? ` (skip
 		);
 	});
 
+	/** A vote as a browser on the platform's page sends it (the balancer's address is every node's ORIGIN). */
+	function vote(base: string, token: string, id: number, method: 'PUT' | 'DELETE') {
+		return voteOverApi(base, lb, token, id, method);
+	}
+
 	/** Sends every (person, suggestion) vote through the balancer, `concurrency` at a time. */
 	async function storm(
 		pairs: { person: number; suggestion: number }[],
@@ -314,63 +418,3 @@ describe.skipIf(skip !== null)(`several app nodes behind HAProxy${skip ? ` (skip
 		});
 	}
 });
-
-/** The platform's own origin: the balancer's address, ORIGIN of both nodes (set in beforeAll). */
-let platformOrigin = '';
-
-function vote(base: string, token: string, id: number, method: 'PUT' | 'DELETE') {
-	return fetch(new URL(`/api/v1/suggestions/${id}/vote`, base), {
-		method,
-		// A request straight to a node names the platform's origin too, as a browser on its page would.
-		headers: { cookie: `meedoen_session=${token}`, origin: platformOrigin, accept: 'application/json' },
-		signal: AbortSignal.timeout(30_000)
-	});
-}
-
-/** A numbered test citizen (DEV_IDP_PEOPLE) logged in through the product; resolves with the session token. */
-async function logInNumbered(base: string, n: number): Promise<string> {
-	const jar = new CookieJar();
-	const start = await jar.fetch(new URL(`${base}/aanmelden?/oidc`), {
-		method: 'POST',
-		form: { returnTo: '/', requestId: '' }
-	});
-	if (start.status !== 303)
-		throw new Error(`POST /aanmelden?/oidc answered ${start.status}: ${(await start.text()).slice(0, 300)}`);
-	const callback = `${base}/aanmelden/terug`;
-	const picker = await follow(jar, new URL(start.headers.get('location')!), callback);
-	const html = (await picker.response?.text()) ?? '';
-	const action = html.match(/<form method="post" action="([^"]+)">\s*<label for="number">/)?.[1];
-	if (!action) throw new Error('the provider offers no numbered test people');
-	const posted = await jar.fetch(new URL(action.replaceAll('&amp;', '&'), picker.url), {
-		method: 'POST',
-		form: { number: String(n) }
-	});
-	const back = await follow(jar, new URL(posted.headers.get('location')!, picker.url), callback);
-	const landed = await jar.fetch(back.url);
-	expect(landed.status).toBe(303);
-	const token = /meedoen_session=([^;]+)/.exec(jar.header(new URL(base)))?.[1];
-	if (!token) throw new Error(`no session for test person ${n}`);
-	return token;
-}
-
-async function pool<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
-	const results = new Array<T>(count);
-	let next = 0;
-	await Promise.all(
-		Array.from({ length: Math.min(concurrency, count) }, async () => {
-			while (next < count) {
-				const i = next++;
-				results[i] = await task(i);
-			}
-		})
-	);
-	return results;
-}
-
-async function until(condition: () => Promise<boolean>, what: string, ms: number) {
-	const deadline = Date.now() + ms;
-	while (!(await condition())) {
-		if (Date.now() > deadline) throw new Error(`${what} not ready within ${ms} ms`);
-		await new Promise((r) => setTimeout(r, 100));
-	}
-}

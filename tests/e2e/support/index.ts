@@ -6,3 +6,5 @@ export * from './routes';
 export * from './data';
 export * from './journey';
 export * from './demo';
+export * from './load';
+export * from './postgres';

@@ -1,6 +1,7 @@
-// Starts the BUILT server (`node build/index.js`, as `npm start` does) on a free port and a data folder.
+// Starts the BUILT server (`node build/index.js`, as `npm start` does with one process; or `npm start`'s own
+// scripts/start.mjs, for several) on a free port and a data folder.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const entry = path.join(projectRoot, 'build', 'index.js');
+const startScript = path.join(projectRoot, 'scripts', 'start.mjs');
 
 export interface RunningServer {
 	/** http://127.0.0.1:<port>, without a trailing slash */
@@ -117,14 +119,33 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 	}
 }
 
-type StartOptions = { dataDir?: string; env?: Record<string, string>; timeoutMs?: number };
+type StartOptions = {
+	dataDir?: string;
+	env?: Record<string, string>;
+	timeoutMs?: number;
+	/**
+	 * Through scripts/start.mjs, exactly as `npm start` runs the build: on PostgreSQL with PROCESSES processes
+	 * (node:cluster) under a first process that starts them again. The server's pid is that first process's.
+	 */
+	viaStartScript?: boolean;
+};
 
 async function startOnce(options: StartOptions, dataDir: string): Promise<RunningServer> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const env: NodeJS.ProcessEnv = { ...process.env };
 	// The server must not pick up test or development settings of the shell that runs the tests.
-	for (const name of ['DATABASE_URL', 'DEMO', 'SMTP_URL', 'FRAME_ANCESTORS', 'JOBS', 'NODE_ENV', 'TEST_DB']) {
+	for (const name of [
+		'DATABASE_URL',
+		'DEMO',
+		'SMTP_URL',
+		'FRAME_ANCESTORS',
+		'JOBS',
+		'NODE_ENV',
+		'TEST_DB',
+		'PROCESSES',
+		'WEB_CONCURRENCY'
+	]) {
 		delete env[name];
 	}
 	Object.assign(env, {
@@ -140,7 +161,7 @@ async function startOnce(options: StartOptions, dataDir: string): Promise<Runnin
 		...options.env
 	});
 
-	const child = spawn(process.execPath, [entry], {
+	const child = spawn(process.execPath, [options.viaStartScript ? startScript : entry], {
 		cwd: projectRoot,
 		env,
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -186,4 +207,24 @@ async function startOnce(options: StartOptions, dataDir: string): Promise<Runnin
 	}
 	await stop(2_000);
 	throw new Error(`the server did not become healthy in time (${lastProblem}):\n${output}`);
+}
+
+/** The processes whose parent is `pid` (the processes of `npm start`, say), with their environment's MEEDOEN_PROCESS. */
+export function childProcesses(pid: number): { pid: number; number: number | null }[] {
+	const children: { pid: number; number: number | null }[] = [];
+	for (const name of readdirSync('/proc')) {
+		if (!/^\d+$/.test(name)) continue;
+		try {
+			// /proc/<pid>/stat: "pid (command) state ppid …"; the command may hold spaces and parentheses.
+			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			if (ppid !== pid) continue;
+			const environ = readFileSync(`/proc/${name}/environ`, 'utf8').split('\0');
+			const number = environ.find((e) => e.startsWith('MEEDOEN_PROCESS='))?.slice('MEEDOEN_PROCESS='.length);
+			children.push({ pid: Number(name), number: number ? Number(number) : null });
+		} catch {
+			// gone meanwhile
+		}
+	}
+	return children;
 }

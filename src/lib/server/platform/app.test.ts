@@ -72,7 +72,7 @@ describe('the platform with SMTP', () => {
 		setApp(app);
 		const response = await health({} as never);
 		expect(response.status).toBe(200);
-		expect(await response.json()).toEqual({ status: 'ok', database: 'up' });
+		expect(await response.json()).toEqual({ status: 'ok', database: 'up', process: 1 });
 	});
 });
 
@@ -123,7 +123,7 @@ describe('the platform without SMTP', () => {
 		await database.close();
 		const response = await health({} as never);
 		expect(response.status).toBe(503);
-		expect(await response.json()).toEqual({ status: 'unavailable', database: 'down' });
+		expect(await response.json()).toEqual({ status: 'unavailable', database: 'down', process: 1 });
 		setApp(undefined);
 		await database.destroy();
 	});

@@ -20,6 +20,14 @@ import { createCache, READ_CACHE_TTL_MS, type Cache } from './cache';
 export const RECENT_WRITE_COOKIE = 'meedoen_recent_write';
 export const RECENT_WRITE_SECONDS = 10;
 
+/**
+ * The Set-Cookie value of that cookie: it says only "wrote a moment ago" (the value is 1, nothing about who or
+ * what), scripts cannot read it, other sites' requests do not carry it, and on https it is never sent over http.
+ */
+export function recentWriteCookie(https: boolean): string {
+	return `${RECENT_WRITE_COOKIE}=1; Path=/; Max-Age=${RECENT_WRITE_SECONDS}; HttpOnly; SameSite=Lax${https ? '; Secure' : ''}`;
+}
+
 export interface Replica {
 	database: Database;
 	/** The read cache of what visitors read from the replica. */
