@@ -1,7 +1,8 @@
 // `npm run test:e2e`: the browser journeys. Makes sure Chromium is there, builds the current code (always,
 // so the journeys never test a stale build), then runs vitest with vitest.e2e.config.ts.
 // Extra arguments go to vitest: `npm run test:e2e -- tests/e2e/keyboard.test.ts`.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ChromiumError, ensureChromium } from './ensure-chromium.mjs';
@@ -22,6 +23,25 @@ function run(args, env = {}) {
 export function build() {
 	console.log('Meedoen: bouwen voor de browsertests (vite build)…');
 	return run([path.join('node_modules', 'vite', 'bin', 'vite.js'), 'build']);
+}
+
+/**
+ * `vite build` in the background, its output straight into `logFile` (not through this process, which may be
+ * blocked in a spawnSync meanwhile): resolves with the exit code and the output, for `npm test` to print
+ * when the journeys begin.
+ */
+export function buildQuietly(logFile) {
+	const fd = openSync(logFile, 'w');
+	const child = spawn(process.execPath, [path.join('node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
+		cwd: root,
+		stdio: ['ignore', fd, fd]
+	});
+	closeSync(fd);
+	return new Promise((resolve) => {
+		let error = '';
+		child.on('error', (err) => (error = `${err.stack ?? err}\n`));
+		child.on('close', (status) => resolve({ code: status ?? 1, log: readFileSync(logFile, 'utf8') + error }));
+	});
 }
 
 /** Runs vitest with the given arguments (after `run`); returns the exit code. */

@@ -4,8 +4,10 @@
 //   3. browser journeys: ensure Chromium, build, `vitest run --config vitest.e2e.config.ts`
 // Phases 1 and 2 run at the same time (vitest gives each one worker less than the machine's cores, so on a
 // two-core machine each would leave a core idle); their screen output is kept in test-results/<phase>.log and
-// printed whole when the phase ends, so the two never interleave. Set TEST_PHASES_IN_SERIES=1 to run them one
-// after the other with live output.
+// printed whole when the phase ends, so the two never interleave. The journeys' build (no unit test reads it)
+// starts as soon as one of them ends, on the core it leaves idle, or beside the only one (without PostgreSQL);
+// its output goes to test-results/build.log, printed before the journeys. Set TEST_PHASES_IN_SERIES=1 to run
+// everything one after the other with live output.
 // All phases run even when one fails (the journeys are skipped only when Chromium or the build fails).
 // Each phase writes vitest's JSON report to test-results/<phase>.json. The last line is
 // `Tests: N passed, M failed[, K skipped]`; the exit code is non-zero when a phase failed or no test ran
@@ -13,7 +15,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { E2E_CONFIG, build, root, vitest } from './e2e.mjs';
+import { E2E_CONFIG, build, buildQuietly, root, vitest } from './e2e.mjs';
 import { ChromiumError, ensureChromium } from './ensure-chromium.mjs';
 
 const resultsDir = path.join(root, 'test-results');
@@ -94,14 +96,14 @@ const phases = [
 	{
 		name: 'e2e',
 		label: 'browser journeys (Chromium)',
-		run: () => {
+		run: async () => {
 			try {
 				ensureChromium();
 			} catch (err) {
 				console.error(err instanceof ChromiumError ? err.message : err);
 				return { code: 1, passed: 0, failed: 0, skipped: 0, note: 'Chromium is missing, journeys not run' };
 			}
-			const built = build();
+			const built = earlyBuild ? await earlyBuild : build();
 			if (built !== 0) {
 				return { code: built, passed: 0, failed: 0, skipped: 0, note: 'build failed, journeys not run' };
 			}
@@ -109,6 +111,16 @@ const phases = [
 		}
 	}
 ];
+
+/** The journeys' build, when started beside the unit phases: resolves with its exit code. */
+let earlyBuild = null;
+function startBuildEarly() {
+	earlyBuild ??= buildQuietly(path.join(resultsDir, 'build.log')).then(({ code, log }) => {
+		console.log('\n━━ build for the browser journeys (beside the unit phases) ━━');
+		process.stdout.write(log);
+		return code;
+	});
+}
 
 function finished(phase, outcome, started) {
 	const seconds = (Date.now() - started) / 1000;
@@ -122,9 +134,17 @@ if (concurrent.length > 1) {
 	console.log(`\n━━ ${concurrent.map((p) => p.label).join(' and ')}, at the same time ━━`);
 	const started = Date.now();
 	const outcomes = await Promise.all(
-		concurrent.map(async (p) => finished(p, await p.start(p.label), started))
+		concurrent.map(async (p) => {
+			const outcome = finished(p, await p.start(p.label), started);
+			// One unit phase is over: its core builds for the journeys while the other phase finishes.
+			startBuildEarly();
+			return outcome;
+		})
 	);
 	results.push(...outcomes);
+} else if (concurrent.length === 1) {
+	// One unit phase (one vitest worker on a two-core machine): the build takes the other core.
+	startBuildEarly();
 }
 for (const phase of phases) {
 	if (concurrent.length > 1 && concurrent.includes(phase)) continue;
@@ -134,7 +154,7 @@ for (const phase of phases) {
 	}
 	console.log(`\n━━ ${phase.label} ━━`);
 	const started = Date.now();
-	results.push(finished(phase, phase.run(), started));
+	results.push(finished(phase, await phase.run(), started));
 }
 
 let passed = 0;
