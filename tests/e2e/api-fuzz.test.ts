@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CookieJar } from '../../src/lib/server/testing/http-client';
 import {
 	freePort,
+	freshDataDir,
 	logInOverHttp,
 	removeDataDir,
 	routeValuesOfGeel,
@@ -52,10 +53,9 @@ let values: Record<string, string>;
 
 beforeAll(async () => {
 	const env = { JOBS: '0', DEV_IDP_PORT: String(await freePort()) };
-	server = await startServer({ env });
-	await server.stop();
-	values = await routeValuesOfGeel(server.dataDir);
-	server = await startServer({ dataDir: server.dataDir, env });
+	const dataDir = await freshDataDir(env);
+	values = await routeValuesOfGeel(dataDir);
+	server = await startServer({ dataDir, env });
 	citizen = await logInOverHttp(server, 'dev-citizen-geel');
 	doc = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as Document;
 }, 240_000);

@@ -10,6 +10,7 @@ import type { CookieJar } from '../../src/lib/server/testing/http-client';
 import {
 	addressOf,
 	freePort,
+	freshDataDir,
 	logInOverHttp,
 	nameOf,
 	projectRoot,
@@ -56,9 +57,7 @@ const names = fieldNames();
 
 beforeAll(async () => {
 	const env = { JOBS: '0', DEV_IDP_PORT: String(await freePort()) };
-	server = await startServer({ env });
-	dataDir = server.dataDir;
-	await server.stop();
+	dataDir = await freshDataDir(env);
 	values = await routeValuesOfGeel(dataDir);
 	server = await startServer({ dataDir, env });
 	people = {

@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeDataDir, removeDataDir, startServer, type RunningServer } from './support';
+import { freshDataDir, makeDataDir, removeDataDir, startServer, type RunningServer } from './support';
 
 interface ApiMunicipality {
 	slug: string;
@@ -157,8 +157,9 @@ describe('two servers on one data folder', () => {
 	let dataDir: string;
 	const servers: RunningServer[] = [];
 
-	beforeAll(() => {
-		dataDir = makeDataDir();
+	beforeAll(async () => {
+		// A copy of the demo folder: what is proven here is the folder's lock, not a first start (above).
+		dataDir = await freshDataDir();
 	});
 	afterAll(async () => {
 		for (const server of servers) await server.stop();

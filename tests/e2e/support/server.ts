@@ -55,9 +55,11 @@ async function demoTemplate(): Promise<string | undefined> {
  * A fresh data folder for a server started with these settings: a copy of the demo data folder the global
  * setup made once (what a first start would write: migrations and demo content, no job run yet), which saves
  * each journey's server the database's creation and the demo's loading; an empty one when the settings
- * change what a first start writes (DEMO, DATABASE_URL) or there is no copy to take.
+ * change what a first start writes (DEMO, DATABASE_URL) or there is no copy to take. A test that reads or
+ * arranges the folder before its server starts (withDataFolder) takes one here instead of starting a server
+ * only to stop it again.
  */
-async function freshDataDir(env: Record<string, string> = {}): Promise<string> {
+export async function freshDataDir(env: Record<string, string> = {}): Promise<string> {
 	const template = await demoTemplate();
 	const dataDir = makeDataDir();
 	if (template && env.DEMO === undefined && env.DATABASE_URL === undefined) {
