@@ -23,7 +23,21 @@ const PAGES = [
 	'/mol/beheer/activiteiten/1/inschrijvingen.csv',
 	'/mol/beheer/activiteiten/1/annuleren',
 	'/mol/beheer/activiteiten/1/verslag',
-	'/mol/beheer/activiteiten/1/inchecken?code=1-AAAAAAAAAAAAAAAAAAAAAA'
+	'/mol/beheer/activiteiten/1/inchecken?code=1-AAAAAAAAAAAAAAAAAAAAAA',
+	// The climate plan: the demo's plan is Geel's (its first action is 1).
+	'/mol/beheer/klimaatplan',
+	'/mol/beheer/klimaatplan?laat=ja',
+	'/mol/beheer/klimaatplan/bord',
+	'/mol/beheer/klimaatplan/totalen',
+	'/mol/beheer/klimaatplan/samenvatting',
+	'/mol/beheer/klimaatplan/nieuw',
+	'/mol/beheer/klimaatplan/importeren',
+	'/mol/beheer/klimaatplan/lijsten',
+	'/mol/beheer/klimaatplan/bevestigen',
+	'/mol/beheer/klimaatplan/convenant.csv',
+	'/mol/beheer/klimaatplan/convenant.xlsx',
+	'/mol/beheer/klimaatplan/1',
+	'/mol/beheer/klimaatplan/1/bewerken'
 ];
 const WRITES: { path: string; form: Record<string, string> }[] = [
 	{ path: '/mol/beheer/medewerkers?/invite', form: { email: 'indringer@example.be', role: 'admin' } },
@@ -53,7 +67,13 @@ const WRITES: { path: string; form: Record<string, string> }[] = [
 	},
 	{ path: '/mol/beheer/activiteiten/bevestigen', form: { activiteit: '1' } },
 	{ path: '/mol/beheer/collega?/follow', form: { rij: 'a1' } },
-	{ path: '/mol/beheer/activiteiten/1/inchecken?code=1-AAAAAAAAAAAAAAAAAAAAAA', form: {} }
+	{ path: '/mol/beheer/activiteiten/1/inchecken?code=1-AAAAAAAAAAAAAAAAAAAAAA', form: {} },
+	{ path: '/mol/beheer/klimaatplan/nieuw', form: { title: 'Ingebroken actie', status: 'ongoing' } },
+	{ path: '/mol/beheer/klimaatplan/bevestigen', form: { planactie: '1', wijziging: 'status:stopped' } },
+	{ path: '/mol/beheer/klimaatplan/1?/update', form: { done: 'Ingebroken update' } },
+	{ path: '/mol/beheer/klimaatplan/1?/link', form: { action: '1', parts: 'status' } },
+	{ path: '/mol/beheer/klimaatplan/lijsten?/department', form: { name: 'Ingebroken dienst' } },
+	{ path: '/mol/beheer/klimaatplan?/saveView', form: { name: 'Ingebroken', query: '' } }
 ];
 const GEEL_STAFF = [
 	'dev-moderator-geel',

@@ -17,7 +17,8 @@ const STATEMENTS = {
 	// Cold, one more since the home shows "Verhalen uit de buurt" (from the read cache when warm).
 	home: { warm: 2, cold: 10 },
 	actionList: { warm: 2, cold: 7 },
-	actionPage: { warm: 3, cold: 11 },
+	// Cold, one more since the page shows the parts of the climate plan linked to the action (read cache when warm).
+	actionPage: { warm: 3, cold: 12 },
 	// The ranked page is shared (read cache) and the person's own support read beside it: one more when cold.
 	opportunityByVotes: { warm: 4, cold: 8 },
 	suggestionPage: { warm: 7, cold: 8 },

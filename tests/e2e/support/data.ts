@@ -188,6 +188,12 @@ export function routeValuesOfGeel(dataDir: string): Promise<Record<string, strin
 				(await one(
 					`SELECT id AS v FROM group_files WHERE municipality_id = ${geel} ORDER BY created_at LIMIT 1`
 				).catch(() => undefined)) ?? '00000000-0000-4000-8000-000000000000',
+			// An action of Geel's climate plan, and an upload of a plan that is none (refused or not found alike).
+			planactie:
+				(await one(
+					`SELECT id AS v FROM climate_plan_actions WHERE municipality_id = ${geel} ORDER BY id LIMIT 1`
+				).catch(() => undefined)) ?? '999999',
+			upload: '999999',
 			level: '2',
 			// A widget of Geel (/{municipality}/widget/{soort}): the ways to take part, which needs no option.
 			soort: 'meedoen',

@@ -27,6 +27,8 @@ import type { widgets } from './nl/widgets';
 import type { playbook } from './nl/playbook';
 import type { playbookAdmin } from './nl/playbookAdmin';
 import type { groups } from './nl/groups';
+import type { climatePlan } from './nl/climatePlan';
+import type { climatePlanPublic } from './nl/climatePlanPublic';
 
 const nl = {
 	app: {
@@ -334,6 +336,8 @@ export type FullCatalogue = typeof nl & {
 	playbook: typeof playbook;
 	playbookAdmin: typeof playbookAdmin;
 	groups: typeof groups;
+	climatePlan: typeof climatePlan;
+	climatePlanPublic: typeof climatePlanPublic;
 };
 
 export default nl;

@@ -6,6 +6,7 @@ import { actionsFeature } from './actions/actions.feature';
 import { collegeFeature } from './college/college.feature';
 import { communicationFeature } from './communication/communication.feature';
 import { colleaguesFeature } from './colleagues/colleagues.feature';
+import { climatePlanFeature } from './climate-plan/climate-plan.feature';
 import { demoFeature } from './demo/demo.feature';
 import { eventsFeature } from './events/events.feature';
 import { groupsFeature } from './groups/groups.feature';
@@ -45,6 +46,7 @@ export const features = [
 	storiesFeature,
 	playbookFeature,
 	groupsFeature,
+	climatePlanFeature,
 	searchFeature,
 	widgetsFeature
 ] as const;

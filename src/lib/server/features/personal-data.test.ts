@@ -30,7 +30,9 @@ import {
 	stories,
 	groupMembers,
 	groupPosts,
-	groupThreads
+	groupThreads,
+	climatePlanActions,
+	climatePlanUpdates
 } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
@@ -276,6 +278,18 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 		authorId: userId,
 		body: `Mag ik komen kijken? Antwoorden kan op ${email}.`
 	});
+	// climate plan: responsible for an action, with an update in its log (kept without the author)
+	const [planAction] = await db
+		.insert(climatePlanActions)
+		.values({ municipalityId: geel.id, title: `${name}-planactie`, responsibleId: userId })
+		.returning({ id: climatePlanActions.id });
+	await db.insert(climatePlanUpdates).values({
+		municipalityId: geel.id,
+		planActionId: planAction!.id,
+		authorId: userId,
+		done: `${name}-planupdate`,
+		statusAfter: 'ongoing'
+	});
 	return {
 		userId,
 		addresses: [email],
@@ -296,7 +310,9 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 			`${name}-papiernaam`,
 			`${name}-papieren lijst`,
 			`${name}-dienst`,
-			`${name}-verhaal`
+			`${name}-verhaal`,
+			`${name}-planactie`,
+			`${name}-planupdate`
 		]
 	};
 }

@@ -31,11 +31,18 @@ function regional(role: RegionRole, coachedMunicipalityIds: string[] = []): Acto
 const citizen: Actor = { userId: 'c', displayName: 'c', memberships: [], regionRoles: [] };
 
 const expected: Record<MunicipalityRole, string[]> = {
-	moderator: ['backoffice.view', 'dashboard.view', 'content.moderate', 'workingGroups.prepare'],
-	communication: ['backoffice.view', 'dashboard.view', 'content.communicate'],
-	alderman: ['backoffice.view', 'dashboard.view'],
-	// A colleague of another department reads the back office and follows; nothing else.
-	colleague: ['backoffice.view'],
+	moderator: [
+		'backoffice.view',
+		'dashboard.view',
+		'content.moderate',
+		'workingGroups.prepare',
+		'climatePlan.view',
+		'climatePlan.manage'
+	],
+	communication: ['backoffice.view', 'dashboard.view', 'content.communicate', 'climatePlan.view'],
+	alderman: ['backoffice.view', 'dashboard.view', 'climatePlan.view'],
+	// A colleague of another department reads the back office and the climate plan, and follows.
+	colleague: ['backoffice.view', 'climatePlan.view'],
 	admin: [...MUNICIPALITY_ABILITIES]
 };
 

@@ -31,22 +31,35 @@ export const MUNICIPALITY_ABILITIES = [
 	'workingGroups.prepare',
 	'staff.manage',
 	'settings.manage',
-	'audit.view'
+	'audit.view',
+	'climatePlan.view',
+	'climatePlan.manage'
 ] as const;
 export type MunicipalityAbility = (typeof MUNICIPALITY_ABILITIES)[number];
 
 const ROLE_ABILITIES: Record<MunicipalityRole | RegionRole, readonly MunicipalityAbility[]> = {
-	moderator: ['backoffice.view', 'dashboard.view', 'content.moderate', 'workingGroups.prepare'],
-	communication: ['backoffice.view', 'dashboard.view', 'content.communicate'],
-	// The college reads dashboards and gets the digest; it changes nothing.
-	alderman: ['backoffice.view', 'dashboard.view'],
+	// The civil servant of the sustainability service moderates and steers the municipality's climate plan.
+	moderator: [
+		'backoffice.view',
+		'dashboard.view',
+		'content.moderate',
+		'workingGroups.prepare',
+		'climatePlan.view',
+		'climatePlan.manage'
+	],
+	communication: ['backoffice.view', 'dashboard.view', 'content.communicate', 'climatePlan.view'],
+	// The college reads dashboards (the climate plan's too) and gets the digest; it changes nothing.
+	alderman: ['backoffice.view', 'dashboard.view', 'climatePlan.view'],
 	// A civil servant of another department: reads the back office's actions and follows actions and themes
 	// as a colleague (updates, decisions, reports, event logistics by mail). Moderates, publishes and manages
 	// nothing, and sees no dashboards, registrations or audit log.
-	colleague: ['backoffice.view'],
+	// The climate plan's board: every department sees it, and posts updates on the actions it is responsible for
+	// (features/climate-plan/climate-plan.policy.ts).
+	colleague: ['backoffice.view', 'climatePlan.view'],
 	admin: MUNICIPALITY_ABILITIES,
 	regional_admin: MUNICIPALITY_ABILITIES,
-	// In the municipalities it coaches only (regionRoleReaches): prepares and runs their working groups.
+	// In the municipalities it coaches only (regionRoleReaches): prepares and runs their working groups. The
+	// municipality's internal climate plan is not the external coach's.
 	participation_expert: ['backoffice.view', 'dashboard.view', 'workingGroups.prepare']
 };
 

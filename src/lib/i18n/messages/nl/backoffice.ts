@@ -40,6 +40,7 @@ export const backoffice = {
 		stories: 'Verhalen',
 		playbook: 'Draaiboek',
 		groups: 'Burgergroepen',
+		climatePlan: 'Klimaatplan',
 		staff: 'Medewerkers',
 		audit: 'Logboek',
 		settings: 'Instellingen',
@@ -74,7 +75,9 @@ export const backoffice = {
 		workingGroupsPrepare: 'werkgroepen voorbereiden',
 		staffManage: 'medewerkers uitnodigen en hun rollen beheren',
 		settingsManage: 'huisstijl, thema’s en verklaringen van de gemeente aanpassen',
-		auditView: 'het logboek van alle wijzigingen bekijken'
+		auditView: 'het logboek van alle wijzigingen bekijken',
+		climatePlanView: 'het klimaatplan van de gemeente lezen en updates posten bij je eigen acties',
+		climatePlanManage: 'het klimaatplan sturen: acties toevoegen, wijzigen en importeren'
 	},
 	home: {
 		title: 'Beheer van {name}',
@@ -323,6 +326,17 @@ export const backoffice = {
 				expense_approved: 'Uitgave van een burgergroep goedgekeurd',
 				expense_refused: 'Uitgave van een burgergroep geweigerd',
 				exported: 'Budget van een burgergroep geëxporteerd'
+			},
+			climate_plan: {
+				action_created: 'Actie aan het klimaatplan toegevoegd',
+				action_changed: 'Actie van het klimaatplan gewijzigd',
+				action_bulk_changed: 'Actie van het klimaatplan gewijzigd (samen met andere)',
+				update_posted: 'Update bij een actie van het klimaatplan gepost',
+				measure_changed: 'Indicator of mijlpaal van het klimaatplan gewijzigd',
+				public_link_changed: 'Koppeling van het klimaatplan met een publieke actie gewijzigd',
+				imported: 'Klimaatplan geïmporteerd',
+				theme_added: 'Thema aan het klimaatplan toegevoegd',
+				department_added: 'Dienst aan het klimaatplan toegevoegd'
 			},
 			story: {
 				edited: 'Verhaal uit de buurt licht aangepast',

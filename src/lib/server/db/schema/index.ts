@@ -14,3 +14,4 @@ export * from './stories';
 export * from './widgets';
 export * from './playbook';
 export * from './groups';
+export * from './climate-plan';

@@ -8,7 +8,7 @@
 // an independent library (SheetJS), as XLSX; invitations and the coordinator's hand-over; a person's data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { ctxAs } from '$lib/server/testing/context';
 import { auditOf, refusal } from '$lib/server/testing/assertions';

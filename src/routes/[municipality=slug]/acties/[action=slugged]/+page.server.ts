@@ -7,6 +7,7 @@ import {
 } from '$lib/server/features/actions/actions.service';
 import { actionJsonLd, serializeJsonLd } from '$lib/server/features/actions/actions.present';
 import { listEventsOfAction } from '$lib/server/features/events/events.browse.service';
+import { getPublicPlanParts } from '$lib/server/features/climate-plan/climate-plan.service';
 import {
 	loginUrl,
 	notFoundPage,
@@ -30,9 +31,11 @@ export const load: PageServerLoad = async (event) => {
 	const { ctx, parsed } = target(event);
 	// After a login that began with "Volg deze actie": ?concept= holds that wish, for that person only.
 	const unverifiedDraftId = event.url.searchParams.get('concept');
-	const [page, { upcoming: events, reports }] = await Promise.all([
+	const [page, { upcoming: events, reports }, planParts] = await Promise.all([
 		orErrorPage(getActionPage(ctx, { ...parsed, unverifiedDraftId }), event),
-		listEventsOfAction(ctx, { actionId: parsed.id })
+		listEventsOfAction(ctx, { actionId: parsed.id }),
+		// What the municipality chose to show of the plan actions linked to this action (climate-plan).
+		getPublicPlanParts(ctx, { actionId: parsed.id })
 	]);
 	// An old or mistyped slug: one address per action, for people, search engines and shared links.
 	if (page.redirectTo) redirect(301, `${page.redirectTo}${event.url.search}`);
@@ -41,6 +44,7 @@ export const load: PageServerLoad = async (event) => {
 		...page,
 		events,
 		reports,
+		planParts,
 		canonicalUrl: `${origin}${page.action.path}`,
 		// Discovery for content management systems that embed by address (oEmbed: the action's widget).
 		oembedUrl: `${origin}/oembed?url=${encodeURIComponent(`${origin}${page.action.path}`)}&format=json`,

@@ -1,0 +1,31 @@
+// The climate plan's part of a person's data: the monitoring updates they posted, the plan actions they are
+// responsible for and their saved views. Deleting the account keeps the updates in the plan's log without an
+// author (the municipality's record of its work), takes the person off their actions and deletes their views and
+// waiting uploads.
+import type { Db } from '$lib/server/db/client';
+import type { PersonRef } from '$lib/server/platform/feature';
+import {
+	erasePersonFromPlan,
+	listPlanActionsOfResponsible,
+	listPlanUpdatesOfPerson
+} from './climate-plan.queries';
+
+export async function exportPlanData(db: Db, person: PersonRef) {
+	const updates = await listPlanUpdatesOfPerson(db, { userId: person.userId });
+	const responsible = await listPlanActionsOfResponsible(db, { userId: person.userId });
+	return {
+		climatePlanResponsibleFor: responsible.map((r) => ({ planActionId: r.id, title: r.title })),
+		climatePlanUpdates: updates.map((u) => ({
+			planActionId: u.planActionId,
+			done: u.done,
+			blockers: u.blockers,
+			adjustment: u.adjustment,
+			adjustmentReason: u.adjustmentReason,
+			createdAt: new Date(u.createdAt).toISOString()
+		}))
+	};
+}
+
+export async function erasePlanData(tx: Db, person: PersonRef): Promise<void> {
+	await erasePersonFromPlan(tx, { userId: person.userId });
+}

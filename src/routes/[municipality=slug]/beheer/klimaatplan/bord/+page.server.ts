@@ -1,0 +1,6 @@
+import { getPlanStatusBoard } from '$lib/server/features/climate-plan/climate-plan.service';
+import { listLoad } from '$lib/server/platform/backoffice-pages';
+import { PLAN_FILTER_NAMES } from '../form-fields';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = listLoad('board', PLAN_FILTER_NAMES, getPlanStatusBoard);
