@@ -1,6 +1,6 @@
 // Dutch texts of the municipality's climate plan (klimaatplan): the board, an action's page and its monitoring,
 // the import, the Covenant of Mayors export, the college's summary and the public part of a linked action.
-import { PLAN_LIMITS, PLAN_STALE_DAYS } from '$lib/domain/climate-plan';
+import { PLAN_LIMITS } from '$lib/domain/climate-plan';
 
 export const climatePlan = {
 	title: 'Klimaatplan',

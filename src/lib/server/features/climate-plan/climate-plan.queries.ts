@@ -264,7 +264,8 @@ const planActionColumns = {
 	updatedAt: climatePlanActions.updatedAt
 };
 
-/** The query of plan actions with their theme, lead department and responsible person's names. */
+/** The query of plan actions with their theme, lead department and responsible person's names (for its row type). */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
 function selectPlanActions(db: Db) {
 	return db.select(planActionColumns).from(climatePlanActions);
 }
