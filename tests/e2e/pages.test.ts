@@ -225,7 +225,9 @@ describe('pages', () => {
 			'Meedenken en advies geven',
 			'Mee aan de slag',
 			'Mee beslissen',
-			'Zelf iets opstarten'
+			'Zelf iets opstarten',
+			// Rung 6 made real: the municipality's citizen groups (features/groups).
+			'Burgergroepen met een eigen werkingsbudget in Geel'
 		]);
 		await checkA11y(page);
 		expect(problems).toEqual([]);
