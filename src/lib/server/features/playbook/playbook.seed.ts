@@ -444,35 +444,32 @@ export const KLIMAATMAKERS: typeof KLIMAATDOENERS = {
 
 export const SEEDED_TEMPLATES = [KLIMAATDOENERS, KLIMAATMAKERS];
 
-/** Inserts the two templates, published, in the Kempen, unless a template with their address exists already. */
+/**
+ * Inserts the two templates, published, in the Kempen, unless a template with their address exists already: one
+ * statement at every start (the address is unique, so an existing one is left as its keepers changed it).
+ */
 export async function seedPlaybookTemplates(db: Db): Promise<void> {
 	const [kempen] = await db.select({ id: regions.id }).from(regions).where(eq(regions.slug, 'kempen'));
 	if (!kempen) return;
-	for (const t of SEEDED_TEMPLATES) {
-		const [exists] = await db
-			.select({ id: playbookTemplates.id })
-			.from(playbookTemplates)
-			.where(eq(playbookTemplates.slug, t.slug))
-			.limit(1);
-		if (exists) continue;
-		const now = new Date();
-		await db
-			.insert(playbookTemplates)
-			.values({
+	const now = new Date();
+	await db
+		.insert(playbookTemplates)
+		.values(
+			SEEDED_TEMPLATES.map((t) => ({
 				regionId: kempen.id,
 				slug: t.slug,
 				title: t.title,
 				summary: t.summary,
 				theme: t.theme,
 				content: t.content,
-				status: 'published',
+				status: 'published' as const,
 				publishedTitle: t.title,
 				publishedSummary: t.summary,
 				publishedTheme: t.theme,
 				publishedContent: t.content,
 				version: 1,
 				publishedAt: now
-			})
-			.onConflictDoNothing();
-	}
+			}))
+		)
+		.onConflictDoNothing();
 }
