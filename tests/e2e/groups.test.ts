@@ -111,6 +111,17 @@ describe('citizen groups', () => {
 			await navigate(l, l.getByRole('button', { name: 'Kies deze actie — Repaircafé Ten Aard' }));
 			expect(await l.getByRole('status').textContent()).toContain('De actie staat nu op de actielijst');
 			await checkA11y(l, 'the workspace after the pick');
+			// A thread and a note, each a title and a text, by their labels: both show in the workspace.
+			await l.getByLabel('Onderwerp', { exact: true }).fill('Wie brengt gereedschap mee?');
+			await l.locator('#thread-body').fill('Ik heb schroevendraaiers.');
+			await navigate(l, l.locator('form[action="?/thread"] button[type="submit"]'));
+			expect(await l.locator('body').innerText()).toContain('Wie brengt gereedschap mee?');
+			await visit(l, `/geel/groepen/${groupId}/werkruimte`, { until: 'load' });
+			await l.locator('#note-title').fill('Afspraken Kickoff');
+			await l.locator('#note-body').fill('Elke eerste zaterdag van de maand.');
+			await navigate(l, l.locator('form[action="?/note"] button[type="submit"]'));
+			expect(await l.locator('body').innerText()).toContain('Elke eerste zaterdag van de maand.');
+			await checkA11y(l, 'the workspace with a thread and a note');
 			await visit(l, '/geel/acties', { until: 'load' });
 			expect(await l.getByRole('link', { name: 'Repaircafé Ten Aard' }).count()).toBeGreaterThan(0);
 			await navigate(l, l.getByRole('link', { name: 'Repaircafé Ten Aard' }).first());
