@@ -338,6 +338,9 @@ export const backoffice = {
 				theme_added: 'Thema aan het klimaatplan toegevoegd',
 				department_added: 'Dienst aan het klimaatplan toegevoegd'
 			},
+			widgets: {
+				origins_updated: 'Websites die de widgets mogen tonen gewijzigd'
+			},
 			story: {
 				edited: 'Verhaal uit de buurt licht aangepast',
 				published: 'Verhaal uit de buurt gepubliceerd',

@@ -4,7 +4,7 @@
 // responsible for the green actions, so her monthly mail and her updates can be tried.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import { actions, municipalities, userIdentities } from '$lib/server/db/schema';
+import { actions, climatePlanActions, municipalities, userIdentities } from '$lib/server/db/schema';
 import { DEMO_PERSONA_ISSUER } from '$lib/server/features/accounts/accounts.demo';
 import type { CovenantSector, PlanPriority, PlanStatus } from '$lib/domain/climate-plan';
 import {
@@ -416,6 +416,13 @@ export async function loadClimatePlanDemo(tx: Db, now = new Date()): Promise<voi
 		.where(eq(municipalities.slug, 'geel'));
 	if (!geel) return;
 	const municipalityId = geel.id;
+	// Once: a plan that already has actions (an earlier demo, or the officer's own) is left as it is.
+	const [existing] = await tx
+		.select({ id: climatePlanActions.id })
+		.from(climatePlanActions)
+		.where(eq(climatePlanActions.municipalityId, municipalityId))
+		.limit(1);
+	if (existing) return;
 	const [hilde] = await tx
 		.select({ userId: userIdentities.userId })
 		.from(userIdentities)
