@@ -42,7 +42,12 @@ let values: RouteValues;
 let molId: string;
 let before: Record<string, string>;
 const notOpened: string[] = [];
-const backoffice = routeTree({ under: BACKOFFICE });
+// The climate plan's mailed update link is not the back office: it opens without logging in, for whoever holds
+// a valid link (a capability). That a forged, expired or other municipality's link is refused is proven in
+// climate-plan.monitoring.test.ts.
+const backoffice = routeTree({ under: BACKOFFICE }).filter(
+	(r) => !r.route.startsWith(`${BACKOFFICE}/klimaatplan/bijwerken/`)
+);
 const apiWrites = writesOfRouteTree().filter((r) => r.route.startsWith('/api/'));
 
 /**
@@ -211,8 +216,25 @@ async function arrangeMol(): Promise<RouteValues> {
 			 VALUES ($1, $2, 'Spades', 30000, 'material', current_date, 'submitted') RETURNING id`,
 			[mol, group.id]
 		);
+		// An action of Mol's own climate plan (not public): its page, edit step and bulk changes are Mol's alone.
+		const planAction = await one<{ id: number }>(
+			`INSERT INTO climate_plan_actions (municipality_id, code, title, budget_cents)
+			 VALUES ($1, 'MOL-1', 'Relighting sporthal', 2500000) RETURNING id`,
+			[mol]
+		);
+		// An import the regional admin uploaded in Mol's back office: its mapping page is theirs, in Mol, alone.
+		const regional = await one<{ id: string }>(
+			`SELECT user_id AS id FROM user_identities WHERE subject = 'dev-regional-admin-kempen' LIMIT 1`
+		);
+		const upload = await one<{ id: number }>(
+			`INSERT INTO climate_plan_imports (municipality_id, user_id, file_name, headers, rows)
+			 VALUES ($1, $2, 'plan.csv', '["Titel"]', '[["Relighting sporthal"]]') RETURNING id`,
+			[mol, regional.id]
+		);
 		return {
 			municipality: 'mol',
+			planactie: String(planAction.id),
+			upload: String(upload.id),
 			traject: String(trajectory.id),
 			stap: String(step.id),
 			step: String(step.id),
@@ -253,7 +275,8 @@ async function arrangeMol(): Promise<RouteValues> {
  * page that needs its own is found by the regional admin's reading below (it answers 422, not 200).
  */
 const FORM_OF_ROUTE: Record<string, Record<string, string>> = {
-	[`${BACKOFFICE}/acties/bevestigen`]: { wijziging: 'publish' }
+	[`${BACKOFFICE}/acties/bevestigen`]: { wijziging: 'publish' },
+	[`${BACKOFFICE}/klimaatplan/bevestigen`]: { wijziging: 'status:completed' }
 };
 
 /**
@@ -330,7 +353,9 @@ function formBody(route: string): URLSearchParams {
 		decision: 'accept',
 		budget: '1',
 		approvalThreshold: '1',
-		purpose: 'Overgenomen door Geel'
+		purpose: 'Overgenomen door Geel',
+		// The climate plan's bulk step: Mol's plan action.
+		planactie: values.planactie!
 	});
 	form.append('item', values.suggestie!.split('-')[0]!);
 	// One row of the queue, approved from its own button.
