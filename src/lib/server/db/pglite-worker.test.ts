@@ -118,4 +118,19 @@ describe('PgliteWorkerClient', () => {
 		await runInBackground(() => client.query(now));
 		expect(performance.now() - alone).toBeLessThan(BACKGROUND_WAIT_MS);
 	});
+
+	it('lets a request that comes while background work runs wait for one background statement, not all of them', async () => {
+		const at = async (query: Promise<{ rows: { t: number }[] }>) => Number((await query).rows[0]!.t);
+		const slow = 'SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint::text AS t, pg_sleep(0.05)';
+		const now = 'SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint::text AS t';
+		// No request in the way: five background statements are asked for at once and the first one starts.
+		const background = runInBackground(() =>
+			Promise.all(Array.from({ length: 5 }, () => at(client.query<{ t: number }>(slow))))
+		);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		const mine = await at(client.query<{ t: number }>(now));
+		const theirs = await background;
+		// The request ran after the one under way and before the four others.
+		expect(theirs.filter((t) => t < mine)).toHaveLength(1);
+	});
 });

@@ -113,6 +113,9 @@ export class PgliteWorkerClient {
 	#foreground = 0;
 	/** Background work waiting for #foreground to reach 0. */
 	#waitingBackground = new Set<() => void>();
+	/** Whether a background statement or transaction is admitted; the others wait their turn in #backgroundTurns. */
+	#backgroundBusy = false;
+	#backgroundTurns: (() => void)[] = [];
 
 	private constructor(worker: Worker, onStatement?: (ms: number) => void) {
 		this.#worker = worker;
@@ -199,8 +202,9 @@ export class PgliteWorkerClient {
 	}
 
 	/**
-	 * A request's work counts as foreground until `done`; background work first waits until no foreground
-	 * work is waiting or running (at most BACKGROUND_WAIT_MS).
+	 * A request's work counts as foreground until `done`. Background work goes one statement or transaction at
+	 * a time (so a request's statement never queues behind more than one of them in the database thread), and
+	 * each first waits until no foreground work is waiting or running (at most BACKGROUND_WAIT_MS).
 	 */
 	async #admit(): Promise<() => void> {
 		if (!isBackgroundWork()) {
@@ -209,6 +213,13 @@ export class PgliteWorkerClient {
 				if (--this.#foreground === 0) for (const go of [...this.#waitingBackground]) go();
 			};
 		}
+		if (this.#backgroundBusy) await new Promise<void>((resolve) => this.#backgroundTurns.push(resolve));
+		this.#backgroundBusy = true;
+		const next = () => {
+			const turn = this.#backgroundTurns.shift();
+			if (turn) turn();
+			else this.#backgroundBusy = false;
+		};
 		if (this.#foreground > 0)
 			await new Promise<void>((resolve) => {
 				const go = () => {
@@ -219,7 +230,7 @@ export class PgliteWorkerClient {
 				const timer = setTimeout(go, BACKGROUND_WAIT_MS);
 				this.#waitingBackground.add(go);
 			});
-		return () => {};
+		return next;
 	}
 
 	async query<T>(text: string, params?: unknown[], options?: QueryOptions) {
