@@ -93,6 +93,11 @@ async function shareDevIdp(host) {
 
 function runProcesses(count, port) {
 	console.log(`Meedoen: ${count} processen op poort ${port}.`);
+	// The processes accept connections from the shared port themselves (the kernel hands each to one of them)
+	// instead of this process accepting and passing them round. Passed round, a connection that came in the
+	// moment a process was killed went to the dead one and was never answered (start-processes.test.ts: a
+	// /healthz right after kill -9 hung, 3 runs of 3); accepted by the processes, it goes to one that lives.
+	cluster.schedulingPolicy = cluster.SCHED_NONE;
 	const started = new Map();
 	let stopping = false;
 	let exitCode = 0;

@@ -58,7 +58,7 @@ function request(
 	});
 }
 
-/** Which process answered /healthz over a connection of its own (the first process hands them round). */
+/** Which process answered /healthz over a connection of its own (the kernel gives it to one of them). */
 async function healthOnNewConnection(base: string): Promise<{ status: number; process: number | null }> {
 	const answer = await request(`${base}/healthz`, false);
 	const body = JSON.parse(answer.body) as { process?: number };
@@ -143,7 +143,7 @@ describe.skipIf(skip !== null)(
 			expect(server.output()).toContain('Meedoen: 2 processen op poort');
 			const children = childProcesses(server.pid);
 			expect(children.map((c) => c.number).sort()).toEqual([1, 2]);
-			// The first process hands connections round; the second may still be starting when the first answers.
+			// The kernel gives new connections to either; the second may still be starting when the first answers.
 			const seen = new Set<number | null>();
 			await until(
 				async () => {
@@ -204,12 +204,7 @@ describe.skipIf(skip !== null)(
 			expect(suggestionId).toBeDefined();
 		}
 
-		// Skipped: a known race, not fixed. A write's answer waits until its notification to the other processes is
-		// committed, not until they have cleared their caches, so the writer's very next request through another
-		// process can still get the old page (once in three runs here, under a load average of 16–23).
-		// scale-out.test.ts checks the same promise across two nodes with the same window. The fix: the writer waits
-		// for each other process's acknowledgement (docs/architecture.md, "More than one process").
-		it.skip('shows a write through one process at once through the other, also from its page cache', async () => {
+		it('shows a write through one process at once through the other, also from its page cache', async () => {
 			await supportSomething();
 			const path = `/api/v1/suggestions/${suggestionId}`;
 			const votePath = `${path}/vote`;
@@ -249,10 +244,7 @@ describe.skipIf(skip !== null)(
 			}
 		});
 
-		// Skipped: with the check above skipped, a /healthz request on a new connection right after the kill gets no
-		// answer for 30 s (3 runs of 3 here, on a quiet machine too); with that check before it, it passed. Not
-		// understood yet, so not in CI: kill -9 of a node is proven by scale-out.test.ts, of a process not yet.
-		it.skip('carries on when a process is killed: the other serves, and the first process starts it again', async () => {
+		it('carries on when a process is killed: the other serves, and the first process starts it again', async () => {
 			await supportSomething();
 			const before = childProcesses(server.pid);
 			const victim = before.find((c) => c.number === 2)!;
