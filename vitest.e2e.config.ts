@@ -9,6 +9,9 @@ export default defineConfig({
 		globalSetup: ['tests/e2e/support/global-setup.ts'],
 		// One browser and a few servers at a time; the journeys are slow compared with unit tests.
 		fileParallelism: false,
+		// Two journey files at once was slower on two cores (the servers and Chromium already fill them). One
+		// module graph for all files, not one per file: the support modules keep no state of their own.
+		isolate: false,
 		testTimeout: 60_000,
 		hookTimeout: 120_000,
 		teardownTimeout: 60_000
