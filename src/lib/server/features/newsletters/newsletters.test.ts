@@ -475,6 +475,26 @@ describe('sending', () => {
 		expect(page.counts).toMatchObject({ recipients: 5, queued: 5 });
 	});
 
+	it('queued in batches, by two runs at once, goes to each recipient once and to all of them', async () => {
+		const town = (await buildOtherRegion(db())).tenant;
+		const staff = (await buildStaff(db(), town, 'communication')).actor;
+		const people = await Promise.all(Array.from({ length: 7 }, () => resident(town)));
+		const { id } = await createNewsletter(as(staff, town), draft({ audience: 'pool' }));
+		await sendNewsletter(as(staff, town), { when: 'now', unverifiedId: id, origin: ORIGIN });
+		const outbox: MailMessage[] = [];
+		const ctx = jobContext(outbox);
+		// Batches of 2: each run goes on after its last batch, skips what the other has locked, and looks from the
+		// start once more at the end.
+		const results = await Promise.all([
+			sendNewsletterJob(ctx, { newsletterId: id, origin: ORIGIN }, { batchSize: 2 }),
+			sendNewsletterJob(ctx, { newsletterId: id, origin: ORIGIN }, { batchSize: 2 })
+		]);
+		expect(results.reduce((n, r) => n + r.queuedNow, 0)).toBe(7);
+		expect(outbox.map((m) => m.to).sort()).toEqual(people.map((p) => p.email).sort());
+		const page = await getNewsletterPage(as(staff, town), { unverifiedId: id });
+		expect(page.counts).toMatchObject({ recipients: 7, queued: 7 });
+	});
+
 	it('a person who deleted their account gets nothing, not even queued mail', async () => {
 		const town = (await buildOtherRegion(db())).tenant;
 		const staff = (await buildStaff(db(), town, 'communication')).actor;
