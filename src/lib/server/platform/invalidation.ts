@@ -10,8 +10,8 @@
 // name (application_name `meedoen-caches:<id>`), the notification's statement reads which processes listen at that
 // moment, and each of them, once it has cleared, answers on a second channel. So the writer's very next request,
 // whichever process or node serves it, cannot get the page from before the write. A process that does not answer
-// within ACK_TIMEOUT_MS (hung, or an older version) is not waited for longer; a killed one has no listening
-// session left and is not waited for at all.
+// within ACK_TIMEOUT_MS (hung, or an older version) is not waited for longer; a killed one's listening session ends
+// with it (PostgreSQL sees the connection close), so it is not waited for at all.
 //
 // Writes come in bursts (a vote storm), so notifications are coalesced: while one is being sent, the writes
 // that finish share one more, sent when it is back; every write is covered by a notification sent after it
