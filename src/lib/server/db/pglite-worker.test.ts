@@ -121,7 +121,8 @@ describe('PgliteWorkerClient', () => {
 
 	it('lets a request that comes while background work runs wait for one background statement, not all of them', async () => {
 		const at = async (query: Promise<{ rows: { t: number }[] }>) => Number((await query).rows[0]!.t);
-		const slow = 'SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint::text AS t, pg_sleep(0.05)';
+		const slow =
+			'SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint::text AS t, pg_sleep(0.05)';
 		const now = 'SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint::text AS t';
 		// No request in the way: five background statements are asked for at once and the first one starts.
 		const background = runInBackground(() =>

@@ -68,7 +68,10 @@ describe.skipIf(testDbKind() !== 'postgres')('caches across processes on Postgre
 
 	it('waits at most a moment for a process that listens but never acknowledges', async () => {
 		// A listening connection named as a process's, that clears nothing and never answers (hung, or older).
-		const silent = new pg.Client({ connectionString: database.url, application_name: `${LISTENER_NAME}silent` });
+		const silent = new pg.Client({
+			connectionString: database.url,
+			application_name: `${LISTENER_NAME}silent`
+		});
 		await silent.connect();
 		await silent.query(`LISTEN ${INVALIDATION_CHANNEL}`);
 		const warnings: unknown[] = [];
@@ -78,7 +81,8 @@ describe.skipIf(testDbKind() !== 'postgres')('caches across processes on Postgre
 		const writer = createInvalidation({
 			url: database.url!,
 			log,
-			query: async (text, values) => (await silent.query(text, values)) as { rows: Record<string, unknown>[] },
+			query: async (text, values) =>
+				(await silent.query(text, values)) as { rows: Record<string, unknown>[] },
 			onInvalidate: () => {},
 			ackTimeoutMs: 200
 		});
