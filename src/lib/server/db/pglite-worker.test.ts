@@ -95,29 +95,35 @@ describe('PgliteWorkerClient', () => {
 		await again.close();
 	});
 
-	it('lets a request go before background work that was waiting, and background work waits at most a moment', async () => {
-		const at = async (query: Promise<{ rows: { t: number }[] }>) => Number((await query).rows[0]!.t);
-		// When the statement ran, in microseconds.
-		const now = 'SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint::text AS t';
-		// A request's transaction holds the database; background work asks for it meanwhile, then a request.
-		const first = client.transaction((tx) => tx.query('SELECT pg_sleep(0.3)'));
-		await new Promise((resolve) => setTimeout(resolve, 20));
-		const asked = performance.now();
-		const background = runInBackground(() =>
-			Promise.all(Array.from({ length: 5 }, () => at(client.query<{ t: number }>(now))))
-		);
-		// Asked right after them, not after a timer: on a loaded machine a timer of its own could outlast theirs.
-		const request = at(client.query<{ t: number }>(now));
-		await first;
-		const [mine, theirs] = await Promise.all([request, background]);
-		// Without the turn-taking the background statements, asked for first, would run first.
-		for (const t of theirs) expect(mine < t).toBe(true);
-		expect(performance.now() - asked).toBeGreaterThanOrEqual(BACKGROUND_WAIT_MS);
-		// With no request in the way, background work goes at once.
-		const alone = performance.now();
-		await runInBackground(() => client.query(now));
-		expect(performance.now() - alone).toBeLessThan(BACKGROUND_WAIT_MS);
-	});
+	// Timers decide the order here (a 300 ms transaction, a 100 ms wait): on a machine loaded by the other test
+	// phase it failed once in four full runs, so it may run again (the assertions are the same each time).
+	it(
+		'lets a request go before background work that was waiting, and background work waits at most a moment',
+		{ retry: 2 },
+		async () => {
+			const at = async (query: Promise<{ rows: { t: number }[] }>) => Number((await query).rows[0]!.t);
+			// When the statement ran, in microseconds.
+			const now = 'SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint::text AS t';
+			// A request's transaction holds the database; background work asks for it meanwhile, then a request.
+			const first = client.transaction((tx) => tx.query('SELECT pg_sleep(0.3)'));
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			const asked = performance.now();
+			const background = runInBackground(() =>
+				Promise.all(Array.from({ length: 5 }, () => at(client.query<{ t: number }>(now))))
+			);
+			// Asked right after them, not after a timer: on a loaded machine a timer of its own could outlast theirs.
+			const request = at(client.query<{ t: number }>(now));
+			await first;
+			const [mine, theirs] = await Promise.all([request, background]);
+			// Without the turn-taking the background statements, asked for first, would run first.
+			for (const t of theirs) expect(mine < t).toBe(true);
+			expect(performance.now() - asked).toBeGreaterThanOrEqual(BACKGROUND_WAIT_MS);
+			// With no request in the way, background work goes at once.
+			const alone = performance.now();
+			await runInBackground(() => client.query(now));
+			expect(performance.now() - alone).toBeLessThan(BACKGROUND_WAIT_MS);
+		}
+	);
 
 	it('lets a request that comes while background work runs wait for one background statement, not all of them', async () => {
 		const at = async (query: Promise<{ rows: { t: number }[] }>) => Number((await query).rows[0]!.t);
