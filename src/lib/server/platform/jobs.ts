@@ -1,10 +1,31 @@
 // Background jobs on the platform's own database through pg-boss, on PGlite and PostgreSQL alike.
 import PgBoss from 'pg-boss';
 import { sqlClientOf, type Database, type Db } from '$lib/server/db/client';
+import { runInBackground } from '$lib/server/db/priority';
 import type { Logger } from './log';
 
 /** The database schema of pg-boss's tables (queues, jobs, the archive of finished jobs). */
 export const JOB_SCHEMA = 'pgboss';
+
+/**
+ * An index in the order pg-boss fetches waiting jobs (priority, then age). pg-boss's own index is on name and
+ * start time, so with a newsletter's 100,000 mail jobs waiting each fetch of the next 100 read and sorted all of
+ * them: 58 ms on PostgreSQL, about 120 ms on the embedded database, during which a page's statement waited.
+ * With this index (and current statistics, below) the fetch reads its 100 rows: 0.2 ms.
+ */
+export const FETCH_ORDER_INDEX = 'job_fetch_order';
+
+/**
+ * Once a queue has been given this many jobs since its planner statistics were last brought up to date, they
+ * are (ANALYZE of its partition, in the background), at most once per ANALYZE_INTERVAL_MS per process. Without
+ * it the planner keeps the estimate of the last time it looked — an empty queue — and sorts everything rather
+ * than read the index: the embedded database has no autovacuum, PostgreSQL's looks only now and then. Not more
+ * often: an ANALYZE of 100,000 waiting jobs takes 100–250 ms of the embedded database, and once the queue is
+ * known to be large the planner scales its estimate with the table's size by itself.
+ */
+export const ANALYZE_AFTER_JOBS = 1_000;
+const ANALYZE_INTERVAL_MS = 60_000;
+const ANALYZE_DELAY_MS = 1_000;
 
 export type JobHandler<T> = (data: T) => Promise<void>;
 
@@ -121,6 +142,48 @@ export function createJobs(
 	let wake: (() => void)[] = [];
 	let started = false;
 
+	/** Per queue: jobs inserted since its statistics were brought up to date, and when that was (analyzeWhenGrown). */
+	const growth = new Map<string, { inserted: number; analyzedAt: number; running: boolean }>();
+	/** Brings a queue's planner statistics up to date when it has grown by ANALYZE_AFTER_JOBS (see there). */
+	function analyzeWhenGrown(name: string, inserted: number) {
+		const queue = growth.get(name) ?? { inserted: 0, analyzedAt: -Infinity, running: false };
+		growth.set(name, queue);
+		queue.inserted += inserted;
+		const now = performance.now();
+		if (queue.running || queue.inserted < ANALYZE_AFTER_JOBS || now - queue.analyzedAt < ANALYZE_INTERVAL_MS)
+			return;
+		queue.running = true;
+		// Once the caller's transaction has committed: the jobs are looked for first (outside it, on another
+		// connection on PostgreSQL), and while fewer than ANALYZE_AFTER_JOBS wait, the next insert tries again.
+		const timer = setTimeout(
+			() =>
+				runInBackground(async () => {
+					try {
+						const waiting = (await bossSql(
+							`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${JOB_SCHEMA}.job
+								WHERE name = $1 AND state < 'active' LIMIT ${ANALYZE_AFTER_JOBS}) w`,
+							[name]
+						)) as { rows: { n: number }[] };
+						if ((waiting.rows[0]?.n ?? 0) < ANALYZE_AFTER_JOBS) return;
+						const queues = (await bossSql(`SELECT partition_name FROM ${JOB_SCHEMA}.queue WHERE name = $1`, [
+							name
+						])) as { rows: { partition_name: string | null }[] };
+						const partition = queues.rows[0]?.partition_name;
+						if (!partition || !/^[a-z0-9_]+$/.test(partition)) return;
+						await bossSql(`ANALYZE ${JOB_SCHEMA}.${partition}`);
+						queue.inserted = 0;
+						queue.analyzedAt = performance.now();
+					} catch (err) {
+						log.warn({ err, job: name }, 'job queue statistics not brought up to date');
+					} finally {
+						queue.running = false;
+					}
+				}),
+			ANALYZE_DELAY_MS
+		);
+		timer.unref();
+	}
+
 	/** pg-boss's fail with many ids and the reason (its code takes both; its types offer ids or data). */
 	const failJobs = boss.fail.bind(boss) as (name: string, ids: string[], data: object) => Promise<void>;
 
@@ -210,6 +273,7 @@ export function createJobs(
 				})),
 				client ? { db: { executeSql: (text, values) => client.query(text, values) } } : {}
 			);
+			analyzeWhenGrown(name, jobs.length);
 		},
 		async send(name, data, options = {}) {
 			if (!handlers.has(name) && !batchHandlers.has(name)) throw new Error(`no job named ${name}`);
@@ -224,6 +288,11 @@ export function createJobs(
 		},
 		async start() {
 			await boss.start();
+			// On the partitioned job table: every queue's partition has it, those made later too.
+			await bossSql(
+				`CREATE INDEX IF NOT EXISTS ${FETCH_ORDER_INDEX} ON ${JOB_SCHEMA}.job (name, priority DESC, created_on, id)
+					WHERE state < 'active'`
+			);
 			for (const [name, handler] of handlers) {
 				await boss.createQueue(name);
 				await boss.work<object>(
