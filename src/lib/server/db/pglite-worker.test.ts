@@ -1,5 +1,5 @@
 // The embedded database in its own thread: values, errors, order, transactions and a data folder that lasts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -95,35 +95,44 @@ describe('PgliteWorkerClient', () => {
 		await again.close();
 	});
 
-	// Timers decide the order here (a 300 ms transaction, a 100 ms wait): on a machine loaded by the other test
-	// phase it failed once in four full runs, so it may run again (the assertions are the same each time).
-	it(
-		'lets a request go before background work that was waiting, and background work waits at most a moment',
-		{ retry: 2 },
-		async () => {
-			const at = async (query: Promise<{ rows: { t: number }[] }>) => Number((await query).rows[0]!.t);
-			// When the statement ran, in microseconds.
-			const now = 'SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint::text AS t';
-			// A request's transaction holds the database; background work asks for it meanwhile, then a request.
-			const first = client.transaction((tx) => tx.query('SELECT pg_sleep(0.3)'));
-			await new Promise((resolve) => setTimeout(resolve, 20));
-			const asked = performance.now();
-			const background = runInBackground(() =>
-				Promise.all(Array.from({ length: 5 }, () => at(client.query<{ t: number }>(now))))
-			);
-			// Asked right after them, not after a timer: on a loaded machine a timer of its own could outlast theirs.
-			const request = at(client.query<{ t: number }>(now));
-			await first;
-			const [mine, theirs] = await Promise.all([request, background]);
-			// Without the turn-taking the background statements, asked for first, would run first.
-			for (const t of theirs) expect(mine < t).toBe(true);
-			expect(performance.now() - asked).toBeGreaterThanOrEqual(BACKGROUND_WAIT_MS);
-			// With no request in the way, background work goes at once.
-			const alone = performance.now();
+	// The order is decided by vitest's fake clock, not the machine's: a request's transaction holds the database
+	// until the test lets it go, and BACKGROUND_WAIT_MS passes when the test says so. (It used to hang on a 300 ms
+	// pg_sleep and a real 100 ms timer, and failed once in four full runs on a loaded machine.)
+	it('lets a request go before background work that was waiting, and background work waits at most a moment', async () => {
+		const at = async (query: Promise<{ rows: { t: number }[] }>) => Number((await query).rows[0]!.t);
+		// Which turn the statement had (the clock's milliseconds can tie).
+		await client.exec('CREATE SEQUENCE IF NOT EXISTS turns');
+		const now = "SELECT nextval('turns')::int AS t";
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+		try {
+			// With no request in the way, background work goes at once: no timer has to pass.
 			await runInBackground(() => client.query(now));
-			expect(performance.now() - alone).toBeLessThan(BACKGROUND_WAIT_MS);
+
+			// A request's transaction holds the database until `letGo`.
+			let letGo!: () => void;
+			const gate = new Promise<void>((resolve) => (letGo = resolve));
+			const first = client.transaction(async (tx) => {
+				await tx.query('SELECT 1');
+				await gate;
+			});
+			// Background work asks, then a request.
+			const background = runInBackground(() => at(client.query<{ t: number }>(now)));
+			const request = at(client.query<{ t: number }>(now));
+			// The background statement waits for the requests, but at most BACKGROUND_WAIT_MS: once that has
+			// passed it takes its turn, before a request that asks only now.
+			await vi.advanceTimersByTimeAsync(BACKGROUND_WAIT_MS);
+			const later = at(client.query<{ t: number }>(now));
+			letGo();
+			await first;
+			const [mine, theirs, after] = await Promise.all([request, background, later]);
+			// Without the turn-taking the background statement, asked for first, would run first; without the
+			// limit it would wait for the later request too.
+			expect(mine).toBeLessThan(theirs);
+			expect(theirs).toBeLessThan(after);
+		} finally {
+			vi.useRealTimers();
 		}
-	);
+	});
 
 	it('lets a request that comes while background work runs wait for one background statement, not all of them', async () => {
 		const at = async (query: Promise<{ rows: { t: number }[] }>) => Number((await query).rows[0]!.t);
@@ -134,7 +143,9 @@ describe('PgliteWorkerClient', () => {
 		const background = runInBackground(() =>
 			Promise.all(Array.from({ length: 5 }, () => at(client.query<{ t: number }>(slow))))
 		);
-		await new Promise((resolve) => setTimeout(resolve, 20));
+		// Once the microtasks that send the first one are done (no timer: on a loaded machine a timer could
+		// outlast the first statement's 50 ms).
+		await new Promise((resolve) => setImmediate(resolve));
 		const mine = await at(client.query<{ t: number }>(now));
 		const theirs = await background;
 		// The request ran after the one under way and before the four others.
