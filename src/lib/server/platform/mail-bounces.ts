@@ -5,7 +5,7 @@
 // DSN names the delivery it is about and nobody can make up one for another. The inbound SMTP listener
 // (BOUNCE_SMTP_PORT) takes mail to those addresses only; a permanent failure marks the delivery `bounced` and
 // suppresses the address until the person confirms it again (liftMailSuppression).
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { executeRows } from '$lib/server/db/rows';
 import type { Logger } from './log';
+import { installationSecret } from './secrets';
 import { suppressMailAddress } from './mail-delivery';
 
 const SECRET_KEY = 'mail.bounce_secret';
@@ -45,17 +46,8 @@ export function readBounceAddress(secret: string, domain: string, address: strin
 }
 
 /** The secret bounce addresses are signed with, made once per installation (platform_meta). */
-export async function bounceSecret(db: Db): Promise<string> {
-	await db.execute(
-		sql`INSERT INTO platform_meta (key, value) VALUES (${SECRET_KEY}, ${JSON.stringify(randomBytes(32).toString('base64url'))}::jsonb)
-			ON CONFLICT (key) DO NOTHING`
-	);
-	const [row] = await executeRows<{ value: unknown }>(
-		db,
-		sql`SELECT value FROM platform_meta WHERE key = ${SECRET_KEY}`
-	);
-	if (typeof row?.value !== 'string' || row.value.length < 16) throw new Error('no bounce secret');
-	return row.value;
+export function bounceSecret(db: Db): Promise<string> {
+	return installationSecret(db, SECRET_KEY);
 }
 
 export interface DsnRecipient {

@@ -8,7 +8,7 @@ import type { Db } from '$lib/server/db/client';
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import type { JobContext } from '$lib/server/platform/feature';
-import { newToken } from '$lib/server/platform/tokens';
+import { installationSecret } from '$lib/server/platform/secrets';
 import { validateInput, type RawInput } from '$lib/server/platform/validation';
 import { DEFAULT_LOCALE, formatDate, translate, type MessageKey } from '$lib/i18n';
 import { escapeHtml as escape, mailDocument } from '$lib/server/platform/mail-html';
@@ -19,7 +19,6 @@ import { mayPostPlanUpdate } from './climate-plan.policy';
 import {
 	brusselsMonth,
 	claimReminder,
-	ensureSecret,
 	getPlanAction,
 	getPlanMunicipality,
 	getPlanPerson,
@@ -38,10 +37,8 @@ export const LINK_DAYS = 45;
 const SECRET_KEY = 'climate_plan.update_link_secret';
 const TOKEN = /^(\d{1,10})\.([0-9a-f]{32})\.(\d{5,6})\.([A-Za-z0-9_-]{22})$/;
 
-async function linkSecret(db: Db): Promise<string> {
-	const secret = await ensureSecret(db, { key: SECRET_KEY, candidate: newToken() });
-	if (!secret || secret.length < 16) throw new Error('no climate plan link secret');
-	return secret;
+function linkSecret(db: Db): Promise<string> {
+	return installationSecret(db, SECRET_KEY);
 }
 
 function mac(secret: string, planActionId: number, userId: string, expiresDay: number): string {

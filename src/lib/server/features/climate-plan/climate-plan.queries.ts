@@ -18,7 +18,6 @@ import {
 	climatePlanReminders,
 	memberships,
 	municipalities,
-	platformMeta,
 	users
 } from '$lib/server/db/schema';
 import {
@@ -844,24 +843,6 @@ export async function listPlanActionsOfResponsible(db: Db, params: { userId: str
 // ---------------------------------------------------------------------------------------------
 // The monthly mail and its signed links
 // ---------------------------------------------------------------------------------------------
-
-/** The installation's secret of a kind in platform_meta, made once (the first caller's candidate wins). */
-export async function ensureSecret(
-	db: Db,
-	params: { key: string; candidate: string }
-): Promise<string | undefined> {
-	const read = async () => {
-		const [row] = await db
-			.select({ value: platformMeta.value })
-			.from(platformMeta)
-			.where(eq(platformMeta.key, params.key));
-		return typeof row?.value === 'string' ? row.value : undefined;
-	};
-	const known = await read();
-	if (known) return known;
-	await db.insert(platformMeta).values({ key: params.key, value: params.candidate }).onConflictDoNothing();
-	return read();
-}
 
 export async function getPlanMunicipality(db: Db, params: { municipalityId: string }) {
 	const [row] = await db

@@ -14,9 +14,9 @@ import type { Ctx, TenantCtx } from '$lib/server/platform/context';
 import { cached } from '$lib/server/platform/cache';
 import { AppError, notFound } from '$lib/server/platform/errors';
 import { feedCalendar, type CalendarEvent } from '$lib/server/platform/ical';
-import { newToken } from '$lib/server/platform/tokens';
+import { installationSecret } from '$lib/server/platform/secrets';
 import {
-	ensureFeedSecret,
+	FEED_SECRET_KEY,
 	getFeedKey,
 	incrementFeedRotation,
 	listFeedEvents,
@@ -129,8 +129,8 @@ export async function renewPersonalCalendar(ctx: Ctx): Promise<string> {
 }
 
 /** The feed secret at every start (the feature's seed), so reading a feed or a profile never writes. */
-export function seedCalendarFeedSecret(db: Db): Promise<void> {
-	return ensureFeedSecret(db, newToken());
+export async function seedCalendarFeedSecret(db: Db): Promise<void> {
+	await installationSecret(db, FEED_SECRET_KEY);
 }
 
 function requireActor(ctx: Ctx): string {
@@ -144,16 +144,17 @@ function requireActor(ctx: Ctx): string {
 
 const TOKEN = /^([0-9a-f]{32})([A-Za-z0-9_-]{22})$/;
 
-/** Secret and renewal count of a person; makes the secret if the seed has not (a database without it). */
+/**
+ * Secret and renewal count of a person, read in one statement (a feed is fetched every hour by each calendar);
+ * makes the secret only if the seed has not (a database without it).
+ */
 async function feedKey(ctx: Ctx, userId: string): Promise<{ rotation: number; secret: string } | undefined> {
-	let key = await getFeedKey(ctx.db, { userId });
-	if (key && key.secret === null) {
-		await seedCalendarFeedSecret(ctx.db);
-		key = await getFeedKey(ctx.db, { userId });
-	}
+	const key = await getFeedKey(ctx.db, { userId });
 	if (!key) return undefined;
-	if (key.secret === null) throw new Error('the calendar feed secret could not be made');
-	return { rotation: key.rotation, secret: key.secret };
+	return {
+		rotation: key.rotation,
+		secret: key.secret ?? (await installationSecret(ctx.db, FEED_SECRET_KEY))
+	};
 }
 
 function mac(secret: string, userId: string, rotation: number): string {

@@ -8,10 +8,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { checkInPath } from '$lib/domain/events';
 import type { Db } from '$lib/server/db/client';
 import { AppError } from '$lib/server/platform/errors';
-import { newToken } from '$lib/server/platform/tokens';
+import { installationSecret } from '$lib/server/platform/secrets';
 import { qrPng } from '$lib/server/platform/qr';
 import type { RegistrationStatus } from '$lib/domain/events';
-import { ensureCheckInSecret, getCheckInSecret, getRegistrationForCheckIn } from './events.queries';
+import { getRegistrationForCheckIn } from './events.queries';
 import { setCheckedIn } from './events.admin.queries';
 import { command, findEvent } from './events.admin.access';
 import type { EventRow } from './events.queries';
@@ -34,9 +34,12 @@ export function checkInCode(secret: string, subject: CodeSubject): string {
 	return `${subject.registrationId}-${signature(secret, subject).toString('base64url')}`;
 }
 
+/** The platform_meta key of the check-in secret (kept: codes already mailed are signed with it). */
+const SECRET_KEY = 'event_check_in_secret';
+
 /** The secret that signs check-in codes: read (one statement); made here only if the seed has not. */
-export async function checkInSecret(db: Db): Promise<string> {
-	return (await getCheckInSecret(db)) ?? ensureCheckInSecret(db, newToken());
+export function checkInSecret(db: Db): Promise<string> {
+	return installationSecret(db, SECRET_KEY);
 }
 
 /** The absolute check-in address of a registration and its QR code as a PNG, for the mail of a confirmed place. */

@@ -93,13 +93,9 @@ export async function listRegisteredEvents(
 // The personal feed's token: an installation secret and a renewal counter per person
 // ---------------------------------------------------------------------------------------------
 
-const SECRET_KEY = 'calendar_feed_secret';
+/** The platform_meta key of the feed secret (platform/secrets.ts makes it; kept: links already given use it). */
+export const FEED_SECRET_KEY = 'calendar_feed_secret';
 const rotationKey = (userId: string) => `calendar_feed_rotation:${userId}`;
-
-/** Makes the installation's feed secret unless there is one (the feature's seed, at every start). */
-export async function ensureFeedSecret(db: Db, candidate: string): Promise<void> {
-	await db.insert(platformMeta).values({ key: SECRET_KEY, value: candidate }).onConflictDoNothing();
-}
 
 const secretMeta = alias(platformMeta, 'feed_secret');
 
@@ -116,7 +112,7 @@ export async function getFeedKey(
 		.select({ rotation: platformMeta.value, secret: secretMeta.value })
 		.from(users)
 		.leftJoin(platformMeta, eq(platformMeta.key, rotationKey(params.userId)))
-		.leftJoin(secretMeta, eq(secretMeta.key, SECRET_KEY))
+		.leftJoin(secretMeta, eq(secretMeta.key, FEED_SECRET_KEY))
 		.where(and(eq(users.id, params.userId), isNull(users.deletedAt), isNull(users.lockedAt)));
 	if (!row) return undefined;
 	return {

@@ -10,7 +10,6 @@ import {
 	eventRegistrations,
 	events,
 	municipalities,
-	platformMeta,
 	themes,
 	users
 } from '$lib/server/db/schema';
@@ -650,32 +649,8 @@ export async function listRegistrationsToRemind(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Check-in at the door: the installation's signing secret and the registration a code names
+// Check-in at the door: the registration a code names (the signing secret: events.check-in.ts)
 // ---------------------------------------------------------------------------------------------
-
-const CHECK_IN_SECRET_KEY = 'event_check_in_secret';
-
-/**
- * The secret that signs the check-in codes of registration mails (events.check-in.ts), made with `candidate`
- * the first time it is asked for (the feature's seed asks at every start).
- */
-export async function ensureCheckInSecret(db: Db, candidate: string): Promise<string> {
-	await db.insert(platformMeta).values({ key: CHECK_IN_SECRET_KEY, value: candidate }).onConflictDoNothing();
-	const [row] = await db
-		.select({ value: platformMeta.value })
-		.from(platformMeta)
-		.where(eq(platformMeta.key, CHECK_IN_SECRET_KEY));
-	return String(row!.value);
-}
-
-/** The check-in secret, or null before the seed made it. */
-export async function getCheckInSecret(db: Db): Promise<string | null> {
-	const [row] = await db
-		.select({ value: platformMeta.value })
-		.from(platformMeta)
-		.where(eq(platformMeta.key, CHECK_IN_SECRET_KEY));
-	return row ? String(row.value) : null;
-}
 
 /** A registration of this municipality by id (of any of its events), with the title of its event. */
 export async function getRegistrationForCheckIn(db: Db, params: { municipalityId: string; id: number }) {

@@ -7,7 +7,6 @@ import {
 	notificationDigests,
 	notificationPreferences,
 	notifications,
-	platformMeta,
 	users
 } from '$lib/server/db/schema';
 import { executeRows } from '$lib/server/db/rows';
@@ -84,20 +83,6 @@ export async function accountExists(db: Db, params: { userId: string }): Promise
 		.where(and(eq(users.id, params.userId), sql`${users.deletedAt} IS NULL`))
 		.limit(1);
 	return row !== undefined;
-}
-
-const UNSUBSCRIBE_SECRET = 'notifications.unsubscribe_secret';
-
-export async function ensureUnsubscribeSecret(db: Db, candidate: string): Promise<void> {
-	await db.insert(platformMeta).values({ key: UNSUBSCRIBE_SECRET, value: candidate }).onConflictDoNothing();
-}
-
-export async function getUnsubscribeSecret(db: Db): Promise<string | undefined> {
-	const [row] = await db
-		.select({ value: platformMeta.value })
-		.from(platformMeta)
-		.where(eq(platformMeta.key, UNSUBSCRIBE_SECRET));
-	return typeof row?.value === 'string' ? row.value : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { validateInput, type RawInput } from '$lib/server/platform/validation';
 import type { Db } from '$lib/server/db/client';
-import { newToken } from '$lib/server/platform/tokens';
+import { installationSecret } from '$lib/server/platform/secrets';
 import { isStaff } from '$lib/server/platform/policy';
 import {
 	FREQUENCIES_OF_KIND,
@@ -20,14 +20,7 @@ import {
 	recordConsent,
 	setThemesMailFrequency
 } from '$lib/server/features/profile/profile.service';
-import {
-	accountExists,
-	ensureUnsubscribeSecret,
-	getFrequencies,
-	getUnsubscribeSecret,
-	mailFrequencySql,
-	upsertPreference
-} from './notifications.queries';
+import { accountExists, getFrequencies, mailFrequencySql, upsertPreference } from './notifications.queries';
 
 export { mailFrequencySql };
 /** Where a person chooses how often they get mail of each kind (every mail links to it). */
@@ -88,19 +81,12 @@ export function isUnsubscribePath(pathname: string): boolean {
 	return pathname.startsWith(prefix) && TOKEN.test(pathname.slice(prefix.length));
 }
 
-/** The secret behind unsubscribe links, made once per installation (the feature's seed). */
-export function seedUnsubscribeSecret(db: Db): Promise<void> {
-	return ensureUnsubscribeSecret(db, newToken());
-}
+/** The platform_meta key of the unsubscribe links' secret (kept: links already mailed are signed with it). */
+const SECRET_KEY = 'notifications.unsubscribe_secret';
 
-async function secretOf(db: Db): Promise<string> {
-	let secret = await getUnsubscribeSecret(db);
-	if (!secret) {
-		await seedUnsubscribeSecret(db);
-		secret = await getUnsubscribeSecret(db);
-	}
-	if (!secret) throw new Error('the unsubscribe secret could not be made');
-	return secret;
+/** The secret behind unsubscribe links, made once per installation (the feature's seed). */
+export async function seedUnsubscribeSecret(db: Db): Promise<void> {
+	await installationSecret(db, SECRET_KEY);
 }
 
 function mac(secret: string, userId: string, kind: NotificationKind): string {
@@ -116,12 +102,12 @@ export async function unsubscribeLink(
 	db: Db,
 	params: { origin: string; userId: string; kind: NotificationKind }
 ): Promise<{ url: string; headers: Record<string, string> }> {
-	return unsubscribeLinkWith(await secretOf(db), params);
+	return unsubscribeLinkWith(await unsubscribeSecret(db), params);
 }
 
 /** The secret to sign many links with, read once (a fan-out's or a digest run's mails). */
 export function unsubscribeSecret(db: Db): Promise<string> {
-	return secretOf(db);
+	return installationSecret(db, SECRET_KEY);
 }
 
 /**
@@ -152,7 +138,7 @@ export async function readUnsubscribeToken(
 	if (!kind) return null;
 	const hex = match[1]!;
 	const userId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-	const expected = Buffer.from(mac(await secretOf(db), userId, kind));
+	const expected = Buffer.from(mac(await unsubscribeSecret(db), userId, kind));
 	const given = Buffer.from(match[3]!);
 	return given.length === expected.length && timingSafeEqual(given, expected) ? { userId, kind } : null;
 }
