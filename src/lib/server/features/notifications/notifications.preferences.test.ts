@@ -26,7 +26,7 @@ const origin = 'https://meedoen.test';
 beforeAll(async () => {
 	database = await createTestDatabase();
 });
-afterAll(() => database.close());
+afterAll(() => database.destroy());
 
 async function frequencies(userId: string) {
 	const prefs = await getMailPreferences(database.db, { userId });
