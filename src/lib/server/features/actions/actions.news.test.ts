@@ -97,7 +97,7 @@ beforeAll(async () => {
 	]);
 });
 
-afterAll(() => database?.close());
+afterAll(() => database?.destroy());
 
 describe('the news feeds', () => {
 	it('gives a municipality its published news from every feature, newest first, and nothing unpublished', async () => {
