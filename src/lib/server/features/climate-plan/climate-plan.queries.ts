@@ -281,7 +281,7 @@ export interface PlanActionFilters {
 }
 
 /** The conditions of the board's filters; `today` and `staleBefore` make "late" and "no update" exact. */
-function filterConditions(
+export function filterConditions(
 	params: { municipalityId: string; today: string; staleBefore: Date } & PlanActionFilters
 ): SQL[] {
 	const a = climatePlanActions;
@@ -312,7 +312,7 @@ function filterConditions(
 }
 
 /** The SQL twin of `isLate` (domain/climate-plan.ts). */
-function lateSql(today: string): SQL {
+export function lateSql(today: string): SQL {
 	const a = climatePlanActions;
 	return sql`(${a.status} NOT IN ('completed', 'stopped') AND (${a.plannedEnd} < ${today}::date OR (${a.status} = 'not_started' AND ${a.plannedStart} < ${today}::date)))`;
 }
