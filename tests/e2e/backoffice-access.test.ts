@@ -29,6 +29,10 @@ const PAGES = [
 	'/mol/beheer/klimaatplan?laat=ja',
 	'/mol/beheer/klimaatplan/bord',
 	'/mol/beheer/klimaatplan/totalen',
+	'/mol/beheer/klimaatplan/tijdlijn',
+	'/mol/beheer/klimaatplan/prioriteiten?laat=ja',
+	'/mol/beheer/klimaatplan/raadsrapport',
+	'/mol/beheer/klimaatplan/raadsrapport/1',
 	'/mol/beheer/klimaatplan/samenvatting',
 	'/mol/beheer/klimaatplan/nieuw',
 	'/mol/beheer/klimaatplan/importeren',
@@ -73,7 +77,8 @@ const WRITES: { path: string; form: Record<string, string> }[] = [
 	{ path: '/mol/beheer/klimaatplan/1?/update', form: { done: 'Ingebroken update' } },
 	{ path: '/mol/beheer/klimaatplan/1?/link', form: { action: '1', parts: 'status' } },
 	{ path: '/mol/beheer/klimaatplan/lijsten?/department', form: { name: 'Ingebroken dienst' } },
-	{ path: '/mol/beheer/klimaatplan?/saveView', form: { name: 'Ingebroken', query: '' } }
+	{ path: '/mol/beheer/klimaatplan?/saveView', form: { name: 'Ingebroken', query: '' } },
+	{ path: '/mol/beheer/klimaatplan/raadsrapport?/issue', form: {} }
 ];
 const GEEL_STAFF = [
 	'dev-moderator-geel',

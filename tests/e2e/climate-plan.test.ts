@@ -1,13 +1,16 @@
 // The municipality's climate plan in Chromium, with axe on every page: Geel's sustainability officer (Bart
-// Claes) imports three actions from an XLSX made here with ExcelJS (mapping and preview first), filters the table,
+// Claes) imports a plan of 120 actions from an XLSX made here with ExcelJS (mapping and preview first), filters the table,
 // changes two actions in bulk after the confirmation page, posts an update, links an action to a public climate
 // action with its status only — a visitor sees that part and nothing internal — and downloads the Covenant of
-// Mayors export, read back with SheetJS. The board, the totals and the college's summary are visited too.
+// Mayors export, read back with SheetJS. The board, the totals and the college's summary are visited too; the
+// timeline and the priority view are filtered (and read at 320 px), and the council's report is issued and its
+// PDF downloaded and read back with PDF.js.
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
+import { readPdf } from '../../src/lib/server/testing/pdf-inspect';
 import { browserJourney, checkA11y, visit, watchProblems } from './support';
 
 const journey = browserJourney();
@@ -73,6 +76,27 @@ async function planFile(): Promise<Buffer> {
 		800,
 		1
 	]);
+	// The rest of a plan of 120 actions, over three themes and departments, some without a budget or CO2.
+	const themes = [
+		['Gebouwen', 'Gemeentelijke gebouwen', 'Gebouwenbeheer'],
+		['Mobiliteit', 'Transport', 'Groendienst'],
+		['Energie', 'Lokale elektriciteitsproductie', 'Technische dienst']
+	] as const;
+	for (let i = 4; i <= 120; i++) {
+		const [theme, sector, department] = themes[i % 3]!;
+		sheet.addRow([
+			`PL-${i}`,
+			`Planactie ${i}`,
+			theme,
+			sector,
+			department,
+			['Hoog', 'Middel', 'Laag'][i % 3],
+			['Niet gestart', 'Lopend'][i % 2],
+			`${2026 + (i % 4)}-${String((i % 12) + 1).padStart(2, '0')}-28`,
+			i % 10 === 0 ? null : 1000 * i,
+			i % 7 === 0 ? null : (i % 40) + 1
+		]);
+	}
 	return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -97,9 +121,9 @@ describe('the climate plan', () => {
 		expect(await page.getByText('Alle rijen zijn in orde.').isVisible()).toBe(true);
 		expect(await page.locator('#map-title').inputValue()).toBe('1');
 		await checkA11y(page, 'climate plan: import preview');
-		await page.getByRole('button', { name: '3 acties importeren' }).click();
+		await page.getByRole('button', { name: '120 acties importeren' }).click();
 		await settle(page, /\/klimaatplan\?gelukt=import/);
-		expect(await page.getByText('3 acties geïmporteerd.').isVisible()).toBe(true);
+		expect(await page.getByText('120 acties geïmporteerd.').isVisible()).toBe(true);
 
 		// Filter: the department and a word.
 		await page.getByLabel('Zoek in titel, code en beschrijving').fill('Journeyactie');
@@ -188,6 +212,72 @@ describe('the climate plan', () => {
 		expect(await page.getByText('Vergunning voor de Markt').count()).toBe(0);
 		expect(await page.getByRole('link', { name: 'Journeyactie fietsenstallingen' }).count()).toBe(1);
 
+		// The timeline, filtered as the table is: the department and a word.
+		await page.getByRole('link', { name: 'Tijdlijn' }).click();
+		await settle(page, /\/klimaatplan\/tijdlijn$/);
+		await checkA11y(page, 'climate plan: timeline');
+		await page.getByLabel('Zoek in titel, code en beschrijving').fill('Journeyactie');
+		await page.getByLabel('Dienst', { exact: true }).selectOption({ label: 'Mobiliteitsdienst' });
+		await page.getByRole('button', { name: 'Toon', exact: true }).click();
+		await settle(page, /tijdlijn\?.*dienst=\d+/);
+		const bars = page.getByRole('list', { name: 'Tijdlijn van de acties' }).getByRole('listitem');
+		expect(await bars.count()).toBe(2);
+		expect(await bars.first().textContent()).toContain('Journeyactie deelfietsen');
+		expect(await page.locator('table tbody tr').count()).toBe(2);
+		await checkA11y(page, 'climate plan: filtered timeline');
+		// The keyboard reaches the actions on the timeline: a link, focusable, to the action's page.
+		const firstLink = bars.first().getByRole('link');
+		await firstLink.focus();
+		expect(await firstLink.evaluate((el) => el === document.activeElement)).toBe(true);
+
+		// The priority view: the scatter and the ranking by euro per tonne, and those without a budget apart.
+		await visit(page, '/geel/beheer/klimaatplan/prioriteiten');
+		await checkA11y(page, 'climate plan: priority');
+		expect(await page.getByRole('img', { name: 'Verwachte CO2-reductie tegenover budget' }).count()).toBe(1);
+		const ranked = page.locator('table', { hasText: 'Acties gerangschikt op euro per ton' });
+		expect(await ranked.isVisible()).toBe(true);
+		expect(
+			await page.getByRole('heading', { name: 'Zonder budget of zonder verwachte CO2-reductie' }).isVisible()
+		).toBe(true);
+		await visit(page, '/geel/beheer/klimaatplan/prioriteiten?zoek=Journeyactie');
+		const fietsRow = page.locator('tr', { hasText: 'Journeyactie fietsenstallingen' });
+		// 4.242 euro for 12,5 t a year: 339 euro per tonne.
+		expect((await fietsRow.textContent())?.replace(/\s+/g, ' ')).toContain('€ 339');
+		await checkA11y(page, 'climate plan: filtered priority');
+
+		// At 320 px both views fit the width (tables scroll in their own region).
+		await page.setViewportSize({ width: 320, height: 800 });
+		for (const [path, label] of [
+			['/geel/beheer/klimaatplan/tijdlijn', 'climate plan: timeline at 320 px'],
+			['/geel/beheer/klimaatplan/prioriteiten', 'climate plan: priority at 320 px']
+		] as const) {
+			await visit(page, path);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+			await checkA11y(page, label);
+		}
+		await page.setViewportSize({ width: 1280, height: 800 });
+
+		// The council's report: issued, kept, downloaded and read back.
+		await visit(page, '/geel/beheer/klimaatplan/raadsrapport');
+		await checkA11y(page, 'climate plan: council report');
+		await page.getByRole('button', { name: 'Rapport uitgeven' }).click();
+		await settle(page, /raadsrapport\?gelukt=rapport/);
+		expect(await page.getByText('Het rapport is uitgegeven.').isVisible()).toBe(true);
+		await checkA11y(page, 'climate plan: council report issued');
+		const reportDownload = page.waitForEvent('download');
+		await page.getByRole('link', { name: /^Download de PDF van / }).click();
+		const reportFile = await reportDownload;
+		expect(reportFile.suggestedFilename()).toMatch(/^raadsrapport-klimaatplan-geel-\d{4}-\d{2}-\d{2}\.pdf$/);
+		const pdf = await readPdf(await readFile((await reportFile.path())!));
+		expect(pdf.tagged).toBe(true);
+		const pdfText = pdf.pages.map((p) => p.text).join(' ');
+		expect(pdfText).toContain('Voortgangsrapport van het klimaatplan');
+		expect(pdfText).toContain('Stand per thema');
+		expect(pdfText).toContain('Journeyactie fietsenstallingen');
+		expect(pdfText).toContain('Locaties gekozen met de fietsersbond.');
+		expect(pdfText).toContain('Wat blokkeert: Vergunning voor de Markt');
+		expect(pdfText).toMatch(/\d+ acties in het plan/);
+
 		// The Covenant export, read back with an independent library.
 		const download = page.waitForEvent('download');
 		await page.getByRole('link', { name: 'Export Burgemeestersconvenant (XLSX)' }).click();
@@ -209,7 +299,7 @@ describe('the climate plan', () => {
 		expect(sheetRows.length).toBeGreaterThanOrEqual(23);
 
 		expect(problems).toEqual([]);
-	});
+	}, 240_000);
 
 	it('refuses a citizen and Mol’s officer the board', async () => {
 		await journey.logInAs(/Lotte/);
@@ -221,6 +311,8 @@ describe('the climate plan', () => {
 		await journey.logInAs(/Tom Mertens/, molPage);
 		expect((await visit(molPage, '/geel/beheer/klimaatplan')).status()).toBe(403);
 		expect((await visit(molPage, '/geel/beheer/klimaatplan/convenant.csv')).status()).toBe(403);
+		for (const path of ['tijdlijn', 'prioriteiten', 'raadsrapport'])
+			expect((await visit(molPage, `/geel/beheer/klimaatplan/${path}`)).status()).toBe(403);
 		await mol.close();
 	});
 });

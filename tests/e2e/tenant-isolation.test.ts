@@ -231,9 +231,16 @@ async function arrangeMol(): Promise<RouteValues> {
 			 VALUES ($1, $2, 'plan.csv', '["Titel"]', '[["Relighting sporthal"]]') RETURNING id`,
 			[mol, regional.id]
 		);
+		// A council report of Mol's climate plan: its PDF is Mol's alone.
+		const report = await one<{ id: number }>(
+			`INSERT INTO climate_plan_reports (municipality_id, file_name, bytes, statuses)
+			 VALUES ($1, 'raadsrapport-mol.pdf', '\\x255044462d312e370a'::bytea, '{}') RETURNING id`,
+			[mol]
+		);
 		return {
 			municipality: 'mol',
 			planactie: String(planAction.id),
+			rapport: String(report.id),
 			upload: String(upload.id),
 			traject: String(trajectory.id),
 			stap: String(step.id),

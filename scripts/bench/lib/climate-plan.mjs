@@ -1,6 +1,6 @@
 // The climate plan bench (issue 20), `npm run bench -- --only climate-plan`: Geel's plan with PLAN.count actions
 // (besides the demo's twenty; written with the app stopped, with departments, themes and updates), then the
-// board's table as Geel's sustainability officer opens it (signed in through the app's own login, so past the
+// board's table (and the board by status, the timeline and the priority view) as Geel's sustainability officer opens it (signed in through the app's own login, so past the
 // page cache), filtered as people filter it, one request at a time: p99 held against ≤ 50 ms on PostgreSQL and
 // printed on the embedded database. Always on PGlite; with --database-url also on PostgreSQL, both printed.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,13 @@ const READS = [
 	['late, by planned end', '/geel/beheer/klimaatplan?laat=ja&sorteer=end'],
 	['no update for 60 days', '/geel/beheer/klimaatplan?stil=ja'],
 	['a word', '/geel/beheer/klimaatplan?zoek=fiets'],
-	['page 40, by last update', '/geel/beheer/klimaatplan?sorteer=updated&richting=desc&pagina=40']
+	['page 40, by last update', '/geel/beheer/klimaatplan?sorteer=updated&richting=desc&pagina=40'],
+	// The other views over the same 2,000 actions: the board by status (every action on one page), the
+	// timeline (a page of 50 bars) and the priority view (every action as a point, a page of the ranking).
+	['board by status', '/geel/beheer/klimaatplan/bord'],
+	['timeline, late ones', '/geel/beheer/klimaatplan/tijdlijn?laat=ja'],
+	['timeline, page 10', '/geel/beheer/klimaatplan/tijdlijn?pagina=10'],
+	['priority view, high priority', '/geel/beheer/klimaatplan/prioriteiten?prioriteit=high']
 ];
 
 /** PLAN.count actions of Geel over its demo departments and themes, a third with an update (app stopped). */

@@ -194,6 +194,8 @@ export function routeValuesOfGeel(dataDir: string): Promise<Record<string, strin
 					`SELECT id AS v FROM climate_plan_actions WHERE municipality_id = ${geel} ORDER BY id LIMIT 1`
 				).catch(() => undefined)) ?? '999999',
 			upload: '999999',
+			// A council report of the climate plan that is none (issuing one is the journey's).
+			rapport: '999999',
 			level: '2',
 			// A widget of Geel (/{municipality}/widget/{soort}): the ways to take part, which needs no option.
 			soort: 'meedoen',
