@@ -155,3 +155,20 @@ export async function listUpdatesOfPeriod(
 		)
 		.orderBy(asc(u.createdAt), asc(u.id));
 }
+
+/** The reports a person issued, in every municipality (their data export). */
+export async function listReportsIssuedBy(db: Db, params: { userId: string }) {
+	return db
+		.select({ id: climatePlanReports.id, issuedAt: climatePlanReports.issuedAt })
+		.from(climatePlanReports)
+		.where(eq(climatePlanReports.issuedBy, params.userId))
+		.orderBy(asc(climatePlanReports.id));
+}
+
+/** Deleting an account: the reports stay (the council's record) without naming who issued them. */
+export async function clearReportIssuer(db: Db, params: { userId: string }): Promise<void> {
+	await db
+		.update(climatePlanReports)
+		.set({ issuedBy: null })
+		.where(eq(climatePlanReports.issuedBy, params.userId));
+}

@@ -33,6 +33,7 @@ import { getPlanTimeline, timelineAxis } from './climate-plan.timeline';
 import { getPlanPriority } from './climate-plan.priority';
 import { getCouncilReportFile, getCouncilReports, issueCouncilReport } from './climate-plan.council-report';
 import { brusselsToday } from './climate-plan.present';
+import { erasePlanData, exportPlanData } from './climate-plan.personal-data';
 
 let database: TestDatabase;
 let geel: Tenant;
@@ -454,5 +455,15 @@ describe('the council report', () => {
 		await refusal(getCouncilReportFile(as(officer), { unverifiedId: 'abc' }), 'not_found');
 		await refusal(getCouncilReportFile(as(officer), { unverifiedId: '999999' }), 'not_found');
 		expect((await getCouncilReports(as(molOfficer, mol), {})).reports).toEqual([]);
+	});
+
+	it('a person’s data: the reports they issued are exported; deleting the account keeps the reports unnamed', async () => {
+		const ref = { userId: officer.userId, addresses: [], displayName: officer.displayName };
+		const data = await exportPlanData(database.db, ref);
+		expect(data.climatePlanReportsIssued).toHaveLength(2);
+		await database.db.transaction((tx) => erasePlanData(tx, ref));
+		const rows = await database.db.select({ issuedBy: climatePlanReports.issuedBy }).from(climatePlanReports);
+		expect(rows).toEqual([{ issuedBy: null }, { issuedBy: null }]);
+		expect((await getCouncilReports(as(alderman), {})).reports).toHaveLength(2);
 	});
 });
