@@ -9,12 +9,22 @@ import { AppError, isAppError, type FieldErrors } from '$lib/server/platform/err
 import { validateInput, type RawInput } from '$lib/server/platform/validation';
 import type { UploadedFile } from '$lib/server/platform/forms';
 import { newToken, hashToken } from '$lib/server/platform/tokens';
+import { writeDomainEvent } from '$lib/server/platform/events';
 import { isUuid, parseId } from '$lib/domain/ids';
 import { formatEuroCents, type TaskStatus } from '$lib/domain/groups';
 import { createGroupActionInTransaction } from '$lib/server/features/actions/actions.groups.service';
 import { auditWorkspace, findGroup, openWorkspace, type WorkspaceScope } from './groups.access';
 import { budgetOf } from './groups.admin.service';
 import { checkUpload, type FileError } from './groups.files';
+import {
+	listMentionable,
+	listMentionsOfPosts,
+	recordMentions,
+	resolveMentions,
+	splitMentions,
+	type Mentionable,
+	type PostPart
+} from './groups.mentions';
 import {
 	deleteSubgroupMember,
 	getBudgetTotals,
@@ -173,21 +183,31 @@ const tenantOf = (scope: WorkspaceScope) => ({
 
 export async function startThread(
 	ctx: TenantCtx,
-	input: { unverifiedId: unknown; values: RawInput<typeof threadSchema> }
+	input: { unverifiedId: unknown; values: RawInput<typeof threadSchema>; mentions?: unknown[] }
 ): Promise<{ id: number }> {
 	const scope = await openWorkspace(ctx, input.unverifiedId);
 	const values = validate(threadSchema, input.values);
+	const people = await listMentionable(ctx.db, tenantOf(scope));
+	const mention = resolveMentions(values.body, input.mentions ?? [], people);
 	return ctx.db.transaction(async (tx) => {
 		const thread = await insertThread(tx, {
 			...tenantOf(scope),
 			title: values.title,
 			authorId: scope.actor.userId
 		});
-		await insertPost(tx, {
+		const post = await insertPost(tx, {
 			...tenantOf(scope),
 			threadId: thread.id,
 			authorId: scope.actor.userId,
-			body: values.body
+			body: mention.body
+		});
+		await recordMentions(tx, {
+			...tenantOf(scope),
+			threadId: thread.id,
+			threadTitle: values.title,
+			postId: post.id,
+			authorId: scope.actor.userId,
+			userIds: mention.userIds
 		});
 		return thread;
 	});
@@ -196,7 +216,9 @@ export async function startThread(
 export interface ThreadPage {
 	group: { id: number; name: string };
 	thread: { id: number; title: string };
-	posts: { id: number; body: string; authorName: string; createdAt: string }[];
+	posts: { id: number; body: string; parts: PostPart[]; authorName: string; createdAt: string }[];
+	/** Who can be mentioned here (the list beside the reply), by public name. */
+	mentionable: Mentionable[];
 }
 
 export async function getThreadPage(
@@ -209,12 +231,21 @@ export async function getThreadPage(
 	if (!thread) throw new AppError('not_found');
 	const former = translate(ctx.locale, 'groups.formerMember');
 	const posts = await listPosts(ctx.db, { municipalityId: scope.group.municipalityId, threadId: thread.id });
+	const [mentions, mentionable] = await Promise.all([
+		listMentionsOfPosts(ctx.db, {
+			municipalityId: scope.group.municipalityId,
+			postIds: posts.map((p) => p.id)
+		}),
+		listMentionable(ctx.db, tenantOf(scope))
+	]);
 	return {
 		group: { id: scope.group.id, name: scope.group.name },
 		thread: { id: thread.id, title: thread.title },
+		mentionable,
 		posts: posts.map((p) => ({
 			id: p.id,
 			body: p.body,
+			parts: splitMentions(p.body, mentions.get(p.id) ?? []),
 			authorName: p.authorName ?? former,
 			createdAt: p.createdAt.toISOString()
 		}))
@@ -223,21 +254,37 @@ export async function getThreadPage(
 
 export async function replyToThread(
 	ctx: TenantCtx,
-	input: { unverifiedId: unknown; unverifiedThreadId: unknown; values: RawInput<typeof postSchema> }
+	input: {
+		unverifiedId: unknown;
+		unverifiedThreadId: unknown;
+		values: RawInput<typeof postSchema>;
+		mentions?: unknown[];
+	}
 ): Promise<{ id: number }> {
 	const scope = await openWorkspace(ctx, input.unverifiedId);
 	const id = parseId(input.unverifiedThreadId);
 	const thread = id === null ? undefined : await getThread(ctx.db, { ...tenantOf(scope), id });
 	if (!thread) throw new AppError('not_found');
 	const values = validate(postSchema, input.values);
-	return ctx.db.transaction((tx) =>
-		insertPost(tx, {
+	const people = await listMentionable(ctx.db, tenantOf(scope));
+	const mention = resolveMentions(values.body, input.mentions ?? [], people);
+	return ctx.db.transaction(async (tx) => {
+		const post = await insertPost(tx, {
 			...tenantOf(scope),
 			threadId: thread.id,
 			authorId: scope.actor.userId,
-			body: values.body
-		})
-	);
+			body: mention.body
+		});
+		await recordMentions(tx, {
+			...tenantOf(scope),
+			threadId: thread.id,
+			threadTitle: thread.title,
+			postId: post.id,
+			authorId: scope.actor.userId,
+			userIds: mention.userIds
+		});
+		return post;
+	});
 }
 
 export async function addTask(
@@ -635,5 +682,13 @@ export async function handOverCoordinator(
 			await updateMember(tx, { ...tenantOf(scope), id: m.id, values: { role: 'member' } });
 		await updateMember(tx, { ...tenantOf(scope), id: next.id, values: { role: 'coordinator' } });
 		await auditWorkspace(tx, scope, 'group.coordinator_changed', { memberId: next.id });
+		// The new coordinator and the other members hear of it (notifications.groups.ts).
+		await writeDomainEvent(tx, {
+			type: 'group.coordinator_changed',
+			municipalityId: scope.group.municipalityId,
+			subjectId: scope.group.id,
+			actorId: scope.actor.userId,
+			payload: { memberId: next.id, userId: next.userId }
+		});
 	});
 }
