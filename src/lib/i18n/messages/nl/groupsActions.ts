@@ -45,6 +45,12 @@ export const groupsActions = {
 			heading: 'Een activiteit voorstellen',
 			intro: 'De gemeente kijkt je voorstel na en publiceert het; pas dan kan iedereen zich inschrijven.',
 			kind: 'Soort activiteit',
+			kinds: {
+				actionDay: 'Actiedag (bijvoorbeeld een repaircafé of plantdag)',
+				infoEvening: 'Infoavond',
+				workingGroup: 'Werkgroep',
+				citizenGroupSession: 'Sessie van de groep'
+			},
 			titleLabel: 'Titel',
 			description: 'Beschrijving',
 			startsAt: 'Begint op',
@@ -52,6 +58,7 @@ export const groupsActions = {
 			venueName: 'Plaats',
 			address: 'Adres',
 			capacity: 'Aantal plaatsen (leeg: geen grens)',
+			whenHint: 'Datum en uur, bijvoorbeeld 2027-03-06 10:00.',
 			submit: 'Activiteit voorstellen'
 		},
 		done: {
