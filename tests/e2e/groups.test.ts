@@ -232,6 +232,7 @@ describe('citizen groups', () => {
 			await checkA11y(j, 'a suggestion for the group’s call');
 			await j.getByLabel('Titel').fill('De parochiezaal van Ten Aard');
 			await j.getByLabel('Beschrijving').fill('Ruim, met stopcontacten en een keuken.');
+			await j.getByLabel('Adres of plek').fill('Kerkplein, Ten Aard');
 			await navigate(j, j.getByRole('button', { name: 'Suggestie indienen' }));
 			const suggestionId = /\/geel\/suggesties\/(\d+)/.exec(j.url())![1]!;
 			await checkA11y(j, 'the suggestion sent');
