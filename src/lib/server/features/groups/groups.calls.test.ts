@@ -180,6 +180,20 @@ describe('mentions in threads', () => {
 		await dispatch();
 		expect((await notificationsOf(member.userId)).map((n) => n.type)).toEqual(['group.members_mentioned']);
 		expect((await notificationsOf(moderator.userId)).map((n) => n.type)).toContain('group.members_mentioned');
+		// A new thread's first post takes the same list.
+		const started = await startThread(as(member), {
+			unverifiedId: group.id,
+			values: { title: 'Planning', body: 'Wanneer beginnen we?' },
+			mentions: [coordinator.userId]
+		});
+		await dispatch();
+		expect(await notificationsOf(coordinator.userId)).toEqual([
+			{
+				type: 'group.members_mentioned',
+				kind: 'own',
+				path: expect.stringContaining(`/werkruimte/gesprekken/${started.id}#bericht-`)
+			}
+		]);
 		for (const bad of [[stranger.userId], ['niet-een-id'], [molModerator.userId]]) {
 			const r = await refused(
 				replyToThread(as(coordinator), {

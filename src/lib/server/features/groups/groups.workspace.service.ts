@@ -105,6 +105,8 @@ export interface WorkspacePage {
 	}[];
 	notes: { id: number; title: string; body: string; authorName: string; createdAt: string }[];
 	budget: BudgetView;
+	/** Who can be mentioned (the list beside a new thread's text). */
+	mentionable: Mentionable[];
 }
 
 const fileBase = (scope: WorkspaceScope) => `/${scope.slug}/groepen/${scope.group.id}/werkruimte/bestanden`;
@@ -113,7 +115,7 @@ export async function getWorkspace(ctx: TenantCtx, input: { unverifiedId: unknow
 	const scope = await openWorkspace(ctx, input.unverifiedId);
 	const tenant = { municipalityId: scope.group.municipalityId, groupId: scope.group.id };
 	const former = translate(ctx.locale, 'groups.formerMember');
-	const [members, menu, subgroups, threads, tasks, files, notes, budget] = await Promise.all([
+	const [members, menu, subgroups, threads, tasks, files, notes, budget, mentionable] = await Promise.all([
 		listMembers(ctx.db, { ...tenant, statuses: ['accepted'] }),
 		listMenuItems(ctx.db, tenant),
 		listSubgroupMembers(ctx.db, tenant),
@@ -121,10 +123,12 @@ export async function getWorkspace(ctx: TenantCtx, input: { unverifiedId: unknow
 		listTasks(ctx.db, tenant),
 		listFiles(ctx.db, { ...tenant, kinds: ['document', 'photo'] }),
 		listNotes(ctx.db, tenant),
-		budgetOf(ctx.db, scope.slug, scope.group, former)
+		budgetOf(ctx.db, scope.slug, scope.group, former),
+		listMentionable(ctx.db, tenant)
 	]);
 	return {
 		group: presentGroupDetail(scope.slug, scope.group),
+		mentionable,
 		me: {
 			userId: scope.actor.userId,
 			isStaff: scope.isStaff,
