@@ -9,7 +9,9 @@ export const groupsActions = {
 		mentioned: 'vermeld',
 		errors: {
 			invalid: 'Kies alleen mensen uit de lijst.',
-			tooMany: 'Je kan hoogstens 20 mensen vermelden in één bericht.'
+			tooMany: 'Je kan hoogstens 20 mensen vermelden in één bericht.',
+			rateLimited:
+				'Je vermeldde het afgelopen uur al in veel berichten iemand. Probeer het later opnieuw, of schrijf zonder te vermelden.'
 		}
 	},
 	calls: {

@@ -47,7 +47,7 @@ import {
 	startThread
 } from './groups.workspace.service';
 import { createGroupEvent, getGroupCalls, openGroupMapCall } from './groups.calls';
-import { findMentions, MENTIONS_MAX } from './groups.mentions';
+import { findMentions, MENTION_RATE_LIMIT, MENTIONS_MAX } from './groups.mentions';
 import { eraseGroupData } from './groups.personal-data';
 
 let database: TestDatabase;
@@ -245,6 +245,31 @@ describe('mentions in threads', () => {
 			'validation'
 		);
 		expect(r.fields.body).toEqual(['groupsActions.mentions.errors.tooMany']);
+	});
+
+	it('limits the posts with a mention a person sends in an hour', async () => {
+		const { group, coordinator, member, thread } = await scene();
+		for (let i = 0; i < MENTION_RATE_LIMIT.limit; i++)
+			await replyToThread(as(coordinator), {
+				unverifiedId: group.id,
+				unverifiedThreadId: thread.id,
+				values: { body: `@${member.displayName} ${i}` }
+			});
+		const r = await refused(
+			replyToThread(as(coordinator), {
+				unverifiedId: group.id,
+				unverifiedThreadId: thread.id,
+				values: { body: `@${member.displayName} nog eens` }
+			}),
+			'rate_limited'
+		);
+		expect(r.fields.body).toEqual(['groupsActions.mentions.errors.rateLimited']);
+		// Without a mention the post goes through.
+		await replyToThread(as(coordinator), {
+			unverifiedId: group.id,
+			unverifiedThreadId: thread.id,
+			values: { body: 'Zonder iemand te vermelden.' }
+		});
 	});
 
 	it('finds the longest name and none inside a word or an address', () => {

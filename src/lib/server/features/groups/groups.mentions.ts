@@ -21,6 +21,7 @@ import {
 import { hasAbilitySql } from '$lib/server/platform/policy';
 import { writeDomainEvent } from '$lib/server/platform/events';
 import { AppError } from '$lib/server/platform/errors';
+import { enforceRateLimits } from '$lib/server/platform/ratelimit';
 import { isUuid } from '$lib/domain/ids';
 
 /** The most different people one post may mention. */
@@ -148,6 +149,23 @@ export function resolveMentions(
 			details: { max: MENTIONS_MAX }
 		});
 	return { body: text, userIds };
+}
+
+/**
+ * Posts that mention someone a person may send in an hour: each mention is a notification and perhaps a mail,
+ * so a member cannot flood another's inbox. Posts without a mention are not counted.
+ */
+export const MENTION_RATE_LIMIT = { limit: 30, windowSeconds: 3_600 } as const;
+
+/** Counts a post that mentions someone against the writer's hourly limit; refused beside the text. */
+export async function limitMentions(db: Db, params: { userId: string; mentions: number }): Promise<void> {
+	if (params.mentions === 0) return;
+	await enforceRateLimits(
+		db,
+		[{ key: `group-mention:user:${params.userId}`, ...MENTION_RATE_LIMIT }],
+		'groupsActions.mentions.errors.rateLimited',
+		'body'
+	);
 }
 
 /**

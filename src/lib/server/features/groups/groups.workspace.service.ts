@@ -17,6 +17,7 @@ import { auditWorkspace, findGroup, openWorkspace, type WorkspaceScope } from '.
 import { budgetOf } from './groups.admin.service';
 import { checkUpload, type FileError } from './groups.files';
 import {
+	limitMentions,
 	listMentionable,
 	listMentionsOfPosts,
 	recordMentions,
@@ -193,6 +194,7 @@ export async function startThread(
 	const values = validate(threadSchema, input.values);
 	const people = await listMentionable(ctx.db, tenantOf(scope));
 	const mention = resolveMentions(values.body, input.mentions ?? [], people);
+	await limitMentions(ctx.db, { userId: scope.actor.userId, mentions: mention.userIds.length });
 	return ctx.db.transaction(async (tx) => {
 		const thread = await insertThread(tx, {
 			...tenantOf(scope),
@@ -272,6 +274,7 @@ export async function replyToThread(
 	const values = validate(postSchema, input.values);
 	const people = await listMentionable(ctx.db, tenantOf(scope));
 	const mention = resolveMentions(values.body, input.mentions ?? [], people);
+	await limitMentions(ctx.db, { userId: scope.actor.userId, mentions: mention.userIds.length });
 	return ctx.db.transaction(async (tx) => {
 		const post = await insertPost(tx, {
 			...tenantOf(scope),
