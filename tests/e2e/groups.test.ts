@@ -3,7 +3,10 @@
 // Marie sign up with a motivation and are told in Dutch; Bart accepts both at once; the group picks the repair
 // café from the menu card and it appears in Geel's list of actions; Lotte adds an expense (a receipt that is
 // no image or PDF refused first), it waits; Bart approves it and the balance in the workspace moves. A
-// citizen who is no member is refused the workspace.
+// citizen who is no member is refused the workspace. Bart hands the coordinator's role to Lotte, who opens the
+// group's own call for suggestions on the map on the repair café (Marie, a member, is refused it); Jonas
+// suggests a place, which shows only once Bart approved it; Lotte mentions Marie in a thread and Marie finds
+// it under the bell.
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -187,8 +190,89 @@ describe('citizen groups', () => {
 			await visit(l, `/geel/groepen/${groupId}/werkruimte#budget`, { until: 'load' });
 			expect(await l.getByTestId('balance').textContent()).toBe('€ 2.699,50');
 			await checkA11y(l, 'the workspace after approval');
+
+			// Bart (the group's coaching staff) hands the coordinator's role to Lotte.
+			await visit(b, `/geel/groepen/${groupId}/werkruimte#sturen`, { until: 'load' });
+			const lotteId = await b
+				.locator('#coordinator-person option', { hasText: 'Lotte' })
+				.getAttribute('value');
+			await b.locator('#coordinator-person').selectOption(lotteId!);
+			await navigate(b, b.getByRole('button', { name: 'Rol doorgeven' }));
+			expect(await b.getByRole('status').textContent()).toContain('coördinator');
+
+			// Marie, a member but no coordinator, is refused the group's calls.
+			const notCoordinator = await marie.page.goto(`/geel/groepen/${groupId}/werkruimte/oproepen`);
+			expect(notCoordinator?.status()).toBe(403);
+
+			// Lotte, now the coordinator, opens the group's own call on the map on the repair café: an empty
+			// title is refused beside the field, what she typed kept.
+			await visit(l, `/geel/groepen/${groupId}/werkruimte`, { until: 'load' });
+			await navigate(l, l.getByRole('link', { name: 'Oproepen en activiteiten' }));
+			await checkA11y(l, 'the group’s calls');
+			await l.locator('#call-action').selectOption({ label: 'Repaircafé Ten Aard' });
+			await l.locator('#call-how-to').fill('Duid plaatsen aan met stopcontacten en ruimte voor tafels.');
+			await navigate(l, l.getByRole('button', { name: 'Oproep openen' }));
+			expect(await l.locator('#call-title-error').textContent()).toContain('Geef de oproep een titel.');
+			expect(await l.locator('#call-how-to').inputValue()).toBe(
+				'Duid plaatsen aan met stopcontacten en ruimte voor tafels.'
+			);
+			await checkA11y(l, 'the group’s call refused');
+			await l.locator('#call-title').fill('Waar kan het repaircafé staan?');
+			await navigate(l, l.getByRole('button', { name: 'Oproep openen' }));
+			expect(await l.getByRole('status').textContent()).toContain('De oproep staat open op de kaart.');
+			const callPath = await l
+				.getByRole('link', { name: 'Waar kan het repaircafé staan?' })
+				.getAttribute('href');
+			expect(callPath).toMatch(/^\/geel\/kansen\/\d+$/);
+			await checkA11y(l, 'the group’s call opened');
+
+			// Jonas suggests a place; it waits for Geel's moderation before anyone sees it.
+			const j = jonas.page;
+			await visit(j, `${callPath}/nieuw`, { until: 'load' });
+			await checkA11y(j, 'a suggestion for the group’s call');
+			await j.getByLabel('Titel').fill('De parochiezaal van Ten Aard');
+			await j.getByLabel('Beschrijving').fill('Ruim, met stopcontacten en een keuken.');
+			await j.getByLabel('Adres of plek').fill('Kerkplein, Ten Aard');
+			await navigate(j, j.getByRole('button', { name: 'Suggestie indienen' }));
+			const suggestionId = /\/geel\/suggesties\/(\d+)/.exec(j.url())![1]!;
+			await checkA11y(j, 'the suggestion sent');
+			await visit(marie.page, callPath!, { until: 'load' });
+			expect(await marie.page.locator('main').innerText()).not.toContain('De parochiezaal van Ten Aard');
+			await visit(b, `/geel/beheer/suggesties/${suggestionId}`, { until: 'load' });
+			await navigate(b, b.getByRole('button', { name: 'Goedkeuren en publiceren' }));
+			await checkA11y(b, 'the group’s suggestion approved');
+			await visit(marie.page, callPath!, { until: 'load' });
+			expect(await marie.page.locator('main').innerText()).toContain('De parochiezaal van Ten Aard');
+			await checkA11y(marie.page, 'the group’s call with the suggestion');
+
+			// Lotte mentions Marie in the thread, by ticking her name beside the reply.
+			await visit(l, `/geel/groepen/${groupId}/werkruimte#gesprekken`, { until: 'load' });
+			await navigate(l, l.getByRole('link', { name: 'Wie brengt gereedschap mee?' }));
+			await l.getByLabel('Je antwoord').fill('Kan jij de naaimachine meebrengen?');
+			await l
+				.getByRole('group', { name: 'Iemand vermelden' })
+				.getByRole('checkbox', { name: /Marie/ })
+				.check();
+			await navigate(l, l.getByRole('button', { name: 'Antwoorden' }));
+			expect(await l.locator('.posts .mention').last().textContent()).toMatch(/^@Marie/);
+			await checkA11y(l, 'the thread with a mention');
+
+			// Marie sees it under the bell (the dispatcher tells her within a few seconds).
+			const m = marie.page;
+			let listed = '';
+			for (let attempt = 0; attempt < 30 && !listed.includes('Je werd vermeld'); attempt++) {
+				if (attempt > 0) await m.waitForTimeout(1_000);
+				await visit(m, '/geel', { until: 'load' });
+				await navigate(m, m.getByRole('link', { name: /^Meldingen/ }));
+				listed = await m.locator('main').innerText();
+			}
+			expect(listed).toContain(`Je werd vermeld in het gesprek “Wie brengt gereedschap mee?” van ${GROUP}`);
+			await checkA11y(m, 'the bell’s list with the mention');
+			await navigate(m, m.getByRole('link', { name: /Je werd vermeld/ }).first());
+			expect(m.url()).toMatch(/\/werkruimte\/gesprekken\/\d+#bericht-\d+$/);
+			await checkA11y(m, 'the mention opened');
 		} finally {
 			for (const person of [bart, lotte, marie, jonas]) await person.context.close();
 		}
-	}, 240_000);
+	}, 420_000);
 });

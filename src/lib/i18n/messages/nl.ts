@@ -27,6 +27,7 @@ import type { widgets } from './nl/widgets';
 import type { playbook } from './nl/playbook';
 import type { playbookAdmin } from './nl/playbookAdmin';
 import type { groups } from './nl/groups';
+import type { groupsActions } from './nl/groupsActions';
 import type { climatePlan } from './nl/climatePlan';
 import type { climatePlanPublic } from './nl/climatePlanPublic';
 import type { climatePlanViews } from './nl/climatePlanViews';
@@ -337,6 +338,7 @@ export type FullCatalogue = typeof nl & {
 	playbook: typeof playbook;
 	playbookAdmin: typeof playbookAdmin;
 	groups: typeof groups;
+	groupsActions: typeof groupsActions;
 	climatePlan: typeof climatePlan;
 	climatePlanPublic: typeof climatePlanPublic;
 	climatePlanViews: typeof climatePlanViews;

@@ -78,6 +78,25 @@ export const notifications = {
 		event_invitations_sent: {
 			own: 'Je bent uitgenodigd voor “{title}”',
 			following: 'Je bent uitgenodigd voor “{title}”'
+		},
+		group_members_mentioned: {
+			own: 'Je werd vermeld in het gesprek “{detail}” van {title}'
+		},
+		group_signup_accepted: {
+			own: 'Welkom bij {title}: je aanmelding is aanvaard'
+		},
+		group_signup_declined: {
+			own: 'Je aanmelding bij {title} werd niet aanvaard'
+		},
+		group_expense_approved: {
+			own: 'Je uitgave “{detail}” bij {title} is goedgekeurd'
+		},
+		group_expense_refused: {
+			own: 'Je uitgave “{detail}” bij {title} werd geweigerd: lees waarom in de werkruimte'
+		},
+		group_coordinator_changed: {
+			own: 'Je bent nu de coördinator van {title}',
+			following: '{title} heeft een nieuwe coördinator'
 		}
 	},
 	list: {

@@ -16,3 +16,4 @@ export * from './playbook';
 export * from './groups';
 export * from './climate-plan';
 export * from './climate-plan-reports';
+export * from './groups-mentions';

@@ -4,7 +4,11 @@
 import type { Db } from '$lib/server/db/client';
 import { writeDomainEvent } from '$lib/server/platform/events';
 import { slugify } from '$lib/server/platform/text';
-import { addOpportunityInTransaction } from '$lib/server/features/opportunities/opportunities.service';
+import {
+	addOpportunityInTransaction,
+	listOpportunitiesOfActions
+} from '$lib/server/features/opportunities/opportunities.service';
+import { DEFAULT_RUNG_OF_KIND } from '$lib/domain/actions';
 import { insertAction, insertHistory, publishAction } from './actions.queries';
 
 /**
@@ -66,4 +70,56 @@ export async function createGroupActionInTransaction(
 			actorId: input.actor.userId
 		});
 	return { id: row.id, slug: row.slug };
+}
+
+/**
+ * A group's own call for suggestions on the map on one of its actions (issue 19): an opportunity of kind
+ * mapSuggestions, last in the action's list, on the kind's usual rung, as the back office adds one, with the
+ * history row `opportunity_added` naming the person who opened it. Its suggestions take the municipality's
+ * moderation like any map's (the suggestions feature's settings, pre-moderation unless staff change it).
+ */
+export async function addGroupMapCallInTransaction(
+	tx: Db,
+	input: {
+		municipalityId: string;
+		actionId: number;
+		actor: { userId: string; displayName: string };
+		title: string;
+		howTo: string;
+		opensAt: Date | null;
+		closesAt: Date | null;
+		groupName: string;
+	}
+): Promise<{ id: number }> {
+	const existing = await listOpportunitiesOfActions(
+		{ db: tx },
+		{ municipalityIds: [input.municipalityId], actionIds: [input.actionId] }
+	);
+	const rung = DEFAULT_RUNG_OF_KIND.mapSuggestions;
+	const row = await addOpportunityInTransaction(tx, {
+		municipalityId: input.municipalityId,
+		actionId: input.actionId,
+		title: input.title,
+		kind: 'mapSuggestions',
+		rung,
+		howTo: input.howTo,
+		opensAt: input.opensAt,
+		closesAt: input.closesAt,
+		position: Math.max(-1, ...existing.map((o) => o.position)) + 1
+	});
+	await insertHistory(tx, {
+		municipalityId: input.municipalityId,
+		actionId: input.actionId,
+		actorId: input.actor.userId,
+		actorName: input.actor.displayName,
+		change: 'opportunity_added',
+		details: {
+			opportunityId: row.id,
+			title: input.title,
+			kind: 'mapSuggestions',
+			rung,
+			group: input.groupName
+		}
+	});
+	return row;
 }

@@ -239,7 +239,7 @@ export const decideSignups = command({
 	load: (ctx, scope, input: { unverifiedId: unknown } & RawInput<typeof decisionSchema>) =>
 		findGroup(ctx.db, scope.municipality.id, input.unverifiedId),
 	schema: decisionSchema,
-	execute: async (tx, { loaded, values, record }): Promise<{ changed: number }> => {
+	execute: async (tx, { scope, loaded, values, record }): Promise<{ changed: number }> => {
 		if (values.ids.length === 0) throw new AppError('validation', { message: 'groups.errors.noneChosen' });
 		const tenant = { municipalityId: loaded.municipalityId, groupId: loaded.id };
 		const rows = await listMembersByIds(tx, { ...tenant, ids: values.ids, forUpdate: true });
@@ -250,6 +250,14 @@ export const decideSignups = command({
 			record.audit({
 				action: status === 'accepted' ? 'group.member_joined' : 'group.signup_declined',
 				details: audited(loaded, { memberId: row.id, via: 'staff' })
+			});
+			// The person hears of it (notifications.groups.ts).
+			record.event({
+				type: status === 'accepted' ? 'group.signup_accepted' : 'group.signup_declined',
+				municipalityId: loaded.municipalityId,
+				subjectId: loaded.id,
+				actorId: scope.actor.userId,
+				payload: { memberId: row.id, userId: row.userId }
 			});
 			changed += 1;
 		}
@@ -324,6 +332,13 @@ export const approveExpense = command({
 				balanceCentsAfter: balance - expense.amountCents
 			})
 		});
+		record.event({
+			type: 'group.expense_approved',
+			municipalityId: group.municipalityId,
+			subjectId: group.id,
+			actorId: scope.actor.userId,
+			payload: { expenseId: expense.id, description: expense.description }
+		});
 		return { id: expense.id };
 	}
 });
@@ -356,6 +371,13 @@ export const refuseExpense = command({
 				statusBefore: expense.status,
 				reason: values.reason
 			})
+		});
+		record.event({
+			type: 'group.expense_refused',
+			municipalityId: loaded.municipalityId,
+			subjectId: loaded.id,
+			actorId: scope.actor.userId,
+			payload: { expenseId: expense.id, description: expense.description }
 		});
 		return { id: expense.id };
 	}

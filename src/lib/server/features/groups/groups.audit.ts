@@ -24,6 +24,10 @@ declare module '$lib/server/platform/audit' {
 		'group.expense_added': true;
 		'group.expense_approved': true;
 		'group.expense_refused': true;
+		/** The group opened a call for suggestions on the map on one of its actions (groups.calls.ts). */
+		'group.map_call_opened': true;
+		/** The group proposed an event on one of its actions, a draft the municipality publishes. */
+		'group.event_proposed': true;
 		/** The budget's export for the financial service, with its format. */
 		'group.exported': true;
 	}

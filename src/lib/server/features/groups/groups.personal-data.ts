@@ -3,7 +3,9 @@
 // notes, expenses) stays for the group, shown as by a former member (the emptied account has no name).
 import type { Db } from '$lib/server/db/client';
 import type { PersonRef } from '$lib/server/platform/feature';
+import { DEFAULT_LOCALE, translate } from '$lib/i18n';
 import { countAuthoredOf, eraseMemberships, listGroupsOfPerson } from './groups.queries';
+import { eraseMentionsOf } from './groups.mentions';
 
 export async function exportGroupData(db: Db, person: PersonRef) {
 	const [rows, authored] = await Promise.all([
@@ -26,4 +28,9 @@ export async function exportGroupData(db: Db, person: PersonRef) {
 
 export async function eraseGroupData(tx: Db, person: PersonRef): Promise<void> {
 	await eraseMemberships(tx, { userId: person.userId, addresses: person.addresses });
+	await eraseMentionsOf(tx, {
+		userId: person.userId,
+		displayName: person.displayName,
+		formerName: translate(DEFAULT_LOCALE, 'groups.formerMember')
+	});
 }

@@ -38,3 +38,16 @@ export function canSteerGroup(
 		(membership?.status === 'accepted' && membership.role === 'coordinator') || canManageGroups(actor, target)
 	);
 }
+
+/**
+ * A group's own calls for suggestions on the map and its own events, on the actions it picked: the group's
+ * coordinator, or the municipality's coaching staff (issue 19). A member, a member of another group, a citizen
+ * and staff of another municipality may not.
+ */
+export function canRunGroupActions(
+	actor: Actor | null,
+	target: MunicipalityTarget,
+	membership: Membership | undefined
+): boolean {
+	return canSteerGroup(actor, target, membership);
+}

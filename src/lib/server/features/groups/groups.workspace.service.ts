@@ -9,12 +9,23 @@ import { AppError, isAppError, type FieldErrors } from '$lib/server/platform/err
 import { validateInput, type RawInput } from '$lib/server/platform/validation';
 import type { UploadedFile } from '$lib/server/platform/forms';
 import { newToken, hashToken } from '$lib/server/platform/tokens';
+import { writeDomainEvent } from '$lib/server/platform/events';
 import { isUuid, parseId } from '$lib/domain/ids';
 import { formatEuroCents, type TaskStatus } from '$lib/domain/groups';
 import { createGroupActionInTransaction } from '$lib/server/features/actions/actions.groups.service';
 import { auditWorkspace, findGroup, openWorkspace, type WorkspaceScope } from './groups.access';
 import { budgetOf } from './groups.admin.service';
 import { checkUpload, type FileError } from './groups.files';
+import {
+	limitMentions,
+	listMentionable,
+	listMentionsOfPosts,
+	recordMentions,
+	resolveMentions,
+	splitMentions,
+	type Mentionable,
+	type PostPart
+} from './groups.mentions';
 import {
 	deleteSubgroupMember,
 	getBudgetTotals,
@@ -95,6 +106,8 @@ export interface WorkspacePage {
 	}[];
 	notes: { id: number; title: string; body: string; authorName: string; createdAt: string }[];
 	budget: BudgetView;
+	/** Who can be mentioned (the list beside a new thread's text). */
+	mentionable: Mentionable[];
 }
 
 const fileBase = (scope: WorkspaceScope) => `/${scope.slug}/groepen/${scope.group.id}/werkruimte/bestanden`;
@@ -103,7 +116,7 @@ export async function getWorkspace(ctx: TenantCtx, input: { unverifiedId: unknow
 	const scope = await openWorkspace(ctx, input.unverifiedId);
 	const tenant = { municipalityId: scope.group.municipalityId, groupId: scope.group.id };
 	const former = translate(ctx.locale, 'groups.formerMember');
-	const [members, menu, subgroups, threads, tasks, files, notes, budget] = await Promise.all([
+	const [members, menu, subgroups, threads, tasks, files, notes, budget, mentionable] = await Promise.all([
 		listMembers(ctx.db, { ...tenant, statuses: ['accepted'] }),
 		listMenuItems(ctx.db, tenant),
 		listSubgroupMembers(ctx.db, tenant),
@@ -111,10 +124,12 @@ export async function getWorkspace(ctx: TenantCtx, input: { unverifiedId: unknow
 		listTasks(ctx.db, tenant),
 		listFiles(ctx.db, { ...tenant, kinds: ['document', 'photo'] }),
 		listNotes(ctx.db, tenant),
-		budgetOf(ctx.db, scope.slug, scope.group, former)
+		budgetOf(ctx.db, scope.slug, scope.group, former),
+		listMentionable(ctx.db, tenant)
 	]);
 	return {
 		group: presentGroupDetail(scope.slug, scope.group),
+		mentionable,
 		me: {
 			userId: scope.actor.userId,
 			isStaff: scope.isStaff,
@@ -173,21 +188,32 @@ const tenantOf = (scope: WorkspaceScope) => ({
 
 export async function startThread(
 	ctx: TenantCtx,
-	input: { unverifiedId: unknown; values: RawInput<typeof threadSchema> }
+	input: { unverifiedId: unknown; values: RawInput<typeof threadSchema>; mentions?: unknown[] }
 ): Promise<{ id: number }> {
 	const scope = await openWorkspace(ctx, input.unverifiedId);
 	const values = validate(threadSchema, input.values);
+	const people = await listMentionable(ctx.db, tenantOf(scope));
+	const mention = resolveMentions(values.body, input.mentions ?? [], people);
+	await limitMentions(ctx.db, { userId: scope.actor.userId, mentions: mention.userIds.length });
 	return ctx.db.transaction(async (tx) => {
 		const thread = await insertThread(tx, {
 			...tenantOf(scope),
 			title: values.title,
 			authorId: scope.actor.userId
 		});
-		await insertPost(tx, {
+		const post = await insertPost(tx, {
 			...tenantOf(scope),
 			threadId: thread.id,
 			authorId: scope.actor.userId,
-			body: values.body
+			body: mention.body
+		});
+		await recordMentions(tx, {
+			...tenantOf(scope),
+			threadId: thread.id,
+			threadTitle: values.title,
+			postId: post.id,
+			authorId: scope.actor.userId,
+			userIds: mention.userIds
 		});
 		return thread;
 	});
@@ -196,7 +222,9 @@ export async function startThread(
 export interface ThreadPage {
 	group: { id: number; name: string };
 	thread: { id: number; title: string };
-	posts: { id: number; body: string; authorName: string; createdAt: string }[];
+	posts: { id: number; body: string; parts: PostPart[]; authorName: string; createdAt: string }[];
+	/** Who can be mentioned here (the list beside the reply), by public name. */
+	mentionable: Mentionable[];
 }
 
 export async function getThreadPage(
@@ -209,12 +237,21 @@ export async function getThreadPage(
 	if (!thread) throw new AppError('not_found');
 	const former = translate(ctx.locale, 'groups.formerMember');
 	const posts = await listPosts(ctx.db, { municipalityId: scope.group.municipalityId, threadId: thread.id });
+	const [mentions, mentionable] = await Promise.all([
+		listMentionsOfPosts(ctx.db, {
+			municipalityId: scope.group.municipalityId,
+			postIds: posts.map((p) => p.id)
+		}),
+		listMentionable(ctx.db, tenantOf(scope))
+	]);
 	return {
 		group: { id: scope.group.id, name: scope.group.name },
 		thread: { id: thread.id, title: thread.title },
+		mentionable,
 		posts: posts.map((p) => ({
 			id: p.id,
 			body: p.body,
+			parts: splitMentions(p.body, mentions.get(p.id) ?? []),
 			authorName: p.authorName ?? former,
 			createdAt: p.createdAt.toISOString()
 		}))
@@ -223,21 +260,38 @@ export async function getThreadPage(
 
 export async function replyToThread(
 	ctx: TenantCtx,
-	input: { unverifiedId: unknown; unverifiedThreadId: unknown; values: RawInput<typeof postSchema> }
+	input: {
+		unverifiedId: unknown;
+		unverifiedThreadId: unknown;
+		values: RawInput<typeof postSchema>;
+		mentions?: unknown[];
+	}
 ): Promise<{ id: number }> {
 	const scope = await openWorkspace(ctx, input.unverifiedId);
 	const id = parseId(input.unverifiedThreadId);
 	const thread = id === null ? undefined : await getThread(ctx.db, { ...tenantOf(scope), id });
 	if (!thread) throw new AppError('not_found');
 	const values = validate(postSchema, input.values);
-	return ctx.db.transaction((tx) =>
-		insertPost(tx, {
+	const people = await listMentionable(ctx.db, tenantOf(scope));
+	const mention = resolveMentions(values.body, input.mentions ?? [], people);
+	await limitMentions(ctx.db, { userId: scope.actor.userId, mentions: mention.userIds.length });
+	return ctx.db.transaction(async (tx) => {
+		const post = await insertPost(tx, {
 			...tenantOf(scope),
 			threadId: thread.id,
 			authorId: scope.actor.userId,
-			body: values.body
-		})
-	);
+			body: mention.body
+		});
+		await recordMentions(tx, {
+			...tenantOf(scope),
+			threadId: thread.id,
+			threadTitle: thread.title,
+			postId: post.id,
+			authorId: scope.actor.userId,
+			userIds: mention.userIds
+		});
+		return post;
+	});
 }
 
 export async function addTask(
@@ -635,5 +689,13 @@ export async function handOverCoordinator(
 			await updateMember(tx, { ...tenantOf(scope), id: m.id, values: { role: 'member' } });
 		await updateMember(tx, { ...tenantOf(scope), id: next.id, values: { role: 'coordinator' } });
 		await auditWorkspace(tx, scope, 'group.coordinator_changed', { memberId: next.id });
+		// The new coordinator and the other members hear of it (notifications.groups.ts).
+		await writeDomainEvent(tx, {
+			type: 'group.coordinator_changed',
+			municipalityId: scope.group.municipalityId,
+			subjectId: scope.group.id,
+			actorId: scope.actor.userId,
+			payload: { memberId: next.id, userId: next.userId }
+		});
 	});
 }

@@ -33,6 +33,7 @@ import { insertNotifications, type Audience } from './notifications.queries';
 import { unsubscribeLinkWith, unsubscribeSecret } from './notifications.service';
 import { notificationTitle } from './notifications.present';
 import { notificationMail } from './notifications.mail';
+import { groupNotices } from './notifications.groups';
 
 export function originOf(ctx: Pick<HandlerContext, 'config'>): string {
 	return ctx.config.origin ?? `http://localhost:${ctx.config.port}`;
@@ -43,7 +44,7 @@ export function notificationReference(eventId: number, userId: string): string {
 	return `notification:${eventId}:${userId}`;
 }
 
-async function notify(
+export async function notify(
 	tx: Db,
 	ctx: HandlerContext,
 	event: StoredEvent,
@@ -121,7 +122,7 @@ async function notify(
 	);
 }
 
-const own = (userId: string | null | undefined): Audience[] =>
+export const own = (userId: string | null | undefined): Audience[] =>
 	userId ? [{ kind: 'own', people: sql`SELECT ${userId}::uuid AS user_id` }] : [];
 
 /** Staff following the action, or one of its themes, as a colleague: told by mail as often as they chose. */
@@ -340,5 +341,6 @@ export const notificationHandlers = [
 	eventNotices,
 	invitationNotices,
 	colleagueNotices,
-	storyNotices
+	storyNotices,
+	groupNotices
 ];

@@ -44,6 +44,9 @@ export async function addOpportunityInTransaction(
 		rung: LadderRung;
 		kind: OpportunityRow['kind'];
 		howTo: string;
+		opensAt?: Date | null;
+		closesAt?: Date | null;
+		position?: number;
 	}
 ): Promise<{ id: number }> {
 	const row = await insertOpportunity(tx, input);

@@ -17,7 +17,7 @@ import {
 	uploadFile
 } from '$lib/server/features/groups/groups.workspace.service';
 import { flashOf, withFlash } from '$lib/server/platform/flash';
-import { textFields } from '$lib/server/platform/forms';
+import { listField, textFields } from '$lib/server/platform/forms';
 import { backofficeAction, backofficeLoad, tenantContext } from '$lib/server/platform/http';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -72,11 +72,13 @@ export const actions: Actions = {
 		redirect(303, here(event, r.value.changed ? 'werkplan' : 'niets', '#werkplan'));
 	},
 	thread: async (event) => {
-		const values = textFields(await event.request.formData(), ['title', 'body']);
+		const data = await event.request.formData();
+		const values = textFields(data, ['title', 'body']);
+		const mentions = listField(data, 'mentions');
 		const r = await backofficeAction(
 			event,
-			startThread(tenantContext(event), { unverifiedId: event.params.groep, values }),
-			{ ...values, form: 'thread' }
+			startThread(tenantContext(event), { unverifiedId: event.params.groep, values, mentions }),
+			{ ...values, mentions, form: 'thread' }
 		);
 		if (!r.ok) return r.failure;
 		redirect(
