@@ -285,7 +285,7 @@ const en: PartialCatalogue = {
 			updatedSince: 'Give updated_since as an ISO 8601 moment with a time zone, e.g. 2026-03-01T08:00:00Z.',
 			noFilters: 'With updated_since you cannot filter: you always get the whole list; filter on your side.',
 			cursor: 'This cursor does not belong to a sync: pass the nextCursor of the previous page unchanged.',
-			limit: 'Give a limit from 1 to 200.'
+			limit: 'Give a limit from 1 to 100.'
 		}
 	}
 };

@@ -295,7 +295,7 @@ const fr: PartialCatalogue = {
 				'Avec updated_since, pas de filtre : vous recevez toujours toute la liste ; filtrez de votre côté.',
 			cursor:
 				'Ce curseur n’appartient pas à une synchronisation : passez le nextCursor de la page précédente tel quel.',
-			limit: 'Donnez une limite de 1 à 200.'
+			limit: 'Donnez une limite de 1 à 100.'
 		}
 	}
 };

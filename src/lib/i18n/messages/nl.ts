@@ -313,7 +313,7 @@ const nl = {
 			noFilters: 'Met updated_since kan je niet filteren: je krijgt altijd de hele lijst; filter zelf.',
 			cursor:
 				'Deze cursor hoort niet bij een synchronisatie: geef de nextCursor van de vorige pagina onveranderd mee.',
-			limit: 'Geef een limit van 1 tot 200.'
+			limit: 'Geef een limit van 1 tot 100.'
 		}
 	}
 };

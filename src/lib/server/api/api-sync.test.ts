@@ -133,7 +133,7 @@ describe('updated_since on the actions of a municipality', () => {
 	it('misses nothing while actions change between pages: a changed action comes again later', async () => {
 		const db = database.db;
 		const since = await dbNow();
-		const made = [];
+		const made: { id: number }[] = [];
 		for (let i = 0; i < 6; i++) made.push(await buildAction(db, geel, { title: `Reeks ${i}` }));
 		const pages = await syncAll(
 			actionList.GET,
@@ -314,8 +314,8 @@ describe('a sync query that cannot be answered', () => {
 		['5,000 digits', `updated_since=${'9'.repeat(5000)}`, 'updated_since', 'ISO 8601'],
 		['a filter beside it', 'updated_since=2026-03-01T08:00:00Z&theme=mobiliteit', 'theme', 'niet filteren'],
 		['a made-up cursor', 'updated_since=2026-03-01T08:00:00Z&cursor=abc', 'cursor', 'cursor'],
-		['limit 0', 'updated_since=2026-03-01T08:00:00Z&limit=0', 'limit', '1 tot 200'],
-		['limit 201', 'updated_since=2026-03-01T08:00:00Z&limit=201', 'limit', '1 tot 200']
+		['limit 0', 'updated_since=2026-03-01T08:00:00Z&limit=0', 'limit', '1 tot 100'],
+		['limit 101', 'updated_since=2026-03-01T08:00:00Z&limit=101', 'limit', '1 tot 100']
 	];
 	it.each(cases)(
 		'refuses %s with 400 and a Dutch message beside the field',

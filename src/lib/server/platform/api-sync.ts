@@ -13,8 +13,9 @@ import { AppError, type FieldErrors } from './errors';
 
 /** How far before the first page's moment the next sync starts (longer transactions than this are not covered). */
 export const SYNC_OVERLAP_SECONDS = 60;
-export const SYNC_LIMIT_DEFAULT = 50;
-export const SYNC_LIMIT_MAX = 200;
+/** As the lists themselves (20 and at most 100), so one `limit` parameter describes both. */
+export const SYNC_LIMIT_DEFAULT = 20;
+export const SYNC_LIMIT_MAX = 100;
 
 /** ISO 8601 with a date, a time and a zone (Z or ±hh:mm); fractions up to microseconds. */
 export const UPDATED_SINCE_PATTERN =
@@ -78,13 +79,14 @@ const optional = z.preprocess((v) => (v === null || v === '' ? undefined : v), z
  * the whole list (filter on your side). Anything wrong is a 400 naming the field.
  */
 export function parseSyncQuery(params: URLSearchParams, filters: readonly string[]): SyncQuery | null {
+	// Empty counts as absent, as for every other parameter of the API.
 	const raw = params.get('updated_since');
-	if (raw === null) return null;
+	if (raw === null || raw === '') return null;
 	const fields: FieldErrors = {};
 	const add = (field: string, message: MessageKey) => (fields[field] ??= []).push(message);
 	const since = parseUpdatedSince(raw);
 	if (!since) add('updated_since', 'api.sync.updatedSince');
-	for (const filter of filters) if (params.has(filter)) add(filter, 'api.sync.noFilters');
+	for (const filter of filters) if (params.get(filter)) add(filter, 'api.sync.noFilters');
 	const cursorValue = optional.parse(params.get('cursor'));
 	const cursor = cursorValue === undefined ? null : decodeSyncCursor(cursorValue);
 	if (cursorValue !== undefined && !cursor) add('cursor', 'api.sync.cursor');
