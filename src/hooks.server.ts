@@ -9,7 +9,15 @@ import { DataDirInUseError, requestContext, startApp, stopApp, type App } from '
 import { features } from '$lib/server/features';
 import { backupEmbedded } from '$lib/server/platform/backup';
 import { getApp, hasApp, setApp } from '$lib/server/platform/runtime';
-import { refuseCrossOrigin } from '$lib/server/platform/http';
+import { problem, refuseCrossOrigin } from '$lib/server/platform/http';
+import {
+	apiPreflight,
+	conditionalResponse,
+	isApiPath,
+	setReadLimitHeaders,
+	withReadCors,
+	type ReadLimitOutcome
+} from '$lib/server/platform/api-http';
 import { cleanedQuery, cleanedRequest } from '$lib/server/platform/control-characters';
 import { isShareableRequest, pageCacheKey, pageResponse } from '$lib/server/platform/page-cache';
 import { serverTiming, type RequestTally } from '$lib/server/platform/server-timing';
@@ -132,7 +140,15 @@ async function handleRequest(
 	const log = app.log.child({ requestId });
 	event.locals.requestId = requestId;
 	event.locals.locale = locale;
+	// A read of the API may come from a script on any site (CORS, no credentials) and is counted per address.
+	const api = isApiPath(event.url.pathname);
+	const apiRead = api && (event.request.method === 'GET' || event.request.method === 'HEAD');
+	let readLimit: ReadLimitOutcome | undefined;
 	const done = (response: Response, cache?: 'hit' | 'miss') => {
+		if (apiRead) {
+			withReadCors(response.headers);
+			if (readLimit) setReadLimitHeaders(response.headers, readLimit);
+		}
 		response.headers.set('x-request-id', requestId);
 		if (cache) response.headers.set('x-cache', cache);
 		if (tally) response.headers.set('server-timing', serverTiming(tally, performance.now() - started));
@@ -174,6 +190,19 @@ async function handleRequest(
 			return done(new Response(null, { status: 308, headers: { location: clean.pathname + clean.search } }));
 	}
 
+	// The preflight of a script on another site: reads only (a write's preflight is answered without PUT,
+	// POST or DELETE, so the browser never sends it).
+	if (api && event.request.method === 'OPTIONS') return done(apiPreflight());
+	if (apiRead && app.apiReadLimiter) {
+		readLimit = app.apiReadLimiter.hit(event.getClientAddress());
+		if (!readLimit.allowed)
+			return done(
+				problem(event, 429, translate(locale, 'api.readLimited', { seconds: readLimit.resetSeconds }), {
+					code: 'rate_limited'
+				})
+			);
+	}
+
 	// A widget is shown inside other sites: it reads no session and sets no cookie (no third-party cookies), and
 	// is never kept in the shared page cache (its CORS answer depends on the asking site).
 	const widget = isWidgetPath(event.url.pathname);
@@ -201,7 +230,11 @@ async function handleRequest(
 	const cacheKey = shareable ? pageCacheKey(new URL(event.request.url), locale) : '';
 	if (shareable) {
 		const page = app.pageCache.get(cacheKey);
-		if (page) return done(pageResponse(page), 'hit');
+		if (page) {
+			const response = pageResponse(page);
+			// The API's validators travel with the kept answer: a request that holds it gets 304 here too.
+			return done(apiRead ? conditionalResponse(event.request, response) : response, 'hit');
+		}
 	}
 	const cacheGeneration = app.pageCache.generation();
 

@@ -26,7 +26,8 @@ const APP_VARIABLES = [
 	'ADDRESS_HEADER',
 	'XFF_DEPTH',
 	'BODY_SIZE_LIMIT',
-	'IDLE_TIMEOUT'
+	'IDLE_TIMEOUT',
+	'API_READ_LIMIT'
 ];
 
 /**
@@ -60,6 +61,8 @@ export async function startAppServer({
 		NODE_ENV: 'production',
 		SHUTDOWN_TIMEOUT: '5',
 		DEV_IDP_PORT: '0',
+		// The load comes from one address: the API's per-address read limit would measure itself, not the app.
+		API_READ_LIMIT: '0',
 		// Only what the run asks for itself, e.g. DATABASE_URL for --database-url.
 		...extraEnv
 	});

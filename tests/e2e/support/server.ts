@@ -146,7 +146,8 @@ async function startOnce(options: StartOptions, dataDir: string): Promise<Runnin
 		'NODE_ENV',
 		'TEST_DB',
 		'PROCESSES',
-		'WEB_CONCURRENCY'
+		'WEB_CONCURRENCY',
+		'API_READ_LIMIT'
 	]) {
 		delete env[name];
 	}
@@ -160,6 +161,9 @@ async function startOnce(options: StartOptions, dataDir: string): Promise<Runnin
 		DEV_IDP_PORT: '0',
 		// No base-map tiles from the internet: the journeys run offline (map.test.ts sets its own TILE_URL).
 		TILE_URL: 'none',
+		// Every journey reads from 127.0.0.1, the fuzzing thousands of times: no per-address API read limit
+		// unless a test sets one (tests/e2e/api-integrators.test.ts).
+		API_READ_LIMIT: '0',
 		...options.env
 	});
 

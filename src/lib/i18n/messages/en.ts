@@ -278,7 +278,15 @@ const en: PartialCatalogue = {
 		title: 'Meedoen API',
 		description: 'Open data on local climate action and participation in Flemish municipalities.',
 		session:
-			'The session cookie your browser gets after logging in to Meedoen. Writing is only possible from Meedoen itself: a request with another Origin (or none) is refused with 403.'
+			'The session cookie your browser gets after logging in to Meedoen. Writing is only possible from Meedoen itself: a request with another Origin (or none) is refused with 403.',
+		readLimited: 'Too many requests to the API from this address; try again in {seconds} seconds.',
+		sync: {
+			invalid: 'The sync cannot run like this: see the fields.',
+			updatedSince: 'Give updated_since as an ISO 8601 moment with a time zone, e.g. 2026-03-01T08:00:00Z.',
+			noFilters: 'With updated_since you cannot filter: you always get the whole list; filter on your side.',
+			cursor: 'This cursor does not belong to a sync: pass the nextCursor of the previous page unchanged.',
+			limit: 'Give a limit from 1 to 100.'
+		}
 	}
 };
 

@@ -285,7 +285,18 @@ const fr: PartialCatalogue = {
 		description:
 			'Données ouvertes sur l’action climatique locale et la participation dans les communes flamandes.',
 		session:
-			'Le cookie de session que votre navigateur reçoit après la connexion à Meedoen. L’écriture n’est possible que depuis Meedoen lui-même : une demande avec une autre Origin (ou sans) est refusée avec 403.'
+			'Le cookie de session que votre navigateur reçoit après la connexion à Meedoen. L’écriture n’est possible que depuis Meedoen lui-même : une demande avec une autre Origin (ou sans) est refusée avec 403.',
+		readLimited: 'Trop de requêtes à l’API depuis cette adresse ; réessayez dans {seconds} secondes.',
+		sync: {
+			invalid: 'La synchronisation ne peut pas se faire ainsi : voyez les champs.',
+			updatedSince:
+				'Donnez updated_since comme moment ISO 8601 avec fuseau horaire, p. ex. 2026-03-01T08:00:00Z.',
+			noFilters:
+				'Avec updated_since, pas de filtre : vous recevez toujours toute la liste ; filtrez de votre côté.',
+			cursor:
+				'Ce curseur n’appartient pas à une synchronisation : passez le nextCursor de la page précédente tel quel.',
+			limit: 'Donnez une limite de 1 à 100.'
+		}
 	}
 };
 

@@ -307,7 +307,16 @@ const nl = {
 		title: 'Meedoen API',
 		description: 'Open data over lokale klimaatacties en participatie in Vlaamse gemeenten.',
 		session:
-			'De sessiecookie die je browser krijgt na het aanmelden op Meedoen. Schrijven kan alleen vanaf Meedoen zelf: een verzoek met een andere Origin (of zonder) wordt geweigerd met 403.'
+			'De sessiecookie die je browser krijgt na het aanmelden op Meedoen. Schrijven kan alleen vanaf Meedoen zelf: een verzoek met een andere Origin (of zonder) wordt geweigerd met 403.',
+		readLimited: 'Te veel verzoeken aan de API vanaf dit adres; probeer het over {seconds} seconden opnieuw.',
+		sync: {
+			invalid: 'De synchronisatie kan zo niet: bekijk de velden.',
+			updatedSince: 'Geef updated_since als ISO 8601-tijdstip met tijdzone, bv. 2026-03-01T08:00:00Z.',
+			noFilters: 'Met updated_since kan je niet filteren: je krijgt altijd de hele lijst; filter zelf.',
+			cursor:
+				'Deze cursor hoort niet bij een synchronisatie: geef de nextCursor van de vorige pagina onveranderd mee.',
+			limit: 'Geef een limit van 1 tot 100.'
+		}
 	}
 };
 

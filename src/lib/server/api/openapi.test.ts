@@ -1,3 +1,4 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from './openapi';
 import { features } from '$lib/server/features';
@@ -49,5 +50,72 @@ describe('OpenAPI document', () => {
 		// No path of the API itself got a server of its own.
 		const others = Object.entries(doc.paths).filter(([, item]) => 'servers' in item);
 		expect(others.map(([path]) => path).sort()).toEqual(['/agenda/{token}.ics', '/{slug}/activiteiten.ics']);
+	});
+
+	it('is valid OpenAPI 3.1 for swagger-parser', async () => {
+		await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeTruthy();
+	});
+
+	it('has a changelog: a section in the description and x-changelog, the newest version being the document’s', () => {
+		const changelog = (doc as unknown as { 'x-changelog': { version: string; changes: string[] }[] })[
+			'x-changelog'
+		];
+		expect(changelog[0]!.version).toBe(doc.info.version);
+		expect(doc.info.description).toContain('## Wijzigingen');
+		expect(doc.info.description).toContain(`### ${doc.info.version}`);
+		for (const words of ['## Ids en adressen', '## Synchroniseren', '## CORS', '## Limieten'])
+			expect(doc.info.description).toContain(words);
+	});
+
+	type Op = {
+		parameters?: { name?: string; $ref?: string }[];
+		responses: Record<string, { $ref?: string; headers?: Record<string, unknown>; content?: unknown }>;
+	};
+	const reads = Object.entries(doc.paths)
+		.filter(([, item]) => !('servers' in item) && 'get' in item)
+		.map(([path, item]) => [path, item.get as Op] as const);
+
+	it('documents on every read the validators, 304, the read limit’s 429 and the CORS and RateLimit headers', () => {
+		expect(reads.length).toBeGreaterThanOrEqual(9);
+		for (const [path, op] of reads) {
+			const refs = (op.parameters ?? []).map((p) => p.$ref);
+			expect([path, refs]).toEqual([
+				path,
+				expect.arrayContaining([
+					'#/components/parameters/IfNoneMatch',
+					'#/components/parameters/IfModifiedSince'
+				])
+			]);
+			expect(op.responses['304']).toEqual({ $ref: '#/components/responses/NotModified' });
+			expect(op.responses['429']).toEqual({ $ref: '#/components/responses/ReadLimited' });
+			expect(Object.keys(op.responses['200']!.headers ?? {})).toEqual(
+				expect.arrayContaining([
+					'ETag',
+					'Access-Control-Allow-Origin',
+					'RateLimit-Limit',
+					'RateLimit-Remaining',
+					'RateLimit-Reset'
+				])
+			);
+		}
+		const limited = doc.components.responses.ReadLimited as { headers: Record<string, unknown> };
+		expect(Object.keys(limited.headers)).toContain('Retry-After');
+	});
+
+	it('gives Last-Modified on one item, and updated_since with a sync page on every list of items', () => {
+		for (const path of ['/actions/{id}', '/events/{id}', '/suggestions/{id}']) {
+			const op = doc.paths[path]!.get as Op;
+			expect(Object.keys(op.responses['200']!.headers!)).toContain('Last-Modified');
+		}
+		for (const path of [
+			'/municipalities',
+			'/municipalities/{slug}/actions',
+			'/municipalities/{slug}/events',
+			'/opportunities/{id}/suggestions'
+		]) {
+			const op = doc.paths[path]!.get as Op;
+			expect((op.parameters ?? []).map((p) => p.name)).toContain('updated_since');
+			expect(JSON.stringify(op.responses['200']!.content)).toContain('#/components/schemas/Tombstone');
+		}
 	});
 });

@@ -23,6 +23,7 @@ import { isDemoLoaded, loadDemo } from './demo';
 import { createStatementCounter, type StatementCounter } from './server-timing';
 import { createInvalidation, type Invalidation } from './invalidation';
 import { createReplica, type Replica } from './replica';
+import { createReadLimiter, type ReadLimiter } from './api-http';
 
 /** A start refused because another process runs on the embedded database's data folder. */
 export { DataDirInUseError } from '$lib/server/db/datadir-lock';
@@ -46,6 +47,8 @@ export interface App extends FeatureServices {
 	batches: Batches;
 	cache: Cache;
 	pageCache: PageCache;
+	/** Counts reads of /api per client address (config.apiReadLimit); null when there is no limit. */
+	apiReadLimiter: ReadLimiter | null;
 	/**
 	 * After a write went through: clears this process's caches and tells every other process on the same
 	 * PostgreSQL database to clear theirs (invalidation.ts); resolves once they are told.
@@ -279,6 +282,7 @@ export async function startApp(
 		batches: createBatches(),
 		cache,
 		pageCache,
+		apiReadLimiter: config.apiReadLimit > 0 ? createReadLimiter(config.apiReadLimit) : null,
 		dropCaches,
 		invalidation,
 		replica,

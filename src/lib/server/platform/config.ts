@@ -52,6 +52,8 @@ export interface Config {
 	sessionMaxDays: number;
 	/** Serve public pages to visitors without a session from a few-second cache. */
 	pageCache: boolean;
+	/** Reads of /api per client address per minute (API_READ_LIMIT), counted per process; 0: no limit. */
+	apiReadLimit: number;
 	/** Tell every response's statements and database time in a Server-Timing header (tests/e2e/statements.test.ts). */
 	serverTiming: boolean;
 	/** The base map under the small map on an action page. */
@@ -285,6 +287,7 @@ export function loadConfig(env: Env = process.env): Config {
 		sessionIdleMinutes: integer('SESSION_IDLE_MINUTES', 12 * 60, 5, 60 * 24 * 30),
 		sessionMaxDays: integer('SESSION_MAX_DAYS', 30, 1, 365),
 		pageCache: flag('PAGE_CACHE') ?? true,
+		apiReadLimit: integer('API_READ_LIMIT', 600, 0, 10_000_000),
 		serverTiming: flag('SERVER_TIMING') ?? false,
 		tiles: { url: tileUrl, attribution: read('TILE_ATTRIBUTION') ?? DEFAULT_TILE_ATTRIBUTION },
 		geolocationUrl:

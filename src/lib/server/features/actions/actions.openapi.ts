@@ -1,4 +1,11 @@
-import { cursorParameter, themeSlugSchema, type ApiContribution } from '$lib/server/api/openapi';
+import {
+	cursorParameter,
+	lastModifiedHeader,
+	syncPageSchema,
+	themeSlugSchema,
+	updatedSinceParameter,
+	type ApiContribution
+} from '$lib/server/api/openapi';
 import { ACTION_OWNER_KINDS, ACTION_STATUSES, OPPORTUNITY_KINDS } from '$lib/domain/actions';
 import { LADDER_RUNGS } from '$lib/domain/ladder';
 import { API_LIMIT_DEFAULT, API_LIMIT_MAX, Q_MAX } from './actions.schemas';
@@ -52,6 +59,7 @@ export const actionsApi: ApiContribution = {
 							'Zoekwoorden: elk woord moet voorkomen, ook als deel van een samengesteld woord of in het meervoud (fiets vindt fietsroute, boom vindt bomen); accenten maken niet uit',
 						schema: { type: 'string', maxLength: Q_MAX }
 					},
+					updatedSinceParameter,
 					cursorParameter,
 					{
 						name: 'limit',
@@ -65,12 +73,17 @@ export const actionsApi: ApiContribution = {
 						content: {
 							'application/json': {
 								schema: {
-									type: 'object',
-									required: ['data', 'nextCursor'],
-									properties: {
-										data: { type: 'array', items: { $ref: '#/components/schemas/Action' } },
-										nextCursor: { type: ['string', 'null'] }
-									}
+									anyOf: [
+										{
+											type: 'object',
+											required: ['data', 'nextCursor'],
+											properties: {
+												data: { type: 'array', items: { $ref: '#/components/schemas/Action' } },
+												nextCursor: { type: ['string', 'null'] }
+											}
+										},
+										syncPageSchema('#/components/schemas/Action')
+									]
 								}
 							}
 						}
@@ -90,6 +103,7 @@ export const actionsApi: ApiContribution = {
 				responses: {
 					'200': {
 						description: 'De actie',
+						headers: lastModifiedHeader,
 						content: {
 							'application/json': {
 								schema: {
@@ -109,10 +123,22 @@ export const actionsApi: ApiContribution = {
 	schemas: {
 		Action: {
 			type: 'object',
-			required: ['id', 'url', 'municipality', 'title', 'summary', 'status', 'themes', 'rungs', 'publishedAt'],
+			required: [
+				'id',
+				'url',
+				'api',
+				'municipality',
+				'title',
+				'summary',
+				'status',
+				'themes',
+				'rungs',
+				'publishedAt',
+				'updatedAt'
+			],
 			properties: {
 				id: { type: 'integer' },
-				url: { type: 'string', format: 'uri' },
+				url: { type: 'string', format: 'uri', description: 'De pagina van de actie' },
 				municipality: { type: 'string', description: 'Slug van de gemeente' },
 				title: { type: 'string' },
 				summary: { type: 'string' },
@@ -140,7 +166,14 @@ export const actionsApi: ApiContribution = {
 					type: ['object', 'null'],
 					properties: { url: { type: 'string', format: 'uri' }, alt: { type: 'string' } }
 				},
-				publishedAt: { type: 'string', format: 'date-time' }
+				publishedAt: { type: 'string', format: 'date-time' },
+				updatedAt: {
+					type: 'string',
+					format: 'date-time',
+					description:
+						'Laatste wijziging, ook van haar kansen en thema’s, of het moment van een geplande publicatie'
+				},
+				api: { type: 'string', format: 'uri', description: 'De actie in de API' }
 			}
 		},
 		ActionDetail: {

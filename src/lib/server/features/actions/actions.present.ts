@@ -182,6 +182,10 @@ export interface ActionApi {
 	place: { name: string | null; lat: number | null; lng: number | null } | null;
 	image: ActionImage | null;
 	publishedAt: string;
+	/** Its last change, as the sync (`updated_since`) and Last-Modified count it. */
+	updatedAt: string;
+	/** This item in the API: its stable address. */
+	api: string;
 }
 
 export interface ActionApiDetail extends ActionApi {
@@ -208,7 +212,7 @@ function absolute(origin: string, path: string): string {
 
 export function presentActionApi(
 	card: ActionCard,
-	row: { lat?: number | null; lng?: number | null },
+	row: { lat?: number | null; lng?: number | null; updatedAt: Date; publishedAt: Date | null },
 	origin: string
 ): ActionApi {
 	return {
@@ -227,8 +231,15 @@ export function presentActionApi(
 				? { name: card.placeName, lat: row.lat ?? null, lng: row.lng ?? null }
 				: null,
 		image: card.image ? { url: absolute(origin, card.image.url), alt: card.image.alt } : null,
-		publishedAt: card.publishedAt
+		publishedAt: card.publishedAt,
+		updatedAt: actionChangedAt(row).toISOString(),
+		api: absolute(origin, `/api/v1/actions/${card.id}`)
 	};
+}
+
+/** An action's last change: its row's, or its publication when that came later (a scheduled one). */
+export function actionChangedAt(row: { updatedAt: Date; publishedAt: Date | null }): Date {
+	return row.publishedAt && row.publishedAt > row.updatedAt ? row.publishedAt : row.updatedAt;
 }
 
 export function presentActionApiDetail(

@@ -2,6 +2,7 @@
 // transaction) and the municipality id (or ids, for the region) in its params and in its where.
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
+import { changedSince, microsOf, type ChangedRow, type SyncQuery } from '$lib/server/platform/api-sync';
 import {
 	matchesSearch,
 	parseSearch,
@@ -303,6 +304,7 @@ const cardColumns = {
 	imageId: actions.imageId,
 	imageAlt: actions.imageAlt,
 	publishedAt: actions.publishedAt,
+	updatedAt: actions.updatedAt,
 	/** Exact to the microsecond, for cursors: a JavaScript Date would round to milliseconds. */
 	publishedMicros: sql<string>`(extract(epoch from ${actions.publishedAt}) * 1000000)::bigint::text`
 };
@@ -387,6 +389,49 @@ export async function listPublishedActionsAfter(
 }
 
 export type ActionCardRow = Awaited<ReturnType<typeof listPublishedActionsAfter>>[number];
+
+/**
+ * When an action last changed for the API's sync: its own last change (a trigger keeps updated_at true on
+ * every update, and on a change to its themes or opportunities), or the moment a scheduled publication came.
+ */
+const actionChangedAt = sql`greatest(${actions.updatedAt}, case when ${actions.publishedAt} <= now() then ${actions.publishedAt} end)`;
+
+/** Every action of the municipality, public or not, changed at or after the sync's moment, oldest change first. */
+export async function listActionChanges(
+	db: Db,
+	params: { municipalityId: string; query: SyncQuery }
+): Promise<ChangedRow[]> {
+	return db
+		.select({ id: actions.id, micros: microsOf(actionChangedAt) })
+		.from(actions)
+		.where(
+			and(
+				eq(actions.municipalityId, params.municipalityId),
+				changedSince(actionChangedAt, sql`${actions.id}`, params.query)
+			)
+		)
+		.orderBy(actionChangedAt, asc(actions.id))
+		.limit(params.query.limit + 1);
+}
+
+/** The public ones among these actions of the municipality, as cards read them. */
+export async function listPublishedActionsByIds(
+	db: Db,
+	params: { municipalityId: string; ids: number[]; now: Date }
+): Promise<ActionCardRow[]> {
+	if (params.ids.length === 0) return [];
+	return db
+		.select(cardColumns)
+		.from(actions)
+		.innerJoin(municipalities, eq(municipalities.id, actions.municipalityId))
+		.where(
+			and(
+				eq(actions.municipalityId, params.municipalityId),
+				inArray(actions.id, params.ids),
+				isPublic(params.now)
+			)
+		);
+}
 
 /** One published action of this municipality, or undefined (also for another municipality's id). */
 export async function getPublishedAction(db: Db, params: { municipalityId: string; id: number; now: Date }) {

@@ -3,6 +3,7 @@ import { actionPath } from '$lib/domain/actions';
 import type { Ctx, TenantCtx } from '$lib/server/platform/context';
 import type { Db } from '$lib/server/db/client';
 import { AppError } from '$lib/server/platform/errors';
+import { syncPage, type SyncPage, type SyncQuery } from '$lib/server/platform/api-sync';
 import { cached } from '$lib/server/platform/cache';
 import {
 	listAllMunicipalities,
@@ -17,6 +18,8 @@ import {
 	getPublishedActionAnywhere,
 	listPublishedActions,
 	listPublishedActionsAfter,
+	listActionChanges,
+	listPublishedActionsByIds,
 	listPublicActionTitles,
 	listPublishedUpdates,
 	listThemesOfActions,
@@ -333,6 +336,35 @@ export async function listActionsForApi(
 				? encodeCursor({ publishedMicros: last.publishedMicros, id: last.id })
 				: null
 	};
+}
+
+/**
+ * The sync of a municipality's actions (`updated_since`): every action changed since, public ones in `data`,
+ * the others (unpublished, archived, made a draft) as tombstones. Unknown municipality: not found; one that
+ * does not take part: nothing.
+ */
+export async function syncActionsForApi(
+	ctx: Ctx,
+	input: { municipalitySlug: string; query: SyncQuery; origin: string }
+): Promise<SyncPage<ActionApi>> {
+	const municipality = (await listParticipatingMunicipalities(ctx)).find(
+		(m) => m.slug === input.municipalitySlug
+	);
+	if (!municipality) {
+		const known = (await listAllMunicipalities(ctx)).some((m) => m.slug === input.municipalitySlug);
+		if (!known) throw new AppError('not_found');
+		return syncPage(ctx.db, input.query, [], async () => new Map());
+	}
+	const changes = await listActionChanges(ctx.db, { municipalityId: municipality.id, query: input.query });
+	return syncPage(ctx.db, input.query, changes, async (ids) => {
+		const rows = await listPublishedActionsByIds(ctx.db, {
+			municipalityId: municipality.id,
+			ids,
+			now: new Date()
+		});
+		const list = await cards(ctx, [municipality.id], rows);
+		return new Map(list.map((card, i) => [card.id, presentActionApi(card, rows[i]!, input.origin)]));
+	});
 }
 
 /** One published action of a participating municipality, by id. */

@@ -26,6 +26,10 @@ export interface EventApiItem {
 	action: { id: number; url: string; title: string } | null;
 	report: { html: string; publishedAt: string | null } | null;
 	calendarUrl: string;
+	/** Its last change, as the sync (`updated_since`) and Last-Modified count it (a registration counts). */
+	updatedAt: string;
+	/** This item in the API: its stable address. */
+	api: string;
 }
 
 export interface EventApiDetail extends EventApiItem {
@@ -39,7 +43,22 @@ export function eventCalendarPath(event: Pick<EventView, 'path'>): string {
 	return `${event.path}/agenda.ics`;
 }
 
-export function presentEventApi(event: EventView, origin: string): EventApiItem {
+/**
+ * An event's last change as the API counts it: its row's, or the moment registration closed (deadline or
+ * start) once that has passed, since registrationOpen changes then.
+ */
+export function eventChangedAt(
+	event: Pick<EventView, 'updatedAt' | 'startsAt' | 'registrationDeadline'>,
+	now: Date
+): Date {
+	const updated = new Date(event.updatedAt);
+	const starts = new Date(event.startsAt);
+	const deadline = event.registrationDeadline ? new Date(event.registrationDeadline) : null;
+	const closes = deadline && deadline < starts ? deadline : starts;
+	return closes <= now && closes > updated ? closes : updated;
+}
+
+export function presentEventApi(event: EventView, origin: string, now = new Date()): EventApiItem {
 	return {
 		id: event.id,
 		url: `${origin}${event.path}`,
@@ -69,7 +88,9 @@ export function presentEventApi(event: EventView, origin: string): EventApiItem 
 			? { id: event.action.id, url: `${origin}${event.action.path}`, title: event.action.title }
 			: null,
 		report: event.reportHtml ? { html: event.reportHtml, publishedAt: event.reportPublishedAt } : null,
-		calendarUrl: `${origin}${eventCalendarPath(event)}`
+		calendarUrl: `${origin}${eventCalendarPath(event)}`,
+		updatedAt: eventChangedAt(event, now).toISOString(),
+		api: `${origin}/api/v1/events/${event.id}`
 	};
 }
 

@@ -11,7 +11,14 @@ import {
 import { withTenant } from '$lib/server/platform/context';
 import { cached } from '$lib/server/platform/cache';
 import type { EventPageFilters } from '$lib/components/events/links';
-import { getEvent as getEventRow, getEventOfAny, listActionsWithEvents } from './events.queries';
+import {
+	getEvent as getEventRow,
+	getEventOfAny,
+	listActionsWithEvents,
+	listEventChanges,
+	listEventsByIds
+} from './events.queries';
+import { syncPage, type SyncPage, type SyncQuery } from '$lib/server/platform/api-sync';
 import {
 	presentEvent,
 	presentEventCard,
@@ -22,7 +29,13 @@ import {
 } from './events.present';
 import { listReportPhotosOf } from './events.report.queries';
 import { getMyRegistration } from './events.registrations.service';
-import { listEventRowPage, listEvents, withReportSuggestions, type EventListPage } from './events.service';
+import {
+	listEventRowPage,
+	listEvents,
+	PUBLIC_STATUSES,
+	withReportSuggestions,
+	type EventListPage
+} from './events.service';
 import { canManageEvents } from './events.policy';
 import {
 	presentEventApi,
@@ -224,6 +237,40 @@ export async function listEventsForApi(
 		now: input.now
 	});
 	return { data: page.items.map((e) => presentEventApi(e, input.origin)), nextCursor: page.nextCursor };
+}
+
+/**
+ * The sync of a municipality's events (`updated_since`): every event changed since, past ones too, public ones
+ * in `data`, the others (made a draft again) as tombstones. Unknown municipality: not found; one that does not
+ * take part: nothing.
+ */
+export async function syncEventsForApi(
+	ctx: Ctx,
+	input: { municipalitySlug: string; query: SyncQuery; origin: string; now?: Date }
+): Promise<SyncPage<EventApiItem>> {
+	const municipality = (await listParticipatingMunicipalities(ctx)).find(
+		(m) => m.slug === input.municipalitySlug
+	);
+	if (!municipality) {
+		const known = (await listAllMunicipalities(ctx)).some((m) => m.slug === input.municipalitySlug);
+		if (!known) throw new AppError('not_found');
+		return syncPage(ctx.db, input.query, [], async () => new Map());
+	}
+	const changes = await listEventChanges(ctx.db, { municipalityId: municipality.id, query: input.query });
+	const now = input.now ?? new Date();
+	return syncPage(ctx.db, input.query, changes, async (ids) => {
+		const rows = await listEventsByIds(ctx.db, {
+			municipalityId: municipality.id,
+			ids,
+			statuses: PUBLIC_STATUSES
+		});
+		return new Map(
+			rows.map((row) => [
+				row.id,
+				presentEventApi(presentEvent(row, now, { showOnlineUrl: false }), input.origin)
+			])
+		);
+	});
 }
 
 /** One public event of a participating municipality, by id. */

@@ -1,6 +1,13 @@
 // The events' part of the OpenAPI document: a municipality's public events, one event, and the calendar feeds
 // (outside /api/v1, with a path-level server).
-import { cursorParameter, themeSlugSchema, type ApiContribution } from '$lib/server/api/openapi';
+import {
+	cursorParameter,
+	lastModifiedHeader,
+	syncPageSchema,
+	themeSlugSchema,
+	updatedSinceParameter,
+	type ApiContribution
+} from '$lib/server/api/openapi';
 import { EVENT_KINDS, EVENT_STATUSES } from '$lib/domain/events';
 import { LADDER_RUNGS } from '$lib/domain/ladder';
 import { EVENT_API_LIMIT_DEFAULT, EVENT_API_LIMIT_MAX } from './events.browse.schemas';
@@ -87,6 +94,7 @@ export const eventsApi: ApiContribution = {
 						description: 'Het nummer van een actie: alleen haar activiteiten',
 						schema: { type: 'integer', minimum: 1, maximum: 2147483647 }
 					},
+					updatedSinceParameter,
 					cursorParameter,
 					{
 						name: 'limit',
@@ -105,12 +113,17 @@ export const eventsApi: ApiContribution = {
 						content: {
 							'application/json': {
 								schema: {
-									type: 'object',
-									required: ['data', 'nextCursor'],
-									properties: {
-										data: { type: 'array', items: { $ref: '#/components/schemas/Event' } },
-										nextCursor: { type: ['string', 'null'] }
-									}
+									anyOf: [
+										{
+											type: 'object',
+											required: ['data', 'nextCursor'],
+											properties: {
+												data: { type: 'array', items: { $ref: '#/components/schemas/Event' } },
+												nextCursor: { type: ['string', 'null'] }
+											}
+										},
+										syncPageSchema('#/components/schemas/Event')
+									]
 								}
 							}
 						}
@@ -179,6 +192,7 @@ export const eventsApi: ApiContribution = {
 				responses: {
 					'200': {
 						description: 'De activiteit',
+						headers: lastModifiedHeader,
 						content: {
 							'application/json': {
 								schema: {
@@ -216,7 +230,9 @@ export const eventsApi: ApiContribution = {
 				'registrationOpen',
 				'action',
 				'report',
-				'calendarUrl'
+				'calendarUrl',
+				'updatedAt',
+				'api'
 			],
 			properties: {
 				id: { type: 'integer' },
@@ -269,7 +285,14 @@ export const eventsApi: ApiContribution = {
 					required: ['html', 'publishedAt'],
 					properties: { html: { type: 'string' }, publishedAt: nullableDateTime }
 				},
-				calendarUrl: { type: 'string', format: 'uri', description: 'De activiteit als .ics-bestand' }
+				calendarUrl: { type: 'string', format: 'uri', description: 'De activiteit als .ics-bestand' },
+				updatedAt: {
+					type: 'string',
+					format: 'date-time',
+					description:
+						'Laatste wijziging, ook door een inschrijving (placesLeft), of het moment waarop de inschrijving sloot (registrationOpen)'
+				},
+				api: { type: 'string', format: 'uri', description: 'De activiteit in de API' }
 			}
 		},
 		EventDetail: {

@@ -2,6 +2,7 @@
 // inside a transaction) and the municipality id (or ids, for the region) in its params and in its where.
 import { and, asc, desc, eq, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
+import { changedSince, microsOf, type ChangedRow, type SyncQuery } from '$lib/server/platform/api-sync';
 import { executeRows } from '$lib/server/db/rows';
 import {
 	actionThemes,
@@ -102,6 +103,51 @@ export async function getEventOfAny(db: Db, params: { municipalityIds: readonly 
 		.where(and(inArray(events.municipalityId, [...params.municipalityIds]), eq(events.id, params.id)))
 		.limit(1);
 	return row;
+}
+
+/**
+ * When an event last changed for the API's sync: its own last change (a trigger keeps updated_at true on every
+ * update and on every registration, which changes the places left), or the moment registration closed (its
+ * deadline or its start), which changes registrationOpen without any write.
+ */
+const eventChangedAt = sql`greatest(${events.updatedAt}, case when least(coalesce(${events.registrationDeadline}, ${events.startsAt}), ${events.startsAt}) <= now() then least(coalesce(${events.registrationDeadline}, ${events.startsAt}), ${events.startsAt}) end)`;
+
+/** Every event of the municipality, draft or not, changed at or after the sync's moment, oldest change first. */
+export async function listEventChanges(
+	db: Db,
+	params: { municipalityId: string; query: SyncQuery }
+): Promise<ChangedRow[]> {
+	return db
+		.select({ id: events.id, micros: microsOf(eventChangedAt) })
+		.from(events)
+		.where(
+			and(
+				eq(events.municipalityId, params.municipalityId),
+				changedSince(eventChangedAt, sql`${events.id}`, params.query)
+			)
+		)
+		.orderBy(eventChangedAt, asc(events.id))
+		.limit(params.query.limit + 1);
+}
+
+/** These events of the municipality that have one of these statuses, as lists read them. */
+export async function listEventsByIds(
+	db: Db,
+	params: { municipalityId: string; ids: number[]; statuses: readonly EventStatus[] }
+) {
+	if (params.ids.length === 0) return [];
+	return db
+		.select(listedColumns)
+		.from(events)
+		.innerJoin(municipalities, eq(municipalities.id, events.municipalityId))
+		.leftJoin(actions, actionOf)
+		.where(
+			and(
+				eq(events.municipalityId, params.municipalityId),
+				inArray(events.id, params.ids),
+				inArray(events.status, [...params.statuses])
+			)
+		);
 }
 
 export interface EventListFilter {

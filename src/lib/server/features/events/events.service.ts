@@ -25,7 +25,7 @@ export function newEventUid(): string {
 	return `${randomUUID()}@meedoen`;
 }
 
-const PUBLIC_STATUSES: readonly EventStatus[] = ['published', 'cancelled'];
+export const PUBLIC_STATUSES: readonly EventStatus[] = ['published', 'cancelled'];
 const ALL_STATUSES: readonly EventStatus[] = ['draft', 'published', 'cancelled'];
 export const EVENTS_PAGE_SIZE = 20;
 

@@ -1,4 +1,4 @@
-import type { ApiContribution } from '$lib/server/api/openapi';
+import { syncPageSchema, updatedSinceParameter, type ApiContribution } from '$lib/server/api/openapi';
 
 export const municipalitiesApi: ApiContribution = {
 	paths: {
@@ -7,21 +7,30 @@ export const municipalitiesApi: ApiContribution = {
 				operationId: 'listMunicipalities',
 				summary: 'Alle gemeenten, met of ze al meedoen',
 				tags: ['gemeenten'],
+				description:
+					'Met updated_since: de gemeenten die sindsdien veranderden, oudste wijziging eerst, op één pagina (nextCursor is altijd null); deleted is altijd leeg, want een gemeente verdwijnt nooit.',
+				parameters: [updatedSinceParameter],
 				responses: {
 					'200': {
 						description: 'De gemeenten, alfabetisch',
 						content: {
 							'application/json': {
 								schema: {
-									type: 'object',
-									required: ['data'],
-									properties: {
-										data: { type: 'array', items: { $ref: '#/components/schemas/Municipality' } }
-									}
+									anyOf: [
+										{
+											type: 'object',
+											required: ['data'],
+											properties: {
+												data: { type: 'array', items: { $ref: '#/components/schemas/Municipality' } }
+											}
+										},
+										syncPageSchema('#/components/schemas/Municipality')
+									]
 								}
 							}
 						}
 					},
+					'400': { $ref: '#/components/responses/Problem' },
 					default: { $ref: '#/components/responses/Problem' }
 				}
 			}
@@ -30,7 +39,7 @@ export const municipalitiesApi: ApiContribution = {
 	schemas: {
 		Municipality: {
 			type: 'object',
-			required: ['slug', 'name', 'nisCode', 'inhabitants', 'participating', 'center'],
+			required: ['slug', 'name', 'nisCode', 'inhabitants', 'participating', 'center', 'updatedAt'],
 			properties: {
 				slug: { type: 'string', examples: ['oud-turnhout'] },
 				name: { type: 'string', examples: ['Oud-Turnhout'] },
@@ -45,7 +54,8 @@ export const municipalitiesApi: ApiContribution = {
 					required: ['lat', 'lng'],
 					properties: { lat: { type: 'number' }, lng: { type: 'number' } }
 				},
-				url: { type: 'string', format: 'uri' }
+				url: { type: 'string', format: 'uri' },
+				updatedAt: { type: 'string', format: 'date-time', description: 'Laatste wijziging' }
 			}
 		}
 	}

@@ -36,6 +36,8 @@ export interface MunicipalityApi {
 	arrondissement: string;
 	center: { lat: number; lng: number };
 	url: string;
+	/** Its last change, as the sync (`updated_since`) counts it. */
+	updatedAt: string;
 }
 
 export function presentMunicipalitySummary(row: MunicipalityRow): MunicipalitySummary {
@@ -79,6 +81,7 @@ export function presentMunicipalityApi(row: MunicipalityRow, origin: string): Mu
 		province: row.province,
 		arrondissement: row.arrondissement,
 		center: { lat: row.centerLat, lng: row.centerLng },
-		url: `${origin}/${row.slug}`
+		url: `${origin}/${row.slug}`,
+		updatedAt: row.updatedAt.toISOString()
 	};
 }

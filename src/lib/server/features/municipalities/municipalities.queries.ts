@@ -19,7 +19,8 @@ const publicColumns = {
 	accentColor: municipalities.accentColor,
 	logoUrl: municipalities.logoUrl,
 	websiteUrl: municipalities.websiteUrl,
-	intro: municipalities.intro
+	intro: municipalities.intro,
+	updatedAt: municipalities.updatedAt
 };
 
 export async function getDefaultRegion(db: Db) {

@@ -4,6 +4,7 @@ import { textMatches } from '$lib/server/platform/search';
 import type { Ctx, Tenant } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { cached } from '$lib/server/platform/cache';
+import { startOfSync, type SyncPage, type SyncQuery } from '$lib/server/platform/api-sync';
 import { listThemes, listThemesOfMunicipalities } from '$lib/server/features/themes/themes.service';
 import { presentTheme, type ThemeView } from '$lib/server/features/themes/themes.present';
 import { getDefaultRegion, getMunicipalityBySlug, listMunicipalities } from './municipalities.queries';
@@ -119,6 +120,27 @@ export const searchMunicipalities: SearchPart['find'] = async (ctx, input) => {
 /** The municipalities taking part, from the same cached list. */
 export async function listParticipatingMunicipalities(ctx: Ctx) {
 	return (await listAllMunicipalities(ctx)).filter((m) => m.participating);
+}
+
+/**
+ * The municipalities changed at or after the sync's moment, oldest change first. The list is short and never
+ * paged, and a municipality is never removed (one that stops taking part says so in `participating`), so
+ * `deleted` is always empty.
+ */
+export async function syncMunicipalitiesForApi(
+	ctx: Ctx,
+	input: { query: SyncQuery; origin: string }
+): Promise<SyncPage<MunicipalityApi>> {
+	const since = input.query.since.getTime();
+	const rows = (await listMunicipalities(ctx.db))
+		.filter((row) => row.updatedAt.getTime() >= since)
+		.sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime() || a.slug.localeCompare(b.slug));
+	return {
+		data: rows.map((row) => presentMunicipalityApi(row, input.origin)),
+		deleted: [],
+		nextCursor: null,
+		nextUpdatedSince: new Date(Number(BigInt(await startOfSync(ctx.db)) / 1000n)).toISOString()
+	};
 }
 
 export async function listMunicipalitiesForApi(

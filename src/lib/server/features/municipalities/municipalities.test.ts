@@ -152,7 +152,8 @@ describe('municipalities API', () => {
 			province: 'Antwerpen',
 			arrondissement: 'Turnhout',
 			center: { lat: 51.1623, lng: 4.9909 },
-			url: 'https://meedoen.test/geel'
+			url: 'https://meedoen.test/geel',
+			updatedAt: expect.any(String)
 		});
 	});
 });

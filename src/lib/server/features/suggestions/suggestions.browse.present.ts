@@ -101,6 +101,8 @@ export interface SuggestionListItemApi {
 	location: { lat: number; lng: number } | null;
 	theme: string | null;
 	publishedAt: string;
+	/** Its last change, as the sync (`updated_since`) and Last-Modified count it. */
+	updatedAt: string;
 	url: string;
 	api: string;
 }
@@ -120,6 +122,7 @@ export function presentSuggestionListItemApi(
 		location: row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng } : null,
 		theme: row.themeSlug,
 		publishedAt: row.publishedAt.toISOString(),
+		updatedAt: row.updatedAt.toISOString(),
 		url: `${origin}${suggestionPath(municipalitySlug, row)}`,
 		api: `${origin}/api/v1/suggestions/${row.id}`
 	};

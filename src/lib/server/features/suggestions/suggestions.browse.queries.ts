@@ -2,6 +2,7 @@
 // listed suggestions. Each takes the database first and the municipality id in its params and its where.
 import { and, asc, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
+import { changedSince, microsOf, type ChangedRow, type SyncQuery } from '$lib/server/platform/api-sync';
 import { suggestionSearchVector, suggestionVotes, suggestions, themes } from '$lib/server/db/schema';
 import { distanceMetresSql } from '$lib/server/platform/geo/geo.sql';
 import type { DecisionStatus, SuggestionStatus } from '$lib/domain/suggestions';
@@ -10,6 +11,8 @@ import { isListed } from './suggestions.queries';
 export interface ListedFilters {
 	municipalityId: string;
 	opportunityId: number;
+	/** Only these suggestions (the sync's page). */
+	ids?: number[];
 	themeSlug?: string;
 	status?: DecisionStatus;
 	/** Dutch full-text search; already trimmed and limited by the schema. */
@@ -43,6 +46,7 @@ function listedWhere(f: ListedFilters): SQL[] {
 		eq(suggestions.opportunityId, f.opportunityId),
 		isListed()
 	];
+	if (f.ids) conditions.push(inArray(suggestions.id, f.ids));
 	if (f.status) conditions.push(eq(suggestions.status, f.status));
 	if (f.themeSlug)
 		conditions.push(
@@ -51,6 +55,41 @@ function listedWhere(f: ListedFilters): SQL[] {
 	if (f.q)
 		conditions.push(sql`${suggestionSearchVector(suggestions.title, suggestions.body)} @@ ${tsQuery(f.q)}`);
 	return conditions;
+}
+
+/**
+ * Every suggestion of the opportunity, listed or not, changed at or after the sync's moment, oldest change
+ * first (a trigger keeps updated_at true on every update: votes, comments, moderation, the story).
+ */
+export async function listSuggestionChanges(
+	db: Db,
+	params: { municipalityId: string; opportunityId: number; query: SyncQuery }
+): Promise<ChangedRow[]> {
+	return db
+		.select({ id: suggestions.id, micros: microsOf(sql`${suggestions.updatedAt}`) })
+		.from(suggestions)
+		.where(
+			and(
+				eq(suggestions.municipalityId, params.municipalityId),
+				eq(suggestions.opportunityId, params.opportunityId),
+				changedSince(sql`${suggestions.updatedAt}`, sql`${suggestions.id}`, params.query)
+			)
+		)
+		.orderBy(asc(suggestions.updatedAt), asc(suggestions.id))
+		.limit(params.query.limit + 1);
+}
+
+/** The listed ones among these suggestions of the opportunity, as the list reads them. */
+export async function listListedSuggestionsByIds(
+	db: Db,
+	params: { municipalityId: string; opportunityId: number; ids: number[] }
+): Promise<ListedSuggestionRow[]> {
+	if (params.ids.length === 0) return [];
+	const rows = await db
+		.select(cardColumns)
+		.from(suggestions)
+		.where(and(...listedWhere(params)));
+	return rows.map((r) => ({ ...r, distance: null }));
 }
 
 /** A bounding box around the circle first (served by the grid index), then the exact distance. */
@@ -78,6 +117,7 @@ const cardColumns = {
 	commentCount: suggestions.commentCount,
 	publishedAt: sql<Date>`${publishedAt}`.mapWith(suggestions.publishedAt),
 	publishedMicros: sql<string>`(extract(epoch from ${publishedAt}) * 1000000)::bigint::text`,
+	updatedAt: suggestions.updatedAt,
 	themeSlug: sql<
 		string | null
 	>`(select ${themes.slug} from ${themes} where ${themes.id} = ${suggestions.themeId} and ${themes.municipalityId} = ${suggestions.municipalityId})`,
@@ -98,6 +138,7 @@ export type ListedSuggestionRow = {
 	commentCount: number;
 	publishedAt: Date;
 	publishedMicros: string;
+	updatedAt: Date;
 	themeSlug: string | null;
 	themeName: string | null;
 	distance: number | null;

@@ -3,6 +3,7 @@
 import { MAP_MAX_ZOOM, mercator } from '$lib/domain/suggestions';
 import type { Ctx, TenantCtx } from '$lib/server/platform/context';
 import { cached } from '$lib/server/platform/cache';
+import { syncPage, type SyncPage, type SyncQuery } from '$lib/server/platform/api-sync';
 import { getMunicipalityThemes } from '$lib/server/features/municipalities/municipalities.service';
 import type { SearchPart } from '$lib/server/platform/feature';
 import { loadOpportunity, suggestionPath, tenantOfOpportunity } from './suggestions.access';
@@ -15,6 +16,8 @@ import {
 	listListedPoints,
 	listListedSuggestions,
 	listListedSuggestionsAfter,
+	listListedSuggestionsByIds,
+	listSuggestionChanges,
 	listOwnSupport,
 	type MercatorBox,
 	type Near,
@@ -233,6 +236,25 @@ export async function listSuggestionsForApi(
 					)
 				: null
 	};
+}
+
+/**
+ * The sync of an opportunity's suggestions (`updated_since`): every suggestion changed since, listed ones in
+ * `data`, the others (hidden, rejected, merged, back in moderation) as tombstones.
+ */
+export async function syncSuggestionsForApi(
+	ctx: Ctx,
+	input: { opportunityId: number; query: SyncQuery; origin: string }
+): Promise<SyncPage<SuggestionListItemApi>> {
+	const scoped = await publicOpportunity(ctx, input.opportunityId);
+	const scope = { municipalityId: scoped.ctx.tenant.id, opportunityId: scoped.opportunity.id };
+	const changes = await listSuggestionChanges(scoped.ctx.db, { ...scope, query: input.query });
+	return syncPage(scoped.ctx.db, input.query, changes, async (ids) => {
+		const rows = await listListedSuggestionsByIds(scoped.ctx.db, { ...scope, ids });
+		return new Map(
+			rows.map((r) => [r.id, presentSuggestionListItemApi(r, scoped.ctx.tenant.slug, input.origin)])
+		);
+	});
 }
 
 // Mercator is undefined at the poles; web maps stop at this latitude.

@@ -401,6 +401,7 @@ describe('listSuggestionsForApi', () => {
 					location: { lat: 51.162, lng: 4.99 },
 					theme: null,
 					publishedAt: expect.any(String),
+					updatedAt: expect.any(String),
 					url: `https://meedoen.example/geel/suggesties/${s.id}-speelplein`,
 					api: `https://meedoen.example/api/v1/suggestions/${s.id}`
 				}

@@ -1,5 +1,5 @@
 // OpenAPI paths of one suggestion and of contributing: reading a suggestion, adding one, voting.
-import type { ApiContribution } from '$lib/server/api/openapi';
+import { lastModifiedHeader, type ApiContribution } from '$lib/server/api/openapi';
 import { STORY_KINDS, SUGGESTION_LIMITS, SUGGESTION_STATUSES } from '$lib/domain/suggestions';
 
 const problem = { $ref: '#/components/responses/Problem' };
@@ -108,6 +108,7 @@ export const suggestionsContributeApi: ApiContribution = {
 				responses: {
 					'200': {
 						description: 'De suggestie',
+						headers: lastModifiedHeader,
 						content: {
 							'application/json': {
 								schema: {
@@ -189,7 +190,9 @@ export const suggestionsContributeApi: ApiContribution = {
 				'votes',
 				'comments',
 				'story',
-				'url'
+				'updatedAt',
+				'url',
+				'api'
 			],
 			properties: {
 				id: { type: 'integer' },
@@ -228,7 +231,13 @@ export const suggestionsContributeApi: ApiContribution = {
 					}
 				},
 				publishedAt: { type: ['string', 'null'], format: 'date-time' },
-				url: { type: 'string', format: 'uri' }
+				updatedAt: {
+					type: 'string',
+					format: 'date-time',
+					description: 'Laatste wijziging (ook Last-Modified)'
+				},
+				url: { type: 'string', format: 'uri', description: 'De pagina van de suggestie' },
+				api: { type: 'string', format: 'uri', description: 'De suggestie in de API' }
 			}
 		}
 	}

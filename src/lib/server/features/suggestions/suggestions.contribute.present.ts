@@ -149,7 +149,11 @@ export interface SuggestionApi {
 	answer: { text: string; answeredAt: string | null } | null;
 	story: { kind: StoryKind; status: SuggestionStatus | null; reason: string; at: string }[];
 	publishedAt: string | null;
+	/** Its last change, as Last-Modified and the list's sync count it. */
+	updatedAt: string;
 	url: string;
+	/** This item in the API: its stable address. */
+	api: string;
 }
 
 export function presentSuggestionApi(
@@ -170,6 +174,8 @@ export function presentSuggestionApi(
 		answer: row.answer ? { text: row.answer, answeredAt: row.answeredAt?.toISOString() ?? null } : null,
 		story: presentStory(story).map((s) => ({ kind: s.kind, status: s.status, reason: s.reason, at: s.at })),
 		publishedAt: row.publishedAt?.toISOString() ?? null,
-		url: `${origin}${suggestionPath(municipalitySlug, row)}`
+		updatedAt: row.updatedAt.toISOString(),
+		url: `${origin}${suggestionPath(municipalitySlug, row)}`,
+		api: `${origin}/api/v1/suggestions/${row.id}`
 	};
 }

@@ -1,5 +1,11 @@
 // OpenAPI paths of the public reading side of suggestions: lists, GeoJSON and clusters of an opportunity.
-import { cursorParameter, themeSlugSchema, type ApiContribution } from '$lib/server/api/openapi';
+import {
+	cursorParameter,
+	syncPageSchema,
+	themeSlugSchema,
+	updatedSinceParameter,
+	type ApiContribution
+} from '$lib/server/api/openapi';
 import { DECISION_STATUSES, MAP_MAX_ZOOM, SUGGESTION_STATUSES } from '$lib/domain/suggestions';
 import {
 	API_LIMIT_DEFAULT,
@@ -71,6 +77,7 @@ export const suggestionsApi: ApiContribution = {
 						description: 'Zoekterm (Nederlandse volledige-tekstzoekopdracht in titel en beschrijving)',
 						schema: { type: 'string', maxLength: TEXT_MAX }
 					},
+					updatedSinceParameter,
 					cursorParameter,
 					{
 						name: 'limit',
@@ -84,12 +91,17 @@ export const suggestionsApi: ApiContribution = {
 						content: {
 							'application/json': {
 								schema: {
-									type: 'object',
-									required: ['data', 'nextCursor'],
-									properties: {
-										data: { type: 'array', items: { $ref: '#/components/schemas/SuggestionListItem' } },
-										nextCursor: { type: ['string', 'null'] }
-									}
+									anyOf: [
+										{
+											type: 'object',
+											required: ['data', 'nextCursor'],
+											properties: {
+												data: { type: 'array', items: { $ref: '#/components/schemas/SuggestionListItem' } },
+												nextCursor: { type: ['string', 'null'] }
+											}
+										},
+										syncPageSchema('#/components/schemas/SuggestionListItem')
+									]
 								}
 							}
 						}
@@ -183,6 +195,7 @@ export const suggestionsApi: ApiContribution = {
 				'location',
 				'theme',
 				'publishedAt',
+				'updatedAt',
 				'url',
 				'api'
 			],
@@ -196,6 +209,11 @@ export const suggestionsApi: ApiContribution = {
 				location: { ...location, description: 'null: nog niet op de kaart' },
 				theme: { ...nullableString, description: 'Slug van het thema' },
 				publishedAt: { type: 'string', format: 'date-time' },
+				updatedAt: {
+					type: 'string',
+					format: 'date-time',
+					description: 'Laatste wijziging: ook een steun, een reactie, moderatie of een stap in haar verhaal'
+				},
 				url: { type: 'string', format: 'uri', description: 'De pagina van de suggestie' },
 				api: { type: 'string', format: 'uri', description: 'De suggestie in de API' }
 			}

@@ -1,4 +1,4 @@
-import { json } from '@sveltejs/kit';
+import { apiJson } from '$lib/server/platform/api-http';
 import { clustersForApi } from '$lib/server/features/suggestions/suggestions.browse.service';
 import { parseClustersQuery } from '$lib/server/features/suggestions/suggestions.browse.schemas';
 import { AppError, apiRoute } from '$lib/server/platform/http';
@@ -10,5 +10,5 @@ export const GET = apiRoute(async (event) => {
 	if (opportunityId === null) throw new AppError('not_found');
 	const query = parseClustersQuery(event.url.searchParams);
 	const result = await clustersForApi(event.locals.ctx, { opportunityId, query });
-	return json(result, { headers: { 'cache-control': 'public, max-age=5' } });
+	return apiJson(event.request, result, { cacheControl: 'public, max-age=5' });
 });

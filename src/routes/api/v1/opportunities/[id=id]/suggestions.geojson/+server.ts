@@ -1,4 +1,4 @@
-import { json } from '@sveltejs/kit';
+import { apiJson } from '$lib/server/platform/api-http';
 import { suggestionsGeoJson } from '$lib/server/features/suggestions/suggestions.browse.service';
 import { parseGeoJsonQuery } from '$lib/server/features/suggestions/suggestions.browse.schemas';
 import { AppError, apiRoute } from '$lib/server/platform/http';
@@ -14,7 +14,8 @@ export const GET = apiRoute(async (event) => {
 		query,
 		origin: event.url.origin
 	});
-	return json(result, {
-		headers: { 'content-type': 'application/geo+json; charset=utf-8', 'cache-control': 'public, max-age=10' }
+	return apiJson(event.request, result, {
+		cacheControl: 'public, max-age=10',
+		contentType: 'application/geo+json; charset=utf-8'
 	});
 });

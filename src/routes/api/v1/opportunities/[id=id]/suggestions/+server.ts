@@ -1,22 +1,31 @@
+import { apiJson } from '$lib/server/platform/api-http';
 import { json } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { createSuggestionFromApi } from '$lib/server/features/suggestions/suggestions.contribute.service';
 import { AppError, apiRoute, problem } from '$lib/server/platform/http';
-import { listSuggestionsForApi } from '$lib/server/features/suggestions/suggestions.browse.service';
+import {
+	listSuggestionsForApi,
+	syncSuggestionsForApi
+} from '$lib/server/features/suggestions/suggestions.browse.service';
 import { parseApiListQuery } from '$lib/server/features/suggestions/suggestions.browse.schemas';
 import { parseId } from '$lib/domain/ids';
+import { parseSyncQuery } from '$lib/server/platform/api-sync';
 
-/** Listed suggestions of a public opportunity, most supported (or newest) first, by cursor. */
+const FILTERS = ['theme', 'status', 'q', 'sort'];
+
+/** Listed suggestions of a public opportunity, most supported (or newest) first, by cursor; or their sync. */
 export const GET = apiRoute(async (event) => {
 	const opportunityId = parseId(event.params.id ?? '');
 	if (opportunityId === null) throw new AppError('not_found');
-	const query = parseApiListQuery(event.url.searchParams);
-	const result = await listSuggestionsForApi(event.locals.ctx, {
-		opportunityId,
-		query,
-		origin: event.url.origin
-	});
-	return json(result, { headers: { 'cache-control': 'public, max-age=10' } });
+	const sync = parseSyncQuery(event.url.searchParams, FILTERS);
+	const result = sync
+		? await syncSuggestionsForApi(event.locals.ctx, { opportunityId, query: sync, origin: event.url.origin })
+		: await listSuggestionsForApi(event.locals.ctx, {
+				opportunityId,
+				query: parseApiListQuery(event.url.searchParams),
+				origin: event.url.origin
+			});
+	return apiJson(event.request, result, { cacheControl: 'public, max-age=10' });
 });
 
 /**
