@@ -29,6 +29,8 @@ import type { playbookAdmin } from './nl/playbookAdmin';
 import type { groups } from './nl/groups';
 import type { climatePlan } from './nl/climatePlan';
 import type { climatePlanPublic } from './nl/climatePlanPublic';
+import type { climatePact } from './nl/climatePact';
+import type { climatePactPublic } from './nl/climatePactPublic';
 
 const nl = {
 	app: {
@@ -338,6 +340,8 @@ export type FullCatalogue = typeof nl & {
 	groups: typeof groups;
 	climatePlan: typeof climatePlan;
 	climatePlanPublic: typeof climatePlanPublic;
+	climatePact: typeof climatePact;
+	climatePactPublic: typeof climatePactPublic;
 };
 
 export default nl;
