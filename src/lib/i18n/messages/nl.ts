@@ -113,6 +113,7 @@ const nl = {
 		themesHeading: 'Thema’s in {name}',
 		ladderHeading: 'Hoeveel tijd wil je erin steken?',
 		groupsLink: 'Burgergroepen met een eigen werkingsbudget in {name}',
+		climatePactLink: 'Hoever staat {name} met het Klimaatpact? Bomen, geveltuinen, regenwater en meer',
 		notParticipatingTitle: '{name} doet nog niet mee',
 		notParticipatingBody:
 			'{name} gebruikt Meedoen nog niet. Wil je toch al meedoen aan klimaatacties in de buurt? Kijk dan bij de gemeenten die al meedoen.',
