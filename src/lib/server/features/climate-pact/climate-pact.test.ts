@@ -38,7 +38,7 @@ import {
 	verifyInBulk
 } from './climate-pact.admin.service';
 import { getPublicPact, getRegionPact, submitContribution } from './climate-pact.service';
-import { climatePactTotals } from './climate-pact.totals';
+import { climatePactTotals, type PactKindTotal } from './climate-pact.totals';
 import { exportPact } from './climate-pact.export';
 import { erasePactData, exportPactData } from './climate-pact.personal-data';
 
@@ -93,7 +93,7 @@ const tree = (values: Record<string, unknown> = {}) => ({
 	...values
 });
 
-const kindOf = (totals: { kinds: { kind: string; total: number }[] }, kind: string) =>
+const kindOf = (totals: { kinds: PactKindTotal[] }, kind: string): PactKindTotal =>
 	totals.kinds.find((k) => k.kind === kind)!;
 
 async function outcomeCount(): Promise<number> {
