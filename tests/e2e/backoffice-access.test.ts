@@ -41,7 +41,15 @@ const PAGES = [
 	'/mol/beheer/klimaatplan/convenant.csv',
 	'/mol/beheer/klimaatplan/convenant.xlsx',
 	'/mol/beheer/klimaatplan/1',
-	'/mol/beheer/klimaatplan/1/bewerken'
+	'/mol/beheer/klimaatplan/1/bewerken',
+	// The Climate Pact: the demo's outcomes and reports are Geel's (its first outcome is 1).
+	'/mol/beheer/klimaatpact',
+	'/mol/beheer/klimaatpact/meldingen',
+	'/mol/beheer/klimaatpact/meldingen/bevestigen',
+	'/mol/beheer/klimaatpact/klimaatpact.xlsx',
+	'/mol/beheer/klimaatpact/klimaatpact.csv',
+	'/mol/beheer/klimaatpact/1',
+	'/mol/beheer/klimaatpact/1/verwijderen'
 ];
 const WRITES: { path: string; form: Record<string, string> }[] = [
 	{ path: '/mol/beheer/medewerkers?/invite', form: { email: 'indringer@example.be', role: 'admin' } },
@@ -78,7 +86,13 @@ const WRITES: { path: string; form: Record<string, string> }[] = [
 	{ path: '/mol/beheer/klimaatplan/1?/link', form: { action: '1', parts: 'status' } },
 	{ path: '/mol/beheer/klimaatplan/lijsten?/department', form: { name: 'Ingebroken dienst' } },
 	{ path: '/mol/beheer/klimaatplan?/saveView', form: { name: 'Ingebroken', query: '' } },
-	{ path: '/mol/beheer/klimaatplan/raadsrapport?/issue', form: {} }
+	{ path: '/mol/beheer/klimaatplan/raadsrapport?/issue', form: {} },
+	{
+		path: '/mol/beheer/klimaatpact?/record',
+		form: { target: 'actie:1', kind: 'trees', quantity: '1000', occurredOn: '2025-01-01', note: '' }
+	},
+	{ path: '/mol/beheer/klimaatpact?/dwellings', form: { dwellings: '1' } },
+	{ path: '/mol/beheer/klimaatpact/meldingen/bevestigen', form: { melding: '1' } }
 ];
 const GEEL_STAFF = [
 	'dev-moderator-geel',

@@ -237,8 +237,27 @@ async function arrangeMol(): Promise<RouteValues> {
 			 VALUES ($1, 'raadsrapport-mol.pdf', '\\x255044462d312e370a'::bytea, '{}') RETURNING id`,
 			[mol]
 		);
+		// The Climate Pact of Mol: an outcome on its draft action, and a citizen's report with a photo waiting for
+		// verification: their edit, delete, detail, photo and decisions are Mol's alone.
+		const outcome = await one<{ id: number }>(
+			`INSERT INTO climate_pact_outcomes (municipality_id, source, action_id, kind, quantity, occurred_on, status)
+			 VALUES ($1, 'action', $2, 'trees', 40, '2024-11-20', 'verified') RETURNING id`,
+			[mol, draft.action]
+		);
+		const reportPhotoOfPact = await one<{ id: string }>(
+			`INSERT INTO media (municipality_id, kind, content_type, bytes, width, height, alt)
+			 VALUES ($1, 'photo', 'image/png', $2, 64, 64, 'Een regenton') RETURNING id`,
+			[mol, pngBytes()]
+		);
+		const pactReport = await one<{ id: number }>(
+			`INSERT INTO climate_pact_outcomes (municipality_id, source, kind, quantity, occurred_on, note, status, author_id, photo_id)
+			 VALUES ($1, 'citizen', 'rainwater', 0.3, '2025-06-01', 'Regenton', 'submitted', $2, $3) RETURNING id`,
+			[mol, citizen.id, reportPhotoOfPact.id]
+		);
 		return {
 			municipality: 'mol',
+			resultaat: String(outcome.id),
+			melding: String(pactReport.id),
 			planactie: String(planAction.id),
 			rapport: String(report.id),
 			upload: String(upload.id),
@@ -362,7 +381,15 @@ function formBody(route: string): URLSearchParams {
 		approvalThreshold: '1',
 		purpose: 'Overgenomen door Geel',
 		// The climate plan's bulk step: Mol's plan action.
-		planactie: values.planactie!
+		planactie: values.planactie!,
+		// The Climate Pact's forms: Mol's citizen's report (bulk step and a row's verification), an outcome on
+		// Mol's action, and dwellings.
+		melding: values.melding!,
+		target: `actie:${values.actie!}`,
+		quantity: '1',
+		occurredOn: '2025-01-01',
+		note: 'Overgenomen door Geel',
+		dwellings: '1'
 	});
 	form.append('item', values.suggestie!.split('-')[0]!);
 	// One row of the queue, approved from its own button.

@@ -196,6 +196,15 @@ export function routeValuesOfGeel(dataDir: string): Promise<Record<string, strin
 			upload: '999999',
 			// A council report of the climate plan that is none (issuing one is the journey's).
 			rapport: '999999',
+			// The Climate Pact of Geel's demo: an outcome staff recorded, and a citizen's report (with its photo).
+			resultaat:
+				(await one(
+					`SELECT id AS v FROM climate_pact_outcomes WHERE municipality_id = ${geel} AND source <> 'citizen' ORDER BY id LIMIT 1`
+				).catch(() => undefined)) ?? '999999',
+			melding:
+				(await one(
+					`SELECT id AS v FROM climate_pact_outcomes WHERE municipality_id = ${geel} AND source = 'citizen' ORDER BY photo_id IS NULL, id LIMIT 1`
+				).catch(() => undefined)) ?? '999999',
 			level: '2',
 			// A widget of Geel (/{municipality}/widget/{soort}): the ways to take part, which needs no option.
 			soort: 'meedoen',

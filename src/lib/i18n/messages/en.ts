@@ -85,6 +85,7 @@ const en: PartialCatalogue = {
 		themesHeading: 'Themes in {name}',
 		ladderHeading: 'How much time do you want to put in?',
 		groupsLink: 'Citizen groups with their own working budget in {name}',
+		climatePactLink: 'How far is {name} with the Climate Pact? Trees, facade gardens, rainwater and more',
 		notParticipatingTitle: '{name} is not taking part yet',
 		notParticipatingBody:
 			'{name} does not use Meedoen yet. Would you like to take part in climate action nearby anyway? Have a look at the municipalities that already take part.',

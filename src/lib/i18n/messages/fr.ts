@@ -86,6 +86,8 @@ const fr: PartialCatalogue = {
 		themesHeading: 'Thèmes à {name}',
 		ladderHeading: 'Combien de temps voulez-vous y consacrer ?',
 		groupsLink: 'Groupes de citoyens avec leur propre budget de fonctionnement à {name}',
+		climatePactLink:
+			'Où en est {name} avec le Pacte climatique ? Arbres, jardins de façade, eau de pluie et plus',
 		notParticipatingTitle: '{name} ne participe pas encore',
 		notParticipatingBody:
 			'{name} n’utilise pas encore Meedoen. Vous voulez quand même participer à des actions pour le climat près de chez vous ? Regardez alors les communes qui participent déjà.',

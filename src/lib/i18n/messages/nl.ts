@@ -31,6 +31,8 @@ import type { groupsActions } from './nl/groupsActions';
 import type { climatePlan } from './nl/climatePlan';
 import type { climatePlanPublic } from './nl/climatePlanPublic';
 import type { climatePlanViews } from './nl/climatePlanViews';
+import type { climatePact } from './nl/climatePact';
+import type { climatePactPublic } from './nl/climatePactPublic';
 
 const nl = {
 	app: {
@@ -113,6 +115,7 @@ const nl = {
 		themesHeading: 'Thema’s in {name}',
 		ladderHeading: 'Hoeveel tijd wil je erin steken?',
 		groupsLink: 'Burgergroepen met een eigen werkingsbudget in {name}',
+		climatePactLink: 'Hoever staat {name} met het Klimaatpact? Bomen, geveltuinen, regenwater en meer',
 		notParticipatingTitle: '{name} doet nog niet mee',
 		notParticipatingBody:
 			'{name} gebruikt Meedoen nog niet. Wil je toch al meedoen aan klimaatacties in de buurt? Kijk dan bij de gemeenten die al meedoen.',
@@ -351,6 +354,8 @@ export type FullCatalogue = typeof nl & {
 	climatePlan: typeof climatePlan;
 	climatePlanPublic: typeof climatePlanPublic;
 	climatePlanViews: typeof climatePlanViews;
+	climatePact: typeof climatePact;
+	climatePactPublic: typeof climatePactPublic;
 };
 
 export default nl;

@@ -7,6 +7,7 @@ import { collegeFeature } from './college/college.feature';
 import { communicationFeature } from './communication/communication.feature';
 import { colleaguesFeature } from './colleagues/colleagues.feature';
 import { climatePlanFeature } from './climate-plan/climate-plan.feature';
+import { climatePactFeature } from './climate-pact/climate-pact.feature';
 import { demoFeature } from './demo/demo.feature';
 import { eventsFeature } from './events/events.feature';
 import { groupsFeature } from './groups/groups.feature';
@@ -47,6 +48,7 @@ export const features = [
 	playbookFeature,
 	groupsFeature,
 	climatePlanFeature,
+	climatePactFeature,
 	searchFeature,
 	widgetsFeature
 ] as const;

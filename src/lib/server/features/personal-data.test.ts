@@ -32,7 +32,8 @@ import {
 	groupPosts,
 	groupThreads,
 	climatePlanActions,
-	climatePlanUpdates
+	climatePlanUpdates,
+	climatePactOutcomes
 } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
@@ -290,6 +291,31 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 		done: `${name}-planupdate`,
 		statusAfter: 'ongoing'
 	});
+	// climate pact: a waiting report (deleted with the account), a verified one (still counted, without them)
+	await db.insert(climatePactOutcomes).values([
+		{
+			municipalityId: geel.id,
+			source: 'citizen',
+			kind: 'rainwater',
+			quantity: 0.3,
+			occurredOn: '2025-06-01',
+			note: `${name}-klimaatpact`,
+			status: 'submitted',
+			authorId: userId,
+			createdBy: userId
+		},
+		{
+			municipalityId: geel.id,
+			source: 'citizen',
+			kind: 'hedges',
+			quantity: 4,
+			occurredOn: '2025-06-02',
+			note: `${name}-geveltuin`,
+			status: 'verified',
+			authorId: userId,
+			createdBy: userId
+		}
+	]);
 	return {
 		userId,
 		addresses: [email],
@@ -312,7 +338,9 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 			`${name}-dienst`,
 			`${name}-verhaal`,
 			`${name}-planactie`,
-			`${name}-planupdate`
+			`${name}-planupdate`,
+			`${name}-klimaatpact`,
+			`${name}-geveltuin`
 		]
 	};
 }

@@ -338,6 +338,14 @@ export const backoffice = {
 				theme_added: 'Thema aan het klimaatplan toegevoegd',
 				department_added: 'Dienst aan het klimaatplan toegevoegd'
 			},
+			climate_pact: {
+				outcome_recorded: 'Resultaat voor het Klimaatpact geregistreerd',
+				outcome_changed: 'Resultaat voor het Klimaatpact gewijzigd',
+				outcome_deleted: 'Resultaat voor het Klimaatpact verwijderd',
+				report_verified: 'Bijdrage van een inwoner aan het Klimaatpact goedgekeurd',
+				report_refused: 'Bijdrage van een inwoner aan het Klimaatpact geweigerd',
+				dwellings_set: 'Aantal woningen voor het Klimaatpact ingevuld'
+			},
 			widgets: {
 				origins_updated: 'Websites die de widgets mogen tonen gewijzigd'
 			},

@@ -17,3 +17,4 @@ export * from './groups';
 export * from './climate-plan';
 export * from './climate-plan-reports';
 export * from './groups-mentions';
+export * from './climate-pact';

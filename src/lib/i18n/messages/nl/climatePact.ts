@@ -1,0 +1,141 @@
+// Dutch texts of the Climate Pact's back office: the staff page with totals and entries, the forms to record,
+// change and delete an outcome, the dwellings, the queue of citizens' reports and the exports.
+export const climatePact = {
+	nav: 'Klimaatpact',
+	attention: { waiting: 'Bijdragen aan het Klimaatpact om na te kijken' },
+	title: 'Klimaatpact (LEKP)',
+	intro:
+		'De resultaten van {name} in de eenheden van het Lokaal Energie- en Klimaatpact, tegen het doel voor 2030. Registraties van medewerkers tellen meteen mee; meldingen van inwoners pas na nazicht.',
+	totalsCaption: 'Bereikt sinds 2021, per jaar, tegen het doel voor 2030',
+	total: 'Totaal',
+	queueLink: 'Meldingen van inwoners nakijken ({count} wachten)',
+	publicLink: 'Bekijk de publieke pagina',
+	exports: 'Voor het jaarlijkse rapport',
+	exportXlsx: 'Download als Excel (XLSX)',
+	exportCsv: 'Download als CSV',
+	dwellings: {
+		heading: 'Aantal woningen',
+		hint: 'Het doel voor collectieve renovaties is 50 per 1.000 woningen. De gegevens van de gemeenten bevatten geen woningen: vul het aantal hier in.',
+		label: 'Aantal woningen in de gemeente',
+		current: 'Nu ingevuld: {count} woningen.',
+		none: 'Nog niet ingevuld.',
+		save: 'Aantal woningen bewaren'
+	},
+	record: {
+		heading: 'Resultaat registreren',
+		intro: 'Een resultaat hoort bij een actie of een activiteit van de gemeente.',
+		targetLabel: 'Bij welke actie of activiteit?',
+		targetChoose: 'Kies een actie of activiteit',
+		actionsGroup: 'Acties',
+		eventsGroup: 'Activiteiten',
+		kindLabel: 'Soort resultaat',
+		quantityLabel: 'Hoeveelheid',
+		quantityHint:
+			'In de eenheid van het pact: aantal bomen, meter, m², m³, aantal laadpunten, projecten of renovaties.',
+		dateLabel: 'Datum',
+		dateHint: 'Vanaf 1 januari 2021 tot vandaag.',
+		noteLabel: 'Toelichting (niet verplicht)',
+		submit: 'Resultaat registreren',
+		noTargets: 'Er zijn nog geen acties of activiteiten om een resultaat bij te registreren.'
+	},
+	recorded: {
+		caption: 'Registraties van medewerkers ({count})',
+		none: 'Nog geen registraties.',
+		date: 'Datum',
+		what: 'Wat',
+		quantity: 'Hoeveelheid',
+		on: 'Bij',
+		actions: 'Wijzigen',
+		edit: 'Wijzig',
+		editLabel: 'Wijzig de registratie van {date}: {kind}',
+		remove: 'Verwijder',
+		removeLabel: 'Verwijder de registratie van {date}: {kind}',
+		deleted: 'een verwijderde actie of activiteit'
+	},
+	edit: {
+		title: 'Registratie wijzigen',
+		save: 'Wijzigingen bewaren',
+		back: 'Terug naar het Klimaatpact'
+	},
+	remove: {
+		title: 'Registratie verwijderen',
+		intro: 'Deze registratie telt daarna niet meer mee. Dit kan je niet ongedaan maken.',
+		what: 'Je verwijdert:',
+		check: 'Ja, ik weet zeker dat deze registratie weg mag',
+		confirm: 'Verwijder de registratie',
+		no: 'Nee, ga terug'
+	},
+	queue: {
+		title: 'Bijdragen van inwoners',
+		intro:
+			'Wat inwoners van {name} zelf deden. Keur een melding goed om ze te laten meetellen, of weiger ze met een reden die de inwoner leest.',
+		searchLabel: 'Meldingen zoeken',
+		search: 'Zoek in toelichting of naam',
+		status: 'Stand',
+		allStatuses: 'Alle',
+		kind: 'Soort',
+		allKinds: 'Alle soorten',
+		caption: 'Meldingen ({count})',
+		none: 'Er zijn nog geen meldingen van inwoners.',
+		empty: 'Geen meldingen gevonden met deze filters.',
+		columns: { what: 'Melding', status: 'Stand', submitted: 'Gemeld op', decide: 'Beslissen' },
+		by: 'door {name}',
+		anonymous: 'door een voormalige deelnemer',
+		photo: 'met foto',
+		select: 'Kies de melding {id}',
+		verify: 'Goedkeuren',
+		verifyLabel: 'Keur melding {id} goed',
+		open: 'Bekijk',
+		bulkHeading: 'Met de gekozen meldingen',
+		bulkHint: 'Alleen wachtende meldingen worden goedgekeurd.',
+		bulkVerify: 'Goedkeuren…'
+	},
+	detail: {
+		title: 'Melding {id}',
+		back: 'Terug naar de meldingen',
+		by: 'Gemeld door',
+		date: 'Datum van de bijdrage',
+		note: 'Toelichting',
+		photo: 'Foto',
+		verify: 'Goedkeuren: telt mee',
+		refuseHeading: 'Niet goedkeuren',
+		reasonLabel: 'Reden',
+		reasonHint: 'De inwoner leest deze reden bij zijn of haar meldingen.',
+		refuse: 'Niet goedkeuren'
+	},
+	bulk: {
+		title: 'Meldingen goedkeuren',
+		intro: { one: 'Je keurt {count} melding goed.', other: 'Je keurt {count} meldingen goed.' },
+		what: 'Deze meldingen tellen daarna mee:',
+		nothingSelected: 'Je koos geen wachtende meldingen.',
+		confirm: 'Ja, keur ze goed',
+		no: 'Nee, ga terug'
+	},
+	done: {
+		recorded: 'Het resultaat is geregistreerd en telt mee.',
+		changed: 'De registratie is gewijzigd.',
+		unchanged: 'Er was niets gewijzigd.',
+		deleted: 'De registratie is verwijderd.',
+		dwellings: 'Het aantal woningen is bewaard.',
+		verified: 'De melding is goedgekeurd en telt mee.',
+		refused: 'De melding is niet goedgekeurd; de inwoner leest de reden.',
+		bulk: { one: '{count} melding goedgekeurd.', other: '{count} meldingen goedgekeurd.' }
+	},
+	export: {
+		sheetTotals: 'Totalen',
+		sheetEntries: 'Registraties',
+		municipality: 'Gemeente',
+		inhabitants: 'Inwoners (2020)',
+		dwellings: 'Woningen',
+		dwellingsMissing: 'niet ingevuld',
+		kind: 'Wat',
+		unit: 'Eenheid',
+		total: 'Totaal sinds 2021',
+		target: 'Doel 2030',
+		progress: 'Bereikt (%)',
+		date: 'Datum',
+		quantity: 'Hoeveelheid',
+		on: 'Bij actie of activiteit',
+		note: 'Toelichting'
+	}
+};
