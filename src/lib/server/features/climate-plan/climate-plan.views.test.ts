@@ -275,7 +275,7 @@ describe('the priority view', () => {
 		const [x0, x100] = [view.xTicks[0]!.position, view.xTicks.at(-1)!.position];
 		const [y0, y60] = [view.yTicks[0]!.position, view.yTicks.at(-1)!.position];
 		expect(x0).toBe(72);
-		expect(x100).toBe(616);
+		expect(x100).toBe(592);
 		expect(y0).toBe(344);
 		expect(y60).toBe(16);
 		const solar = view.points.find((p) => p.id === ids.solar)!;
