@@ -136,9 +136,9 @@ export const climatePlanViews = {
 			budget: 'Budget: {spent} van {budget} besteed.',
 			themesTitle: 'Stand per thema',
 			theme: {
-				one: '{count} actie: {completed} afgerond, {ongoing} lopend, {notStarted} niet gestart, {postponed} uitgesteld, {stopped} stopgezet; CO2 {achieved} van {planned} ton per jaar.',
+				one: '{count} actie (stopgezette niet meegeteld): {completed} afgerond, {ongoing} lopend, {notStarted} niet gestart, {postponed} uitgesteld; {stopped} stopgezet; CO2 {achieved} van {planned} ton per jaar.',
 				other:
-					'{count} acties: {completed} afgerond, {ongoing} lopend, {notStarted} niet gestart, {postponed} uitgesteld, {stopped} stopgezet; CO2 {achieved} van {planned} ton per jaar.'
+					'{count} acties (stopgezette niet meegeteld): {completed} afgerond, {ongoing} lopend, {notStarted} niet gestart, {postponed} uitgesteld; {stopped} stopgezet; CO2 {achieved} van {planned} ton per jaar.'
 			},
 			noTheme: 'Zonder thema',
 			changesTitle: 'Wat veranderde sinds het vorige rapport',

@@ -19,7 +19,7 @@ export const PRIORITY_MAX = 2_000;
 export const PRIORITY_PLOT = {
 	width: 640,
 	height: 400,
-	margin: { top: 16, right: 24, bottom: 56, left: 72 }
+	margin: { top: 16, right: 48, bottom: 56, left: 72 }
 } as const;
 
 export interface PriorityItem {
