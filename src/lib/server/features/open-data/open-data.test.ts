@@ -226,9 +226,7 @@ beforeAll(async () => {
 	await buildAction(db, mol, { title: 'Mol plant bomen' });
 });
 
-afterAll(async () => {
-	await database?.close();
-});
+afterAll(() => database?.destroy());
 
 /** Every file of a scope: each dataset in each of its formats, and the catalogue. */
 async function everyFile(view: OpenDataPageView, tenant: Tenant | null) {
