@@ -105,7 +105,9 @@ describe('open data', () => {
 		await followCatalogue(page);
 
 		// Every feed's example answers with its kind of document.
-		const examples = await page.$$eval('section[aria-labelledby="feeds"] dd a', (as) => as.map((a) => a.getAttribute('href')!));
+		const examples = await page.$$eval('section[aria-labelledby="feeds"] dd a', (as) =>
+			as.map((a) => a.getAttribute('href')!)
+		);
 		expect(examples.length).toBe(6);
 		const types: Record<string, string> = {
 			'.atom': 'application/atom+xml',
