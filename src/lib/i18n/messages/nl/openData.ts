@@ -1,6 +1,6 @@
 // Open data: the open-data pages, the datasets' names, the catalogue and the licence setting (loaded on demand).
 export const openData = {
-	regionName: 'Meedoen {region}',
+	regionName: '{region}',
 	link: 'Open data',
 	page: {
 		title: 'Open data van {name}',
@@ -103,7 +103,8 @@ export const openData = {
 		title: 'Open data van Meedoen {name}',
 		description:
 			'De datasets van Meedoen {name}: klimaatacties, kansen om mee te doen, suggesties van inwoners, activiteiten, nieuwsbrieven en verhalen.',
-		publisher: 'Gemeente {name}'
+		publisher: 'Gemeente {name}',
+		regionPublisher: 'Meedoen {name}'
 	},
 	settings: {
 		title: 'Open data',

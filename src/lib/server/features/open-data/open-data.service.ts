@@ -337,10 +337,14 @@ async function catalogueOf(ctx: Ctx, slug: string | null, origin: string): Promi
 		description: translate(ctx.locale, 'openData.catalogue.description', names),
 		publisher: {
 			iri: municipality ? `${origin}/${municipality.slug}#gemeente` : `${origin}/#regio`,
-			name: municipality ? translate(ctx.locale, 'openData.catalogue.publisher', names) : scope.name
+			name: municipality
+				? translate(ctx.locale, 'openData.catalogue.publisher', names)
+				: translate(ctx.locale, 'openData.catalogue.regionPublisher', names)
 		},
 		contact: {
-			name: municipality ? translate(ctx.locale, 'openData.catalogue.publisher', names) : scope.name,
+			name: municipality
+				? translate(ctx.locale, 'openData.catalogue.publisher', names)
+				: translate(ctx.locale, 'openData.catalogue.regionPublisher', names),
 			url: municipality?.websiteUrl ?? page
 		},
 		spatial: municipality ? `http://vocab.belgif.be/auth/refnis2019/${municipality.nisCode}` : null,

@@ -452,8 +452,10 @@ describe('the DCAT-AP catalogue', () => {
 
 	it('describes the region’s datasets too', async () => {
 		const file = await getRegionCatalogue(region(), { origin: ORIGIN });
-		const { catalogue } = check(await quadsOf(file.body));
+		const { catalogue, of } = check(await quadsOf(file.body));
 		expect(catalogue).toBe(`${ORIGIN}/open-data`);
+		expect(of(catalogue, `${DCT}title`)).toEqual(['Open data van Meedoen regio Kempen']);
+		expect(of(`${ORIGIN}/open-data#acties`, `${DCT}title`)).toEqual(['Klimaatacties']);
 	});
 });
 
