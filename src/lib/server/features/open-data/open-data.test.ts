@@ -312,7 +312,8 @@ describe('the files', () => {
 		expect(csv.contentType).toBe('text/csv; charset=utf-8; header=present');
 		expect(csv.body.startsWith('\uFEFF')).toBe(false);
 		expect(csv.body).toContain('\r\n');
-		const records = parseCsv(csv.body, { columns: true, strict: true }) as Record<string, string>[];
+		// csv-parse refuses, by default, a row whose number of cells differs from the header's and a stray quote.
+		const records = parseCsv(csv.body, { columns: true }) as Record<string, string>[];
 		const dataset = features.flatMap((f) => f.openData ?? []).find((d) => d.key === 'acties')!;
 		expect(Object.keys(records[0]!)).toEqual([...dataset.columns]);
 		const market = records.find((r) => r.title === 'Ontharding Markt')!;
@@ -342,7 +343,7 @@ describe('the files', () => {
 			unverifiedFormat: 'csv',
 			origin: ORIGIN
 		});
-		const records = parseCsv(csv.body, { columns: true, strict: true }) as Record<string, string>[];
+		const records = parseCsv(csv.body, { columns: true }) as Record<string, string>[];
 		expect(records.map((r) => r.title)).toContain('Bomen, "groen" en\nmeer');
 		expect(records.map((r) => r.summary)).toContain('=1+1 blijft tekst');
 	});
