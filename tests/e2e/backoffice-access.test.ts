@@ -14,6 +14,7 @@ const PAGES = [
 	'/mol/beheer/instellingen',
 	'/mol/beheer/instellingen/themas',
 	'/mol/beheer/instellingen/verklaringen',
+	'/mol/beheer/instellingen/open-data',
 	// Events: the demo's events are Geel's (ids 1 to 3), so Geel's admin opens them in Geel's back office.
 	'/mol/beheer/activiteiten',
 	'/mol/beheer/activiteiten/nieuw',
@@ -62,6 +63,7 @@ const WRITES: { path: string; form: Record<string, string> }[] = [
 		form: { kind: 'privacy', markdown: 'OVERGENOMEN DOOR GEEL' }
 	},
 	{ path: '/mol/beheer/instellingen/themas?/add', form: { name: 'Ingebroken thema', climate: 'on' } },
+	{ path: '/mol/beheer/instellingen/open-data', form: { licence: 'cc0-1.0' } },
 	{
 		path: '/mol/beheer/activiteiten/nieuw',
 		form: {

@@ -28,6 +28,8 @@ const SAME_EVERYWHERE = new Set([
 	'app.name',
 	'api.title',
 	'app.api',
+	// Dutch uses the English term.
+	'app.openData',
 	'municipality.postcode',
 	'pagination.label',
 	'search.kinds.actions',

@@ -208,6 +208,9 @@ export function routeValuesOfGeel(dataDir: string): Promise<Record<string, strin
 			level: '2',
 			// A widget of Geel (/{municipality}/widget/{soort}): the ways to take part, which needs no option.
 			soort: 'meedoen',
+			// An open dataset of Geel and one of its formats (/{municipality}/open-data/{dataset}.{formaat}).
+			dataset: 'acties',
+			formaat: 'csv',
 			rest: 'v1/iets',
 			// An unsubscribe link (/uitschrijven/{token}) that is none: a malformed token is refused like any write
 			// from another origin. A well-formed one is the one write without an Origin check (RFC 8058's

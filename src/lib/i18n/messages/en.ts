@@ -13,7 +13,8 @@ const en: PartialCatalogue = {
 		home: 'Home page',
 		regionHome: 'All municipalities',
 		footer: 'Meedoen is open-source software for citizen participation in Flemish municipalities.',
-		api: 'Open data (API)',
+		api: 'API (OpenAPI)',
+		openData: 'Open data',
 		notifications: 'Notifications',
 		notificationsUnread: { one: '{count} new', other: '{count} new' },
 		notificationsMany: 'more than 99 new'

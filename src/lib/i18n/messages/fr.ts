@@ -14,7 +14,8 @@ const fr: PartialCatalogue = {
 		home: 'Page d’accueil',
 		regionHome: 'Toutes les communes',
 		footer: 'Meedoen est un logiciel libre de participation citoyenne pour les communes flamandes.',
-		api: 'Données ouvertes (API)',
+		api: 'API (OpenAPI)',
+		openData: 'Données ouvertes',
 		notifications: 'Notifications',
 		notificationsUnread: { one: '{count} nouvelle', other: '{count} nouvelles' },
 		notificationsMany: 'plus de 99 nouvelles'

@@ -24,6 +24,7 @@ import type { colleagues } from './nl/colleagues';
 import type { stories } from './nl/stories';
 import type { storiesAdmin } from './nl/storiesAdmin';
 import type { widgets } from './nl/widgets';
+import type { openData } from './nl/openData';
 import type { playbook } from './nl/playbook';
 import type { playbookAdmin } from './nl/playbookAdmin';
 import type { groups } from './nl/groups';
@@ -43,7 +44,8 @@ const nl = {
 		home: 'Startpagina',
 		regionHome: 'Alle gemeenten',
 		footer: 'Meedoen is open-source software voor burgerparticipatie in Vlaamse gemeenten.',
-		api: 'Open data (API)',
+		api: 'API (OpenAPI)',
+		openData: 'Open data',
 		notifications: 'Meldingen',
 		notificationsUnread: { one: '{count} nieuwe', other: '{count} nieuwe' },
 		notificationsMany: 'meer dan 99 nieuwe'
@@ -347,6 +349,7 @@ export type FullCatalogue = typeof nl & {
 	stories: typeof stories;
 	storiesAdmin: typeof storiesAdmin;
 	widgets: typeof widgets;
+	openData: typeof openData;
 	playbook: typeof playbook;
 	playbookAdmin: typeof playbookAdmin;
 	groups: typeof groups;

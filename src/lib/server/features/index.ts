@@ -25,6 +25,7 @@ import { storiesFeature } from './stories/stories.feature';
 import { suggestionsFeature } from './suggestions/suggestions.feature';
 import { themesFeature } from './themes/themes.feature';
 import { widgetsFeature } from './widgets/widgets.feature';
+import { openDataFeature } from './open-data/open-data.feature';
 
 export const features = [
 	municipalitiesFeature,
@@ -50,7 +51,8 @@ export const features = [
 	climatePlanFeature,
 	climatePactFeature,
 	searchFeature,
-	widgetsFeature
+	widgetsFeature,
+	openDataFeature
 ] as const;
 
 /** Every section of a person's data export, from the features' personal-data parts. */

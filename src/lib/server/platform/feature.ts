@@ -12,6 +12,7 @@ import type { Locale, MessageKey } from '$lib/i18n';
 import type { SubscriptionSubjectKind } from '$lib/domain/subscriptions';
 import type { MunicipalityAbility } from './policy';
 import type { WidgetPart } from './widgets';
+import type { OpenDataset } from './open-data';
 
 /** A feature's part of the OpenAPI document: its paths and the schemas they refer to. */
 export interface ApiContribution {
@@ -289,6 +290,8 @@ export interface FeatureManifest<Sections extends PersonalDataSections = Persona
 	mailTemplates?: Readonly<Record<string, MailTemplate>>;
 	/** Its widgets, for other sites to embed (`/{m}/widget/{kind}`, platform/widgets.ts) and for the gallery. */
 	widgets?: readonly WidgetPart[];
+	/** Its open datasets (`/{m}/open-data`, platform/open-data.ts): only what everyone may read, no personal data. */
+	openData?: readonly OpenDataset[];
 }
 
 /** Keeps the manifest's literal type, so the export's sections are typed from the registry. */
@@ -329,6 +332,12 @@ export function checkFeatures(features: Features, reserved: { jobs?: readonly st
 		for (const w of f.widgets ?? []) {
 			if (widgetKinds.has(w.kind)) throw new Error(`widget ${w.kind} of ${f.name} is declared twice`);
 			widgetKinds.add(w.kind);
+		}
+	const datasets = new Set<string>();
+	for (const f of features)
+		for (const d of f.openData ?? []) {
+			if (datasets.has(d.key)) throw new Error(`dataset ${d.key} of ${f.name} is declared twice`);
+			datasets.add(d.key);
 		}
 	const jobs = new Set(reserved.jobs);
 	const handlers = new Set<string>();

@@ -349,6 +349,9 @@ export const backoffice = {
 			widgets: {
 				origins_updated: 'Websites die de widgets mogen tonen gewijzigd'
 			},
+			openData: {
+				licence_updated: 'Licentie van de open data gewijzigd'
+			},
 			story: {
 				edited: 'Verhaal uit de buurt licht aangepast',
 				published: 'Verhaal uit de buurt gepubliceerd',
@@ -437,7 +440,8 @@ export const backoffice = {
 			label: 'Instellingen',
 			branding: 'Huisstijl en logo',
 			themes: 'Thema’s',
-			statements: 'Verklaringen'
+			statements: 'Verklaringen',
+			openData: 'Open data'
 		},
 		brandingHeading: 'Huisstijl',
 		brandingIntro:

@@ -18,3 +18,4 @@ export * from './climate-plan';
 export * from './climate-plan-reports';
 export * from './groups-mentions';
 export * from './climate-pact';
+export * from './open-data';

@@ -1,4 +1,5 @@
 // The actions feature: a municipality's climate actions with their opportunities, updates and posters.
+import { actionsDataset, actionUpdatesDataset } from './actions.open-data';
 import { defineFeature } from '$lib/server/platform/feature';
 import { actionWidget } from './actions.widgets';
 import { actionsApi } from './actions.openapi';
@@ -20,5 +21,7 @@ export const actionsFeature = defineFeature({
 	activity: actionsActivity,
 	// The municipality's and each action's news feeds: published updates.
 	news: actionNews,
-	widgets: [actionWidget]
+	widgets: [actionWidget],
+	// Open data: the public actions and their published updates.
+	openData: [actionsDataset, actionUpdatesDataset]
 });

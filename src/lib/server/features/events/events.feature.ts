@@ -1,5 +1,6 @@
 // The events feature: working groups, action days and other events (activiteiten) people register for, with a
 // waitlist. "Event" is the calendar event; the platform's domain events are another thing.
+import { eventsDataset } from './events.open-data';
 import { defineFeature } from '$lib/server/platform/feature';
 import { eventsWidget } from './events.widgets';
 import { seedDemoEvents } from './events.demo';
@@ -49,5 +50,6 @@ export const eventsFeature = defineFeature({
 	handlers: [resendBriefingOnChange],
 	// Published events in the site-wide search (/zoeken).
 	search: { kind: 'events', find: searchEvents },
-	widgets: [eventsWidget]
+	widgets: [eventsWidget],
+	openData: [eventsDataset]
 });

@@ -1,6 +1,7 @@
 // The newsletters feature: staff write a newsletter in the municipality's look, choose its audience (with
 // the newsletters consent), see the exact count, test it, send it now or at a time; sent ones are archived
 // as public pages.
+import { newslettersDataset } from './newsletters.open-data';
 import { defineFeature } from '$lib/server/platform/feature';
 import { seedDemoNewsletters } from './newsletters.demo';
 import { newsletterNews } from './newsletters.news';
@@ -31,5 +32,6 @@ export const newslettersFeature = defineFeature({
 	demo: { after: ['demo'], load: (tx) => seedDemoNewsletters(tx) },
 	personalData: { export: exportNewsletterData, erase: eraseNewsletterData },
 	// The municipality's news feed: its sent newsletters.
-	news: newsletterNews
+	news: newsletterNews,
+	openData: [newslettersDataset]
 });

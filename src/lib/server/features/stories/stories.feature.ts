@@ -1,6 +1,7 @@
 // The stories feature: small neighbourhood initiatives tell what they did, with a photo (seed 001: "kleinere
 // buurtinitiatieven krijgen ruimte om te delen"); staff publish a story on the municipality's home or as an
 // update of an action, or reject it with a reason; the author hears of either.
+import { storiesDataset } from './stories.open-data';
 import { defineFeature } from '$lib/server/platform/feature';
 import { storiesActivity } from './stories.activity';
 import { storiesAttention } from './stories.attention';
@@ -15,5 +16,6 @@ export const storiesFeature = defineFeature({
 	demo: { after: ['suggestions'], load: (tx) => seedDemoStories(tx) },
 	personalData: { export: exportStoryData, erase: eraseStoryData },
 	activity: storiesActivity,
-	attention: storiesAttention
+	attention: storiesAttention,
+	openData: [storiesDataset]
 });

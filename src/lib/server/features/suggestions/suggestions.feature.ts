@@ -1,4 +1,5 @@
 // The suggestions feature: citizens' suggestions on the map of an opportunity, votes, comments and moderation.
+import { suggestionsDataset } from './suggestions.open-data';
 import { defineFeature } from '$lib/server/platform/feature';
 import { mapWidget } from './suggestions.widgets';
 import { suggestionsApi } from './suggestions.openapi';
@@ -31,5 +32,6 @@ export const suggestionsFeature = defineFeature({
 		kept: ['suggestions', 'suggestionVotes', 'suggestionComments']
 	},
 	search: { kind: 'suggestions', find: searchSuggestions },
-	widgets: [mapWidget]
+	widgets: [mapWidget],
+	openData: [suggestionsDataset]
 });

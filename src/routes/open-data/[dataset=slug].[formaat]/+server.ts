@@ -1,0 +1,17 @@
+import { getRegionOpenDataFile } from '$lib/server/features/open-data/open-data.service';
+import { openDataResponse } from '$lib/server/features/open-data/open-data.http';
+import { orErrorPage } from '$lib/server/platform/http';
+import type { RequestHandler } from './$types';
+
+/** One dataset over every municipality taking part, as CSV, JSON or GeoJSON (`acties.csv`); public. */
+export const GET: RequestHandler = async (event) => {
+	const file = await orErrorPage(
+		getRegionOpenDataFile(event.locals.ctx, {
+			unverifiedDataset: event.params.dataset,
+			unverifiedFormat: event.params.formaat,
+			origin: event.url.origin
+		}),
+		event
+	);
+	return openDataResponse(event.request, file);
+};
