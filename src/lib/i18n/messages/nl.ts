@@ -27,6 +27,7 @@ import type { widgets } from './nl/widgets';
 import type { playbook } from './nl/playbook';
 import type { playbookAdmin } from './nl/playbookAdmin';
 import type { groups } from './nl/groups';
+import type { groupSessions } from './nl/groupSessions';
 import type { climatePlan } from './nl/climatePlan';
 import type { climatePlanPublic } from './nl/climatePlanPublic';
 
@@ -336,6 +337,7 @@ export type FullCatalogue = typeof nl & {
 	playbook: typeof playbook;
 	playbookAdmin: typeof playbookAdmin;
 	groups: typeof groups;
+	groupSessions: typeof groupSessions;
 	climatePlan: typeof climatePlan;
 	climatePlanPublic: typeof climatePlanPublic;
 };

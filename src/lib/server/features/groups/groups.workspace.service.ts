@@ -15,6 +15,7 @@ import { createGroupActionInTransaction } from '$lib/server/features/actions/act
 import { auditWorkspace, findGroup, openWorkspace, type WorkspaceScope } from './groups.access';
 import { budgetOf } from './groups.admin.service';
 import { checkUpload, type FileError } from './groups.files';
+import { sessionsOfGroup, type GroupSessionView } from './groups.sessions';
 import {
 	deleteSubgroupMember,
 	getBudgetTotals,
@@ -95,6 +96,8 @@ export interface WorkspacePage {
 	}[];
 	notes: { id: number; title: string; body: string; authorName: string; createdAt: string }[];
 	budget: BudgetView;
+	/** The coaching sessions (groups.sessions.ts). */
+	sessions: GroupSessionView[];
 }
 
 const fileBase = (scope: WorkspaceScope) => `/${scope.slug}/groepen/${scope.group.id}/werkruimte/bestanden`;
@@ -103,7 +106,7 @@ export async function getWorkspace(ctx: TenantCtx, input: { unverifiedId: unknow
 	const scope = await openWorkspace(ctx, input.unverifiedId);
 	const tenant = { municipalityId: scope.group.municipalityId, groupId: scope.group.id };
 	const former = translate(ctx.locale, 'groups.formerMember');
-	const [members, menu, subgroups, threads, tasks, files, notes, budget] = await Promise.all([
+	const [members, menu, subgroups, threads, tasks, files, notes, budget, sessions] = await Promise.all([
 		listMembers(ctx.db, { ...tenant, statuses: ['accepted'] }),
 		listMenuItems(ctx.db, tenant),
 		listSubgroupMembers(ctx.db, tenant),
@@ -111,7 +114,8 @@ export async function getWorkspace(ctx: TenantCtx, input: { unverifiedId: unknow
 		listTasks(ctx.db, tenant),
 		listFiles(ctx.db, { ...tenant, kinds: ['document', 'photo'] }),
 		listNotes(ctx.db, tenant),
-		budgetOf(ctx.db, scope.slug, scope.group, former)
+		budgetOf(ctx.db, scope.slug, scope.group, former),
+		sessionsOfGroup(ctx.db, scope.slug, scope.group)
 	]);
 	return {
 		group: presentGroupDetail(scope.slug, scope.group),
@@ -158,7 +162,8 @@ export async function getWorkspace(ctx: TenantCtx, input: { unverifiedId: unknow
 			authorName: n.authorName ?? former,
 			createdAt: n.createdAt.toISOString()
 		})),
-		budget
+		budget,
+		sessions
 	};
 }
 
