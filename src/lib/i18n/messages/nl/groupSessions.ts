@@ -53,7 +53,14 @@ export const groupSessions = {
 		toEvent: 'Activiteit bewerken',
 		toWorkspace: 'Naar de werkruimte',
 		toGroup: 'Terug naar de groep',
-		link: 'Sessies plannen'
+		link: 'Sessies plannen',
+		forGroup: 'Plannen als sessie van een burgergroep',
+		stepTitle: '{session}: sessie van een burgergroep',
+		stepIntro:
+			'Kies de burgergroep waarvoor je deze sessie van het traject plant. Is de sessie nog geen activiteit, dan wordt ze er een (een concept met de agenda van het draaiboek); is ze al een activiteit, dan wordt die aan de groep gekoppeld zoals ze is.',
+		groupLabel: 'Burgergroep',
+		noGroups: 'De gemeente heeft nog geen burgergroep.',
+		toStep: 'Terug naar de stap'
 	},
 	evaluation: {
 		title: 'Evaluatie',
@@ -89,6 +96,8 @@ export const groupSessions = {
 	errors: {
 		step: 'Kies een sessie van een lopend traject van de gemeente.',
 		stepRequired: 'Kies een sessie.',
+		group: 'Kies een burgergroep van de gemeente.',
+		groupRequired: 'Kies een groep.',
 		visibility: 'Kies wie de sessie ziet.',
 		noteRequired: 'Schrijf je notitie.',
 		noteTooLong: 'Een notitie is hoogstens 20.000 tekens lang.',

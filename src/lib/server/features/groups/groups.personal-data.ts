@@ -4,11 +4,13 @@
 import type { Db } from '$lib/server/db/client';
 import type { PersonRef } from '$lib/server/platform/feature';
 import { countAuthoredOf, eraseMemberships, listGroupsOfPerson } from './groups.queries';
+import { countSessionWritingOf } from './groups.sessions.queries';
 
 export async function exportGroupData(db: Db, person: PersonRef) {
-	const [rows, authored] = await Promise.all([
+	const [rows, authored, sessions] = await Promise.all([
 		listGroupsOfPerson(db, { userId: person.userId }),
-		countAuthoredOf(db, { userId: person.userId })
+		countAuthoredOf(db, { userId: person.userId }),
+		countSessionWritingOf(db, { userId: person.userId })
 	]);
 	return {
 		groups: rows.map((r) => ({
@@ -20,7 +22,7 @@ export async function exportGroupData(db: Db, person: PersonRef) {
 			role: r.role,
 			signedUpAt: r.createdAt.toISOString()
 		})),
-		groupContributions: authored
+		groupContributions: { ...authored, ...sessions }
 	};
 }
 

@@ -281,3 +281,14 @@ export async function markLessonProposed(
 			)
 		);
 }
+
+/** How many session notes and lessons a person wrote (their data export; the texts stay for the group). */
+export async function countSessionWritingOf(db: Db, params: { userId: string }) {
+	const [row] = await db
+		.select({
+			sessionNotes: sql<number>`(SELECT count(*)::int FROM ${groupSessionNotes} WHERE author_id = ${params.userId})`,
+			lessons: sql<number>`(SELECT count(*)::int FROM ${groupLessons} WHERE author_id = ${params.userId})`
+		})
+		.from(sql`(SELECT 1) AS one`);
+	return row ?? { sessionNotes: 0, lessons: 0 };
+}

@@ -22,6 +22,15 @@ export const planSessionSchema = z.object({
 	visibility: z.enum(SESSION_VISIBILITIES, { error: 'groupSessions.errors.visibility' })
 });
 
+/** Staff plan a session step of the trajectory for one of the municipality's groups. */
+export const stepGroupSchema = z.object({
+	group: z
+		.unknown()
+		.transform((v) => parseId(v))
+		.pipe(z.number({ error: 'groupSessions.errors.groupRequired' })),
+	visibility: z.enum(SESSION_VISIBILITIES, { error: 'groupSessions.errors.visibility' })
+});
+
 export const sessionNoteSchema = z.object({
 	body: text.pipe(
 		z

@@ -28,7 +28,14 @@ import {
 } from '$lib/server/features/playbook/playbook.trajectories.service';
 import { getGroupPage } from './groups.service';
 import { getWorkspace } from './groups.workspace.service';
-import { addSessionNote, getSessionPage, getSessionPlanning, planGroupSession } from './groups.sessions';
+import {
+	addSessionNote,
+	getSessionPage,
+	getSessionPlanning,
+	getStepPlanning,
+	planGroupSession,
+	planStepForGroup
+} from './groups.sessions';
 import { addLesson, getEvaluationPage, proposeLesson } from './groups.evaluation';
 
 let database: TestDatabase;
@@ -46,6 +53,8 @@ let trajectoryId: number;
 let kickoffStepId: number;
 let pickStepId: number;
 let molStepId: number;
+let handsOnStepId: number;
+let molGroupId: number;
 
 const as = (actor: Actor | undefined, tenant: Tenant = geel) =>
 	ctxAs(database.db, tenant, actor) as TenantCtx;
@@ -83,6 +92,8 @@ beforeAll(async () => {
 	const steps = page.phases.flatMap((p) => p.steps).filter((s) => s.session);
 	kickoffStepId = steps.find((s) => s.session!.title.startsWith('Kickoff'))!.id;
 	pickStepId = steps.find((s) => s.session!.title.startsWith('Pick'))!.id;
+	handsOnStepId = steps.find((s) => s.session!.title.startsWith('Hands'))!.id;
+	molGroupId = (await buildGroup(database.db, mol, { name: 'Klimaatdoeners Mol' })).id;
 	const molTrajectory = (await start(mol, molModerator)).id;
 	const molPage = await getTrajectoryForBackoffice(as(molModerator, mol), {
 		unverifiedTrajectoryId: String(molTrajectory)
@@ -343,5 +354,42 @@ describe('the evaluation month', () => {
 		expect(audit.map((a) => a.action)).toEqual(
 			expect.arrayContaining(['playbook.step_proposed', 'group.lesson_proposed'])
 		);
+	});
+});
+
+describe('planning from the trajectory', () => {
+	it('plans a step of the trajectory for a chosen group of Geel; another group, municipality or trajectory is refused', async () => {
+		const target = { unverifiedTrajectoryId: String(trajectoryId), unverifiedStepId: String(handsOnStepId) };
+		const page = await getStepPlanning(as(moderator), target);
+		expect(page.step.id).toBe(handsOnStepId);
+		expect(page.groups.map((g) => g.name)).toEqual(
+			expect.arrayContaining(['Klimaatdoeners Ten Aard', 'Klimaatdoeners Punt'])
+		);
+		expect(page.groups.map((g) => g.name)).not.toContain('Klimaatdoeners Mol');
+		const kickoff = await getStepPlanning(as(moderator), {
+			...target,
+			unverifiedStepId: String(kickoffStepId)
+		});
+		expect(kickoff.groups.find((g) => g.id === groupId)!.planned).toBe(true);
+		await refusal(getStepPlanning(as(lotte), target), 'forbidden');
+		await refusal(getStepPlanning(as(molModerator, mol), target), 'not_found');
+		await refusal(
+			getStepPlanning(as(moderator), { ...target, unverifiedTrajectoryId: '999999' }),
+			'not_found'
+		);
+		const plan = (group: string, actor = moderator, tenant = geel) =>
+			planStepForGroup(as(actor, tenant), { ...target, group, visibility: 'members' });
+		expect((await refusal(plan(''), 'validation')).options.fields).toEqual({
+			group: ['groupSessions.errors.groupRequired']
+		});
+		expect((await refusal(plan(String(molGroupId)), 'validation')).options.fields).toEqual({
+			group: ['groupSessions.errors.group']
+		});
+		await refusal(plan(String(otherGroupId), alderman), 'forbidden');
+		await refusal(plan(String(otherGroupId), molModerator, mol), 'not_found');
+		const { eventId } = await plan(String(otherGroupId));
+		const other = await getWorkspace(as(otherMember), { unverifiedId: String(otherGroupId) });
+		expect(other.sessions.map((s) => s.eventId)).toEqual([eventId]);
+		expect(other.sessions[0]!.title).toMatch(/^Hands on/);
 	});
 });

@@ -8,7 +8,7 @@
 // shown sanitised).
 import { translate } from '$lib/i18n';
 import type { Db } from '$lib/server/db/client';
-import type { TenantCtx } from '$lib/server/platform/context';
+import type { Ctx, TenantCtx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { enforceRateLimits } from '$lib/server/platform/ratelimit';
 import { renderMarkdown } from '$lib/server/platform/markdown';
@@ -17,8 +17,8 @@ import { parseId } from '$lib/domain/ids';
 import { SESSION_LIMITS, type SessionVisibility } from '$lib/domain/groups-sessions';
 import type { EventStatus } from '$lib/domain/events';
 import { planSessionAsEvent } from '$lib/server/features/playbook/playbook.trajectories.service';
-import { command, findGroup, openWorkspace, type WorkspaceScope } from './groups.access';
-import type { GroupRow } from './groups.queries';
+import { command, findGroup, openWorkspace, type GroupAudit, type WorkspaceScope } from './groups.access';
+import { listGroups, type GroupRow } from './groups.queries';
 import {
 	findSessionLinks,
 	getGroupSession,
@@ -30,7 +30,12 @@ import {
 	type GroupSessionRow,
 	type SessionStepRow
 } from './groups.sessions.queries';
-import { planSessionSchema, sessionFieldOf, sessionNoteSchema } from './groups.sessions.schemas';
+import {
+	planSessionSchema,
+	sessionFieldOf,
+	sessionNoteSchema,
+	stepGroupSchema
+} from './groups.sessions.schemas';
 
 // ---------------------------------------------------------------------------------------------
 // What leaves the server
@@ -159,13 +164,83 @@ const UNIQUE_VIOLATION = '23505';
 const isUniqueViolation = (err: unknown) =>
 	typeof err === 'object' && err !== null && (err as { code?: unknown }).code === UNIQUE_VIOLATION;
 
+type PlanArgs = {
+	ctx: Ctx;
+	scope: { municipality: { id: string }; actor: { userId: string } };
+	group: Pick<GroupRow, 'id' | 'name'>;
+	step: SessionStepRow;
+	visibility: SessionVisibility;
+	record: { audit: (entry: GroupAudit) => void };
+};
+
 /**
- * Plans a session of the group from a session step of the municipality's running trajectories. A step that is
- * no event yet becomes one through the playbook (`planSessionAsEvent`: the events feature's createEvent, kind
- * citizen-group session, a draft for the members only or published for everyone); a step that already is an
- * event ties that event to the group as it is. All in one transaction: nothing is left half planned. A step
- * planned for this group already, or whose event is another group's session, is refused in Dutch.
+ * Plans a session of the group from a session step of the municipality's running trajectories, inside the
+ * caller's transaction. A step that is no event yet becomes one through the playbook (`planSessionAsEvent`: the
+ * events feature's createEvent, kind citizen-group session, a draft for the members only or published for
+ * everyone); a step that already is an event ties that event to the group as it is. The playbook's use case
+ * runs in this transaction (its own become savepoints), so the event, the step's link and the group's session
+ * are written together or not at all. A step planned for this group already, or whose event is another group's
+ * session, is refused in Dutch.
  */
+async function planInTransaction(tx: Db, { ctx, scope, group, step, visibility, record }: PlanArgs) {
+	const municipalityId = scope.municipality.id;
+	const links = await findSessionLinks(tx, {
+		municipalityId,
+		eventId: step.eventId,
+		groupId: group.id,
+		trajectoryStepId: step.id
+	});
+	if (links.some((l) => l.groupId === group.id))
+		throw new AppError('conflict', { message: 'groupSessions.errors.alreadyPlanned' });
+	if (links.length > 0) throw new AppError('conflict', { message: 'groupSessions.errors.otherGroup' });
+	const eventId =
+		step.eventId ??
+		(
+			await planSessionAsEvent(
+				{ ...ctx, db: tx },
+				{
+					unverifiedTrajectoryId: step.trajectoryId,
+					unverifiedStepId: step.id,
+					kind: 'citizenGroupSession',
+					status: visibility === 'public' ? 'published' : 'draft'
+				}
+			)
+		).eventId;
+	const session = await insertGroupSession(tx, {
+		municipalityId,
+		groupId: group.id,
+		eventId,
+		trajectoryStepId: step.id,
+		createdBy: scope.actor.userId
+	}).catch((err: unknown) => {
+		// Planned twice at once: the second finds the unique index.
+		if (isUniqueViolation(err))
+			throw new AppError('conflict', { message: 'groupSessions.errors.alreadyPlanned' });
+		throw err;
+	});
+	record.audit({
+		action: 'group.session_planned',
+		details: {
+			groupId: group.id,
+			name: group.name,
+			sessionId: session.id,
+			eventId,
+			stepId: step.id,
+			step: step.title,
+			newEvent: step.eventId === null,
+			visibility
+		}
+	});
+	return { id: session.id, eventId };
+}
+
+const stepFieldError = () =>
+	new AppError('validation', {
+		fields: { step: ['groupSessions.errors.step'] },
+		message: 'groupSessions.errors.step'
+	});
+
+/** From the group (`/beheer/groepen/{id}/sessies`): the session step is chosen. */
 export const planGroupSession = command({
 	load: (ctx, scope, input: { unverifiedId: unknown } & RawInput<typeof planSessionSchema>) =>
 		findGroup(ctx.db, scope.municipality.id, input.unverifiedId),
@@ -173,66 +248,64 @@ export const planGroupSession = command({
 	prepare: async ({ ctx, scope, values }) => {
 		const steps = await listSessionSteps(ctx.db, { municipalityId: scope.municipality.id });
 		const step = steps.find((s) => s.id === values.step);
-		if (!step)
-			throw new AppError('validation', {
-				fields: { step: ['groupSessions.errors.step'] },
-				message: 'groupSessions.errors.step'
-			});
+		if (!step) throw stepFieldError();
 		return step;
 	},
-	execute: async (tx, { ctx, scope, loaded: group, values, prepared: step, record }) => {
+	execute: (tx, { ctx, scope, loaded: group, values, prepared: step, record }) =>
+		planInTransaction(tx, { ctx, scope, group, step, visibility: values.visibility, record })
+});
+
+export interface StepPlanningPage {
+	step: SessionStepChoice;
+	/** The municipality's groups (a draft call too: staff may plan ahead), whether this step is theirs already. */
+	groups: { id: number; name: string; planned: boolean }[];
+}
+
+async function findSessionStep(db: Db, municipalityId: string, input: StepTarget) {
+	const id = parseId(input.unverifiedStepId);
+	const steps = await listSessionSteps(db, { municipalityId });
+	const step = steps.find(
+		(s) => s.id === id && String(s.trajectoryId) === String(input.unverifiedTrajectoryId)
+	);
+	if (!step) throw new AppError('not_found');
+	return step;
+}
+type StepTarget = { unverifiedTrajectoryId: unknown; unverifiedStepId: unknown };
+
+/** From the trajectory (`…/draaiboek/{traject}/stappen/{stap}/groep`): the group is chosen. */
+export const getStepPlanning = command({
+	load: async (ctx, scope, input: StepTarget): Promise<StepPlanningPage> => {
 		const municipalityId = scope.municipality.id;
-		const links = await findSessionLinks(tx, {
-			municipalityId,
-			eventId: step.eventId,
-			groupId: group.id,
-			trajectoryStepId: step.id
-		});
-		if (links.some((l) => l.groupId === group.id))
-			throw new AppError('conflict', { message: 'groupSessions.errors.alreadyPlanned' });
-		if (links.length > 0) throw new AppError('conflict', { message: 'groupSessions.errors.otherGroup' });
-		// The playbook's use case runs in this transaction (its own become savepoints), so the event, the step's
-		// link and the group's session are written together or not at all.
-		const eventId =
-			step.eventId ??
-			(
-				await planSessionAsEvent(
-					{ ...ctx, db: tx },
-					{
-						unverifiedTrajectoryId: step.trajectoryId,
-						unverifiedStepId: step.id,
-						kind: 'citizenGroupSession',
-						status: values.visibility === 'public' ? 'published' : 'draft'
-					}
-				)
-			).eventId;
-		const session = await insertGroupSession(tx, {
-			municipalityId,
-			groupId: group.id,
-			eventId,
-			trajectoryStepId: step.id,
-			createdBy: scope.actor.userId
-		}).catch((err: unknown) => {
-			// Planned twice at once: the second finds the unique index.
-			if (isUniqueViolation(err))
-				throw new AppError('conflict', { message: 'groupSessions.errors.alreadyPlanned' });
-			throw err;
-		});
-		record.audit({
-			action: 'group.session_planned',
-			details: {
-				groupId: group.id,
-				name: group.name,
-				sessionId: session.id,
-				eventId,
-				stepId: step.id,
-				step: step.title,
-				newEvent: step.eventId === null,
-				visibility: values.visibility
-			}
-		});
-		return { id: session.id, eventId };
+		const step = await findSessionStep(ctx.db, municipalityId, input);
+		const groups = await listGroups(ctx.db, { municipalityId });
+		const planned = await Promise.all(
+			groups.map((g) =>
+				findSessionLinks(ctx.db, { municipalityId, eventId: null, groupId: g.id, trajectoryStepId: step.id })
+			)
+		);
+		return {
+			step: presentChoice(step, new Set()),
+			groups: groups.map((g, i) => ({ id: g.id, name: g.name, planned: planned[i]!.length > 0 }))
+		};
 	}
+});
+
+export const planStepForGroup = command({
+	load: (ctx, scope, input: StepTarget & RawInput<typeof stepGroupSchema>) =>
+		findSessionStep(ctx.db, scope.municipality.id, input),
+	schema: stepGroupSchema,
+	prepare: async ({ ctx, scope, values }) => {
+		const groups = await listGroups(ctx.db, { municipalityId: scope.municipality.id });
+		const group = groups.find((g) => g.id === values.group);
+		if (!group)
+			throw new AppError('validation', {
+				fields: { group: ['groupSessions.errors.group'] },
+				message: 'groupSessions.errors.group'
+			});
+		return group;
+	},
+	execute: (tx, { ctx, scope, loaded: step, values, prepared: group, record }) =>
+		planInTransaction(tx, { ctx, scope, group, step, visibility: values.visibility, record })
 });
 
 // ---------------------------------------------------------------------------------------------
