@@ -6,7 +6,9 @@
 // citizen who is no member is refused the workspace. Bart hands the coordinator's role to Lotte, who opens the
 // group's own call for suggestions on the map on the repair café (Marie, a member, is refused it); Jonas
 // suggests a place, which shows only once Bart approved it; Lotte mentions Marie in a thread and Marie finds
-// it under the bell.
+// it under the bell. Bart plans the group's Kickoff from Geel's trajectory
+// (it shows on the trajectory), Lotte writes a note under it in the workspace, and a lesson of the evaluation
+// goes back into the playbook and shows on the group's public page.
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -271,6 +273,73 @@ describe('citizen groups', () => {
 			await navigate(m, m.getByRole('link', { name: /Je werd vermeld/ }).first());
 			expect(m.url()).toMatch(/\/werkruimte\/gesprekken\/\d+#bericht-\d+$/);
 			await checkA11y(m, 'the mention opened');
+			// Bart plans the group's Kickoff from Geel's trajectory, for the members only: a session is required
+			// first, then it is planned and shows on the trajectory with the group's name.
+			await visit(b, `/geel/beheer/groepen/${groupId}`, { until: 'load' });
+			await navigate(b, b.getByRole('link', { name: 'Sessies plannen' }));
+			await checkA11y(b, 'planning sessions');
+			await navigate(b, b.getByRole('button', { name: 'Sessie plannen' }));
+			expect(await b.locator('#session-step-error').textContent()).toContain('Kies een sessie.');
+			await checkA11y(b, 'planning refused');
+			const kickoff = await b
+				.locator('#session-step option', { hasText: 'Kickoff' })
+				.first()
+				.getAttribute('value');
+			await b.getByLabel('Sessie van het traject').selectOption(kickoff!);
+			await b.getByLabel('Wie ziet de sessie?').selectOption('members');
+			await navigate(b, b.getByRole('button', { name: 'Sessie plannen' }));
+			expect(await b.getByRole('status').textContent()).toContain('De sessie is gepland.');
+			expect(await b.getByRole('region', { name: 'Geplande sessies' }).textContent()).toContain('Kickoff');
+			await checkA11y(b, 'a session planned');
+			await visit(b, '/geel/beheer/draaiboek', { until: 'load' });
+			await navigate(b, b.getByRole('link', { name: 'Klimaatdoeners Geel 2026' }));
+			expect(await b.locator('main').innerText()).toContain('sessie van Klimaatdoeners Ten Aard');
+			await checkA11y(b, 'the trajectory with the group’s Kickoff');
+
+			// Lotte finds the Kickoff in the workspace and writes a note under it, without JavaScript.
+			await visit(l, `/geel/groepen/${groupId}/werkruimte`, { until: 'load' });
+			const sessions = l.getByRole('region', { name: 'Sessies' });
+			expect(await sessions.textContent()).toContain('Alleen voor de leden');
+			await checkA11y(l, 'the workspace with its sessions');
+			await navigate(l, sessions.getByRole('link', { name: /Kickoff/ }));
+			expect(await l.locator('h1').textContent()).toContain('Kickoff');
+			await checkA11y(l, 'the Kickoff session');
+			await navigate(l, l.getByRole('button', { name: 'Notitie bewaren' }));
+			expect(await l.locator('#session-note-error').textContent()).toContain('Schrijf je notitie.');
+			await checkA11y(l, 'a note refused');
+			await l
+				.getByLabel('Je notitie')
+				.fill('**Afspraak**: elke eerste zaterdag.\n\n<script>alert(1)</script>');
+			await navigate(l, l.getByRole('button', { name: 'Notitie bewaren' }));
+			expect(await l.getByRole('status').textContent()).toContain('Je notitie staat bij de sessie.');
+			const notes = l.getByRole('region', { name: 'Notities bij deze sessie' });
+			expect(await notes.locator('strong').textContent()).toBe('Afspraak');
+			expect(await notes.innerText()).toContain('<script>alert(1)</script>');
+			await checkA11y(l, 'the Kickoff with a note');
+
+			// The evaluation month: Lotte writes a lesson, Bart sends it back into the playbook, and it shows on
+			// the group's public page.
+			await visit(l, `/geel/groepen/${groupId}/werkruimte/evaluatie`, { until: 'load' });
+			await checkA11y(l, 'the evaluation');
+			await l.getByLabel('Wat wil je noteren?').selectOption('lesson');
+			await l.getByLabel('Wat je wil delen').fill('Start de Kickoff met een wandeling door de buurt.');
+			await navigate(l, l.getByRole('button', { name: 'Bewaren' }));
+			expect(await l.getByRole('status').textContent()).toContain('Het staat ook op de pagina van de groep.');
+			await checkA11y(l, 'the evaluation with a lesson');
+			await visit(b, `/geel/groepen/${groupId}/werkruimte/evaluatie`, { until: 'load' });
+			const step = await b
+				.locator('select[name="step"] option', { hasText: 'Kickoff' })
+				.first()
+				.getAttribute('value');
+			await b.getByLabel('Voor welke stap van het traject?').selectOption(step!);
+			await navigate(b, b.getByRole('button', { name: /^Aan het draaiboek voorstellen/ }));
+			expect(await b.getByRole('status').textContent()).toContain('als voorstel naar het draaiboek');
+			await checkA11y(b, 'a lesson proposed to the playbook');
+			await visit(jonas.page, `/geel/groepen/${groupId}`, { until: 'load' });
+			const learned = jonas.page.getByRole('region', { name: 'Wat we leerden' });
+			expect(await learned.textContent()).toContain('Start de Kickoff met een wandeling door de buurt.');
+			expect(await learned.textContent()).toContain('Voorgesteld aan het draaiboek');
+			await checkA11y(jonas.page, 'the group page with its lessons');
 		} finally {
 			for (const person of [bart, lotte, marie, jonas]) await person.context.close();
 		}

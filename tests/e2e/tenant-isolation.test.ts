@@ -216,6 +216,23 @@ async function arrangeMol(): Promise<RouteValues> {
 			 VALUES ($1, $2, 'Spades', 30000, 'material', current_date, 'submitted') RETURNING id`,
 			[mol, group.id]
 		);
+		// The Kickoff of Mol's trajectory as a members-only session of Mol's group (its draft event), with a note
+		// and a lesson of the evaluation: planning, the session's page, its notes and the lessons are Mol's alone.
+		const session = await one<{ id: number }>(
+			`INSERT INTO group_sessions (municipality_id, group_id, event_id, trajectory_step_id)
+			 VALUES ($1, $2, $3, $4) RETURNING id`,
+			[mol, group.id, event.id, step.id]
+		);
+		await one(
+			`INSERT INTO group_session_notes (municipality_id, group_id, session_id, body)
+			 VALUES ($1, $2, $3, 'Afspraken van Mol') RETURNING id`,
+			[mol, group.id, session.id]
+		);
+		await one(
+			`INSERT INTO group_lessons (municipality_id, group_id, kind, voice, body)
+			 VALUES ($1, $2, 'lesson', 'municipality', 'Een les van Mol') RETURNING id`,
+			[mol, group.id]
+		);
 		// An action of Mol's own climate plan (not public): its page, edit step and bulk changes are Mol's alone.
 		const planAction = await one<{ id: number }>(
 			`INSERT INTO climate_plan_actions (municipality_id, code, title, budget_cents)
@@ -266,6 +283,7 @@ async function arrangeMol(): Promise<RouteValues> {
 			step: String(step.id),
 			phase: String(phase.id),
 			groep: String(group.id),
+			sessie: String(session.id),
 			aanmelding: String(signUp.id),
 			uitgave: String(expense.id),
 			plan: String(plan.id),

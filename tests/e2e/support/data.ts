@@ -188,6 +188,11 @@ export function routeValuesOfGeel(dataDir: string): Promise<Record<string, strin
 				(await one(
 					`SELECT id AS v FROM group_files WHERE municipality_id = ${geel} ORDER BY created_at LIMIT 1`
 				).catch(() => undefined)) ?? '00000000-0000-4000-8000-000000000000',
+			// A session of Geel's citizen group (groups.sessions.ts), or an id that is none (not found alike).
+			sessie:
+				(await one(
+					`SELECT id AS v FROM group_sessions WHERE municipality_id = ${geel} ORDER BY id LIMIT 1`
+				).catch(() => undefined)) ?? '999999',
 			// An action of Geel's climate plan, and an upload of a plan that is none (refused or not found alike).
 			planactie:
 				(await one(

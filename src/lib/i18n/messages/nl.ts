@@ -29,6 +29,7 @@ import type { playbook } from './nl/playbook';
 import type { playbookAdmin } from './nl/playbookAdmin';
 import type { groups } from './nl/groups';
 import type { groupsActions } from './nl/groupsActions';
+import type { groupSessions } from './nl/groupSessions';
 import type { climatePlan } from './nl/climatePlan';
 import type { climatePlanPublic } from './nl/climatePlanPublic';
 import type { climatePlanViews } from './nl/climatePlanViews';
@@ -354,6 +355,7 @@ export type FullCatalogue = typeof nl & {
 	playbookAdmin: typeof playbookAdmin;
 	groups: typeof groups;
 	groupsActions: typeof groupsActions;
+	groupSessions: typeof groupSessions;
 	climatePlan: typeof climatePlan;
 	climatePlanPublic: typeof climatePlanPublic;
 	climatePlanViews: typeof climatePlanViews;

@@ -318,6 +318,8 @@ export const backoffice = {
 				action_picked: 'Actie gekozen van de menukaart',
 				subgroup_changed: 'Subgroep gewijzigd',
 				work_plan_changed: 'Werkplan van een burgergroep gewijzigd',
+				session_planned: 'Sessie van een burgergroep gepland',
+				lesson_proposed: 'Les van een burgergroep aan het draaiboek voorgesteld',
 				coordinator_changed: 'Coördinator van een burgergroep doorgegeven',
 				invitation_created: 'Uitnodigingslink voor een burgergroep gemaakt',
 				funding_added: 'Cofinanciering toegevoegd',

@@ -19,3 +19,4 @@ export * from './climate-plan-reports';
 export * from './groups-mentions';
 export * from './climate-pact';
 export * from './open-data';
+export * from './groups-sessions';

@@ -6,11 +6,13 @@ import type { PersonRef } from '$lib/server/platform/feature';
 import { DEFAULT_LOCALE, translate } from '$lib/i18n';
 import { countAuthoredOf, eraseMemberships, listGroupsOfPerson } from './groups.queries';
 import { eraseMentionsOf } from './groups.mentions';
+import { countSessionWritingOf } from './groups.sessions.queries';
 
 export async function exportGroupData(db: Db, person: PersonRef) {
-	const [rows, authored] = await Promise.all([
+	const [rows, authored, sessions] = await Promise.all([
 		listGroupsOfPerson(db, { userId: person.userId }),
-		countAuthoredOf(db, { userId: person.userId })
+		countAuthoredOf(db, { userId: person.userId }),
+		countSessionWritingOf(db, { userId: person.userId })
 	]);
 	return {
 		groups: rows.map((r) => ({
@@ -22,7 +24,7 @@ export async function exportGroupData(db: Db, person: PersonRef) {
 			role: r.role,
 			signedUpAt: r.createdAt.toISOString()
 		})),
-		groupContributions: authored
+		groupContributions: { ...authored, ...sessions }
 	};
 }
 

@@ -10,6 +10,7 @@ import { validateInput, type RawInput } from '$lib/server/platform/validation';
 import { hashToken } from '$lib/server/platform/tokens';
 import { getDraft, keepDraftForLogin } from '$lib/server/features/accounts/accounts.service';
 import { findPublicGroup } from './groups.access';
+import { publicLessonsOf, type PublicLessonView } from './groups.evaluation';
 import {
 	getMembership,
 	getOwnEmail,
@@ -143,18 +144,22 @@ export interface GroupPage {
 	open: boolean;
 	loggedIn: boolean;
 	isMember: boolean;
+	/** The evaluation's positive experiences and lessons (groups.evaluation.ts). */
+	lessons: PublicLessonView[];
 }
 
 export async function getGroupPage(ctx: TenantCtx, input: { unverifiedId: unknown }): Promise<GroupPage> {
 	const group = await findPublicGroup(ctx.db, ctx.tenant.id, input.unverifiedId);
 	const tenant = { municipalityId: group.municipalityId, groupId: group.id };
 	const former = translate(ctx.locale, 'groups.formerMember');
-	const [members, menu, subgroups] = await Promise.all([
+	const [members, menu, subgroups, lessons] = await Promise.all([
 		listMembers(ctx.db, { ...tenant, statuses: ['accepted'] }),
 		listMenuItems(ctx.db, tenant),
-		listSubgroupMembers(ctx.db, tenant)
+		listSubgroupMembers(ctx.db, tenant),
+		publicLessonsOf(ctx.db, group)
 	]);
 	return {
+		lessons,
 		group: presentGroupSummary(ctx.tenant.slug, group),
 		members: members.map((m) => ({ name: m.name ?? former, coordinator: m.role === 'coordinator' })),
 		actions: menu

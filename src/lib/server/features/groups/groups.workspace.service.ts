@@ -16,6 +16,7 @@ import { createGroupActionInTransaction } from '$lib/server/features/actions/act
 import { auditWorkspace, findGroup, openWorkspace, type WorkspaceScope } from './groups.access';
 import { budgetOf } from './groups.admin.service';
 import { checkUpload, type FileError } from './groups.files';
+import { sessionsOfGroup, type GroupSessionView } from './groups.sessions';
 import {
 	limitMentions,
 	listMentionable,
@@ -108,6 +109,8 @@ export interface WorkspacePage {
 	budget: BudgetView;
 	/** Who can be mentioned (the list beside a new thread's text). */
 	mentionable: Mentionable[];
+	/** The coaching sessions (groups.sessions.ts). */
+	sessions: GroupSessionView[];
 }
 
 const fileBase = (scope: WorkspaceScope) => `/${scope.slug}/groepen/${scope.group.id}/werkruimte/bestanden`;
@@ -116,7 +119,7 @@ export async function getWorkspace(ctx: TenantCtx, input: { unverifiedId: unknow
 	const scope = await openWorkspace(ctx, input.unverifiedId);
 	const tenant = { municipalityId: scope.group.municipalityId, groupId: scope.group.id };
 	const former = translate(ctx.locale, 'groups.formerMember');
-	const [members, menu, subgroups, threads, tasks, files, notes, budget, mentionable] = await Promise.all([
+	const [members, menu, subgroups, threads, tasks, files, notes, budget, mentionable, sessions] = await Promise.all([
 		listMembers(ctx.db, { ...tenant, statuses: ['accepted'] }),
 		listMenuItems(ctx.db, tenant),
 		listSubgroupMembers(ctx.db, tenant),
@@ -125,7 +128,8 @@ export async function getWorkspace(ctx: TenantCtx, input: { unverifiedId: unknow
 		listFiles(ctx.db, { ...tenant, kinds: ['document', 'photo'] }),
 		listNotes(ctx.db, tenant),
 		budgetOf(ctx.db, scope.slug, scope.group, former),
-		listMentionable(ctx.db, tenant)
+		listMentionable(ctx.db, tenant),
+		sessionsOfGroup(ctx.db, scope.slug, scope.group)
 	]);
 	return {
 		group: presentGroupDetail(scope.slug, scope.group),
@@ -173,7 +177,8 @@ export async function getWorkspace(ctx: TenantCtx, input: { unverifiedId: unknow
 			authorName: n.authorName ?? former,
 			createdAt: n.createdAt.toISOString()
 		})),
-		budget
+		budget,
+		sessions
 	};
 }
 

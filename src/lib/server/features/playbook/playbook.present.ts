@@ -162,6 +162,10 @@ export interface TrajectoryStepView {
 	communication: Partial<Record<PlaybookChannel, string>>;
 	sessionStartsAt: string | null;
 	eventId: number | null;
+	/** When the session's event takes place. */
+	eventStartsAt: string | null;
+	/** The citizen groups whose session it is. */
+	sessionGroups: string | null;
 	doneAt: string | null;
 	doneByName: string | null;
 	overdue: boolean;
@@ -180,6 +184,8 @@ export function presentStep(row: StepRow, today: string): TrajectoryStepView {
 		communication: row.communication,
 		sessionStartsAt: row.sessionStartsAt?.toISOString() ?? null,
 		eventId: row.eventId,
+		eventStartsAt: row.eventStartsAt?.toISOString() ?? null,
+		sessionGroups: row.sessionGroups ?? null,
 		doneAt: row.doneAt?.toISOString() ?? null,
 		doneByName: row.doneAt ? (row.doneByName ?? null) : null,
 		overdue: !row.doneAt && row.dueOn < today

@@ -3,6 +3,9 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import {
+	citizenGroups,
+	events,
+	groupSessions,
 	municipalities,
 	playbookProposals,
 	playbookTemplates,
@@ -368,6 +371,15 @@ const stepColumns = {
 	communication: playbookTrajectorySteps.communication,
 	sessionStartsAt: playbookTrajectorySteps.sessionStartsAt,
 	eventId: playbookTrajectorySteps.eventId,
+	/** When the session's event takes place (the events feature's row, read only). */
+	eventStartsAt:
+		sql<Date | null>`(SELECT e.starts_at FROM ${events} e WHERE e.id = ${playbookTrajectorySteps.eventId} AND e.municipality_id = ${playbookTrajectorySteps.municipalityId})`.mapWith(
+			(v: string | Date | null) => (v === null ? null : new Date(v))
+		),
+	/** The citizen groups whose session it is (groups.sessions.ts), their names joined. */
+	sessionGroups: sql<
+		string | null
+	>`(SELECT string_agg(g.name, ', ' ORDER BY g.name) FROM ${groupSessions} gs JOIN ${citizenGroups} g ON g.id = gs.group_id WHERE gs.trajectory_step_id = ${playbookTrajectorySteps.id} AND gs.municipality_id = ${playbookTrajectorySteps.municipalityId})`,
 	doneAt: playbookTrajectorySteps.doneAt,
 	doneByName: sql<
 		string | null

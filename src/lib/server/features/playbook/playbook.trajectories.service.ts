@@ -17,6 +17,7 @@ import {
 import type { RawInput } from '$lib/server/platform/validation';
 import { parseId } from '$lib/domain/ids';
 import { isoDate, planTrajectory, type SessionKind } from '$lib/domain/playbook';
+import type { EventKind } from '$lib/domain/events';
 import { canManageEvents } from '$lib/server/features/events/events.policy';
 import { createEvent } from '$lib/server/features/events/events.admin.service';
 import { dateToBrusselsLocal } from '$lib/server/features/opportunities/opportunities.schemas';
@@ -521,10 +522,14 @@ function sessionDescription(step: StepRow): string {
 /**
  * Makes a step's session an event of the events feature: a draft with the session's title, agenda and duration,
  * on the step's session time (else its due date at 19:30), created by the events feature's own use case (its
- * rules, audit and domain events), then linked to the step. Staff complete and publish it in the events' back
+ * rules, audit and domain events), then linked to the step. A citizen group's session (groups.sessions.ts) asks
+ * for its own kind and may publish it at once. Staff complete and publish it in the events' back
  * office. A session that already is an event is refused.
  */
-export async function planSessionAsEvent(ctx: Ctx, input: StepTarget): Promise<{ eventId: number }> {
+export async function planSessionAsEvent(
+	ctx: Ctx,
+	input: StepTarget & { status?: 'draft' | 'published'; kind?: EventKind }
+): Promise<{ eventId: number }> {
 	const { step } = await loadStepForSession(ctx, input);
 	if (!step.session) throw new AppError('not_found');
 	if (step.eventId !== null) throw new AppError('conflict', { message: 'playbookAdmin.errors.alreadyEvent' });
@@ -534,7 +539,7 @@ export async function planSessionAsEvent(ctx: Ctx, input: StepTarget): Promise<{
 	const end = startDate
 		? dateToBrusselsLocal(new Date(startDate.getTime() + minutes * 60_000))
 		: endOf(step.dueOn, 19 * 60 + 30 + minutes);
-	const kind: SessionKind = step.session.kind;
+	const kind: EventKind = input.kind ?? (step.session.kind satisfies SessionKind);
 	const { id } = await createEvent(ctx, {
 		kind,
 		title: step.session.title.slice(0, 200),
@@ -542,7 +547,7 @@ export async function planSessionAsEvent(ctx: Ctx, input: StepTarget): Promise<{
 		startsAt: start,
 		endsAt: end,
 		whatToBring: step.session.materials.slice(0, 2_000),
-		status: 'draft'
+		status: input.status ?? 'draft'
 	});
 	await linkEvent(ctx, { ...input, eventId: id });
 	return { eventId: id };
