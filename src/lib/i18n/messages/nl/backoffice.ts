@@ -336,7 +336,24 @@ export const backoffice = {
 				public_link_changed: 'Koppeling van het klimaatplan met een publieke actie gewijzigd',
 				imported: 'Klimaatplan geïmporteerd',
 				theme_added: 'Thema aan het klimaatplan toegevoegd',
-				department_added: 'Dienst aan het klimaatplan toegevoegd'
+				department_added: 'Dienst aan het klimaatplan toegevoegd',
+				staff_assigned: 'Medewerkers aan een dienst van het klimaatplan gekoppeld',
+				team_added: 'Klimaatteam opgericht',
+				team_changed: 'Klimaatteam gewijzigd',
+				team_removed: 'Klimaatteam opgeheven',
+				team_member_added: 'Leden aan een klimaatteam toegevoegd',
+				team_member_removed: 'Lid uit een klimaatteam gehaald',
+				meeting_recorded: 'Overleg van het klimaatplan genoteerd',
+				meeting_changed: 'Overleg van het klimaatplan gewijzigd',
+				meeting_removed: 'Overleg van het klimaatplan verwijderd',
+				agreement_added: 'Afspraak van een overleg toegevoegd',
+				agreement_removed: 'Afspraak van een overleg verwijderd',
+				agreement_to_action: 'Afspraak werd een actie van het klimaatplan',
+				agreement_to_task: 'Afspraak werd een taak',
+				task_status_changed: 'Taak uit een afspraak bijgewerkt',
+				diagnosis_round_opened: 'Ronde van de diagnose samenwerking geopend',
+				diagnosis_round_closed: 'Ronde van de diagnose samenwerking afgesloten',
+				diagnosis_answered: 'Diagnose samenwerking beantwoord voor een dienst'
 			},
 			widgets: {
 				origins_updated: 'Websites die de widgets mogen tonen gewijzigd'

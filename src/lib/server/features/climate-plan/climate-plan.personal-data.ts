@@ -9,11 +9,17 @@ import {
 	listPlanActionsOfResponsible,
 	listPlanUpdatesOfPerson
 } from './climate-plan.queries';
+import { erasePersonFromTeams, listTeamWorkOfPerson } from './climate-plan.teams.queries';
 
 export async function exportPlanData(db: Db, person: PersonRef) {
 	const updates = await listPlanUpdatesOfPerson(db, { userId: person.userId });
 	const responsible = await listPlanActionsOfResponsible(db, { userId: person.userId });
+	const teamWork = await listTeamWorkOfPerson(db, { userId: person.userId });
 	return {
+		climatePlanDepartments: teamWork.department.map((d) => d.department),
+		climatePlanTeams: teamWork.teams.map((t) => t.team),
+		climatePlanMeetings: teamWork.meetings,
+		climatePlanTasks: teamWork.tasks,
 		climatePlanResponsibleFor: responsible.map((r) => ({ planActionId: r.id, title: r.title })),
 		climatePlanUpdates: updates.map((u) => ({
 			planActionId: u.planActionId,
@@ -28,4 +34,5 @@ export async function exportPlanData(db: Db, person: PersonRef) {
 
 export async function erasePlanData(tx: Db, person: PersonRef): Promise<void> {
 	await erasePersonFromPlan(tx, { userId: person.userId });
+	await erasePersonFromTeams(tx, { userId: person.userId });
 }
