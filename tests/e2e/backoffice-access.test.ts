@@ -37,7 +37,14 @@ const PAGES = [
 	'/mol/beheer/klimaatplan/convenant.csv',
 	'/mol/beheer/klimaatplan/convenant.xlsx',
 	'/mol/beheer/klimaatplan/1',
-	'/mol/beheer/klimaatplan/1/bewerken'
+	'/mol/beheer/klimaatplan/1/bewerken',
+	// The plan's internal work: departments' staff, climate teams, meetings, tasks and the diagnosis.
+	'/mol/beheer/klimaatplan/diensten',
+	'/mol/beheer/klimaatplan/teams',
+	'/mol/beheer/klimaatplan/overleg',
+	'/mol/beheer/klimaatplan/overleg/nieuw?soort=lunchgesprek',
+	'/mol/beheer/klimaatplan/taken',
+	'/mol/beheer/klimaatplan/diagnose'
 ];
 const WRITES: { path: string; form: Record<string, string> }[] = [
 	{ path: '/mol/beheer/medewerkers?/invite', form: { email: 'indringer@example.be', role: 'admin' } },

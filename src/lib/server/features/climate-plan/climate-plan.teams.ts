@@ -322,3 +322,8 @@ export const removeTeam = command({
 		return { removed: 1 };
 	}
 });
+
+/** The figure of departments taking part in the plan, for the board (whoever reads the plan). */
+export const getPlanParticipation = read({
+	load: (ctx, scope): Promise<DepartmentsTakingPart> => departmentsTakingPart(ctx, scope.municipality.id)
+});
