@@ -1,8 +1,8 @@
-// The demo's internal work around Geel's plan: Hilde (the colleague persona) belongs to the green service and Bart
-// (the sustainability officer) to the sustainability service; a climate team for buildings led by Bart; a lunch
-// talk with the green service with one agreement still open; a first round of the diagnosis answered by the green
-// service. Loaded with the plan's demo, once.
-import { and, eq, inArray } from 'drizzle-orm';
+// The demo's internal work around Geel's plan: Hilde (the colleague persona, made by the colleagues' demo) belongs
+// to the green service and leads a climate team for buildings; a lunch talk with the green service with one
+// agreement still open; a first round of the diagnosis answered by the green service. The other personas' accounts
+// are made at their first login, so the demo names none of them. Loaded with the plan's demo, once.
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { userIdentities } from '$lib/server/db/schema';
 import { DEMO_PERSONA_ISSUER } from '$lib/server/features/accounts/accounts.demo';
@@ -19,30 +19,24 @@ import {
 } from './climate-plan.teams.queries';
 
 export async function loadPlanTeamsDemo(tx: Db, municipalityId: string, now = new Date()): Promise<void> {
-	const people = await tx
-		.select({ subject: userIdentities.subject, userId: userIdentities.userId })
+	const [person] = await tx
+		.select({ userId: userIdentities.userId })
 		.from(userIdentities)
 		.where(
-			and(
-				eq(userIdentities.issuer, DEMO_PERSONA_ISSUER),
-				inArray(userIdentities.subject, ['dev-colleague-geel', 'dev-moderator-geel'])
-			)
+			and(eq(userIdentities.issuer, DEMO_PERSONA_ISSUER), eq(userIdentities.subject, 'dev-colleague-geel'))
 		);
-	const hilde = people.find((p) => p.subject === 'dev-colleague-geel')?.userId;
-	const bart = people.find((p) => p.subject === 'dev-moderator-geel')?.userId;
-	if (!hilde || !bart) return;
+	const hilde = person?.userId;
+	if (!hilde) return;
 	const green = await ensurePlanDepartment(tx, { municipalityId, name: 'Groendienst' });
-	const sustainability = await ensurePlanDepartment(tx, { municipalityId, name: 'Duurzaamheidsdienst' });
 	await setDepartmentOfStaff(tx, { municipalityId, userIds: [hilde], departmentId: green.id });
-	await setDepartmentOfStaff(tx, { municipalityId, userIds: [bart], departmentId: sustainability.id });
 	const buildings = await ensurePlanTheme(tx, { municipalityId, name: 'Gebouwen' });
 	const team = await insertTeam(tx, {
 		municipalityId,
 		name: 'Klimaatteam gebouwen',
 		themeId: buildings.id,
-		leadId: bart
+		leadId: hilde
 	});
-	if (team) await addTeamMembers(tx, { municipalityId, teamId: team.id, userIds: [bart, hilde] });
+	if (team) await addTeamMembers(tx, { municipalityId, teamId: team.id, userIds: [hilde] });
 	const heldOn = new Date(now.getTime() - 14 * 86_400_000).toISOString().slice(0, 10);
 	const talk = await insertMeeting(tx, {
 		municipalityId,
@@ -51,15 +45,12 @@ export async function loadPlanTeamsDemo(tx: Db, municipalityId: string, now = ne
 		departmentId: green.id,
 		teamId: null,
 		notes: 'Gesprek over bermbeheer, ontharding en de planning van de plantdagen: waar helpen we elkaar?',
-		createdBy: bart
+		createdBy: null
 	});
 	await insertParticipants(tx, {
 		municipalityId,
 		meetingId: talk.id,
-		people: [
-			{ userId: bart, departmentId: sustainability.id },
-			{ userId: hilde, departmentId: green.id }
-		]
+		people: [{ userId: hilde, departmentId: green.id }]
 	});
 	await insertAgreement(tx, {
 		municipalityId,

@@ -323,7 +323,7 @@ export async function insertMeeting(
 		departmentId: number | null;
 		teamId: number | null;
 		notes: string;
-		createdBy: string;
+		createdBy: string | null;
 	}
 ): Promise<{ id: number }> {
 	const [row] = await db.insert(climatePlanMeetings).values(params).returning({ id: climatePlanMeetings.id });
