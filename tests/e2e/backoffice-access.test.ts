@@ -50,7 +50,14 @@ const PAGES = [
 	'/mol/beheer/klimaatpact/klimaatpact.xlsx',
 	'/mol/beheer/klimaatpact/klimaatpact.csv',
 	'/mol/beheer/klimaatpact/1',
-	'/mol/beheer/klimaatpact/1/verwijderen'
+	'/mol/beheer/klimaatpact/1/verwijderen',
+	// The plan's internal work: departments' staff, climate teams, meetings, tasks and the diagnosis.
+	'/mol/beheer/klimaatplan/diensten',
+	'/mol/beheer/klimaatplan/teams',
+	'/mol/beheer/klimaatplan/overleg',
+	'/mol/beheer/klimaatplan/overleg/nieuw?soort=lunchgesprek',
+	'/mol/beheer/klimaatplan/taken',
+	'/mol/beheer/klimaatplan/diagnose'
 ];
 const WRITES: { path: string; form: Record<string, string> }[] = [
 	{ path: '/mol/beheer/medewerkers?/invite', form: { email: 'indringer@example.be', role: 'admin' } },

@@ -271,12 +271,75 @@ async function arrangeMol(): Promise<RouteValues> {
 			 VALUES ($1, 'citizen', 'rainwater', 0.3, '2025-06-01', 'Regenton', 'submitted', $2, $3) RETURNING id`,
 			[mol, citizen.id, reportPhotoOfPact.id]
 		);
+		// The plan's internal work of Mol: a department with a staff member, a climate team with a member, a lunch
+		// talk with an agreement and a task, and a diagnosis round with an answer: every page and change of them is
+		// Mol's alone.
+		const molStaff = await one<{ id: string }>(
+			`SELECT user_id AS id FROM memberships WHERE municipality_id = $1 ORDER BY user_id LIMIT 1`,
+			[mol]
+		);
+		const planDepartment = await one<{ id: number }>(
+			`INSERT INTO climate_plan_departments (municipality_id, name) VALUES ($1, 'Sportdienst Mol') RETURNING id`,
+			[mol]
+		);
+		await db.query(
+			`INSERT INTO climate_plan_department_staff (municipality_id, user_id, department_id) VALUES ($1, $2, $3)`,
+			[mol, molStaff.id, planDepartment.id]
+		);
+		const planTeam = await one<{ id: number }>(
+			`INSERT INTO climate_plan_teams (municipality_id, name, lead_id) VALUES ($1, 'Team gebouwen Mol', $2) RETURNING id`,
+			[mol, molStaff.id]
+		);
+		await db.query(
+			`INSERT INTO climate_plan_team_members (municipality_id, team_id, user_id) VALUES ($1, $2, $3)`,
+			[mol, planTeam.id, molStaff.id]
+		);
+		const meeting = await one<{ id: number }>(
+			`INSERT INTO climate_plan_meetings (municipality_id, kind, held_on, department_id, notes)
+			 VALUES ($1, 'lunch_talk', current_date, $2, 'Verslag van Mol') RETURNING id`,
+			[mol, planDepartment.id]
+		);
+		await db.query(
+			`INSERT INTO climate_plan_meeting_participants (municipality_id, meeting_id, user_id, department_id)
+			 VALUES ($1, $2, $3, $4)`,
+			[mol, meeting.id, molStaff.id, planDepartment.id]
+		);
+		const agreement = await one<{ id: number }>(
+			`INSERT INTO climate_plan_agreements (municipality_id, meeting_id, text) VALUES ($1, $2, 'Afspraak van Mol') RETURNING id`,
+			[mol, meeting.id]
+		);
+		const taskAgreement = await one<{ id: number }>(
+			`INSERT INTO climate_plan_agreements (municipality_id, meeting_id, text, outcome)
+			 VALUES ($1, $2, 'Taak van Mol', 'task') RETURNING id`,
+			[mol, meeting.id]
+		);
+		const task = await one<{ id: number }>(
+			`INSERT INTO climate_plan_tasks (municipality_id, agreement_id, title, owner_id, due_on)
+			 VALUES ($1, $2, 'Taak van Mol', $3, current_date + 30) RETURNING id`,
+			[mol, taskAgreement.id, molStaff.id]
+		);
+		const round = await one<{ id: number }>(
+			`INSERT INTO climate_plan_diagnosis_rounds (municipality_id, name) VALUES ($1, 'Ronde Mol') RETURNING id`,
+			[mol]
+		);
+		await db.query(
+			`INSERT INTO climate_plan_diagnosis_answers (municipality_id, round_id, department_id, scores)
+			 VALUES ($1, $2, $3, '{"knowsActions":3,"worksTogether":3,"contactPoint":3,"inPlanning":3,"politicalSupport":3}')`,
+			[mol, round.id, planDepartment.id]
+		);
 		return {
 			municipality: 'mol',
 			resultaat: String(outcome.id),
 			melding: String(pactReport.id),
 			planactie: String(planAction.id),
 			rapport: String(report.id),
+			team: String(planTeam.id),
+			overleg: String(meeting.id),
+			afspraak: String(agreement.id),
+			ronde: String(round.id),
+			klimaattaak: String(task.id),
+			planDepartment: String(planDepartment.id),
+			planStaff: molStaff.id,
 			upload: String(upload.id),
 			traject: String(trajectory.id),
 			stap: String(step.id),
@@ -320,7 +383,8 @@ async function arrangeMol(): Promise<RouteValues> {
  */
 const FORM_OF_ROUTE: Record<string, Record<string, string>> = {
 	[`${BACKOFFICE}/acties/bevestigen`]: { wijziging: 'publish' },
-	[`${BACKOFFICE}/klimaatplan/bevestigen`]: { wijziging: 'status:completed' }
+	[`${BACKOFFICE}/klimaatplan/bevestigen`]: { wijziging: 'status:completed' },
+	[`${BACKOFFICE}/klimaatplan/diensten/bevestigen`]: { wijziging: 'none' }
 };
 
 /**
@@ -407,7 +471,28 @@ function formBody(route: string): URLSearchParams {
 		quantity: '1',
 		occurredOn: '2025-01-01',
 		note: 'Overgenomen door Geel',
-		dwellings: '1'
+		dwellings: '1',
+		// The plan's internal work: Mol's staff member, department, team, agreement and task in every field.
+		persoon: values.planStaff!,
+		person: values.planStaff!,
+		members: values.planStaff!,
+		participants: values.planStaff!,
+		representative: `${values.planDepartment!}:${values.planStaff!}`,
+		lead: values.planStaff!,
+		owner: values.planStaff!,
+		department: values.planDepartment!,
+		team: values.team!,
+		theme: '',
+		afspraak: values.afspraak!,
+		klimaattaak: values.klimaattaak!,
+		heldOn: '2030-01-01',
+		notes: 'Overgenomen door Geel',
+		knowsActions: '1',
+		worksTogether: '1',
+		contactPoint: '1',
+		inPlanning: '1',
+		politicalSupport: '1',
+		comment: 'Overgenomen'
 	});
 	form.append('item', values.suggestie!.split('-')[0]!);
 	// One row of the queue, approved from its own button.

@@ -210,6 +210,23 @@ export function routeValuesOfGeel(dataDir: string): Promise<Record<string, strin
 				(await one(
 					`SELECT id AS v FROM climate_pact_outcomes WHERE municipality_id = ${geel} AND source = 'citizen' ORDER BY photo_id IS NULL, id LIMIT 1`
 				).catch(() => undefined)) ?? '999999',
+			// The plan's internal work of Geel: a climate team, a meeting with an agreement, a diagnosis round.
+			team:
+				(await one(
+					`SELECT id AS v FROM climate_plan_teams WHERE municipality_id = ${geel} ORDER BY id LIMIT 1`
+				).catch(() => undefined)) ?? '999999',
+			overleg:
+				(await one(
+					`SELECT id AS v FROM climate_plan_meetings WHERE municipality_id = ${geel} ORDER BY id LIMIT 1`
+				).catch(() => undefined)) ?? '999999',
+			afspraak:
+				(await one(
+					`SELECT id AS v FROM climate_plan_agreements WHERE municipality_id = ${geel} ORDER BY id LIMIT 1`
+				).catch(() => undefined)) ?? '999999',
+			ronde:
+				(await one(
+					`SELECT id AS v FROM climate_plan_diagnosis_rounds WHERE municipality_id = ${geel} ORDER BY id LIMIT 1`
+				).catch(() => undefined)) ?? '999999',
 			level: '2',
 			// A widget of Geel (/{municipality}/widget/{soort}): the ways to take part, which needs no option.
 			soort: 'meedoen',

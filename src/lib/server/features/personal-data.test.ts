@@ -33,7 +33,15 @@ import {
 	groupThreads,
 	climatePlanActions,
 	climatePlanUpdates,
-	climatePactOutcomes
+	climatePactOutcomes,
+	climatePlanAgreements,
+	climatePlanDepartmentStaff,
+	climatePlanDepartments,
+	climatePlanMeetingParticipants,
+	climatePlanMeetings,
+	climatePlanTasks,
+	climatePlanTeamMembers,
+	climatePlanTeams
 } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
@@ -316,6 +324,37 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 			createdBy: userId
 		}
 	]);
+	// the plan's internal work: a department, a climate team, a lunch talk and a task from its agreement
+	const [department] = await db
+		.insert(climatePlanDepartments)
+		.values({ municipalityId: geel.id, name: `${name}-dienst` })
+		.returning({ id: climatePlanDepartments.id });
+	await db
+		.insert(climatePlanDepartmentStaff)
+		.values({ municipalityId: geel.id, userId, departmentId: department!.id });
+	const [team] = await db
+		.insert(climatePlanTeams)
+		.values({ municipalityId: geel.id, name: `${name}-team`, leadId: userId })
+		.returning({ id: climatePlanTeams.id });
+	await db.insert(climatePlanTeamMembers).values({ municipalityId: geel.id, teamId: team!.id, userId });
+	const [meeting] = await db
+		.insert(climatePlanMeetings)
+		.values({ municipalityId: geel.id, kind: 'lunch_talk', heldOn: '2026-03-12', createdBy: userId })
+		.returning({ id: climatePlanMeetings.id });
+	await db
+		.insert(climatePlanMeetingParticipants)
+		.values({ municipalityId: geel.id, meetingId: meeting!.id, userId, departmentId: department!.id });
+	const [agreement] = await db
+		.insert(climatePlanAgreements)
+		.values({ municipalityId: geel.id, meetingId: meeting!.id, text: 'Afspraak', outcome: 'task' })
+		.returning({ id: climatePlanAgreements.id });
+	await db.insert(climatePlanTasks).values({
+		municipalityId: geel.id,
+		agreementId: agreement!.id,
+		title: `${name}-taak`,
+		ownerId: userId,
+		dueOn: '2026-04-01'
+	});
 	return {
 		userId,
 		addresses: [email],

@@ -1,9 +1,12 @@
 // Dutch texts of the municipality's climate plan (klimaatplan): the board, an action's page and its monitoring,
 // the import, the Covenant of Mayors export, the college's summary and the public part of a linked action.
 import { PLAN_LIMITS } from '$lib/domain/climate-plan';
+import { climatePlanTeams } from './climatePlanTeams';
 
 export const climatePlan = {
 	title: 'Klimaatplan',
+	// Departments' staff, climate teams, meetings, tasks and the diagnosis (climatePlanTeams.ts).
+	teams: climatePlanTeams,
 	homeTitle: 'Klimaatplan',
 	homeBody:
 		'De klimaatacties die de diensten dragen: opvolgen, prioriteren, bijsturen en rapporteren aan het Burgemeestersconvenant.',

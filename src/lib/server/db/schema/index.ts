@@ -20,3 +20,4 @@ export * from './groups-mentions';
 export * from './climate-pact';
 export * from './open-data';
 export * from './groups-sessions';
+export * from './climate-plan-teams';

@@ -17,6 +17,7 @@ import {
 	setInvolvedDepartments,
 	updatePlanAction
 } from './climate-plan.queries';
+import { loadPlanTeamsDemo } from './climate-plan.teams.demo';
 
 const THEMES = ['Gebouwen', 'Mobiliteit', 'Energieproductie', 'Klimaatadaptatie', 'Consumptie en afval'];
 const UNPAVING = 'Ontharden en vergroenen: van tegels naar planten';
@@ -538,4 +539,5 @@ export async function loadClimatePlanDemo(tx: Db, now = new Date()): Promise<voi
 				});
 		}
 	}
+	await loadPlanTeamsDemo(tx, municipalityId, now);
 }

@@ -10,12 +10,18 @@ import {
 	listPlanUpdatesOfPerson
 } from './climate-plan.queries';
 import { clearReportIssuer, listReportsIssuedBy } from './climate-plan.council-report.queries';
+import { erasePersonFromTeams, listTeamWorkOfPerson } from './climate-plan.teams.queries';
 
 export async function exportPlanData(db: Db, person: PersonRef) {
 	const updates = await listPlanUpdatesOfPerson(db, { userId: person.userId });
 	const responsible = await listPlanActionsOfResponsible(db, { userId: person.userId });
 	const reports = await listReportsIssuedBy(db, { userId: person.userId });
+	const teamWork = await listTeamWorkOfPerson(db, { userId: person.userId });
 	return {
+		climatePlanDepartments: teamWork.department.map((d) => d.department),
+		climatePlanTeams: teamWork.teams.map((t) => t.team),
+		climatePlanMeetings: teamWork.meetings,
+		climatePlanTasks: teamWork.tasks,
 		climatePlanResponsibleFor: responsible.map((r) => ({ planActionId: r.id, title: r.title })),
 		climatePlanReportsIssued: reports.map((r) => ({
 			reportId: r.id,
@@ -35,4 +41,5 @@ export async function exportPlanData(db: Db, person: PersonRef) {
 export async function erasePlanData(tx: Db, person: PersonRef): Promise<void> {
 	await erasePersonFromPlan(tx, { userId: person.userId });
 	await clearReportIssuer(tx, { userId: person.userId });
+	await erasePersonFromTeams(tx, { userId: person.userId });
 }

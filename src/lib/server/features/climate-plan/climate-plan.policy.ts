@@ -40,3 +40,32 @@ export function mayPostPlanUpdate(
 ): boolean {
 	return abilities.manage || (abilities.view && responsible);
 }
+
+/**
+ * Marking a task of a meeting's agreement done or open again: whoever steers the plan, and the task's owner while
+ * they read the plan here.
+ */
+export function canChangeTask(
+	actor: Actor | null,
+	target: MunicipalityTarget,
+	task: { ownerId: string | null }
+): boolean {
+	return mayPostPlanUpdate(
+		{ view: canViewPlan(actor, target), manage: canManagePlan(actor, target) },
+		Boolean(actor && task.ownerId === actor.userId)
+	);
+}
+
+/**
+ * Answering the diagnosis for a department: whoever steers the plan (for any department), and a staff member who
+ * reads the plan for the department they belong to.
+ */
+export function canAnswerDiagnosis(
+	actor: Actor | null,
+	target: MunicipalityTarget,
+	departmentId: number,
+	ownDepartmentId: number | null
+): boolean {
+	if (canManagePlan(actor, target)) return true;
+	return canViewPlan(actor, target) && ownDepartmentId !== null && ownDepartmentId === departmentId;
+}

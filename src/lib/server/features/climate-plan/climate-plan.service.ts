@@ -295,7 +295,7 @@ export interface PlanFormChoices extends PlanChoices {
 	colleagueDepartments: string[];
 }
 
-async function formChoices(db: Db, municipalityId: string): Promise<PlanFormChoices> {
+export async function formChoices(db: Db, municipalityId: string): Promise<PlanFormChoices> {
 	const departments = await listPlanDepartments(db, { municipalityId });
 	const known = new Set(departments.map((d) => d.name.toLowerCase()));
 	return {
@@ -368,7 +368,7 @@ export const getPlanActionForm = command({
 // ---------------------------------------------------------------------------------------------
 
 /** Theme, departments and responsible person must be this municipality's: else refused beside the field. */
-async function checkChoices(db: Db, scope: PlanScope, values: PlanActionInput): Promise<void> {
+export async function checkChoices(db: Db, scope: PlanScope, values: PlanActionInput): Promise<void> {
 	const municipalityId = scope.municipality.id;
 	const fields: FieldErrors = {};
 	if (values.theme !== null) {
@@ -424,7 +424,7 @@ export function fieldsOf(
 	};
 }
 
-const formFields = (values: PlanActionInput) =>
+export const formFields = (values: PlanActionInput) =>
 	fieldsOf({
 		...values,
 		themeId: values.theme,
@@ -433,7 +433,7 @@ const formFields = (values: PlanActionInput) =>
 	});
 
 /** The database refuses a second action with the same code: said beside the field. */
-function duplicateCode(err: unknown): never {
+export function duplicateCode(err: unknown): never {
 	const code =
 		(err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } })?.cause ??
 		(err as { code?: string; constraint?: string });

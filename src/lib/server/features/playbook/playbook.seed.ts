@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { playbookTemplates, regions } from '$lib/server/db/schema';
 import type { PlaybookChannel, PlaybookContent, PlaybookSession, PlaybookStep } from '$lib/domain/playbook';
+import { INTERNAL_TRAJECTORY } from './playbook.seed.internal';
 
 type StepInput = Omit<PlaybookStep, 'checklist' | 'session' | 'communication'> &
 	Partial<Pick<PlaybookStep, 'checklist' | 'session' | 'communication'>>;
@@ -442,10 +443,10 @@ export const KLIMAATMAKERS: typeof KLIMAATDOENERS = {
 	}
 };
 
-export const SEEDED_TEMPLATES = [KLIMAATDOENERS, KLIMAATMAKERS];
+export const SEEDED_TEMPLATES = [KLIMAATDOENERS, KLIMAATMAKERS, INTERNAL_TRAJECTORY];
 
 /**
- * Inserts the two templates, published, in the Kempen, unless a template with their address exists already: one
+ * Inserts the templates (and the internal trajectory of a climate plan, playbook.seed.internal.ts), published, in the Kempen, unless a template with their address exists already: one
  * statement at every start (the address is unique, so an existing one is left as its keepers changed it).
  */
 export async function seedPlaybookTemplates(db: Db): Promise<void> {

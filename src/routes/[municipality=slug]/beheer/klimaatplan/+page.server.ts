@@ -6,11 +6,17 @@ import {
 } from '$lib/server/features/climate-plan/climate-plan.service';
 import { listLoad } from '$lib/server/platform/backoffice-pages';
 import { textFields } from '$lib/server/platform/forms';
-import { backofficeAction } from '$lib/server/platform/http';
+import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
+import { getPlanParticipation } from '$lib/server/features/climate-plan/climate-plan.teams';
 import { PLAN_FILTER_NAMES } from './form-fields';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = listLoad('list', PLAN_FILTER_NAMES, listPlanBoard);
+const loadList = listLoad('list', PLAN_FILTER_NAMES, listPlanBoard);
+export const load: PageServerLoad = async (event) => ({
+	...(await loadList(event)),
+	// How many departments take part (departmentsTakingPart), with its definition on the page.
+	participation: await backofficeLoad(event, getPlanParticipation(event.locals.ctx, {}))
+});
 
 export const actions: Actions = {
 	saveView: async (event) => {
