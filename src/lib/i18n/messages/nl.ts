@@ -29,6 +29,7 @@ import type { playbookAdmin } from './nl/playbookAdmin';
 import type { groups } from './nl/groups';
 import type { climatePlan } from './nl/climatePlan';
 import type { climatePlanPublic } from './nl/climatePlanPublic';
+import type { impact } from './nl/impact';
 
 const nl = {
 	app: {
@@ -338,6 +339,7 @@ export type FullCatalogue = typeof nl & {
 	groups: typeof groups;
 	climatePlan: typeof climatePlan;
 	climatePlanPublic: typeof climatePlanPublic;
+	impact: typeof impact;
 };
 
 export default nl;

@@ -24,6 +24,7 @@ import { storiesFeature } from './stories/stories.feature';
 import { suggestionsFeature } from './suggestions/suggestions.feature';
 import { themesFeature } from './themes/themes.feature';
 import { widgetsFeature } from './widgets/widgets.feature';
+import { impactFeature } from './impact/impact.feature';
 
 export const features = [
 	municipalitiesFeature,
@@ -48,7 +49,8 @@ export const features = [
 	groupsFeature,
 	climatePlanFeature,
 	searchFeature,
-	widgetsFeature
+	widgetsFeature,
+	impactFeature
 ] as const;
 
 /** Every section of a person's data export, from the features' personal-data parts. */

@@ -12,6 +12,7 @@ import type { Locale, MessageKey } from '$lib/i18n';
 import type { SubscriptionSubjectKind } from '$lib/domain/subscriptions';
 import type { MunicipalityAbility } from './policy';
 import type { WidgetPart } from './widgets';
+import { collectIndicators, type IndicatorPart } from './indicators';
 
 /** A feature's part of the OpenAPI document: its paths and the schemas they refer to. */
 export interface ApiContribution {
@@ -289,6 +290,8 @@ export interface FeatureManifest<Sections extends PersonalDataSections = Persona
 	mailTemplates?: Readonly<Record<string, MailTemplate>>;
 	/** Its widgets, for other sites to embed (`/{m}/widget/{kind}`, platform/widgets.ts) and for the gallery. */
 	widgets?: readonly WidgetPart[];
+	/** Its impact indicators (platform/indicators.ts), which the impact feature computes, snapshots and shows. */
+	indicators?: readonly IndicatorPart[];
 }
 
 /** Keeps the manifest's literal type, so the export's sections are typed from the registry. */
@@ -330,6 +333,7 @@ export function checkFeatures(features: Features, reserved: { jobs?: readonly st
 			if (widgetKinds.has(w.kind)) throw new Error(`widget ${w.kind} of ${f.name} is declared twice`);
 			widgetKinds.add(w.kind);
 		}
+	collectIndicators(features);
 	const jobs = new Set(reserved.jobs);
 	const handlers = new Set<string>();
 	const templates = new Set<string>();

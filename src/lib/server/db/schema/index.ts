@@ -15,3 +15,4 @@ export * from './widgets';
 export * from './playbook';
 export * from './groups';
 export * from './climate-plan';
+export * from './impact';
