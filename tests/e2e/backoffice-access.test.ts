@@ -37,7 +37,9 @@ const PAGES = [
 	'/mol/beheer/klimaatplan/convenant.csv',
 	'/mol/beheer/klimaatplan/convenant.xlsx',
 	'/mol/beheer/klimaatplan/1',
-	'/mol/beheer/klimaatplan/1/bewerken'
+	'/mol/beheer/klimaatplan/1/bewerken',
+	// Impact: the municipality's dashboard.
+	'/mol/beheer/impact'
 ];
 const WRITES: { path: string; form: Record<string, string> }[] = [
 	{ path: '/mol/beheer/medewerkers?/invite', form: { email: 'indringer@example.be', role: 'admin' } },
@@ -73,7 +75,16 @@ const WRITES: { path: string; form: Record<string, string> }[] = [
 	{ path: '/mol/beheer/klimaatplan/1?/update', form: { done: 'Ingebroken update' } },
 	{ path: '/mol/beheer/klimaatplan/1?/link', form: { action: '1', parts: 'status' } },
 	{ path: '/mol/beheer/klimaatplan/lijsten?/department', form: { name: 'Ingebroken dienst' } },
-	{ path: '/mol/beheer/klimaatplan?/saveView', form: { name: 'Ingebroken', query: '' } }
+	{ path: '/mol/beheer/klimaatplan?/saveView', form: { name: 'Ingebroken', query: '' } },
+	{
+		path: '/mol/beheer/impact?/strategy',
+		form: { channels: 'website', agreements: 'OVERGENOMEN DOOR GEEL', internal: '' }
+	},
+	{ path: '/mol/beheer/impact?/target', form: { indicator: 'accounts.registeredUsers', target: '1' } },
+	{
+		path: '/mol/beheer/impact?/baseline',
+		form: { indicator: 'accounts.registeredUsers', value: '1', recordedOn: '2026-01-01', reason: 'x' }
+	}
 ];
 const GEEL_STAFF = [
 	'dev-moderator-geel',
