@@ -1,8 +1,8 @@
 // Impact in Chromium, with axe on every page, on a server of its own (its jobs run, so the daily snapshot is taken
 // at start): An Willems (Geel's admin) reads the dashboard, is refused a target of 0 with the Dutch message beside
 // the field and what she typed kept, records Geel's strategy (the external strategy turns to "ja"); Lotte, a
-// citizen, chooses Geel as her municipality and joins the pool through her profile, which moves the registered
-// users and the pool by one; the trend table holds the day's snapshot; Els, the regional admin, sorts every
+// citizen, chooses Geel as her municipality and joins the pool through her profile, which moves the pool by one
+// (and the registered users unless Geel was her municipality already); the trend table holds the day's snapshot; Els, the regional admin, sorts every
 // municipality side by side without JavaScript and downloads the CSV, which holds the table's figures; a visitor
 // sees the public pages with only public indicators.
 import type { Page } from 'playwright-core';
@@ -67,6 +67,12 @@ describe('impact', () => {
 		// Lotte chooses Geel and joins the pool through her profile.
 		const lotte = await newPage();
 		await journey.logInAs(/Lotte Peeters/, lotte.page);
+		const before = (await (await lotte.page.request.get('/profiel/gegevens.json')).json()) as {
+			person: { homeMunicipality: { slug: string } | null; wantsToHelp: boolean };
+		};
+		expect(before.person.wantsToHelp).toBe(false);
+		// Registered users count people by their home municipality: she adds one unless Geel was hers already.
+		const addsUser = before.person.homeMunicipality?.slug === 'geel' ? 0 : 1;
 		await visit(lotte.page, '/profiel');
 		await lotte.page.getByLabel('Je gemeente').selectOption({ label: 'Geel' });
 		await lotte.page.getByLabel('Ja, vraag mij om mee te helpen').check();
@@ -76,7 +82,7 @@ describe('impact', () => {
 
 		await visit(page, '/geel/beheer/impact');
 		expect(await nowOf(page, 'Klimaatmakers in de pool')).toBe(pool0 + 1);
-		expect(await nowOf(page, 'Geregistreerde gebruikers')).toBe(users0 + 1);
+		expect(await nowOf(page, 'Geregistreerde gebruikers')).toBe(users0 + addsUser);
 
 		// The daily snapshot, taken by the job at start: the trend's table has today's row.
 		const trend = page.getByRole('table', { name: 'Verloop van Geregistreerde gebruikers per dag' });

@@ -50,7 +50,11 @@ export function trendChart(points: readonly TrendPoint[], target: number | null)
 		path: placed.length > 0 ? path : '',
 		targetY: target !== null ? y(target) : null,
 		points: placed,
-		xTicks: x.ticks(4).map((d) => ({ x: x(d), day: d.toISOString().slice(0, 10) })),
+		// Days only: a chart of a day or two would otherwise tick every few hours, the same day several times.
+		xTicks: x
+			.ticks(4)
+			.map((d) => ({ x: x(d), day: d.toISOString().slice(0, 10) }))
+			.filter((tick, i, all) => all.findIndex((other) => other.day === tick.day) === i),
 		yTicks: y.ticks(4).map((v) => ({ y: y(v), value: v }))
 	};
 }

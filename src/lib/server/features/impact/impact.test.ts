@@ -518,5 +518,8 @@ describe('progress and charts', () => {
 		expect(chart.points).toHaveLength(2);
 		expect(chart.targetY).not.toBeNull();
 		expect(brusselsDay(new Date('2026-03-01T23:30:00Z'))).toBe('2026-03-02');
+		// One day's snapshot: its ticks name each day once (the page keys them; a repeat broke hydration).
+		const one = trendChart([{ day: '2026-03-01', value: 3 }], null);
+		expect(new Set(one.xTicks.map((t) => t.day)).size).toBe(one.xTicks.length);
 	});
 });
