@@ -42,6 +42,7 @@ import {
 } from './impact.service';
 import { indicatorsOf } from './impact.compute';
 import { trendChart } from './impact.charts';
+import { impactWidget } from './impact.widgets';
 
 let database: TestDatabase;
 let geel: Tenant;
@@ -471,6 +472,18 @@ describe('who sees what', () => {
 		const region = await getPublicRegionImpact(ctx(undefined));
 		expect(region.rows.every((r) => r.public)).toBe(true);
 		expect(JSON.stringify(region)).not.toContain('Pajottenland');
+	});
+});
+
+describe('the impact widget', () => {
+	it('shows the public figures of its municipality, each linking to the public impact page', async () => {
+		const view = await impactWidget.load(ctx(geel), { limit: 10 });
+		expect(view.title).toBe('Samen bereikt in Geel');
+		const lines = view.items.flatMap((i) => i.lines);
+		expect(lines).toContain('Klimaatmakers in de pool');
+		expect(lines).not.toContain('Kanalen die mensen bereiken');
+		expect(view.items.every((i) => i.path.startsWith('/geel/impact#'))).toBe(true);
+		expect(view.items.find((i) => i.lines[0] === 'Klimaatmakers in de pool')?.title).toBe('1 klimaatmakers');
 	});
 });
 
