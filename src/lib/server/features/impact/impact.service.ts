@@ -12,6 +12,7 @@ import { AppError } from '$lib/server/platform/errors';
 import { writeAudit } from '$lib/server/platform/audit';
 import { validateInput, type RawInput } from '$lib/server/platform/validation';
 import { toCsv } from '$lib/server/platform/csv';
+import type { z } from 'zod';
 import { computeFigures, indicatorsOf, type Figure, type IndicatorFigures } from './impact.compute';
 import { trendChart, type TrendChart } from './impact.charts';
 import {
@@ -49,8 +50,19 @@ import {
 } from './impact.schemas';
 import './impact.audit';
 
-/** How far back a trend chart reaches. */
+/** How far back a trend chart reaches, and at most how many of its days it shows (chart and table alike). */
 export const TREND_DAYS = 365;
+export const TREND_POINTS = 24;
+
+/**
+ * At most `max` of a series, evenly spread and always with the first and the last: a year of daily snapshots
+ * would be 365 points and table rows per indicator, too many to read and to send.
+ */
+export function thinOut<T>(series: readonly T[], max = TREND_POINTS): T[] {
+	if (series.length <= max) return [...series];
+	const step = (series.length - 1) / (max - 1);
+	return Array.from({ length: max }, (_, i) => series[Math.round(i * step)]!);
+}
 
 /** The day in Brussels of a moment (snapshots and baselines are per Brussels day). */
 export function brusselsDay(at: Date): string {
@@ -184,7 +196,7 @@ function buildRow(
 	data: {
 		baselines: Awaited<ReturnType<typeof listBaselines>>;
 		targets: Awaited<ReturnType<typeof listTargets>>;
-		snapshots: Awaited<ReturnType<typeof listSnapshots>>;
+		snapshotsBy: Map<string, Awaited<ReturnType<typeof listSnapshots>>>;
 	}
 ): IndicatorRow {
 	const part = f.part;
@@ -192,9 +204,9 @@ function buildRow(
 	const yesNo = part.kind === 'municipalities' && scopeKey !== REGION_SCOPE;
 	const target = yesNo ? null : targetOf(part, scopeKey, data.targets);
 	const baseline = data.baselines.find((b) => b.scopeKey === scopeKey && b.indicatorKey === part.key) ?? null;
-	const trendRows = data.snapshots
-		.filter((s) => s.scopeKey === scopeKey && s.indicatorKey === part.key && s.value !== null)
-		.map((s) => ({ day: s.day, value: s.value! }));
+	const trendRows = thinOut(
+		(data.snapshotsBy.get(`${scopeKey}|${part.key}`) ?? []).map((s) => ({ day: s.day, value: s.value! }))
+	);
 	const p = yesNo
 		? { percent: null, light: (figure.value ? 'green' : 'red') as TrafficLight }
 		: progress(figure.value, target);
@@ -252,7 +264,16 @@ async function pageData(
 			indicatorKeys: keys
 		})
 	]);
-	return { figures, baselines, targets, snapshots };
+	// Per scope and indicator, oldest first (as read), without days that have no figure.
+	const snapshotsBy = new Map<string, typeof snapshots>();
+	for (const s of snapshots) {
+		if (s.value === null) continue;
+		const k = `${s.scopeKey}|${s.indicatorKey}`;
+		const list = snapshotsBy.get(k) ?? [];
+		list.push(s);
+		snapshotsBy.set(k, list);
+	}
+	return { figures, baselines, targets, snapshotsBy };
 }
 
 export interface MunicipalityImpactPage {
@@ -471,39 +492,53 @@ interface FigureScope {
 
 /**
  * Which figure a form names, and whether this person may change it: the region's figures only its regional
- * admin, a municipality's its admins (settings.manage) and the regional admin. Staff of another municipality
- * are refused as forbidden.
+ * admin, a municipality's its admins (settings.manage) and the regional admin. The scope is decided first, before
+ * anything typed is read, so staff of another municipality are refused as forbidden whatever they sent.
  */
-async function authorizeFigure(
+async function authorizeScope(
 	ctx: Ctx,
-	input: { regionId: string | null; scope: string; indicator: string }
-): Promise<FigureScope> {
+	input: { regionId: string | null; scope: unknown }
+): Promise<Omit<FigureScope, 'part'>> {
 	const actor = ctx.actor;
 	if (!actor) throw new AppError('unauthenticated');
-	const part = indicatorsOf(ctx.features).find((p) => p.key === input.indicator);
-	if (!part)
-		throw new AppError('validation', {
-			fields: { indicator: ['impact.errors.indicatorUnknown'] },
-			message: 'impact.errors.indicatorUnknown'
-		});
 	const regions = await listRegionsWithMunicipalities(ctx.db);
 	if (input.scope === REGION_SCOPE) {
 		const region = regions.find((r) => r.id === input.regionId);
 		if (!region || !mayManageRegionImpact(actor, region.id))
 			throw new AppError('forbidden', { message: 'backoffice.forbidden.body' });
-		return { actor, region, scopeKey: REGION_SCOPE, municipality: null, part };
+		return { actor, region, scopeKey: REGION_SCOPE, municipality: null };
 	}
 	for (const region of regions) {
 		const municipality = region.municipalities.find((m) => m.slug === input.scope);
 		if (!municipality) continue;
 		if (!mayRecordMunicipalityImpact(actor, { municipalityId: municipality.id, regionId: region.id }))
 			throw new AppError('forbidden', { message: 'backoffice.forbidden.body' });
-		return { actor, region, scopeKey: municipality.id, municipality, part };
+		return { actor, region, scopeKey: municipality.id, municipality };
 	}
 	throw new AppError('validation', {
 		fields: { scope: ['impact.errors.scopeUnknown'] },
 		message: 'impact.errors.scopeUnknown'
 	});
+}
+
+function indicatorPart(ctx: Ctx, key: string): IndicatorPart {
+	const part = indicatorsOf(ctx.features).find((p) => p.key === key);
+	if (!part)
+		throw new AppError('validation', {
+			fields: { indicator: ['impact.errors.indicatorUnknown'] },
+			message: 'impact.errors.indicatorUnknown'
+		});
+	return part;
+}
+
+async function authorizeFigure<S extends z.ZodType<{ scope: string; indicator: string }>>(
+	ctx: Ctx,
+	schema: S,
+	input: Record<string, unknown> & { unverifiedRegionId?: string | null }
+): Promise<{ scope: FigureScope; values: z.output<S> }> {
+	const scope = await authorizeScope(ctx, { regionId: input.unverifiedRegionId ?? null, scope: input.scope });
+	const values = validateInput(schema, input);
+	return { scope: { ...scope, part: indicatorPart(ctx, values.indicator) }, values };
 }
 
 const auditSubject = (s: FigureScope) => ({ id: s.region.id, name: s.municipality?.name ?? s.region.name });
@@ -513,12 +548,7 @@ export async function changeTarget(
 	ctx: Ctx,
 	input: RawInput<typeof targetSchema> & { unverifiedRegionId?: string | null }
 ): Promise<void> {
-	const values = validateInput(targetSchema, input);
-	const scope = await authorizeFigure(ctx, {
-		regionId: input.unverifiedRegionId ?? null,
-		scope: values.scope,
-		indicator: values.indicator
-	});
+	const { scope, values } = await authorizeFigure(ctx, targetSchema, input);
 	if (scope.part.kind === 'municipalities' && scope.scopeKey !== REGION_SCOPE)
 		throw new AppError('validation', {
 			fields: { indicator: ['impact.errors.noMunicipalTarget'] },
@@ -549,17 +579,12 @@ export async function changeBaseline(
 	input: RawInput<typeof baselineSchema> & { unverifiedRegionId?: string | null },
 	now = new Date()
 ): Promise<void> {
-	const values = validateInput(baselineSchema, input);
+	const { scope, values } = await authorizeFigure(ctx, baselineSchema, input);
 	if (values.recordedOn > brusselsDay(now))
 		throw new AppError('validation', {
 			fields: { recordedOn: ['impact.errors.baselineInFuture'] },
 			message: 'impact.errors.baselineInFuture'
 		});
-	const scope = await authorizeFigure(ctx, {
-		regionId: input.unverifiedRegionId ?? null,
-		scope: values.scope,
-		indicator: values.indicator
-	});
 	await ctx.db.transaction(async (tx) => {
 		const before = await getBaseline(tx, {
 			regionId: scope.region.id,
@@ -596,12 +621,7 @@ export async function enterFigure(
 	ctx: Ctx,
 	input: RawInput<typeof entrySchema> & { unverifiedRegionId?: string | null }
 ): Promise<void> {
-	const values = validateInput(entrySchema, input);
-	const scope = await authorizeFigure(ctx, {
-		regionId: input.unverifiedRegionId ?? null,
-		scope: values.scope,
-		indicator: values.indicator
-	});
+	const { scope, values } = await authorizeFigure(ctx, entrySchema, input);
 	if (scope.part.compute)
 		throw new AppError('validation', {
 			fields: { indicator: ['impact.errors.computed'] },

@@ -38,7 +38,8 @@ import {
 	progress,
 	recordBaselines,
 	saveStrategy,
-	takeDailySnapshots
+	takeDailySnapshots,
+	thinOut
 } from './impact.service';
 import { indicatorsOf } from './impact.compute';
 import { trendChart } from './impact.charts';
@@ -531,6 +532,12 @@ describe('progress and charts', () => {
 		expect(chart.points).toHaveLength(2);
 		expect(chart.targetY).not.toBeNull();
 		expect(brusselsDay(new Date('2026-03-01T23:30:00Z'))).toBe('2026-03-02');
+		const year = Array.from({ length: 365 }, (_, i) => i);
+		const thin = thinOut(year);
+		expect(thin).toHaveLength(24);
+		expect(thin[0]).toBe(0);
+		expect(thin.at(-1)).toBe(364);
+		expect(thinOut([1, 2, 3])).toEqual([1, 2, 3]);
 		// One day's snapshot: its ticks name each day once (the page keys them; a repeat broke hydration).
 		const one = trendChart([{ day: '2026-03-01', value: 3 }], null);
 		expect(new Set(one.xTicks.map((t) => t.day)).size).toBe(one.xTicks.length);
