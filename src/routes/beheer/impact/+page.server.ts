@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { getRegionImpact, recordBaselines } from '$lib/server/features/impact/impact.service';
+import { enterFigure, getRegionImpact, recordBaselines } from '$lib/server/features/impact/impact.service';
 import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
 import { textFields } from '$lib/server/platform/forms';
 import { flashOf, withFlash } from '$lib/server/platform/flash';
@@ -30,5 +30,22 @@ export const actions: Actions = {
 		);
 		if (!result.ok) return result.failure;
 		redirect(303, withFlash('/beheer/impact', 'baselines'));
+	},
+	// A figure the platform cannot count, for the region (the playbook made available), with its note.
+	enter: async (event) => {
+		const values = textFields(await event.request.formData(), ['regionId', 'indicator', 'value', 'note']);
+		const result = await backofficeAction(
+			event,
+			enterFigure(event.locals.ctx, {
+				unverifiedRegionId: values.regionId,
+				scope: 'region',
+				indicator: values.indicator,
+				value: values.value,
+				note: values.note
+			}),
+			values
+		);
+		if (!result.ok) return result.failure;
+		redirect(303, withFlash('/beheer/impact', 'entry'));
 	}
 };
