@@ -23,6 +23,14 @@ async function nowOf(page: Page, name: string): Promise<number> {
 	return Number(match[1]!.replace(/\./g, ''));
 }
 
+async function nowText(page: Page, name: string): Promise<string> {
+	const row = page
+		.locator('table')
+		.first()
+		.locator('tr', { has: page.getByRole('rowheader', { name }) });
+	return (await row.locator('td').nth(2).textContent()) ?? '';
+}
+
 const newPage = async () => {
 	const context = await journey.browser.newContext({ baseURL: journey.server.url, locale: 'nl-BE' });
 	return { context, page: await context.newPage() };
@@ -98,6 +106,22 @@ describe('impact', () => {
 		await journey.logInAs(/Els Van den Broeck/, els.page);
 		expect((await visit(els.page, '/beheer/impact')).status()).toBe(200);
 		await checkA11y(els.page, 'impact: region dashboard');
+		// A figure the platform cannot count: without a note it is refused beside the field, the number kept.
+		const available = 'Gemeenten die het draaiboek ter beschikking kregen';
+		expect(await nowText(els.page, available)).toContain('nog niet ingevoerd');
+		await els.page.locator('#e-value').fill('31');
+		await els.page.getByRole('button', { name: 'Waarde invoeren' }).click();
+		await els.page.waitForLoadState('networkidle');
+		expect(await els.page.locator('#e-note-error').textContent()).toBe(
+			'Geef een toelichting bij de ingevoerde waarde.'
+		);
+		expect(await els.page.locator('#e-value').inputValue()).toBe('31');
+		await checkA11y(els.page, 'impact: entered figure refused');
+		await els.page.locator('#e-note').fill('De 29 Kempense gemeenten en twee daarbuiten.');
+		await els.page.getByRole('button', { name: 'Waarde invoeren' }).click();
+		await els.page.waitForURL(/gelukt=entry/);
+		expect(await nowText(els.page, available)).toContain('31');
+		expect(await nowText(els.page, available)).toContain('ingevoerd');
 		const side = els.page.locator('#side-caption').locator('xpath=..');
 		await side.getByRole('link', { name: 'Klimaatmakers in de pool' }).click();
 		await els.page.waitForURL(/sorteer=accounts.climateMakers/);
