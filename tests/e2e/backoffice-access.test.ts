@@ -57,7 +57,9 @@ const PAGES = [
 	'/mol/beheer/klimaatplan/overleg',
 	'/mol/beheer/klimaatplan/overleg/nieuw?soort=lunchgesprek',
 	'/mol/beheer/klimaatplan/taken',
-	'/mol/beheer/klimaatplan/diagnose'
+	'/mol/beheer/klimaatplan/diagnose',
+	// Impact: the municipality's dashboard.
+	'/mol/beheer/impact'
 ];
 const WRITES: { path: string; form: Record<string, string> }[] = [
 	{ path: '/mol/beheer/medewerkers?/invite', form: { email: 'indringer@example.be', role: 'admin' } },
@@ -101,7 +103,16 @@ const WRITES: { path: string; form: Record<string, string> }[] = [
 		form: { target: 'actie:1', kind: 'trees', quantity: '1000', occurredOn: '2025-01-01', note: '' }
 	},
 	{ path: '/mol/beheer/klimaatpact?/dwellings', form: { dwellings: '1' } },
-	{ path: '/mol/beheer/klimaatpact/meldingen/bevestigen', form: { melding: '1' } }
+	{ path: '/mol/beheer/klimaatpact/meldingen/bevestigen', form: { melding: '1' } },
+	{
+		path: '/mol/beheer/impact?/strategy',
+		form: { channels: 'website', agreements: 'OVERGENOMEN DOOR GEEL', internal: '' }
+	},
+	{ path: '/mol/beheer/impact?/target', form: { indicator: 'accounts.registeredUsers', target: '1' } },
+	{
+		path: '/mol/beheer/impact?/baseline',
+		form: { indicator: 'accounts.registeredUsers', value: '1', recordedOn: '2026-01-01', reason: 'x' }
+	}
 ];
 const GEEL_STAFF = [
 	'dev-moderator-geel',

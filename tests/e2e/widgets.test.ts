@@ -44,7 +44,7 @@ let host: HostSite;
 let stranger: HostSite;
 /** The snippets the gallery gave for each widget: kind → { iframe, script }. */
 const snippets = new Map<string, { iframe: string; script: string }>();
-const KINDS = ['meedoen', 'actie', 'kaart', 'activiteiten'];
+const KINDS = ['meedoen', 'actie', 'kaart', 'activiteiten', 'impact'];
 
 beforeAll(async () => {
 	host = await startHostSite('Website van Geel (test)');
@@ -146,7 +146,8 @@ describe('widgets', () => {
 		for (const [kind, query] of [
 			['meedoen', 'soort=meedoen'],
 			['kaart', `soort=kaart&kans=${map}`],
-			['activiteiten', 'soort=activiteiten&aantal=3']
+			['activiteiten', 'soort=activiteiten&aantal=3'],
+			['impact', 'soort=impact']
 		] as const) {
 			await visit(page, `/geel/beheer/widgets?${query}&site=127.0.0.1`, { until: 'load' });
 			snippets.set(kind, await snippetsOf(page));

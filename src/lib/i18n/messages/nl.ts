@@ -35,6 +35,7 @@ import type { climatePlanPublic } from './nl/climatePlanPublic';
 import type { climatePlanViews } from './nl/climatePlanViews';
 import type { climatePact } from './nl/climatePact';
 import type { climatePactPublic } from './nl/climatePactPublic';
+import type { impact } from './nl/impact';
 
 const nl = {
 	app: {
@@ -361,6 +362,7 @@ export type FullCatalogue = typeof nl & {
 	climatePlanViews: typeof climatePlanViews;
 	climatePact: typeof climatePact;
 	climatePactPublic: typeof climatePactPublic;
+	impact: typeof impact;
 };
 
 export default nl;

@@ -26,6 +26,7 @@ import { suggestionsFeature } from './suggestions/suggestions.feature';
 import { themesFeature } from './themes/themes.feature';
 import { widgetsFeature } from './widgets/widgets.feature';
 import { openDataFeature } from './open-data/open-data.feature';
+import { impactFeature } from './impact/impact.feature';
 
 export const features = [
 	municipalitiesFeature,
@@ -52,7 +53,8 @@ export const features = [
 	climatePactFeature,
 	searchFeature,
 	widgetsFeature,
-	openDataFeature
+	openDataFeature,
+	impactFeature
 ] as const;
 
 /** Every section of a person's data export, from the features' personal-data parts. */

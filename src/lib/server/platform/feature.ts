@@ -13,6 +13,7 @@ import type { SubscriptionSubjectKind } from '$lib/domain/subscriptions';
 import type { MunicipalityAbility } from './policy';
 import type { WidgetPart } from './widgets';
 import type { OpenDataset } from './open-data';
+import { collectIndicators, type IndicatorPart } from './indicators';
 
 /** A feature's part of the OpenAPI document: its paths and the schemas they refer to. */
 export interface ApiContribution {
@@ -292,6 +293,8 @@ export interface FeatureManifest<Sections extends PersonalDataSections = Persona
 	widgets?: readonly WidgetPart[];
 	/** Its open datasets (`/{m}/open-data`, platform/open-data.ts): only what everyone may read, no personal data. */
 	openData?: readonly OpenDataset[];
+	/** Its impact indicators (platform/indicators.ts), which the impact feature computes, snapshots and shows. */
+	indicators?: readonly IndicatorPart[];
 }
 
 /** Keeps the manifest's literal type, so the export's sections are typed from the registry. */
@@ -339,6 +342,7 @@ export function checkFeatures(features: Features, reserved: { jobs?: readonly st
 			if (datasets.has(d.key)) throw new Error(`dataset ${d.key} of ${f.name} is declared twice`);
 			datasets.add(d.key);
 		}
+	collectIndicators(features);
 	const jobs = new Set(reserved.jobs);
 	const handlers = new Set<string>();
 	const templates = new Set<string>();

@@ -21,3 +21,4 @@ export * from './climate-pact';
 export * from './open-data';
 export * from './groups-sessions';
 export * from './climate-plan-teams';
+export * from './impact';

@@ -2,6 +2,7 @@
 // provider on demo installations.
 import { translate } from '$lib/i18n';
 import { defineFeature } from '$lib/server/platform/feature';
+import { accountsIndicators } from './accounts.indicators';
 import { newToken } from '$lib/server/platform/tokens';
 import { devIdpIssuer, startDevIdp } from '$lib/server/devidp/devidp';
 import { PERSONAS } from '$lib/server/devidp/personas';
@@ -21,6 +22,8 @@ declare module '$lib/server/platform/feature' {
 
 export const accountsFeature = defineFeature({
 	name: 'accounts',
+	// Its impact indicators (platform/indicators.ts), computed and shown by the impact feature.
+	indicators: accountsIndicators,
 	// Expired sessions and used login links.
 	housekeeping: ({ db, config }) =>
 		deleteExpiredAuthRecords(db, { sessionIdleMinutes: config.sessionIdleMinutes }),

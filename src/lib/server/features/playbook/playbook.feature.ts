@@ -3,11 +3,14 @@
 // regional admins and participation experts and published for everyone; municipalities run trajectories from
 // them for climate or another policy theme, and propose improved steps back. The region sees who runs what.
 import { defineFeature } from '$lib/server/platform/feature';
+import { playbookIndicators } from './playbook.indicators';
 import { seedPlaybookTemplates } from './playbook.seed';
 import { seedDemoPlaybook } from './playbook.demo';
 
 export const playbookFeature = defineFeature({
 	name: 'playbook',
+	// Its impact indicators (platform/indicators.ts), computed and shown by the impact feature.
+	indicators: playbookIndicators,
 	// playbook.policy.ts: reading trajectories needs the back office, running them preparing working groups.
 	abilities: ['backoffice.view', 'workingGroups.prepare'],
 	seed: seedPlaybookTemplates,

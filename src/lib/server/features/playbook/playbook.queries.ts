@@ -1,6 +1,6 @@
 // Queries of the playbook. Templates are the region's (filtered by region); trajectories, their phases and
 // steps, and proposals are a municipality's, and every query of them takes `municipalityId` and filters on it.
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import {
 	citizenGroups,
@@ -568,7 +568,10 @@ export async function countOpenProposals(db: Db, params: { regionIds: string[] }
  * Every trajectory of the region's municipalities with how far it is: the region's overview, and the figures
  * behind the impact indicators "using the playbook" and "extra policy themes".
  */
-export async function listRegionTrajectories(db: Db, params: { regionId: string; municipalityId?: string }) {
+export async function listRegionTrajectories(
+	db: Db,
+	params: { regionId: string; municipalityId?: string; startedBy?: Date }
+) {
 	return db
 		.select({
 			municipalityId: playbookTrajectories.municipalityId,
@@ -589,7 +592,8 @@ export async function listRegionTrajectories(db: Db, params: { regionId: string;
 		.where(
 			and(
 				eq(municipalities.regionId, params.regionId),
-				params.municipalityId ? eq(playbookTrajectories.municipalityId, params.municipalityId) : undefined
+				params.municipalityId ? eq(playbookTrajectories.municipalityId, params.municipalityId) : undefined,
+				params.startedBy ? lte(playbookTrajectories.createdAt, params.startedBy) : undefined
 			)
 		)
 		.orderBy(asc(municipalities.name), desc(playbookTrajectories.startsOn));

@@ -183,7 +183,8 @@ export async function getPlaybookUsageOverview(ctx: Ctx): Promise<PlaybookUsageO
  */
 export async function playbookUsage(
 	db: Db,
-	params: { regionId: string; municipalityId?: string }
+	/** `startedBy`: only trajectories created by then (an indicator's figure at a moment). */
+	params: { regionId: string; municipalityId?: string; startedBy?: Date }
 ): Promise<
 	{
 		municipalityId: string;

@@ -94,9 +94,9 @@ afterAll(async () => {
 });
 
 describe('the manifests', () => {
-	it('bring four widgets, each kind once', () => {
+	it('bring five widgets, each kind once', () => {
 		const kinds = features.flatMap((f) => (f.widgets ?? []).map((w) => w.kind));
-		expect(kinds.sort()).toEqual(['actie', 'activiteiten', 'kaart', 'meedoen']);
+		expect(kinds.sort()).toEqual(['actie', 'activiteiten', 'impact', 'kaart', 'meedoen']);
 		expect(() => checkFeatures(features)).not.toThrow();
 		const twice = [...features, { name: 'copy', widgets: features.find((f) => f.widgets)!.widgets }];
 		expect(() => checkFeatures(twice)).toThrow(/declared twice/);
@@ -312,7 +312,13 @@ describe('the gallery', () => {
 			communication.actor,
 			`soort=actie&actie=${action.id}&grootte=klein&site=www.geel.be`
 		);
-		expect(g.widgets.map((w) => w.kind).sort()).toEqual(['actie', 'activiteiten', 'kaart', 'meedoen']);
+		expect(g.widgets.map((w) => w.kind).sort()).toEqual([
+			'actie',
+			'activiteiten',
+			'impact',
+			'kaart',
+			'meedoen'
+		]);
 		expect(g.choices.action?.map((c) => c.label)).toContain('Ontharding Markt');
 		expect(g.choices.action?.map((c) => c.label)).not.toContain('Nog geheim');
 		expect(g.fields).toEqual({});

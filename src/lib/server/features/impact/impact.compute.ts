@@ -1,0 +1,110 @@
+// Computing every indicator of the registry for a region at a moment: the features' counts, the figures staff
+// entered where the platform cannot count, and the region's figure (a sum, a count of yes, or its own).
+import type { Db } from '$lib/server/db/client';
+import type { Features } from '$lib/server/platform/feature';
+import { collectIndicators, type IndicatorPart, type IndicatorSource } from '$lib/server/platform/indicators';
+import { listLatestEntries, REGION_SCOPE } from './impact.queries';
+
+export interface Figure {
+	/** Null when the platform cannot count it and nobody entered it yet (shown as "not entered", never as 0). */
+	value: number | null;
+	note: string | null;
+	source: IndicatorSource;
+	/** When it was computed or entered. */
+	at: Date;
+}
+
+export interface IndicatorFigures {
+	part: IndicatorPart;
+	/** Per municipality id (a `count` indicator without compute: each municipality's entered figure, or null). */
+	municipalities: Map<string, Figure>;
+	region: Figure;
+}
+
+const cache = new WeakMap<Features, IndicatorPart[]>();
+
+/** The registry's indicators, in the impact map's order. */
+export function indicatorsOf(features: Features): IndicatorPart[] {
+	let list = cache.get(features);
+	if (!list) {
+		list = collectIndicators(features);
+		cache.set(features, list);
+	}
+	return list;
+}
+
+export async function computeFigures(
+	db: Db,
+	input: {
+		features: Features;
+		regionId: string;
+		municipalityIds: readonly string[];
+		now: Date;
+		/** Only these indicators (all when absent). */
+		keys?: readonly string[];
+	}
+): Promise<IndicatorFigures[]> {
+	const parts = indicatorsOf(input.features).filter((p) => !input.keys || input.keys.includes(p.key));
+	const scope = { regionId: input.regionId, municipalityIds: input.municipalityIds, now: input.now };
+	const needsEntries = parts.some((p) => !p.compute);
+	const [entries, computed] = await Promise.all([
+		needsEntries ? listLatestEntries(db, { regionId: input.regionId, at: input.now }) : Promise.resolve([]),
+		// One after the other: on the embedded database statements queue anyway, and on PostgreSQL a request
+		// holds one connection at a time from the pool.
+		(async () => {
+			const out = [];
+			for (const p of parts) out.push(p.compute ? await p.compute(db, scope) : null);
+			return out;
+		})()
+	]);
+	const entryOf = (scopeKey: string, key: string) =>
+		entries.find((e) => e.scopeKey === scopeKey && e.indicatorKey === key);
+	return parts.map((part, i) => {
+		const result = computed[i];
+		const municipalities = new Map<string, Figure>();
+		if (result) {
+			for (const id of input.municipalityIds) {
+				const f = result.municipalities.get(id);
+				municipalities.set(id, {
+					value: f?.value ?? 0,
+					note: f?.note ?? null,
+					source: 'computed',
+					at: input.now
+				});
+			}
+			const values = [...municipalities.values()].map((f) => f.value ?? 0);
+			const region: Figure = result.region
+				? { value: result.region.value, note: result.region.note ?? null, source: 'computed', at: input.now }
+				: {
+						value:
+							part.kind === 'municipalities'
+								? values.filter((v) => v > 0).length
+								: values.reduce((a, b) => a + b, 0),
+						note: null,
+						source: 'computed',
+						at: input.now
+					};
+			return { part, municipalities, region };
+		}
+		for (const id of input.municipalityIds) {
+			const e = entryOf(id, part.key);
+			municipalities.set(id, {
+				value: e?.value ?? null,
+				note: e?.note ?? null,
+				source: 'entered',
+				at: e?.enteredAt ?? input.now
+			});
+		}
+		const e = entryOf(REGION_SCOPE, part.key);
+		return {
+			part,
+			municipalities,
+			region: {
+				value: e?.value ?? null,
+				note: e?.note ?? null,
+				source: 'entered',
+				at: e?.enteredAt ?? input.now
+			}
+		};
+	});
+}

@@ -1,0 +1,545 @@
+// The impact indicators against the real database (PGlite, and PostgreSQL when TEST_DATABASE_URL is set): every
+// indicator's definition, the daily snapshot taken once, baselines, targets and entered figures with bad input
+// refused, and who may see non-public figures.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, and } from 'drizzle-orm';
+import type { Tenant } from '$lib/server/platform/context';
+import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
+import { buildCtx } from '$lib/server/testing/context';
+import { refusal } from '$lib/server/testing/assertions';
+import {
+	buildAction,
+	buildOpportunity,
+	buildParticipatingMunicipality,
+	buildStaff,
+	buildSuggestion,
+	buildSuggestionOpportunity,
+	buildUser,
+	actorOf,
+	grantRegionRole,
+	regionIdOf
+} from '$lib/server/testing/factories';
+import { features } from '$lib/server/features';
+import { actions, auditLog, impactSnapshots, playbookTrajectories, users } from '$lib/server/db/schema';
+import { AppError } from '$lib/server/platform/errors';
+import type { Actor } from '$lib/server/platform/policy';
+import {
+	brusselsDay,
+	changeBaseline,
+	changeTarget,
+	enterFigure,
+	getMunicipalityImpact,
+	getPublicImpact,
+	getPublicRegionImpact,
+	getRegionImpact,
+	getRegionImpactCsv,
+	indicatorPeriod,
+	indicatorValue,
+	progress,
+	recordBaselines,
+	saveStrategy,
+	takeDailySnapshots,
+	thinOut
+} from './impact.service';
+import { indicatorsOf } from './impact.compute';
+import { trendChart } from './impact.charts';
+import { impactWidget } from './impact.widgets';
+
+let database: TestDatabase;
+let geel: Tenant;
+let mol: Tenant;
+let regionId: string;
+let geelAdmin: Actor;
+let geelAlderman: Actor;
+let geelColleague: Actor;
+let molAdmin: Actor;
+let regionAdmin: Actor;
+
+// Outside a municipality (tenant undefined) the use cases that need none ignore it.
+const ctx = (tenant: Tenant | undefined, actor?: Actor) => buildCtx(database.db, tenant as Tenant, { actor });
+const valueOf = async (key: string, tenant: Tenant) =>
+	(await indicatorValue(ctx(undefined, regionAdmin), key, { municipality: tenant.id })).value;
+
+async function person(tenant: Tenant, opts: { pool?: boolean; channel?: string } = {}) {
+	const u = await buildUser(database.db);
+	await database.db
+		.update(users)
+		.set({
+			homeMunicipalityId: tenant.id,
+			wantsToHelp: opts.pool ?? false,
+			firstChannel: opts.channel ?? null
+		})
+		.where(eq(users.id, u.id));
+	return u;
+}
+
+beforeAll(async () => {
+	database = await createTestDatabase();
+	const db = database.db;
+	geel = await buildParticipatingMunicipality(db, 'geel');
+	mol = await buildParticipatingMunicipality(db, 'mol');
+	regionId = await regionIdOf(db, geel);
+	geelAdmin = (await buildStaff(db, geel, 'admin')).actor;
+	geelAlderman = (await buildStaff(db, geel, 'alderman')).actor;
+	geelColleague = (await buildStaff(db, geel, 'colleague')).actor;
+	molAdmin = (await buildStaff(db, mol, 'admin')).actor;
+	const ra = await buildUser(db);
+	await grantRegionRole(db, regionId, ra.id, 'regional_admin');
+	regionAdmin = await actorOf(db, ra);
+});
+
+afterAll(async () => {
+	await database?.destroy();
+});
+
+describe('the registry', () => {
+	it('gathers every indicator of the impact map from the manifests, each key once', () => {
+		const keys = indicatorsOf(features).map((p) => p.key);
+		expect(keys).toEqual([
+			'opportunities.rungs',
+			'impact.climateActions',
+			'accounts.climateMakers',
+			'accounts.registeredUsers',
+			'accounts.channels',
+			'impact.externalStrategy',
+			'impact.testing',
+			'impact.strategies',
+			'playbook.using',
+			'impact.playbookAvailable',
+			'playbook.extraThemes'
+		]);
+		expect(new Set(keys).size).toBe(keys.length);
+	});
+});
+
+describe('each indicator counts what its definition says', () => {
+	it('registered users, the pool of climate makers and the channels, per municipality and summed', async () => {
+		const before = await valueOf('accounts.registeredUsers', geel);
+		await person(geel, { pool: true, channel: 'facebook' });
+		await person(geel, { channel: 'magazine' });
+		await person(geel, { channel: 'facebook' });
+		await person(mol, { pool: true, channel: 'whatsapp' });
+		const deleted = await person(geel, { pool: true });
+		await database.db.update(users).set({ deletedAt: new Date() }).where(eq(users.id, deleted.id));
+		expect(await valueOf('accounts.registeredUsers', geel)).toBe((before ?? 0) + 3);
+		expect(await valueOf('accounts.climateMakers', geel)).toBe(1);
+		expect(await valueOf('accounts.climateMakers', mol)).toBe(1);
+		const channels = await indicatorValue(ctx(undefined, regionAdmin), 'accounts.channels', {
+			municipality: geel.id
+		});
+		expect(channels.value).toBe(2);
+		expect(channels.note).toBe('facebook 2, magazine 1');
+		const region = await indicatorValue(ctx(undefined, regionAdmin), 'accounts.climateMakers', {
+			region: regionId
+		});
+		expect(region.value).toBe(2);
+		expect(region.source).toBe('computed');
+		const regionChannels = await indicatorValue(ctx(undefined, regionAdmin), 'accounts.channels', {
+			region: regionId
+		});
+		expect(regionChannels.value).toBe(3); // facebook, magazine, whatsapp: distinct, not summed
+	});
+
+	it('rungs with an offer: only opportunities of published actions, each rung once', async () => {
+		const action = await buildAction(database.db, geel, { title: 'Bomen planten' });
+		await buildOpportunity(database.db, geel, action.id, { kind: 'readUpdates', rung: 'inform' });
+		await buildOpportunity(database.db, geel, action.id, { kind: 'readUpdates', rung: 'inform' });
+		await buildOpportunity(database.db, geel, action.id, { kind: 'readUpdates', rung: 'coproduce' });
+		const draft = await buildAction(database.db, geel, { publish: false });
+		await buildOpportunity(database.db, geel, draft.id, { kind: 'readUpdates', rung: 'selfManage' });
+		const v = await indicatorValue(ctx(undefined, regionAdmin), 'opportunities.rungs', {
+			municipality: geel.id
+		});
+		expect(v.value).toBe(2);
+		expect(v.note).toBe('Informeren 2, Coproduceren 1');
+	});
+
+	it('climate actions: additional ones in execution against the start register', async () => {
+		const early = await buildAction(database.db, geel, { title: 'Al bezig' });
+		await database.db.update(actions).set({ status: 'inProgress' }).where(eq(actions.id, early.id));
+		expect(await valueOf('impact.climateActions', geel)).toBe(1);
+		// The start: the action in execution goes into the register and counts no more.
+		await recordBaselines(ctx(undefined, regionAdmin), {});
+		expect(await valueOf('impact.climateActions', geel)).toBe(0);
+		const later = await buildAction(database.db, geel, { title: 'Nieuw' });
+		expect(await valueOf('impact.climateActions', geel)).toBe(0); // an idea is not in execution
+		await database.db.update(actions).set({ status: 'done' }).where(eq(actions.id, later.id));
+		expect(await valueOf('impact.climateActions', geel)).toBe(1);
+		const page = await getMunicipalityImpact(ctx(geel, geelAdmin));
+		expect(page.startRegister.map((r) => r.title)).toEqual(['Al bezig']);
+		const row = page.rows.find((r) => r.key === 'impact.climateActions')!;
+		// Recorded after the register: the additional actions start at 0.
+		expect(row.baseline?.value).toBe(0);
+	});
+
+	it('testing the platform: something published in the last 90 days', async () => {
+		const now = new Date();
+		const v = await indicatorValue(ctx(undefined, regionAdmin), 'impact.testing', { municipality: mol.id });
+		expect(v.value).toBe(0);
+		const map = await buildSuggestionOpportunity(database.db, mol);
+		await buildSuggestion(database.db, mol, map.id);
+		const after = await indicatorValue(ctx(undefined, regionAdmin), 'impact.testing', {
+			municipality: mol.id
+		});
+		expect(after.value).toBe(1);
+		// 91 days on, with nothing new, it no longer counts.
+		const later = new Date(now.getTime() + 91 * 86_400_000);
+		const old = await indicatorValue(
+			ctx(undefined, regionAdmin),
+			'impact.testing',
+			{ municipality: mol.id },
+			undefined,
+			later
+		);
+		expect(old.value).toBe(0);
+	});
+
+	it('strategies: external with channels and agreements, both with the internal one', async () => {
+		await saveStrategy(ctx(geel, geelAdmin), {
+			channels: ['website', 'facebook'],
+			agreements: '',
+			internal: ''
+		});
+		expect(await valueOf('impact.externalStrategy', geel)).toBe(0);
+		await saveStrategy(ctx(geel, geelAdmin), {
+			channels: ['website', 'facebook'],
+			agreements: 'Maandelijks een artikel in het infoblad; de jeugdraad deelt oproepen.',
+			internal: ''
+		});
+		expect(await valueOf('impact.externalStrategy', geel)).toBe(1);
+		expect(await valueOf('impact.strategies', geel)).toBe(0);
+		await saveStrategy(ctx(geel, geelAdmin), {
+			channels: ['website'],
+			agreements: 'Afspraken met de jeugdraad.',
+			internal: 'Elke dienst heeft een aanspreekpunt participatie.'
+		});
+		expect(await valueOf('impact.strategies', geel)).toBe(1);
+		const region = await indicatorValue(ctx(undefined, regionAdmin), 'impact.strategies', {
+			region: regionId
+		});
+		expect(region.value).toBe(1);
+	});
+
+	it('the playbook: municipalities using it, and extra policy themes beyond climate', async () => {
+		const base = { templateTitle: 'Klimaatdoeners', templateVersion: 1, startsOn: '2026-01-01' };
+		await database.db.insert(playbookTrajectories).values([
+			{ ...base, municipalityId: mol.id, title: 'Klimaatdoeners Mol', theme: 'Klimaat' },
+			{ ...base, municipalityId: mol.id, title: 'Speelpleinen', theme: 'Jeugd' },
+			{ ...base, municipalityId: mol.id, title: 'Trage wegen', theme: 'Mobiliteit' },
+			{ ...base, municipalityId: mol.id, title: 'Jeugd 2', theme: 'Jeugd' }
+		]);
+		expect(await valueOf('playbook.using', mol)).toBe(1);
+		expect(await valueOf('playbook.extraThemes', mol)).toBe(2);
+		expect(await valueOf('playbook.extraThemes', geel)).toBe(0);
+	});
+
+	it('a figure the platform cannot count is entered with a note, and shown as entered, never as 0', async () => {
+		const before = await indicatorValue(ctx(undefined, regionAdmin), 'impact.playbookAvailable', {
+			region: regionId
+		});
+		expect(before.value).toBeNull();
+		expect(before.source).toBe('entered');
+		await enterFigure(ctx(undefined, regionAdmin), {
+			unverifiedRegionId: regionId,
+			scope: 'region',
+			indicator: 'impact.playbookAvailable',
+			value: '31',
+			note: 'De 29 Kempense gemeenten en twee uit het Pajottenland.'
+		});
+		const after = await indicatorValue(ctx(undefined, regionAdmin), 'impact.playbookAvailable', {
+			region: regionId
+		});
+		expect(after).toMatchObject({
+			value: 31,
+			source: 'entered',
+			note: expect.stringContaining('Pajottenland')
+		});
+		await refusal(
+			enterFigure(ctx(undefined, regionAdmin), {
+				unverifiedRegionId: regionId,
+				scope: 'region',
+				indicator: 'accounts.registeredUsers',
+				value: '5',
+				note: 'x'
+			}),
+			'validation'
+		);
+	});
+});
+
+describe('the daily snapshot', () => {
+	it('is stored once per day, however often the job runs, and answers for a past date', async () => {
+		const base = Date.parse(`${brusselsDay(new Date(Date.now() + 10 * 86_400_000))}T10:00:00Z`);
+		const at = (days: number, hours = 0) => new Date(base + days * 86_400_000 + hours * 3_600_000);
+		const day = brusselsDay(at(0));
+		const day1 = at(0);
+		const first = await takeDailySnapshots({ db: database.db, features, now: day1 });
+		expect(first.rows).toBeGreaterThan(0);
+		const [again, alongside] = await Promise.all([
+			takeDailySnapshots({ db: database.db, features, now: at(0, 5) }),
+			takeDailySnapshots({ db: database.db, features, now: at(0, 6) })
+		]);
+		expect(again.rows + alongside.rows).toBe(0);
+		const rows = await database.db
+			.select({ id: impactSnapshots.id })
+			.from(impactSnapshots)
+			.where(and(eq(impactSnapshots.day, day), eq(impactSnapshots.indicatorKey, 'accounts.registeredUsers')));
+		// The region and each of its municipalities, once.
+		expect(rows.length).toBeGreaterThan(2);
+		expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+		const distinct = await database.db
+			.selectDistinct({ scope: impactSnapshots.scopeKey })
+			.from(impactSnapshots)
+			.where(and(eq(impactSnapshots.day, day), eq(impactSnapshots.indicatorKey, 'accounts.registeredUsers')));
+		expect(distinct.length).toBe(rows.length);
+
+		// A past date reads the snapshot of that day (or the latest before it).
+		const now = at(9);
+		const past = await indicatorValue(
+			ctx(undefined, regionAdmin),
+			'accounts.climateMakers',
+			{ municipality: geel.id },
+			at(4),
+			now
+		);
+		expect(past).toMatchObject({ day, value: 1, source: 'computed' });
+		const period = await indicatorPeriod(
+			ctx(undefined, regionAdmin),
+			'accounts.climateMakers',
+			{ municipality: geel.id },
+			{ from: at(-30), to: at(4) },
+			now
+		);
+		expect(period.start.value).toBeNull(); // no snapshot yet then: unknown, not 0
+		expect(period.end.value).toBe(1);
+		expect(period.change).toBeNull();
+	});
+});
+
+describe('baselines and targets', () => {
+	it('refuses a target of zero or negative, a baseline in the future, and a change without a reason', async () => {
+		const c = ctx(geel, geelAdmin);
+		for (const target of ['0', '-5', 'veel', '']) {
+			const err = await refusal(
+				changeTarget(c, { scope: 'geel', indicator: 'accounts.registeredUsers', target }),
+				'validation'
+			);
+			expect(Object.keys((err as AppError).options.fields ?? {})).toEqual(['target']);
+		}
+		const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+		const future = await refusal(
+			changeBaseline(c, {
+				scope: 'geel',
+				indicator: 'accounts.registeredUsers',
+				value: '10',
+				recordedOn: tomorrow,
+				reason: 'Telling van het infoblad'
+			}),
+			'validation'
+		);
+		expect((future as AppError).options.fields).toEqual({ recordedOn: ['impact.errors.baselineInFuture'] });
+		await refusal(
+			changeBaseline(c, {
+				scope: 'geel',
+				indicator: 'accounts.registeredUsers',
+				value: '10',
+				recordedOn: '2026-01-01',
+				reason: '  '
+			}),
+			'validation'
+		);
+		await refusal(
+			changeBaseline(c, {
+				scope: 'geel',
+				indicator: 'accounts.registeredUsers',
+				value: '-1',
+				recordedOn: '2026-01-01',
+				reason: 'x'
+			}),
+			'validation'
+		);
+		// Hostile input is refused as input, never a 500.
+		for (const hostile of ['<script>', 'x'.repeat(100_000), "'; DROP TABLE users; --"])
+			await refusal(changeTarget(c, { scope: hostile, indicator: hostile, target: hostile }), 'validation');
+	});
+
+	it('changes a baseline with a reason, in the audit log with before and after; a target of its own', async () => {
+		await changeBaseline(ctx(geel, geelAdmin), {
+			scope: 'geel',
+			indicator: 'accounts.registeredUsers',
+			value: '12,5',
+			recordedOn: '2026-01-01',
+			reason: 'Telling van vóór het platform'
+		});
+		await changeTarget(ctx(geel, geelAdmin), {
+			scope: 'geel',
+			indicator: 'accounts.registeredUsers',
+			target: '150'
+		});
+		const page = await getMunicipalityImpact(ctx(geel, geelAdmin));
+		const row = page.rows.find((r) => r.key === 'accounts.registeredUsers')!;
+		expect(row.baseline).toMatchObject({
+			value: 12.5,
+			recordedOn: '2026-01-01',
+			reason: 'Telling van vóór het platform'
+		});
+		expect(row.target).toBe(150);
+		const audit = await database.db
+			.select({ action: auditLog.action, details: auditLog.details })
+			.from(auditLog)
+			.where(eq(auditLog.action, 'impact.baseline_changed'));
+		expect(audit.at(-1)?.details).toMatchObject({
+			after: { value: 12.5 },
+			reason: 'Telling van vóór het platform'
+		});
+	});
+
+	it('staff of another municipality, or without the ability, change nothing', async () => {
+		await refusal(
+			changeTarget(ctx(mol, molAdmin), { scope: 'geel', indicator: 'accounts.registeredUsers', target: '5' }),
+			'forbidden'
+		);
+		await refusal(
+			changeTarget(ctx(geel, geelAlderman), {
+				scope: 'geel',
+				indicator: 'accounts.registeredUsers',
+				target: '5'
+			}),
+			'forbidden'
+		);
+		await refusal(
+			changeTarget(ctx(geel, geelAdmin), {
+				scope: 'region',
+				indicator: 'accounts.registeredUsers',
+				target: '5'
+			}),
+			'forbidden'
+		);
+		await refusal(
+			saveStrategy(ctx(geel, molAdmin), { channels: [], agreements: '', internal: '' }),
+			'forbidden'
+		);
+		await refusal(recordBaselines(ctx(undefined, geelAdmin), {}), 'forbidden');
+	});
+});
+
+describe('who sees what', () => {
+	it('the dashboard: the municipality staff who read dashboards and the regional admin, nobody else', async () => {
+		await getMunicipalityImpact(ctx(geel, geelAlderman));
+		await getMunicipalityImpact(ctx(geel, regionAdmin));
+		await refusal(getMunicipalityImpact(ctx(geel, molAdmin)), 'forbidden');
+		await refusal(getMunicipalityImpact(ctx(geel, geelColleague)), 'forbidden');
+		await refusal(getMunicipalityImpact(ctx(geel)), 'unauthenticated');
+		await refusal(getRegionImpact(ctx(undefined, geelAdmin), {}), 'forbidden');
+		await refusal(getRegionImpact(ctx(undefined), {}), 'unauthenticated');
+	});
+
+	it('non-public figures through indicatorValue only for staff; public figures for everyone', async () => {
+		await refusal(
+			indicatorValue(ctx(undefined), 'impact.strategies', { municipality: geel.id }),
+			'forbidden'
+		);
+		await refusal(
+			indicatorValue(ctx(undefined, molAdmin), 'accounts.channels', { municipality: geel.id }),
+			'forbidden'
+		);
+		await refusal(
+			indicatorValue(ctx(undefined, geelAdmin), 'impact.testing', { region: regionId }),
+			'forbidden'
+		);
+		expect(
+			(await indicatorValue(ctx(undefined, geelAlderman), 'accounts.channels', { municipality: geel.id }))
+				.value
+		).toBe(2);
+		expect(
+			(await indicatorValue(ctx(undefined), 'accounts.climateMakers', { municipality: geel.id })).value
+		).toBe(1);
+		await refusal(indicatorValue(ctx(undefined), 'no.such', { municipality: geel.id }), 'not_found');
+	});
+
+	it('the public pages show only public indicators, without entered notes', async () => {
+		const page = await getPublicImpact(ctx(geel));
+		const keys = page.rows.map((r) => r.key);
+		expect(keys).toContain('accounts.registeredUsers');
+		for (const hidden of [
+			'accounts.channels',
+			'impact.strategies',
+			'impact.externalStrategy',
+			'impact.testing'
+		])
+			expect(keys).not.toContain(hidden);
+		expect(JSON.stringify(page)).not.toContain('jeugdraad');
+		expect(JSON.stringify(page)).not.toContain('Telling van vóór');
+		const region = await getPublicRegionImpact(ctx(undefined));
+		expect(region.rows.every((r) => r.public)).toBe(true);
+		expect(JSON.stringify(region)).not.toContain('Pajottenland');
+	});
+});
+
+describe('the impact widget', () => {
+	it('shows the public figures of its municipality, each linking to the public impact page', async () => {
+		const view = await impactWidget.load(ctx(geel), { limit: 10 });
+		expect(view.title).toBe('Samen bereikt in Geel');
+		const lines = view.items.flatMap((i) => i.lines);
+		expect(lines).toContain('Klimaatmakers in de pool');
+		expect(lines).not.toContain('Kanalen die mensen bereiken');
+		expect(view.items.every((i) => i.path.startsWith('/geel/impact#'))).toBe(true);
+		expect(view.items.find((i) => i.lines[0] === 'Klimaatmakers in de pool')?.title).toBe('1 klimaatmakers');
+	});
+});
+
+describe('the region dashboard', () => {
+	it('shows every municipality side by side, sorted as asked, and the CSV holds the same figures', async () => {
+		const page = await getRegionImpact(ctx(undefined, regionAdmin), {
+			sort: 'accounts.climateMakers',
+			dir: 'desc'
+		});
+		expect(page.municipalities.length).toBeGreaterThanOrEqual(29);
+		const pool = page.municipalities.map(
+			(m) => m.figures.find((f) => f.key === 'accounts.climateMakers')!.value
+		);
+		expect(pool).toEqual([...pool].sort((a, b) => (b ?? 0) - (a ?? 0)));
+		const bad = await getRegionImpact(ctx(undefined, regionAdmin), { sort: '<script>', dir: 'sideways' });
+		expect(bad.sort).toBe('name');
+		expect(bad.dir).toBe('asc');
+		const { csv } = await getRegionImpactCsv(ctx(undefined, regionAdmin), {
+			sort: 'accounts.climateMakers',
+			dir: 'desc'
+		});
+		const lines = csv.replace('\uFEFF', '').trim().split(/\r\n/);
+		expect(lines).toHaveLength(page.municipalities.length + 2);
+		const geelLine = lines.find((l) => l.startsWith('"Geel";'))!;
+		const geelRow = page.municipalities.find((m) => m.slug === 'geel')!;
+		const poolIndex = page.columns.findIndex((c) => c.key === 'accounts.climateMakers');
+		expect(geelLine.split(';')[poolIndex + 1]).toBe(`"${geelRow.figures[poolIndex]!.value}"`);
+	});
+});
+
+describe('progress and charts', () => {
+	it('percent and traffic light against the target; the chart from the snapshots', () => {
+		expect(progress(20, 100)).toEqual({ percent: 20, light: 'red' });
+		expect(progress(50, 100)).toEqual({ percent: 50, light: 'orange' });
+		expect(progress(80, 80)).toEqual({ percent: 100, light: 'green' });
+		expect(progress(null, 80).light).toBe('none');
+		const chart = trendChart(
+			[
+				{ day: '2026-03-01', value: 2 },
+				{ day: '2026-03-02', value: 5 }
+			],
+			10
+		);
+		expect(chart.path).toMatch(/^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/);
+		expect(chart.points).toHaveLength(2);
+		expect(chart.targetY).not.toBeNull();
+		expect(brusselsDay(new Date('2026-03-01T23:30:00Z'))).toBe('2026-03-02');
+		const year = Array.from({ length: 365 }, (_, i) => i);
+		const thin = thinOut(year);
+		expect(thin).toHaveLength(24);
+		expect(thin[0]).toBe(0);
+		expect(thin.at(-1)).toBe(364);
+		expect(thinOut([1, 2, 3])).toEqual([1, 2, 3]);
+		// One day's snapshot: its ticks name each day once (the page keys them; a repeat broke hydration).
+		const one = trendChart([{ day: '2026-03-01', value: 3 }], null);
+		expect(new Set(one.xTicks.map((t) => t.day)).size).toBe(one.xTicks.length);
+	});
+});

@@ -1,0 +1,59 @@
+// The impact indicator of the ladder (seed 000): the rungs on which a municipality offers a way to take part,
+// counted from the opportunities of its published actions.
+import { and, count, inArray, isNotNull, isNull, lte, eq } from 'drizzle-orm';
+import { LADDER_RUNGS } from '$lib/domain/ladder';
+import { translate } from '$lib/i18n';
+import { actions, opportunities } from '$lib/server/db/schema';
+import type { IndicatorPart } from '$lib/server/platform/indicators';
+
+export const opportunitiesIndicators: IndicatorPart[] = [
+	{
+		key: 'opportunities.rungs',
+		name: 'impact.indicators.rungs.name',
+		definition: 'impact.indicators.rungs.definition',
+		source: 'impact.indicators.rungs.source',
+		unit: 'impact.units.rungs',
+		kind: 'count',
+		target: { municipality: LADDER_RUNGS.length, region: null },
+		mapBaseline: 'impact.mapBaseline.rungs',
+		public: true,
+		order: 10,
+		async compute(db, scope) {
+			if (scope.municipalityIds.length === 0) return { municipalities: new Map() };
+			const rows = await db
+				.select({ municipalityId: opportunities.municipalityId, rung: opportunities.rung, n: count() })
+				.from(opportunities)
+				.innerJoin(actions, eq(actions.id, opportunities.actionId))
+				.where(
+					and(
+						inArray(opportunities.municipalityId, [...scope.municipalityIds]),
+						isNotNull(actions.publishedAt),
+						lte(actions.publishedAt, scope.now),
+						isNull(actions.archivedAt),
+						lte(opportunities.createdAt, scope.now)
+					)
+				)
+				.groupBy(opportunities.municipalityId, opportunities.rung);
+			const by = new Map<string, Map<string, number>>();
+			for (const r of rows) {
+				const m = by.get(r.municipalityId) ?? new Map<string, number>();
+				m.set(r.rung, r.n);
+				by.set(r.municipalityId, m);
+			}
+			return {
+				municipalities: new Map(
+					[...by].map(([id, m]) => [
+						id,
+						{
+							value: m.size,
+							// In the ladder's order: "Informeren 3, Raadplegen 2".
+							note: LADDER_RUNGS.filter((r) => m.has(r))
+								.map((r) => `${translate('nl', `ladder.${r}.name`)} ${m.get(r)}`)
+								.join(', ')
+						}
+					])
+				)
+			};
+		}
+	}
+];

@@ -1,0 +1,77 @@
+// Impact indicators (seed 000's impact map): each feature declares the indicators it can count in its manifest
+// (`indicators`), next to the data it owns; the impact feature gathers them, keeps baselines, targets, entered
+// figures and a daily snapshot of each, and shows them. This file is the shape every indicator shares.
+import type { Db } from '$lib/server/db/client';
+import type { MessageKey } from '$lib/i18n';
+
+/**
+ * How an indicator counts.
+ * - `count`: a number per municipality; the region's figure is their sum unless `compute` gives one.
+ * - `municipalities`: a yes or no per municipality with its reason; it exists only for the region, as the
+ *   number of municipalities with yes.
+ */
+export type IndicatorKind = 'count' | 'municipalities';
+
+/** What an indicator's figure is based on: counted by the platform, or entered by staff with a note. */
+export type IndicatorSource = 'computed' | 'entered';
+
+/** The municipalities an indicator is computed for (all of one region), at a moment. */
+export interface IndicatorScope {
+	regionId: string;
+	municipalityIds: readonly string[];
+	now: Date;
+}
+
+/** One municipality's figure: the number (1 or 0 for yes or no), with a short Dutch explanation when it has one. */
+export interface IndicatorFigure {
+	value: number;
+	/** Plain Dutch: the reason of a yes or no, or what the number is made of ("informeren 3, raadplegen 2"). */
+	note?: string;
+}
+
+export interface IndicatorComputed {
+	/** Per municipality id; a municipality left out has 0 (the indicator counts nothing there). */
+	municipalities: Map<string, IndicatorFigure>;
+	/** The region's own figure when it is no sum or count of the municipalities' (distinct channels). */
+	region?: IndicatorFigure;
+}
+
+export interface IndicatorPart {
+	/** Stable and unique in the registry (`accounts.registeredUsers`): the key of snapshots and baselines. */
+	key: string;
+	/** The Dutch name, definition and source, shown beside every figure. */
+	name: MessageKey;
+	definition: MessageKey;
+	source: MessageKey;
+	/** The unit's Dutch word with {count} (`gebruikers`), shown after a number. */
+	unit: MessageKey;
+	kind: IndicatorKind;
+	/** Targets of the impact map: per municipality (only for `count`) and for the region. Staff may change them. */
+	target: { municipality: number | null; region: number | null };
+	/** The impact map's baseline in words (`beperkt`, `2 gemeenten`), shown until a baseline is recorded. */
+	mapBaseline?: MessageKey;
+	/** Whether the public impact pages show it (counts of people and actions); strategies and channels are internal. */
+	public: boolean;
+	/** Its position in the impact map (lower first). */
+	order: number;
+	/**
+	 * Counts the indicator for every municipality of the scope, in one or a few statements. Absent when the
+	 * platform cannot count it: staff then enter the figure with a note (shown as entered, never as 0).
+	 */
+	compute?(db: Db, scope: IndicatorScope): Promise<IndicatorComputed>;
+}
+
+/** Every indicator of the registry, in the impact map's order; refuses a key declared twice. */
+export function collectIndicators(
+	features: readonly { name: string; indicators?: readonly IndicatorPart[] }[]
+): IndicatorPart[] {
+	const seen = new Set<string>();
+	const all: IndicatorPart[] = [];
+	for (const f of features)
+		for (const i of f.indicators ?? []) {
+			if (seen.has(i.key)) throw new Error(`indicator ${i.key} of ${f.name} is declared twice`);
+			seen.add(i.key);
+			all.push(i);
+		}
+	return all.sort((a, b) => a.order - b.order || a.key.localeCompare(b.key));
+}
