@@ -10,6 +10,12 @@ export const suggestions = {
 		inExecution: 'In uitvoering',
 		done: 'Uitgevoerd'
 	},
+	// The municipality's decisions in the news feeds (Atom).
+	news: {
+		decided: 'Beslissing over ‘{title}’: {status}',
+		answered: 'Antwoord op ‘{title}’',
+		statusNow: 'Nieuwe status: {status}.'
+	},
 	moderation: {
 		pending: 'Wacht op goedkeuring',
 		approved: 'Goedgekeurd',

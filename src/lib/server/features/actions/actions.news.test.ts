@@ -1,6 +1,7 @@
 // The news feeds (Atom): a municipality's (/{m}/nieuws.atom) holds the published updates of its public
-// actions, the published reports of its events and its sent newsletters, newest first; an action's holds its
-// own updates and its events' reports. Drafts, scheduled updates, archived actions, draft events and other
+// actions, the published reports of its events, its sent newsletters and its decisions on suggestions (a status it
+// chose, an answer), newest first; an action's holds its own updates, its events' reports and the decisions on
+// its maps' suggestions. Drafts, scheduled updates, archived actions, draft events and other
 // municipalities never appear. The document is read back with rss-parser, an independent Atom/RSS parser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Parser from 'rss-parser';
@@ -13,9 +14,12 @@ import { refusal } from '$lib/server/testing/assertions';
 import {
 	buildAction,
 	buildEvent,
+	buildOpportunity,
 	buildParticipatingMunicipality,
+	buildSuggestion,
 	buildUpdate
 } from '$lib/server/testing/factories';
+import { insertStoryEntry } from '$lib/server/features/suggestions/suggestions.queries';
 import { features } from '$lib/server/features';
 import { archiveAction, insertUpdate } from './actions.queries';
 import { actionNewsFeed } from './actions.news';
@@ -78,6 +82,35 @@ beforeAll(async () => {
 	await withReport('Ontwerpactiviteit', ontharding.id, 'draft', new Date(now - HOUR));
 	await withReport('Verslag in opmaak', ontharding.id, 'published', null);
 
+	// Decisions on suggestions of the unpaving action's map: a status chosen with its reason, an answer; not
+	// the review (no decision), nor anything about a suggestion waiting for moderation.
+	const map = await buildOpportunity(db, geel, ontharding.id, { kind: 'mapSuggestions' });
+	const chosen = await buildSuggestion(db, geel, map.id, { title: 'Parking achter de kerk' });
+	const answered = await buildSuggestion(db, geel, map.id, {
+		title: 'Speelplaats De Linde',
+		answer: 'We bekijken dit **volgend jaar**.'
+	});
+	const waiting = await buildSuggestion(db, geel, map.id, { title: 'Geheime tip', moderation: 'pending' });
+	const story = (
+		suggestionId: number,
+		kind: 'status' | 'answered',
+		status: 'chosen' | 'underReview' | 'published',
+		hoursAgo: number,
+		reason = ''
+	) =>
+		insertStoryEntry(db, {
+			municipalityId: geel.id,
+			suggestionId,
+			kind,
+			status,
+			reason,
+			createdAt: new Date(now - hoursAgo * HOUR)
+		});
+	await story(chosen.id, 'status', 'underReview', 6.5);
+	await story(chosen.id, 'status', 'chosen', 6, 'De werkgroep koos deze plek <script>alert(1)</script>');
+	await story(answered.id, 'answered', 'published', 7);
+	await story(waiting.id, 'status', 'chosen', 6.2);
+
 	await db.insert(newsletters).values([
 		{
 			municipalityId: geel.id,
@@ -113,7 +146,9 @@ describe('the news feeds', () => {
 			'Twintig fietsen',
 			'De tegels zijn eruit',
 			'Verslag: Losse infoavond',
-			'Nieuwsbrief november'
+			'Nieuwsbrief november',
+			'Beslissing over ‘Parking achter de kerk’: Gekozen',
+			'Antwoord op ‘Speelplaats De Linde’'
 		]);
 		const body = atomFeed({
 			origin: ORIGIN,
@@ -127,14 +162,18 @@ describe('the news feeds', () => {
 		// An independent parser reads it as Atom: title, links, ids, dates and sanitised content.
 		const feed = await parser.parseString(body);
 		expect(feed.title).toBe('Nieuws van Meedoen Geel');
-		expect(feed.items).toHaveLength(6);
+		expect(feed.items).toHaveLength(8);
 		const update = feed.items.find((i) => i.title === 'Plantdag gepland')!;
 		expect(update.link).toMatch(/^https:\/\/meedoen\.test\/geel\/acties\/\d+-ontharding-markt#nieuws-\d+$/);
 		expect(update.id).toMatch(/^tag:meedoen\.test,2026:action-update:\d+$/);
 		expect(new Date(update.isoDate!).getTime()).toBeLessThan(Date.now());
 		expect(update.content).toContain('<strong>meer</strong>');
 		expect(body).not.toContain('<script>');
-		expect(feed.items.at(-1)!.link).toMatch(/\/geel\/nieuwsbrieven\/\d+$/);
+		expect(feed.items.at(-3)!.link).toMatch(/\/geel\/nieuwsbrieven\/\d+$/);
+		const decision = feed.items.find((i) => i.title!.startsWith('Beslissing'))!;
+		expect(decision.link).toMatch(/^https:\/\/meedoen\.test\/geel\/suggesties\/\d+-parking-achter-de-kerk$/);
+		expect(decision.content).toContain('De werkgroep koos deze plek');
+		expect(feed.items.at(-1)!.content).toContain('<strong>volgend jaar</strong>');
 		expect(feed.items[0]!.link).toMatch(/\/geel\/activiteiten\/\d+-werkgroep-ontharding#report-heading$/);
 		expect(body).toContain('<link rel="self" href="https://meedoen.test/geel/nieuws.atom"/>');
 	});
@@ -150,7 +189,9 @@ describe('the news feeds', () => {
 		expect(parsed.items.map((i) => i.title)).toEqual([
 			'Verslag: Werkgroep ontharding',
 			'Plantdag gepland',
-			'De tegels zijn eruit'
+			'De tegels zijn eruit',
+			'Beslissing over ‘Parking achter de kerk’: Gekozen',
+			'Antwoord op ‘Speelplaats De Linde’'
 		]);
 		await refusal(
 			actionNewsFeed(buildCtx(database.db, mol), { unverifiedAction: String(ontharding.id), origin: ORIGIN }),

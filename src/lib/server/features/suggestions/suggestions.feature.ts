@@ -11,6 +11,7 @@ import { searchSuggestions } from './suggestions.browse.service';
 import { suggestionsAttention } from './suggestions.attention';
 import { suggestionsActivity } from './suggestions.activity';
 import { suggestionsWeekly } from './suggestions.weekly';
+import { suggestionNews } from './suggestions.news';
 
 export const suggestionsFeature = defineFeature({
 	name: 'suggestions',
@@ -32,6 +33,8 @@ export const suggestionsFeature = defineFeature({
 		kept: ['suggestions', 'suggestionVotes', 'suggestionComments']
 	},
 	search: { kind: 'suggestions', find: searchSuggestions },
+	// The news feeds: the municipality's decisions on suggestions (statuses it chose, its answers).
+	news: suggestionNews,
 	widgets: [mapWidget],
 	openData: [suggestionsDataset]
 });
