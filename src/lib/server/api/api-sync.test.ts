@@ -79,10 +79,22 @@ async function syncAll(
 }
 
 /** The database's now, so a test's "since" is on the clock the rows are stamped with. */
-async function dbNow(): Promise<string> {
+async function readDbClock(): Promise<number> {
 	const rows = await database.db.execute(sql`select now() as now`);
 	const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { now: Date | string }[];
-	return new Date(list[0]!.now).toISOString();
+	return new Date(list[0]!.now).getTime();
+}
+
+/**
+ * A moment on the database's clock after every write so far and at or before every write from now on. The clock
+ * has microseconds and an ISO string milliseconds: a string cut off from now() would lie before a write made in
+ * the same millisecond (seen on PGlite, whose clock often ties), so it is the next millisecond, and the
+ * database's clock is waited for until it has passed it.
+ */
+async function dbNow(): Promise<string> {
+	const after = (await readDbClock()) + 1;
+	while ((await readDbClock()) < after) await new Promise((resolve) => setImmediate(resolve));
+	return new Date(after).toISOString();
 }
 
 beforeAll(async () => {

@@ -90,17 +90,35 @@ describe('the OpenAPI document', () => {
 		);
 		for (const feature of withApi)
 			for (const part of feature.api ?? []) {
-				for (const [route, item] of Object.entries(part.paths))
+				for (const [route, item] of Object.entries(part.paths)) {
+					const ownServer = (item as { servers?: unknown }).servers !== undefined;
 					// Operations only: a path item's `servers` (the calendar feeds') is made absolute (openapi.test.ts).
-					for (const method of Object.keys(item as object).filter((key) => key !== 'servers'))
-						expect(
-							(doc.paths[route] as Record<string, unknown> | undefined)?.[method],
-							`${feature.name}: ${method} ${route}`
-						).toEqual({
-							// The document adds who may call it (the session on a write) where the manifest is silent.
-							security: method === 'get' ? [] : [{ session: [] }],
-							...((item as Record<string, unknown>)[method] as object)
+					for (const method of Object.keys(item as object).filter((key) => key !== 'servers')) {
+						const op = (item as Record<string, { parameters?: unknown[]; responses?: object }>)[method]!;
+						const got = (doc.paths[route] as Record<string, unknown> | undefined)?.[method];
+						// The document adds who may call it (the session on a write) where the manifest is silent.
+						const security = method === 'get' ? [] : [{ session: [] }];
+						if (method !== 'get' || ownServer) {
+							expect(got, `${feature.name}: ${method} ${route}`).toEqual({ security, ...op });
+							continue;
+						}
+						// A read of /api/v1 also gets the conditional requests, 304, 429 and the read headers.
+						expect(got, `${feature.name}: ${method} ${route}`).toMatchObject({
+							security,
+							...op,
+							parameters: [
+								...(op.parameters ?? []),
+								{ $ref: '#/components/parameters/IfNoneMatch' },
+								{ $ref: '#/components/parameters/IfModifiedSince' }
+							],
+							responses: {
+								...op.responses,
+								'304': { $ref: '#/components/responses/NotModified' },
+								'429': { $ref: '#/components/responses/ReadLimited' }
+							}
 						});
+					}
+				}
 				for (const [name, schema] of Object.entries(part.schemas))
 					expect((doc.components.schemas as Record<string, unknown>)[name]).toEqual(schema);
 			}
@@ -118,7 +136,18 @@ describe('the OpenAPI document', () => {
 		});
 		const doc = buildOpenApiDocument('https://meedoen.example', [...features, extra]);
 		expect(doc.paths['/polls']).toEqual({
-			get: { operationId: 'listPolls', responses: {}, security: [] }
+			get: {
+				operationId: 'listPolls',
+				security: [],
+				parameters: [
+					{ $ref: '#/components/parameters/IfNoneMatch' },
+					{ $ref: '#/components/parameters/IfModifiedSince' }
+				],
+				responses: {
+					'304': { $ref: '#/components/responses/NotModified' },
+					'429': { $ref: '#/components/responses/ReadLimited' }
+				}
+			}
 		});
 		expect(doc.components.schemas).toHaveProperty('Poll');
 		expect(buildOpenApiDocument('https://meedoen.example', features).paths).not.toHaveProperty('/polls');

@@ -33,6 +33,7 @@ import {
 	groupThreads,
 	climatePlanActions,
 	climatePlanUpdates,
+	climatePlanReports,
 	climatePactOutcomes,
 	climatePlanAgreements,
 	climatePlanDepartmentStaff,
@@ -298,6 +299,13 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 		authorId: userId,
 		done: `${name}-planupdate`,
 		statusAfter: 'ongoing'
+	});
+	// a council report of the plan they issued (kept for the council, without naming them)
+	await db.insert(climatePlanReports).values({
+		municipalityId: geel.id,
+		issuedBy: userId,
+		fileName: `${name}-raadsrapport.pdf`,
+		bytes: Buffer.from('%PDF-1.7\n')
 	});
 	// climate pact: a waiting report (deleted with the account), a verified one (still counted, without them)
 	await db.insert(climatePactOutcomes).values([

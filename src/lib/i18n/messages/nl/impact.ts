@@ -15,7 +15,8 @@ export const impact = {
 		rungs: 'treden',
 		actions: 'acties',
 		municipalities: 'gemeenten',
-		themes: 'thema’s'
+		themes: 'thema’s',
+		departments: 'diensten'
 	},
 	mapBaseline: {
 		few: 'beperkt',
@@ -26,6 +27,12 @@ export const impact = {
 		themes: '0 tot 1 thema per gemeente'
 	},
 	indicators: {
+		departments: {
+			name: 'Diensten die meewerken aan het klimaatplan',
+			definition:
+				'Een dienst van de gemeente telt mee wanneer ze een actie van het klimaatplan trekt of eraan meewerkt (niet stopgezet), iemand van de dienst in een klimaatteam zit, of de dienst deelnam aan een overleg (doorstartdag, lunchgesprek, klimaatteam). Uit alle diensten op de lijst van het klimaatplan. Voor de regio de som over de gemeenten.',
+			source: 'Berekend uit het klimaatplan: acties, klimaatteams en overleg.'
+		},
 		rungs: {
 			name: 'Treden van de participatieladder met aanbod',
 			definition:
@@ -93,6 +100,7 @@ export const impact = {
 		}
 	},
 	notes: {
+		departments: '{taking} van {total} diensten',
 		testing: '{actions} acties en {suggestions} suggesties gepubliceerd in de laatste {days} dagen'
 	},
 	columns: {

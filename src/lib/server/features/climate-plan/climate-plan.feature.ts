@@ -9,6 +9,7 @@ import { erasePlanData, exportPlanData } from './climate-plan.personal-data';
 import { deleteOldPlanImports } from './climate-plan.queries';
 import { climatePlanAttention } from './climate-plan.attention';
 import { MONTHLY_JOB, sendMonthlyReminders } from './climate-plan.monitoring';
+import { climatePlanIndicators } from './climate-plan.indicators';
 
 export const climatePlanFeature = defineFeature({
 	name: 'climate-plan',
@@ -22,6 +23,8 @@ export const climatePlanFeature = defineFeature({
 	personalData: { export: exportPlanData, erase: erasePlanData },
 	// Open actions without an update for 60 days, on the back office's home of those who steer the plan.
 	attention: climatePlanAttention,
+	// The departments taking part in the plan, among the impact indicators (internal).
+	indicators: climatePlanIndicators,
 	// Uploads that were never confirmed go after a day.
 	housekeeping: ({ db }) => deleteOldPlanImports(db, { before: new Date(Date.now() - 86_400_000) })
 });

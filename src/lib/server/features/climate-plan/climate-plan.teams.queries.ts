@@ -729,31 +729,59 @@ export async function upsertAnswer(
  * action that is not stopped, a member of its staff in a climate team, or present at a meeting (a lunch talk's
  * department, a participant representing it or belonging to it). One statement.
  */
+/**
+ * Whether the department `d` takes part in its municipality's plan (climate-plan.participation.ts says when), as
+ * an SQL condition on a row `d` of climate_plan_departments, correlated on its municipality.
+ */
+const takingPartSql = sql`(
+	EXISTS (SELECT 1 FROM ${climatePlanActions} a WHERE a.municipality_id = d.municipality_id AND a.lead_department_id = d.id AND a.status <> 'stopped')
+	OR EXISTS (SELECT 1 FROM ${climatePlanActionDepartments} ad JOIN ${climatePlanActions} a ON a.id = ad.plan_action_id
+		WHERE ad.municipality_id = d.municipality_id AND ad.department_id = d.id AND a.status <> 'stopped')
+	OR EXISTS (SELECT 1 FROM ${climatePlanTeamMembers} tm JOIN ${climatePlanDepartmentStaff} ds
+		ON ds.user_id = tm.user_id AND ds.municipality_id = d.municipality_id
+		WHERE tm.municipality_id = d.municipality_id AND ds.department_id = d.id)
+	OR EXISTS (SELECT 1 FROM ${climatePlanMeetings} mt WHERE mt.municipality_id = d.municipality_id AND mt.department_id = d.id)
+	OR EXISTS (SELECT 1 FROM ${climatePlanMeetingParticipants} p WHERE p.municipality_id = d.municipality_id
+		AND (p.department_id = d.id OR EXISTS (SELECT 1 FROM ${climatePlanDepartmentStaff} ds
+			WHERE ds.municipality_id = d.municipality_id AND ds.user_id = p.user_id AND ds.department_id = d.id)))
+)`;
+
 export async function listDepartmentsTakingPart(
 	db: Db,
 	params: { municipalityId: string }
 ): Promise<{ total: number; taking: { id: number; name: string }[] }> {
-	const m = params.municipalityId;
 	const rows = await executeRows<{ id: number; name: string; taking: boolean }>(
 		db,
-		sql`SELECT d.id, d.name, (
-			EXISTS (SELECT 1 FROM ${climatePlanActions} a WHERE a.municipality_id = ${m} AND a.lead_department_id = d.id AND a.status <> 'stopped')
-			OR EXISTS (SELECT 1 FROM ${climatePlanActionDepartments} ad JOIN ${climatePlanActions} a ON a.id = ad.plan_action_id
-				WHERE ad.municipality_id = ${m} AND ad.department_id = d.id AND a.status <> 'stopped')
-			OR EXISTS (SELECT 1 FROM ${climatePlanTeamMembers} tm JOIN ${climatePlanDepartmentStaff} ds
-				ON ds.user_id = tm.user_id AND ds.municipality_id = ${m}
-				WHERE tm.municipality_id = ${m} AND ds.department_id = d.id)
-			OR EXISTS (SELECT 1 FROM ${climatePlanMeetings} mt WHERE mt.municipality_id = ${m} AND mt.department_id = d.id)
-			OR EXISTS (SELECT 1 FROM ${climatePlanMeetingParticipants} p WHERE p.municipality_id = ${m}
-				AND (p.department_id = d.id OR EXISTS (SELECT 1 FROM ${climatePlanDepartmentStaff} ds
-					WHERE ds.municipality_id = ${m} AND ds.user_id = p.user_id AND ds.department_id = d.id)))
-		) AS taking
-		FROM ${climatePlanDepartments} d WHERE d.municipality_id = ${m} ORDER BY d.name`
+		sql`SELECT d.id, d.name, ${takingPartSql} AS taking
+		FROM ${climatePlanDepartments} d WHERE d.municipality_id = ${params.municipalityId} ORDER BY d.name`
 	);
 	return {
 		total: rows.length,
 		taking: rows.filter((r) => r.taking).map(({ id, name }) => ({ id: Number(id), name }))
 	};
+}
+
+/** Per municipality of the list that has departments: how many take part in its plan, out of how many. */
+export async function countDepartmentsTakingPart(
+	db: Db,
+	params: { municipalityIds: readonly string[] }
+): Promise<{ municipalityId: string; taking: number; total: number }[]> {
+	if (params.municipalityIds.length === 0) return [];
+	const rows = await executeRows<{ municipality_id: string; taking: number; total: number }>(
+		db,
+		sql`SELECT d.municipality_id, count(*) FILTER (WHERE ${takingPartSql})::int AS taking, count(*)::int AS total
+		FROM ${climatePlanDepartments} d
+		WHERE d.municipality_id IN (${sql.join(
+			params.municipalityIds.map((id) => sql`${id}`),
+			sql`, `
+		)})
+		GROUP BY d.municipality_id`
+	);
+	return rows.map((r) => ({
+		municipalityId: r.municipality_id,
+		taking: Number(r.taking),
+		total: Number(r.total)
+	}));
 }
 
 // ---------------------------------------------------------------------------------------------

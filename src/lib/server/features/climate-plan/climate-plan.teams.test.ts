@@ -49,6 +49,7 @@ import {
 	openDiagnosisRound
 } from './climate-plan.diagnosis';
 import { departmentsTakingPart } from './climate-plan.participation';
+import { climatePlanIndicators } from './climate-plan.indicators';
 import { erasePlanData, exportPlanData } from './climate-plan.personal-data';
 import { listMeetings } from './climate-plan.teams.queries';
 
@@ -616,6 +617,15 @@ describe('the diagnosis and the departments taking part', () => {
 		});
 		expect((await departmentsTakingPart({ db: database.db }, mol.id)).count).toBe(0);
 		expect((await getDepartmentsPage(as(officer), {})).participation.count).toBe(3);
+		// The impact indicator counts the same, for every municipality at once (Mol has a department, none taking part).
+		const indicator = climatePlanIndicators.find((i) => i.key === 'climatePlan.departments')!;
+		const computed = await indicator.compute!(database.db, {
+			regionId: geel.regionId,
+			municipalityIds: [geel.id, mol.id],
+			now: new Date()
+		});
+		expect(computed.municipalities.get(geel.id)).toEqual({ value: 3, note: '3 van 3 diensten' });
+		expect(computed.municipalities.get(mol.id)?.value ?? 0).toBe(0);
 	});
 });
 

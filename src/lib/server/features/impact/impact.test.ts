@@ -104,6 +104,7 @@ describe('the registry', () => {
 			'impact.externalStrategy',
 			'impact.testing',
 			'impact.strategies',
+			'climatePlan.departments',
 			'playbook.using',
 			'impact.playbookAvailable',
 			'playbook.extraThemes'
