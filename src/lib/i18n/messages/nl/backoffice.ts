@@ -327,7 +327,9 @@ export const backoffice = {
 				expense_added: 'Uitgave van een burgergroep toegevoegd',
 				expense_approved: 'Uitgave van een burgergroep goedgekeurd',
 				expense_refused: 'Uitgave van een burgergroep geweigerd',
-				exported: 'Budget van een burgergroep geëxporteerd'
+				exported: 'Budget van een burgergroep geëxporteerd',
+				map_call_opened: 'Oproep op de kaart van een burgergroep geopend',
+				event_proposed: 'Activiteit voorgesteld door een burgergroep'
 			},
 			climate_plan: {
 				action_created: 'Actie aan het klimaatplan toegevoegd',
@@ -355,7 +357,15 @@ export const backoffice = {
 				task_status_changed: 'Taak uit een afspraak bijgewerkt',
 				diagnosis_round_opened: 'Ronde van de diagnose samenwerking geopend',
 				diagnosis_round_closed: 'Ronde van de diagnose samenwerking afgesloten',
-				diagnosis_answered: 'Diagnose samenwerking beantwoord voor een dienst'
+				diagnosis_answered: 'Diagnose samenwerking beantwoord voor een dienst',
+				council_report_issued: 'Voortgangsrapport voor de gemeenteraad opgemaakt'
+			},
+			impact: {
+				baselines_recorded: 'Nulmeting van de impact vastgelegd',
+				baseline_changed: 'Nulmeting van een impactindicator gewijzigd',
+				target_changed: 'Doel van een impactindicator gewijzigd',
+				figure_entered: 'Cijfer van een impactindicator ingevoerd',
+				strategy_recorded: 'Participatiestrategie vastgelegd'
 			},
 			climate_pact: {
 				outcome_recorded: 'Resultaat voor het Klimaatpact geregistreerd',
