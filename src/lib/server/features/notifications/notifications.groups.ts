@@ -29,24 +29,25 @@ export const groupEventNotices = defineEventHandler({
 			groupNoticeSubject(tx, { municipalityId, id: groupId })
 		]);
 		if (!subject || !group) return;
+		// The coordinators: the workspace's calls page, which lists the group's events with where each stands.
 		await notify(tx, ctx, event, {
 			subject,
 			detail: group.title,
-			// The workspace's list of the group's events, with where each stands.
 			path: groupPaths.events(subject.municipalitySlug, groupId),
-			audiences: [
-				{ kind: 'own', people: groupCoordinatorsSql({ municipalityId, groupId }) },
-				...(proposedBy
-					? [
-							{
-								kind: 'own' as const,
-								people: proposerInGroupSql({ municipalityId, groupId, userId: proposedBy })
-							}
-						]
-					: [])
-			],
+			audiences: [{ kind: 'own', people: groupCoordinatorsSql({ municipalityId, groupId }) }],
 			mail: true
 		});
+		// Who proposed it, if no longer a coordinator (one notification per person and event: a coordinator who
+		// proposed it already has theirs): the event's own page, as the calls page is the coordinator's.
+		if (proposedBy)
+			await notify(tx, ctx, event, {
+				subject,
+				detail: group.title,
+				audiences: [
+					{ kind: 'own', people: proposerInGroupSql({ municipalityId, groupId, userId: proposedBy }) }
+				],
+				mail: true
+			});
 	}
 });
 
