@@ -228,6 +228,42 @@ describe('citizen groups', () => {
 			expect(callPath).toMatch(/^\/geel\/kansen\/\d+$/);
 			await checkA11y(l, 'the group’s call opened');
 
+			// Lotte proposes an event on the repair café: a draft that waits for Geel. Bart's home says so and
+			// leads to the list filtered on the groups' proposals, where he publishes it; Lotte is told under the
+			// bell and her calls page shows it published.
+			await l.locator('#event-action').selectOption({ label: 'Repaircafé Ten Aard' });
+			await l.locator('#event-title').fill('Repaircafé op zaterdag');
+			await l.locator('#event-starts').fill('2027-05-08T10:00');
+			await l.locator('#event-ends').fill('2027-05-08T13:00');
+			await l.locator('#event-venue').fill('Parochiezaal');
+			await l.locator('#event-address').fill('Kerkplein 1, 2440 Geel');
+			await navigate(l, l.getByRole('button', { name: 'Activiteit voorstellen' }));
+			expect(await l.getByRole('status').textContent()).toContain('Je voorstel is bij de gemeente.');
+			expect(await l.locator('#activiteiten').innerText()).toMatch(
+				/Repaircafé op zaterdag.*voorgesteld door de groep.*wacht op de gemeente/s
+			);
+			await visit(b, '/geel/beheer', { until: 'load' });
+			await navigate(
+				b,
+				b.getByRole('link', { name: /activiteit voorgesteld door een burgergroep wacht op publicatie/ })
+			);
+			expect(b.url()).toContain('herkomst=group');
+			await checkA11y(b, 'the groups’ proposals in the events list');
+			await b.getByRole('checkbox', { name: /Repaircafé op zaterdag/ }).check();
+			await navigate(b, b.getByRole('button', { name: 'Publiceren…' }));
+			await navigate(b, b.getByRole('button', { name: 'Ja, publiceer ze' }));
+			let told = '';
+			for (let attempt = 0; attempt < 30 && !told.includes('De gemeente publiceerde'); attempt++) {
+				if (attempt > 0) await l.waitForTimeout(1_000);
+				await visit(l, '/geel', { until: 'load' });
+				await navigate(l, l.getByRole('link', { name: /^Meldingen/ }));
+				told = await l.locator('main').innerText();
+			}
+			expect(told).toContain(`De gemeente publiceerde “Repaircafé op zaterdag”, de activiteit van ${GROUP}`);
+			await navigate(l, l.getByRole('link', { name: /De gemeente publiceerde/ }).first());
+			expect(await l.locator('#activiteiten').innerText()).toMatch(/Repaircafé op zaterdag.*gepubliceerd/s);
+			await checkA11y(l, 'the group’s event published');
+
 			// Jonas suggests a place; it waits for Geel's moderation before anyone sees it.
 			const j = jonas.page;
 			await visit(j, `${callPath}/nieuw`, { until: 'load' });

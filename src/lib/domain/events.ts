@@ -104,3 +104,6 @@ export function registrationLinkPath(municipalitySlug: string, token: string): s
 export function checkInPath(municipalitySlug: string, eventId: number, code: string): string {
 	return `/${municipalitySlug}/beheer/activiteiten/${eventId}/inchecken?code=${encodeURIComponent(code)}`;
 }
+
+/** Who proposed an event, as the back office's list filters on it: a citizen group (events.groups.service.ts). */
+export const EVENT_ORIGINS = ['group'] as const;

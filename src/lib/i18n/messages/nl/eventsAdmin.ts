@@ -5,6 +5,12 @@ export const eventsAdmin = {
 	intro:
 		'Werkgroepen, actiedagen, infoavonden en online sessies van {name}: ontwerpen, gepubliceerde en geannuleerde.',
 	homeTitle: 'Activiteiten',
+	attention: {
+		groupProposals: {
+			one: '{count} activiteit voorgesteld door een burgergroep wacht op publicatie',
+			other: '{count} activiteiten voorgesteld door burgergroepen wachten op publicatie'
+		}
+	},
 	homeBody: 'Werkgroepen en actiedagen plannen, inschrijvingen opvolgen en aanwezigen aanvinken.',
 	backToList: 'Terug naar de activiteiten',
 	backToEvent: 'Terug naar de activiteit',
@@ -44,6 +50,10 @@ export const eventsAdmin = {
 		kindFilter: 'Soort',
 		allKinds: 'Alle soorten',
 		whenFilter: 'Wanneer',
+		originFilter: 'Wie stelde voor',
+		allOrigins: 'Iedereen',
+		origins: { group: 'Een burgergroep' },
+		proposedBy: 'voorgesteld door {name}',
 		caption: { one: '{count} activiteit', other: '{count} activiteiten' },
 		columns: {
 			title: 'Activiteit',

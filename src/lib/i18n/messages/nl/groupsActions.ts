@@ -28,6 +28,10 @@ export const groupsActions = {
 		draft: 'wacht op de gemeente',
 		published: 'gepubliceerd',
 		cancelled: 'gaat niet door',
+		proposedByGroup: 'voorgesteld door de groep',
+		plannedByStaff: 'gepland door de gemeente',
+		eventsIntro:
+			'Een activiteit die de groep voorstelt, publiceert de gemeente. De coördinator en wie ze voorstelde krijgen een melding als de gemeente ze publiceert of annuleert.',
 		onAction: 'bij {action}',
 		mapCall: {
 			heading: 'Een oproep voor suggesties op de kaart openen',

@@ -79,6 +79,12 @@ export const notifications = {
 			own: 'Je bent uitgenodigd voor “{title}”',
 			following: 'Je bent uitgenodigd voor “{title}”'
 		},
+		event_group_proposal_published: {
+			own: 'De gemeente publiceerde “{title}”, de activiteit van {detail}'
+		},
+		event_group_proposal_cancelled: {
+			own: 'De gemeente annuleerde “{title}”, de activiteit van {detail}'
+		},
 		group_members_mentioned: {
 			own: 'Je werd vermeld in het gesprek “{detail}” van {title}'
 		},

@@ -93,6 +93,12 @@ export const events = pgTable(
 		publishedAt: timestamp('published_at', { withTimezone: true }),
 		cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
 		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+		/**
+		 * The citizen group that proposed the event from its workspace (events.groups.service.ts; issue 19), who
+		 * is told when the municipality publishes or cancels it. No foreign key: the groups' schema refers to
+		 * events (sessions), and a group is never deleted.
+		 */
+		proposedByGroupId: integer('proposed_by_group_id'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 		/** Title, description, venue and address, lower case without accents, for search (as actions.search_text). */
@@ -108,6 +114,10 @@ export const events = pgTable(
 		index('events_starts_idx').on(t.municipalityId, t.startsAt, t.id),
 		index('events_action_idx').on(t.municipalityId, t.actionId, t.startsAt),
 		index('events_opportunity_idx').on(t.municipalityId, t.opportunityId),
+		// The groups' proposals waiting for staff (the back office's home, the list's filter).
+		index('events_group_proposals_idx')
+			.on(t.municipalityId, t.status, t.createdAt)
+			.where(sql`${t.proposedByGroupId} IS NOT NULL`),
 		uniqueIndex('events_uid_key').on(t.uid),
 		// What a registration's one foreign key points at: the event with its municipality.
 		unique('events_tenant_key').on(t.id, t.municipalityId),

@@ -28,6 +28,8 @@ export interface EventListItemView {
 	placesTaken: number;
 	confirmed: number;
 	waitlisted: number;
+	/** The group that proposed it (its name, as the event's organiser), or null. */
+	proposedBy: string | null;
 }
 
 export function presentEventListItem(row: AdminListRow): EventListItemView {
@@ -43,7 +45,8 @@ export function presentEventListItem(row: AdminListRow): EventListItemView {
 		capacity: row.capacity,
 		placesTaken: row.placesTaken,
 		confirmed: row.confirmed,
-		waitlisted: row.waitlisted
+		waitlisted: row.waitlisted,
+		proposedBy: row.proposedByGroupId !== null ? row.organiser : null
 	};
 }
 

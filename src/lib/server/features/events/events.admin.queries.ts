@@ -1,7 +1,7 @@
 // Drizzle queries of the back office for events: the staff list with its counts, the actions and
 // opportunities an event may belong to, changing and cancelling an event, and its registrations for the list,
 // the export and check-in. The municipality id is in every where.
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import {
 	actions,
@@ -31,6 +31,8 @@ export interface AdminEventFilter {
 	q?: string;
 	status?: EventStatus;
 	kind?: EventKind;
+	/** Only the events a citizen group proposed. */
+	origin?: 'group';
 	when: 'upcoming' | 'past';
 	now: Date;
 	limit: number;
@@ -43,6 +45,7 @@ export async function listEventsForAdmin(db: Db, filter: AdminEventFilter) {
 		eq(events.municipalityId, filter.municipalityId),
 		filter.status ? eq(events.status, filter.status) : undefined,
 		filter.kind ? eq(events.kind, filter.kind) : undefined,
+		filter.origin === 'group' ? isNotNull(events.proposedByGroupId) : undefined,
 		filter.when === 'upcoming' ? gte(events.endsAt, filter.now) : lt(events.endsAt, filter.now),
 		filter.q
 			? sql`(${events.title} ILIKE ${containing(filter.q)} OR ${events.venueName} ILIKE ${containing(filter.q)})`
@@ -59,6 +62,8 @@ export async function listEventsForAdmin(db: Db, filter: AdminEventFilter) {
 				endsAt: events.endsAt,
 				venueName: events.venueName,
 				capacity: events.capacity,
+				organiser: events.organiser,
+				proposedByGroupId: events.proposedByGroupId,
 				actionTitle: actions.title,
 				confirmed: countOf('confirmed'),
 				waitlisted: countOf('waitlisted'),

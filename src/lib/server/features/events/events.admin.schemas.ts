@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import {
 	EVENT_KINDS,
+	EVENT_ORIGINS,
 	EVENT_QUESTION_TYPES,
 	MAX_COMPANIONS_LIMIT,
 	REGISTRATION_STATUSES
@@ -196,6 +197,7 @@ export const eventFiltersSchema = z.object({
 	q: z.string().trim().max(100).optional().catch(undefined),
 	status: z.enum(EVENT_LIST_STATUSES).optional().catch(undefined),
 	kind: z.enum(EVENT_KINDS).optional().catch(undefined),
+	origin: z.enum(EVENT_ORIGINS).optional().catch(undefined),
 	when: z.enum(EVENT_WHEN).catch('upcoming'),
 	page: z.coerce.number().int().min(1).max(100_000).catch(1)
 });

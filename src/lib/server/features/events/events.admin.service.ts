@@ -13,6 +13,7 @@ import { slugify } from '$lib/server/platform/text';
 import type { RawInput } from '$lib/server/platform/validation';
 import { parseId } from '$lib/domain/ids';
 import { newEventUid } from './events.service';
+import { groupProposalEvent } from './events.groups.service';
 import { cancelRegistrationsOfEvent, fillPlacesFromWaitlist } from './events.registrations.service';
 import { registrationMessage } from './events.mail';
 import { insertChecklistItems } from './events.logistics.queries';
@@ -144,6 +145,7 @@ export const publishEventsInBulk = command({
 				payload: { fields: ['status'], sequence: row.sequence }
 			});
 			record.event({ ...who, type: 'event.published', payload: { sequence: row.sequence } });
+			for (const proposal of groupProposalEvent(row, 'published', scope.actor.userId)) record.event(proposal);
 		}
 		return { changed: drafts.length };
 	}
@@ -437,6 +439,8 @@ const saveEvent = command({
 				actorId: scope.actor.userId,
 				payload: { sequence: row.sequence }
 			});
+		if (publishing)
+			for (const proposal of groupProposalEvent(row, 'published', scope.actor.userId)) record.event(proposal);
 		// More places (or no limit any more): the waitlist moves up now, in arrival order, as on a cancellation.
 		const morePlaces =
 			changed.includes('capacity') &&
@@ -555,6 +559,7 @@ const cancelEventCommand = command({
 				pending: counts.pending
 			}
 		});
+		for (const proposal of groupProposalEvent(row, 'cancelled', scope.actor.userId)) record.event(proposal);
 		const preview: CancelPreview = {
 			event: { id: row.id, title: row.title, startsAt: row.startsAt.toISOString(), status: row.status },
 			confirmed: counts.confirmed,

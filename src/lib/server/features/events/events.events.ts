@@ -10,12 +10,24 @@ export type LogisticsChange = 'added' | 'edited' | 'done' | 'undone' | 'removed'
 /** Why a registration's status changed. */
 export type RegistrationChange = 'email_confirmed' | 'moved_up' | 'cancelled' | 'event_cancelled';
 
+/** Which group proposed the event, and who of it (null once the account is gone). */
+export interface GroupProposalPayload {
+	groupId: number;
+	proposedBy: string | null;
+}
+
 declare module '$lib/server/platform/events' {
 	interface DomainEventMap {
 		'event.created': { subject: 'event'; payload: object };
 		/** Which fields changed; `sequence` is the event's iCalendar SEQUENCE after the change. */
 		'event.updated': { subject: 'event'; payload: { fields: string[]; sequence: number } };
 		'event.published': { subject: 'event'; payload: { sequence: number } };
+		/**
+		 * The municipality published or cancelled an event a citizen group proposed (events.groups.service.ts):
+		 * the group's coordinators and the member who proposed it hear of it (notifications.groups.ts).
+		 */
+		'event.group_proposal_published': { subject: 'event'; payload: GroupProposalPayload };
+		'event.group_proposal_cancelled': { subject: 'event'; payload: GroupProposalPayload };
 		/** Everyone registered or waitlisted is to be told (a METHOD:CANCEL invitation with this sequence). */
 		'event.cancelled': {
 			subject: 'event';

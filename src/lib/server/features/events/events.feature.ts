@@ -15,6 +15,7 @@ import { eventNews } from './events.news';
 import { moveUpWaitlists, REMINDER_JOB, sendEventReminders } from './events.reminders';
 import { eventsWeekly } from './events.weekly';
 import { eventsActivity } from './events.activity';
+import { eventsAttention } from './events.attention';
 
 export const eventsFeature = defineFeature({
 	name: 'events',
@@ -51,5 +52,7 @@ export const eventsFeature = defineFeature({
 	// Published events in the site-wide search (/zoeken).
 	search: { kind: 'events', find: searchEvents },
 	widgets: [eventsWidget],
-	openData: [eventsDataset]
+	openData: [eventsDataset],
+	// The back office's home: events citizen groups proposed, waiting to be published (events.attention.ts).
+	attention: eventsAttention
 });

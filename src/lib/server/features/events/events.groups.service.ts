@@ -69,6 +69,8 @@ export async function createGroupEventInTransaction(
 		municipalityId: string;
 		regionId: string;
 		actionId: number;
+		/** The group proposing it: recorded on the event, told when the municipality publishes or cancels it. */
+		groupId: number;
 		groupName: string;
 		actor: { userId: string; displayName: string };
 		locale: Locale;
@@ -100,7 +102,8 @@ export async function createGroupEventInTransaction(
 		slug: slugify(v.title).slice(0, 80).replace(/-+$/, '') || 'activiteit',
 		uid: newEventUid(),
 		publishedAt: null,
-		createdBy: input.actor.userId
+		createdBy: input.actor.userId,
+		proposedByGroupId: input.groupId
 	});
 	await insertChecklistItems(tx, {
 		municipalityId: input.municipalityId,
@@ -129,12 +132,35 @@ export async function createGroupEventInTransaction(
 	return { id: row.id };
 }
 
+/**
+ * The domain event that tells a group its proposal was published or cancelled, recorded beside
+ * `event.published` / `event.cancelled` by the back office's use cases; none for an event no group proposed.
+ */
+export function groupProposalEvent(
+	row: { id: number; municipalityId: string; proposedByGroupId: number | null; createdBy: string | null },
+	outcome: 'published' | 'cancelled',
+	actorId: string
+) {
+	if (row.proposedByGroupId === null) return [];
+	return [
+		{
+			municipalityId: row.municipalityId,
+			type: `event.group_proposal_${outcome}` as const,
+			subjectId: row.id,
+			actorId,
+			payload: { groupId: row.proposedByGroupId, proposedBy: row.createdBy }
+		}
+	];
+}
+
 export interface GroupEventView {
 	id: number;
 	actionId: number | null;
 	title: string;
 	startsAt: string;
 	status: EventStatus;
+	/** Whether the group proposed it (else staff planned it on the group's action, e.g. a session). */
+	proposed: boolean;
 	/** The public page, once published. */
 	path: string | null;
 }
@@ -152,7 +178,8 @@ export async function listEventsOfActions(
 			title: events.title,
 			slug: events.slug,
 			startsAt: events.startsAt,
-			status: events.status
+			status: events.status,
+			proposedByGroupId: events.proposedByGroupId
 		})
 		.from(events)
 		.where(
@@ -166,6 +193,7 @@ export async function listEventsOfActions(
 		title: r.title,
 		startsAt: r.startsAt.toISOString(),
 		status: r.status,
+		proposed: r.proposedByGroupId !== null,
 		path: r.status === 'draft' ? null : eventPath(params.municipalitySlug, r.id, r.slug)
 	}));
 }

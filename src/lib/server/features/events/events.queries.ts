@@ -64,6 +64,7 @@ export const eventColumns = {
 	publishedAt: events.publishedAt,
 	cancelledAt: events.cancelledAt,
 	createdBy: events.createdBy,
+	proposedByGroupId: events.proposedByGroupId,
 	createdAt: events.createdAt,
 	updatedAt: events.updatedAt
 };

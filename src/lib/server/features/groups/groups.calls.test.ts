@@ -49,6 +49,13 @@ import {
 import { createGroupEvent, getGroupCalls, openGroupMapCall } from './groups.calls';
 import { findMentions, MENTION_RATE_LIMIT, MENTIONS_MAX } from './groups.mentions';
 import { eraseGroupData } from './groups.personal-data';
+import {
+	cancelEvent,
+	listEventsForBackoffice,
+	publishEventsInBulk
+} from '$lib/server/features/events/events.admin.service';
+import { eventsAttention } from '$lib/server/features/events/events.attention';
+import type { AttentionScope } from '$lib/server/platform/feature';
 
 let database: TestDatabase;
 let dispatcher: EventDispatcher;
@@ -534,5 +541,153 @@ describe("a group's own call on the map and its own events", () => {
 		expect(late.fields.endsAt).toEqual(['eventsAdmin.errors.endBeforeStart']);
 		const after = await database.db.select({ id: opportunities.id }).from(opportunities);
 		expect(after.length).toBe(before.length);
+	});
+});
+
+describe("the municipality's decision on a group's proposed event", () => {
+	/** A group of Geel whose coordinator proposed an event; the role then went to another member. */
+	async function proposal(title: string) {
+		const s = await scene();
+		const picked = await pickMenuItem(as(s.coordinator), {
+			unverifiedId: s.group.id,
+			unverifiedItemId: s.group.menu[0]
+		});
+		const made = await createGroupEvent(as(s.coordinator), {
+			unverifiedId: s.group.id,
+			values: {
+				action: String(picked.actionId),
+				kind: 'actionDay',
+				title,
+				description: 'Breng je kapotte spullen mee.',
+				startsAt: '2027-04-10T10:00',
+				endsAt: '2027-04-10T13:00',
+				venueName: 'Parochiezaal',
+				address: 'Kerkstraat 1, Geel',
+				capacity: '30'
+			}
+		});
+		// The proposer hands the coordinator's role over: both are to hear of the decision.
+		await handOverCoordinator(as(s.coordinator), {
+			unverifiedId: s.group.id,
+			values: { person: s.member.userId }
+		});
+		await dispatch();
+		return { ...s, eventId: made.eventId };
+	}
+
+	const proposalNotices = async (userId: string) =>
+		(await notificationsOf(userId)).filter((n) => n.type.startsWith('event.group_proposal'));
+
+	const scopeOf = (tenant: Tenant, abilities: string[]) => ({
+		municipalityId: tenant.id,
+		slug: tenant.slug,
+		abilities: new Set(abilities) as AttentionScope['abilities'],
+		now: new Date()
+	});
+
+	it('publishing tells the coordinator and the proposer once, as their own, by mail; never the staff member', async () => {
+		const { group, coordinator, member, other, eventId } = await proposal('Repaircafé in april');
+		const [recorded] = await database.db
+			.select({ proposedBy: events.proposedByGroupId })
+			.from(events)
+			.where(eq(events.id, eventId));
+		expect(recorded).toEqual({ proposedBy: group.id });
+		const before = outbox.length;
+		expect(await publishEventsInBulk(as(moderator), { ids: [String(eventId)] })).toEqual({ changed: 1 });
+		await dispatch();
+		await dispatch();
+		// The new coordinator: the calls page; the proposer, no longer coordinator: the event's public page.
+		expect(await proposalNotices(member.userId)).toEqual([
+			{
+				type: 'event.group_proposal_published',
+				kind: 'own',
+				path: `/geel/groepen/${group.id}/werkruimte/oproepen#activiteiten`
+			}
+		]);
+		const [proposer] = await proposalNotices(coordinator.userId);
+		expect(await proposalNotices(coordinator.userId)).toHaveLength(1);
+		expect(proposer).toMatchObject({ type: 'event.group_proposal_published', kind: 'own' });
+		expect(proposer!.path).toBe(`/geel/activiteiten/${eventId}-repaircafe-in-april`);
+		expect(await proposalNotices(other.userId)).toEqual([]);
+		expect(await proposalNotices(moderator.userId)).toEqual([]);
+		const list = await listMyNotifications(as(member), {});
+		expect(list.items.map((i) => i.title)).toContain(
+			`De gemeente publiceerde “Repaircafé in april”, de activiteit van ${group.name}`
+		);
+		const mails = outbox.slice(before).filter((m) => m.text.includes('Repaircafé in april'));
+		expect(mails).toHaveLength(2);
+		// The workspace shows it published, with its public page.
+		const page = await getGroupCalls(as(member), { unverifiedId: group.id });
+		expect(page.events.map((e) => [e.id, e.status, e.proposed, Boolean(e.path)])).toEqual([
+			[eventId, 'published', true, true]
+		]);
+	});
+
+	it('cancelling tells them once; a coordinator who is the staff member acting is not told', async () => {
+		const { group, coordinator, member, eventId } = await proposal('Plantdag');
+		// A staff member of Geel who also coordinates the group cancels it: the one member not told.
+		const staff = await buildStaff(database.db, geel, 'moderator', {
+			givenName: 'Sofie',
+			familyName: 'Beide'
+		});
+		await buildGroupMember(database.db, geel, group.id, staff.actor.userId, { role: 'coordinator' });
+		await cancelEvent(as(staff.actor), {
+			confirm: 'on',
+			unverifiedEventId: String(eventId),
+			origin: 'https://meedoen.test'
+		});
+		await dispatch();
+		for (const who of [coordinator, member])
+			expect((await proposalNotices(who.userId)).map((n) => [n.type, n.kind])).toEqual([
+				['event.group_proposal_cancelled', 'own']
+			]);
+		expect(await proposalNotices(staff.actor.userId)).toEqual([]);
+		const page = await getGroupCalls(as(member), { unverifiedId: group.id });
+		expect(page.events.map((e) => e.status)).toEqual(['cancelled']);
+	});
+
+	it("another municipality's staff cannot publish or cancel it", async () => {
+		const { coordinator, eventId } = await proposal('Fietsbibliotheek open');
+		await expect(
+			refused(publishEventsInBulk(as(molModerator, mol), { ids: [String(eventId)] }), 'validation')
+		).resolves.toMatchObject({ message: 'eventsAdmin.bulk.nothingSelected' });
+		await refusal(
+			cancelEvent(as(molModerator, mol), {
+				confirm: 'on',
+				unverifiedEventId: String(eventId),
+				origin: 'https://meedoen.test'
+			}),
+			'not_found'
+		);
+		await dispatch();
+		const [row] = await database.db
+			.select({ status: events.status })
+			.from(events)
+			.where(eq(events.id, eventId));
+		expect(row).toEqual({ status: 'draft' });
+		expect(await proposalNotices(coordinator.userId)).toEqual([]);
+	});
+
+	it("the back office's home counts the proposals waiting, since when, and links to the list filtered on them", async () => {
+		const wait = async () => eventsAttention.items(database.db, scopeOf(geel, ['workingGroups.prepare']));
+		const start = (await wait()).find((i) => i.id === 'events.groupProposals')?.count ?? 0;
+		const { eventId } = await proposal('Zaaidag');
+		const [item] = await wait();
+		expect(item).toMatchObject({
+			id: 'events.groupProposals',
+			label: 'eventsAdmin.attention.groupProposals',
+			count: start + 1,
+			href: '/geel/beheer/activiteiten?status=draft&herkomst=group'
+		});
+		expect(Date.parse(item!.since!)).toBeLessThanOrEqual(Date.now());
+		// Not for staff who do not manage events, nor for another municipality.
+		expect(await eventsAttention.items(database.db, scopeOf(geel, ['backoffice.view']))).toEqual([]);
+		expect(await eventsAttention.items(database.db, scopeOf(mol, ['workingGroups.prepare']))).toEqual([]);
+		// The list's filter: the groups' proposals only, not staff's own drafts.
+		const listed = await listEventsForBackoffice(as(moderator), { origin: 'group', status: 'draft' });
+		expect(listed.items.map((i) => i.id)).toContain(eventId);
+		expect(listed.items.every((i) => i.proposedBy !== null)).toBe(true);
+		await publishEventsInBulk(as(moderator), { ids: [String(eventId)] });
+		expect((await wait())[0]?.count ?? 0).toBe(start);
 	});
 });

@@ -209,6 +209,7 @@ export async function createGroupEvent(
 			municipalityId: scope.group.municipalityId,
 			regionId: scope.group.regionId,
 			actionId: action.actionId,
+			groupId: scope.group.id,
 			groupName: scope.group.name,
 			actor: { userId: scope.actor.userId, displayName: scope.actor.displayName },
 			locale: ctx.locale,

@@ -15,6 +15,8 @@ import type { NoticeSubject } from '$lib/domain/notifications';
 export const groupPaths = {
 	page: (slug: string, groupId: number) => `/${slug}/groepen/${groupId}`,
 	workspace: (slug: string, groupId: number) => `/${slug}/groepen/${groupId}/werkruimte`,
+	/** The workspace's calls page, at its list of the group's events. */
+	events: (slug: string, groupId: number) => `/${slug}/groepen/${groupId}/werkruimte/oproepen#activiteiten`,
 	post: (slug: string, groupId: number, threadId: number, postId: number) =>
 		`/${slug}/groepen/${groupId}/werkruimte/gesprekken/${threadId}#bericht-${postId}`
 };
@@ -66,4 +68,21 @@ export function mentionedPeopleSql(params: { municipalityId: string; postId: num
 export function expenseSubmitterSql(params: { municipalityId: string; expenseId: number }): SQL {
 	return sql`SELECT e.submitted_by AS user_id FROM ${groupExpenses} e
 		WHERE e.municipality_id = ${params.municipalityId}::uuid AND e.id = ${params.expenseId}`;
+}
+
+/** The group's coordinators (accepted members with that role), as `SELECT user_id …`. */
+export function groupCoordinatorsSql(params: { municipalityId: string; groupId: number }): SQL {
+	return sql`SELECT m.user_id FROM ${groupMembers} m
+		WHERE m.municipality_id = ${params.municipalityId}::uuid AND m.group_id = ${params.groupId}
+			AND m.status = 'accepted' AND m.role = 'coordinator'`;
+}
+
+/**
+ * Who proposed a group's event, as `SELECT user_id …`, if they are still an accepted member of that group (one
+ * who left, or was never one, such as coaching staff who wrote it for the group, is not told as the group).
+ */
+export function proposerInGroupSql(params: { municipalityId: string; groupId: number; userId: string }): SQL {
+	return sql`SELECT m.user_id FROM ${groupMembers} m
+		WHERE m.municipality_id = ${params.municipalityId}::uuid AND m.group_id = ${params.groupId}
+			AND m.status = 'accepted' AND m.user_id = ${params.userId}::uuid`;
 }

@@ -2,15 +2,54 @@
 // that concern a member: their sign-up accepted or declined, their expense approved or refused (all of them
 // their own contributions, kind `own`), and the coordinator's role handed over (the new coordinator as their
 // own; the other members as what they take part in, `following`). Mailed as each person chose for the kind.
+// And an event the group proposed, published or cancelled by the municipality: the group's coordinators and the
+// member who proposed it, as their own (the staff member who decided never).
 import { defineEventHandler } from '$lib/server/platform/events.dispatcher';
+import { eventNoticeSubject } from '$lib/server/features/events/events.notices.service';
 import {
 	expenseSubmitterSql,
+	groupCoordinatorsSql,
+	proposerInGroupSql,
 	groupMembersSql,
 	groupNoticeSubject,
 	groupPaths,
 	mentionedPeopleSql
 } from '$lib/server/features/groups/groups.notices.service';
 import { notify, own } from './notifications.handlers';
+
+/** A group's proposed event published or cancelled: its coordinators and who proposed it (own), mailed. */
+export const groupEventNotices = defineEventHandler({
+	name: 'notifications.group-event',
+	events: ['event.group_proposal_published', 'event.group_proposal_cancelled'],
+	async handle(event, tx, ctx) {
+		const municipalityId = event.municipalityId;
+		const { groupId, proposedBy } = event.payload;
+		const [subject, group] = await Promise.all([
+			eventNoticeSubject(tx, { municipalityId, id: Number(event.subjectId) }),
+			groupNoticeSubject(tx, { municipalityId, id: groupId })
+		]);
+		if (!subject || !group) return;
+		// The coordinators: the workspace's calls page, which lists the group's events with where each stands.
+		await notify(tx, ctx, event, {
+			subject,
+			detail: group.title,
+			path: groupPaths.events(subject.municipalitySlug, groupId),
+			audiences: [{ kind: 'own', people: groupCoordinatorsSql({ municipalityId, groupId }) }],
+			mail: true
+		});
+		// Who proposed it, if no longer a coordinator (one notification per person and event: a coordinator who
+		// proposed it already has theirs): the event's own page, as the calls page is the coordinator's.
+		if (proposedBy)
+			await notify(tx, ctx, event, {
+				subject,
+				detail: group.title,
+				audiences: [
+					{ kind: 'own', people: proposerInGroupSql({ municipalityId, groupId, userId: proposedBy }) }
+				],
+				mail: true
+			});
+	}
+});
 
 export const groupNotices = defineEventHandler({
 	name: 'notifications.group',

@@ -33,7 +33,7 @@ import { insertNotifications, type Audience } from './notifications.queries';
 import { unsubscribeLinkWith, unsubscribeSecret } from './notifications.service';
 import { notificationTitle } from './notifications.present';
 import { notificationMail } from './notifications.mail';
-import { groupNotices } from './notifications.groups';
+import { groupEventNotices, groupNotices } from './notifications.groups';
 
 export function originOf(ctx: Pick<HandlerContext, 'config'>): string {
 	return ctx.config.origin ?? `http://localhost:${ctx.config.port}`;
@@ -342,5 +342,6 @@ export const notificationHandlers = [
 	invitationNotices,
 	colleagueNotices,
 	storyNotices,
-	groupNotices
+	groupNotices,
+	groupEventNotices
 ];

@@ -4,6 +4,6 @@ import { listLoad } from '$lib/server/platform/backoffice-pages';
 
 export const load: PageServerLoad = listLoad(
 	'list',
-	{ q: 'zoek', status: 'status', kind: 'soort', when: 'wanneer', page: 'pagina' },
+	{ q: 'zoek', status: 'status', kind: 'soort', origin: 'herkomst', when: 'wanneer', page: 'pagina' },
 	listEventsForBackoffice
 );

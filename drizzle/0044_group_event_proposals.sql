@@ -1,0 +1,2 @@
+ALTER TABLE "events" ADD COLUMN "proposed_by_group_id" integer;--> statement-breakpoint
+CREATE INDEX "events_group_proposals_idx" ON "events" USING btree ("municipality_id","status","created_at") WHERE "events"."proposed_by_group_id" IS NOT NULL;
