@@ -176,7 +176,10 @@ describe('widgets', () => {
 				.toBe(true);
 			await checkA11y(page, `host page with the ${kind} iframe`, { iframes: false });
 			await checkA11y(frame, `the ${kind} widget in its frame`);
-			const hrefs = await frame.$$eval('a', (links) => links.map((a) => [a.href, a.target]));
+			// getAttribute: an SVG link's href is not a string property (the map's points are SVG links).
+			const hrefs = await frame.$$eval('a', (links) =>
+				links.map((a) => [a.getAttribute('href'), a.getAttribute('target')])
+			);
 			expect(hrefs.length).toBeGreaterThan(0);
 			for (const [href, target] of hrefs) {
 				const url = new URL(href!);
@@ -186,6 +189,28 @@ describe('widgets', () => {
 				expect(url.searchParams.get('utm_campaign')).toBe('127.0.0.1');
 				expect(target).toBe('_blank');
 			}
+		}
+		// The map widget's map: its points are links named and numbered like the list's items, reached by Tab.
+		await visit(page, host.put('/iframe-kaart.html', snippets.get('kaart')!.iframe), { until: 'load' });
+		const mapFrame = await widgetFrame(page);
+		await mapFrame.waitForSelector('svg.mw-map');
+		const points = await mapFrame.$$eval('svg.mw-map a', (links) =>
+			links.map((a) => a.getAttribute('aria-label') ?? '')
+		);
+		const items = await mapFrame.$$eval('ol.mw-items > li > a.mw-title', (links) =>
+			links.map((a) => a.textContent ?? '')
+		);
+		expect(items.length).toBeGreaterThanOrEqual(points.length);
+		for (const name of points) {
+			const [, n, title] = /^(\d+)\. (.*) \(opent/.exec(name)!;
+			expect(items[Number(n) - 1]).toContain(title);
+		}
+		if (points.length > 0) {
+			await mapFrame.focus('.mw-brand');
+			await page.keyboard.press('Tab');
+			expect(await mapFrame.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+				points[0]
+			);
 		}
 		// Four widgets shown from another site's pages, and the browser holds no cookie of the platform.
 		expect(await context.cookies(journey.server.url)).toEqual([]);
@@ -213,8 +238,10 @@ describe('widgets', () => {
 			await page.waitForSelector('[data-meedoen-state="klaar"]');
 			const inShadow = await page.$eval('[data-meedoen-widget]', (el) => ({
 				heading: el.shadowRoot?.querySelector('h2')?.textContent ?? null,
-				links: [...(el.shadowRoot?.querySelectorAll('a') ?? [])].map((a) => a.href)
+				links: [...(el.shadowRoot?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href')!),
+				map: el.shadowRoot?.querySelector('svg.mw-map') ? true : false
 			}));
+			if (kind === 'kaart') expect(inShadow.map).toBe(true);
 			expect(inShadow.heading, kind).toBeTruthy();
 			for (const href of inShadow.links) {
 				expect(new URL(href).searchParams.get('utm_medium')).toBe('script');

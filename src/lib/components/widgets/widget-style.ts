@@ -12,6 +12,8 @@ export function widgetStyle(look: WidgetLook): string {
 	const accent = c(look.accent, '#f2c94c');
 	const accentText = c(look.accentText, '#111111');
 	const link = c(look.link, '#1a1a1a');
+	// The map's markers wear the link colour (readable on white, so also 3:1 as a graphic), with its text colour.
+	const markerText = link.toLowerCase() === primary.toLowerCase() ? primaryText : '#ffffff';
 	return `:host{display:block}
 .meedoen-widget{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#fff;border:1px solid #767676;border-radius:6px;overflow:hidden;max-width:100%;box-sizing:border-box}
 .meedoen-widget *{box-sizing:border-box}
@@ -34,5 +36,14 @@ export function widgetStyle(look: WidgetLook): string {
 .meedoen-widget a.mw-cta:hover{text-decoration:underline}
 .meedoen-widget a:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px;box-shadow:0 0 0 5px #fff}
 .mw-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
-.mw-empty{font-style:italic}`;
+.mw-empty{font-style:italic}
+.mw-map{display:block;width:100%;height:auto;margin:0 0 .5rem;border:1px solid #d0d0d0;border-radius:4px}
+.mw-map-ground{fill:#f7f7f5}
+.mw-map-outline{fill:${primary};fill-opacity:.1;stroke:${primary};stroke-width:1.5;stroke-linejoin:round}
+.mw-point circle{fill:${link};stroke:#fff;stroke-width:2}
+.mw-point text{fill:${markerText};font:700 12px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+.meedoen-widget .mw-point:focus{outline:none}
+.meedoen-widget .mw-point:focus-visible circle,.mw-point:hover circle{stroke:#1a1a1a;stroke-width:4}
+.mw-map-note{font-size:.875rem;color:#3d3d3d}
+.mw-number{display:inline-block;min-width:1.5em;height:1.5em;margin-right:.5em;border-radius:50%;background:${link};color:${markerText};font-size:.8125rem;line-height:1.5em;text-align:center;vertical-align:.1em}`;
 }

@@ -62,6 +62,23 @@ export interface WidgetContent {
 	/** Shown when there are no items. */
 	empty: string;
 	more: { label: string; path: string } | null;
+	/** A map drawn on the server (SVG, no script) above the list; its points are items of the list. */
+	map?: WidgetMap | null;
+}
+
+/**
+ * A widget's map: an outline and numbered points in the drawing's units (see platform/geo/sketch.ts). A point's
+ * `item` is the index of its item in the list, which numbers them the same and stays the accessible alternative.
+ */
+export interface WidgetMap {
+	/** The map's accessible name. */
+	label: string;
+	width: number;
+	height: number;
+	outline: string | null;
+	points: { item: number; x: number; y: number }[];
+	/** A line under the map: how many suggestions it does not draw, or that it has none; null when all are drawn. */
+	note: string | null;
 }
 
 /** A choice the back office's gallery offers for an option (a theme, an action, a map). */

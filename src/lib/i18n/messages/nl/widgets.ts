@@ -25,7 +25,19 @@ export const widgets = {
 	},
 	map: {
 		label: 'Suggesties op de kaart',
-		description: 'De suggesties van een kaart als lijst, met de weg naar de kaart zelf.',
+		description:
+			'De suggesties van een kaart: een kleine kaart met genummerde punten, dezelfde nummers in de lijst eronder, en de weg naar de kaart zelf.',
+		mapLabel: {
+			one: 'Kaart van {opportunity} met {count} genummerde suggestie',
+			other: 'Kaart van {opportunity} met {count} genummerde suggesties'
+		},
+		mapEmpty: 'Er staan nog geen suggesties op de kaart.',
+		notDrawn: {
+			one: '{count} suggestie staat niet op deze kaart: ze staat verder in de lijst op het platform of heeft geen plek.',
+			other:
+				'{count} suggesties staan niet op deze kaart: ze staan verder in de lijst op het platform of hebben geen plek.'
+		},
+		point: '{number}. {title}',
 		count: { one: '{count} suggestie', other: '{count} suggesties' },
 		votes: { one: '{count} keer gesteund', other: '{count} keer gesteund' },
 		empty: 'Er zijn nog geen suggesties. Stel als eerste een plek voor.',

@@ -19,6 +19,7 @@ import {
 	type WidgetChoice,
 	type WidgetContent,
 	type WidgetEmbedding,
+	type WidgetMap,
 	type WidgetOptionName,
 	type WidgetPart
 } from '$lib/server/platform/widgets';
@@ -63,6 +64,8 @@ export interface WidgetView {
 	items: WidgetViewItem[];
 	empty: string;
 	more: { label: string; href: string } | null;
+	/** The map above the list (its points link where their items do), or null. */
+	map: WidgetMap | null;
 	look: WidgetLook;
 }
 
@@ -114,6 +117,7 @@ function present(
 		})),
 		empty: content.empty,
 		more: content.more && { label: content.more.label, href: href(content.more.path) },
+		map: content.map ?? null,
 		look: input.look
 	};
 }

@@ -37,6 +37,10 @@ import {
 	widgetOriginsOf
 } from './widgets.service';
 import { WIDGET_SCRIPT, WIDGET_SCRIPT_BYTES } from './widgets.script';
+import { renderWidget } from '$lib/components/widgets/render';
+import { SKETCH_OUTLINE_MAX_POINTS } from '$lib/server/platform/geo/sketch';
+import { municipalities, suggestions } from '$lib/server/db/schema';
+import { eq } from 'drizzle-orm';
 
 const ORIGIN = 'https://meedoen.test';
 const HOSTILE = ['<script>alert(1)</script>', 'a\u0000b', 'x'.repeat(100_000), "'; DROP TABLE x; --"];
@@ -139,11 +143,111 @@ describe('a widget as another site shows it', () => {
 		await refusal(show(geel, 'actie', ''), 'not_found');
 	});
 
-	it('lists a map’s suggestions without the map, and links to the map', async () => {
+	it('lists a map’s suggestions under the map drawn on the server, and links to the map', async () => {
 		const { view } = await show(geel, 'kaart', `kans=${map.id}`);
 		expect(view.items.map((i) => i.title)).toEqual(['Pleintje aan de kerk']);
 		expect(view.more?.href).toContain(`/geel/kansen/${map.id}?utm_source=widget`);
 		await refusal(show(mol, 'kaart', `kans=${map.id}`), 'not_found');
+	});
+
+	describe('the map in the map widget', () => {
+		// The points' links in the SVG, in document order: [number, href].
+		const pointsOf = (raw: string) => {
+			const html = raw.replace(/<!--[\s\S]*?-->/g, '');
+			const svg = /<svg class="mw-map"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
+			return [...svg.matchAll(/<a class="mw-point" href="([^"]+)"[^>]*aria-label="(\d+)\. ([^"]*?) \(/g)].map(
+				(m) => ({ href: m[1]!.replace(/&amp;/g, '&'), number: Number(m[2]), title: m[3] })
+			);
+		};
+		const listOf = (raw: string) =>
+			[
+				...raw
+					.replace(/<!--[\s\S]*?-->/g, '')
+					.matchAll(
+						/<li><a class="mw-title" href="([^"]+)"[^>]*><span class="mw-number" aria-hidden="true">(\d+)<\/span>([^<]*)</g
+					)
+			].map((m) => ({ href: m[1]!.replace(/&amp;/g, '&'), number: Number(m[2]), title: m[3]!.trim() }));
+
+		it('draws one numbered link per listed suggestion, in the list’s order, and nothing unpublished', async () => {
+			const db = database.db;
+			const many = await buildSuggestionOpportunity(db, geel, { title: 'Plekken voor bomen' });
+			for (let i = 0; i < 7; i++) {
+				const row = await buildSuggestion(db, geel, many.id, {
+					title: `Boom ${i}`,
+					lat: 51.15 + i * 0.004,
+					lng: 4.96 + i * 0.006
+				});
+				// Most supported first: Boom 0 heads the list.
+				await db
+					.update(suggestions)
+					.set({ voteCount: 10 - i })
+					.where(eq(suggestions.id, row.id));
+			}
+			await buildSuggestion(db, geel, many.id, { title: 'Wacht op moderatie', moderation: 'pending' });
+			await buildSuggestion(db, geel, many.id, { title: 'Afgewezen', moderation: 'rejected' });
+			const { view, embedding } = await show(geel, 'kaart', `kans=${many.id}&aantal=5`);
+			expect(view.map?.points.map((p) => p.item)).toEqual([0, 1, 2, 3, 4]);
+			for (const p of view.map!.points) {
+				expect(p.x).toBeGreaterThanOrEqual(0);
+				expect(p.x).toBeLessThanOrEqual(view.map!.width);
+				expect(p.y).toBeGreaterThanOrEqual(0);
+				expect(p.y).toBeLessThanOrEqual(view.map!.height);
+			}
+			// Further east is further right, further north is higher up.
+			expect(view.map!.points[1]!.x).toBeGreaterThan(view.map!.points[0]!.x);
+			expect(view.map!.points[1]!.y).toBeLessThan(view.map!.points[0]!.y);
+			expect(view.map?.note).toBe(
+				'2 suggesties staan niet op deze kaart: ze staan verder in de lijst op het platform of hebben geen plek.'
+			);
+			for (const kind of ['iframe', 'script'] as const) {
+				const html = renderWidget(view, kind);
+				expect(html).toContain('<svg class="mw-map" role="group"');
+				expect(html).not.toMatch(/<(img|image|link|use)\b|url\(|xlink:href|https?:\/\/(?!meedoen\.test)/);
+				const points = pointsOf(html);
+				const list = listOf(html);
+				expect(list.map((i) => i.title)).toEqual(['Boom 0', 'Boom 1', 'Boom 2', 'Boom 3', 'Boom 4']);
+				expect(points).toEqual(list);
+				expect(points.every((p) => p.href.includes('utm_source=widget'))).toBe(true);
+				expect(html).not.toContain('Wacht op moderatie');
+				expect(html).not.toContain('Afgewezen');
+			}
+			expect(embedding).toBe('iframe');
+		});
+
+		it('draws the municipality’s uploaded outline, simplified to a few hundred points', async () => {
+			const db = database.db;
+			// A ring of 5,000 points around Geel.
+			const ring = Array.from({ length: 5000 }, (_, i) => {
+				const a = (i / 5000) * 2 * Math.PI;
+				return [4.99 + 0.08 * Math.cos(a), 51.16 + 0.05 * Math.sin(a)];
+			});
+			ring.push(ring[0]!);
+			await db
+				.update(municipalities)
+				.set({ boundary: { type: 'Polygon', coordinates: [ring] } })
+				.where(eq(municipalities.id, geel.id));
+			const fresh = await buildSuggestionOpportunity(db, geel, { title: 'Plekken in de rand' });
+			await buildSuggestion(db, geel, fresh.id, { title: 'Aan de rand', lat: 51.16, lng: 5.06 });
+			const { view } = await show(geel, 'kaart', `kans=${fresh.id}`);
+			const outline = view.map?.outline ?? '';
+			const vertices = outline.split(/[ML]/).filter(Boolean).length;
+			expect(vertices).toBeGreaterThan(20);
+			expect(vertices).toBeLessThanOrEqual(SKETCH_OUTLINE_MAX_POINTS);
+			expect(renderWidget(view, 'script').length).toBeLessThan(20_000);
+			expect(view.map?.note).toBeNull();
+			await db.update(municipalities).set({ boundary: null }).where(eq(municipalities.id, geel.id));
+		});
+
+		it('says so when a map has no suggestions yet', async () => {
+			const empty = await buildSuggestionOpportunity(database.db, geel, { title: 'Nog leeg' });
+			const { view } = await show(geel, 'kaart', `kans=${empty.id}`);
+			expect(view.items).toEqual([]);
+			expect(view.map?.points).toEqual([]);
+			const html = renderWidget(view, 'iframe');
+			expect(html).toContain('<svg class="mw-map"');
+			expect(html).toContain('Er staan nog geen suggesties op de kaart.');
+			expect(pointsOf(html)).toEqual([]);
+		});
 	});
 
 	it('lists upcoming published events of the municipality only', async () => {
