@@ -379,6 +379,50 @@ export async function listAllPlanActions(
 		.limit(params.limit ?? 10_000);
 }
 
+/**
+ * The board by status: per status its count and its `perColumn` most urgent actions — late ones first, then by
+ * planned end (earliest first, none last), then by priority (high first), then by code. One query: the filtered
+ * actions are ranked per status by a window function on the action's own columns only; the names (theme, lead
+ * department, responsible person) are looked up only for the actions shown.
+ */
+export async function listPlanStatusColumns(
+	db: Db,
+	params: { municipalityId: string; today: string; staleBefore: Date; perColumn: number } & PlanActionFilters
+): Promise<{
+	rows: (PlanActionRow & { late: boolean; rank: number })[];
+	counts: Partial<Record<PlanStatus, number>>;
+}> {
+	const a = climatePlanActions;
+	const late = lateSql(params.today);
+	const ranked = db.$with('ranked').as(
+		db
+			.select({
+				rankedId: sql<number>`${a.id}`.as('ranked_id'),
+				rank: sql<number>`row_number() OVER (PARTITION BY ${a.status} ORDER BY coalesce(${late}, false) DESC, ${a.plannedEnd} ASC NULLS LAST, ${PRIORITY_ORDER}, ${a.code} ASC NULLS LAST, ${a.id})`.as(
+					'rank'
+				),
+				columnTotal: sql<number>`count(*) OVER (PARTITION BY ${a.status})`.as('column_total')
+			})
+			.from(a)
+			.where(and(...filterConditions(params)))
+	);
+	const rows = await db
+		.with(ranked)
+		.select({
+			...planActionColumns,
+			late: sql<boolean>`${late}`,
+			rank: sql<number>`${ranked.rank}`.mapWith(Number),
+			columnTotal: sql<number>`${ranked.columnTotal}`.mapWith(Number)
+		})
+		.from(a)
+		.innerJoin(ranked, sql`${ranked.rankedId} = ${a.id}`)
+		.where(and(eq(a.municipalityId, params.municipalityId), sql`${ranked.rank} <= ${params.perColumn}`))
+		.orderBy(asc(a.status), asc(ranked.rank));
+	const counts: Partial<Record<PlanStatus, number>> = {};
+	for (const row of rows) counts[row.status] = row.columnTotal;
+	return { rows: rows.map(({ columnTotal: _total, ...row }) => row), counts };
+}
+
 export async function getPlanAction(
 	db: Db,
 	params: { municipalityId: string; id: number; forUpdate?: boolean }
