@@ -212,6 +212,27 @@ describe('the climate plan', () => {
 		expect(await page.getByText('Vergunning voor de Markt').count()).toBe(0);
 		expect(await page.getByRole('link', { name: 'Journeyactie fietsenstallingen' }).count()).toBe(1);
 
+		// The board by status, filtered as the table is (a word): per column its count and at most 25 cards, and a
+		// link to the table filtered on that status with the board's word, which lists the same number.
+		await visit(page, '/geel/beheer/klimaatplan/bord');
+		await page.getByLabel('Zoek in titel, code en beschrijving').fill('Journeyactie');
+		await page.getByRole('button', { name: 'Toon', exact: true }).click();
+		await settle(page, /bord\?.*zoek=Journeyactie/);
+		const columns = page.locator('section.column');
+		expect(await columns.count()).toBe(5);
+		for (let i = 0; i < 5; i++)
+			expect(await columns.nth(i).locator('li.card').count()).toBeLessThanOrEqual(25);
+		const ongoing = page.getByRole('region', { name: /^Lopend/ });
+		const heading = (await ongoing.getByRole('heading').textContent()) ?? '';
+		const count = Number(/\((\d+) acties?\)/.exec(heading)?.[1]);
+		expect(count).toBeGreaterThan(0);
+		expect(await ongoing.locator('li.card').count()).toBe(Math.min(count, 25));
+		await checkA11y(page, 'climate plan: filtered board');
+		await ongoing.getByRole('link', { name: /in de tabel$/ }).click();
+		await settle(page, /klimaatplan\?.*status=ongoing/);
+		expect(page.url()).toContain('zoek=Journeyactie');
+		expect(await page.locator('table tbody tr').count()).toBe(Math.min(count, 25));
+
 		// The timeline, filtered as the table is: the department and a word.
 		await page.getByRole('link', { name: 'Tijdlijn' }).click();
 		await settle(page, /\/klimaatplan\/tijdlijn$/);

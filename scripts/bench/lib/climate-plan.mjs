@@ -23,7 +23,7 @@ const READS = [
 	['no update for 60 days', '/geel/beheer/klimaatplan?stil=ja'],
 	['a word', '/geel/beheer/klimaatplan?zoek=fiets'],
 	['page 40, by last update', '/geel/beheer/klimaatplan?sorteer=updated&richting=desc&pagina=40'],
-	// The other views over the same 2,000 actions: the board by status (every action on one page), the
+	// The other views over the same 2,000 actions: the board by status (per status its count and 25 cards), the
 	// timeline (a page of 50 bars) and the priority view (every action as a point, a page of the ranking).
 	['board by status', '/geel/beheer/klimaatplan/bord'],
 	['timeline, late ones', '/geel/beheer/klimaatplan/tijdlijn?laat=ja'],

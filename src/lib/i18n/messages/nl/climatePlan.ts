@@ -126,7 +126,11 @@ export const climatePlan = {
 	},
 	board: {
 		title: 'Bord per status',
-		intro: 'Elke kolom is een status; de filters van de tabel gelden ook hier.',
+		intro:
+			'Elke kolom is een status, met het aantal acties en de {count} dringendste: eerst de te late, dan volgens geplande einddatum (zonder einddatum achteraan), dan volgens prioriteit. De rest vind je in de tabel. De filters van de tabel gelden ook hier.',
+		count: { one: '{count} actie', other: '{count} acties' },
+		shown: 'De {shown} dringendste van {total}.',
+		all: 'Alle {count} acties met status “{status}” in de tabel',
 		empty: 'Geen acties.'
 	},
 	totals: {

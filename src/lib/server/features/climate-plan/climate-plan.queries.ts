@@ -343,17 +343,34 @@ export async function listPlanActions(
 		end: sql`${a.plannedEnd}`,
 		updated: sql`coalesce(${a.lastUpdateAt}, ${a.createdAt})`
 	};
+	// The page is chosen on the action's own columns (with the count of all matches in the same pass); the
+	// names (three lookups a row) are looked up only for the page's rows, not for the rows skipped by the offset.
+	const page = db.$with('page').as(
+		db
+			.select({
+				pageId: sql<number>`${a.id}`.as('page_id'),
+				position: sql<number>`row_number() OVER (ORDER BY ${order(key[params.sort])}, ${a.id})`.as(
+					'page_position'
+				),
+				total: sql<number>`count(*) OVER ()`.as('page_total')
+			})
+			.from(a)
+			.where(and(...filterConditions(params)))
+			.orderBy(order(key[params.sort]), asc(a.id))
+			.limit(params.limit)
+			.offset(params.offset)
+	);
 	const rows = await db
+		.with(page)
 		.select({
 			...planActionColumns,
 			late: sql<boolean>`${lateSql(params.today)}`,
-			total: sql<number>`count(*) OVER ()`.mapWith(Number)
+			total: sql<number>`${page.total}`.mapWith(Number)
 		})
 		.from(a)
-		.where(and(...filterConditions(params)))
-		.orderBy(order(key[params.sort]), asc(a.id))
-		.limit(params.limit)
-		.offset(params.offset);
+		.innerJoin(page, sql`${page.pageId} = ${a.id}`)
+		.where(eq(a.municipalityId, params.municipalityId))
+		.orderBy(asc(page.position));
 	let total = rows[0]?.total ?? 0;
 	if (rows.length === 0 && params.offset > 0) {
 		const [counted] = await db
@@ -377,6 +394,50 @@ export async function listAllPlanActions(
 		.where(and(...filterConditions(params)))
 		.orderBy(PRIORITY_ORDER, asc(a.code), asc(a.id))
 		.limit(params.limit ?? 10_000);
+}
+
+/**
+ * The board by status: per status its count and its `perColumn` most urgent actions — late ones first, then by
+ * planned end (earliest first, none last), then by priority (high first), then by code. One query: the filtered
+ * actions are ranked per status by a window function on the action's own columns only; the names (theme, lead
+ * department, responsible person) are looked up only for the actions shown.
+ */
+export async function listPlanStatusColumns(
+	db: Db,
+	params: { municipalityId: string; today: string; staleBefore: Date; perColumn: number } & PlanActionFilters
+): Promise<{
+	rows: (PlanActionRow & { late: boolean; rank: number })[];
+	counts: Partial<Record<PlanStatus, number>>;
+}> {
+	const a = climatePlanActions;
+	const late = lateSql(params.today);
+	const ranked = db.$with('ranked').as(
+		db
+			.select({
+				rankedId: sql<number>`${a.id}`.as('ranked_id'),
+				rank: sql<number>`row_number() OVER (PARTITION BY ${a.status} ORDER BY coalesce(${late}, false) DESC, ${a.plannedEnd} ASC NULLS LAST, ${PRIORITY_ORDER}, ${a.code} ASC NULLS LAST, ${a.id})`.as(
+					'rank'
+				),
+				columnTotal: sql<number>`count(*) OVER (PARTITION BY ${a.status})`.as('column_total')
+			})
+			.from(a)
+			.where(and(...filterConditions(params)))
+	);
+	const rows = await db
+		.with(ranked)
+		.select({
+			...planActionColumns,
+			late: sql<boolean>`${late}`,
+			rank: sql<number>`${ranked.rank}`.mapWith(Number),
+			columnTotal: sql<number>`${ranked.columnTotal}`.mapWith(Number)
+		})
+		.from(a)
+		.innerJoin(ranked, sql`${ranked.rankedId} = ${a.id}`)
+		.where(and(eq(a.municipalityId, params.municipalityId), sql`${ranked.rank} <= ${params.perColumn}`))
+		.orderBy(asc(a.status), asc(ranked.rank));
+	const counts: Partial<Record<PlanStatus, number>> = {};
+	for (const row of rows) counts[row.status] = row.columnTotal;
+	return { rows: rows.map(({ columnTotal: _total, ...row }) => row), counts };
 }
 
 export async function getPlanAction(

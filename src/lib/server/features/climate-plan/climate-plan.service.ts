@@ -29,6 +29,7 @@ import {
 	insertPlanAction,
 	insertPlanUpdate,
 	listAllPlanActions,
+	listPlanStatusColumns,
 	listBlockedActionIds,
 	listColleagueDepartments,
 	listIndicators,
@@ -153,29 +154,42 @@ export const listPlanBoard = read({
 	}
 });
 
+/** How many actions a column of the board shows; the rest are in the table filtered on that status. */
+export const PLAN_BOARD_COLUMN_SIZE = 25;
+
 export interface PlanStatusBoard {
 	canManage: boolean;
 	filters: PlanFilters;
-	columns: { status: PlanStatus; items: PlanActionView[] }[];
+	/** Per status: how many actions match the filters, and the most urgent `PLAN_BOARD_COLUMN_SIZE` of them. */
+	columns: { status: PlanStatus; total: number; items: PlanActionView[] }[];
+	perColumn: number;
 	themes: NamedRow[];
 	departments: NamedRow[];
 }
 
-/** The board by status: a column per status with its actions (the table's filters apply). */
+/**
+ * The board by status: a column per status with its count and its most urgent actions (late first, then by
+ * planned end, then by priority), the table's filters applied; the rest of a column is in the filtered table.
+ */
 export const getPlanStatusBoard = read({
 	load: async (ctx, scope, input: RawInput<typeof planFiltersSchema>): Promise<PlanStatusBoard> => {
 		const filters = planFiltersSchema.parse(input);
 		const municipalityId = scope.municipality.id;
 		const now = new Date();
-		const rows = await listAllPlanActions(ctx.db, {
+		const { rows, counts } = await listPlanStatusColumns(ctx.db, {
 			...filterParams(municipalityId, filters, now),
-			limit: 2_000
+			perColumn: PLAN_BOARD_COLUMN_SIZE
 		});
 		const items = rows.map((r) => presentPlanAction(r, now));
 		return {
 			canManage: scope.canManage,
 			filters,
-			columns: PLAN_STATUSES.map((status) => ({ status, items: items.filter((i) => i.status === status) })),
+			columns: PLAN_STATUSES.map((status) => ({
+				status,
+				total: counts[status] ?? 0,
+				items: items.filter((i) => i.status === status)
+			})),
+			perColumn: PLAN_BOARD_COLUMN_SIZE,
 			themes: await listPlanThemes(ctx.db, { municipalityId }),
 			departments: await listPlanDepartments(ctx.db, { municipalityId })
 		};
