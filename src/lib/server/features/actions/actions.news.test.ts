@@ -5,7 +5,8 @@
 // municipalities never appear. The document is read back with rss-parser, an independent Atom/RSS parser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Parser from 'rss-parser';
-import { newsletters } from '$lib/server/db/schema';
+import { eq } from 'drizzle-orm';
+import { newsletters, suggestions } from '$lib/server/db/schema';
 import type { Tenant } from '$lib/server/platform/context';
 import { atomFeed, atomResponse, gatherNews } from '$lib/server/platform/news';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
@@ -86,10 +87,11 @@ beforeAll(async () => {
 	// the review (no decision), nor anything about a suggestion waiting for moderation.
 	const map = await buildOpportunity(db, geel, ontharding.id, { kind: 'mapSuggestions' });
 	const chosen = await buildSuggestion(db, geel, map.id, { title: 'Parking achter de kerk' });
-	const answered = await buildSuggestion(db, geel, map.id, {
-		title: 'Speelplaats De Linde',
-		answer: 'We bekijken dit **volgend jaar**.'
-	});
+	const answered = await buildSuggestion(db, geel, map.id, { title: 'Speelplaats De Linde' });
+	await db
+		.update(suggestions)
+		.set({ answer: 'We bekijken dit **volgend jaar**.', answeredAt: new Date(now - 7 * HOUR) })
+		.where(eq(suggestions.id, answered.id));
 	const waiting = await buildSuggestion(db, geel, map.id, { title: 'Geheime tip', moderation: 'pending' });
 	const story = (
 		suggestionId: number,

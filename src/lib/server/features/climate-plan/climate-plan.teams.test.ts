@@ -13,6 +13,7 @@ import {
 	climatePlanActions,
 	climatePlanAgreements,
 	climatePlanTasks,
+	municipalities,
 	playbookTemplates
 } from '$lib/server/db/schema';
 import type { Tenant } from '$lib/server/platform/context';
@@ -619,8 +620,12 @@ describe('the diagnosis and the departments taking part', () => {
 		expect((await getDepartmentsPage(as(officer), {})).participation.count).toBe(3);
 		// The impact indicator counts the same, for every municipality at once (Mol has a department, none taking part).
 		const indicator = climatePlanIndicators.find((i) => i.key === 'climatePlan.departments')!;
+		const [region] = await database.db
+			.select({ id: municipalities.regionId })
+			.from(municipalities)
+			.where(eq(municipalities.id, geel.id));
 		const computed = await indicator.compute!(database.db, {
-			regionId: geel.regionId,
+			regionId: region!.id,
 			municipalityIds: [geel.id, mol.id],
 			now: new Date()
 		});

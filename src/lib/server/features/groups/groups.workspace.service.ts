@@ -119,18 +119,19 @@ export async function getWorkspace(ctx: TenantCtx, input: { unverifiedId: unknow
 	const scope = await openWorkspace(ctx, input.unverifiedId);
 	const tenant = { municipalityId: scope.group.municipalityId, groupId: scope.group.id };
 	const former = translate(ctx.locale, 'groups.formerMember');
-	const [members, menu, subgroups, threads, tasks, files, notes, budget, mentionable, sessions] = await Promise.all([
-		listMembers(ctx.db, { ...tenant, statuses: ['accepted'] }),
-		listMenuItems(ctx.db, tenant),
-		listSubgroupMembers(ctx.db, tenant),
-		listThreads(ctx.db, tenant),
-		listTasks(ctx.db, tenant),
-		listFiles(ctx.db, { ...tenant, kinds: ['document', 'photo'] }),
-		listNotes(ctx.db, tenant),
-		budgetOf(ctx.db, scope.slug, scope.group, former),
-		listMentionable(ctx.db, tenant),
-		sessionsOfGroup(ctx.db, scope.slug, scope.group)
-	]);
+	const [members, menu, subgroups, threads, tasks, files, notes, budget, mentionable, sessions] =
+		await Promise.all([
+			listMembers(ctx.db, { ...tenant, statuses: ['accepted'] }),
+			listMenuItems(ctx.db, tenant),
+			listSubgroupMembers(ctx.db, tenant),
+			listThreads(ctx.db, tenant),
+			listTasks(ctx.db, tenant),
+			listFiles(ctx.db, { ...tenant, kinds: ['document', 'photo'] }),
+			listNotes(ctx.db, tenant),
+			budgetOf(ctx.db, scope.slug, scope.group, former),
+			listMentionable(ctx.db, tenant),
+			sessionsOfGroup(ctx.db, scope.slug, scope.group)
+		]);
 	return {
 		group: presentGroupDetail(scope.slug, scope.group),
 		mentionable,
