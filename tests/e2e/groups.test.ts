@@ -6,9 +6,9 @@
 // citizen who is no member is refused the workspace. Bart hands the coordinator's role to Lotte, who opens the
 // group's own call for suggestions on the map on the repair café (Marie, a member, is refused it); Jonas
 // suggests a place, which shows only once Bart approved it; Lotte mentions Marie in a thread and Marie finds
-// it under the bell. Bart plans the group's Kickoff from Geel's trajectory
-// (it shows on the trajectory), Lotte writes a note under it in the workspace, and a lesson of the evaluation
-// goes back into the playbook and shows on the group's public page.
+// it under the bell. Bart plans the group's Kickoff from Geel's trajectory (it shows on the trajectory), Lotte
+// writes a note under it in the workspace and adds a task by keyboard only, and a lesson of the evaluation goes
+// back into the playbook and shows on the group's public page.
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -352,6 +352,27 @@ describe('citizen groups', () => {
 			expect(await notes.locator('strong').textContent()).toBe('Afspraak');
 			expect(await notes.innerText()).toContain('<script>alert(1)</script>');
 			await checkA11y(l, 'the Kickoff with a note');
+
+			// By keyboard only: from the workspace's tasks (the address's fragment is where Tab starts), Lotte tabs
+			// to the task's field, types it, tabs on to the button and presses Enter.
+			await visit(l, `/geel/groepen/${groupId}/werkruimte#taken`, { until: 'load' });
+			const focusedId = () => l.evaluate(() => document.activeElement?.id ?? '');
+			await l.keyboard.press('Tab');
+			expect(await focusedId()).toBe('task-title');
+			await l.keyboard.type('Affiches ophangen in de bib');
+			const addTask = l.getByRole('button', { name: 'Taak toevoegen' });
+			for (let presses = 0; presses < 8; presses++) {
+				if (await addTask.evaluate((button) => button === document.activeElement)) break;
+				await l.keyboard.press('Tab');
+			}
+			expect(await addTask.evaluate((button) => button === document.activeElement)).toBe(true);
+			await Promise.all([l.waitForEvent('framenavigated'), l.keyboard.press('Enter')]);
+			await l.waitForLoadState('load');
+			expect(await l.getByRole('status').textContent()).toContain('De taak is toegevoegd.');
+			expect(await l.getByRole('region', { name: 'Taken' }).textContent()).toContain(
+				'Affiches ophangen in de bib'
+			);
+			await checkA11y(l, 'a task added by keyboard');
 
 			// The evaluation month: Lotte writes a lesson, Bart sends it back into the playbook, and it shows on
 			// the group's public page.
