@@ -10,6 +10,12 @@ import { renderMarkdown } from '$lib/server/platform/markdown';
 import { suggestionPath } from './suggestions.access';
 import { isListed } from './suggestions.queries';
 
+/**
+ * At most this many decisions in a feed: a map can have hundreds of suggestions decided in a week, and the feed's
+ * 30 entries are also for updates, reports and newsletters.
+ */
+export const DECISIONS_PER_FEED = 10;
+
 /** The statuses that are a decision of the municipality (published and under review are not). */
 const DECIDED = ['chosen', 'notChosen', 'inExecution', 'done'] as const;
 
@@ -61,7 +67,7 @@ export const suggestionNews: NewsPart = async (db, scope) => {
 			)
 		)
 		.orderBy(desc(suggestionStory.createdAt), desc(suggestionStory.id))
-		.limit(scope.limit);
+		.limit(Math.min(scope.limit, DECISIONS_PER_FEED));
 	return rows.map((r) => {
 		const answered = r.kind === 'answered';
 		const status = translate(scope.locale, `suggestions.status.${r.status ?? 'published'}`);
