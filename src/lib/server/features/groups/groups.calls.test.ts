@@ -28,7 +28,8 @@ import {
 	groupPosts,
 	notifications,
 	opportunities,
-	suggestions
+	suggestions,
+	users
 } from '$lib/server/db/schema';
 import type { Tenant, TenantCtx } from '$lib/server/platform/context';
 import type { Actor } from '$lib/server/platform/policy';
@@ -49,6 +50,7 @@ import {
 import { createGroupEvent, getGroupCalls, openGroupMapCall } from './groups.calls';
 import { findMentions, MENTION_RATE_LIMIT, MENTIONS_MAX } from './groups.mentions';
 import { eraseGroupData } from './groups.personal-data';
+import { deleteAccount } from '$lib/server/features/profile/profile.service';
 import {
 	cancelEvent,
 	listEventsForBackoffice,
@@ -100,6 +102,21 @@ async function dispatch() {
 
 async function person(givenName: string, familyName: string): Promise<Actor> {
 	return actorOf(database.db, await buildUser(database.db, { givenName, familyName }));
+}
+
+async function bodyOf(postId: number) {
+	const [post] = await database.db
+		.select({ body: groupPosts.body })
+		.from(groupPosts)
+		.where(eq(groupPosts.id, postId));
+	return post!.body;
+}
+
+async function mentionsOf(postId: number) {
+	return database.db
+		.select({ userId: groupPostMentions.userId, name: groupPostMentions.name })
+		.from(groupPostMentions)
+		.where(eq(groupPostMentions.postId, postId));
 }
 
 async function notificationsOf(userId: string) {
@@ -303,6 +320,51 @@ describe('mentions in threads', () => {
 			.from(groupPosts)
 			.where(eq(groupPosts.id, reply.id));
 		expect(post!.body).toBe('Dank je @Voormalige deelnemer!');
+	});
+
+	it('deleting an account erases exactly that person’s mentions, found by the name the post wrote', async () => {
+		const { group, coordinator, member, other, thread } = await scene();
+		await database.db.update(users).set({ displayName: 'Jan' }).where(eq(users.id, member.userId));
+		await database.db.update(users).set({ displayName: 'Jan P.' }).where(eq(users.id, other.userId));
+		const reply = await replyToThread(as(coordinator), {
+			unverifiedId: group.id,
+			unverifiedThreadId: thread.id,
+			values: { body: '@jan, vraag het aan @Jan P. (jan@geel.be) of @Janneke. Dank je @Jan!' }
+		});
+		// Renamed after the post: the post still says "@jan" and "@Jan".
+		await database.db.update(users).set({ displayName: 'Johan' }).where(eq(users.id, member.userId));
+		await deleteAccount(ctxAs(database.db, undefined, member), { confirm: 'yes' });
+		expect(await bodyOf(reply.id)).toBe(
+			'@Voormalige deelnemer, vraag het aan @Jan P. (jan@geel.be) of @Janneke. Dank je @Voormalige deelnemer!'
+		);
+		// The person whose name starts the same keeps their mention, in the table and in the thread.
+		expect(await mentionsOf(reply.id)).toEqual([{ userId: other.userId, name: 'Jan P.' }]);
+		const page = await getThreadPage(as(coordinator), {
+			unverifiedId: group.id,
+			unverifiedThreadId: thread.id
+		});
+		const parts = page.posts.find((p) => p.id === reply.id)!.parts;
+		expect(parts.filter((p) => p.mention).map((p) => p.text)).toEqual(['@Jan P.']);
+	});
+
+	it('a namesake who is not deleted keeps the mention that is theirs too', async () => {
+		const { group, coordinator, thread } = await scene();
+		const jan = await person('Piet', 'Pauwels');
+		const namesake = await person('Piet', 'Peeters');
+		expect(jan.displayName).toBe(namesake.displayName);
+		await buildGroupMember(database.db, geel, group.id, jan.userId);
+		await buildGroupMember(database.db, geel, group.id, namesake.userId);
+		const reply = await replyToThread(as(coordinator), {
+			unverifiedId: group.id,
+			unverifiedThreadId: thread.id,
+			values: { body: `Goed idee, @${jan.displayName}.` }
+		});
+		expect((await mentionsOf(reply.id)).map((m) => m.userId).sort()).toEqual(
+			[jan.userId, namesake.userId].sort()
+		);
+		await deleteAccount(ctxAs(database.db, undefined, jan), { confirm: 'yes' });
+		expect(await bodyOf(reply.id)).toBe(`Goed idee, @${jan.displayName}.`);
+		expect(await mentionsOf(reply.id)).toEqual([{ userId: namesake.userId, name: namesake.displayName }]);
 	});
 });
 

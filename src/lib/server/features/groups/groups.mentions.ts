@@ -5,8 +5,9 @@
 // mentioned; any other `@name` stays plain text. Without JavaScript a person is picked from the list beside the
 // text (a tick puts "@name" in front of the post). At most MENTIONS_MAX different people per post; the text is
 // at most GROUP_LIMITS.postMax characters, so even thousands of `@` are read in one bounded pass. Who a post
-// mentions is kept (group_post_mentions) and a domain event tells them (notifications.groups.ts), exactly once
-// per post, never the writer.
+// mentions is kept (group_post_mentions, with the name as the text writes it) and a domain event tells them
+// (notifications.groups.ts), exactly once per post, never the writer. Deleting an account replaces exactly the
+// spans of the text the parser finds for that person under that kept name, nothing else.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import {
@@ -123,14 +124,14 @@ export async function listMentionable(
 
 /**
  * The post's text with the people ticked in the list put in front as "@name" (those it does not mention yet),
- * and who it mentions. A ticked id that is no one on the list is refused beside the list; more than
- * MENTIONS_MAX people beside the text.
+ * and whom it mentions, each with their name as the text writes it. A ticked id that is no one on the list is
+ * refused beside the list; more than MENTIONS_MAX people beside the text.
  */
 export function resolveMentions(
 	body: string,
 	ticked: readonly unknown[],
 	people: readonly Mentionable[]
-): { body: string; userIds: string[] } {
+): { body: string; mentioned: Mentionable[] } {
 	const known = new Map(people.map((p) => [p.userId, p]));
 	const chosen = [...new Set(ticked.filter((v): v is string => typeof v === 'string' && v !== ''))];
 	if (chosen.length > MENTIONS_MAX || chosen.some((id) => !isUuid(id) || !known.has(id)))
@@ -138,17 +139,22 @@ export function resolveMentions(
 			fields: { mentions: ['groupsActions.mentions.errors.invalid'] },
 			message: 'groupsActions.mentions.errors.invalid'
 		});
-	const inText = new Set(findMentions(body, people).flatMap((m) => m.userIds));
-	const added = chosen.filter((id) => !inText.has(id));
+	const written = new Map<string, string>();
+	for (const m of findMentions(body, people))
+		for (const id of m.userIds) if (!written.has(id)) written.set(id, body.slice(m.start + 1, m.end));
+	const added = chosen.filter((id) => !written.has(id));
 	const text = added.length > 0 ? `${added.map((id) => `@${known.get(id)!.name}`).join(' ')} ${body}` : body;
-	const userIds = [...new Set([...inText, ...added])];
-	if (userIds.length > MENTIONS_MAX)
+	const mentioned = [
+		...added.map((id) => ({ userId: id, name: known.get(id)!.name })),
+		...[...written].map(([userId, name]) => ({ userId, name }))
+	];
+	if (mentioned.length > MENTIONS_MAX)
 		throw new AppError('validation', {
 			fields: { body: ['groupsActions.mentions.errors.tooMany'] },
 			message: 'groupsActions.mentions.errors.tooMany',
 			details: { max: MENTIONS_MAX }
 		});
-	return { body: text, userIds };
+	return { body: text, mentioned };
 }
 
 /**
@@ -181,18 +187,19 @@ export async function recordMentions(
 		threadTitle: string;
 		postId: number;
 		authorId: string;
-		userIds: readonly string[];
+		mentioned: readonly Mentionable[];
 	}
 ): Promise<void> {
-	if (params.userIds.length === 0) return;
+	if (params.mentioned.length === 0) return;
 	await tx
 		.insert(groupPostMentions)
 		.values(
-			params.userIds.map((userId) => ({
+			params.mentioned.map((m) => ({
 				municipalityId: params.municipalityId,
 				groupId: params.groupId,
 				postId: params.postId,
-				userId
+				userId: m.userId,
+				name: m.name
 			}))
 		)
 		.onConflictDoNothing();
@@ -205,7 +212,7 @@ export async function recordMentions(
 	});
 }
 
-/** Who the posts of a thread mention, with their public name now (a deleted account no more). */
+/** Who the posts of a thread mention, with the name the post wrote (a deleted account no more). */
 export async function listMentionsOfPosts(
 	db: Db,
 	params: { municipalityId: string; postIds: readonly number[] }
@@ -213,7 +220,7 @@ export async function listMentionsOfPosts(
 	const byPost = new Map<number, Mentionable[]>();
 	if (params.postIds.length === 0) return byPost;
 	const rows = await db
-		.select({ postId: groupPostMentions.postId, userId: users.id, name: users.displayName })
+		.select({ postId: groupPostMentions.postId, userId: users.id, name: groupPostMentions.name })
 		.from(groupPostMentions)
 		.innerJoin(users, eq(users.id, groupPostMentions.userId))
 		.where(
@@ -228,22 +235,52 @@ export async function listMentionsOfPosts(
 }
 
 /**
- * Deleting an account: the posts that mention the person lose their name ("@name" becomes "@" and the former
- * member's label), and the mentions go.
+ * The text with the mentions of one person replaced: exactly the spans the parser finds for them among the
+ * people the post mentions (by the names the post wrote), so a longer name that starts with theirs, the name
+ * inside a word or an address, and a namesake's mention (a span that is someone else's too) stay as they are.
  */
-export async function eraseMentionsOf(
-	tx: Db,
-	params: { userId: string; displayName: string; formerName: string }
-): Promise<void> {
-	const name = params.displayName.trim();
-	if (name)
-		await tx
-			.update(groupPosts)
-			.set({
-				body: sql`regexp_replace(${groupPosts.body}, ${'@' + name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, ${'@' + params.formerName}, 'gi')`
-			})
-			.where(
-				sql`${groupPosts.id} IN (SELECT p.post_id FROM ${groupPostMentions} p WHERE p.user_id = ${params.userId}::uuid)`
-			);
+export function withoutMentionOf(
+	body: string,
+	mentioned: readonly Mentionable[],
+	userId: string,
+	replacement: string
+): string {
+	let text = '';
+	let from = 0;
+	for (const m of findMentions(body, mentioned)) {
+		if (!m.userIds.includes(userId) || m.userIds.some((id) => id !== userId)) continue;
+		text += body.slice(from, m.start) + replacement;
+		from = m.end;
+	}
+	return from === 0 ? body : text + body.slice(from);
+}
+
+/**
+ * Deleting an account: in the posts that mention the person, their mentions (as the post wrote them, whatever
+ * they are called now) become "@" and the former member's label, and the mentions go.
+ */
+export async function eraseMentionsOf(tx: Db, params: { userId: string; formerName: string }): Promise<void> {
+	const rows = await tx
+		.select({
+			postId: groupPosts.id,
+			body: groupPosts.body,
+			userId: groupPostMentions.userId,
+			name: groupPostMentions.name
+		})
+		.from(groupPostMentions)
+		.innerJoin(groupPosts, eq(groupPosts.id, groupPostMentions.postId))
+		.where(
+			sql`${groupPostMentions.postId} IN (SELECT p.post_id FROM ${groupPostMentions} p WHERE p.user_id = ${params.userId}::uuid)`
+		);
+	const posts = new Map<number, { body: string; mentioned: Mentionable[] }>();
+	for (const r of rows) {
+		const post = posts.get(r.postId) ?? { body: r.body, mentioned: [] };
+		post.mentioned.push({ userId: r.userId, name: r.name });
+		posts.set(r.postId, post);
+	}
+	for (const [id, post] of posts) {
+		const body = withoutMentionOf(post.body, post.mentioned, params.userId, `@${params.formerName}`);
+		if (body !== post.body) await tx.update(groupPosts).set({ body }).where(eq(groupPosts.id, id));
+	}
 	await tx.delete(groupPostMentions).where(eq(groupPostMentions.userId, params.userId));
 }

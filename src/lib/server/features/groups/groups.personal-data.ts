@@ -32,7 +32,6 @@ export async function eraseGroupData(tx: Db, person: PersonRef): Promise<void> {
 	await eraseMemberships(tx, { userId: person.userId, addresses: person.addresses });
 	await eraseMentionsOf(tx, {
 		userId: person.userId,
-		displayName: person.displayName,
 		formerName: translate(DEFAULT_LOCALE, 'groups.formerMember')
 	});
 }

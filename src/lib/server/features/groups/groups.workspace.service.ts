@@ -200,7 +200,7 @@ export async function startThread(
 	const values = validate(threadSchema, input.values);
 	const people = await listMentionable(ctx.db, tenantOf(scope));
 	const mention = resolveMentions(values.body, input.mentions ?? [], people);
-	await limitMentions(ctx.db, { userId: scope.actor.userId, mentions: mention.userIds.length });
+	await limitMentions(ctx.db, { userId: scope.actor.userId, mentions: mention.mentioned.length });
 	return ctx.db.transaction(async (tx) => {
 		const thread = await insertThread(tx, {
 			...tenantOf(scope),
@@ -219,7 +219,7 @@ export async function startThread(
 			threadTitle: values.title,
 			postId: post.id,
 			authorId: scope.actor.userId,
-			userIds: mention.userIds
+			mentioned: mention.mentioned
 		});
 		return thread;
 	});
@@ -280,7 +280,7 @@ export async function replyToThread(
 	const values = validate(postSchema, input.values);
 	const people = await listMentionable(ctx.db, tenantOf(scope));
 	const mention = resolveMentions(values.body, input.mentions ?? [], people);
-	await limitMentions(ctx.db, { userId: scope.actor.userId, mentions: mention.userIds.length });
+	await limitMentions(ctx.db, { userId: scope.actor.userId, mentions: mention.mentioned.length });
 	return ctx.db.transaction(async (tx) => {
 		const post = await insertPost(tx, {
 			...tenantOf(scope),
@@ -294,7 +294,7 @@ export async function replyToThread(
 			threadTitle: thread.title,
 			postId: post.id,
 			authorId: scope.actor.userId,
-			userIds: mention.userIds
+			mentioned: mention.mentioned
 		});
 		return post;
 	});
