@@ -25,6 +25,7 @@ import { RECENT_WRITE_COOKIE, recentWriteCookie } from '$lib/server/platform/rep
 import { resolveMunicipality } from '$lib/server/features/municipalities/municipalities.service';
 import { isShortLinkPath } from '$lib/domain/communication';
 import { isWidgetPath } from '$lib/server/platform/widgets';
+import { isReservedPath } from '$lib/server/platform/reserved-paths';
 import { firstChannel, resolveRequestSession } from '$lib/server/features/accounts/accounts.service';
 import { isUnsubscribePath } from '$lib/server/features/notifications/notifications.service';
 import {
@@ -33,32 +34,6 @@ import {
 	SESSION_COOKIE,
 	setChannelCookie
 } from '$lib/server/features/accounts/accounts.cookies';
-
-/** First path segments that are pages of the platform itself, never a municipality. */
-const RESERVED = new Set([
-	'api',
-	'healthz',
-	'acties',
-	'aanmelden',
-	'afmelden',
-	'afgemeld',
-	'meldingen',
-	'uitschrijven',
-	'profiel',
-	'agenda',
-	'beheer',
-	// The public playbook of every region: /draaiboek, /draaiboek/{template}.
-	'draaiboek',
-	'media',
-	// Short links of the communication plans: /k/{code}.
-	'k',
-	// oEmbed for content management systems and the widgets' script (the widgets feature).
-	'oembed',
-	'widget.js',
-	'_app',
-	'favicon.svg',
-	'robots.txt'
-]);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -257,7 +232,7 @@ async function handleRequest(
 	}
 
 	const first = event.url.pathname.split('/')[1] ?? '';
-	if (first && !RESERVED.has(first)) {
+	if (first && !isReservedPath(first)) {
 		event.locals.municipality = await resolveMunicipality(event.locals.ctx, { unverifiedSlug: first });
 		if (event.locals.municipality) event.locals.ctx.tenant = event.locals.municipality.tenant;
 	}

@@ -6,6 +6,7 @@ import { translate } from '$lib/i18n';
 import type { Db } from '$lib/server/db/client';
 import { municipalities, regions, themes } from '$lib/server/db/schema';
 import { slugify } from '$lib/server/platform/text';
+import { isReservedPath } from '$lib/server/platform/reserved-paths';
 
 export interface MunicipalityRecord {
 	nisCode: string;
@@ -39,10 +40,13 @@ export function parseMunicipalitiesCsv(text: string): MunicipalityRecord[] {
 		if (!nisCode || !name || !province || !arrondissement || !inhabitants || !mainPostcode || !lat || !lng) {
 			throw new Error(`incomplete municipalities CSV line: ${line}`);
 		}
+		const slug = slugify(name);
+		// A municipality's address would be a page of the platform (hooks.server.ts never looks it up).
+		if (isReservedPath(slug)) throw new Error(`municipality slug is a reserved path: ${slug}`);
 		return {
 			nisCode,
 			name,
-			slug: slugify(name),
+			slug,
 			province,
 			arrondissement,
 			inhabitants: Number(inhabitants),
