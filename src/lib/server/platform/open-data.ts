@@ -26,7 +26,8 @@ export interface OpenDataScope {
 /**
  * A feature's dataset. `key` is its name in the addresses (Dutch: `acties` → `/{m}/open-data/acties.csv`), unique
  * in the registry. `load` reads only what everyone may see on the platform (published, not hidden, no personal
- * data: names only where a person chose to show one, never an e-mail address), in a stable order. `columns` start
+ * data: names only where a person chose to show one, never an e-mail address), in a stable order (the open-data feature takes any e-mail address out of every text value of every row,
+ * `withoutEmailAddressesInRow`). `columns` start
  * with `municipality` and `id`; with `geo` the dataset also comes as GeoJSON (its rows that have a place).
  */
 export interface OpenDataset<Column extends string = string> {
@@ -48,12 +49,23 @@ export function defineDataset<const Column extends string>(dataset: OpenDataset<
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+/gu;
 
 /**
- * Free text that citizens or staff wrote (a suggestion's or story's text) with anything shaped like an e-mail
- * address taken out: a public page shows a text as written, but a dataset is copied and indexed far beyond it, and
- * an address in it is nearly always someone's own.
+ * Text with anything shaped like an e-mail address taken out: a public page shows a text as written, but a dataset
+ * is copied and indexed far beyond it, and an address in it is nearly always someone's own.
  */
 export function withoutEmailAddresses(text: string): string {
 	return text.replace(EMAIL, '[e-mailadres weggelaten]');
+}
+
+/**
+ * A dataset's row with every text value passed through `withoutEmailAddresses`, whatever the column (a title, an
+ * action's summary, an update's text, a chosen name): the open-data feature applies it to every row of every
+ * dataset, so a feature's dataset cannot leave an address in by forgetting a column.
+ */
+export function withoutEmailAddressesInRow(row: OpenDataRow): OpenDataRow {
+	const values: Record<string, OpenDataValue> = {};
+	for (const [column, value] of Object.entries(row.values))
+		values[column] = typeof value === 'string' ? withoutEmailAddresses(value) : value;
+	return { ...row, values };
 }
 
 /** A timestamp as ISO 8601 in UTC, or null. */

@@ -10,7 +10,11 @@ import { authorizeMunicipality } from '$lib/server/platform/backoffice';
 import { validateInput, type RawInput } from '$lib/server/platform/validation';
 import { etagOf } from '$lib/server/platform/feed-response';
 import type { Features } from '$lib/server/platform/feature';
-import type { OpenDataRow, OpenDataset } from '$lib/server/platform/open-data';
+import {
+	withoutEmailAddressesInRow,
+	type OpenDataRow,
+	type OpenDataset
+} from '$lib/server/platform/open-data';
 import { translate } from '$lib/i18n';
 import {
 	DEFAULT_OPEN_DATA_LICENCE,
@@ -88,17 +92,21 @@ interface LoadedDataset {
 	modified: Date | null;
 }
 
-/** Every dataset of the scope, read once per scope and kept in the App's read cache (cleared by any write). */
+/**
+ * Every dataset of the scope, read once per scope and origin (the rows hold absolute links) and kept in the App's
+ * read cache (cleared by any write). Every text value of every row loses any e-mail address here, in one place.
+ */
 function loadDatasets(ctx: Ctx, scope: Scope, origin: string, only?: string): Promise<LoadedDataset[]> {
 	const datasets = datasetsOf(ctx.features).filter((d) => only === undefined || d.key === only);
 	return Promise.all(
 		datasets.map((dataset) =>
-			cached(ctx.cache, `open-data:${scope.slug ?? ''}:${dataset.key}`, async () => {
-				const rows = await dataset.load(ctx.db, {
+			cached(ctx.cache, `open-data:${origin}:${scope.slug ?? ''}:${dataset.key}`, async () => {
+				const loaded = await dataset.load(ctx.db, {
 					municipalities: scope.municipalities.map((m) => ({ id: m.id, slug: m.slug })),
 					now: new Date(),
 					origin
 				});
+				const rows = loaded.map(withoutEmailAddressesInRow);
 				let modified: Date | null = null;
 				for (const r of rows) if (r.modified && (!modified || r.modified > modified)) modified = r.modified;
 				return { dataset, rows, modified };

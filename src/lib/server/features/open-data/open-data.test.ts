@@ -33,6 +33,7 @@ import { submitStory } from '$lib/server/features/stories/stories.service';
 import { publishStory } from '$lib/server/features/stories/stories.admin.service';
 import { registerForEvent } from '$lib/server/features/events/events.registrations.service';
 import { OPEN_DATA_LICENCES } from '$lib/domain/open-data';
+import { createCache } from '$lib/server/platform/cache';
 import {
 	getMunicipalityCatalogue,
 	getMunicipalityOpenData,
@@ -521,6 +522,32 @@ describe('the licence', () => {
 
 describe('personal data', () => {
 	it('appears in no file of any scope: no address, no private name, no hidden or unpublished item', async () => {
+		// Staff put their own address in published text: an action's summary, an update's title, an event's title,
+		// an opportunity's title, a sent newsletter's subject. Any text of any dataset loses it.
+		const staffAddress = admin.user.email!;
+		const contact = await buildAction(database.db, geel, {
+			title: 'Geveltuinen',
+			summary: `Vragen? Mail ${staffAddress} of bel het onthaal.`
+		});
+		await buildUpdate(database.db, geel, contact.id, {
+			title: `Aanvragen geopend: mail ${staffAddress}`,
+			body: `Stuur je aanvraag naar ${staffAddress}.`,
+			published: true
+		});
+		await buildOpportunity(database.db, geel, contact.id, {
+			title: `Vraag een geveltuin aan via ${staffAddress}`,
+			kind: 'readUpdates',
+			rung: 'inform'
+		});
+		await buildEvent(database.db, geel, { title: `Infoavond geveltuinen (${staffAddress})` });
+		await database.db.insert(newsletters).values({
+			municipalityId: geel.id,
+			subject: `Geveltuinen: mail ${staffAddress}`,
+			body: 'Hallo',
+			audience: { kind: 'pool' },
+			status: 'sent',
+			sentAt: new Date(Date.now() - 3600_000)
+		});
 		const scopes = [
 			{ view: await getMunicipalityOpenData(visitor(geel), { origin: ORIGIN }), tenant: geel },
 			{ view: await getMunicipalityOpenData(visitor(mol), { origin: ORIGIN }), tenant: mol },
@@ -551,5 +578,26 @@ describe('personal data', () => {
 		});
 		expect(suggestions.body).toContain('Een boom bij de bank');
 		expect(suggestions.body).toContain('[e-mailadres weggelaten]');
+		// The staff member's address in an action's summary and an update's title is left out, the text kept.
+		const file = (dataset: string) =>
+			getMunicipalityOpenDataFile(visitor(geel), {
+				unverifiedDataset: dataset,
+				unverifiedFormat: 'json',
+				origin: ORIGIN
+			}).then((f) => f.body);
+		expect(await file('acties')).toContain('Vragen? Mail [e-mailadres weggelaten] of bel het onthaal.');
+		expect(await file('actie-updates')).toContain('Aanvragen geopend: mail [e-mailadres weggelaten]');
+		for (const dataset of ['kansen', 'activiteiten', 'nieuwsbrieven'])
+			expect(await file(dataset), dataset).toContain('[e-mailadres weggelaten]');
+	});
+
+	it('keeps a dataset apart per origin in the read cache: the absolute links are the asking origin’s', async () => {
+		const ctx = { ...visitor(geel), cache: createCache({ ttlMs: 60_000, maxEntries: 100 }) };
+		const input = { unverifiedDataset: 'acties', unverifiedFormat: 'json' };
+		const first = await getMunicipalityOpenDataFile(ctx, { ...input, origin: ORIGIN });
+		const other = await getMunicipalityOpenDataFile(ctx, { ...input, origin: 'https://klimaat.geel.be' });
+		expect(first.body).toContain(`${ORIGIN}/geel/acties/`);
+		expect(other.body).toContain('https://klimaat.geel.be/geel/acties/');
+		expect(other.body).not.toContain(ORIGIN);
 	});
 });

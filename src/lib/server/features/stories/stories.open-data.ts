@@ -1,9 +1,9 @@
 // The stories feature's open data: the published neighbourhood stories. The author is named only when they chose
-// to be (`show_name`) and their account still exists; a text's e-mail addresses are left out.
+// to be (`show_name`) and their account still exists; the open-data feature takes e-mail addresses out of every text.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { storyPath } from '$lib/domain/stories';
 import { municipalities, stories, users } from '$lib/server/db/schema';
-import { defineDataset, isoOrNull, latest, withoutEmailAddresses } from '$lib/server/platform/open-data';
+import { defineDataset, isoOrNull, latest } from '$lib/server/platform/open-data';
 
 export const storiesDataset = defineDataset({
 	key: 'verhalen',
@@ -48,9 +48,9 @@ export const storiesDataset = defineDataset({
 				municipality: r.municipalitySlug,
 				id: r.id,
 				url: `${scope.origin}${storyPath(r.municipalitySlug, r.id)}`,
-				initiative: withoutEmailAddresses(r.initiative),
-				title: withoutEmailAddresses(r.title),
-				body: withoutEmailAddresses(r.body),
+				initiative: r.initiative,
+				title: r.title,
+				body: r.body,
 				author: r.author,
 				action_id: r.actionId,
 				published_at: isoOrNull(r.publishedAt)

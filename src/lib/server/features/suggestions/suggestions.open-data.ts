@@ -1,9 +1,9 @@
 // The suggestions feature's open data: the published suggestions (approved, not merged) of the maps of public
 // actions, with their place, status, support and the municipality's answer. No author: a suggestion's page names
-// its author to visitors, but a dataset is copied far beyond it. A text's e-mail addresses are left out.
+// its author to visitors, but a dataset is copied far beyond it. The open-data feature takes e-mail addresses out of every text.
 import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { actions, municipalities, opportunities, suggestions, themes } from '$lib/server/db/schema';
-import { defineDataset, isoOrNull, latest, withoutEmailAddresses } from '$lib/server/platform/open-data';
+import { defineDataset, isoOrNull, latest } from '$lib/server/platform/open-data';
 import { suggestionPath } from './suggestions.access';
 import { isListed } from './suggestions.queries';
 
@@ -92,16 +92,16 @@ export const suggestionsDataset = defineDataset({
 				url: `${scope.origin}${suggestionPath(r.municipalitySlug, r)}`,
 				opportunity_id: r.opportunityId,
 				action_id: r.actionId,
-				title: withoutEmailAddresses(r.title),
-				body: withoutEmailAddresses(r.body),
+				title: r.title,
+				body: r.body,
 				theme: r.theme,
 				status: r.status,
 				votes: r.voteCount,
 				comments: r.commentCount,
-				place_name: r.placeName === null ? null : withoutEmailAddresses(r.placeName),
+				place_name: r.placeName,
 				lat: r.lat,
 				lng: r.lng,
-				answer: r.answer === null ? null : withoutEmailAddresses(r.answer),
+				answer: r.answer,
 				answered_at: isoOrNull(r.answeredAt),
 				published_at: isoOrNull(r.publishedAt)
 			},
