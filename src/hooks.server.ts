@@ -14,6 +14,7 @@ import {
 	apiPreflight,
 	conditionalResponse,
 	isApiPath,
+	isOwnPageRead,
 	setReadLimitHeaders,
 	withReadCors,
 	type ReadLimitOutcome
@@ -168,8 +169,10 @@ async function handleRequest(
 	// The preflight of a script on another site: reads only (a write's preflight is answered without PUT,
 	// POST or DELETE, so the browser never sends it).
 	if (api && event.request.method === 'OPTIONS') return done(apiPreflight());
-	if (apiRead && app.apiReadLimiter) {
-		readLimit = app.apiReadLimiter.hit(event.getClientAddress());
+	// The platform's own pages (the map's clusters) read with a larger allowance of their own than integrators.
+	const readLimiter = isOwnPageRead(event.request) ? app.apiOwnPagesReadLimiter : app.apiReadLimiter;
+	if (apiRead && readLimiter) {
+		readLimit = readLimiter.hit(event.getClientAddress());
 		if (!readLimit.allowed)
 			return done(
 				problem(event, 429, translate(locale, 'api.readLimited', { seconds: readLimit.resetSeconds }), {

@@ -1,7 +1,7 @@
 // What integrators rely on, through the real request path: hooks.server.ts's `handle` (CORS, the read limit,
 // the page cache) around the real API routes on a started App (PGlite, or PostgreSQL with TEST_DB=postgres).
 // Validators and 304 (a change gives 200 with a new ETag), CORS for reads and none for writes, the read limit
-// with its RateLimit headers and 429 with Retry-After.
+// with its RateLimit headers and 429 with Retry-After, and the platform's own pages' larger allowance.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -287,5 +287,30 @@ describe('the read limit', () => {
 		expect(body.title).toContain('Te veel verzoeken');
 		// Another address still reads.
 		expect((await send('GET', '/api/v1/municipalities', {}, newAddress())).status).toBe(200);
+	});
+
+	it("gives the platform's own pages (Sec-Fetch-Site: same-origin) ten times the reads, counted apart", async () => {
+		const address = newAddress();
+		const ownPage = { 'sec-fetch-site': 'same-origin' };
+		const ownLimit = READ_LIMIT * 10;
+		// An integrator on this address uses up its limit: refused at READ_LIMIT + 1.
+		for (let i = 1; i <= READ_LIMIT; i++)
+			expect((await send('GET', '/api/v1/municipalities', {}, address)).status).toBe(200);
+		expect((await send('GET', '/api/v1/municipalities', {}, address)).status).toBe(429);
+		// A citizen's browser on the same address, on the platform's map: far past READ_LIMIT, not refused.
+		for (let i = 1; i <= ownLimit; i++) {
+			const response = await send('GET', '/api/v1/municipalities', ownPage, address);
+			expect(response.status, `read ${i}`).toBe(200);
+			expect(response.headers.get('ratelimit-limit')).toBe(String(ownLimit));
+			expect(response.headers.get('ratelimit-remaining')).toBe(String(ownLimit - i));
+		}
+		// Still a limit, not none.
+		expect((await send('GET', '/api/v1/municipalities', ownPage, address)).status).toBe(429);
+		// A read from another site's page is counted as an integrator's.
+		const other = newAddress();
+		const crossSite = { 'sec-fetch-site': 'cross-site', origin: 'https://elders.example' };
+		for (let i = 1; i <= READ_LIMIT; i++)
+			expect((await send('GET', '/api/v1/municipalities', crossSite, other)).status).toBe(200);
+		expect((await send('GET', '/api/v1/municipalities', crossSite, other)).status).toBe(429);
 	});
 });

@@ -46,7 +46,7 @@ Elk leesantwoord heeft een ETag; één item (actie, activiteit, suggestie) ook L
 Lezen (GET, HEAD) mag vanaf elke website: \`Access-Control-Allow-Origin: *\`, zonder cookies; ETag, Last-Modified, RateLimit-* en Retry-After zijn leesbaar. Een preflight (OPTIONS) staat alleen GET, HEAD en OPTIONS toe. Schrijven kan alleen vanaf Meedoen zelf.
 
 ## Limieten
-Lezen: standaard 600 verzoeken per minuut per IP-adres (de beheerder stelt dit in met API_READ_LIMIT, per serverproces geteld). Elk leesantwoord zegt hoeveel er overblijft in RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset en RateLimit-Policy; daarboven 429 met Retry-After. Schrijven, per persoon: 5 suggesties per uur, 60 stemmen per minuut (429 met Retry-After).`;
+Lezen: standaard 600 verzoeken per minuut per IP-adres (de beheerder stelt dit in met API_READ_LIMIT, per serverproces geteld); de pagina's van het platform zelf (Sec-Fetch-Site: same-origin) hebben apart tien keer zoveel. Elk leesantwoord zegt hoeveel er overblijft in RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset en RateLimit-Policy; daarboven 429 met Retry-After. Schrijven, per persoon: 5 suggesties per uur, 60 stemmen per minuut (429 met Retry-After).`;
 
 /** What changed in the API, newest first; the document's version is the first one's. */
 const CHANGELOG = [

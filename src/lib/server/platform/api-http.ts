@@ -1,6 +1,6 @@
 // How a read of the public API leaves the server: JSON with a validator (ETag of its bytes, Last-Modified
 // where the item knows when it changed) and 304 for a request that already holds it; CORS for reads from any
-// origin; and the per-address read limit with its RateLimit headers. Writes get none of the CORS headers.
+// origin; and the per-address read limit (larger for the platform's own pages) with its RateLimit headers. Writes get none of the CORS headers.
 import { etagOf } from './feed-response';
 
 /** Request headers a page on another site may send with a read (the preflight allows exactly these). */
@@ -164,6 +164,21 @@ export function createReadLimiter(limit: number, windowSeconds = API_READ_WINDOW
 			};
 		}
 	};
+}
+
+/**
+ * How many times the external read limit the platform's own pages get: the opportunity page's map asks the API for
+ * its clusters on every pan and zoom, and a citizen browsing it must never be throttled like an integrator.
+ */
+export const API_OWN_PAGES_READ_FACTOR = 10;
+
+/**
+ * A read the browser says comes from a page of the platform itself (`Sec-Fetch-Site: same-origin`). Counted by a
+ * limiter of its own with API_OWN_PAGES_READ_FACTOR times the reads. A client outside a browser can send the
+ * header too: it then gets that larger allowance, still a limit, never none.
+ */
+export function isOwnPageRead(request: Request): boolean {
+	return request.headers.get('sec-fetch-site') === 'same-origin';
 }
 
 /** The RateLimit headers (draft-ietf-httpapi-ratelimit-headers) of a read, and Retry-After when refused. */

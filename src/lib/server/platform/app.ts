@@ -23,7 +23,7 @@ import { isDemoLoaded, loadDemo } from './demo';
 import { createStatementCounter, type StatementCounter } from './server-timing';
 import { createInvalidation, type Invalidation } from './invalidation';
 import { createReplica, type Replica } from './replica';
-import { createReadLimiter, type ReadLimiter } from './api-http';
+import { API_OWN_PAGES_READ_FACTOR, createReadLimiter, type ReadLimiter } from './api-http';
 
 /** A start refused because another process runs on the embedded database's data folder. */
 export { DataDirInUseError } from '$lib/server/db/datadir-lock';
@@ -49,6 +49,11 @@ export interface App extends FeatureServices {
 	pageCache: PageCache;
 	/** Counts reads of /api per client address (config.apiReadLimit); null when there is no limit. */
 	apiReadLimiter: ReadLimiter | null;
+	/**
+	 * The same for reads from the platform's own pages (`isOwnPageRead`), with API_OWN_PAGES_READ_FACTOR times
+	 * the reads and counts of their own; null when there is no limit.
+	 */
+	apiOwnPagesReadLimiter: ReadLimiter | null;
 	/**
 	 * After a write went through: clears this process's caches and tells every other process on the same
 	 * PostgreSQL database to clear theirs (invalidation.ts); resolves once they are told.
@@ -283,6 +288,8 @@ export async function startApp(
 		cache,
 		pageCache,
 		apiReadLimiter: config.apiReadLimit > 0 ? createReadLimiter(config.apiReadLimit) : null,
+		apiOwnPagesReadLimiter:
+			config.apiReadLimit > 0 ? createReadLimiter(config.apiReadLimit * API_OWN_PAGES_READ_FACTOR) : null,
 		dropCaches,
 		invalidation,
 		replica,
