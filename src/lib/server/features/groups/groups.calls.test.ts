@@ -48,7 +48,8 @@ import {
 	startThread
 } from './groups.workspace.service';
 import { createGroupEvent, getGroupCalls, openGroupMapCall } from './groups.calls';
-import { findMentions, MENTION_RATE_LIMIT, MENTIONS_MAX } from './groups.mentions';
+import { findMentions, MENTION_RATE_LIMIT, MENTIONS_MAX, prepareMentions } from './groups.mentions';
+import { recordStatements } from '$lib/server/testing/statements';
 import { eraseGroupData } from './groups.personal-data';
 import { deleteAccount } from '$lib/server/features/profile/profile.service';
 import {
@@ -294,6 +295,23 @@ describe('mentions in threads', () => {
 			unverifiedThreadId: thread.id,
 			values: { body: 'Zonder iemand te vermelden.' }
 		});
+	});
+
+	it('reads who can be mentioned only for a text with an @ or a tick', async () => {
+		const { group, coordinator } = await scene();
+		const tenant = { municipalityId: geel.id, groupId: group.id };
+		const plain = await recordStatements(database.db, () =>
+			prepareMentions(database.db, tenant, 'Wie brengt er koffie mee?', [])
+		);
+		expect(plain.result).toEqual({ body: 'Wie brengt er koffie mee?', mentioned: [] });
+		expect(plain.statements).toEqual([]);
+		const address = await recordStatements(database.db, () =>
+			prepareMentions(database.db, tenant, 'Mail jan@geel.be', [])
+		);
+		expect(address.result.mentioned).toEqual([]);
+		expect(address.statements).toHaveLength(1);
+		const ticked = await prepareMentions(database.db, tenant, 'Kom je ook?', [coordinator.userId]);
+		expect(ticked.body).toBe(`@${coordinator.displayName} Kom je ook?`);
 	});
 
 	it('finds the longest name and none inside a word or an address', () => {

@@ -158,6 +158,21 @@ export function resolveMentions(
 }
 
 /**
+ * `resolveMentions` for a new post, reading who can be mentioned only when the post can mention someone: its text
+ * has an `@` or someone was ticked. Most posts have neither, and then the list (up to 1,000 people) is not read.
+ */
+export async function prepareMentions(
+	db: Db,
+	params: { municipalityId: string; groupId: number },
+	body: string,
+	ticked: readonly unknown[]
+): Promise<{ body: string; mentioned: Mentionable[] }> {
+	const anyTicked = ticked.some((v) => typeof v === 'string' && v !== '');
+	if (!anyTicked && !body.includes('@')) return { body, mentioned: [] };
+	return resolveMentions(body, ticked, await listMentionable(db, params));
+}
+
+/**
  * Posts that mention someone a person may send in an hour: each mention is a notification and perhaps a mail,
  * so a member cannot flood another's inbox. Posts without a mention are not counted.
  */

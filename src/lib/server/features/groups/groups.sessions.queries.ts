@@ -100,6 +100,23 @@ export async function findSessionLinks(
 		);
 }
 
+/** The municipality's groups that have the step as a session already: one statement, however many groups. */
+export async function listGroupsWithStep(
+	db: Db,
+	params: Tenant & { trajectoryStepId: number }
+): Promise<Set<number>> {
+	const rows = await db
+		.selectDistinct({ groupId: groupSessions.groupId })
+		.from(groupSessions)
+		.where(
+			and(
+				eq(groupSessions.municipalityId, params.municipalityId),
+				eq(groupSessions.trajectoryStepId, params.trajectoryStepId)
+			)
+		);
+	return new Set(rows.map((r) => r.groupId));
+}
+
 export async function insertGroupSession(
 	db: Db,
 	params: Tenant & { groupId: number; eventId: number; trajectoryStepId: number | null; createdBy: string }

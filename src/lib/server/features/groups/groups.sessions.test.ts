@@ -11,6 +11,7 @@ import { eq } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { ctxAs } from '$lib/server/testing/context';
 import { auditOf, refusal } from '$lib/server/testing/assertions';
+import { recordStatements, touching } from '$lib/server/testing/statements';
 import {
 	actorOf,
 	buildGroup,
@@ -358,6 +359,19 @@ describe('the evaluation month', () => {
 });
 
 describe('planning from the trajectory', () => {
+	it('reads the sessions once for a step’s groups and once for a group’s planning page, however many groups', async () => {
+		const target = { unverifiedTrajectoryId: String(trajectoryId), unverifiedStepId: String(kickoffStepId) };
+		const step = await recordStatements(database.db, () => getStepPlanning(as(moderator), target));
+		expect(step.result.groups.length).toBeGreaterThanOrEqual(2);
+		expect(step.result.groups.find((g) => g.id === groupId)!.planned).toBe(true);
+		expect(touching(step.statements, 'group_sessions')).toBe(1);
+		const group = await recordStatements(database.db, () =>
+			getSessionPlanning(as(moderator), { unverifiedId: String(groupId) })
+		);
+		expect(group.result.sessions.length).toBeGreaterThan(0);
+		expect(touching(group.statements, 'group_sessions')).toBe(1);
+	});
+
 	it('plans a step of the trajectory for a chosen group of Geel; another group, municipality or trajectory is refused', async () => {
 		const target = { unverifiedTrajectoryId: String(trajectoryId), unverifiedStepId: String(handsOnStepId) };
 		const page = await getStepPlanning(as(moderator), target);

@@ -25,6 +25,7 @@ import {
 	insertGroupSession,
 	insertSessionNote,
 	listGroupSessions,
+	listGroupsWithStep,
 	listSessionNotes,
 	listSessionSteps,
 	type GroupSessionRow,
@@ -146,15 +147,15 @@ export const getSessionPlanning = command({
 	load: async (ctx, scope, input: { unverifiedId: unknown }): Promise<SessionPlanningPage> => {
 		const group = await findGroup(ctx.db, scope.municipality.id, input.unverifiedId);
 		const slug = scope.municipality.slug;
-		const [sessions, steps] = await Promise.all([
-			sessionsOfGroup(ctx.db, slug, group),
+		// The group's sessions are read once: they are listed and they say which steps are planned.
+		const [rows, steps] = await Promise.all([
+			listGroupSessions(ctx.db, { municipalityId: group.municipalityId, groupId: group.id }),
 			listSessionSteps(ctx.db, { municipalityId: scope.municipality.id })
 		]);
-		const rows = await listGroupSessions(ctx.db, { municipalityId: group.municipalityId, groupId: group.id });
 		const planned = new Set(rows.flatMap((r) => (r.trajectoryStepId === null ? [] : [r.trajectoryStepId])));
 		return {
 			group: { id: group.id, name: group.name, workspacePath: `/${slug}/groepen/${group.id}/werkruimte` },
-			sessions,
+			sessions: rows.map((r) => presentGroupSession(slug, r)),
 			steps: steps.map((s) => presentChoice(s, planned))
 		};
 	}
@@ -277,15 +278,13 @@ export const getStepPlanning = command({
 	load: async (ctx, scope, input: StepTarget): Promise<StepPlanningPage> => {
 		const municipalityId = scope.municipality.id;
 		const step = await findSessionStep(ctx.db, municipalityId, input);
-		const groups = await listGroups(ctx.db, { municipalityId });
-		const planned = await Promise.all(
-			groups.map((g) =>
-				findSessionLinks(ctx.db, { municipalityId, eventId: null, groupId: g.id, trajectoryStepId: step.id })
-			)
-		);
+		const [groups, planned] = await Promise.all([
+			listGroups(ctx.db, { municipalityId }),
+			listGroupsWithStep(ctx.db, { municipalityId, trajectoryStepId: step.id })
+		]);
 		return {
 			step: presentChoice(step, new Set()),
-			groups: groups.map((g, i) => ({ id: g.id, name: g.name, planned: planned[i]!.length > 0 }))
+			groups: groups.map((g) => ({ id: g.id, name: g.name, planned: planned.has(g.id) }))
 		};
 	}
 });

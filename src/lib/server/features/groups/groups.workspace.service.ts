@@ -21,8 +21,8 @@ import {
 	limitMentions,
 	listMentionable,
 	listMentionsOfPosts,
+	prepareMentions,
 	recordMentions,
-	resolveMentions,
 	splitMentions,
 	type Mentionable,
 	type PostPart
@@ -198,8 +198,7 @@ export async function startThread(
 ): Promise<{ id: number }> {
 	const scope = await openWorkspace(ctx, input.unverifiedId);
 	const values = validate(threadSchema, input.values);
-	const people = await listMentionable(ctx.db, tenantOf(scope));
-	const mention = resolveMentions(values.body, input.mentions ?? [], people);
+	const mention = await prepareMentions(ctx.db, tenantOf(scope), values.body, input.mentions ?? []);
 	await limitMentions(ctx.db, { userId: scope.actor.userId, mentions: mention.mentioned.length });
 	return ctx.db.transaction(async (tx) => {
 		const thread = await insertThread(tx, {
@@ -278,8 +277,7 @@ export async function replyToThread(
 	const thread = id === null ? undefined : await getThread(ctx.db, { ...tenantOf(scope), id });
 	if (!thread) throw new AppError('not_found');
 	const values = validate(postSchema, input.values);
-	const people = await listMentionable(ctx.db, tenantOf(scope));
-	const mention = resolveMentions(values.body, input.mentions ?? [], people);
+	const mention = await prepareMentions(ctx.db, tenantOf(scope), values.body, input.mentions ?? []);
 	await limitMentions(ctx.db, { userId: scope.actor.userId, mentions: mention.mentioned.length });
 	return ctx.db.transaction(async (tx) => {
 		const post = await insertPost(tx, {
