@@ -15,11 +15,30 @@ export type IndicatorKind = 'count' | 'municipalities';
 /** What an indicator's figure is based on: counted by the platform, or entered by staff with a note. */
 export type IndicatorSource = 'computed' | 'entered';
 
-/** The municipalities an indicator is computed for (all of one region), at a moment. */
+/** The municipalities an indicator is computed for (all of one region, or one of them), at a moment. */
 export interface IndicatorScope {
 	regionId: string;
 	municipalityIds: readonly string[];
 	now: Date;
+	/**
+	 * What the indicators of one computation share (one read of the strategies serves two indicators): loads
+	 * memoised by key for this computation only. Absent when an indicator is computed on its own.
+	 */
+	shared?: Map<string, Promise<unknown>>;
+}
+
+/**
+ * One read for every indicator of a computation that needs it: the first asks the database, the others get
+ * the same answer. The key names what is read (the scope is the computation's own).
+ */
+export function sharedLoad<T>(scope: IndicatorScope, key: string, load: () => Promise<T>): Promise<T> {
+	if (!scope.shared) return load();
+	let found = scope.shared.get(key) as Promise<T> | undefined;
+	if (!found) {
+		found = load();
+		scope.shared.set(key, found);
+	}
+	return found;
 }
 
 /** One municipality's figure: the number (1 or 0 for yes or no), with a short Dutch explanation when it has one. */

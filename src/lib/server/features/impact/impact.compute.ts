@@ -45,7 +45,14 @@ export async function computeFigures(
 	}
 ): Promise<IndicatorFigures[]> {
 	const parts = indicatorsOf(input.features).filter((p) => !input.keys || input.keys.includes(p.key));
-	const scope = { regionId: input.regionId, municipalityIds: input.municipalityIds, now: input.now };
+	// One statement per indicator for all the municipalities asked (grouped by municipality), and one read
+	// for what several indicators share.
+	const scope = {
+		regionId: input.regionId,
+		municipalityIds: input.municipalityIds,
+		now: input.now,
+		shared: new Map<string, Promise<unknown>>()
+	};
 	const needsEntries = parts.some((p) => !p.compute);
 	const [entries, computed] = await Promise.all([
 		needsEntries ? listLatestEntries(db, { regionId: input.regionId, at: input.now }) : Promise.resolve([]),

@@ -242,7 +242,19 @@ async function municipalityRegion(
 
 async function pageData(
 	ctx: Ctx,
-	input: { region: Region; scopeKeys: string[]; publicOnly: boolean; now: Date }
+	input: {
+		region: Region;
+		scopeKeys: string[];
+		publicOnly: boolean;
+		now: Date;
+		/**
+		 * Only this municipality's figures (its dashboard, its public page, the widget): the indicators are
+		 * computed for it alone, not for the whole region; the region's figure is then not known.
+		 */
+		only?: string;
+		/** Without the trends (the widget shows none): no snapshots read. */
+		trends?: boolean;
+	}
 ) {
 	const keys = indicatorsOf(ctx.features)
 		.filter((p) => !input.publicOnly || p.public)
@@ -251,18 +263,20 @@ async function pageData(
 		computeFigures(ctx.db, {
 			features: ctx.features,
 			regionId: input.region.id,
-			municipalityIds: input.region.municipalities.map((m) => m.id),
+			municipalityIds: input.only ? [input.only] : input.region.municipalities.map((m) => m.id),
 			now: input.now,
 			keys
 		}),
 		listBaselines(ctx.db, { regionId: input.region.id, scopeKeys: input.scopeKeys }),
 		listTargets(ctx.db, { regionId: input.region.id }),
-		listSnapshots(ctx.db, {
-			regionId: input.region.id,
-			scopeKeys: input.scopeKeys,
-			from: daysBefore(brusselsDay(input.now), TREND_DAYS),
-			indicatorKeys: keys
-		})
+		input.trends === false
+			? Promise.resolve([])
+			: listSnapshots(ctx.db, {
+					regionId: input.region.id,
+					scopeKeys: input.scopeKeys,
+					from: daysBefore(brusselsDay(input.now), TREND_DAYS),
+					indicatorKeys: keys
+				})
 	]);
 	// Per scope and indicator, oldest first (as read), without days that have no figure.
 	const snapshotsBy = new Map<string, typeof snapshots>();
@@ -297,7 +311,13 @@ export async function getMunicipalityImpact(
 	const target = { municipalityId: municipality.id, regionId: region.id };
 	if (!mayReadMunicipalityImpact(ctx.actor, target))
 		throw new AppError('forbidden', { message: 'backoffice.forbidden.body' });
-	const data = await pageData(ctx, { region, scopeKeys: [municipality.id], publicOnly: false, now });
+	const data = await pageData(ctx, {
+		region,
+		scopeKeys: [municipality.id],
+		publicOnly: false,
+		now,
+		only: municipality.id
+	});
 	const [strategy, startRegister] = await Promise.all([
 		getStrategy(ctx.db, { municipalityId: municipality.id }),
 		listStartRegister(ctx.db, { municipalityId: municipality.id })
@@ -443,10 +463,24 @@ export interface PublicImpactPage {
 	now: string;
 }
 
-/** The public impact page of a municipality (`/{m}/impact`): only the public indicators. */
-export async function getPublicImpact(ctx: TenantCtx, now = new Date()): Promise<PublicImpactPage> {
+/**
+ * The public impact page of a municipality (`/{m}/impact`): only the public indicators. The widget asks it
+ * without trends.
+ */
+export async function getPublicImpact(
+	ctx: TenantCtx,
+	now = new Date(),
+	options: { trends?: boolean } = {}
+): Promise<PublicImpactPage> {
 	const { region, municipality } = await municipalityRegion(ctx);
-	const data = await pageData(ctx, { region, scopeKeys: [municipality.id], publicOnly: true, now });
+	const data = await pageData(ctx, {
+		region,
+		scopeKeys: [municipality.id],
+		publicOnly: true,
+		now,
+		only: municipality.id,
+		trends: options.trends
+	});
 	return {
 		name: municipality.name,
 		rows: data.figures
@@ -789,7 +823,8 @@ export async function indicatorValue(
 	const [figures] = await computeFigures(ctx.db, {
 		features: ctx.features,
 		regionId: region.id,
-		municipalityIds: region.municipalities.map((m) => m.id),
+		// A municipality's figure is computed for it alone; the region's needs all of them.
+		municipalityIds: scopeKey === REGION_SCOPE ? region.municipalities.map((m) => m.id) : [scopeKey],
 		now,
 		keys: [key]
 	});

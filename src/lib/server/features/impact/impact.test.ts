@@ -41,7 +41,8 @@ import {
 	takeDailySnapshots,
 	thinOut
 } from './impact.service';
-import { indicatorsOf } from './impact.compute';
+import { computeFigures, indicatorsOf } from './impact.compute';
+import { listRegionsWithMunicipalities } from './impact.queries';
 import { trendChart } from './impact.charts';
 import { impactWidget } from './impact.widgets';
 
@@ -542,5 +543,52 @@ describe('progress and charts', () => {
 		// One day's snapshot: its ticks name each day once (the page keys them; a repeat broke hydration).
 		const one = trendChart([{ day: '2026-03-01', value: 3 }], null);
 		expect(new Set(one.xTicks.map((t) => t.day)).size).toBe(one.xTicks.length);
+	});
+});
+
+describe('one statement per indicator for the whole region', () => {
+	it('gives each municipality the same figures as computing that municipality alone', async () => {
+		// A third municipality with something on every computed indicator, beside Geel's and Mol's.
+		const turnhout = await buildParticipatingMunicipality(database.db, 'turnhout');
+		const action = await buildAction(database.db, turnhout, { title: 'Schoolstraten' });
+		await database.db.update(actions).set({ status: 'inProgress' }).where(eq(actions.id, action.id));
+		await buildOpportunity(database.db, turnhout, action.id, { kind: 'readUpdates', rung: 'inform' });
+		await buildOpportunity(database.db, turnhout, action.id, { kind: 'readUpdates', rung: 'advise' });
+		await person(turnhout, { pool: true, channel: 'poster' });
+		await person(turnhout, { channel: 'website' });
+		await saveStrategy(ctx(turnhout, (await buildStaff(database.db, turnhout, 'admin')).actor), {
+			channels: ['poster'],
+			agreements: 'Affiches in de bibliotheek.',
+			internal: 'Een aanspreekpunt per dienst.'
+		});
+		const region = (await listRegionsWithMunicipalities(database.db)).find((r) => r.id === regionId)!;
+		const now = new Date();
+		const input = { features, regionId, now };
+		const together = await computeFigures(database.db, {
+			...input,
+			municipalityIds: region.municipalities.map((m) => m.id)
+		});
+		let counted = 0;
+		for (const m of region.municipalities) {
+			const alone = await computeFigures(database.db, { ...input, municipalityIds: [m.id] });
+			for (const [i, f] of together.entries()) {
+				const own = alone[i]!.municipalities.get(m.id)!;
+				const shared = f.municipalities.get(m.id)!;
+				expect({ key: f.part.key, municipality: m.slug, value: own.value, note: own.note }).toEqual({
+					key: f.part.key,
+					municipality: m.slug,
+					value: shared.value,
+					note: shared.note
+				});
+				if ((shared.value ?? 0) > 0) counted++;
+			}
+		}
+		// Not a comparison of zeros: Turnhout alone counts on eight of them.
+		expect(counted).toBeGreaterThanOrEqual(8);
+		// The pages agree too: Geel's dashboard (computed for Geel alone) and the region's side-by-side table.
+		const geelPage = await getMunicipalityImpact(ctx(geel, geelAdmin));
+		const regionPage = await getRegionImpact(ctx(undefined, regionAdmin), {});
+		const geelRow = regionPage.municipalities.find((m) => m.slug === 'geel')!;
+		for (const f of geelRow.figures) expect(geelPage.rows.find((r) => r.key === f.key)?.now).toBe(f.value);
 	});
 });

@@ -9,7 +9,8 @@ export const impactWidget: WidgetPart = {
 	description: 'impact.widget.description',
 	options: [],
 	async load(ctx, options) {
-		const page = await getPublicImpact(ctx);
+		// The widget shows no trends: no snapshots read.
+		const page = await getPublicImpact(ctx, new Date(), { trends: false });
 		const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
 			translate(ctx.locale, key, params);
 		return {
