@@ -204,7 +204,8 @@ export const impact = {
 		indicatorUnknown: 'Kies een indicator uit de lijst.',
 		scopeUnknown: 'Kies de regio of een gemeente uit de lijst.',
 		computed: 'Deze indicator berekent het platform zelf; je kan hem niet invoeren.',
-		noMunicipalTarget: 'Deze indicator heeft alleen een doel voor de regio.'
+		noMunicipalTarget: 'Deze indicator heeft alleen een doel voor de regio.',
+		regionOnly: 'Dit cijfer bestaat alleen voor de regio; de regiobeheerder voert het in.'
 	},
 	public: {
 		title: 'Wat we samen bereikten',

@@ -296,8 +296,6 @@ export interface MunicipalityImpactPage {
 	canRecord: boolean;
 	strategy: { channels: string[]; agreements: string; internal: string; updatedAt: string | null };
 	startRegister: { actionId: number; title: string; recordedOn: string }[];
-	/** Indicators the platform cannot count, for the form that enters them. */
-	enterable: { key: string; name: string }[];
 	now: string;
 }
 
@@ -333,9 +331,6 @@ export async function getMunicipalityImpact(
 			updatedAt: strategy?.updatedAt.toISOString() ?? null
 		},
 		startRegister,
-		enterable: data.figures
-			.filter((f) => !f.part.compute && f.part.kind === 'count' && f.part.target.municipality !== null)
-			.map((f) => ({ key: f.part.key, name: translate(ctx.locale, f.part.name) })),
 		now: now.toISOString()
 	};
 }
@@ -650,7 +645,14 @@ export async function changeBaseline(
 	});
 }
 
-/** Enters a figure the platform cannot count, with a note; shown as entered. */
+/** A figure that exists only for the region: a count of municipalities, or one without a municipal target. */
+const regionOnly = (part: IndicatorPart) =>
+	part.kind === 'municipalities' || part.target.municipality === null;
+
+/**
+ * Enters a figure the platform cannot count, with a note; shown as entered. A figure that exists only for the
+ * region (the playbook made available) is entered for the region, never for one municipality.
+ */
 export async function enterFigure(
 	ctx: Ctx,
 	input: RawInput<typeof entrySchema> & { unverifiedRegionId?: string | null }
@@ -660,6 +662,11 @@ export async function enterFigure(
 		throw new AppError('validation', {
 			fields: { indicator: ['impact.errors.computed'] },
 			message: 'impact.errors.computed'
+		});
+	if (scope.scopeKey !== REGION_SCOPE && regionOnly(scope.part))
+		throw new AppError('validation', {
+			fields: { indicator: ['impact.errors.regionOnly'] },
+			message: 'impact.errors.regionOnly'
 		});
 	await ctx.db.transaction(async (tx) => {
 		await insertEntry(tx, {

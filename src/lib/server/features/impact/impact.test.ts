@@ -20,6 +20,7 @@ import {
 	regionIdOf
 } from '$lib/server/testing/factories';
 import { features } from '$lib/server/features';
+import { defineFeature } from '$lib/server/platform/feature';
 import { actions, auditLog, impactSnapshots, playbookTrajectories, users } from '$lib/server/db/schema';
 import { AppError } from '$lib/server/platform/errors';
 import type { Actor } from '$lib/server/platform/policy';
@@ -318,6 +319,39 @@ describe('the daily snapshot', () => {
 	});
 });
 
+describe('entering figures', () => {
+	it("a municipality's staff cannot enter a figure that exists only for the region, and the page has no such form", async () => {
+		for (const actor of [geelAdmin, regionAdmin]) {
+			const err = await refusal(
+				enterFigure(ctx(geel, actor), {
+					scope: 'geel',
+					indicator: 'impact.playbookAvailable',
+					value: '3',
+					note: 'Gedeeld met drie buurgemeenten.'
+				}),
+				'validation'
+			);
+			expect((err as AppError).options.fields).toEqual({ indicator: ['impact.errors.regionOnly'] });
+		}
+		const stored = await indicatorValue(ctx(undefined, regionAdmin), 'impact.playbookAvailable', {
+			municipality: geel.id
+		});
+		expect(stored.value).toBeNull();
+		// Staff of another municipality are refused before anything they typed is read.
+		await refusal(
+			enterFigure(ctx(mol, molAdmin), {
+				scope: 'geel',
+				indicator: 'impact.playbookAvailable',
+				value: '3',
+				note: 'x'
+			}),
+			'forbidden'
+		);
+		const route = await import('../../../../routes/[municipality=slug]/beheer/impact/+page.server');
+		expect(Object.keys(route.actions).sort()).toEqual(['baseline', 'strategy', 'target']);
+	});
+});
+
 describe('baselines and targets', () => {
 	it('refuses a target of zero or negative, a baseline in the future, and a change without a reason', async () => {
 		const c = ctx(geel, geelAdmin);
@@ -487,6 +521,45 @@ describe('the impact widget', () => {
 		expect(lines).not.toContain('Kanalen die mensen bereiken');
 		expect(view.items.every((i) => i.path.startsWith('/geel/impact#'))).toBe(true);
 		expect(view.items.find((i) => i.lines[0] === 'Klimaatmakers in de pool')?.title).toBe('1 klimaatmakers');
+	});
+
+	it('says "nog niet ingevoerd" for a figure staff have not entered (never 0), and the target as nl-BE writes it', async () => {
+		await changeTarget(ctx(geel, geelAdmin), {
+			scope: 'geel',
+			indicator: 'accounts.climateMakers',
+			target: '2500'
+		});
+		// An indicator the platform cannot count, per municipality and public, as a feature could declare it.
+		const entered = defineFeature({
+			name: 'entered-figure',
+			indicators: [
+				{
+					key: 'test.enteredFigure',
+					name: 'impact.indicators.playbookAvailable.name',
+					definition: 'impact.indicators.playbookAvailable.definition',
+					source: 'impact.indicators.playbookAvailable.source',
+					unit: 'impact.units.municipalities',
+					kind: 'count',
+					target: { municipality: 10, region: null },
+					public: true,
+					order: 95
+				}
+			]
+		});
+		const view = await impactWidget.load(
+			{ ...ctx(geel), features: [...features, entered] } as Parameters<typeof impactWidget.load>[0],
+			{ limit: 20 }
+		);
+		const item = view.items.find((i) => i.path.endsWith('#test-enteredFigure'))!;
+		expect(item.title).toBe('nog niet ingevoerd');
+		expect(item.title).not.toMatch(/\b0\b/);
+		const pool = view.items.find((i) => i.lines[0] === 'Klimaatmakers in de pool')!;
+		expect(pool.text).toBe('Doel: 2.500');
+		await changeTarget(ctx(geel, geelAdmin), {
+			scope: 'geel',
+			indicator: 'accounts.climateMakers',
+			target: '80'
+		});
 	});
 });
 
