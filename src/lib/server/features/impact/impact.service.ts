@@ -5,7 +5,7 @@ import { translate, type Locale } from '$lib/i18n';
 import type { Db } from '$lib/server/db/client';
 import type { Ctx, TenantCtx } from '$lib/server/platform/context';
 import type { Features } from '$lib/server/platform/feature';
-import type { IndicatorPart } from '$lib/server/platform/indicators';
+import { isRegionOnly, type IndicatorPart } from '$lib/server/platform/indicators';
 import type { Actor } from '$lib/server/platform/policy';
 import type { Logger } from '$lib/server/platform/log';
 import { AppError } from '$lib/server/platform/errors';
@@ -182,10 +182,12 @@ function texts(locale: Locale, part: IndicatorPart) {
 function targetOf(
 	part: IndicatorPart,
 	scopeKey: string,
-	targets: Awaited<ReturnType<typeof listTargets>>
+	targets: Awaited<ReturnType<typeof listTargets>>,
+	figure: Figure
 ): number | null {
 	const own = targets.find((t) => t.scopeKey === scopeKey && t.indicatorKey === part.key);
 	if (own) return own.target;
+	if (part.targetFrom === 'figure') return figure.target ?? null;
 	return scopeKey === REGION_SCOPE ? part.target.region : part.target.municipality;
 }
 
@@ -202,7 +204,7 @@ function buildRow(
 	const part = f.part;
 	const figure = scopeKey === REGION_SCOPE ? f.region : f.municipalities.get(scopeKey)!;
 	const yesNo = part.kind === 'municipalities' && scopeKey !== REGION_SCOPE;
-	const target = yesNo ? null : targetOf(part, scopeKey, data.targets);
+	const target = yesNo ? null : targetOf(part, scopeKey, data.targets, figure);
 	const baseline = data.baselines.find((b) => b.scopeKey === scopeKey && b.indicatorKey === part.key) ?? null;
 	const trendRows = thinOut(
 		(data.snapshotsBy.get(`${scopeKey}|${part.key}`) ?? []).map((s) => ({ day: s.day, value: s.value! }))
@@ -479,7 +481,7 @@ export async function getPublicImpact(
 	return {
 		name: municipality.name,
 		rows: data.figures
-			.filter((f) => f.part.kind === 'count' && f.part.target.municipality !== null)
+			.filter((f) => !isRegionOnly(f.part))
 			.map((f) => buildRow(ctx.locale, f, municipality.id, data))
 			.map(publicRow),
 		now: now.toISOString()
@@ -663,7 +665,7 @@ export async function enterFigure(
 			fields: { indicator: ['impact.errors.computed'] },
 			message: 'impact.errors.computed'
 		});
-	if (scope.scopeKey !== REGION_SCOPE && regionOnly(scope.part))
+	if (scope.scopeKey !== REGION_SCOPE && isRegionOnly(scope.part))
 		throw new AppError('validation', {
 			fields: { indicator: ['impact.errors.regionOnly'] },
 			message: 'impact.errors.regionOnly'

@@ -109,7 +109,15 @@ describe('the registry', () => {
 			'climatePlan.departments',
 			'playbook.using',
 			'impact.playbookAvailable',
-			'playbook.extraThemes'
+			'playbook.extraThemes',
+			'climatePact.trees',
+			'climatePact.hedges',
+			'climatePact.unpaving',
+			'climatePact.rainwater',
+			'climatePact.cyclePaths',
+			'climatePact.chargingPoints',
+			'climatePact.energyProjects',
+			'climatePact.renovations'
 		]);
 		expect(new Set(keys).size).toBe(keys.length);
 	});
