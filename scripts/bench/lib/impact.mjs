@@ -59,7 +59,8 @@ export async function writeImpactData(dataDir) {
 		);
 		// VACUUM too: the actions step updates every action it writes, and without it each count of actions read
 		// ~60,000 dead row versions (a running database's autovacuum clears them; EXPLAIN ANALYZE showed it).
-		for (const t of ['users', 'impact_snapshots', 'actions', 'opportunities']) await db.query(`VACUUM ANALYZE ${t}`);
+		for (const t of ['users', 'impact_snapshots', 'actions', 'opportunities'])
+			await db.query(`VACUUM ANALYZE ${t}`);
 	} finally {
 		await db.close();
 	}

@@ -647,10 +647,6 @@ export async function changeBaseline(
 	});
 }
 
-/** A figure that exists only for the region: a count of municipalities, or one without a municipal target. */
-const regionOnly = (part: IndicatorPart) =>
-	part.kind === 'municipalities' || part.target.municipality === null;
-
 /**
  * Enters a figure the platform cannot count, with a note; shown as entered. A figure that exists only for the
  * region (the playbook made available) is entered for the region, never for one municipality.
