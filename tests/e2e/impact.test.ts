@@ -1,6 +1,7 @@
 // Impact in Chromium, with axe on every page, on a server of its own (its jobs run, so the daily snapshot is taken
 // at start): An Willems (Geel's admin) reads the dashboard, is refused a target of 0 with the Dutch message beside
-// the field and what she typed kept, records Geel's strategy (the external strategy turns to "ja"); Lotte, a
+// the field and what she typed kept, records Geel's strategy (the external strategy turns to "ja"), creates and
+// publishes an action in execution with an opportunity (one more additional climate action); Lotte, a
 // citizen, chooses Geel as her municipality and joins the pool through her profile, which moves the pool by one
 // (and the registered users unless Geel was her municipality already); the trend table holds the day's snapshot; Els, the regional admin, sorts every
 // municipality side by side without JavaScript and downloads the CSV, which holds the table's figures; a visitor
@@ -71,6 +72,26 @@ describe('impact', () => {
 				has: page.getByRole('rowheader', { name: 'Gemeenten met een externe participatiestrategie' })
 			});
 		expect(await strategyRow.locator('td').nth(2).textContent()).toContain('ja');
+
+		// An creates an action in execution with an opportunity and publishes it: one more additional climate
+		// action in execution.
+		const actions0 = await nowOf(page, 'Bijkomende klimaatacties in uitvoering');
+		await visit(page, '/geel/beheer/acties/nieuw');
+		await page.locator('#action-title').fill(`Ontharden aan de Markt ${Date.now()}`);
+		await page.locator('#action-summary').fill('Samen tegels wippen en groen planten.');
+		await page.locator('#action-status').selectOption('inProgress');
+		await page.locator('[id^="action-theme-"]').first().check();
+		await page.getByRole('button', { name: 'Actie aanmaken' }).click();
+		await page.waitForURL(/gelukt=aangemaakt/);
+		await page.locator('#new-opportunity-title').fill('Kies mee welke planten er komen');
+		await page.locator('#new-opportunity-rung').selectOption('codecide');
+		await page.getByRole('button', { name: 'Kans toevoegen' }).click();
+		await page.waitForURL(/gelukt=kans/);
+		await page.getByLabel('Ja, publiceer deze actie: iedereen kan ze dan zien').check();
+		await page.getByRole('button', { name: 'Publiceren', exact: true }).click();
+		await page.waitForURL(/gelukt=gepubliceerd/);
+		await visit(page, '/geel/beheer/impact');
+		expect(await nowOf(page, 'Bijkomende klimaatacties in uitvoering')).toBe(actions0 + 1);
 
 		// Lotte chooses Geel and joins the pool through her profile.
 		const lotte = await newPage();
@@ -162,5 +183,6 @@ describe('impact', () => {
 		expect((await visit(visitor.page, '/geel/beheer/impact')).url()).toContain('/aanmelden');
 		await visitor.context.close();
 		expect(journey.problems).toEqual([]);
-	});
+		// A journey of four people and a dozen pages under axe: more than the default minute on a loaded machine.
+	}, 300_000);
 });

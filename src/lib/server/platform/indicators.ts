@@ -15,11 +15,30 @@ export type IndicatorKind = 'count' | 'municipalities';
 /** What an indicator's figure is based on: counted by the platform, or entered by staff with a note. */
 export type IndicatorSource = 'computed' | 'entered';
 
-/** The municipalities an indicator is computed for (all of one region), at a moment. */
+/** The municipalities an indicator is computed for (all of one region, or one of them), at a moment. */
 export interface IndicatorScope {
 	regionId: string;
 	municipalityIds: readonly string[];
 	now: Date;
+	/**
+	 * What the indicators of one computation share (one read of the strategies serves two indicators): loads
+	 * memoised by key for this computation only. Absent when an indicator is computed on its own.
+	 */
+	shared?: Map<string, Promise<unknown>>;
+}
+
+/**
+ * One read for every indicator of a computation that needs it: the first asks the database, the others get
+ * the same answer. The key names what is read (the scope is the computation's own).
+ */
+export function sharedLoad<T>(scope: IndicatorScope, key: string, load: () => Promise<T>): Promise<T> {
+	if (!scope.shared) return load();
+	let found = scope.shared.get(key) as Promise<T> | undefined;
+	if (!found) {
+		found = load();
+		scope.shared.set(key, found);
+	}
+	return found;
 }
 
 /** One municipality's figure: the number (1 or 0 for yes or no), with a short Dutch explanation when it has one. */
@@ -27,6 +46,11 @@ export interface IndicatorFigure {
 	value: number;
 	/** Plain Dutch: the reason of a yes or no, or what the number is made of ("informeren 3, raadplegen 2"). */
 	note?: string;
+	/**
+	 * The target of this scope when the indicator computes it (`targetFrom: 'figure'`: the Climate Pact's 2030
+	 * target from the inhabitants); null when it cannot be known yet (the dwellings not entered).
+	 */
+	target?: number | null;
 }
 
 export interface IndicatorComputed {
@@ -48,6 +72,11 @@ export interface IndicatorPart {
 	kind: IndicatorKind;
 	/** Targets of the impact map: per municipality (only for `count`) and for the region. Staff may change them. */
 	target: { municipality: number | null; region: number | null };
+	/**
+	 * `figure`: each scope's target comes with its computed figure (differs per municipality, as the Climate
+	 * Pact's from the inhabitants); `target` above is then unused. A target staff set still comes first.
+	 */
+	targetFrom?: 'figure';
 	/** The impact map's baseline in words (`beperkt`, `2 gemeenten`), shown until a baseline is recorded. */
 	mapBaseline?: MessageKey;
 	/** Whether the public impact pages show it (counts of people and actions); strategies and channels are internal. */
@@ -74,4 +103,15 @@ export function collectIndicators(
 			all.push(i);
 		}
 	return all.sort((a, b) => a.order - b.order || a.key.localeCompare(b.key));
+}
+
+/**
+ * Whether an indicator exists only for the region (a count of municipalities, or a count without a target per
+ * municipality, as the playbook made available): the municipal pages do not show it and it is never entered for
+ * one municipality.
+ */
+export function isRegionOnly(part: IndicatorPart): boolean {
+	return (
+		part.kind === 'municipalities' || (part.target.municipality === null && part.targetFrom !== 'figure')
+	);
 }

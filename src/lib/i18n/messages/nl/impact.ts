@@ -16,7 +16,14 @@ export const impact = {
 		actions: 'acties',
 		municipalities: 'gemeenten',
 		themes: 'thema’s',
-		departments: 'diensten'
+		departments: 'diensten',
+		trees: 'bomen',
+		metres: 'meter',
+		squareMetres: 'm²',
+		cubicMetres: 'm³',
+		chargingPoints: 'laadpunten',
+		energyProjects: 'projecten',
+		renovations: 'renovaties'
 	},
 	mapBaseline: {
 		few: 'beperkt',
@@ -27,6 +34,36 @@ export const impact = {
 		themes: '0 tot 1 thema per gemeente'
 	},
 	indicators: {
+		pact: {
+			trees: 'Klimaatpact: extra bomen',
+			hedges: 'Klimaatpact: haag of geveltuin',
+			unpaving: 'Klimaatpact: ontharding',
+			rainwater: 'Klimaatpact: opvang van regenwater',
+			cyclePaths: 'Klimaatpact: nieuw of beter fietspad',
+			chargingPoints: 'Klimaatpact: laadpunten',
+			energyProjects: 'Klimaatpact: participatieve projecten hernieuwbare energie',
+			renovations: 'Klimaatpact: collectieve energierenovaties'
+		},
+		pactDefinition: {
+			trees:
+				'Extra bomen sinds 2021, nagekeken door de gemeente. Doel 2030: 1 boom per inwoner. Voor de regio de som over de deelnemende gemeenten.',
+			hedges:
+				'Meter haag of geveltuin sinds 2021, nagekeken door de gemeente. Doel 2030: 0,5 meter per inwoner. Voor de regio de som over de deelnemende gemeenten.',
+			unpaving:
+				'Vierkante meter extra ontharding sinds 2021, nagekeken door de gemeente. Doel 2030: 1 m² per inwoner. Voor de regio de som over de deelnemende gemeenten.',
+			rainwater:
+				'Kubieke meter extra opvang van regenwater sinds 2021, nagekeken door de gemeente. Doel 2030: 1 m³ per inwoner. Voor de regio de som over de deelnemende gemeenten.',
+			cyclePaths:
+				'Meter nieuw of beter fietspad sinds 2021. Doel 2030: 1 meter per inwoner. Voor de regio de som over de deelnemende gemeenten.',
+			chargingPoints:
+				'Laadpunten sinds 2021. Doel 2030: 1,5 laadpunt per 100 inwoners. Voor de regio de som over de deelnemende gemeenten.',
+			energyProjects:
+				'Participatieve projecten hernieuwbare energie sinds 2021. Doel 2030: 1 project per 500 inwoners. Voor de regio de som over de deelnemende gemeenten.',
+			renovations:
+				'Collectieve energierenovaties sinds 2021. Doel 2030: 50 per 1.000 woningen, uit het aantal woningen dat de gemeente invoerde. Voor de regio de som over de deelnemende gemeenten.'
+		},
+		pactSource:
+			'Berekend uit het Klimaatpact: resultaten die de gemeente bij acties en activiteiten invoerde en meldingen van inwoners die ze goedkeurde; inwoners uit de lijst van de Kempense gemeenten (2020).',
 		departments: {
 			name: 'Diensten die meewerken aan het klimaatplan',
 			definition:
@@ -101,7 +138,8 @@ export const impact = {
 	},
 	notes: {
 		departments: '{taking} van {total} diensten',
-		testing: '{actions} acties en {suggestions} suggesties gepubliceerd in de laatste {days} dagen'
+		testing: '{actions} acties en {suggestions} suggesties gepubliceerd in de laatste {days} dagen',
+		pactNoDwellings: 'Nog geen doel: het aantal woningen is nog niet ingevoerd.'
 	},
 	columns: {
 		indicator: 'Indicator',
@@ -204,7 +242,8 @@ export const impact = {
 		indicatorUnknown: 'Kies een indicator uit de lijst.',
 		scopeUnknown: 'Kies de regio of een gemeente uit de lijst.',
 		computed: 'Deze indicator berekent het platform zelf; je kan hem niet invoeren.',
-		noMunicipalTarget: 'Deze indicator heeft alleen een doel voor de regio.'
+		noMunicipalTarget: 'Deze indicator heeft alleen een doel voor de regio.',
+		regionOnly: 'Dit cijfer bestaat alleen voor de regio; de regiobeheerder voert het in.'
 	},
 	public: {
 		title: 'Wat we samen bereikten',

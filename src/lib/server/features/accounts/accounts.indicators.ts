@@ -1,27 +1,50 @@
 // The impact indicators counted from accounts (seed 000): registered users and the pool of climate makers per
 // municipality (their home municipality), and the channels through which people first came (utm_source or the
 // referring site, recorded at their first visit as `first_channel`).
-import { and, count, countDistinct, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, count, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { users } from '$lib/server/db/schema';
-import type { IndicatorComputed, IndicatorPart, IndicatorScope } from '$lib/server/platform/indicators';
+import {
+	sharedLoad,
+	type IndicatorComputed,
+	type IndicatorPart,
+	type IndicatorScope
+} from '$lib/server/platform/indicators';
 
-/** People with an account (not deleted, not locked out by deletion) who chose this as their home municipality. */
-async function countPeople(db: Db, scope: IndicatorScope, pool: boolean): Promise<IndicatorComputed> {
-	if (scope.municipalityIds.length === 0) return { municipalities: new Map() };
-	const rows = await db
-		.select({ municipalityId: users.homeMunicipalityId, n: count() })
-		.from(users)
-		.where(
-			and(
-				inArray(users.homeMunicipalityId, [...scope.municipalityIds]),
-				isNull(users.deletedAt),
-				sql`${users.createdAt} <= ${scope.now}`,
-				pool ? sql`${users.wantsToHelp}` : undefined
+/**
+ * People with an account (not deleted, not locked out by deletion) who chose this as their home municipality,
+ * and those of them in the pool: one statement for both indicators of a computation.
+ */
+function peopleOf(db: Db, scope: IndicatorScope) {
+	return sharedLoad(scope, 'accounts.people', async () => {
+		if (scope.municipalityIds.length === 0) return [];
+		return db
+			.select({
+				municipalityId: users.homeMunicipalityId,
+				registered: count(),
+				pool: sql<number>`(count(*) FILTER (WHERE ${users.wantsToHelp}))::int`
+			})
+			.from(users)
+			.where(
+				and(
+					inArray(users.homeMunicipalityId, [...scope.municipalityIds]),
+					isNull(users.deletedAt),
+					sql`${users.createdAt} <= ${scope.now}`
+				)
 			)
+			.groupBy(users.homeMunicipalityId);
+	});
+}
+
+async function countPeople(db: Db, scope: IndicatorScope, pool: boolean): Promise<IndicatorComputed> {
+	const rows = await peopleOf(db, scope);
+	return {
+		municipalities: new Map(
+			rows
+				.filter((r) => !pool || r.pool > 0)
+				.map((r) => [r.municipalityId!, { value: Number(pool ? r.pool : r.registered) }])
 		)
-		.groupBy(users.homeMunicipalityId);
-	return { municipalities: new Map(rows.map((r) => [r.municipalityId!, { value: r.n }])) };
+	};
 }
 
 async function countChannels(db: Db, scope: IndicatorScope): Promise<IndicatorComputed> {
@@ -44,15 +67,13 @@ async function countChannels(db: Db, scope: IndicatorScope): Promise<IndicatorCo
 		m.channels.push(`${r.channel} ${r.n}`);
 		by.set(r.municipalityId!, m);
 	}
-	const [region] = await db
-		.select({ n: countDistinct(users.firstChannel) })
-		.from(users)
-		.where(where);
+	// The region's channels are distinct, not summed: read from the same rows.
+	const distinct = new Set(rows.map((r) => r.channel));
 	return {
 		municipalities: new Map(
 			[...by].map(([id, m]) => [id, { value: m.channels.length, note: m.channels.join(', ') }])
 		),
-		region: { value: region?.n ?? 0 }
+		region: { value: distinct.size }
 	};
 }
 

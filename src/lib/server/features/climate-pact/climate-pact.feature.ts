@@ -4,6 +4,7 @@
 import { defineFeature } from '$lib/server/platform/feature';
 import { pactAttention } from './climate-pact.attention';
 import { seedDemoPact } from './climate-pact.demo';
+import { climatePactIndicators } from './climate-pact.indicators';
 import { erasePactData, exportPactData } from './climate-pact.personal-data';
 
 export const climatePactFeature = defineFeature({
@@ -14,5 +15,7 @@ export const climatePactFeature = defineFeature({
 	// citizens' reports come from the demo's neighbours.
 	demo: { after: ['actions', 'events', 'suggestions'], load: (tx) => seedDemoPact(tx) },
 	personalData: { export: exportPactData, erase: erasePactData },
-	attention: pactAttention
+	attention: pactAttention,
+	// The pact's totals per kind among the impact indicators, per municipality and for the region.
+	indicators: climatePactIndicators
 });

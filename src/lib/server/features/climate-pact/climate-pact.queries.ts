@@ -287,6 +287,51 @@ export async function sumVerifiedOutcomes(
 	return rows.map((r) => ({ ...r, kind: r.kind as PactKind, year: Number(r.year), total: Number(r.total) }));
 }
 
+/**
+ * What the pact's impact indicators need of each municipality asked, in one statement: its inhabitants, whether it
+ * takes part, the dwellings entered, and per kind its verified quantity from 2021 through today.
+ */
+export async function listPactFigures(
+	db: Db,
+	params: { municipalityIds: readonly string[] }
+): Promise<
+	{
+		municipalityId: string;
+		inhabitants: number;
+		participating: boolean;
+		dwellings: number | null;
+		totals: Partial<Record<PactKind, number>>;
+	}[]
+> {
+	if (params.municipalityIds.length === 0) return [];
+	const rows = await db
+		.select({
+			municipalityId: municipalities.id,
+			inhabitants: municipalities.inhabitants,
+			participating: municipalities.participating,
+			dwellings: climatePactDwellings.dwellings,
+			totals: sql<Record<string, number> | null>`(
+				SELECT jsonb_object_agg(o.kind, o.total) FROM (
+					SELECT ${climatePactOutcomes.kind} AS kind, sum(${climatePactOutcomes.quantity})::float8 AS total
+					FROM ${climatePactOutcomes}
+					WHERE ${climatePactOutcomes.municipalityId} = ${municipalities.id}
+						AND ${climatePactOutcomes.status} = 'verified'
+					GROUP BY ${climatePactOutcomes.kind}
+				) o
+			)`
+		})
+		.from(municipalities)
+		.leftJoin(climatePactDwellings, eq(climatePactDwellings.municipalityId, municipalities.id))
+		.where(inArray(municipalities.id, [...params.municipalityIds]));
+	return rows.map((r) => ({
+		municipalityId: r.municipalityId,
+		inhabitants: r.inhabitants,
+		participating: r.participating,
+		dwellings: r.dwellings ?? null,
+		totals: (r.totals ?? {}) as Partial<Record<PactKind, number>>
+	}));
+}
+
 export async function listDwellings(
 	db: Db,
 	params: { municipalityIds: string[] }

@@ -18,12 +18,16 @@ import {
 	buildParticipatingMunicipality,
 	buildStaff,
 	buildUser,
-	getTenant
+	actorOf,
+	getTenant,
+	grantRegionRole
 } from '$lib/server/testing/factories';
-import { climatePactOutcomes, media } from '$lib/server/db/schema';
+import { climatePactOutcomes, media, municipalities } from '$lib/server/db/schema';
+import { getRegionOverview } from '$lib/server/features/municipalities/municipalities.service';
+import { getMunicipalityImpact, getRegionImpact } from '$lib/server/features/impact/impact.service';
 import type { Tenant, TenantCtx } from '$lib/server/platform/context';
 import type { Actor } from '$lib/server/platform/policy';
-import { pactTarget } from '$lib/domain/climate-pact';
+import { PACT_KINDS, pactTarget } from '$lib/domain/climate-pact';
 import {
 	changeOutcome,
 	getContributionPhotoForStaff,
@@ -379,6 +383,58 @@ describe('totals for the region and the exports', () => {
 		expect(kindOf(region, 'renovations').target).toBe(870);
 		const in2021 = await climatePactTotals(as(undefined), 'region', 2021);
 		expect(kindOf(in2021, 'trees').total).toBe(30);
+	});
+
+	it('the region is the same municipalities as the region overview, and the impact indicators count the same', async () => {
+		// A municipality not taking part (Olen) has a verified outcome: neither the pact's region nor the
+		// indicators' region counts it.
+		await database.db.insert(climatePactOutcomes).values({
+			municipalityId: olen.id,
+			source: 'action',
+			kind: 'trees',
+			quantity: 999,
+			occurredOn: `${lastYear}-05-01`,
+			status: 'verified'
+		});
+		const ctx = as(undefined);
+		const region = await climatePactTotals(ctx, 'region');
+		const overview = await getRegionOverview(ctx);
+		expect(region.municipalities.map((m) => m.slug).sort()).toEqual(
+			overview.participating.map((m) => m.slug).sort()
+		);
+		const ra = await buildUser(database.db);
+		const [row] = await database.db
+			.select({ regionId: municipalities.regionId })
+			.from(municipalities)
+			.where(eq(municipalities.id, geel.id));
+		await grantRegionRole(database.db, row!.regionId, ra.id, 'regional_admin');
+		const regionAdmin = await actorOf(database.db, ra);
+		const regionPage = await getRegionImpact(ctxAs(database.db, undefined, regionAdmin), {});
+		const geelAdmin = (await buildStaff(database.db, geel, 'admin')).actor;
+		const geelPage = await getMunicipalityImpact(as(geelAdmin));
+		const geelTotals = await climatePactTotals(ctx, geel.id);
+		for (const kind of PACT_KINDS) {
+			const key = `climatePact.${kind}`;
+			const regionRow = regionPage.rows.find((r) => r.key === key)!;
+			expect({ kind, now: regionRow.now, target: regionRow.target }).toEqual({
+				kind,
+				now: kindOf(region, kind).total,
+				target: kindOf(region, kind).target
+			});
+			const geelRow = geelPage.rows.find((r) => r.key === key)!;
+			expect({ kind, now: geelRow.now, target: geelRow.target }).toEqual({
+				kind,
+				now: kindOf(geelTotals, kind).total,
+				target: kindOf(geelTotals, kind).target
+			});
+		}
+		// Not a comparison of zeros: Geel's and Mol's trees, against targets from their inhabitants.
+		const trees = regionPage.rows.find((r) => r.key === 'climatePact.trees')!;
+		expect(trees.now).toBeGreaterThan(30);
+		expect(geelPage.rows.find((r) => r.key === 'climatePact.trees')!.target).toBe(GEEL_INHABITANTS);
+		// Olen's figure is its own, on the side-by-side table, outside the region's sum.
+		const olenRow = regionPage.municipalities.find((m) => m.slug === 'olen')!;
+		expect(olenRow.figures.find((f) => f.key === 'climatePact.trees')!.value).toBe(999);
 	});
 
 	it('writes XLSX and CSV whose figures match the totals (read back with SheetJS)', async () => {

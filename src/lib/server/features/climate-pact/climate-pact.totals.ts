@@ -1,7 +1,7 @@
 // The Climate Pact's totals against the 2030 target: per municipality (its inhabitants from the CSV the
 // municipalities are seeded from, its dwellings as staff entered them) and for the region (the municipalities
-// taking part, summed). Only verified outcomes count. `climatePactTotals` is the one function other features
-// (the impact indicators) call.
+// taking part in the region's overview, summed). Only verified outcomes count. `climatePactTotals` is the one
+// function other features call; the impact indicators (climate-pact.indicators.ts) count the same figures.
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
 import { LEKP_TARGETS } from '$lib/domain/themes';
@@ -13,7 +13,10 @@ import {
 	round2,
 	type PactKind
 } from '$lib/domain/climate-pact';
-import { listAllMunicipalities } from '$lib/server/features/municipalities/municipalities.service';
+import {
+	getRegionOverview,
+	listAllMunicipalities
+} from '$lib/server/features/municipalities/municipalities.service';
 import { listDwellings, sumVerifiedOutcomes } from './climate-pact.queries';
 import { brusselsToday } from './climate-pact.schemas';
 
@@ -103,10 +106,13 @@ export async function climatePactTotals(
 	year?: number
 ): Promise<PactTotals> {
 	const all = await listAllMunicipalities(ctx);
-	const chosen =
+	// The region: the municipalities the region's overview shows as taking part (the home page, the impact
+	// indicators' region), not those of every region.
+	const region =
 		municipalityId === 'region'
-			? all.filter((m) => m.participating)
-			: all.filter((m) => m.id === municipalityId);
+			? new Set((await getRegionOverview(ctx)).participating.map((m) => m.slug))
+			: null;
+	const chosen = region ? all.filter((m) => region.has(m.slug)) : all.filter((m) => m.id === municipalityId);
 	if (municipalityId !== 'region' && chosen.length === 0) throw new AppError('not_found');
 	const ids = chosen.map((m) => m.id);
 	const [sums, dwellingRows] = await Promise.all([

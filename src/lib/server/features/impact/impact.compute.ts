@@ -12,6 +12,8 @@ export interface Figure {
 	source: IndicatorSource;
 	/** When it was computed or entered. */
 	at: Date;
+	/** The scope's target computed with the figure (`targetFrom: 'figure'`); absent otherwise. */
+	target?: number | null;
 }
 
 export interface IndicatorFigures {
@@ -45,7 +47,14 @@ export async function computeFigures(
 	}
 ): Promise<IndicatorFigures[]> {
 	const parts = indicatorsOf(input.features).filter((p) => !input.keys || input.keys.includes(p.key));
-	const scope = { regionId: input.regionId, municipalityIds: input.municipalityIds, now: input.now };
+	// One statement per indicator for all the municipalities asked (grouped by municipality), and one read
+	// for what several indicators share.
+	const scope = {
+		regionId: input.regionId,
+		municipalityIds: input.municipalityIds,
+		now: input.now,
+		shared: new Map<string, Promise<unknown>>()
+	};
 	const needsEntries = parts.some((p) => !p.compute);
 	const [entries, computed] = await Promise.all([
 		needsEntries ? listLatestEntries(db, { regionId: input.regionId, at: input.now }) : Promise.resolve([]),
@@ -69,12 +78,19 @@ export async function computeFigures(
 					value: f?.value ?? 0,
 					note: f?.note ?? null,
 					source: 'computed',
-					at: input.now
+					at: input.now,
+					...(f?.target !== undefined ? { target: f.target } : {})
 				});
 			}
 			const values = [...municipalities.values()].map((f) => f.value ?? 0);
 			const region: Figure = result.region
-				? { value: result.region.value, note: result.region.note ?? null, source: 'computed', at: input.now }
+				? {
+						value: result.region.value,
+						note: result.region.note ?? null,
+						source: 'computed',
+						at: input.now,
+						...(result.region.target !== undefined ? { target: result.region.target } : {})
+					}
 				: {
 						value:
 							part.kind === 'municipalities'

@@ -3,7 +3,7 @@
 import { and, count, eq, gte, inArray, isNotNull, isNull, lte, notExists, sql } from 'drizzle-orm';
 import { actions, impactStartRegister, impactStrategies, suggestions } from '$lib/server/db/schema';
 import { translate } from '$lib/i18n';
-import type { IndicatorPart } from '$lib/server/platform/indicators';
+import { sharedLoad, type IndicatorPart, type IndicatorScope } from '$lib/server/platform/indicators';
 
 /** Actions in execution: started and not stopped (in progress, or done), published. */
 export const IN_EXECUTION = ['inProgress', 'done'] as const;
@@ -70,7 +70,7 @@ export const impactIndicators: IndicatorPart[] = [
 		public: false,
 		order: 50,
 		async compute(db, scope) {
-			const rows = await strategiesOf(db, scope.municipalityIds, scope.now);
+			const rows = await strategiesOf(db, scope);
 			return {
 				municipalities: new Map(
 					rows
@@ -152,7 +152,7 @@ export const impactIndicators: IndicatorPart[] = [
 		public: false,
 		order: 70,
 		async compute(db, scope) {
-			const rows = await strategiesOf(db, scope.municipalityIds, scope.now);
+			const rows = await strategiesOf(db, scope);
 			return {
 				municipalities: new Map(
 					rows
@@ -177,7 +177,12 @@ export const impactIndicators: IndicatorPart[] = [
 	}
 ];
 
-async function strategiesOf(
+/** The strategies recorded by then, read once for the two indicators that judge them. */
+function strategiesOf(db: Parameters<NonNullable<IndicatorPart['compute']>>[0], scope: IndicatorScope) {
+	return sharedLoad(scope, 'impact.strategies', () => readStrategies(db, scope.municipalityIds, scope.now));
+}
+
+async function readStrategies(
 	db: Parameters<NonNullable<IndicatorPart['compute']>>[0],
 	ids: readonly string[],
 	now: Date

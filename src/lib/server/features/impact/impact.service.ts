@@ -5,7 +5,7 @@ import { translate, type Locale } from '$lib/i18n';
 import type { Db } from '$lib/server/db/client';
 import type { Ctx, TenantCtx } from '$lib/server/platform/context';
 import type { Features } from '$lib/server/platform/feature';
-import type { IndicatorPart } from '$lib/server/platform/indicators';
+import { isRegionOnly, type IndicatorPart } from '$lib/server/platform/indicators';
 import type { Actor } from '$lib/server/platform/policy';
 import type { Logger } from '$lib/server/platform/log';
 import { AppError } from '$lib/server/platform/errors';
@@ -182,10 +182,12 @@ function texts(locale: Locale, part: IndicatorPart) {
 function targetOf(
 	part: IndicatorPart,
 	scopeKey: string,
-	targets: Awaited<ReturnType<typeof listTargets>>
+	targets: Awaited<ReturnType<typeof listTargets>>,
+	figure: Figure
 ): number | null {
 	const own = targets.find((t) => t.scopeKey === scopeKey && t.indicatorKey === part.key);
 	if (own) return own.target;
+	if (part.targetFrom === 'figure') return figure.target ?? null;
 	return scopeKey === REGION_SCOPE ? part.target.region : part.target.municipality;
 }
 
@@ -202,7 +204,7 @@ function buildRow(
 	const part = f.part;
 	const figure = scopeKey === REGION_SCOPE ? f.region : f.municipalities.get(scopeKey)!;
 	const yesNo = part.kind === 'municipalities' && scopeKey !== REGION_SCOPE;
-	const target = yesNo ? null : targetOf(part, scopeKey, data.targets);
+	const target = yesNo ? null : targetOf(part, scopeKey, data.targets, figure);
 	const baseline = data.baselines.find((b) => b.scopeKey === scopeKey && b.indicatorKey === part.key) ?? null;
 	const trendRows = thinOut(
 		(data.snapshotsBy.get(`${scopeKey}|${part.key}`) ?? []).map((s) => ({ day: s.day, value: s.value! }))
@@ -242,7 +244,19 @@ async function municipalityRegion(
 
 async function pageData(
 	ctx: Ctx,
-	input: { region: Region; scopeKeys: string[]; publicOnly: boolean; now: Date }
+	input: {
+		region: Region;
+		scopeKeys: string[];
+		publicOnly: boolean;
+		now: Date;
+		/**
+		 * Only this municipality's figures (its dashboard, its public page, the widget): the indicators are
+		 * computed for it alone, not for the whole region; the region's figure is then not known.
+		 */
+		only?: string;
+		/** Without the trends (the widget shows none): no snapshots read. */
+		trends?: boolean;
+	}
 ) {
 	const keys = indicatorsOf(ctx.features)
 		.filter((p) => !input.publicOnly || p.public)
@@ -251,18 +265,20 @@ async function pageData(
 		computeFigures(ctx.db, {
 			features: ctx.features,
 			regionId: input.region.id,
-			municipalityIds: input.region.municipalities.map((m) => m.id),
+			municipalityIds: input.only ? [input.only] : input.region.municipalities.map((m) => m.id),
 			now: input.now,
 			keys
 		}),
 		listBaselines(ctx.db, { regionId: input.region.id, scopeKeys: input.scopeKeys }),
 		listTargets(ctx.db, { regionId: input.region.id }),
-		listSnapshots(ctx.db, {
-			regionId: input.region.id,
-			scopeKeys: input.scopeKeys,
-			from: daysBefore(brusselsDay(input.now), TREND_DAYS),
-			indicatorKeys: keys
-		})
+		input.trends === false
+			? Promise.resolve([])
+			: listSnapshots(ctx.db, {
+					regionId: input.region.id,
+					scopeKeys: input.scopeKeys,
+					from: daysBefore(brusselsDay(input.now), TREND_DAYS),
+					indicatorKeys: keys
+				})
 	]);
 	// Per scope and indicator, oldest first (as read), without days that have no figure.
 	const snapshotsBy = new Map<string, typeof snapshots>();
@@ -282,8 +298,6 @@ export interface MunicipalityImpactPage {
 	canRecord: boolean;
 	strategy: { channels: string[]; agreements: string; internal: string; updatedAt: string | null };
 	startRegister: { actionId: number; title: string; recordedOn: string }[];
-	/** Indicators the platform cannot count, for the form that enters them. */
-	enterable: { key: string; name: string }[];
 	now: string;
 }
 
@@ -297,7 +311,13 @@ export async function getMunicipalityImpact(
 	const target = { municipalityId: municipality.id, regionId: region.id };
 	if (!mayReadMunicipalityImpact(ctx.actor, target))
 		throw new AppError('forbidden', { message: 'backoffice.forbidden.body' });
-	const data = await pageData(ctx, { region, scopeKeys: [municipality.id], publicOnly: false, now });
+	const data = await pageData(ctx, {
+		region,
+		scopeKeys: [municipality.id],
+		publicOnly: false,
+		now,
+		only: municipality.id
+	});
 	const [strategy, startRegister] = await Promise.all([
 		getStrategy(ctx.db, { municipalityId: municipality.id }),
 		listStartRegister(ctx.db, { municipalityId: municipality.id })
@@ -313,9 +333,6 @@ export async function getMunicipalityImpact(
 			updatedAt: strategy?.updatedAt.toISOString() ?? null
 		},
 		startRegister,
-		enterable: data.figures
-			.filter((f) => !f.part.compute && f.part.kind === 'count' && f.part.target.municipality !== null)
-			.map((f) => ({ key: f.part.key, name: translate(ctx.locale, f.part.name) })),
 		now: now.toISOString()
 	};
 }
@@ -443,14 +460,28 @@ export interface PublicImpactPage {
 	now: string;
 }
 
-/** The public impact page of a municipality (`/{m}/impact`): only the public indicators. */
-export async function getPublicImpact(ctx: TenantCtx, now = new Date()): Promise<PublicImpactPage> {
+/**
+ * The public impact page of a municipality (`/{m}/impact`): only the public indicators. The widget asks it
+ * without trends.
+ */
+export async function getPublicImpact(
+	ctx: TenantCtx,
+	now = new Date(),
+	options: { trends?: boolean } = {}
+): Promise<PublicImpactPage> {
 	const { region, municipality } = await municipalityRegion(ctx);
-	const data = await pageData(ctx, { region, scopeKeys: [municipality.id], publicOnly: true, now });
+	const data = await pageData(ctx, {
+		region,
+		scopeKeys: [municipality.id],
+		publicOnly: true,
+		now,
+		only: municipality.id,
+		trends: options.trends
+	});
 	return {
 		name: municipality.name,
 		rows: data.figures
-			.filter((f) => f.part.kind === 'count' && f.part.target.municipality !== null)
+			.filter((f) => !isRegionOnly(f.part))
 			.map((f) => buildRow(ctx.locale, f, municipality.id, data))
 			.map(publicRow),
 		now: now.toISOString()
@@ -616,7 +647,10 @@ export async function changeBaseline(
 	});
 }
 
-/** Enters a figure the platform cannot count, with a note; shown as entered. */
+/**
+ * Enters a figure the platform cannot count, with a note; shown as entered. A figure that exists only for the
+ * region (the playbook made available) is entered for the region, never for one municipality.
+ */
 export async function enterFigure(
 	ctx: Ctx,
 	input: RawInput<typeof entrySchema> & { unverifiedRegionId?: string | null }
@@ -626,6 +660,11 @@ export async function enterFigure(
 		throw new AppError('validation', {
 			fields: { indicator: ['impact.errors.computed'] },
 			message: 'impact.errors.computed'
+		});
+	if (scope.scopeKey !== REGION_SCOPE && isRegionOnly(scope.part))
+		throw new AppError('validation', {
+			fields: { indicator: ['impact.errors.regionOnly'] },
+			message: 'impact.errors.regionOnly'
 		});
 	await ctx.db.transaction(async (tx) => {
 		await insertEntry(tx, {
@@ -789,7 +828,8 @@ export async function indicatorValue(
 	const [figures] = await computeFigures(ctx.db, {
 		features: ctx.features,
 		regionId: region.id,
-		municipalityIds: region.municipalities.map((m) => m.id),
+		// A municipality's figure is computed for it alone; the region's needs all of them.
+		municipalityIds: scopeKey === REGION_SCOPE ? region.municipalities.map((m) => m.id) : [scopeKey],
 		now,
 		keys: [key]
 	});

@@ -20,6 +20,7 @@ import {
 	regionIdOf
 } from '$lib/server/testing/factories';
 import { features } from '$lib/server/features';
+import { defineFeature } from '$lib/server/platform/feature';
 import { actions, auditLog, impactSnapshots, playbookTrajectories, users } from '$lib/server/db/schema';
 import { AppError } from '$lib/server/platform/errors';
 import type { Actor } from '$lib/server/platform/policy';
@@ -41,7 +42,8 @@ import {
 	takeDailySnapshots,
 	thinOut
 } from './impact.service';
-import { indicatorsOf } from './impact.compute';
+import { computeFigures, indicatorsOf } from './impact.compute';
+import { listRegionsWithMunicipalities } from './impact.queries';
 import { trendChart } from './impact.charts';
 import { impactWidget } from './impact.widgets';
 
@@ -107,7 +109,15 @@ describe('the registry', () => {
 			'climatePlan.departments',
 			'playbook.using',
 			'impact.playbookAvailable',
-			'playbook.extraThemes'
+			'playbook.extraThemes',
+			'climatePact.trees',
+			'climatePact.hedges',
+			'climatePact.unpaving',
+			'climatePact.rainwater',
+			'climatePact.cyclePaths',
+			'climatePact.chargingPoints',
+			'climatePact.energyProjects',
+			'climatePact.renovations'
 		]);
 		expect(new Set(keys).size).toBe(keys.length);
 	});
@@ -317,6 +327,39 @@ describe('the daily snapshot', () => {
 	});
 });
 
+describe('entering figures', () => {
+	it("a municipality's staff cannot enter a figure that exists only for the region, and the page has no such form", async () => {
+		for (const actor of [geelAdmin, regionAdmin]) {
+			const err = await refusal(
+				enterFigure(ctx(geel, actor), {
+					scope: 'geel',
+					indicator: 'impact.playbookAvailable',
+					value: '3',
+					note: 'Gedeeld met drie buurgemeenten.'
+				}),
+				'validation'
+			);
+			expect((err as AppError).options.fields).toEqual({ indicator: ['impact.errors.regionOnly'] });
+		}
+		const stored = await indicatorValue(ctx(undefined, regionAdmin), 'impact.playbookAvailable', {
+			municipality: geel.id
+		});
+		expect(stored.value).toBeNull();
+		// Staff of another municipality are refused before anything they typed is read.
+		await refusal(
+			enterFigure(ctx(mol, molAdmin), {
+				scope: 'geel',
+				indicator: 'impact.playbookAvailable',
+				value: '3',
+				note: 'x'
+			}),
+			'forbidden'
+		);
+		const route = await import('../../../../routes/[municipality=slug]/beheer/impact/+page.server');
+		expect(Object.keys(route.actions).sort()).toEqual(['baseline', 'strategy', 'target']);
+	});
+});
+
 describe('baselines and targets', () => {
 	it('refuses a target of zero or negative, a baseline in the future, and a change without a reason', async () => {
 		const c = ctx(geel, geelAdmin);
@@ -487,6 +530,45 @@ describe('the impact widget', () => {
 		expect(view.items.every((i) => i.path.startsWith('/geel/impact#'))).toBe(true);
 		expect(view.items.find((i) => i.lines[0] === 'Klimaatmakers in de pool')?.title).toBe('1 klimaatmakers');
 	});
+
+	it('says "nog niet ingevoerd" for a figure staff have not entered (never 0), and the target as nl-BE writes it', async () => {
+		await changeTarget(ctx(geel, geelAdmin), {
+			scope: 'geel',
+			indicator: 'accounts.climateMakers',
+			target: '2500'
+		});
+		// An indicator the platform cannot count, per municipality and public, as a feature could declare it.
+		const entered = defineFeature({
+			name: 'entered-figure',
+			indicators: [
+				{
+					key: 'test.enteredFigure',
+					name: 'impact.indicators.playbookAvailable.name',
+					definition: 'impact.indicators.playbookAvailable.definition',
+					source: 'impact.indicators.playbookAvailable.source',
+					unit: 'impact.units.municipalities',
+					kind: 'count',
+					target: { municipality: 10, region: null },
+					public: true,
+					order: 95
+				}
+			]
+		});
+		const view = await impactWidget.load(
+			{ ...ctx(geel), features: [...features, entered] } as Parameters<typeof impactWidget.load>[0],
+			{ limit: 20 }
+		);
+		const item = view.items.find((i) => i.path.endsWith('#test-enteredFigure'))!;
+		expect(item.title).toBe('nog niet ingevoerd');
+		expect(item.title).not.toMatch(/\b0\b/);
+		const pool = view.items.find((i) => i.lines[0] === 'Klimaatmakers in de pool')!;
+		expect(pool.text).toBe('Doel: 2.500');
+		await changeTarget(ctx(geel, geelAdmin), {
+			scope: 'geel',
+			indicator: 'accounts.climateMakers',
+			target: '80'
+		});
+	});
 });
 
 describe('the region dashboard', () => {
@@ -542,5 +624,52 @@ describe('progress and charts', () => {
 		// One day's snapshot: its ticks name each day once (the page keys them; a repeat broke hydration).
 		const one = trendChart([{ day: '2026-03-01', value: 3 }], null);
 		expect(new Set(one.xTicks.map((t) => t.day)).size).toBe(one.xTicks.length);
+	});
+});
+
+describe('one statement per indicator for the whole region', () => {
+	it('gives each municipality the same figures as computing that municipality alone', async () => {
+		// A third municipality with something on every computed indicator, beside Geel's and Mol's.
+		const turnhout = await buildParticipatingMunicipality(database.db, 'turnhout');
+		const action = await buildAction(database.db, turnhout, { title: 'Schoolstraten' });
+		await database.db.update(actions).set({ status: 'inProgress' }).where(eq(actions.id, action.id));
+		await buildOpportunity(database.db, turnhout, action.id, { kind: 'readUpdates', rung: 'inform' });
+		await buildOpportunity(database.db, turnhout, action.id, { kind: 'readUpdates', rung: 'advise' });
+		await person(turnhout, { pool: true, channel: 'poster' });
+		await person(turnhout, { channel: 'website' });
+		await saveStrategy(ctx(turnhout, (await buildStaff(database.db, turnhout, 'admin')).actor), {
+			channels: ['poster'],
+			agreements: 'Affiches in de bibliotheek.',
+			internal: 'Een aanspreekpunt per dienst.'
+		});
+		const region = (await listRegionsWithMunicipalities(database.db)).find((r) => r.id === regionId)!;
+		const now = new Date();
+		const input = { features, regionId, now };
+		const together = await computeFigures(database.db, {
+			...input,
+			municipalityIds: region.municipalities.map((m) => m.id)
+		});
+		let counted = 0;
+		for (const m of region.municipalities) {
+			const alone = await computeFigures(database.db, { ...input, municipalityIds: [m.id] });
+			for (const [i, f] of together.entries()) {
+				const own = alone[i]!.municipalities.get(m.id)!;
+				const shared = f.municipalities.get(m.id)!;
+				expect({ key: f.part.key, municipality: m.slug, value: own.value, note: own.note }).toEqual({
+					key: f.part.key,
+					municipality: m.slug,
+					value: shared.value,
+					note: shared.note
+				});
+				if ((shared.value ?? 0) > 0) counted++;
+			}
+		}
+		// Not a comparison of zeros: Turnhout alone counts on eight of them.
+		expect(counted).toBeGreaterThanOrEqual(8);
+		// The pages agree too: Geel's dashboard (computed for Geel alone) and the region's side-by-side table.
+		const geelPage = await getMunicipalityImpact(ctx(geel, geelAdmin));
+		const regionPage = await getRegionImpact(ctx(undefined, regionAdmin), {});
+		const geelRow = regionPage.municipalities.find((m) => m.slug === 'geel')!;
+		for (const f of geelRow.figures) expect(geelPage.rows.find((r) => r.key === f.key)?.now).toBe(f.value);
 	});
 });

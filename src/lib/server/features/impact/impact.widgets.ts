@@ -9,7 +9,8 @@ export const impactWidget: WidgetPart = {
 	description: 'impact.widget.description',
 	options: [],
 	async load(ctx, options) {
-		const page = await getPublicImpact(ctx);
+		// The widget shows no trends: no snapshots read.
+		const page = await getPublicImpact(ctx, new Date(), { trends: false });
 		const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
 			translate(ctx.locale, key, params);
 		return {
@@ -17,10 +18,12 @@ export const impactWidget: WidgetPart = {
 			intro: t('impact.widget.intro'),
 			lines: [],
 			items: page.rows.slice(0, options.limit).map((r) => ({
-				title: `${formatNumber(r.now ?? 0, ctx.locale)} ${r.unit}`,
+				// A figure staff enter and have not entered yet is said so, never shown as 0.
+				title: r.now === null ? t('impact.notEntered') : `${formatNumber(r.now, ctx.locale)} ${r.unit}`,
 				path: `/${ctx.tenant.slug}/impact#${r.key.replace('.', '-')}`,
 				lines: [r.name],
-				text: r.target !== null ? t('impact.widget.target', { target: r.target }) : '',
+				text:
+					r.target !== null ? t('impact.widget.target', { target: formatNumber(r.target, ctx.locale) }) : '',
 				cta: null
 			})),
 			empty: t('impact.widget.empty'),

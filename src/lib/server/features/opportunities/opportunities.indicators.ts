@@ -23,7 +23,14 @@ export const opportunitiesIndicators: IndicatorPart[] = [
 			const rows = await db
 				.select({ municipalityId: opportunities.municipalityId, rung: opportunities.rung, n: count() })
 				.from(opportunities)
-				.innerJoin(actions, eq(actions.id, opportunities.actionId))
+				.innerJoin(
+					actions,
+					// The municipality too: the actions' impact index then answers without the table.
+					and(
+						eq(actions.municipalityId, opportunities.municipalityId),
+						eq(actions.id, opportunities.actionId)
+					)
+				)
 				.where(
 					and(
 						inArray(opportunities.municipalityId, [...scope.municipalityIds]),

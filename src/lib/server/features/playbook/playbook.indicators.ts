@@ -1,10 +1,22 @@
 // The impact indicators of the playbook (seed 000): municipalities using the playbook (running or having run a
 // trajectory) and the extra policy themes run with it beyond climate, from the trajectories (playbookUsage).
-import type { IndicatorPart } from '$lib/server/platform/indicators';
+import { sharedLoad, type IndicatorPart, type IndicatorScope } from '$lib/server/platform/indicators';
+import type { Db } from '$lib/server/db/client';
 import { playbookUsage } from './playbook.templates.service';
 
 /** A trajectory's theme that is climate itself (the platform's first theme) is no extra policy theme. */
 const isClimate = (theme: string) => /^klimaat\b/i.test(theme.trim());
+
+/** The region's trajectories by then, read once for both indicators of a computation. */
+const usageOf = (db: Db, scope: IndicatorScope) =>
+	sharedLoad(scope, 'playbook.usage', () =>
+		playbookUsage(db, {
+			regionId: scope.regionId,
+			// One municipality's page reads only its own trajectories.
+			municipalityId: scope.municipalityIds.length === 1 ? scope.municipalityIds[0] : undefined,
+			startedBy: scope.now
+		})
+	);
 
 export const playbookIndicators: IndicatorPart[] = [
 	{
@@ -19,7 +31,7 @@ export const playbookIndicators: IndicatorPart[] = [
 		public: true,
 		order: 80,
 		async compute(db, scope) {
-			const usage = await playbookUsage(db, { regionId: scope.regionId, startedBy: scope.now });
+			const usage = await usageOf(db, scope);
 			const wanted = new Set(scope.municipalityIds);
 			return {
 				municipalities: new Map(
@@ -42,7 +54,7 @@ export const playbookIndicators: IndicatorPart[] = [
 		public: true,
 		order: 90,
 		async compute(db, scope) {
-			const usage = await playbookUsage(db, { regionId: scope.regionId, startedBy: scope.now });
+			const usage = await usageOf(db, scope);
 			const wanted = new Set(scope.municipalityIds);
 			const result = new Map<string, { value: number; note: string }>();
 			for (const u of usage) {

@@ -2,7 +2,6 @@ import { redirect } from '@sveltejs/kit';
 import {
 	changeBaseline,
 	changeTarget,
-	enterFigure,
 	getMunicipalityImpact,
 	saveStrategy
 } from '$lib/server/features/impact/impact.service';
@@ -26,16 +25,6 @@ export const actions: Actions = {
 		const result = await backofficeAction(event, saveStrategy(ctx, values), { ...values, form: 'strategy' });
 		if (!result.ok) return result.failure;
 		redirect(303, done(ctx.tenant.slug, 'strategy'));
-	},
-	enter: async (event) => {
-		const ctx = tenantContext(event);
-		const values = textFields(await event.request.formData(), ['indicator', 'value', 'note']);
-		const result = await backofficeAction(event, enterFigure(ctx, { ...values, scope: ctx.tenant.slug }), {
-			...values,
-			form: 'enter'
-		});
-		if (!result.ok) return result.failure;
-		redirect(303, done(ctx.tenant.slug, 'entry'));
 	},
 	baseline: async (event) => {
 		const ctx = tenantContext(event);

@@ -1,0 +1,2 @@
+CREATE INDEX "actions_impact_idx" ON "actions" USING btree ("municipality_id","published_at","status","archived_at","id");--> statement-breakpoint
+CREATE INDEX "opportunities_impact_idx" ON "opportunities" USING btree ("municipality_id","action_id","rung","created_at");

@@ -1,0 +1,93 @@
+// Profiles the impact dashboards statement by statement (issue 21), without timing the machine: builds the bench
+// dataset into a PostgreSQL database (`prepare`), then (`profile`) loads the region's dashboard, a municipality's
+// dashboard, its public page and the impact widget through the services, counting the statements each sends and
+// printing EXPLAIN ANALYZE of every one.
+//
+//   DATABASE_URL=postgres://… npx vite-node scripts/bench/impact-profile.ts prepare
+//   DATABASE_URL=postgres://… npx vite-node scripts/bench/impact-profile.ts profile [--explain]
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { features } from '$lib/server/features';
+import * as schema from '$lib/server/db/schema';
+import type { Db } from '$lib/server/db/client';
+import { loadConfig } from '$lib/server/platform/config';
+import { createLogger } from '$lib/server/platform/log';
+import { startApp, stopApp } from '$lib/server/platform/app';
+import { buildCtx } from '$lib/server/testing/context';
+import {
+	getMunicipalityImpact,
+	getPublicImpact,
+	getRegionImpact
+} from '$lib/server/features/impact/impact.service';
+import { impactWidget } from '$lib/server/features/impact/impact.widgets';
+// @ts-expect-error: plain JavaScript of the bench
+import { generateActions } from './datasets/actions-offline.mjs';
+// @ts-expect-error: plain JavaScript of the bench
+import { writeImpactData } from './lib/impact.mjs';
+
+const url = process.env.DATABASE_URL;
+if (!url) throw new Error('DATABASE_URL');
+const mode = process.argv[2];
+
+if (mode === 'prepare') {
+	const config = loadConfig({
+		...process.env,
+		NODE_ENV: 'production',
+		ORIGIN: 'http://127.0.0.1:9',
+		JOBS: '0',
+		DEMO: '1',
+		PAGE_CACHE: '0'
+	});
+	const app = await startApp(config, createLogger('warn'), { features });
+	await stopApp(app);
+	process.env.BENCH_DATABASE_URL = url;
+	await generateActions('/tmp/ig');
+	await writeImpactData('/tmp/ig');
+	console.log('prepared');
+	process.exit(0);
+}
+
+const seen: { sql: string; params: unknown[] }[] = [];
+const pool = new pg.Pool({ connectionString: url, max: 4 });
+const db = drizzle(pool, {
+	schema,
+	logger: { logQuery: (sql, params) => seen.push({ sql, params }) }
+}) as unknown as Db;
+const [region] = (await pool.query(`SELECT id FROM regions ORDER BY created_at LIMIT 1`)).rows;
+const [geel] = (await pool.query(`SELECT id, slug FROM municipalities WHERE slug = 'geel'`)).rows;
+const actor = {
+	userId: '00000000-0000-0000-0000-000000000000',
+	displayName: 'Profiel',
+	memberships: [],
+	regionRoles: [{ regionId: region.id, role: 'regional_admin' as const, coachedMunicipalityIds: [] }]
+};
+const tenant = { id: geel.id, slug: geel.slug };
+const loads: [string, () => Promise<unknown>][] = [
+	['region dashboard', () => getRegionImpact(buildCtx(db, undefined, { actor }), {})],
+	['municipal dashboard', () => getMunicipalityImpact(buildCtx(db, tenant, { actor }))],
+	['public municipal page', () => getPublicImpact(buildCtx(db, tenant))],
+	['impact widget', () => impactWidget.load(buildCtx(db, tenant), { limit: 10 })]
+];
+for (const [what, load] of loads) {
+	await load(); // warm (plans, caches of the registry)
+	seen.length = 0;
+	const started = performance.now();
+	await load();
+	const ms = performance.now() - started;
+	console.log(`\n## ${what}: ${seen.length} statements (${ms.toFixed(0)} ms on this loaded machine)`);
+	const list = [...seen];
+	for (const q of list) {
+		console.log(`- ${q.sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+		if (!process.argv.includes('--explain')) continue;
+		const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS OFF) ${q.sql}`, q.params as unknown[]);
+		const lines = plan.rows.map((r) => r['QUERY PLAN'] as string);
+		console.log(
+			'    ' +
+				lines
+					.filter((l) => /Execution Time|Seq Scan|Index|Planning Time|rows=/.test(l))
+					.slice(0, 12)
+					.join('\n    ')
+		);
+	}
+}
+await pool.end();
