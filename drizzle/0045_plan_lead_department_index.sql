@@ -1,0 +1,1 @@
+CREATE INDEX "climate_plan_actions_lead_department_idx" ON "climate_plan_actions" USING btree ("municipality_id","lead_department_id");
