@@ -173,6 +173,24 @@ export async function getTeam(
 	return rows.find((r) => r.id === params.id);
 }
 
+/** Renames a department of the municipality (the unique index on its lowercased name may refuse it). */
+export async function renameDepartment(
+	db: Db,
+	params: { municipalityId: string; id: number; name: string }
+): Promise<number> {
+	const rows = await db
+		.update(climatePlanDepartments)
+		.set({ name: params.name })
+		.where(
+			and(
+				eq(climatePlanDepartments.municipalityId, params.municipalityId),
+				eq(climatePlanDepartments.id, params.id)
+			)
+		)
+		.returning({ id: climatePlanDepartments.id });
+	return rows.length;
+}
+
 export async function insertTeam(
 	db: Db,
 	params: { municipalityId: string; name: string; themeId: number | null; leadId: string | null }
