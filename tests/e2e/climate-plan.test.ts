@@ -1,19 +1,31 @@
 // The municipality's climate plan in Chromium, with axe on every page: Geel's sustainability officer (Bart
-// Claes) imports a plan of 120 actions from an XLSX made here with ExcelJS (mapping and preview first), filters the table,
-// changes two actions in bulk after the confirmation page, posts an update, links an action to a public climate
-// action with its status only — a visitor sees that part and nothing internal — and downloads the Covenant of
-// Mayors export, read back with SheetJS. The board, the totals and the college's summary are visited too; the
-// timeline and the priority view are filtered (and read at 320 px), and the council's report is issued and its
-// PDF downloaded and read back with PDF.js.
+// Claes) imports a plan of 120 actions from an XLSX made here with ExcelJS (mapping and preview first), filters the
+// table, changes two actions in bulk after the confirmation page and assigns a department in bulk, and records a
+// lunch talk whose agreement becomes a plan action. Hilde, an owner, posts an update from the monthly "hoe ver
+// staat je?" mail that the job sent at the server's start to a real SMTP catcher (its one-click link opened in a
+// browser without a session); the college's summary and the Covenant export show it. Bart posts an update, links
+// an action to a public climate action with its status only — a visitor sees that part and nothing internal — and
+// downloads the Covenant of Mayors export, read back with SheetJS. The board, the totals and the college's summary
+// are visited too; the timeline and the priority view are filtered (and read at 320 px), and the council's report
+// is issued and its PDF downloaded and read back with PDF.js.
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
 import { readPdf } from '../../src/lib/server/testing/pdf-inspect';
+import { startSmtpCatcher, type SmtpCatcher } from '../../src/lib/server/testing/smtp';
 import { browserJourney, checkA11y, visit, watchProblems } from './support';
 
-const journey = browserJourney();
+// The mail catcher starts before the server, which sends the month's mail by its job at start.
+let smtp: SmtpCatcher;
+beforeAll(async () => {
+	smtp = await startSmtpCatcher();
+});
+afterAll(async () => {
+	await smtp?.close();
+});
+const journey = browserJourney({ env: () => ({ SMTP_URL: smtp.url }) });
 let page: Page;
 let problems: string[];
 beforeEach(() => {
@@ -146,6 +158,71 @@ describe('the climate plan', () => {
 		await settle(page, /gelukt=bulk/);
 		expect(await page.getByText('2 acties gewijzigd.').isVisible()).toBe(true);
 
+		// Departments assigned in bulk: the LED action's lead to the technical department.
+		await visit(page, '/geel/beheer/klimaatplan?zoek=Journeyactie+LED');
+		await page.getByLabel('Kies “Journeyactie LED in de bib”').check();
+		await page.getByLabel('Wijziging').selectOption({ label: 'Trekkende dienst: Technische dienst' });
+		await page.getByRole('button', { name: 'Verder…' }).click();
+		await settle(page, /\/klimaatplan\/bevestigen\?/);
+		await checkA11y(page, 'climate plan: bulk department confirmation');
+		await page.getByRole('button', { name: 'Ja, wijzig ze' }).click();
+		await settle(page, /gelukt=bulk/);
+		expect(await page.getByText('1 actie gewijzigd.').isVisible()).toBe(true);
+		await visit(page, '/geel/beheer/klimaatplan?zoek=Journeyactie+LED');
+		expect(await page.locator('table tbody tr').first().textContent()).toContain('Technische dienst');
+
+		// A lunch talk with the mobility department (imported), whose agreement becomes a plan action.
+		await visit(page, '/geel/beheer/klimaatplan/overleg/nieuw?soort=lunchgesprek');
+		await checkA11y(page, 'climate plan: a new lunch talk');
+		await page.getByLabel('Datum', { exact: true }).fill('2026-11-05');
+		await page.getByLabel('Dienst van het lunchgesprek').selectOption({ label: 'Mobiliteitsdienst' });
+		await page.getByRole('checkbox', { name: 'Bart Claes' }).check();
+		await page.getByRole('button', { name: 'Overleg bewaren' }).click();
+		await settle(page, /\/overleg\/\d+\?gelukt=genoteerd/);
+		await page.getByLabel('Wat is er afgesproken?').fill('Journeyafspraak schoolstraten proberen');
+		await page.getByRole('button', { name: 'Afspraak toevoegen' }).click();
+		await settle(page, /gelukt=afspraak/);
+		await checkA11y(page, 'climate plan: the lunch talk with its agreement');
+		await page.getByRole('link', { name: 'Maak er een actie van het plan van' }).first().click();
+		await settle(page, /\/afspraak\/\d+\/planactie$/);
+		expect(await page.getByLabel('Titel', { exact: true }).inputValue()).toBe(
+			'Journeyafspraak schoolstraten proberen'
+		);
+		await page.getByRole('button', { name: 'Actie in het plan zetten' }).click();
+		await settle(page, /\/klimaatplan\/\d+\?gelukt=aangemaakt/);
+		expect(await page.getByText('De actie staat in het plan.').isVisible()).toBe(true);
+		await visit(page, '/geel/beheer/klimaatplan?zoek=Journeyafspraak');
+		expect(await page.getByRole('link', { name: 'Journeyafspraak schoolstraten proberen' }).count()).toBe(1);
+
+		// Hilde's monthly mail, sent by the job to the SMTP catcher: she opens the link for the trees, without a
+		// session, and posts an update that names what blocks and postpones the action.
+		const monthly = await smtp.waitFor(
+			(m) => m.decoded.includes('hoe ver staat je?') && m.decoded.includes('/klimaatplan/bijwerken/'),
+			60_000
+		);
+		const link =
+			/Update posten over “Duizend extra bomen tegen 2030”: (\S+\/klimaatplan\/bijwerken\/[\w.-]+)/.exec(
+				monthly.decoded
+			)?.[1];
+		expect(link).toBeDefined();
+		const owner = await journey.browser.newContext({ baseURL: journey.server.url, locale: 'nl-BE' });
+		const ownerPage = await owner.newPage();
+		const ownerProblems = watchProblems(ownerPage);
+		await visit(ownerPage, new URL(link!).pathname);
+		expect(await ownerPage.locator('h1').textContent()).toContain('Duizend extra bomen tegen 2030');
+		await checkA11y(ownerPage, 'climate plan: update by the monthly mail’s link');
+		await ownerPage.getByLabel('Wat is er gedaan?').fill('Tweehonderd bomen geplant langs de Nete.');
+		await ownerPage.getByLabel('Wat blokkeert? (optioneel)').fill('Journeyblokkade: geen plantgoed');
+		await ownerPage.getByLabel('Status na deze update').selectOption({ label: 'Uitgesteld' });
+		await ownerPage.getByRole('button', { name: 'Update posten' }).click();
+		await settle(ownerPage, /gelukt=update/);
+		expect(
+			await ownerPage.getByText('Bedankt! Je update staat in de opvolging van de actie.').isVisible()
+		).toBe(true);
+		await checkA11y(ownerPage, 'climate plan: update by link posted');
+		expect(ownerProblems).toEqual([]);
+		await owner.close();
+
 		// An update on the first, from its page.
 		await visit(page, '/geel/beheer/klimaatplan?zoek=fietsenstallingen');
 		await page.getByRole('link', { name: /Journeyactie fietsenstallingen/ }).click();
@@ -211,6 +288,8 @@ describe('the climate plan', () => {
 		}
 		expect(await page.getByText('Vergunning voor de Markt').count()).toBe(0);
 		expect(await page.getByRole('link', { name: 'Journeyactie fietsenstallingen' }).count()).toBe(1);
+		// Hilde's update by mail: the trees are among the blocked actions of the college's summary.
+		expect(await page.getByRole('link', { name: 'Duizend extra bomen tegen 2030' }).count()).toBe(1);
 
 		// The board by status, filtered as the table is (a word): per column its count and at most 25 cards, and a
 		// link to the table filtered on that status with the board's word, which lists the same number.
@@ -318,6 +397,18 @@ describe('the climate plan', () => {
 			}
 		);
 		expect(sheetRows.length).toBeGreaterThanOrEqual(23);
+		// Hilde's update by mail postponed the trees; the lunch talk's action is in the export too.
+		expect(sheetRows.find((r) => r['Titel van de actie'] === 'Duizend extra bomen tegen 2030')).toMatchObject(
+			{
+				Uitvoeringsstatus: 'Uitgesteld'
+			}
+		);
+		expect(
+			sheetRows.find((r) => r['Titel van de actie'] === 'Journeyafspraak schoolstraten proberen')
+		).toMatchObject({ 'Verantwoordelijke instantie': 'Mobiliteitsdienst' });
+		expect(sheetRows.find((r) => r['Titel van de actie'] === 'Journeyactie LED in de bib')).toMatchObject({
+			'Verantwoordelijke instantie': 'Technische dienst'
+		});
 
 		expect(problems).toEqual([]);
 	}, 240_000);

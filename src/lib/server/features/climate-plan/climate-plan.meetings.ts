@@ -415,6 +415,15 @@ export const agreementToTask = command({
 			ownerId: values.owner,
 			dueOn: values.dueOn
 		});
+		// The owner hears of it, in the app and by mail as they chose (notifications.climate-plan.ts).
+		record.event({
+			type: 'climate_plan.task_assigned',
+			subjectKind: 'climate_plan_task',
+			municipalityId,
+			subjectId: task.id,
+			actorId: scope.actor.userId,
+			payload: { ownerId: values.owner, title: values.title, dueOn: values.dueOn }
+		});
 		record.audit({
 			action: 'climate_plan.agreement_to_task',
 			details: {

@@ -1,0 +1,1 @@
+ALTER TABLE "climate_plan_tasks" ADD COLUMN "overdue_noticed_at" timestamp with time zone;
