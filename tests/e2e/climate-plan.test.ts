@@ -113,7 +113,7 @@ async function planFile(): Promise<Buffer> {
 }
 
 describe('the climate plan', () => {
-	it('import → filter → bulk change → update → public part → Covenant export', async () => {
+	it('import → filter → bulk changes → lunch talk → update from the monthly mail → public part → summary and Covenant export', async () => {
 		await journey.logInAs(/Bart Claes/);
 		await visit(page, '/geel/beheer/klimaatplan');
 		expect(await page.locator('h1').textContent()).toBe('Klimaatplan');
@@ -195,7 +195,7 @@ describe('the climate plan', () => {
 		expect(await page.getByRole('link', { name: 'Journeyafspraak schoolstraten proberen' }).count()).toBe(1);
 
 		// Hilde's monthly mail, sent by the job to the SMTP catcher: she opens the link for the trees, without a
-		// session, and posts an update that names what blocks and postpones the action.
+		// session and without JavaScript, and posts an update that names what blocks and postpones the action.
 		const monthly = await smtp.waitFor(
 			(m) => m.decoded.includes('hoe ver staat je?') && m.decoded.includes('/klimaatplan/bijwerken/'),
 			60_000
@@ -205,7 +205,11 @@ describe('the climate plan', () => {
 				monthly.decoded
 			)?.[1];
 		expect(link).toBeDefined();
-		const owner = await journey.browser.newContext({ baseURL: journey.server.url, locale: 'nl-BE' });
+		const owner = await journey.browser.newContext({
+			baseURL: journey.server.url,
+			locale: 'nl-BE',
+			javaScriptEnabled: false
+		});
 		const ownerPage = await owner.newPage();
 		const ownerProblems = watchProblems(ownerPage);
 		await visit(ownerPage, new URL(link!).pathname);
@@ -411,7 +415,7 @@ describe('the climate plan', () => {
 		});
 
 		expect(problems).toEqual([]);
-	}, 240_000);
+	}, 420_000);
 
 	it('refuses a citizen and Mol’s officer the board', async () => {
 		await journey.logInAs(/Lotte/);
