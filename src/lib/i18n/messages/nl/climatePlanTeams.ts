@@ -59,7 +59,8 @@ export const climatePlanTeams = {
 		overview: 'Diensten van het plan',
 		rename: 'Naam wijzigen van {name}',
 		renameTitle: 'Dienst hernoemen',
-		renameIntro: 'De nieuwe naam staat meteen overal waar de dienst genoemd wordt: in het plan, de teams en het overleg.',
+		renameIntro:
+			'De nieuwe naam staat meteen overal waar de dienst genoemd wordt: in het plan, de teams en het overleg.',
 		newName: 'Naam van de dienst',
 		renameSave: 'Naam bewaren',
 		renameBack: 'Terug naar de diensten',
@@ -163,6 +164,10 @@ export const climatePlanTeams = {
 		},
 		participantsTitle: 'Deelnemers',
 		noParticipants: 'Geen deelnemers genoteerd.',
+		addParticipants: 'Deelnemers toevoegen',
+		addParticipantsSubmit: 'Voeg toe als deelnemer',
+		removeParticipant: 'Haal {name} uit de deelnemers',
+		allTookPart: 'Alle medewerkers staan al bij de deelnemers.',
 		notesTitle: 'Verslag',
 		noNotes: 'Geen verslag.',
 		edit: 'Datum en verslag wijzigen',
@@ -206,7 +211,12 @@ export const climatePlanTeams = {
 			agreement: 'De afspraak is toegevoegd.',
 			agreementRemoved: 'De afspraak is verwijderd.',
 			action: 'De afspraak is een actie van het plan geworden.',
-			task: 'De afspraak is een taak geworden.'
+			task: 'De afspraak is een taak geworden.',
+			participants: {
+				one: '{count} deelnemer toegevoegd.',
+				other: '{count} deelnemers toegevoegd.'
+			},
+			participantRemoved: 'De deelnemer is uit het overleg gehaald.'
 		}
 	},
 	tasks: {

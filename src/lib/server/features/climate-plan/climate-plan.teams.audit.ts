@@ -15,6 +15,9 @@ declare module '$lib/server/platform/audit' {
 		'climate_plan.team_member_removed': true;
 		'climate_plan.meeting_recorded': true;
 		'climate_plan.meeting_changed': true;
+		/** People added to a meeting's participants after it was recorded (the details name them). */
+		'climate_plan.meeting_participant_added': true;
+		'climate_plan.meeting_participant_removed': true;
 		'climate_plan.meeting_removed': true;
 		'climate_plan.agreement_added': true;
 		'climate_plan.agreement_removed': true;

@@ -399,6 +399,25 @@ export async function insertParticipants(
 		.onConflictDoNothing();
 }
 
+/** Takes a person out of a meeting's participants; returns how many rows went (0: not a participant). */
+export async function removeParticipant(
+	db: Db,
+	params: { municipalityId: string; meetingId: number; userId: string }
+): Promise<number> {
+	const p = climatePlanMeetingParticipants;
+	const rows = await db
+		.delete(p)
+		.where(
+			and(
+				eq(p.municipalityId, params.municipalityId),
+				eq(p.meetingId, params.meetingId),
+				eq(p.userId, params.userId)
+			)
+		)
+		.returning({ userId: p.userId });
+	return rows.length;
+}
+
 export async function listParticipants(db: Db, params: { municipalityId: string; meetingId: number }) {
 	const p = climatePlanMeetingParticipants;
 	return db

@@ -192,6 +192,11 @@ export const meetingSchema = z
 	});
 export type MeetingInput = z.output<typeof meetingSchema>;
 
+/** People added to a meeting after it was recorded. */
+export const meetingParticipantsSchema = z.object({
+	participants: people(TEAM_LIMITS.participantsMax, 'person')
+});
+
 export const meetingNotesSchema = z.object({
 	heldOn: requiredDate,
 	notes: text.pipe(z.string().max(TEAM_LIMITS.notesMax, { error: key('notesTooLong') }))

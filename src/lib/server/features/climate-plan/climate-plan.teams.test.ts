@@ -34,6 +34,7 @@ import {
 } from './climate-plan.teams';
 import {
 	addAgreement,
+	addMeetingParticipants,
 	agreementToPlanAction,
 	agreementToTask,
 	changeTaskStatus,
@@ -43,7 +44,8 @@ import {
 	getTasksPage,
 	recordMeeting,
 	removeAgreement,
-	removeMeeting
+	removeMeeting,
+	removeMeetingParticipant
 } from './climate-plan.meetings';
 import {
 	answerDiagnosis,
@@ -478,6 +480,62 @@ describe('meetings, agreements, tasks', () => {
 			['Jan Peeters', 'Technische dienst']
 		]);
 		await refusal(getMeetingPage(as(molOfficer, mol), { unverifiedId: meetingId }), 'not_found');
+	});
+
+	it('changes who took part after the meeting was recorded: staff of here only, with the audit', async () => {
+		const id = String(meetingId);
+		// Mol's staff, a citizen, nobody: refused beside the field, nothing added.
+		for (const [people, key] of [
+			[[molOfficer.userId], 'climatePlan.teams.errors.notStaff'],
+			[[otherColleague.userId, citizen.userId], 'climatePlan.teams.errors.notStaff'],
+			[[], 'climatePlan.teams.errors.nobody']
+		] as const) {
+			const err = await refusal(
+				addMeetingParticipants(as(officer), { unverifiedId: id, participants: [...people] }),
+				'validation'
+			);
+			expect(err.options.fields?.participants).toEqual([key]);
+		}
+		expect((await getMeetingPage(as(officer), { unverifiedId: id })).participants).toHaveLength(2);
+		// Jan joins (for the lunch talk's department); Hilde, already there, stays once.
+		expect(
+			await addMeetingParticipants(as(officer), {
+				unverifiedId: id,
+				participants: [otherColleague.userId, colleague.userId]
+			})
+		).toEqual({ added: 1 });
+		let page = await getMeetingPage(as(officer), { unverifiedId: id });
+		expect(page.participants.map((p) => [p.name, p.departmentName])).toEqual([
+			['Bart Claes', 'Groendienst'],
+			['Hilde Verachtert', 'Groendienst'],
+			['Jan Peeters', 'Groendienst']
+		]);
+		await removeMeetingParticipant(as(officer), { unverifiedId: id, person: otherColleague.userId });
+		page = await getMeetingPage(as(officer), { unverifiedId: id });
+		expect(page.participants.map((p) => p.name)).toEqual(['Bart Claes', 'Hilde Verachtert']);
+		// Not a participant (any more), or not a person: not found / beside the field.
+		await refusal(
+			removeMeetingParticipant(as(officer), { unverifiedId: id, person: otherColleague.userId }),
+			'not_found'
+		);
+		// A colleague reads but does not change; Mol's officer does not find it.
+		await refusal(
+			addMeetingParticipants(as(colleague), { unverifiedId: id, participants: [otherColleague.userId] }),
+			'forbidden'
+		);
+		await refusal(
+			removeMeetingParticipant(as(molOfficer), { unverifiedId: id, person: colleague.userId }),
+			'forbidden'
+		);
+		const audit = (await auditOf(database.db, geel.id)).filter((a) =>
+			['climate_plan.meeting_participant_added', 'climate_plan.meeting_participant_removed'].includes(
+				a.action
+			)
+		);
+		expect(audit.map((a) => [a.action, a.details])).toEqual([
+			['climate_plan.meeting_participant_added', { meetingId, people: [otherColleague.userId] }],
+			['climate_plan.meeting_participant_removed', { meetingId, person: otherColleague.userId }]
+		]);
 	});
 
 	it('refuses blank and oversized agreements, then adds one', async () => {
