@@ -1,19 +1,31 @@
 // The municipality's climate plan in Chromium, with axe on every page: Geel's sustainability officer (Bart
-// Claes) imports a plan of 120 actions from an XLSX made here with ExcelJS (mapping and preview first), filters the table,
-// changes two actions in bulk after the confirmation page, posts an update, links an action to a public climate
-// action with its status only — a visitor sees that part and nothing internal — and downloads the Covenant of
-// Mayors export, read back with SheetJS. The board, the totals and the college's summary are visited too; the
-// timeline and the priority view are filtered (and read at 320 px), and the council's report is issued and its
-// PDF downloaded and read back with PDF.js.
+// Claes) imports a plan of 120 actions from an XLSX made here with ExcelJS (mapping and preview first), filters the
+// table, changes two actions in bulk after the confirmation page and assigns a department in bulk, and records a
+// lunch talk whose agreement becomes a plan action. Hilde, an owner, posts an update from the monthly "hoe ver
+// staat je?" mail that the job sent at the server's start to a real SMTP catcher (its one-click link opened in a
+// browser without a session); the college's summary and the Covenant export show it. Bart posts an update, links
+// an action to a public climate action with its status only — a visitor sees that part and nothing internal — and
+// downloads the Covenant of Mayors export, read back with SheetJS. The board, the totals and the college's summary
+// are visited too; the timeline and the priority view are filtered (and read at 320 px), and the council's report
+// is issued and its PDF downloaded and read back with PDF.js.
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
 import { readPdf } from '../../src/lib/server/testing/pdf-inspect';
+import { startSmtpCatcher, type SmtpCatcher } from '../../src/lib/server/testing/smtp';
 import { browserJourney, checkA11y, visit, watchProblems } from './support';
 
-const journey = browserJourney();
+// The mail catcher starts before the server, which sends the month's mail by its job at start.
+let smtp: SmtpCatcher;
+beforeAll(async () => {
+	smtp = await startSmtpCatcher();
+});
+afterAll(async () => {
+	await smtp?.close();
+});
+const journey = browserJourney({ env: () => ({ SMTP_URL: smtp.url }) });
 let page: Page;
 let problems: string[];
 beforeEach(() => {
@@ -101,7 +113,7 @@ async function planFile(): Promise<Buffer> {
 }
 
 describe('the climate plan', () => {
-	it('import → filter → bulk change → update → public part → Covenant export', async () => {
+	it('import → filter → bulk changes → lunch talk → update from the monthly mail → public part → summary and Covenant export', async () => {
 		await journey.logInAs(/Bart Claes/);
 		await visit(page, '/geel/beheer/klimaatplan');
 		expect(await page.locator('h1').textContent()).toBe('Klimaatplan');
@@ -145,6 +157,112 @@ describe('the climate plan', () => {
 		await page.getByRole('button', { name: 'Ja, wijzig ze' }).click();
 		await settle(page, /gelukt=bulk/);
 		expect(await page.getByText('2 acties gewijzigd.').isVisible()).toBe(true);
+
+		// Departments assigned in bulk: the LED action's lead to the technical department.
+		await visit(page, '/geel/beheer/klimaatplan?zoek=Journeyactie+LED');
+		await page.getByLabel('Kies “Journeyactie LED in de bib”').check();
+		await page.getByLabel('Wijziging').selectOption({ label: 'Trekkende dienst: Technische dienst' });
+		await page.getByRole('button', { name: 'Verder…' }).click();
+		await settle(page, /\/klimaatplan\/bevestigen\?/);
+		await checkA11y(page, 'climate plan: bulk department confirmation');
+		await page.getByRole('button', { name: 'Ja, wijzig ze' }).click();
+		await settle(page, /gelukt=bulk/);
+		expect(await page.getByText('1 actie gewijzigd.').isVisible()).toBe(true);
+		await visit(page, '/geel/beheer/klimaatplan?zoek=Journeyactie+LED');
+		expect(await page.locator('table tbody tr').first().textContent()).toContain('Technische dienst');
+
+		// A lunch talk with the mobility department (imported), whose agreement becomes a plan action.
+		await visit(page, '/geel/beheer/klimaatplan/overleg/nieuw?soort=lunchgesprek');
+		await checkA11y(page, 'climate plan: a new lunch talk');
+		await page.getByLabel('Datum', { exact: true }).fill('2026-11-05');
+		await page.getByLabel('Dienst van het lunchgesprek').selectOption({ label: 'Mobiliteitsdienst' });
+		await page.getByRole('checkbox', { name: 'Bart Claes' }).check();
+		await page.getByRole('button', { name: 'Overleg bewaren' }).click();
+		await settle(page, /\/overleg\/\d+\?gelukt=genoteerd/);
+		await page.getByLabel('Wat is er afgesproken?').fill('Journeyafspraak schoolstraten proberen');
+		await page.getByRole('button', { name: 'Afspraak toevoegen' }).click();
+		await settle(page, /gelukt=afspraak/);
+		await checkA11y(page, 'climate plan: the lunch talk with its agreement');
+		// Its participants changed afterwards: Hilde added, then taken out again.
+		await page.getByRole('checkbox', { name: 'Hilde Verachtert' }).check();
+		await page.getByRole('button', { name: 'Voeg toe als deelnemer' }).click();
+		await settle(page, /gelukt=deelnemers/);
+		expect(await page.getByText('1 deelnemer toegevoegd.').isVisible()).toBe(true);
+		await checkA11y(page, 'climate plan: the lunch talk with a participant added');
+		await page.getByRole('button', { name: 'Haal Hilde Verachtert uit de deelnemers' }).click();
+		await settle(page, /gelukt=deelnemer-weg/);
+		expect(await page.getByRole('button', { name: 'Haal Hilde Verachtert uit de deelnemers' }).count()).toBe(
+			0
+		);
+		await page.getByRole('link', { name: 'Maak er een actie van het plan van' }).first().click();
+		await settle(page, /\/afspraak\/\d+\/planactie$/);
+		expect(await page.getByLabel('Titel', { exact: true }).inputValue()).toBe(
+			'Journeyafspraak schoolstraten proberen'
+		);
+		await page.getByRole('button', { name: 'Actie in het plan zetten' }).click();
+		await settle(page, /\/klimaatplan\/\d+\?gelukt=aangemaakt/);
+		expect(await page.getByText('De actie staat in het plan.').isVisible()).toBe(true);
+		await visit(page, '/geel/beheer/klimaatplan?zoek=Journeyafspraak');
+		expect(await page.getByRole('link', { name: 'Journeyafspraak schoolstraten proberen' }).count()).toBe(1);
+
+		// A department renamed: a name another department has is said beside the field, what was typed kept.
+		await visit(page, '/geel/beheer/klimaatplan/diensten');
+		await page.getByRole('link', { name: 'Naam wijzigen van Gebouwenbeheer' }).click();
+		await settle(page, /\/diensten\/\d+$/);
+		await checkA11y(page, 'climate plan: renaming a department');
+		await page.getByLabel('Naam van de dienst').fill('groendienst');
+		await page.getByRole('button', { name: 'Naam bewaren' }).click();
+		await page.waitForLoadState('networkidle');
+		expect(await page.getByText('Er is al een dienst met deze naam.').first().isVisible()).toBe(true);
+		expect(await page.getByLabel('Naam van de dienst').inputValue()).toBe('groendienst');
+		await checkA11y(page, 'climate plan: a department’s name taken');
+		journey.forgetRefusals();
+		await page.getByLabel('Naam van de dienst').fill('Dienst Gebouwenbeheer');
+		await page.getByRole('button', { name: 'Naam bewaren' }).click();
+		await settle(page, /\/diensten\?gelukt=hernoemd/);
+		expect(await page.getByText('De naam van de dienst is gewijzigd.').isVisible()).toBe(true);
+		expect(await page.getByRole('link', { name: 'Dienst Gebouwenbeheer', exact: true }).count()).toBe(1);
+
+		// Hilde's monthly mail, sent by the job to the SMTP catcher: she opens the link for the trees, without a
+		// session and without JavaScript, and posts an update that names what blocks and postpones the action.
+		const monthly = await smtp.waitFor(
+			(m) => m.decoded.includes('hoe ver staat je?') && m.decoded.includes('/klimaatplan/bijwerken/'),
+			60_000
+		);
+		const link =
+			/Update posten over “Duizend extra bomen tegen 2030”: (\S+\/klimaatplan\/bijwerken\/[\w.-]+)/.exec(
+				monthly.decoded
+			)?.[1];
+		expect(link).toBeDefined();
+		// Axe needs scripts: it reads the link's page in a context with them, and the update is posted from one
+		// without (a plain form and its POST).
+		const path = new URL(link!).pathname;
+		const owner = await journey.browser.newContext({ baseURL: journey.server.url, locale: 'nl-BE' });
+		const ownerPage = await owner.newPage();
+		const ownerProblems = watchProblems(ownerPage);
+		await visit(ownerPage, path);
+		expect(await ownerPage.locator('h1').textContent()).toContain('Duizend extra bomen tegen 2030');
+		await checkA11y(ownerPage, 'climate plan: update by the monthly mail’s link');
+		const noJs = await journey.browser.newContext({
+			baseURL: journey.server.url,
+			locale: 'nl-BE',
+			javaScriptEnabled: false
+		});
+		const noJsPage = await noJs.newPage();
+		await visit(noJsPage, path);
+		await noJsPage.getByLabel('Wat is er gedaan?').fill('Tweehonderd bomen geplant langs de Nete.');
+		await noJsPage.getByLabel('Wat blokkeert? (optioneel)').fill('Journeyblokkade: geen plantgoed');
+		await noJsPage.getByLabel('Status na deze update').selectOption({ label: 'Uitgesteld' });
+		await noJsPage.getByRole('button', { name: 'Update posten' }).click();
+		await settle(noJsPage, /gelukt=update/);
+		expect(
+			await noJsPage.getByText('Bedankt! Je update staat in de opvolging van de actie.').isVisible()
+		).toBe(true);
+		await noJs.close();
+		await visit(ownerPage, `${path}?gelukt=update`);
+		await checkA11y(ownerPage, 'climate plan: update by link posted');
+		expect(ownerProblems).toEqual([]);
+		await owner.close();
 
 		// An update on the first, from its page.
 		await visit(page, '/geel/beheer/klimaatplan?zoek=fietsenstallingen');
@@ -211,6 +329,8 @@ describe('the climate plan', () => {
 		}
 		expect(await page.getByText('Vergunning voor de Markt').count()).toBe(0);
 		expect(await page.getByRole('link', { name: 'Journeyactie fietsenstallingen' }).count()).toBe(1);
+		// Hilde's update by mail: the trees are among the blocked actions of the college's summary.
+		expect(await page.getByRole('link', { name: 'Duizend extra bomen tegen 2030' }).count()).toBe(1);
 
 		// The board by status, filtered as the table is (a word): per column its count and at most 25 cards, and a
 		// link to the table filtered on that status with the board's word, which lists the same number.
@@ -318,9 +438,21 @@ describe('the climate plan', () => {
 			}
 		);
 		expect(sheetRows.length).toBeGreaterThanOrEqual(23);
+		// Hilde's update by mail postponed the trees; the lunch talk's action is in the export too.
+		expect(sheetRows.find((r) => r['Titel van de actie'] === 'Duizend extra bomen tegen 2030')).toMatchObject(
+			{
+				Uitvoeringsstatus: 'Uitgesteld'
+			}
+		);
+		expect(
+			sheetRows.find((r) => r['Titel van de actie'] === 'Journeyafspraak schoolstraten proberen')
+		).toMatchObject({ 'Verantwoordelijke instantie': 'Mobiliteitsdienst' });
+		expect(sheetRows.find((r) => r['Titel van de actie'] === 'Journeyactie LED in de bib')).toMatchObject({
+			'Verantwoordelijke instantie': 'Technische dienst'
+		});
 
 		expect(problems).toEqual([]);
-	}, 240_000);
+	}, 600_000);
 
 	it('refuses a citizen and Mol’s officer the board', async () => {
 		await journey.logInAs(/Lotte/);

@@ -57,6 +57,14 @@ export const climatePlanTeams = {
 		out: 'Uit hun dienst halen',
 		next: 'Verder…',
 		overview: 'Diensten van het plan',
+		rename: 'Naam wijzigen van {name}',
+		renameTitle: 'Dienst hernoemen',
+		renameIntro:
+			'De nieuwe naam staat meteen overal waar de dienst genoemd wordt: in het plan, de teams en het overleg.',
+		newName: 'Naam van de dienst',
+		renameSave: 'Naam bewaren',
+		renameBack: 'Terug naar de diensten',
+		renamed: 'De naam van de dienst is gewijzigd.',
 		staffCount: { one: '{count} medewerker', other: '{count} medewerkers' },
 		confirm: {
 			title: 'Medewerkers aan een dienst koppelen',
@@ -156,6 +164,10 @@ export const climatePlanTeams = {
 		},
 		participantsTitle: 'Deelnemers',
 		noParticipants: 'Geen deelnemers genoteerd.',
+		addParticipants: 'Deelnemers toevoegen',
+		addParticipantsSubmit: 'Voeg toe als deelnemer',
+		removeParticipant: 'Haal {name} uit de deelnemers',
+		allTookPart: 'Alle medewerkers staan al bij de deelnemers.',
 		notesTitle: 'Verslag',
 		noNotes: 'Geen verslag.',
 		edit: 'Datum en verslag wijzigen',
@@ -199,7 +211,12 @@ export const climatePlanTeams = {
 			agreement: 'De afspraak is toegevoegd.',
 			agreementRemoved: 'De afspraak is verwijderd.',
 			action: 'De afspraak is een actie van het plan geworden.',
-			task: 'De afspraak is een taak geworden.'
+			task: 'De afspraak is een taak geworden.',
+			participants: {
+				one: '{count} deelnemer toegevoegd.',
+				other: '{count} deelnemers toegevoegd.'
+			},
+			participantRemoved: 'De deelnemer is uit het overleg gehaald.'
 		}
 	},
 	tasks: {
@@ -276,6 +293,7 @@ export const climatePlanTeams = {
 		team: 'Kies een klimaatteam van deze gemeente.',
 		teamRequired: 'Kies het klimaatteam.',
 		teamNameTaken: 'Er is al een klimaatteam met deze naam.',
+		departmentNameTaken: 'Er is al een dienst met deze naam.',
 		person: 'Kies medewerkers uit de lijst.',
 		notStaff: 'Kies medewerkers van deze gemeente die het klimaatplan lezen.',
 		nobody: 'Kies minstens één medewerker.',

@@ -85,6 +85,12 @@ export const notifications = {
 		event_group_proposal_cancelled: {
 			own: 'De gemeente annuleerde “{title}”, de activiteit van {detail}'
 		},
+		climate_plan_task_assigned: {
+			own: 'Je hebt een taak van het klimaatplan van {municipality}: “{title}”, tegen {detail}'
+		},
+		climate_plan_task_overdue: {
+			own: 'Je taak “{title}” van het klimaatplan van {municipality} moest klaar zijn op {detail}'
+		},
 		group_members_mentioned: {
 			own: 'Je werd vermeld in het gesprek “{detail}” van {title}'
 		},

@@ -181,6 +181,8 @@ export const climatePlanTasks = pgTable(
 		dueOn: date('due_on').notNull(),
 		status: text('status', { enum: TASK_STATUSES }).notNull().default('open'),
 		doneAt: timestamp('done_at', { withTimezone: true }),
+		/** When the owner was told the task passed its due date unfinished (once: the job sets it as it tells). */
+		overdueNoticedAt: timestamp('overdue_noticed_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [

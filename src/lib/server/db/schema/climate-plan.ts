@@ -108,6 +108,8 @@ export const climatePlanActions = pgTable(
 	(t) => [
 		index('climate_plan_actions_municipality_idx').on(t.municipalityId, t.status, t.priority),
 		index('climate_plan_actions_public_idx').on(t.municipalityId, t.publicActionId),
+		// The participation figure and the table's department filter, on every load of the board.
+		index('climate_plan_actions_lead_department_idx').on(t.municipalityId, t.leadDepartmentId),
 		unique('climate_plan_actions_code_key').on(t.municipalityId, t.code),
 		check('climate_plan_actions_status_valid', sql`${t.status} IN (${inList(PLAN_STATUSES)})`),
 		check('climate_plan_actions_priority_valid', sql`${t.priority} IN (${inList(PLAN_PRIORITIES)})`),

@@ -10,6 +10,7 @@ import { deleteOldPlanImports } from './climate-plan.queries';
 import { climatePlanAttention } from './climate-plan.attention';
 import { MONTHLY_JOB, sendMonthlyReminders } from './climate-plan.monitoring';
 import { climatePlanIndicators } from './climate-plan.indicators';
+import { noticeOverdueTasks, OVERDUE_JOB } from './climate-plan.tasks';
 
 export const climatePlanFeature = defineFeature({
 	name: 'climate-plan',
@@ -18,8 +19,12 @@ export const climatePlanFeature = defineFeature({
 	// After the colleagues' demo: Hilde of the green service carries the green actions.
 	demo: { after: ['actions', 'colleagues'], load: (tx) => loadClimatePlanDemo(tx) },
 	// The monthly "hoe ver staat je?" mail: tried every hour, sent once a month per owner.
-	jobs: { [MONTHLY_JOB]: (_data, ctx) => sendMonthlyReminders(ctx).then(() => undefined) },
-	hourly: [MONTHLY_JOB],
+	// And a task past its due date unfinished: its owner is told once (climate-plan.tasks.ts).
+	jobs: {
+		[MONTHLY_JOB]: (_data, ctx) => sendMonthlyReminders(ctx).then(() => undefined),
+		[OVERDUE_JOB]: (_data, ctx) => noticeOverdueTasks(ctx).then(() => undefined)
+	},
+	hourly: [MONTHLY_JOB, OVERDUE_JOB],
 	personalData: { export: exportPlanData, erase: erasePlanData },
 	// Open actions without an update for 60 days, on the back office's home of those who steer the plan.
 	attention: climatePlanAttention,

@@ -46,6 +46,7 @@ import {
 	listStaffWithDepartments,
 	listTasks,
 	listTeams,
+	removeParticipant,
 	setTaskStatus,
 	updateMeetingNotes,
 	type AgreementRow,
@@ -54,11 +55,13 @@ import {
 import {
 	agreementSchema,
 	meetingNotesSchema,
+	meetingParticipantsSchema,
 	meetingSchema,
 	taskSchema,
 	taskStatusSchema
 } from './climate-plan.teams.schemas';
 import { checkStaff } from './climate-plan.teams';
+import { personSchema } from './climate-plan.teams.schemas';
 
 const refuse = (field: string, message: MessageKey): never => {
 	throw new AppError('validation', { fields: { [field]: [message] } as FieldErrors, message });
@@ -238,6 +241,61 @@ export const editMeeting = command({
 	}
 });
 
+/**
+ * Adds people to a meeting after it was recorded: staff of here only, all or nothing; who already took part stays
+ * once. At a lunch talk they stand for its department; elsewhere for their own department (if any).
+ */
+export const addMeetingParticipants = command({
+	load: (ctx, scope, input: { unverifiedId: unknown } & RawInput<typeof meetingParticipantsSchema>) =>
+		findMeeting(ctx.db, scope, input.unverifiedId),
+	schema: meetingParticipantsSchema,
+	prepare: async ({ ctx, scope, values }) => {
+		if (values.participants.length === 0) refuse('participants', 'climatePlan.teams.errors.nobody');
+		await checkStaff(ctx.db, scope, values.participants, 'participants');
+		return listStaffWithDepartments(ctx.db, { municipalityId: scope.municipality.id });
+	},
+	execute: async (tx, { scope, loaded, values, prepared, record }): Promise<{ added: number }> => {
+		const municipalityId = scope.municipality.id;
+		const before = await listParticipants(tx, { municipalityId, meetingId: loaded.id });
+		const present = new Set(before.map((p) => p.id));
+		const added = values.participants.filter((id) => !present.has(id));
+		const departmentOf = new Map(prepared.map((s) => [s.id, s.departmentId]));
+		await insertParticipants(tx, {
+			municipalityId,
+			meetingId: loaded.id,
+			people: added.map((userId) => ({
+				userId,
+				departmentId: loaded.kind === 'lunch_talk' ? loaded.departmentId : (departmentOf.get(userId) ?? null)
+			}))
+		});
+		record.audit({
+			action: 'climate_plan.meeting_participant_added',
+			details: { meetingId: loaded.id, people: added }
+		});
+		return { added: added.length };
+	}
+});
+
+/** Takes a person out of a meeting's participants. */
+export const removeMeetingParticipant = command({
+	load: (ctx, scope, input: { unverifiedId: unknown } & RawInput<typeof personSchema>) =>
+		findMeeting(ctx.db, scope, input.unverifiedId),
+	schema: personSchema,
+	execute: async (tx, { scope, loaded, values, record }): Promise<{ meetingId: number }> => {
+		const removed = await removeParticipant(tx, {
+			municipalityId: scope.municipality.id,
+			meetingId: loaded.id,
+			userId: values.person
+		});
+		if (removed === 0) throw new AppError('not_found');
+		record.audit({
+			action: 'climate_plan.meeting_participant_removed',
+			details: { meetingId: loaded.id, person: values.person }
+		});
+		return { meetingId: loaded.id };
+	}
+});
+
 export const previewMeetingRemoval = command({
 	load: (ctx, scope, input: { unverifiedId: unknown }) => findMeeting(ctx.db, scope, input.unverifiedId)
 });
@@ -414,6 +472,15 @@ export const agreementToTask = command({
 			title: values.title,
 			ownerId: values.owner,
 			dueOn: values.dueOn
+		});
+		// The owner hears of it, in the app and by mail as they chose (notifications.climate-plan.ts).
+		record.event({
+			type: 'climate_plan.task_assigned',
+			subjectKind: 'climate_plan_task',
+			municipalityId,
+			subjectId: task.id,
+			actorId: scope.actor.userId,
+			payload: { ownerId: values.owner, title: values.title, dueOn: values.dueOn }
 		});
 		record.audit({
 			action: 'climate_plan.agreement_to_task',

@@ -6,6 +6,8 @@ declare module '$lib/server/platform/audit' {
 	interface AuditActionMap {
 		/** People put in a department, or taken out of theirs (the details name them and the department). */
 		'climate_plan.staff_assigned': true;
+		/** A department renamed (the details name it before and after). */
+		'climate_plan.department_renamed': true;
 		'climate_plan.team_added': true;
 		'climate_plan.team_changed': true;
 		'climate_plan.team_removed': true;
@@ -13,6 +15,9 @@ declare module '$lib/server/platform/audit' {
 		'climate_plan.team_member_removed': true;
 		'climate_plan.meeting_recorded': true;
 		'climate_plan.meeting_changed': true;
+		/** People added to a meeting's participants after it was recorded (the details name them). */
+		'climate_plan.meeting_participant_added': true;
+		'climate_plan.meeting_participant_removed': true;
 		'climate_plan.meeting_removed': true;
 		'climate_plan.agreement_added': true;
 		'climate_plan.agreement_removed': true;

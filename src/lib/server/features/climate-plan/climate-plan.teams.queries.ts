@@ -173,6 +173,24 @@ export async function getTeam(
 	return rows.find((r) => r.id === params.id);
 }
 
+/** Renames a department of the municipality (the unique index on its lowercased name may refuse it). */
+export async function renameDepartment(
+	db: Db,
+	params: { municipalityId: string; id: number; name: string }
+): Promise<number> {
+	const rows = await db
+		.update(climatePlanDepartments)
+		.set({ name: params.name })
+		.where(
+			and(
+				eq(climatePlanDepartments.municipalityId, params.municipalityId),
+				eq(climatePlanDepartments.id, params.id)
+			)
+		)
+		.returning({ id: climatePlanDepartments.id });
+	return rows.length;
+}
+
 export async function insertTeam(
 	db: Db,
 	params: { municipalityId: string; name: string; themeId: number | null; leadId: string | null }
@@ -379,6 +397,25 @@ export async function insertParticipants(
 			}))
 		)
 		.onConflictDoNothing();
+}
+
+/** Takes a person out of a meeting's participants; returns how many rows went (0: not a participant). */
+export async function removeParticipant(
+	db: Db,
+	params: { municipalityId: string; meetingId: number; userId: string }
+): Promise<number> {
+	const p = climatePlanMeetingParticipants;
+	const rows = await db
+		.delete(p)
+		.where(
+			and(
+				eq(p.municipalityId, params.municipalityId),
+				eq(p.meetingId, params.meetingId),
+				eq(p.userId, params.userId)
+			)
+		)
+		.returning({ userId: p.userId });
+	return rows.length;
 }
 
 export async function listParticipants(db: Db, params: { municipalityId: string; meetingId: number }) {

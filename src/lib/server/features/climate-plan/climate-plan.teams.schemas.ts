@@ -124,6 +124,11 @@ export const teamSchema = z.object({
 });
 export type TeamInput = z.output<typeof teamSchema>;
 
+/** A department's new name (unique in the municipality, any case: checked by the use case and the index). */
+export const departmentNameSchema = z.object({
+	name: required(TEAM_LIMITS.nameMax, 'nameRequired', 'nameTooLong')
+});
+
 export const teamMembersSchema = z.object({ members: people(TEAM_LIMITS.membersMax, 'person') });
 
 export const personSchema = z.object({
@@ -186,6 +191,11 @@ export const meetingSchema = z
 			ctx.addIssue({ code: 'custom', path: ['representatives'], message: key('representativesRequired') });
 	});
 export type MeetingInput = z.output<typeof meetingSchema>;
+
+/** People added to a meeting after it was recorded. */
+export const meetingParticipantsSchema = z.object({
+	participants: people(TEAM_LIMITS.participantsMax, 'person')
+});
 
 export const meetingNotesSchema = z.object({
 	heldOn: requiredDate,

@@ -23,14 +23,18 @@ import {
 	addMembersToTeam,
 	assignStaffToDepartment,
 	createTeam,
+	editTeam,
+	getDepartmentForm,
 	getDepartmentsPage,
 	getTeamPage,
 	previewStaffAssignment,
 	removeMemberFromTeam,
-	removeTeam
+	removeTeam,
+	renamePlanDepartment
 } from './climate-plan.teams';
 import {
 	addAgreement,
+	addMeetingParticipants,
 	agreementToPlanAction,
 	agreementToTask,
 	changeTaskStatus,
@@ -40,7 +44,8 @@ import {
 	getTasksPage,
 	recordMeeting,
 	removeAgreement,
-	removeMeeting
+	removeMeeting,
+	removeMeetingParticipant
 } from './climate-plan.meetings';
 import {
 	answerDiagnosis,
@@ -52,7 +57,9 @@ import {
 import { departmentsTakingPart } from './climate-plan.participation';
 import { climatePlanIndicators } from './climate-plan.indicators';
 import { erasePlanData, exportPlanData } from './climate-plan.personal-data';
-import { listMeetings } from './climate-plan.teams.queries';
+import { listMeetings, renameDepartment, updateTeam } from './climate-plan.teams.queries';
+import { refuseUnique } from './climate-plan.teams';
+import { climatePlanDepartments, climatePlanTeams } from '$lib/server/db/schema';
 
 let database: TestDatabase;
 let geel: Tenant;
@@ -233,6 +240,123 @@ describe('departments and their staff', () => {
 	});
 });
 
+describe('renaming a department', () => {
+	it('renames it with an audit entry; a taken name (any case) is said beside the field, Mol is kept out', async () => {
+		const temp = mobilityDept;
+		expect((await getDepartmentForm(as(officer), { unverifiedId: String(temp) })).name).toBe(
+			'Mobiliteitsdienst'
+		);
+		await renamePlanDepartment(as(officer), { unverifiedId: String(temp), name: '  Dienst Omgeving  ' });
+		const [row] = await database.db
+			.select({ name: climatePlanDepartments.name })
+			.from(climatePlanDepartments)
+			.where(eq(climatePlanDepartments.id, temp));
+		expect(row?.name).toBe('Dienst Omgeving');
+		const audit = (await auditOf(database.db, geel.id)).filter(
+			(a) => a.action === 'climate_plan.department_renamed'
+		);
+		expect(audit.at(-1)?.details).toMatchObject({
+			departmentId: temp,
+			name: 'Dienst Omgeving',
+			from: 'Mobiliteitsdienst'
+		});
+
+		// Another department's name, in other case: beside the field, nothing changed, no 500.
+		const taken = await refusal(
+			renamePlanDepartment(as(officer), { unverifiedId: String(temp), name: 'GROENDIENST' }),
+			'validation'
+		);
+		expect(taken.options.fields?.name).toEqual(['climatePlan.teams.errors.departmentNameTaken']);
+		const blank = await refusal(
+			renamePlanDepartment(as(officer), { unverifiedId: String(temp), name: '  ' }),
+			'validation'
+		);
+		expect(blank.options.fields?.name).toEqual(['climatePlan.teams.errors.nameRequired']);
+		// Its own name in other case is fine.
+		await renamePlanDepartment(as(officer), { unverifiedId: String(temp), name: 'dienst omgeving' });
+		await renamePlanDepartment(as(officer), { unverifiedId: String(temp), name: 'Mobiliteitsdienst' });
+
+		// Mol's officer and a colleague: refused; Geel's officer does not find Mol's department.
+		await refusal(
+			renamePlanDepartment(as(molOfficer), { unverifiedId: String(temp), name: 'X' }),
+			'forbidden'
+		);
+		await refusal(
+			renamePlanDepartment(as(colleague), { unverifiedId: String(temp), name: 'X' }),
+			'forbidden'
+		);
+		await refusal(
+			renamePlanDepartment(as(officer), { unverifiedId: String(molDepartment), name: 'X' }),
+			'not_found'
+		);
+		await refusal(getDepartmentForm(as(officer), { unverifiedId: 'abc' }), 'not_found');
+	});
+
+	it('turns the database’s unique violation (two saving at once) into the field message, for departments and teams', async () => {
+		// The statement itself, past any check before it, as the second of two people saving at once meets it.
+		const dept = await database.db
+			.transaction(async (tx) =>
+				renameDepartment(tx, { municipalityId: geel.id, id: technical, name: 'groendienst' }).catch(
+					refuseUnique(
+						'climate_plan_departments_name_key',
+						'name',
+						'climatePlan.teams.errors.departmentNameTaken'
+					)
+				)
+			)
+			.catch((err: unknown) => err);
+		expect(dept).toMatchObject({
+			code: 'validation',
+			options: { fields: { name: ['climatePlan.teams.errors.departmentNameTaken'] } }
+		});
+		const teamA = await createTeam(as(officer), { name: 'Team A', theme: String(buildings), lead: '' });
+		await createTeam(as(officer), { name: 'Team B', theme: String(buildings), lead: '' });
+		const team = await database.db
+			.transaction(async (tx) =>
+				updateTeam(tx, {
+					municipalityId: geel.id,
+					id: teamA.id,
+					name: 'TEAM B',
+					themeId: buildings,
+					leadId: null
+				}).catch(
+					refuseUnique('climate_plan_teams_name_key', 'name', 'climatePlan.teams.errors.teamNameTaken')
+				)
+			)
+			.catch((err: unknown) => err);
+		expect(team).toMatchObject({
+			code: 'validation',
+			options: { fields: { name: ['climatePlan.teams.errors.teamNameTaken'] } }
+		});
+		// Another error goes on as it is.
+		const other = await refusal(
+			Promise.reject(new Error('boom')).catch(
+				refuseUnique('x', 'name', 'climatePlan.teams.errors.teamNameTaken')
+			),
+			'validation'
+		).catch((err: unknown) => err);
+		expect((other as Error).message).toBe('boom');
+
+		// Through the use case: the team's new name taken by another team is said beside the field.
+		const edited = await refusal(
+			editTeam(as(officer), {
+				unverifiedId: String(teamA.id),
+				name: 'team b',
+				theme: String(buildings),
+				lead: ''
+			}),
+			'validation'
+		);
+		expect(edited.options.fields?.name).toEqual(['climatePlan.teams.errors.teamNameTaken']);
+		const names = await database.db
+			.select({ name: climatePlanTeams.name })
+			.from(climatePlanTeams)
+			.where(eq(climatePlanTeams.id, teamA.id));
+		expect(names[0]?.name).toBe('Team A');
+		await removeTeam(as(officer), { unverifiedId: String(teamA.id) });
+	});
+});
+
 describe('climate teams', () => {
 	let teamId: number;
 
@@ -356,6 +480,62 @@ describe('meetings, agreements, tasks', () => {
 			['Jan Peeters', 'Technische dienst']
 		]);
 		await refusal(getMeetingPage(as(molOfficer, mol), { unverifiedId: meetingId }), 'not_found');
+	});
+
+	it('changes who took part after the meeting was recorded: staff of here only, with the audit', async () => {
+		const id = String(meetingId);
+		// Mol's staff, a citizen, nobody: refused beside the field, nothing added.
+		for (const [people, key] of [
+			[[molOfficer.userId], 'climatePlan.teams.errors.notStaff'],
+			[[otherColleague.userId, citizen.userId], 'climatePlan.teams.errors.notStaff'],
+			[[], 'climatePlan.teams.errors.nobody']
+		] as const) {
+			const err = await refusal(
+				addMeetingParticipants(as(officer), { unverifiedId: id, participants: [...people] }),
+				'validation'
+			);
+			expect(err.options.fields?.participants).toEqual([key]);
+		}
+		expect((await getMeetingPage(as(officer), { unverifiedId: id })).participants).toHaveLength(2);
+		// Jan joins (for the lunch talk's department); Hilde, already there, stays once.
+		expect(
+			await addMeetingParticipants(as(officer), {
+				unverifiedId: id,
+				participants: [otherColleague.userId, colleague.userId]
+			})
+		).toEqual({ added: 1 });
+		let page = await getMeetingPage(as(officer), { unverifiedId: id });
+		expect(page.participants.map((p) => [p.name, p.departmentName])).toEqual([
+			['Bart Claes', 'Groendienst'],
+			['Hilde Verachtert', 'Groendienst'],
+			['Jan Peeters', 'Groendienst']
+		]);
+		await removeMeetingParticipant(as(officer), { unverifiedId: id, person: otherColleague.userId });
+		page = await getMeetingPage(as(officer), { unverifiedId: id });
+		expect(page.participants.map((p) => p.name)).toEqual(['Bart Claes', 'Hilde Verachtert']);
+		// Not a participant (any more), or not a person: not found / beside the field.
+		await refusal(
+			removeMeetingParticipant(as(officer), { unverifiedId: id, person: otherColleague.userId }),
+			'not_found'
+		);
+		// A colleague reads but does not change; Mol's officer does not find it.
+		await refusal(
+			addMeetingParticipants(as(colleague), { unverifiedId: id, participants: [otherColleague.userId] }),
+			'forbidden'
+		);
+		await refusal(
+			removeMeetingParticipant(as(molOfficer), { unverifiedId: id, person: colleague.userId }),
+			'forbidden'
+		);
+		const audit = (await auditOf(database.db, geel.id)).filter((a) =>
+			['climate_plan.meeting_participant_added', 'climate_plan.meeting_participant_removed'].includes(
+				a.action
+			)
+		);
+		expect(audit.map((a) => [a.action, a.details])).toEqual([
+			['climate_plan.meeting_participant_added', { meetingId, people: [otherColleague.userId] }],
+			['climate_plan.meeting_participant_removed', { meetingId, person: otherColleague.userId }]
+		]);
 	});
 
 	it('refuses blank and oversized agreements, then adds one', async () => {

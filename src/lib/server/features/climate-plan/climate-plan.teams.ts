@@ -6,6 +6,7 @@ import { AppError, type FieldErrors } from '$lib/server/platform/errors';
 import { validateInput, type RawInput } from '$lib/server/platform/validation';
 import type { Db } from '$lib/server/db/client';
 import { parseId } from '$lib/domain/ids';
+import type { MessageKey } from '$lib/i18n';
 import { command, read, type PlanScope } from './climate-plan.access';
 import { listPlanDepartments, listPlanPeople, listPlanThemes, type NamedRow } from './climate-plan.queries';
 import {
@@ -17,12 +18,14 @@ import {
 	listTeamMembers,
 	listTeams,
 	removeTeamMember,
+	renameDepartment,
 	setDepartmentOfStaff,
 	updateTeam,
 	type StaffRow,
 	type TeamRow
 } from './climate-plan.teams.queries';
 import {
+	departmentNameSchema,
 	personSchema,
 	staffAssignSchema,
 	staffFiltersSchema,
@@ -38,6 +41,19 @@ const refuse = (field: string, message: string): never => {
 		message: message as FieldErrors[string][number]
 	});
 };
+
+/**
+ * A unique violation of `constraint` said beside `field` (a second department or team of the same name, also when
+ * two people save at once); any other error goes on. For `.catch` on the statement that may violate it.
+ */
+export function refuseUnique(constraint: string, field: string, message: MessageKey) {
+	return (err: unknown): never => {
+		const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+		const pg = e?.cause?.code ? e.cause : e;
+		if (pg?.code === '23505' && pg.constraint === constraint) refuse(field, message);
+		throw err;
+	};
+}
 
 /** The staff here who may read the plan: the only people a department, team, meeting or task may name. */
 export async function staffIds(db: Db, municipalityId: string): Promise<Set<string>> {
@@ -148,6 +164,46 @@ export const assignStaffToDepartment = command({
 	}
 });
 
+/** The department of this municipality by an id from the address; anything else is not found. */
+export async function findDepartment(db: Db, scope: PlanScope, unverifiedId: unknown): Promise<NamedRow> {
+	const id = parseId(unverifiedId);
+	const departments =
+		id === null ? [] : await listPlanDepartments(db, { municipalityId: scope.municipality.id });
+	const department = departments.find((d) => d.id === id);
+	if (!department) throw new AppError('not_found');
+	return department;
+}
+
+/** The rename form of a department. */
+export const getDepartmentForm = command({
+	load: (ctx, scope, input: { unverifiedId: unknown }) => findDepartment(ctx.db, scope, input.unverifiedId)
+});
+
+/** Renames a department: its name stays unique in the municipality (any case), said beside the field. */
+export const renamePlanDepartment = command({
+	load: (ctx, scope, input: { unverifiedId: unknown } & RawInput<typeof departmentNameSchema>) =>
+		findDepartment(ctx.db, scope, input.unverifiedId),
+	schema: departmentNameSchema,
+	execute: async (tx, { scope, loaded, values, record }): Promise<{ id: number }> => {
+		await renameDepartment(tx, {
+			municipalityId: scope.municipality.id,
+			id: loaded.id,
+			name: values.name
+		}).catch(
+			refuseUnique(
+				'climate_plan_departments_name_key',
+				'name',
+				'climatePlan.teams.errors.departmentNameTaken'
+			)
+		);
+		record.audit({
+			action: 'climate_plan.department_renamed',
+			details: { departmentId: loaded.id, name: values.name, from: loaded.name }
+		});
+		return { id: loaded.id };
+	}
+});
+
 // ---------------------------------------------------------------------------------------------
 // Climate teams
 // ---------------------------------------------------------------------------------------------
@@ -236,16 +292,14 @@ export const editTeam = command({
 	prepare: ({ ctx, scope, values }) => checkTeam(ctx.db, scope, values),
 	execute: async (tx, { scope, loaded, values, record }) => {
 		const municipalityId = scope.municipality.id;
-		const others = await listTeams(tx, { municipalityId });
-		if (others.some((t) => t.id !== loaded.id && t.name.toLowerCase() === values.name.toLowerCase()))
-			nameTaken();
+		// The unique index decides (also when two people save at once): a taken name is said beside the field.
 		await updateTeam(tx, {
 			municipalityId,
 			id: loaded.id,
 			name: values.name,
 			themeId: values.theme,
 			leadId: values.lead
-		});
+		}).catch(refuseUnique('climate_plan_teams_name_key', 'name', 'climatePlan.teams.errors.teamNameTaken'));
 		if (values.lead) await addTeamMembers(tx, { municipalityId, teamId: loaded.id, userIds: [values.lead] });
 		record.audit({ action: 'climate_plan.team_changed', details: { teamId: loaded.id, name: values.name } });
 		return { id: loaded.id };

@@ -34,6 +34,7 @@ import { unsubscribeLinkWith, unsubscribeSecret } from './notifications.service'
 import { notificationTitle } from './notifications.present';
 import { notificationMail } from './notifications.mail';
 import { groupEventNotices, groupNotices } from './notifications.groups';
+import { climatePlanTaskNotices } from './notifications.climate-plan';
 
 export function originOf(ctx: Pick<HandlerContext, 'config'>): string {
 	return ctx.config.origin ?? `http://localhost:${ctx.config.port}`;
@@ -343,5 +344,6 @@ export const notificationHandlers = [
 	colleagueNotices,
 	storyNotices,
 	groupNotices,
-	groupEventNotices
+	groupEventNotices,
+	climatePlanTaskNotices
 ];

@@ -1,12 +1,14 @@
 import { redirect } from '@sveltejs/kit';
 import {
 	addAgreement,
+	addMeetingParticipants,
+	removeMeetingParticipant,
 	agreementToTask,
 	editMeeting,
 	getMeetingPage
 } from '$lib/server/features/climate-plan/climate-plan.meetings';
 import { flashOf } from '$lib/server/platform/flash';
-import { textFields } from '$lib/server/platform/forms';
+import { listField, textFields } from '$lib/server/platform/forms';
 import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -15,8 +17,8 @@ export const load: PageServerLoad = async (event) => ({
 	...flashOf(event.url)
 });
 
-const here = (event: RequestEvent, done: string) =>
-	`/${event.params.municipality}/beheer/klimaatplan/overleg/${event.params.overleg}?gelukt=${done}`;
+const here = (event: RequestEvent, done: string, count?: number) =>
+	`/${event.params.municipality}/beheer/klimaatplan/overleg/${event.params.overleg}?gelukt=${done}${count === undefined ? '' : `&aantal=${count}`}`;
 
 export const actions: Actions = {
 	edit: async (event) => {
@@ -28,6 +30,26 @@ export const actions: Actions = {
 		);
 		if (!result.ok) return result.failure;
 		redirect(303, here(event, 'bewaard'));
+	},
+	participants: async (event) => {
+		const participants = listField(await event.request.formData(), 'participants', 250);
+		const result = await backofficeAction(
+			event,
+			addMeetingParticipants(event.locals.ctx, { participants, unverifiedId: event.params.overleg }),
+			{ participants, form: 'participants' }
+		);
+		if (!result.ok) return result.failure;
+		redirect(303, here(event, 'deelnemers', result.value.added));
+	},
+	participantRemove: async (event) => {
+		const values = textFields(await event.request.formData(), ['person']);
+		const result = await backofficeAction(
+			event,
+			removeMeetingParticipant(event.locals.ctx, { ...values, unverifiedId: event.params.overleg }),
+			{ ...values, form: 'participantRemove' }
+		);
+		if (!result.ok) return result.failure;
+		redirect(303, here(event, 'deelnemer-weg'));
 	},
 	agreement: async (event) => {
 		const values = textFields(await event.request.formData(), ['text']);

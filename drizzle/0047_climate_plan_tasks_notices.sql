@@ -1,0 +1,2 @@
+ALTER TABLE "climate_plan_tasks" ADD COLUMN "overdue_noticed_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "climate_plan_actions_lead_department_idx" ON "climate_plan_actions" USING btree ("municipality_id","lead_department_id");
