@@ -196,6 +196,15 @@ export async function getMunicipalityLook(db: Db, params: { municipalityId: stri
 	return row;
 }
 
+export async function listRegions(db: Db, params: { ids: string[] }) {
+	if (params.ids.length === 0) return [];
+	return db
+		.select({ id: regions.id, slug: regions.slug, name: regions.name })
+		.from(regions)
+		.where(inArray(regions.id, params.ids))
+		.orderBy(asc(regions.name));
+}
+
 export async function getRegion(db: Db, params: { id: string }) {
 	const [row] = await db
 		.select({ id: regions.id, slug: regions.slug, name: regions.name })

@@ -13,7 +13,7 @@ import { validateInput } from '$lib/server/platform/validation';
 import { parseId } from '$lib/domain/ids';
 import { indicatorValue } from '$lib/server/features/impact/impact.service';
 import { indicatorsOf } from '$lib/server/features/impact/impact.compute';
-import { listRegionsWithMunicipalities } from '$lib/server/features/impact/impact.queries';
+import { withoutControlCharacters } from '$lib/server/platform/control-characters';
 import {
 	mayDefineProgrammes,
 	mayFillReport,
@@ -35,6 +35,7 @@ import {
 	insertReviewer,
 	listProgrammes,
 	listProgrammesByIds,
+	listRegions,
 	listReports,
 	listReviewedProgrammeIds,
 	listReviewers,
@@ -124,7 +125,7 @@ async function audit(
 	await writeAudit(db, {
 		regionId: entry.regionId,
 		municipalityId: entry.municipalityId ?? null,
-		actor: ctx.actor ? { userId: ctx.actor.userId, displayName: ctx.actor.displayName } : undefined,
+		actor: ctx.actor ? { userId: ctx.actor.userId, displayName: ctx.actor.displayName } : null,
 		action: entry.action,
 		details: entry.details
 	});
@@ -408,11 +409,7 @@ export async function getRegionProgrammes(ctx: Ctx): Promise<RegionProgrammesPag
 	const rows = [...own, ...extra];
 	const reviewers = await listReviewers(ctx.db, { programmeIds: rows.map((r) => r.id) });
 	const reports = await listReports(ctx.db, { programmeIds: rows.map((r) => r.id) });
-	const regions = (await listRegionsWithMunicipalities(ctx.db, { regionIds })).map((r) => ({
-		id: r.id,
-		slug: r.slug,
-		name: r.name
-	}));
+	const regions = await listRegions(ctx.db, { ids: regionIds });
 	return {
 		regions,
 		programmes: rows.map((row) =>
@@ -437,10 +434,11 @@ export interface MunicipalityProgrammesPage {
 
 /** `/{m}/beheer/rapportering`: the programmes of the region this municipality reports for, and its history. */
 export async function getMunicipalityProgrammes(
-	ctx: Ctx & { tenant: { id: string; slug: string } },
+	ctx: Ctx,
 	now = new Date()
 ): Promise<MunicipalityProgrammesPage> {
 	const actor = actorOf(ctx);
+	if (!ctx.tenant) throw new AppError('not_found');
 	const municipality = await getMunicipalityLook(ctx.db, { municipalityId: ctx.tenant.id });
 	if (!municipality) throw new AppError('not_found');
 	const submitter = { municipalityId: municipality.id };
@@ -653,8 +651,8 @@ function emptyAnswers(definition: ProgrammeDefinition): ReportAnswers {
 	};
 }
 
-/** Control characters other than tab and newline never reach the database (PostgreSQL refuses \u0000 in JSON). */
-const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+/** Control characters never reach the database (PostgreSQL refuses \u0000 in JSON), whatever called the service. */
+const clean = (s: string) => withoutControlCharacters(s).replace(/\r\n?/g, '\n').trim();
 
 /** The typed answers, limited to this programme's actions, expectations and questions, cleaned. */
 function normalizeAnswers(definition: ProgrammeDefinition, raw: unknown): ReportAnswers {
