@@ -630,3 +630,33 @@ describe('a stopped action', () => {
 		);
 	});
 });
+
+describe('a programme the region submits as project holder', () => {
+	it('is opened and filled by the region’s admins with the region’s figures, not by a municipality', async () => {
+		const programme = structuredClone(preset('impact-map', THIS_YEAR)) as ReturnType<typeof preset>;
+		programme.submitter = 'region';
+		const { id: programmeId } = await createProgramme(as(regionAdmin), {
+			unverifiedRegionId: regionId,
+			programme
+		});
+		await refusal(
+			openReport(as(geelModerator, geel), { unverifiedProgrammeId: programmeId, period: PERIOD }),
+			'forbidden'
+		);
+		await refusal(
+			openReport(as(geelModerator), { unverifiedProgrammeId: programmeId, period: PERIOD }),
+			'not_found'
+		);
+		const { id } = await openReport(as(regionAdmin), { unverifiedProgrammeId: programmeId, period: PERIOD });
+		const view = await getReportView(as(regionAdmin), { unverifiedReportId: id });
+		const regionUsers = await indicatorValue(as(regionAdmin), 'accounts.registeredUsers', {
+			region: regionId
+		});
+		expect(view.figures.gebruikers).toMatchObject({ target: 1500, computed: regionUsers.value });
+		expect(view.canFill).toBe(true);
+		await refusal(getReportView(as(geelModerator, geel), { unverifiedReportId: id }), 'not_found');
+		expect(
+			(await getRegionProgrammes(as(regionAdmin))).programmes.find((p) => p.id === programmeId)?.canFillRegion
+		).toBe(true);
+	});
+});
