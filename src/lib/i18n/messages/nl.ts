@@ -36,6 +36,7 @@ import type { climatePlanViews } from './nl/climatePlanViews';
 import type { climatePact } from './nl/climatePact';
 import type { climatePactPublic } from './nl/climatePactPublic';
 import type { impact } from './nl/impact';
+import type { funderReports } from './nl/funderReports';
 
 const nl = {
 	app: {
@@ -363,6 +364,7 @@ export type FullCatalogue = typeof nl & {
 	climatePact: typeof climatePact;
 	climatePactPublic: typeof climatePactPublic;
 	impact: typeof impact;
+	funderReports: typeof funderReports;
 };
 
 export default nl;

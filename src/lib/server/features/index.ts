@@ -27,6 +27,7 @@ import { themesFeature } from './themes/themes.feature';
 import { widgetsFeature } from './widgets/widgets.feature';
 import { openDataFeature } from './open-data/open-data.feature';
 import { impactFeature } from './impact/impact.feature';
+import { funderReportsFeature } from './funder-reports/funder-reports.feature';
 
 export const features = [
 	municipalitiesFeature,
@@ -54,7 +55,8 @@ export const features = [
 	searchFeature,
 	widgetsFeature,
 	openDataFeature,
-	impactFeature
+	impactFeature,
+	funderReportsFeature
 ] as const;
 
 /** Every section of a person's data export, from the features' personal-data parts. */

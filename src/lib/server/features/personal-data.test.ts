@@ -35,6 +35,9 @@ import {
 	climatePlanUpdates,
 	climatePlanReports,
 	climatePactOutcomes,
+	funderProgrammes,
+	funderReports,
+	funderReviewers,
 	climatePlanAgreements,
 	climatePlanDepartmentStaff,
 	climatePlanDepartments,
@@ -362,6 +365,31 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 		title: `${name}-taak`,
 		ownerId: userId,
 		dueOn: '2026-04-01'
+	});
+	// funder reports: named reviewer of a programme (removed with the account) and a report they submitted
+	// (kept: the municipality's account to its funder, without naming them)
+	const [programme] = await db
+		.insert(funderProgrammes)
+		.values({
+			regionId,
+			name: 'Programma',
+			funder: 'Financier',
+			submitter: 'municipality',
+			definition: { periods: [], definition: { actions: [], sections: [] } }
+		})
+		.returning({ id: funderProgrammes.id });
+	await db.insert(funderReviewers).values({ programmeId: programme!.id, userId });
+	await db.insert(funderReports).values({
+		programmeId: programme!.id,
+		periodKey: 'jaar-1',
+		scopeKey: geel.id,
+		municipalityId: geel.id,
+		status: 'submitted',
+		figures: {},
+		answers: {},
+		openedBy: userId,
+		submittedBy: userId,
+		submittedAt: new Date()
 	});
 	return {
 		userId,

@@ -367,6 +367,17 @@ export const backoffice = {
 				figure_entered: 'Cijfer van een impactindicator ingevoerd',
 				strategy_recorded: 'Participatiestrategie vastgelegd'
 			},
+			funder_reports: {
+				programme_created: 'Rapporteringsprogramma van een financier aangemaakt',
+				programme_changed: 'Rapporteringsprogramma gewijzigd',
+				target_changed: 'Doel van een KPI in een rapporteringsprogramma gewijzigd',
+				reviewer_added: 'Beoordelaar van een rapporteringsprogramma aangeduid',
+				reviewer_removed: 'Beoordelaar van een rapporteringsprogramma geschrapt',
+				report_opened: 'Tussentijds rapport geopend',
+				report_saved: 'Tussentijds rapport als klad bewaard',
+				report_submitted: 'Tussentijds rapport ingediend',
+				report_judged: 'Tussentijds rapport beoordeeld'
+			},
 			climate_pact: {
 				outcome_recorded: 'Resultaat voor het Klimaatpact geregistreerd',
 				outcome_changed: 'Resultaat voor het Klimaatpact gewijzigd',

@@ -22,3 +22,4 @@ export * from './open-data';
 export * from './groups-sessions';
 export * from './climate-plan-teams';
 export * from './impact';
+export * from './funder-reports';

@@ -1,0 +1,17 @@
+// The audit actions of the funder reports: programmes defined and changed, reviewers named, reports opened,
+// saved, submitted and judged.
+export {};
+
+declare module '$lib/server/platform/audit' {
+	interface AuditActionMap {
+		'funder_reports.programme_created': true;
+		'funder_reports.programme_changed': true;
+		'funder_reports.target_changed': true;
+		'funder_reports.reviewer_added': true;
+		'funder_reports.reviewer_removed': true;
+		'funder_reports.report_opened': true;
+		'funder_reports.report_saved': true;
+		'funder_reports.report_submitted': true;
+		'funder_reports.report_judged': true;
+	}
+}

@@ -1,0 +1,35 @@
+// The funder reports' part of a person's data: the programmes they are named to review and the reports they
+// opened, submitted or judged. Reports are the municipality's account to its funder and stay (a public body's
+// record, like the audit log); the person's account is emptied, so nothing in them names the person any more.
+// Erasing removes the person from every programme's reviewers.
+import { eq } from 'drizzle-orm';
+import type { Db } from '$lib/server/db/client';
+import { funderProgrammes, funderReviewers } from '$lib/server/db/schema';
+import type { PersonRef } from '$lib/server/platform/feature';
+import { listReportsOfPerson } from './funder-reports.queries';
+
+export async function exportFunderData(db: Db, person: PersonRef) {
+	const reviews = await db
+		.select({ programme: funderProgrammes.name })
+		.from(funderReviewers)
+		.innerJoin(funderProgrammes, eq(funderProgrammes.id, funderReviewers.programmeId))
+		.where(eq(funderReviewers.userId, person.userId));
+	const reports = await listReportsOfPerson(db, { userId: person.userId });
+	return {
+		funderReviewerOf: reviews.map((r) => ({ programme: r.programme })),
+		funderReports: reports.map((r) => ({
+			reportId: r.id,
+			programme: r.programme,
+			period: r.periodKey,
+			opened: r.openedBy === person.userId,
+			submitted: r.submittedBy === person.userId,
+			judged: r.reviewedBy === person.userId,
+			submittedAt: r.submittedAt?.toISOString() ?? null,
+			reviewedAt: r.reviewedAt?.toISOString() ?? null
+		}))
+	};
+}
+
+export async function eraseFunderData(tx: Db, person: PersonRef): Promise<void> {
+	await tx.delete(funderReviewers).where(eq(funderReviewers.userId, person.userId));
+}

@@ -1,0 +1,1000 @@
+// The funder reports' use cases: programmes defined by the region's admins (from a preset or a full
+// definition), their reviewers and targets; the interim report a submitter opens for a period with every KPI's
+// target and reached value filled in from the impact indicators (indicatorValue), kept as a draft, submitted
+// only when every KPI below the threshold has its motivation and initiatives, then locked with its figures;
+// the named reviewers' verdict per action; the history. Who may do what: funder-reports.policy.ts.
+import { translate, type MessageKey } from '$lib/i18n';
+import type { Db } from '$lib/server/db/client';
+import type { Ctx } from '$lib/server/platform/context';
+import type { Actor } from '$lib/server/platform/policy';
+import { AppError, type FieldErrors } from '$lib/server/platform/errors';
+import { writeAudit, type AuditAction } from '$lib/server/platform/audit';
+import { validateInput } from '$lib/server/platform/validation';
+import { parseId } from '$lib/domain/ids';
+import { indicatorValue } from '$lib/server/features/impact/impact.service';
+import { indicatorsOf } from '$lib/server/features/impact/impact.compute';
+import { withoutControlCharacters } from '$lib/server/platform/control-characters';
+import {
+	mayDefineProgrammes,
+	mayFillReport,
+	mayJudgeReport,
+	mayReadReport,
+	type ProgrammeRef,
+	type SubmitterRef
+} from './funder-reports.policy';
+import {
+	deleteReviewer,
+	findReport,
+	findUserByEmail,
+	getMunicipalityLook,
+	getProgramme,
+	getRegion,
+	getReport,
+	insertProgramme,
+	insertReport,
+	insertReviewer,
+	listProgrammes,
+	listProgrammesByIds,
+	listRegions,
+	listReports,
+	listReviewedProgrammeIds,
+	listReviewers,
+	updateProgramme,
+	updateReport,
+	type ProgrammeRow,
+	type ReportRow
+} from './funder-reports.queries';
+import {
+	answersInputSchema,
+	emptyActionAnswer,
+	FUNDER_LIMITS,
+	numberOf,
+	programmeSchema,
+	reviewerSchema,
+	settingsSchema,
+	targetSchema,
+	verdictInputSchema,
+	type ActionAnswer,
+	type ExpectationAnswer,
+	type Period,
+	type Programme,
+	type ProgrammeAction,
+	type ProgrammeDefinition,
+	type ReportAnswers,
+	type Verdict
+} from './funder-reports.schemas';
+import { preset, PRESETS, type PresetKey } from './funder-reports.presets';
+import './funder-reports.audit';
+
+const REGION_SCOPE = 'region';
+const e = (k: string) => `funderReports.errors.${k}` as MessageKey;
+
+/** A programme as stored, with its definition read back through its schema. */
+export interface LoadedProgramme {
+	row: ProgrammeRow;
+	programme: Programme;
+	ref: ProgrammeRef;
+	reviewers: { userId: string; name: string; email: string | null }[];
+}
+
+interface StoredDefinition {
+	periods: Period[];
+	definition: ProgrammeDefinition;
+}
+
+function readProgramme(row: ProgrammeRow, reviewers: LoadedProgramme['reviewers']): LoadedProgramme {
+	const stored = row.definition as StoredDefinition;
+	const programme = programmeSchema.parse({
+		name: row.name,
+		funder: row.funder,
+		threshold: row.threshold,
+		submitter: row.submitter,
+		periods: stored.periods,
+		definition: stored.definition
+	});
+	return {
+		row,
+		programme,
+		ref: { regionId: row.regionId, submitter: row.submitter, reviewerIds: reviewers.map((r) => r.userId) },
+		reviewers
+	};
+}
+
+async function loadProgramme(db: Db, unverifiedId: unknown): Promise<LoadedProgramme | null> {
+	const id = parseId(unverifiedId);
+	const row = id === null ? undefined : await getProgramme(db, { id });
+	if (!row) return null;
+	return readProgramme(row, await listReviewers(db, { programmeIds: [row.id] }));
+}
+
+function actorOf(ctx: Ctx): Actor {
+	if (!ctx.actor) throw new AppError('unauthenticated');
+	return ctx.actor;
+}
+
+async function audit(
+	db: Db,
+	ctx: Ctx,
+	entry: {
+		regionId: string;
+		municipalityId?: string | null;
+		action: AuditAction;
+		details?: Record<string, unknown>;
+	}
+) {
+	await writeAudit(db, {
+		regionId: entry.regionId,
+		municipalityId: entry.municipalityId ?? null,
+		actor: ctx.actor ? { userId: ctx.actor.userId, displayName: ctx.actor.displayName } : null,
+		action: entry.action,
+		details: entry.details
+	});
+}
+
+function checkIndicators(ctx: Ctx, definition: ProgrammeDefinition) {
+	const known = new Set(indicatorsOf(ctx.features).map((p) => p.key));
+	for (const a of definition.actions)
+		if (a.kpi.kind === 'indicator' && !known.has(a.kpi.indicator))
+			throw new AppError('validation', {
+				fields: { definition: [e('indicatorUnknown')] },
+				message: e('indicatorUnknown')
+			});
+	const keys = definition.actions.map((a) => a.key);
+	if (new Set(keys).size !== keys.length)
+		throw new AppError('validation', { fields: { definition: [e('definitionInvalid')] } });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Programmes (the region's admins)
+// ---------------------------------------------------------------------------------------------
+
+function managedRegionIds(actor: Actor): string[] {
+	return actor.regionRoles.filter((r) => r.role === 'regional_admin').map((r) => r.regionId);
+}
+
+/** A programme of the region the actor defines programmes for; else not found. */
+async function definedProgramme(ctx: Ctx, unverifiedId: unknown): Promise<LoadedProgramme> {
+	const actor = actorOf(ctx);
+	const loaded = await loadProgramme(ctx.db, unverifiedId);
+	if (!loaded) throw new AppError('not_found');
+	if (!mayDefineProgrammes(actor, loaded.row.regionId)) {
+		if (mayReadReportAnywhere(actor, loaded)) throw new AppError('forbidden');
+		throw new AppError('not_found');
+	}
+	return loaded;
+}
+
+function mayReadReportAnywhere(actor: Actor, loaded: LoadedProgramme) {
+	return loaded.ref.reviewerIds.includes(actor.userId);
+}
+
+/** Defines a programme from a full definition (validated: targets above zero, known indicators, limits). */
+export async function createProgramme(
+	ctx: Ctx,
+	input: { unverifiedRegionId: unknown; programme: unknown; preset?: PresetKey | null }
+): Promise<{ id: number }> {
+	const actor = actorOf(ctx);
+	const regionId = typeof input.unverifiedRegionId === 'string' ? input.unverifiedRegionId : '';
+	if (!regionId || !mayDefineProgrammes(actor, regionId))
+		throw new AppError('forbidden', { message: 'backoffice.forbidden.body' });
+	const programme = validateInput(programmeSchema, input.programme, {
+		fallback: e('definitionInvalid'),
+		fieldOf: (path) => (path[0] === 'definition' || path[0] === 'periods' ? 'definition' : String(path[0]))
+	});
+	checkIndicators(ctx, programme.definition);
+	return ctx.db.transaction(async (tx) => {
+		const row = await insertProgramme(tx, {
+			regionId,
+			preset: input.preset ?? null,
+			name: programme.name,
+			funder: programme.funder,
+			threshold: programme.threshold,
+			submitter: programme.submitter,
+			definition: { periods: programme.periods, definition: programme.definition } satisfies StoredDefinition
+		});
+		await audit(tx, ctx, {
+			regionId,
+			action: 'funder_reports.programme_created',
+			details: { programmeId: row.id, name: programme.name, preset: input.preset ?? null }
+		});
+		return { id: row.id };
+	});
+}
+
+/** One of the shipped programmes (seed 000's impact map, seed 003's Plan Samenleven) for the region. */
+export async function createProgrammeFromPreset(
+	ctx: Ctx,
+	input: { unverifiedRegionId: unknown; preset: unknown }
+): Promise<{ id: number }> {
+	const key = PRESETS.find((p) => p === input.preset);
+	if (!key)
+		throw new AppError('validation', {
+			fields: { preset: [e('presetUnknown')] },
+			message: e('presetUnknown')
+		});
+	return createProgramme(ctx, {
+		unverifiedRegionId: input.unverifiedRegionId,
+		programme: preset(key),
+		preset: key
+	});
+}
+
+export async function changeProgrammeSettings(
+	ctx: Ctx,
+	input: { unverifiedProgrammeId: unknown; name: unknown; funder: unknown; threshold: unknown }
+): Promise<void> {
+	const loaded = await definedProgramme(ctx, input.unverifiedProgrammeId);
+	const values = validateInput(settingsSchema, input, { fallback: e('definitionInvalid') });
+	await ctx.db.transaction(async (tx) => {
+		await updateProgramme(tx, { id: loaded.row.id, regionId: loaded.row.regionId }, values);
+		await audit(tx, ctx, {
+			regionId: loaded.row.regionId,
+			action: 'funder_reports.programme_changed',
+			details: { programmeId: loaded.row.id, before: { threshold: loaded.row.threshold }, after: values }
+		});
+	});
+}
+
+/** A KPI's target for a scope (each municipality, or the region): above zero, else refused beside the field. */
+export async function changeProgrammeTarget(
+	ctx: Ctx,
+	input: { unverifiedProgrammeId: unknown; action: unknown; scope: unknown; target: unknown }
+): Promise<void> {
+	const loaded = await definedProgramme(ctx, input.unverifiedProgrammeId);
+	const values = validateInput(targetSchema, input, { fallback: e('valueInvalid') });
+	const scope = input.scope === 'region' ? 'region' : 'municipality';
+	const definition = structuredClone(loaded.programme.definition);
+	const action = definition.actions.find((a) => a.key === values.action);
+	if (!action) throw new AppError('validation', { fields: { action: [e('actionUnknown')] } });
+	const before = action.kpi.kind === 'manual' ? action.kpi.target : action.kpi.targets[scope];
+	if (action.kpi.kind === 'manual') action.kpi.target = values.target;
+	else action.kpi.targets[scope] = values.target;
+	await ctx.db.transaction(async (tx) => {
+		await updateProgramme(
+			tx,
+			{ id: loaded.row.id, regionId: loaded.row.regionId },
+			{ definition: { periods: loaded.programme.periods, definition } satisfies StoredDefinition }
+		);
+		await audit(tx, ctx, {
+			regionId: loaded.row.regionId,
+			action: 'funder_reports.target_changed',
+			details: { programmeId: loaded.row.id, action: action.key, scope, before, after: values.target }
+		});
+	});
+}
+
+/** Names a person (by the address of their account) as a reviewer of this programme only. */
+export async function addReviewer(ctx: Ctx, input: { unverifiedProgrammeId: unknown; email: unknown }) {
+	const loaded = await definedProgramme(ctx, input.unverifiedProgrammeId);
+	const { email } = validateInput(reviewerSchema, input, { fallback: e('emailInvalid') });
+	const user = await findUserByEmail(ctx.db, { email });
+	if (!user) throw new AppError('validation', { fields: { email: [e('reviewerUnknown')] } });
+	await ctx.db.transaction(async (tx) => {
+		await insertReviewer(tx, { programmeId: loaded.row.id, userId: user.id });
+		await audit(tx, ctx, {
+			regionId: loaded.row.regionId,
+			action: 'funder_reports.reviewer_added',
+			details: { programmeId: loaded.row.id, userId: user.id, name: user.name }
+		});
+	});
+}
+
+export async function removeReviewer(ctx: Ctx, input: { unverifiedProgrammeId: unknown; userId: unknown }) {
+	const loaded = await definedProgramme(ctx, input.unverifiedProgrammeId);
+	const reviewer = loaded.reviewers.find((r) => r.userId === input.userId);
+	if (!reviewer) throw new AppError('not_found');
+	await ctx.db.transaction(async (tx) => {
+		await deleteReviewer(tx, { programmeId: loaded.row.id, userId: reviewer.userId });
+		await audit(tx, ctx, {
+			regionId: loaded.row.regionId,
+			action: 'funder_reports.reviewer_removed',
+			details: { programmeId: loaded.row.id, userId: reviewer.userId, name: reviewer.name }
+		});
+	});
+}
+
+export interface ReportListItem {
+	id: number;
+	periodKey: string;
+	periodLabel: string;
+	submitter: string;
+	status: ReportRow['status'];
+	submittedAt: string | null;
+	reviewedAt: string | null;
+}
+
+export interface ProgrammeSummary {
+	id: number;
+	name: string;
+	funder: string;
+	threshold: number;
+	submitter: 'municipality' | 'region';
+	preset: string | null;
+	periods: Period[];
+	actions: {
+		key: string;
+		title: string;
+		kpi: string;
+		indicator: string | null;
+		targetMunicipality: number | null;
+		targetRegion: number | null;
+		expectations: number;
+	}[];
+	sections: string[];
+	reviewers: { userId: string; name: string; email: string | null }[];
+	reports: ReportListItem[];
+	/** The actor defines programmes here (the page offers the changes). */
+	canDefine: boolean;
+	/** The actor is one of its reviewers. */
+	isReviewer: boolean;
+	/** The actor submits for the region (a programme the region submits). */
+	canFillRegion: boolean;
+}
+
+function summarize(
+	ctx: Ctx,
+	actor: Actor,
+	loaded: LoadedProgramme,
+	reports: Awaited<ReturnType<typeof listReports>>
+): ProgrammeSummary {
+	const parts = indicatorsOf(ctx.features);
+	const { programme, row } = loaded;
+	return {
+		id: row.id,
+		name: programme.name,
+		funder: programme.funder,
+		threshold: programme.threshold,
+		submitter: programme.submitter,
+		preset: row.preset,
+		periods: programme.periods,
+		actions: programme.definition.actions.map((a) => {
+			const part =
+				a.kpi.kind === 'indicator'
+					? parts.find((p) => p.key === (a.kpi as { indicator: string }).indicator)
+					: undefined;
+			return {
+				key: a.key,
+				title: a.title,
+				kpi:
+					a.kpi.kind === 'manual' ? a.kpi.label : part ? translate(ctx.locale, part.name) : a.kpi.indicator,
+				indicator: a.kpi.kind === 'indicator' ? a.kpi.indicator : null,
+				targetMunicipality:
+					a.kpi.kind === 'manual'
+						? a.kpi.target
+						: (a.kpi.targets.municipality ?? part?.target.municipality ?? null),
+				targetRegion:
+					a.kpi.kind === 'manual' ? a.kpi.target : (a.kpi.targets.region ?? part?.target.region ?? null),
+				expectations: a.expectations.length
+			};
+		}),
+		sections: programme.definition.sections.map((s) => s.title),
+		reviewers: loaded.reviewers,
+		reports: reports
+			.filter((r) => r.programmeId === row.id)
+			.map((r) => ({
+				id: r.id,
+				periodKey: r.periodKey,
+				periodLabel: programme.periods.find((p) => p.key === r.periodKey)?.label ?? r.periodKey,
+				submitter: r.municipalityName ?? translate(ctx.locale, 'funderReports.region'),
+				status: r.status,
+				submittedAt: r.submittedAt?.toISOString() ?? null,
+				reviewedAt: r.reviewedAt?.toISOString() ?? null
+			})),
+		canDefine: mayDefineProgrammes(actor, row.regionId),
+		isReviewer: loaded.ref.reviewerIds.includes(actor.userId),
+		canFillRegion: mayFillReport(actor, loaded.ref, null)
+	};
+}
+
+export interface RegionProgrammesPage {
+	regions: { id: string; slug: string; name: string }[];
+	programmes: ProgrammeSummary[];
+	presets: readonly PresetKey[];
+}
+
+/**
+ * `/beheer/rapportering`: the programmes of the regions the actor defines programmes for, and those the actor
+ * reviews, each with its reports. Refused to anyone else.
+ */
+export async function getRegionProgrammes(ctx: Ctx): Promise<RegionProgrammesPage> {
+	const actor = actorOf(ctx);
+	const regionIds = managedRegionIds(actor);
+	const reviewed = await listReviewedProgrammeIds(ctx.db, { userId: actor.userId });
+	if (regionIds.length === 0 && reviewed.length === 0)
+		throw new AppError('forbidden', { message: 'backoffice.forbidden.body' });
+	const own = await listProgrammes(ctx.db, { regionIds });
+	const extra = await listProgrammesByIds(ctx.db, {
+		ids: reviewed.filter((id) => !own.some((p) => p.id === id))
+	});
+	const rows = [...own, ...extra];
+	const reviewers = await listReviewers(ctx.db, { programmeIds: rows.map((r) => r.id) });
+	const reports = await listReports(ctx.db, { programmeIds: rows.map((r) => r.id) });
+	const regions = await listRegions(ctx.db, { ids: regionIds });
+	return {
+		regions,
+		programmes: rows.map((row) =>
+			summarize(
+				ctx,
+				actor,
+				readProgramme(
+					row,
+					reviewers.filter((r) => r.programmeId === row.id)
+				),
+				reports
+			)
+		),
+		presets: PRESETS
+	};
+}
+
+export interface MunicipalityProgrammesPage {
+	municipality: { slug: string; name: string };
+	programmes: (ProgrammeSummary & { canFill: boolean; openPeriods: Period[] })[];
+}
+
+/** `/{m}/beheer/rapportering`: the programmes of the region this municipality reports for, and its history. */
+export async function getMunicipalityProgrammes(
+	ctx: Ctx,
+	now = new Date()
+): Promise<MunicipalityProgrammesPage> {
+	const actor = actorOf(ctx);
+	if (!ctx.tenant) throw new AppError('not_found');
+	const municipality = await getMunicipalityLook(ctx.db, { municipalityId: ctx.tenant.id });
+	if (!municipality) throw new AppError('not_found');
+	const submitter = { municipalityId: municipality.id };
+	const rows = (await listProgrammes(ctx.db, { regionIds: [municipality.regionId] })).filter(
+		(r) => r.submitter === 'municipality'
+	);
+	const reviewers = await listReviewers(ctx.db, { programmeIds: rows.map((r) => r.id) });
+	const loaded = rows.map((row) =>
+		readProgramme(
+			row,
+			reviewers.filter((r) => r.programmeId === row.id)
+		)
+	);
+	// Nothing here for someone without a dashboard role in this municipality (staff of elsewhere included).
+	const anyProgramme: ProgrammeRef = {
+		regionId: municipality.regionId,
+		submitter: 'municipality',
+		reviewerIds: []
+	};
+	if (!mayReadReport(actor, anyProgramme, submitter))
+		throw new AppError('forbidden', { message: 'backoffice.forbidden.body' });
+	const reports = await listReports(ctx.db, {
+		programmeIds: rows.map((r) => r.id),
+		municipalityId: municipality.id
+	});
+	const today = brusselsToday(now);
+	return {
+		municipality: { slug: municipality.slug, name: municipality.name },
+		programmes: loaded
+			.filter((l) => mayReadReport(actor, l.ref, submitter))
+			.map((l) => ({
+				...summarize(ctx, actor, l, reports),
+				canFill: mayFillReport(actor, l.ref, submitter),
+				openPeriods: l.programme.periods.filter((p) => p.from <= today)
+			}))
+	};
+}
+
+export function brusselsToday(now = new Date()): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(now);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The interim report
+// ---------------------------------------------------------------------------------------------
+
+export interface ActionFigure {
+	target: number | null;
+	/** What the platform computed (null for a KPI entered by hand, or when it had no figure). */
+	computed: number | null;
+	computedAt: string | null;
+	source: 'computed' | 'entered' | 'manual';
+	/** The value the report uses: the computed one, or what the submitter entered instead (with a reason). */
+	reached: number | null;
+	overridden: boolean;
+	percent: number | null;
+	below: boolean;
+}
+
+type Figures = Record<string, ActionFigure>;
+
+function scopeOf(report: Pick<ReportRow, 'municipalityId'>): SubmitterRef {
+	return report.municipalityId ? { municipalityId: report.municipalityId } : null;
+}
+
+function targetFor(ctx: Ctx, action: ProgrammeAction, scope: SubmitterRef): number | null {
+	if (action.kpi.kind === 'manual') return action.kpi.target;
+	const key = scope === null ? 'region' : 'municipality';
+	const own = action.kpi.targets[key];
+	if (own !== null) return own;
+	const indicator = action.kpi.indicator;
+	const part = indicatorsOf(ctx.features).find((p) => p.key === indicator);
+	if (!part) return null;
+	if (part.kind === 'municipalities' && scope !== null) return 1;
+	return part.target[key];
+}
+
+/** Reads every indicator-linked KPI of the programme for the submitter at the period's end (or now). */
+async function computeFigures(
+	ctx: Ctx,
+	loaded: LoadedProgramme,
+	scope: SubmitterRef,
+	period: Period,
+	answers: ReportAnswers,
+	now: Date
+): Promise<Figures> {
+	const figures: Figures = {};
+	const end = new Date(`${period.to}T22:00:00Z`);
+	const at = end < now ? end : undefined;
+	const regionId = loaded.row.regionId;
+	for (const action of loaded.programme.definition.actions) {
+		const target = targetFor(ctx, action, scope);
+		let computed: number | null = null;
+		let computedAt: string | null = null;
+		let source: ActionFigure['source'] = 'manual';
+		if (action.kpi.kind === 'indicator') {
+			const value = await indicatorValue(
+				ctx,
+				action.kpi.indicator,
+				scope === null ? { region: regionId } : { municipality: scope.municipalityId },
+				at,
+				now
+			);
+			computed = value.value;
+			computedAt = value.computedAt.toISOString();
+			source = value.source;
+		}
+		const typed = numberOf(answers.actions[action.key]?.reached ?? '');
+		const overridden = typed !== undefined && typed !== computed;
+		const reached = typed ?? computed;
+		const percent =
+			reached !== null && target !== null && target > 0 ? Math.round((reached / target) * 100) : null;
+		figures[action.key] = {
+			target,
+			computed,
+			computedAt,
+			source,
+			reached,
+			overridden: action.kpi.kind === 'indicator' && overridden,
+			percent,
+			below: percent !== null && percent < loaded.programme.threshold
+		};
+	}
+	return figures;
+}
+
+/** A report the actor may read, with its programme; not found for anyone else (staff of elsewhere included). */
+async function readableReport(
+	ctx: Ctx,
+	unverifiedId: unknown,
+	forUpdate = false,
+	db: Db = ctx.db
+): Promise<{ report: ReportRow; loaded: LoadedProgramme; period: Period }> {
+	const actor = actorOf(ctx);
+	const id = parseId(unverifiedId);
+	const report = id === null ? undefined : await getReport(db, { id, forUpdate });
+	if (!report) throw new AppError('not_found');
+	const loaded = await loadProgramme(db, report.programmeId);
+	if (!loaded || !mayReadReport(actor, loaded.ref, scopeOf(report))) throw new AppError('not_found');
+	// A municipality's page shows only that municipality's reports.
+	if (ctx.tenant && report.municipalityId !== ctx.tenant.id) throw new AppError('not_found');
+	const period = loaded.programme.periods.find((p) => p.key === report.periodKey);
+	if (!period) throw new AppError('not_found');
+	return { report, loaded, period };
+}
+
+/**
+ * Opens (or finds) the interim report of a period: for a municipality's page, that municipality's; outside a
+ * municipality, the region's (a programme the region submits as project holder).
+ */
+export async function openReport(
+	ctx: Ctx,
+	input: { unverifiedProgrammeId: unknown; period: unknown },
+	now = new Date()
+): Promise<{ id: number }> {
+	const actor = actorOf(ctx);
+	const loaded = await loadProgramme(ctx.db, input.unverifiedProgrammeId);
+	if (!loaded) throw new AppError('not_found');
+	const submitter: SubmitterRef = ctx.tenant ? { municipalityId: ctx.tenant.id } : null;
+	if (submitter) {
+		const m = await getMunicipalityLook(ctx.db, { municipalityId: submitter.municipalityId });
+		if (!m || m.regionId !== loaded.row.regionId) throw new AppError('not_found');
+	}
+	if (!mayFillReport(actor, loaded.ref, submitter)) {
+		if (mayReadReport(actor, loaded.ref, submitter))
+			throw new AppError('forbidden', { message: e('mayNotFill') });
+		throw new AppError('not_found');
+	}
+	const period = loaded.programme.periods.find((p) => p.key === input.period);
+	if (!period) throw new AppError('validation', { fields: { period: [e('periodUnknown')] } });
+	if (period.from > brusselsToday(now))
+		throw new AppError('validation', {
+			fields: { period: [e('periodNotStarted')] },
+			message: e('periodNotStarted')
+		});
+	const scopeKey = submitter ? submitter.municipalityId : REGION_SCOPE;
+	const existing = await findReport(ctx.db, { programmeId: loaded.row.id, periodKey: period.key, scopeKey });
+	if (existing) return existing;
+	const answers = emptyAnswers(loaded.programme.definition);
+	const figures = await computeFigures(ctx, loaded, submitter, period, answers, now);
+	return ctx.db.transaction(async (tx) => {
+		const row = await insertReport(tx, {
+			programmeId: loaded.row.id,
+			periodKey: period.key,
+			scopeKey,
+			municipalityId: submitter?.municipalityId ?? null,
+			figures,
+			answers,
+			openedBy: actor.userId
+		});
+		if (!row) {
+			const again = await findReport(tx, { programmeId: loaded.row.id, periodKey: period.key, scopeKey });
+			return again!;
+		}
+		await audit(tx, ctx, {
+			regionId: loaded.row.regionId,
+			municipalityId: submitter?.municipalityId,
+			action: 'funder_reports.report_opened',
+			details: { programmeId: loaded.row.id, reportId: row.id, period: period.key }
+		});
+		return row;
+	});
+}
+
+function emptyAnswers(definition: ProgrammeDefinition): ReportAnswers {
+	return {
+		actions: Object.fromEntries(definition.actions.map((a) => [a.key, emptyActionAnswer()])),
+		expectations: {},
+		sections: {}
+	};
+}
+
+/** Control characters never reach the database (PostgreSQL refuses \u0000 in JSON), whatever called the service. */
+const clean = (s: string) => withoutControlCharacters(s).replace(/\r\n?/g, '\n').trim();
+
+/** The typed answers, limited to this programme's actions, expectations and questions, cleaned. */
+function normalizeAnswers(definition: ProgrammeDefinition, raw: unknown): ReportAnswers {
+	const parsed = answersInputSchema.parse(raw ?? {});
+	const answers: ReportAnswers = { actions: {}, expectations: {}, sections: {} };
+	for (const action of definition.actions) {
+		const a = parsed.actions[action.key];
+		const answer: ActionAnswer = a
+			? {
+					reached: clean(a.reached),
+					reason: clean(a.reason),
+					motivation: clean(a.motivation),
+					initiatives: a.initiatives
+						.map((i) => ({
+							description: clean(i.description),
+							timing: clean(i.timing),
+							contribution: clean(i.contribution)
+						}))
+						.filter((i) => i.description || i.timing || i.contribution),
+					stopped: a.stopped,
+					notDone: clean(a.notDone),
+					efforts: clean(a.efforts)
+				}
+			: emptyActionAnswer();
+		answers.actions[action.key] = answer;
+		for (const exp of action.expectations) {
+			const k = `${action.key}.${exp.key}`;
+			const x = parsed.expectations[k];
+			if (!x) continue;
+			const items: Record<string, string> = {};
+			for (const item of exp.items) {
+				const v = clean(x.items[item.key] ?? '');
+				if (v) items[item.key] = v;
+			}
+			answers.expectations[k] = { answer: x.answer, text: clean(x.text), items } satisfies ExpectationAnswer;
+		}
+	}
+	for (const section of definition.sections)
+		for (const q of section.questions) {
+			const k = `${section.key}.${q.key}`;
+			const v = clean(parsed.sections[k] ?? '');
+			if (v) answers.sections[k] = v;
+		}
+	return answers;
+}
+
+const add = (fields: FieldErrors, field: string, key: string) => {
+	(fields[field] ??= []).push(e(key));
+};
+
+/** What is wrong even in a draft: texts over their limit, numbers that are no numbers. */
+function limitProblems(definition: ProgrammeDefinition, answers: ReportAnswers): FieldErrors {
+	const fields: FieldErrors = {};
+	const long = FUNDER_LIMITS.longText;
+	for (const action of definition.actions) {
+		const a = answers.actions[action.key]!;
+		const f = (name: string) => `a.${action.key}.${name}`;
+		if (a.reached && numberOf(a.reached) === undefined) add(fields, f('reached'), 'valueInvalid');
+		else if ((numberOf(a.reached) ?? 0) < 0) add(fields, f('reached'), 'valueNegative');
+		for (const [name, value] of [
+			['reason', a.reason],
+			['motivation', a.motivation],
+			['notDone', a.notDone],
+			['efforts', a.efforts]
+		] as const)
+			if (value.length > long) add(fields, f(name), 'textTooLong');
+		a.initiatives.forEach((i, n) => {
+			if (i.description.length > long) add(fields, f(`i.${n}.description`), 'textTooLong');
+			if (i.timing.length > FUNDER_LIMITS.title) add(fields, f(`i.${n}.timing`), 'textTooLong');
+			if (i.contribution && numberOf(i.contribution) === undefined)
+				add(fields, f(`i.${n}.contribution`), 'valueInvalid');
+		});
+		for (const exp of action.expectations) {
+			const k = `${action.key}.${exp.key}`;
+			const x = answers.expectations[k];
+			if (!x) continue;
+			if (x.text.length > exp.limit) add(fields, `e.${k}.text`, 'answerTooLong');
+			for (const [item, v] of Object.entries(x.items))
+				if (v.length > exp.limit) add(fields, `e.${k}.item.${item}`, 'answerTooLong');
+		}
+	}
+	for (const section of definition.sections)
+		for (const q of section.questions) {
+			const k = `${section.key}.${q.key}`;
+			const v = answers.sections[k];
+			if (v === undefined) continue;
+			if (q.kind === 'count') {
+				const n = numberOf(v);
+				if (n === undefined || !Number.isInteger(n) || n < 0) add(fields, `s.${k}`, 'countInvalid');
+			} else if (v.length > q.limit) add(fields, `s.${k}`, 'answerTooLong');
+		}
+	return fields;
+}
+
+/** What submitting asks on top (seed 003): per KPI below the threshold a motivation and initiatives, etc. */
+function submitProblems(
+	definition: ProgrammeDefinition,
+	answers: ReportAnswers,
+	figures: Figures
+): FieldErrors {
+	const fields: FieldErrors = {};
+	for (const action of definition.actions) {
+		const a = answers.actions[action.key]!;
+		const fig = figures[action.key]!;
+		const f = (name: string) => `a.${action.key}.${name}`;
+		if (a.stopped) {
+			if (!a.notDone) add(fields, f('notDone'), 'notDoneRequired');
+			if (!a.efforts) add(fields, f('efforts'), 'effortsRequired');
+			continue;
+		}
+		if (fig.reached === null) add(fields, f('reached'), 'reachedRequired');
+		if (fig.overridden && !a.reason) add(fields, f('reason'), 'reasonRequired');
+		if (fig.below) {
+			if (!a.motivation) add(fields, f('motivation'), 'motivationRequired');
+			if (a.initiatives.length === 0) add(fields, f('initiatives'), 'initiativeRequired');
+			a.initiatives.forEach((i, n) => {
+				if (!i.description) add(fields, f(`i.${n}.description`), 'initiativeDescriptionRequired');
+				if (!i.timing) add(fields, f(`i.${n}.timing`), 'initiativeTimingRequired');
+				if (!i.contribution) add(fields, f(`i.${n}.contribution`), 'initiativeContributionRequired');
+			});
+		}
+		for (const exp of action.expectations) {
+			const k = `${action.key}.${exp.key}`;
+			const x = answers.expectations[k];
+			if (!x || x.answer === '') {
+				add(fields, `e.${k}.answer`, 'expectationAnswerRequired');
+				continue;
+			}
+			if (!x.text)
+				add(fields, `e.${k}.text`, x.answer === 'yes' ? 'expectationWhyRequired' : 'expectationNoRequired');
+			if (x.answer === 'yes') {
+				const filled = exp.items.filter((i) => x.items[i.key]).length;
+				if (exp.kind === 'each')
+					for (const item of exp.items)
+						if (!x.items[item.key]) add(fields, `e.${k}.item.${item.key}`, 'expectationItemRequired');
+				if (exp.kind === 'atLeast' && filled < (exp.min ?? 0))
+					add(fields, `e.${k}.items`, 'expectationAtLeast');
+			}
+		}
+	}
+	for (const section of definition.sections)
+		for (const q of section.questions) {
+			const k = `${section.key}.${q.key}`;
+			if (answers.sections[k] === undefined) add(fields, `s.${k}`, 'sectionRequired');
+		}
+	return fields;
+}
+
+function refuseLocked(report: ReportRow) {
+	if (report.status !== 'draft')
+		throw new AppError('conflict', { message: e('locked'), details: { status: report.status } });
+}
+
+async function writable(ctx: Ctx, unverifiedId: unknown) {
+	const found = await readableReport(ctx, unverifiedId);
+	if (!mayFillReport(ctx.actor!, found.loaded.ref, scopeOf(found.report)))
+		throw new AppError('forbidden', { message: e('mayNotFill') });
+	refuseLocked(found.report);
+	return found;
+}
+
+/** Keeps the typed answers as a draft (texts within their limits), with the figures read again. */
+export async function saveReport(
+	ctx: Ctx,
+	input: { unverifiedReportId: unknown; answers: unknown },
+	now = new Date()
+): Promise<void> {
+	const { report, loaded, period } = await writable(ctx, input.unverifiedReportId);
+	const answers = normalizeAnswers(loaded.programme.definition, input.answers);
+	const problems = limitProblems(loaded.programme.definition, answers);
+	if (Object.keys(problems).length)
+		throw new AppError('validation', { fields: problems, message: e('fixFields') });
+	const figures = await computeFigures(ctx, loaded, scopeOf(report), period, answers, now);
+	await ctx.db.transaction(async (tx) => {
+		const locked = await getReport(tx, { id: report.id, forUpdate: true });
+		refuseLocked(locked!);
+		await updateReport(tx, { id: report.id }, { answers, figures });
+		await audit(tx, ctx, {
+			regionId: loaded.row.regionId,
+			municipalityId: report.municipalityId,
+			action: 'funder_reports.report_saved',
+			details: { reportId: report.id }
+		});
+	});
+}
+
+/**
+ * Saves the answers, then submits when nothing is missing: the report is locked with its figures as they are.
+ * When something is missing the answers stay saved as a draft and every missing field is named.
+ */
+export async function submitReport(
+	ctx: Ctx,
+	input: { unverifiedReportId: unknown; answers?: unknown },
+	now = new Date()
+): Promise<void> {
+	const { report, loaded, period } = await writable(ctx, input.unverifiedReportId);
+	const answers =
+		input.answers === undefined
+			? normalizeAnswers(loaded.programme.definition, report.answers)
+			: normalizeAnswers(loaded.programme.definition, input.answers);
+	const limits = limitProblems(loaded.programme.definition, answers);
+	if (Object.keys(limits).length)
+		throw new AppError('validation', { fields: limits, message: e('fixFields') });
+	const figures = await computeFigures(ctx, loaded, scopeOf(report), period, answers, now);
+	const problems = submitProblems(loaded.programme.definition, answers, figures);
+	const complete = Object.keys(problems).length === 0;
+	await ctx.db.transaction(async (tx) => {
+		const locked = await getReport(tx, { id: report.id, forUpdate: true });
+		refuseLocked(locked!);
+		await updateReport(
+			tx,
+			{ id: report.id },
+			complete
+				? { answers, figures, status: 'submitted', submittedAt: now, submittedBy: ctx.actor!.userId }
+				: { answers, figures }
+		);
+		await audit(tx, ctx, {
+			regionId: loaded.row.regionId,
+			municipalityId: report.municipalityId,
+			action: complete ? 'funder_reports.report_submitted' : 'funder_reports.report_saved',
+			details: { reportId: report.id, period: period.key }
+		});
+	});
+	if (!complete) throw new AppError('validation', { fields: problems, message: e('notComplete') });
+}
+
+/** The named reviewer's verdict per action; only on a submitted report; the municipality sees it. */
+export async function judgeReport(
+	ctx: Ctx,
+	input: { unverifiedReportId: unknown; verdict: unknown },
+	now = new Date()
+): Promise<void> {
+	const actor = actorOf(ctx);
+	const { report, loaded } = await readableReport(ctx, input.unverifiedReportId);
+	if (!mayJudgeReport(actor, loaded.ref)) throw new AppError('forbidden', { message: e('notReviewer') });
+	if (report.status === 'draft') throw new AppError('conflict', { message: e('notSubmitted') });
+	const raw = verdictInputSchema.parse(input.verdict ?? {});
+	const verdict: Record<string, Verdict> = {};
+	const fields: FieldErrors = {};
+	for (const action of loaded.programme.definition.actions) {
+		const v = raw[action.key] ?? { enough: '', mayContinue: '', conclusion: '' };
+		const conclusion = clean(v.conclusion);
+		verdict[action.key] = { enough: v.enough, mayContinue: v.mayContinue, conclusion };
+		if (v.enough === '') add(fields, `v.${action.key}.enough`, 'verdictEnoughRequired');
+		if (v.mayContinue === '') add(fields, `v.${action.key}.mayContinue`, 'verdictContinueRequired');
+		if (conclusion.length > FUNDER_LIMITS.longText) add(fields, `v.${action.key}.conclusion`, 'textTooLong');
+	}
+	if (Object.keys(fields).length) throw new AppError('validation', { fields, message: e('fixFields') });
+	await ctx.db.transaction(async (tx) => {
+		await updateReport(
+			tx,
+			{ id: report.id },
+			{ verdict, status: 'reviewed', reviewedAt: now, reviewedBy: actor.userId }
+		);
+		await audit(tx, ctx, {
+			regionId: loaded.row.regionId,
+			municipalityId: report.municipalityId,
+			action: 'funder_reports.report_judged',
+			details: { reportId: report.id }
+		});
+	});
+}
+
+export interface ReportView {
+	id: number;
+	status: ReportRow['status'];
+	programme: {
+		id: number;
+		name: string;
+		funder: string;
+		threshold: number;
+		definition: ProgrammeDefinition;
+	};
+	period: Period;
+	submitter: { name: string; slug: string | null };
+	figures: Figures;
+	answers: ReportAnswers;
+	verdict: Record<string, Verdict> | null;
+	/** What submitting still asks, per field (empty when it can be submitted). */
+	missing: FieldErrors;
+	submittedAt: string | null;
+	reviewedAt: string | null;
+	canFill: boolean;
+	canJudge: boolean;
+	/** KPI names of indicator-linked actions (Dutch), for the page and the exports. */
+	kpiNames: Record<string, string>;
+}
+
+/** The report as its page and its exports show it (a draft with its figures read again, else as locked). */
+export async function getReportView(
+	ctx: Ctx,
+	input: { unverifiedReportId: unknown },
+	now = new Date()
+): Promise<ReportView> {
+	const actor = actorOf(ctx);
+	const { report, loaded, period } = await readableReport(ctx, input.unverifiedReportId);
+	const answers = normalizeAnswers(loaded.programme.definition, report.answers);
+	const canFill = report.status === 'draft' && mayFillReport(actor, loaded.ref, scopeOf(report));
+	const figures = canFill
+		? await computeFigures(ctx, loaded, scopeOf(report), period, answers, now)
+		: (report.figures as Figures);
+	const municipality = report.municipalityId
+		? await getMunicipalityLook(ctx.db, { municipalityId: report.municipalityId })
+		: null;
+	const region = municipality ? null : await getRegion(ctx.db, { id: loaded.row.regionId });
+	const parts = indicatorsOf(ctx.features);
+	return {
+		id: report.id,
+		status: report.status,
+		programme: {
+			id: loaded.row.id,
+			name: loaded.programme.name,
+			funder: loaded.programme.funder,
+			threshold: loaded.programme.threshold,
+			definition: loaded.programme.definition
+		},
+		period,
+		submitter: { name: municipality?.name ?? region?.name ?? '', slug: municipality?.slug ?? null },
+		figures,
+		answers,
+		verdict: (report.verdict as Record<string, Verdict> | null) ?? null,
+		missing: report.status === 'draft' ? submitProblems(loaded.programme.definition, answers, figures) : {},
+		submittedAt: report.submittedAt?.toISOString() ?? null,
+		reviewedAt: report.reviewedAt?.toISOString() ?? null,
+		canFill,
+		canJudge: report.status !== 'draft' && mayJudgeReport(actor, loaded.ref),
+		kpiNames: Object.fromEntries(
+			loaded.programme.definition.actions.map((a) => {
+				if (a.kpi.kind === 'manual') return [a.key, a.kpi.label];
+				const indicator = a.kpi.indicator;
+				const part = parts.find((p) => p.key === indicator);
+				return [a.key, part ? translate(ctx.locale, part.name) : indicator];
+			})
+		)
+	};
+}
+
+/** The municipality's look for the PDF (its colours), or the platform's for a region's report. */
+export async function reportLook(ctx: Ctx, view: ReportView) {
+	const report = await getReport(ctx.db, { id: view.id });
+	const m = report?.municipalityId
+		? await getMunicipalityLook(ctx.db, { municipalityId: report.municipalityId })
+		: null;
+	return { primaryColor: m?.primaryColor ?? '#1f5f3a', accentColor: m?.accentColor ?? '#f2c14e' };
+}

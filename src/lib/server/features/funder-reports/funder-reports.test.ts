@@ -1,0 +1,662 @@
+// The funder reports against the real database (PGlite, and PostgreSQL when TEST_DATABASE_URL is set): the two
+// shipped programmes, targets above zero, the interim report filled in from the impact indicators, a KPI below
+// the threshold that blocks submitting until its motivation and initiative are there (saved as a draft
+// meanwhile), minimum expectations and answers held to their limit, hostile text, locking, the named reviewer's
+// verdict, who sees what (staff of another municipality nothing), and the XLSX and PDF read back with libraries
+// written elsewhere (SheetJS, PDF.js).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import * as XLSX from '@e965/xlsx';
+import type { Tenant } from '$lib/server/platform/context';
+import type { Actor } from '$lib/server/platform/policy';
+import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
+import { buildCtx } from '$lib/server/testing/context';
+import { refusal } from '$lib/server/testing/assertions';
+import {
+	actorOf,
+	buildParticipatingMunicipality,
+	buildStaff,
+	buildUser,
+	grantRegionRole,
+	regionIdOf
+} from '$lib/server/testing/factories';
+import { readPdf } from '$lib/server/testing/pdf-inspect';
+import { auditLog, funderProgrammes, funderReports, users } from '$lib/server/db/schema';
+import { indicatorValue } from '$lib/server/features/impact/impact.service';
+import {
+	addReviewer,
+	changeProgrammeTarget,
+	createProgramme,
+	createProgrammeFromPreset,
+	getMunicipalityProgrammes,
+	getRegionProgrammes,
+	getReportView,
+	judgeReport,
+	openReport,
+	saveReport,
+	submitReport
+} from './funder-reports.service';
+import { exportReportPdf, exportReportXlsx } from './funder-reports.export';
+import { preset } from './funder-reports.presets';
+import { programmeSchema } from './funder-reports.schemas';
+import { seedDemoFunderReports } from './funder-reports.demo';
+import { eraseFunderData, exportFunderData } from './funder-reports.personal-data';
+
+let database: TestDatabase;
+let geel: Tenant;
+let mol: Tenant;
+let regionId: string;
+let geelModerator: Actor;
+let geelAlderman: Actor;
+let molAdmin: Actor;
+let regionAdmin: Actor;
+let reviewer: Actor;
+let reviewerEmail: string;
+let otherReviewer: Actor;
+let otherReviewerEmail: string;
+
+const as = (actor: Actor | undefined, tenant?: Tenant) =>
+	tenant ? buildCtx(database.db, tenant, { actor }) : buildCtx(database.db, undefined, { actor });
+const THIS_YEAR = new Date().getUTCFullYear();
+const PERIOD = 'jaar-2'; // this year in the presets (started, not ended)
+
+async function inhabitant(tenant: Tenant) {
+	const u = await buildUser(database.db);
+	await database.db.update(users).set({ homeMunicipalityId: tenant.id }).where(eq(users.id, u.id));
+}
+
+/** A programme of two KPIs: registered users (linked, target = the current figure: 100 %) and one by hand. */
+async function testProgramme(usersTarget: number, extra: Partial<{ threshold: number }> = {}) {
+	return createProgramme(as(regionAdmin), {
+		unverifiedRegionId: regionId,
+		programme: {
+			name: 'Testprogramma',
+			funder: 'Testfinancier',
+			threshold: extra.threshold ?? 25,
+			submitter: 'municipality',
+			periods: [
+				{
+					key: 'jaar-1',
+					label: 'Projectjaar 1',
+					from: `${THIS_YEAR - 1}-01-01`,
+					to: `${THIS_YEAR - 1}-12-31`
+				},
+				{ key: 'jaar-2', label: 'Projectjaar 2', from: `${THIS_YEAR}-01-01`, to: `${THIS_YEAR}-12-31` },
+				{
+					key: 'jaar-3',
+					label: 'Projectjaar 3',
+					from: `${THIS_YEAR + 1}-01-01`,
+					to: `${THIS_YEAR + 1}-12-31`
+				}
+			],
+			definition: {
+				actions: [
+					{
+						key: 'gebruikers',
+						title: 'Gebruikers van het platform',
+						kpi: {
+							kind: 'indicator',
+							indicator: 'accounts.registeredUsers',
+							targets: { municipality: usersTarget, region: null }
+						}
+					},
+					{
+						key: 'actieplan',
+						title: 'Actie 2: actieplan polarisatie',
+						kpi: { kind: 'manual', label: 'Stappen doorlopen', target: 10 },
+						expectations: [
+							{
+								key: 'domeinen',
+								title: 'Minstens drie van vijf domeinen',
+								kind: 'atLeast',
+								min: 3,
+								limit: 250,
+								items: [
+									{ key: 'a', label: 'Polarisatie' },
+									{ key: 'b', label: 'Desinformatie' },
+									{ key: 'c', label: 'Haatspraak' },
+									{ key: 'd', label: 'Debatten' },
+									{ key: 'e', label: 'Vorming' }
+								]
+							}
+						]
+					}
+				],
+				sections: [
+					{
+						key: 'mentor',
+						title: 'Financiële stimulans mentorbestuur',
+						questions: [
+							{ key: 'netwerken', label: 'Hoeveel lerende netwerken?', kind: 'count' },
+							{ key: 'rol', label: 'Hoe werd de rol ervaren?', kind: 'text', limit: 250 }
+						]
+					}
+				]
+			}
+		}
+	});
+}
+
+const complete = {
+	actions: {
+		gebruikers: {},
+		actieplan: {
+			reached: '2',
+			motivation: 'De coördinator viel maanden uit.',
+			initiatives: [{ description: 'Tweede werksessie met de diensten', timing: 'maart', contribution: '4' }]
+		}
+	},
+	expectations: {
+		'actieplan.domeinen': {
+			answer: 'yes',
+			text: 'Drie domeinen lopen al.',
+			items: { a: 'Dialoogtafels', b: 'Workshop mediawijsheid', e: 'Vorming voor loketmedewerkers' }
+		}
+	},
+	sections: { 'mentor.netwerken': '2', 'mentor.rol': 'Leerrijk.' }
+};
+
+beforeAll(async () => {
+	database = await createTestDatabase();
+	const db = database.db;
+	geel = await buildParticipatingMunicipality(db, 'geel', { primaryColor: '#0b5e3c' });
+	mol = await buildParticipatingMunicipality(db, 'mol');
+	regionId = await regionIdOf(db, geel);
+	geelModerator = (await buildStaff(db, geel, 'moderator')).actor;
+	geelAlderman = (await buildStaff(db, geel, 'alderman')).actor;
+	molAdmin = (await buildStaff(db, mol, 'admin')).actor;
+	const ra = await buildUser(db);
+	await grantRegionRole(db, regionId, ra.id, 'regional_admin');
+	regionAdmin = await actorOf(db, ra);
+	const r = await buildUser(db);
+	reviewer = await actorOf(db, r);
+	reviewerEmail = r.email!;
+	const o = await buildUser(db);
+	otherReviewer = await actorOf(db, o);
+	otherReviewerEmail = o.email!;
+	await inhabitant(geel);
+	await inhabitant(geel);
+});
+
+afterAll(async () => {
+	await database?.destroy();
+});
+
+describe('programmes', () => {
+	it('ships the impact map and Plan Samenleven as presets that validate, linked to existing indicators', async () => {
+		const impact = programmeSchema.parse(preset('impact-map', THIS_YEAR));
+		expect(impact.definition.actions.map((a) => a.kpi.kind === 'indicator' && a.kpi.indicator)).toContain(
+			'accounts.registeredUsers'
+		);
+		const samenleven = programmeSchema.parse(preset('plan-samenleven', THIS_YEAR));
+		expect(samenleven.threshold).toBe(25);
+		const exps = samenleven.definition.actions.flatMap((a) => a.expectations);
+		expect(exps.some((x) => x.kind === 'atLeast' && x.min === 3 && x.items.length === 5)).toBe(true);
+		expect(exps.some((x) => x.kind === 'each' && x.items.length === 4 && x.title.includes('P’s'))).toBe(true);
+		expect(exps.every((x) => x.limit === 250)).toBe(true);
+		expect(samenleven.definition.sections.map((s) => s.key)).toEqual([
+			'samenwerkingsverband',
+			'mentorbestuur',
+			'sociale-impact'
+		]);
+		const { id } = await createProgrammeFromPreset(as(regionAdmin), {
+			unverifiedRegionId: regionId,
+			preset: 'plan-samenleven'
+		});
+		const page = await getRegionProgrammes(as(regionAdmin));
+		expect(page.programmes.find((p) => p.id === id)?.name).toBe('Plan Samenleven: tussentijdse rapportage');
+	});
+
+	it('loads the two presets as demo content once per region', async () => {
+		const first = await seedDemoFunderReports(database.db);
+		expect(first.programmes).toBe(1); // plan-samenleven exists already (above); the impact map is new
+		expect((await seedDemoFunderReports(database.db)).programmes).toBe(0);
+		const presets = await database.db.select({ preset: funderProgrammes.preset }).from(funderProgrammes);
+		expect(presets.map((p) => p.preset).sort()).toEqual(['impact-map', 'plan-samenleven']);
+	});
+
+	it('refuses a target of zero or below, an unknown indicator, and anyone but the region’s admins', async () => {
+		const bad = structuredClone(preset('impact-map', THIS_YEAR)) as ReturnType<typeof preset>;
+		(bad.definition.actions[0]!.kpi as { targets: { municipality: number | null } }).targets.municipality = 0;
+		const e1 = await refusal(
+			createProgramme(as(regionAdmin), { unverifiedRegionId: regionId, programme: bad }),
+			'validation'
+		);
+		expect(e1.options.fields?.definition).toContain('funderReports.errors.targetPositive');
+		const manual = structuredClone(preset('plan-samenleven', THIS_YEAR)) as ReturnType<typeof preset>;
+		(manual.definition.actions[0]!.kpi as { target: number }).target = -3;
+		await refusal(
+			createProgramme(as(regionAdmin), { unverifiedRegionId: regionId, programme: manual }),
+			'validation'
+		);
+		const unknown = structuredClone(preset('impact-map', THIS_YEAR)) as ReturnType<typeof preset>;
+		(unknown.definition.actions[0]!.kpi as { indicator: string }).indicator = 'nope.nope';
+		await refusal(
+			createProgramme(as(regionAdmin), { unverifiedRegionId: regionId, programme: unknown }),
+			'validation'
+		);
+		await refusal(
+			createProgrammeFromPreset(as(molAdmin), { unverifiedRegionId: regionId, preset: 'impact-map' }),
+			'forbidden'
+		);
+		const { id } = await testProgramme(5);
+		for (const target of ['0', '-2', 'twee']) {
+			const err = await refusal(
+				changeProgrammeTarget(as(regionAdmin), {
+					unverifiedProgrammeId: id,
+					action: 'gebruikers',
+					scope: 'municipality',
+					target
+				}),
+				'validation'
+			);
+			expect(err.options.fields?.target?.length).toBe(1);
+		}
+		await changeProgrammeTarget(as(regionAdmin), {
+			unverifiedProgrammeId: id,
+			action: 'gebruikers',
+			scope: 'municipality',
+			target: '7'
+		});
+		await refusal(
+			changeProgrammeTarget(as(geelModerator), {
+				unverifiedProgrammeId: id,
+				action: 'gebruikers',
+				scope: 'municipality',
+				target: '9'
+			}),
+			'not_found'
+		);
+		await refusal(getRegionProgrammes(as(geelModerator)), 'forbidden');
+	});
+});
+
+describe('the interim report', () => {
+	let programmeId: number;
+	let reportId: number;
+	let users_: number;
+
+	beforeAll(async () => {
+		users_ = (await indicatorValue(as(regionAdmin), 'accounts.registeredUsers', { municipality: geel.id }))
+			.value!;
+		expect(users_).toBeGreaterThan(0);
+		programmeId = (await testProgramme(users_)).id;
+		await addReviewer(as(regionAdmin), { unverifiedProgrammeId: programmeId, email: reviewerEmail });
+		const other = await testProgramme(5);
+		await addReviewer(as(regionAdmin), { unverifiedProgrammeId: other.id, email: otherReviewerEmail });
+	});
+
+	it('opens with every KPI’s target and reached value from the indicators; only the submitter opens it', async () => {
+		await refusal(
+			openReport(as(geelAlderman, geel), { unverifiedProgrammeId: programmeId, period: PERIOD }),
+			'forbidden'
+		);
+		await refusal(
+			openReport(as(molAdmin, geel), { unverifiedProgrammeId: programmeId, period: PERIOD }),
+			'not_found'
+		);
+		const notYet = await refusal(
+			openReport(as(geelModerator, geel), { unverifiedProgrammeId: programmeId, period: 'jaar-3' }),
+			'validation'
+		);
+		expect(notYet.options.fields?.period).toEqual(['funderReports.errors.periodNotStarted']);
+		const { id } = await openReport(as(geelModerator, geel), {
+			unverifiedProgrammeId: programmeId,
+			period: PERIOD
+		});
+		reportId = id;
+		expect(
+			(await openReport(as(geelModerator, geel), { unverifiedProgrammeId: programmeId, period: PERIOD })).id
+		).toBe(id);
+		const view = await getReportView(as(geelModerator, geel), { unverifiedReportId: id });
+		expect(view.figures.gebruikers).toMatchObject({
+			target: users_,
+			computed: users_,
+			reached: users_,
+			percent: 100,
+			below: false
+		});
+		expect(view.figures.actieplan).toMatchObject({
+			target: 10,
+			computed: null,
+			reached: null,
+			source: 'manual'
+		});
+		expect(view.canFill).toBe(true);
+	});
+
+	it('keeps nothing of another municipality’s staff’s reach, nor a reviewer of another programme', async () => {
+		await refusal(getReportView(as(molAdmin, mol), { unverifiedReportId: reportId }), 'not_found');
+		await refusal(getReportView(as(molAdmin, geel), { unverifiedReportId: reportId }), 'not_found');
+		await refusal(getReportView(as(molAdmin), { unverifiedReportId: reportId }), 'not_found');
+		await refusal(
+			saveReport(as(molAdmin, geel), { unverifiedReportId: reportId, answers: complete }),
+			'not_found'
+		);
+		await refusal(exportReportXlsx(as(molAdmin, mol), { unverifiedReportId: reportId }), 'not_found');
+		await refusal(getMunicipalityProgrammes(as(molAdmin, geel)), 'forbidden');
+		expect(
+			(await getMunicipalityProgrammes(as(molAdmin, mol))).programmes.every((p) => p.reports.length === 0)
+		).toBe(true);
+		await refusal(getReportView(as(otherReviewer), { unverifiedReportId: reportId }), 'not_found');
+		await refusal(getReportView(as(undefined, geel), { unverifiedReportId: reportId }), 'unauthenticated');
+		// The alderman reads the municipality's report, but does not fill it.
+		expect((await getReportView(as(geelAlderman, geel), { unverifiedReportId: reportId })).canFill).toBe(
+			false
+		);
+		await refusal(
+			saveReport(as(geelAlderman, geel), { unverifiedReportId: reportId, answers: complete }),
+			'forbidden'
+		);
+	});
+
+	it('refuses to submit with a KPI below the threshold until its motivation and an initiative are there, saving the draft', async () => {
+		const first = {
+			actions: { actieplan: { reached: '2' } },
+			expectations: complete.expectations,
+			sections: complete.sections
+		};
+		const err = await refusal(
+			submitReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: first }),
+			'validation'
+		);
+		expect(err.messageKey).toBe('funderReports.errors.notComplete');
+		expect(err.options.fields).toEqual({
+			'a.actieplan.motivation': ['funderReports.errors.motivationRequired'],
+			'a.actieplan.initiatives': ['funderReports.errors.initiativeRequired']
+		});
+		const draft = await getReportView(as(geelModerator, geel), { unverifiedReportId: reportId });
+		expect(draft.status).toBe('draft');
+		expect(draft.answers.actions.actieplan?.reached).toBe('2');
+		expect(draft.figures.actieplan).toMatchObject({ reached: 2, percent: 20, below: true });
+		// An initiative without its timing and contribution is named field by field.
+		const half = {
+			...first,
+			actions: { actieplan: { reached: '2', motivation: 'x', initiatives: [{ description: 'Iets' }] } }
+		};
+		const err2 = await refusal(
+			submitReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: half }),
+			'validation'
+		);
+		expect(err2.options.fields).toEqual({
+			'a.actieplan.i.0.timing': ['funderReports.errors.initiativeTimingRequired'],
+			'a.actieplan.i.0.contribution': ['funderReports.errors.initiativeContributionRequired']
+		});
+	});
+
+	it('holds minimum expectations (at least 3 of 5) and answers to their 250 characters, keeps hostile text inert', async () => {
+		const two = {
+			...complete,
+			expectations: { 'actieplan.domeinen': { answer: 'yes', text: 'ok', items: { a: 'x', b: 'y' } } }
+		};
+		const e1 = await refusal(
+			submitReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: two }),
+			'validation'
+		);
+		expect(e1.options.fields?.['e.actieplan.domeinen.items']).toEqual([
+			'funderReports.errors.expectationAtLeast'
+		]);
+		const long = {
+			...complete,
+			expectations: {
+				'actieplan.domeinen': { ...complete.expectations['actieplan.domeinen'], text: 'x'.repeat(251) }
+			},
+			sections: { ...complete.sections, 'mentor.rol': 'y'.repeat(251) }
+		};
+		const e2 = await refusal(
+			saveReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: long }),
+			'validation'
+		);
+		expect(e2.options.fields).toEqual({
+			'e.actieplan.domeinen.text': ['funderReports.errors.answerTooLong'],
+			's.mentor.rol': ['funderReports.errors.answerTooLong']
+		});
+		const huge = {
+			...complete,
+			actions: { actieplan: { ...complete.actions.actieplan, motivation: 'z'.repeat(50_000) } }
+		};
+		const e3 = await refusal(
+			saveReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: huge }),
+			'validation'
+		);
+		expect(e3.options.fields?.['a.actieplan.motivation']).toEqual(['funderReports.errors.textTooLong']);
+		const count = { ...complete, sections: { ...complete.sections, 'mentor.netwerken': 'twee' } };
+		await refusal(
+			saveReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: count }),
+			'validation'
+		);
+		const hostile = '<script>alert(1)</script>\u0000 =HYPERLINK("x") **vet**';
+		await saveReport(as(geelModerator, geel), {
+			unverifiedReportId: reportId,
+			answers: { ...complete, actions: { actieplan: { ...complete.actions.actieplan, motivation: hostile } } }
+		});
+		const saved = await getReportView(as(geelModerator, geel), { unverifiedReportId: reportId });
+		expect(saved.answers.actions.actieplan?.motivation).toBe(
+			'<script>alert(1)</script> =HYPERLINK("x") **vet**'
+		);
+	});
+
+	it('asks a reason for a reached value other than the computed one, keeping the computed one beside it', async () => {
+		const changed = {
+			...complete,
+			actions: { ...complete.actions, gebruikers: { reached: String(users_ + 3) } }
+		};
+		const err = await refusal(
+			submitReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: changed }),
+			'validation'
+		);
+		expect(err.options.fields).toEqual({ 'a.gebruikers.reason': ['funderReports.errors.reasonRequired'] });
+		const view = await getReportView(as(geelModerator, geel), { unverifiedReportId: reportId });
+		expect(view.figures.gebruikers).toMatchObject({
+			computed: users_,
+			reached: users_ + 3,
+			overridden: true
+		});
+	});
+
+	it('refuses a verdict before submitting, and from anyone but the programme’s reviewers', async () => {
+		const v = {
+			gebruikers: { enough: 'yes', mayContinue: 'yes' },
+			actieplan: { enough: 'yes', mayContinue: 'yes' }
+		};
+		await refusal(judgeReport(as(reviewer), { unverifiedReportId: reportId, verdict: v }), 'conflict');
+	});
+
+	it('submits, locks with its figures, and refuses a second submit or an edit after locking', async () => {
+		await submitReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: complete });
+		const locked = await getReportView(as(geelModerator, geel), { unverifiedReportId: reportId });
+		expect(locked.status).toBe('submitted');
+		expect(locked.canFill).toBe(false);
+		const kept = locked.figures.gebruikers!.computed;
+		await inhabitant(geel); // the indicator moves; the submitted report does not
+		expect(
+			(await getReportView(as(geelModerator, geel), { unverifiedReportId: reportId })).figures.gebruikers!
+				.computed
+		).toBe(kept);
+		const again = await refusal(
+			submitReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: complete }),
+			'conflict'
+		);
+		expect(again.messageKey).toBe('funderReports.errors.locked');
+		await refusal(
+			saveReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: complete }),
+			'conflict'
+		);
+		const [row] = await database.db.select().from(funderReports).where(eq(funderReports.id, reportId));
+		expect(row?.submittedBy).toBe(geelModerator.userId);
+	});
+
+	it('takes the verdict of a named reviewer only; the municipality sees it; the history lists the report', async () => {
+		const v = {
+			gebruikers: { enough: 'yes', mayContinue: 'yes', conclusion: '' },
+			actieplan: { enough: 'no', mayContinue: 'yes', conclusion: 'Meer concrete initiatieven nodig.' }
+		};
+		await refusal(judgeReport(as(otherReviewer), { unverifiedReportId: reportId, verdict: v }), 'not_found');
+		await refusal(
+			judgeReport(as(geelModerator, geel), { unverifiedReportId: reportId, verdict: v }),
+			'forbidden'
+		);
+		await refusal(judgeReport(as(regionAdmin), { unverifiedReportId: reportId, verdict: v }), 'forbidden');
+		const missing = await refusal(
+			judgeReport(as(reviewer), { unverifiedReportId: reportId, verdict: { gebruikers: { enough: 'yes' } } }),
+			'validation'
+		);
+		expect(missing.options.fields?.['v.actieplan.enough']).toEqual([
+			'funderReports.errors.verdictEnoughRequired'
+		]);
+		await judgeReport(as(reviewer), { unverifiedReportId: reportId, verdict: v });
+		const seen = await getReportView(as(geelAlderman, geel), { unverifiedReportId: reportId });
+		expect(seen.status).toBe('reviewed');
+		expect(seen.verdict?.actieplan).toEqual({
+			enough: 'no',
+			mayContinue: 'yes',
+			conclusion: 'Meer concrete initiatieven nodig.'
+		});
+		const history = await getMunicipalityProgrammes(as(geelAlderman, geel));
+		expect(history.programmes.find((p) => p.id === programmeId)?.reports).toMatchObject([
+			{ id: reportId, periodKey: PERIOD, status: 'reviewed', submitter: 'Geel' }
+		]);
+		const reviewerPage = await getRegionProgrammes(as(reviewer));
+		expect(reviewerPage.programmes.map((p) => p.id)).toEqual([programmeId]);
+		const actions = await database.db
+			.select({ action: auditLog.action })
+			.from(auditLog)
+			.where(eq(auditLog.municipalityId, geel.id));
+		expect(actions.map((a) => a.action)).toEqual(
+			expect.arrayContaining([
+				'funder_reports.report_opened',
+				'funder_reports.report_submitted',
+				'funder_reports.report_judged'
+			])
+		);
+	});
+
+	it('writes an XLSX whose figures match the report (read back with SheetJS)', async () => {
+		const view = await getReportView(as(geelModerator, geel), { unverifiedReportId: reportId });
+		const file = await exportReportXlsx(as(geelModerator, geel), { unverifiedReportId: reportId });
+		expect(file.fileName).toBe(`rapport-${programmeId}-${PERIOD}-geel.xlsx`);
+		const workbook = XLSX.read(file.body, { type: 'array' });
+		expect(workbook.SheetNames).toEqual([
+			'KPI’s',
+			'Initiatieven',
+			'Minimale verwachtingen',
+			'Extra onderdelen'
+		]);
+		const rows = XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets['KPI’s']!, { header: 1 });
+		expect(rows[0]).toEqual(['Programma', 'Testprogramma']);
+		const users = rows.find((r) => r[0] === 'Gebruikers van het platform')!;
+		expect(users.slice(2, 7)).toEqual([
+			view.figures.gebruikers!.target,
+			view.figures.gebruikers!.reached,
+			view.figures.gebruikers!.computed,
+			1,
+			'nee'
+		]);
+		const plan = rows.find((r) => r[0] === 'Actie 2: actieplan polarisatie')!;
+		expect(plan.slice(2, 7)).toEqual([10, 2, undefined, 0.2, 'ja']);
+		expect(plan[8]).toBe('De coördinator viel maanden uit.');
+		expect(plan.slice(12, 15)).toEqual(['nee', 'ja', 'Meer concrete initiatieven nodig.']);
+		const initiatives = XLSX.utils.sheet_to_json<Record<string, unknown>>(workbook.Sheets['Initiatieven']!);
+		expect(initiatives).toEqual([
+			{
+				Actie: 'Actie 2: actieplan polarisatie',
+				Initiatief: 'Tweede werksessie met de diensten',
+				Timing: 'maart',
+				'Bijdrage KPI': '4'
+			}
+		]);
+		const sections = XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets['Extra onderdelen']!, { header: 1 });
+		expect(sections[1]).toEqual(['Financiële stimulans mentorbestuur', 'Hoeveel lerende netwerken?', 2]);
+	});
+
+	it('writes a tagged PDF in Dutch (nl-BE) with a title and the same figures (read back with PDF.js)', async () => {
+		const file = await exportReportPdf(as(geelModerator, geel), { unverifiedReportId: reportId });
+		const pdf = await readPdf(file.body);
+		expect(pdf.tagged).toBe(true);
+		expect(pdf.info.lang).toBe('nl-BE');
+		expect(pdf.info.title).toBe(`Tussentijds rapport Testprogramma, Projectjaar 2, Geel`);
+		expect(pdf.pages.flatMap((p) => p.untaggedText)).toEqual([]);
+		const text = pdf.pages.map((p) => p.text).join(' ');
+		const view = await getReportView(as(geelModerator, geel), { unverifiedReportId: reportId });
+		expect(text).toContain(
+			`Te behalen: ${view.figures.gebruikers!.target}. Behaald: ${view.figures.gebruikers!.reached} (100 %).`
+		);
+		expect(text).toContain('Te behalen: 10. Behaald: 2 (20 %).');
+		expect(text).toContain('Tweede werksessie met de diensten; timing: maart; bijdrage: 4');
+		expect(text).toContain('Voldoende initiatieven: nee. Mag verlengen: ja.');
+	});
+
+	it('exports and erases a person’s part: reviewer roles go, reports stay', async () => {
+		const person = { userId: reviewer.userId, addresses: [reviewerEmail], displayName: reviewer.displayName };
+		const data = await exportFunderData(database.db, person);
+		expect(data.funderReviewerOf).toEqual([{ programme: 'Testprogramma' }]);
+		expect(data.funderReports).toMatchObject([{ reportId, judged: true }]);
+		await database.db.transaction((tx) => eraseFunderData(tx, person));
+		expect((await exportFunderData(database.db, person)).funderReviewerOf).toEqual([]);
+		expect((await exportFunderData(database.db, person)).funderReports).toHaveLength(1);
+	});
+});
+
+describe('a stopped action', () => {
+	it('needs what was not carried out and the efforts made instead of a motivation', async () => {
+		const { id: programmeId } = await testProgramme(1000);
+		const { id } = await openReport(as(geelModerator, geel), {
+			unverifiedProgrammeId: programmeId,
+			period: 'jaar-1'
+		});
+		const answers = {
+			...complete,
+			actions: {
+				gebruikers: { stopped: true },
+				actieplan: complete.actions.actieplan
+			}
+		};
+		const err = await refusal(
+			submitReport(as(geelModerator, geel), { unverifiedReportId: id, answers }),
+			'validation'
+		);
+		expect(err.options.fields).toEqual({
+			'a.gebruikers.notDone': ['funderReports.errors.notDoneRequired'],
+			'a.gebruikers.efforts': ['funderReports.errors.effortsRequired']
+		});
+		answers.actions.gebruikers = {
+			stopped: true,
+			notDone: 'De campagne',
+			efforts: 'Twee infoavonden'
+		} as never;
+		await submitReport(as(geelModerator, geel), { unverifiedReportId: id, answers });
+		expect((await getReportView(as(geelModerator, geel), { unverifiedReportId: id })).status).toBe(
+			'submitted'
+		);
+	});
+});
+
+describe('a programme the region submits as project holder', () => {
+	it('is opened and filled by the region’s admins with the region’s figures, not by a municipality', async () => {
+		const programme = structuredClone(preset('impact-map', THIS_YEAR)) as ReturnType<typeof preset>;
+		programme.submitter = 'region';
+		const { id: programmeId } = await createProgramme(as(regionAdmin), {
+			unverifiedRegionId: regionId,
+			programme
+		});
+		await refusal(
+			openReport(as(geelModerator, geel), { unverifiedProgrammeId: programmeId, period: PERIOD }),
+			'forbidden'
+		);
+		await refusal(
+			openReport(as(geelModerator), { unverifiedProgrammeId: programmeId, period: PERIOD }),
+			'not_found'
+		);
+		const { id } = await openReport(as(regionAdmin), { unverifiedProgrammeId: programmeId, period: PERIOD });
+		const view = await getReportView(as(regionAdmin), { unverifiedReportId: id });
+		const regionUsers = await indicatorValue(as(regionAdmin), 'accounts.registeredUsers', {
+			region: regionId
+		});
+		expect(view.figures.gebruikers).toMatchObject({ target: 1500, computed: regionUsers.value });
+		expect(view.canFill).toBe(true);
+		await refusal(getReportView(as(geelModerator, geel), { unverifiedReportId: id }), 'not_found');
+		expect(
+			(await getRegionProgrammes(as(regionAdmin))).programmes.find((p) => p.id === programmeId)?.canFillRegion
+		).toBe(true);
+	});
+});
