@@ -12,7 +12,7 @@ import { brusselsToday, staleBefore } from './climate-plan.present';
 import { listPriorityActions, type PriorityRow } from './climate-plan.views.queries';
 
 export const PRIORITY_PAGE_SIZE = 50;
-/** The most actions the view reads (the board's own limit). */
+/** The most actions the view places and ranks (the board's own limit); it reads one more to know there are more. */
 export const PRIORITY_MAX = 2_000;
 
 /** The plot's drawing box in SVG units (the SVG scales to the page's width). */
@@ -65,8 +65,12 @@ export interface PlanPriorityView {
 	pageCount: number;
 	/** Without a budget, without an expected reduction, or both. */
 	apart: (PriorityItem & { missing: 'budget' | 'co2' | 'both' })[];
-	/** Whether the view read PRIORITY_MAX actions and may have left some out (the filters narrow it). */
+	/** Whether more than PRIORITY_MAX actions match the filters, so some were left out (the filters narrow it). */
 	capped: boolean;
+	/** PRIORITY_MAX, for the page's notice. */
+	max: number;
+	/** PRIORITY_PLOT: the drawing box the points and ticks are placed in. */
+	plot: typeof PRIORITY_PLOT;
 }
 
 const missingOf = (row: PriorityRow): 'budget' | 'co2' | 'both' | null => {
@@ -117,11 +121,12 @@ export const getPlanPriority = read({
 			priority: filters.priority,
 			late: filters.late,
 			stale: filters.stale,
-			limit: PRIORITY_MAX
+			limit: PRIORITY_MAX + 1
 		});
+		const capped = rows.length > PRIORITY_MAX;
 		const ranked: RankedItem[] = [];
 		const apart: PlanPriorityView['apart'] = [];
-		for (const row of rows) {
+		for (const row of rows.slice(0, PRIORITY_MAX)) {
 			const missing = missingOf(row);
 			if (missing) apart.push({ ...row, missing });
 			else
@@ -156,7 +161,9 @@ export const getPlanPriority = read({
 			page,
 			pageCount,
 			apart,
-			capped: rows.length >= PRIORITY_MAX
+			capped,
+			max: PRIORITY_MAX,
+			plot: PRIORITY_PLOT
 		};
 	}
 });
