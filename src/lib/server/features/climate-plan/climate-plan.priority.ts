@@ -8,8 +8,7 @@ import type { PlanPriority, PlanStatus } from '$lib/domain/climate-plan';
 import { read } from './climate-plan.access';
 import { listPlanDepartments, listPlanThemes, type NamedRow } from './climate-plan.queries';
 import { planFiltersSchema, type PlanFilters } from './climate-plan.schemas';
-import { brusselsToday, staleBefore } from './climate-plan.present';
-import { listPriorityActions, type PriorityRow } from './climate-plan.views.queries';
+import { filterParams, listPriorityActions, type PriorityRow } from './climate-plan.views.queries';
 
 export const PRIORITY_PAGE_SIZE = 50;
 /** The most actions the view places and ranks (the board's own limit); it reads one more to know there are more. */
@@ -111,16 +110,7 @@ export const getPlanPriority = read({
 		const municipalityId = scope.municipality.id;
 		const now = new Date();
 		const rows = await listPriorityActions(ctx.db, {
-			municipalityId,
-			today: brusselsToday(now),
-			staleBefore: staleBefore(now),
-			q: filters.q,
-			departmentId: filters.department,
-			themeId: filters.theme,
-			status: filters.status,
-			priority: filters.priority,
-			late: filters.late,
-			stale: filters.stale,
+			...filterParams(municipalityId, filters, now),
 			limit: PRIORITY_MAX + 1
 		});
 		const capped = rows.length > PRIORITY_MAX;
