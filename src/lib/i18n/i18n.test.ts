@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator, formatDate, formatDateTime, formatNumber, translate } from './index';
+import { createTranslator, formatDate, formatDateTime, formatEuros, formatNumber, translate } from './index';
 
 describe('translate', () => {
 	it('fills in parameters and formats numbers the Belgian way', () => {
@@ -48,5 +48,52 @@ describe('nl-BE formatting in Europe/Brussels', () => {
 			for (const n of [0, 1, 7, 42, 999, 1000, 12345, -3, 0.5, 999.5, 1e6])
 				expect(formatNumber(n, locale), `${n} in ${tag}`).toBe(format.format(n));
 		}
+	});
+});
+
+describe('formatEuros: whole cents as euros, as Intl writes them in nl-BE', () => {
+	// Intl puts a non-breaking space (U+00A0) between the sign and the amount: the euro sign never wraps apart.
+	const nbsp = '\u00a0';
+
+	it('rounds to whole euros, half away from zero', () => {
+		expect(formatEuros(0)).toBe(`€${nbsp}0`);
+		expect(formatEuros(123_449)).toBe(`€${nbsp}1.234`);
+		expect(formatEuros(123_450)).toBe(`€${nbsp}1.235`);
+		expect(formatEuros(49)).toBe(`€${nbsp}0`);
+		expect(formatEuros(50)).toBe(`€${nbsp}1`);
+	});
+
+	it('writes negative amounts with a minus after the sign, and never "€ -0"', () => {
+		expect(formatEuros(-123_450)).toBe(`€${nbsp}-1.235`);
+		expect(formatEuros(-40)).toBe(`€${nbsp}0`);
+		expect(formatEuros(-0)).toBe(`€${nbsp}0`);
+	});
+
+	it('groups large numbers by thousands with points', () => {
+		expect(formatEuros(100_000_000_000)).toBe(`€${nbsp}1.000.000.000`);
+		expect(formatEuros(22_800_000)).toBe(`€${nbsp}228.000`);
+	});
+
+	it('keeps the cents when asked and there are any', () => {
+		expect(formatEuros(125_050, 'nl', { exact: true })).toBe(`€${nbsp}1.250,50`);
+		expect(formatEuros(5, 'nl', { exact: true })).toBe(`€${nbsp}0,05`);
+		expect(formatEuros(-125_050, 'nl', { exact: true })).toBe(`€${nbsp}-1.250,50`);
+		expect(formatEuros(125_000, 'nl', { exact: true })).toBe(`€${nbsp}1.250`);
+	});
+
+	it('writes an axis short when asked', () => {
+		expect(formatEuros(250_000, 'nl', { compact: true })).toBe(`€${nbsp}2,5K`);
+		expect(formatEuros(150_000_000, 'nl', { compact: true })).toBe(`€${nbsp}1,5${nbsp}mln.`);
+		expect(formatEuros(0, 'nl', { compact: true })).toBe(`€${nbsp}0`);
+	});
+
+	it('follows the locale, and the translator formats in its own', () => {
+		expect(formatEuros(123_400, 'fr')).toBe(
+			new Intl.NumberFormat('fr-BE', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(
+				1234
+			)
+		);
+		expect(createTranslator('nl').euros(123_450)).toBe(`€${nbsp}1.235`);
+		expect(createTranslator('nl').euros(123_450, { exact: true })).toBe(`€${nbsp}1.234,50`);
 	});
 });

@@ -110,6 +110,54 @@ export function formatNumber(value: number, locale: Locale = DEFAULT_LOCALE): st
 	return numberFormat(locale).format(value);
 }
 
+/**
+ * How an amount of euros is written: rounded to whole euros; `exact` with its cents when it has any; `compact` short
+ * for an axis ("€ 2,5K", "€ 1,5 mln.").
+ */
+export interface EuroOptions {
+	exact?: boolean;
+	compact?: boolean;
+}
+
+const euroStyles = {
+	whole: { minimumFractionDigits: 0, maximumFractionDigits: 0 },
+	cents: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+	compact: { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }
+} as const satisfies Record<string, Intl.NumberFormatOptions>;
+
+const euroFormats = new Map<string, Intl.NumberFormat>();
+
+function euroFormat(locale: Locale, style: keyof typeof euroStyles): Intl.NumberFormat {
+	const key = `${locale}|${style}`;
+	let format = euroFormats.get(key);
+	if (!format)
+		euroFormats.set(
+			key,
+			(format = new Intl.NumberFormat(intlLocales[locale], {
+				style: 'currency',
+				currency: 'EUR',
+				...euroStyles[style],
+				// An amount that rounds to zero reads "€ 0", never "€ -0".
+				signDisplay: 'negative'
+			}))
+		);
+	return format;
+}
+
+/**
+ * An amount kept in whole cents, written as euros the way Intl writes them in the locale: "€ 1.250" in nl-BE, with
+ * a non-breaking space after the sign so it never wraps apart. Rounded to whole euros (totals, budgets side by side,
+ * the council report) unless options ask otherwise (EuroOptions).
+ */
+export function formatEuros(
+	cents: number,
+	locale: Locale = DEFAULT_LOCALE,
+	options: EuroOptions = {}
+): string {
+	const style = options.compact ? 'compact' : options.exact && cents % 100 !== 0 ? 'cents' : 'whole';
+	return euroFormat(locale, style).format(cents / 100);
+}
+
 const dateStyles = {
 	date: { dateStyle: 'long' },
 	dateTime: { dateStyle: 'long', timeStyle: 'short' },
@@ -147,6 +195,8 @@ export interface Translator {
 	locale: Locale;
 	t: (key: MessageKey, params?: Params) => string;
 	number: (value: number) => string;
+	/** An amount in whole cents as euros (formatEuros). */
+	euros: (cents: number, options?: EuroOptions) => string;
 	date: (value: Date | string) => string;
 	dateTime: (value: Date | string) => string;
 }
@@ -160,6 +210,7 @@ export function createTranslator(locale: Locale | (() => Locale)): Translator {
 		},
 		t: (key, params) => translate(current(), key, params),
 		number: (value) => formatNumber(value, current()),
+		euros: (cents, options) => formatEuros(cents, current(), options),
 		date: (value) => formatDate(value, current()),
 		dateTime: (value) => formatDateTime(value, current())
 	};

@@ -3,7 +3,15 @@
 // actions) and the adjustments with their reasons. Each issued report is kept with its date, its period and every
 // action's status then, so "since the last report" compares with what that report said. Staff who read the plan
 // see and download the reports; those who steer it issue one.
-import { formatDate, formatNumber, intlLocale, translate, type Locale, type MessageKey } from '$lib/i18n';
+import {
+	formatDate,
+	formatEuros,
+	formatNumber,
+	intlLocale,
+	translate,
+	type Locale,
+	type MessageKey
+} from '$lib/i18n';
 import { readableTextOn } from '$lib/domain/colors';
 import { PLAN_STATUSES, type PlanStatus } from '$lib/domain/climate-plan';
 import { parseId } from '$lib/domain/ids';
@@ -150,12 +158,7 @@ export async function councilReportPdf(data: CouncilReportData, locale: Locale):
 	const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
 	const date = (d: Date) => formatDate(d, locale);
 	const num = (n: number) => formatNumber(round(n), locale);
-	const euro = (cents: number) =>
-		new Intl.NumberFormat(intlLocale(locale), {
-			style: 'currency',
-			currency: 'EUR',
-			maximumFractionDigits: 0
-		}).format(cents / 100);
+	const euro = (cents: number) => formatEuros(cents, locale);
 	const status = (s: PlanStatus) => t(`climatePlan.status.${s}`).toLowerCase();
 	const name = data.municipality.name;
 	const pdf = createPdf(

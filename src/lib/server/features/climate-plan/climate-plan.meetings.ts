@@ -33,7 +33,6 @@ import {
 	deleteAgreement,
 	deleteMeeting,
 	getAgreement,
-	getAgreementOfPlanAction,
 	getMeeting,
 	getTask,
 	insertAgreement,
@@ -541,13 +540,4 @@ export const changeTaskStatus = read({
 		});
 		return { id: loaded.id };
 	}
-});
-
-/** The meeting and agreement a plan action came from (for its page), or null. */
-export const getPlanActionOrigin = read({
-	load: async (ctx, scope, input: { planActionId: number }) =>
-		(await getAgreementOfPlanAction(ctx.db, {
-			municipalityId: scope.municipality.id,
-			planActionId: input.planActionId
-		})) ?? null
 });

@@ -8,11 +8,10 @@ import type { PlanPriority, PlanStatus } from '$lib/domain/climate-plan';
 import { read } from './climate-plan.access';
 import { listPlanDepartments, listPlanThemes, type NamedRow } from './climate-plan.queries';
 import { planFiltersSchema, type PlanFilters } from './climate-plan.schemas';
-import { brusselsToday, staleBefore } from './climate-plan.present';
-import { listPriorityActions, type PriorityRow } from './climate-plan.views.queries';
+import { filterParams, listPriorityActions, type PriorityRow } from './climate-plan.views.queries';
 
 export const PRIORITY_PAGE_SIZE = 50;
-/** The most actions the view reads (the board's own limit). */
+/** The most actions the view places and ranks (the board's own limit); it reads one more to know there are more. */
 export const PRIORITY_MAX = 2_000;
 
 /** The plot's drawing box in SVG units (the SVG scales to the page's width). */
@@ -65,8 +64,12 @@ export interface PlanPriorityView {
 	pageCount: number;
 	/** Without a budget, without an expected reduction, or both. */
 	apart: (PriorityItem & { missing: 'budget' | 'co2' | 'both' })[];
-	/** Whether the view read PRIORITY_MAX actions and may have left some out (the filters narrow it). */
+	/** Whether more than PRIORITY_MAX actions match the filters, so some were left out (the filters narrow it). */
 	capped: boolean;
+	/** PRIORITY_MAX, for the page's notice. */
+	max: number;
+	/** PRIORITY_PLOT: the drawing box the points and ticks are placed in. */
+	plot: typeof PRIORITY_PLOT;
 }
 
 const missingOf = (row: PriorityRow): 'budget' | 'co2' | 'both' | null => {
@@ -107,21 +110,13 @@ export const getPlanPriority = read({
 		const municipalityId = scope.municipality.id;
 		const now = new Date();
 		const rows = await listPriorityActions(ctx.db, {
-			municipalityId,
-			today: brusselsToday(now),
-			staleBefore: staleBefore(now),
-			q: filters.q,
-			departmentId: filters.department,
-			themeId: filters.theme,
-			status: filters.status,
-			priority: filters.priority,
-			late: filters.late,
-			stale: filters.stale,
-			limit: PRIORITY_MAX
+			...filterParams(municipalityId, filters, now),
+			limit: PRIORITY_MAX + 1
 		});
+		const capped = rows.length > PRIORITY_MAX;
 		const ranked: RankedItem[] = [];
 		const apart: PlanPriorityView['apart'] = [];
-		for (const row of rows) {
+		for (const row of rows.slice(0, PRIORITY_MAX)) {
 			const missing = missingOf(row);
 			if (missing) apart.push({ ...row, missing });
 			else
@@ -156,7 +151,9 @@ export const getPlanPriority = read({
 			page,
 			pageCount,
 			apart,
-			capped: rows.length >= PRIORITY_MAX
+			capped,
+			max: PRIORITY_MAX,
+			plot: PRIORITY_PLOT
 		};
 	}
 });

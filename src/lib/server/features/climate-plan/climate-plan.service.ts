@@ -80,6 +80,8 @@ import {
 	type PlanActionView,
 	type PublicPlanPart
 } from './climate-plan.present';
+import { filterParams } from './climate-plan.views.queries';
+import { getAgreementOfPlanAction } from './climate-plan.teams.queries';
 
 const target = (scope: PlanScope) => ({
 	municipalityId: scope.municipality.id,
@@ -104,19 +106,6 @@ export interface PlanBoard extends PlanChoices {
 	views: { id: number; name: string; query: string }[];
 	canManage: boolean;
 }
-
-const filterParams = (municipalityId: string, filters: PlanFilters, now: Date) => ({
-	municipalityId,
-	today: brusselsToday(now),
-	staleBefore: staleBefore(now),
-	q: filters.q,
-	departmentId: filters.department,
-	themeId: filters.theme,
-	status: filters.status,
-	priority: filters.priority,
-	late: filters.late,
-	stale: filters.stale
-});
 
 /** The board's table: filtered, sorted and paged, with the person's saved views. */
 export const listPlanBoard = read({
@@ -332,6 +321,8 @@ export interface PlanActionPage {
 	canPostUpdate: boolean;
 	/** The lists of the edit forms, for those who steer the plan. */
 	choices: (PlanFormChoices & { publicActions: NamedRow[] }) | null;
+	/** The meeting and agreement the action came from, if it came from one. */
+	origin: NonNullable<Awaited<ReturnType<typeof getAgreementOfPlanAction>>> | null;
 }
 
 export const getPlanActionPage = read({
@@ -353,7 +344,8 @@ export const getPlanActionPage = read({
 						...(await formChoices(ctx.db, municipalityId)),
 						publicActions: await listLinkableActions(ctx.db, { municipalityId })
 					}
-				: null
+				: null,
+			origin: (await getAgreementOfPlanAction(ctx.db, { municipalityId, planActionId: row.id })) ?? null
 		};
 	}
 });

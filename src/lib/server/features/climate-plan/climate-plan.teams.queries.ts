@@ -31,10 +31,9 @@ import { containsPattern } from '$lib/server/platform/text';
 import { hasAbilitySql } from '$lib/server/platform/policy';
 import { staffName } from '$lib/server/platform/backoffice';
 
+/** The staff name (staffName) of the person with this id, or null. */
 const personName = (id: ReturnType<typeof sql>) =>
-	sql<
-		string | null
-	>`(SELECT coalesce(nullif(concat_ws(' ', u.given_name, u.family_name), ''), u.display_name) FROM ${users} u WHERE u.id = ${id})`;
+	sql<string | null>`(SELECT ${staffName} FROM ${users} WHERE ${users.id} = ${id})`;
 
 // ---------------------------------------------------------------------------------------------
 // Departments and their staff

@@ -18,7 +18,13 @@ import {
 } from '$lib/server/db/schema';
 import type { Tenant } from '$lib/server/platform/context';
 import type { Actor } from '$lib/server/platform/policy';
-import { addPlanDepartment, addPlanTheme, createPlanAction, listPlanBoard } from './climate-plan.service';
+import {
+	addPlanDepartment,
+	addPlanTheme,
+	createPlanAction,
+	getPlanActionPage,
+	listPlanBoard
+} from './climate-plan.service';
 import {
 	addMembersToTeam,
 	assignStaffToDepartment,
@@ -40,7 +46,6 @@ import {
 	changeTaskStatus,
 	getAgreementActionForm,
 	getMeetingPage,
-	getPlanActionOrigin,
 	getTasksPage,
 	recordMeeting,
 	removeAgreement,
@@ -620,12 +625,13 @@ describe('meetings, agreements, tasks', () => {
 		expect(board.items.map((i) => [i.title, i.leadDepartmentName])).toEqual([
 			['Bermen maaien in twee fasen voor de biodiversiteit', 'Groendienst']
 		]);
-		expect(await getPlanActionOrigin(as(colleague), { planActionId: id })).toMatchObject({
+		expect((await getPlanActionPage(as(colleague), { unverifiedId: id })).origin).toMatchObject({
 			meetingId,
 			kind: 'lunch_talk',
 			heldOn: '2026-03-12'
 		});
-		expect(await getPlanActionOrigin(as(molOfficer, mol), { planActionId: id })).toBeNull();
+		// Mol's staff do not find Geel's action, nor where it came from.
+		await refusal(getPlanActionPage(as(molOfficer, mol), { unverifiedId: id }), 'not_found');
 		// An agreement that became something cannot be removed.
 		await refusal(removeAgreement(as(officer), target), 'conflict');
 	});

@@ -6,8 +6,8 @@ import type { PlanStatus, PlanPriority } from '$lib/domain/climate-plan';
 import { read } from './climate-plan.access';
 import { listPlanDepartments, listPlanThemes, type NamedRow } from './climate-plan.queries';
 import { planFiltersSchema, type PlanFilters } from './climate-plan.schemas';
-import { brusselsToday, staleBefore } from './climate-plan.present';
 import {
+	filterParams,
 	getTimelineRange,
 	listTimelineActions,
 	listUndatedActions,
@@ -114,19 +114,8 @@ export const getPlanTimeline = read({
 		const filters = planFiltersSchema.parse(input);
 		const municipalityId = scope.municipality.id;
 		const now = new Date();
-		const today = brusselsToday(now);
-		const params = {
-			municipalityId,
-			today,
-			staleBefore: staleBefore(now),
-			q: filters.q,
-			departmentId: filters.department,
-			themeId: filters.theme,
-			status: filters.status,
-			priority: filters.priority,
-			late: filters.late,
-			stale: filters.stale
-		};
+		const params = filterParams(municipalityId, filters, now);
+		const today = params.today;
 		const range = await getTimelineRange(ctx.db, params);
 		const pageCount = Math.max(1, Math.ceil(range.count / TIMELINE_PAGE_SIZE));
 		const page = Math.min(filters.page, pageCount);

@@ -5,8 +5,27 @@ import { and, asc, count, isNotNull, isNull, or, sql, type SQL } from 'drizzle-o
 import type { Db } from '$lib/server/db/client';
 import { climatePlanActions, climatePlanDepartments } from '$lib/server/db/schema';
 import { filterConditions, lateSql, type PlanActionFilters } from './climate-plan.queries';
+import type { PlanFilters } from './climate-plan.schemas';
+import { brusselsToday, staleBefore } from './climate-plan.present';
 
-type FilterParams = { municipalityId: string; today: string; staleBefore: Date } & PlanActionFilters;
+export type FilterParams = { municipalityId: string; today: string; staleBefore: Date } & PlanActionFilters;
+
+/**
+ * The board's filters (from its address, planFiltersSchema) as the queries take them: the one translation the
+ * table, the status board, the timeline and the priority view share, so a filter means the same on each.
+ */
+export const filterParams = (municipalityId: string, filters: PlanFilters, now: Date): FilterParams => ({
+	municipalityId,
+	today: brusselsToday(now),
+	staleBefore: staleBefore(now),
+	q: filters.q,
+	departmentId: filters.department,
+	themeId: filters.theme,
+	status: filters.status,
+	priority: filters.priority,
+	late: filters.late,
+	stale: filters.stale
+});
 
 const a = climatePlanActions;
 

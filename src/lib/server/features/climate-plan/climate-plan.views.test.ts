@@ -19,7 +19,7 @@ import {
 	regionIdOf
 } from '$lib/server/testing/factories';
 import { findAllStruct, readPdf } from '$lib/server/testing/pdf-inspect';
-import { climatePlanReports, climatePlanUpdates } from '$lib/server/db/schema';
+import { climatePlanActions, climatePlanReports, climatePlanUpdates } from '$lib/server/db/schema';
 import type { Tenant } from '$lib/server/platform/context';
 import type { Actor } from '$lib/server/platform/policy';
 import {
@@ -30,7 +30,7 @@ import {
 	postPlanUpdate
 } from './climate-plan.service';
 import { getPlanTimeline, timelineAxis } from './climate-plan.timeline';
-import { getPlanPriority } from './climate-plan.priority';
+import { getPlanPriority, PRIORITY_MAX, PRIORITY_PLOT } from './climate-plan.priority';
 import { getCouncilReportFile, getCouncilReports, issueCouncilReport } from './climate-plan.council-report';
 import { brusselsToday } from './climate-plan.present';
 import { erasePlanData, exportPlanData } from './climate-plan.personal-data';
@@ -298,6 +298,37 @@ describe('the priority view', () => {
 		const dept = await getPlanPriority(as(officer), { department: String(technical), status: 'ongoing' });
 		expect(dept.ranked.map((r) => r.title)).toEqual(['Zonnepanelen op het administratief centrum']);
 		expect(dept.apart.map((r) => r.title)).toEqual(['LED in de bibliotheek']);
+	});
+});
+
+describe('the priority view’s limit', () => {
+	it('is capped only when more actions match than it shows: exactly the most is not, one more is', async () => {
+		// Herentals' own plan, so the other tests' plan stays as it is.
+		const herentals = await buildParticipatingMunicipality(database.db, 'herentals');
+		const staff = (await buildStaff(database.db, herentals, 'moderator')).actor;
+		const action = (i: number) => ({
+			municipalityId: herentals.id,
+			title: `Actie ${i}`,
+			budgetCents: 100_000 + i,
+			co2Planned: 1
+		});
+		await database.db
+			.insert(climatePlanActions)
+			.values(Array.from({ length: PRIORITY_MAX }, (_, i) => action(i)));
+		const exactly = await getPlanPriority(as(staff, herentals), {});
+		expect(exactly.rankedTotal).toBe(PRIORITY_MAX);
+		expect(exactly.capped).toBe(false);
+		// The page draws in the server's box and names the server's limit.
+		expect(exactly.max).toBe(PRIORITY_MAX);
+		expect(exactly.plot).toEqual(PRIORITY_PLOT);
+
+		await database.db.insert(climatePlanActions).values(action(PRIORITY_MAX));
+		const more = await getPlanPriority(as(staff, herentals), {});
+		expect(more.capped).toBe(true);
+		expect(more.rankedTotal).toBe(PRIORITY_MAX);
+		expect(more.points).toHaveLength(PRIORITY_MAX);
+		// The dearest per tonne is the one left out.
+		expect(more.points.some((p) => p.title === `Actie ${PRIORITY_MAX}`)).toBe(false);
 	});
 });
 

@@ -7,7 +7,6 @@ import {
 	postPlanUpdate,
 	setIndicatorCurrent
 } from '$lib/server/features/climate-plan/climate-plan.service';
-import { getPlanActionOrigin } from '$lib/server/features/climate-plan/climate-plan.meetings';
 import { flashOf } from '$lib/server/platform/flash';
 import { listField, textFields } from '$lib/server/platform/forms';
 import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
@@ -17,11 +16,6 @@ export const load: PageServerLoad = async (event) => ({
 	page: await backofficeLoad(
 		event,
 		getPlanActionPage(event.locals.ctx, { unverifiedId: event.params.planactie })
-	),
-	// The meeting whose agreement this action came from, if any.
-	origin: await backofficeLoad(
-		event,
-		getPlanActionOrigin(event.locals.ctx, { planActionId: Number(event.params.planactie) })
 	),
 	...flashOf(event.url)
 });
