@@ -3,8 +3,8 @@
 // dashboard, its public page and the impact widget through the services, counting the statements each sends and
 // printing EXPLAIN ANALYZE of every one.
 //
-//   DATABASE_URL=postgres://… npx vite-node scripts/bench/impact-profile.ts prepare
-//   DATABASE_URL=postgres://… npx vite-node scripts/bench/impact-profile.ts profile [--explain]
+//   DATABASE_URL=postgres://… npx vite-node --config vite.scripts.config.ts scripts/bench/impact-profile.ts prepare
+//   DATABASE_URL=postgres://… npx vite-node --config vite.scripts.config.ts scripts/bench/impact-profile.ts profile [--explain]
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { features } from '$lib/server/features';
