@@ -168,6 +168,9 @@ describe('the board by status', () => {
 		const withLead = ongoing.items.find((i) => i.code === 'ON-00')!;
 		expect(withLead.leadDepartmentName).toBe('Groendienst');
 		expect(withLead.themeName).toBe('Gebouwen');
+		// A card carries what it shows, not the whole action (the page sends its data to the browser).
+		expect(Object.keys(withLead)).not.toContain('description');
+		expect(Object.keys(withLead)).not.toContain('budgetCents');
 	});
 
 	it('keeps the table’s filters: counts and cards follow them', async () => {

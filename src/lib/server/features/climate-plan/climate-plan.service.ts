@@ -146,11 +146,25 @@ export const listPlanBoard = read({
 /** How many actions a column of the board shows; the rest are in the table filtered on that status. */
 export const PLAN_BOARD_COLUMN_SIZE = 25;
 
+/**
+ * What a card of the board shows, and no more: the page carries its data to the browser, and 125 whole plan
+ * actions (descriptions, budgets, dates, …) made the board's page several times the table's.
+ */
+export type PlanCard = Pick<
+	PlanActionView,
+	'id' | 'code' | 'title' | 'status' | 'priority' | 'themeName' | 'leadDepartmentName' | 'late' | 'stale'
+>;
+
+function planCard(view: PlanActionView): PlanCard {
+	const { id, code, title, status, priority, themeName, leadDepartmentName, late, stale } = view;
+	return { id, code, title, status, priority, themeName, leadDepartmentName, late, stale };
+}
+
 export interface PlanStatusBoard {
 	canManage: boolean;
 	filters: PlanFilters;
 	/** Per status: how many actions match the filters, and the most urgent `PLAN_BOARD_COLUMN_SIZE` of them. */
-	columns: { status: PlanStatus; total: number; items: PlanActionView[] }[];
+	columns: { status: PlanStatus; total: number; items: PlanCard[] }[];
 	perColumn: number;
 	themes: NamedRow[];
 	departments: NamedRow[];
@@ -169,7 +183,7 @@ export const getPlanStatusBoard = read({
 			...filterParams(municipalityId, filters, now),
 			perColumn: PLAN_BOARD_COLUMN_SIZE
 		});
-		const items = rows.map((r) => presentPlanAction(r, now));
+		const items = rows.map((r) => planCard(presentPlanAction(r, now)));
 		return {
 			canManage: scope.canManage,
 			filters,
