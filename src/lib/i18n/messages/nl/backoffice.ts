@@ -41,8 +41,6 @@ export const backoffice = {
 		playbook: 'Draaiboek',
 		groups: 'Burgergroepen',
 		climatePlan: 'Klimaatplan',
-		impact: 'Impact',
-		funderReports: 'Rapportering',
 		staff: 'Medewerkers',
 		audit: 'Logboek',
 		settings: 'Instellingen',
@@ -667,11 +665,6 @@ export const backoffice = {
 			intro:
 				'De trajecten die de gemeenten van de regio kunnen lopen: schrijven, publiceren, voorstellen van gemeenten en wie wat gebruikt.',
 			link: 'Naar het draaiboek van de regio'
-		},
-		results: {
-			heading: 'Resultaten van de regio',
-			impact: 'Impact: de indicatoren van elke gemeente naast elkaar',
-			funderReports: 'Rapportering aan de subsidiegevers'
 		},
 		titleOf: 'Beheer van de {region}',
 		regionsNav: 'Regio’s',
