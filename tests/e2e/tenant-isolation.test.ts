@@ -327,6 +327,15 @@ async function arrangeMol(): Promise<RouteValues> {
 			 VALUES ($1, $2, $3, '{"knowsActions":3,"worksTogether":3,"contactPoint":3,"inPlanning":3,"politicalSupport":3}')`,
 			[mol, round.id, planDepartment.id]
 		);
+		// A draft interim report of Mol on the region's first programme submitted per municipality (demo content).
+		const funderReport = await one<{ id: number }>(
+			`INSERT INTO funder_reports (programme_id, period_key, scope_key, municipality_id, figures, answers)
+			 SELECT p.id, p.definition->'periods'->0->>'key', $1::text, $1::uuid, '{}'::jsonb,
+			        '{"actions":{},"expectations":{},"sections":{}}'::jsonb
+			 FROM funder_programmes p JOIN municipalities m ON m.region_id = p.region_id
+			 WHERE m.id = $1::uuid AND p.submitter = 'municipality' ORDER BY p.id LIMIT 1 RETURNING id`,
+			[mol]
+		);
 		return {
 			municipality: 'mol',
 			resultaat: String(outcome.id),
@@ -339,6 +348,9 @@ async function arrangeMol(): Promise<RouteValues> {
 			ronde: String(round.id),
 			klimaattaak: String(task.id),
 			planDepartment: String(planDepartment.id),
+			// A department's own page (its rename) is Mol's alone.
+			dienst: String(planDepartment.id),
+			report: String(funderReport.id),
 			planStaff: molStaff.id,
 			upload: String(upload.id),
 			traject: String(trajectory.id),

@@ -201,6 +201,8 @@ export function routeValuesOfGeel(dataDir: string): Promise<Record<string, strin
 			upload: '999999',
 			// A council report of the climate plan that is none (issuing one is the journey's).
 			rapport: '999999',
+			// A funder's interim report that is none (/{municipality}/beheer/rapportering/{report}): refused or not found alike.
+			report: '999999',
 			// The Climate Pact of Geel's demo: an outcome staff recorded, and a citizen's report (with its photo).
 			resultaat:
 				(await one(
@@ -211,6 +213,10 @@ export function routeValuesOfGeel(dataDir: string): Promise<Record<string, strin
 					`SELECT id AS v FROM climate_pact_outcomes WHERE municipality_id = ${geel} AND source = 'citizen' ORDER BY photo_id IS NULL, id LIMIT 1`
 				).catch(() => undefined)) ?? '999999',
 			// The plan's internal work of Geel: a climate team, a meeting with an agreement, a diagnosis round.
+			dienst:
+				(await one(
+					`SELECT id AS v FROM climate_plan_departments WHERE municipality_id = ${geel} ORDER BY id LIMIT 1`
+				).catch(() => undefined)) ?? '999999',
 			team:
 				(await one(
 					`SELECT id AS v FROM climate_plan_teams WHERE municipality_id = ${geel} ORDER BY id LIMIT 1`

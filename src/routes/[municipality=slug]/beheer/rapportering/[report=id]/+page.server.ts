@@ -4,4 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => reportLoad(event, tenantContext(event));
 
-export const actions: Actions = reportActions(tenantContext);
+const handlers = reportActions(tenantContext);
+
+// Named here, so the route readers of the tests (tests/e2e/support/routes.ts) see every action.
+export const actions: Actions = { save: handlers.save, submit: handlers.submit, judge: handlers.judge };
