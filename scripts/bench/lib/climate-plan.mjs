@@ -26,7 +26,7 @@ const READS = [
 ];
 
 /** PLAN.count actions of Geel over its demo departments and themes, a third with an update (app stopped). */
-async function writePlan(dataDir) {
+export async function writePlan(dataDir) {
 	const db = await openBenchDatabase(dataDir);
 	try {
 		const [geel] = (await db.query(`SELECT id FROM municipalities WHERE slug = 'geel'`)).rows;
