@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { ctxAs } from '$lib/server/testing/context';
 import { refusal } from '$lib/server/testing/assertions';
 import { buildParticipatingMunicipality, buildStaff } from '$lib/server/testing/factories';
+import { inArray } from 'drizzle-orm';
 import { climatePlanActions } from '$lib/server/db/schema';
 import type { Tenant } from '$lib/server/platform/context';
 import type { Actor } from '$lib/server/platform/policy';
@@ -108,6 +109,11 @@ beforeAll(async () => {
 			leadDepartmentId: s.leadDepartmentId ?? null
 		}))
 	);
+	// Untouched since 2020: an open one is stale on its card, a completed one is not.
+	await database.db
+		.update(climatePlanActions)
+		.set({ createdAt: new Date('2020-01-01T00:00:00Z') })
+		.where(inArray(climatePlanActions.code, ['ON-01', 'DONE-1']));
 	// Mol's plan: 30 ongoing actions that are all late, which must never show or count on Geel's board.
 	await database.db.insert(climatePlanActions).values(
 		Array.from({ length: 30 }, (_, i) => ({
@@ -168,6 +174,9 @@ describe('the board by status', () => {
 		const withLead = ongoing.items.find((i) => i.code === 'ON-00')!;
 		expect(withLead.leadDepartmentName).toBe('Groendienst');
 		expect(withLead.themeName).toBe('Gebouwen');
+		// Stale: open and no update for 60 days (the card's flag).
+		const stale = (code: string) => board.columns.flatMap((c) => c.items).find((i) => i.code === code)!.stale;
+		expect([stale('ON-01'), stale('DONE-1'), stale('ON-00')]).toEqual([true, false, false]);
 		// A card carries what it shows, not the whole action (the page sends its data to the browser).
 		expect(Object.keys(withLead)).not.toContain('description');
 		expect(Object.keys(withLead)).not.toContain('budgetCents');

@@ -396,26 +396,39 @@ export async function listAllPlanActions(
 		.limit(params.limit ?? 10_000);
 }
 
+/** A card of the board by status: what it shows, with its rank in its column. */
+export interface PlanCardRow {
+	id: number;
+	code: string | null;
+	title: string;
+	status: PlanStatus;
+	priority: PlanPriority;
+	themeName: string | null;
+	leadDepartmentName: string | null;
+	late: boolean;
+	/** Open, and no update since `staleBefore`. */
+	stale: boolean;
+	rank: number;
+}
+
 /**
  * The board by status: per status its count and its `perColumn` most urgent actions — late ones first, then by
  * planned end (earliest first, none last), then by priority (high first), then by code. One query: the filtered
- * actions are ranked per status by a window function on the action's own columns only; the names (theme, lead
- * department, responsible person) are looked up only for the actions shown.
+ * actions are ranked per status by a window function on the action's own columns only (a narrow sort: ranking
+ * the cards' whole rows, titles included, measured slower than joining the shown ids back); only the card's
+ * columns are read for the actions shown, with the names of their theme and lead department.
  */
 export async function listPlanStatusColumns(
 	db: Db,
 	params: { municipalityId: string; today: string; staleBefore: Date; perColumn: number } & PlanActionFilters
-): Promise<{
-	rows: (PlanActionRow & { late: boolean; rank: number })[];
-	counts: Partial<Record<PlanStatus, number>>;
-}> {
+): Promise<{ rows: PlanCardRow[]; counts: Partial<Record<PlanStatus, number>> }> {
 	const a = climatePlanActions;
-	const late = lateSql(params.today);
+	const late = sql`coalesce(${lateSql(params.today)}, false)`;
 	const ranked = db.$with('ranked').as(
 		db
 			.select({
 				rankedId: sql<number>`${a.id}`.as('ranked_id'),
-				rank: sql<number>`row_number() OVER (PARTITION BY ${a.status} ORDER BY coalesce(${late}, false) DESC, ${a.plannedEnd} ASC NULLS LAST, ${PRIORITY_ORDER}, ${a.code} ASC NULLS LAST, ${a.id})`.as(
+				rank: sql<number>`row_number() OVER (PARTITION BY ${a.status} ORDER BY ${late} DESC, ${a.plannedEnd} ASC NULLS LAST, ${PRIORITY_ORDER}, ${a.code} ASC NULLS LAST, ${a.id})`.as(
 					'rank'
 				),
 				columnTotal: sql<number>`count(*) OVER (PARTITION BY ${a.status})`.as('column_total')
@@ -426,8 +439,15 @@ export async function listPlanStatusColumns(
 	const rows = await db
 		.with(ranked)
 		.select({
-			...planActionColumns,
+			id: a.id,
+			code: a.code,
+			title: a.title,
+			status: a.status,
+			priority: a.priority,
+			themeName: planActionColumns.themeName,
+			leadDepartmentName: planActionColumns.leadDepartmentName,
 			late: sql<boolean>`${late}`,
+			stale: sql<boolean>`(${inArray(a.status, [...PLAN_OPEN_STATUSES])} AND coalesce(${a.lastUpdateAt}, ${a.createdAt}) < ${params.staleBefore.toISOString()}::timestamptz)`,
 			rank: sql<number>`${ranked.rank}`.mapWith(Number),
 			columnTotal: sql<number>`${ranked.columnTotal}`.mapWith(Number)
 		})

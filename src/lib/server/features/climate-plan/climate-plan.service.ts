@@ -155,11 +155,6 @@ export type PlanCard = Pick<
 	'id' | 'code' | 'title' | 'status' | 'priority' | 'themeName' | 'leadDepartmentName' | 'late' | 'stale'
 >;
 
-function planCard(view: PlanActionView): PlanCard {
-	const { id, code, title, status, priority, themeName, leadDepartmentName, late, stale } = view;
-	return { id, code, title, status, priority, themeName, leadDepartmentName, late, stale };
-}
-
 export interface PlanStatusBoard {
 	canManage: boolean;
 	filters: PlanFilters;
@@ -183,7 +178,7 @@ export const getPlanStatusBoard = read({
 			...filterParams(municipalityId, filters, now),
 			perColumn: PLAN_BOARD_COLUMN_SIZE
 		});
-		const items = rows.map((r) => planCard(presentPlanAction(r, now)));
+		const items: PlanCard[] = rows.map(({ rank: _rank, ...card }) => card);
 		return {
 			canManage: scope.canManage,
 			filters,
