@@ -40,10 +40,13 @@ export interface RankedItem extends PriorityItem {
 	centsPerTonne: number;
 }
 
+/**
+ * A point of the plot: what the SVG draws, and no more (the page carries every point to the browser: with the
+ * titles, up to 2,000 of them, the plot's data was most of the page's; the ranking's table names the actions).
+ */
 export interface PriorityPoint {
 	id: number;
 	rank: number;
-	title: string;
 	x: number;
 	y: number;
 }
@@ -140,7 +143,6 @@ export const getPlanPriority = read({
 			points: ranked.map((r) => ({
 				id: r.id,
 				rank: r.rank,
-				title: r.title,
 				x: scales.x(r.budgetCents),
 				y: scales.y(r.co2Planned)
 			})),
