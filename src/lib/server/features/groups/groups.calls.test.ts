@@ -384,6 +384,24 @@ describe('mentions in threads', () => {
 		expect(await bodyOf(reply.id)).toBe(`Goed idee, @${jan.displayName}.`);
 		expect(await mentionsOf(reply.id)).toEqual([{ userId: namesake.userId, name: namesake.displayName }]);
 	});
+
+	it('a person renamed after a post keeps their mention in the thread, under the name the post wrote', async () => {
+		const { group, coordinator, member, thread } = await scene();
+		const written = member.displayName;
+		const reply = await replyToThread(as(coordinator), {
+			unverifiedId: group.id,
+			unverifiedThreadId: thread.id,
+			values: { body: `Dank je @${written}, tot zaterdag.` }
+		});
+		await database.db.update(users).set({ displayName: 'Johan' }).where(eq(users.id, member.userId));
+		const page = await getThreadPage(as(coordinator), {
+			unverifiedId: group.id,
+			unverifiedThreadId: thread.id
+		});
+		const parts = page.posts.find((p) => p.id === reply.id)!.parts;
+		expect(parts.filter((p) => p.mention).map((p) => p.text)).toEqual([`@${written}`]);
+		expect(await mentionsOf(reply.id)).toEqual([{ userId: member.userId, name: written }]);
+	});
 });
 
 describe('decisions that concern a member', () => {

@@ -286,7 +286,10 @@ export async function eraseMentionsOf(tx: Db, params: { userId: string; formerNa
 		.innerJoin(groupPosts, eq(groupPosts.id, groupPostMentions.postId))
 		.where(
 			sql`${groupPostMentions.postId} IN (SELECT p.post_id FROM ${groupPostMentions} p WHERE p.user_id = ${params.userId}::uuid)`
-		);
+		)
+		// The posts stay locked until the erasure commits: an edit at the same moment waits, then finds the new
+		// body, instead of the erasure writing back a body read before the edit.
+		.for('update', { of: groupPosts });
 	const posts = new Map<number, { body: string; mentioned: Mentionable[] }>();
 	for (const r of rows) {
 		const post = posts.get(r.postId) ?? { body: r.body, mentioned: [] };
