@@ -158,11 +158,32 @@ describe('each indicator counts what its definition says', () => {
 		await buildOpportunity(database.db, geel, action.id, { kind: 'readUpdates', rung: 'coproduce' });
 		const draft = await buildAction(database.db, geel, { publish: false });
 		await buildOpportunity(database.db, geel, draft.id, { kind: 'readUpdates', rung: 'selfManage' });
+		// Counted as all less those of the actions that do not count: a draft's, an archived action's and one
+		// published tomorrow's are taken off their rung (inform keeps the published action's two).
+		await buildOpportunity(database.db, geel, draft.id, { kind: 'readUpdates', rung: 'inform' });
+		const archived = await buildAction(database.db, geel, { title: 'Afgesloten' });
+		await buildOpportunity(database.db, geel, archived.id, { kind: 'readUpdates', rung: 'advise' });
+		await buildOpportunity(database.db, geel, archived.id, { kind: 'readUpdates', rung: 'inform' });
+		await database.db.update(actions).set({ archivedAt: new Date() }).where(eq(actions.id, archived.id));
+		const later = await buildAction(database.db, geel, { title: 'Morgen' });
+		await buildOpportunity(database.db, geel, later.id, { kind: 'readUpdates', rung: 'codecide' });
+		await database.db
+			.update(actions)
+			.set({ publishedAt: new Date(Date.now() + 86_400_000) })
+			.where(eq(actions.id, later.id));
 		const v = await indicatorValue(ctx(undefined, regionAdmin), 'opportunities.rungs', {
 			municipality: geel.id
 		});
 		expect(v.value).toBe(2);
 		expect(v.note).toBe('Informeren 2, Coproduceren 1');
+		// A municipality whose only opportunities do not count has none (no empty note).
+		const onlyDraft = await buildAction(database.db, mol, { publish: false });
+		await buildOpportunity(database.db, mol, onlyDraft.id, { kind: 'readUpdates', rung: 'inform' });
+		const none = await indicatorValue(ctx(undefined, regionAdmin), 'opportunities.rungs', {
+			municipality: mol.id
+		});
+		expect(none.value).toBe(0);
+		expect(none.note).toBeNull();
 	});
 
 	it('climate actions: additional ones in execution against the start register', async () => {
