@@ -42,7 +42,7 @@ import {
 	takeDailySnapshots,
 	thinOut
 } from './impact.service';
-import { computeFigures, indicatorsOf } from './impact.compute';
+import { computeFigures, inLanes, indicatorsOf } from './impact.compute';
 import { listRegionsWithMunicipalities } from './impact.queries';
 import { trendChart } from './impact.charts';
 import { impactWidget } from './impact.widgets';
@@ -646,6 +646,21 @@ describe('progress and charts', () => {
 		const one = trendChart([{ day: '2026-03-01', value: 3 }], null);
 		expect(new Set(one.xTicks.map((t) => t.day)).size).toBe(one.xTicks.length);
 	});
+
+	it('counts in lanes: every answer in its place, never more at once than the lanes', async () => {
+		let running = 0;
+		let most = 0;
+		const answers = await inLanes([5, 1, 4, 2, 3, 0, 6], 3, async (n) => {
+			running++;
+			most = Math.max(most, running);
+			await new Promise((resolve) => setTimeout(resolve, n * 3));
+			running--;
+			return n * 10;
+		});
+		expect(answers).toEqual([50, 10, 40, 20, 30, 0, 60]);
+		expect(most).toBe(3);
+		expect(await inLanes([], 3, async () => 1)).toEqual([]);
+	});
 });
 
 describe('one statement per indicator for the whole region', () => {
@@ -670,6 +685,19 @@ describe('one statement per indicator for the whole region', () => {
 			...input,
 			municipalityIds: region.municipalities.map((m) => m.id)
 		});
+		// Counted in one lane, one indicator after the other, the figures are the same as in COMPUTE_LANES.
+		const oneLane = await computeFigures(database.db, {
+			...input,
+			municipalityIds: region.municipalities.map((m) => m.id),
+			lanes: 1
+		});
+		const summary = (all: typeof together) =>
+			all.map((f) => ({
+				key: f.part.key,
+				region: f.region.value,
+				municipalities: [...f.municipalities].map(([id, m]) => [id, m.value, m.note])
+			}));
+		expect(summary(oneLane)).toEqual(summary(together));
 		let counted = 0;
 		for (const m of region.municipalities) {
 			const alone = await computeFigures(database.db, { ...input, municipalityIds: [m.id] });
