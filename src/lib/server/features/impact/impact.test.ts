@@ -645,6 +645,25 @@ describe('progress and charts', () => {
 		// One day's snapshot: its ticks name each day once (the page keys them; a repeat broke hydration).
 		const one = trendChart([{ day: '2026-03-01', value: 3 }], null);
 		expect(new Set(one.xTicks.map((t) => t.day)).size).toBe(one.xTicks.length);
+		// Coordinates to a tenth (the page and its hydration data carried sixteen digits each), and a point is
+		// only where it is drawn: its day and value are in the table beside the chart.
+		const thirds = trendChart(
+			[
+				{ day: '2026-03-01', value: 1 },
+				{ day: '2026-03-04', value: 2 },
+				{ day: '2026-03-08', value: 3 }
+			],
+			7
+		);
+		const numbers = [
+			...thirds.points.flatMap((p) => [p.x, p.y]),
+			...thirds.xTicks.map((t) => t.x),
+			...thirds.yTicks.map((t) => t.y),
+			thirds.targetY!,
+			...thirds.path.split(/[ML,]/).filter(Boolean).map(Number)
+		];
+		for (const n of numbers) expect(Math.round(n * 10) / 10).toBe(n);
+		expect(Object.keys(thirds.points[0]!).sort()).toEqual(['x', 'y']);
 	});
 
 	it('counts in lanes: every answer in its place, never more at once than the lanes', async () => {
