@@ -603,6 +603,10 @@ describe('the region dashboard', () => {
 			(m) => m.figures.find((f) => f.key === 'accounts.climateMakers')!.value
 		);
 		expect(pool).toEqual([...pool].sort((a, b) => (b ?? 0) - (a ?? 0)));
+		// Each cell carries what the table shows, no note or source (they are on the rows and each municipality's
+		// dashboard): 29 municipalities × every indicator of them were a fifth of the page's data.
+		for (const m of page.municipalities)
+			for (const f of m.figures) expect(Object.keys(f).sort()).toEqual(['key', 'value', 'yes']);
 		const bad = await getRegionImpact(ctx(undefined, regionAdmin), { sort: '<script>', dir: 'sideways' });
 		expect(bad.sort).toBe('name');
 		expect(bad.dir).toBe('asc');
