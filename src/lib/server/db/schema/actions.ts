@@ -73,6 +73,10 @@ export const actions = pgTable(
 		index('actions_municipality_idx').on(t.municipalityId, t.status, t.publishedAt),
 		// The impact indicators count published actions per municipality from the index alone (no heap).
 		index('actions_impact_idx').on(t.municipalityId, t.publishedAt, t.status, t.archivedAt, t.id),
+		// The archived actions (few): the ladder's indicator leaves their opportunities out of its count.
+		index('actions_archived_idx')
+			.on(t.municipalityId, t.id)
+			.where(sql`${t.archivedAt} IS NOT NULL`),
 		index('actions_search_idx').using('gin', t.search),
 		// Parts of Dutch compounds (fiets in fietsroute) by substring, served by trigrams (platform/search.ts).
 		index('actions_search_text_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
@@ -127,9 +131,9 @@ export const opportunities = pgTable(
 	},
 	(t) => [
 		index('opportunities_action_idx').on(t.municipalityId, t.actionId, t.position),
-		index('opportunities_rung_idx').on(t.municipalityId, t.rung),
-		// The ladder's impact indicator: rungs per municipality of published actions, from the index alone.
-		index('opportunities_impact_idx').on(t.municipalityId, t.actionId, t.rung, t.createdAt),
+		// With the creation too: the ladder's impact indicator counts every opportunity per rung from the index alone
+		// (opportunities.indicators.ts).
+		index('opportunities_rung_idx').on(t.municipalityId, t.rung, t.createdAt),
 		index('opportunities_search_text_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
 		check('opportunities_rung_valid', sql`${t.rung} IN (${inList(LADDER_RUNGS)})`),
 		check('opportunities_kind_valid', sql`${t.kind} IN (${inList(OPPORTUNITY_KINDS)})`),

@@ -17,12 +17,19 @@ export interface TrendChart {
 	path: string;
 	/** The target's height, when it fits the chart. */
 	targetY: number | null;
-	points: { x: number; y: number; day: string; value: number }[];
+	/** Where each point is drawn; its day and value are in the table beside the chart (sent once). */
+	points: { x: number; y: number }[];
 	xTicks: { x: number; day: string }[];
 	yTicks: { y: number; value: number }[];
 }
 
 const dayDate = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/**
+ * To a tenth of a unit of the 480 × 180 view box: finer is invisible, and the page (and its data for hydration)
+ * carried every coordinate with sixteen digits.
+ */
+const tenth = (n: number) => Math.round(n * 10) / 10;
 
 export function trendChart(points: readonly TrendPoint[], target: number | null): TrendChart {
 	const { width, height, left, right, top, bottom } = CHART;
@@ -39,7 +46,7 @@ export function trendChart(points: readonly TrendPoint[], target: number | null)
 		.domain([0, max])
 		.nice(4)
 		.range([height - bottom, top]);
-	const placed = points.map((p, i) => ({ x: x(days[i]!), y: y(p.value), day: p.day, value: p.value }));
+	const placed = points.map((p, i) => ({ x: tenth(x(days[i]!)), y: tenth(y(p.value)) }));
 	const path =
 		line<{ x: number; y: number }>()
 			.x((p) => p.x)
@@ -48,13 +55,13 @@ export function trendChart(points: readonly TrendPoint[], target: number | null)
 		width,
 		height,
 		path: placed.length > 0 ? path : '',
-		targetY: target !== null ? y(target) : null,
+		targetY: target !== null ? tenth(y(target)) : null,
 		points: placed,
 		// Days only: a chart of a day or two would otherwise tick every few hours, the same day several times.
 		xTicks: x
 			.ticks(4)
-			.map((d) => ({ x: x(d), day: d.toISOString().slice(0, 10) }))
+			.map((d) => ({ x: tenth(x(d)), day: d.toISOString().slice(0, 10) }))
 			.filter((tick, i, all) => all.findIndex((other) => other.day === tick.day) === i),
-		yTicks: y.ticks(4).map((v) => ({ y: y(v), value: v }))
+		yTicks: y.ticks(4).map((v) => ({ y: tenth(y(v)), value: v }))
 	};
 }

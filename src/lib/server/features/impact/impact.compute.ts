@@ -35,6 +35,27 @@ export function indicatorsOf(features: Features): IndicatorPart[] {
 	return list;
 }
 
+/** How many indicators a computation counts at once (connections it holds from the pool on PostgreSQL). */
+export const COMPUTE_LANES = 3;
+
+/** `run` of every item, at most `lanes` at once, the answers in the items' order. */
+export async function inLanes<T, R>(
+	items: readonly T[],
+	lanes: number,
+	run: (item: T) => Promise<R>
+): Promise<R[]> {
+	const out = new Array<R>(items.length);
+	let next = 0;
+	const lane = async () => {
+		while (next < items.length) {
+			const i = next++;
+			out[i] = await run(items[i]!);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, items.length)) }, lane));
+	return out;
+}
+
 export async function computeFigures(
 	db: Db,
 	input: {
@@ -44,6 +65,8 @@ export async function computeFigures(
 		now: Date;
 		/** Only these indicators (all when absent). */
 		keys?: readonly string[];
+		/** Indicators counted at once (COMPUTE_LANES when absent; the profile script compares). */
+		lanes?: number;
 	}
 ): Promise<IndicatorFigures[]> {
 	const parts = indicatorsOf(input.features).filter((p) => !input.keys || input.keys.includes(p.key));
@@ -58,13 +81,12 @@ export async function computeFigures(
 	const needsEntries = parts.some((p) => !p.compute);
 	const [entries, computed] = await Promise.all([
 		needsEntries ? listLatestEntries(db, { regionId: input.regionId, at: input.now }) : Promise.resolve([]),
-		// One after the other: on the embedded database statements queue anyway, and on PostgreSQL a request
-		// holds one connection at a time from the pool.
-		(async () => {
-			const out = [];
-			for (const p of parts) out.push(p.compute ? await p.compute(db, scope) : null);
-			return out;
-		})()
+		// In a few lanes: on PostgreSQL each lane holds one connection of the pool at a time, so the counts run
+		// side by side (the page waits for the longest lane, not for their sum) while a request never takes more
+		// than COMPUTE_LANES connections for them; on the embedded database statements queue anyway.
+		inLanes(parts, input.lanes ?? COMPUTE_LANES, (p) =>
+			p.compute ? p.compute(db, scope) : Promise.resolve(null)
+		)
 	]);
 	const entryOf = (scopeKey: string, key: string) =>
 		entries.find((e) => e.scopeKey === scopeKey && e.indicatorKey === key);

@@ -347,13 +347,12 @@ export interface RegionImpactPage {
 		slug: string;
 		name: string;
 		participating: boolean;
-		figures: {
-			key: string;
-			value: number | null;
-			yes: boolean | null;
-			source: 'computed' | 'entered';
-			note: string | null;
-		}[];
+		/**
+		 * What the table shows: the number, or yes / no. The figure's source and note are on the region's rows and
+		 * each municipality's own dashboard; 29 municipalities × every indicator of them were a fifth of the page's
+		 * data, shown nowhere.
+		 */
+		figures: { key: string; value: number | null; yes: boolean | null }[];
 	}[];
 	sort: string;
 	dir: 'asc' | 'desc';
@@ -399,9 +398,7 @@ export async function getRegionImpact(
 			return {
 				key: f.part.key,
 				value: figure.value,
-				yes: f.part.kind === 'municipalities' ? Boolean(figure.value) : null,
-				source: figure.source,
-				note: figure.note
+				yes: f.part.kind === 'municipalities' ? Boolean(figure.value) : null
 			};
 		})
 	}));

@@ -42,7 +42,7 @@ import {
 	takeDailySnapshots,
 	thinOut
 } from './impact.service';
-import { computeFigures, indicatorsOf } from './impact.compute';
+import { computeFigures, inLanes, indicatorsOf } from './impact.compute';
 import { listRegionsWithMunicipalities } from './impact.queries';
 import { trendChart } from './impact.charts';
 import { impactWidget } from './impact.widgets';
@@ -158,11 +158,32 @@ describe('each indicator counts what its definition says', () => {
 		await buildOpportunity(database.db, geel, action.id, { kind: 'readUpdates', rung: 'coproduce' });
 		const draft = await buildAction(database.db, geel, { publish: false });
 		await buildOpportunity(database.db, geel, draft.id, { kind: 'readUpdates', rung: 'selfManage' });
+		// Counted as all less those of the actions that do not count: a draft's, an archived action's and one
+		// published tomorrow's are taken off their rung (inform keeps the published action's two).
+		await buildOpportunity(database.db, geel, draft.id, { kind: 'readUpdates', rung: 'inform' });
+		const archived = await buildAction(database.db, geel, { title: 'Afgesloten' });
+		await buildOpportunity(database.db, geel, archived.id, { kind: 'readUpdates', rung: 'advise' });
+		await buildOpportunity(database.db, geel, archived.id, { kind: 'readUpdates', rung: 'inform' });
+		await database.db.update(actions).set({ archivedAt: new Date() }).where(eq(actions.id, archived.id));
+		const later = await buildAction(database.db, geel, { title: 'Morgen' });
+		await buildOpportunity(database.db, geel, later.id, { kind: 'readUpdates', rung: 'codecide' });
+		await database.db
+			.update(actions)
+			.set({ publishedAt: new Date(Date.now() + 86_400_000) })
+			.where(eq(actions.id, later.id));
 		const v = await indicatorValue(ctx(undefined, regionAdmin), 'opportunities.rungs', {
 			municipality: geel.id
 		});
 		expect(v.value).toBe(2);
 		expect(v.note).toBe('Informeren 2, Coproduceren 1');
+		// A municipality whose only opportunities do not count has none (no empty note).
+		const onlyDraft = await buildAction(database.db, mol, { publish: false });
+		await buildOpportunity(database.db, mol, onlyDraft.id, { kind: 'readUpdates', rung: 'inform' });
+		const none = await indicatorValue(ctx(undefined, regionAdmin), 'opportunities.rungs', {
+			municipality: mol.id
+		});
+		expect(none.value).toBe(0);
+		expect(none.note).toBeNull();
 	});
 
 	it('climate actions: additional ones in execution against the start register', async () => {
@@ -582,6 +603,10 @@ describe('the region dashboard', () => {
 			(m) => m.figures.find((f) => f.key === 'accounts.climateMakers')!.value
 		);
 		expect(pool).toEqual([...pool].sort((a, b) => (b ?? 0) - (a ?? 0)));
+		// Each cell carries what the table shows, no note or source (they are on the rows and each municipality's
+		// dashboard): 29 municipalities × every indicator of them were a fifth of the page's data.
+		for (const m of page.municipalities)
+			for (const f of m.figures) expect(Object.keys(f).sort()).toEqual(['key', 'value', 'yes']);
 		const bad = await getRegionImpact(ctx(undefined, regionAdmin), { sort: '<script>', dir: 'sideways' });
 		expect(bad.sort).toBe('name');
 		expect(bad.dir).toBe('asc');
@@ -624,6 +649,40 @@ describe('progress and charts', () => {
 		// One day's snapshot: its ticks name each day once (the page keys them; a repeat broke hydration).
 		const one = trendChart([{ day: '2026-03-01', value: 3 }], null);
 		expect(new Set(one.xTicks.map((t) => t.day)).size).toBe(one.xTicks.length);
+		// Coordinates to a tenth (the page and its hydration data carried sixteen digits each), and a point is
+		// only where it is drawn: its day and value are in the table beside the chart.
+		const thirds = trendChart(
+			[
+				{ day: '2026-03-01', value: 1 },
+				{ day: '2026-03-04', value: 2 },
+				{ day: '2026-03-08', value: 3 }
+			],
+			7
+		);
+		const numbers = [
+			...thirds.points.flatMap((p) => [p.x, p.y]),
+			...thirds.xTicks.map((t) => t.x),
+			...thirds.yTicks.map((t) => t.y),
+			thirds.targetY!,
+			...thirds.path.split(/[ML,]/).filter(Boolean).map(Number)
+		];
+		for (const n of numbers) expect(Math.round(n * 10) / 10).toBe(n);
+		expect(Object.keys(thirds.points[0]!).sort()).toEqual(['x', 'y']);
+	});
+
+	it('counts in lanes: every answer in its place, never more at once than the lanes', async () => {
+		let running = 0;
+		let most = 0;
+		const answers = await inLanes([5, 1, 4, 2, 3, 0, 6], 3, async (n) => {
+			running++;
+			most = Math.max(most, running);
+			await new Promise((resolve) => setTimeout(resolve, n * 3));
+			running--;
+			return n * 10;
+		});
+		expect(answers).toEqual([50, 10, 40, 20, 30, 0, 60]);
+		expect(most).toBe(3);
+		expect(await inLanes([], 3, async () => 1)).toEqual([]);
 	});
 });
 
@@ -649,6 +708,19 @@ describe('one statement per indicator for the whole region', () => {
 			...input,
 			municipalityIds: region.municipalities.map((m) => m.id)
 		});
+		// Counted in one lane, one indicator after the other, the figures are the same as in COMPUTE_LANES.
+		const oneLane = await computeFigures(database.db, {
+			...input,
+			municipalityIds: region.municipalities.map((m) => m.id),
+			lanes: 1
+		});
+		const summary = (all: typeof together) =>
+			all.map((f) => ({
+				key: f.part.key,
+				region: f.region.value,
+				municipalities: [...f.municipalities].map(([id, m]) => [id, m.value, m.note])
+			}));
+		expect(summary(oneLane)).toEqual(summary(together));
 		let counted = 0;
 		for (const m of region.municipalities) {
 			const alone = await computeFigures(database.db, { ...input, municipalityIds: [m.id] });
