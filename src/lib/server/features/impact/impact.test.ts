@@ -9,6 +9,7 @@ import { buildCtx } from '$lib/server/testing/context';
 import { refusal } from '$lib/server/testing/assertions';
 import {
 	buildAction,
+	buildEvent,
 	buildOpportunity,
 	buildParticipatingMunicipality,
 	buildStaff,
@@ -163,6 +164,39 @@ describe('each indicator counts what its definition says', () => {
 		});
 		expect(v.value).toBe(2);
 		expect(v.note).toBe('Informeren 2, Coproduceren 1');
+	});
+
+	it('rungs with an offer: published events of their own count too, an event of an opportunity once', async () => {
+		const rungs = () =>
+			indicatorValue(ctx(undefined, regionAdmin), 'opportunities.rungs', { municipality: geel.id });
+		const before = await rungs();
+		// An information evening of its own: one more option on a rung already offered.
+		await buildEvent(database.db, geel, { kind: 'infoEvening', rung: 'inform' });
+		expect(await rungs()).toMatchObject({ value: before.value, note: 'Informeren 3, Coproduceren 1' });
+		// A draft, a cancelled event and the session of an opportunity offer nothing more.
+		await buildEvent(database.db, geel, { rung: 'selfManage', status: 'draft', publishedAt: null });
+		await buildEvent(database.db, geel, { rung: 'consult', status: 'cancelled', cancelledAt: new Date() });
+		const action = await buildAction(database.db, geel, { title: 'Werkgroep ontharding' });
+		const group = await buildOpportunity(database.db, geel, action.id, {
+			kind: 'workingGroup',
+			rung: 'codecide'
+		});
+		await buildEvent(database.db, geel, { rung: 'codecide', actionId: action.id, opportunityId: group.id });
+		expect(await rungs()).toMatchObject({
+			value: before.value! + 1,
+			note: 'Informeren 3, Coproduceren 1, Meebeslissen 1'
+		});
+		// A published event on a rung not offered yet adds the rung; another municipality's counts for it alone.
+		await buildEvent(database.db, geel, { rung: 'advise' });
+		await buildEvent(database.db, mol, { rung: 'selfManage' });
+		expect(await rungs()).toMatchObject({
+			value: before.value! + 2,
+			note: 'Informeren 3, Adviseren 1, Coproduceren 1, Meebeslissen 1'
+		});
+		const molRungs = await indicatorValue(ctx(undefined, regionAdmin), 'opportunities.rungs', {
+			municipality: mol.id
+		});
+		expect(molRungs.note).toContain('Zelfbeheer 1');
 	});
 
 	it('climate actions: additional ones in execution against the start register', async () => {

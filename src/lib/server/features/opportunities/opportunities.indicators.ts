@@ -1,9 +1,11 @@
-// The impact indicator of the ladder (seed 000): the rungs on which a municipality offers a way to take part,
-// counted from the opportunities of its published actions.
+// The impact indicator of the ladder (seed 000: "the options the municipality offers, inventoried along the
+// participation ladder"): the rungs on which a municipality offers a way to take part, counted from the
+// opportunities of its published actions and from its published events that stand on their own (an event of an
+// opportunity is a session of that opportunity: it is counted once, through the opportunity).
 import { and, count, inArray, isNotNull, isNull, lte, eq } from 'drizzle-orm';
 import { LADDER_RUNGS } from '$lib/domain/ladder';
 import { translate } from '$lib/i18n';
-import { actions, opportunities } from '$lib/server/db/schema';
+import { actions, events, opportunities } from '$lib/server/db/schema';
 import type { IndicatorPart } from '$lib/server/platform/indicators';
 
 export const opportunitiesIndicators: IndicatorPart[] = [
@@ -20,31 +22,50 @@ export const opportunitiesIndicators: IndicatorPart[] = [
 		order: 10,
 		async compute(db, scope) {
 			if (scope.municipalityIds.length === 0) return { municipalities: new Map() };
-			const rows = await db
-				.select({ municipalityId: opportunities.municipalityId, rung: opportunities.rung, n: count() })
-				.from(opportunities)
-				.innerJoin(
-					actions,
-					// The municipality too: the actions' impact index then answers without the table.
-					and(
-						eq(actions.municipalityId, opportunities.municipalityId),
-						eq(actions.id, opportunities.actionId)
+			const ids = [...scope.municipalityIds];
+			// Two statements side by side (each its own connection on PostgreSQL): the events' count does not
+			// lengthen the opportunities', the slowest of the dashboard.
+			const [opportunityRows, eventRows] = await Promise.all([
+				db
+					.select({ municipalityId: opportunities.municipalityId, rung: opportunities.rung, n: count() })
+					.from(opportunities)
+					.innerJoin(
+						actions,
+						// The municipality too: the actions' impact index then answers without the table.
+						and(
+							eq(actions.municipalityId, opportunities.municipalityId),
+							eq(actions.id, opportunities.actionId)
+						)
 					)
-				)
-				.where(
-					and(
-						inArray(opportunities.municipalityId, [...scope.municipalityIds]),
-						isNotNull(actions.publishedAt),
-						lte(actions.publishedAt, scope.now),
-						isNull(actions.archivedAt),
-						lte(opportunities.createdAt, scope.now)
+					.where(
+						and(
+							inArray(opportunities.municipalityId, ids),
+							isNotNull(actions.publishedAt),
+							lte(actions.publishedAt, scope.now),
+							isNull(actions.archivedAt),
+							lte(opportunities.createdAt, scope.now)
+						)
 					)
-				)
-				.groupBy(opportunities.municipalityId, opportunities.rung);
+					.groupBy(opportunities.municipalityId, opportunities.rung),
+				// Published (not cancelled, not a draft) events of their own: an information evening, an action day.
+				db
+					.select({ municipalityId: events.municipalityId, rung: events.rung, n: count() })
+					.from(events)
+					.where(
+						and(
+							inArray(events.municipalityId, ids),
+							eq(events.status, 'published'),
+							isNull(events.opportunityId),
+							isNotNull(events.publishedAt),
+							lte(events.publishedAt, scope.now)
+						)
+					)
+					.groupBy(events.municipalityId, events.rung)
+			]);
 			const by = new Map<string, Map<string, number>>();
-			for (const r of rows) {
+			for (const r of [...opportunityRows, ...eventRows]) {
 				const m = by.get(r.municipalityId) ?? new Map<string, number>();
-				m.set(r.rung, r.n);
+				m.set(r.rung, (m.get(r.rung) ?? 0) + r.n);
 				by.set(r.municipalityId, m);
 			}
 			return {
