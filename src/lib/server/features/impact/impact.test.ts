@@ -22,7 +22,17 @@ import {
 } from '$lib/server/testing/factories';
 import { features } from '$lib/server/features';
 import { defineFeature } from '$lib/server/platform/feature';
-import { actions, auditLog, impactSnapshots, playbookTrajectories, users } from '$lib/server/db/schema';
+import {
+	actions,
+	auditLog,
+	climatePactOutcomes,
+	climatePlanDepartments,
+	climatePlanMeetings,
+	impactSnapshots,
+	municipalities,
+	playbookTrajectories,
+	users
+} from '$lib/server/db/schema';
 import { AppError } from '$lib/server/platform/errors';
 import type { Actor } from '$lib/server/platform/policy';
 import {
@@ -276,6 +286,60 @@ describe('each indicator counts what its definition says', () => {
 		expect(await valueOf('playbook.using', mol)).toBe(1);
 		expect(await valueOf('playbook.extraThemes', mol)).toBe(2);
 		expect(await valueOf('playbook.extraThemes', geel)).toBe(0);
+	});
+
+	it('departments taking part in the climate plan: one with a lunch talk counts, one without does not', async () => {
+		const [green, finance] = await database.db
+			.insert(climatePlanDepartments)
+			.values([
+				{ municipalityId: mol.id, name: 'Groendienst' },
+				{ municipalityId: mol.id, name: 'Financiën' }
+			])
+			.returning({ id: climatePlanDepartments.id });
+		expect(
+			await indicatorValue(ctx(undefined, regionAdmin), 'climatePlan.departments', { municipality: mol.id })
+		).toMatchObject({ value: 0, note: '0 van 2 diensten' });
+		await database.db
+			.insert(climatePlanMeetings)
+			.values({ municipalityId: mol.id, kind: 'lunch_talk', heldOn: '2026-03-02', departmentId: green!.id });
+		expect(finance).toBeDefined();
+		expect(
+			await indicatorValue(ctx(undefined, regionAdmin), 'climatePlan.departments', { municipality: mol.id })
+		).toMatchObject({ value: 1, note: '1 van 2 diensten' });
+	});
+
+	it('the climate pact: verified quantities only, against the target from the inhabitants', async () => {
+		const trees = () =>
+			indicatorValue(ctx(undefined, regionAdmin), 'climatePact.trees', { municipality: mol.id });
+		const before = (await trees()).value ?? 0;
+		const outcome = { municipalityId: mol.id, source: 'action' as const, kind: 'trees' };
+		await database.db.insert(climatePactOutcomes).values([
+			{ ...outcome, quantity: 12, occurredOn: '2025-04-01', status: 'verified' as const },
+			// A citizen's report not checked yet and one refused count for nothing (the table holds nothing before 2021).
+			{
+				...outcome,
+				source: 'citizen' as const,
+				quantity: 5,
+				occurredOn: '2025-04-02',
+				status: 'submitted' as const
+			},
+			{
+				...outcome,
+				source: 'citizen' as const,
+				quantity: 7,
+				occurredOn: '2025-04-03',
+				status: 'refused' as const
+			}
+		]);
+		expect((await trees()).value).toBe(before + 12);
+		// Geel's page shows its own target: one tree per inhabitant.
+		const [g] = await database.db
+			.select({ inhabitants: municipalities.inhabitants })
+			.from(municipalities)
+			.where(eq(municipalities.id, geel.id));
+		expect(g!.inhabitants).toBeGreaterThan(0);
+		const page = await getMunicipalityImpact(ctx(geel, geelAdmin));
+		expect(page.rows.find((r) => r.key === 'climatePact.trees')!.target).toBe(g!.inhabitants);
 	});
 
 	it('a figure the platform cannot count is entered with a note, and shown as entered, never as 0', async () => {
