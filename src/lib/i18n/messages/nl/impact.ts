@@ -73,8 +73,9 @@ export const impact = {
 		rungs: {
 			name: 'Treden van de participatieladder met aanbod',
 			definition:
-				'Het aantal treden van de participatieladder (informeren tot zelfbeheer, zes in totaal) waarop de gemeente minstens één manier om mee te doen aanbiedt bij een gepubliceerde actie. Voor de regio de som over de gemeenten.',
-			source: 'Berekend uit de manieren om mee te doen (kansen) van gepubliceerde acties.'
+				'Het aantal treden van de participatieladder (informeren tot zelfbeheer, zes in totaal) waarop de gemeente minstens één manier om mee te doen aanbiedt: bij een gepubliceerde actie, of als gepubliceerde activiteit op zich (een activiteit bij een manier om mee te doen telt via die manier, één keer). Per trede staat erbij hoeveel. Voor de regio de som over de gemeenten.',
+			source:
+				'Berekend uit de manieren om mee te doen (kansen) van gepubliceerde acties en de gepubliceerde activiteiten, niet geannuleerd.'
 		},
 		climateActions: {
 			name: 'Bijkomende klimaatacties in uitvoering',

@@ -9,6 +9,7 @@ import { buildCtx } from '$lib/server/testing/context';
 import { refusal } from '$lib/server/testing/assertions';
 import {
 	buildAction,
+	buildEvent,
 	buildOpportunity,
 	buildParticipatingMunicipality,
 	buildStaff,
@@ -21,7 +22,17 @@ import {
 } from '$lib/server/testing/factories';
 import { features } from '$lib/server/features';
 import { defineFeature } from '$lib/server/platform/feature';
-import { actions, auditLog, impactSnapshots, playbookTrajectories, users } from '$lib/server/db/schema';
+import {
+	actions,
+	auditLog,
+	climatePactOutcomes,
+	climatePlanDepartments,
+	climatePlanMeetings,
+	impactSnapshots,
+	municipalities,
+	playbookTrajectories,
+	users
+} from '$lib/server/db/schema';
 import { AppError } from '$lib/server/platform/errors';
 import type { Actor } from '$lib/server/platform/policy';
 import {
@@ -186,6 +197,39 @@ describe('each indicator counts what its definition says', () => {
 		expect(none.note).toBeNull();
 	});
 
+	it('rungs with an offer: published events of their own count too, an event of an opportunity once', async () => {
+		const rungs = () =>
+			indicatorValue(ctx(undefined, regionAdmin), 'opportunities.rungs', { municipality: geel.id });
+		const before = await rungs();
+		// An information evening of its own: one more option on a rung already offered.
+		await buildEvent(database.db, geel, { kind: 'infoEvening', rung: 'inform' });
+		expect(await rungs()).toMatchObject({ value: before.value, note: 'Informeren 3, Coproduceren 1' });
+		// A draft, a cancelled event and the session of an opportunity offer nothing more.
+		await buildEvent(database.db, geel, { rung: 'selfManage', status: 'draft', publishedAt: null });
+		await buildEvent(database.db, geel, { rung: 'consult', status: 'cancelled', cancelledAt: new Date() });
+		const action = await buildAction(database.db, geel, { title: 'Werkgroep ontharding' });
+		const group = await buildOpportunity(database.db, geel, action.id, {
+			kind: 'workingGroup',
+			rung: 'codecide'
+		});
+		await buildEvent(database.db, geel, { rung: 'codecide', actionId: action.id, opportunityId: group.id });
+		expect(await rungs()).toMatchObject({
+			value: before.value! + 1,
+			note: 'Informeren 3, Coproduceren 1, Meebeslissen 1'
+		});
+		// A published event on a rung not offered yet adds the rung; another municipality's counts for it alone.
+		await buildEvent(database.db, geel, { rung: 'advise' });
+		await buildEvent(database.db, mol, { rung: 'selfManage' });
+		expect(await rungs()).toMatchObject({
+			value: before.value! + 2,
+			note: 'Informeren 3, Adviseren 1, Coproduceren 1, Meebeslissen 1'
+		});
+		const molRungs = await indicatorValue(ctx(undefined, regionAdmin), 'opportunities.rungs', {
+			municipality: mol.id
+		});
+		expect(molRungs.note).toContain('Zelfbeheer 1');
+	});
+
 	it('climate actions: additional ones in execution against the start register', async () => {
 		const early = await buildAction(database.db, geel, { title: 'Al bezig' });
 		await database.db.update(actions).set({ status: 'inProgress' }).where(eq(actions.id, early.id));
@@ -263,6 +307,60 @@ describe('each indicator counts what its definition says', () => {
 		expect(await valueOf('playbook.using', mol)).toBe(1);
 		expect(await valueOf('playbook.extraThemes', mol)).toBe(2);
 		expect(await valueOf('playbook.extraThemes', geel)).toBe(0);
+	});
+
+	it('departments taking part in the climate plan: one with a lunch talk counts, one without does not', async () => {
+		const [green, finance] = await database.db
+			.insert(climatePlanDepartments)
+			.values([
+				{ municipalityId: mol.id, name: 'Groendienst' },
+				{ municipalityId: mol.id, name: 'Financiën' }
+			])
+			.returning({ id: climatePlanDepartments.id });
+		expect(
+			await indicatorValue(ctx(undefined, regionAdmin), 'climatePlan.departments', { municipality: mol.id })
+		).toMatchObject({ value: 0, note: '0 van 2 diensten' });
+		await database.db
+			.insert(climatePlanMeetings)
+			.values({ municipalityId: mol.id, kind: 'lunch_talk', heldOn: '2026-03-02', departmentId: green!.id });
+		expect(finance).toBeDefined();
+		expect(
+			await indicatorValue(ctx(undefined, regionAdmin), 'climatePlan.departments', { municipality: mol.id })
+		).toMatchObject({ value: 1, note: '1 van 2 diensten' });
+	});
+
+	it('the climate pact: verified quantities only, against the target from the inhabitants', async () => {
+		const trees = () =>
+			indicatorValue(ctx(undefined, regionAdmin), 'climatePact.trees', { municipality: mol.id });
+		const before = (await trees()).value ?? 0;
+		const outcome = { municipalityId: mol.id, source: 'action' as const, kind: 'trees' };
+		await database.db.insert(climatePactOutcomes).values([
+			{ ...outcome, quantity: 12, occurredOn: '2025-04-01', status: 'verified' as const },
+			// A citizen's report not checked yet and one refused count for nothing (the table holds nothing before 2021).
+			{
+				...outcome,
+				source: 'citizen' as const,
+				quantity: 5,
+				occurredOn: '2025-04-02',
+				status: 'submitted' as const
+			},
+			{
+				...outcome,
+				source: 'citizen' as const,
+				quantity: 7,
+				occurredOn: '2025-04-03',
+				status: 'refused' as const
+			}
+		]);
+		expect((await trees()).value).toBe(before + 12);
+		// Geel's page shows its own target: one tree per inhabitant.
+		const [g] = await database.db
+			.select({ inhabitants: municipalities.inhabitants })
+			.from(municipalities)
+			.where(eq(municipalities.id, geel.id));
+		expect(g!.inhabitants).toBeGreaterThan(0);
+		const page = await getMunicipalityImpact(ctx(geel, geelAdmin));
+		expect(page.rows.find((r) => r.key === 'climatePact.trees')!.target).toBe(g!.inhabitants);
 	});
 
 	it('a figure the platform cannot count is entered with a note, and shown as entered, never as 0', async () => {

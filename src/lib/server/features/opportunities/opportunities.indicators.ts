@@ -1,9 +1,11 @@
-// The impact indicator of the ladder (seed 000): the rungs on which a municipality offers a way to take part,
-// counted from the opportunities of its published actions.
+// The impact indicator of the ladder (seed 000: "the options the municipality offers, inventoried along the
+// participation ladder"): the rungs on which a municipality offers a way to take part, counted from the
+// opportunities of its published actions and from its published events that stand on their own (an event of an
+// opportunity is a session of that opportunity: it is counted once, through the opportunity).
 import { and, count, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { LADDER_RUNGS } from '$lib/domain/ladder';
 import { translate } from '$lib/i18n';
-import { actions, opportunities } from '$lib/server/db/schema';
+import { actions, events, opportunities } from '$lib/server/db/schema';
 import type { IndicatorPart } from '$lib/server/platform/indicators';
 
 export const opportunitiesIndicators: IndicatorPart[] = [
@@ -24,47 +26,65 @@ export const opportunitiesIndicators: IndicatorPart[] = [
 			// Every opportunity per rung (from the index on municipality, rung and creation alone), less those of
 			// the actions that do not count (a draft, archived, or published later): few, found through their
 			// own indexes. A join of every opportunity to its action cost four to six times as much (EXPLAIN).
-			const rows = await db
-				.select({
-					municipalityId: opportunities.municipalityId,
-					rung: opportunities.rung,
-					n: count(),
-					left: sql<boolean>`false`
-				})
-				.from(opportunities)
-				.where(and(inArray(opportunities.municipalityId, ids), lte(opportunities.createdAt, scope.now)))
-				.groupBy(opportunities.municipalityId, opportunities.rung)
-				.unionAll(
-					db
-						.select({
-							municipalityId: opportunities.municipalityId,
-							rung: opportunities.rung,
-							n: count(),
-							left: sql<boolean>`true`
-						})
-						.from(actions)
-						.innerJoin(
-							opportunities,
-							and(
-								eq(opportunities.municipalityId, actions.municipalityId),
-								eq(opportunities.actionId, actions.id)
+			// The events' count runs beside the opportunities' (each its own connection on PostgreSQL), so it does
+			// not lengthen the slowest statement of the dashboard.
+			const [rows, eventRows] = await Promise.all([
+				db
+					.select({
+						municipalityId: opportunities.municipalityId,
+						rung: opportunities.rung,
+						n: count(),
+						left: sql<boolean>`false`
+					})
+					.from(opportunities)
+					.where(and(inArray(opportunities.municipalityId, ids), lte(opportunities.createdAt, scope.now)))
+					.groupBy(opportunities.municipalityId, opportunities.rung)
+					.unionAll(
+						db
+							.select({
+								municipalityId: opportunities.municipalityId,
+								rung: opportunities.rung,
+								n: count(),
+								left: sql<boolean>`true`
+							})
+							.from(actions)
+							.innerJoin(
+								opportunities,
+								and(
+									eq(opportunities.municipalityId, actions.municipalityId),
+									eq(opportunities.actionId, actions.id)
+								)
 							)
-						)
-						.where(
-							and(
-								inArray(actions.municipalityId, ids),
-								or(
-									isNull(actions.publishedAt),
-									gt(actions.publishedAt, scope.now),
-									isNotNull(actions.archivedAt)
-								),
-								lte(opportunities.createdAt, scope.now)
+							.where(
+								and(
+									inArray(actions.municipalityId, ids),
+									or(
+										isNull(actions.publishedAt),
+										gt(actions.publishedAt, scope.now),
+										isNotNull(actions.archivedAt)
+									),
+									lte(opportunities.createdAt, scope.now)
+								)
 							)
+							.groupBy(opportunities.municipalityId, opportunities.rung)
+					),
+				// Published (not cancelled, not a draft) events of their own: an information evening, an action day.
+				db
+					.select({ municipalityId: events.municipalityId, rung: events.rung, n: count() })
+					.from(events)
+					.where(
+						and(
+							inArray(events.municipalityId, ids),
+							eq(events.status, 'published'),
+							isNull(events.opportunityId),
+							isNotNull(events.publishedAt),
+							lte(events.publishedAt, scope.now)
 						)
-						.groupBy(opportunities.municipalityId, opportunities.rung)
-				);
+					)
+					.groupBy(events.municipalityId, events.rung)
+			]);
 			const by = new Map<string, Map<string, number>>();
-			for (const r of rows) {
+			for (const r of [...rows, ...eventRows.map((e) => ({ ...e, left: false }))]) {
 				const m = by.get(r.municipalityId) ?? new Map<string, number>();
 				m.set(r.rung, (m.get(r.rung) ?? 0) + (r.left ? -r.n : r.n));
 				by.set(r.municipalityId, m);
