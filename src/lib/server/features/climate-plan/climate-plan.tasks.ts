@@ -3,18 +3,22 @@
 // that passed its due date (Europe/Brussels), marking the task in the same transaction. The notifications feature
 // tells the owner in the app and by mail as they chose (notifications.climate-plan.ts), while they still read the
 // plan here.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { climatePlanTasks, municipalities } from '$lib/server/db/schema';
 import type { NoticeSubject } from '$lib/domain/notifications';
 import type { JobContext } from '$lib/server/platform/feature';
 import { writeDomainEvent } from '$lib/server/platform/events';
 import { mayHearOfTask } from './climate-plan.policy';
+import { brusselsToday } from './climate-plan.present';
 import { getPlanPerson } from './climate-plan.queries';
 
 export const OVERDUE_JOB = 'climate-plan.tasks-overdue';
 
-/** Marks the open tasks past their due date not told yet, and returns them: each once, whatever runs at once. */
+/**
+ * Marks the open tasks past their due date (before today in Brussels: the plan's one `brusselsToday`) not told yet,
+ * and returns them: each once, whatever runs at once.
+ */
 async function claimOverdueTasks(db: Db, params: { now: Date }) {
 	const t = climatePlanTasks;
 	return db
@@ -25,7 +29,7 @@ async function claimOverdueTasks(db: Db, params: { now: Date }) {
 				eq(t.status, 'open'),
 				sql`${t.overdueNoticedAt} IS NULL`,
 				sql`${t.ownerId} IS NOT NULL`,
-				sql`${t.dueOn} < (${params.now.toISOString()}::timestamptz AT TIME ZONE 'Europe/Brussels')::date`
+				lt(t.dueOn, brusselsToday(params.now))
 			)
 		)
 		.returning({
