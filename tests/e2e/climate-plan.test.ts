@@ -179,6 +179,7 @@ describe('the climate plan', () => {
 		await page.getByRole('checkbox', { name: 'Bart Claes' }).check();
 		await page.getByRole('button', { name: 'Overleg bewaren' }).click();
 		await settle(page, /\/overleg\/\d+\?gelukt=genoteerd/);
+		const lunchTalk = new URL(page.url()).pathname;
 		await page.getByLabel('Wat is er afgesproken?').fill('Journeyafspraak schoolstraten proberen');
 		await page.getByRole('button', { name: 'Afspraak toevoegen' }).click();
 		await settle(page, /gelukt=afspraak/);
@@ -204,6 +205,35 @@ describe('the climate plan', () => {
 		expect(await page.getByText('De actie staat in het plan.').isVisible()).toBe(true);
 		await visit(page, '/geel/beheer/klimaatplan?zoek=Journeyafspraak');
 		expect(await page.getByRole('link', { name: 'Journeyafspraak schoolstraten proberen' }).count()).toBe(1);
+
+		// A second agreement of the lunch talk becomes Bart's task, and he hands it over to Hilde (read at 320 px).
+		await visit(page, lunchTalk);
+		await page.getByLabel('Wat is er afgesproken?').fill('Journeytaak tellingen fietsstraat doorsturen');
+		await page.getByRole('button', { name: 'Afspraak toevoegen' }).click();
+		await settle(page, /gelukt=afspraak/);
+		await page.getByLabel('Eigenaar').selectOption({ label: 'Bart Claes' });
+		await page.getByLabel('Tegen').fill('2099-06-30');
+		await page.getByRole('button', { name: 'Taak maken' }).click();
+		await settle(page, /gelukt=taak/);
+		await visit(page, '/geel/beheer/klimaatplan/taken');
+		await page
+			.getByRole('link', { name: '“Journeytaak tellingen fietsstraat doorsturen” overdragen' })
+			.first()
+			.click();
+		await settle(page, /\/taken\/\d+\/overdragen$/);
+		await page.setViewportSize({ width: 320, height: 800 });
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+		await checkA11y(page, 'climate plan: handing a task over at 320 px');
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await page.getByLabel('Nieuwe eigenaar').selectOption({ label: 'Hilde Verachtert' });
+		await page.getByRole('button', { name: 'Taak overdragen' }).click();
+		await settle(page, /\/taken\?gelukt=overgedragen/);
+		expect(await page.getByText('De taak is overgedragen.').isVisible()).toBe(true);
+		const handed = page
+			.getByRole('row')
+			.filter({ hasText: 'Journeytaak tellingen fietsstraat doorsturen' })
+			.first();
+		expect(await handed.textContent()).toContain('Hilde Verachtert');
 
 		// A department renamed: a name another department has is said beside the field, what was typed kept.
 		await visit(page, '/geel/beheer/klimaatplan/diensten');

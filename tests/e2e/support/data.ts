@@ -229,6 +229,11 @@ export function routeValuesOfGeel(dataDir: string): Promise<Record<string, strin
 				(await one(
 					`SELECT id AS v FROM climate_plan_agreements WHERE municipality_id = ${geel} ORDER BY id LIMIT 1`
 				).catch(() => undefined)) ?? '999999',
+			// A task of Geel's plan (its handover page), or an id that is none (refused or not found alike).
+			klimaattaak:
+				(await one(
+					`SELECT id AS v FROM climate_plan_tasks WHERE municipality_id = ${geel} ORDER BY id LIMIT 1`
+				).catch(() => undefined)) ?? '999999',
 			ronde:
 				(await one(
 					`SELECT id AS v FROM climate_plan_diagnosis_rounds WHERE municipality_id = ${geel} ORDER BY id LIMIT 1`

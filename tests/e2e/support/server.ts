@@ -188,7 +188,8 @@ async function startOnce(options: StartOptions, dataDir: string): Promise<Runnin
 		}
 	};
 
-	const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+	// Two minutes: on a shared, loaded machine a journey's server took longer than one to answer its health check.
+	const deadline = Date.now() + (options.timeoutMs ?? 120_000);
 	let lastProblem = 'no answer yet';
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null || child.signalCode !== null) {

@@ -44,6 +44,21 @@ export function isAppError(value: unknown): value is AppError {
 
 export const notFound = (message?: MessageKey) => new AppError('not_found', { message });
 
+/**
+ * Whether `error` is PostgreSQL's unique violation (23505) — of `constraint` when one is named — anywhere along its
+ * `cause` chain: Drizzle wraps the driver's error (its `cause`), and PGlite and node-postgres both name `code` and
+ * `constraint`. The one test of it: a second row the unique index refuses, also when two people save at once.
+ */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+	let e: unknown = error;
+	for (let depth = 0; depth < 8 && e !== null && typeof e === 'object'; depth++) {
+		const pg = e as { code?: unknown; constraint?: unknown; cause?: unknown };
+		if (pg.code === '23505') return constraint === undefined || pg.constraint === constraint;
+		e = pg.cause;
+	}
+	return false;
+}
+
 /** The numbers and names an error's details carry (a limit, a wait, a count), for its messages. */
 export function errorParams(err: AppError): Params {
 	const params: Params = {};

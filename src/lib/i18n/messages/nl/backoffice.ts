@@ -358,6 +358,7 @@ export const backoffice = {
 				agreement_to_action: 'Afspraak werd een actie van het klimaatplan',
 				agreement_to_task: 'Afspraak werd een taak',
 				task_status_changed: 'Taak uit een afspraak bijgewerkt',
+				task_handed_over: 'Taak uit een afspraak overgedragen aan een andere medewerker',
 				diagnosis_round_opened: 'Ronde van de diagnose samenwerking geopend',
 				diagnosis_round_closed: 'Ronde van de diagnose samenwerking afgesloten',
 				diagnosis_answered: 'Diagnose samenwerking beantwoord voor een dienst',

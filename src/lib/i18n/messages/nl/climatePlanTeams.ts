@@ -232,7 +232,23 @@ export const climatePlanTeams = {
 		markDone: '“{title}” is klaar',
 		reopen: '“{title}” opnieuw openen',
 		formerOwner: 'Voormalige medewerker',
-		done: { status: 'De taak is bijgewerkt.' }
+		handOver: '“{title}” overdragen',
+		handover: {
+			title: 'Taak overdragen',
+			intro:
+				'Geef de taak aan een collega die meewerkt aan het klimaatplan. Die krijgt er bericht van, zoals van een nieuwe taak.',
+			task: 'Taak',
+			owner: 'Nu bij',
+			due: 'Tegen',
+			newOwner: 'Nieuwe eigenaar',
+			choose: 'Kies een medewerker…',
+			submit: 'Taak overdragen',
+			back: 'Terug naar de taken'
+		},
+		done: {
+			status: 'De taak is bijgewerkt.',
+			handedOver: 'De taak is overgedragen. De nieuwe eigenaar krijgt er bericht van.'
+		}
 	},
 	diagnosis: {
 		title: 'Diagnose van de samenwerking',
@@ -316,6 +332,8 @@ export const climatePlanTeams = {
 		ownerRequired: 'Kies de eigenaar van de taak.',
 		taskStatus: 'Kies open of klaar.',
 		notYourTask: 'Alleen de eigenaar van de taak of de duurzaamheidsdienst kan ze bijwerken.',
+		sameOwner: 'Deze medewerker is al de eigenaar van de taak. Kies iemand anders.',
+		taskNotOpen: 'Deze taak is klaar. Alleen een open taak kan je overdragen.',
 		roundNameTaken: 'Er is al een ronde met deze naam.',
 		roundClosed: 'Deze ronde is afgesloten: er kunnen geen antwoorden meer bij.',
 		scoreRequired: 'Kies een score.',

@@ -16,6 +16,7 @@ import { command, read, type PlanScope } from './climate-plan.access';
 import {
 	insertPlanAction,
 	listPlanDepartments,
+	listPlanPeople,
 	setInvolvedDepartments,
 	type NamedRow
 } from './climate-plan.queries';
@@ -46,16 +47,19 @@ import {
 	listTasks,
 	listTeams,
 	removeParticipant,
+	setTaskOwner,
 	setTaskStatus,
 	updateMeetingNotes,
 	type AgreementRow,
-	type MeetingRow
+	type MeetingRow,
+	type TaskRow
 } from './climate-plan.teams.queries';
 import {
 	agreementSchema,
 	meetingNotesSchema,
 	meetingParticipantsSchema,
 	meetingSchema,
+	taskHandoverSchema,
 	taskSchema,
 	taskStatusSchema
 } from './climate-plan.teams.schemas';
@@ -520,17 +524,29 @@ export const getTasksPage = read({
 	}
 });
 
+/**
+ * The task of this municipality by an id from the address, for someone who may change it (its owner, or whoever
+ * steers the plan: the policy's `canChangeTask`); another municipality's is not found.
+ */
+async function findTaskToChange(
+	db: Db,
+	scope: PlanScope,
+	unverifiedId: unknown,
+	forUpdate = false
+): Promise<TaskRow> {
+	const id = parseId(unverifiedId);
+	const task =
+		id === null ? undefined : await getTask(db, { municipalityId: scope.municipality.id, id, forUpdate });
+	if (!task) throw new AppError('not_found');
+	if (!canChangeTask(scope.actor, target(scope), task))
+		throw new AppError('forbidden', { message: 'climatePlan.teams.errors.notYourTask' });
+	return task;
+}
+
 /** Marks a task done or open again: its owner, or whoever steers the plan. */
 export const changeTaskStatus = read({
-	load: async (ctx, scope, input: { unverifiedId: unknown } & RawInput<typeof taskStatusSchema>) => {
-		const id = parseId(input.unverifiedId);
-		const task =
-			id === null ? undefined : await getTask(ctx.db, { municipalityId: scope.municipality.id, id });
-		if (!task) throw new AppError('not_found');
-		if (!canChangeTask(scope.actor, target(scope), task))
-			throw new AppError('forbidden', { message: 'climatePlan.teams.errors.notYourTask' });
-		return task;
-	},
+	load: (ctx, scope, input: { unverifiedId: unknown } & RawInput<typeof taskStatusSchema>) =>
+		findTaskToChange(ctx.db, scope, input.unverifiedId),
 	schema: taskStatusSchema,
 	execute: async (tx, { scope, loaded, values, record }) => {
 		await setTaskStatus(tx, { municipalityId: scope.municipality.id, id: loaded.id, status: values.status });
@@ -539,5 +555,62 @@ export const changeTaskStatus = read({
 			details: { taskId: loaded.id, name: loaded.title, status: values.status }
 		});
 		return { id: loaded.id };
+	}
+});
+
+export interface TaskHandoverPage {
+	task: TaskRow;
+	/** The staff here who read the plan, but the task's owner: who the task may go to. */
+	people: { id: string; name: string }[];
+}
+
+/** The form to hand an open task over: for its owner and whoever steers the plan. */
+export const getTaskHandover = read({
+	load: async (ctx, scope, input: { unverifiedId: unknown }): Promise<TaskHandoverPage> => {
+		const task = await findTaskToChange(ctx.db, scope, input.unverifiedId);
+		if (task.status !== 'open') throw taskNotOpen();
+		const people = await listPlanPeople(ctx.db, { municipalityId: scope.municipality.id });
+		return {
+			task,
+			people: people.filter((p) => p.id !== task.ownerId).map(({ id, name }) => ({ id, name }))
+		};
+	}
+});
+
+const taskNotOpen = () => new AppError('conflict', { message: 'climatePlan.teams.errors.taskNotOpen' });
+
+/**
+ * Hands an open task to another staff member here who reads the plan (never a citizen or staff of another
+ * municipality: refused beside the field). The new owner is told as of a new task (`climate_plan.task_assigned`,
+ * in the app and by mail as they chose); past its due date the hourly notice goes to them, once.
+ */
+export const handOverTask = read({
+	load: (ctx, scope, input: { unverifiedId: unknown } & RawInput<typeof taskHandoverSchema>) =>
+		findTaskToChange(ctx.db, scope, input.unverifiedId),
+	schema: taskHandoverSchema,
+	prepare: async ({ ctx, scope, values, loaded }) => {
+		if (loaded.status !== 'open') throw taskNotOpen();
+		if (values.owner === loaded.ownerId) refuse('owner', 'climatePlan.teams.errors.sameOwner');
+		await checkStaff(ctx.db, scope, [values.owner], 'owner');
+	},
+	execute: async (tx, { scope, loaded, values, record }): Promise<{ id: number }> => {
+		const municipalityId = scope.municipality.id;
+		// Locked and read again: a task marked done or handed over meanwhile is not handed over on stale facts.
+		const task = await findTaskToChange(tx, scope, loaded.id, true);
+		if (task.status !== 'open') throw taskNotOpen();
+		await setTaskOwner(tx, { municipalityId, id: task.id, ownerId: values.owner });
+		record.event({
+			type: 'climate_plan.task_assigned',
+			subjectKind: 'climate_plan_task',
+			municipalityId,
+			subjectId: task.id,
+			actorId: scope.actor.userId,
+			payload: { ownerId: values.owner, title: task.title, dueOn: task.dueOn }
+		});
+		record.audit({
+			action: 'climate_plan.task_handed_over',
+			details: { taskId: task.id, name: task.title, from: task.ownerId, to: values.owner }
+		});
+		return { id: task.id };
 	}
 });

@@ -42,6 +42,15 @@ export function mayPostPlanUpdate(
 }
 
 /**
+ * Whether a task's notice (a new task, one past its due date) may reach its owner: only while they read the plan
+ * here — `canViewPlan`'s rule, from the abilities the database gives the person now (getPlanPerson). An owner whose
+ * staff role was taken away, or whose account is gone, hears nothing of the plan any more.
+ */
+export function mayHearOfTask(person: { view: boolean } | undefined): boolean {
+	return Boolean(person?.view);
+}
+
+/**
  * Marking a task of a meeting's agreement done or open again: whoever steers the plan, and the task's owner while
  * they read the plan here.
  */

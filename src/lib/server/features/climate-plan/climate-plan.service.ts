@@ -6,7 +6,7 @@
 // transaction.
 import type { Ctx } from '$lib/server/platform/context';
 import { cached } from '$lib/server/platform/cache';
-import { AppError, type FieldErrors } from '$lib/server/platform/errors';
+import { AppError, isUniqueViolation, type FieldErrors } from '$lib/server/platform/errors';
 import { validateInput, type RawInput } from '$lib/server/platform/validation';
 import type { Db } from '$lib/server/db/client';
 import {
@@ -449,10 +449,7 @@ export const formFields = (values: PlanActionInput) =>
 
 /** The database refuses a second action with the same code: said beside the field. */
 export function duplicateCode(err: unknown): never {
-	const code =
-		(err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } })?.cause ??
-		(err as { code?: string; constraint?: string });
-	if (code?.code === '23505' && code.constraint === 'climate_plan_actions_code_key')
+	if (isUniqueViolation(err, 'climate_plan_actions_code_key'))
 		throw new AppError('validation', {
 			fields: { code: ['climatePlan.errors.codeTaken'] },
 			message: 'climatePlan.errors.codeTaken'

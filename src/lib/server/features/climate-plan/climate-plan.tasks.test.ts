@@ -1,6 +1,9 @@
 // Tasks that tell their owner, on a started platform whose mail a real SMTP server catches: a task made of a lunch
 // talk's agreement tells Hilde in the app and by mail; past its due date unfinished she is told once more, once
-// whatever the job's runs, and a task marked done in time tells nothing.
+// whatever the job's runs, and a task marked done in time tells nothing. A task handed over tells its new owner
+// (one mail, none to the former one), and the overdue notice then goes to them; only to staff here who read the
+// plan: a citizen or staff of another municipality is refused beside the field, and an owner whose staff role was
+// taken away hears nothing more.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { App } from '$lib/server/platform/app';
@@ -11,9 +14,18 @@ import { startMailApp, type MailApp } from '$lib/server/testing/mail-app';
 import { requestCtx } from '$lib/server/testing/running';
 import type { SmtpCatcher } from '$lib/server/testing/smtp';
 import { buildParticipatingMunicipality, buildStaff } from '$lib/server/testing/factories';
-import { climatePlanTasks, notifications } from '$lib/server/db/schema';
+import { auditLog, climatePlanTasks, memberships, notifications } from '$lib/server/db/schema';
+import { AppError } from '$lib/server/platform/errors';
+import { buildUser } from '$lib/server/testing/factories';
 import { addPlanDepartment } from './climate-plan.service';
-import { addAgreement, agreementToTask, changeTaskStatus, recordMeeting } from './climate-plan.meetings';
+import {
+	addAgreement,
+	agreementToTask,
+	changeTaskStatus,
+	getTaskHandover,
+	handOverTask,
+	recordMeeting
+} from './climate-plan.meetings';
 import { noticeOverdueTasks } from './climate-plan.tasks';
 
 let running: MailApp;
@@ -44,7 +56,7 @@ beforeAll(async () => {
 
 afterAll(() => running?.stop());
 
-async function taskFor(title: string, dueOn: string) {
+async function taskFor(title: string, dueOn: string, owner: Actor = hilde) {
 	const green = (await addPlanDepartment(as(officer), { name: 'Groendienst' })).id;
 	const meeting = await recordMeeting(as(officer), {
 		kind: 'lunch_talk',
@@ -52,7 +64,7 @@ async function taskFor(title: string, dueOn: string) {
 		department: String(green),
 		team: '',
 		notes: '',
-		participants: [officer.userId, hilde.userId],
+		participants: [officer.userId, owner.userId],
 		representatives: []
 	});
 	const agreement = await addAgreement(as(officer), { unverifiedId: meeting.id, text: title });
@@ -60,7 +72,7 @@ async function taskFor(title: string, dueOn: string) {
 		unverifiedMeetingId: meeting.id,
 		unverifiedId: agreement.id,
 		title,
-		owner: hilde.userId,
+		owner: owner.userId,
 		dueOn
 	});
 }
@@ -118,5 +130,144 @@ describe('tasks that tell their owner', () => {
 			[]
 		);
 		expect(mailsTo(HILDE, 'Je hebt een taak van het klimaatplan')).toHaveLength(2);
+	}, 60_000);
+});
+
+const refusal = (promise: Promise<unknown>) =>
+	promise.then(
+		() => {
+			throw new Error('not refused');
+		},
+		(err: unknown) => {
+			if (!(err instanceof AppError)) throw err;
+			return err;
+		}
+	);
+
+const ownerOf = async (id: number) =>
+	(
+		await database.db
+			.select({ ownerId: climatePlanTasks.ownerId })
+			.from(climatePlanTasks)
+			.where(and(eq(climatePlanTasks.municipalityId, geel.id), eq(climatePlanTasks.id, id)))
+	)[0]?.ownerId;
+
+describe('handing a task over', () => {
+	it('gives the task to a colleague here: one mail to them, none to the former owner; overdue goes to them', async () => {
+		const JAN = 'jan.overdracht@geel.test';
+		const jan = (
+			await buildStaff(database.db, geel, 'colleague', {
+				givenName: 'Jan',
+				familyName: 'Peeters',
+				email: JAN
+			})
+		).actor;
+		const title = 'Offerte zonnepanelen sporthal opvragen';
+		const task = await taskFor(title, '2098-05-31');
+		app.events.nudge();
+		await smtp.waitFor((m) => m.to.includes(HILDE) && m.decoded.includes(title), 20_000);
+
+		// Hilde, the owner, hands it to Jan; the form offers the staff who read the plan, not her.
+		const form = await getTaskHandover(as(hilde), { unverifiedId: task.id });
+		expect(form.people.map((p) => p.id)).toContain(jan.userId);
+		expect(form.people.map((p) => p.id)).not.toContain(hilde.userId);
+		await handOverTask(as(hilde), { unverifiedId: task.id, owner: jan.userId });
+		expect(await ownerOf(task.id)).toBe(jan.userId);
+
+		const [audit] = await database.db
+			.select({ details: auditLog.details, actorId: auditLog.actorId })
+			.from(auditLog)
+			.where(and(eq(auditLog.municipalityId, geel.id), eq(auditLog.action, 'climate_plan.task_handed_over')));
+		expect(audit).toMatchObject({
+			actorId: hilde.userId,
+			details: { taskId: task.id, from: hilde.userId, to: jan.userId }
+		});
+
+		app.events.nudge();
+		const told = await smtp.waitFor(
+			(m) => m.to.includes(JAN) && m.decoded.includes('Je hebt een taak van het klimaatplan'),
+			20_000
+		);
+		expect(told.decoded).toContain(title);
+		const inApp = await database.db
+			.select({ type: notifications.type })
+			.from(notifications)
+			.where(eq(notifications.userId, jan.userId));
+		expect(inApp.map((n) => n.type)).toEqual(['climate_plan.task_assigned']);
+
+		// Past its due date the notice goes to Jan, once; Hilde hears nothing more of it.
+		expect(
+			await noticeOverdueTasks({ db: database.db, log: app.log }, { now: new Date('2098-06-01T06:00:00Z') })
+		).toBe(1);
+		app.events.nudge();
+		await smtp.waitFor((m) => m.to.includes(JAN) && m.decoded.includes('moest klaar zijn op'), 20_000);
+		app.events.nudge();
+		await new Promise((r) => setTimeout(r, 2_000));
+		expect(mailsTo(JAN, title)).toHaveLength(2);
+		expect(mailsTo(JAN, 'moest klaar zijn op')).toHaveLength(1);
+		expect(mailsTo(HILDE, title)).toHaveLength(1);
+	}, 60_000);
+
+	it('refuses a citizen, staff of another municipality, the owner themselves and anyone who may not change it', async () => {
+		const title = 'Groendak bibliotheek laten onderzoeken';
+		const task = await taskFor(title, '2099-12-30');
+		const citizen = await buildUser(database.db);
+		const mol = await buildParticipatingMunicipality(database.db, 'mol');
+		const molStaff = (await buildStaff(database.db, mol, 'moderator')).actor;
+		const other = (await buildStaff(database.db, geel, 'colleague')).actor;
+		const cases: [string, string][] = [
+			[citizen.id, 'climatePlan.teams.errors.notStaff'],
+			[molStaff.userId, 'climatePlan.teams.errors.notStaff'],
+			[hilde.userId, 'climatePlan.teams.errors.sameOwner'],
+			['', 'climatePlan.teams.errors.ownerRequired'],
+			['niet-een-persoon', 'climatePlan.teams.errors.owner']
+		];
+		for (const [owner, message] of cases) {
+			const err = await refusal(handOverTask(as(officer), { unverifiedId: task.id, owner }));
+			expect(err.code, owner).toBe('validation');
+			expect(err.options.fields?.owner, owner).toEqual([message]);
+		}
+		// A colleague who is not the owner may not give it away; Mol's staff do not find it.
+		expect(
+			(await refusal(handOverTask(as(other), { unverifiedId: task.id, owner: other.userId }))).code
+		).toBe('forbidden');
+		const inMol = withTenant(requestCtx(app, 'plan-tasks', { actor: molStaff }), mol);
+		expect((await refusal(handOverTask(inMol, { unverifiedId: task.id, owner: molStaff.userId }))).code).toBe(
+			'not_found'
+		);
+		// A task that is done is not handed over.
+		const done = await taskFor('Fietsenstalling tellen', '2099-12-30');
+		await changeTaskStatus(as(hilde), { unverifiedId: done.id, status: 'done' });
+		expect(
+			(await refusal(handOverTask(as(officer), { unverifiedId: done.id, owner: other.userId }))).code
+		).toBe('conflict');
+		expect(await ownerOf(task.id)).toBe(hilde.userId);
+		expect(await ownerOf(done.id)).toBe(hilde.userId);
+	}, 60_000);
+
+	it('tells an owner whose staff role was taken away nothing more', async () => {
+		const PIET = 'piet.weg@geel.test';
+		const piet = await buildStaff(database.db, geel, 'colleague', {
+			givenName: 'Piet',
+			familyName: 'Mertens',
+			email: PIET
+		});
+		const title = 'Laadpalen gemeentelijk wagenpark plannen';
+		await taskFor(title, '2098-11-30', piet.actor);
+		app.events.nudge();
+		await smtp.waitFor((m) => m.to.includes(PIET) && m.decoded.includes(title), 20_000);
+		await database.db.delete(memberships).where(eq(memberships.id, piet.membershipId));
+
+		expect(
+			await noticeOverdueTasks({ db: database.db, log: app.log }, { now: new Date('2098-12-01T06:00:00Z') })
+		).toBe(1);
+		app.events.nudge();
+		await new Promise((r) => setTimeout(r, 3_000));
+		expect(mailsTo(PIET, 'moest klaar zijn op')).toEqual([]);
+		const inApp = await database.db
+			.select({ type: notifications.type })
+			.from(notifications)
+			.where(eq(notifications.userId, piet.user.id));
+		expect(inApp.map((n) => n.type)).toEqual(['climate_plan.task_assigned']);
 	}, 60_000);
 });

@@ -1,17 +1,24 @@
-// Tasks that tell their owner: a task made of an agreement writes `climate_plan.task_assigned` in its transaction
-// (climate-plan.meetings.ts); this hourly job writes `climate_plan.task_overdue` once per open task that passed its
-// due date (Europe/Brussels), marking the task in the same transaction. The notifications feature tells the owner
-// in the app and by mail as they chose (notifications.climate-plan.ts).
-import { and, eq, sql } from 'drizzle-orm';
+// Tasks that tell their owner: a task made of an agreement, or handed over, writes `climate_plan.task_assigned` in
+// its transaction (climate-plan.meetings.ts); this hourly job writes `climate_plan.task_overdue` once per open task
+// that passed its due date (Europe/Brussels), marking the task in the same transaction. The notifications feature
+// tells the owner in the app and by mail as they chose (notifications.climate-plan.ts), while they still read the
+// plan here.
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { climatePlanTasks, municipalities } from '$lib/server/db/schema';
 import type { NoticeSubject } from '$lib/domain/notifications';
 import type { JobContext } from '$lib/server/platform/feature';
 import { writeDomainEvent } from '$lib/server/platform/events';
+import { mayHearOfTask } from './climate-plan.policy';
+import { brusselsToday } from './climate-plan.present';
+import { getPlanPerson } from './climate-plan.queries';
 
 export const OVERDUE_JOB = 'climate-plan.tasks-overdue';
 
-/** Marks the open tasks past their due date not told yet, and returns them: each once, whatever runs at once. */
+/**
+ * Marks the open tasks past their due date (before today in Brussels: the plan's one `brusselsToday`) not told yet,
+ * and returns them: each once, whatever runs at once.
+ */
 async function claimOverdueTasks(db: Db, params: { now: Date }) {
 	const t = climatePlanTasks;
 	return db
@@ -22,7 +29,7 @@ async function claimOverdueTasks(db: Db, params: { now: Date }) {
 				eq(t.status, 'open'),
 				sql`${t.overdueNoticedAt} IS NULL`,
 				sql`${t.ownerId} IS NOT NULL`,
-				sql`${t.dueOn} < (${params.now.toISOString()}::timestamptz AT TIME ZONE 'Europe/Brussels')::date`
+				lt(t.dueOn, brusselsToday(params.now))
 			)
 		)
 		.returning({
@@ -54,11 +61,14 @@ export async function noticeOverdueTasks(ctx: Pick<JobContext, 'db' | 'log'>, in
 	return count;
 }
 
-/** What a task's notification names and links to (the tasks page of the plan), with its status. */
+/**
+ * What a task's notification names and links to (the tasks page of the plan), with its status and owner; and
+ * whether the owner may hear of it now (the policy's `mayHearOfTask`: while they read the plan here).
+ */
 export async function taskNoticeSubject(
 	db: Db,
 	params: { municipalityId: string; id: number }
-): Promise<(NoticeSubject & { status: string; ownerId: string | null }) | undefined> {
+): Promise<(NoticeSubject & { status: string; ownerId: string | null; ownerMayHear: boolean }) | undefined> {
 	const [row] = await db
 		.select({
 			title: climatePlanTasks.title,
@@ -75,6 +85,9 @@ export async function taskNoticeSubject(
 		)
 		.limit(1);
 	if (!row) return undefined;
+	const owner = row.ownerId
+		? await getPlanPerson(db, { municipalityId: params.municipalityId, userId: row.ownerId })
+		: undefined;
 	return {
 		municipalityId: params.municipalityId,
 		municipalitySlug: row.slug,
@@ -85,6 +98,7 @@ export async function taskNoticeSubject(
 		actionId: null,
 		actionTitle: null,
 		status: row.status,
-		ownerId: row.ownerId
+		ownerId: row.ownerId,
+		ownerMayHear: mayHearOfTask(owner)
 	};
 }

@@ -26,6 +26,8 @@ declare module '$lib/server/platform/audit' {
 		/** An agreement became a task with its owner and due date. */
 		'climate_plan.agreement_to_task': true;
 		'climate_plan.task_status_changed': true;
+		/** A task given to another owner (the details name the former and the new one). */
+		'climate_plan.task_handed_over': true;
 		'climate_plan.diagnosis_round_opened': true;
 		'climate_plan.diagnosis_round_closed': true;
 		'climate_plan.diagnosis_answered': true;

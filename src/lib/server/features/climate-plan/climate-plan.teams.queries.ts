@@ -641,14 +641,42 @@ export async function listTasks(
 		.orderBy(asc(t.status), asc(t.dueOn), asc(t.id));
 }
 
-export async function getTask(db: Db, params: { municipalityId: string; id: number }) {
-	const [row] = await db
-		.select({ id: climatePlanTasks.id, title: climatePlanTasks.title, ownerId: climatePlanTasks.ownerId })
+export async function getTask(db: Db, params: { municipalityId: string; id: number; forUpdate?: boolean }) {
+	const query = db
+		.select({
+			id: climatePlanTasks.id,
+			title: climatePlanTasks.title,
+			ownerId: climatePlanTasks.ownerId,
+			ownerName: personName(sql`${climatePlanTasks.ownerId}`),
+			dueOn: climatePlanTasks.dueOn,
+			status: climatePlanTasks.status
+		})
 		.from(climatePlanTasks)
 		.where(
 			and(eq(climatePlanTasks.municipalityId, params.municipalityId), eq(climatePlanTasks.id, params.id))
 		);
+	const [row] = params.forUpdate ? await query.for('update') : await query;
 	return row;
+}
+
+export type TaskRow = NonNullable<Awaited<ReturnType<typeof getTask>>>;
+
+/**
+ * Gives a task to another owner. The overdue notice is cleared: past its due date unfinished, the new owner is
+ * told once by the hourly run (climate-plan.tasks.ts), whatever the former owner was told.
+ */
+export async function setTaskOwner(
+	db: Db,
+	params: { municipalityId: string; id: number; ownerId: string }
+): Promise<number> {
+	const rows = await db
+		.update(climatePlanTasks)
+		.set({ ownerId: params.ownerId, overdueNoticedAt: null })
+		.where(
+			and(eq(climatePlanTasks.municipalityId, params.municipalityId), eq(climatePlanTasks.id, params.id))
+		)
+		.returning({ id: climatePlanTasks.id });
+	return rows.length;
 }
 
 export async function setTaskStatus(

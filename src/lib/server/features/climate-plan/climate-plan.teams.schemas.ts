@@ -212,6 +212,11 @@ export const taskSchema = z.object({
 	dueOn: requiredDate
 });
 
+/** The staff member a task is handed to (staff here who read the plan: checked by the use case). */
+export const taskHandoverSchema = z.object({
+	owner: optionalPerson('owner').pipe(z.string({ error: key('ownerRequired') }))
+});
+
 export const taskStatusSchema = z.object({
 	status: text.transform((v, ctx) => {
 		if (!(TASK_STATUSES as readonly string[]).includes(v)) {

@@ -2,7 +2,7 @@
 // to (a list with search, and a bulk step to put people in a department or take them out, after a confirmation),
 // and climate teams per theme with their members and lead. Staff read; the sustainability service and admins
 // change (climate-plan.access.ts). A department, theme, team or person of another municipality is refused.
-import { AppError, type FieldErrors } from '$lib/server/platform/errors';
+import { AppError, isUniqueViolation, type FieldErrors } from '$lib/server/platform/errors';
 import { validateInput, type RawInput } from '$lib/server/platform/validation';
 import type { Db } from '$lib/server/db/client';
 import { parseId } from '$lib/domain/ids';
@@ -48,9 +48,7 @@ const refuse = (field: string, message: string): never => {
  */
 export function refuseUnique(constraint: string, field: string, message: MessageKey) {
 	return (err: unknown): never => {
-		const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-		const pg = e?.cause?.code ? e.cause : e;
-		if (pg?.code === '23505' && pg.constraint === constraint) refuse(field, message);
+		if (isUniqueViolation(err, constraint)) refuse(field, message);
 		throw err;
 	};
 }

@@ -8,7 +8,7 @@ import type { Db } from '$lib/server/db/client';
 import type { TenantCtx } from '$lib/server/platform/context';
 import type { MailMessage } from '$lib/server/platform/mail';
 import { DEFAULT_LOCALE } from '$lib/i18n';
-import { AppError, isAppError } from '$lib/server/platform/errors';
+import { AppError, isAppError, isUniqueViolation } from '$lib/server/platform/errors';
 import { submitBatched, type Settled } from '$lib/server/platform/batch';
 import { writeDomainEvent } from '$lib/server/platform/events';
 import { enforceRateLimits } from '$lib/server/platform/ratelimit';
@@ -74,12 +74,6 @@ export interface CancellationOutcome {
 
 /** A mail to queue once the transaction has committed. */
 export type PendingMail = Omit<RegistrationMail, 'event' | 'municipality'>;
-
-function isUniqueViolation(err: unknown): boolean {
-	for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause)
-		if ((e as { code?: unknown }).code === '23505') return true;
-	return false;
-}
 
 /** Whether the event takes registrations now (published, not started, before its deadline). */
 export function takesRegistrations(event: EventFields, now: Date = new Date()): boolean {

@@ -27,7 +27,9 @@ import {
 	getTrajectoryForBackoffice,
 	startTrajectory
 } from '$lib/server/features/playbook/playbook.trajectories.service';
+import { isUniqueViolation } from '$lib/server/platform/errors';
 import { getGroupPage } from './groups.service';
+import { insertGroupSession } from './groups.sessions.queries';
 import { getWorkspace } from './groups.workspace.service';
 import {
 	addSessionNote,
@@ -176,6 +178,7 @@ describe('planning a session', () => {
 			'conflict'
 		);
 		expect(again.messageKey).toBe('groupSessions.errors.alreadyPlanned');
+		expect(again.options.fields?.step).toEqual(['groupSessions.errors.alreadyPlanned']);
 		const other = await refusal(
 			planGroupSession(as(moderator), {
 				unverifiedId: String(otherGroupId),
@@ -185,7 +188,32 @@ describe('planning a session', () => {
 			'conflict'
 		);
 		expect(other.messageKey).toBe('groupSessions.errors.otherGroup');
+		expect(other.options.fields?.step).toEqual(['groupSessions.errors.otherGroup']);
 		expect(await database.db.select().from(groupSessions)).toHaveLength(1);
+	});
+
+	it('knows the unique index’s refusal through Drizzle’s wrapping, as a second insert at the same moment meets it', async () => {
+		// What the use case meets when two people tie the event at once and both passed the check before: the row
+		// is there already. Drizzle wraps the driver's error; the violation and its constraint are in its cause.
+		const [planned] = await database.db.select().from(groupSessions);
+		const err = await insertGroupSession(database.db, {
+			municipalityId: geel.id,
+			groupId: otherGroupId,
+			eventId: planned!.eventId,
+			trajectoryStepId: null,
+			createdBy: moderator.userId
+		}).then(
+			() => {
+				throw new Error('inserted twice');
+			},
+			(e: unknown) => e
+		);
+		expect((err as { code?: unknown }).code).not.toBe('23505');
+		expect(isUniqueViolation(err)).toBe(true);
+		expect(isUniqueViolation(err, 'group_sessions_event_key')).toBe(true);
+		expect(isUniqueViolation(err, 'group_sessions_step_key')).toBe(false);
+		expect(isUniqueViolation(new Error('something else'))).toBe(false);
+		expect(isUniqueViolation(null)).toBe(false);
 	});
 
 	it('publishes a public session at once', async () => {

@@ -9,7 +9,7 @@
 import { translate } from '$lib/i18n';
 import type { Db } from '$lib/server/db/client';
 import type { Ctx, TenantCtx } from '$lib/server/platform/context';
-import { AppError } from '$lib/server/platform/errors';
+import { AppError, isUniqueViolation } from '$lib/server/platform/errors';
 import { enforceRateLimits } from '$lib/server/platform/ratelimit';
 import { renderMarkdown } from '$lib/server/platform/markdown';
 import { validateInput, type RawInput } from '$lib/server/platform/validation';
@@ -161,11 +161,16 @@ export const getSessionPlanning = command({
 	}
 });
 
-const UNIQUE_VIOLATION = '23505';
-const isUniqueViolation = (err: unknown) =>
-	typeof err === 'object' && err !== null && (err as { code?: unknown }).code === UNIQUE_VIOLATION;
+/** A step planned for the group already, or an event that is another group's session: said beside the field. */
+const planned = (message: 'alreadyPlanned' | 'otherGroup', field: PlanArgs['field']) =>
+	new AppError('conflict', {
+		message: `groupSessions.errors.${message}`,
+		fields: { [field]: [`groupSessions.errors.${message}`] }
+	});
 
 type PlanArgs = {
+	/** The form's field the refusal is said beside: the step chosen for a group, or the group chosen for a step. */
+	field: 'step' | 'group';
 	ctx: Ctx;
 	scope: { municipality: { id: string }; actor: { userId: string } };
 	group: Pick<GroupRow, 'id' | 'name'>;
@@ -181,9 +186,10 @@ type PlanArgs = {
  * everyone); a step that already is an event ties that event to the group as it is. The playbook's use case
  * runs in this transaction (its own become savepoints), so the event, the step's link and the group's session
  * are written together or not at all. A step planned for this group already, or whose event is another group's
- * session, is refused in Dutch.
+ * session, is refused in Dutch beside the field — also when two people plan it at once and the unique index,
+ * not the check before, finds it.
  */
-async function planInTransaction(tx: Db, { ctx, scope, group, step, visibility, record }: PlanArgs) {
+async function planInTransaction(tx: Db, { ctx, scope, group, step, visibility, record, field }: PlanArgs) {
 	const municipalityId = scope.municipality.id;
 	const links = await findSessionLinks(tx, {
 		municipalityId,
@@ -191,9 +197,8 @@ async function planInTransaction(tx: Db, { ctx, scope, group, step, visibility, 
 		groupId: group.id,
 		trajectoryStepId: step.id
 	});
-	if (links.some((l) => l.groupId === group.id))
-		throw new AppError('conflict', { message: 'groupSessions.errors.alreadyPlanned' });
-	if (links.length > 0) throw new AppError('conflict', { message: 'groupSessions.errors.otherGroup' });
+	if (links.some((l) => l.groupId === group.id)) throw planned('alreadyPlanned', field);
+	if (links.length > 0) throw planned('otherGroup', field);
 	const eventId =
 		step.eventId ??
 		(
@@ -214,9 +219,9 @@ async function planInTransaction(tx: Db, { ctx, scope, group, step, visibility, 
 		trajectoryStepId: step.id,
 		createdBy: scope.actor.userId
 	}).catch((err: unknown) => {
-		// Planned twice at once: the second finds the unique index.
-		if (isUniqueViolation(err))
-			throw new AppError('conflict', { message: 'groupSessions.errors.alreadyPlanned' });
+		// Planned twice at once: the second finds the unique index (Drizzle wraps the driver's error).
+		if (isUniqueViolation(err, 'group_sessions_step_key')) throw planned('alreadyPlanned', field);
+		if (isUniqueViolation(err, 'group_sessions_event_key')) throw planned('otherGroup', field);
 		throw err;
 	});
 	record.audit({
@@ -253,7 +258,7 @@ export const planGroupSession = command({
 		return step;
 	},
 	execute: (tx, { ctx, scope, loaded: group, values, prepared: step, record }) =>
-		planInTransaction(tx, { ctx, scope, group, step, visibility: values.visibility, record })
+		planInTransaction(tx, { ctx, scope, group, step, visibility: values.visibility, record, field: 'step' })
 });
 
 export interface StepPlanningPage {
@@ -304,7 +309,7 @@ export const planStepForGroup = command({
 		return group;
 	},
 	execute: (tx, { ctx, scope, loaded: step, values, prepared: group, record }) =>
-		planInTransaction(tx, { ctx, scope, group, step, visibility: values.visibility, record })
+		planInTransaction(tx, { ctx, scope, group, step, visibility: values.visibility, record, field: 'group' })
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // What the climate plan tells its staff (issue 20): the owner of a task made of an agreement hears of it, and
 // again once when it passed its due date unfinished (their own, kind `own`), in the app and by mail as they chose.
-// The task's owner of now: a task done or handed to someone else by the time this runs tells no one.
+// The task's owner of now: a task done or handed to someone else by the time this runs tells no one, nor does one
+// whose owner no longer reads the plan here (their staff role taken away: climate-plan.policy.ts, mayHearOfTask).
 import { DEFAULT_LOCALE, formatDate } from '$lib/i18n';
 import { defineEventHandler } from '$lib/server/platform/events.dispatcher';
 import { taskNoticeSubject } from '$lib/server/features/climate-plan/climate-plan.tasks';
@@ -14,7 +15,7 @@ export const climatePlanTaskNotices = defineEventHandler({
 			municipalityId: event.municipalityId,
 			id: Number(event.subjectId)
 		});
-		if (!subject || subject.ownerId !== event.payload.ownerId) return;
+		if (!subject || subject.ownerId !== event.payload.ownerId || !subject.ownerMayHear) return;
 		if (event.type === 'climate_plan.task_overdue' && subject.status !== 'open') return;
 		await notify(tx, ctx, event, {
 			subject,

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { changeTaskStatus, getTasksPage } from '$lib/server/features/climate-plan/climate-plan.meetings';
+import { withFlash } from '$lib/server/platform/backoffice-pages';
 import { flashOf } from '$lib/server/platform/flash';
 import { textFields } from '$lib/server/platform/forms';
 import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
@@ -19,6 +20,6 @@ export const actions: Actions = {
 			values
 		);
 		if (!result.ok) return result.failure;
-		redirect(303, `/${event.params.municipality}/beheer/klimaatplan/taken?gelukt=taak`);
+		redirect(303, withFlash(`/${event.params.municipality}/beheer/klimaatplan/taken`, 'taak'));
 	}
 };

@@ -7,6 +7,7 @@ import {
 	editMeeting,
 	getMeetingPage
 } from '$lib/server/features/climate-plan/climate-plan.meetings';
+import { withFlash } from '$lib/server/platform/backoffice-pages';
 import { flashOf } from '$lib/server/platform/flash';
 import { listField, textFields } from '$lib/server/platform/forms';
 import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async (event) => ({
 });
 
 const here = (event: RequestEvent, done: string, count?: number) =>
-	`/${event.params.municipality}/beheer/klimaatplan/overleg/${event.params.overleg}?gelukt=${done}${count === undefined ? '' : `&aantal=${count}`}`;
+	withFlash(`/${event.params.municipality}/beheer/klimaatplan/overleg/${event.params.overleg}`, done, count);
 
 export const actions: Actions = {
 	edit: async (event) => {

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { getMeetingForm, recordMeeting } from '$lib/server/features/climate-plan/climate-plan.meetings';
 import { MEETING_KIND_SLUGS, MEETING_KINDS } from '$lib/domain/climate-plan-teams';
+import { withFlash } from '$lib/server/platform/backoffice-pages';
 import { listField, textFields } from '$lib/server/platform/forms';
 import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,7 +27,7 @@ export const actions: Actions = {
 		if (!result.ok) return result.failure;
 		redirect(
 			303,
-			`/${event.params.municipality}/beheer/klimaatplan/overleg/${result.value.id}?gelukt=genoteerd`
+			withFlash(`/${event.params.municipality}/beheer/klimaatplan/overleg/${result.value.id}`, 'genoteerd')
 		);
 	}
 };
