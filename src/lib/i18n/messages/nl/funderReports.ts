@@ -190,7 +190,9 @@ export const funderReports = {
 		presetUnknown: 'Kies een van de voorbeeldprogramma’s.',
 		actionUnknown: 'Kies een actie van dit programma.',
 		emailInvalid: 'Vul een geldig e-mailadres in.',
-		reviewerUnknown: 'Er is geen account met dat e-mailadres. De beoordelaar meldt zich eerst eens aan.',
+		reviewerUnknown:
+			'Er is geen account met dat bevestigde e-mailadres. De beoordelaar meldt zich eerst aan en bevestigt het adres.',
+		reviewerLocked: 'Het account met dit e-mailadres is geblokkeerd en kan geen beoordelaar zijn.',
 		periodUnknown: 'Kies een projectjaar van dit programma.',
 		periodNotStarted: 'Dat projectjaar is nog niet begonnen.',
 		mayNotFill: 'U kunt dit rapport lezen, maar niet invullen.',

@@ -12,6 +12,7 @@ import { writeAudit, type AuditAction } from '$lib/server/platform/audit';
 import { validateInput } from '$lib/server/platform/validation';
 import { parseId } from '$lib/domain/ids';
 import { indicatorValue } from '$lib/server/features/impact/impact.service';
+import { getUserByVerifiedEmail } from '$lib/server/features/accounts/accounts.service';
 import { indicatorsOf } from '$lib/server/features/impact/impact.compute';
 import { withoutControlCharacters } from '$lib/server/platform/control-characters';
 import {
@@ -25,7 +26,6 @@ import {
 import {
 	deleteReviewer,
 	findReport,
-	findUserByEmail,
 	getMunicipalityLook,
 	getProgramme,
 	getRegion,
@@ -267,14 +267,17 @@ export async function changeProgrammeTarget(
 export async function addReviewer(ctx: Ctx, input: { unverifiedProgrammeId: unknown; email: unknown }) {
 	const loaded = await definedProgramme(ctx, input.unverifiedProgrammeId);
 	const { email } = validateInput(reviewerSchema, input, { fallback: e('emailInvalid') });
-	const user = await findUserByEmail(ctx.db, { email });
+	// Only an account whose address was verified and that still exists can be named: an unverified address
+	// proves nothing about who holds it, and a deleted account must not get a programme's reports.
+	const user = await getUserByVerifiedEmail(ctx.db, { email });
 	if (!user) throw new AppError('validation', { fields: { email: [e('reviewerUnknown')] } });
+	if (user.lockedAt) throw new AppError('validation', { fields: { email: [e('reviewerLocked')] } });
 	await ctx.db.transaction(async (tx) => {
 		await insertReviewer(tx, { programmeId: loaded.row.id, userId: user.id });
 		await audit(tx, ctx, {
 			regionId: loaded.row.regionId,
 			action: 'funder_reports.reviewer_added',
-			details: { programmeId: loaded.row.id, userId: user.id, name: user.name }
+			details: { programmeId: loaded.row.id, userId: user.id, name: user.displayName }
 		});
 	});
 }

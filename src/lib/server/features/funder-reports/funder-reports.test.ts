@@ -23,6 +23,7 @@ import {
 import { readPdf } from '$lib/server/testing/pdf-inspect';
 import { auditLog, funderProgrammes, funderReports, users } from '$lib/server/db/schema';
 import { indicatorValue } from '$lib/server/features/impact/impact.service';
+import { translate } from '$lib/i18n';
 import {
 	addReviewer,
 	changeProgrammeTarget,
@@ -268,6 +269,36 @@ describe('programmes', () => {
 			'not_found'
 		);
 		await refusal(getRegionProgrammes(as(geelModerator)), 'forbidden');
+	});
+});
+
+describe('naming a reviewer', () => {
+	it('refuses an unverified, a deleted or a locked account’s address with a Dutch message beside the field', async () => {
+		const { id } = await testProgramme(5);
+		const unverified = await buildUser(database.db, { verified: false });
+		const deleted = await buildUser(database.db);
+		await database.db.update(users).set({ deletedAt: new Date() }).where(eq(users.id, deleted.id));
+		const locked = await buildUser(database.db);
+		await database.db.update(users).set({ lockedAt: new Date() }).where(eq(users.id, locked.id));
+		for (const [who, message] of [
+			[unverified, 'funderReports.errors.reviewerUnknown'],
+			[deleted, 'funderReports.errors.reviewerUnknown'],
+			[locked, 'funderReports.errors.reviewerLocked']
+		] as const) {
+			const err = await refusal(
+				addReviewer(as(regionAdmin), { unverifiedProgrammeId: id, email: who.email!.toUpperCase() }),
+				'validation'
+			);
+			expect(err.options.fields?.email).toEqual([message]);
+			expect(translate('nl', message)).toMatch(/e-mailadres/);
+		}
+		const summary = (await getRegionProgrammes(as(regionAdmin))).programmes.find((p) => p.id === id)!;
+		expect(summary.reviewers).toEqual([]);
+		// A verified, living account is named (its address typed in capitals still finds it).
+		const fine = await buildUser(database.db);
+		await addReviewer(as(regionAdmin), { unverifiedProgrammeId: id, email: fine.email!.toUpperCase() });
+		const after = (await getRegionProgrammes(as(regionAdmin))).programmes.find((p) => p.id === id)!;
+		expect(after.reviewers.map((r) => r.userId)).toEqual([fine.id]);
 	});
 });
 
