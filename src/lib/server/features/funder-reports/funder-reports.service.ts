@@ -659,7 +659,15 @@ const clean = (s: string) => withoutControlCharacters(s).replace(/\r\n?/g, '\n')
 
 /** The typed answers, limited to this programme's actions, expectations and questions, cleaned. */
 function normalizeAnswers(definition: ProgrammeDefinition, raw: unknown): ReportAnswers {
-	const parsed = answersInputSchema.parse(raw ?? {});
+	// Malformed answers (more initiatives than allowed, a list where a text belongs) are refused beside the
+	// action's initiatives, or the form as a whole; never a ZodError that becomes a 500.
+	const parsed = validateInput(answersInputSchema, raw ?? {}, {
+		fallback: e('fixFields'),
+		fieldOf: (path) =>
+			path[0] === 'actions' && typeof path[1] === 'string' && path[2] === 'initiatives'
+				? `a.${path[1]}.initiatives`
+				: 'form'
+	});
 	const answers: ReportAnswers = { actions: {}, expectations: {}, sections: {} };
 	for (const action of definition.actions) {
 		const a = parsed.actions[action.key];
@@ -725,8 +733,10 @@ function limitProblems(definition: ProgrammeDefinition, answers: ReportAnswers):
 		a.initiatives.forEach((i, n) => {
 			if (i.description.length > long) add(fields, f(`i.${n}.description`), 'textTooLong');
 			if (i.timing.length > FUNDER_LIMITS.title) add(fields, f(`i.${n}.timing`), 'textTooLong');
-			if (i.contribution && numberOf(i.contribution) === undefined)
-				add(fields, f(`i.${n}.contribution`), 'valueInvalid');
+			const contribution = i.contribution ? numberOf(i.contribution) : 0;
+			if (contribution === undefined) add(fields, f(`i.${n}.contribution`), 'valueInvalid');
+			else if (contribution < 0) add(fields, f(`i.${n}.contribution`), 'contributionNegative');
+			else if (contribution > FUNDER_LIMITS.valueMax) add(fields, f(`i.${n}.contribution`), 'valueTooLarge');
 		});
 		for (const exp of action.expectations) {
 			const k = `${action.key}.${exp.key}`;
@@ -892,7 +902,10 @@ export async function judgeReport(
 	const { report, loaded } = await readableReport(ctx, input.unverifiedReportId);
 	if (!mayJudgeReport(actor, loaded.ref)) throw new AppError('forbidden', { message: e('notReviewer') });
 	if (report.status === 'draft') throw new AppError('conflict', { message: e('notSubmitted') });
-	const raw = verdictInputSchema.parse(input.verdict ?? {});
+	const raw = validateInput(verdictInputSchema, input.verdict ?? {}, {
+		fallback: e('fixFields'),
+		fieldOf: () => 'form'
+	});
 	const verdict: Record<string, Verdict> = {};
 	const fields: FieldErrors = {};
 	for (const action of loaded.programme.definition.actions) {
@@ -942,6 +955,8 @@ export interface ReportView {
 	canJudge: boolean;
 	/** KPI names of indicator-linked actions (Dutch), for the page and the exports. */
 	kpiNames: Record<string, string>;
+	/** The limits the form shows (no blank initiative slot once an action has the most it may have). */
+	limits: { initiatives: number };
 }
 
 /** The report as its page and its exports show it (a draft with its figures read again, else as locked). */
@@ -989,7 +1004,8 @@ export async function getReportView(
 				const part = parts.find((p) => p.key === indicator);
 				return [a.key, part ? translate(ctx.locale, part.name) : indicator];
 			})
-		)
+		),
+		limits: { initiatives: FUNDER_LIMITS.initiatives }
 	};
 }
 

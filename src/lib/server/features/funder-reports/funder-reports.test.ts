@@ -38,6 +38,7 @@ import {
 	submitReport
 } from './funder-reports.service';
 import { exportReportPdf, exportReportXlsx } from './funder-reports.export';
+import { answersFromForm } from './funder-reports.forms';
 import { preset } from './funder-reports.presets';
 import { programmeSchema } from './funder-reports.schemas';
 import { seedDemoFunderReports } from './funder-reports.demo';
@@ -413,6 +414,97 @@ describe('the interim report', () => {
 			'a.actieplan.i.0.timing': ['funderReports.errors.initiativeTimingRequired'],
 			'a.actieplan.i.0.contribution': ['funderReports.errors.initiativeContributionRequired']
 		});
+	});
+
+	it('refuses more than 20 initiatives beside the action’s initiatives (no 500), and oversized or hostile initiative fields', async () => {
+		const base = { expectations: complete.expectations, sections: complete.sections };
+		const form = new FormData();
+		form.set('a.actieplan.reached', '2');
+		form.set('a.actieplan.motivation', 'Te weinig tijd.');
+		for (let n = 0; n <= 20; n++) {
+			form.set(`a.actieplan.i.${n}.description`, `Initiatief ${n}`);
+			form.set(`a.actieplan.i.${n}.timing`, 'juni');
+			form.set(`a.actieplan.i.${n}.contribution`, '1');
+		}
+		const tooMany = answersFromForm(form);
+		expect(tooMany.actions.actieplan!.initiatives).toHaveLength(21);
+		for (const work of [
+			saveReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: tooMany }),
+			submitReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: tooMany })
+		]) {
+			const err = await refusal(work, 'validation');
+			expect(err.options.fields).toEqual({
+				'a.actieplan.initiatives': ['funderReports.errors.tooManyInitiatives']
+			});
+		}
+		expect(
+			(await getReportView(as(geelModerator, geel), { unverifiedReportId: reportId })).answers.actions
+				.actieplan!.initiatives.length
+		).toBeLessThan(21);
+		// Exactly 20 are kept, and the page is told the limit (it shows no blank slot then).
+		form.delete('a.actieplan.i.20.description');
+		form.delete('a.actieplan.i.20.timing');
+		form.delete('a.actieplan.i.20.contribution');
+		await saveReport(as(geelModerator, geel), {
+			unverifiedReportId: reportId,
+			answers: answersFromForm(form)
+		});
+		const full = await getReportView(as(geelModerator, geel), { unverifiedReportId: reportId });
+		expect(full.answers.actions.actieplan!.initiatives).toHaveLength(20);
+		expect(full.limits.initiatives).toBe(20);
+		// Initiatives that are not a list, or items that are not objects: refused beside the field.
+		for (const initiatives of ['x'.repeat(10_000), [1, 2], { 0: 'a' }]) {
+			const err = await refusal(
+				saveReport(as(geelModerator, geel), {
+					unverifiedReportId: reportId,
+					answers: { ...base, actions: { actieplan: { reached: '2', initiatives } } }
+				}),
+				'validation'
+			);
+			expect(Object.keys(err.options.fields ?? {})).toEqual(['a.actieplan.initiatives']);
+		}
+		// Oversized and hostile fields: each named beside itself, nothing kept.
+		const hostile = {
+			...base,
+			actions: {
+				actieplan: {
+					reached: '2',
+					initiatives: [
+						{ description: 'd'.repeat(4001), timing: 't'.repeat(201), contribution: '9'.repeat(60) },
+						{ description: 'ok', timing: 'mei', contribution: '<script>alert(1)</script>' },
+						{ description: 'ok', timing: 'mei', contribution: '-3' }
+					]
+				}
+			}
+		};
+		const err = await refusal(
+			saveReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: hostile }),
+			'validation'
+		);
+		expect(err.options.fields).toEqual({
+			'a.actieplan.i.0.description': ['funderReports.errors.textTooLong'],
+			'a.actieplan.i.0.timing': ['funderReports.errors.textTooLong'],
+			'a.actieplan.i.0.contribution': ['funderReports.errors.valueTooLarge'],
+			'a.actieplan.i.1.contribution': ['funderReports.errors.valueInvalid'],
+			'a.actieplan.i.2.contribution': ['funderReports.errors.contributionNegative']
+		});
+		// Control characters never reach the database; markup stays text.
+		await saveReport(as(geelModerator, geel), {
+			unverifiedReportId: reportId,
+			answers: {
+				...base,
+				actions: {
+					actieplan: {
+						reached: '2',
+						initiatives: [{ description: 'A\u0000<b>B</b>\u0007', timing: 'mei', contribution: '1' }]
+					}
+				}
+			}
+		});
+		const kept = await getReportView(as(geelModerator, geel), { unverifiedReportId: reportId });
+		expect(kept.answers.actions.actieplan!.initiatives).toEqual([
+			{ description: 'A<b>B</b>', timing: 'mei', contribution: '1' }
+		]);
 	});
 
 	it('holds minimum expectations (at least 3 of 5) and answers to their 250 characters, keeps hostile text inert', async () => {
