@@ -19,6 +19,7 @@ import {
 	mayDefineProgrammes,
 	mayFillReport,
 	mayJudgeReport,
+	mayReadProgrammeReports,
 	mayReadReport,
 	type ProgrammeRef,
 	type SubmitterRef
@@ -373,7 +374,7 @@ function summarize(
 		sections: programme.definition.sections.map((s) => s.title),
 		reviewers: loaded.reviewers,
 		reports: reports
-			.filter((r) => r.programmeId === row.id)
+			.filter((r) => r.programmeId === row.id && mayReadReport(actor, loaded.ref, scopeOf(r), r.status))
 			.map((r) => ({
 				id: r.id,
 				periodKey: r.periodKey,
@@ -461,7 +462,7 @@ export async function getMunicipalityProgrammes(
 		submitter: 'municipality',
 		reviewerIds: []
 	};
-	if (!mayReadReport(actor, anyProgramme, submitter))
+	if (!mayReadProgrammeReports(actor, anyProgramme, submitter))
 		throw new AppError('forbidden', { message: 'backoffice.forbidden.body' });
 	const reports = await listReports(ctx.db, {
 		programmeIds: rows.map((r) => r.id),
@@ -471,7 +472,7 @@ export async function getMunicipalityProgrammes(
 	return {
 		municipality: { slug: municipality.slug, name: municipality.name },
 		programmes: loaded
-			.filter((l) => mayReadReport(actor, l.ref, submitter))
+			.filter((l) => mayReadProgrammeReports(actor, l.ref, submitter))
 			.map((l) => ({
 				...summarize(ctx, actor, l, reports),
 				canFill: mayFillReport(actor, l.ref, submitter),
@@ -568,21 +569,29 @@ async function computeFigures(
 	return figures;
 }
 
-/** A report the actor may read, with its programme; not found for anyone else (staff of elsewhere included). */
+/**
+ * A report the actor may read, with its programme; not found for anyone else (staff of elsewhere included).
+ * `judging`: a named reviewer who tries to judge a draft hears that it is not submitted yet (they know the
+ * programme's reports exist; they still read nothing of the draft).
+ */
 async function readableReport(
 	ctx: Ctx,
 	unverifiedId: unknown,
-	forUpdate = false,
-	db: Db = ctx.db
+	options: { judging?: boolean } = {}
 ): Promise<{ report: ReportRow; loaded: LoadedProgramme; period: Period }> {
 	const actor = actorOf(ctx);
 	const id = parseId(unverifiedId);
-	const report = id === null ? undefined : await getReport(db, { id, forUpdate });
+	const report = id === null ? undefined : await getReport(ctx.db, { id });
 	if (!report) throw new AppError('not_found');
-	const loaded = await loadProgramme(db, report.programmeId);
-	if (!loaded || !mayReadReport(actor, loaded.ref, scopeOf(report))) throw new AppError('not_found');
 	// A municipality's page shows only that municipality's reports.
 	if (ctx.tenant && report.municipalityId !== ctx.tenant.id) throw new AppError('not_found');
+	const loaded = await loadProgramme(ctx.db, report.programmeId);
+	if (!loaded) throw new AppError('not_found');
+	if (!mayReadReport(actor, loaded.ref, scopeOf(report), report.status)) {
+		if (options.judging && report.status === 'draft' && mayJudgeReport(actor, loaded.ref))
+			throw new AppError('conflict', { message: e('notSubmitted') });
+		throw new AppError('not_found');
+	}
 	const period = loaded.programme.periods.find((p) => p.key === report.periodKey);
 	if (!period) throw new AppError('not_found');
 	return { report, loaded, period };
@@ -606,7 +615,7 @@ export async function openReport(
 		if (!m || m.regionId !== loaded.row.regionId) throw new AppError('not_found');
 	}
 	if (!mayFillReport(actor, loaded.ref, submitter)) {
-		if (mayReadReport(actor, loaded.ref, submitter))
+		if (mayReadProgrammeReports(actor, loaded.ref, submitter))
 			throw new AppError('forbidden', { message: e('mayNotFill') });
 		throw new AppError('not_found');
 	}
@@ -858,7 +867,7 @@ export async function saveReport(
  */
 export async function submitReport(
 	ctx: Ctx,
-	input: { unverifiedReportId: unknown; answers?: unknown },
+	input: { unverifiedReportId: unknown; answers?: unknown; origin?: string },
 	now = new Date()
 ): Promise<void> {
 	const { report, loaded, period } = await writable(ctx, input.unverifiedReportId);
@@ -888,8 +897,49 @@ export async function submitReport(
 			action: complete ? 'funder_reports.report_submitted' : 'funder_reports.report_saved',
 			details: { reportId: report.id, period: period.key }
 		});
+		if (complete) await requestReview(ctx, tx, { report, loaded, period, origin: input.origin });
 	});
 	if (!complete) throw new AppError('validation', { fields: problems, message: e('notComplete') });
+}
+
+/**
+ * Asks the programme's named reviewers, and no one else, to judge a report just submitted: one mail each,
+ * queued in the submitting transaction (it exists exactly when the report is locked; the ledger sends each
+ * reviewer's mail of this report once). The reviewers are read in that transaction, so a reviewer removed a
+ * moment before gets nothing.
+ */
+async function requestReview(
+	ctx: Ctx,
+	tx: Db,
+	input: { report: ReportRow; loaded: LoadedProgramme; period: Period; origin?: string }
+) {
+	const { report, loaded, period } = input;
+	const reviewers = await listReviewers(tx, { programmeIds: [loaded.row.id] });
+	if (reviewers.length === 0) return;
+	const municipality = report.municipalityId
+		? await getMunicipalityLook(tx, { municipalityId: report.municipalityId })
+		: null;
+	const submitter = municipality?.name ?? (await getRegion(tx, { id: loaded.row.regionId }))?.name ?? '';
+	const url = `${input.origin ?? ''}/beheer/rapportering/${report.id}`;
+	const mails = reviewers
+		.filter((r) => r.email)
+		.map((r) => {
+			const params = {
+				name: r.name,
+				submitter,
+				programme: loaded.programme.name,
+				period: period.label,
+				url
+			};
+			return {
+				to: r.email!,
+				subject: translate(ctx.locale, 'funderReports.reviewMail.subject', params),
+				text: translate(ctx.locale, 'funderReports.reviewMail.body', params),
+				reference: `funder_reports.review:${report.id}:${r.userId}`,
+				...(report.municipalityId ? { municipalityId: report.municipalityId } : {})
+			};
+		});
+	if (mails.length) await ctx.queueMails(tx, mails);
 }
 
 /** The named reviewer's verdict per action; only on a submitted report; the municipality sees it. */
@@ -899,7 +949,7 @@ export async function judgeReport(
 	now = new Date()
 ): Promise<void> {
 	const actor = actorOf(ctx);
-	const { report, loaded } = await readableReport(ctx, input.unverifiedReportId);
+	const { report, loaded } = await readableReport(ctx, input.unverifiedReportId, { judging: true });
 	if (!mayJudgeReport(actor, loaded.ref)) throw new AppError('forbidden', { message: e('notReviewer') });
 	if (report.status === 'draft') throw new AppError('conflict', { message: e('notSubmitted') });
 	const raw = validateInput(verdictInputSchema, input.verdict ?? {}, {

@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import * as XLSX from '@e965/xlsx';
 import type { Tenant } from '$lib/server/platform/context';
 import type { Actor } from '$lib/server/platform/policy';
+import type { MailMessage } from '$lib/server/platform/mail';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
 import { refusal } from '$lib/server/testing/assertions';
@@ -586,7 +587,28 @@ describe('the interim report', () => {
 	});
 
 	it('submits, locks with its figures, and refuses a second submit or an edit after locking', async () => {
-		await submitReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: complete });
+		// A draft is not for the reviewer's eyes: not on its page, not in the exports, not in the history.
+		await refusal(getReportView(as(reviewer), { unverifiedReportId: reportId }), 'not_found');
+		await refusal(exportReportXlsx(as(reviewer), { unverifiedReportId: reportId }), 'not_found');
+		const before = (await getRegionProgrammes(as(reviewer))).programmes.find((p) => p.id === programmeId)!;
+		expect(before.isReviewer).toBe(true);
+		expect(before.reports.map((r) => r.id)).not.toContain(reportId);
+		// Submitting mails the programme's named reviewers, and no one else (not another programme's reviewer,
+		// nor the region's admin, nor the submitter).
+		const outbox: MailMessage[] = [];
+		await submitReport(buildCtx(database.db, geel, { actor: geelModerator, outbox }), {
+			unverifiedReportId: reportId,
+			answers: complete,
+			origin: 'https://meedoen.test'
+		});
+		expect(outbox.map((m) => m.to)).toEqual([reviewerEmail]);
+		expect(outbox[0]!.subject).toContain('Testprogramma');
+		expect(outbox[0]!.text).toContain(`https://meedoen.test/beheer/rapportering/${reportId}`);
+		expect(outbox[0]!.reference).toBe(`funder_reports.review:${reportId}:${reviewer.userId}`);
+		// Once submitted the reviewer reads it, and finds it in the history.
+		expect((await getReportView(as(reviewer), { unverifiedReportId: reportId })).status).toBe('submitted');
+		const after = (await getRegionProgrammes(as(reviewer))).programmes.find((p) => p.id === programmeId)!;
+		expect(after.reports.map((r) => r.id)).toContain(reportId);
 		const locked = await getReportView(as(geelModerator, geel), { unverifiedReportId: reportId });
 		expect(locked.status).toBe('submitted');
 		expect(locked.canFill).toBe(false);
