@@ -11,7 +11,7 @@ import { AppError, type FieldErrors } from '$lib/server/platform/errors';
 import { writeAudit, type AuditAction } from '$lib/server/platform/audit';
 import { validateInput } from '$lib/server/platform/validation';
 import { parseId } from '$lib/domain/ids';
-import { indicatorValue } from '$lib/server/features/impact/impact.service';
+import { brusselsDay, indicatorValue } from '$lib/server/features/impact/impact.service';
 import { getUserByVerifiedEmail } from '$lib/server/features/accounts/accounts.service';
 import { indicatorsOf } from '$lib/server/features/impact/impact.compute';
 import { withoutControlCharacters } from '$lib/server/platform/control-characters';
@@ -520,6 +520,16 @@ function targetFor(ctx: Ctx, action: ProgrammeAction, scope: SubmitterRef): numb
 	return part.target[key];
 }
 
+/**
+ * A moment on a period's last day in Brussels, whatever the season: noon UTC is 13:00 in winter and 14:00 in
+ * summer there (a fixed T22:00Z was already the next day in summer time, and read the wrong day's snapshot).
+ */
+export function periodEnd(period: Pick<Period, 'to'>): Date {
+	const at = new Date(`${period.to}T12:00:00Z`);
+	if (brusselsDay(at) !== period.to) throw new Error(`no Brussels day ${period.to}`);
+	return at;
+}
+
 /** Reads every indicator-linked KPI of the programme for the submitter at the period's end (or now). */
 async function computeFigures(
 	ctx: Ctx,
@@ -530,8 +540,8 @@ async function computeFigures(
 	now: Date
 ): Promise<Figures> {
 	const figures: Figures = {};
-	const end = new Date(`${period.to}T22:00:00Z`);
-	const at = end < now ? end : undefined;
+	// A period that has ended is read as it stood on its last day in Brussels; one still running, as it is now.
+	const at = brusselsDay(now) > period.to ? periodEnd(period) : undefined;
 	const regionId = loaded.row.regionId;
 	for (const action of loaded.programme.definition.actions) {
 		const target = targetFor(ctx, action, scope);

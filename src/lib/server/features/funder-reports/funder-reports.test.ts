@@ -23,7 +23,7 @@ import {
 } from '$lib/server/testing/factories';
 import { readPdf } from '$lib/server/testing/pdf-inspect';
 import { auditLog, funderProgrammes, funderReports, users } from '$lib/server/db/schema';
-import { indicatorValue } from '$lib/server/features/impact/impact.service';
+import { brusselsDay, indicatorValue } from '$lib/server/features/impact/impact.service';
 import { translate } from '$lib/i18n';
 import {
 	addReviewer,
@@ -35,6 +35,7 @@ import {
 	getReportView,
 	judgeReport,
 	openReport,
+	periodEnd,
 	saveReport,
 	submitReport
 } from './funder-reports.service';
@@ -803,5 +804,15 @@ describe('a programme the region submits as project holder', () => {
 		expect(
 			(await getRegionProgrammes(as(regionAdmin))).programmes.find((p) => p.id === programmeId)?.canFillRegion
 		).toBe(true);
+	});
+});
+
+describe('a period’s end', () => {
+	it('is on the period’s last day in Brussels in summer time as in winter (not 22:00 UTC, the next day in summer)', () => {
+		for (const to of ['2026-07-31', '2026-06-30', '2026-03-29', '2026-10-25', '2026-12-31']) {
+			expect(brusselsDay(periodEnd({ to }))).toBe(to);
+		}
+		// What the old end was: 22:00 UTC on 31 July is already 1 August in Brussels.
+		expect(brusselsDay(new Date('2026-07-31T22:00:00Z'))).toBe('2026-08-01');
 	});
 });
