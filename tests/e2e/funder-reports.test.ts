@@ -5,12 +5,21 @@
 // every KPI below the threshold and submits (locked); Pieter records the verdict; Bart sees it and downloads the
 // XLSX and PDF, whose figures match Geel's impact dashboard; Tom (Mol's moderator) gets nothing of it.
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import { readPdf } from '../../src/lib/server/testing/pdf-inspect';
+import { startSmtpCatcher, type SmtpCatcher } from '../../src/lib/server/testing/smtp';
 import { blockPageScriptsKeepRedirects, browserJourney, checkA11y, visit } from './support';
 
-const journey = browserJourney();
+// The review request goes by mail to a real SMTP catcher, started before the server.
+let smtp: SmtpCatcher;
+beforeAll(async () => {
+	smtp = await startSmtpCatcher();
+});
+afterAll(async () => {
+	await smtp?.close();
+});
+const journey = browserJourney({ env: () => ({ SMTP_URL: smtp.url }) });
 
 async function personWithoutJavaScript(persona: RegExp): Promise<{ context: BrowserContext; page: Page }> {
 	const login = await journey.browser.newContext({ baseURL: journey.server.url, locale: 'nl-BE' });
@@ -135,6 +144,20 @@ describe('funder reports', () => {
 		expect(await b.getByRole('button', { name: 'Indienen' }).count()).toBe(0);
 		await checkA11y(b, 'funder reports: submitted');
 
+		// Submitting asked the programme's named reviewer, Pieter, and no one else, by mail, with the report's link.
+		const request = await smtp.waitFor(
+			(m) => m.to.includes('pieter.desmedt@example.be') && m.decoded.includes('Rapport ter beoordeling'),
+			60_000
+		);
+		const reportId = /\/(\d+)$/.exec(reportPath)![1];
+		expect(request.decoded).toContain(`/beheer/rapportering/${reportId}`);
+		expect(
+			smtp.messages
+				.filter((m) => m.decoded.includes('Rapport ter beoordeling'))
+				.flatMap((m) => m.to)
+				.filter((to) => to !== 'pieter.desmedt@example.be')
+		).toEqual([]);
+
 		// Pieter judges it.
 		expect((await visit(pieter.page, '/beheer/rapportering')).status()).toBe(200);
 		await checkA11y(pieter.page, 'funder reports: reviewer');
@@ -143,6 +166,7 @@ describe('funder reports', () => {
 			.first()
 			.click();
 		await pieter.page.waitForLoadState('networkidle');
+		expect(new URL(pieter.page.url()).pathname).toBe(`/beheer/rapportering/${reportId}`);
 		await checkA11y(pieter.page, 'funder reports: report to judge');
 		const groups = pieter.page.locator('form[action="?/judge"] > fieldset');
 		for (let i = 0; i < (await groups.count()); i++) {
