@@ -223,7 +223,53 @@ describe('funder reports', () => {
 		for (const file of ['xlsx', 'pdf'])
 			expect([403, 404]).toContain((await tom.page.request.get(`${reportPath}/rapport.${file}`)).status());
 		journey.forgetRefusals();
+
+		// A programme from scratch: Els defines it with one action entered by hand (a target of zero refused beside
+		// its field first), and Bart opens Geel's report for it.
+		expect((await visit(els.page, '/beheer/rapportering', { until: 'load' })).status()).toBe(200);
+		const create = els.page.locator('section', {
+			has: els.page.getByRole('heading', { name: 'Nieuw programma', exact: true })
+		});
+		await create.getByLabel('Naam', { exact: true }).fill('Buurtwerking Kempen');
+		await create.getByLabel('Financier', { exact: true }).fill('Provincie Antwerpen');
+		await create.getByLabel('Drempel (procent van het doel)').fill('30');
+		await create.getByLabel('Wie dient het rapport in?').selectOption('municipality');
+		const first = create.getByRole('group', { name: 'Projectjaar 1' });
+		await first.getByLabel('Naam van het projectjaar').fill(`Werkjaar ${year}`);
+		await first.getByLabel('Van (JJJJ-MM-DD)').fill(`${year}-01-01`);
+		await first.getByLabel('Tot en met (JJJJ-MM-DD)').fill(`${year}-12-31`);
+		await navigate(els.page, create.getByRole('button', { name: 'Programma aanmaken' }));
+		expect(els.page.url()).toContain('gelukt=created');
+		const fresh = els.page.locator('section', {
+			has: els.page.getByRole('heading', { name: 'Buurtwerking Kempen', exact: true })
+		});
+		await fresh.getByLabel('Naam van de actie').fill('Buurtfeesten');
+		await fresh.getByLabel('Het KPI', { exact: true }).selectOption('manual');
+		await fresh.getByLabel(/^Naam van het KPI/).fill('Georganiseerde buurtfeesten');
+		await fresh.getByLabel('Doel (groter dan nul)').fill('0');
+		await navigate(els.page, fresh.getByRole('button', { name: 'Actie toevoegen' }));
+		expect(await fresh.getByText('Een doel moet groter zijn dan nul.').isVisible()).toBe(true);
+		expect(await fresh.getByLabel('Naam van de actie').inputValue()).toBe('Buurtfeesten');
+		journey.forgetRefusals();
+		await checkA11y(els.page, 'funder reports: action refused');
+		await fresh.getByLabel('Doel (groter dan nul)').fill('6');
+		await navigate(els.page, fresh.getByRole('button', { name: 'Actie toevoegen' }));
+		expect(els.page.url()).toContain('gelukt=saved');
+		expect(await fresh.getByRole('rowheader', { name: 'Buurtfeesten' }).isVisible()).toBe(true);
+		await checkA11y(els.page, 'funder reports: programme from scratch');
+
+		await visit(b, '/geel/beheer/rapportering', { until: 'load' });
+		const own = b.locator('section', {
+			has: b.getByRole('heading', { name: 'Buurtwerking Kempen', exact: true })
+		});
+		await own.getByLabel('Tussentijds rapport openen voor').selectOption({ label: `Werkjaar ${year}` });
+		await navigate(b, own.getByRole('button', { name: 'Rapport openen' }));
+		expect(b.url()).toMatch(/\/geel\/beheer\/rapportering\/\d+$/);
+		expect(await b.getByRole('heading', { name: 'Buurtfeesten' }).isVisible()).toBe(true);
+		expect(figure((await b.locator('[data-figure="target"]').first().textContent()) ?? '')).toBe(6);
+		await checkA11y(b, 'funder reports: report of the new programme');
+
 		for (const c of [pieter, els, bart, tom]) await c.context.close();
 		expect(journey.problems).toEqual([]);
-	}, 240_000);
+	}, 480_000);
 });

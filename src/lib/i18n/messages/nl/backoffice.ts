@@ -375,6 +375,8 @@ export const backoffice = {
 				programme_created: 'Rapporteringsprogramma van een financier aangemaakt',
 				programme_changed: 'Rapporteringsprogramma gewijzigd',
 				target_changed: 'Doel van een KPI in een rapporteringsprogramma gewijzigd',
+				action_added: 'Actie met KPI aan een rapporteringsprogramma toegevoegd',
+				action_removed: 'Actie uit een rapporteringsprogramma verwijderd',
 				reviewer_added: 'Beoordelaar van een rapporteringsprogramma aangeduid',
 				reviewer_removed: 'Beoordelaar van een rapporteringsprogramma geschrapt',
 				report_opened: 'Tussentijds rapport geopend',

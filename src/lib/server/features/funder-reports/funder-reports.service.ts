@@ -49,6 +49,8 @@ import {
 	answersInputSchema,
 	emptyActionAnswer,
 	FUNDER_LIMITS,
+	newActionSchema,
+	newProgrammeSchema,
 	numberOf,
 	programmeSchema,
 	reviewerSchema,
@@ -199,6 +201,162 @@ export async function createProgramme(
 			details: { programmeId: row.id, name: programme.name, preset: input.preset ?? null }
 		});
 		return { id: row.id };
+	});
+}
+
+/**
+ * A programme from scratch (the region's "Nieuw programma" form): name, funder, threshold, who submits and its
+ * project years, without actions yet; they are added one by one (addProgrammeAction), through the same checks.
+ */
+export async function createEmptyProgramme(
+	ctx: Ctx,
+	input: {
+		unverifiedRegionId: unknown;
+		name: unknown;
+		funder: unknown;
+		threshold: unknown;
+		submitter: unknown;
+		periods: unknown;
+	}
+): Promise<{ id: number }> {
+	const actor = actorOf(ctx);
+	const regionId = typeof input.unverifiedRegionId === 'string' ? input.unverifiedRegionId : '';
+	if (!regionId || !mayDefineProgrammes(actor, regionId))
+		throw new AppError('forbidden', { message: 'backoffice.forbidden.body' });
+	const values = validateInput(newProgrammeSchema, input, {
+		fallback: e('definitionInvalid'),
+		// A project year's field is named `period.{n}.{field}` in the form, the list as a whole `periods`.
+		fieldOf: (path) =>
+			path[0] === 'periods' && typeof path[1] === 'number' && path[2] !== undefined
+				? `period.${path[1]}.${String(path[2])}`
+				: String(path[0] ?? 'form')
+	});
+	return createProgramme(ctx, {
+		unverifiedRegionId: regionId,
+		programme: {
+			name: values.name,
+			funder: values.funder,
+			threshold: values.threshold,
+			submitter: values.submitter,
+			periods: values.periods.map((p, n) => ({ key: `jaar-${n + 1}`, ...p })),
+			definition: { actions: [], sections: [] }
+		}
+	});
+}
+
+/** A programme's actions change only while it has no reports: a report keeps its answers per action. */
+async function refuseIfReported(ctx: Ctx, loaded: LoadedProgramme) {
+	const reports = await listReports(ctx.db, { programmeIds: [loaded.row.id] });
+	if (reports.length > 0) throw new AppError('conflict', { message: e('programmeInUse') });
+}
+
+async function saveDefinition(
+	ctx: Ctx,
+	loaded: LoadedProgramme,
+	definition: ProgrammeDefinition,
+	entry: { action: AuditAction; details: Record<string, unknown> }
+) {
+	const checked = validateInput(
+		programmeSchema,
+		{ ...loaded.programme, definition },
+		{ fallback: e('definitionInvalid'), fieldOf: () => 'form' }
+	);
+	checkIndicators(ctx, checked.definition);
+	await ctx.db.transaction(async (tx) => {
+		await updateProgramme(
+			tx,
+			{ id: loaded.row.id, regionId: loaded.row.regionId },
+			{ definition: { periods: checked.periods, definition: checked.definition } satisfies StoredDefinition }
+		);
+		await audit(tx, ctx, {
+			regionId: loaded.row.regionId,
+			action: entry.action,
+			details: { programmeId: loaded.row.id, ...entry.details }
+		});
+	});
+}
+
+/** A key for an action from its title (lower case, dashes), unique in the programme. */
+function actionKey(title: string, taken: readonly string[]): string {
+	const base =
+		title
+			.normalize('NFKD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '')
+			.slice(0, 30) || 'actie';
+	let key = base;
+	for (let n = 2; taken.includes(key); n++) key = `${base}-${n}`;
+	return key;
+}
+
+/** Adds an action with its KPI (an impact indicator or entered by hand, target above zero) to a programme. */
+export async function addProgrammeAction(
+	ctx: Ctx,
+	input: {
+		unverifiedProgrammeId: unknown;
+		title: unknown;
+		description?: unknown;
+		kind: unknown;
+		indicator?: unknown;
+		label?: unknown;
+		target: unknown;
+	}
+): Promise<{ key: string }> {
+	const loaded = await definedProgramme(ctx, input.unverifiedProgrammeId);
+	const values = validateInput(newActionSchema, input, { fallback: e('definitionInvalid') });
+	if (values.kind === 'indicator' && !indicatorsOf(ctx.features).some((p) => p.key === values.indicator))
+		throw new AppError('validation', { fields: { indicator: [e('indicatorUnknown')] } });
+	await refuseIfReported(ctx, loaded);
+	const definition = structuredClone(loaded.programme.definition);
+	const key = actionKey(
+		values.title,
+		definition.actions.map((a) => a.key)
+	);
+	const action: ProgrammeAction = {
+		key,
+		title: values.title,
+		description: values.description.trim(),
+		kpi:
+			values.kind === 'indicator'
+				? {
+						kind: 'indicator',
+						indicator: values.indicator,
+						targets: { municipality: values.target, region: null }
+					}
+				: { kind: 'manual', label: values.label.trim(), target: values.target },
+		expectations: []
+	};
+	if (definition.actions.length >= 50)
+		throw new AppError('validation', { fields: { title: [e('tooManyActions')] } });
+	definition.actions.push(action);
+	await saveDefinition(ctx, loaded, definition, {
+		action: 'funder_reports.action_added',
+		details: { action: key, title: values.title }
+	});
+	return { key };
+}
+
+/** Removes an action of a programme without reports; the person ticked that they mean it. */
+export async function removeProgrammeAction(
+	ctx: Ctx,
+	input: { unverifiedProgrammeId: unknown; action: unknown; confirm: unknown }
+): Promise<void> {
+	const loaded = await definedProgramme(ctx, input.unverifiedProgrammeId);
+	const action = loaded.programme.definition.actions.find((a) => a.key === input.action);
+	if (!action) throw new AppError('validation', { fields: { action: [e('actionUnknown')] } });
+	if (input.confirm !== 'ja')
+		throw new AppError('validation', {
+			fields: { confirm: [e('confirmRemoval')] },
+			message: e('confirmRemoval')
+		});
+	await refuseIfReported(ctx, loaded);
+	const definition = structuredClone(loaded.programme.definition);
+	definition.actions = definition.actions.filter((a) => a.key !== action.key);
+	await saveDefinition(ctx, loaded, definition, {
+		action: 'funder_reports.action_removed',
+		details: { action: action.key, title: action.title }
 	});
 }
 
@@ -394,6 +552,8 @@ export interface RegionProgrammesPage {
 	regions: { id: string; slug: string; name: string }[];
 	programmes: ProgrammeSummary[];
 	presets: readonly PresetKey[];
+	/** The impact indicators a KPI can follow (key and Dutch name), for the form that adds an action. */
+	indicators: { key: string; name: string }[];
 }
 
 /**
@@ -427,7 +587,8 @@ export async function getRegionProgrammes(ctx: Ctx): Promise<RegionProgrammesPag
 				reports
 			)
 		),
-		presets: PRESETS
+		presets: PRESETS,
+		indicators: indicatorsOf(ctx.features).map((p) => ({ key: p.key, name: translate(ctx.locale, p.name) }))
 	};
 }
 
@@ -631,6 +792,11 @@ export async function openReport(
 	}
 	const period = loaded.programme.periods.find((p) => p.key === input.period);
 	if (!period) throw new AppError('validation', { fields: { period: [e('periodUnknown')] } });
+	if (loaded.programme.definition.actions.length === 0)
+		throw new AppError('validation', {
+			fields: { period: [e('actionsRequired')] },
+			message: e('actionsRequired')
+		});
 	if (period.from > brusselsToday(now))
 		throw new AppError('validation', {
 			fields: { period: [e('periodNotStarted')] },

@@ -26,7 +26,10 @@ import { auditLog, funderProgrammes, funderReports, users } from '$lib/server/db
 import { brusselsDay, indicatorValue } from '$lib/server/features/impact/impact.service';
 import { translate } from '$lib/i18n';
 import {
+	addProgrammeAction,
 	addReviewer,
+	createEmptyProgramme,
+	removeProgrammeAction,
 	changeProgrammeTarget,
 	createProgramme,
 	createProgrammeFromPreset,
@@ -814,5 +817,135 @@ describe('a period’s end', () => {
 		}
 		// What the old end was: 22:00 UTC on 31 July is already 1 August in Brussels.
 		expect(brusselsDay(new Date('2026-07-31T22:00:00Z'))).toBe('2026-08-01');
+	});
+});
+
+describe('a programme from scratch', () => {
+	const fresh = {
+		name: 'Buurtwerking',
+		funder: 'Provincie',
+		threshold: '30',
+		submitter: 'municipality',
+		periods: [{ label: 'Jaar 1', from: `${THIS_YEAR}-01-01`, to: `${THIS_YEAR}-12-31` }]
+	};
+
+	it('refuses each bad field of a new programme beside it, and anyone but the region’s admins', async () => {
+		const cases: [Record<string, unknown>, string, string][] = [
+			[{ name: '' }, 'name', 'funderReports.errors.titleRequired'],
+			[{ name: 'x'.repeat(201) }, 'name', 'funderReports.errors.titleTooLong'],
+			[{ funder: '   ' }, 'funder', 'funderReports.errors.titleRequired'],
+			[{ threshold: '0' }, 'threshold', 'funderReports.errors.thresholdInvalid'],
+			[{ threshold: '101' }, 'threshold', 'funderReports.errors.thresholdInvalid'],
+			[{ threshold: 'veel' }, 'threshold', 'funderReports.errors.thresholdInvalid'],
+			[{ submitter: 'iedereen' }, 'submitter', 'funderReports.errors.submitterInvalid'],
+			[{ periods: [] }, 'periods', 'funderReports.errors.periodsRequired'],
+			[
+				{ periods: [{ label: 'J', from: '2026-13-01x', to: '2026-12-31' }] },
+				'period.0.from',
+				'funderReports.errors.dateInvalid'
+			],
+			[
+				{ periods: [{ label: 'J', from: '2026-12-31', to: '2026-01-01' }] },
+				'period.0.to',
+				'funderReports.errors.periodInvalid'
+			],
+			[
+				{ periods: [{ label: '', from: '2026-01-01', to: '2026-12-31' }] },
+				'period.0.label',
+				'funderReports.errors.titleRequired'
+			]
+		];
+		for (const [change, field, message] of cases) {
+			const err = await refusal(
+				createEmptyProgramme(as(regionAdmin), { unverifiedRegionId: regionId, ...fresh, ...change }),
+				'validation'
+			);
+			expect(err.options.fields?.[field], JSON.stringify(change)).toContain(message);
+		}
+		await refusal(
+			createEmptyProgramme(as(molAdmin), { unverifiedRegionId: regionId, ...fresh }),
+			'forbidden'
+		);
+	});
+
+	it('starts without actions, takes actions linked to an indicator or by hand (target above zero), and removes one when confirmed', async () => {
+		const { id } = await createEmptyProgramme(as(regionAdmin), { unverifiedRegionId: regionId, ...fresh });
+		const empty = (await getRegionProgrammes(as(regionAdmin))).programmes.find((p) => p.id === id)!;
+		expect(empty).toMatchObject({ name: 'Buurtwerking', funder: 'Provincie', threshold: 30, actions: [] });
+		// No report for a programme without actions.
+		const noActions = await refusal(
+			openReport(as(geelModerator, geel), { unverifiedProgrammeId: id, period: 'jaar-1' }),
+			'validation'
+		);
+		expect(noActions.options.fields?.period).toEqual(['funderReports.errors.actionsRequired']);
+		const base = { unverifiedProgrammeId: id, title: 'Buurtfeesten', kind: 'manual', label: 'Feesten' };
+		for (const [change, field, message] of [
+			[{ target: '0' }, 'target', 'funderReports.errors.targetPositive'],
+			[{ target: '-1' }, 'target', 'funderReports.errors.targetPositive'],
+			[{ target: 'tien' }, 'target', 'funderReports.errors.valueInvalid'],
+			[{ target: '99999999999' }, 'target', 'funderReports.errors.valueTooLarge'],
+			[{ title: '', target: '3' }, 'title', 'funderReports.errors.titleRequired'],
+			[{ label: '', target: '3' }, 'label', 'funderReports.errors.titleRequired'],
+			[{ kind: 'x', target: '3' }, 'kind', 'funderReports.errors.kpiKindInvalid'],
+			[
+				{ kind: 'indicator', indicator: 'nope.nope', target: '3' },
+				'indicator',
+				'funderReports.errors.indicatorUnknown'
+			],
+			[
+				{ kind: 'indicator', indicator: '', target: '3' },
+				'indicator',
+				'funderReports.errors.indicatorUnknown'
+			]
+		] as const) {
+			const err = await refusal(addProgrammeAction(as(regionAdmin), { ...base, ...change }), 'validation');
+			expect(err.options.fields?.[field], JSON.stringify(change)).toContain(message);
+		}
+		await refusal(addProgrammeAction(as(geelModerator), { ...base, target: '3' }), 'not_found');
+		const manual = await addProgrammeAction(as(regionAdmin), { ...base, target: '4' });
+		const linked = await addProgrammeAction(as(regionAdmin), {
+			unverifiedProgrammeId: id,
+			title: 'Buurtfeesten',
+			kind: 'indicator',
+			indicator: 'accounts.registeredUsers',
+			target: '12,5'
+		});
+		expect(linked.key).not.toBe(manual.key);
+		const two = (await getRegionProgrammes(as(regionAdmin))).programmes.find((p) => p.id === id)!;
+		expect(two.actions.map((a) => [a.title, a.indicator, a.targetMunicipality])).toEqual([
+			['Buurtfeesten', null, 4],
+			['Buurtfeesten', 'accounts.registeredUsers', 12.5]
+		]);
+		// Removing asks for the tick first.
+		const unconfirmed = await refusal(
+			removeProgrammeAction(as(regionAdmin), { unverifiedProgrammeId: id, action: manual.key, confirm: '' }),
+			'validation'
+		);
+		expect(unconfirmed.options.fields?.confirm).toEqual(['funderReports.errors.confirmRemoval']);
+		await removeProgrammeAction(as(regionAdmin), {
+			unverifiedProgrammeId: id,
+			action: manual.key,
+			confirm: 'ja'
+		});
+		const one = (await getRegionProgrammes(as(regionAdmin))).programmes.find((p) => p.id === id)!;
+		expect(one.actions.map((a) => a.key)).toEqual([linked.key]);
+		const logged = await database.db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.action, 'funder_reports.action_removed'));
+		expect(logged.length).toBe(1);
+		// Once a report exists, the actions stay as they are (the report keeps its answers per action).
+		const report = await openReport(as(geelModerator, geel), { unverifiedProgrammeId: id, period: 'jaar-1' });
+		expect(report.id).toBeGreaterThan(0);
+		const inUse = await refusal(
+			removeProgrammeAction(as(regionAdmin), {
+				unverifiedProgrammeId: id,
+				action: linked.key,
+				confirm: 'ja'
+			}),
+			'conflict'
+		);
+		expect(inUse.messageKey).toBe('funderReports.errors.programmeInUse');
+		await refusal(addProgrammeAction(as(regionAdmin), { ...base, target: '2' }), 'conflict');
 	});
 });
