@@ -5,12 +5,21 @@
 // every KPI below the threshold and submits (locked); Pieter records the verdict; Bart sees it and downloads the
 // XLSX and PDF, whose figures match Geel's impact dashboard; Tom (Mol's moderator) gets nothing of it.
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import { readPdf } from '../../src/lib/server/testing/pdf-inspect';
+import { startSmtpCatcher, type SmtpCatcher } from '../../src/lib/server/testing/smtp';
 import { blockPageScriptsKeepRedirects, browserJourney, checkA11y, visit } from './support';
 
-const journey = browserJourney();
+// The review request goes by mail to a real SMTP catcher, started before the server.
+let smtp: SmtpCatcher;
+beforeAll(async () => {
+	smtp = await startSmtpCatcher();
+});
+afterAll(async () => {
+	await smtp?.close();
+});
+const journey = browserJourney({ env: () => ({ SMTP_URL: smtp.url }) });
 
 async function personWithoutJavaScript(persona: RegExp): Promise<{ context: BrowserContext; page: Page }> {
 	const login = await journey.browser.newContext({ baseURL: journey.server.url, locale: 'nl-BE' });
@@ -135,6 +144,20 @@ describe('funder reports', () => {
 		expect(await b.getByRole('button', { name: 'Indienen' }).count()).toBe(0);
 		await checkA11y(b, 'funder reports: submitted');
 
+		// Submitting asked the programme's named reviewer, Pieter, and no one else, by mail, with the report's link.
+		const request = await smtp.waitFor(
+			(m) => m.to.includes('pieter.desmedt@example.be') && m.decoded.includes('Rapport ter beoordeling'),
+			60_000
+		);
+		const reportId = /\/(\d+)$/.exec(reportPath)![1];
+		expect(request.decoded).toContain(`/beheer/rapportering/${reportId}`);
+		expect(
+			smtp.messages
+				.filter((m) => m.decoded.includes('Rapport ter beoordeling'))
+				.flatMap((m) => m.to)
+				.filter((to) => to !== 'pieter.desmedt@example.be')
+		).toEqual([]);
+
 		// Pieter judges it.
 		expect((await visit(pieter.page, '/beheer/rapportering')).status()).toBe(200);
 		await checkA11y(pieter.page, 'funder reports: reviewer');
@@ -142,6 +165,7 @@ describe('funder reports', () => {
 			.getByRole('link', { name: `Projectjaar 2 (${year})` })
 			.first()
 			.click();
+		await pieter.page.waitForURL(new RegExp(`/beheer/rapportering/${reportId}$`));
 		await pieter.page.waitForLoadState('networkidle');
 		await checkA11y(pieter.page, 'funder reports: report to judge');
 		const groups = pieter.page.locator('form[action="?/judge"] > fieldset');
@@ -199,7 +223,53 @@ describe('funder reports', () => {
 		for (const file of ['xlsx', 'pdf'])
 			expect([403, 404]).toContain((await tom.page.request.get(`${reportPath}/rapport.${file}`)).status());
 		journey.forgetRefusals();
+
+		// A programme from scratch: Els defines it with one action entered by hand (a target of zero refused beside
+		// its field first), and Bart opens Geel's report for it.
+		expect((await visit(els.page, '/beheer/rapportering', { until: 'load' })).status()).toBe(200);
+		const create = els.page.locator('section', {
+			has: els.page.getByRole('heading', { name: 'Nieuw programma', exact: true })
+		});
+		await create.getByLabel('Naam', { exact: true }).fill('Buurtwerking Kempen');
+		await create.getByLabel('Financier', { exact: true }).fill('Provincie Antwerpen');
+		await create.getByLabel('Drempel (procent van het doel)').fill('30');
+		await create.getByLabel('Wie dient het rapport in?').selectOption('municipality');
+		const first = create.getByRole('group', { name: 'Projectjaar 1' });
+		await first.getByLabel('Naam van het projectjaar').fill(`Werkjaar ${year}`);
+		await first.getByLabel('Van (JJJJ-MM-DD)').fill(`${year}-01-01`);
+		await first.getByLabel('Tot en met (JJJJ-MM-DD)').fill(`${year}-12-31`);
+		await navigate(els.page, create.getByRole('button', { name: 'Programma aanmaken' }));
+		expect(els.page.url()).toContain('gelukt=created');
+		const fresh = els.page.locator('section', {
+			has: els.page.getByRole('heading', { name: 'Buurtwerking Kempen', exact: true })
+		});
+		await fresh.getByLabel('Naam van de actie').fill('Buurtfeesten');
+		await fresh.getByLabel('Het KPI', { exact: true }).selectOption('manual');
+		await fresh.getByLabel(/^Naam van het KPI/).fill('Georganiseerde buurtfeesten');
+		await fresh.getByLabel('Doel (groter dan nul)').fill('0');
+		await navigate(els.page, fresh.getByRole('button', { name: 'Actie toevoegen' }));
+		expect(await fresh.getByText('Een doel moet groter zijn dan nul.').isVisible()).toBe(true);
+		expect(await fresh.getByLabel('Naam van de actie').inputValue()).toBe('Buurtfeesten');
+		journey.forgetRefusals();
+		await checkA11y(els.page, 'funder reports: action refused');
+		await fresh.getByLabel('Doel (groter dan nul)').fill('6');
+		await navigate(els.page, fresh.getByRole('button', { name: 'Actie toevoegen' }));
+		expect(els.page.url()).toContain('gelukt=saved');
+		expect(await fresh.getByRole('rowheader', { name: 'Buurtfeesten' }).isVisible()).toBe(true);
+		await checkA11y(els.page, 'funder reports: programme from scratch');
+
+		await visit(b, '/geel/beheer/rapportering', { until: 'load' });
+		const own = b.locator('section', {
+			has: b.getByRole('heading', { name: 'Buurtwerking Kempen', exact: true })
+		});
+		await own.getByLabel('Tussentijds rapport openen voor').selectOption({ label: `Werkjaar ${year}` });
+		await navigate(b, own.getByRole('button', { name: 'Rapport openen' }));
+		expect(b.url()).toMatch(/\/geel\/beheer\/rapportering\/\d+$/);
+		expect(await b.getByRole('heading', { name: 'Buurtfeesten' }).isVisible()).toBe(true);
+		expect(figure((await b.locator('[data-figure="target"]').first().textContent()) ?? '')).toBe(6);
+		await checkA11y(b, 'funder reports: report of the new programme');
+
 		for (const c of [pieter, els, bart, tom]) await c.context.close();
 		expect(journey.problems).toEqual([]);
-	}, 240_000);
+	}, 480_000);
 });

@@ -16,7 +16,8 @@ export default async function setup(project: TestProject) {
 	project.provide('demoDataDir', demoDataDir);
 	const dataDir = makeDataDir();
 	cpSync(demoDataDir, dataDir, { recursive: true });
-	const server = await startServer({ dataDir });
+	// As long as the demo folder's server gets: on a loaded machine the first start takes more than a minute.
+	const server = await startServer({ dataDir, timeoutMs: 180_000 });
 	project.provide('baseURL', server.url);
 	return async () => {
 		removeDataDir(demoDataDir);

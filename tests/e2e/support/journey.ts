@@ -87,8 +87,8 @@ function browserPart(baseURL: () => string): BrowserPart {
 export function browserJourney(options: { env?: () => Record<string, string> } = {}): Journey {
 	let server: RunningServer;
 	beforeAll(async () => {
-		server = await startServer({ env: options.env?.() });
-	});
+		server = await startServer({ env: options.env?.(), timeoutMs: 180_000 });
+	}, 200_000);
 	afterAll(async () => {
 		await server?.stop();
 		if (server) removeDataDir(server.dataDir);

@@ -1,6 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import {
+	addProgrammeAction,
 	addReviewer,
+	createEmptyProgramme,
+	removeProgrammeAction,
 	changeProgrammeSettings,
 	changeProgrammeTarget,
 	createProgrammeFromPreset,
@@ -33,6 +36,60 @@ export const actions: Actions = {
 		);
 		if (!result.ok) return result.failure;
 		redirect(303, withFlash(PAGE, 'created'));
+	},
+	// A programme from scratch: its settings and up to three project years (rows left empty are left out).
+	create: async (event) => {
+		const form = await event.request.formData();
+		const values = textFields(form, ['regionId', 'name', 'funder', 'threshold', 'submitter']);
+		const rows = [0, 1, 2].map((n) =>
+			textFields(form, [`period.${n}.label`, `period.${n}.from`, `period.${n}.to`])
+		);
+		const periods = rows
+			.map((r, n) => ({
+				label: r[`period.${n}.label`],
+				from: r[`period.${n}.from`],
+				to: r[`period.${n}.to`]
+			}))
+			.filter((p, n) => n === 0 || p.label || p.from || p.to);
+		const result = await backofficeAction(
+			event,
+			createEmptyProgramme(event.locals.ctx, { ...values, unverifiedRegionId: values.regionId, periods }),
+			{ ...values, ...Object.assign({}, ...rows), form: 'create' }
+		);
+		if (!result.ok) return result.failure;
+		redirect(303, `${withFlash(PAGE, 'created')}#p-${result.value.id}`);
+	},
+	addAction: async (event) => {
+		const values = textFields(await event.request.formData(), [
+			'programme',
+			'title',
+			'description',
+			'kind',
+			'indicator',
+			'label',
+			'target'
+		]);
+		const result = await backofficeAction(
+			event,
+			addProgrammeAction(event.locals.ctx, { ...values, unverifiedProgrammeId: values.programme }),
+			{ ...values, form: `action-${values.programme}` }
+		);
+		if (!result.ok) return result.failure;
+		redirect(303, withFlash(PAGE, 'saved'));
+	},
+	removeAction: async (event) => {
+		const values = textFields(await event.request.formData(), ['programme', 'action', 'confirm']);
+		const result = await backofficeAction(
+			event,
+			removeProgrammeAction(event.locals.ctx, {
+				unverifiedProgrammeId: values.programme,
+				action: values.action,
+				confirm: values.confirm
+			}),
+			{ ...values, form: `remove-${values.programme}-${values.action}` }
+		);
+		if (!result.ok) return result.failure;
+		redirect(303, withFlash(PAGE, 'saved'));
 	},
 	settings: async (event) => {
 		const values = textFields(await event.request.formData(), ['programme', 'name', 'funder', 'threshold']);

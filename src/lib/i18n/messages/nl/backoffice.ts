@@ -41,6 +41,7 @@ export const backoffice = {
 		playbook: 'Draaiboek',
 		groups: 'Burgergroepen',
 		climatePlan: 'Klimaatplan',
+		funderReports: 'Rapportering',
 		staff: 'Medewerkers',
 		audit: 'Logboek',
 		settings: 'Instellingen',
@@ -375,6 +376,8 @@ export const backoffice = {
 				programme_created: 'Rapporteringsprogramma van een financier aangemaakt',
 				programme_changed: 'Rapporteringsprogramma gewijzigd',
 				target_changed: 'Doel van een KPI in een rapporteringsprogramma gewijzigd',
+				action_added: 'Actie met KPI aan een rapporteringsprogramma toegevoegd',
+				action_removed: 'Actie uit een rapporteringsprogramma verwijderd',
 				reviewer_added: 'Beoordelaar van een rapporteringsprogramma aangeduid',
 				reviewer_removed: 'Beoordelaar van een rapporteringsprogramma geschrapt',
 				report_opened: 'Tussentijds rapport geopend',
@@ -666,6 +669,10 @@ export const backoffice = {
 			intro:
 				'De trajecten die de gemeenten van de regio kunnen lopen: schrijven, publiceren, voorstellen van gemeenten en wie wat gebruikt.',
 			link: 'Naar het draaiboek van de regio'
+		},
+		results: {
+			heading: 'Resultaten van de regio',
+			funderReports: 'Rapportering aan de subsidiegevers'
 		},
 		titleOf: 'Beheer van de {region}',
 		regionsNav: 'Regio’s',

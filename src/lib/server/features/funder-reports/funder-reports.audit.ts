@@ -7,6 +7,8 @@ declare module '$lib/server/platform/audit' {
 		'funder_reports.programme_created': true;
 		'funder_reports.programme_changed': true;
 		'funder_reports.target_changed': true;
+		'funder_reports.action_added': true;
+		'funder_reports.action_removed': true;
 		'funder_reports.reviewer_added': true;
 		'funder_reports.reviewer_removed': true;
 		'funder_reports.report_opened': true;

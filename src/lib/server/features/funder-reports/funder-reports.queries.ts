@@ -77,15 +77,6 @@ export async function listReviewers(db: Db, params: { programmeIds: number[] }) 
 		.orderBy(asc(users.displayName));
 }
 
-export async function findUserByEmail(db: Db, params: { email: string }) {
-	const [row] = await db
-		.select({ id: users.id, name: users.displayName })
-		.from(users)
-		.where(sql`lower(${users.email}) = ${params.email}`)
-		.limit(1);
-	return row;
-}
-
 export async function insertReviewer(db: Db, params: { programmeId: number; userId: string }) {
 	await db.insert(funderReviewers).values(params).onConflictDoNothing();
 }

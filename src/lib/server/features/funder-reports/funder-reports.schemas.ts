@@ -76,7 +76,8 @@ const periodSchema = z
 	.refine((p) => p.from < p.to, key('periodInvalid'));
 
 export const programmeDefinitionSchema = z.object({
-	actions: z.array(actionSchema).min(1, key('actionsRequired')).max(50),
+	// A programme defined from scratch starts without actions; a report opens only once it has one.
+	actions: z.array(actionSchema).max(50, key('tooManyActions')),
 	sections: z.array(sectionSchema).max(10).default([])
 });
 
@@ -140,6 +141,45 @@ export const targetSchema = z.object({
 		return n;
 	})
 });
+
+const formDay = text.pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, key('dateInvalid')));
+
+/** A programme from scratch as the region's form sends it: no actions yet, up to 10 project years. */
+export const newProgrammeSchema = z.object({
+	name: text.pipe(title),
+	funder: text.pipe(title),
+	threshold: settingsSchema.shape.threshold,
+	submitter: z.enum(['municipality', 'region'], { error: key('submitterInvalid') }),
+	periods: z
+		.array(
+			z
+				.object({ label: text.pipe(title), from: formDay, to: formDay })
+				.refine((p) => p.from < p.to, { message: key('periodInvalid'), path: ['to'] })
+		)
+		.min(1, key('periodsRequired'))
+		.max(10, key('periodsRequired'))
+});
+
+/** An action with its KPI as the region's form sends it: linked to an impact indicator or entered by hand. */
+export const newActionSchema = z
+	.object({
+		title: text.pipe(title),
+		description: text.pipe(z.string().max(FUNDER_LIMITS.longText, key('textTooLong'))),
+		kind: z.enum(['indicator', 'manual'], { error: key('kpiKindInvalid') }),
+		indicator: text,
+		label: text,
+		target: targetSchema.shape.target
+	})
+	.superRefine((a, ctx) => {
+		if (a.kind === 'indicator' && !a.indicator)
+			ctx.addIssue({ code: 'custom', path: ['indicator'], message: key('indicatorUnknown') });
+		if (a.kind === 'manual') {
+			const label = a.label.trim();
+			if (!label) ctx.addIssue({ code: 'custom', path: ['label'], message: key('titleRequired') });
+			else if (label.length > FUNDER_LIMITS.title)
+				ctx.addIssue({ code: 'custom', path: ['label'], message: key('titleTooLong') });
+		}
+	});
 
 export const reviewerSchema = z.object({
 	email: text.transform((v) => v.trim().toLowerCase()).pipe(z.string().email(key('emailInvalid')).max(254))

@@ -11,13 +11,15 @@ import { AppError, type FieldErrors } from '$lib/server/platform/errors';
 import { writeAudit, type AuditAction } from '$lib/server/platform/audit';
 import { validateInput } from '$lib/server/platform/validation';
 import { parseId } from '$lib/domain/ids';
-import { indicatorValue } from '$lib/server/features/impact/impact.service';
+import { brusselsDay, indicatorValue } from '$lib/server/features/impact/impact.service';
+import { getUserByVerifiedEmail } from '$lib/server/features/accounts/accounts.service';
 import { indicatorsOf } from '$lib/server/features/impact/impact.compute';
 import { withoutControlCharacters } from '$lib/server/platform/control-characters';
 import {
 	mayDefineProgrammes,
 	mayFillReport,
 	mayJudgeReport,
+	mayReadProgrammeReports,
 	mayReadReport,
 	type ProgrammeRef,
 	type SubmitterRef
@@ -25,7 +27,6 @@ import {
 import {
 	deleteReviewer,
 	findReport,
-	findUserByEmail,
 	getMunicipalityLook,
 	getProgramme,
 	getRegion,
@@ -48,6 +49,8 @@ import {
 	answersInputSchema,
 	emptyActionAnswer,
 	FUNDER_LIMITS,
+	newActionSchema,
+	newProgrammeSchema,
 	numberOf,
 	programmeSchema,
 	reviewerSchema,
@@ -201,6 +204,162 @@ export async function createProgramme(
 	});
 }
 
+/**
+ * A programme from scratch (the region's "Nieuw programma" form): name, funder, threshold, who submits and its
+ * project years, without actions yet; they are added one by one (addProgrammeAction), through the same checks.
+ */
+export async function createEmptyProgramme(
+	ctx: Ctx,
+	input: {
+		unverifiedRegionId: unknown;
+		name: unknown;
+		funder: unknown;
+		threshold: unknown;
+		submitter: unknown;
+		periods: unknown;
+	}
+): Promise<{ id: number }> {
+	const actor = actorOf(ctx);
+	const regionId = typeof input.unverifiedRegionId === 'string' ? input.unverifiedRegionId : '';
+	if (!regionId || !mayDefineProgrammes(actor, regionId))
+		throw new AppError('forbidden', { message: 'backoffice.forbidden.body' });
+	const values = validateInput(newProgrammeSchema, input, {
+		fallback: e('definitionInvalid'),
+		// A project year's field is named `period.{n}.{field}` in the form, the list as a whole `periods`.
+		fieldOf: (path) =>
+			path[0] === 'periods' && typeof path[1] === 'number' && path[2] !== undefined
+				? `period.${path[1]}.${String(path[2])}`
+				: String(path[0] ?? 'form')
+	});
+	return createProgramme(ctx, {
+		unverifiedRegionId: regionId,
+		programme: {
+			name: values.name,
+			funder: values.funder,
+			threshold: values.threshold,
+			submitter: values.submitter,
+			periods: values.periods.map((p, n) => ({ key: `jaar-${n + 1}`, ...p })),
+			definition: { actions: [], sections: [] }
+		}
+	});
+}
+
+/** A programme's actions change only while it has no reports: a report keeps its answers per action. */
+async function refuseIfReported(ctx: Ctx, loaded: LoadedProgramme) {
+	const reports = await listReports(ctx.db, { programmeIds: [loaded.row.id] });
+	if (reports.length > 0) throw new AppError('conflict', { message: e('programmeInUse') });
+}
+
+async function saveDefinition(
+	ctx: Ctx,
+	loaded: LoadedProgramme,
+	definition: ProgrammeDefinition,
+	entry: { action: AuditAction; details: Record<string, unknown> }
+) {
+	const checked = validateInput(
+		programmeSchema,
+		{ ...loaded.programme, definition },
+		{ fallback: e('definitionInvalid'), fieldOf: () => 'form' }
+	);
+	checkIndicators(ctx, checked.definition);
+	await ctx.db.transaction(async (tx) => {
+		await updateProgramme(
+			tx,
+			{ id: loaded.row.id, regionId: loaded.row.regionId },
+			{ definition: { periods: checked.periods, definition: checked.definition } satisfies StoredDefinition }
+		);
+		await audit(tx, ctx, {
+			regionId: loaded.row.regionId,
+			action: entry.action,
+			details: { programmeId: loaded.row.id, ...entry.details }
+		});
+	});
+}
+
+/** A key for an action from its title (lower case, dashes), unique in the programme. */
+function actionKey(title: string, taken: readonly string[]): string {
+	const base =
+		title
+			.normalize('NFKD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '')
+			.slice(0, 30) || 'actie';
+	let key = base;
+	for (let n = 2; taken.includes(key); n++) key = `${base}-${n}`;
+	return key;
+}
+
+/** Adds an action with its KPI (an impact indicator or entered by hand, target above zero) to a programme. */
+export async function addProgrammeAction(
+	ctx: Ctx,
+	input: {
+		unverifiedProgrammeId: unknown;
+		title: unknown;
+		description?: unknown;
+		kind: unknown;
+		indicator?: unknown;
+		label?: unknown;
+		target: unknown;
+	}
+): Promise<{ key: string }> {
+	const loaded = await definedProgramme(ctx, input.unverifiedProgrammeId);
+	const values = validateInput(newActionSchema, input, { fallback: e('definitionInvalid') });
+	if (values.kind === 'indicator' && !indicatorsOf(ctx.features).some((p) => p.key === values.indicator))
+		throw new AppError('validation', { fields: { indicator: [e('indicatorUnknown')] } });
+	await refuseIfReported(ctx, loaded);
+	const definition = structuredClone(loaded.programme.definition);
+	const key = actionKey(
+		values.title,
+		definition.actions.map((a) => a.key)
+	);
+	const action: ProgrammeAction = {
+		key,
+		title: values.title,
+		description: values.description.trim(),
+		kpi:
+			values.kind === 'indicator'
+				? {
+						kind: 'indicator',
+						indicator: values.indicator,
+						targets: { municipality: values.target, region: null }
+					}
+				: { kind: 'manual', label: values.label.trim(), target: values.target },
+		expectations: []
+	};
+	if (definition.actions.length >= 50)
+		throw new AppError('validation', { fields: { title: [e('tooManyActions')] } });
+	definition.actions.push(action);
+	await saveDefinition(ctx, loaded, definition, {
+		action: 'funder_reports.action_added',
+		details: { action: key, title: values.title }
+	});
+	return { key };
+}
+
+/** Removes an action of a programme without reports; the person ticked that they mean it. */
+export async function removeProgrammeAction(
+	ctx: Ctx,
+	input: { unverifiedProgrammeId: unknown; action: unknown; confirm: unknown }
+): Promise<void> {
+	const loaded = await definedProgramme(ctx, input.unverifiedProgrammeId);
+	const action = loaded.programme.definition.actions.find((a) => a.key === input.action);
+	if (!action) throw new AppError('validation', { fields: { action: [e('actionUnknown')] } });
+	if (input.confirm !== 'ja')
+		throw new AppError('validation', {
+			fields: { confirm: [e('confirmRemoval')] },
+			message: e('confirmRemoval')
+		});
+	await refuseIfReported(ctx, loaded);
+	const definition = structuredClone(loaded.programme.definition);
+	definition.actions = definition.actions.filter((a) => a.key !== action.key);
+	await saveDefinition(ctx, loaded, definition, {
+		action: 'funder_reports.action_removed',
+		details: { action: action.key, title: action.title }
+	});
+}
+
 /** One of the shipped programmes (seed 000's impact map, seed 003's Plan Samenleven) for the region. */
 export async function createProgrammeFromPreset(
 	ctx: Ctx,
@@ -267,14 +426,17 @@ export async function changeProgrammeTarget(
 export async function addReviewer(ctx: Ctx, input: { unverifiedProgrammeId: unknown; email: unknown }) {
 	const loaded = await definedProgramme(ctx, input.unverifiedProgrammeId);
 	const { email } = validateInput(reviewerSchema, input, { fallback: e('emailInvalid') });
-	const user = await findUserByEmail(ctx.db, { email });
+	// Only an account whose address was verified and that still exists can be named: an unverified address
+	// proves nothing about who holds it, and a deleted account must not get a programme's reports.
+	const user = await getUserByVerifiedEmail(ctx.db, { email });
 	if (!user) throw new AppError('validation', { fields: { email: [e('reviewerUnknown')] } });
+	if (user.lockedAt) throw new AppError('validation', { fields: { email: [e('reviewerLocked')] } });
 	await ctx.db.transaction(async (tx) => {
 		await insertReviewer(tx, { programmeId: loaded.row.id, userId: user.id });
 		await audit(tx, ctx, {
 			regionId: loaded.row.regionId,
 			action: 'funder_reports.reviewer_added',
-			details: { programmeId: loaded.row.id, userId: user.id, name: user.name }
+			details: { programmeId: loaded.row.id, userId: user.id, name: user.displayName }
 		});
 	});
 }
@@ -370,7 +532,7 @@ function summarize(
 		sections: programme.definition.sections.map((s) => s.title),
 		reviewers: loaded.reviewers,
 		reports: reports
-			.filter((r) => r.programmeId === row.id)
+			.filter((r) => r.programmeId === row.id && mayReadReport(actor, loaded.ref, scopeOf(r), r.status))
 			.map((r) => ({
 				id: r.id,
 				periodKey: r.periodKey,
@@ -390,6 +552,8 @@ export interface RegionProgrammesPage {
 	regions: { id: string; slug: string; name: string }[];
 	programmes: ProgrammeSummary[];
 	presets: readonly PresetKey[];
+	/** The impact indicators a KPI can follow (key and Dutch name), for the form that adds an action. */
+	indicators: { key: string; name: string }[];
 }
 
 /**
@@ -423,7 +587,8 @@ export async function getRegionProgrammes(ctx: Ctx): Promise<RegionProgrammesPag
 				reports
 			)
 		),
-		presets: PRESETS
+		presets: PRESETS,
+		indicators: indicatorsOf(ctx.features).map((p) => ({ key: p.key, name: translate(ctx.locale, p.name) }))
 	};
 }
 
@@ -458,7 +623,7 @@ export async function getMunicipalityProgrammes(
 		submitter: 'municipality',
 		reviewerIds: []
 	};
-	if (!mayReadReport(actor, anyProgramme, submitter))
+	if (!mayReadProgrammeReports(actor, anyProgramme, submitter))
 		throw new AppError('forbidden', { message: 'backoffice.forbidden.body' });
 	const reports = await listReports(ctx.db, {
 		programmeIds: rows.map((r) => r.id),
@@ -468,7 +633,7 @@ export async function getMunicipalityProgrammes(
 	return {
 		municipality: { slug: municipality.slug, name: municipality.name },
 		programmes: loaded
-			.filter((l) => mayReadReport(actor, l.ref, submitter))
+			.filter((l) => mayReadProgrammeReports(actor, l.ref, submitter))
 			.map((l) => ({
 				...summarize(ctx, actor, l, reports),
 				canFill: mayFillReport(actor, l.ref, submitter),
@@ -516,6 +681,16 @@ function targetFor(ctx: Ctx, action: ProgrammeAction, scope: SubmitterRef): numb
 	return part.target[key];
 }
 
+/**
+ * A moment on a period's last day in Brussels, whatever the season: noon UTC is 13:00 in winter and 14:00 in
+ * summer there (a fixed T22:00Z was already the next day in summer time, and read the wrong day's snapshot).
+ */
+export function periodEnd(period: Pick<Period, 'to'>): Date {
+	const at = new Date(`${period.to}T12:00:00Z`);
+	if (brusselsDay(at) !== period.to) throw new Error(`no Brussels day ${period.to}`);
+	return at;
+}
+
 /** Reads every indicator-linked KPI of the programme for the submitter at the period's end (or now). */
 async function computeFigures(
 	ctx: Ctx,
@@ -526,8 +701,8 @@ async function computeFigures(
 	now: Date
 ): Promise<Figures> {
 	const figures: Figures = {};
-	const end = new Date(`${period.to}T22:00:00Z`);
-	const at = end < now ? end : undefined;
+	// A period that has ended is read as it stood on its last day in Brussels; one still running, as it is now.
+	const at = brusselsDay(now) > period.to ? periodEnd(period) : undefined;
 	const regionId = loaded.row.regionId;
 	for (const action of loaded.programme.definition.actions) {
 		const target = targetFor(ctx, action, scope);
@@ -565,21 +740,29 @@ async function computeFigures(
 	return figures;
 }
 
-/** A report the actor may read, with its programme; not found for anyone else (staff of elsewhere included). */
+/**
+ * A report the actor may read, with its programme; not found for anyone else (staff of elsewhere included).
+ * `judging`: a named reviewer who tries to judge a draft hears that it is not submitted yet (they know the
+ * programme's reports exist; they still read nothing of the draft).
+ */
 async function readableReport(
 	ctx: Ctx,
 	unverifiedId: unknown,
-	forUpdate = false,
-	db: Db = ctx.db
+	options: { judging?: boolean } = {}
 ): Promise<{ report: ReportRow; loaded: LoadedProgramme; period: Period }> {
 	const actor = actorOf(ctx);
 	const id = parseId(unverifiedId);
-	const report = id === null ? undefined : await getReport(db, { id, forUpdate });
+	const report = id === null ? undefined : await getReport(ctx.db, { id });
 	if (!report) throw new AppError('not_found');
-	const loaded = await loadProgramme(db, report.programmeId);
-	if (!loaded || !mayReadReport(actor, loaded.ref, scopeOf(report))) throw new AppError('not_found');
 	// A municipality's page shows only that municipality's reports.
 	if (ctx.tenant && report.municipalityId !== ctx.tenant.id) throw new AppError('not_found');
+	const loaded = await loadProgramme(ctx.db, report.programmeId);
+	if (!loaded) throw new AppError('not_found');
+	if (!mayReadReport(actor, loaded.ref, scopeOf(report), report.status)) {
+		if (options.judging && report.status === 'draft' && mayJudgeReport(actor, loaded.ref))
+			throw new AppError('conflict', { message: e('notSubmitted') });
+		throw new AppError('not_found');
+	}
 	const period = loaded.programme.periods.find((p) => p.key === report.periodKey);
 	if (!period) throw new AppError('not_found');
 	return { report, loaded, period };
@@ -603,12 +786,17 @@ export async function openReport(
 		if (!m || m.regionId !== loaded.row.regionId) throw new AppError('not_found');
 	}
 	if (!mayFillReport(actor, loaded.ref, submitter)) {
-		if (mayReadReport(actor, loaded.ref, submitter))
+		if (mayReadProgrammeReports(actor, loaded.ref, submitter))
 			throw new AppError('forbidden', { message: e('mayNotFill') });
 		throw new AppError('not_found');
 	}
 	const period = loaded.programme.periods.find((p) => p.key === input.period);
 	if (!period) throw new AppError('validation', { fields: { period: [e('periodUnknown')] } });
+	if (loaded.programme.definition.actions.length === 0)
+		throw new AppError('validation', {
+			fields: { period: [e('actionsRequired')] },
+			message: e('actionsRequired')
+		});
 	if (period.from > brusselsToday(now))
 		throw new AppError('validation', {
 			fields: { period: [e('periodNotStarted')] },
@@ -656,7 +844,15 @@ const clean = (s: string) => withoutControlCharacters(s).replace(/\r\n?/g, '\n')
 
 /** The typed answers, limited to this programme's actions, expectations and questions, cleaned. */
 function normalizeAnswers(definition: ProgrammeDefinition, raw: unknown): ReportAnswers {
-	const parsed = answersInputSchema.parse(raw ?? {});
+	// Malformed answers (more initiatives than allowed, a list where a text belongs) are refused beside the
+	// action's initiatives, or the form as a whole; never a ZodError that becomes a 500.
+	const parsed = validateInput(answersInputSchema, raw ?? {}, {
+		fallback: e('fixFields'),
+		fieldOf: (path) =>
+			path[0] === 'actions' && typeof path[1] === 'string' && path[2] === 'initiatives'
+				? `a.${path[1]}.initiatives`
+				: 'form'
+	});
 	const answers: ReportAnswers = { actions: {}, expectations: {}, sections: {} };
 	for (const action of definition.actions) {
 		const a = parsed.actions[action.key];
@@ -722,8 +918,10 @@ function limitProblems(definition: ProgrammeDefinition, answers: ReportAnswers):
 		a.initiatives.forEach((i, n) => {
 			if (i.description.length > long) add(fields, f(`i.${n}.description`), 'textTooLong');
 			if (i.timing.length > FUNDER_LIMITS.title) add(fields, f(`i.${n}.timing`), 'textTooLong');
-			if (i.contribution && numberOf(i.contribution) === undefined)
-				add(fields, f(`i.${n}.contribution`), 'valueInvalid');
+			const contribution = i.contribution ? numberOf(i.contribution) : 0;
+			if (contribution === undefined) add(fields, f(`i.${n}.contribution`), 'valueInvalid');
+			else if (contribution < 0) add(fields, f(`i.${n}.contribution`), 'contributionNegative');
+			else if (contribution > FUNDER_LIMITS.valueMax) add(fields, f(`i.${n}.contribution`), 'valueTooLarge');
 		});
 		for (const exp of action.expectations) {
 			const k = `${action.key}.${exp.key}`;
@@ -845,7 +1043,7 @@ export async function saveReport(
  */
 export async function submitReport(
 	ctx: Ctx,
-	input: { unverifiedReportId: unknown; answers?: unknown },
+	input: { unverifiedReportId: unknown; answers?: unknown; origin?: string },
 	now = new Date()
 ): Promise<void> {
 	const { report, loaded, period } = await writable(ctx, input.unverifiedReportId);
@@ -875,8 +1073,49 @@ export async function submitReport(
 			action: complete ? 'funder_reports.report_submitted' : 'funder_reports.report_saved',
 			details: { reportId: report.id, period: period.key }
 		});
+		if (complete) await requestReview(ctx, tx, { report, loaded, period, origin: input.origin });
 	});
 	if (!complete) throw new AppError('validation', { fields: problems, message: e('notComplete') });
+}
+
+/**
+ * Asks the programme's named reviewers, and no one else, to judge a report just submitted: one mail each,
+ * queued in the submitting transaction (it exists exactly when the report is locked; the ledger sends each
+ * reviewer's mail of this report once). The reviewers are read in that transaction, so a reviewer removed a
+ * moment before gets nothing.
+ */
+async function requestReview(
+	ctx: Ctx,
+	tx: Db,
+	input: { report: ReportRow; loaded: LoadedProgramme; period: Period; origin?: string }
+) {
+	const { report, loaded, period } = input;
+	const reviewers = await listReviewers(tx, { programmeIds: [loaded.row.id] });
+	if (reviewers.length === 0) return;
+	const municipality = report.municipalityId
+		? await getMunicipalityLook(tx, { municipalityId: report.municipalityId })
+		: null;
+	const submitter = municipality?.name ?? (await getRegion(tx, { id: loaded.row.regionId }))?.name ?? '';
+	const url = `${input.origin ?? ''}/beheer/rapportering/${report.id}`;
+	const mails = reviewers
+		.filter((r) => r.email)
+		.map((r) => {
+			const params = {
+				name: r.name,
+				submitter,
+				programme: loaded.programme.name,
+				period: period.label,
+				url
+			};
+			return {
+				to: r.email!,
+				subject: translate(ctx.locale, 'funderReports.reviewMail.subject', params),
+				text: translate(ctx.locale, 'funderReports.reviewMail.body', params),
+				reference: `funder_reports.review:${report.id}:${r.userId}`,
+				...(report.municipalityId ? { municipalityId: report.municipalityId } : {})
+			};
+		});
+	if (mails.length) await ctx.queueMails(tx, mails);
 }
 
 /** The named reviewer's verdict per action; only on a submitted report; the municipality sees it. */
@@ -886,10 +1125,13 @@ export async function judgeReport(
 	now = new Date()
 ): Promise<void> {
 	const actor = actorOf(ctx);
-	const { report, loaded } = await readableReport(ctx, input.unverifiedReportId);
+	const { report, loaded } = await readableReport(ctx, input.unverifiedReportId, { judging: true });
 	if (!mayJudgeReport(actor, loaded.ref)) throw new AppError('forbidden', { message: e('notReviewer') });
 	if (report.status === 'draft') throw new AppError('conflict', { message: e('notSubmitted') });
-	const raw = verdictInputSchema.parse(input.verdict ?? {});
+	const raw = validateInput(verdictInputSchema, input.verdict ?? {}, {
+		fallback: e('fixFields'),
+		fieldOf: () => 'form'
+	});
 	const verdict: Record<string, Verdict> = {};
 	const fields: FieldErrors = {};
 	for (const action of loaded.programme.definition.actions) {
@@ -939,6 +1181,8 @@ export interface ReportView {
 	canJudge: boolean;
 	/** KPI names of indicator-linked actions (Dutch), for the page and the exports. */
 	kpiNames: Record<string, string>;
+	/** The limits the form shows (no blank initiative slot once an action has the most it may have). */
+	limits: { initiatives: number };
 }
 
 /** The report as its page and its exports show it (a draft with its figures read again, else as locked). */
@@ -986,7 +1230,8 @@ export async function getReportView(
 				const part = parts.find((p) => p.key === indicator);
 				return [a.key, part ? translate(ctx.locale, part.name) : indicator];
 			})
-		)
+		),
+		limits: { initiatives: FUNDER_LIMITS.initiatives }
 	};
 }
 

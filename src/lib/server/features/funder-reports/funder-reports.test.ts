@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import * as XLSX from '@e965/xlsx';
 import type { Tenant } from '$lib/server/platform/context';
 import type { Actor } from '$lib/server/platform/policy';
+import type { MailMessage } from '$lib/server/platform/mail';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
 import { refusal } from '$lib/server/testing/assertions';
@@ -22,9 +23,13 @@ import {
 } from '$lib/server/testing/factories';
 import { readPdf } from '$lib/server/testing/pdf-inspect';
 import { auditLog, funderProgrammes, funderReports, users } from '$lib/server/db/schema';
-import { indicatorValue } from '$lib/server/features/impact/impact.service';
+import { brusselsDay, indicatorValue } from '$lib/server/features/impact/impact.service';
+import { translate } from '$lib/i18n';
 import {
+	addProgrammeAction,
 	addReviewer,
+	createEmptyProgramme,
+	removeProgrammeAction,
 	changeProgrammeTarget,
 	createProgramme,
 	createProgrammeFromPreset,
@@ -33,10 +38,12 @@ import {
 	getReportView,
 	judgeReport,
 	openReport,
+	periodEnd,
 	saveReport,
 	submitReport
 } from './funder-reports.service';
 import { exportReportPdf, exportReportXlsx } from './funder-reports.export';
+import { answersFromForm } from './funder-reports.forms';
 import { preset } from './funder-reports.presets';
 import { programmeSchema } from './funder-reports.schemas';
 import { seedDemoFunderReports } from './funder-reports.demo';
@@ -271,6 +278,36 @@ describe('programmes', () => {
 	});
 });
 
+describe('naming a reviewer', () => {
+	it('refuses an unverified, a deleted or a locked account’s address with a Dutch message beside the field', async () => {
+		const { id } = await testProgramme(5);
+		const unverified = await buildUser(database.db, { verified: false });
+		const deleted = await buildUser(database.db);
+		await database.db.update(users).set({ deletedAt: new Date() }).where(eq(users.id, deleted.id));
+		const locked = await buildUser(database.db);
+		await database.db.update(users).set({ lockedAt: new Date() }).where(eq(users.id, locked.id));
+		for (const [who, message] of [
+			[unverified, 'funderReports.errors.reviewerUnknown'],
+			[deleted, 'funderReports.errors.reviewerUnknown'],
+			[locked, 'funderReports.errors.reviewerLocked']
+		] as const) {
+			const err = await refusal(
+				addReviewer(as(regionAdmin), { unverifiedProgrammeId: id, email: who.email!.toUpperCase() }),
+				'validation'
+			);
+			expect(err.options.fields?.email).toEqual([message]);
+			expect(translate('nl', message)).toMatch(/e-mailadres/);
+		}
+		const summary = (await getRegionProgrammes(as(regionAdmin))).programmes.find((p) => p.id === id)!;
+		expect(summary.reviewers).toEqual([]);
+		// A verified, living account is named (its address typed in capitals still finds it).
+		const fine = await buildUser(database.db);
+		await addReviewer(as(regionAdmin), { unverifiedProgrammeId: id, email: fine.email!.toUpperCase() });
+		const after = (await getRegionProgrammes(as(regionAdmin))).programmes.find((p) => p.id === id)!;
+		expect(after.reviewers.map((r) => r.userId)).toEqual([fine.id]);
+	});
+});
+
 describe('the interim report', () => {
 	let programmeId: number;
 	let reportId: number;
@@ -384,6 +421,97 @@ describe('the interim report', () => {
 		});
 	});
 
+	it('refuses more than 20 initiatives beside the action’s initiatives (no 500), and oversized or hostile initiative fields', async () => {
+		const base = { expectations: complete.expectations, sections: complete.sections };
+		const form = new FormData();
+		form.set('a.actieplan.reached', '2');
+		form.set('a.actieplan.motivation', 'Te weinig tijd.');
+		for (let n = 0; n <= 20; n++) {
+			form.set(`a.actieplan.i.${n}.description`, `Initiatief ${n}`);
+			form.set(`a.actieplan.i.${n}.timing`, 'juni');
+			form.set(`a.actieplan.i.${n}.contribution`, '1');
+		}
+		const tooMany = answersFromForm(form);
+		expect(tooMany.actions.actieplan!.initiatives).toHaveLength(21);
+		for (const work of [
+			saveReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: tooMany }),
+			submitReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: tooMany })
+		]) {
+			const err = await refusal(work, 'validation');
+			expect(err.options.fields).toEqual({
+				'a.actieplan.initiatives': ['funderReports.errors.tooManyInitiatives']
+			});
+		}
+		expect(
+			(await getReportView(as(geelModerator, geel), { unverifiedReportId: reportId })).answers.actions
+				.actieplan!.initiatives.length
+		).toBeLessThan(21);
+		// Exactly 20 are kept, and the page is told the limit (it shows no blank slot then).
+		form.delete('a.actieplan.i.20.description');
+		form.delete('a.actieplan.i.20.timing');
+		form.delete('a.actieplan.i.20.contribution');
+		await saveReport(as(geelModerator, geel), {
+			unverifiedReportId: reportId,
+			answers: answersFromForm(form)
+		});
+		const full = await getReportView(as(geelModerator, geel), { unverifiedReportId: reportId });
+		expect(full.answers.actions.actieplan!.initiatives).toHaveLength(20);
+		expect(full.limits.initiatives).toBe(20);
+		// Initiatives that are not a list, or items that are not objects: refused beside the field.
+		for (const initiatives of ['x'.repeat(10_000), [1, 2], { 0: 'a' }]) {
+			const err = await refusal(
+				saveReport(as(geelModerator, geel), {
+					unverifiedReportId: reportId,
+					answers: { ...base, actions: { actieplan: { reached: '2', initiatives } } }
+				}),
+				'validation'
+			);
+			expect(Object.keys(err.options.fields ?? {})).toEqual(['a.actieplan.initiatives']);
+		}
+		// Oversized and hostile fields: each named beside itself, nothing kept.
+		const hostile = {
+			...base,
+			actions: {
+				actieplan: {
+					reached: '2',
+					initiatives: [
+						{ description: 'd'.repeat(4001), timing: 't'.repeat(201), contribution: '9'.repeat(60) },
+						{ description: 'ok', timing: 'mei', contribution: '<script>alert(1)</script>' },
+						{ description: 'ok', timing: 'mei', contribution: '-3' }
+					]
+				}
+			}
+		};
+		const err = await refusal(
+			saveReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: hostile }),
+			'validation'
+		);
+		expect(err.options.fields).toEqual({
+			'a.actieplan.i.0.description': ['funderReports.errors.textTooLong'],
+			'a.actieplan.i.0.timing': ['funderReports.errors.textTooLong'],
+			'a.actieplan.i.0.contribution': ['funderReports.errors.valueTooLarge'],
+			'a.actieplan.i.1.contribution': ['funderReports.errors.valueInvalid'],
+			'a.actieplan.i.2.contribution': ['funderReports.errors.contributionNegative']
+		});
+		// Control characters never reach the database; markup stays text.
+		await saveReport(as(geelModerator, geel), {
+			unverifiedReportId: reportId,
+			answers: {
+				...base,
+				actions: {
+					actieplan: {
+						reached: '2',
+						initiatives: [{ description: 'A\u0000<b>B</b>\u0007', timing: 'mei', contribution: '1' }]
+					}
+				}
+			}
+		});
+		const kept = await getReportView(as(geelModerator, geel), { unverifiedReportId: reportId });
+		expect(kept.answers.actions.actieplan!.initiatives).toEqual([
+			{ description: 'A<b>B</b>', timing: 'mei', contribution: '1' }
+		]);
+	});
+
 	it('holds minimum expectations (at least 3 of 5) and answers to their 250 characters, keeps hostile text inert', async () => {
 		const two = {
 			...complete,
@@ -463,7 +591,28 @@ describe('the interim report', () => {
 	});
 
 	it('submits, locks with its figures, and refuses a second submit or an edit after locking', async () => {
-		await submitReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: complete });
+		// A draft is not for the reviewer's eyes: not on its page, not in the exports, not in the history.
+		await refusal(getReportView(as(reviewer), { unverifiedReportId: reportId }), 'not_found');
+		await refusal(exportReportXlsx(as(reviewer), { unverifiedReportId: reportId }), 'not_found');
+		const before = (await getRegionProgrammes(as(reviewer))).programmes.find((p) => p.id === programmeId)!;
+		expect(before.isReviewer).toBe(true);
+		expect(before.reports.map((r) => r.id)).not.toContain(reportId);
+		// Submitting mails the programme's named reviewers, and no one else (not another programme's reviewer,
+		// nor the region's admin, nor the submitter).
+		const outbox: MailMessage[] = [];
+		await submitReport(buildCtx(database.db, geel, { actor: geelModerator, outbox }), {
+			unverifiedReportId: reportId,
+			answers: complete,
+			origin: 'https://meedoen.test'
+		});
+		expect(outbox.map((m) => m.to)).toEqual([reviewerEmail]);
+		expect(outbox[0]!.subject).toContain('Testprogramma');
+		expect(outbox[0]!.text).toContain(`https://meedoen.test/beheer/rapportering/${reportId}`);
+		expect(outbox[0]!.reference).toBe(`funder_reports.review:${reportId}:${reviewer.userId}`);
+		// Once submitted the reviewer reads it, and finds it in the history.
+		expect((await getReportView(as(reviewer), { unverifiedReportId: reportId })).status).toBe('submitted');
+		const after = (await getRegionProgrammes(as(reviewer))).programmes.find((p) => p.id === programmeId)!;
+		expect(after.reports.map((r) => r.id)).toContain(reportId);
 		const locked = await getReportView(as(geelModerator, geel), { unverifiedReportId: reportId });
 		expect(locked.status).toBe('submitted');
 		expect(locked.canFill).toBe(false);
@@ -658,5 +807,145 @@ describe('a programme the region submits as project holder', () => {
 		expect(
 			(await getRegionProgrammes(as(regionAdmin))).programmes.find((p) => p.id === programmeId)?.canFillRegion
 		).toBe(true);
+	});
+});
+
+describe('a period’s end', () => {
+	it('is on the period’s last day in Brussels in summer time as in winter (not 22:00 UTC, the next day in summer)', () => {
+		for (const to of ['2026-07-31', '2026-06-30', '2026-03-29', '2026-10-25', '2026-12-31']) {
+			expect(brusselsDay(periodEnd({ to }))).toBe(to);
+		}
+		// What the old end was: 22:00 UTC on 31 July is already 1 August in Brussels.
+		expect(brusselsDay(new Date('2026-07-31T22:00:00Z'))).toBe('2026-08-01');
+	});
+});
+
+describe('a programme from scratch', () => {
+	const fresh = {
+		name: 'Buurtwerking',
+		funder: 'Provincie',
+		threshold: '30',
+		submitter: 'municipality',
+		periods: [{ label: 'Jaar 1', from: `${THIS_YEAR}-01-01`, to: `${THIS_YEAR}-12-31` }]
+	};
+
+	it('refuses each bad field of a new programme beside it, and anyone but the region’s admins', async () => {
+		const cases: [Record<string, unknown>, string, string][] = [
+			[{ name: '' }, 'name', 'funderReports.errors.titleRequired'],
+			[{ name: 'x'.repeat(201) }, 'name', 'funderReports.errors.titleTooLong'],
+			[{ funder: '   ' }, 'funder', 'funderReports.errors.titleRequired'],
+			[{ threshold: '0' }, 'threshold', 'funderReports.errors.thresholdInvalid'],
+			[{ threshold: '101' }, 'threshold', 'funderReports.errors.thresholdInvalid'],
+			[{ threshold: 'veel' }, 'threshold', 'funderReports.errors.thresholdInvalid'],
+			[{ submitter: 'iedereen' }, 'submitter', 'funderReports.errors.submitterInvalid'],
+			[{ periods: [] }, 'periods', 'funderReports.errors.periodsRequired'],
+			[
+				{ periods: [{ label: 'J', from: '2026-13-01x', to: '2026-12-31' }] },
+				'period.0.from',
+				'funderReports.errors.dateInvalid'
+			],
+			[
+				{ periods: [{ label: 'J', from: '2026-12-31', to: '2026-01-01' }] },
+				'period.0.to',
+				'funderReports.errors.periodInvalid'
+			],
+			[
+				{ periods: [{ label: '', from: '2026-01-01', to: '2026-12-31' }] },
+				'period.0.label',
+				'funderReports.errors.titleRequired'
+			]
+		];
+		for (const [change, field, message] of cases) {
+			const err = await refusal(
+				createEmptyProgramme(as(regionAdmin), { unverifiedRegionId: regionId, ...fresh, ...change }),
+				'validation'
+			);
+			expect(err.options.fields?.[field], JSON.stringify(change)).toContain(message);
+		}
+		await refusal(
+			createEmptyProgramme(as(molAdmin), { unverifiedRegionId: regionId, ...fresh }),
+			'forbidden'
+		);
+	});
+
+	it('starts without actions, takes actions linked to an indicator or by hand (target above zero), and removes one when confirmed', async () => {
+		const { id } = await createEmptyProgramme(as(regionAdmin), { unverifiedRegionId: regionId, ...fresh });
+		const empty = (await getRegionProgrammes(as(regionAdmin))).programmes.find((p) => p.id === id)!;
+		expect(empty).toMatchObject({ name: 'Buurtwerking', funder: 'Provincie', threshold: 30, actions: [] });
+		// No report for a programme without actions.
+		const noActions = await refusal(
+			openReport(as(geelModerator, geel), { unverifiedProgrammeId: id, period: 'jaar-1' }),
+			'validation'
+		);
+		expect(noActions.options.fields?.period).toEqual(['funderReports.errors.actionsRequired']);
+		const base = { unverifiedProgrammeId: id, title: 'Buurtfeesten', kind: 'manual', label: 'Feesten' };
+		for (const [change, field, message] of [
+			[{ target: '0' }, 'target', 'funderReports.errors.targetPositive'],
+			[{ target: '-1' }, 'target', 'funderReports.errors.targetPositive'],
+			[{ target: 'tien' }, 'target', 'funderReports.errors.valueInvalid'],
+			[{ target: '99999999999' }, 'target', 'funderReports.errors.valueTooLarge'],
+			[{ title: '', target: '3' }, 'title', 'funderReports.errors.titleRequired'],
+			[{ label: '', target: '3' }, 'label', 'funderReports.errors.titleRequired'],
+			[{ kind: 'x', target: '3' }, 'kind', 'funderReports.errors.kpiKindInvalid'],
+			[
+				{ kind: 'indicator', indicator: 'nope.nope', target: '3' },
+				'indicator',
+				'funderReports.errors.indicatorUnknown'
+			],
+			[
+				{ kind: 'indicator', indicator: '', target: '3' },
+				'indicator',
+				'funderReports.errors.indicatorUnknown'
+			]
+		] as const) {
+			const err = await refusal(addProgrammeAction(as(regionAdmin), { ...base, ...change }), 'validation');
+			expect(err.options.fields?.[field], JSON.stringify(change)).toContain(message);
+		}
+		await refusal(addProgrammeAction(as(geelModerator), { ...base, target: '3' }), 'not_found');
+		const manual = await addProgrammeAction(as(regionAdmin), { ...base, target: '4' });
+		const linked = await addProgrammeAction(as(regionAdmin), {
+			unverifiedProgrammeId: id,
+			title: 'Buurtfeesten',
+			kind: 'indicator',
+			indicator: 'accounts.registeredUsers',
+			target: '12,5'
+		});
+		expect(linked.key).not.toBe(manual.key);
+		const two = (await getRegionProgrammes(as(regionAdmin))).programmes.find((p) => p.id === id)!;
+		expect(two.actions.map((a) => [a.title, a.indicator, a.targetMunicipality])).toEqual([
+			['Buurtfeesten', null, 4],
+			['Buurtfeesten', 'accounts.registeredUsers', 12.5]
+		]);
+		// Removing asks for the tick first.
+		const unconfirmed = await refusal(
+			removeProgrammeAction(as(regionAdmin), { unverifiedProgrammeId: id, action: manual.key, confirm: '' }),
+			'validation'
+		);
+		expect(unconfirmed.options.fields?.confirm).toEqual(['funderReports.errors.confirmRemoval']);
+		await removeProgrammeAction(as(regionAdmin), {
+			unverifiedProgrammeId: id,
+			action: manual.key,
+			confirm: 'ja'
+		});
+		const one = (await getRegionProgrammes(as(regionAdmin))).programmes.find((p) => p.id === id)!;
+		expect(one.actions.map((a) => a.key)).toEqual([linked.key]);
+		const logged = await database.db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.action, 'funder_reports.action_removed'));
+		expect(logged.length).toBe(1);
+		// Once a report exists, the actions stay as they are (the report keeps its answers per action).
+		const report = await openReport(as(geelModerator, geel), { unverifiedProgrammeId: id, period: 'jaar-1' });
+		expect(report.id).toBeGreaterThan(0);
+		const inUse = await refusal(
+			removeProgrammeAction(as(regionAdmin), {
+				unverifiedProgrammeId: id,
+				action: linked.key,
+				confirm: 'ja'
+			}),
+			'conflict'
+		);
+		expect(inUse.messageKey).toBe('funderReports.errors.programmeInUse');
+		await refusal(addProgrammeAction(as(regionAdmin), { ...base, target: '2' }), 'conflict');
 	});
 });
