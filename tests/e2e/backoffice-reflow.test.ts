@@ -157,7 +157,9 @@ describe('the back office reflows at 320 px and at 200 % zoom', () => {
 			'/beheer/deelname',
 			'/beheer/rollen/verwijderen',
 			'/beheer/begeleiding',
-			'/beheer/begeleiding/verwijderen'
+			'/beheer/begeleiding/verwijderen',
+			'/geel/beheer/impact',
+			'/beheer/impact'
 		])
 			expect(routes).toContain(expected);
 		const failures: string[] = [];

@@ -41,6 +41,7 @@ export const backoffice = {
 		playbook: 'Draaiboek',
 		groups: 'Burgergroepen',
 		climatePlan: 'Klimaatplan',
+		impact: 'Impact',
 		staff: 'Medewerkers',
 		audit: 'Logboek',
 		settings: 'Instellingen',
@@ -665,6 +666,10 @@ export const backoffice = {
 			intro:
 				'De trajecten die de gemeenten van de regio kunnen lopen: schrijven, publiceren, voorstellen van gemeenten en wie wat gebruikt.',
 			link: 'Naar het draaiboek van de regio'
+		},
+		results: {
+			heading: 'Resultaten van de regio',
+			impact: 'Impact: de indicatoren van elke gemeente naast elkaar'
 		},
 		titleOf: 'Beheer van de {region}',
 		regionsNav: 'Regio’s',
