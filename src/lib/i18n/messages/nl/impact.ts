@@ -200,7 +200,7 @@ export const impact = {
 			other:
 				'De cijfers van de regio zijn de som van de {count} deelnemende gemeenten (bij een indicator die gemeenten telt: hoeveel van hen ja hebben). Een gemeente die niet deelneemt, staat in de tabel met haar eigen cijfers, maar telt niet mee.'
 		},
-		notTakingPart: 'neemt niet deel',
+		takingPartColumn: 'Neemt deel',
 		sortBy: 'Sorteer op {column}',
 		asc: 'oplopend',
 		desc: 'aflopend',

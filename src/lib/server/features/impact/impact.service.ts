@@ -455,9 +455,17 @@ export async function getRegionImpactCsv(
 	const cell = (f: RegionImpactPage['municipalities'][number]['figures'][number]) =>
 		f.yes !== null ? (f.yes ? t('impact.yes') : t('impact.no')) : f.value;
 	const csv = toCsv([
-		[t('impact.region.municipality'), ...page.columns.map((c) => c.name)],
-		...page.municipalities.map((m) => [m.name, ...m.figures.map(cell)]),
-		[page.region.name, ...page.rows.map((r) => r.now)]
+		[
+			t('impact.region.municipality'),
+			...page.columns.map((c) => c.name),
+			t('impact.region.takingPartColumn')
+		],
+		...page.municipalities.map((m) => [
+			m.name,
+			...m.figures.map(cell),
+			m.participating ? t('impact.yes') : t('impact.no')
+		]),
+		[page.region.name, ...page.rows.map((r) => r.now), page.takingPart]
 	]);
 	return { filename: `impact-${page.region.slug}-${brusselsDay(now)}.csv`, csv };
 }

@@ -370,6 +370,11 @@ describe('the region’s figures are those of the municipalities taking part', (
 		const row = page.municipalities.find((m) => m.slug === 'kasterlee')!;
 		expect(row.participating).toBe(false);
 		expect(row.figures.find((f) => f.key === 'accounts.climateMakers')!.value).toBe(1);
+		const { csv } = await getRegionImpactCsv(ctx(undefined, regionAdmin), {});
+		const csvLines = csv.replace('\uFEFF', '').trim().split(/\r\n/);
+		expect(csvLines[0]!.endsWith('"Neemt deel"')).toBe(true);
+		expect(csvLines.find((l) => l.startsWith('"Kasterlee";'))!.endsWith('"nee"')).toBe(true);
+		expect(csvLines.find((l) => l.startsWith('"Geel";'))!.endsWith('"ja"')).toBe(true);
 		// Computed for the snapshot, the region's figure is the same.
 		const all = (await listRegionsWithMunicipalities(database.db)).find((r) => r.id === regionId)!;
 		const [computed] = await computeFigures(database.db, {
