@@ -8,7 +8,8 @@ import type { MessageKey } from '$lib/i18n';
  * How an indicator counts.
  * - `count`: a number per municipality; the region's figure is their sum unless `compute` gives one.
  * - `municipalities`: a yes or no per municipality with its reason; it exists only for the region, as the
- *   number of municipalities with yes.
+ *   number of municipalities with yes (declared `regionOnly`).
+ * Either way the region's figure is made of the municipalities taking part only (`regionSum`).
  */
 export type IndicatorKind = 'count' | 'municipalities';
 
@@ -20,6 +21,11 @@ export interface IndicatorScope {
 	regionId: string;
 	municipalityIds: readonly string[];
 	now: Date;
+	/**
+	 * The municipalities whose figures make the region's: those taking part in the programme (`takingPartOf`).
+	 * An indicator that gives the region's figure itself counts only these, as `regionSum` does.
+	 */
+	takingPart: ReadonlySet<string>;
 	/**
 	 * What the indicators of one computation share (one read of the strategies serves two indicators): loads
 	 * memoised by key for this computation only. Absent when an indicator is computed on its own.
@@ -81,6 +87,13 @@ export interface IndicatorPart {
 	mapBaseline?: MessageKey;
 	/** Whether the public impact pages show it (counts of people and actions); strategies and channels are internal. */
 	public: boolean;
+	/**
+	 * The indicator exists only for the region (a count of municipalities, or the region's own figure such as the
+	 * playbook made available): it has no target or baseline of one municipality, is never entered for one, and
+	 * the municipalities' public pages do not show it. Declared, never guessed from the other fields; every
+	 * `municipalities` indicator declares it (collectIndicators checks).
+	 */
+	regionOnly?: boolean;
 	/** Its position in the impact map (lower first). */
 	order: number;
 	/**
@@ -99,6 +112,10 @@ export function collectIndicators(
 	for (const f of features)
 		for (const i of f.indicators ?? []) {
 			if (seen.has(i.key)) throw new Error(`indicator ${i.key} of ${f.name} is declared twice`);
+			if (i.kind === 'municipalities' && !i.regionOnly)
+				throw new Error(`indicator ${i.key} of ${f.name} counts municipalities: declare it regionOnly`);
+			if (i.regionOnly && (i.target.municipality !== null || i.targetFrom === 'figure'))
+				throw new Error(`indicator ${i.key} of ${f.name} is regionOnly: no target per municipality`);
 			seen.add(i.key);
 			all.push(i);
 		}
@@ -106,12 +123,29 @@ export function collectIndicators(
 }
 
 /**
- * Whether an indicator exists only for the region (a count of municipalities, or a count without a target per
- * municipality, as the playbook made available): the municipal pages do not show it and it is never entered for
- * one municipality.
+ * The municipalities of a region whose figures add up to the region's figure: those taking part in the
+ * programme (`municipalities.participating`). The one definition of every region's sum (the dashboards, the
+ * public impact page, the daily snapshot, the funders' reports, the Climate Pact's indicators); a municipality
+ * that does not take part still has its own figures, but they do not move the region's.
  */
-export function isRegionOnly(part: IndicatorPart): boolean {
-	return (
-		part.kind === 'municipalities' || (part.target.municipality === null && part.targetFrom !== 'figure')
-	);
+export function takingPartOf(municipalities: readonly { id: string; participating: boolean }[]): Set<string> {
+	return new Set(municipalities.filter((m) => m.participating).map((m) => m.id));
+}
+
+/**
+ * The region's figure from its municipalities' figures, of those taking part only: their sum, or for a
+ * `municipalities` indicator how many of them have yes (a figure above 0). A figure not known (null) adds nothing.
+ */
+export function regionSum(
+	kind: IndicatorKind,
+	figures: Iterable<readonly [string, { value: number | null }]>,
+	takingPart: ReadonlySet<string>
+): number {
+	let sum = 0;
+	for (const [id, f] of figures) {
+		if (!takingPart.has(id)) continue;
+		const value = f.value ?? 0;
+		sum += kind === 'municipalities' ? (value > 0 ? 1 : 0) : value;
+	}
+	return sum;
 }

@@ -41,6 +41,7 @@ export const backoffice = {
 		playbook: 'Draaiboek',
 		groups: 'Burgergroepen',
 		climatePlan: 'Klimaatplan',
+		impact: 'Impact',
 		funderReports: 'Rapportering',
 		staff: 'Medewerkers',
 		audit: 'Logboek',
@@ -672,6 +673,7 @@ export const backoffice = {
 		},
 		results: {
 			heading: 'Resultaten van de regio',
+			impact: 'Impact: de indicatoren van elke gemeente naast elkaar',
 			funderReports: 'Rapportering aan de subsidiegevers'
 		},
 		titleOf: 'Beheer van de {region}',

@@ -196,6 +196,12 @@ export const impact = {
 		municipality: 'Gemeente',
 		sideBySide: 'Alle gemeenten naast elkaar',
 		sideCaption: 'De indicatoren per gemeente, gesorteerd op {column} ({dir})',
+		takingPart: {
+			one: 'De cijfers van de regio zijn de som van de {count} deelnemende gemeente (bij een indicator die gemeenten telt: of ze ja heeft). Een gemeente die niet deelneemt, staat in de tabel met haar eigen cijfers, maar telt niet mee.',
+			other:
+				'De cijfers van de regio zijn de som van de {count} deelnemende gemeenten (bij een indicator die gemeenten telt: hoeveel van hen ja hebben). Een gemeente die niet deelneemt, staat in de tabel met haar eigen cijfers, maar telt niet mee.'
+		},
+		takingPartColumn: 'Neemt deel',
 		sortBy: 'Sorteer op {column}',
 		asc: 'oplopend',
 		desc: 'aflopend',
@@ -243,7 +249,6 @@ export const impact = {
 		indicatorUnknown: 'Kies een indicator uit de lijst.',
 		scopeUnknown: 'Kies de regio of een gemeente uit de lijst.',
 		computed: 'Deze indicator berekent het platform zelf; je kan hem niet invoeren.',
-		noMunicipalTarget: 'Deze indicator heeft alleen een doel voor de regio.',
 		regionOnly: 'Dit cijfer bestaat alleen voor de regio; de regiobeheerder voert het in.'
 	},
 	public: {
@@ -253,6 +258,10 @@ export const impact = {
 			'Inwoners, verenigingen en de gemeente werken samen aan het klimaat. Dit zijn de cijfers, elke dag bijgewerkt.',
 		introRegion:
 			'In {region} werken gemeenten en inwoners samen aan het klimaat. Dit zijn de cijfers van alle gemeenten samen.',
+		takingPart: {
+			one: 'De cijfers van de regio zijn de som van de {count} deelnemende gemeente.',
+			other: 'De cijfers van de regio zijn de som van de {count} deelnemende gemeenten.'
+		},
 		figure: '{value} {unit}',
 		ofTarget: 'Het doel is {target}.',
 		reached: 'Dat is {percent} % van het doel.',

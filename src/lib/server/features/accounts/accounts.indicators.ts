@@ -67,8 +67,9 @@ async function countChannels(db: Db, scope: IndicatorScope): Promise<IndicatorCo
 		m.channels.push(`${r.channel} ${r.n}`);
 		by.set(r.municipalityId!, m);
 	}
-	// The region's channels are distinct, not summed: read from the same rows.
-	const distinct = new Set(rows.map((r) => r.channel));
+	// The region's channels are distinct, not summed: read from the same rows, of the municipalities taking part
+	// (the set every region's figure is made of).
+	const distinct = new Set(rows.filter((r) => scope.takingPart.has(r.municipalityId!)).map((r) => r.channel));
 	return {
 		municipalities: new Map(
 			[...by].map(([id, m]) => [id, { value: m.channels.length, note: m.channels.join(', ') }])

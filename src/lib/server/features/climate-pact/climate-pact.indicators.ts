@@ -1,10 +1,16 @@
 // The Climate Pact's totals as impact indicators (issue 21): per kind of LEKP outcome the verified quantity since
 // 2021 of each municipality against its 2030 target (from its inhabitants; renovations from the dwellings staff
-// entered), and for the region the sum over the municipalities taking part, as the pact's own pages count it
-// (climate-pact.totals.ts): the same figures, computed for every municipality at once.
+// entered), and for the region the sum over the municipalities taking part (the scope's `takingPart`, the set every
+// region's sum uses), as the pact's own pages count it (climate-pact.totals.ts): the same figures, computed for
+// every municipality at once.
 import { translate, type MessageKey } from '$lib/i18n';
 import { PACT_KINDS, pactTarget, round2, type PactKind } from '$lib/domain/climate-pact';
-import { sharedLoad, type IndicatorFigure, type IndicatorPart } from '$lib/server/platform/indicators';
+import {
+	regionSum,
+	sharedLoad,
+	type IndicatorFigure,
+	type IndicatorPart
+} from '$lib/server/platform/indicators';
 import { listPactFigures } from './climate-pact.queries';
 
 export const pactIndicatorKey = (kind: PactKind) => `climatePact.${kind}`;
@@ -48,14 +54,15 @@ export const climatePactIndicators: IndicatorPart[] = PACT_KINDS.map((kind, i) =
 		}
 		// The region: the municipalities taking part (as the region's pact page and home page count them), its
 		// target the sum of theirs (renovations only of those that entered their dwellings).
-		const taking = rows.filter((r) => r.participating);
-		const targets = taking
+		const targets = rows
+			.filter((r) => scope.takingPart.has(r.municipalityId))
 			.map((r) => municipalities.get(r.municipalityId)!.target)
 			.filter((t): t is number => t !== null && t !== undefined);
+		const totals = rows.map((r) => [r.municipalityId, { value: r.totals[kind] ?? 0 }] as const);
 		return {
 			municipalities,
 			region: {
-				value: round2(taking.reduce((a, r) => a + (r.totals[kind] ?? 0), 0)),
+				value: round2(regionSum('count', totals, scope.takingPart)),
 				target: targets.length ? targets.reduce((a, t) => a + t, 0) : null
 			}
 		};

@@ -813,6 +813,7 @@ describe('the diagnosis and the departments taking part', () => {
 		const computed = await indicator.compute!(database.db, {
 			regionId: region!.id,
 			municipalityIds: [geel.id, mol.id],
+			takingPart: new Set([geel.id, mol.id]),
 			now: new Date()
 		});
 		expect(computed.municipalities.get(geel.id)).toEqual({ value: 3, note: '3 van 3 diensten' });

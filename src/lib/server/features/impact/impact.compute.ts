@@ -1,8 +1,14 @@
 // Computing every indicator of the registry for a region at a moment: the features' counts, the figures staff
-// entered where the platform cannot count, and the region's figure (a sum, a count of yes, or its own).
+// entered where the platform cannot count, and the region's figure (a sum, a count of yes, or its own), made of
+// the municipalities taking part only (regionSum).
 import type { Db } from '$lib/server/db/client';
 import type { Features } from '$lib/server/platform/feature';
-import { collectIndicators, type IndicatorPart, type IndicatorSource } from '$lib/server/platform/indicators';
+import {
+	collectIndicators,
+	regionSum,
+	type IndicatorPart,
+	type IndicatorSource
+} from '$lib/server/platform/indicators';
 import { listLatestEntries, REGION_SCOPE } from './impact.queries';
 
 export interface Figure {
@@ -62,6 +68,8 @@ export async function computeFigures(
 		features: Features;
 		regionId: string;
 		municipalityIds: readonly string[];
+		/** The region's municipalities taking part (`takingPartOf`): only theirs make the region's figure. */
+		takingPart: ReadonlySet<string>;
 		now: Date;
 		/** Only these indicators (all when absent). */
 		keys?: readonly string[];
@@ -75,6 +83,7 @@ export async function computeFigures(
 	const scope = {
 		regionId: input.regionId,
 		municipalityIds: input.municipalityIds,
+		takingPart: input.takingPart,
 		now: input.now,
 		shared: new Map<string, Promise<unknown>>()
 	};
@@ -104,7 +113,6 @@ export async function computeFigures(
 					...(f?.target !== undefined ? { target: f.target } : {})
 				});
 			}
-			const values = [...municipalities.values()].map((f) => f.value ?? 0);
 			const region: Figure = result.region
 				? {
 						value: result.region.value,
@@ -114,10 +122,7 @@ export async function computeFigures(
 						...(result.region.target !== undefined ? { target: result.region.target } : {})
 					}
 				: {
-						value:
-							part.kind === 'municipalities'
-								? values.filter((v) => v > 0).length
-								: values.reduce((a, b) => a + b, 0),
+						value: regionSum(part.kind, municipalities, input.takingPart),
 						note: null,
 						source: 'computed',
 						at: input.now

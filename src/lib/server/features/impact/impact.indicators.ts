@@ -60,6 +60,7 @@ export const impactIndicators: IndicatorPart[] = [
 	},
 	{
 		key: EXTERNAL_STRATEGY,
+		regionOnly: true,
 		name: 'impact.indicators.externalStrategy.name',
 		definition: 'impact.indicators.externalStrategy.definition',
 		source: 'impact.indicators.externalStrategy.source',
@@ -82,6 +83,7 @@ export const impactIndicators: IndicatorPart[] = [
 	},
 	{
 		key: TESTING,
+		regionOnly: true,
 		name: 'impact.indicators.testing.name',
 		definition: 'impact.indicators.testing.definition',
 		source: 'impact.indicators.testing.source',
@@ -142,6 +144,7 @@ export const impactIndicators: IndicatorPart[] = [
 	},
 	{
 		key: STRATEGIES,
+		regionOnly: true,
 		name: 'impact.indicators.strategies.name',
 		definition: 'impact.indicators.strategies.definition',
 		source: 'impact.indicators.strategies.source',
@@ -165,6 +168,7 @@ export const impactIndicators: IndicatorPart[] = [
 	{
 		// The playbook offered to the 29 of the Kempen and beyond: the platform cannot see who received it.
 		key: PLAYBOOK_AVAILABLE,
+		regionOnly: true,
 		name: 'impact.indicators.playbookAvailable.name',
 		definition: 'impact.indicators.playbookAvailable.definition',
 		source: 'impact.indicators.playbookAvailable.source',

@@ -5,7 +5,7 @@ import { translate, type Locale } from '$lib/i18n';
 import type { Db } from '$lib/server/db/client';
 import type { Ctx, TenantCtx } from '$lib/server/platform/context';
 import type { Features } from '$lib/server/platform/feature';
-import { isRegionOnly, type IndicatorPart } from '$lib/server/platform/indicators';
+import { takingPartOf, type IndicatorPart } from '$lib/server/platform/indicators';
 import type { Actor } from '$lib/server/platform/policy';
 import type { Logger } from '$lib/server/platform/log';
 import { AppError } from '$lib/server/platform/errors';
@@ -104,6 +104,7 @@ export async function takeDailySnapshots(input: {
 			features: input.features,
 			regionId: region.id,
 			municipalityIds: region.municipalities.map((m) => m.id),
+			takingPart: takingPartOf(region.municipalities),
 			now: input.now
 		});
 		const snapshot: SnapshotRow[] = [];
@@ -143,6 +144,8 @@ export interface IndicatorRow {
 	unit: string;
 	kind: IndicatorPart['kind'];
 	public: boolean;
+	/** Declared in the registry: no target, baseline or entered figure of one municipality. */
+	regionOnly: boolean;
 	baseline: { value: number; recordedOn: string; reason: string } | null;
 	/** The impact map's baseline in words, while none is recorded. */
 	mapBaseline: string | null;
@@ -217,6 +220,7 @@ function buildRow(
 		...texts(locale, part),
 		kind: part.kind,
 		public: part.public,
+		regionOnly: part.regionOnly === true,
 		baseline,
 		target,
 		now: figure.value,
@@ -266,6 +270,7 @@ async function pageData(
 			features: ctx.features,
 			regionId: input.region.id,
 			municipalityIds: input.only ? [input.only] : input.region.municipalities.map((m) => m.id),
+			takingPart: takingPartOf(input.region.municipalities),
 			now: input.now,
 			keys
 		}),
@@ -356,6 +361,8 @@ export interface RegionImpactPage {
 	}[];
 	sort: string;
 	dir: 'asc' | 'desc';
+	/** How many municipalities take part: the region's figures are made of theirs only (`takingPartOf`). */
+	takingPart: number;
 	baselinesRecorded: boolean;
 	indicators: { key: string; name: string; entered: boolean }[];
 	now: string;
@@ -423,6 +430,7 @@ export async function getRegionImpact(
 		municipalities,
 		sort: sortKey,
 		dir,
+		takingPart: takingPartOf(region.municipalities).size,
 		baselinesRecorded: data.baselines.length > 0,
 		indicators: data.figures.map((f) => ({
 			key: f.part.key,
@@ -444,9 +452,17 @@ export async function getRegionImpactCsv(
 	const cell = (f: RegionImpactPage['municipalities'][number]['figures'][number]) =>
 		f.yes !== null ? (f.yes ? t('impact.yes') : t('impact.no')) : f.value;
 	const csv = toCsv([
-		[t('impact.region.municipality'), ...page.columns.map((c) => c.name)],
-		...page.municipalities.map((m) => [m.name, ...m.figures.map(cell)]),
-		[page.region.name, ...page.rows.map((r) => r.now)]
+		[
+			t('impact.region.municipality'),
+			...page.columns.map((c) => c.name),
+			t('impact.region.takingPartColumn')
+		],
+		...page.municipalities.map((m) => [
+			m.name,
+			...m.figures.map(cell),
+			m.participating ? t('impact.yes') : t('impact.no')
+		]),
+		[page.region.name, ...page.rows.map((r) => r.now), page.takingPart]
 	]);
 	return { filename: `impact-${page.region.slug}-${brusselsDay(now)}.csv`, csv };
 }
@@ -454,6 +470,8 @@ export async function getRegionImpactCsv(
 export interface PublicImpactPage {
 	name: string;
 	rows: IndicatorRow[];
+	/** The region's page: how many municipalities take part (its figures are theirs summed); null for one. */
+	takingPart: number | null;
 	now: string;
 }
 
@@ -477,8 +495,9 @@ export async function getPublicImpact(
 	});
 	return {
 		name: municipality.name,
+		takingPart: null,
 		rows: data.figures
-			.filter((f) => !isRegionOnly(f.part))
+			.filter((f) => !f.part.regionOnly)
 			.map((f) => buildRow(ctx.locale, f, municipality.id, data))
 			.map(publicRow),
 		now: now.toISOString()
@@ -492,6 +511,7 @@ export async function getPublicRegionImpact(ctx: Ctx, now = new Date()): Promise
 	const data = await pageData(ctx, { region, scopeKeys: [REGION_SCOPE], publicOnly: true, now });
 	return {
 		name: region.name,
+		takingPart: takingPartOf(region.municipalities).size,
 		rows: data.figures.map((f) => buildRow(ctx.locale, f, REGION_SCOPE, data)).map(publicRow),
 		now: now.toISOString()
 	};
@@ -569,19 +589,27 @@ async function authorizeFigure<S extends z.ZodType<{ scope: string; indicator: s
 	return { scope: { ...scope, part: indicatorPart(ctx, values.indicator) }, values };
 }
 
+/**
+ * Refuses a figure of one municipality (a target, a baseline, an entered figure) for an indicator the registry
+ * declares region-only: it exists for the region alone, whoever asks (a municipality's admin or the region's).
+ */
+function refuseRegionOnly(scope: FigureScope): void {
+	if (scope.scopeKey !== REGION_SCOPE && scope.part.regionOnly)
+		throw new AppError('validation', {
+			fields: { indicator: ['impact.errors.regionOnly'] },
+			message: 'impact.errors.regionOnly'
+		});
+}
+
 const auditSubject = (s: FigureScope) => ({ id: s.region.id, name: s.municipality?.name ?? s.region.name });
 
-/** A target other than the impact map's (above zero). */
+/** A target other than the impact map's (above zero); of one municipality only for an indicator not region-only. */
 export async function changeTarget(
 	ctx: Ctx,
 	input: RawInput<typeof targetSchema> & { unverifiedRegionId?: string | null }
 ): Promise<void> {
 	const { scope, values } = await authorizeFigure(ctx, targetSchema, input);
-	if (scope.part.kind === 'municipalities' && scope.scopeKey !== REGION_SCOPE)
-		throw new AppError('validation', {
-			fields: { indicator: ['impact.errors.noMunicipalTarget'] },
-			message: 'impact.errors.noMunicipalTarget'
-		});
+	refuseRegionOnly(scope);
 	await ctx.db.transaction(async (tx) => {
 		await upsertTarget(tx, {
 			regionId: scope.region.id,
@@ -601,13 +629,17 @@ export async function changeTarget(
 	});
 }
 
-/** Changes one baseline: a value of zero or more, a day not in the future, and a reason (audit logged). */
+/**
+ * Changes one baseline: a value of zero or more, a day not in the future, and a reason (audit logged); of one
+ * municipality only for an indicator not region-only.
+ */
 export async function changeBaseline(
 	ctx: Ctx,
 	input: RawInput<typeof baselineSchema> & { unverifiedRegionId?: string | null },
 	now = new Date()
 ): Promise<void> {
 	const { scope, values } = await authorizeFigure(ctx, baselineSchema, input);
+	refuseRegionOnly(scope);
 	if (values.recordedOn > brusselsDay(now))
 		throw new AppError('validation', {
 			fields: { recordedOn: ['impact.errors.baselineInFuture'] },
@@ -645,8 +677,8 @@ export async function changeBaseline(
 }
 
 /**
- * Enters a figure the platform cannot count, with a note; shown as entered. A figure that exists only for the
- * region (the playbook made available) is entered for the region, never for one municipality.
+ * Enters a figure the platform cannot count, with a note; shown as entered. A figure the registry declares
+ * region-only (the playbook made available) is entered for the region, never for one municipality.
  */
 export async function enterFigure(
 	ctx: Ctx,
@@ -658,11 +690,7 @@ export async function enterFigure(
 			fields: { indicator: ['impact.errors.computed'] },
 			message: 'impact.errors.computed'
 		});
-	if (scope.scopeKey !== REGION_SCOPE && isRegionOnly(scope.part))
-		throw new AppError('validation', {
-			fields: { indicator: ['impact.errors.regionOnly'] },
-			message: 'impact.errors.regionOnly'
-		});
+	refuseRegionOnly(scope);
 	await ctx.db.transaction(async (tx) => {
 		await insertEntry(tx, {
 			regionId: scope.region.id,
@@ -703,6 +731,7 @@ export async function recordBaselines(
 			features: ctx.features,
 			regionId: region.id,
 			municipalityIds: ids,
+			takingPart: takingPartOf(region.municipalities),
 			now
 		});
 		const existing = await listBaselines(tx, { regionId: region.id });
@@ -710,6 +739,8 @@ export async function recordBaselines(
 		for (const f of figures)
 			for (const [scopeKey, figure] of [[REGION_SCOPE, f.region] as const, ...f.municipalities]) {
 				if (figure.value === null) continue;
+				// A region-only indicator has a baseline for the region alone.
+				if (f.part.regionOnly && scopeKey !== REGION_SCOPE) continue;
 				if (existing.some((b) => b.scopeKey === scopeKey && b.indicatorKey === f.part.key)) continue;
 				rows.push({
 					regionId: region.id,
@@ -827,6 +858,7 @@ export async function indicatorValue(
 		regionId: region.id,
 		// A municipality's figure is computed for it alone; the region's needs all of them.
 		municipalityIds: scopeKey === REGION_SCOPE ? region.municipalities.map((m) => m.id) : [scopeKey],
+		takingPart: takingPartOf(region.municipalities),
 		now,
 		keys: [key]
 	});

@@ -17,11 +17,13 @@ import {
 	buildSuggestionOpportunity,
 	buildUser,
 	actorOf,
+	getTenant,
 	grantRegionRole,
 	regionIdOf
 } from '$lib/server/testing/factories';
 import { features } from '$lib/server/features';
 import { defineFeature } from '$lib/server/platform/feature';
+import { collectIndicators, takingPartOf } from '$lib/server/platform/indicators';
 import {
 	actions,
 	auditLog,
@@ -131,6 +133,41 @@ describe('the registry', () => {
 			'climatePact.renovations'
 		]);
 		expect(new Set(keys).size).toBe(keys.length);
+	});
+
+	it('declares which indicators exist only for the region; one that counts municipalities must say so', () => {
+		expect(
+			indicatorsOf(features)
+				.filter((p) => p.regionOnly)
+				.map((p) => p.key)
+		).toEqual([
+			'impact.externalStrategy',
+			'impact.testing',
+			'impact.strategies',
+			'playbook.using',
+			'impact.playbookAvailable'
+		]);
+		const part = {
+			key: 'test.counted',
+			name: 'impact.indicators.testing.name',
+			definition: 'impact.indicators.testing.definition',
+			source: 'impact.indicators.testing.source',
+			unit: 'impact.units.municipalities',
+			kind: 'municipalities',
+			target: { municipality: null, region: 3 },
+			public: false,
+			order: 1
+		} as const;
+		expect(() => collectIndicators([{ name: 'x', indicators: [part] }])).toThrow(/regionOnly/);
+		expect(() =>
+			collectIndicators([
+				{
+					name: 'x',
+					indicators: [{ ...part, kind: 'count', regionOnly: true, target: { municipality: 2, region: 3 } }]
+				}
+			])
+		).toThrow(/regionOnly/);
+		expect(collectIndicators([{ name: 'x', indicators: [{ ...part, regionOnly: true }] }])).toHaveLength(1);
 	});
 });
 
@@ -397,6 +434,97 @@ describe('each indicator counts what its definition says', () => {
 	});
 });
 
+describe('the region’s figures are those of the municipalities taking part', () => {
+	it('a municipality that does not take part keeps its own figures, but they do not move the region’s', async () => {
+		const kasterlee = await getTenant(database.db, 'kasterlee');
+		const admin = (await buildStaff(database.db, kasterlee, 'admin')).actor;
+		const keys = [
+			'accounts.registeredUsers',
+			'accounts.climateMakers',
+			'accounts.channels',
+			'impact.climateActions',
+			'impact.externalStrategy',
+			'impact.strategies'
+		];
+		const region = async () => {
+			const out: Record<string, number | null> = {};
+			for (const key of keys)
+				out[key] = (await indicatorValue(ctx(undefined, regionAdmin), key, { region: regionId })).value;
+			return out;
+		};
+		const taking = async () =>
+			(await listRegionsWithMunicipalities(database.db))
+				.find((r) => r.id === regionId)!
+				.municipalities.filter((m) => m.participating).length;
+		const before = await region();
+		const pageBefore = await getRegionImpact(ctx(undefined, regionAdmin), {});
+		expect(pageBefore.takingPart).toBe(await taking());
+
+		// Kasterlee does not take part: people, an action in execution and a strategy of its own.
+		await person(kasterlee, { pool: true, channel: 'flyer' });
+		await person(kasterlee, { channel: 'flyer' });
+		const action = await buildAction(database.db, kasterlee, { title: 'Buiten de regio' });
+		await database.db.update(actions).set({ status: 'inProgress' }).where(eq(actions.id, action.id));
+		await saveStrategy(ctx(kasterlee, admin), {
+			channels: ['website'],
+			agreements: 'Elke maand in het infoblad.',
+			internal: 'Een aanspreekpunt per dienst.'
+		});
+		expect(await valueOf('accounts.registeredUsers', kasterlee)).toBe(2);
+		expect(await valueOf('accounts.climateMakers', kasterlee)).toBe(1);
+		expect(await valueOf('impact.climateActions', kasterlee)).toBe(1);
+		expect(await valueOf('impact.externalStrategy', kasterlee)).toBe(1);
+
+		expect(await region()).toEqual(before);
+		const page = await getRegionImpact(ctx(undefined, regionAdmin), {});
+		for (const key of keys)
+			expect(page.rows.find((r) => r.key === key)!.now).toBe(pageBefore.rows.find((r) => r.key === key)!.now);
+		const row = page.municipalities.find((m) => m.slug === 'kasterlee')!;
+		expect(row.participating).toBe(false);
+		expect(row.figures.find((f) => f.key === 'accounts.climateMakers')!.value).toBe(1);
+		const { csv } = await getRegionImpactCsv(ctx(undefined, regionAdmin), {});
+		const csvLines = csv.replace('\uFEFF', '').trim().split(/\r\n/);
+		expect(csvLines[0]!.endsWith('"Neemt deel"')).toBe(true);
+		expect(csvLines.find((l) => l.startsWith('"Kasterlee";'))!.endsWith('"nee"')).toBe(true);
+		expect(csvLines.find((l) => l.startsWith('"Geel";'))!.endsWith('"ja"')).toBe(true);
+		// Computed for the snapshot, the region's figure is the same.
+		const all = (await listRegionsWithMunicipalities(database.db)).find((r) => r.id === regionId)!;
+		const [computed] = await computeFigures(database.db, {
+			features,
+			regionId,
+			municipalityIds: all.municipalities.map((m) => m.id),
+			takingPart: takingPartOf(all.municipalities),
+			now: new Date(),
+			keys: ['accounts.climateMakers']
+		});
+		expect(computed!.region.value).toBe(before['accounts.climateMakers']);
+
+		// Once it takes part, the same figures count: the test is not one of zeros.
+		await database.db
+			.update(municipalities)
+			.set({ participating: true })
+			.where(eq(municipalities.id, kasterlee.id));
+		try {
+			const after = await region();
+			expect(after['accounts.registeredUsers']).toBe(before['accounts.registeredUsers']! + 2);
+			expect(after['accounts.climateMakers']).toBe(before['accounts.climateMakers']! + 1);
+			expect(after['accounts.channels']).toBe(before['accounts.channels']! + 1);
+			expect(after['impact.climateActions']).toBe(before['impact.climateActions']! + 1);
+			expect(after['impact.externalStrategy']).toBe(before['impact.externalStrategy']! + 1);
+			expect(after['impact.strategies']).toBe(before['impact.strategies']! + 1);
+			expect((await getRegionImpact(ctx(undefined, regionAdmin), {})).takingPart).toBe(
+				pageBefore.takingPart + 1
+			);
+			expect((await getPublicRegionImpact(ctx(undefined))).takingPart).toBe(pageBefore.takingPart + 1);
+		} finally {
+			await database.db
+				.update(municipalities)
+				.set({ participating: false })
+				.where(eq(municipalities.id, kasterlee.id));
+		}
+	});
+});
+
 describe('the daily snapshot', () => {
 	it('is stored once per day, however often the job runs, and answers for a past date', async () => {
 		const base = Date.parse(`${brusselsDay(new Date(Date.now() + 10 * 86_400_000))}T10:00:00Z`);
@@ -476,6 +604,58 @@ describe('entering figures', () => {
 		);
 		const route = await import('../../../../routes/[municipality=slug]/beheer/impact/+page.server');
 		expect(Object.keys(route.actions).sort()).toEqual(['baseline', 'strategy', 'target']);
+	});
+
+	it('a target or baseline of one municipality only for an indicator not declared region-only', async () => {
+		for (const indicator of ['impact.externalStrategy', 'playbook.using', 'impact.playbookAvailable']) {
+			for (const actor of [geelAdmin, regionAdmin]) {
+				const target = await refusal(
+					changeTarget(ctx(geel, actor), { scope: 'geel', indicator, target: '3' }),
+					'validation'
+				);
+				expect((target as AppError).options.fields).toEqual({ indicator: ['impact.errors.regionOnly'] });
+				const baseline = await refusal(
+					changeBaseline(ctx(geel, actor), {
+						scope: 'geel',
+						indicator,
+						value: '1',
+						recordedOn: '2024-01-01',
+						reason: 'Telling van de dienst.'
+					}),
+					'validation'
+				);
+				expect((baseline as AppError).options.fields).toEqual({ indicator: ['impact.errors.regionOnly'] });
+			}
+		}
+		const page = await getMunicipalityImpact(ctx(geel, geelAdmin));
+		for (const key of ['impact.externalStrategy', 'playbook.using']) {
+			const row = page.rows.find((r) => r.key === key)!;
+			expect(row).toMatchObject({ regionOnly: true, target: null, baseline: null });
+		}
+		// Not declared region-only, though the impact map has no target per municipality: a municipality sets one.
+		expect(page.rows.find((r) => r.key === 'impact.climateActions')!.regionOnly).toBe(false);
+		await changeTarget(ctx(geel, geelAdmin), {
+			scope: 'geel',
+			indicator: 'impact.climateActions',
+			target: '4'
+		});
+		const after = await getMunicipalityImpact(ctx(geel, geelAdmin));
+		expect(after.rows.find((r) => r.key === 'impact.climateActions')!.target).toBe(4);
+		// The region's own target of a region-only indicator stays the regional admin's to change.
+		await changeTarget(ctx(undefined, regionAdmin), {
+			scope: 'region',
+			unverifiedRegionId: regionId,
+			indicator: 'impact.externalStrategy',
+			target: '14'
+		});
+		const region = await getRegionImpact(ctx(undefined, regionAdmin), {});
+		expect(region.rows.find((r) => r.key === 'impact.externalStrategy')!.target).toBe(14);
+		await changeTarget(ctx(undefined, regionAdmin), {
+			scope: 'region',
+			unverifiedRegionId: regionId,
+			indicator: 'impact.externalStrategy',
+			target: '15'
+		});
 	});
 });
 
@@ -628,9 +808,14 @@ describe('who sees what', () => {
 			'accounts.channels',
 			'impact.strategies',
 			'impact.externalStrategy',
-			'impact.testing'
+			'impact.testing',
+			// Public, but declared region-only: on the region's page, not a municipality's.
+			'playbook.using',
+			'impact.playbookAvailable'
 		])
 			expect(keys).not.toContain(hidden);
+		expect(keys).toContain('impact.climateActions');
+		expect(page.takingPart).toBeNull();
 		expect(JSON.stringify(page)).not.toContain('jeugdraad');
 		expect(JSON.stringify(page)).not.toContain('Telling van vóór');
 		const region = await getPublicRegionImpact(ctx(undefined));
@@ -801,7 +986,7 @@ describe('one statement per indicator for the whole region', () => {
 		});
 		const region = (await listRegionsWithMunicipalities(database.db)).find((r) => r.id === regionId)!;
 		const now = new Date();
-		const input = { features, regionId, now };
+		const input = { features, regionId, now, takingPart: takingPartOf(region.municipalities) };
 		const together = await computeFigures(database.db, {
 			...input,
 			municipalityIds: region.municipalities.map((m) => m.id)

@@ -21,6 +21,7 @@ const usageOf = (db: Db, scope: IndicatorScope) =>
 export const playbookIndicators: IndicatorPart[] = [
 	{
 		key: 'playbook.using',
+		regionOnly: true,
 		name: 'impact.indicators.usingPlaybook.name',
 		definition: 'impact.indicators.usingPlaybook.definition',
 		source: 'impact.indicators.usingPlaybook.source',
