@@ -26,6 +26,7 @@ import {
 } from '$lib/server/features/impact/impact.service';
 import { impactWidget } from '$lib/server/features/impact/impact.widgets';
 import { COMPUTE_LANES, computeFigures, indicatorsOf } from '$lib/server/features/impact/impact.compute';
+import { takingPartOf } from '$lib/server/platform/indicators';
 // @ts-expect-error: plain JavaScript of the bench
 import { generateActions } from './datasets/actions-offline.mjs';
 // @ts-expect-error: plain JavaScript of the bench
@@ -87,15 +88,17 @@ if (mode === 'time') {
 	}
 	show('region dashboard load', times);
 	console.log(`statements per load: ${statements[0]}`);
-	const municipalityIds = (
-		await pool.query(`SELECT id FROM municipalities WHERE region_id = $1`, [region.id])
-	).rows.map((r) => r.id as string);
+	const members = (
+		await pool.query(`SELECT id, participating FROM municipalities WHERE region_id = $1`, [region.id])
+	).rows as { id: string; participating: boolean }[];
+	const municipalityIds = members.map((r) => r.id);
+	const takingPart = takingPartOf(members);
 	for (const part of indicatorsOf(features)) {
 		if (!part.compute) continue;
 		const each: number[] = [];
 		for (let i = 0; i < Math.max(5, Math.floor(n / 4)); i++) {
 			const started = performance.now();
-			await part.compute(db, { regionId: region.id, municipalityIds, now: new Date() });
+			await part.compute(db, { regionId: region.id, municipalityIds, takingPart, now: new Date() });
 			each.push(performance.now() - started);
 		}
 		show(`  ${part.key}`, each);
@@ -105,7 +108,14 @@ if (mode === 'time') {
 	for (let i = 0; i < n; i++)
 		for (const l of [1, COMPUTE_LANES]) {
 			const started = performance.now();
-			await computeFigures(db, { features, regionId: region.id, municipalityIds, now: new Date(), lanes: l });
+			await computeFigures(db, {
+				features,
+				regionId: region.id,
+				municipalityIds,
+				takingPart,
+				now: new Date(),
+				lanes: l
+			});
 			lanes[l]!.push(performance.now() - started);
 		}
 	for (const l of [1, COMPUTE_LANES]) show(`figures in ${l} lane(s)`, lanes[l]!);

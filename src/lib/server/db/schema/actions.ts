@@ -131,8 +131,8 @@ export const opportunities = pgTable(
 	},
 	(t) => [
 		index('opportunities_action_idx').on(t.municipalityId, t.actionId, t.position),
-		// With the creation too: the ladder's impact indicator counts every opportunity per rung from the index alone
-		// (opportunities.indicators.ts).
+		// The ladder's impact indicator counted every opportunity per rung from this index alone until it read
+		// opportunity_rung_counts (issue 21); left in place so no other plan changes with that, a candidate to drop.
 		index('opportunities_rung_idx').on(t.municipalityId, t.rung, t.createdAt),
 		index('opportunities_search_text_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
 		check('opportunities_rung_valid', sql`${t.rung} IN (${inList(LADDER_RUNGS)})`),
@@ -142,6 +142,25 @@ export const opportunities = pgTable(
 			sql`${t.closesAt} IS NULL OR ${t.opensAt} IS NULL OR ${t.closesAt} > ${t.opensAt}`
 		)
 	]
+);
+
+/**
+ * How many opportunities each municipality has per rung, whatever their action's state: the ladder's impact
+ * indicator reads these few rows instead of counting every opportunity at each request (issue 21). Kept by
+ * statement triggers on `opportunities` (migration impact_rung_counts) in the transaction of every insert,
+ * update and delete, cascades and bulk SQL included; the indicator subtracts the opportunities of the actions
+ * that do not count (few) at read time, so publishing, archiving or scheduling an action changes nothing here.
+ */
+export const opportunityRungCounts = pgTable(
+	'opportunity_rung_counts',
+	{
+		municipalityId: uuid('municipality_id')
+			.notNull()
+			.references(() => municipalities.id, { onDelete: 'cascade' }),
+		rung: text('rung', { enum: LADDER_RUNGS }).notNull(),
+		n: integer('n').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.municipalityId, t.rung] })]
 );
 
 /** News on an action: dated, with an author. */

@@ -23,7 +23,7 @@ import {
 	insertSnapshots,
 	listBaselines,
 	listRegionsWithMunicipalities,
-	listSnapshots,
+	listTrendPoints,
 	listStartRegister,
 	listTargets,
 	recordStartRegister,
@@ -64,15 +64,22 @@ export function thinOut<T>(series: readonly T[], max = TREND_POINTS): T[] {
 	return Array.from({ length: max }, (_, i) => series[Math.round(i * step)]!);
 }
 
+// Built once per module: a new Intl.DateTimeFormat with a time zone costs ICU work on every call (the climate
+// plan's presenter fixed the same cost). It holds no request state, so sharing it between requests is safe.
+const brusselsDayFormat = new Intl.DateTimeFormat('en-CA', {
+	timeZone: 'Europe/Brussels',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit'
+});
+
 /** The day in Brussels of a moment (snapshots and baselines are per Brussels day). */
 export function brusselsDay(at: Date): string {
-	return new Intl.DateTimeFormat('en-CA', {
-		timeZone: 'Europe/Brussels',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).format(at);
+	return brusselsDayFormat.format(at);
 }
+
+// The names' order, built once too (a collator is as costly to build and as free of request state).
+const collator = new Intl.Collator('nl-BE');
 
 const daysBefore = (day: string, n: number) =>
 	new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
@@ -201,7 +208,7 @@ function buildRow(
 	data: {
 		baselines: Awaited<ReturnType<typeof listBaselines>>;
 		targets: Awaited<ReturnType<typeof listTargets>>;
-		snapshotsBy: Map<string, Awaited<ReturnType<typeof listSnapshots>>>;
+		snapshotsBy: Map<string, Awaited<ReturnType<typeof listTrendPoints>>>;
 	}
 ): IndicatorRow {
 	const part = f.part;
@@ -278,14 +285,15 @@ async function pageData(
 		listTargets(ctx.db, { regionId: input.region.id }),
 		input.trends === false
 			? Promise.resolve([])
-			: listSnapshots(ctx.db, {
+			: listTrendPoints(ctx.db, {
 					regionId: input.region.id,
 					scopeKeys: input.scopeKeys,
 					from: daysBefore(brusselsDay(input.now), TREND_DAYS),
-					indicatorKeys: keys
+					indicatorKeys: keys,
+					max: TREND_POINTS
 				})
 	]);
-	// Per scope and indicator, oldest first (as read), without days that have no figure.
+	// Per scope and indicator, oldest first (as read), already thinned out to TREND_POINTS (listTrendPoints).
 	const snapshotsBy = new Map<string, typeof snapshots>();
 	for (const s of snapshots) {
 		if (s.value === null) continue;
@@ -409,7 +417,6 @@ export async function getRegionImpact(
 			};
 		})
 	}));
-	const collator = new Intl.Collator('nl-BE');
 	municipalities.sort((a, b) => {
 		const order =
 			sortKey === 'name'

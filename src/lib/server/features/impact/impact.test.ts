@@ -2,7 +2,9 @@
 // indicator's definition, the daily snapshot taken once, baselines, targets and entered figures with bad input
 // refused, and who may see non-public figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, and } from 'drizzle-orm';
+import { and, count, eq, isNotNull, isNull, like, lte } from 'drizzle-orm';
+import { LADDER_RUNGS } from '$lib/domain/ladder';
+import { translate } from '$lib/i18n';
 import type { Tenant } from '$lib/server/platform/context';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
@@ -30,8 +32,11 @@ import {
 	climatePactOutcomes,
 	climatePlanDepartments,
 	climatePlanMeetings,
+	events,
 	impactSnapshots,
 	municipalities,
+	opportunities,
+	opportunityRungCounts,
 	playbookTrajectories,
 	users
 } from '$lib/server/db/schema';
@@ -53,10 +58,11 @@ import {
 	recordBaselines,
 	saveStrategy,
 	takeDailySnapshots,
-	thinOut
+	thinOut,
+	TREND_POINTS
 } from './impact.service';
 import { computeFigures, inLanes, indicatorsOf } from './impact.compute';
-import { listRegionsWithMunicipalities } from './impact.queries';
+import { listRegionsWithMunicipalities, listTrendPoints, REGION_SCOPE } from './impact.queries';
 import { trendChart } from './impact.charts';
 import { impactWidget } from './impact.widgets';
 
@@ -265,6 +271,123 @@ describe('each indicator counts what its definition says', () => {
 			municipality: mol.id
 		});
 		expect(molRungs.note).toContain('Zelfbeheer 1');
+	});
+
+	it('rungs with an offer: the kept counts follow every write of opportunities and match a full recount', async () => {
+		const db = database.db;
+		// What the indicator said before the counts were kept (migration 0049): every opportunity of an action
+		// published by now and not archived, per rung, plus the published events of their own.
+		const recount = async (tenant: Tenant) => {
+			const now = new Date();
+			const of = await db
+				.select({ rung: opportunities.rung, n: count() })
+				.from(opportunities)
+				.innerJoin(
+					actions,
+					and(
+						eq(actions.id, opportunities.actionId),
+						eq(actions.municipalityId, opportunities.municipalityId)
+					)
+				)
+				.where(
+					and(
+						eq(opportunities.municipalityId, tenant.id),
+						isNotNull(actions.publishedAt),
+						lte(actions.publishedAt, now),
+						isNull(actions.archivedAt)
+					)
+				)
+				.groupBy(opportunities.rung);
+			const own = await db
+				.select({ rung: events.rung, n: count() })
+				.from(events)
+				.where(
+					and(
+						eq(events.municipalityId, tenant.id),
+						eq(events.status, 'published'),
+						isNull(events.opportunityId),
+						isNotNull(events.publishedAt),
+						lte(events.publishedAt, now)
+					)
+				)
+				.groupBy(events.rung);
+			const by = new Map<string, number>();
+			for (const r of [...of, ...own]) by.set(r.rung, (by.get(r.rung) ?? 0) + Number(r.n));
+			const rungs = LADDER_RUNGS.filter((r) => (by.get(r) ?? 0) > 0);
+			return {
+				value: rungs.length,
+				note: rungs.length
+					? rungs.map((r) => `${translate('nl', `ladder.${r}.name`)} ${by.get(r)}`).join(', ')
+					: null
+			};
+		};
+		// The kept rows against a count of every opportunity, per municipality and rung (rows at 0 may stay).
+		const keptMatches = async () => {
+			const all = await db
+				.select({ m: opportunities.municipalityId, rung: opportunities.rung, n: count() })
+				.from(opportunities)
+				.groupBy(opportunities.municipalityId, opportunities.rung);
+			const kept = await db.select().from(opportunityRungCounts);
+			const counted = new Map(all.map((r) => [`${r.m}|${r.rung}`, Number(r.n)]));
+			for (const k of kept) expect(k.n).toBe(counted.get(`${k.municipalityId}|${k.rung}`) ?? 0);
+			for (const [key, n] of counted)
+				expect(kept.find((k) => `${k.municipalityId}|${k.rung}` === key)?.n).toBe(n);
+		};
+		const check = async () => {
+			await keptMatches();
+			for (const tenant of [geel, mol]) {
+				const v = await indicatorValue(ctx(undefined, regionAdmin), 'opportunities.rungs', {
+					municipality: tenant.id
+				});
+				expect({ value: v.value, note: v.note }).toEqual(await recount(tenant));
+			}
+		};
+		await check();
+		// Created one at a time and in bulk (one statement of several rows).
+		const action = await buildAction(db, geel, { title: 'Tellen' });
+		const first = await buildOpportunity(db, geel, action.id, { kind: 'readUpdates', rung: 'consult' });
+		await buildOpportunity(db, geel, action.id, { kind: 'readUpdates', rung: 'advise' });
+		await db.insert(opportunities).values(
+			(['inform', 'inform', 'selfManage'] as const).map((rung, i) => ({
+				municipalityId: geel.id,
+				actionId: action.id,
+				title: `Bulk ${i}`,
+				rung,
+				kind: 'readUpdates' as const
+			}))
+		);
+		await check();
+		// Moved to another rung; a change of title alone moves nothing.
+		await db.update(opportunities).set({ rung: 'codecide' }).where(eq(opportunities.id, first.id));
+		await db.update(opportunities).set({ title: 'Anders' }).where(eq(opportunities.actionId, action.id));
+		await check();
+		// Deleted one by one, and the action unpublished, archived, published again.
+		await db.delete(opportunities).where(eq(opportunities.id, first.id));
+		await check();
+		await db.update(actions).set({ publishedAt: null }).where(eq(actions.id, action.id));
+		await check();
+		await db
+			.update(actions)
+			.set({ publishedAt: new Date(), archivedAt: new Date() })
+			.where(eq(actions.id, action.id));
+		await check();
+		await db.update(actions).set({ archivedAt: null }).where(eq(actions.id, action.id));
+		await check();
+		// An event of its own published, then cancelled.
+		const evening = await buildEvent(db, mol, { kind: 'infoEvening', rung: 'advise' });
+		await check();
+		await db
+			.update(events)
+			.set({ status: 'cancelled', cancelledAt: new Date() })
+			.where(eq(events.id, evening.id));
+		await check();
+		// Gone with their action (the cascade writes no code path of ours).
+		const other = await buildAction(db, mol, { title: 'Weg' });
+		await buildOpportunity(db, mol, other.id, { kind: 'readUpdates', rung: 'codecide' });
+		await buildOpportunity(db, mol, other.id, { kind: 'readUpdates', rung: 'codecide' });
+		await check();
+		await db.delete(actions).where(eq(actions.id, other.id));
+		await check();
 	});
 
 	it('climate actions: additional ones in execution against the start register', async () => {
@@ -903,6 +1026,43 @@ describe('the region dashboard', () => {
 		const geelRow = page.municipalities.find((m) => m.slug === 'geel')!;
 		const poolIndex = page.columns.findIndex((c) => c.key === 'accounts.climateMakers');
 		expect(geelLine.split(';')[poolIndex + 1]).toBe(`"${geelRow.figures[poolIndex]!.value}"`);
+	});
+});
+
+describe('the trends read from the database', () => {
+	it('are the days with a figure, thinned out in SQL exactly as thinOut does', async () => {
+		const lengths = [1, 2, 23, 24, 25, 26, 47, 48, 100, 364, 365];
+		const rows = lengths.flatMap((n) =>
+			Array.from({ length: n + 1 }, (_, i) => ({
+				regionId,
+				scopeKey: REGION_SCOPE,
+				indicatorKey: `test.trend${n}`,
+				day: new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
+				// One day without a figure in each series (the n others have one).
+				value: i === Math.floor(n / 2) ? null : i,
+				source: 'computed' as const,
+				computedAt: new Date()
+			}))
+		);
+		for (let i = 0; i < rows.length; i += 500)
+			await database.db.insert(impactSnapshots).values(rows.slice(i, i + 500));
+		const read = await listTrendPoints(database.db, {
+			regionId,
+			scopeKeys: [REGION_SCOPE],
+			from: '2025-01-01',
+			indicatorKeys: lengths.map((n) => `test.trend${n}`),
+			max: TREND_POINTS
+		});
+		for (const n of lengths) {
+			const mine = rows.filter((r) => r.indicatorKey === `test.trend${n}` && r.value !== null);
+			expect(mine).toHaveLength(n);
+			expect(read.filter((r) => r.indicatorKey === `test.trend${n}`).map((r) => [r.day, r.value])).toEqual(
+				thinOut(mine).map((r) => [r.day, r.value])
+			);
+		}
+		// Oldest first across the series, as the page groups them.
+		expect(read.map((r) => r.day)).toEqual([...read.map((r) => r.day)].sort());
+		await database.db.delete(impactSnapshots).where(like(impactSnapshots.indicatorKey, 'test.trend%'));
 	});
 });
 
