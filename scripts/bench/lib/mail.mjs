@@ -146,7 +146,14 @@ export async function runMailBench({ root, benchDir, opts, log, onCleanup, track
 		);
 
 	log(`mail: preparing the database on ${database} (one boot for migrations and demo content)…`);
-	const priming = await startAppServer({ root, dataDir, env: appEnv, onSpawn: (s) => trackServer('app', s) });
+	// The first boot migrates and writes the demo content: on a busy machine that took more than the default 90 s.
+	const priming = await startAppServer({
+		root,
+		dataDir,
+		env: appEnv,
+		readyTimeoutMs: 300_000,
+		onSpawn: (s) => trackServer('app', s)
+	});
 	await priming.stop();
 	log(`mail: the fan-out to 10,000 supporters, and Geel's pool made ${fmt.int(count)} people…`);
 	const prepared = await worker('prepare', { MAIL_BENCH_COUNT: String(count) });
