@@ -12,7 +12,7 @@
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { isBackgroundWork } from './priority';
+import { isBackgroundWork, noteForeground } from './priority';
 
 /** The longest a background statement or transaction waits for requests' statements to finish first. */
 export const BACKGROUND_WAIT_MS = 100;
@@ -209,6 +209,7 @@ export class PgliteWorkerClient {
 	async #admit(): Promise<() => void> {
 		if (!isBackgroundWork()) {
 			this.#foreground++;
+			noteForeground();
 			return () => {
 				if (--this.#foreground === 0) for (const go of [...this.#waitingBackground]) go();
 			};

@@ -15,3 +15,23 @@ export function runInBackground<T>(fn: () => T): T {
 export function isBackgroundWork(): boolean {
 	return background.getStore() === true;
 }
+
+/** People's statements on the embedded database, decaying with ACTIVITY_MS: about how many ran in the last one. */
+const ACTIVITY_MS = 500;
+let activity = 0;
+let activityAt = 0;
+
+/** Called by the embedded database (pglite-worker.ts) for each of people's statements. */
+export function noteForeground(): void {
+	const now = performance.now();
+	activity = activity * Math.exp(-(now - activityAt) / ACTIVITY_MS) + 1;
+	activityAt = now;
+}
+
+/**
+ * About how many of people's statements the embedded database ran in this process in the last half second, so
+ * long background work can take smaller turns while people are active. Always 0 on PostgreSQL (nothing notes it).
+ */
+export function foregroundActivity(): number {
+	return activity * Math.exp(-(performance.now() - activityAt) / ACTIVITY_MS);
+}

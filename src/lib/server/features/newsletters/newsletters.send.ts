@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { DEFAULT_LOCALE } from '$lib/i18n';
 import { newsletterReference } from '$lib/domain/newsletters';
+import { foregroundActivity } from '$lib/server/db/priority';
 import type { JobContext } from '$lib/server/platform/feature';
 import type { MailTemplate, TemplatedMail } from '$lib/server/platform/mail';
 import {
@@ -32,13 +33,32 @@ export const DUE_JOB = 'newsletters.due';
 export const NEWSLETTER_MAIL = 'newsletters.mail';
 
 /**
- * Mails queued per transaction. On the embedded database a transaction holds its one connection, so a page that
- * needs a statement meanwhile waits for all of it: there a batch is small (150: about 15 ms of statements; with
- * 2,000 a page waited up to 230 ms, with 500 the signed-in p99 went from 27 to 115 ms while queueing, with 150 to
- * 67 ms and queueing took 26 s; npm run bench -- --only mail). On PostgreSQL readers never wait for a writer, and
- * fewer, larger transactions queue faster.
+ * Mails queued per transaction. On PostgreSQL readers never wait for a writer, and fewer, larger transactions
+ * queue faster. On the embedded database a transaction holds its one connection, so a page that needs a statement
+ * meanwhile waits for all of it (EMBEDDED_PACE).
  */
-export const SEND_BATCH = { postgres: 2_000, embedded: 150 } as const;
+export const SEND_BATCH = { postgres: 2_000 } as const;
+
+/**
+ * How the embedded database queues: in large transactions while nobody uses the site, in small ones with a pause
+ * after each while people do, and in between when that would not finish in time. npm run bench -- --only mail,
+ * with the signed-in page under load while queueing: 2,000 at a time took its p99 to 8.9× idle (a page waited up
+ * to 230 ms), 500 to 4.3×, 150 (about 15 ms of statements) to 2.5–2.8×, and back to back they held the database
+ * 40% of the time; 100 and 250 at a time throughout took more than 30 s to queue.
+ */
+export const EMBEDDED_PACE = {
+	/** Nobody active: large transactions, one after the other. */
+	idleBatch: 500,
+	/** People active (foregroundActivity at least `active` statements in the last half second): small ones. */
+	busyBatch: 40,
+	active: 20,
+	/** Behind schedule while people are active: the batch that queues 100,000 in about 20 s, no pause. */
+	catchUpBatch: 150,
+	/** Everything queued within this long of the start of queueing (the list itself is built before it). */
+	withinMs: 20_000,
+	/** What queueing one mail is taken to cost at full speed until a large batch has shown it (85 µs measured). */
+	perMailMs: 0.12
+} as const;
 
 export interface SendJobData {
 	newsletterId: number;
@@ -62,9 +82,15 @@ export interface SendResult {
 export async function sendNewsletterJob(
 	ctx: SendContext,
 	data: SendJobData,
-	options: { batchSize?: number } = {}
+	options: {
+		batchSize?: number;
+		/** The embedded pacing (EMBEDDED_PACE) with some of its figures changed, on either database (tests). */
+		pace?: Partial<typeof EMBEDDED_PACE> & { activity?: () => number };
+	} = {}
 ): Promise<SendResult> {
-	const batchSize = options.batchSize ?? (ctx.config.databaseUrl ? SEND_BATCH.postgres : SEND_BATCH.embedded);
+	const paced = options.pace !== undefined || (!options.batchSize && !ctx.config.databaseUrl);
+	const pace = { ...EMBEDDED_PACE, activity: foregroundActivity, ...options.pace };
+	const fixedBatch = options.batchSize ?? SEND_BATCH.postgres;
 	const id = Number(data.newsletterId);
 	if (!Number.isSafeInteger(id)) return { status: 'gone', recipients: 0, queuedNow: 0 };
 	const found = await getNewsletterForJob(ctx.db, { id });
@@ -102,7 +128,22 @@ export async function sendNewsletterJob(
 	// Each batch goes on after the last one's recipients; when that finds nobody, one more look from the start
 	// finds any a concurrent run had locked and then left (the run ends when that finds nobody either).
 	let after: string | null = null;
+	const begun = performance.now();
+	// The embedded database's full-speed cost of one mail, from the large batches (the quickest so far).
+	let perMailMs: number = pace.perMailMs;
 	for (;;) {
+		// Embedded: while people are active, small turns with a pause as long as the turn, as long as the rest
+		// would still be queued within withinMs at full speed (half again as long as it has cost).
+		let batchSize = fixedBatch;
+		let pause = false;
+		if (paced) {
+			const left = Math.max(0, started.recipients - queuedNow);
+			const slack = pace.withinMs - (performance.now() - begun) - left * perMailMs * 1.5;
+			if (pace.activity() < pace.active) batchSize = pace.idleBatch;
+			else if (slack > 0) [batchSize, pause] = [pace.busyBatch, true];
+			else batchSize = pace.catchUpBatch;
+		}
+		const batchStarted = performance.now();
 		const done = await ctx.db.transaction(async (tx) => {
 			const batch = await takeWaitingRecipients(tx, {
 				municipalityId,
@@ -131,6 +172,10 @@ export async function sendNewsletterJob(
 		}
 		after = done.last;
 		queuedNow += done.count;
+		const took = performance.now() - batchStarted;
+		if (paced && batchSize === pace.idleBatch && done.count === batchSize)
+			perMailMs = Math.min(perMailMs, took / done.count);
+		if (pause) await new Promise((resolve) => setTimeout(resolve, took));
 	}
 	await ctx.db.transaction(async (tx) => {
 		await dropGoneRecipients(tx, { municipalityId, newsletterId: id });

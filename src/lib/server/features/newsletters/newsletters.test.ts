@@ -495,6 +495,43 @@ describe('sending', () => {
 		expect(page.counts).toMatchObject({ recipients: 7, queued: 7 });
 	});
 
+	it('paced as on the embedded database while people are active, by two runs at once, goes to each recipient once', async () => {
+		const town = (await buildOtherRegion(db())).tenant;
+		const staff = (await buildStaff(db(), town, 'communication')).actor;
+		const people = await Promise.all(Array.from({ length: 9 }, () => resident(town)));
+		const { id } = await createNewsletter(as(staff, town), draft({ audience: 'pool' }));
+		await sendNewsletter(as(staff, town), { when: 'now', unverifiedId: id, origin: ORIGIN });
+		const outbox: MailMessage[] = [];
+		const ctx = jobContext(outbox);
+		// One run sees people come and go (large and small turns, a pause after each small one), the other is
+		// always behind its schedule while they are active (the catch-up turns).
+		let turn = 0;
+		const results = await Promise.all([
+			sendNewsletterJob(
+				ctx,
+				{ newsletterId: id, origin: ORIGIN },
+				{
+					pace: {
+						idleBatch: 3,
+						busyBatch: 1,
+						catchUpBatch: 2,
+						active: 5,
+						activity: () => (turn++ % 2 ? 0 : 10)
+					}
+				}
+			),
+			sendNewsletterJob(
+				ctx,
+				{ newsletterId: id, origin: ORIGIN },
+				{ pace: { idleBatch: 3, busyBatch: 1, catchUpBatch: 2, active: 5, withinMs: 0, activity: () => 10 } }
+			)
+		]);
+		expect(results.reduce((n, r) => n + r.queuedNow, 0)).toBe(9);
+		expect(outbox.map((m) => m.to).sort()).toEqual(people.map((p) => p.email).sort());
+		const page = await getNewsletterPage(as(staff, town), { unverifiedId: id });
+		expect(page.counts).toMatchObject({ recipients: 9, queued: 9 });
+	});
+
 	it('a person who deleted their account gets nothing, not even queued mail', async () => {
 		const town = (await buildOtherRegion(db())).tenant;
 		const staff = (await buildStaff(db(), town, 'communication')).actor;
