@@ -2,15 +2,20 @@
 // which builds first. No SvelteKit plugin: the journeys only talk to the server over HTTP.
 import { defineConfig } from 'vitest/config';
 
+// How many journey files run at the same time (E2E_WORKERS, default 1). Each file starts its own server on free
+// ports and data folder (or reads the shared one), so files never share state beyond the read-mostly shared
+// server; each worker launches its own Chromium.
+const workers = Math.max(1, Number(process.env.E2E_WORKERS ?? 1) || 1);
+
 export default defineConfig({
 	test: {
 		include: ['tests/e2e/**/*.test.ts'],
 		environment: 'node',
 		globalSetup: ['tests/e2e/support/global-setup.ts'],
-		// One browser and a few servers at a time; the journeys are slow compared with unit tests.
-		fileParallelism: false,
-		// Two journey files at once was slower on two cores (the servers and Chromium already fill them). One
-		// module graph for all files, not one per file: the support modules keep no state of their own.
+		fileParallelism: workers > 1,
+		maxWorkers: workers,
+		// One module graph for all files of a worker, not one per file: the support modules keep no state of
+		// their own.
 		isolate: false,
 		testTimeout: 60_000,
 		hookTimeout: 120_000,

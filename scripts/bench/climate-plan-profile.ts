@@ -7,14 +7,6 @@
 //
 //   DATABASE_URL=postgres://… npx vite-node --config vite.scripts.config.ts scripts/bench/climate-plan-profile.ts prepare
 //   DATABASE_URL=postgres://… npx vite-node --config vite.scripts.config.ts scripts/bench/climate-plan-profile.ts profile [--explain]
-import { drizzle } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
-import { features } from '$lib/server/features';
-import * as schema from '$lib/server/db/schema';
-import type { Db } from '$lib/server/db/client';
-import { loadConfig } from '$lib/server/platform/config';
-import { createLogger } from '$lib/server/platform/log';
-import { startApp, stopApp } from '$lib/server/platform/app';
 import { buildCtx } from '$lib/server/testing/context';
 import { actorOf } from '$lib/server/testing/factories';
 import { getPlanStatusBoard, listPlanBoard } from '$lib/server/features/climate-plan/climate-plan.service';
@@ -22,34 +14,19 @@ import { getPlanTimeline } from '$lib/server/features/climate-plan/climate-plan.
 import { getPlanPriority } from '$lib/server/features/climate-plan/climate-plan.priority';
 // @ts-expect-error: plain JavaScript of the bench
 import { writePlan } from './lib/climate-plan.mjs';
+import { prepareDemoDatabase, printStatements, profileDatabaseUrl, recordingDb } from './lib/profile-setup';
 
-const url = process.env.DATABASE_URL;
-if (!url) throw new Error('DATABASE_URL');
+const url = profileDatabaseUrl();
 const mode = process.argv[2];
 
 if (mode === 'prepare') {
-	const config = loadConfig({
-		...process.env,
-		NODE_ENV: 'production',
-		ORIGIN: 'http://127.0.0.1:9',
-		JOBS: '0',
-		DEMO: '1',
-		PAGE_CACHE: '0'
-	});
-	const app = await startApp(config, createLogger('warn'), { features });
-	await stopApp(app);
-	process.env.BENCH_DATABASE_URL = url;
+	await prepareDemoDatabase(url);
 	await writePlan('/tmp/unused');
 	console.log('prepared');
 	process.exit(0);
 }
 
-const seen: { sql: string; params: unknown[] }[] = [];
-const pool = new pg.Pool({ connectionString: url, max: 4 });
-const db = drizzle(pool, {
-	schema,
-	logger: { logQuery: (sql, params) => seen.push({ sql, params }) }
-}) as unknown as Db;
+const { pool, db, seen } = recordingDb(url, 4);
 const [geel] = (await pool.query(`SELECT id, slug FROM municipalities WHERE slug = 'geel'`)).rows;
 const [officer] = (
 	await pool.query(
@@ -85,20 +62,10 @@ for (const [what, load] of loads) {
 		`\n## ${what}: ${seen.length} statements, load median ${times[4]!.toFixed(1)} ms ` +
 			`(min ${times[0]!.toFixed(1)}; loaded machine), data ${(bytes / 1024).toFixed(1)} kB as JSON`
 	);
-	const list = [...seen];
-	for (const q of list) {
-		console.log(`- ${q.sql.replace(/\s+/g, ' ').slice(0, 160)}`);
-		if (!process.argv.includes('--explain')) continue;
-		const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS OFF) ${q.sql}`, q.params as unknown[]);
-		const lines = plan.rows.map((r) => r['QUERY PLAN'] as string);
-		const full = process.argv.includes('--full');
-		console.log(
-			'    ' +
-				lines
-					.filter((l) => full || /Execution Time|Seq Scan|Index|Planning Time|Sort|rows=/.test(l))
-					.slice(0, full ? 200 : 14)
-					.join('\n    ')
-		);
-	}
+	await printStatements(pool, [...seen], {
+		planLines: /Execution Time|Seq Scan|Index|Planning Time|Sort|rows=/,
+		maxLines: 14,
+		full: process.argv.includes('--full')
+	});
 }
 await pool.end();

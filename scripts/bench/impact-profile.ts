@@ -10,14 +10,7 @@
 // `time` loads the region's dashboard N times (default 40) one after the other in this process and prints the
 // median and p90 of the load, of each indicator's count alone, and the size of the data the page is given (JSON):
 // the server-side figures to judge a change by on a shared machine, where the bench's wall clock is noisy.
-import { drizzle } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
 import { features } from '$lib/server/features';
-import * as schema from '$lib/server/db/schema';
-import type { Db } from '$lib/server/db/client';
-import { loadConfig } from '$lib/server/platform/config';
-import { createLogger } from '$lib/server/platform/log';
-import { startApp, stopApp } from '$lib/server/platform/app';
 import { buildCtx } from '$lib/server/testing/context';
 import {
 	getMunicipalityImpact,
@@ -31,35 +24,20 @@ import { takingPartOf } from '$lib/server/platform/indicators';
 import { generateActions } from './datasets/actions-offline.mjs';
 // @ts-expect-error: plain JavaScript of the bench
 import { writeImpactData } from './lib/impact.mjs';
+import { prepareDemoDatabase, printStatements, profileDatabaseUrl, recordingDb } from './lib/profile-setup';
 
-const url = process.env.DATABASE_URL;
-if (!url) throw new Error('DATABASE_URL');
+const url = profileDatabaseUrl();
 const mode = process.argv[2];
 
 if (mode === 'prepare') {
-	const config = loadConfig({
-		...process.env,
-		NODE_ENV: 'production',
-		ORIGIN: 'http://127.0.0.1:9',
-		JOBS: '0',
-		DEMO: '1',
-		PAGE_CACHE: '0'
-	});
-	const app = await startApp(config, createLogger('warn'), { features });
-	await stopApp(app);
-	process.env.BENCH_DATABASE_URL = url;
+	await prepareDemoDatabase(url);
 	await generateActions('/tmp/ig');
 	await writeImpactData('/tmp/ig');
 	console.log('prepared');
 	process.exit(0);
 }
 
-const seen: { sql: string; params: unknown[] }[] = [];
-const pool = new pg.Pool({ connectionString: url, max: 10 });
-const db = drizzle(pool, {
-	schema,
-	logger: { logQuery: (sql, params) => seen.push({ sql, params }) }
-}) as unknown as Db;
+const { pool, db, seen } = recordingDb(url, 10);
 const [region] = (await pool.query(`SELECT id FROM regions ORDER BY created_at LIMIT 1`)).rows;
 const [geel] = (await pool.query(`SELECT id, slug FROM municipalities WHERE slug = 'geel'`)).rows;
 const actor = {
@@ -140,19 +118,9 @@ for (const [what, load] of loads) {
 	await load();
 	const ms = performance.now() - started;
 	console.log(`\n## ${what}: ${seen.length} statements (${ms.toFixed(0)} ms on this loaded machine)`);
-	const list = [...seen];
-	for (const q of list) {
-		console.log(`- ${q.sql.replace(/\s+/g, ' ').slice(0, 160)}`);
-		if (!process.argv.includes('--explain')) continue;
-		const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS OFF) ${q.sql}`, q.params as unknown[]);
-		const lines = plan.rows.map((r) => r['QUERY PLAN'] as string);
-		console.log(
-			'    ' +
-				lines
-					.filter((l) => /Execution Time|Seq Scan|Index|Planning Time|rows=/.test(l))
-					.slice(0, 12)
-					.join('\n    ')
-		);
-	}
+	await printStatements(pool, [...seen], {
+		planLines: /Execution Time|Seq Scan|Index|Planning Time|rows=/,
+		maxLines: 12
+	});
 }
 await pool.end();

@@ -38,15 +38,30 @@ export async function logInAs(page: Page, baseURL: string, persona: RegExp): Pro
 	await page.waitForURL(`${baseURL}/`);
 }
 
-/** The browser, context, page and problem hooks, against the address `baseURL()` gives when a test starts. */
-function browserPart(baseURL: () => string): BrowserPart {
+/**
+ * The browser, context, page and problem hooks, against the address `baseURL()` gives when a test starts. With
+ * `launchedLater`, the hook only starts Chromium and the caller's own beforeAll awaits `launched()` (so the
+ * browser starts while the journey's server does).
+ */
+function browserPart(
+	baseURL: () => string,
+	options: { launchedLater?: boolean } = {}
+): BrowserPart & { launched(): Promise<void> } {
 	let browser: Browser;
+	let launching: Promise<Browser> | undefined;
 	let context: BrowserContext;
 	let page: Page;
 	let problems: string[];
 
+	const launched = async () => {
+		launching ??= launchBrowser();
+		browser = await launching;
+	};
 	beforeAll(async () => {
-		browser = await launchBrowser();
+		if (!options.launchedLater) return launched();
+		launching = launchBrowser();
+		// Awaited by the caller's beforeAll; a failure is reported there, not as an unhandled rejection here.
+		launching.catch(() => {});
 	});
 	afterAll(async () => {
 		await browser?.close();
@@ -73,6 +88,7 @@ function browserPart(baseURL: () => string): BrowserPart {
 		get problems() {
 			return problems;
 		},
+		launched,
 		logInAs: (persona, on = page) => logInAs(on, baseURL(), persona),
 		forgetRefusals() {
 			problems.splice(0, problems.length, ...problems.filter((p) => !p.includes('status of 422')));
@@ -86,15 +102,20 @@ function browserPart(baseURL: () => string): BrowserPart {
  */
 export function browserJourney(options: { env?: () => Record<string, string> } = {}): Journey {
 	let server: RunningServer;
+	const part = browserPart(() => server.url, { launchedLater: true });
 	beforeAll(async () => {
-		server = await startServer({ env: options.env?.(), timeoutMs: 180_000 });
+		// The server and Chromium start at the same time: both mostly wait (the server on its database).
+		const [started] = await Promise.all([
+			startServer({ env: options.env?.(), timeoutMs: 180_000 }),
+			part.launched()
+		]);
+		server = started;
 	}, 200_000);
 	afterAll(async () => {
 		await server?.stop();
 		if (server) removeDataDir(server.dataDir);
 	});
-	const part = browserPart(() => server.url);
-	return Object.defineProperties(part, {
+	return Object.defineProperties(part as BrowserPart, {
 		server: { get: () => server, enumerable: true }
 	}) as Journey;
 }
@@ -103,7 +124,7 @@ export function browserJourney(options: { env?: () => Record<string, string> } =
 export function sharedServerJourney(): SharedJourney {
 	const baseURL = inject('baseURL');
 	const part = browserPart(() => baseURL);
-	return Object.defineProperties(part, {
+	return Object.defineProperties(part as BrowserPart, {
 		baseURL: { get: () => baseURL, enumerable: true }
 	}) as SharedJourney;
 }
