@@ -18,7 +18,7 @@ import {
 	listAllMunicipalities
 } from '$lib/server/features/municipalities/municipalities.service';
 import { listDwellings, sumVerifiedOutcomes } from './climate-pact.queries';
-import { brusselsToday } from './climate-pact.schemas';
+import { brusselsDay } from '$lib/server/platform/dates';
 
 export interface PactKindTotal {
 	kind: PactKind;
@@ -60,7 +60,7 @@ export interface PactTotals {
 
 /** The years the pact has counted so far: 2021 through this year (Brussels). */
 export function pactYears(now = new Date()): number[] {
-	const last = Number(brusselsToday(now).slice(0, 4));
+	const last = Number(brusselsDay(now).slice(0, 4));
 	const years: number[] = [];
 	for (let y = PACT_FIRST_YEAR; y <= Math.max(last, PACT_FIRST_YEAR); y++) years.push(y);
 	return years;

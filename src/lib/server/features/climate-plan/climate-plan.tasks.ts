@@ -12,7 +12,7 @@ import type { NoticeSubject } from '$lib/domain/notifications';
 import type { JobContext } from '$lib/server/platform/feature';
 import { writeDomainEvent } from '$lib/server/platform/events';
 import { mayHearOfTask } from './climate-plan.policy';
-import { brusselsToday } from './climate-plan.present';
+import { brusselsDay } from '$lib/server/platform/dates';
 
 export const OVERDUE_JOB = 'climate-plan.tasks-overdue';
 
@@ -25,7 +25,7 @@ const ownerMayHearSql = sql<boolean>`EXISTS (SELECT 1 FROM ${users} ou
 		AND ${hasAbilitySql(sql`ou.id`, 'climatePlan.view', sql`${climatePlanTasks.municipalityId}`)})`;
 
 /**
- * Marks the open tasks past their due date (before today in Brussels: the plan's one `brusselsToday`) not told yet
+ * Marks the open tasks past their due date (before today in Brussels: the platform's `brusselsDay`) not told yet
  * whose owner may hear of it now, and returns them: each once, whatever runs at once.
  */
 async function claimOverdueTasks(db: Db, params: { now: Date }) {
@@ -38,7 +38,7 @@ async function claimOverdueTasks(db: Db, params: { now: Date }) {
 				eq(t.status, 'open'),
 				sql`${t.overdueNoticedAt} IS NULL`,
 				sql`${t.ownerId} IS NOT NULL`,
-				lt(t.dueOn, brusselsToday(params.now)),
+				lt(t.dueOn, brusselsDay(params.now)),
 				ownerMayHearSql
 			)
 		)

@@ -12,7 +12,8 @@ import { writeAudit, type AuditAction } from '$lib/server/platform/audit';
 import { writeDomainEvent } from '$lib/server/platform/events';
 import { validateInput } from '$lib/server/platform/validation';
 import { parseId } from '$lib/domain/ids';
-import { brusselsDay, indicatorValue } from '$lib/server/features/impact/impact.service';
+import { indicatorValue } from '$lib/server/features/impact/impact.service';
+import { brusselsDay } from '$lib/server/platform/dates';
 import { getUserByVerifiedEmail } from '$lib/server/features/accounts/accounts.service';
 import { indicatorsOf } from '$lib/server/features/impact/impact.compute';
 import { withoutControlCharacters } from '$lib/server/platform/control-characters';
@@ -631,7 +632,7 @@ export async function getMunicipalityProgrammes(
 		programmeIds: rows.map((r) => r.id),
 		municipalityId: municipality.id
 	});
-	const today = brusselsToday(now);
+	const today = brusselsDay(now);
 	return {
 		municipality: { slug: municipality.slug, name: municipality.name },
 		programmes: loaded
@@ -642,10 +643,6 @@ export async function getMunicipalityProgrammes(
 				openPeriods: l.programme.periods.filter((p) => p.from <= today)
 			}))
 	};
-}
-
-export function brusselsToday(now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(now);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -799,7 +796,7 @@ export async function openReport(
 			fields: { period: [e('actionsRequired')] },
 			message: e('actionsRequired')
 		});
-	if (period.from > brusselsToday(now))
+	if (period.from > brusselsDay(now))
 		throw new AppError('validation', {
 			fields: { period: [e('periodNotStarted')] },
 			message: e('periodNotStarted')

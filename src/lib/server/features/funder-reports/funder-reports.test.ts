@@ -34,7 +34,8 @@ import { loadConfig } from '$lib/server/platform/config';
 import { createEventDispatcher } from '$lib/server/platform/events.dispatcher';
 import { outboxQueue } from '$lib/server/testing/outbox';
 import { notificationHandlers } from '$lib/server/features/notifications/notifications.handlers';
-import { brusselsDay, indicatorValue } from '$lib/server/features/impact/impact.service';
+import { indicatorValue } from '$lib/server/features/impact/impact.service';
+import { brusselsDay } from '$lib/server/platform/dates';
 import { translate } from '$lib/i18n';
 import {
 	addProgrammeAction,
