@@ -89,7 +89,7 @@ export const notifications = {
 			own: 'Je hebt een taak van het klimaatplan van {municipality}: “{title}”, tegen {detail}'
 		},
 		funder_report_submitted: {
-			own: '{municipality} diende het tussentijds rapport van {title} voor {detail} in: geef als beoordelaar per actie je oordeel'
+			own: 'Rapport ter beoordeling: {municipality} diende het tussentijds rapport van {title} voor {detail} in'
 		},
 		climate_plan_task_overdue: {
 			own: 'Je taak “{title}” van het klimaatplan van {municipality} moest klaar zijn op {detail}'
