@@ -90,3 +90,18 @@ export interface NoticeSubject {
 	actionId: number | null;
 	actionTitle: string | null;
 }
+
+/**
+ * What a notification of a region-scoped event is about (a funder report the region collects): no municipality's
+ * page or colour (its mail wears the platform's look); `municipalityName` names who it concerns, the submitting
+ * municipality or the region.
+ */
+export interface RegionNoticeSubject {
+	municipalitySlug: null;
+	municipalityName: string;
+	primaryColor: null;
+	title: string;
+	path: string;
+	actionId: null;
+	actionTitle: null;
+}

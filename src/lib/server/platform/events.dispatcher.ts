@@ -81,7 +81,8 @@ interface DueRow {
 	handler: string;
 	attempts: number;
 	id: string | number;
-	municipality_id: string;
+	municipality_id: string | null;
+	region_id: string | null;
 	type: string;
 	subject_kind: string;
 	subject_id: string;
@@ -171,7 +172,7 @@ export function createEventDispatcher(
 	function listDue(): Promise<DueRow[]> {
 		return executeRows<DueRow>(
 			db,
-			sql`SELECT d.handler, d.attempts, e.id, e.municipality_id, e.type, e.subject_kind, e.subject_id,
+			sql`SELECT d.handler, d.attempts, e.id, e.municipality_id, e.region_id, e.type, e.subject_kind, e.subject_id,
 					e.actor_id, e.payload, e.created_at
 				FROM ${eventDeliveries} d JOIN ${domainEvents} e ON e.id = d.event_id
 				WHERE d.handler = any(${sql.param(handlerNames)}::text[]) AND d.next_attempt_at <= now()
@@ -191,6 +192,7 @@ export function createEventDispatcher(
 			id: eventId,
 			type: row.type,
 			municipalityId: row.municipality_id,
+			regionId: row.region_id,
 			subjectKind: row.subject_kind,
 			subjectId: row.subject_id,
 			actorId: row.actor_id,

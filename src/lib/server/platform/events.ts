@@ -17,6 +17,9 @@ import { domainEvents } from '$lib/server/db/schema';
  *
  * The subject (kind and id) is the aggregate: a handler gets the events of one subject in the order they
  * were written. When the kind is the part of the name before the dot, the writer may leave it out.
+ *
+ * An event happens in a municipality, unless its definition says `scope: 'region'`: then it belongs to a
+ * region (a funder programme the region holds) and names a municipality only when one is involved.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the features
 export interface DomainEventMap {}
@@ -30,6 +33,8 @@ type Definition<K extends DomainEventName> = DomainEventMap[K] extends {
 	? { subject: S; payload: P }
 	: never;
 export type SubjectKindOf<K extends DomainEventName> = Definition<K>['subject'];
+/** Whether the event belongs to a region (`scope: 'region'` in its definition) rather than a municipality. */
+type IsRegionScoped<K extends DomainEventName> = DomainEventMap[K] extends { scope: 'region' } ? true : false;
 export type PayloadOf<K extends DomainEventName> = Definition<K>['payload'];
 
 type SubjectKindField<K extends DomainEventName> = K extends `${infer Prefix}.${string}`
@@ -40,15 +45,26 @@ type SubjectKindField<K extends DomainEventName> = K extends `${infer Prefix}.${
 type PayloadField<K extends DomainEventName> =
 	object extends PayloadOf<K> ? { payload?: PayloadOf<K> } : { payload: PayloadOf<K> };
 
+/** Where an event to write happened: its municipality, or for a region-scoped one its region. */
+type ScopeField<K extends DomainEventName> =
+	IsRegionScoped<K> extends true
+		? { regionId: string; municipalityId?: string | null }
+		: { municipalityId: string; regionId?: undefined };
+/** Where a stored event happened, as its handlers read it. */
+type StoredScope<K extends DomainEventName> =
+	IsRegionScoped<K> extends true
+		? { regionId: string; municipalityId: string | null }
+		: { municipalityId: string; regionId: null };
+
 /** An event to write: one of the map's names with its subject and payload. */
 export type NewDomainEvent<K extends DomainEventName = DomainEventName> = {
 	[T in K]: {
 		type: T;
-		municipalityId: string;
 		/** The id of what the event is about; stored as text. */
 		subjectId: string | number;
 		actorId?: string | null;
-	} & SubjectKindField<T> &
+	} & ScopeField<T> &
+		SubjectKindField<T> &
 		PayloadField<T>;
 }[K];
 
@@ -57,13 +73,12 @@ export type StoredEvent<K extends DomainEventName = DomainEventName> = {
 	[T in K]: {
 		id: number;
 		type: T;
-		municipalityId: string;
 		subjectKind: SubjectKindOf<T>;
 		subjectId: string;
 		actorId: string | null;
 		payload: PayloadOf<T>;
 		createdAt: Date;
-	};
+	} & StoredScope<T>;
 }[K];
 
 /** Arbitrary but fixed: the first key of the aggregate locks (two-key advisory locks, see below). */
@@ -88,12 +103,16 @@ export function subjectKindOf(event: { type: string; subjectKind?: string }): st
 export async function writeDomainEvent(tx: Db, event: NewDomainEvent): Promise<void> {
 	const kind = subjectKindOf(event as { type: string; subjectKind?: string });
 	const subjectId = String(event.subjectId);
+	const { municipalityId = null, regionId = null } = event as {
+		municipalityId?: string | null;
+		regionId?: string | null;
+	};
 	// One statement: the aggregate lock (a materialised CTE, so it runs before the row's id is drawn) and
 	// the insert.
 	await tx.execute(sql`WITH aggregate_lock AS MATERIALIZED (
 			SELECT ${lockAggregateSql(sql`${kind}::text`, sql`${subjectId}::text`)})
-		INSERT INTO ${domainEvents} (municipality_id, type, subject_kind, subject_id, actor_id, payload)
-		SELECT ${event.municipalityId}::uuid, ${event.type}, ${kind}, ${subjectId}, ${event.actorId ?? null}::uuid,
+		INSERT INTO ${domainEvents} (municipality_id, region_id, type, subject_kind, subject_id, actor_id, payload)
+		SELECT ${municipalityId}::uuid, ${regionId}::uuid, ${event.type}, ${kind}, ${subjectId}, ${event.actorId ?? null}::uuid,
 			${JSON.stringify(event.payload ?? {})}::jsonb
 		FROM aggregate_lock`);
 }

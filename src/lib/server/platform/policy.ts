@@ -123,7 +123,8 @@ export function isStaff(actor: Actor | null): boolean {
 export function hasAbilitySql(
 	userId: SQL,
 	ability: MunicipalityAbility,
-	municipalityId: string
+	/** The municipality's id, or a column holding it (a set of rows of several municipalities). */
+	municipalityId: string | SQL
 ): SQL<boolean> {
 	const with_ = (roles: readonly string[]) =>
 		roles.length

@@ -3,10 +3,6 @@
 // Back office only.
 export const funderReports = {
 	title: 'Rapportering aan financiers',
-	reviewMail: {
-		subject: 'Rapport ter beoordeling: {programme}, {period} ({submitter})',
-		body: 'Dag {name},\n\n{submitter} heeft het tussentijds rapport van {programme} voor {period} ingediend. U bent beoordelaar van dit programma: lees het rapport en geef per actie uw oordeel op\n{url}\n\nU krijgt deze mail omdat de regio u als beoordelaar van dit programma heeft aangeduid.'
-	},
 	region: 'Regio (projectdrager)',
 	yes: 'ja',
 	no: 'nee',

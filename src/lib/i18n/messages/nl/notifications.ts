@@ -88,6 +88,9 @@ export const notifications = {
 		climate_plan_task_assigned: {
 			own: 'Je hebt een taak van het klimaatplan van {municipality}: “{title}”, tegen {detail}'
 		},
+		funder_report_submitted: {
+			own: 'Rapport ter beoordeling: {municipality} diende het tussentijds rapport van {title} voor {detail} in'
+		},
 		climate_plan_task_overdue: {
 			own: 'Je taak “{title}” van het klimaatplan van {municipality} moest klaar zijn op {detail}'
 		},

@@ -21,7 +21,7 @@ import {
 	type NotificationParams
 } from '../../../domain/notifications';
 import { users } from './accounts';
-import { municipalities } from './municipalities';
+import { municipalities, regions } from './municipalities';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
@@ -75,9 +75,10 @@ export const notifications = pgTable(
 	'notifications',
 	{
 		id: bigserial('id', { mode: 'number' }).primaryKey(),
-		municipalityId: uuid('municipality_id')
-			.notNull()
-			.references(() => municipalities.id, { onDelete: 'cascade' }),
+		/** Where it happened; null for a notification of the region alone (its event's scope). */
+		municipalityId: uuid('municipality_id').references(() => municipalities.id, { onDelete: 'cascade' }),
+		/** The region of a region-scoped event's notification; null for the others. */
+		regionId: uuid('region_id').references(() => regions.id, { onDelete: 'cascade' }),
 		userId: uuid('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
@@ -108,6 +109,7 @@ export const notifications = pgTable(
 			.on(t.userId, t.kind)
 			.where(sql`${t.mailState} = 'pending'`),
 		uniqueIndex('notifications_event_user_key').on(t.eventId, t.userId),
+		check('notifications_scope', sql`${t.municipalityId} IS NOT NULL OR ${t.regionId} IS NOT NULL`),
 		check('notifications_kind_valid', sql`${t.kind} IN (${inList(NOTIFICATION_KINDS)})`),
 		check('notifications_mail_state_valid', sql`${t.mailState} IN (${inList(NOTIFICATION_MAIL_STATES)})`)
 	]

@@ -13,7 +13,7 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import { SUBSCRIPTION_CAPACITIES, SUBSCRIPTION_SUBJECT_KINDS } from '../../../domain/subscriptions';
-import { municipalities } from './municipalities';
+import { municipalities, regions } from './municipalities';
 import { users } from './accounts';
 
 /** Facts about this installation itself, such as whether the demo content has been loaded. */
@@ -32,9 +32,10 @@ export const domainEvents = pgTable(
 	'domain_events',
 	{
 		id: bigserial('id', { mode: 'number' }).primaryKey(),
-		municipalityId: uuid('municipality_id')
-			.notNull()
-			.references(() => municipalities.id, { onDelete: 'cascade' }),
+		/** The municipality it happened in; null for an event of the region alone (events.ts, `scope`). */
+		municipalityId: uuid('municipality_id').references(() => municipalities.id, { onDelete: 'cascade' }),
+		/** The region of a region-scoped event (a funder report the region holds); null for the others. */
+		regionId: uuid('region_id').references(() => regions.id, { onDelete: 'cascade' }),
 		type: text('type').notNull(),
 		subjectKind: text('subject_kind').notNull(),
 		subjectId: text('subject_id').notNull(),
@@ -45,6 +46,10 @@ export const domainEvents = pgTable(
 	},
 	(t) => [
 		index('domain_events_municipality_idx').on(t.municipalityId, t.createdAt),
+		index('domain_events_region_idx')
+			.on(t.regionId, t.createdAt)
+			.where(sql`${t.regionId} IS NOT NULL`),
+		check('domain_events_scope', sql`${t.municipalityId} IS NOT NULL OR ${t.regionId} IS NOT NULL`),
 		index('domain_events_type_idx').on(t.type, t.createdAt),
 		index('domain_events_subject_idx').on(t.subjectKind, t.subjectId, t.id),
 		index('domain_events_unprocessed_idx')

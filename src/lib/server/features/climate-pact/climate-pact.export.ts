@@ -7,7 +7,7 @@ import { translate, type MessageKey } from '$lib/i18n';
 import { toCsv } from '$lib/server/platform/csv';
 import { read } from './climate-pact.access';
 import { listRecordedOutcomes } from './climate-pact.queries';
-import { brusselsToday } from './climate-pact.schemas';
+import { brusselsDay } from '$lib/server/platform/dates';
 import { climatePactTotals } from './climate-pact.totals';
 
 export interface PactExport {
@@ -38,7 +38,7 @@ export const exportPact = read({
 			k.target,
 			k.progress
 		]);
-		const base = `klimaatpact-${scope.municipality.slug}-${brusselsToday()}`;
+		const base = `klimaatpact-${scope.municipality.slug}-${brusselsDay()}`;
 		if (format === 'csv') {
 			const comma = (v: string | number | null) =>
 				typeof v === 'number' ? String(v).replace('.', ',') : (v ?? '');

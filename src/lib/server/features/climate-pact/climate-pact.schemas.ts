@@ -1,6 +1,7 @@
 // Input of the Climate Pact: an outcome staff record on an action or an event, a citizen's own contribution,
 // staff's verdict on it, the number of dwellings and the queue's filters. Every message is a catalogue key;
 // text loses control characters here as well as in hooks.server.ts.
+import { brusselsDay } from '$lib/server/platform/dates';
 import { z } from 'zod';
 import {
 	CITIZEN_PACT_KINDS,
@@ -22,11 +23,6 @@ const text = z
 	.unknown()
 	.optional()
 	.transform((v) => (typeof v === 'string' ? withoutControlCharacters(v).trim() : ''));
-
-/** Today in Brussels, as an ISO day: an outcome cannot lie in the future. */
-export function brusselsToday(now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(now);
-}
 
 /** A number as a Fleming types it: "120", "2,5", "1.250" or "1 250"; null when empty, undefined when not a number. */
 export function readQuantity(raw: string): number | null | undefined {
@@ -72,7 +68,7 @@ const day = text.transform((v, ctx) => {
 		ctx.addIssue({ code: 'custom', message: key('dateBefore2021') });
 		return z.NEVER;
 	}
-	if (v > brusselsToday()) {
+	if (v > brusselsDay()) {
 		ctx.addIssue({ code: 'custom', message: key('dateFuture') });
 		return z.NEVER;
 	}

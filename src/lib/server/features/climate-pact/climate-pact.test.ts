@@ -20,7 +20,8 @@ import {
 	buildUser,
 	actorOf,
 	getTenant,
-	grantRegionRole
+	grantRegionRole,
+	buildOtherRegion
 } from '$lib/server/testing/factories';
 import { climatePactOutcomes, media, municipalities } from '$lib/server/db/schema';
 import { getRegionOverview } from '$lib/server/features/municipalities/municipalities.service';
@@ -385,7 +386,7 @@ describe('totals for the region and the exports', () => {
 		expect(kindOf(in2021, 'trees').total).toBe(30);
 	});
 
-	it('the region is the same municipalities as the region overview, and the impact indicators count the same', async () => {
+	it('the region is its municipalities taking part (takingPartOf, as the overview shows them), and the impact indicators count the same', async () => {
 		// A municipality not taking part (Olen) has a verified outcome: neither the pact's region nor the
 		// indicators' region counts it.
 		await database.db.insert(climatePactOutcomes).values({
@@ -396,8 +397,15 @@ describe('totals for the region and the exports', () => {
 			occurredOn: `${lastYear}-05-01`,
 			status: 'verified'
 		});
+		// Nor does a municipality taking part in another region.
+		const elsewhere = await buildOtherRegion(database.db);
+		await database.db
+			.update(municipalities)
+			.set({ participating: true })
+			.where(eq(municipalities.id, elsewhere.tenant.id));
 		const ctx = as(undefined);
 		const region = await climatePactTotals(ctx, 'region');
+		expect(region.municipalities.map((m) => m.id)).not.toContain(elsewhere.tenant.id);
 		const overview = await getRegionOverview(ctx);
 		expect(region.municipalities.map((m) => m.slug).sort()).toEqual(
 			overview.participating.map((m) => m.slug).sort()

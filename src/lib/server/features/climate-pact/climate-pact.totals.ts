@@ -1,6 +1,6 @@
 // The Climate Pact's totals against the 2030 target: per municipality (its inhabitants from the CSV the
-// municipalities are seeded from, its dwellings as staff entered them) and for the region (the municipalities
-// taking part in the region's overview, summed). Only verified outcomes count. `climatePactTotals` is the one
+// municipalities are seeded from, its dwellings as staff entered them) and for the region (its municipalities
+// taking part, `takingPartOf`, summed). Only verified outcomes count. `climatePactTotals` is the one
 // function other features call; the impact indicators (climate-pact.indicators.ts) count the same figures.
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
@@ -14,11 +14,12 @@ import {
 	type PactKind
 } from '$lib/domain/climate-pact';
 import {
-	getRegionOverview,
+	getHomeRegion,
 	listAllMunicipalities
 } from '$lib/server/features/municipalities/municipalities.service';
+import { takingPartOf } from '$lib/server/platform/indicators';
 import { listDwellings, sumVerifiedOutcomes } from './climate-pact.queries';
-import { brusselsToday } from './climate-pact.schemas';
+import { brusselsDay } from '$lib/server/platform/dates';
 
 export interface PactKindTotal {
 	kind: PactKind;
@@ -60,7 +61,7 @@ export interface PactTotals {
 
 /** The years the pact has counted so far: 2021 through this year (Brussels). */
 export function pactYears(now = new Date()): number[] {
-	const last = Number(brusselsToday(now).slice(0, 4));
+	const last = Number(brusselsDay(now).slice(0, 4));
 	const years: number[] = [];
 	for (let y = PACT_FIRST_YEAR; y <= Math.max(last, PACT_FIRST_YEAR); y++) years.push(y);
 	return years;
@@ -106,13 +107,14 @@ export async function climatePactTotals(
 	year?: number
 ): Promise<PactTotals> {
 	const all = await listAllMunicipalities(ctx);
-	// The region: the municipalities the region's overview shows as taking part (the home page, the impact
-	// indicators' region), not those of every region.
-	const region =
-		municipalityId === 'region'
-			? new Set((await getRegionOverview(ctx)).participating.map((m) => m.slug))
-			: null;
-	const chosen = region ? all.filter((m) => region.has(m.slug)) : all.filter((m) => m.id === municipalityId);
+	// The region (the home page's): its municipalities taking part, by the platform's one definition of what
+	// makes a region's sum (`takingPartOf`, as the impact indicators and the funders' reports count it).
+	const region = municipalityId === 'region' ? await getHomeRegion(ctx) : null;
+	if (municipalityId === 'region' && !region) throw new AppError('unavailable');
+	const takingPart = region ? takingPartOf(all.filter((m) => m.regionId === region.id)) : null;
+	const chosen = takingPart
+		? all.filter((m) => takingPart.has(m.id))
+		: all.filter((m) => m.id === municipalityId);
 	if (municipalityId !== 'region' && chosen.length === 0) throw new AppError('not_found');
 	const ids = chosen.map((m) => m.id);
 	const [sums, dwellingRows] = await Promise.all([

@@ -19,7 +19,7 @@ import type { Db } from '$lib/server/db/client';
 import { AppError } from '$lib/server/platform/errors';
 import { createPdf, type PdfRole, type PdfTextStyle } from '$lib/server/platform/pdf';
 import { command, read } from './climate-plan.access';
-import { brusselsToday } from './climate-plan.present';
+import { brusselsDay } from '$lib/server/platform/dates';
 import {
 	getLastReport,
 	getReportFile,
@@ -86,7 +86,7 @@ export async function gatherCouncilReport(
 	if (!municipality) throw new AppError('not_found');
 	const last = await getLastReport(db, { municipalityId });
 	const periodStart = last ? new Date(last.issuedAt) : null;
-	const actions = await listReportActions(db, { municipalityId, today: brusselsToday(now) });
+	const actions = await listReportActions(db, { municipalityId, today: brusselsDay(now) });
 	const updates = await listUpdatesOfPeriod(db, { municipalityId, after: periodStart, until: now });
 
 	const overview = {
@@ -400,7 +400,7 @@ export const issueCouncilReport = command({
 		const now = new Date();
 		const data = await gatherCouncilReport(tx, municipalityId, now);
 		const bytes = await councilReportPdf(data, ctx.locale);
-		const fileName = `raadsrapport-klimaatplan-${scope.municipality.slug}-${brusselsToday(now)}.pdf`;
+		const fileName = `raadsrapport-klimaatplan-${scope.municipality.slug}-${brusselsDay(now)}.pdf`;
 		const report = await insertReport(tx, {
 			municipalityId,
 			issuedAt: now,

@@ -38,7 +38,8 @@ import {
 	type ImportRowValues
 } from './climate-plan.schemas';
 import { fieldsOf } from './climate-plan.service';
-import { brusselsToday, staleBefore } from './climate-plan.present';
+import { brusselsDay } from '$lib/server/platform/dates';
+import { staleBefore } from './climate-plan.present';
 
 const refuse = (message: MessageKey, details?: Record<string, unknown>) =>
 	new AppError('validation', { fields: { file: [message] }, message, details });
@@ -500,7 +501,7 @@ export const exportCovenantReport = read({
 		const now = new Date();
 		const rows = await listAllPlanActions(ctx.db, {
 			municipalityId: scope.municipality.id,
-			today: brusselsToday(now),
+			today: brusselsDay(now),
 			staleBefore: staleBefore(now)
 		});
 		const t = (key: MessageKey) => translate(ctx.locale, key);
@@ -524,7 +525,7 @@ export const exportCovenantReport = read({
 			r.renewableMwh,
 			r.co2Achieved ?? r.co2Planned
 		]);
-		const base = `burgemeestersconvenant-${scope.municipality.slug}-${brusselsToday(now)}`;
+		const base = `burgemeestersconvenant-${scope.municipality.slug}-${brusselsDay(now)}`;
 		if (format === 'csv') {
 			const comma = (v: string | number | null) =>
 				typeof v === 'number' ? String(v).replace('.', ',') : (v ?? '');

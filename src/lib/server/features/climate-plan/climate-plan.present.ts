@@ -1,6 +1,7 @@
 // What leaves the server about the climate plan, field by field: the back office's view of an action, and the
 // public part of a linked action (only the parts the municipality chose; never budget, spending, departments,
 // people, the monitoring log or blockers).
+import { brusselsDay } from '$lib/server/platform/dates';
 import { isLate, PLAN_STALE_DAYS, type PlanPublicPart } from '$lib/domain/climate-plan';
 import type { PlanActionRow } from './climate-plan.queries';
 
@@ -41,15 +42,6 @@ export interface PlanActionView {
 	stale: boolean;
 }
 
-// Built once: a new Intl.DateTimeFormat with a time zone costs ICU work (0.3–0.6 ms on the bench machine), and
-// presenting the board's 125 cards built one per card (40–80 ms of its load, more than all its SQL).
-const brusselsDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' });
-
-/** The day in Brussels as YYYY-MM-DD. */
-export function brusselsToday(now = new Date()): string {
-	return brusselsDay.format(now);
-}
-
 export function staleBefore(now = new Date()): Date {
 	return new Date(now.getTime() - PLAN_STALE_DAYS * 86_400_000);
 }
@@ -87,7 +79,7 @@ export function presentPlanAction(row: PlanActionRow, now = new Date()): PlanAct
 		publicActionId: row.publicActionId,
 		publicParts: row.publicParts,
 		lastUpdateAt: iso(row.lastUpdateAt),
-		late: isLate(row, brusselsToday(now)),
+		late: isLate(row, brusselsDay(now)),
 		stale: open && lastTouch < staleBefore(now)
 	};
 }

@@ -4,6 +4,7 @@
 // milestones, themes and departments; posting an update (also the action's responsible person); linking a public
 // action and the public part it shows; the college's one-page summary. Each change writes its audit rows in its
 // transaction.
+import { brusselsDay } from '$lib/server/platform/dates';
 import type { Ctx } from '$lib/server/platform/context';
 import { cached } from '$lib/server/platform/cache';
 import { AppError, isUniqueViolation, type FieldErrors } from '$lib/server/platform/errors';
@@ -73,7 +74,6 @@ import {
 	type PlanFilters
 } from './climate-plan.schemas';
 import {
-	brusselsToday,
 	presentPlanAction,
 	presentPublicPlanPart,
 	staleBefore,
@@ -253,7 +253,7 @@ export const getPlanSummary = read({
 		const now = new Date();
 		const rows = await listAllPlanActions(ctx.db, {
 			municipalityId,
-			today: brusselsToday(now),
+			today: brusselsDay(now),
 			staleBefore: staleBefore(now)
 		});
 		const blockedIds = new Set(await listBlockedActionIds(ctx.db, { municipalityId }));
@@ -275,7 +275,7 @@ export const getPlanSummary = read({
 		return {
 			canManage: scope.canManage,
 			municipalityName: scope.municipality.name,
-			date: brusselsToday(now),
+			date: brusselsDay(now),
 			actions: counted.length,
 			onTrack: open.filter((v) => !v.late && !blockedIds.has(v.id)).length,
 			late: late.length,

@@ -3,7 +3,7 @@
 // whatever the job's runs, and a task marked done in time tells nothing. A task handed over tells its new owner
 // (one mail, none to the former one), and the overdue notice then goes to them; only to staff here who read the
 // plan: a citizen or staff of another municipality is refused beside the field, and an owner whose staff role was
-// taken away hears nothing more.
+// taken away hears nothing more, until the role is back (the task was not marked as noticed meanwhile).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { App } from '$lib/server/platform/app';
@@ -27,6 +27,7 @@ import {
 	recordMeeting
 } from './climate-plan.meetings';
 import { noticeOverdueTasks } from './climate-plan.tasks';
+import { writeDomainEvent } from '$lib/server/platform/events';
 
 let running: MailApp;
 let smtp: SmtpCatcher;
@@ -245,7 +246,7 @@ describe('handing a task over', () => {
 		expect(await ownerOf(done.id)).toBe(hilde.userId);
 	}, 60_000);
 
-	it('tells an owner whose staff role was taken away nothing more', async () => {
+	it('tells an owner whose staff role was taken away nothing more, and the overdue notice once it is back', async () => {
 		const PIET = 'piet.weg@geel.test';
 		const piet = await buildStaff(database.db, geel, 'colleague', {
 			givenName: 'Piet',
@@ -258,16 +259,56 @@ describe('handing a task over', () => {
 		await smtp.waitFor((m) => m.to.includes(PIET) && m.decoded.includes(title), 20_000);
 		await database.db.delete(memberships).where(eq(memberships.id, piet.membershipId));
 
-		expect(
-			await noticeOverdueTasks({ db: database.db, log: app.log }, { now: new Date('2098-12-01T06:00:00Z') })
-		).toBe(1);
+		const overdueRun = { now: new Date('2098-12-01T06:00:00Z') };
+		expect(await noticeOverdueTasks({ db: database.db, log: app.log }, overdueRun)).toBe(0);
 		app.events.nudge();
 		await new Promise((r) => setTimeout(r, 3_000));
 		expect(mailsTo(PIET, 'moest klaar zijn op')).toEqual([]);
-		const inApp = await database.db
-			.select({ type: notifications.type })
-			.from(notifications)
-			.where(eq(notifications.userId, piet.user.id));
-		expect(inApp.map((n) => n.type)).toEqual(['climate_plan.task_assigned']);
+		const inAppOf = async () =>
+			(
+				await database.db
+					.select({ type: notifications.type })
+					.from(notifications)
+					.where(eq(notifications.userId, piet.user.id))
+					.orderBy(notifications.id)
+			).map((n) => n.type);
+		expect(await inAppOf()).toEqual(['climate_plan.task_assigned']);
+		// Not told, so not marked: with the role back, the next run tells Piet, once.
+		const [task] = await database.db
+			.select({ noticed: climatePlanTasks.overdueNoticedAt })
+			.from(climatePlanTasks)
+			.where(eq(climatePlanTasks.title, title));
+		expect(task?.noticed).toBeNull();
+		// A run that marked the task just before the role went (its event handled after): the notice is not sent,
+		// and the task is unmarked again.
+		const [marked] = await database.db
+			.update(climatePlanTasks)
+			.set({ overdueNoticedAt: overdueRun.now })
+			.where(eq(climatePlanTasks.title, title))
+			.returning({ id: climatePlanTasks.id, dueOn: climatePlanTasks.dueOn });
+		await writeDomainEvent(database.db, {
+			type: 'climate_plan.task_overdue',
+			subjectKind: 'climate_plan_task',
+			municipalityId: geel.id,
+			subjectId: marked!.id,
+			payload: { ownerId: piet.user.id, title, dueOn: marked!.dueOn }
+		});
+		await app.events.runOnce();
+		const [released] = await database.db
+			.select({ noticed: climatePlanTasks.overdueNoticedAt })
+			.from(climatePlanTasks)
+			.where(eq(climatePlanTasks.id, marked!.id));
+		expect(released?.noticed).toBeNull();
+		expect(await inAppOf()).toEqual(['climate_plan.task_assigned']);
+		await database.db
+			.insert(memberships)
+			.values({ municipalityId: geel.id, userId: piet.user.id, role: 'colleague' });
+		expect(await noticeOverdueTasks({ db: database.db, log: app.log }, overdueRun)).toBe(1);
+		expect(await noticeOverdueTasks({ db: database.db, log: app.log }, overdueRun)).toBe(0);
+		app.events.nudge();
+		await smtp.waitFor((m) => m.to.includes(PIET) && m.decoded.includes('moest klaar zijn op'), 20_000);
+		await new Promise((r) => setTimeout(r, 1_500));
+		expect(mailsTo(PIET, 'moest klaar zijn op')).toHaveLength(1);
+		expect(await inAppOf()).toEqual(['climate_plan.task_assigned', 'climate_plan.task_overdue']);
 	}, 60_000);
 });

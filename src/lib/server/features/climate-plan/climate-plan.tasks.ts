@@ -2,22 +2,31 @@
 // its transaction (climate-plan.meetings.ts); this hourly job writes `climate_plan.task_overdue` once per open task
 // that passed its due date (Europe/Brussels), marking the task in the same transaction. The notifications feature
 // tells the owner in the app and by mail as they chose (notifications.climate-plan.ts), while they still read the
-// plan here.
+// plan here. A task is marked only when its owner may hear of it: one whose owner lost their role stays unmarked,
+// so the notice follows once the role is back.
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import { climatePlanTasks, municipalities } from '$lib/server/db/schema';
+import { climatePlanTasks, municipalities, users } from '$lib/server/db/schema';
+import { hasAbilitySql } from '$lib/server/platform/policy';
 import type { NoticeSubject } from '$lib/domain/notifications';
 import type { JobContext } from '$lib/server/platform/feature';
 import { writeDomainEvent } from '$lib/server/platform/events';
 import { mayHearOfTask } from './climate-plan.policy';
-import { brusselsToday } from './climate-plan.present';
-import { getPlanPerson } from './climate-plan.queries';
+import { brusselsDay } from '$lib/server/platform/dates';
 
 export const OVERDUE_JOB = 'climate-plan.tasks-overdue';
 
 /**
- * Marks the open tasks past their due date (before today in Brussels: the plan's one `brusselsToday`) not told yet,
- * and returns them: each once, whatever runs at once.
+ * Whether the task's owner (a living account) reads the plan here now: the SQL form of the policy's `mayHearOfTask`
+ * (the climatePlan.view ability, `canViewPlan`'s rule), over the task's own row.
+ */
+const ownerMayHearSql = sql<boolean>`EXISTS (SELECT 1 FROM ${users} ou
+	WHERE ou.id = ${climatePlanTasks.ownerId} AND ou.deleted_at IS NULL
+		AND ${hasAbilitySql(sql`ou.id`, 'climatePlan.view', sql`${climatePlanTasks.municipalityId}`)})`;
+
+/**
+ * Marks the open tasks past their due date (before today in Brussels: the platform's `brusselsDay`) not told yet
+ * whose owner may hear of it now, and returns them: each once, whatever runs at once.
  */
 async function claimOverdueTasks(db: Db, params: { now: Date }) {
 	const t = climatePlanTasks;
@@ -29,7 +38,8 @@ async function claimOverdueTasks(db: Db, params: { now: Date }) {
 				eq(t.status, 'open'),
 				sql`${t.overdueNoticedAt} IS NULL`,
 				sql`${t.ownerId} IS NOT NULL`,
-				lt(t.dueOn, brusselsToday(params.now))
+				lt(t.dueOn, brusselsDay(params.now)),
+				ownerMayHearSql
 			)
 		)
 		.returning({
@@ -62,8 +72,26 @@ export async function noticeOverdueTasks(ctx: Pick<JobContext, 'db' | 'log'>, in
 }
 
 /**
+ * An overdue notice that was not sent after all (its owner lost the role between the job's run and the handling):
+ * the task is unmarked, so the job notices it again once the owner reads the plan here again.
+ */
+export async function releaseOverdueNotice(db: Db, params: { municipalityId: string; id: number }) {
+	await db
+		.update(climatePlanTasks)
+		.set({ overdueNoticedAt: null })
+		.where(
+			and(
+				eq(climatePlanTasks.municipalityId, params.municipalityId),
+				eq(climatePlanTasks.id, params.id),
+				eq(climatePlanTasks.status, 'open')
+			)
+		);
+}
+
+/**
  * What a task's notification names and links to (the tasks page of the plan), with its status and owner; and
- * whether the owner may hear of it now (the policy's `mayHearOfTask`: while they read the plan here).
+ * whether the owner may hear of it now (the policy's `mayHearOfTask`: while they read the plan here), in the
+ * task's one read.
  */
 export async function taskNoticeSubject(
 	db: Db,
@@ -76,7 +104,8 @@ export async function taskNoticeSubject(
 			ownerId: climatePlanTasks.ownerId,
 			slug: municipalities.slug,
 			municipalityName: municipalities.name,
-			primaryColor: municipalities.primaryColor
+			primaryColor: municipalities.primaryColor,
+			ownerView: ownerMayHearSql
 		})
 		.from(climatePlanTasks)
 		.innerJoin(municipalities, eq(municipalities.id, climatePlanTasks.municipalityId))
@@ -85,9 +114,6 @@ export async function taskNoticeSubject(
 		)
 		.limit(1);
 	if (!row) return undefined;
-	const owner = row.ownerId
-		? await getPlanPerson(db, { municipalityId: params.municipalityId, userId: row.ownerId })
-		: undefined;
 	return {
 		municipalityId: params.municipalityId,
 		municipalitySlug: row.slug,
@@ -99,6 +125,6 @@ export async function taskNoticeSubject(
 		actionTitle: null,
 		status: row.status,
 		ownerId: row.ownerId,
-		ownerMayHear: mayHearOfTask(owner)
+		ownerMayHear: mayHearOfTask({ view: Boolean(row.ownerView) })
 	};
 }

@@ -6,7 +6,8 @@ import type { Db } from '$lib/server/db/client';
 import { climatePlanActions, climatePlanDepartments } from '$lib/server/db/schema';
 import { filterConditions, lateSql, type PlanActionFilters } from './climate-plan.queries';
 import type { PlanFilters } from './climate-plan.schemas';
-import { brusselsToday, staleBefore } from './climate-plan.present';
+import { brusselsDay } from '$lib/server/platform/dates';
+import { staleBefore } from './climate-plan.present';
 
 export type FilterParams = { municipalityId: string; today: string; staleBefore: Date } & PlanActionFilters;
 
@@ -16,7 +17,7 @@ export type FilterParams = { municipalityId: string; today: string; staleBefore:
  */
 export const filterParams = (municipalityId: string, filters: PlanFilters, now: Date): FilterParams => ({
 	municipalityId,
-	today: brusselsToday(now),
+	today: brusselsDay(now),
 	staleBefore: staleBefore(now),
 	q: filters.q,
 	departmentId: filters.department,

@@ -32,7 +32,7 @@ import {
 import { getPlanTimeline, timelineAxis } from './climate-plan.timeline';
 import { getPlanPriority, PRIORITY_MAX, PRIORITY_PLOT } from './climate-plan.priority';
 import { getCouncilReportFile, getCouncilReports, issueCouncilReport } from './climate-plan.council-report';
-import { brusselsToday } from './climate-plan.present';
+import { brusselsDay } from '$lib/server/platform/dates';
 import { erasePlanData, exportPlanData } from './climate-plan.personal-data';
 
 let database: TestDatabase;
@@ -51,7 +51,7 @@ const ids: Record<string, number> = {};
 
 const as = (actor: Actor | undefined, tenant: Tenant = geel) => ctxAs(database.db, tenant, actor);
 
-const today = brusselsToday();
+const today = brusselsDay();
 const year = Number(today.slice(0, 4));
 
 const base = {

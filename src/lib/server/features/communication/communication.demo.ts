@@ -6,7 +6,7 @@ import type { Db } from '$lib/server/db/client';
 import { communicationMoments, communicationTexts, events, municipalities } from '$lib/server/db/schema';
 import { getSubject } from './communication.queries';
 import { insertPlanWithDefaults } from './communication.service';
-import { brusselsDay } from './communication.texts';
+import { brusselsDay } from '$lib/server/platform/dates';
 
 export async function seedDemoCommunication(db: Db, options: { now?: Date } = {}): Promise<void> {
 	const now = options.now ?? new Date();

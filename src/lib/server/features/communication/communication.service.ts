@@ -2,6 +2,7 @@
 // making a plan with the usual moments, a plan's page with a ready text per channel, adding, moving and removing
 // a moment, editing a text or going back to the suggested one, marking texts published (and undoing it), the QR
 // code of a short link. Every change with its audit row in the change's transaction. Publicly: a short link.
+import { brusselsDay } from '$lib/server/platform/dates';
 import { randomBytes } from 'node:crypto';
 import {
 	COMMUNICATION_CHANNELS,
@@ -56,7 +57,6 @@ import {
 	CHANNELS_WITH_SHORT_LINK,
 	CHANNELS_WITH_SUBJECT,
 	addDays,
-	brusselsDay,
 	defaultChannels,
 	defaultMoments,
 	mondayOf,

@@ -22,7 +22,8 @@ import type { Tenant } from '$lib/server/platform/context';
 import type { Actor } from '$lib/server/platform/policy';
 import { firstChannel } from '$lib/server/features/accounts/accounts.service';
 import { subjectRef } from '$lib/domain/communication';
-import { addDays, brusselsDay } from './communication.texts';
+import { brusselsDay } from '$lib/server/platform/dates';
+import { addDays } from './communication.texts';
 import {
 	addCommunicationMoment,
 	createCommunicationPlan,

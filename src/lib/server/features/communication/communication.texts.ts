@@ -1,6 +1,7 @@
 // The suggested plan and texts: the default moments of a subject and their days, the link of each channel with
 // its utm tags, and the ready text per channel written in Dutch from the subject (title, summary, date, place,
 // link) through the message catalogue. Pure functions: the service hands in the facts and the origin.
+import { brusselsDay } from '$lib/server/platform/dates';
 import {
 	CHANNEL_MEDIUM,
 	DEFAULT_CHANNELS_OF_MOMENT,
@@ -34,18 +35,6 @@ export interface SubjectFacts {
 	place: string | null;
 	/** The action's image (an event's or opportunity's action). */
 	image: { id: string; alt: string } | null;
-}
-
-const dayFormat = new Intl.DateTimeFormat('en-CA', {
-	timeZone: TIME_ZONE,
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit'
-});
-
-/** The Brussels calendar day of an instant, as YYYY-MM-DD. */
-export function brusselsDay(instant: Date): string {
-	return dayFormat.format(instant);
 }
 
 /** A calendar day plus n days (dates, not instants: no clock change can shift them). */

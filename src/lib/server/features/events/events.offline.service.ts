@@ -4,6 +4,7 @@
 // then be chosen as an invitation audience ('offline'), and the mail's one-click unsubscribe turns invitations
 // off for them like for anyone. Removing an entry deletes the person. Staff see and change only their own
 // municipality's list (the events policy, the municipality in every query).
+import { brusselsDay } from '$lib/server/platform/dates';
 import type { MessageKey } from '$lib/i18n';
 import type { Ctx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
@@ -146,11 +147,6 @@ function checkDate(unverified: unknown, today: string): string | null {
 	return unverified >= '2000-01-01' && unverified <= today ? unverified : null;
 }
 
-/** Today in Belgium, as YYYY-MM-DD (a date typed that day is never "in the future"). */
-function todayInBrussels(now: Date): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(now);
-}
-
 /**
  * Adds the people of the textarea to the list, all or none: refused with every problem at once (the date,
  * the way they agreed, each line that is malformed, repeated or already on the list), so staff correct what
@@ -167,7 +163,7 @@ export const addOfflinePeople = command({
 		input: { lines: unknown; agreedOn: unknown; agreedHow: unknown; now?: Date };
 	}) => {
 		const fields: Record<string, MessageKey[]> = {};
-		const agreedOn = checkDate(input.agreedOn, todayInBrussels(input.now ?? new Date()));
+		const agreedOn = checkDate(input.agreedOn, brusselsDay(input.now ?? new Date()));
 		if (!agreedOn) fields.datum = [`${E}.date`];
 		const how = typeof input.agreedHow === 'string' ? input.agreedHow.trim().replace(/\s+/g, ' ') : '';
 		if (!how) fields.hoe = [`${E}.howRequired`];

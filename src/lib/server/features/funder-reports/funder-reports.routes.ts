@@ -35,8 +35,7 @@ export function reportActions(ctxOf: (event: RequestEvent) => Ctx) {
 			const form = await event.request.formData();
 			const work = submitReport(ctxOf(event), {
 				unverifiedReportId: reportParam(event),
-				answers: answersFromForm(form),
-				origin: event.url.origin
+				answers: answersFromForm(form)
 			});
 			const result = await backofficeAction(event, work, typedValues(form));
 			if (!result.ok) return result.failure;

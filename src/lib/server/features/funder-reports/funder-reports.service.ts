@@ -9,9 +9,11 @@ import type { Ctx } from '$lib/server/platform/context';
 import type { Actor } from '$lib/server/platform/policy';
 import { AppError, type FieldErrors } from '$lib/server/platform/errors';
 import { writeAudit, type AuditAction } from '$lib/server/platform/audit';
+import { writeDomainEvent } from '$lib/server/platform/events';
 import { validateInput } from '$lib/server/platform/validation';
 import { parseId } from '$lib/domain/ids';
-import { brusselsDay, indicatorValue } from '$lib/server/features/impact/impact.service';
+import { indicatorValue } from '$lib/server/features/impact/impact.service';
+import { brusselsDay } from '$lib/server/platform/dates';
 import { getUserByVerifiedEmail } from '$lib/server/features/accounts/accounts.service';
 import { indicatorsOf } from '$lib/server/features/impact/impact.compute';
 import { withoutControlCharacters } from '$lib/server/platform/control-characters';
@@ -68,6 +70,7 @@ import {
 } from './funder-reports.schemas';
 import { preset, PRESETS, type PresetKey } from './funder-reports.presets';
 import './funder-reports.audit';
+import './funder-reports.events';
 
 const REGION_SCOPE = 'region';
 const e = (k: string) => `funderReports.errors.${k}` as MessageKey;
@@ -629,7 +632,7 @@ export async function getMunicipalityProgrammes(
 		programmeIds: rows.map((r) => r.id),
 		municipalityId: municipality.id
 	});
-	const today = brusselsToday(now);
+	const today = brusselsDay(now);
 	return {
 		municipality: { slug: municipality.slug, name: municipality.name },
 		programmes: loaded
@@ -640,10 +643,6 @@ export async function getMunicipalityProgrammes(
 				openPeriods: l.programme.periods.filter((p) => p.from <= today)
 			}))
 	};
-}
-
-export function brusselsToday(now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(now);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -797,7 +796,7 @@ export async function openReport(
 			fields: { period: [e('actionsRequired')] },
 			message: e('actionsRequired')
 		});
-	if (period.from > brusselsToday(now))
+	if (period.from > brusselsDay(now))
 		throw new AppError('validation', {
 			fields: { period: [e('periodNotStarted')] },
 			message: e('periodNotStarted')
@@ -1043,7 +1042,7 @@ export async function saveReport(
  */
 export async function submitReport(
 	ctx: Ctx,
-	input: { unverifiedReportId: unknown; answers?: unknown; origin?: string },
+	input: { unverifiedReportId: unknown; answers?: unknown },
 	now = new Date()
 ): Promise<void> {
 	const { report, loaded, period } = await writable(ctx, input.unverifiedReportId);
@@ -1073,49 +1072,31 @@ export async function submitReport(
 			action: complete ? 'funder_reports.report_submitted' : 'funder_reports.report_saved',
 			details: { reportId: report.id, period: period.key }
 		});
-		if (complete) await requestReview(ctx, tx, { report, loaded, period, origin: input.origin });
+		if (complete) await requestReview(ctx, tx, { report, loaded, period });
 	});
 	if (!complete) throw new AppError('validation', { fields: problems, message: e('notComplete') });
 }
 
 /**
- * Asks the programme's named reviewers, and no one else, to judge a report just submitted: one mail each,
- * queued in the submitting transaction (it exists exactly when the report is locked; the ledger sends each
- * reviewer's mail of this report once). The reviewers are read in that transaction, so a reviewer removed a
- * moment before gets nothing.
+ * Asks the programme's named reviewers, and no one else, to judge a report just submitted: the
+ * `funder_report.submitted` event, written in the submitting transaction (it exists exactly when the report is
+ * locked). The notifications feature tells each reviewer of the programme then, once, in the app and by mail as
+ * they chose (notifications.funder-reports.ts).
  */
 async function requestReview(
 	ctx: Ctx,
 	tx: Db,
-	input: { report: ReportRow; loaded: LoadedProgramme; period: Period; origin?: string }
+	input: { report: ReportRow; loaded: LoadedProgramme; period: Period }
 ) {
 	const { report, loaded, period } = input;
-	const reviewers = await listReviewers(tx, { programmeIds: [loaded.row.id] });
-	if (reviewers.length === 0) return;
-	const municipality = report.municipalityId
-		? await getMunicipalityLook(tx, { municipalityId: report.municipalityId })
-		: null;
-	const submitter = municipality?.name ?? (await getRegion(tx, { id: loaded.row.regionId }))?.name ?? '';
-	const url = `${input.origin ?? ''}/beheer/rapportering/${report.id}`;
-	const mails = reviewers
-		.filter((r) => r.email)
-		.map((r) => {
-			const params = {
-				name: r.name,
-				submitter,
-				programme: loaded.programme.name,
-				period: period.label,
-				url
-			};
-			return {
-				to: r.email!,
-				subject: translate(ctx.locale, 'funderReports.reviewMail.subject', params),
-				text: translate(ctx.locale, 'funderReports.reviewMail.body', params),
-				reference: `funder_reports.review:${report.id}:${r.userId}`,
-				...(report.municipalityId ? { municipalityId: report.municipalityId } : {})
-			};
-		});
-	if (mails.length) await ctx.queueMails(tx, mails);
+	await writeDomainEvent(tx, {
+		type: 'funder_report.submitted',
+		regionId: loaded.row.regionId,
+		municipalityId: report.municipalityId,
+		subjectId: report.id,
+		actorId: ctx.actor?.userId ?? null,
+		payload: { programmeId: loaded.row.id, periodKey: period.key, periodLabel: period.label }
+	});
 }
 
 /** The named reviewer's verdict per action; only on a submitted report; the municipality sees it. */

@@ -11,7 +11,7 @@ import type { Tenant } from '$lib/server/platform/context';
 import type { Actor } from '$lib/server/platform/policy';
 import type { MailMessage } from '$lib/server/platform/mail';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
-import { buildCtx } from '$lib/server/testing/context';
+import { buildCtx, silentLog } from '$lib/server/testing/context';
 import { refusal } from '$lib/server/testing/assertions';
 import {
 	actorOf,
@@ -22,8 +22,20 @@ import {
 	regionIdOf
 } from '$lib/server/testing/factories';
 import { readPdf } from '$lib/server/testing/pdf-inspect';
-import { auditLog, funderProgrammes, funderReports, users } from '$lib/server/db/schema';
-import { brusselsDay, indicatorValue } from '$lib/server/features/impact/impact.service';
+import {
+	auditLog,
+	domainEvents,
+	funderProgrammes,
+	funderReports,
+	notifications,
+	users
+} from '$lib/server/db/schema';
+import { loadConfig } from '$lib/server/platform/config';
+import { createEventDispatcher } from '$lib/server/platform/events.dispatcher';
+import { outboxQueue } from '$lib/server/testing/outbox';
+import { notificationHandlers } from '$lib/server/features/notifications/notifications.handlers';
+import { indicatorValue } from '$lib/server/features/impact/impact.service';
+import { brusselsDay } from '$lib/server/platform/dates';
 import { translate } from '$lib/i18n';
 import {
 	addProgrammeAction,
@@ -162,6 +174,13 @@ const complete = {
 	},
 	sections: { 'mentor.netwerken': '2', 'mentor.rol': 'Leerrijk.' }
 };
+
+const testConfig = loadConfig({
+	NODE_ENV: 'test',
+	ORIGIN: 'https://meedoen.test',
+	DEMO: 'false',
+	DEV_IDP_PORT: '0'
+});
 
 beforeAll(async () => {
 	database = await createTestDatabase();
@@ -597,18 +616,37 @@ describe('the interim report', () => {
 		const before = (await getRegionProgrammes(as(reviewer))).programmes.find((p) => p.id === programmeId)!;
 		expect(before.isReviewer).toBe(true);
 		expect(before.reports.map((r) => r.id)).not.toContain(reportId);
-		// Submitting mails the programme's named reviewers, and no one else (not another programme's reviewer,
-		// nor the region's admin, nor the submitter).
+		// Submitting writes the region-scoped event in its transaction; handled, it tells the programme's named
+		// reviewers, and no one else (not another programme's reviewer, nor the region's admin, nor the
+		// submitter), in the app and by mail (their own: right away by default).
 		const outbox: MailMessage[] = [];
-		await submitReport(buildCtx(database.db, geel, { actor: geelModerator, outbox }), {
-			unverifiedReportId: reportId,
-			answers: complete,
-			origin: 'https://meedoen.test'
+		await submitReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: complete });
+		const events = await database.db
+			.select()
+			.from(domainEvents)
+			.where(eq(domainEvents.type, 'funder_report.submitted'));
+		expect(events).toHaveLength(1);
+		expect(events[0]).toMatchObject({
+			regionId,
+			municipalityId: geel.id,
+			subjectKind: 'funder_report',
+			subjectId: String(reportId)
 		});
+		const dispatcher = createEventDispatcher(database, silentLog, {
+			handlers: notificationHandlers,
+			context: { config: testConfig, log: silentLog, ...outboxQueue(outbox) }
+		});
+		await dispatcher.runOnce();
+		await dispatcher.runOnce();
 		expect(outbox.map((m) => m.to)).toEqual([reviewerEmail]);
 		expect(outbox[0]!.subject).toContain('Testprogramma');
 		expect(outbox[0]!.text).toContain(`https://meedoen.test/beheer/rapportering/${reportId}`);
-		expect(outbox[0]!.reference).toBe(`funder_reports.review:${reportId}:${reviewer.userId}`);
+		expect(outbox[0]!.reference).toBe(`notification:${events[0]!.id}:${reviewer.userId}`);
+		const told = await database.db
+			.select({ userId: notifications.userId, regionId: notifications.regionId, path: notifications.path })
+			.from(notifications)
+			.where(eq(notifications.type, 'funder_report.submitted'));
+		expect(told).toEqual([{ userId: reviewer.userId, regionId, path: `/beheer/rapportering/${reportId}` }]);
 		// Once submitted the reviewer reads it, and finds it in the history.
 		expect((await getReportView(as(reviewer), { unverifiedReportId: reportId })).status).toBe('submitted');
 		const after = (await getRegionProgrammes(as(reviewer))).programmes.find((p) => p.id === programmeId)!;

@@ -1,6 +1,7 @@
 // Use cases of citizens around a group: the public list, the call page and signing up with a motivation
 // (accepted at once, or waiting for staff when the call says so), the public group page with a question to
 // the group, and joining through a member's invitation.
+import { brusselsDay } from '$lib/server/platform/dates';
 import { translate } from '$lib/i18n';
 import type { TenantCtx } from '$lib/server/platform/context';
 import { AppError } from '$lib/server/platform/errors';
@@ -42,7 +43,7 @@ import { GROUP_LIMITS, type MemberStatus } from '$lib/domain/groups';
 export function takesSignups(group: Pick<GroupRow, 'status' | 'deadline'>, now = new Date()): boolean {
 	if (group.status !== 'open') return false;
 	if (!group.deadline) return true;
-	const today = now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
+	const today = brusselsDay(now);
 	return today <= group.deadline;
 }
 

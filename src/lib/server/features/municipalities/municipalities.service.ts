@@ -29,6 +29,11 @@ export interface RegionOverview {
 	themes: ThemeView[];
 }
 
+/** The region the home page shows (the first one made), or none before the seed: other features' "the region". */
+export function getHomeRegion(ctx: Ctx): Promise<{ id: string; slug: string; name: string } | undefined> {
+	return cached(ctx.cache, 'home-region', () => getDefaultRegion(ctx.db));
+}
+
 export function getRegionOverview(ctx: Ctx): Promise<RegionOverview> {
 	return cached(ctx.cache, 'region-overview', () => loadRegionOverview(ctx));
 }

@@ -68,7 +68,7 @@ export async function sendDigests(ctx: JobContext, input: { now?: Date } = {}): 
 						actionTitle: i.params.actionTitle ?? null
 					})),
 					look:
-						municipalities.size === 1
+						municipalities.size === 1 && first.primaryColor
 							? { name: first.params.municipalityName, color: first.primaryColor }
 							: null,
 					origin,
@@ -80,7 +80,9 @@ export async function sendDigests(ctx: JobContext, input: { now?: Date } = {}): 
 					stopFollowing: [
 						...new Map(
 							items
-								.filter((i) => i.kind === 'colleague')
+								.filter((i): i is typeof i & { municipalitySlug: string } =>
+									Boolean(i.kind === 'colleague' && i.municipalitySlug)
+								)
 								.map((i) => [
 									i.municipalitySlug,
 									{
@@ -91,7 +93,7 @@ export async function sendDigests(ctx: JobContext, input: { now?: Date } = {}): 
 						).values()
 					],
 					reference: `digest:${frequency}:${userId}:${items[items.length - 1]!.id}`,
-					municipalityId: municipalities.size === 1 ? first.municipalityId : undefined
+					municipalityId: municipalities.size === 1 ? (first.municipalityId ?? undefined) : undefined
 				})
 			);
 			await markDigestSent(tx, { userId, frequency, ids: items.map((i) => i.id), now });

@@ -7,7 +7,7 @@
 // the notification and its mail exist exactly once, when the handling commits.
 import { DEFAULT_LOCALE } from '$lib/i18n';
 import type { Db } from '$lib/server/db/client';
-import type { NoticeSubject, NotificationParams } from '$lib/domain/notifications';
+import type { NoticeSubject, NotificationParams, RegionNoticeSubject } from '$lib/domain/notifications';
 import { defineEventHandler, type HandlerContext } from '$lib/server/platform/events.dispatcher';
 import type { StoredEvent } from '$lib/server/platform/events';
 import { followersSql } from '$lib/server/platform/subscriptions';
@@ -35,6 +35,7 @@ import { notificationTitle } from './notifications.present';
 import { notificationMail } from './notifications.mail';
 import { groupEventNotices, groupNotices } from './notifications.groups';
 import { climatePlanTaskNotices } from './notifications.climate-plan';
+import { funderReportNotices } from './notifications.funder-reports';
 
 export function originOf(ctx: Pick<HandlerContext, 'config'>): string {
 	return ctx.config.origin ?? `http://localhost:${ctx.config.port}`;
@@ -45,12 +46,15 @@ export function notificationReference(eventId: number, userId: string): string {
 	return `notification:${eventId}:${userId}`;
 }
 
+/** A municipality's subject, or a region-scoped event's (no municipality's page or colour). */
+export type NotifiedSubject = NoticeSubject | RegionNoticeSubject;
+
 export async function notify(
 	tx: Db,
 	ctx: HandlerContext,
 	event: StoredEvent,
 	input: {
-		subject: NoticeSubject;
+		subject: NotifiedSubject;
 		audiences: Audience[];
 		/** Who never hears of it besides the event's actor (who always is left out). */
 		exclude?: (string | null | undefined)[];
@@ -70,6 +74,7 @@ export async function notify(
 	};
 	const toMail = await insertNotifications(tx, {
 		municipalityId: event.municipalityId,
+		regionId: event.regionId,
 		eventId: event.id,
 		type: event.type,
 		params,
@@ -98,7 +103,7 @@ export async function notify(
 						actionTitle: subject.actionTitle
 					}
 				],
-				look: { name: subject.municipalityName, color: subject.primaryColor },
+				look: subject.primaryColor ? { name: subject.municipalityName, color: subject.primaryColor } : null,
 				origin,
 				unsubscribe: [
 					{
@@ -108,7 +113,7 @@ export async function notify(
 				],
 				// Staff who follow as a colleague can stop following, not only turn the mails off.
 				stopFollowing:
-					person.kind === 'colleague'
+					person.kind === 'colleague' && subject.municipalitySlug
 						? [
 								{
 									municipalityName: subject.municipalityName,
@@ -117,7 +122,7 @@ export async function notify(
 							]
 						: undefined,
 				reference: notificationReference(event.id, person.userId),
-				municipalityId: event.municipalityId
+				municipalityId: event.municipalityId ?? undefined
 			})
 		)
 	);
@@ -345,5 +350,6 @@ export const notificationHandlers = [
 	storyNotices,
 	groupNotices,
 	groupEventNotices,
-	climatePlanTaskNotices
+	climatePlanTaskNotices,
+	funderReportNotices
 ];

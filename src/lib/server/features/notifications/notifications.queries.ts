@@ -5,6 +5,7 @@ import {
 	consents,
 	municipalities,
 	notificationDigests,
+	regions,
 	notificationPreferences,
 	notifications,
 	users
@@ -122,7 +123,9 @@ export interface InsertedForMail {
 export async function insertNotifications(
 	db: Db,
 	params: {
-		municipalityId: string;
+		/** Where its event happened: a municipality, or for a region-scoped event the region (and maybe one). */
+		municipalityId: string | null;
+		regionId?: string | null;
 		eventId: number;
 		type: string;
 		params: NotificationParams;
@@ -172,8 +175,9 @@ export async function insertNotifications(
 		rated AS (SELECT c.user_id, c.kind, c.mail, c.mailable, ${frequency} AS frequency FROM chosen c),
 		inserted AS (
 			INSERT INTO ${notifications}
-				(municipality_id, user_id, kind, type, event_id, params, path, action_id, mail_state, mailed_at)
-			SELECT ${params.municipalityId}::uuid, r.user_id, r.kind, ${params.type}, ${params.eventId},
+				(municipality_id, region_id, user_id, kind, type, event_id, params, path, action_id, mail_state,
+					mailed_at)
+			SELECT ${params.municipalityId}::uuid, ${params.regionId ?? null}::uuid, r.user_id, r.kind, ${params.type}, ${params.eventId},
 				${JSON.stringify(params.params)}::jsonb, ${params.path}, ${params.actionId}::int,
 				CASE WHEN NOT r.mail OR NOT r.mailable OR r.frequency = 'never' THEN 'none'
 					WHEN r.frequency = 'immediate' THEN 'mailed' ELSE 'pending' END,
@@ -262,9 +266,14 @@ export async function deleteNotificationsOf(db: Db, params: { userId: string }):
 
 export async function listNotificationsForExport(db: Db, params: { userId: string }) {
 	return db
-		.select({ ...listedColumns, municipalityName: municipalities.name })
+		.select({
+			...listedColumns,
+			// A region-scoped notification has its region's name.
+			municipalityName: sql<string>`coalesce(${municipalities.name}, ${regions.name}, '')`
+		})
 		.from(notifications)
-		.innerJoin(municipalities, eq(municipalities.id, notifications.municipalityId))
+		.leftJoin(municipalities, eq(municipalities.id, notifications.municipalityId))
+		.leftJoin(regions, eq(regions.id, notifications.regionId))
 		.where(eq(notifications.userId, params.userId))
 		.orderBy(desc(notifications.id));
 }
@@ -321,9 +330,10 @@ export interface WaitingItem {
 	type: string;
 	params: NotificationParams;
 	path: string;
-	municipalityId: string;
-	municipalitySlug: string;
-	primaryColor: string;
+	/** Null for a notification of a region alone (a funder report the region submits). */
+	municipalityId: string | null;
+	municipalitySlug: string | null;
+	primaryColor: string | null;
 }
 
 /**
@@ -352,18 +362,18 @@ export async function takeWaiting(
 		type: string;
 		params: NotificationParams;
 		path: string;
-		municipality_id: string;
-		municipality_slug: string;
-		primary_color: string;
+		municipality_id: string | null;
+		municipality_slug: string | null;
+		primary_color: string | null;
 	}>(
 		db,
 		sql`SELECT n.id, n.kind, n.type, n.params, n.path, n.municipality_id, m.slug AS municipality_slug,
 			m.primary_color
-		FROM ${notifications} n JOIN ${municipalities} m ON m.id = n.municipality_id
+		FROM ${notifications} n LEFT JOIN ${municipalities} m ON m.id = n.municipality_id
 		WHERE n.user_id = ${params.userId}::uuid AND n.mail_state = 'pending'
 			AND n.created_at <= ${params.now.toISOString()}::timestamptz
 			AND ${frequencyOfRow} = ${params.frequency}
-		ORDER BY m.name, n.action_id NULLS LAST, n.id
+		ORDER BY coalesce(m.name, n.params->>'municipalityName'), n.action_id NULLS LAST, n.id
 		FOR UPDATE OF n`
 	);
 	if (rows.length === 0) return undefined;
