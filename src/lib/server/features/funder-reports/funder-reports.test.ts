@@ -964,11 +964,12 @@ describe('the interim report', () => {
 		}
 		const tooMany = answersFromForm(form);
 		expect(tooMany.actions.actieplan!.initiatives).toHaveLength(21);
+		// One after the other: both started at once, the second's refusal would be unhandled while the first runs.
 		for (const work of [
-			saveReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: tooMany }),
-			submitReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: tooMany })
+			() => saveReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: tooMany }),
+			() => submitReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: tooMany })
 		]) {
-			const err = await refusal(work, 'validation');
+			const err = await refusal(work(), 'validation');
 			expect(err.options.fields).toEqual({
 				'a.actieplan.initiatives': ['funderReports.errors.tooManyInitiatives']
 			});
