@@ -86,6 +86,19 @@ describe('funder reports', () => {
 		await section.getByRole('button', { name: 'Beoordelaar toevoegen' }).click();
 		await els.page.waitForURL(/gelukt=reviewer/);
 		expect(await section.getByText('pieter.desmedt@example.be').isVisible()).toBe(true);
+		// An address without an account is invited: a Dutch mail through the mail queue, listed as invited.
+		await section.getByLabel('E-mailadres van de beoordelaar').fill('nieuwe.beoordelaar@abb.example.be');
+		await section.getByRole('button', { name: 'Beoordelaar toevoegen' }).click();
+		await els.page.waitForURL(/gelukt=invited/);
+		expect(await section.getByText('nieuwe.beoordelaar@abb.example.be').isVisible()).toBe(true);
+		await checkA11y(els.page, 'funder reports: reviewer invited');
+		const invitation = await smtp.waitFor(
+			(m) =>
+				m.to.includes('nieuwe.beoordelaar@abb.example.be') &&
+				m.decoded.includes('Uitnodiging: beoordelaar van'),
+			60_000
+		);
+		expect(invitation.decoded).toContain('/aanmelden?terug=%2Fbeheer%2Frapportering');
 
 		// Bart, without JavaScript, opens this year's report.
 		const bart = await personWithoutJavaScript(/Bart Claes/);
