@@ -3,7 +3,9 @@
 // the interim report of this project year, finds its KPIs filled in from the indicators, tries to submit with a
 // KPI below 25 % (refused, told why beside the field, kept as a draft), adds a motivation and an initiative to
 // every KPI below the threshold and submits (locked); Pieter records the verdict; Bart sees it and downloads the
-// XLSX and PDF, whose figures match Geel's impact dashboard; Tom (Mol's moderator) gets nothing of it.
+// XLSX and PDF, whose figures match Geel's impact dashboard; Tom (Mol's moderator) gets nothing of it. Els then
+// defines a programme from scratch with an action, a minimum expectation and an extra section, and Bart's report
+// form for it asks them.
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
@@ -84,6 +86,19 @@ describe('funder reports', () => {
 		await section.getByRole('button', { name: 'Beoordelaar toevoegen' }).click();
 		await els.page.waitForURL(/gelukt=reviewer/);
 		expect(await section.getByText('pieter.desmedt@example.be').isVisible()).toBe(true);
+		// An address without an account is invited: a Dutch mail through the mail queue, listed as invited.
+		await section.getByLabel('E-mailadres van de beoordelaar').fill('nieuwe.beoordelaar@abb.example.be');
+		await section.getByRole('button', { name: 'Beoordelaar toevoegen' }).click();
+		await els.page.waitForURL(/gelukt=invited/);
+		expect(await section.getByText('nieuwe.beoordelaar@abb.example.be').isVisible()).toBe(true);
+		await checkA11y(els.page, 'funder reports: reviewer invited');
+		const invitation = await smtp.waitFor(
+			(m) =>
+				m.to.includes('nieuwe.beoordelaar@abb.example.be') &&
+				m.decoded.includes('Uitnodiging: beoordelaar van'),
+			60_000
+		);
+		expect(invitation.decoded).toContain('/aanmelden?terug=%2Fbeheer%2Frapportering');
 
 		// Bart, without JavaScript, opens this year's report.
 		const bart = await personWithoutJavaScript(/Bart Claes/);
@@ -258,6 +273,52 @@ describe('funder reports', () => {
 		expect(await fresh.getByRole('rowheader', { name: 'Buurtfeesten' }).isVisible()).toBe(true);
 		await checkA11y(els.page, 'funder reports: programme from scratch');
 
+		// Els adds a minimum expectation (at least 4 of 3 refused beside its field, what she typed kept) and seed
+		// 003's extra section of the mentor government (a count and a text within 250 characters).
+		const addExpectation = fresh.locator('form[action="?/expectation"]').last();
+		await addExpectation.getByLabel('Omschrijving van de verwachting').fill('Minstens twee buurtacties');
+		await addExpectation.getByLabel('Soort').selectOption('atLeast');
+		await addExpectation.getByLabel(/^Minstens hoeveel onderdelen/).fill('4');
+		await addExpectation
+			.getByLabel('Onderdelen, één per regel')
+			.fill('Straatfeest\nBuurtontbijt\nOpruimactie');
+		await addExpectation.getByLabel(/^Maximaal aantal tekens per antwoord/).fill('300');
+		await navigate(els.page, addExpectation.getByRole('button', { name: 'Verwachting toevoegen' }));
+		const refusedExpectation = fresh.locator('form[action="?/expectation"]').last();
+		expect(
+			await refusedExpectation
+				.getByText('Vul een geheel getal in van 1 tot het aantal onderdelen.')
+				.isVisible()
+		).toBe(true);
+		expect(await refusedExpectation.getByLabel('Onderdelen, één per regel').inputValue()).toBe(
+			'Straatfeest\nBuurtontbijt\nOpruimactie'
+		);
+		expect(await refusedExpectation.getByLabel(/^Maximaal aantal tekens per antwoord/).inputValue()).toBe(
+			'300'
+		);
+		journey.forgetRefusals();
+		await checkA11y(els.page, 'funder reports: expectation refused');
+		await refusedExpectation.getByLabel(/^Minstens hoeveel onderdelen/).fill('2');
+		await navigate(els.page, refusedExpectation.getByRole('button', { name: 'Verwachting toevoegen' }));
+		expect(els.page.url()).toContain('gelukt=saved');
+		expect(
+			await fresh.getByRole('heading', { name: 'Buurtfeesten: Minstens twee buurtacties' }).isVisible()
+		).toBe(true);
+		const addSection = fresh.locator('form[action="?/section"]').last();
+		await addSection.getByLabel('Titel van het onderdeel').fill('Financiële stimulans mentorbestuur');
+		const q1 = addSection.getByRole('group', { name: 'Vraag 1' });
+		await q1.getByLabel('Vraag', { exact: true }).fill('Hoeveel lerende netwerken werden er georganiseerd?');
+		await q1.getByLabel('Antwoord').selectOption('count');
+		const q2 = addSection.getByRole('group', { name: 'Vraag 2' });
+		await q2.getByLabel('Vraag', { exact: true }).fill('Hoe werd de rol als mentorbestuur ervaren?');
+		await q2.getByLabel(/^Maximaal aantal tekens/).fill('250');
+		await navigate(els.page, addSection.getByRole('button', { name: 'Onderdeel toevoegen' }));
+		expect(els.page.url()).toContain('gelukt=saved');
+		expect(await fresh.getByRole('heading', { name: 'Financiële stimulans mentorbestuur' }).isVisible()).toBe(
+			true
+		);
+		await checkA11y(els.page, 'funder reports: expectation and section added');
+
 		await visit(b, '/geel/beheer/rapportering', { until: 'load' });
 		const own = b.locator('section', {
 			has: b.getByRole('heading', { name: 'Buurtwerking Kempen', exact: true })
@@ -267,6 +328,15 @@ describe('funder reports', () => {
 		expect(b.url()).toMatch(/\/geel\/beheer\/rapportering\/\d+$/);
 		expect(await b.getByRole('heading', { name: 'Buurtfeesten' }).isVisible()).toBe(true);
 		expect(figure((await b.locator('[data-figure="target"]').first().textContent()) ?? '')).toBe(6);
+		// The report form asks the minimum expectation (ja/nee, why, per item within 300 characters) and the section.
+		const expectationGroup = b.getByRole('group', { name: /Minstens twee buurtacties/ });
+		expect(await expectationGroup.getByLabel(/Straatfeest/).isVisible()).toBe(true);
+		expect(await expectationGroup.getByRole('radio').count()).toBe(2);
+		expect(await b.getByRole('heading', { name: 'Financiële stimulans mentorbestuur' }).isVisible()).toBe(
+			true
+		);
+		expect(await b.getByLabel(/^Hoeveel lerende netwerken werden er georganiseerd\?/).isVisible()).toBe(true);
+		expect(await b.getByLabel(/^Hoe werd de rol als mentorbestuur ervaren\?/).isVisible()).toBe(true);
 		await checkA11y(b, 'funder reports: report of the new programme');
 
 		for (const c of [pieter, els, bart, tom]) await c.context.close();

@@ -9,7 +9,12 @@ import {
 	createProgrammeFromPreset,
 	getRegionProgrammes,
 	openReport,
-	removeReviewer
+	removeReviewer,
+	removeProgrammeExpectation,
+	removeProgrammeSection,
+	revokeReviewerInvitation,
+	saveProgrammeExpectation,
+	saveProgrammeSection
 } from '$lib/server/features/funder-reports/funder-reports.service';
 import { backofficeAction, backofficeLoad } from '$lib/server/platform/http';
 import { textFields } from '$lib/server/platform/forms';
@@ -22,6 +27,8 @@ export const load: PageServerLoad = async (event) => ({
 });
 
 const PAGE = '/beheer/rapportering';
+/** The question rows a section's form has (a section holds at most 20 questions). */
+const QUESTION_ROWS = 20;
 
 export const actions: Actions = {
 	preset: async (event) => {
@@ -115,11 +122,103 @@ export const actions: Actions = {
 		const values = textFields(await event.request.formData(), ['programme', 'email']);
 		const result = await backofficeAction(
 			event,
-			addReviewer(event.locals.ctx, { unverifiedProgrammeId: values.programme, email: values.email }),
+			addReviewer(event.locals.ctx, {
+				unverifiedProgrammeId: values.programme,
+				email: values.email,
+				origin: event.url.origin
+			}),
+			{ ...values, form: `reviewer-${values.programme}` }
+		);
+		if (!result.ok) return result.failure;
+		redirect(303, withFlash(PAGE, result.value === 'invited' ? 'invited' : 'reviewer'));
+	},
+	revokeInvitation: async (event) => {
+		const values = textFields(await event.request.formData(), ['programme', 'invitation']);
+		const result = await backofficeAction(
+			event,
+			revokeReviewerInvitation(event.locals.ctx, {
+				unverifiedProgrammeId: values.programme,
+				unverifiedInvitationId: values.invitation
+			}),
 			{ ...values, form: `reviewer-${values.programme}` }
 		);
 		if (!result.ok) return result.failure;
 		redirect(303, withFlash(PAGE, 'reviewer'));
+	},
+	// A minimum expectation of an action: added, or changed when `expectation` names one.
+	expectation: async (event) => {
+		const values = textFields(await event.request.formData(), [
+			'programme',
+			'action',
+			'expectation',
+			'title',
+			'kind',
+			'min',
+			'limit',
+			'items'
+		]);
+		const result = await backofficeAction(
+			event,
+			saveProgrammeExpectation(event.locals.ctx, { ...values, unverifiedProgrammeId: values.programme }),
+			{ ...values, form: `expectation-${values.programme}-${values.expectation || 'new'}` }
+		);
+		if (!result.ok) return result.failure;
+		redirect(303, `${withFlash(PAGE, 'saved')}#expectations-${values.programme}`);
+	},
+	removeExpectation: async (event) => {
+		const values = textFields(await event.request.formData(), [
+			'programme',
+			'action',
+			'expectation',
+			'confirm'
+		]);
+		const result = await backofficeAction(
+			event,
+			removeProgrammeExpectation(event.locals.ctx, { ...values, unverifiedProgrammeId: values.programme }),
+			{ ...values, form: `remove-expectation-${values.programme}-${values.action}-${values.expectation}` }
+		);
+		if (!result.ok) return result.failure;
+		redirect(303, `${withFlash(PAGE, 'saved')}#expectations-${values.programme}`);
+	},
+	// An extra section with up to QUESTION_ROWS question rows (rows left empty are left out).
+	section: async (event) => {
+		const form = await event.request.formData();
+		const values = textFields(form, ['programme', 'section', 'title']);
+		const rows = Array.from({ length: QUESTION_ROWS }, (_, n) =>
+			textFields(form, [`q.${n}.label`, `q.${n}.kind`, `q.${n}.limit`])
+		);
+		// Every row goes to the service, which leaves out the empty ones: its messages name the row as shown.
+		const questions = rows.map((r, n) => ({
+			label: r[`q.${n}.label`],
+			kind: r[`q.${n}.kind`],
+			limit: r[`q.${n}.limit`]
+		}));
+		const result = await backofficeAction(
+			event,
+			saveProgrammeSection(event.locals.ctx, {
+				unverifiedProgrammeId: values.programme,
+				section: values.section,
+				title: values.title,
+				questions
+			}),
+			{
+				...values,
+				...Object.assign({}, ...rows),
+				form: `section-${values.programme}-${values.section || 'new'}`
+			}
+		);
+		if (!result.ok) return result.failure;
+		redirect(303, `${withFlash(PAGE, 'saved')}#sections-${values.programme}`);
+	},
+	removeSection: async (event) => {
+		const values = textFields(await event.request.formData(), ['programme', 'section', 'confirm']);
+		const result = await backofficeAction(
+			event,
+			removeProgrammeSection(event.locals.ctx, { ...values, unverifiedProgrammeId: values.programme }),
+			{ ...values, form: `remove-section-${values.programme}-${values.section}` }
+		);
+		if (!result.ok) return result.failure;
+		redirect(303, `${withFlash(PAGE, 'saved')}#sections-${values.programme}`);
 	},
 	removeReviewer: async (event) => {
 		const values = textFields(await event.request.formData(), ['programme', 'userId']);

@@ -60,6 +60,29 @@ export const funderReviewers = pgTable(
 );
 
 /**
+ * A reviewer named by an address without a (verified, living) account yet: mailed an invitation, and made
+ * reviewer when a person signs in with, or verifies, that address (acceptFunderReviewerInvitations). The row
+ * goes when it is accepted or revoked.
+ */
+export const funderReviewerInvitations = pgTable(
+	'funder_reviewer_invitations',
+	{
+		id: serial('id').primaryKey(),
+		programmeId: integer('programme_id')
+			.notNull()
+			.references(() => funderProgrammes.id, { onDelete: 'cascade' }),
+		/** Lower case, as typed by the region's admin. */
+		email: text('email').notNull(),
+		invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('funder_reviewer_invitations_key').on(t.programmeId, t.email),
+		index('funder_reviewer_invitations_email_idx').on(t.email)
+	]
+);
+
+/**
  * One interim report of a programme for a period and a submitter (a municipality, or the region when
  * `municipalityId` is null; `scopeKey` is 'region' or the municipality's id so one key holds for both). A draft
  * until submitted; submitted reports are locked with their figures as they were; the verdict follows.

@@ -7,6 +7,7 @@ import { enforceRateLimits } from '$lib/server/platform/ratelimit';
 import { submitBatched } from '$lib/server/platform/batch';
 import { translate } from '$lib/i18n';
 import { acceptStaffInvitations } from '$lib/server/features/staff/staff.service';
+import { acceptFunderReviewerInvitations } from '$lib/server/features/funder-reports/funder-reports.service';
 import type { Db } from '$lib/server/db/client';
 import type { OidcClient, OidcIdentity } from './accounts.oidc';
 import { newOidcSecrets } from './accounts.oidc';
@@ -247,6 +248,7 @@ async function finishLogin(
 		}
 		if (identity.email && identity.emailVerified) {
 			await acceptStaffInvitations(tx, user, identity.email);
+			await acceptFunderReviewerInvitations(tx, user, identity.email);
 			// A confirmed address (the mailed link used, or the provider's verified one) may be mailed again.
 			await liftMailSuppression(tx, { address: identity.email });
 		}

@@ -5,6 +5,7 @@ import type { Db } from '$lib/server/db/client';
 import {
 	funderProgrammes,
 	funderReports,
+	funderReviewerInvitations,
 	funderReviewers,
 	municipalities,
 	regions,
@@ -87,6 +88,79 @@ export async function deleteReviewer(db: Db, params: { programmeId: number; user
 		.where(
 			and(eq(funderReviewers.programmeId, params.programmeId), eq(funderReviewers.userId, params.userId))
 		);
+}
+
+/** The pending reviewer invitations of these programmes (addresses without an account yet). */
+export async function listReviewerInvitations(db: Db, params: { programmeIds: number[] }) {
+	if (params.programmeIds.length === 0) return [];
+	return db
+		.select({
+			id: funderReviewerInvitations.id,
+			programmeId: funderReviewerInvitations.programmeId,
+			email: funderReviewerInvitations.email,
+			createdAt: funderReviewerInvitations.createdAt
+		})
+		.from(funderReviewerInvitations)
+		.where(inArray(funderReviewerInvitations.programmeId, params.programmeIds))
+		.orderBy(asc(funderReviewerInvitations.email));
+}
+
+/** Records an invitation; false when this address is already invited to this programme. */
+export async function insertReviewerInvitation(
+	db: Db,
+	params: { programmeId: number; email: string; invitedBy: string }
+): Promise<boolean> {
+	const rows = await db
+		.insert(funderReviewerInvitations)
+		.values(params)
+		.onConflictDoNothing()
+		.returning({ id: funderReviewerInvitations.id });
+	return rows.length > 0;
+}
+
+export async function deleteReviewerInvitation(db: Db, params: { programmeId: number; id: number }) {
+	await db
+		.delete(funderReviewerInvitations)
+		.where(
+			and(
+				eq(funderReviewerInvitations.programmeId, params.programmeId),
+				eq(funderReviewerInvitations.id, params.id)
+			)
+		);
+}
+
+/** The invitations waiting for any of these addresses (lower case), with their programme's region. */
+export async function listInvitationsForEmails(db: Db, params: { emails: readonly string[] }) {
+	if (params.emails.length === 0) return [];
+	return db
+		.select({
+			id: funderReviewerInvitations.id,
+			programmeId: funderReviewerInvitations.programmeId,
+			email: funderReviewerInvitations.email,
+			createdAt: funderReviewerInvitations.createdAt,
+			regionId: funderProgrammes.regionId,
+			programme: funderProgrammes.name
+		})
+		.from(funderReviewerInvitations)
+		.innerJoin(funderProgrammes, eq(funderProgrammes.id, funderReviewerInvitations.programmeId))
+		.where(inArray(funderReviewerInvitations.email, [...params.emails]))
+		.orderBy(asc(funderReviewerInvitations.id));
+}
+
+export async function deleteInvitationsForEmails(db: Db, params: { emails: readonly string[] }) {
+	if (params.emails.length === 0) return;
+	await db
+		.delete(funderReviewerInvitations)
+		.where(inArray(funderReviewerInvitations.email, [...params.emails]));
+}
+
+/** Whether a user may be named: it exists, and is neither locked nor deleted. */
+export async function getUserStanding(db: Db, params: { userId: string }) {
+	const [row] = await db
+		.select({ lockedAt: users.lockedAt, deletedAt: users.deletedAt })
+		.from(users)
+		.where(eq(users.id, params.userId));
+	return row;
 }
 
 const reportColumns = {

@@ -11,7 +11,13 @@ const key = (k: string) => `funderReports.errors.${k}` as MessageKey;
 export const FUNDER_LIMITS = {
 	/** Seed 003's answers: "max. 250 tekens". */
 	answerDefault: 250,
+	/** The largest character limit the region may set on an answer. */
+	answerMax: 5000,
 	longText: 4000,
+	items: 20,
+	expectations: 10,
+	sections: 10,
+	questions: 20,
 	title: 200,
 	initiatives: 20,
 	valueMax: 10_000_000
@@ -44,8 +50,8 @@ const expectationSchema = z
 		items: z
 			.array(z.object({ key: slugKey, label: title }))
 			.min(1)
-			.max(20),
-		limit: z.number().int().positive().max(FUNDER_LIMITS.longText).default(FUNDER_LIMITS.answerDefault)
+			.max(FUNDER_LIMITS.items),
+		limit: z.number().int().positive().max(FUNDER_LIMITS.answerMax).default(FUNDER_LIMITS.answerDefault)
 	})
 	.refine((e) => e.kind === 'each' || (e.min !== undefined && e.min <= e.items.length), key('minInvalid'));
 
@@ -54,20 +60,20 @@ const actionSchema = z.object({
 	title,
 	description: z.string().max(FUNDER_LIMITS.longText).default(''),
 	kpi: kpiSchema,
-	expectations: z.array(expectationSchema).max(10).default([])
+	expectations: z.array(expectationSchema).max(FUNDER_LIMITS.expectations).default([])
 });
 
 const questionSchema = z.object({
 	key: slugKey,
 	label: title,
 	kind: z.enum(['count', 'text']),
-	limit: z.number().int().positive().max(FUNDER_LIMITS.longText).default(FUNDER_LIMITS.answerDefault)
+	limit: z.number().int().positive().max(FUNDER_LIMITS.answerMax).default(FUNDER_LIMITS.answerDefault)
 });
 
 const sectionSchema = z.object({
 	key: slugKey,
 	title,
-	questions: z.array(questionSchema).min(1).max(20)
+	questions: z.array(questionSchema).min(1).max(FUNDER_LIMITS.questions)
 });
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, key('dateInvalid'));
@@ -78,7 +84,7 @@ const periodSchema = z
 export const programmeDefinitionSchema = z.object({
 	// A programme defined from scratch starts without actions; a report opens only once it has one.
 	actions: z.array(actionSchema).max(50, key('tooManyActions')),
-	sections: z.array(sectionSchema).max(10).default([])
+	sections: z.array(sectionSchema).max(FUNDER_LIMITS.sections).default([])
 });
 
 export const programmeSchema = z.object({
@@ -181,6 +187,105 @@ export const newActionSchema = z
 		}
 	});
 
+/** An answer's character limit as typed: a whole number from 1 to 5000; empty takes seed 003's 250. */
+function readLimit(raw: string): number | undefined {
+	if (!raw.trim()) return FUNDER_LIMITS.answerDefault;
+	const n = readImpactNumber(raw);
+	return n !== undefined && Number.isInteger(n) && n >= 1 && n <= FUNDER_LIMITS.answerMax ? n : undefined;
+}
+
+/** A name's problem (empty, too long), or null. */
+function titleProblem(raw: string): MessageKey | null {
+	const v = raw.trim();
+	return !v ? key('titleRequired') : v.length > FUNDER_LIMITS.title ? key('titleTooLong') : null;
+}
+
+/** The lines of a textarea, trimmed, blank lines left out (Windows and old Mac line ends too). */
+const lines = (v: string) =>
+	v
+		.split(/\r\n|\r|\n/)
+		.map((l) => l.trim())
+		.filter(Boolean);
+
+/**
+ * A minimum expectation as the region's form sends it: "at least N of these M" (`atLeast`, 1 ≤ N ≤ M) or
+ * "something in each of these" (`each`), its items one per line, and the answers' character limit. Every
+ * field's problem is named at once (the checks run on plain strings, so one bad field hides no other).
+ */
+export const expectationFormSchema = z
+	.object({
+		action: text,
+		title: text,
+		kind: text,
+		min: text,
+		limit: text,
+		items: text
+	})
+	.transform((v, ctx) => {
+		const fail = (path: string, message: MessageKey) =>
+			ctx.addIssue({ code: 'custom', path: [path], message });
+		if (!/^[a-z0-9-]{1,40}$/.test(v.action)) fail('action', key('actionUnknown'));
+		const titleIssue = titleProblem(v.title);
+		if (titleIssue) fail('title', titleIssue);
+		const kind: 'atLeast' | 'each' | null = v.kind === 'atLeast' || v.kind === 'each' ? v.kind : null;
+		if (!kind) fail('kind', key('expectationKindInvalid'));
+		const limit = readLimit(v.limit);
+		if (limit === undefined) fail('limit', key('limitInvalid'));
+		// Far more text than 20 labels of 200 characters is refused before it is split.
+		const items =
+			v.items.length > FUNDER_LIMITS.items * (FUNDER_LIMITS.title + 2) * 2 ? null : lines(v.items);
+		if (items === null || items.length > FUNDER_LIMITS.items) fail('items', key('tooManyItems'));
+		else if (items.length === 0) fail('items', key('itemsRequired'));
+		else if (items.some((i) => i.length > FUNDER_LIMITS.title)) fail('items', key('itemTooLong'));
+		let min: number | undefined;
+		if (kind === 'atLeast') {
+			const n = readImpactNumber(v.min);
+			const count = items?.length ?? 0;
+			if (n === undefined || !Number.isInteger(n) || n < 1 || (count > 0 && n > count))
+				fail('min', key('minInvalid'));
+			else min = n;
+		}
+		if (!kind || limit === undefined || !items || titleIssue) return z.NEVER;
+		return { action: v.action, title: v.title.trim(), kind, min, limit, items };
+	});
+
+/** One question of an extra section as typed: a label, a count or a text, and a text's character limit. */
+const questionRowSchema = z.object({ label: text, kind: text, limit: text });
+
+/**
+ * An extra section (seed 003's financial stimulus) as the region's form sends it: a title and its question
+ * rows; a row left entirely empty is left out, a row with a limit but no label is refused beside the label.
+ */
+export const sectionFormSchema = z
+	.object({
+		title: text,
+		questions: z.array(questionRowSchema).max(FUNDER_LIMITS.questions, key('tooManyQuestions'))
+	})
+	.transform((v, ctx) => {
+		const fail = (path: (string | number)[], message: MessageKey) =>
+			ctx.addIssue({ code: 'custom', path, message });
+		const titleIssue = titleProblem(v.title);
+		if (titleIssue) fail(['title'], titleIssue);
+		const questions: { label: string; kind: 'text' | 'count'; limit: number }[] = [];
+		let bad = Boolean(titleIssue);
+		v.questions.forEach((q, n) => {
+			if (!q.label.trim() && !q.limit.trim()) return;
+			const labelIssue = titleProblem(q.label);
+			const kind: 'text' | 'count' | null = q.kind === 'text' || q.kind === 'count' ? q.kind : null;
+			const limit = readLimit(q.limit);
+			if (labelIssue) fail(['questions', n, 'label'], labelIssue);
+			if (!kind) fail(['questions', n, 'kind'], key('questionKindInvalid'));
+			if (limit === undefined) fail(['questions', n, 'limit'], key('limitInvalid'));
+			if (labelIssue || !kind || limit === undefined) bad = true;
+			else questions.push({ label: q.label.trim(), kind, limit });
+		});
+		if (!bad && questions.length === 0) {
+			fail(['questions', 0, 'label'], key('questionsRequired'));
+			bad = true;
+		}
+		return bad ? z.NEVER : { title: v.title.trim(), questions };
+	});
+
 export const reviewerSchema = z.object({
 	email: text.transform((v) => v.trim().toLowerCase()).pipe(z.string().email(key('emailInvalid')).max(254))
 });
@@ -270,12 +375,12 @@ export const answersInputSchema = z.object({
 			z.string(),
 			z.object({
 				answer: z.enum(['', 'yes', 'no']).catch(''),
-				text: str(FUNDER_LIMITS.longText).default(''),
-				items: z.record(z.string(), str(FUNDER_LIMITS.longText)).default({})
+				text: str(FUNDER_LIMITS.answerMax).default(''),
+				items: z.record(z.string(), str(FUNDER_LIMITS.answerMax)).default({})
 			})
 		)
 		.default({}),
-	sections: z.record(z.string(), str(FUNDER_LIMITS.longText)).default({})
+	sections: z.record(z.string(), str(FUNDER_LIMITS.answerMax)).default({})
 });
 
 export const verdictInputSchema = z.record(

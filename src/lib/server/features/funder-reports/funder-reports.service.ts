@@ -17,6 +17,7 @@ import { brusselsDay } from '$lib/server/platform/dates';
 import { getUserByVerifiedEmail } from '$lib/server/features/accounts/accounts.service';
 import { indicatorsOf } from '$lib/server/features/impact/impact.compute';
 import { withoutControlCharacters } from '$lib/server/platform/control-characters';
+import { escapeHtml, mailDocument } from '$lib/server/platform/mail-html';
 import {
 	mayDefineProgrammes,
 	mayFillReport,
@@ -28,19 +29,24 @@ import {
 } from './funder-reports.policy';
 import {
 	deleteReviewer,
+	deleteReviewerInvitation,
 	findReport,
 	getMunicipalityLook,
 	getProgramme,
 	getRegion,
 	getReport,
+	getUserStanding,
 	insertProgramme,
 	insertReport,
 	insertReviewer,
+	insertReviewerInvitation,
+	listInvitationsForEmails,
 	listProgrammes,
 	listProgrammesByIds,
 	listRegions,
 	listReports,
 	listReviewedProgrammeIds,
+	listReviewerInvitations,
 	listReviewers,
 	updateProgramme,
 	updateReport,
@@ -50,6 +56,8 @@ import {
 import {
 	answersInputSchema,
 	emptyActionAnswer,
+	expectationFormSchema,
+	sectionFormSchema,
 	FUNDER_LIMITS,
 	newActionSchema,
 	newProgrammeSchema,
@@ -61,6 +69,7 @@ import {
 	verdictInputSchema,
 	type ActionAnswer,
 	type ExpectationAnswer,
+	type Expectation,
 	type Period,
 	type Programme,
 	type ProgrammeAction,
@@ -73,6 +82,8 @@ import './funder-reports.audit';
 import './funder-reports.events';
 
 const REGION_SCOPE = 'region';
+/** The platform's own colour (a region has none), as the report's PDF uses for a region. */
+const PLATFORM_COLOR = '#1f5f3a';
 const e = (k: string) => `funderReports.errors.${k}` as MessageKey;
 
 /** A programme as stored, with its definition read back through its schema. */
@@ -279,8 +290,8 @@ async function saveDefinition(
 	});
 }
 
-/** A key for an action from its title (lower case, dashes), unique in the programme. */
-function actionKey(title: string, taken: readonly string[]): string {
+/** A key for an action (an expectation, an item, a section) from its title (lower case, dashes), unique among `taken`. */
+function actionKey(title: string, taken: readonly string[], fallback = 'actie'): string {
 	const base =
 		title
 			.normalize('NFKD')
@@ -288,7 +299,7 @@ function actionKey(title: string, taken: readonly string[]): string {
 			.toLowerCase()
 			.replace(/[^a-z0-9]+/g, '-')
 			.replace(/^-+|-+$/g, '')
-			.slice(0, 30) || 'actie';
+			.slice(0, 30) || fallback;
 	let key = base;
 	for (let n = 2; taken.includes(key); n++) key = `${base}-${n}`;
 	return key;
@@ -349,17 +360,194 @@ export async function removeProgrammeAction(
 	const loaded = await definedProgramme(ctx, input.unverifiedProgrammeId);
 	const action = loaded.programme.definition.actions.find((a) => a.key === input.action);
 	if (!action) throw new AppError('validation', { fields: { action: [e('actionUnknown')] } });
-	if (input.confirm !== 'ja')
-		throw new AppError('validation', {
-			fields: { confirm: [e('confirmRemoval')] },
-			message: e('confirmRemoval')
-		});
+	confirmed(input.confirm);
 	await refuseIfReported(ctx, loaded);
 	const definition = structuredClone(loaded.programme.definition);
 	definition.actions = definition.actions.filter((a) => a.key !== action.key);
 	await saveDefinition(ctx, loaded, definition, {
 		action: 'funder_reports.action_removed',
 		details: { action: action.key, title: action.title }
+	});
+}
+
+function confirmed(confirm: unknown) {
+	if (confirm !== 'ja')
+		throw new AppError('validation', {
+			fields: { confirm: [e('confirmRemoval')] },
+			message: e('confirmRemoval')
+		});
+}
+
+/** Keys for labels: a label kept from before keeps its key, a new one gets one of its own. */
+function keysFor<T extends { key: string }>(
+	labels: readonly string[],
+	before: readonly (T & { label: string })[],
+	fallback: string
+): { key: string; label: string }[] {
+	const taken: string[] = [];
+	return labels.map((label) => {
+		const same = before.find((b) => b.label === label && !taken.includes(b.key));
+		const key = same ? same.key : actionKey(label, [...taken, ...before.map((b) => b.key)], fallback);
+		taken.push(key);
+		return { key, label };
+	});
+}
+
+/**
+ * Adds a minimum expectation to an action ("at least N of these M" or "something in each of these"), or changes
+ * one when `expectation` names it; only while the programme has no reports (they answer per expectation).
+ */
+export async function saveProgrammeExpectation(
+	ctx: Ctx,
+	input: {
+		unverifiedProgrammeId: unknown;
+		action: unknown;
+		expectation?: unknown;
+		title: unknown;
+		kind: unknown;
+		min?: unknown;
+		limit?: unknown;
+		items: unknown;
+	}
+): Promise<{ key: string }> {
+	const loaded = await definedProgramme(ctx, input.unverifiedProgrammeId);
+	const values = validateInput(expectationFormSchema, input, { fallback: e('definitionInvalid') });
+	const definition = structuredClone(loaded.programme.definition);
+	const action = definition.actions.find((a) => a.key === values.action);
+	if (!action) throw new AppError('validation', { fields: { action: [e('actionUnknown')] } });
+	const existingKey = typeof input.expectation === 'string' && input.expectation ? input.expectation : null;
+	const before = existingKey ? action.expectations.find((x) => x.key === existingKey) : undefined;
+	if (existingKey && !before)
+		throw new AppError('validation', { fields: { expectation: [e('expectationUnknown')] } });
+	if (!before && action.expectations.length >= FUNDER_LIMITS.expectations)
+		throw new AppError('validation', { fields: { title: [e('tooManyExpectations')] } });
+	await refuseIfReported(ctx, loaded);
+	const key =
+		before?.key ??
+		actionKey(
+			values.title,
+			action.expectations.map((x) => x.key),
+			'verwachting'
+		);
+	const expectation: Expectation = {
+		key,
+		title: values.title,
+		kind: values.kind,
+		...(values.kind === 'atLeast' ? { min: values.min } : {}),
+		limit: values.limit,
+		items: keysFor(values.items, before?.items ?? [], 'onderdeel')
+	};
+	action.expectations = before
+		? action.expectations.map((x) => (x.key === key ? expectation : x))
+		: [...action.expectations, expectation];
+	await saveDefinition(ctx, loaded, definition, {
+		action: before ? 'funder_reports.expectation_changed' : 'funder_reports.expectation_added',
+		details: {
+			action: action.key,
+			expectation: key,
+			title: values.title,
+			kind: values.kind,
+			min: values.min ?? null,
+			items: values.items.length,
+			limit: values.limit,
+			...(before ? { before: { title: before.title, kind: before.kind, min: before.min ?? null } } : {})
+		}
+	});
+	return { key };
+}
+
+/** Removes a minimum expectation of a programme without reports; the person ticked that they mean it. */
+export async function removeProgrammeExpectation(
+	ctx: Ctx,
+	input: { unverifiedProgrammeId: unknown; action: unknown; expectation: unknown; confirm: unknown }
+): Promise<void> {
+	const loaded = await definedProgramme(ctx, input.unverifiedProgrammeId);
+	const definition = structuredClone(loaded.programme.definition);
+	const action = definition.actions.find((a) => a.key === input.action);
+	const expectation = action?.expectations.find((x) => x.key === input.expectation);
+	if (!action || !expectation)
+		throw new AppError('validation', { fields: { expectation: [e('expectationUnknown')] } });
+	confirmed(input.confirm);
+	await refuseIfReported(ctx, loaded);
+	action.expectations = action.expectations.filter((x) => x.key !== expectation.key);
+	await saveDefinition(ctx, loaded, definition, {
+		action: 'funder_reports.expectation_removed',
+		details: { action: action.key, expectation: expectation.key, title: expectation.title }
+	});
+}
+
+/**
+ * Adds an extra section (seed 003's financial stimulus: questions answered with a count or a text within a
+ * character limit), or changes one when `section` names it; only while the programme has no reports.
+ */
+export async function saveProgrammeSection(
+	ctx: Ctx,
+	input: { unverifiedProgrammeId: unknown; section?: unknown; title: unknown; questions: unknown }
+): Promise<{ key: string }> {
+	const loaded = await definedProgramme(ctx, input.unverifiedProgrammeId);
+	const values = validateInput(sectionFormSchema, input, {
+		fallback: e('definitionInvalid'),
+		// A question's field is named `q.{n}.{field}` in the form.
+		fieldOf: (path) =>
+			path[0] === 'questions' && typeof path[1] === 'number' && path[2] !== undefined
+				? `q.${path[1]}.${String(path[2])}`
+				: String(path[0] ?? 'form')
+	});
+	const definition = structuredClone(loaded.programme.definition);
+	const existingKey = typeof input.section === 'string' && input.section ? input.section : null;
+	const before = existingKey ? definition.sections.find((x) => x.key === existingKey) : undefined;
+	if (existingKey && !before)
+		throw new AppError('validation', { fields: { section: [e('sectionUnknown')] } });
+	if (!before && definition.sections.length >= FUNDER_LIMITS.sections)
+		throw new AppError('validation', { fields: { title: [e('tooManySections')] } });
+	await refuseIfReported(ctx, loaded);
+	const key =
+		before?.key ??
+		actionKey(
+			values.title,
+			definition.sections.map((x) => x.key),
+			'onderdeel'
+		);
+	const keyed = keysFor(
+		values.questions.map((q) => q.label),
+		before?.questions ?? [],
+		'vraag'
+	);
+	const section = {
+		key,
+		title: values.title,
+		questions: values.questions.map((q, n) => ({ key: keyed[n]!.key, ...q }))
+	};
+	definition.sections = before
+		? definition.sections.map((x) => (x.key === key ? section : x))
+		: [...definition.sections, section];
+	await saveDefinition(ctx, loaded, definition, {
+		action: before ? 'funder_reports.section_changed' : 'funder_reports.section_added',
+		details: {
+			section: key,
+			title: values.title,
+			questions: section.questions.map((q) => ({ key: q.key, kind: q.kind, limit: q.limit })),
+			...(before ? { before: { title: before.title, questions: before.questions.length } } : {})
+		}
+	});
+	return { key };
+}
+
+/** Removes an extra section of a programme without reports; the person ticked that they mean it. */
+export async function removeProgrammeSection(
+	ctx: Ctx,
+	input: { unverifiedProgrammeId: unknown; section: unknown; confirm: unknown }
+): Promise<void> {
+	const loaded = await definedProgramme(ctx, input.unverifiedProgrammeId);
+	const section = loaded.programme.definition.sections.find((x) => x.key === input.section);
+	if (!section) throw new AppError('validation', { fields: { section: [e('sectionUnknown')] } });
+	confirmed(input.confirm);
+	await refuseIfReported(ctx, loaded);
+	const definition = structuredClone(loaded.programme.definition);
+	definition.sections = definition.sections.filter((x) => x.key !== section.key);
+	await saveDefinition(ctx, loaded, definition, {
+		action: 'funder_reports.section_removed',
+		details: { section: section.key, title: section.title }
 	});
 }
 
@@ -425,21 +613,143 @@ export async function changeProgrammeTarget(
 	});
 }
 
-/** Names a person (by the address of their account) as a reviewer of this programme only. */
-export async function addReviewer(ctx: Ctx, input: { unverifiedProgrammeId: unknown; email: unknown }) {
+export type ReviewerOutcome = 'named' | 'invited';
+
+/**
+ * Names a reviewer of this programme only, by address: a person with a verified, living account at once; any
+ * other address gets an invitation (recorded, and mailed in the same transaction) and becomes reviewer when a
+ * person signs in with or verifies it (acceptFunderReviewerInvitations), as staff invitations do. A locked
+ * account is refused: it must not get a programme's reports, now or later.
+ */
+export async function addReviewer(
+	ctx: Ctx,
+	input: { unverifiedProgrammeId: unknown; email: unknown; origin?: string }
+): Promise<ReviewerOutcome> {
+	const actor = actorOf(ctx);
 	const loaded = await definedProgramme(ctx, input.unverifiedProgrammeId);
 	const { email } = validateInput(reviewerSchema, input, { fallback: e('emailInvalid') });
-	// Only an account whose address was verified and that still exists can be named: an unverified address
-	// proves nothing about who holds it, and a deleted account must not get a programme's reports.
-	const user = await getUserByVerifiedEmail(ctx.db, { email });
-	if (!user) throw new AppError('validation', { fields: { email: [e('reviewerUnknown')] } });
-	if (user.lockedAt) throw new AppError('validation', { fields: { email: [e('reviewerLocked')] } });
-	await ctx.db.transaction(async (tx) => {
-		await insertReviewer(tx, { programmeId: loaded.row.id, userId: user.id });
+	return ctx.db.transaction(async (tx) => {
+		const user = await getUserByVerifiedEmail(tx, { email });
+		if (user?.lockedAt) throw new AppError('validation', { fields: { email: [e('reviewerLocked')] } });
+		if (user) {
+			if (loaded.ref.reviewerIds.includes(user.id))
+				throw new AppError('validation', { fields: { email: [e('reviewerAlready')] } });
+			await insertReviewer(tx, { programmeId: loaded.row.id, userId: user.id });
+			await audit(tx, ctx, {
+				regionId: loaded.row.regionId,
+				action: 'funder_reports.reviewer_added',
+				details: { programmeId: loaded.row.id, userId: user.id, name: user.displayName }
+			});
+			return 'named' as const;
+		}
+		const inserted = await insertReviewerInvitation(tx, {
+			programmeId: loaded.row.id,
+			email,
+			invitedBy: actor.userId
+		});
+		if (!inserted) throw new AppError('validation', { fields: { email: [e('reviewerAlreadyInvited')] } });
 		await audit(tx, ctx, {
 			regionId: loaded.row.regionId,
-			action: 'funder_reports.reviewer_added',
-			details: { programmeId: loaded.row.id, userId: user.id, name: user.displayName }
+			action: 'funder_reports.reviewer_invited',
+			details: { programmeId: loaded.row.id, email }
+		});
+		const region = await getRegion(tx, { id: loaded.row.regionId });
+		await ctx.queueMails(tx, [
+			invitationMail(ctx, {
+				email,
+				programme: loaded.programme.name,
+				funder: loaded.programme.funder,
+				region: region?.name ?? '',
+				inviter: actor.displayName,
+				origin: input.origin ?? '',
+				reference: `funder_reports.reviewer_invited:${loaded.row.id}:${email}`
+			})
+		]);
+		return 'invited' as const;
+	});
+}
+
+/** The invitation mail, in Dutch and in the platform's look (the same HTML document every mail wears). */
+function invitationMail(
+	ctx: Ctx,
+	input: {
+		email: string;
+		programme: string;
+		funder: string;
+		region: string;
+		inviter: string;
+		origin: string;
+		reference: string;
+	}
+) {
+	const loginUrl = `${input.origin}/aanmelden?terug=${encodeURIComponent('/beheer/rapportering')}`;
+	const params = { ...input, loginUrl };
+	const t = (k: string) => translate(ctx.locale, `funderReports.inviteMail.${k}` as MessageKey, params);
+	const subject = t('subject');
+	return {
+		to: input.email,
+		subject,
+		text: [t('greeting'), '', t('intro'), '', t('how'), loginUrl, '', t('why')].join('\n'),
+		html: mailDocument({
+			lang: ctx.locale,
+			title: subject,
+			brand: { name: `Meedoen ${input.region}`.trim(), color: PLATFORM_COLOR },
+			body: `<p>${escapeHtml(t('greeting'))}</p>
+<p>${escapeHtml(t('intro'))}</p>
+<p>${escapeHtml(t('how'))}</p>
+<p><a href="${escapeHtml(loginUrl)}">${escapeHtml(t('button'))}</a></p>`,
+			footer: `<p>${escapeHtml(t('why'))}</p>`
+		}),
+		reference: input.reference
+	};
+}
+
+/**
+ * Makes a person reviewer of the programmes whose invitations wait for a verified address of theirs, one audit
+ * row each, and removes the invitations. Accounts calls it at login and profile when a person verifies an
+ * address, in their transaction (`db` is that transaction), beside acceptStaffInvitations. A locked or deleted
+ * account is never made reviewer: its invitations stay until revoked.
+ */
+export async function acceptFunderReviewerInvitations(
+	db: Db,
+	user: { id: string; displayName: string },
+	email: string
+): Promise<void> {
+	const address = email.trim().toLowerCase();
+	const invitations = await listInvitationsForEmails(db, { emails: [address] });
+	if (invitations.length === 0) return;
+	const standing = await getUserStanding(db, { userId: user.id });
+	if (!standing || standing.lockedAt || standing.deletedAt) return;
+	for (const invitation of invitations) {
+		await insertReviewer(db, { programmeId: invitation.programmeId, userId: user.id });
+		await deleteReviewerInvitation(db, { programmeId: invitation.programmeId, id: invitation.id });
+		await writeAudit(db, {
+			regionId: invitation.regionId,
+			municipalityId: null,
+			actor: { userId: user.id, displayName: user.displayName },
+			action: 'funder_reports.reviewer_invitation_accepted',
+			details: { programmeId: invitation.programmeId, userId: user.id, name: user.displayName }
+		});
+	}
+}
+
+/** Withdraws a pending reviewer invitation of this programme (the address is no longer made reviewer). */
+export async function revokeReviewerInvitation(
+	ctx: Ctx,
+	input: { unverifiedProgrammeId: unknown; unverifiedInvitationId: unknown }
+): Promise<void> {
+	const loaded = await definedProgramme(ctx, input.unverifiedProgrammeId);
+	const id = parseId(input.unverifiedInvitationId);
+	const invitation = (await listReviewerInvitations(ctx.db, { programmeIds: [loaded.row.id] })).find(
+		(i) => i.id === id
+	);
+	if (!invitation) throw new AppError('not_found');
+	await ctx.db.transaction(async (tx) => {
+		await deleteReviewerInvitation(tx, { programmeId: loaded.row.id, id: invitation.id });
+		await audit(tx, ctx, {
+			regionId: loaded.row.regionId,
+			action: 'funder_reports.reviewer_invitation_revoked',
+			details: { programmeId: loaded.row.id, email: invitation.email }
 		});
 	});
 }
@@ -490,20 +800,77 @@ export interface ProgrammeSummary {
 	reports: ReportListItem[];
 	/** The actor defines programmes here (the page offers the changes). */
 	canDefine: boolean;
+	/** What the region's editor shows (null unless the actor defines programmes here). */
+	editor: ProgrammeEditor | null;
 	/** The actor is one of its reviewers. */
 	isReviewer: boolean;
 	/** The actor submits for the region (a programme the region submits). */
 	canFillRegion: boolean;
 }
 
+/** A programme's minimum expectations, extra sections and pending invitations, as the region edits them. */
+export interface ProgrammeEditor {
+	/** A report exists: the definition stays as it is (the reports answer per expectation and question). */
+	locked: boolean;
+	expectations: {
+		action: string;
+		actionTitle: string;
+		key: string;
+		title: string;
+		kind: 'atLeast' | 'each';
+		min: number | null;
+		limit: number;
+		items: string[];
+	}[];
+	sections: {
+		key: string;
+		title: string;
+		questions: { label: string; kind: 'count' | 'text'; limit: number }[];
+	}[];
+	invitations: { id: number; email: string; createdAt: string }[];
+}
+
+function editorOf(
+	loaded: LoadedProgramme,
+	reports: Awaited<ReturnType<typeof listReports>>,
+	invitations: Awaited<ReturnType<typeof listReviewerInvitations>>
+): ProgrammeEditor {
+	const { definition } = loaded.programme;
+	return {
+		locked: reports.some((r) => r.programmeId === loaded.row.id),
+		expectations: definition.actions.flatMap((a) =>
+			a.expectations.map((x) => ({
+				action: a.key,
+				actionTitle: a.title,
+				key: x.key,
+				title: x.title,
+				kind: x.kind,
+				min: x.min ?? null,
+				limit: x.limit,
+				items: x.items.map((i) => i.label)
+			}))
+		),
+		sections: definition.sections.map((x) => ({
+			key: x.key,
+			title: x.title,
+			questions: x.questions.map((q) => ({ label: q.label, kind: q.kind, limit: q.limit }))
+		})),
+		invitations: invitations
+			.filter((i) => i.programmeId === loaded.row.id)
+			.map((i) => ({ id: i.id, email: i.email, createdAt: i.createdAt.toISOString() }))
+	};
+}
+
 function summarize(
 	ctx: Ctx,
 	actor: Actor,
 	loaded: LoadedProgramme,
-	reports: Awaited<ReturnType<typeof listReports>>
+	reports: Awaited<ReturnType<typeof listReports>>,
+	invitations: Awaited<ReturnType<typeof listReviewerInvitations>> = []
 ): ProgrammeSummary {
 	const parts = indicatorsOf(ctx.features);
 	const { programme, row } = loaded;
+	const canDefine = mayDefineProgrammes(actor, row.regionId);
 	return {
 		id: row.id,
 		name: programme.name,
@@ -545,7 +912,8 @@ function summarize(
 				submittedAt: r.submittedAt?.toISOString() ?? null,
 				reviewedAt: r.reviewedAt?.toISOString() ?? null
 			})),
-		canDefine: mayDefineProgrammes(actor, row.regionId),
+		canDefine,
+		editor: canDefine ? editorOf(loaded, reports, invitations) : null,
 		isReviewer: loaded.ref.reviewerIds.includes(actor.userId),
 		canFillRegion: mayFillReport(actor, loaded.ref, null)
 	};
@@ -577,6 +945,8 @@ export async function getRegionProgrammes(ctx: Ctx): Promise<RegionProgrammesPag
 	const reviewers = await listReviewers(ctx.db, { programmeIds: rows.map((r) => r.id) });
 	const reports = await listReports(ctx.db, { programmeIds: rows.map((r) => r.id) });
 	const regions = await listRegions(ctx.db, { ids: regionIds });
+	// Only the region's admins see who was invited (addresses of people without an account here).
+	const invitations = await listReviewerInvitations(ctx.db, { programmeIds: own.map((r) => r.id) });
 	return {
 		regions,
 		programmes: rows.map((row) =>
@@ -587,7 +957,8 @@ export async function getRegionProgrammes(ctx: Ctx): Promise<RegionProgrammesPag
 					row,
 					reviewers.filter((r) => r.programmeId === row.id)
 				),
-				reports
+				reports,
+				invitations
 			)
 		),
 		presets: PRESETS,

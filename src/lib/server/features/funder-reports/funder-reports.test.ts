@@ -27,6 +27,7 @@ import {
 	domainEvents,
 	funderProgrammes,
 	funderReports,
+	funderReviewerInvitations,
 	notifications,
 	users
 } from '$lib/server/db/schema';
@@ -42,6 +43,12 @@ import {
 	addReviewer,
 	createEmptyProgramme,
 	removeProgrammeAction,
+	removeProgrammeExpectation,
+	removeProgrammeSection,
+	removeReviewer,
+	revokeReviewerInvitation,
+	saveProgrammeExpectation,
+	saveProgrammeSection,
 	changeProgrammeTarget,
 	createProgramme,
 	createProgrammeFromPreset,
@@ -60,6 +67,7 @@ import { preset } from './funder-reports.presets';
 import { programmeSchema } from './funder-reports.schemas';
 import { seedDemoFunderReports } from './funder-reports.demo';
 import { eraseFunderData, exportFunderData } from './funder-reports.personal-data';
+import { consumeLoginLink, requestLoginLink } from '$lib/server/features/accounts/accounts.service';
 
 let database: TestDatabase;
 let geel: Tenant;
@@ -297,33 +305,551 @@ describe('programmes', () => {
 	});
 });
 
+/** Signs in with a mailed login link, as a person does: the address is verified by using the link. */
+async function mailLogin(email: string) {
+	const outbox: MailMessage[] = [];
+	await requestLoginLink(buildCtx(database.db, undefined, { outbox }), {
+		email,
+		ip: `10.21.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+		origin: 'https://meedoen.test',
+		returnTo: '/beheer/rapportering',
+		channel: { channel: null, referrer: null }
+	});
+	const token = /token=([\w-]+)/.exec(outbox[0]!.text)![1]!;
+	return consumeLoginLink(buildCtx(database.db), {
+		unverifiedToken: token,
+		userAgent: 'test',
+		settings: { idleMinutes: 60, maxDays: 30 }
+	});
+}
+
+const summaryOf = async (id: number, actor = regionAdmin) =>
+	(await getRegionProgrammes(as(actor))).programmes.find((p) => p.id === id)!;
+
 describe('naming a reviewer', () => {
-	it('refuses an unverified, a deleted or a locked account’s address with a Dutch message beside the field', async () => {
+	it('refuses a locked account’s address and a bad address beside the field; names a verified account at once', async () => {
 		const { id } = await testProgramme(5);
-		const unverified = await buildUser(database.db, { verified: false });
-		const deleted = await buildUser(database.db);
-		await database.db.update(users).set({ deletedAt: new Date() }).where(eq(users.id, deleted.id));
 		const locked = await buildUser(database.db);
 		await database.db.update(users).set({ lockedAt: new Date() }).where(eq(users.id, locked.id));
-		for (const [who, message] of [
-			[unverified, 'funderReports.errors.reviewerUnknown'],
-			[deleted, 'funderReports.errors.reviewerUnknown'],
-			[locked, 'funderReports.errors.reviewerLocked']
-		] as const) {
-			const err = await refusal(
-				addReviewer(as(regionAdmin), { unverifiedProgrammeId: id, email: who.email!.toUpperCase() }),
+		const err = await refusal(
+			addReviewer(as(regionAdmin), { unverifiedProgrammeId: id, email: locked.email!.toUpperCase() }),
+			'validation'
+		);
+		expect(err.options.fields?.email).toEqual(['funderReports.errors.reviewerLocked']);
+		expect(translate('nl', 'funderReports.errors.reviewerLocked')).toMatch(/e-mailadres/);
+		for (const bad of ['geen-adres', '', `${'a'.repeat(250)}@example.be`, '<script>@x']) {
+			const e = await refusal(
+				addReviewer(as(regionAdmin), { unverifiedProgrammeId: id, email: bad }),
 				'validation'
 			);
-			expect(err.options.fields?.email).toEqual([message]);
-			expect(translate('nl', message)).toMatch(/e-mailadres/);
+			expect(e.options.fields?.email).toEqual(['funderReports.errors.emailInvalid']);
 		}
-		const summary = (await getRegionProgrammes(as(regionAdmin))).programmes.find((p) => p.id === id)!;
-		expect(summary.reviewers).toEqual([]);
-		// A verified, living account is named (its address typed in capitals still finds it).
+		expect((await summaryOf(id)).reviewers).toEqual([]);
+		expect((await summaryOf(id)).editor!.invitations).toEqual([]);
+		// A verified, living account is named (its address typed in capitals still finds it), without a mail.
 		const fine = await buildUser(database.db);
-		await addReviewer(as(regionAdmin), { unverifiedProgrammeId: id, email: fine.email!.toUpperCase() });
-		const after = (await getRegionProgrammes(as(regionAdmin))).programmes.find((p) => p.id === id)!;
-		expect(after.reviewers.map((r) => r.userId)).toEqual([fine.id]);
+		const outbox: MailMessage[] = [];
+		const outcome = await addReviewer(buildCtx(database.db, undefined, { actor: regionAdmin, outbox }), {
+			unverifiedProgrammeId: id,
+			email: fine.email!.toUpperCase()
+		});
+		expect(outcome).toBe('named');
+		expect(outbox).toEqual([]);
+		expect((await summaryOf(id)).reviewers.map((r) => r.userId)).toEqual([fine.id]);
+		const again = await refusal(
+			addReviewer(as(regionAdmin), { unverifiedProgrammeId: id, email: fine.email! }),
+			'validation'
+		);
+		expect(again.options.fields?.email).toEqual(['funderReports.errors.reviewerAlready']);
+		// Only the region's admins name reviewers: another municipality's staff find nothing.
+		await refusal(addReviewer(as(molAdmin), { unverifiedProgrammeId: id, email: fine.email! }), 'not_found');
+		await refusal(
+			addReviewer(as(geelModerator, geel), { unverifiedProgrammeId: id, email: 'x@example.be' }),
+			'not_found'
+		);
+	});
+
+	it('invites an address without an account by mail (Dutch, in the platform’s look); signing in with it makes the reviewer', async () => {
+		const { id } = await testProgramme(5);
+		const email = `nieuw.${Math.random().toString(36).slice(2, 8)}@abb.example.be`;
+		const outbox: MailMessage[] = [];
+		const outcome = await addReviewer(buildCtx(database.db, undefined, { actor: regionAdmin, outbox }), {
+			unverifiedProgrammeId: id,
+			email: `  ${email.toUpperCase()} `,
+			origin: 'https://meedoen.test'
+		});
+		expect(outcome).toBe('invited');
+		expect(outbox).toHaveLength(1);
+		const mail = outbox[0]!;
+		expect(mail.to).toBe(email);
+		expect(mail.subject).toBe('Uitnodiging: beoordelaar van Testprogramma');
+		expect(mail.text).toContain('Meld u aan met dit e-mailadres');
+		expect(mail.text).toContain('https://meedoen.test/aanmelden?terug=%2Fbeheer%2Frapportering');
+		expect(mail.html).toContain('<html lang="nl"');
+		expect(mail.html).toContain('href="https://meedoen.test/aanmelden?terug=%2Fbeheer%2Frapportering"');
+		expect(mail.reference).toBe(`funder_reports.reviewer_invited:${id}:${email}`);
+		const pending = (await summaryOf(id)).editor!.invitations;
+		expect(pending.map((i) => i.email)).toEqual([email]);
+		expect((await summaryOf(id)).reviewers).toEqual([]);
+		// Twice the same address is refused beside the field, without a second mail.
+		const twice = await refusal(
+			addReviewer(buildCtx(database.db, undefined, { actor: regionAdmin, outbox }), {
+				unverifiedProgrammeId: id,
+				email
+			}),
+			'validation'
+		);
+		expect(twice.options.fields?.email).toEqual(['funderReports.errors.reviewerAlreadyInvited']);
+		expect(outbox).toHaveLength(1);
+		const logged = await database.db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.action, 'funder_reports.reviewer_invited'));
+		expect(logged.some((r) => (r.details as { email?: string }).email === email)).toBe(true);
+		// The person signs in with that address (a mailed login link verifies it) and is the reviewer.
+		await mailLogin(email);
+		const [person] = await database.db.select().from(users).where(eq(users.email, email));
+		const after = await summaryOf(id);
+		expect(after.reviewers.map((r) => r.userId)).toEqual([person!.id]);
+		expect(after.editor!.invitations).toEqual([]);
+		const accepted = await database.db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.action, 'funder_reports.reviewer_invitation_accepted'));
+		expect(accepted.some((r) => r.actorId === person!.id)).toBe(true);
+		// And finds the programme on the reporting page as its reviewer.
+		const asReviewer = await summaryOf(
+			id,
+			await actorOf(database.db, { id: person!.id, displayName: person!.displayName })
+		);
+		expect(asReviewer.isReviewer).toBe(true);
+		expect(asReviewer.editor).toBeNull();
+	});
+
+	it('never makes a locked account reviewer through an invitation, and an invitation can be revoked', async () => {
+		const { id } = await testProgramme(5);
+		// An address known only unverified, later locked: invited, but the locked account cannot sign in.
+		const unverified = await buildUser(database.db, { verified: false });
+		expect(await addReviewer(as(regionAdmin), { unverifiedProgrammeId: id, email: unverified.email! })).toBe(
+			'invited'
+		);
+		await database.db.update(users).set({ lockedAt: new Date() }).where(eq(users.id, unverified.id));
+		await database.db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, unverified.id));
+		await mailLogin(unverified.email!).then(
+			() => expect.fail('a locked account signed in'),
+			(e: { code?: string }) => expect(e.code).toBe('forbidden')
+		);
+		expect((await summaryOf(id)).reviewers).toEqual([]);
+		// Revoking: the region's admin only, audited; the address is no longer made reviewer.
+		const invitation = (await summaryOf(id)).editor!.invitations[0]!;
+		await refusal(
+			revokeReviewerInvitation(as(molAdmin), {
+				unverifiedProgrammeId: id,
+				unverifiedInvitationId: invitation.id
+			}),
+			'not_found'
+		);
+		await refusal(
+			revokeReviewerInvitation(as(regionAdmin), {
+				unverifiedProgrammeId: id,
+				unverifiedInvitationId: '1; DROP'
+			}),
+			'not_found'
+		);
+		await revokeReviewerInvitation(as(regionAdmin), {
+			unverifiedProgrammeId: id,
+			unverifiedInvitationId: String(invitation.id)
+		});
+		expect((await summaryOf(id)).editor!.invitations).toEqual([]);
+		const rows = await database.db
+			.select()
+			.from(funderReviewerInvitations)
+			.where(eq(funderReviewerInvitations.programmeId, id));
+		expect(rows).toEqual([]);
+		// A deleted account's address is invited like any other; only a living account that signs in accepts.
+		const deleted = await buildUser(database.db);
+		await database.db.update(users).set({ deletedAt: new Date() }).where(eq(users.id, deleted.id));
+		expect(await addReviewer(as(regionAdmin), { unverifiedProgrammeId: id, email: deleted.email! })).toBe(
+			'invited'
+		);
+		expect((await summaryOf(id)).reviewers.map((r) => r.userId)).not.toContain(deleted.id);
+		// Removing a named reviewer still works.
+		const fine = await buildUser(database.db);
+		await addReviewer(as(regionAdmin), { unverifiedProgrammeId: id, email: fine.email! });
+		await removeReviewer(as(regionAdmin), { unverifiedProgrammeId: id, userId: fine.id });
+		expect((await summaryOf(id)).reviewers).toEqual([]);
+	});
+});
+
+describe('minimum expectations and extra sections in the region’s editor', () => {
+	const fresh = {
+		name: 'Samenleven',
+		funder: 'ABB',
+		threshold: '25',
+		submitter: 'municipality',
+		periods: [{ label: 'Jaar 1', from: `${THIS_YEAR}-01-01`, to: `${THIS_YEAR}-12-31` }]
+	};
+	async function programmeWithAction() {
+		const { id } = await createEmptyProgramme(as(regionAdmin), { unverifiedRegionId: regionId, ...fresh });
+		const { key } = await addProgrammeAction(as(regionAdmin), {
+			unverifiedProgrammeId: id,
+			title: 'Actie 2: actieplan polarisatie',
+			kind: 'manual',
+			label: 'Stappen',
+			target: '4'
+		});
+		return { id, action: key };
+	}
+	const items = 'Polarisatie\nDesinformatie\n\n  Haatspraak  \nDebat\nVorming';
+
+	it('refuses each bad field of an expectation beside it, hostile and oversized input included', async () => {
+		const { id, action } = await programmeWithAction();
+		const base = {
+			unverifiedProgrammeId: id,
+			action,
+			title: 'Drie domeinen',
+			kind: 'atLeast',
+			min: '3',
+			limit: '250',
+			items
+		};
+		const cases: [Record<string, unknown>, string, string][] = [
+			[{ min: '6' }, 'min', 'funderReports.errors.minInvalid'],
+			[{ min: '0' }, 'min', 'funderReports.errors.minInvalid'],
+			[{ min: '-1' }, 'min', 'funderReports.errors.minInvalid'],
+			[{ min: '2,5' }, 'min', 'funderReports.errors.minInvalid'],
+			[{ min: '' }, 'min', 'funderReports.errors.minInvalid'],
+			[{ limit: '0' }, 'limit', 'funderReports.errors.limitInvalid'],
+			[{ limit: '5001' }, 'limit', 'funderReports.errors.limitInvalid'],
+			[{ limit: 'veel' }, 'limit', 'funderReports.errors.limitInvalid'],
+			[{ title: '   ' }, 'title', 'funderReports.errors.titleRequired'],
+			[{ title: 'x'.repeat(201) }, 'title', 'funderReports.errors.titleTooLong'],
+			[{ items: ' \n \r\n ' }, 'items', 'funderReports.errors.itemsRequired'],
+			[
+				{ items: Array.from({ length: 21 }, (_, n) => `Onderdeel ${n}`).join('\n') },
+				'items',
+				'funderReports.errors.tooManyItems'
+			],
+			[{ items: 'x'.repeat(100_000) }, 'items', 'funderReports.errors.tooManyItems'],
+			[{ items: `Kort\n${'y'.repeat(201)}` }, 'items', 'funderReports.errors.itemTooLong'],
+			[{ kind: 'allemaal' }, 'kind', 'funderReports.errors.expectationKindInvalid'],
+			[{ action: 'bestaat-niet' }, 'action', 'funderReports.errors.actionUnknown'],
+			[{ action: '../../etc' }, 'action', 'funderReports.errors.actionUnknown'],
+			[{ action: { key: 'x' } }, 'action', 'funderReports.errors.actionUnknown']
+		];
+		for (const [change, field, message] of cases) {
+			const err = await refusal(
+				saveProgrammeExpectation(as(regionAdmin), { ...base, ...change }),
+				'validation'
+			);
+			expect(err.options.fields?.[field], JSON.stringify(change).slice(0, 80)).toContain(message);
+			expect(translate('nl', message as never)).not.toBe(message);
+		}
+		// Several bad fields are named at once.
+		const many = await refusal(
+			saveProgrammeExpectation(as(regionAdmin), { ...base, title: '', min: '9', limit: '0' }),
+			'validation'
+		);
+		expect(Object.keys(many.options.fields ?? {}).sort()).toEqual(['limit', 'min', 'title']);
+		// An unknown expectation to change is refused, nothing was stored.
+		const unknown = await refusal(
+			saveProgrammeExpectation(as(regionAdmin), { ...base, expectation: 'nope' }),
+			'validation'
+		);
+		expect(unknown.options.fields?.expectation).toEqual(['funderReports.errors.expectationUnknown']);
+		expect((await summaryOf(id)).editor!.expectations).toEqual([]);
+		// Only the region's admins: another municipality's staff and a municipality's moderator find nothing.
+		await refusal(saveProgrammeExpectation(as(molAdmin), base), 'not_found');
+		await refusal(saveProgrammeExpectation(as(geelModerator, geel), base), 'not_found');
+		await refusal(saveProgrammeExpectation(as(undefined), base), 'unauthenticated');
+	});
+
+	it('adds, changes and removes expectations of both kinds, audited, and the report form asks them', async () => {
+		const { id, action } = await programmeWithAction();
+		const atLeast = await saveProgrammeExpectation(as(regionAdmin), {
+			unverifiedProgrammeId: id,
+			action,
+			title: 'Minstens drie van vijf domeinen',
+			kind: 'atLeast',
+			min: '3',
+			limit: '250',
+			items
+		});
+		const each = await saveProgrammeExpectation(as(regionAdmin), {
+			unverifiedProgrammeId: id,
+			action,
+			title: '<b>Opmaak</b> actieplan',
+			kind: 'each',
+			min: '99', // ignored for "something in each"
+			limit: '',
+			items: 'Coördinator aangeduid\r\nZelfevaluatie'
+		});
+		const ed = (await summaryOf(id)).editor!;
+		expect(ed.expectations).toEqual([
+			{
+				action,
+				actionTitle: 'Actie 2: actieplan polarisatie',
+				key: atLeast.key,
+				title: 'Minstens drie van vijf domeinen',
+				kind: 'atLeast',
+				min: 3,
+				limit: 250,
+				items: ['Polarisatie', 'Desinformatie', 'Haatspraak', 'Debat', 'Vorming']
+			},
+			{
+				action,
+				actionTitle: 'Actie 2: actieplan polarisatie',
+				key: each.key,
+				title: '<b>Opmaak</b> actieplan',
+				kind: 'each',
+				min: null,
+				limit: 250,
+				items: ['Coördinator aangeduid', 'Zelfevaluatie']
+			}
+		]);
+		// Changed: the key stays, an item kept keeps its key.
+		const [stored] = await database.db.select().from(funderProgrammes).where(eq(funderProgrammes.id, id));
+		const keyOf = (label: string) =>
+			(
+				stored!.definition as {
+					definition: { actions: { expectations: { items: { key: string; label: string }[] }[] }[] };
+				}
+			).definition.actions[0]!.expectations[0]!.items.find((i) => i.label === label)!.key;
+		const polarisatie = keyOf('Polarisatie');
+		await saveProgrammeExpectation(as(regionAdmin), {
+			unverifiedProgrammeId: id,
+			action,
+			expectation: atLeast.key,
+			title: 'Minstens twee domeinen',
+			kind: 'atLeast',
+			min: '2',
+			limit: '5000',
+			items: 'Polarisatie\nDesinformatie'
+		});
+		const changed = (await summaryOf(id)).editor!.expectations[0]!;
+		expect(changed).toMatchObject({
+			key: atLeast.key,
+			min: 2,
+			limit: 5000,
+			items: ['Polarisatie', 'Desinformatie']
+		});
+		const [again] = await database.db.select().from(funderProgrammes).where(eq(funderProgrammes.id, id));
+		expect(
+			(again!.definition as { definition: { actions: { expectations: { items: { key: string }[] }[] }[] } })
+				.definition.actions[0]!.expectations[0]!.items[0]!.key
+		).toBe(polarisatie);
+		// The municipality's report form asks them (and holds answers to the new limit).
+		const report = await openReport(as(geelModerator, geel), { unverifiedProgrammeId: id, period: 'jaar-1' });
+		const view = await getReportView(as(geelModerator, geel), { unverifiedReportId: report.id });
+		expect(view.programme.definition.actions[0]!.expectations.map((x) => x.title)).toEqual([
+			'Minstens twee domeinen',
+			'<b>Opmaak</b> actieplan'
+		]);
+		expect(view.missing[`e.${action}.${atLeast.key}.answer`]).toEqual([
+			'funderReports.errors.expectationAnswerRequired'
+		]);
+		// Once a report exists the expectations stay as they are.
+		const inUse = await refusal(
+			saveProgrammeExpectation(as(regionAdmin), {
+				unverifiedProgrammeId: id,
+				action,
+				title: 'Nog een',
+				kind: 'each',
+				items: 'a'
+			}),
+			'conflict'
+		);
+		expect(inUse.messageKey).toBe('funderReports.errors.programmeInUse');
+		await refusal(
+			removeProgrammeExpectation(as(regionAdmin), {
+				unverifiedProgrammeId: id,
+				action,
+				expectation: each.key,
+				confirm: 'ja'
+			}),
+			'conflict'
+		);
+		expect((await summaryOf(id)).editor!.locked).toBe(true);
+		const audit = await database.db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.action, 'funder_reports.expectation_changed'));
+		expect(audit.some((r) => (r.details as { programmeId?: number }).programmeId === id)).toBe(true);
+	});
+
+	it('removes an expectation only when confirmed, by the region’s admin only', async () => {
+		const { id, action } = await programmeWithAction();
+		const { key } = await saveProgrammeExpectation(as(regionAdmin), {
+			unverifiedProgrammeId: id,
+			action,
+			title: 'Iets bij elk',
+			kind: 'each',
+			items: 'a\nb'
+		});
+		const remove = { unverifiedProgrammeId: id, action, expectation: key };
+		const unconfirmed = await refusal(
+			removeProgrammeExpectation(as(regionAdmin), { ...remove, confirm: '' }),
+			'validation'
+		);
+		expect(unconfirmed.options.fields?.confirm).toEqual(['funderReports.errors.confirmRemoval']);
+		await refusal(removeProgrammeExpectation(as(molAdmin), { ...remove, confirm: 'ja' }), 'not_found');
+		const wrong = await refusal(
+			removeProgrammeExpectation(as(regionAdmin), { ...remove, expectation: 'nope', confirm: 'ja' }),
+			'validation'
+		);
+		expect(wrong.options.fields?.expectation).toEqual(['funderReports.errors.expectationUnknown']);
+		await removeProgrammeExpectation(as(regionAdmin), { ...remove, confirm: 'ja' });
+		expect((await summaryOf(id)).editor!.expectations).toEqual([]);
+		const logged = await database.db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.action, 'funder_reports.expectation_removed'));
+		expect(logged.some((r) => (r.details as { programmeId?: number }).programmeId === id)).toBe(true);
+	});
+
+	it('refuses each bad field of an extra section beside its row, keeps rows left empty out', async () => {
+		const { id } = await programmeWithAction();
+		const row = (label: string, kind = 'text', limit = '') => ({ label, kind, limit });
+		const base = { unverifiedProgrammeId: id, title: 'Financiële stimulans mentorbestuur' };
+		const cases: [Record<string, unknown>, string, string][] = [
+			[{ questions: [row('', 'text', '')] }, 'q.0.label', 'funderReports.errors.questionsRequired'],
+			[{ questions: [] }, 'q.0.label', 'funderReports.errors.questionsRequired'],
+			[
+				{ questions: [row('Vraag'), row('', 'text', '300')] },
+				'q.1.label',
+				'funderReports.errors.titleRequired'
+			],
+			[{ questions: [row('x'.repeat(201))] }, 'q.0.label', 'funderReports.errors.titleTooLong'],
+			[{ questions: [row('Vraag', 'text', '0')] }, 'q.0.limit', 'funderReports.errors.limitInvalid'],
+			[{ questions: [row('Vraag', 'text', '5001')] }, 'q.0.limit', 'funderReports.errors.limitInvalid'],
+			[{ questions: [row('Vraag', 'essay')] }, 'q.0.kind', 'funderReports.errors.questionKindInvalid'],
+			[{ title: '', questions: [row('Vraag')] }, 'title', 'funderReports.errors.titleRequired'],
+			[
+				{ questions: Array.from({ length: 21 }, (_, n) => row(`V${n}`)) },
+				'questions',
+				'funderReports.errors.tooManyQuestions'
+			],
+			[{ questions: 'geen lijst' }, 'questions', 'funderReports.errors.definitionInvalid']
+		];
+		for (const [change, field, message] of cases) {
+			const err = await refusal(
+				saveProgrammeSection(as(regionAdmin), { ...base, ...change } as never),
+				'validation'
+			);
+			expect(err.options.fields?.[field], JSON.stringify(change).slice(0, 80)).toContain(message);
+		}
+		await refusal(saveProgrammeSection(as(molAdmin), { ...base, questions: [row('Vraag')] }), 'not_found');
+		await refusal(
+			saveProgrammeSection(as(geelAlderman, geel), { ...base, questions: [row('Vraag')] }),
+			'not_found'
+		);
+		expect((await summaryOf(id)).editor!.sections).toEqual([]);
+	});
+
+	it('adds seed 003’s mentor government section (counts and texts), changes and removes it, and the report asks it', async () => {
+		const { id } = await programmeWithAction();
+		const { key } = await saveProgrammeSection(as(regionAdmin), {
+			unverifiedProgrammeId: id,
+			title: 'Financiële stimulans mentorbestuur',
+			questions: [
+				{ label: 'Hoeveel lerende netwerken werden er georganiseerd?', kind: 'count', limit: '' },
+				{ label: '', kind: 'text', limit: '' },
+				{ label: 'Hoeveel lokale besturen namen deel?', kind: 'count', limit: '' },
+				{ label: 'Hoe werd de rol als mentorbestuur ervaren?', kind: 'text', limit: '250' }
+			]
+		});
+		const ed = (await summaryOf(id)).editor!;
+		expect(ed.sections).toEqual([
+			{
+				key,
+				title: 'Financiële stimulans mentorbestuur',
+				questions: [
+					{ label: 'Hoeveel lerende netwerken werden er georganiseerd?', kind: 'count', limit: 250 },
+					{ label: 'Hoeveel lokale besturen namen deel?', kind: 'count', limit: 250 },
+					{ label: 'Hoe werd de rol als mentorbestuur ervaren?', kind: 'text', limit: 250 }
+				]
+			}
+		]);
+		expect((await summaryOf(id)).sections).toEqual(['Financiële stimulans mentorbestuur']);
+		// Changed: a question dropped, the limit raised.
+		await saveProgrammeSection(as(regionAdmin), {
+			unverifiedProgrammeId: id,
+			section: key,
+			title: 'Financiële stimulans mentorbestuur',
+			questions: [
+				{ label: 'Hoeveel lerende netwerken werden er georganiseerd?', kind: 'count', limit: '' },
+				{ label: 'Hoe werd de rol als mentorbestuur ervaren?', kind: 'text', limit: '500' }
+			]
+		});
+		expect((await summaryOf(id)).editor!.sections[0]!.questions.map((q) => q.limit)).toEqual([250, 500]);
+		const second = await saveProgrammeSection(as(regionAdmin), {
+			unverifiedProgrammeId: id,
+			title: 'Financiële stimulans sociale impactobligaties',
+			questions: [{ label: 'Welke stappen werden gezet?', kind: 'text', limit: '250' }]
+		});
+		// Removing asks for the tick.
+		const unconfirmed = await refusal(
+			removeProgrammeSection(as(regionAdmin), {
+				unverifiedProgrammeId: id,
+				section: second.key,
+				confirm: 'nee'
+			}),
+			'validation'
+		);
+		expect(unconfirmed.options.fields?.confirm).toEqual(['funderReports.errors.confirmRemoval']);
+		await refusal(
+			removeProgrammeSection(as(molAdmin), { unverifiedProgrammeId: id, section: second.key, confirm: 'ja' }),
+			'not_found'
+		);
+		await removeProgrammeSection(as(regionAdmin), {
+			unverifiedProgrammeId: id,
+			section: second.key,
+			confirm: 'ja'
+		});
+		expect((await summaryOf(id)).editor!.sections.map((x) => x.key)).toEqual([key]);
+		for (const action of ['section_added', 'section_changed', 'section_removed'] as const) {
+			const logged = await database.db
+				.select()
+				.from(auditLog)
+				.where(eq(auditLog.action, `funder_reports.${action}`));
+			expect(
+				logged.some((r) => (r.details as { programmeId?: number }).programmeId === id),
+				action
+			).toBe(true);
+		}
+		// The report asks the section's questions: a count must be a whole number, a text holds its limit.
+		const report = await openReport(as(geelModerator, geel), { unverifiedProgrammeId: id, period: 'jaar-1' });
+		const view = await getReportView(as(geelModerator, geel), { unverifiedReportId: report.id });
+		expect(view.programme.definition.sections.map((x) => x.title)).toEqual([
+			'Financiële stimulans mentorbestuur'
+		]);
+		const q = view.programme.definition.sections[0]!.questions;
+		const tooLong = await refusal(
+			saveReport(as(geelModerator, geel), {
+				unverifiedReportId: report.id,
+				answers: { sections: { [`${key}.${q[0]!.key}`]: 'twee', [`${key}.${q[1]!.key}`]: 'x'.repeat(501) } }
+			}),
+			'validation'
+		);
+		expect(tooLong.options.fields?.[`s.${key}.${q[0]!.key}`]).toEqual(['funderReports.errors.countInvalid']);
+		expect(tooLong.options.fields?.[`s.${key}.${q[1]!.key}`]).toEqual(['funderReports.errors.answerTooLong']);
+		await saveReport(as(geelModerator, geel), {
+			unverifiedReportId: report.id,
+			answers: { sections: { [`${key}.${q[0]!.key}`]: '2', [`${key}.${q[1]!.key}`]: 'x'.repeat(500) } }
+		});
+		// Locked once a report exists.
+		await refusal(
+			removeProgrammeSection(as(regionAdmin), { unverifiedProgrammeId: id, section: key, confirm: 'ja' }),
+			'conflict'
+		);
+		await refusal(
+			saveProgrammeSection(as(regionAdmin), {
+				unverifiedProgrammeId: id,
+				title: 'Nog een',
+				questions: [{ label: 'Vraag', kind: 'text', limit: '' }]
+			}),
+			'conflict'
+		);
 	});
 });
 
@@ -452,11 +978,12 @@ describe('the interim report', () => {
 		}
 		const tooMany = answersFromForm(form);
 		expect(tooMany.actions.actieplan!.initiatives).toHaveLength(21);
+		// One after the other: both started at once, the second's refusal would be unhandled while the first runs.
 		for (const work of [
-			saveReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: tooMany }),
-			submitReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: tooMany })
+			() => saveReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: tooMany }),
+			() => submitReport(as(geelModerator, geel), { unverifiedReportId: reportId, answers: tooMany })
 		]) {
-			const err = await refusal(work, 'validation');
+			const err = await refusal(work(), 'validation');
 			expect(err.options.fields).toEqual({
 				'a.actieplan.initiatives': ['funderReports.errors.tooManyInitiatives']
 			});
@@ -778,6 +1305,7 @@ describe('the interim report', () => {
 		const data = await exportFunderData(database.db, person);
 		expect(data.funderReviewerOf).toEqual([{ programme: 'Testprogramma' }]);
 		expect(data.funderReports).toMatchObject([{ reportId, judged: true }]);
+		expect(data.funderReviewerInvitations).toEqual([]);
 		await database.db.transaction((tx) => eraseFunderData(tx, person));
 		expect((await exportFunderData(database.db, person)).funderReviewerOf).toEqual([]);
 		expect((await exportFunderData(database.db, person)).funderReports).toHaveLength(1);

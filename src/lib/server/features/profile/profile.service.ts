@@ -13,6 +13,7 @@ import { SUBSCRIPTION_SUBJECT_KINDS } from '$lib/domain/subscriptions';
 import { z } from 'zod';
 import { getDraft, listAddressesOfPerson, MAIL_ISSUER } from '$lib/server/features/accounts/accounts.service';
 import { acceptStaffInvitations } from '$lib/server/features/staff/staff.service';
+import { acceptFunderReviewerInvitations } from '$lib/server/features/funder-reports/funder-reports.service';
 import {
 	getMunicipalityBySlug,
 	getMunicipalityThemes,
@@ -363,7 +364,10 @@ export async function verifyEmail(ctx: Ctx, input: { unverifiedToken: string }):
 		// An address the person moved away from no longer logs in to this account.
 		await deleteMailIdentitiesExcept(tx, { userId, issuer: MAIL_ISSUER, keepSubject: used.email });
 		// Staff roles waiting for this address are granted now, not only at the next login.
-		await acceptStaffInvitations(tx, { id: userId, displayName: ctx.actor?.displayName ?? '' }, used.email);
+		const person = { id: userId, displayName: ctx.actor?.displayName ?? '' };
+		await acceptStaffInvitations(tx, person, used.email);
+		// So are the funder programmes this address was invited to review.
+		await acceptFunderReviewerInvitations(tx, person, used.email);
 		return used.email;
 	});
 	ctx.log.info({ userId }, 'email verified');
