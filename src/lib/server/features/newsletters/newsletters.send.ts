@@ -85,11 +85,15 @@ export async function sendNewsletterJob(
 	options: {
 		batchSize?: number;
 		/** The embedded pacing (EMBEDDED_PACE) with some of its figures changed, on either database (tests). */
-		pace?: Partial<typeof EMBEDDED_PACE> & { activity?: () => number };
+		pace?: Partial<Record<keyof typeof EMBEDDED_PACE, number>> & { activity?: () => number };
 	} = {}
 ): Promise<SendResult> {
 	const paced = options.pace !== undefined || (!options.batchSize && !ctx.config.databaseUrl);
-	const pace = { ...EMBEDDED_PACE, activity: foregroundActivity, ...options.pace };
+	const pace: Record<keyof typeof EMBEDDED_PACE, number> & { activity: () => number } = {
+		...EMBEDDED_PACE,
+		activity: foregroundActivity,
+		...options.pace
+	};
 	const fixedBatch = options.batchSize ?? SEND_BATCH.postgres;
 	const id = Number(data.newsletterId);
 	if (!Number.isSafeInteger(id)) return { status: 'gone', recipients: 0, queuedNow: 0 };
