@@ -37,6 +37,7 @@ import {
 	climatePactOutcomes,
 	funderProgrammes,
 	funderReports,
+	funderReviewerInvitations,
 	funderReviewers,
 	climatePlanAgreements,
 	climatePlanDepartmentStaff,
@@ -366,8 +367,9 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 		ownerId: userId,
 		dueOn: '2026-04-01'
 	});
-	// funder reports: named reviewer of a programme (removed with the account) and a report they submitted
-	// (kept: the municipality's account to its funder, without naming them)
+	// funder reports: named reviewer of a programme (removed with the account), an invitation to review sent to
+	// their address (withdrawn with the account) and a report they submitted (kept: the municipality's account to
+	// its funder, without naming them)
 	const [programme] = await db
 		.insert(funderProgrammes)
 		.values({
@@ -379,6 +381,7 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 		})
 		.returning({ id: funderProgrammes.id });
 	await db.insert(funderReviewers).values({ programmeId: programme!.id, userId });
+	await db.insert(funderReviewerInvitations).values({ programmeId: programme!.id, email });
 	await db.insert(funderReports).values({
 		programmeId: programme!.id,
 		periodKey: 'jaar-1',
