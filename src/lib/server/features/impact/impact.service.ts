@@ -6,6 +6,7 @@ import type { Db } from '$lib/server/db/client';
 import type { Ctx, TenantCtx } from '$lib/server/platform/context';
 import type { Features } from '$lib/server/platform/feature';
 import { takingPartOf, type IndicatorPart } from '$lib/server/platform/indicators';
+import { brusselsDay } from '$lib/server/platform/dates';
 import type { Actor } from '$lib/server/platform/policy';
 import type { Logger } from '$lib/server/platform/log';
 import { AppError } from '$lib/server/platform/errors';
@@ -64,19 +65,8 @@ export function thinOut<T>(series: readonly T[], max = TREND_POINTS): T[] {
 	return Array.from({ length: max }, (_, i) => series[Math.round(i * step)]!);
 }
 
-// Built once per module: a new Intl.DateTimeFormat with a time zone costs ICU work on every call (the climate
-// plan's presenter fixed the same cost). It holds no request state, so sharing it between requests is safe.
-const brusselsDayFormat = new Intl.DateTimeFormat('en-CA', {
-	timeZone: 'Europe/Brussels',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit'
-});
-
-/** The day in Brussels of a moment (snapshots and baselines are per Brussels day). */
-export function brusselsDay(at: Date): string {
-	return brusselsDayFormat.format(at);
-}
+/** The day in Brussels of a moment (snapshots and baselines are per Brussels day): the platform's one helper. */
+export { brusselsDay };
 
 // The names' order, built once too (a collator is as costly to build and as free of request state).
 const collator = new Intl.Collator('nl-BE');
