@@ -61,14 +61,36 @@ function runVitestQuietly(name, label, args, env = {}) {
 	});
 }
 
-/** Counts from vitest's JSON report. A test file that failed to load counts as one failed test. */
+/**
+ * Counts from vitest's JSON report, and what failed: each failed test (or test file that failed to load, which
+ * counts as one failed test) with the first lines of its message, for the summary at the end (a CI log is often
+ * read from its end only).
+ */
 function readReport(file) {
-	if (!existsSync(file)) return { passed: 0, failed: 0, skipped: 0, note: 'no JSON report written' };
+	if (!existsSync(file))
+		return { passed: 0, failed: 0, skipped: 0, note: 'no JSON report written', failures: [] };
 	const report = JSON.parse(readFileSync(file, 'utf8'));
-	const brokenFiles = (report.testResults ?? []).filter(
+	const where = (f) => path.relative(root, f.name ?? '');
+	const firstLines = (text) =>
+		String(text ?? '')
+			.split('\n')
+			.filter((l) => l.trim())
+			.slice(0, 3)
+			.map((l) => l.slice(0, 240));
+	const broken = (report.testResults ?? []).filter(
 		(f) => f.status === 'failed' && !(f.assertionResults ?? []).some((t) => t.status === 'failed')
-	).length;
+	);
+	const brokenFiles = broken.length;
+	const failures = [
+		...(report.testResults ?? []).flatMap((f) =>
+			(f.assertionResults ?? [])
+				.filter((t) => t.status === 'failed')
+				.map((t) => ({ test: `${where(f)} > ${t.fullName}`, lines: firstLines(t.failureMessages?.[0]) }))
+		),
+		...broken.map((f) => ({ test: `${where(f)} (did not run)`, lines: firstLines(f.message) }))
+	];
 	return {
+		failures,
 		passed: report.numPassedTests ?? 0,
 		failed: (report.numFailedTests ?? 0) + brokenFiles,
 		skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
@@ -174,6 +196,10 @@ for (const r of results) {
 	const counts = `${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`;
 	const status = r.ok ? 'ok' : `FAILED (exit ${r.code})`;
 	console.log(`${r.label}: ${status}, ${counts} in ${r.seconds.toFixed(1)} s${r.note ? ` (${r.note})` : ''}`);
+	for (const f of (r.failures ?? []).slice(0, 20)) {
+		console.log(`  failed: ${f.test}`);
+		for (const line of f.lines) console.log(`    ${line}`);
+	}
 }
 if (passed + failed === 0) {
 	console.log('No test ran at all.');
