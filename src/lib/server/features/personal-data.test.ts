@@ -152,7 +152,7 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 		.returning({ id: newsletters.id });
 	await db
 		.insert(newsletterRecipients)
-		.values({ newsletterId: letter!.id, municipalityId: geel.id, userId, queuedAt: new Date() });
+		.values({ newsletterId: letter!.id, municipalityId: geel.id, userId });
 	// staff
 	await db.insert(memberships).values({ municipalityId: geel.id, userId, role: 'moderator' });
 	// A colleague of another department: the role carries the department, exported with it.

@@ -59,6 +59,8 @@ export const users = pgTable(
 			.on(sql`lower(${t.email})`)
 			.where(sql`${t.emailVerifiedAt} IS NOT NULL AND ${t.deletedAt} IS NULL`),
 		index('users_home_municipality_idx').on(t.homeMunicipalityId, t.wantsToHelp),
+		// A municipality's people by id range: a newsletter's list is written one range at a time.
+		index('users_home_municipality_id_idx').on(t.homeMunicipalityId, t.id),
 		check('users_mail_frequency_valid', sql`${t.mailFrequency} IN (${inList(MAIL_FREQUENCIES)})`)
 	]
 );

@@ -13,7 +13,7 @@ export async function exportNewsletterData(db: Db, person: PersonRef) {
 			municipality: municipalities.slug,
 			newsletterId: newsletters.id,
 			subject: newsletters.subject,
-			queuedAt: newsletterRecipients.queuedAt
+			sentAt: newsletters.sentAt
 		})
 		.from(newsletterRecipients)
 		.innerJoin(
@@ -31,7 +31,8 @@ export async function exportNewsletterData(db: Db, person: PersonRef) {
 			municipality: r.municipality,
 			newsletterId: r.newsletterId,
 			subject: r.subject,
-			queuedAt: r.queuedAt?.toISOString() ?? null
+			// When the newsletter finished going out; null while it still does.
+			sentAt: r.sentAt?.toISOString() ?? null
 		}))
 	};
 }

@@ -33,26 +33,28 @@ export interface AudienceScope {
 /** Brussels midnight of a YYYY-MM-DD day, as a timestamptz expression. */
 const brusselsDay = (day: string) => sql`(${day}::date::timestamp AT TIME ZONE 'Europe/Brussels')`;
 
-/** Who the chosen audience names, before consent: a set of user ids (may repeat). */
+/** Who the chosen audience names, before consent, as a condition on the person `u`. */
 function namedBy(audience: NewsletterAudience, scope: AudienceScope): SQL {
 	const m = scope.municipalityId;
 	switch (audience.kind) {
+		// The pool and the region are conditions on the person themselves: a part of the list (a range of ids)
+		// then reads only that part of the people.
 		case 'pool':
-			return sql`SELECT ${users.id} FROM ${users} WHERE ${users.homeMunicipalityId} = ${m}`;
+			return sql`u.home_municipality_id = ${m}`;
 		case 'region':
-			return sql`SELECT ${users.id} FROM ${users} WHERE ${users.homeMunicipalityId} IN
+			return sql`u.home_municipality_id IN
 				(SELECT ${municipalities.id} FROM ${municipalities} WHERE ${municipalities.regionId} = ${scope.regionId})`;
 		case 'themes':
-			return sql`SELECT ${themePreferences.userId} FROM ${themePreferences}
+			return sql`u.id IN (SELECT ${themePreferences.userId} FROM ${themePreferences}
 				JOIN ${themes} ON ${themes.id} = ${themePreferences.themeId} AND ${themes.municipalityId} = ${m}
 				WHERE ${themePreferences.interested} AND ${themePreferences.themeId} IN
-					(SELECT jsonb_array_elements_text(${JSON.stringify(audience.themeIds)}::jsonb)::uuid)`;
+					(SELECT jsonb_array_elements_text(${JSON.stringify(audience.themeIds)}::jsonb)::uuid))`;
 		case 'action': {
 			const a = audience.actionId;
 			const ofAction = sql`SELECT ${suggestions.id} FROM ${suggestions} JOIN ${opportunities}
 				ON ${opportunities.id} = ${suggestions.opportunityId} AND ${opportunities.actionId} = ${a}
 				WHERE ${suggestions.municipalityId} = ${m}`;
-			return sql`SELECT ${suggestions.authorId} FROM ${suggestions} WHERE ${suggestions.id} IN (${ofAction})
+			return sql`u.id IN (SELECT ${suggestions.authorId} FROM ${suggestions} WHERE ${suggestions.id} IN (${ofAction})
 				UNION ALL SELECT ${suggestionVotes.userId} FROM ${suggestionVotes}
 					WHERE ${suggestionVotes.municipalityId} = ${m} AND ${suggestionVotes.suggestionId} IN (${ofAction})
 				UNION ALL SELECT ${suggestionComments.authorId} FROM ${suggestionComments}
@@ -65,25 +67,51 @@ function namedBy(audience: NewsletterAudience, scope: AudienceScope): SQL {
 					JOIN ${events} ON ${events.id} = ${eventRegistrations.eventId} AND ${events.municipalityId} = ${m}
 						AND ${events.actionId} = ${a}
 					WHERE ${eventRegistrations.municipalityId} = ${m}
-						AND ${eventRegistrations.status} IN ('confirmed', 'waitlisted')`;
+						AND ${eventRegistrations.status} IN ('confirmed', 'waitlisted'))`;
 		}
 		case 'events':
-			return sql`SELECT ${eventRegistrations.userId} FROM ${eventRegistrations}
+			return sql`u.id IN (SELECT ${eventRegistrations.userId} FROM ${eventRegistrations}
 				JOIN ${events} ON ${events.id} = ${eventRegistrations.eventId} AND ${events.municipalityId} = ${m}
 					AND ${events.startsAt} >= ${brusselsDay(audience.from)}
 					AND ${events.startsAt} < ${brusselsDay(audience.to)} + interval '1 day'
 				WHERE ${eventRegistrations.municipalityId} = ${m}
-					AND ${eventRegistrations.status} IN ('confirmed', 'waitlisted')`;
+					AND ${eventRegistrations.status} IN ('confirmed', 'waitlisted'))`;
 	}
+}
+
+/** The list is written in this many parts, each in a transaction of its own (the ids' first byte, split evenly). */
+export const LIST_PARTS = 64;
+
+/** A range of user ids: from (included) to (excluded); null is open. */
+export interface ListPart {
+	from: string | null;
+	to: string | null;
+}
+
+/** Part `i` of LIST_PARTS of the id space (random ids spread evenly over it). */
+export function listPart(i: number): ListPart {
+	const bound = (k: number) =>
+		k <= 0 || k >= LIST_PARTS
+			? null
+			: `${Math.round((k * 256) / LIST_PARTS)
+					.toString(16)
+					.padStart(2, '0')}000000-0000-0000-0000-000000000000`;
+	return { from: bound(i), to: bound(i + 1) };
 }
 
 /**
  * The recipients: named by the audience, with a verified address, not deleted or locked, and wanting
  * newsletters (the notifications feature's rule: an open `newsletters` consent, not turned off). One row each.
  */
-export function recipientsSql(audience: NewsletterAudience, scope: AudienceScope): SQL {
+export function recipientsSql(
+	audience: NewsletterAudience,
+	scope: AudienceScope,
+	part: ListPart = { from: null, to: null }
+): SQL {
+	const from = part.from ? sql`AND u.id >= ${part.from}::uuid` : sql``;
+	const to = part.to ? sql`AND u.id < ${part.to}::uuid` : sql``;
 	return sql`SELECT u.id AS user_id FROM ${users} u
-		WHERE u.id IN (${namedBy(audience, scope)})
+		WHERE ${namedBy(audience, scope)} ${from} ${to}
 			AND u.deleted_at IS NULL AND u.locked_at IS NULL
 			AND u.email IS NOT NULL AND u.email_verified_at IS NOT NULL
 			AND ${mailFrequencySql(sql`u.id`, 'newsletters')} <> 'never'`;
@@ -100,96 +128,110 @@ export async function countRecipients(
 	return Number(row?.n ?? 0);
 }
 
-/** Builds the recipient list once, set-based; a second call adds nobody. Returns how many rows it holds. */
+/** Writes a part of the recipient list (listPart), set-based, in one statement; returns how many it added. */
 export async function insertRecipients(
 	tx: Db,
-	params: { municipalityId: string; newsletterId: number; audience: NewsletterAudience; scope: AudienceScope }
+	params: {
+		municipalityId: string;
+		newsletterId: number;
+		audience: NewsletterAudience;
+		scope: AudienceScope;
+		part: ListPart;
+	}
 ): Promise<number> {
-	await tx.execute(
-		sql`INSERT INTO ${newsletterRecipients} (newsletter_id, municipality_id, user_id)
-			SELECT ${params.newsletterId}, ${params.municipalityId}, r.user_id
-			FROM (${recipientsSql(params.audience, params.scope)}) r
-			ON CONFLICT DO NOTHING`
-	);
-	const [row] = await tx
-		.select({ n: count() })
-		.from(newsletterRecipients)
-		.where(
-			and(
-				eq(newsletterRecipients.municipalityId, params.municipalityId),
-				eq(newsletterRecipients.newsletterId, params.newsletterId)
+	// Counted as it is written (the parts are written once each, under the newsletter's lock).
+	const [row] = await executeRows<{ n: number }>(
+		tx,
+		sql`WITH added AS (
+				INSERT INTO ${newsletterRecipients} (newsletter_id, municipality_id, user_id)
+				SELECT ${params.newsletterId}, ${params.municipalityId}, r.user_id
+				FROM (${recipientsSql(params.audience, params.scope, params.part)}) r
+				ON CONFLICT DO NOTHING
+				RETURNING 1
 			)
-		);
-	return row?.n ?? 0;
+			SELECT count(*)::int AS n FROM added`
+	);
+	return Number(row?.n ?? 0);
 }
 
 /**
- * Takes the next waiting recipients in user id order (after `after` when given) and marks them queued, in one
- * statement: their rows stay locked until this transaction ends (another run skips them), and the caller
- * queues their mails in the same transaction, so the marks and the mails commit together. Returns who they are
- * and what their mail needs, in no particular order. A person deleted or locked since the list was built is
- * left out and gets nothing (deleting an account also deletes their rows). Going on from `after` starts there in
- * the index instead of walking past every recipient already queued (whose entries stay in the index of waiting
- * ones until a vacuum, which the embedded database never runs). One statement rather than a select and an
- * update: on the embedded database a transaction holds the one connection, and each round trip of it waits for
- * the server's other work. The rows are found again by their physical address (ctid; locked, so it cannot move):
- * joined on the key instead, a list just built (no planner statistics yet) had the planner scan the whole list
- * once per recipient, 3 s for 500.
+ * The next `limit` recipients after the newsletter's `queued_through`, in user id order, and that mark moved past
+ * them, in one statement. The caller holds the newsletter's row lock (lockNewsletterForSend, taken first in the
+ * same transaction, so this statement sees what a concurrent run committed before it) and queues their mails in
+ * the same transaction: the mark and the mails commit together, and a second run goes on after them. A person
+ * deleted or locked since the list was built comes back without an address and gets nothing (deleting an
+ * account also deletes their rows). No row of the list is written: marking each one queued cost more than
+ * taking it.
+ *
+ * The plan must walk the list's key in order and stop after `limit`, whatever the planner knows: the list was
+ * just written (analyzeRecipients gives it statistics) and the embedded database never analyzes `users` by
+ * itself. So the people are looked up one by one by their key (OFFSET 0 keeps that lookup from being turned
+ * into a join, which without statistics became a scan of every user per turn).
  */
-export async function takeWaitingRecipients(
+export async function takeNextRecipients(
 	tx: Db,
-	params: { municipalityId: string; newsletterId: number; limit: number; after?: string | null }
-): Promise<{ userId: string; email: string; name: string }[]> {
-	const after = params.after ? sql`AND w.user_id > ${params.after}` : sql``;
-	const rows = await executeRows<{ user_id: string; email: string; name: string }>(
+	params: { municipalityId: string; newsletterId: number; after: string | null; limit: number }
+): Promise<{ userId: string; email: string | null; name: string | null }[]> {
+	const after = params.after ? sql`AND r.user_id > ${params.after}::uuid` : sql``;
+	const rows = await executeRows<{ user_id: string; email: string | null; name: string | null }>(
 		tx,
-		sql`UPDATE ${newsletterRecipients} r SET queued_at = now()
-			FROM (
-				SELECT w.ctid AS row_id, w.user_id, u.email, u.display_name AS name
-				FROM ${newsletterRecipients} w JOIN ${users} u ON u.id = w.user_id
-				WHERE w.municipality_id = ${params.municipalityId} AND w.newsletter_id = ${params.newsletterId}
-					AND w.queued_at IS NULL ${after}
-					AND u.deleted_at IS NULL AND u.locked_at IS NULL AND u.email IS NOT NULL
-				ORDER BY w.user_id
+		sql`WITH next AS (
+				SELECT r.user_id FROM ${newsletterRecipients} r
+				WHERE r.newsletter_id = ${params.newsletterId} AND r.municipality_id = ${params.municipalityId} ${after}
+				ORDER BY r.user_id
 				LIMIT ${params.limit}
-				FOR UPDATE OF w SKIP LOCKED
-			) picked
-			WHERE r.ctid = picked.row_id AND r.municipality_id = ${params.municipalityId}
-			RETURNING picked.user_id, picked.email, picked.name`
+			), moved AS (
+				UPDATE ${newsletters}
+				SET queued_through = (SELECT user_id FROM next ORDER BY user_id DESC LIMIT 1), updated_at = now()
+				WHERE id = ${params.newsletterId} AND municipality_id = ${params.municipalityId}
+					AND EXISTS (SELECT 1 FROM next)
+			)
+			SELECT next.user_id, person.email, person.name FROM next
+			LEFT JOIN LATERAL (
+				SELECT u.email, u.display_name AS name FROM ${users} u
+				WHERE u.id = next.user_id AND u.deleted_at IS NULL AND u.locked_at IS NULL AND u.email IS NOT NULL
+				OFFSET 0
+			) person ON true`
 	);
 	return rows.map((r) => ({ userId: r.user_id, email: r.email, name: r.name }));
 }
 
-/** Recipients skipped at queueing (deleted or locked since the list was built): marked so the run can end. */
+/** Planner statistics for the list just written, so that taking it in order walks its key (takeNextRecipients). */
+export async function analyzeRecipients(db: Db): Promise<void> {
+	await db.execute(sql`ANALYZE ${newsletterRecipients}`);
+}
+
+/**
+ * Takes off the list who got no mail (deleted or locked since it was built, or without an address), once every
+ * mail is queued, so the list says who it went to.
+ */
 export async function dropGoneRecipients(
 	tx: Db,
-	params: { municipalityId: string; newsletterId: number }
+	params: { municipalityId: string; newsletterId: number; reference: string }
 ): Promise<void> {
 	await tx.execute(
 		sql`DELETE FROM ${newsletterRecipients} r USING ${users} u
 			WHERE u.id = r.user_id AND r.municipality_id = ${params.municipalityId}
-				AND r.newsletter_id = ${params.newsletterId} AND r.queued_at IS NULL
-				AND (u.deleted_at IS NOT NULL OR u.locked_at IS NOT NULL OR u.email IS NULL)`
+				AND r.newsletter_id = ${params.newsletterId}
+				AND (u.deleted_at IS NOT NULL OR u.locked_at IS NOT NULL OR u.email IS NULL)
+				AND NOT EXISTS (SELECT 1 FROM ${mailDeliveries} d
+					WHERE d.message_key = ${params.reference} AND d.recipient = lower(trim(u.email)))`
 	);
 }
 
+/** The list's length and how many of it are queued so far (up to the newsletter's `queued_through`). */
 export async function countQueued(
 	db: Db,
 	params: { municipalityId: string; newsletterId: number }
 ): Promise<{ total: number; queued: number }> {
-	const [row] = await db
-		.select({
-			total: count(),
-			queued: sql<number>`count(${newsletterRecipients.queuedAt})::int`
-		})
-		.from(newsletterRecipients)
-		.where(
-			and(
-				eq(newsletterRecipients.municipalityId, params.municipalityId),
-				eq(newsletterRecipients.newsletterId, params.newsletterId)
-			)
-		);
-	return { total: row?.total ?? 0, queued: Number(row?.queued ?? 0) };
+	const [row] = await executeRows<{ total: number; queued: number }>(
+		db,
+		sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE r.user_id <= n.queued_through)::int AS queued
+			FROM ${newsletterRecipients} r JOIN ${newsletters} n
+				ON n.id = r.newsletter_id AND n.municipality_id = r.municipality_id
+			WHERE r.municipality_id = ${params.municipalityId} AND r.newsletter_id = ${params.newsletterId}`
+	);
+	return { total: Number(row?.total ?? 0), queued: Number(row?.queued ?? 0) };
 }
 
 export async function deleteRecipientRowsOfPerson(tx: Db, params: { userId: string }): Promise<void> {
@@ -275,6 +317,7 @@ export async function updateNewsletter(
 			status: NewsletterStatus;
 			scheduledAt: Date | null;
 			recipientCount: number | null;
+			listedParts: number;
 			sentAt: Date | null;
 		}>;
 	}
@@ -310,12 +353,17 @@ export async function listNewsletters(
 }
 
 /** Scheduled newsletters whose time has come, and ones left half-sent: what the hourly catch-up sends. */
-export async function listDueNewsletters(db: Db): Promise<{ id: number }[]> {
+export async function listDueNewsletters(
+	db: Db,
+	params: { graceMinutes: number }
+): Promise<{ id: number }[]> {
+	const before = sql`now() - make_interval(mins => ${params.graceMinutes})`;
 	return db
 		.select({ id: newsletters.id })
 		.from(newsletters)
 		.where(
-			sql`(${newsletters.status} = 'scheduled' AND ${newsletters.scheduledAt} <= now()) OR ${newsletters.status} = 'sending'`
+			sql`(${newsletters.status} = 'scheduled' AND ${newsletters.scheduledAt} <= ${before})
+				OR (${newsletters.status} = 'sending' AND ${newsletters.updatedAt} <= ${before})`
 		);
 }
 
@@ -406,7 +454,9 @@ export async function lockNewsletterForSend(tx: Db, params: { municipalityId: st
 		.select({
 			status: newsletters.status,
 			scheduledAt: newsletters.scheduledAt,
-			recipientCount: newsletters.recipientCount
+			recipientCount: newsletters.recipientCount,
+			listedParts: newsletters.listedParts,
+			queuedThrough: newsletters.queuedThrough
 		})
 		.from(newsletters)
 		.where(and(eq(newsletters.municipalityId, params.municipalityId), eq(newsletters.id, params.id)))

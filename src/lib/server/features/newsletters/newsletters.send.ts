@@ -1,7 +1,8 @@
 // Sending a newsletter: the job builds the recipient list once, set-based (one INSERT … SELECT of the audience
-// with the newsletters consent), then queues the personal mails in batches. Each batch's mails and the mark
-// "queued" on their recipient rows commit in one transaction, so a run that is killed and started again queues
-// only who is left: nobody twice, nobody skipped. The delivery ledger (reference newsletter:<id>) says what
+// with the newsletters consent), then queues the personal mails in batches, in user id order. Each batch's mails
+// and the newsletter's mark of how far it got (queued_through) commit in one transaction, under the newsletter's
+// row lock, so a run that is killed and started again, or a second one at once, queues only who is left: nobody
+// twice, nobody skipped. The delivery ledger (reference newsletter:<id>) says what
 // became of each mail. A queued mail names the newsletter and the person, not the mail itself (the template
 // NEWSLETTER_MAIL renders it when it is sent, the content once per process), so queueing 100,000 writes a few
 // hundred bytes per person instead of the whole mail.
@@ -17,13 +18,16 @@ import {
 } from '$lib/server/features/notifications/notifications.service';
 import { newsletterMails } from './newsletters.mail';
 import {
+	analyzeRecipients,
 	dropGoneRecipients,
 	getLook,
 	getNewsletterForJob,
 	insertRecipients,
+	LIST_PARTS,
+	listPart,
 	lockNewsletterForSend,
 	listDueNewsletters,
-	takeWaitingRecipients,
+	takeNextRecipients,
 	updateNewsletter
 } from './newsletters.queries';
 
@@ -102,37 +106,68 @@ export async function sendNewsletterJob(
 	const municipalityId = found.municipalityId;
 	const scope = { municipalityId, regionId: found.regionId };
 
-	// Build the list once: scheduled → sending, under the row's lock.
-	const started = await ctx.db.transaction(async (tx) => {
+	// Due: scheduled → sending, under the row's lock. A run finding it sending goes on with what is left.
+	const listBegun = performance.now();
+	const due = await ctx.db.transaction(async (tx) => {
 		const row = await lockNewsletterForSend(tx, { municipalityId, id });
-		if (!row) return null;
-		if (row.status === 'sending') return { recipients: row.recipientCount ?? 0 };
-		if (row.status !== 'scheduled') return null;
-		if (row.scheduledAt && row.scheduledAt.getTime() > Date.now()) return null;
-		const recipients = await insertRecipients(tx, {
-			municipalityId,
-			newsletterId: id,
-			audience: found.audience,
-			scope
-		});
+		if (!row) return false;
+		if (row.status === 'sending') return true;
+		if (row.status !== 'scheduled') return false;
+		if (row.scheduledAt && row.scheduledAt.getTime() > Date.now()) return false;
 		await updateNewsletter(tx, {
 			municipalityId,
 			id,
-			change: { status: 'sending', recipientCount: recipients }
+			change: { status: 'sending', recipientCount: 0, listedParts: 0 }
 		});
-		return { recipients };
+		return true;
 	});
-	if (!started) return { status: 'not_due', recipients: found.recipientCount ?? 0, queuedNow: 0 };
+	if (!due) return { status: 'not_due', recipients: found.recipientCount ?? 0, queuedNow: 0 };
+
+	// The list, part by part (LIST_PARTS ranges of ids), each part and the count of parts in one transaction under
+	// the row's lock: written once each, by whichever run comes first. On the embedded database a part holds the
+	// one connection for about 1/64 of the whole (some 60 ms for 100,000), and while people use the site a pause
+	// as long as the part follows it.
+	let recipients = 0;
+	for (;;) {
+		const partStarted = performance.now();
+		const step = await ctx.db.transaction(async (tx) => {
+			const row = await lockNewsletterForSend(tx, { municipalityId, id });
+			if (row?.status !== 'sending') return null;
+			if (row.listedParts >= LIST_PARTS) return { done: true, recipients: row.recipientCount ?? 0 };
+			const added = await insertRecipients(tx, {
+				municipalityId,
+				newsletterId: id,
+				audience: found.audience,
+				scope,
+				part: listPart(row.listedParts)
+			});
+			const count = (row.recipientCount ?? 0) + added;
+			await updateNewsletter(tx, {
+				municipalityId,
+				id,
+				change: { recipientCount: count, listedParts: row.listedParts + 1 }
+			});
+			return { done: false, recipients: count };
+		});
+		if (!step) return { status: 'not_due', recipients: found.recipientCount ?? 0, queuedNow: 0 };
+		recipients = step.recipients;
+		if (step.done) break;
+		if (paced && pace.activity() >= pace.active)
+			await new Promise((resolve) => setTimeout(resolve, performance.now() - partStarted));
+	}
+	const started = { recipients };
+	// The list was just written (or a run before this one wrote it): its statistics first (takeNextRecipients).
+	await analyzeRecipients(ctx.db);
 
 	const origin = data.origin ?? ctx.config.origin ?? `http://localhost:${ctx.config.port}`;
 	const reference = newsletterReference(id);
 	let queuedNow = 0;
 	// One transaction at a time: on PostgreSQL three at once queued 100,000 in 17 s instead of 25 s, but took the
-	// visitors' p99 from 25 to 43 ms while they ran (npm run bench -- --only mail, 2 cores).
-	// Each batch goes on after the last one's recipients; when that finds nobody, one more look from the start
-	// finds any a concurrent run had locked and then left (the run ends when that finds nobody either).
-	let after: string | null = null;
+	// visitors' p99 from 25 to 43 ms while they ran (npm run bench -- --only mail, 2 cores). Each turn takes the
+	// newsletter's row lock, so two runs at once take turns, each going on after the other's last recipient.
 	const begun = performance.now();
+	const listMs = Math.round(begun - listBegun);
+	const turns = { large: 0, small: 0, catchUp: 0, fixed: 0 };
 	// The embedded database's full-speed cost of one mail, from the large batches (the quickest so far).
 	let perMailMs: number = pace.perMailMs;
 	for (;;) {
@@ -140,59 +175,72 @@ export async function sendNewsletterJob(
 		// would still be queued within withinMs at full speed (half again as long as it has cost).
 		let batchSize = fixedBatch;
 		let pause = false;
+		let turn: keyof typeof turns = 'fixed';
 		if (paced) {
 			const left = Math.max(0, started.recipients - queuedNow);
 			const slack = pace.withinMs - (performance.now() - begun) - left * perMailMs * 1.5;
-			if (pace.activity() < pace.active) batchSize = pace.idleBatch;
-			else if (slack > 0) [batchSize, pause] = [pace.busyBatch, true];
-			else batchSize = pace.catchUpBatch;
+			if (pace.activity() < pace.active) [batchSize, turn] = [pace.idleBatch, 'large'];
+			else if (slack > 0) [batchSize, pause, turn] = [pace.busyBatch, true, 'small'];
+			else [batchSize, turn] = [pace.catchUpBatch, 'catchUp'];
 		}
+		turns[turn] += 1;
 		const batchStarted = performance.now();
 		const done = await ctx.db.transaction(async (tx) => {
-			const batch = await takeWaitingRecipients(tx, {
+			const row = await lockNewsletterForSend(tx, { municipalityId, id });
+			if (row?.status !== 'sending') return { passed: 0, queued: 0 };
+			const batch = await takeNextRecipients(tx, {
 				municipalityId,
 				newsletterId: id,
-				limit: batchSize,
-				after
+				after: row.queuedThrough,
+				limit: batchSize
 			});
-			if (batch.length === 0) return { count: 0, last: null };
-			// Taken in user id order, returned in any: the run goes on after the highest.
-			const last = batch.reduce((high, r) => (r.userId > high ? r.userId : high), batch[0]!.userId);
-			const messages = batch.map((r): TemplatedMail => ({
-				to: r.email,
-				reference,
-				municipalityId,
-				template: { name: NEWSLETTER_MAIL, data: { newsletterId: id, userId: r.userId, origin } }
-			}));
-			// A ledger row and a job per (newsletter:<id>, address), in this transaction (with the recipients'
-			// marks): the ledger refuses a repeat too.
-			await ctx.queueMails(tx, messages);
-			return { count: batch.length, last };
+			const messages = batch.flatMap((r): TemplatedMail[] =>
+				r.email
+					? [
+							{
+								to: r.email,
+								reference,
+								municipalityId,
+								template: { name: NEWSLETTER_MAIL, data: { newsletterId: id, userId: r.userId, origin } }
+							}
+						]
+					: []
+			);
+			// A ledger row and a job per (newsletter:<id>, address), in this transaction (with the moved mark): the
+			// ledger refuses a repeat too.
+			if (messages.length > 0) await ctx.queueMails(tx, messages);
+			return { passed: batch.length, queued: messages.length };
 		});
-		if (done.count === 0) {
-			if (after === null) break;
-			after = null;
-			continue;
-		}
-		after = done.last;
-		queuedNow += done.count;
+		if (done.passed === 0) break;
+		queuedNow += done.queued;
 		const took = performance.now() - batchStarted;
-		if (paced && batchSize === pace.idleBatch && done.count === batchSize)
-			perMailMs = Math.min(perMailMs, took / done.count);
+		if (paced && batchSize === pace.idleBatch && done.passed === batchSize)
+			perMailMs = Math.min(perMailMs, took / done.passed);
 		if (pause) await new Promise((resolve) => setTimeout(resolve, took));
 	}
 	await ctx.db.transaction(async (tx) => {
-		await dropGoneRecipients(tx, { municipalityId, newsletterId: id });
+		const row = await lockNewsletterForSend(tx, { municipalityId, id });
+		if (row?.status !== 'sending') return;
+		await dropGoneRecipients(tx, { municipalityId, newsletterId: id, reference });
 		await updateNewsletter(tx, { municipalityId, id, change: { status: 'sent', sentAt: new Date() } });
 	});
-	ctx.log.info({ newsletterId: id, queued: queuedNow }, 'newsletter queued');
+	const queueMs = Math.round(performance.now() - begun);
+	ctx.log.info({ newsletterId: id, queued: queuedNow, listMs, queueMs, turns }, 'newsletter queued');
 	return { status: 'sent', recipients: started.recipients, queuedNow };
 }
+
+/**
+ * How long a newsletter is left to its own job before the hourly catch-up takes it: due this long ago and still
+ * scheduled, or sending without progress (each part of the list and each turn of queueing moves its updated_at)
+ * for this long. A run that is going is left alone: two at once queue each mail once, but the second has no
+ * origin of a request for its links (it uses ORIGIN).
+ */
+export const DUE_GRACE_MINUTES = 5;
 
 /** The hourly catch-up: newsletters whose time came without a job (JOBS=0 at the time, a lost job). */
 export async function sendDueNewsletters(ctx: SendContext): Promise<number> {
 	let sent = 0;
-	for (const { id } of await listDueNewsletters(ctx.db)) {
+	for (const { id } of await listDueNewsletters(ctx.db, { graceMinutes: DUE_GRACE_MINUTES })) {
 		const result = await sendNewsletterJob(ctx, { newsletterId: id });
 		if (result.status === 'sent') sent += 1;
 	}

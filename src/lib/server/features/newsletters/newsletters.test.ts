@@ -49,12 +49,14 @@ import {
 	updateNewsletterDraft
 } from './newsletters.service';
 import {
+	DUE_GRACE_MINUTES,
 	NEWSLETTER_MAIL,
 	newsletterMail,
 	sendDueNewsletters,
 	sendNewsletterJob,
 	type SendContext
 } from './newsletters.send';
+import { LIST_PARTS, listPart } from './newsletters.queries';
 
 const templates = new Map([[NEWSLETTER_MAIL, newsletterMail]]);
 import { silentLog } from '$lib/server/testing/context';
@@ -126,6 +128,24 @@ function jobContext(outbox: MailMessage[]): SendContext {
 		}
 	};
 }
+
+describe('the parts the list is written in', () => {
+	it('cover every id once, in order, from the lowest to the highest', () => {
+		const parts = Array.from({ length: LIST_PARTS }, (_, i) => listPart(i));
+		expect(parts[0]!.from).toBeNull();
+		expect(parts.at(-1)!.to).toBeNull();
+		for (let i = 1; i < LIST_PARTS; i++) {
+			expect(parts[i]!.from).toBe(parts[i - 1]!.to);
+			expect(parts[i]!.from! > (parts[i - 1]!.from ?? '')).toBe(true);
+		}
+		const which = (id: string) =>
+			parts.findIndex((p) => (p.from === null || id >= p.from) && (p.to === null || id < p.to));
+		expect(which('00000000-0000-4000-8000-000000000000')).toBe(0);
+		expect(which('ffffffff-ffff-4fff-bfff-ffffffffffff')).toBe(LIST_PARTS - 1);
+		expect(which('7f000000-0000-4000-8000-000000000000')).toBe(LIST_PARTS / 2 - 1);
+		expect(which('80000000-0000-4000-8000-000000000000')).toBe(LIST_PARTS / 2);
+	});
+});
 
 /** Everyone of Geel's pool (people this file made) is counted fresh in each test by difference. */
 describe('the audience', () => {
@@ -483,8 +503,7 @@ describe('sending', () => {
 		await sendNewsletter(as(staff, town), { when: 'now', unverifiedId: id, origin: ORIGIN });
 		const outbox: MailMessage[] = [];
 		const ctx = jobContext(outbox);
-		// Batches of 2: each run goes on after its last batch, skips what the other has locked, and looks from the
-		// start once more at the end.
+		// Batches of 2: the runs take turns on the newsletter's row lock, each going on after the other's last.
 		const results = await Promise.all([
 			sendNewsletterJob(ctx, { newsletterId: id, origin: ORIGIN }, { batchSize: 2 }),
 			sendNewsletterJob(ctx, { newsletterId: id, origin: ORIGIN }, { batchSize: 2 })
@@ -539,7 +558,7 @@ describe('sending', () => {
 		const leaves = await resident(town);
 		const { id } = await createNewsletter(as(staff, town), draft({ audience: 'pool' }));
 		await sendNewsletter(as(staff, town), { when: 'now', unverifiedId: id, origin: ORIGIN });
-		// The list is built (as the job's first step does), then the person deletes their account before the mails go.
+		// The list is written (as the job's first steps do), then the person deletes their account before the mails go.
 		await db()
 			.insert(newsletterRecipients)
 			.values([
@@ -548,7 +567,7 @@ describe('sending', () => {
 			]);
 		await db()
 			.update(newsletters)
-			.set({ status: 'sending', recipientCount: 2 })
+			.set({ status: 'sending', recipientCount: 2, listedParts: LIST_PARTS })
 			.where(eq(newsletters.id, id));
 		const leaver = await actorOf(db(), leaves);
 		await deleteAccount(buildCtx(db(), undefined, { actor: leaver }), { confirm: 'yes' });
@@ -560,6 +579,102 @@ describe('sending', () => {
 		const outbox: MailMessage[] = [];
 		await sendNewsletterJob(jobContext(outbox), { newsletterId: id, origin: ORIGIN });
 		expect(outbox.map((m) => m.to)).toEqual([stays.email]);
+	});
+
+	it('the hourly catch-up sends what was left without a job, and leaves a newsletter its own job has', async () => {
+		const town = (await buildOtherRegion(db())).tenant;
+		const staff = (await buildStaff(db(), town, 'communication')).actor;
+		const person = await resident(town);
+		const make = async (subject: string, change: Partial<typeof newsletters.$inferInsert>) => {
+			const { id } = await createNewsletter(as(staff, town), draft({ audience: 'pool' }, { subject }));
+			await db().update(newsletters).set(change).where(eq(newsletters.id, id));
+			return id;
+		};
+		const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+		const lost = await make('Zonder job', { status: 'scheduled', scheduledAt: ago(DUE_GRACE_MINUTES + 5) });
+		const stalled = await make('Halverwege blijven steken', {
+			status: 'sending',
+			recipientCount: 0,
+			updatedAt: ago(DUE_GRACE_MINUTES + 5)
+		});
+		const justDue = await make('Net aan de beurt', { status: 'scheduled', scheduledAt: ago(1) });
+		const going = await make('Wordt verstuurd', { status: 'sending', recipientCount: 0, updatedAt: ago(1) });
+		const outbox: MailMessage[] = [];
+		await sendDueNewsletters(jobContext(outbox));
+		const statusOf = async (id: number) =>
+			(await db().select({ s: newsletters.status }).from(newsletters).where(eq(newsletters.id, id)))[0]?.s;
+		expect(await statusOf(lost)).toBe('sent');
+		expect(await statusOf(stalled)).toBe('sent');
+		expect(await statusOf(justDue)).toBe('scheduled');
+		expect(await statusOf(going)).toBe('sending');
+		expect(outbox.map((m) => [m.to, m.reference]).sort()).toEqual(
+			[
+				[person.email, `newsletter:${lost}`],
+				[person.email, `newsletter:${stalled}`]
+			].sort()
+		);
+		// Its links carry the configured origin: no request sent it.
+		expect(outbox.every((m) => m.text.includes(`${ORIGIN}/uitschrijven/`))).toBe(true);
+	});
+
+	it('a person locked after the list was built gets nothing and leaves the list', async () => {
+		const town = (await buildOtherRegion(db())).tenant;
+		const staff = (await buildStaff(db(), town, 'communication')).actor;
+		const people = await Promise.all(Array.from({ length: 4 }, () => resident(town)));
+		const { id } = await createNewsletter(as(staff, town), draft({ audience: 'pool' }));
+		await sendNewsletter(as(staff, town), { when: 'now', unverifiedId: id, origin: ORIGIN });
+		// The list is built (the job's first step), then one of them is locked before the mails go.
+		await db()
+			.insert(newsletterRecipients)
+			.values(people.map((p) => ({ newsletterId: id, municipalityId: town.id, userId: p.id })));
+		await db()
+			.update(newsletters)
+			.set({ status: 'sending', recipientCount: 4, listedParts: LIST_PARTS })
+			.where(eq(newsletters.id, id));
+		const locked = people.map((p) => p.id).sort()[1]!;
+		await db().update(users).set({ lockedAt: new Date() }).where(eq(users.id, locked));
+		const outbox: MailMessage[] = [];
+		const result = await sendNewsletterJob(
+			jobContext(outbox),
+			{ newsletterId: id, origin: ORIGIN },
+			{ batchSize: 1 }
+		);
+		const others = people.filter((p) => p.id !== locked);
+		expect(result.queuedNow).toBe(3);
+		expect(outbox.map((m) => m.to).sort()).toEqual(others.map((p) => p.email).sort());
+		const page = await getNewsletterPage(as(staff, town), { unverifiedId: id });
+		expect(page.newsletter.status).toBe('sent');
+		expect(page.counts).toMatchObject({ recipients: 3, queued: 3 });
+	});
+
+	it('a turn that fails queues nothing and moves nothing: the next run goes on where the last good turn ended', async () => {
+		const town = (await buildOtherRegion(db())).tenant;
+		const staff = (await buildStaff(db(), town, 'communication')).actor;
+		const people = await Promise.all(Array.from({ length: 5 }, () => resident(town)));
+		const { id } = await createNewsletter(as(staff, town), draft({ audience: 'pool' }));
+		await sendNewsletter(as(staff, town), { when: 'now', unverifiedId: id, origin: ORIGIN });
+		const outbox: MailMessage[] = [];
+		const good = jobContext(outbox);
+		// The third turn's queueing fails (the process dies, the database refuses): its transaction rolls back.
+		let turns = 0;
+		const failing: SendContext = {
+			...good,
+			queueMails: async (tx, messages) => {
+				if (++turns === 3) throw new Error('the third turn fails');
+				return good.queueMails(tx, messages);
+			}
+		};
+		await expect(
+			sendNewsletterJob(failing, { newsletterId: id, origin: ORIGIN }, { batchSize: 2 })
+		).rejects.toThrow('the third turn fails');
+		expect(outbox).toHaveLength(4);
+		let page = await getNewsletterPage(as(staff, town), { unverifiedId: id });
+		expect(page.newsletter.status).toBe('sending');
+		expect(page.counts).toMatchObject({ recipients: 5, queued: 4 });
+		await sendNewsletterJob(good, { newsletterId: id, origin: ORIGIN }, { batchSize: 2 });
+		expect(outbox.map((m) => m.to).sort()).toEqual(people.map((p) => p.email).sort());
+		page = await getNewsletterPage(as(staff, town), { unverifiedId: id });
+		expect(page.counts).toMatchObject({ recipients: 5, queued: 5 });
 	});
 });
 
