@@ -62,6 +62,12 @@ describe('the playbook', () => {
 			await a.getByRole('button', { name: 'Bewaren' }).press('Enter');
 			await a.waitForURL(/gelukt=bewaard/);
 			await checkA11y(a, 'the step saved');
+			// Removing the step asks for the tick: without it the step stays, the message beside the box.
+			await a.getByRole('button', { name: 'Stap verwijderen' }).press('Enter');
+			await a.waitForLoadState('networkidle');
+			expect(await a.locator('#remove-step-error').textContent()).toBe('Vink aan dat je het zeker weet.');
+			expect(await a.getByLabel('Ja, verwijder de stap “Oproep naar burgers”').isChecked()).toBe(false);
+			await checkA11y(a, 'a step not removed without the tick');
 			await a.getByRole('link', { name: `← ${TEMPLATE}` }).press('Enter');
 			await a.waitForURL(/\/beheer\/draaiboek\/klimaatdoeners$/);
 			expect(await a.locator('main').innerText()).toContain('wijzigingen sinds de laatste publicatie');

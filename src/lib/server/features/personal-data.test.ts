@@ -62,6 +62,7 @@ import { follow } from '$lib/server/platform/subscriptions';
 import type { Ctx, Tenant } from '$lib/server/platform/context';
 import { defineFeature, type PersonRef } from '$lib/server/platform/feature';
 import { deleteAccount, exportPersonalData } from '$lib/server/features/profile/profile.service';
+import { translate, type MessageKey } from '$lib/i18n';
 import { features } from '.';
 
 let database: TestDatabase;
@@ -468,6 +469,21 @@ describe("a person's data in every feature", () => {
 		for (const marker of an.markers) expect(text).toContain(marker);
 		for (const marker of bob.markers) expect(text).not.toContain(marker);
 		expect(text).not.toContain(bob.userId);
+	});
+
+	it('has a Dutch heading in the catalogue for every section, so "Bekijk mijn gegevens" shows no raw key', async () => {
+		const eva = await buildPersonEverywhere('eva');
+		const data = (await exportPersonalData(ctxOf(eva))) as unknown as Record<string, unknown>;
+		const { format: _format, formatVersion: _version, exportedAt: _at, ...sections } = data;
+		const names = Object.keys(sections);
+		expect(names.length).toBeGreaterThan(20);
+		// The page (profiel/gegevens) heads each section with this message and falls back to the raw key.
+		const missing = names.filter((name) => {
+			const key = `profile.export.sections.${name}` as MessageKey;
+			const heading = translate('nl', key);
+			return heading === key || heading.trim() === '';
+		});
+		expect(missing).toEqual([]);
 	});
 
 	it('leaves nothing of the person after deletion, keeps public contributions nameless, and leaves others alone', async () => {

@@ -103,6 +103,16 @@ export interface IndicatorPart {
 	compute?(db: Db, scope: IndicatorScope): Promise<IndicatorComputed>;
 }
 
+/**
+ * Whether one municipality has a figure of its own: every indicator but a region-only one entered by hand (the
+ * region's own figure, such as the playbook made available, entered for the region alone and never for one
+ * municipality). A region-only indicator the platform counts keeps each municipality's yes or no, its part of
+ * the region's count. The municipalities' dashboards and the region's side-by-side table show only these.
+ */
+export function hasMunicipalityFigure(part: IndicatorPart): boolean {
+	return !part.regionOnly || part.compute !== undefined;
+}
+
 /** Every indicator of the registry, in the impact map's order; refuses a key declared twice. */
 export function collectIndicators(
 	features: readonly { name: string; indicators?: readonly IndicatorPart[] }[]

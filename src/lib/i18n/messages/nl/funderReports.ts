@@ -270,6 +270,8 @@ export const funderReports = {
 		programmeInUse:
 			'Dit programma heeft al rapporten: de acties veranderen niet meer, zodat de rapporten blijven kloppen.',
 		confirmRemoval: 'Vink aan dat u dit echt wilt verwijderen.',
+		programmeChanged:
+			'Het programma werd net gewijzigd terwijl het rapport geopend werd. Probeer het rapport opnieuw te openen.',
 		thresholdInvalid: 'De drempel is een geheel getal van 1 tot 100.',
 		indicatorUnknown: 'Die impactindicator bestaat niet.',
 		presetUnknown: 'Kies een van de voorbeeldprogramma’s.',

@@ -68,6 +68,7 @@ export const playbookAdmin = {
 		duration: 'Duur',
 		unit: 'Eenheid',
 		remove: 'Fase verwijderen',
+		removeConfirm: 'Ja, verwijder de fase “{title}”',
 		addHeading: 'Fase toevoegen',
 		add: 'Fase toevoegen'
 	},
@@ -80,6 +81,7 @@ export const playbookAdmin = {
 		bodyHint: 'Met # voor een titel, - voor een opsomming en een lege regel tussen alinea’s.',
 		add: 'Document toevoegen',
 		removeHeading: 'Document verwijderen',
+		removeConfirm: 'Ja, verwijder het document “{title}”',
 		remove: 'Document verwijderen'
 	},
 	proposals: {
@@ -120,6 +122,7 @@ export const playbookAdmin = {
 		noPhases: 'Voeg eerst een fase toe.',
 		removeHeading: 'Stap verwijderen',
 		removeIntro: 'Gemeenten die het traject al lopen, houden hun stap.',
+		removeConfirm: 'Ja, verwijder de stap “{title}”',
 		remove: 'Stap verwijderen'
 	},
 	done: {

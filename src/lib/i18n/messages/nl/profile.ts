@@ -190,7 +190,26 @@ export const profile = {
 			eventInvitations: 'Uitnodigingen voor activiteiten',
 			stories: 'Je verhalen uit de buurt',
 			groups: 'Burgergroepen waarvoor je je aanmeldde',
-			groupContributions: 'Wat je schreef in burgergroepen (aantallen)'
+			groupContributions: 'Wat je schreef in burgergroepen (aantallen)',
+			mailedLinks: 'Links die we je mailden (aanmelden, e-mailadres bevestigen)',
+			savedDrafts: 'Wat je invulde vóór je je aanmeldde (bewaard tot na het aanmelden)',
+			offlineInterests: 'Je interesse buiten Meedoen, genoteerd door een gemeente',
+			eventRegistrations: 'Je inschrijvingen voor activiteiten',
+			mailPreferences: 'Hoe vaak je mails wil krijgen, per soort',
+			notifications: 'Meldingen die je kreeg',
+			colleagueFollows: 'Acties en thema’s die je volgt als collega',
+			newslettersReceived: 'Nieuwsbrieven die je kreeg',
+			climatePlanDepartments: 'Je dienst in het klimaatplan',
+			climatePlanTeams: 'Je teams in het klimaatplan',
+			climatePlanMeetings: 'Je vergaderingen over het klimaatplan',
+			climatePlanTasks: 'Je taken in het klimaatplan',
+			climatePlanResponsibleFor: 'Acties van het klimaatplan waarvoor je verantwoordelijk bent',
+			climatePlanReportsIssued: 'Rapporten over het klimaatplan die je opmaakte',
+			climatePlanUpdates: 'Je stand van zaken bij acties van het klimaatplan',
+			climatePactReports: 'Wat je doorgaf voor het Klimaatpact',
+			funderReviewerOf: 'Programma’s van financiers waarvan je de rapporten beoordeelt',
+			funderReviewerInvitations: 'Uitnodigingen om rapporten aan een financier te beoordelen',
+			funderReports: 'Rapporten aan financiers die je opende, indiende of beoordeelde'
 		}
 	},
 	activity: {

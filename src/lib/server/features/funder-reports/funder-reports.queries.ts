@@ -47,6 +47,31 @@ export async function getProgramme(db: Db, params: { id: number }) {
 	return row;
 }
 
+/**
+ * The programme's row, locked until the transaction ends: `update` by the editor of its definition, `share` by
+ * the opening of a report. So a definition never changes between the check that it has no report yet and
+ * its write, and a report is never opened from a definition that is being changed.
+ */
+export async function lockProgramme(db: Db, params: { id: number; mode: 'update' | 'share' }) {
+	const [row] = await db
+		.select()
+		.from(funderProgrammes)
+		.where(eq(funderProgrammes.id, params.id))
+		.limit(1)
+		.for(params.mode);
+	return row;
+}
+
+/** Whether any report of the programme exists (a draft counts: it answers per action). */
+export async function programmeHasReports(db: Db, params: { programmeId: number }): Promise<boolean> {
+	const [row] = await db
+		.select({ id: funderReports.id })
+		.from(funderReports)
+		.where(eq(funderReports.programmeId, params.programmeId))
+		.limit(1);
+	return row !== undefined;
+}
+
 export async function insertProgramme(db: Db, values: typeof funderProgrammes.$inferInsert) {
 	const [row] = await db.insert(funderProgrammes).values(values).returning();
 	return row!;

@@ -48,6 +48,8 @@ import {
 	listReviewedProgrammeIds,
 	listReviewerInvitations,
 	listReviewers,
+	lockProgramme,
+	programmeHasReports,
 	updateProgramme,
 	updateReport,
 	type ProgrammeRow,
@@ -258,10 +260,14 @@ export async function createEmptyProgramme(
 	});
 }
 
-/** A programme's actions change only while it has no reports: a report keeps its answers per action. */
-async function refuseIfReported(ctx: Ctx, loaded: LoadedProgramme) {
-	const reports = await listReports(ctx.db, { programmeIds: [loaded.row.id] });
-	if (reports.length > 0) throw new AppError('conflict', { message: e('programmeInUse') });
+/**
+ * A programme's actions change only while it has no reports: a report keeps its answers per action. The use
+ * cases ask it early, so the refusal comes before any complaint about the form; saveDefinition asks it again
+ * in its transaction, under the programme's lock, which is the answer that counts.
+ */
+async function refuseIfReported(db: Db, loaded: LoadedProgramme) {
+	if (await programmeHasReports(db, { programmeId: loaded.row.id }))
+		throw new AppError('conflict', { message: e('programmeInUse') });
 }
 
 async function saveDefinition(
@@ -277,6 +283,10 @@ async function saveDefinition(
 	);
 	checkIndicators(ctx, checked.definition);
 	await ctx.db.transaction(async (tx) => {
+		// Locked against openReport (which shares the lock): no report can be opened between this check and
+		// the write, and none opened meanwhile is missed.
+		if (!(await lockProgramme(tx, { id: loaded.row.id, mode: 'update' }))) throw new AppError('not_found');
+		await refuseIfReported(tx, loaded);
 		await updateProgramme(
 			tx,
 			{ id: loaded.row.id, regionId: loaded.row.regionId },
@@ -322,7 +332,7 @@ export async function addProgrammeAction(
 	const values = validateInput(newActionSchema, input, { fallback: e('definitionInvalid') });
 	if (values.kind === 'indicator' && !indicatorsOf(ctx.features).some((p) => p.key === values.indicator))
 		throw new AppError('validation', { fields: { indicator: [e('indicatorUnknown')] } });
-	await refuseIfReported(ctx, loaded);
+	await refuseIfReported(ctx.db, loaded);
 	const definition = structuredClone(loaded.programme.definition);
 	const key = actionKey(
 		values.title,
@@ -361,7 +371,7 @@ export async function removeProgrammeAction(
 	const action = loaded.programme.definition.actions.find((a) => a.key === input.action);
 	if (!action) throw new AppError('validation', { fields: { action: [e('actionUnknown')] } });
 	confirmed(input.confirm);
-	await refuseIfReported(ctx, loaded);
+	await refuseIfReported(ctx.db, loaded);
 	const definition = structuredClone(loaded.programme.definition);
 	definition.actions = definition.actions.filter((a) => a.key !== action.key);
 	await saveDefinition(ctx, loaded, definition, {
@@ -421,7 +431,7 @@ export async function saveProgrammeExpectation(
 		throw new AppError('validation', { fields: { expectation: [e('expectationUnknown')] } });
 	if (!before && action.expectations.length >= FUNDER_LIMITS.expectations)
 		throw new AppError('validation', { fields: { title: [e('tooManyExpectations')] } });
-	await refuseIfReported(ctx, loaded);
+	await refuseIfReported(ctx.db, loaded);
 	const key =
 		before?.key ??
 		actionKey(
@@ -468,7 +478,7 @@ export async function removeProgrammeExpectation(
 	if (!action || !expectation)
 		throw new AppError('validation', { fields: { expectation: [e('expectationUnknown')] } });
 	confirmed(input.confirm);
-	await refuseIfReported(ctx, loaded);
+	await refuseIfReported(ctx.db, loaded);
 	action.expectations = action.expectations.filter((x) => x.key !== expectation.key);
 	await saveDefinition(ctx, loaded, definition, {
 		action: 'funder_reports.expectation_removed',
@@ -500,7 +510,7 @@ export async function saveProgrammeSection(
 		throw new AppError('validation', { fields: { section: [e('sectionUnknown')] } });
 	if (!before && definition.sections.length >= FUNDER_LIMITS.sections)
 		throw new AppError('validation', { fields: { title: [e('tooManySections')] } });
-	await refuseIfReported(ctx, loaded);
+	await refuseIfReported(ctx.db, loaded);
 	const key =
 		before?.key ??
 		actionKey(
@@ -542,7 +552,7 @@ export async function removeProgrammeSection(
 	const section = loaded.programme.definition.sections.find((x) => x.key === input.section);
 	if (!section) throw new AppError('validation', { fields: { section: [e('sectionUnknown')] } });
 	confirmed(input.confirm);
-	await refuseIfReported(ctx, loaded);
+	await refuseIfReported(ctx.db, loaded);
 	const definition = structuredClone(loaded.programme.definition);
 	definition.sections = definition.sections.filter((x) => x.key !== section.key);
 	await saveDefinition(ctx, loaded, definition, {
@@ -1147,6 +1157,21 @@ export async function openReport(
 	input: { unverifiedProgrammeId: unknown; period: unknown },
 	now = new Date()
 ): Promise<{ id: number }> {
+	// The programme changed between reading it and the lock (an editor's change, committed while this waited):
+	// read it again, so the report is made from the definition as it now stands (and refused if it has no
+	// actions any more). An editor's change is refused once a report exists, so this settles within a try.
+	for (let attempt = 0; attempt < 3; attempt++) {
+		const opened = await openReportOnce(ctx, input, now);
+		if (opened !== 'changed') return opened;
+	}
+	throw new AppError('conflict', { message: e('programmeChanged') });
+}
+
+async function openReportOnce(
+	ctx: Ctx,
+	input: { unverifiedProgrammeId: unknown; period: unknown },
+	now: Date
+): Promise<{ id: number } | 'changed'> {
 	const actor = actorOf(ctx);
 	const loaded = await loadProgramme(ctx.db, input.unverifiedProgrammeId);
 	if (!loaded) throw new AppError('not_found');
@@ -1178,6 +1203,14 @@ export async function openReport(
 	const answers = emptyAnswers(loaded.programme.definition);
 	const figures = await computeFigures(ctx, loaded, submitter, period, answers, now);
 	return ctx.db.transaction(async (tx) => {
+		// Shares the programme's lock with other openings; waits for an editor's change of its definition.
+		const locked = await lockProgramme(tx, { id: loaded.row.id, mode: 'share' });
+		if (!locked) throw new AppError('not_found');
+		if (
+			locked.updatedAt.getTime() !== loaded.row.updatedAt.getTime() ||
+			JSON.stringify(locked.definition) !== JSON.stringify(loaded.row.definition)
+		)
+			return 'changed' as const;
 		const row = await insertReport(tx, {
 			programmeId: loaded.row.id,
 			periodKey: period.key,

@@ -13,6 +13,7 @@ import type { MailMessage } from '$lib/server/platform/mail';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx, silentLog } from '$lib/server/testing/context';
 import { refusal } from '$lib/server/testing/assertions';
+import { untilSomeoneWaitsForALock } from '$lib/server/testing/locks';
 import {
 	actorOf,
 	buildParticipatingMunicipality,
@@ -1513,5 +1514,86 @@ describe('a programme from scratch', () => {
 		);
 		expect(inUse.messageKey).toBe('funderReports.errors.programmeInUse');
 		await refusal(addProgrammeAction(as(regionAdmin), { ...base, target: '2' }), 'conflict');
+	});
+});
+
+describe('a report opened while the region changes the programme', () => {
+	const fresh = {
+		name: 'Wachtrij',
+		funder: 'Provincie',
+		threshold: '30',
+		submitter: 'municipality',
+		periods: [{ label: 'Jaar 1', from: `${THIS_YEAR}-01-01`, to: `${THIS_YEAR}-12-31` }]
+	};
+	const withOneAction = async () => {
+		const { id } = await createEmptyProgramme(as(regionAdmin), { unverifiedRegionId: regionId, ...fresh });
+		const action = await addProgrammeAction(as(regionAdmin), {
+			unverifiedProgrammeId: id,
+			title: 'Buurtfeesten',
+			kind: 'manual',
+			label: 'Feesten',
+			target: '4'
+		});
+		return { id, action: action.key };
+	};
+	const reportsOf = (id: number) =>
+		database.db.select().from(funderReports).where(eq(funderReports.programmeId, id));
+
+	/** Runs `hold` in a transaction kept open until someone waits for its locks, then commits it. */
+	async function holding<T>(hold: (tx: TestDatabase['db']) => Promise<unknown>, other: () => Promise<T>) {
+		let release!: () => void;
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		let held!: () => void;
+		const isHeld = new Promise<void>((resolve) => (held = resolve));
+		const holder = database.db.transaction(async (tx) => {
+			await hold(tx);
+			held();
+			await gate;
+		});
+		await isHeld;
+		const result = other().then(
+			() => null,
+			(err: unknown) => err
+		);
+		try {
+			await untilSomeoneWaitsForALock(database);
+		} finally {
+			release();
+		}
+		await holder;
+		return result;
+	}
+
+	it('refuses the region’s change that waited for a report being opened (check and write under one lock)', async () => {
+		const { id, action } = await withOneAction();
+		// Geel opens the first report; before it commits, the region removes the action (its check would still
+		// have seen no report).
+		const err = await holding(
+			(tx) =>
+				openReport({ ...as(geelModerator, geel), db: tx }, { unverifiedProgrammeId: id, period: 'jaar-1' }),
+			() => removeProgrammeAction(as(regionAdmin), { unverifiedProgrammeId: id, action, confirm: 'ja' })
+		);
+		expect(err).toMatchObject({ code: 'conflict', messageKey: 'funderReports.errors.programmeInUse' });
+		const programme = (await getRegionProgrammes(as(regionAdmin))).programmes.find((p) => p.id === id)!;
+		expect(programme.actions.map((a) => a.key)).toEqual([action]);
+		expect(await reportsOf(id)).toHaveLength(1);
+	});
+
+	it('opens no report from a definition the region was changing: the opening waits and reads it again', async () => {
+		const { id, action } = await withOneAction();
+		// The region removes the programme's only action; before it commits, Geel opens a report.
+		const err = await holding(
+			(tx) =>
+				removeProgrammeAction(
+					{ ...as(regionAdmin), db: tx },
+					{ unverifiedProgrammeId: id, action, confirm: 'ja' }
+				),
+			() => openReport(as(geelModerator, geel), { unverifiedProgrammeId: id, period: 'jaar-1' })
+		);
+		expect(err).toMatchObject({ code: 'validation' });
+		expect((err as { options: { fields: Record<string, string[]> } }).options.fields.period).toEqual([
+			'funderReports.errors.actionsRequired'
+		]);
+		expect(await reportsOf(id)).toEqual([]);
 	});
 });

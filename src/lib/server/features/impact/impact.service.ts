@@ -5,7 +5,7 @@ import { translate, type Locale } from '$lib/i18n';
 import type { Db } from '$lib/server/db/client';
 import type { Ctx, TenantCtx } from '$lib/server/platform/context';
 import type { Features } from '$lib/server/platform/feature';
-import { takingPartOf, type IndicatorPart } from '$lib/server/platform/indicators';
+import { hasMunicipalityFigure, takingPartOf, type IndicatorPart } from '$lib/server/platform/indicators';
 import { brusselsDay } from '$lib/server/platform/dates';
 import type { Actor } from '$lib/server/platform/policy';
 import type { Logger } from '$lib/server/platform/log';
@@ -327,7 +327,9 @@ export async function getMunicipalityImpact(
 	]);
 	return {
 		municipality: { slug: municipality.slug, name: municipality.name },
-		rows: data.figures.map((f) => buildRow(ctx.locale, f, municipality.id, data)),
+		rows: data.figures
+			.filter((f) => hasMunicipalityFigure(f.part))
+			.map((f) => buildRow(ctx.locale, f, municipality.id, data)),
 		canRecord: mayRecordMunicipalityImpact(ctx.actor, target),
 		strategy: {
 			channels: strategy?.channels ?? [],
@@ -393,12 +395,14 @@ export async function getRegionImpact(
 	});
 	const data = await pageData(ctx, { region, scopeKeys: [REGION_SCOPE], publicOnly: false, now });
 	const rows = data.figures.map((f) => buildRow(ctx.locale, f, REGION_SCOPE, data));
-	const sortKey = data.figures.some((f) => f.part.key === sort) ? sort : 'name';
+	// Side by side only what each municipality has a figure of (not the region's own entered figures).
+	const perMunicipality = data.figures.filter((f) => hasMunicipalityFigure(f.part));
+	const sortKey = perMunicipality.some((f) => f.part.key === sort) ? sort : 'name';
 	const municipalities = region.municipalities.map((m) => ({
 		slug: m.slug,
 		name: m.name,
 		participating: m.participating,
-		figures: data.figures.map((f) => {
+		figures: perMunicipality.map((f) => {
 			const figure = f.municipalities.get(m.id)!;
 			return {
 				key: f.part.key,
@@ -419,7 +423,7 @@ export async function getRegionImpact(
 		region: { id: region.id, slug: region.slug, name: region.name },
 		regions: all.map((r) => ({ slug: r.slug, name: r.name })),
 		rows,
-		columns: data.figures.map((f) => ({
+		columns: perMunicipality.map((f) => ({
 			key: f.part.key,
 			name: translate(ctx.locale, f.part.name),
 			kind: f.part.kind
@@ -438,7 +442,10 @@ export async function getRegionImpact(
 	};
 }
 
-/** The side-by-side table as CSV, in the order the page shows (the same figures as the table). */
+/**
+ * The side-by-side table as CSV, in the order the page shows (the same columns and figures as the table); the
+ * region's line gives the region's figure of each column.
+ */
 export async function getRegionImpactCsv(
 	ctx: Ctx,
 	input: { unverifiedRegionSlug?: unknown; sort?: unknown; dir?: unknown },
@@ -459,7 +466,11 @@ export async function getRegionImpactCsv(
 			...m.figures.map(cell),
 			m.participating ? t('impact.yes') : t('impact.no')
 		]),
-		[page.region.name, ...page.rows.map((r) => r.now), page.takingPart]
+		[
+			page.region.name,
+			...page.columns.map((c) => page.rows.find((r) => r.key === c.key)!.now),
+			page.takingPart
+		]
 	]);
 	return { filename: `impact-${page.region.slug}-${brusselsDay(now)}.csv`, csv };
 }

@@ -729,6 +729,33 @@ describe('entering figures', () => {
 		expect(Object.keys(route.actions).sort()).toEqual(['baseline', 'strategy', 'target']);
 	});
 
+	it('a municipality’s dashboard leaves out a figure only the region has, never "nog niet ingevoerd" for it', async () => {
+		const page = await getMunicipalityImpact(ctx(geel, geelAdmin));
+		// The playbook made available is the region's own figure, entered for the region alone.
+		expect(page.rows.map((r) => r.key)).not.toContain('impact.playbookAvailable');
+		expect(page.rows.filter((r) => r.regionOnly && r.now === null).map((r) => r.key)).toEqual([]);
+		// A region-only count of municipalities keeps the municipality's yes or no: its part of that count.
+		expect(page.rows.find((r) => r.key === 'impact.externalStrategy')).toMatchObject({
+			regionOnly: true,
+			yes: expect.any(Boolean)
+		});
+		// The region's dashboard has the figure, but no column of it per municipality.
+		const region = await getRegionImpact(ctx(undefined, regionAdmin), {});
+		expect(region.rows.map((r) => r.key)).toContain('impact.playbookAvailable');
+		expect(region.columns.map((c) => c.key)).not.toContain('impact.playbookAvailable');
+		for (const m of region.municipalities)
+			expect(m.figures.map((f) => f.key)).toEqual(region.columns.map((c) => c.key));
+		// The CSV is the same table: the region's line stays under the columns of the municipalities' lines.
+		const { csv } = await getRegionImpactCsv(ctx(undefined, regionAdmin), {});
+		const lines = csv.replace('\uFEFF', '').trim().split(/\r\n/);
+		const cells = (line: string) => line.split(';');
+		expect(cells(lines[0]!)).toHaveLength(region.columns.length + 2);
+		for (const line of lines) expect(cells(line)).toHaveLength(region.columns.length + 2);
+		const regionLine = cells(lines.at(-1)!);
+		const column = region.columns.findIndex((c) => c.key === 'impact.externalStrategy') + 1;
+		expect(regionLine[column]).toBe(`"${region.rows.find((r) => r.key === 'impact.externalStrategy')!.now}"`);
+	});
+
 	it('a target or baseline of one municipality only for an indicator not declared region-only', async () => {
 		for (const indicator of ['impact.externalStrategy', 'playbook.using', 'impact.playbookAvailable']) {
 			for (const actor of [geelAdmin, regionAdmin]) {

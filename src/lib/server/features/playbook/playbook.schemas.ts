@@ -149,6 +149,14 @@ export const newTemplateSchema = z.object({
 });
 
 /** A proposal's decision. */
+/** A removal needs the "yes, remove it" box ticked: without JavaScript nothing else asks. */
+export const confirmSchema = z.object({
+	confirm: z.preprocess(
+		(v) => v === true || v === 'on',
+		z.literal(true, { error: 'backoffice.errors.confirmRequired' })
+	)
+});
+
 export const decideSchema = z.object({
 	decision: text.pipe(z.enum(['accept', 'decline'], { error: key('decision') }))
 });

@@ -33,6 +33,7 @@ import {
 	type TemplateRow
 } from './playbook.queries';
 import {
+	confirmSchema,
 	decideSchema,
 	documentSchema,
 	newTemplateSchema,
@@ -358,16 +359,20 @@ export async function savePhase(
 	});
 }
 
-/** Removes a phase that has no steps left (a phase with steps keeps them: move or remove those first). */
+/**
+ * Removes a phase that has no steps left (a phase with steps keeps them: move or remove those first), once the
+ * keeper ticked that they mean it.
+ */
 export async function removePhase(
 	ctx: Ctx,
-	input: { unverifiedSlug: unknown; unverifiedPhaseKey: unknown }
+	input: { unverifiedSlug: unknown; unverifiedPhaseKey: unknown; confirm: unknown }
 ): Promise<void> {
 	await changeTemplate(ctx, input.unverifiedSlug, 'phase', (content) => {
 		const index = content.phases.findIndex((p) => p.key === input.unverifiedPhaseKey);
 		if (index < 0) throw new AppError('not_found');
 		if (content.phases[index]!.steps.length > 0)
 			throw new AppError('conflict', { message: 'playbookAdmin.errors.phaseNotEmpty' });
+		validate(confirmSchema, input);
 		content.phases.splice(index, 1);
 		return { result: undefined };
 	});
@@ -464,13 +469,15 @@ export async function saveStep(
 	});
 }
 
+/** Removes a step from the template, once the keeper ticked that they mean it (trajectories keep theirs). */
 export async function removeStep(
 	ctx: Ctx,
-	input: { unverifiedSlug: unknown; unverifiedStepKey: unknown }
+	input: { unverifiedSlug: unknown; unverifiedStepKey: unknown; confirm: unknown }
 ): Promise<void> {
 	await changeTemplate(ctx, input.unverifiedSlug, 'step', (content) => {
 		const phase = content.phases.find((p) => p.steps.some((s) => s.key === input.unverifiedStepKey));
 		if (!phase) throw new AppError('not_found');
+		validate(confirmSchema, input);
 		phase.steps = phase.steps.filter((s) => s.key !== input.unverifiedStepKey);
 		return { result: undefined };
 	});
@@ -514,14 +521,16 @@ export async function saveDocument(
 	});
 }
 
+/** Removes a document from the template, once the keeper ticked that they mean it. */
 export async function removeDocument(
 	ctx: Ctx,
-	input: { unverifiedSlug: unknown; unverifiedDocumentKey: unknown }
+	input: { unverifiedSlug: unknown; unverifiedDocumentKey: unknown; confirm: unknown }
 ): Promise<void> {
 	await changeTemplate(ctx, input.unverifiedSlug, 'document', (content) => {
-		const before = content.documents.length;
+		if (!content.documents.some((d) => d.key === input.unverifiedDocumentKey))
+			throw new AppError('not_found');
+		validate(confirmSchema, input);
 		content.documents = content.documents.filter((d) => d.key !== input.unverifiedDocumentKey);
-		if (content.documents.length === before) throw new AppError('not_found');
 		return { result: undefined };
 	});
 }

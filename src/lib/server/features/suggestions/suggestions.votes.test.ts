@@ -2,12 +2,12 @@
 // each vote in its own transaction and, as on a running server, written in groups.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import pg from 'pg';
 import type { Db } from '$lib/server/db/client';
 import { contributionBlocks, domainEvents, suggestionVotes, suggestions } from '$lib/server/db/schema';
 import type { Tenant } from '$lib/server/platform/context';
 import { gatherRateLimitHits } from '$lib/server/testing/ratelimit';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
+import { untilSomeoneWaitsForALock } from '$lib/server/testing/locks';
 import { buildCtx as buildPlainCtx } from '$lib/server/testing/context';
 import { createBatches, type Batches } from '$lib/server/platform/batch';
 import {
@@ -46,30 +46,8 @@ async function counts(id: number) {
 	return { kept: kept?.n, rows: Number(rows?.n) };
 }
 
-/**
- * Resolves once the vote waits for the merge: on PostgreSQL when a statement waits for a lock the merge
- * holds (pg_stat_activity, asked on a connection of its own); on PGlite at once, since its one connection runs the
- * merge's transaction to its end before any statement of the vote.
- */
-async function voteWaitsForTheMerge(): Promise<void> {
-	if (database.kind !== 'postgres' || !database.pool) return;
-	// The pool's connections may all be taken by the merge and the vote: ask on a connection of its own.
-	const observer = new pg.Client({ connectionString: database.pool.options.connectionString });
-	await observer.connect();
-	try {
-		const deadline = Date.now() + 20_000;
-		while (Date.now() < deadline) {
-			const { rows } = await observer.query<{ n: number }>(
-				"SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
-			);
-			if (Number(rows[0]?.n) > 0) return;
-			await new Promise((resolve) => setTimeout(resolve, 5));
-		}
-		throw new Error('the vote never waited for the merge');
-	} finally {
-		await observer.end();
-	}
-}
+/** Resolves once the vote waits for the merge (see untilSomeoneWaitsForALock). */
+const voteWaitsForTheMerge = () => untilSomeoneWaitsForALock(database, 'the vote');
 
 /** The vote events written about a suggestion, oldest first. */
 async function voteEvents(id: number) {

@@ -68,14 +68,15 @@ export const actions: Actions = {
 		redirect(303, here(event, 'bewaard', `#fase-${values.phase}`));
 	},
 	removePhase: async (event) => {
-		const values = textFields(await event.request.formData(), ['phase']);
+		const values = textFields(await event.request.formData(), ['phase', 'confirm']);
 		const result = await backofficeAction(
 			event,
 			removePhase(event.locals.ctx, {
 				unverifiedSlug: event.params.sjabloon,
-				unverifiedPhaseKey: values.phase
+				unverifiedPhaseKey: values.phase,
+				confirm: values.confirm
 			}),
-			{ ...values, form: `phase-${values.phase}` }
+			{ phase: values.phase, form: `removePhase-${values.phase}` }
 		);
 		if (!result.ok) return result.failure;
 		redirect(303, here(event, 'faseVerwijderd'));

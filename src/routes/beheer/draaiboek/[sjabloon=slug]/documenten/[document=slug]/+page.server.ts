@@ -39,13 +39,15 @@ export const actions: Actions = {
 		);
 	},
 	remove: async (event) => {
+		const values = textFields(await event.request.formData(), ['confirm']);
 		const result = await backofficeAction(
 			event,
 			removeDocument(event.locals.ctx, {
+				...values,
 				unverifiedSlug: event.params.sjabloon,
 				unverifiedDocumentKey: event.params.document
 			}),
-			{}
+			{ form: 'remove' }
 		);
 		if (!result.ok) return result.failure;
 		redirect(303, `/beheer/draaiboek/${event.params.sjabloon}?gelukt=documentVerwijderd#documenten`);

@@ -40,13 +40,15 @@ export const actions: Actions = {
 		);
 	},
 	remove: async (event) => {
+		const values = textFields(await event.request.formData(), ['confirm']);
 		const result = await backofficeAction(
 			event,
 			removeStep(event.locals.ctx, {
+				...values,
 				unverifiedSlug: event.params.sjabloon,
 				unverifiedStepKey: event.params.stapsleutel
 			}),
-			{}
+			{ form: 'remove' }
 		);
 		if (!result.ok) return result.failure;
 		redirect(303, `/beheer/draaiboek/${event.params.sjabloon}?gelukt=stapVerwijderd`);
