@@ -13,4 +13,4 @@ ALTER TABLE "newsletter_recipients" DROP COLUMN "queued_at";
 --> statement-breakpoint
 -- A newsletter already going out or sent has its whole list (written in one statement before this migration);
 -- one still going out goes on from the start of it, the delivery ledger refusing every mail already queued.
-UPDATE "newsletters" SET "listed_parts" = 64 WHERE "status" IN ('sending', 'sent');
+UPDATE "newsletters" SET "listed_parts" = 256 WHERE "status" IN ('sending', 'sent');

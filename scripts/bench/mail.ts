@@ -117,9 +117,10 @@ async function count() {
 	const ledger = await countMailDeliveries(db, { messageKey: `newsletter:${id}` });
 	const [list] = await executeRows<{ recipients: number; queued: number; status: string }>(
 		db,
-		sql`SELECT (SELECT count(*)::int FROM newsletter_recipients WHERE newsletter_id = ${id}) AS recipients,
-			(SELECT count(*)::int FROM newsletter_recipients WHERE newsletter_id = ${id} AND queued_at IS NOT NULL) AS queued,
-			(SELECT status FROM newsletters WHERE id = ${id}) AS status`
+		sql`SELECT count(*)::int AS recipients, count(*) FILTER (WHERE r.user_id <= n.queued_through)::int AS queued,
+				min(n.status) AS status
+			FROM newsletters n LEFT JOIN newsletter_recipients r ON r.newsletter_id = n.id
+			WHERE n.id = ${id}`
 	);
 	return { ledger, recipients: Number(list?.recipients), queued: Number(list?.queued), status: list?.status };
 }

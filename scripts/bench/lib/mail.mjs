@@ -314,18 +314,18 @@ export async function runMailBench({ root, benchDir, opts, log, onCleanup, track
 		}
 	];
 	const invalid = [];
-	// A phase counts only when it was what it says: queueing still under way when its measurement started,
-	// and mail still arriving at the sink all through each measurement.
-	if (queueing.queuedBefore)
+	// A phase counts only when it was what it says: queueing still under way all through the measurement "while
+	// queueing" (it starts at the press, before the first mail), and mail still arriving at the sink all through
+	// the measurement "while delivering".
+	if (queueing.queuedAfter)
 		invalid.push(
-			`everything was queued before the measurement "while queueing" started: use a larger --mail-count`
+			`everything was queued before the measurement "while queueing" ended: use a larger --mail-count`
 		);
-	for (const ph of phases)
-		if (!(ph.atEnd < count && ph.atEnd > ph.atStart))
-			invalid.push(
-				`the pages' measurement while ${ph.name} was not all while mail was delivered (${fmt.int(ph.atStart)} → ` +
-					`${fmt.int(ph.atEnd)} of ${fmt.int(count)} at the sink): use a larger --mail-count`
-			);
+	if (!(delivering.atEnd < count && delivering.atEnd > delivering.atStart))
+		invalid.push(
+			`the pages' measurement while delivering was not all while mail was delivered (${fmt.int(delivering.atStart)} → ` +
+				`${fmt.int(delivering.atEnd)} of ${fmt.int(count)} at the sink): use a larger --mail-count`
+		);
 	for (const p of pagesCompared)
 		for (const [when, r] of [
 			['idle', p.idle],
