@@ -92,15 +92,15 @@ export interface ListPart {
 	to: string | null;
 }
 
-/** Part `i` of LIST_PARTS of the id space (random ids spread evenly over it). */
-export function listPart(i: number): ListPart {
+/** Parts `i` to `i + count` (excluded) of LIST_PARTS of the id space (random ids spread evenly over it). */
+export function listPart(i: number, count = 1): ListPart {
 	const bound = (k: number) =>
 		k <= 0 || k >= LIST_PARTS
 			? null
 			: `${Math.round((k * 256) / LIST_PARTS)
 					.toString(16)
 					.padStart(2, '0')}000000-0000-0000-0000-000000000000`;
-	return { from: bound(i), to: bound(i + 1) };
+	return { from: bound(i), to: bound(i + count) };
 }
 
 /**

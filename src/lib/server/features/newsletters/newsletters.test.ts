@@ -144,6 +144,9 @@ describe('the parts the list is written in', () => {
 		expect(which('ffffffff-ffff-4fff-bfff-ffffffffffff')).toBe(LIST_PARTS - 1);
 		expect(which('7f000000-0000-4000-8000-000000000000')).toBe(LIST_PARTS / 2 - 1);
 		expect(which('80000000-0000-4000-8000-000000000000')).toBe(LIST_PARTS / 2);
+		// Several parts at once: from the first one's start to the last one's end.
+		expect(listPart(0, LIST_PARTS)).toEqual({ from: null, to: null });
+		expect(listPart(3, 5)).toEqual({ from: parts[3]!.from, to: parts[7]!.to });
 	});
 });
 
@@ -503,10 +506,11 @@ describe('sending', () => {
 		await sendNewsletter(as(staff, town), { when: 'now', unverifiedId: id, origin: ORIGIN });
 		const outbox: MailMessage[] = [];
 		const ctx = jobContext(outbox);
-		// Batches of 2: the runs take turns on the newsletter's row lock, each going on after the other's last.
+		// The list in steps of 100 and 7 parts, then batches of 2: the runs take turns on the newsletter's row lock,
+		// each going on after the other's last part and recipient.
 		const results = await Promise.all([
-			sendNewsletterJob(ctx, { newsletterId: id, origin: ORIGIN }, { batchSize: 2 }),
-			sendNewsletterJob(ctx, { newsletterId: id, origin: ORIGIN }, { batchSize: 2 })
+			sendNewsletterJob(ctx, { newsletterId: id, origin: ORIGIN }, { batchSize: 2, listStep: 100 }),
+			sendNewsletterJob(ctx, { newsletterId: id, origin: ORIGIN }, { batchSize: 2, listStep: 7 })
 		]);
 		expect(results.reduce((n, r) => n + r.queuedNow, 0)).toBe(7);
 		expect(outbox.map((m) => m.to).sort()).toEqual(people.map((p) => p.email).sort());
