@@ -151,9 +151,7 @@ async function buildPersonEverywhere(name: string): Promise<Person> {
 		.insert(newsletters)
 		.values({ municipalityId: geel.id, subject: 'Nieuwsbrief', body: 'Nieuws', audience: { kind: 'pool' } })
 		.returning({ id: newsletters.id });
-	await db
-		.insert(newsletterRecipients)
-		.values({ newsletterId: letter!.id, municipalityId: geel.id, userId });
+	await db.insert(newsletterRecipients).values({ newsletterId: letter!.id, municipalityId: geel.id, userId });
 	// staff
 	await db.insert(memberships).values({ municipalityId: geel.id, userId, role: 'moderator' });
 	// A colleague of another department: the role carries the department, exported with it.
