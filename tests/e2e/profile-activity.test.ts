@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { jpegWithGps } from '../../src/lib/server/testing/images';
+import { profile } from '../../src/lib/i18n/messages/nl/profile';
 import {
 	blockPageScripts,
 	blockPageScriptsKeepRedirects,
@@ -105,7 +106,15 @@ async function walk() {
 	expect(await page.locator('h1').textContent()).toBe('Mijn gegevens');
 	const votes = page.getByRole('region', { name: 'Suggesties die je steunt' });
 	expect(await votes.textContent()).toContain(suggestionTitle);
-	expect(await page.getByRole('region', { name: 'Jij' }).textContent()).toContain('Lotte');
+	const you = page.getByRole('region', { name: 'Jij' });
+	expect(await you.textContent()).toContain('Lotte');
+	// Every field under its Dutch label from the catalogue, none under the export's own name (displayName, …).
+	const terms = await page.locator('main dt').allTextContents();
+	expect(await you.locator('dt').allTextContents()).toEqual(
+		expect.arrayContaining(['Naam op Meedoen', 'E-mailadres'])
+	);
+	const names = Object.keys(profile.export.fields);
+	expect(terms.filter((term) => names.includes(term.trim()))).toEqual([]);
 	await checkA11y(page, 'mijn gegevens');
 }
 

@@ -2,6 +2,7 @@
 // a refused form, a GET that never changes anything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { render } from 'svelte/server';
 import { isActionFailure, isRedirect, type RequestEvent } from '@sveltejs/kit';
 import { mailTokens, sessions, users, userIdentities } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
@@ -20,6 +21,9 @@ import * as profilePage from './+page.server';
 import * as verifyPage from './bevestig/+page.server';
 import * as deletePage from './verwijderen/+page.server';
 import * as exportEndpoint from './gegevens.json/+server';
+import * as exportPage from './gegevens/+page.server';
+import ExportPage from './gegevens/+page.svelte';
+import { profile as profileTexts } from '$lib/i18n/messages/nl/profile';
 import * as calendarPage from './agenda/+page.server';
 import * as poolPage from './pool/+page.server';
 import type { Actor } from '$lib/server/platform/policy';
@@ -371,6 +375,26 @@ describe('/profiel/gegevens.json', () => {
 		expect(await redirectOf(() => call(exportEndpoint.GET, request('/profiel/gegevens.json').event))).toEqual(
 			{ status: 303, location: '/aanmelden?terug=%2Fprofiel%2Fgegevens.json' }
 		);
+	});
+});
+
+describe('/profiel/gegevens', () => {
+	it('names every field of the records in Dutch, never by the export’s own name', async () => {
+		const person = await buildPerson();
+		const { event } = request('/profiel/gegevens', { person });
+		const data = await call(exportPage.load, { ...event, setHeaders: () => {} } as RequestEvent);
+		const html = render(ExportPage, { props: { data: data as never } }).body;
+		const terms = [...html.matchAll(/<dt[^>]*>([^<]*)<\/dt>/g)].map((m) => m[1]!);
+		// The person's own record, their address and how they log in, under the catalogue's labels.
+		expect(terms).toEqual(
+			expect.arrayContaining(['Naam op Meedoen', 'E-mailadres', 'Aanmeldingsdienst', 'Gekoppeld op'])
+		);
+		const names = Object.keys(profileTexts.export.fields);
+		expect(terms.filter((term) => names.includes(term))).toEqual([]);
+		expect(terms).not.toContain('displayName');
+		// Times read as Belgian dates, not ISO strings; the JSON download keeps them as they are.
+		expect(html).not.toMatch(/<dd[^>]*>(<!--[^>]*-->)*\d{4}-\d{2}-\d{2}/);
+		expect(html).toMatch(/<dd[^>]*>(<!--[^>]*-->)*\d{1,2} [a-z]+ \d{4} om \d{2}:\d{2}/);
 	});
 });
 

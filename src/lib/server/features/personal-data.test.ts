@@ -63,6 +63,7 @@ import type { Ctx, Tenant } from '$lib/server/platform/context';
 import { defineFeature, type PersonRef } from '$lib/server/platform/feature';
 import { deleteAccount, exportPersonalData } from '$lib/server/features/profile/profile.service';
 import { translate, type MessageKey } from '$lib/i18n';
+import { fieldLabel, isFreeForm } from '$lib/components/profile/export-fields';
 import { features } from '.';
 
 let database: TestDatabase;
@@ -482,6 +483,38 @@ describe("a person's data in every feature", () => {
 			return heading === key || heading.trim() === '';
 		});
 		expect(missing).toEqual([]);
+	});
+
+	it('has a Dutch label in the catalogue for every field of every section, so no record shows a raw name', async () => {
+		const fien = await buildPersonEverywhere('fien');
+		const data = (await exportPersonalData(ctxOf(fien))) as unknown as Record<string, unknown>;
+		const { format: _format, formatVersion: _version, exportedAt: _at, ...sections } = data;
+		/** Every field name the page shows in a section, as section.path, nested records included. */
+		const fields = new Set<string>();
+		const walk = (section: string, value: unknown, path: string): void => {
+			if (Array.isArray(value)) for (const entry of value) walk(section, entry, path);
+			else if (value !== null && typeof value === 'object')
+				for (const [field, inner] of Object.entries(value)) {
+					fields.add(`${section}.${path}${field}`);
+					// A free-form field's names are what the person typed (the page shows them as they are).
+					if (!isFreeForm(section, field)) walk(section, inner, `${path}${field}.`);
+				}
+		};
+		for (const [section, value] of Object.entries(sections)) walk(section, value, '');
+		// Nested records and free-form fields are filled: their names count too.
+		expect(fields).toContain('eventRegistrations.event.startsAt');
+		expect(fields).toContain('eventRegistrations.answers');
+		expect(fields.size).toBeGreaterThan(150);
+		const t = (key: MessageKey) => translate('nl', key);
+		const missing = [...fields].filter((path) => {
+			const [section, ...rest] = path.split('.');
+			return fieldLabel(t, section!, rest.at(-1)!) === undefined;
+		});
+		expect(missing).toEqual([]);
+		// The labels are the catalogue's, not the names: a section's own label where the shared one reads wrong.
+		expect(fieldLabel(t, 'funderReviewerInvitations', 'invitedAt')).toBe('Uitgenodigd op');
+		expect(fieldLabel(t, 'suggestionVotes', 'createdAt')).toBe('Gesteund op');
+		expect(fieldLabel(t, 'polls', 'pollAnswer')).toBeUndefined();
 	});
 
 	it('leaves nothing of the person after deletion, keeps public contributions nameless, and leaves others alone', async () => {
