@@ -51,24 +51,19 @@ export const SEND_BATCH = { postgres: 2_000 } as const;
 export const LIST_STEP = { postgres: LIST_PARTS, embedded: 1 } as const;
 
 /**
- * How the embedded database queues: in large transactions while nobody uses the site, in small ones with a pause
- * after each while people do, and in between when that would not finish in time. npm run bench -- --only mail,
- * with the signed-in page under load while queueing: 2,000 at a time took its p99 to 8.9× idle (a page waited up
- * to 230 ms), 500 to 4.3×, 150 (about 15 ms of statements) to 2.5–2.8×, and back to back they held the database
- * 40% of the time; 100 and 250 at a time throughout took more than 30 s to queue.
+ * How the embedded database queues: in large transactions while nobody uses the site, in small ones while people
+ * do. No pauses: the embedded database lets people's statements go before background work between its
+ * transactions (pglite-worker.ts), so a page's statement waits for one small transaction at most, and the queue
+ * uses the time the pages leave. npm run bench -- --only mail, the signed-in page under load: 2,000 at a time took
+ * its p99 to 8.9× idle, 500 to 4.3×; 40 with a pause as long after each, and 150 back to back once behind a 20 s
+ * schedule, held it within 1.2× but took 27.5–33.5 s to queue 100,000 (the pauses left the database idle).
  */
 export const EMBEDDED_PACE = {
-	/** Nobody active: large transactions, one after the other. */
+	/** Nobody active: large transactions. */
 	idleBatch: 500,
 	/** People active (foregroundActivity at least `active` statements in the last half second): small ones. */
-	busyBatch: 40,
-	active: 20,
-	/** Behind schedule while people are active: the batch that queues 100,000 in about 20 s, no pause. */
-	catchUpBatch: 150,
-	/** Everything queued within this long of the start of queueing (the list itself is built before it). */
-	withinMs: 20_000,
-	/** What queueing one mail is taken to cost at full speed until a large batch has shown it (85 µs measured). */
-	perMailMs: 0.12
+	busyBatch: 60,
+	active: 20
 } as const;
 
 export interface SendJobData {
@@ -135,11 +130,9 @@ export async function sendNewsletterJob(
 
 	// The list, part by part (LIST_PARTS ranges of ids), each part and the count of parts in one transaction under
 	// the row's lock: written once each, by whichever run comes first. On the embedded database a part holds the
-	// one connection for 1/256 of the whole (some 15 ms for 100,000), and while people use the site a pause as
-	// long as the part follows it.
+	// one connection for 1/256 of the whole (some 15 ms for 100,000).
 	let recipients = 0;
 	for (;;) {
-		const partStarted = performance.now();
 		const step = await ctx.db.transaction(async (tx) => {
 			const row = await lockNewsletterForSend(tx, { municipalityId, id });
 			if (row?.status !== 'sending') return null;
@@ -163,8 +156,6 @@ export async function sendNewsletterJob(
 		if (!step) return { status: 'not_due', recipients: found.recipientCount ?? 0, queuedNow: 0 };
 		recipients = step.recipients;
 		if (step.done) break;
-		if (paced && pace.activity() >= pace.active)
-			await new Promise((resolve) => setTimeout(resolve, performance.now() - partStarted));
 	}
 	const started = { recipients };
 	// The list was just written (or a run before this one wrote it): its statistics first (takeNextRecipients).
@@ -178,24 +169,15 @@ export async function sendNewsletterJob(
 	// newsletter's row lock, so two runs at once take turns, each going on after the other's last recipient.
 	const begun = performance.now();
 	const listMs = Math.round(begun - listBegun);
-	const turns = { large: 0, small: 0, catchUp: 0, fixed: 0 };
-	// The embedded database's full-speed cost of one mail, from the large batches (the quickest so far).
-	let perMailMs: number = pace.perMailMs;
+	const turns = { large: 0, small: 0, fixed: 0 };
 	for (;;) {
-		// Embedded: while people are active, small turns with a pause as long as the turn, as long as the rest
-		// would still be queued within withinMs at full speed (half again as long as it has cost).
+		// Embedded: small turns while people are active, large ones while nobody is.
 		let batchSize = fixedBatch;
-		let pause = false;
 		let turn: keyof typeof turns = 'fixed';
-		if (paced) {
-			const left = Math.max(0, started.recipients - queuedNow);
-			const slack = pace.withinMs - (performance.now() - begun) - left * perMailMs * 1.5;
-			if (pace.activity() < pace.active) [batchSize, turn] = [pace.idleBatch, 'large'];
-			else if (slack > 0) [batchSize, pause, turn] = [pace.busyBatch, true, 'small'];
-			else [batchSize, turn] = [pace.catchUpBatch, 'catchUp'];
-		}
+		if (paced)
+			[batchSize, turn] =
+				pace.activity() < pace.active ? [pace.idleBatch, 'large'] : [pace.busyBatch, 'small'];
 		turns[turn] += 1;
-		const batchStarted = performance.now();
 		const done = await ctx.db.transaction(async (tx) => {
 			const row = await lockNewsletterForSend(tx, { municipalityId, id });
 			if (row?.status !== 'sending') return { passed: 0, queued: 0 };
@@ -224,10 +206,6 @@ export async function sendNewsletterJob(
 		});
 		if (done.passed === 0) break;
 		queuedNow += done.queued;
-		const took = performance.now() - batchStarted;
-		if (paced && batchSize === pace.idleBatch && done.passed === batchSize)
-			perMailMs = Math.min(perMailMs, took / done.passed);
-		if (pause) await new Promise((resolve) => setTimeout(resolve, took));
 	}
 	await ctx.db.transaction(async (tx) => {
 		const row = await lockNewsletterForSend(tx, { municipalityId, id });
