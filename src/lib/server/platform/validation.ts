@@ -41,3 +41,14 @@ export const emailSchema = z
 	.toLowerCase()
 	.max(254, { error: 'backoffice.errors.email' })
 	.pipe(z.email({ error: 'backoffice.errors.email' }));
+
+/**
+ * A destructive action's "yes, I mean it" box (the back-office kit's ConfirmForm): ticked ('on' from a form, true
+ * from the API), or refused beside the box. Without JavaScript nothing else asks.
+ */
+export const confirmSchema = z.object({
+	confirm: z.preprocess(
+		(v) => v === true || v === 'on',
+		z.literal(true, { error: 'backoffice.errors.confirmRequired' })
+	)
+});

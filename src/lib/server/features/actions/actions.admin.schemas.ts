@@ -161,13 +161,8 @@ export const updateSchema = z.object({
 	publish: checkbox.optional().transform((v) => v === true)
 });
 
-/** A destructive or public change needs the "yes, I am sure" box ticked. */
-export const confirmSchema = z.object({
-	confirm: z.preprocess(
-		(v) => v === true || v === 'on',
-		z.literal(true, { error: 'backoffice.errors.confirmRequired' })
-	)
-});
+// The shared "yes, I mean it" box of destructive actions.
+export { confirmSchema } from '$lib/server/platform/validation';
 
 export const BULK_OPERATIONS = ['status', 'publish', 'unpublish', 'archive'] as const;
 export type BulkOperation = (typeof BULK_OPERATIONS)[number];

@@ -164,13 +164,8 @@ export const dwellingsSchema = z.object({
 	})
 });
 
-/** A destructive change needs the "yes, I am sure" box ticked. */
-export const confirmSchema = z.object({
-	confirm: z.preprocess(
-		(v) => v === true || v === 'on',
-		z.literal(true, { error: 'backoffice.errors.confirmRequired' })
-	)
-});
+// The shared "yes, I mean it" box of destructive actions.
+export { confirmSchema } from '$lib/server/platform/validation';
 
 export const QUEUE_PAGE_SIZE = 25;
 export const BULK_MAX = 100;

@@ -181,13 +181,8 @@ export const eventSchema = z
 	});
 export type EventInput = z.output<typeof eventSchema>;
 
-/** A destructive or public change needs the "yes, I am sure" box ticked. */
-export const confirmSchema = z.object({
-	confirm: z.preprocess(
-		(v) => v === true || v === 'on',
-		z.literal(true, { error: 'backoffice.errors.confirmRequired' })
-	)
-});
+// The shared "yes, I mean it" box of destructive actions.
+export { confirmSchema } from '$lib/server/platform/validation';
 
 export const EVENT_WHEN = ['upcoming', 'past'] as const;
 export const EVENT_LIST_STATUSES = ['draft', 'published', 'cancelled'] as const;

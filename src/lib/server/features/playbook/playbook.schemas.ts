@@ -148,15 +148,10 @@ export const newTemplateSchema = z.object({
 	regionId: text
 });
 
-/** A proposal's decision. */
-/** A removal needs the "yes, remove it" box ticked: without JavaScript nothing else asks. */
-export const confirmSchema = z.object({
-	confirm: z.preprocess(
-		(v) => v === true || v === 'on',
-		z.literal(true, { error: 'backoffice.errors.confirmRequired' })
-	)
-});
+// The shared "yes, I mean it" box of destructive actions.
+export { confirmSchema } from '$lib/server/platform/validation';
 
+/** A proposal's decision. */
 export const decideSchema = z.object({
 	decision: text.pipe(z.enum(['accept', 'decline'], { error: key('decision') }))
 });

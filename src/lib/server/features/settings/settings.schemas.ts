@@ -89,10 +89,5 @@ export const moveThemeSchema = z.object({
 
 export const themeActiveSchema = z.object({ active: checkbox });
 
-/** A destructive change needs the "yes, I am sure" box ticked. */
-export const confirmSchema = z.object({
-	confirm: z.preprocess(
-		(v) => v === true || v === 'on',
-		z.literal(true, { error: 'backoffice.errors.confirmRequired' })
-	)
-});
+// The shared "yes, I mean it" box of destructive actions.
+export { confirmSchema } from '$lib/server/platform/validation';

@@ -72,13 +72,8 @@ export const rejectSchema = z.object({
 	reason: required(STORY_LIMITS.reasonMax, adminKey('reasonRequired'), adminKey('reasonTooLong'))
 });
 
-/** A destructive change needs the "yes, I am sure" box ticked. */
-export const confirmSchema = z.object({
-	confirm: z.preprocess(
-		(v) => v === true || v === 'on',
-		z.literal(true, { error: 'backoffice.errors.confirmRequired' })
-	)
-});
+// The shared "yes, I mean it" box of destructive actions.
+export { confirmSchema } from '$lib/server/platform/validation';
 
 export const STORIES_PAGE_SIZE = 25;
 export const BULK_MAX = 100;

@@ -208,12 +208,8 @@ export const mergeSearchSchema = z.object({
 		.transform((v) => (v ?? '').trim())
 });
 
-export const confirmSchema = z.object({
-	confirm: z.preprocess(
-		(v) => v === true || v === 'on',
-		z.literal(true, { error: 'backoffice.errors.confirmRequired' })
-	)
-});
+// The shared "yes, I mean it" box of destructive actions.
+export { confirmSchema } from '$lib/server/platform/validation';
 
 export const blockSchema = z.object({
 	reason: z
