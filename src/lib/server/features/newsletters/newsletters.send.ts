@@ -157,7 +157,6 @@ export async function sendNewsletterJob(
 		recipients = step.recipients;
 		if (step.done) break;
 	}
-	const started = { recipients };
 	// The list was just written (or a run before this one wrote it): its statistics first (takeNextRecipients).
 	// Only a help to the planner: a database role that may not analyze the table still sends.
 	await analyzeRecipients(ctx.db).catch((err: unknown) =>
@@ -218,7 +217,7 @@ export async function sendNewsletterJob(
 	});
 	const queueMs = Math.round(performance.now() - begun);
 	ctx.log.info({ newsletterId: id, queued: queuedNow, listMs, queueMs, turns }, 'newsletter queued');
-	return { status: 'sent', recipients: started.recipients, queuedNow };
+	return { status: 'sent', recipients, queuedNow };
 }
 
 /**
