@@ -52,11 +52,14 @@ export async function getProgramme(db: Db, params: { id: number }) {
  * the opening of a report. So a definition never changes between the check that it has no report yet and
  * its write, and a report is never opened from a definition that is being changed.
  */
-export async function lockProgramme(db: Db, params: { id: number; mode: 'update' | 'share' }) {
+export async function lockProgramme(
+	db: Db,
+	params: { id: number; regionId: string; mode: 'update' | 'share' }
+) {
 	const [row] = await db
 		.select()
 		.from(funderProgrammes)
-		.where(eq(funderProgrammes.id, params.id))
+		.where(and(eq(funderProgrammes.id, params.id), eq(funderProgrammes.regionId, params.regionId)))
 		.limit(1)
 		.for(params.mode);
 	return row;

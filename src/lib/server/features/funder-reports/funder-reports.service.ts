@@ -285,7 +285,8 @@ async function saveDefinition(
 	await ctx.db.transaction(async (tx) => {
 		// Locked against openReport (which shares the lock): no report can be opened between this check and
 		// the write, and none opened meanwhile is missed.
-		if (!(await lockProgramme(tx, { id: loaded.row.id, mode: 'update' }))) throw new AppError('not_found');
+		if (!(await lockProgramme(tx, { id: loaded.row.id, regionId: loaded.row.regionId, mode: 'update' })))
+			throw new AppError('not_found');
 		await refuseIfReported(tx, loaded);
 		await updateProgramme(
 			tx,
@@ -1204,7 +1205,11 @@ async function openReportOnce(
 	const figures = await computeFigures(ctx, loaded, submitter, period, answers, now);
 	return ctx.db.transaction(async (tx) => {
 		// Shares the programme's lock with other openings; waits for an editor's change of its definition.
-		const locked = await lockProgramme(tx, { id: loaded.row.id, mode: 'share' });
+		const locked = await lockProgramme(tx, {
+			id: loaded.row.id,
+			regionId: loaded.row.regionId,
+			mode: 'share'
+		});
 		if (!locked) throw new AppError('not_found');
 		if (
 			locked.updatedAt.getTime() !== loaded.row.updatedAt.getTime() ||
