@@ -143,6 +143,9 @@ describe.skipIf(testDbKind() !== 'postgres')('caches across processes on Postgre
 		expect(await cachedValue(a, 'while deaf', 'kept while deaf')).toBe('kept while deaf');
 		await until(() => a.invalidation!.listening(), 'A listens again');
 		expect(await cachedValue(a, 'while deaf')).toBe('fresh');
+		// B's write waits for A's acknowledgement only once B can hear it: B listens again too (both retry after
+		// the same pause, and either may be back first).
+		await until(() => b.invalidation!.listening(), 'B listens again');
 
 		await a.pageCache.store('nl /geel', page('<p>again</p>'));
 		await b.dropCaches();
