@@ -115,6 +115,22 @@ async function walk() {
 	);
 	const names = Object.keys(profile.export.fields);
 	expect(terms.filter((term) => names.includes(term.trim()))).toEqual([]);
+	// The codes in the records under their Dutch names too (how often she gets mail), never as the code.
+	const frequency = await you.locator('dt:text-is("Hoe vaak je mails krijgt") + dd').textContent();
+	expect(['Meteen', 'Dagelijks', 'Wekelijks', 'Nooit']).toContain(frequency!.trim());
+	const descriptions = (await page.locator('main dd').allTextContents()).map((d) => d.trim());
+	const codes = [
+		'immediate',
+		'daily',
+		'weekly',
+		'never',
+		'privacy',
+		'updates',
+		'pool',
+		'published',
+		'approved'
+	];
+	expect(descriptions.filter((d) => codes.includes(d))).toEqual([]);
 	await checkA11y(page, 'mijn gegevens');
 }
 

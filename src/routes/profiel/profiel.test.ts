@@ -4,10 +4,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { render } from 'svelte/server';
 import { isActionFailure, isRedirect, type RequestEvent } from '@sveltejs/kit';
-import { mailTokens, sessions, users, userIdentities } from '$lib/server/db/schema';
+import {
+	consents,
+	eventRegistrations,
+	groupMembers,
+	mailTokens,
+	memberships,
+	notificationPreferences,
+	sessions,
+	stories,
+	suggestionComments,
+	users,
+	userIdentities
+} from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
-import { buildParticipatingMunicipality } from '$lib/server/testing/factories';
+import {
+	buildEvent,
+	buildGroup,
+	buildParticipatingMunicipality,
+	buildSuggestion,
+	buildSuggestionOpportunity
+} from '$lib/server/testing/factories';
+import type { Tenant } from '$lib/server/platform/context';
 import type { MailMessage } from '$lib/server/platform/mail';
 import { hashToken, newToken } from '$lib/server/platform/tokens';
 import {
@@ -24,16 +43,19 @@ import * as exportEndpoint from './gegevens.json/+server';
 import * as exportPage from './gegevens/+page.server';
 import ExportPage from './gegevens/+page.svelte';
 import { profile as profileTexts } from '$lib/i18n/messages/nl/profile';
+import { codedFields, valueLabel } from '$lib/components/profile/export-fields';
+import { translate, type MessageKey } from '$lib/i18n';
 import * as calendarPage from './agenda/+page.server';
 import * as poolPage from './pool/+page.server';
 import type { Actor } from '$lib/server/platform/policy';
 
 let database: TestDatabase;
+let geel: Tenant;
 const settings = { idleMinutes: 60, maxDays: 30 };
 
 beforeAll(async () => {
 	database = await createTestDatabase();
-	await buildParticipatingMunicipality(database.db, 'geel');
+	geel = await buildParticipatingMunicipality(database.db, 'geel');
 });
 afterAll(async () => {
 	await database?.destroy();
@@ -395,6 +417,95 @@ describe('/profiel/gegevens', () => {
 		// Times read as Belgian dates, not ISO strings; the JSON download keeps them as they are.
 		expect(html).not.toMatch(/<dd[^>]*>(<!--[^>]*-->)*\d{4}-\d{2}-\d{2}/);
 		expect(html).toMatch(/<dd[^>]*>(<!--[^>]*-->)*\d{1,2} [a-z]+ \d{4} om \d{2}:\d{2}/);
+	});
+	it('names the codes in the records in Dutch: statuses, roles and kinds, never the export’s own code', async () => {
+		const person = await buildPerson();
+		const db = database.db;
+		const userId = person.id;
+		// A moderator of Geel who wants daily mail of what they follow, wrote a suggestion and a comment, signed up
+		// for an activity and a citizen group, and told a story.
+		await db.insert(memberships).values({ municipalityId: geel.id, userId, role: 'moderator' });
+		await db.insert(consents).values({ userId, kind: 'updates', version: '1' });
+		await db.insert(notificationPreferences).values({ userId, kind: 'following', frequency: 'daily' });
+		const opportunity = await buildSuggestionOpportunity(db, geel);
+		const suggestion = await buildSuggestion(db, geel, opportunity.id, { authorId: userId });
+		await db.insert(suggestionComments).values({
+			municipalityId: geel.id,
+			suggestionId: suggestion.id,
+			authorId: userId,
+			body: 'published',
+			moderation: 'rejected'
+		});
+		const event = await buildEvent(db, geel);
+		await db.insert(eventRegistrations).values({
+			municipalityId: geel.id,
+			eventId: event.id,
+			userId,
+			status: 'waitlisted',
+			queuedAt: new Date(),
+			tokenHash: `${userId}-registration`
+		});
+		const group = await buildGroup(db, geel);
+		await db
+			.insert(groupMembers)
+			.values({ municipalityId: geel.id, groupId: group.id, userId, status: 'pending' });
+		await db.insert(stories).values({
+			municipalityId: geel.id,
+			authorId: userId,
+			initiative: 'Buren van de Markt',
+			title: 'Ons plein',
+			body: 'Wat we samen deden.',
+			showName: true
+		});
+
+		const { event: requestEvent } = request('/profiel/gegevens', { person });
+		const data = (await call(exportPage.load, { ...requestEvent, setHeaders: () => {} } as RequestEvent)) as {
+			sections: [string, unknown][];
+		};
+		const html = render(ExportPage, { props: { data: data as never } }).body.replace(/<!--[^>]*-->/g, '');
+		/** The descriptions of one section of the page, as the person reads them. */
+		const shown = (section: string) => {
+			const part = new RegExp(`<section aria-labelledby="section-${section}">([\\s\\S]*?)</section>`).exec(
+				html
+			);
+			return [...(part?.[1] ?? '').matchAll(/<dd[^>]*>([^<]*)<\/dd>/g)].map((m) => m[1]!);
+		};
+		expect(shown('memberships')).toContain('Moderator');
+		expect(shown('consents')).toContain('Mails over klimaatacties');
+		expect(shown('mailPreferences')).toEqual(expect.arrayContaining(['Wat ik volg of steun', 'Dagelijks']));
+		expect(shown('suggestions')).toEqual(expect.arrayContaining(['Gepubliceerd', 'Goedgekeurd']));
+		expect(shown('suggestionComments')).toEqual(expect.arrayContaining(['Afgewezen', 'published']));
+		expect(shown('eventRegistrations')).toContain('Op de wachtlijst');
+		expect(shown('groups')).toEqual(expect.arrayContaining(['Aanmelding wacht op de gemeente', 'Lid']));
+		expect(shown('stories')).toContain('Wacht op nalezing door de gemeente');
+		expect(shown('person')).toContain('Nooit');
+
+		// Every code the person has in a coded field reads as its Dutch name, and no code shows as it is.
+		const t = (key: MessageKey) => translate('nl', key);
+		const sections = new Map(data.sections);
+		let checked = 0;
+		for (const [section, field] of codedFields()) {
+			const records = ([] as unknown[]).concat(sections.get(section) ?? []) as Record<string, unknown>[];
+			for (const record of records) {
+				const code = record[field];
+				if (typeof code !== 'string') continue;
+				const name = valueLabel(t, section, field, code);
+				if (name === undefined) continue; // an open list's own value (an identity provider's address)
+				expect(shown(section), `${section}.${field}`).toContain(name);
+				expect(shown(section), `${section}.${field}`).not.toContain(code);
+				checked += 1;
+			}
+		}
+		expect(checked).toBeGreaterThanOrEqual(12);
+		// The JSON download keeps the codes: it is the export a machine reads.
+		const response = (await call(
+			exportEndpoint.GET,
+			request('/profiel/gegevens.json', { person }).event
+		)) as Response;
+		const body = await response.json();
+		expect(body.memberships[0].role).toBe('moderator');
+		expect(body.suggestions[0]).toMatchObject({ status: 'published', moderation: 'approved' });
+		expect(body.eventRegistrations[0].status).toBe('waitlisted');
 	});
 });
 

@@ -46,7 +46,9 @@ import {
 	climatePlanMeetings,
 	climatePlanTasks,
 	climatePlanTeamMembers,
-	climatePlanTeams
+	climatePlanTeams,
+	subscriptions,
+	suggestions
 } from '$lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '$lib/server/testing/db';
 import { buildCtx } from '$lib/server/testing/context';
@@ -63,7 +65,11 @@ import type { Ctx, Tenant } from '$lib/server/platform/context';
 import { defineFeature, type PersonRef } from '$lib/server/platform/feature';
 import { deleteAccount, exportPersonalData } from '$lib/server/features/profile/profile.service';
 import { translate, type MessageKey } from '$lib/i18n';
-import { fieldLabel, isFreeForm } from '$lib/components/profile/export-fields';
+import { codedFields, fieldLabel, isFreeForm, valueLabel } from '$lib/components/profile/export-fields';
+import { declaredAuditActions } from '$lib/server/testing/audit-actions';
+import { MAIL_ISSUER, REFERRER_CHANNEL } from './accounts/accounts.service';
+import { OFFLINE_CHANNEL } from './events/events.offline.queries';
+import { AUDIT_ENTRY_ROLES } from './staff/staff.personal-data';
 import { features } from '.';
 
 let database: TestDatabase;
@@ -515,6 +521,105 @@ describe("a person's data in every feature", () => {
 		expect(fieldLabel(t, 'funderReviewerInvitations', 'invitedAt')).toBe('Uitgenodigd op');
 		expect(fieldLabel(t, 'suggestionVotes', 'createdAt')).toBe('Gesteund op');
 		expect(fieldLabel(t, 'polls', 'pollAnswer')).toBeUndefined();
+	});
+
+	/**
+	 * Per section, the fields of the export that hold a code, each with its list of codes taken where the
+	 * export's values come from: the column's enum in the schema, or the constant the feature writes.
+	 */
+	const codeLists: Record<string, Record<string, readonly string[]>> = {
+		person: {
+			mailFrequency: users.mailFrequency.enumValues,
+			// An open list (a campaign's own utm_source): only the platform's own channels are named.
+			firstChannel: [OFFLINE_CHANNEL, REFERRER_CHANNEL]
+		},
+		// An open list too: an identity provider is named by its address, the mailed link by a code.
+		identities: { issuer: [MAIL_ISSUER] },
+		mailedLinks: { purpose: mailTokens.purpose.enumValues },
+		consents: { kind: consents.kind.enumValues },
+		memberships: { role: memberships.role.enumValues },
+		regionRoles: { role: regionRoles.role.enumValues },
+		auditLog: { action: declaredAuditActions(), role: AUDIT_ENTRY_ROLES },
+		suggestions: { status: suggestions.status.enumValues, moderation: suggestions.moderation.enumValues },
+		suggestionComments: { moderation: suggestionComments.moderation.enumValues },
+		suggestionReports: { reason: suggestionReports.reason.enumValues },
+		eventRegistrations: { status: eventRegistrations.status.enumValues },
+		mailPreferences: {
+			kind: notificationPreferences.kind.enumValues,
+			frequency: notificationPreferences.frequency.enumValues
+		},
+		colleagueFollows: { kind: subscriptions.subjectKind.enumValues },
+		stories: { status: stories.status.enumValues, placement: stories.placement.enumValues },
+		groups: { status: groupMembers.status.enumValues, role: groupMembers.role.enumValues },
+		climatePlanMeetings: { kind: climatePlanMeetings.kind.enumValues },
+		climatePlanTasks: { status: climatePlanTasks.status.enumValues },
+		climatePactReports: {
+			kind: climatePactOutcomes.kind.enumValues,
+			status: climatePactOutcomes.status.enumValues
+		}
+	};
+	const nlT = (key: MessageKey) => translate('nl', key);
+
+	it('has a Dutch name in the catalogue for every code a coded field can hold, so no record shows a raw code', () => {
+		const listed = Object.entries(codeLists).flatMap(([section, fields]) =>
+			Object.keys(fields).map((field) => `${section}.${field}`)
+		);
+		// The page names the codes of exactly these fields: each has its list here, and no list goes unused.
+		expect(
+			codedFields()
+				.map(([section, field]) => `${section}.${field}`)
+				.sort()
+		).toEqual(listed.sort());
+		const missing: string[] = [];
+		for (const [section, fields] of Object.entries(codeLists))
+			for (const [field, codes] of Object.entries(fields)) {
+				expect(codes.length, `${section}.${field} has codes`).toBeGreaterThan(0);
+				for (const code of codes)
+					if (valueLabel(nlT, section, field, code) === undefined)
+						missing.push(`${section}.${field}: ${code}`);
+			}
+		expect(missing).toEqual([]);
+		expect(declaredAuditActions().length).toBeGreaterThan(40);
+		// The names are the catalogue's, per field: one code reads differently in different lists.
+		expect(valueLabel(nlT, 'suggestions', 'status', 'published')).toBe('Gepubliceerd');
+		expect(valueLabel(nlT, 'memberships', 'role', 'moderator')).toBe('Moderator');
+		expect(valueLabel(nlT, 'groups', 'status', 'pending')).toBe('Aanmelding wacht op de gemeente');
+		expect(valueLabel(nlT, 'eventRegistrations', 'status', 'pending')).toBe('Nog te bevestigen via de mail');
+		expect(valueLabel(nlT, 'consents', 'kind', 'updates')).toBe('Mails over klimaatacties');
+		expect(valueLabel(nlT, 'auditLog', 'action', 'staff.invited')).toBe(
+			translate('nl', 'backoffice.audit.action.staff.invited' as MessageKey)
+		);
+		// What the person or staff typed is never taken for a code, even when it reads like one.
+		expect(valueLabel(nlT, 'contributionBlocks', 'reason', 'spam')).toBeUndefined();
+		expect(valueLabel(nlT, 'identities', 'issuer', 'https://idp.test')).toBeUndefined();
+		expect(valueLabel(nlT, 'consents', 'kind', 'heading')).toBeUndefined();
+		expect(valueLabel(nlT, 'suggestions', 'status', 'constructor')).toBeUndefined();
+	});
+
+	it('holds no code of those lists in a field the page does not name codes of', async () => {
+		const gus = await buildPersonEverywhere('gus');
+		const data = (await exportPersonalData(ctxOf(gus))) as unknown as Record<string, unknown>;
+		const { format: _format, formatVersion: _version, exportedAt: _at, ...sections } = data;
+		const codes = new Set(
+			Object.values(codeLists).flatMap((fields) => Object.values(fields).flatMap((list) => [...list]))
+		);
+		const coded = new Set(codedFields().map(([section, field]) => `${section}.${field}`));
+		const found: string[] = [];
+		const named: string[] = [];
+		const walk = (section: string, value: unknown, field: string | undefined): void => {
+			if (Array.isArray(value)) for (const entry of value) walk(section, entry, field);
+			else if (value !== null && typeof value === 'object') {
+				for (const [inner, v] of Object.entries(value))
+					if (!isFreeForm(section, inner)) walk(section, v, inner);
+			} else if (field !== undefined && coded.has(`${section}.${field}`)) {
+				if (valueLabel(nlT, section, field, value) !== undefined) named.push(`${section}.${field}`);
+			} else if (typeof value === 'string' && codes.has(value)) found.push(`${section}.${field}: ${value}`);
+		};
+		for (const [section, value] of Object.entries(sections)) walk(section, value, undefined);
+		// A new field that holds a status, a role or a kind is added to export-fields.ts with its list.
+		expect(found).toEqual([]);
+		// And the codes the person really has are named: most coded fields are filled in this export.
+		expect(new Set(named).size).toBeGreaterThan(15);
 	});
 
 	it('leaves nothing of the person after deletion, keeps public contributions nameless, and leaves others alone', async () => {

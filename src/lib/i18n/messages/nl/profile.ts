@@ -1,4 +1,5 @@
 // Dutch texts of the profile and privacy pages: the person's own data, consents, export and deletion.
+import { auditActions } from './shared/auditActions';
 export const profile = {
 	title: 'Mijn profiel',
 	intro:
@@ -361,6 +362,95 @@ export const profile = {
 			climatePlanMeetings: { kind: 'Soort vergadering' },
 			mailPreferences: { kind: 'Soort mail' },
 			stories: { createdAt: 'Ingestuurd op' }
+		},
+		/**
+		 * The Dutch name of each code in the export's records (a status, a role, a kind), per list; the page
+		 * shows it instead of the code (components/profile/export-fields.ts says which field reads which list).
+		 * The wording follows the rest of the app's; a code without a name fails personal-data.test.ts.
+		 */
+		values: {
+			firstChannel: {
+				offline: 'Een gemeente noteerde je interesse buiten Meedoen',
+				referrer: 'Een link op een andere website'
+			},
+			issuer: { mail: 'Aanmeldlink per e-mail' },
+			mailPurpose: { login: 'Aanmelden', verify: 'E-mailadres bevestigen' },
+			staffRole: {
+				admin: 'Beheerder',
+				moderator: 'Moderator',
+				communication: 'Communicatie',
+				alderman: 'Schepen',
+				colleague: 'Collega (andere dienst)',
+				regional_admin: 'Regionaal beheerder',
+				participation_expert: 'Participatie-expert'
+			},
+			auditAction: auditActions,
+			auditRole: { actor: 'Jij deed het', subject: 'Het ging over jou' },
+			suggestionStatus: {
+				submitted: 'Ingediend',
+				published: 'Gepubliceerd',
+				underReview: 'In behandeling',
+				chosen: 'Gekozen',
+				notChosen: 'Niet gekozen',
+				inExecution: 'In uitvoering',
+				done: 'Uitgevoerd'
+			},
+			moderation: {
+				pending: 'Wacht op goedkeuring',
+				approved: 'Goedgekeurd',
+				rejected: 'Afgewezen'
+			},
+			reportReason: {
+				spam: 'Reclame of spam',
+				offensive: 'Beledigend of kwetsend',
+				personalData: 'Bevat persoonsgegevens',
+				offTopic: 'Hoort niet bij deze vraag',
+				duplicate: 'Dubbel: bestaat al',
+				other: 'Andere reden'
+			},
+			notificationKind: {
+				own: 'Mijn eigen bijdragen',
+				following: 'Wat ik volg of steun',
+				themes: 'Nieuws over mijn thema’s',
+				invitations: 'Uitnodigingen',
+				newsletters: 'Nieuwsbrieven van de gemeente',
+				colleague: 'Wat ik als collega volg'
+			},
+			followKind: {
+				action: 'Actie',
+				suggestion: 'Suggestie',
+				event: 'Activiteit',
+				group: 'Burgergroep',
+				theme: 'Thema'
+			},
+			storyStatus: {
+				submitted: 'Wacht op nalezing door de gemeente',
+				published: 'Gepubliceerd',
+				rejected: 'Niet gepubliceerd'
+			},
+			storyPlacement: { home: 'Op de startpagina', action: 'Als nieuws bij een actie' },
+			groupRole: { member: 'Lid', coordinator: 'Coördinator' },
+			meetingKind: {
+				relaunch_day: 'Doorstartdag',
+				lunch_talk: 'Lunchgesprek',
+				team_meeting: 'Overleg van een klimaatteam'
+			},
+			planTaskStatus: { open: 'Nog te doen', done: 'Gedaan' },
+			pactKind: {
+				trees: 'Extra bomen',
+				hedges: 'Haag of geveltuin',
+				unpaving: 'Ontharding',
+				rainwater: 'Opvang van regenwater',
+				cyclePaths: 'Nieuw of beter fietspad',
+				chargingPoints: 'Laadpunten',
+				energyProjects: 'Participatieve projecten hernieuwbare energie',
+				renovations: 'Collectieve energierenovaties'
+			},
+			pactStatus: {
+				submitted: 'Wacht op nazicht door de gemeente',
+				verified: 'Goedgekeurd: telt mee',
+				refused: 'Niet goedgekeurd'
+			}
 		}
 	},
 	activity: {

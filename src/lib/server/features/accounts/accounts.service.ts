@@ -65,6 +65,9 @@ export function safeReturnPath(value: string | null | undefined): string {
 	return value;
 }
 
+/** The first channel of a person who followed a link on another site (its host is the first referrer). */
+export const REFERRER_CHANNEL = 'referrer';
+
 /** Where a person came from the first time: utm_source wins over the referrer's host. */
 export function firstChannel(input: {
 	utmSource?: string | null;
@@ -81,7 +84,7 @@ export function firstChannel(input: {
 	try {
 		const url = new URL(input.referrer);
 		if (url.origin === input.ownOrigin) return { channel: null, referrer: null };
-		return { channel: 'referrer', referrer: url.host.slice(0, 200) };
+		return { channel: REFERRER_CHANNEL, referrer: url.host.slice(0, 200) };
 	} catch {
 		return { channel: null, referrer: null };
 	}

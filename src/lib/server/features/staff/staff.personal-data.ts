@@ -83,6 +83,10 @@ async function listAuditEntriesOf(db: Db, params: { userId: string }) {
 		.limit(5_000);
 }
 
+/** Whether the person acted in an audit entry or was acted upon. */
+export const AUDIT_ENTRY_ROLES = ['actor', 'subject'] as const;
+type AuditEntryRole = (typeof AUDIT_ENTRY_ROLES)[number];
+
 export async function exportStaffData(db: Db, person: PersonRef) {
 	const { userId } = person;
 	const [membershipRows, regionRoleRows, coachedRows, audit] = await Promise.all([
@@ -112,7 +116,7 @@ export async function exportStaffData(db: Db, person: PersonRef) {
 		auditLog: audit.map((a) => ({
 			action: a.action,
 			municipality: a.municipalitySlug,
-			role: a.actorId === userId ? ('actor' as const) : ('subject' as const),
+			role: (a.actorId === userId ? 'actor' : 'subject') satisfies AuditEntryRole,
 			createdAt: a.createdAt.toISOString()
 		}))
 	};

@@ -1,0 +1,207 @@
+// The Dutch names of the audit log's actions (backoffice.audit.action.<name>): the back office's log and a
+// person's own data (profile.export.values.auditAction) both read them. Kept outside messages/nl/*.ts so it
+// is not a catalogue section of its own, and so the profile's pages get these names without the back office's.
+export const auditActions = {
+	account: {
+		deleted: 'Eigen account verwijderd (een medewerker)'
+	},
+	staff: {
+		role_granted: 'Rol toegekend',
+		role_removed: 'Rol verwijderd',
+		roles_changed: 'Rollen gewijzigd',
+		invited: 'Uitgenodigd',
+		invitation_revoked: 'Uitnodiging ingetrokken',
+		invitation_accepted: 'Uitnodiging aanvaard'
+	},
+	settings: {
+		branding_updated: 'Huisstijl gewijzigd',
+		logo_uploaded: 'Logo opgeladen',
+		logo_removed: 'Logo verwijderd',
+		boundary_uploaded: 'Grens van de gemeente opgeladen',
+		boundary_removed: 'Grens van de gemeente verwijderd',
+		statement_updated: 'Verklaring gewijzigd',
+		theme_added: 'Thema toegevoegd',
+		theme_updated: 'Thema gewijzigd',
+		theme_moved: 'Thema verplaatst',
+		theme_deactivated: 'Thema uitgezet',
+		theme_reactivated: 'Thema weer aangezet',
+		theme_deleted: 'Thema verwijderd'
+	},
+	suggestion: {
+		approved: 'Suggestie goedgekeurd',
+		rejected: 'Suggestie afgewezen',
+		comment_approved: 'Reactie goedgekeurd',
+		comment_rejected: 'Reactie afgewezen',
+		report_dismissed: 'Melding afgehandeld',
+		answered: 'Suggestie beantwoord',
+		status_changed: 'Status van een suggestie gewijzigd',
+		placed: 'Suggestie op de kaart geplaatst',
+		official_comment: 'Reactie namens de gemeente',
+		merged: 'Suggesties samengevoegd',
+		author_blocked: 'Persoon geblokkeerd',
+		author_unblocked: 'Persoon gedeblokkeerd',
+		settings_changed: 'Instellingen van suggesties gewijzigd',
+		exported: 'Suggesties geëxporteerd'
+	},
+	event: {
+		created: 'Activiteit aangemaakt',
+		updated: 'Activiteit gewijzigd',
+		cancelled: 'Activiteit geannuleerd',
+		registrations_exported: 'Inschrijvingen geëxporteerd',
+		checked_in: 'Aanwezigheden aangevinkt',
+		report_saved: 'Verslag bewaard',
+		report_published: 'Verslag gepubliceerd',
+		checklist_changed: 'Checklist van een activiteit gewijzigd',
+		briefing_sent: 'Collega’s gebriefd over een activiteit',
+		invitations_sent: 'Uitnodigingen voor een activiteit verstuurd',
+		officials_changed: 'Aanwezige schepenen en medewerkers gewijzigd',
+		offline_interest_added: 'Mensen toegevoegd aan de lijst van interesse buiten het platform',
+		offline_interest_removed: 'Iemand verwijderd van de lijst van interesse buiten het platform',
+		report_photo_added: 'Foto aan het verslag toegevoegd',
+		report_photo_removed: 'Foto uit het verslag verwijderd'
+	},
+	playbook: {
+		template_created: 'Traject in het draaiboek aangemaakt',
+		template_changed: 'Traject in het draaiboek gewijzigd',
+		template_published: 'Traject van het draaiboek gepubliceerd',
+		template_unpublished: 'Traject van het draaiboek offline gehaald',
+		proposal_accepted: 'Voorstel van een gemeente aanvaard',
+		proposal_declined: 'Voorstel van een gemeente afgewezen',
+		trajectory_started: 'Traject uit het draaiboek gestart',
+		trajectory_changed: 'Traject uit het draaiboek gewijzigd',
+		step_done: 'Stap van een traject afgevinkt',
+		step_reopened: 'Stap van een traject weer opengezet',
+		step_changed: 'Stap van een traject aangepast',
+		step_proposed: 'Stap voorgesteld aan het draaiboek van de regio',
+		session_planned: 'Sessie van een traject als activiteit gepland'
+	},
+	group: {
+		created: 'Oproep voor een burgergroep aangemaakt',
+		changed: 'Oproep voor een burgergroep gewijzigd',
+		menu_item_added: 'Actie op de menukaart gezet',
+		menu_item_removed: 'Actie van de menukaart gehaald',
+		member_joined: 'Lid van een burgergroep geworden',
+		signup_declined: 'Aanmelding voor een burgergroep niet aanvaard',
+		action_picked: 'Actie gekozen van de menukaart',
+		subgroup_changed: 'Subgroep gewijzigd',
+		work_plan_changed: 'Werkplan van een burgergroep gewijzigd',
+		session_planned: 'Sessie van een burgergroep gepland',
+		lesson_proposed: 'Les van een burgergroep aan het draaiboek voorgesteld',
+		coordinator_changed: 'Coördinator van een burgergroep doorgegeven',
+		invitation_created: 'Uitnodigingslink voor een burgergroep gemaakt',
+		funding_added: 'Cofinanciering toegevoegd',
+		funding_changed: 'Cofinanciering gewijzigd',
+		expense_added: 'Uitgave van een burgergroep toegevoegd',
+		expense_approved: 'Uitgave van een burgergroep goedgekeurd',
+		expense_refused: 'Uitgave van een burgergroep geweigerd',
+		exported: 'Budget van een burgergroep geëxporteerd',
+		map_call_opened: 'Oproep op de kaart van een burgergroep geopend',
+		event_proposed: 'Activiteit voorgesteld door een burgergroep'
+	},
+	climate_plan: {
+		action_created: 'Actie aan het klimaatplan toegevoegd',
+		action_changed: 'Actie van het klimaatplan gewijzigd',
+		action_bulk_changed: 'Actie van het klimaatplan gewijzigd (samen met andere)',
+		update_posted: 'Update bij een actie van het klimaatplan gepost',
+		measure_changed: 'Indicator of mijlpaal van het klimaatplan gewijzigd',
+		public_link_changed: 'Koppeling van het klimaatplan met een publieke actie gewijzigd',
+		imported: 'Klimaatplan geïmporteerd',
+		theme_added: 'Thema aan het klimaatplan toegevoegd',
+		department_added: 'Dienst aan het klimaatplan toegevoegd',
+		department_renamed: 'Dienst van het klimaatplan hernoemd',
+		staff_assigned: 'Medewerkers aan een dienst van het klimaatplan gekoppeld',
+		team_added: 'Klimaatteam opgericht',
+		team_changed: 'Klimaatteam gewijzigd',
+		team_removed: 'Klimaatteam opgeheven',
+		team_member_added: 'Leden aan een klimaatteam toegevoegd',
+		team_member_removed: 'Lid uit een klimaatteam gehaald',
+		meeting_recorded: 'Overleg van het klimaatplan genoteerd',
+		meeting_changed: 'Overleg van het klimaatplan gewijzigd',
+		meeting_removed: 'Overleg van het klimaatplan verwijderd',
+		meeting_participant_added: 'Deelnemers aan een overleg van het klimaatplan toegevoegd',
+		meeting_participant_removed: 'Deelnemer uit een overleg van het klimaatplan gehaald',
+		agreement_added: 'Afspraak van een overleg toegevoegd',
+		agreement_removed: 'Afspraak van een overleg verwijderd',
+		agreement_to_action: 'Afspraak werd een actie van het klimaatplan',
+		agreement_to_task: 'Afspraak werd een taak',
+		task_status_changed: 'Taak uit een afspraak bijgewerkt',
+		task_handed_over: 'Taak uit een afspraak overgedragen aan een andere medewerker',
+		diagnosis_round_opened: 'Ronde van de diagnose samenwerking geopend',
+		diagnosis_round_closed: 'Ronde van de diagnose samenwerking afgesloten',
+		diagnosis_answered: 'Diagnose samenwerking beantwoord voor een dienst',
+		council_report_issued: 'Voortgangsrapport voor de gemeenteraad opgemaakt'
+	},
+	impact: {
+		baselines_recorded: 'Nulmeting van de impact vastgelegd',
+		baseline_changed: 'Nulmeting van een impactindicator gewijzigd',
+		target_changed: 'Doel van een impactindicator gewijzigd',
+		figure_entered: 'Cijfer van een impactindicator ingevoerd',
+		strategy_recorded: 'Participatiestrategie vastgelegd'
+	},
+	funder_reports: {
+		programme_created: 'Rapporteringsprogramma van een financier aangemaakt',
+		programme_changed: 'Rapporteringsprogramma gewijzigd',
+		target_changed: 'Doel van een KPI in een rapporteringsprogramma gewijzigd',
+		action_added: 'Actie met KPI aan een rapporteringsprogramma toegevoegd',
+		action_removed: 'Actie uit een rapporteringsprogramma verwijderd',
+		reviewer_added: 'Beoordelaar van een rapporteringsprogramma aangeduid',
+		reviewer_removed: 'Beoordelaar van een rapporteringsprogramma geschrapt',
+		reviewer_invited: 'Beoordelaar van een rapporteringsprogramma uitgenodigd',
+		reviewer_invitation_revoked: 'Uitnodiging als beoordelaar van een rapporteringsprogramma ingetrokken',
+		reviewer_invitation_accepted: 'Uitnodiging als beoordelaar van een rapporteringsprogramma aanvaard',
+		expectation_added: 'Minimale verwachting aan een rapporteringsprogramma toegevoegd',
+		expectation_changed: 'Minimale verwachting van een rapporteringsprogramma gewijzigd',
+		expectation_removed: 'Minimale verwachting uit een rapporteringsprogramma verwijderd',
+		section_added: 'Extra onderdeel aan een rapporteringsprogramma toegevoegd',
+		section_changed: 'Extra onderdeel van een rapporteringsprogramma gewijzigd',
+		section_removed: 'Extra onderdeel uit een rapporteringsprogramma verwijderd',
+		report_opened: 'Tussentijds rapport geopend',
+		report_saved: 'Tussentijds rapport als klad bewaard',
+		report_submitted: 'Tussentijds rapport ingediend',
+		report_judged: 'Tussentijds rapport beoordeeld'
+	},
+	climate_pact: {
+		outcome_recorded: 'Resultaat voor het Klimaatpact geregistreerd',
+		outcome_changed: 'Resultaat voor het Klimaatpact gewijzigd',
+		outcome_deleted: 'Resultaat voor het Klimaatpact verwijderd',
+		report_verified: 'Bijdrage van een inwoner aan het Klimaatpact goedgekeurd',
+		report_refused: 'Bijdrage van een inwoner aan het Klimaatpact geweigerd',
+		dwellings_set: 'Aantal woningen voor het Klimaatpact ingevuld'
+	},
+	widgets: {
+		origins_updated: 'Websites die de widgets mogen tonen gewijzigd'
+	},
+	openData: {
+		licence_updated: 'Licentie van de open data gewijzigd'
+	},
+	story: {
+		edited: 'Verhaal uit de buurt licht aangepast',
+		published: 'Verhaal uit de buurt gepubliceerd',
+		rejected: 'Verhaal uit de buurt afgewezen',
+		unpublished: 'Verhaal uit de buurt offline gehaald'
+	},
+	newsletter: {
+		created: 'Nieuwsbrief aangemaakt',
+		updated: 'Nieuwsbrief gewijzigd',
+		test_sent: 'Test van een nieuwsbrief verstuurd',
+		scheduled: 'Nieuwsbrief verstuurd of ingepland',
+		cancelled: 'Inplanning van een nieuwsbrief geannuleerd'
+	},
+	communication: {
+		plan_created: 'Communicatieplan gemaakt',
+		moment_added: 'Moment aan een communicatieplan toegevoegd',
+		moment_moved: 'Datum van een communicatiemoment gewijzigd',
+		moment_removed: 'Moment uit een communicatieplan verwijderd',
+		text_changed: 'Tekst voor een kanaal gewijzigd',
+		text_reset: 'Voorgestelde tekst voor een kanaal teruggezet',
+		published: 'Tekst als gepubliceerd gemarkeerd',
+		unpublished: 'Markering als gepubliceerd ongedaan gemaakt'
+	},
+	region: {
+		participation_changed: 'Deelname gewijzigd',
+		role_granted: 'Regionale rol toegekend',
+		role_removed: 'Regionale rol verwijderd',
+		coaching_assigned: 'Begeleiding van een gemeente toegekend',
+		coaching_removed: 'Begeleiding van een gemeente beëindigd'
+	}
+};
