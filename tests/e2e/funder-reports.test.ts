@@ -4,8 +4,8 @@
 // KPI below 25 % (refused, told why beside the field, kept as a draft), adds a motivation and an initiative to
 // every KPI below the threshold and submits (locked); Pieter records the verdict; Bart sees it and downloads the
 // XLSX and PDF, whose figures match Geel's impact dashboard; Tom (Mol's moderator) gets nothing of it. Els then
-// defines a programme from scratch with an action, a minimum expectation and an extra section, and Bart's report
-// form for it asks them.
+// defines a programme from scratch with an action, a minimum expectation and an extra section (removed meanwhile in
+// a second tab, so the first tab's removal of it is refused with a word why), and Bart's report form asks them.
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
@@ -46,7 +46,10 @@ async function person(persona: RegExp): Promise<{ context: BrowserContext; page:
 }
 
 async function navigate(page: Page, target: Locator) {
-	await Promise.all([page.waitForEvent('framenavigated'), target.click()]);
+	await Promise.all([
+		page.waitForEvent('framenavigated', { timeout: 40_000 }),
+		target.click({ timeout: 20_000 })
+	]);
 	await page.waitForLoadState('load');
 }
 
@@ -304,20 +307,48 @@ describe('funder reports', () => {
 		expect(
 			await fresh.getByRole('heading', { name: 'Buurtfeesten: Minstens twee buurtacties' }).isVisible()
 		).toBe(true);
-		const addSection = fresh.locator('form[action="?/section"]').last();
-		await addSection.getByLabel('Titel van het onderdeel').fill('Financiële stimulans mentorbestuur');
-		const q1 = addSection.getByRole('group', { name: 'Vraag 1' });
-		await q1.getByLabel('Vraag', { exact: true }).fill('Hoeveel lerende netwerken werden er georganiseerd?');
-		await q1.getByLabel('Antwoord').selectOption('count');
-		const q2 = addSection.getByRole('group', { name: 'Vraag 2' });
-		await q2.getByLabel('Vraag', { exact: true }).fill('Hoe werd de rol als mentorbestuur ervaren?');
-		await q2.getByLabel(/^Maximaal aantal tekens/).fill('250');
-		await navigate(els.page, addSection.getByRole('button', { name: 'Onderdeel toevoegen' }));
-		expect(els.page.url()).toContain('gelukt=saved');
-		expect(await fresh.getByRole('heading', { name: 'Financiële stimulans mentorbestuur' }).isVisible()).toBe(
-			true
-		);
+		const MENTOR = 'Financiële stimulans mentorbestuur';
+		const addMentorSection = async () => {
+			const addSection = fresh.locator('form[action="?/section"]').last();
+			await addSection.getByLabel('Titel van het onderdeel').fill(MENTOR);
+			const q1 = addSection.getByRole('group', { name: 'Vraag 1' });
+			await q1
+				.getByLabel('Vraag', { exact: true })
+				.fill('Hoeveel lerende netwerken werden er georganiseerd?');
+			await q1.getByLabel('Antwoord').selectOption('count');
+			const q2 = addSection.getByRole('group', { name: 'Vraag 2' });
+			await q2.getByLabel('Vraag', { exact: true }).fill('Hoe werd de rol als mentorbestuur ervaren?');
+			await q2.getByLabel(/^Maximaal aantal tekens/).fill('250');
+			await navigate(els.page, addSection.getByRole('button', { name: 'Onderdeel toevoegen' }));
+			expect(els.page.url()).toContain('gelukt=saved');
+			expect(await fresh.getByRole('heading', { name: MENTOR }).isVisible()).toBe(true);
+		};
+		await addMentorSection();
 		await checkA11y(els.page, 'funder reports: expectation and section added');
+
+		// Els has the page open in a second tab as well and removes the section there. Her removal from the first
+		// tab, made on the page as it was, is refused and the page says why at the top (the section's form is
+		// gone with it); she adds the section again.
+		const tab = await els.context.newPage();
+		await visit(tab, '/beheer/rapportering', { until: 'load' });
+		const freshInTab = tab.locator('section', {
+			has: tab.getByRole('heading', { name: 'Buurtwerking Kempen', exact: true })
+		});
+		await freshInTab.getByLabel(`Ja, verwijder het onderdeel “${MENTOR}”`).check();
+		await navigate(tab, freshInTab.locator('form[action="?/removeSection"]').getByRole('button'));
+		expect(tab.url()).toContain('gelukt=saved');
+		await tab.close();
+		await fresh.getByLabel(`Ja, verwijder het onderdeel “${MENTOR}”`).check();
+		await navigate(els.page, fresh.locator('form[action="?/removeSection"]').getByRole('button'));
+		expect(
+			await els.page
+				.getByText(/^Wat u wilde wijzigen of verwijderen, bestaat niet meer: iemand anders/)
+				.isVisible()
+		).toBe(true);
+		expect(await fresh.getByRole('heading', { name: MENTOR }).count()).toBe(0);
+		journey.forgetRefusals();
+		await checkA11y(els.page, 'funder reports: section removed meanwhile');
+		await addMentorSection();
 
 		await visit(b, '/geel/beheer/rapportering', { until: 'load' });
 		const own = b.locator('section', {

@@ -135,6 +135,8 @@ export const funderReports = {
 		questionSummaryText: '{label} (tekst tot {limit} tekens)',
 		noSections: 'Nog geen extra onderdelen.',
 		definitionLocked: 'Dit programma heeft al rapporten: de verwachtingen en extra onderdelen liggen vast.',
+		goneMeanwhile:
+			'Wat u wilde wijzigen of verwijderen, bestaat niet meer: iemand anders heeft het intussen verwijderd. Hieronder staat het programma zoals het nu is.',
 		flash: {
 			created: 'Het programma is toegevoegd.',
 			saved: 'De wijziging is bewaard.',

@@ -101,9 +101,10 @@ interface StoredDefinition {
 	definition: ProgrammeDefinition;
 }
 
-function readProgramme(row: ProgrammeRow, reviewers: LoadedProgramme['reviewers']): LoadedProgramme {
+/** A programme's row read back through its schema. */
+function programmeOf(row: ProgrammeRow): Programme {
 	const stored = row.definition as StoredDefinition;
-	const programme = programmeSchema.parse({
+	return programmeSchema.parse({
 		name: row.name,
 		funder: row.funder,
 		threshold: row.threshold,
@@ -111,9 +112,12 @@ function readProgramme(row: ProgrammeRow, reviewers: LoadedProgramme['reviewers'
 		periods: stored.periods,
 		definition: stored.definition
 	});
+}
+
+function readProgramme(row: ProgrammeRow, reviewers: LoadedProgramme['reviewers']): LoadedProgramme {
 	return {
 		row,
-		programme,
+		programme: programmeOf(row),
 		ref: { regionId: row.regionId, submitter: row.submitter, reviewerIds: reviewers.map((r) => r.userId) },
 		reviewers
 	};
@@ -261,43 +265,62 @@ export async function createEmptyProgramme(
 }
 
 /**
- * A programme's actions change only while it has no reports: a report keeps its answers per action. The use
- * cases ask it early, so the refusal comes before any complaint about the form; saveDefinition asks it again
- * in its transaction, under the programme's lock, which is the answer that counts.
+ * A programme's actions change only while it has no reports: a report keeps its answers per action. The edits
+ * ask it before taking the programme's lock, so the refusal comes before any complaint about what the edit
+ * targets; saveDefinition asks it again in its transaction, under the lock, which is the answer that counts.
  */
-async function refuseIfReported(db: Db, loaded: LoadedProgramme) {
-	if (await programmeHasReports(db, { programmeId: loaded.row.id }))
+async function refuseIfReported(db: Db, programmeId: number) {
+	if (await programmeHasReports(db, { programmeId }))
 		throw new AppError('conflict', { message: e('programmeInUse') });
 }
 
-async function saveDefinition(
+/** What an edit of a programme's definition makes of it: the new definition, its audit entry and its answer. */
+interface DefinitionChange<T> {
+	definition: ProgrammeDefinition;
+	audit: { action: AuditAction; details: Record<string, unknown> };
+	result: T;
+}
+
+/**
+ * Applies an edit to the programme's definition as it stands under the programme's lock, not as it was
+ * loaded: two admins editing at once both keep their change (the second edit sees the first one's), and an
+ * edit of something removed meanwhile is refused by the edit itself ("unknown"), writing nothing. `edit` gets
+ * a copy it may change, checks what it targets against it and throws the Dutch refusal when it can't apply.
+ * Targets may change while reports exist (`whileReported`); everything else only before the first report.
+ */
+async function saveDefinition<T>(
 	ctx: Ctx,
 	loaded: LoadedProgramme,
-	definition: ProgrammeDefinition,
-	entry: { action: AuditAction; details: Record<string, unknown> }
-) {
-	const checked = validateInput(
-		programmeSchema,
-		{ ...loaded.programme, definition },
-		{ fallback: e('definitionInvalid'), fieldOf: () => 'form' }
-	);
-	checkIndicators(ctx, checked.definition);
-	await ctx.db.transaction(async (tx) => {
-		// Locked against openReport (which shares the lock): no report can be opened between this check and
-		// the write, and none opened meanwhile is missed.
-		if (!(await lockProgramme(tx, { id: loaded.row.id, regionId: loaded.row.regionId, mode: 'update' })))
-			throw new AppError('not_found');
-		await refuseIfReported(tx, loaded);
+	edit: (current: ProgrammeDefinition) => DefinitionChange<T>,
+	options: { whileReported?: boolean } = {}
+): Promise<T> {
+	const { id, regionId } = loaded.row;
+	if (!options.whileReported) await refuseIfReported(ctx.db, id);
+	return ctx.db.transaction(async (tx) => {
+		// Locked against openReport (which shares the lock) and other edits: no report can be opened between
+		// this check and the write, none opened meanwhile is missed, and no other edit writes in between.
+		const locked = await lockProgramme(tx, { id, regionId, mode: 'update' });
+		if (!locked) throw new AppError('not_found');
+		if (!options.whileReported) await refuseIfReported(tx, id);
+		const current = programmeOf(locked);
+		const change = edit(structuredClone(current.definition));
+		const checked = validateInput(
+			programmeSchema,
+			{ ...current, definition: change.definition },
+			{ fallback: e('definitionInvalid'), fieldOf: () => 'form' }
+		);
+		checkIndicators(ctx, checked.definition);
 		await updateProgramme(
 			tx,
-			{ id: loaded.row.id, regionId: loaded.row.regionId },
+			{ id, regionId },
 			{ definition: { periods: checked.periods, definition: checked.definition } satisfies StoredDefinition }
 		);
 		await audit(tx, ctx, {
-			regionId: loaded.row.regionId,
-			action: entry.action,
-			details: { programmeId: loaded.row.id, ...entry.details }
+			regionId,
+			action: change.audit.action,
+			details: { programmeId: id, ...change.audit.details }
 		});
+		return change.result;
 	});
 }
 
@@ -333,34 +356,34 @@ export async function addProgrammeAction(
 	const values = validateInput(newActionSchema, input, { fallback: e('definitionInvalid') });
 	if (values.kind === 'indicator' && !indicatorsOf(ctx.features).some((p) => p.key === values.indicator))
 		throw new AppError('validation', { fields: { indicator: [e('indicatorUnknown')] } });
-	await refuseIfReported(ctx.db, loaded);
-	const definition = structuredClone(loaded.programme.definition);
-	const key = actionKey(
-		values.title,
-		definition.actions.map((a) => a.key)
-	);
-	const action: ProgrammeAction = {
-		key,
-		title: values.title,
-		description: values.description.trim(),
-		kpi:
-			values.kind === 'indicator'
-				? {
-						kind: 'indicator',
-						indicator: values.indicator,
-						targets: { municipality: values.target, region: null }
-					}
-				: { kind: 'manual', label: values.label.trim(), target: values.target },
-		expectations: []
-	};
-	if (definition.actions.length >= 50)
-		throw new AppError('validation', { fields: { title: [e('tooManyActions')] } });
-	definition.actions.push(action);
-	await saveDefinition(ctx, loaded, definition, {
-		action: 'funder_reports.action_added',
-		details: { action: key, title: values.title }
+	return saveDefinition(ctx, loaded, (definition) => {
+		if (definition.actions.length >= 50)
+			throw new AppError('validation', { fields: { title: [e('tooManyActions')] } });
+		const key = actionKey(
+			values.title,
+			definition.actions.map((a) => a.key)
+		);
+		const action: ProgrammeAction = {
+			key,
+			title: values.title,
+			description: values.description.trim(),
+			kpi:
+				values.kind === 'indicator'
+					? {
+							kind: 'indicator',
+							indicator: values.indicator,
+							targets: { municipality: values.target, region: null }
+						}
+					: { kind: 'manual', label: values.label.trim(), target: values.target },
+			expectations: []
+		};
+		definition.actions.push(action);
+		return {
+			definition,
+			audit: { action: 'funder_reports.action_added', details: { action: key, title: values.title } },
+			result: { key }
+		};
 	});
-	return { key };
 }
 
 /** Removes an action of a programme without reports; the person ticked that they mean it. */
@@ -369,15 +392,19 @@ export async function removeProgrammeAction(
 	input: { unverifiedProgrammeId: unknown; action: unknown; confirm: unknown }
 ): Promise<void> {
 	const loaded = await definedProgramme(ctx, input.unverifiedProgrammeId);
-	const action = loaded.programme.definition.actions.find((a) => a.key === input.action);
-	if (!action) throw new AppError('validation', { fields: { action: [e('actionUnknown')] } });
 	confirmed(input.confirm);
-	await refuseIfReported(ctx.db, loaded);
-	const definition = structuredClone(loaded.programme.definition);
-	definition.actions = definition.actions.filter((a) => a.key !== action.key);
-	await saveDefinition(ctx, loaded, definition, {
-		action: 'funder_reports.action_removed',
-		details: { action: action.key, title: action.title }
+	await saveDefinition(ctx, loaded, (definition) => {
+		const action = definition.actions.find((a) => a.key === input.action);
+		if (!action) throw new AppError('validation', { fields: { action: [e('actionUnknown')] } });
+		definition.actions = definition.actions.filter((a) => a.key !== action.key);
+		return {
+			definition,
+			audit: {
+				action: 'funder_reports.action_removed',
+				details: { action: action.key, title: action.title }
+			},
+			result: undefined
+		};
 	});
 }
 
@@ -423,48 +450,51 @@ export async function saveProgrammeExpectation(
 ): Promise<{ key: string }> {
 	const loaded = await definedProgramme(ctx, input.unverifiedProgrammeId);
 	const values = validateInput(expectationFormSchema, input, { fallback: e('definitionInvalid') });
-	const definition = structuredClone(loaded.programme.definition);
-	const action = definition.actions.find((a) => a.key === values.action);
-	if (!action) throw new AppError('validation', { fields: { action: [e('actionUnknown')] } });
 	const existingKey = typeof input.expectation === 'string' && input.expectation ? input.expectation : null;
-	const before = existingKey ? action.expectations.find((x) => x.key === existingKey) : undefined;
-	if (existingKey && !before)
-		throw new AppError('validation', { fields: { expectation: [e('expectationUnknown')] } });
-	if (!before && action.expectations.length >= FUNDER_LIMITS.expectations)
-		throw new AppError('validation', { fields: { title: [e('tooManyExpectations')] } });
-	await refuseIfReported(ctx.db, loaded);
-	const key =
-		before?.key ??
-		actionKey(
-			values.title,
-			action.expectations.map((x) => x.key),
-			'verwachting'
-		);
-	const expectation: Expectation = {
-		key,
-		title: values.title,
-		kind: values.kind,
-		...(values.kind === 'atLeast' ? { min: values.min } : {}),
-		limit: values.limit,
-		items: keysFor(values.items, before?.items ?? [], 'onderdeel')
-	};
-	action.expectations = before
-		? action.expectations.map((x) => (x.key === key ? expectation : x))
-		: [...action.expectations, expectation];
-	await saveDefinition(ctx, loaded, definition, {
-		action: before ? 'funder_reports.expectation_changed' : 'funder_reports.expectation_added',
-		details: {
-			action: action.key,
-			expectation: key,
+	return saveDefinition(ctx, loaded, (definition) => {
+		const action = definition.actions.find((a) => a.key === values.action);
+		if (!action) throw new AppError('validation', { fields: { action: [e('actionUnknown')] } });
+		const before = existingKey ? action.expectations.find((x) => x.key === existingKey) : undefined;
+		if (existingKey && !before)
+			throw new AppError('validation', { fields: { expectation: [e('expectationUnknown')] } });
+		if (!before && action.expectations.length >= FUNDER_LIMITS.expectations)
+			throw new AppError('validation', { fields: { title: [e('tooManyExpectations')] } });
+		const key =
+			before?.key ??
+			actionKey(
+				values.title,
+				action.expectations.map((x) => x.key),
+				'verwachting'
+			);
+		const expectation: Expectation = {
+			key,
 			title: values.title,
 			kind: values.kind,
-			min: values.min ?? null,
-			items: values.items.length,
+			...(values.kind === 'atLeast' ? { min: values.min } : {}),
 			limit: values.limit,
-			...(before ? { before: { title: before.title, kind: before.kind, min: before.min ?? null } } : {})
-		}
+			items: keysFor(values.items, before?.items ?? [], 'onderdeel')
+		};
+		action.expectations = before
+			? action.expectations.map((x) => (x.key === key ? expectation : x))
+			: [...action.expectations, expectation];
+		return {
+			definition,
+			audit: {
+				action: before ? 'funder_reports.expectation_changed' : 'funder_reports.expectation_added',
+				details: {
+					action: action.key,
+					expectation: key,
+					title: values.title,
+					kind: values.kind,
+					min: values.min ?? null,
+					items: values.items.length,
+					limit: values.limit,
+					...(before ? { before: { title: before.title, kind: before.kind, min: before.min ?? null } } : {})
+				}
+			},
+			result: { key }
+		};
 	});
-	return { key };
 }
 
 /** Removes a minimum expectation of a programme without reports; the person ticked that they mean it. */
@@ -473,17 +503,21 @@ export async function removeProgrammeExpectation(
 	input: { unverifiedProgrammeId: unknown; action: unknown; expectation: unknown; confirm: unknown }
 ): Promise<void> {
 	const loaded = await definedProgramme(ctx, input.unverifiedProgrammeId);
-	const definition = structuredClone(loaded.programme.definition);
-	const action = definition.actions.find((a) => a.key === input.action);
-	const expectation = action?.expectations.find((x) => x.key === input.expectation);
-	if (!action || !expectation)
-		throw new AppError('validation', { fields: { expectation: [e('expectationUnknown')] } });
 	confirmed(input.confirm);
-	await refuseIfReported(ctx.db, loaded);
-	action.expectations = action.expectations.filter((x) => x.key !== expectation.key);
-	await saveDefinition(ctx, loaded, definition, {
-		action: 'funder_reports.expectation_removed',
-		details: { action: action.key, expectation: expectation.key, title: expectation.title }
+	await saveDefinition(ctx, loaded, (definition) => {
+		const action = definition.actions.find((a) => a.key === input.action);
+		const expectation = action?.expectations.find((x) => x.key === input.expectation);
+		if (!action || !expectation)
+			throw new AppError('validation', { fields: { expectation: [e('expectationUnknown')] } });
+		action.expectations = action.expectations.filter((x) => x.key !== expectation.key);
+		return {
+			definition,
+			audit: {
+				action: 'funder_reports.expectation_removed',
+				details: { action: action.key, expectation: expectation.key, title: expectation.title }
+			},
+			result: undefined
+		};
 	});
 }
 
@@ -504,44 +538,47 @@ export async function saveProgrammeSection(
 				? `q.${path[1]}.${String(path[2])}`
 				: String(path[0] ?? 'form')
 	});
-	const definition = structuredClone(loaded.programme.definition);
 	const existingKey = typeof input.section === 'string' && input.section ? input.section : null;
-	const before = existingKey ? definition.sections.find((x) => x.key === existingKey) : undefined;
-	if (existingKey && !before)
-		throw new AppError('validation', { fields: { section: [e('sectionUnknown')] } });
-	if (!before && definition.sections.length >= FUNDER_LIMITS.sections)
-		throw new AppError('validation', { fields: { title: [e('tooManySections')] } });
-	await refuseIfReported(ctx.db, loaded);
-	const key =
-		before?.key ??
-		actionKey(
-			values.title,
-			definition.sections.map((x) => x.key),
-			'onderdeel'
+	return saveDefinition(ctx, loaded, (definition) => {
+		const before = existingKey ? definition.sections.find((x) => x.key === existingKey) : undefined;
+		if (existingKey && !before)
+			throw new AppError('validation', { fields: { section: [e('sectionUnknown')] } });
+		if (!before && definition.sections.length >= FUNDER_LIMITS.sections)
+			throw new AppError('validation', { fields: { title: [e('tooManySections')] } });
+		const key =
+			before?.key ??
+			actionKey(
+				values.title,
+				definition.sections.map((x) => x.key),
+				'onderdeel'
+			);
+		const keyed = keysFor(
+			values.questions.map((q) => q.label),
+			before?.questions ?? [],
+			'vraag'
 		);
-	const keyed = keysFor(
-		values.questions.map((q) => q.label),
-		before?.questions ?? [],
-		'vraag'
-	);
-	const section = {
-		key,
-		title: values.title,
-		questions: values.questions.map((q, n) => ({ key: keyed[n]!.key, ...q }))
-	};
-	definition.sections = before
-		? definition.sections.map((x) => (x.key === key ? section : x))
-		: [...definition.sections, section];
-	await saveDefinition(ctx, loaded, definition, {
-		action: before ? 'funder_reports.section_changed' : 'funder_reports.section_added',
-		details: {
-			section: key,
+		const section = {
+			key,
 			title: values.title,
-			questions: section.questions.map((q) => ({ key: q.key, kind: q.kind, limit: q.limit })),
-			...(before ? { before: { title: before.title, questions: before.questions.length } } : {})
-		}
+			questions: values.questions.map((q, n) => ({ key: keyed[n]!.key, ...q }))
+		};
+		definition.sections = before
+			? definition.sections.map((x) => (x.key === key ? section : x))
+			: [...definition.sections, section];
+		return {
+			definition,
+			audit: {
+				action: before ? 'funder_reports.section_changed' : 'funder_reports.section_added',
+				details: {
+					section: key,
+					title: values.title,
+					questions: section.questions.map((q) => ({ key: q.key, kind: q.kind, limit: q.limit })),
+					...(before ? { before: { title: before.title, questions: before.questions.length } } : {})
+				}
+			},
+			result: { key }
+		};
 	});
-	return { key };
 }
 
 /** Removes an extra section of a programme without reports; the person ticked that they mean it. */
@@ -550,15 +587,19 @@ export async function removeProgrammeSection(
 	input: { unverifiedProgrammeId: unknown; section: unknown; confirm: unknown }
 ): Promise<void> {
 	const loaded = await definedProgramme(ctx, input.unverifiedProgrammeId);
-	const section = loaded.programme.definition.sections.find((x) => x.key === input.section);
-	if (!section) throw new AppError('validation', { fields: { section: [e('sectionUnknown')] } });
 	confirmed(input.confirm);
-	await refuseIfReported(ctx.db, loaded);
-	const definition = structuredClone(loaded.programme.definition);
-	definition.sections = definition.sections.filter((x) => x.key !== section.key);
-	await saveDefinition(ctx, loaded, definition, {
-		action: 'funder_reports.section_removed',
-		details: { section: section.key, title: section.title }
+	await saveDefinition(ctx, loaded, (definition) => {
+		const section = definition.sections.find((x) => x.key === input.section);
+		if (!section) throw new AppError('validation', { fields: { section: [e('sectionUnknown')] } });
+		definition.sections = definition.sections.filter((x) => x.key !== section.key);
+		return {
+			definition,
+			audit: {
+				action: 'funder_reports.section_removed',
+				details: { section: section.key, title: section.title }
+			},
+			result: undefined
+		};
 	});
 }
 
@@ -604,24 +645,27 @@ export async function changeProgrammeTarget(
 	const loaded = await definedProgramme(ctx, input.unverifiedProgrammeId);
 	const values = validateInput(targetSchema, input, { fallback: e('valueInvalid') });
 	const scope = input.scope === 'region' ? 'region' : 'municipality';
-	const definition = structuredClone(loaded.programme.definition);
-	const action = definition.actions.find((a) => a.key === values.action);
-	if (!action) throw new AppError('validation', { fields: { action: [e('actionUnknown')] } });
-	const before = action.kpi.kind === 'manual' ? action.kpi.target : action.kpi.targets[scope];
-	if (action.kpi.kind === 'manual') action.kpi.target = values.target;
-	else action.kpi.targets[scope] = values.target;
-	await ctx.db.transaction(async (tx) => {
-		await updateProgramme(
-			tx,
-			{ id: loaded.row.id, regionId: loaded.row.regionId },
-			{ definition: { periods: loaded.programme.periods, definition } satisfies StoredDefinition }
-		);
-		await audit(tx, ctx, {
-			regionId: loaded.row.regionId,
-			action: 'funder_reports.target_changed',
-			details: { programmeId: loaded.row.id, action: action.key, scope, before, after: values.target }
-		});
-	});
+	// A report keeps the figures it was opened with, so a target may change after the first report.
+	await saveDefinition(
+		ctx,
+		loaded,
+		(definition) => {
+			const action = definition.actions.find((a) => a.key === values.action);
+			if (!action) throw new AppError('validation', { fields: { action: [e('actionUnknown')] } });
+			const before = action.kpi.kind === 'manual' ? action.kpi.target : action.kpi.targets[scope];
+			if (action.kpi.kind === 'manual') action.kpi.target = values.target;
+			else action.kpi.targets[scope] = values.target;
+			return {
+				definition,
+				audit: {
+					action: 'funder_reports.target_changed',
+					details: { action: action.key, scope, before, after: values.target }
+				},
+				result: undefined
+			};
+		},
+		{ whileReported: true }
+	);
 }
 
 export type ReviewerOutcome = 'named' | 'invited';

@@ -38,7 +38,7 @@ import { outboxQueue } from '$lib/server/testing/outbox';
 import { notificationHandlers } from '$lib/server/features/notifications/notifications.handlers';
 import { indicatorValue } from '$lib/server/features/impact/impact.service';
 import { brusselsDay } from '$lib/server/platform/dates';
-import { translate } from '$lib/i18n';
+import { translate, type MessageKey } from '$lib/i18n';
 import {
 	addProgrammeAction,
 	addReviewer,
@@ -65,7 +65,7 @@ import {
 import { exportReportPdf, exportReportXlsx } from './funder-reports.export';
 import { answersFromForm } from './funder-reports.forms';
 import { preset } from './funder-reports.presets';
-import { programmeSchema } from './funder-reports.schemas';
+import { programmeSchema, type ProgrammeDefinition } from './funder-reports.schemas';
 import { seedDemoFunderReports } from './funder-reports.demo';
 import { eraseFunderData, exportFunderData } from './funder-reports.personal-data';
 import { consumeLoginLink, requestLoginLink } from '$lib/server/features/accounts/accounts.service';
@@ -1517,6 +1517,31 @@ describe('a programme from scratch', () => {
 	});
 });
 
+/** Runs `hold` in a transaction kept open until someone waits for its locks, then commits it. */
+async function holding<T>(hold: (tx: TestDatabase['db']) => Promise<unknown>, other: () => Promise<T>) {
+	let release!: () => void;
+	const gate = new Promise<void>((resolve) => (release = resolve));
+	let held!: () => void;
+	const isHeld = new Promise<void>((resolve) => (held = resolve));
+	const holder = database.db.transaction(async (tx) => {
+		await hold(tx);
+		held();
+		await gate;
+	});
+	await isHeld;
+	const result = other().then(
+		() => null,
+		(err: unknown) => err
+	);
+	try {
+		await untilSomeoneWaitsForALock(database);
+	} finally {
+		release();
+	}
+	await holder;
+	return result;
+}
+
 describe('a report opened while the region changes the programme', () => {
 	const fresh = {
 		name: 'Wachtrij',
@@ -1538,31 +1563,6 @@ describe('a report opened while the region changes the programme', () => {
 	};
 	const reportsOf = (id: number) =>
 		database.db.select().from(funderReports).where(eq(funderReports.programmeId, id));
-
-	/** Runs `hold` in a transaction kept open until someone waits for its locks, then commits it. */
-	async function holding<T>(hold: (tx: TestDatabase['db']) => Promise<unknown>, other: () => Promise<T>) {
-		let release!: () => void;
-		const gate = new Promise<void>((resolve) => (release = resolve));
-		let held!: () => void;
-		const isHeld = new Promise<void>((resolve) => (held = resolve));
-		const holder = database.db.transaction(async (tx) => {
-			await hold(tx);
-			held();
-			await gate;
-		});
-		await isHeld;
-		const result = other().then(
-			() => null,
-			(err: unknown) => err
-		);
-		try {
-			await untilSomeoneWaitsForALock(database);
-		} finally {
-			release();
-		}
-		await holder;
-		return result;
-	}
 
 	it('refuses the region’s change that waited for a report being opened (check and write under one lock)', async () => {
 		const { id, action } = await withOneAction();
@@ -1595,5 +1595,334 @@ describe('a report opened while the region changes the programme', () => {
 			'funderReports.errors.actionsRequired'
 		]);
 		expect(await reportsOf(id)).toEqual([]);
+	});
+});
+
+/**
+ * A handle on the test database whose first transaction waits for `go`: a use case run with it loads the
+ * programme (plain reads) and stops just before its transaction, so another edit can run in full in between.
+ * The interleaving is set by the test, not by timing, on PGlite as on PostgreSQL.
+ */
+function pausedBeforeTransaction(db: TestDatabase['db']) {
+	let reached!: () => void;
+	const atTransaction = new Promise<void>((resolve) => (reached = resolve));
+	let go!: () => void;
+	const gate = new Promise<void>((resolve) => (go = resolve));
+	const paused = new Proxy(db, {
+		get(target, prop) {
+			if (prop === 'transaction')
+				return async (...args: Parameters<TestDatabase['db']['transaction']>) => {
+					reached();
+					await gate;
+					return target.transaction(...args);
+				};
+			const value: unknown = Reflect.get(target, prop, target);
+			return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+		}
+	});
+	return { db: paused, atTransaction, go };
+}
+
+describe('two regional admins editing the same programme at once', () => {
+	let otherAdmin: Actor;
+	const fresh = {
+		name: 'Samen bewerkt',
+		funder: 'Provincie',
+		threshold: '30',
+		submitter: 'municipality',
+		periods: [{ label: 'Jaar 1', from: `${THIS_YEAR}-01-01`, to: `${THIS_YEAR}-12-31` }]
+	};
+
+	beforeAll(async () => {
+		const u = await buildUser(database.db);
+		await grantRegionRole(database.db, regionId, u.id, 'regional_admin');
+		otherAdmin = await actorOf(database.db, u);
+	});
+
+	/** A programme with one action (with one expectation) and one extra section. */
+	async function shared() {
+		const ctx = as(regionAdmin);
+		const { id } = await createEmptyProgramme(ctx, { unverifiedRegionId: regionId, ...fresh });
+		const { key: action } = await addProgrammeAction(ctx, {
+			unverifiedProgrammeId: id,
+			title: 'Buurtfeesten',
+			kind: 'manual',
+			label: 'Feesten',
+			target: '4'
+		});
+		const { key: expectation } = await saveProgrammeExpectation(ctx, {
+			unverifiedProgrammeId: id,
+			action,
+			title: 'Elke wijk',
+			kind: 'each',
+			limit: '250',
+			items: 'Centrum\nBel'
+		});
+		const { key: section } = await saveProgrammeSection(ctx, {
+			unverifiedProgrammeId: id,
+			title: 'Mentorbestuur',
+			questions: [{ label: 'Hoeveel netwerken?', kind: 'count', limit: '' }]
+		});
+		return { id, action, expectation, section };
+	}
+
+	const definitionOf = async (id: number) => {
+		const [row] = await database.db.select().from(funderProgrammes).where(eq(funderProgrammes.id, id));
+		return (row!.definition as { definition: ProgrammeDefinition }).definition;
+	};
+	const auditOfProgramme = async (id: number) =>
+		(await database.db.select().from(auditLog).orderBy(auditLog.id)).filter(
+			(r) => (r.details as { programmeId?: number }).programmeId === id
+		);
+
+	/**
+	 * The other admin's edit loads the programme first and waits before its transaction; this admin's edit runs
+	 * in full meanwhile; then the other's saves. Both started from the same state. Returns the other's refusal.
+	 */
+	async function fromTheSameState<T>(
+		first: (ctx: ReturnType<typeof as>) => Promise<unknown>,
+		second: (ctx: ReturnType<typeof as>) => Promise<T>
+	): Promise<{ value: T | null; err: unknown }> {
+		const paused = pausedBeforeTransaction(database.db);
+		const late = second({ ...as(otherAdmin), db: paused.db }).then(
+			(value) => ({ value, err: null }),
+			(err: unknown) => ({ value: null, err })
+		);
+		// It reaches its transaction having loaded the programme (or is refused before that, as it would be).
+		await Promise.race([paused.atTransaction, late]);
+		await first(as(regionAdmin));
+		paused.go();
+		return late;
+	}
+
+	it('keeps both actions added from the same loaded programme, each with a key unique among the actions as they stand', async () => {
+		const { id, action } = await shared();
+		const add = (ctx: ReturnType<typeof as>) =>
+			addProgrammeAction(ctx, {
+				unverifiedProgrammeId: id,
+				title: 'Repair café',
+				kind: 'manual',
+				label: 'Edities',
+				target: '6'
+			});
+		const { value, err } = await fromTheSameState(add, add);
+		expect(err).toBeNull();
+		expect(value).toEqual({ key: 'repair-cafe-2' });
+		const keys = (await definitionOf(id)).actions.map((a) => a.key);
+		expect(keys).toEqual([action, 'repair-cafe', 'repair-cafe-2']);
+		const added = (await auditOfProgramme(id)).filter((r) => r.action === 'funder_reports.action_added');
+		expect(added.map((r) => (r.details as { action: string }).action)).toEqual([
+			action,
+			'repair-cafe',
+			'repair-cafe-2'
+		]);
+	});
+
+	it('keeps every kind of edit made from the same loaded programme: sections, expectations, targets, removals', async () => {
+		const { id, action, expectation, section } = await shared();
+		// This admin adds a section while the other adds an expectation to the action.
+		expect(
+			(
+				await fromTheSameState(
+					(ctx) =>
+						saveProgrammeSection(ctx, {
+							unverifiedProgrammeId: id,
+							title: 'Vrijwilligers',
+							questions: [{ label: 'Wie hielp?', kind: 'text', limit: '300' }]
+						}),
+					(ctx) =>
+						saveProgrammeExpectation(ctx, {
+							unverifiedProgrammeId: id,
+							action,
+							title: 'Minstens twee',
+							kind: 'atLeast',
+							min: '2',
+							limit: '250',
+							items: 'Muziek\nEten\nSpelen'
+						})
+				)
+			).err
+		).toBeNull();
+		// This admin changes the target while the other changes the first expectation's items.
+		expect(
+			(
+				await fromTheSameState(
+					(ctx) =>
+						changeProgrammeTarget(ctx, {
+							unverifiedProgrammeId: id,
+							action,
+							scope: 'municipality',
+							target: '9'
+						}),
+					(ctx) =>
+						saveProgrammeExpectation(ctx, {
+							unverifiedProgrammeId: id,
+							action,
+							expectation,
+							title: 'Elke wijk',
+							kind: 'each',
+							limit: '250',
+							items: 'Centrum\nBel\nWinkelomstraat'
+						})
+				)
+			).err
+		).toBeNull();
+		// This admin removes the first section while the other changes the target again.
+		expect(
+			(
+				await fromTheSameState(
+					(ctx) => removeProgrammeSection(ctx, { unverifiedProgrammeId: id, section, confirm: 'ja' }),
+					(ctx) =>
+						changeProgrammeTarget(ctx, {
+							unverifiedProgrammeId: id,
+							action,
+							scope: 'municipality',
+							target: '11'
+						})
+				)
+			).err
+		).toBeNull();
+		const definition = await definitionOf(id);
+		expect(definition.sections.map((s) => s.title)).toEqual(['Vrijwilligers']);
+		const [only] = definition.actions;
+		expect(only!.kpi).toMatchObject({ kind: 'manual', target: 11 });
+		expect(only!.expectations.map((x) => [x.title, x.items.map((i) => i.label)])).toEqual([
+			['Elke wijk', ['Centrum', 'Bel', 'Winkelomstraat']],
+			['Minstens twee', ['Muziek', 'Eten', 'Spelen']]
+		]);
+	});
+
+	it('refuses an edit of what another admin removed meanwhile beside its field, and writes nothing of it', async () => {
+		const edits: [
+			string,
+			(ctx: ReturnType<typeof as>, t: Awaited<ReturnType<typeof shared>>) => Promise<unknown>,
+			string,
+			string
+		][] = [
+			[
+				'target',
+				(ctx, t) =>
+					changeProgrammeTarget(ctx, {
+						unverifiedProgrammeId: t.id,
+						action: t.action,
+						scope: 'municipality',
+						target: '8'
+					}),
+				'action',
+				'funderReports.errors.actionUnknown'
+			],
+			[
+				'removal',
+				(ctx, t) =>
+					removeProgrammeAction(ctx, { unverifiedProgrammeId: t.id, action: t.action, confirm: 'ja' }),
+				'action',
+				'funderReports.errors.actionUnknown'
+			],
+			[
+				'new expectation',
+				(ctx, t) =>
+					saveProgrammeExpectation(ctx, {
+						unverifiedProgrammeId: t.id,
+						action: t.action,
+						title: 'Nieuw',
+						kind: 'each',
+						limit: '100',
+						items: 'Een'
+					}),
+				'action',
+				'funderReports.errors.actionUnknown'
+			],
+			[
+				'changed expectation',
+				(ctx, t) =>
+					saveProgrammeExpectation(ctx, {
+						unverifiedProgrammeId: t.id,
+						action: t.action,
+						expectation: t.expectation,
+						title: 'Anders',
+						kind: 'each',
+						limit: '100',
+						items: 'Een'
+					}),
+				'action',
+				'funderReports.errors.actionUnknown'
+			],
+			[
+				'removed expectation',
+				(ctx, t) =>
+					removeProgrammeExpectation(ctx, {
+						unverifiedProgrammeId: t.id,
+						action: t.action,
+						expectation: t.expectation,
+						confirm: 'ja'
+					}),
+				'expectation',
+				'funderReports.errors.expectationUnknown'
+			]
+		];
+		for (const [what, edit, field, message] of edits) {
+			const t = await shared();
+			const { err } = await fromTheSameState(
+				(ctx) => removeProgrammeAction(ctx, { unverifiedProgrammeId: t.id, action: t.action, confirm: 'ja' }),
+				(ctx) => edit(ctx, t)
+			);
+			expect(err, what).toMatchObject({ code: 'validation' });
+			expect((err as { options: { fields: Record<string, string[]> } }).options.fields[field], what).toEqual([
+				message
+			]);
+			expect(translate('nl', message as MessageKey), what).not.toBe(message);
+			const definition = await definitionOf(t.id);
+			expect(definition.actions, what).toEqual([]);
+			expect(
+				definition.sections.map((s) => s.key),
+				what
+			).toEqual([t.section]);
+			const audit = (await auditOfProgramme(t.id)).map((r) => r.action);
+			expect(audit.at(-1), what).toBe('funder_reports.action_removed');
+			expect(
+				audit.filter((a) => a === 'funder_reports.action_removed'),
+				what
+			).toHaveLength(1);
+		}
+		// A section another admin removed meanwhile: its change is refused, and not added back.
+		const t = await shared();
+		const { err } = await fromTheSameState(
+			(ctx) =>
+				removeProgrammeSection(ctx, { unverifiedProgrammeId: t.id, section: t.section, confirm: 'ja' }),
+			(ctx) =>
+				saveProgrammeSection(ctx, {
+					unverifiedProgrammeId: t.id,
+					section: t.section,
+					title: 'Mentorbestuur (bijgewerkt)',
+					questions: [{ label: 'Hoeveel netwerken?', kind: 'count', limit: '' }]
+				})
+		);
+		expect((err as { options: { fields: Record<string, string[]> } }).options.fields.section).toEqual([
+			'funderReports.errors.sectionUnknown'
+		]);
+		expect((await definitionOf(t.id)).sections).toEqual([]);
+	});
+
+	it('applies an edit that waited for another admin’s lock to the definition that one left (both actions stay)', async () => {
+		const { id, action } = await shared();
+		const add = (ctx: ReturnType<typeof as>, title: string) =>
+			addProgrammeAction(ctx, {
+				unverifiedProgrammeId: id,
+				title,
+				kind: 'manual',
+				label: 'Keer',
+				target: '3'
+			});
+		// This admin's addition holds the programme's lock, uncommitted, until the other's waits for it.
+		const err = await holding(
+			(tx) => add({ ...as(regionAdmin), db: tx }, 'Straatspeeldag'),
+			() => add(as(otherAdmin), 'Buurtbarbecue')
+		);
+		expect(err).toBeNull();
+		expect((await definitionOf(id)).actions.map((a) => a.key)).toEqual([
+			action,
+			'straatspeeldag',
+			'buurtbarbecue'
+		]);
 	});
 });
