@@ -43,7 +43,11 @@ afterAll(async () => {
 	if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-/** Runs the child; kills it with SIGKILL after `killAfter` handlers began, or lets it finish. */
+/**
+ * Runs the child; kills it with SIGKILL while the `killAfter`-th handler waits in its transaction (after its write,
+ * before its commit), or lets it finish. The child waits for an answer to each handler it begins, so the kill
+ * never lands between two handlers, however late this process reads its lines, and no line comes after it.
+ */
 function runChild(killAfter: number | null): Promise<{ began: number; killed: boolean }> {
 	const { child, stderr } = spawnTestChild(
 		'src/lib/server/testing/dispatcher-crash-child.ts',
@@ -54,12 +58,12 @@ function runChild(killAfter: number | null): Promise<{ began: number; killed: bo
 	createInterface({ input: child.stdout }).on('line', (line) => {
 		if (!line.startsWith('handling ')) return;
 		began++;
-		if (killAfter !== null && began === killAfter && !killed) {
-			killed = child.kill('SIGKILL');
-		}
+		if (killAfter !== null && began === killAfter && !killed) killed = child.kill('SIGKILL');
+		else if (!killed) child.stdin.write('go\n');
 	});
 	return new Promise((resolve, reject) => {
-		child.on('exit', (code, signal) => {
+		// 'close', not 'exit': once its output has been read to the end.
+		child.on('close', (code, signal) => {
 			if (killed && signal === 'SIGKILL') resolve({ began, killed });
 			else if (!killed && code === 0) resolve({ began, killed });
 			else reject(new Error(`child ended with ${code ?? signal}: ${stderr()}`));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createPageCache, isShareableRequest, pageCacheKey, pageResponse } from './page-cache';
 
 const get = (path: string, headers: Record<string, string> = {}) =>
@@ -75,21 +75,29 @@ describe('page cache', () => {
 	});
 
 	it('lets one request render an expired page while the others get it as it was, then forgets it', async () => {
-		const cache = createPageCache({ ttlMs: 20, staleMs: 60, maxEntries: 10, maxBytes: 1_000_000 });
-		const html = { 'content-type': 'text/html' };
-		await cache.store('a', new Response('old', { headers: html }));
-		await new Promise((r) => setTimeout(r, 30));
-		expect(cache.get('a')).toBeUndefined(); // this one renders
-		expect(new TextDecoder().decode(cache.get('a')!.body)).toBe('old'); // the others wait for nothing
-		await cache.store('a', new Response('new', { headers: html }));
-		expect(new TextDecoder().decode(cache.get('a')!.body)).toBe('new');
-		// A write still clears at once: nothing stale is served after it.
-		cache.clear();
-		expect(cache.get('a')).toBeUndefined();
-		// Past the stale window the old copy is gone for everyone.
-		await cache.store('b', new Response('b', { headers: html }));
-		await new Promise((r) => setTimeout(r, 100));
-		expect(cache.get('b')).toBeUndefined();
-		expect(cache.get('b')).toBeUndefined();
+		// The page's clock is set, not slept on: a sleep of 30 ms that a loaded machine stretches past the stale
+		// window (80 ms) would find the old copy gone for everyone.
+		vi.useFakeTimers({ toFake: ['Date'] });
+		try {
+			vi.setSystemTime(new Date('2026-12-05T12:00:00.000Z'));
+			const cache = createPageCache({ ttlMs: 20, staleMs: 60, maxEntries: 10, maxBytes: 1_000_000 });
+			const html = { 'content-type': 'text/html' };
+			await cache.store('a', new Response('old', { headers: html }));
+			vi.setSystemTime(new Date('2026-12-05T12:00:00.030Z'));
+			expect(cache.get('a')).toBeUndefined(); // this one renders
+			expect(new TextDecoder().decode(cache.get('a')!.body)).toBe('old'); // the others wait for nothing
+			await cache.store('a', new Response('new', { headers: html }));
+			expect(new TextDecoder().decode(cache.get('a')!.body)).toBe('new');
+			// A write still clears at once: nothing stale is served after it.
+			cache.clear();
+			expect(cache.get('a')).toBeUndefined();
+			// Past the stale window the old copy is gone for everyone.
+			await cache.store('b', new Response('b', { headers: html }));
+			vi.setSystemTime(new Date('2026-12-05T12:00:00.200Z'));
+			expect(cache.get('b')).toBeUndefined();
+			expect(cache.get('b')).toBeUndefined();
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });

@@ -1,12 +1,16 @@
 // The child process of the dispatcher's crash test (platform/events.crash.test.ts), run with vite-node: the
-// real dispatcher on the test's database, with handlers slow enough to be killed in the middle of one.
-// It says "handling <handler> <event>" inside each handler's transaction, before the slow part, and exits
-// once nothing is left to dispatch.
+// real dispatcher on the test's database. Inside each handler's transaction, after its write, it says
+// "handling <handler> <event>" and waits for a line on stdin before the transaction may commit: the parent
+// answers each, except the one it kills the child in, so the kill always lands inside a handler. It exits once
+// nothing is left to dispatch.
+import { createInterface } from 'node:readline';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '$lib/server/db/client';
 import { createLogger } from '$lib/server/platform/log';
 import { createEventDispatcher, defineEventHandler } from '$lib/server/platform/events.dispatcher';
 
+const answers = createInterface({ input: process.stdin });
+const nextAnswer = answers[Symbol.asyncIterator]();
 const url = process.env.CRASH_DATABASE_URL;
 const dataDir = process.env.CRASH_DATA_DIR;
 const database = url
@@ -22,7 +26,7 @@ function recorder(name: string, events: ('vote.cast' | 'suggestion.published')[]
 				sql`INSERT INTO crash_seen (handler, event_id, subject) VALUES (${name}, ${event.id}, ${event.subjectId})`
 			);
 			process.stdout.write(`handling ${name} ${event.id}\n`);
-			await new Promise((resolve) => setTimeout(resolve, 25));
+			await nextAnswer.next();
 		}
 	});
 }
@@ -36,4 +40,6 @@ const dispatcher = createEventDispatcher(database, createLogger('silent'), {
 });
 while ((await dispatcher.runOnce()) > 0);
 await database.close();
+answers.close();
+process.stdin.destroy();
 process.stdout.write('idle\n');

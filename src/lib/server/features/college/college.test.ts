@@ -35,11 +35,14 @@ let mol: Tenant;
 let geelAlderman: Awaited<ReturnType<typeof buildStaff>>;
 let molAlderman: Awaited<ReturnType<typeof buildStaff>>;
 
-// Monday 7 December 2026, 08:30 in Brussels (CET, UTC+1): the week reported is 30 November to 6 December.
-const MONDAY_MORNING = new Date('2026-12-07T07:30:00Z');
-const THIS_WEEK = new Date('2026-12-02T12:00:00Z');
-const WEEK_BEFORE = new Date('2026-11-25T12:00:00Z');
-const EARLIER = new Date('2026-11-10T12:00:00Z');
+// Monday 30 November 2026, 08:30 in Brussels (CET, UTC+1): the week reported is 23 to 29 November. A week in the
+// past for good: the app's own hourly run (queued at start and every hour) reports the real clock's last whole
+// week, always a later one, so it never claims this week before the test's runs do (with the week of 30 November
+// it did, all week of 7 December 2026, once the job queued at start ran after the aldermen were made).
+const MONDAY_MORNING = new Date('2026-11-30T07:30:00Z');
+const THIS_WEEK = new Date('2026-11-25T12:00:00Z');
+const WEEK_BEFORE = new Date('2026-11-18T12:00:00Z');
+const EARLIER = new Date('2026-11-03T12:00:00Z');
 
 const ctx = (tenant: Tenant, actor?: Actor) => withTenant(requestCtx(app, 'college-test', { actor }), tenant);
 const jobContext = (): JobContext => ({
@@ -108,11 +111,11 @@ afterAll(() => running?.stop());
 
 describe('the week', () => {
 	it('is the last whole week from Monday to Monday in Brussels, 167 hours across the spring change', async () => {
-		const december = await lastWholeWeek(database.db, { now: MONDAY_MORNING });
-		expect(december.from.toISOString()).toBe('2026-11-29T23:00:00.000Z');
-		expect(december.to.toISOString()).toBe('2026-12-06T23:00:00.000Z');
-		expect(december.previousFrom.toISOString()).toBe('2026-11-22T23:00:00.000Z');
-		expect(december.weekStart).toBe('2026-11-30');
+		const november = await lastWholeWeek(database.db, { now: MONDAY_MORNING });
+		expect(november.from.toISOString()).toBe('2026-11-22T23:00:00.000Z');
+		expect(november.to.toISOString()).toBe('2026-11-29T23:00:00.000Z');
+		expect(november.previousFrom.toISOString()).toBe('2026-11-15T23:00:00.000Z');
+		expect(november.weekStart).toBe('2026-11-23');
 		// Summer time began on Sunday 29 March 2026.
 		const spring = await lastWholeWeek(database.db, { now: new Date('2026-03-31T10:00:00Z') });
 		expect(spring.weekStart).toBe('2026-03-23');
@@ -173,7 +176,7 @@ describe('the weekly overview page', () => {
 
 describe('the weekly mail', () => {
 	it('waits for Monday morning, then goes to each municipality’s aldermen once however often the job runs', async () => {
-		const early = new Date('2026-12-07T05:30:00Z'); // 06:30 in Brussels
+		const early = new Date('2026-11-30T05:30:00Z'); // 06:30 in Brussels
 		expect(await sendWeeklyOverviews(jobContext(), { now: early })).toBe(0);
 
 		const runs = await Promise.all([
@@ -181,15 +184,15 @@ describe('the weekly mail', () => {
 			sendWeeklyOverviews(jobContext(), { now: MONDAY_MORNING })
 		]);
 		expect(runs.reduce((a, b) => a + b, 0)).toBe(2);
-		expect(await sendWeeklyOverviews(jobContext(), { now: new Date('2026-12-09T10:00:00Z') })).toBe(0);
+		expect(await sendWeeklyOverviews(jobContext(), { now: new Date('2026-12-02T10:00:00Z') })).toBe(0);
 
 		const geelMail = await smtp.waitFor(
-			(m) => m.to.includes(geelAlderman.user.email!) && m.decoded.includes('week van 30 november 2026')
+			(m) => m.to.includes(geelAlderman.user.email!) && m.decoded.includes('week van 23 november 2026')
 		);
 		const molMail = await smtp.waitFor(
-			(m) => m.to.includes(molAlderman.user.email!) && m.decoded.includes('week van 30 november 2026')
+			(m) => m.to.includes(molAlderman.user.email!) && m.decoded.includes('week van 23 november 2026')
 		);
-		expect(geelMail.decoded).toContain('Weekoverzicht Geel: week van 30 november 2026');
+		expect(geelMail.decoded).toContain('Weekoverzicht Geel: week van 23 november 2026');
 		expect(geelMail.decoded).toContain('Nieuwe suggesties: 2 (week ervoor: 2)');
 		expect(geelMail.decoded).toContain('Nieuwe mensen in de pool van klimaatmakers: 1 (week ervoor: 2)');
 		expect(geelMail.decoded).toContain('/geel/beheer/weekoverzicht');
@@ -199,13 +202,13 @@ describe('the weekly mail', () => {
 		await new Promise((r) => setTimeout(r, 1_000));
 		// (The app's own hourly run at start may have mailed the week before today's; only this week counts.)
 		const ofThisWeek = (email: string) =>
-			smtp.messages.filter((m) => m.to.includes(email) && m.decoded.includes('week van 30 november 2026'));
+			smtp.messages.filter((m) => m.to.includes(email) && m.decoded.includes('week van 23 november 2026'));
 		expect(ofThisWeek(geelAlderman.user.email!)).toHaveLength(1);
 		expect(ofThisWeek(molAlderman.user.email!)).toHaveLength(1);
 		const [count] = await database.db
 			.select({ n: sql<number>`count(*)::int` })
 			.from(weeklyOverviews)
-			.where(eq(weeklyOverviews.weekStart, '2026-11-30'));
+			.where(eq(weeklyOverviews.weekStart, '2026-11-23'));
 		expect(count?.n).toBe(2);
 	});
 });
