@@ -57,8 +57,13 @@ describe('an App started with a registry', () => {
 		demo: { load: async () => void steps.push('quizzes.demo') }
 	});
 
+	/** The clock hour the app started in: the hourly job's singleton slot. */
+	let startHour = 0;
+	const hourOf = (ms: number) => Math.floor(ms / 3_600_000);
+
 	beforeAll(async () => {
 		database = await createEmptyTestDatabase();
+		startHour = hourOf(Date.now());
 		app = await startApp(config(), silentLog, {
 			database,
 			features: [municipalitiesFeature, polls, quizzes]
@@ -86,7 +91,10 @@ describe('an App started with a registry', () => {
 
 	it('queues an hourly job at start, and no second one in the same hour', async () => {
 		await vi.waitFor(() => expect(hours).toEqual([{}]), { timeout: 20_000, interval: 200 });
-		expect(await app.jobs.send('polls.hourly', {}, { singletonSeconds: 3_600 })).toBeNull();
+		const second = await app.jobs.send('polls.hourly', {}, { singletonSeconds: 3_600 });
+		// Refused within the hour the first was queued in; a run that crossed the top of the hour (the start at
+		// 10:59:59, this send at 11:00:01) rightly queues the next hour's, and says nothing about the singleton.
+		if (hourOf(Date.now()) === startHour) expect(second).toBeNull();
 	});
 
 	it("queues a mail in the caller's transaction: gone with a rollback, there with the commit", async () => {
