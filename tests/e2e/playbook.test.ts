@@ -3,7 +3,10 @@
 // a trajectory from it (a missing name is refused beside the field, what was typed kept), ticks its first step and
 // is refused dates in the wrong order; the region's overview shows Geel using it; a visitor reads the template on
 // the public page and downloads the PDF and the Markdown, which carry the new version; a citizen opening the back
-// office is refused. Staff pages run without JavaScript (the app's scripts blocked), by keyboard.
+// office is refused. Then Geel proposes a step back, which the admin declines only after ticking the box (without
+// it: the message beside the box, the proposal still open), and the admin takes the template offline, again only
+// after the tick, and its public page is gone. Staff pages run without JavaScript (the app's scripts blocked), by
+// keyboard.
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -175,6 +178,62 @@ describe('the playbook', () => {
 			await checkA11y(lotte.page, 'the refusal');
 		} finally {
 			await lotte.context.close();
+		}
+	});
+
+	// Apart from the journey above, so each stays within the test's time: the two one-click changes of the
+	// template's page that cannot simply be undone ask for the tick first.
+	it('declines a proposal and takes a template offline only after the tick, without JavaScript', async () => {
+		const admin = await as(/Els Van den Broeck/);
+		const bart = await as(/Bart Claes/);
+		try {
+			// Geel proposes a step of its demo trajectory back to the region.
+			const b = bart.page;
+			await visit(b, '/geel/beheer/draaiboek');
+			await b.getByRole('link', { name: 'Klimaatdoeners Geel 2026' }).press('Enter');
+			await b.waitForURL(/\/geel\/beheer\/draaiboek\/\d+$/);
+			await b.getByRole('link', { name: 'Oproep naar burgers' }).press('Enter');
+			await b.waitForURL(/\/stappen\/\d+$/);
+			await typeInto(b, 'Wat is er beter?', 'De bibliotheek deelt de oproep ook.');
+			await b.getByRole('button', { name: 'Voorstellen aan de regio' }).press('Enter');
+			await b.waitForURL(/gelukt=voorgesteld/);
+
+			// The regional admin declines it: without the tick the message is beside the box and it stays open.
+			const a = admin.page;
+			await visit(a, '/beheer/draaiboek/klimaatdoeners#voorstellen');
+			await a.getByRole('button', { name: 'Afwijzen — Geel' }).press('Enter');
+			await a.locator('[id^="decline-"][id$="-error"]').waitFor();
+			const declineBox = a.getByLabel(/^Ja, wijs het voorstel van Geel af/);
+			const declineError = await declineBox.getAttribute('aria-describedby');
+			expect(await a.locator(`#${declineError}`).innerText()).toBe('Vink aan dat je het zeker weet.');
+			expect(await declineBox.getAttribute('aria-invalid')).toBe('true');
+			expect(await a.locator('#voorstellen').innerText()).not.toContain('Beslist');
+			await checkA11y(a, 'a proposal not declined without the tick');
+			await declineBox.check();
+			await a.getByRole('button', { name: 'Afwijzen — Geel' }).press('Enter');
+			await a.waitForURL(/gelukt=afgewezen/);
+			expect(await a.getByRole('status').first().innerText()).toContain('Het voorstel is afgewezen.');
+			expect(await a.locator('#voorstellen').innerText()).toContain('afgewezen');
+			await checkA11y(a, 'a proposal declined');
+
+			// Taking the template offline: refused without the tick (still public), done with it (gone).
+			await a.getByRole('button', { name: 'Offline halen' }).press('Enter');
+			await a.locator('#unpublish-error').waitFor();
+			expect(await a.locator('#unpublish-error').innerText()).toBe('Vink aan dat je het zeker weet.');
+			await checkA11y(a, 'a template not taken offline without the tick');
+			expect((await visit(journey.page, '/draaiboek/klimaatdoeners')).status()).toBe(200);
+			await a.getByLabel(`Ja, haal het traject “${TEMPLATE}” offline`).check();
+			await a.getByRole('button', { name: 'Offline halen' }).press('Enter');
+			await a.waitForURL(/gelukt=offline/);
+			expect(await a.getByRole('status').first().innerText()).toContain('offline gehaald');
+			await checkA11y(a, 'the template offline');
+			expect((await visit(journey.page, '/draaiboek/klimaatdoeners')).status()).toBe(404);
+
+			expect(realProblems(admin.problems)).toEqual([]);
+			expect(realProblems(bart.problems)).toEqual([]);
+		} finally {
+			await admin.context.close();
+			await bart.context.close();
 		}
 	});
 });

@@ -113,6 +113,7 @@ export const communication = {
 			'Gewone tekst (de website mag Markdown). Links naar Meedoen krijgen vanzelf de code van dit kanaal.',
 		save: 'Tekst bewaren',
 		reset: 'Terug naar de voorgestelde tekst',
+		resetConfirm: 'Ja, gooi de eigen tekst voor {channel} weg (hij wordt niet bewaard)',
 		addHeading: 'Een moment toevoegen',
 		kindField: 'Soort moment',
 		channelsField: 'Kanalen',

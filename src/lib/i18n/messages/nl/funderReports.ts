@@ -271,7 +271,6 @@ export const funderReports = {
 		kpiKindInvalid: 'Kies of het KPI een impactindicator volgt of met de hand ingevuld wordt.',
 		programmeInUse:
 			'Dit programma heeft al rapporten: de acties veranderen niet meer, zodat de rapporten blijven kloppen.',
-		confirmRemoval: 'Vink aan dat u dit echt wilt verwijderen.',
 		programmeChanged:
 			'Het programma werd net gewijzigd terwijl het rapport geopend werd. Probeer het rapport opnieuw te openen.',
 		thresholdInvalid: 'De drempel is een geheel getal van 1 tot 100.',

@@ -50,6 +50,10 @@ export const playbookAdmin = {
 			'Er zijn wijzigingen sinds de laatste publicatie. Gemeenten en bezoekers zien ze pas na het publiceren.',
 		publicPage: 'Bekijk de publieke pagina',
 		publish: 'Publiceren als nieuwe versie',
+		unpublishHeading: 'Offline halen',
+		unpublishIntro:
+			'Een traject dat offline is, staat niet meer in het publieke draaiboek en gemeenten kunnen er geen nieuw traject mee starten. Gemeenten die het al lopen, gaan gewoon verder. Publiceer het opnieuw om het terug online te zetten.',
+		unpublishConfirm: 'Ja, haal het traject “{title}” offline',
 		unpublish: 'Offline halen',
 		adminPublishes: 'De regiobeheerder publiceert het traject.',
 		detailsHeading: 'Over het traject',
@@ -93,6 +97,7 @@ export const playbookAdmin = {
 		reason: 'Waarom',
 		accept: 'Aanvaarden',
 		decline: 'Afwijzen',
+		declineConfirm: 'Ja, wijs het voorstel van {municipality} af (dat kan niet ongedaan gemaakt worden)',
 		decidedHeading: 'Beslist',
 		status: { open: 'wacht op een beslissing', accepted: 'aanvaard', declined: 'afgewezen' }
 	},

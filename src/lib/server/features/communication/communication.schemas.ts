@@ -98,9 +98,8 @@ export const selectionSchema = z.object({
 		})
 });
 
-export const confirmSchema = z.object({
-	confirm: z.literal('on', { error: 'backoffice.errors.confirmRequired' })
-});
+// The shared "yes, I mean it" box of destructive actions.
+export { confirmSchema } from '$lib/server/platform/validation';
 
 /** The week's filters: a bad value is left out (the page says so for the week). */
 export const weekFiltersSchema = z.object({

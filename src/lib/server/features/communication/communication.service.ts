@@ -634,9 +634,14 @@ export const saveCommunicationText = command({
 	}
 });
 
+/** Throws the staff's own text away for the suggested one, once they ticked that they mean it: it is not kept. */
 export const resetCommunicationText = command({
-	load: (ctx, scope, input: { unverifiedPlanId: unknown; unverifiedTextId: unknown }) =>
-		loadText(ctx.db, scope, input),
+	load: (
+		ctx,
+		scope,
+		input: { unverifiedPlanId: unknown; unverifiedTextId: unknown } & RawInput<typeof confirmSchema>
+	) => loadText(ctx.db, scope, input),
+	schema: confirmSchema,
 	execute: async (tx, { scope, loaded, record }) => {
 		await updateText(tx, {
 			municipalityId: scope.municipality.id,

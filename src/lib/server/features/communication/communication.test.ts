@@ -217,7 +217,7 @@ describe('a plan with the usual moments', () => {
 });
 
 describe('editing a plan', () => {
-	it('keeps an edited text, tags the own links in it, and goes back to the suggestion', async () => {
+	it('keeps an edited text, tags the own links in it, and goes back to the suggestion only after the tick', async () => {
 		const event = await buildEvent(db(), geel, { title: 'Infoavond' });
 		const page = await planFor('event', event.id, new Date());
 		const mail = everyText(page).find((t) => t.channel === 'email')!;
@@ -236,7 +236,18 @@ describe('editing a plan', () => {
 		expect(new URL(link!).searchParams.get('utm_source')).toBe('email');
 		expect(saved.body).toMatch(/utm_content=\w+\. Tot dan!$/);
 
-		await resetCommunicationText(as(officer), ids);
+		// The own text is thrown away only after the tick: without it the refusal says so beside the box.
+		const unticked = await refusal(
+			resetCommunicationText(as(officer), { ...ids, confirm: '' }),
+			'validation'
+		);
+		expect(unticked.options.fields).toEqual({ confirm: ['backoffice.errors.confirmRequired'] });
+		saved = everyText(
+			await getCommunicationPlan(as(officer), { unverifiedId: String(page.plan.id), origin: ORIGIN })
+		).find((t) => t.id === mail.id)!;
+		expect(saved.edited).toBe(true);
+		expect(saved.subject).toBe('Kom naar de infoavond');
+		await resetCommunicationText(as(officer), { ...ids, confirm: 'on' });
 		saved = everyText(
 			await getCommunicationPlan(as(officer), { unverifiedId: String(page.plan.id), origin: ORIGIN })
 		).find((t) => t.id === mail.id)!;

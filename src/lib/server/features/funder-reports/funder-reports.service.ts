@@ -10,7 +10,7 @@ import type { Actor } from '$lib/server/platform/policy';
 import { AppError, type FieldErrors } from '$lib/server/platform/errors';
 import { writeAudit, type AuditAction } from '$lib/server/platform/audit';
 import { writeDomainEvent } from '$lib/server/platform/events';
-import { validateInput } from '$lib/server/platform/validation';
+import { confirmSchema, validateInput } from '$lib/server/platform/validation';
 import { parseId } from '$lib/domain/ids';
 import { indicatorValue } from '$lib/server/features/impact/impact.service';
 import { brusselsDay } from '$lib/server/platform/dates';
@@ -408,12 +408,9 @@ export async function removeProgrammeAction(
 	});
 }
 
+/** The back office's one "yes, I mean it" box (the kit's ConfirmForm), refused beside it when not ticked. */
 function confirmed(confirm: unknown) {
-	if (confirm !== 'ja')
-		throw new AppError('validation', {
-			fields: { confirm: [e('confirmRemoval')] },
-			message: e('confirmRemoval')
-		});
+	validateInput(confirmSchema, { confirm });
 }
 
 /** Keys for labels: a label kept from before keeps its key, a new one gets one of its own. */

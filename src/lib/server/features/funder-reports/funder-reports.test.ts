@@ -666,7 +666,7 @@ describe('minimum expectations and extra sections in the region’s editor', () 
 				unverifiedProgrammeId: id,
 				action,
 				expectation: each.key,
-				confirm: 'ja'
+				confirm: 'on'
 			}),
 			'conflict'
 		);
@@ -692,14 +692,15 @@ describe('minimum expectations and extra sections in the region’s editor', () 
 			removeProgrammeExpectation(as(regionAdmin), { ...remove, confirm: '' }),
 			'validation'
 		);
-		expect(unconfirmed.options.fields?.confirm).toEqual(['funderReports.errors.confirmRemoval']);
-		await refusal(removeProgrammeExpectation(as(molAdmin), { ...remove, confirm: 'ja' }), 'not_found');
+		expect(unconfirmed.options.fields?.confirm).toEqual(['backoffice.errors.confirmRequired']);
+		expect((await summaryOf(id)).editor!.expectations.map((x) => x.key)).toEqual([key]);
+		await refusal(removeProgrammeExpectation(as(molAdmin), { ...remove, confirm: 'on' }), 'not_found');
 		const wrong = await refusal(
-			removeProgrammeExpectation(as(regionAdmin), { ...remove, expectation: 'nope', confirm: 'ja' }),
+			removeProgrammeExpectation(as(regionAdmin), { ...remove, expectation: 'nope', confirm: 'on' }),
 			'validation'
 		);
 		expect(wrong.options.fields?.expectation).toEqual(['funderReports.errors.expectationUnknown']);
-		await removeProgrammeExpectation(as(regionAdmin), { ...remove, confirm: 'ja' });
+		await removeProgrammeExpectation(as(regionAdmin), { ...remove, confirm: 'on' });
 		expect((await summaryOf(id)).editor!.expectations).toEqual([]);
 		const logged = await database.db
 			.select()
@@ -788,24 +789,25 @@ describe('minimum expectations and extra sections in the region’s editor', () 
 			title: 'Financiële stimulans sociale impactobligaties',
 			questions: [{ label: 'Welke stappen werden gezet?', kind: 'text', limit: '250' }]
 		});
-		// Removing asks for the tick.
+		// Removing asks for the back office's one tick ('on'); the funder pages' old 'ja' is no tick.
 		const unconfirmed = await refusal(
 			removeProgrammeSection(as(regionAdmin), {
 				unverifiedProgrammeId: id,
 				section: second.key,
-				confirm: 'nee'
+				confirm: 'ja'
 			}),
 			'validation'
 		);
-		expect(unconfirmed.options.fields?.confirm).toEqual(['funderReports.errors.confirmRemoval']);
+		expect(unconfirmed.options.fields?.confirm).toEqual(['backoffice.errors.confirmRequired']);
+		expect((await summaryOf(id)).editor!.sections.map((x) => x.key)).toEqual([key, second.key]);
 		await refusal(
-			removeProgrammeSection(as(molAdmin), { unverifiedProgrammeId: id, section: second.key, confirm: 'ja' }),
+			removeProgrammeSection(as(molAdmin), { unverifiedProgrammeId: id, section: second.key, confirm: 'on' }),
 			'not_found'
 		);
 		await removeProgrammeSection(as(regionAdmin), {
 			unverifiedProgrammeId: id,
 			section: second.key,
-			confirm: 'ja'
+			confirm: 'on'
 		});
 		expect((await summaryOf(id)).editor!.sections.map((x) => x.key)).toEqual([key]);
 		for (const action of ['section_added', 'section_changed', 'section_removed'] as const) {
@@ -840,7 +842,7 @@ describe('minimum expectations and extra sections in the region’s editor', () 
 		});
 		// Locked once a report exists.
 		await refusal(
-			removeProgrammeSection(as(regionAdmin), { unverifiedProgrammeId: id, section: key, confirm: 'ja' }),
+			removeProgrammeSection(as(regionAdmin), { unverifiedProgrammeId: id, section: key, confirm: 'on' }),
 			'conflict'
 		);
 		await refusal(
@@ -1488,11 +1490,14 @@ describe('a programme from scratch', () => {
 			removeProgrammeAction(as(regionAdmin), { unverifiedProgrammeId: id, action: manual.key, confirm: '' }),
 			'validation'
 		);
-		expect(unconfirmed.options.fields?.confirm).toEqual(['funderReports.errors.confirmRemoval']);
+		expect(unconfirmed.options.fields?.confirm).toEqual(['backoffice.errors.confirmRequired']);
+		expect(
+			(await getRegionProgrammes(as(regionAdmin))).programmes.find((p) => p.id === id)!.actions.length
+		).toBe(2);
 		await removeProgrammeAction(as(regionAdmin), {
 			unverifiedProgrammeId: id,
 			action: manual.key,
-			confirm: 'ja'
+			confirm: 'on'
 		});
 		const one = (await getRegionProgrammes(as(regionAdmin))).programmes.find((p) => p.id === id)!;
 		expect(one.actions.map((a) => a.key)).toEqual([linked.key]);
@@ -1508,7 +1513,7 @@ describe('a programme from scratch', () => {
 			removeProgrammeAction(as(regionAdmin), {
 				unverifiedProgrammeId: id,
 				action: linked.key,
-				confirm: 'ja'
+				confirm: 'on'
 			}),
 			'conflict'
 		);
@@ -1571,7 +1576,7 @@ describe('a report opened while the region changes the programme', () => {
 		const err = await holding(
 			(tx) =>
 				openReport({ ...as(geelModerator, geel), db: tx }, { unverifiedProgrammeId: id, period: 'jaar-1' }),
-			() => removeProgrammeAction(as(regionAdmin), { unverifiedProgrammeId: id, action, confirm: 'ja' })
+			() => removeProgrammeAction(as(regionAdmin), { unverifiedProgrammeId: id, action, confirm: 'on' })
 		);
 		expect(err).toMatchObject({ code: 'conflict', messageKey: 'funderReports.errors.programmeInUse' });
 		const programme = (await getRegionProgrammes(as(regionAdmin))).programmes.find((p) => p.id === id)!;
@@ -1586,7 +1591,7 @@ describe('a report opened while the region changes the programme', () => {
 			(tx) =>
 				removeProgrammeAction(
 					{ ...as(regionAdmin), db: tx },
-					{ unverifiedProgrammeId: id, action, confirm: 'ja' }
+					{ unverifiedProgrammeId: id, action, confirm: 'on' }
 				),
 			() => openReport(as(geelModerator, geel), { unverifiedProgrammeId: id, period: 'jaar-1' })
 		);

@@ -577,9 +577,16 @@ export async function publishTemplate(
 	});
 }
 
-/** Takes a template off the public library; trajectories already started from it go on. */
-export async function unpublishTemplate(ctx: Ctx, input: { unverifiedSlug: unknown }): Promise<void> {
+/**
+ * Takes a template off the public library, once the regional admin ticked that they mean it (municipalities can
+ * no longer start from it until it is published again); trajectories already started from it go on.
+ */
+export async function unpublishTemplate(
+	ctx: Ctx,
+	input: { unverifiedSlug: unknown; confirm: unknown }
+): Promise<void> {
 	await findDecidedTemplate(ctx, ctx.db, input.unverifiedSlug);
+	validate(confirmSchema, input);
 	await ctx.db.transaction(async (tx) => {
 		const { actor, row } = await findDecidedTemplate(ctx, tx, input.unverifiedSlug);
 		if (row.status !== 'published') return;
@@ -591,12 +598,14 @@ export async function unpublishTemplate(ctx: Ctx, input: { unverifiedSlug: unkno
 /**
  * Accepts or declines a municipality's proposal. Accepting puts its title, description and checklist into the
  * template's step (the working copy; the next publication carries it), audited with what it was and became, in
- * the region's log and the municipality's. A proposal already decided, or of a step no longer in the template,
- * is refused.
+ * the region's log and the municipality's. Declining is final, so it needs the "yes, decline it" box ticked. A
+ * proposal already decided, or of a step no longer in the template, is refused.
  */
 export async function decideOnProposal(
 	ctx: Ctx,
-	input: { unverifiedSlug: unknown; unverifiedProposalId: unknown } & RawInput<typeof decideSchema>
+	input: { unverifiedSlug: unknown; unverifiedProposalId: unknown; confirm?: unknown } & RawInput<
+		typeof decideSchema
+	>
 ): Promise<{ decision: 'accept' | 'decline' }> {
 	const { decision } = validate(decideSchema, input);
 	const id =
@@ -611,6 +620,7 @@ export async function decideOnProposal(
 		if (!proposal) throw new AppError('not_found');
 		if (proposal.status !== 'open')
 			throw new AppError('conflict', { message: 'playbookAdmin.errors.decided' });
+		if (decision === 'decline') validate(confirmSchema, input);
 		if (decision === 'accept') {
 			const content = structuredClone(row.content);
 			const step = allSteps(content).find((s) => s.key === proposal.stepKey);

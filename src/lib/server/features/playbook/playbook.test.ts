@@ -506,11 +506,30 @@ describe('proposals back to the region', () => {
 			'conflict'
 		);
 		expect(decided.messageKey).toBe('playbookAdmin.errors.decided');
+		// Declining is final: without the tick it is refused beside the box and the proposal stays open.
+		const unticked = await refusal(
+			decideOnProposal(as(regionalAdmin), {
+				unverifiedSlug: 'klimaatdoeners',
+				unverifiedProposalId: String(second.id),
+				decision: 'decline',
+				confirm: ''
+			}),
+			'validation'
+		);
+		expect(unticked.options.fields).toEqual({ confirm: ['backoffice.errors.confirmRequired'] });
+		const waiting = await getTemplateForKeeper(as(regionalAdmin), { unverifiedSlug: 'klimaatdoeners' });
+		expect(waiting.proposals.find((p) => p.id === second.id)!.status).toBe('open');
+		expect((await auditOf(database.db, geel.id)).map((a) => a.action)).not.toContain(
+			'playbook.proposal_declined'
+		);
 		await decideOnProposal(as(regionalAdmin), {
 			unverifiedSlug: 'klimaatdoeners',
 			unverifiedProposalId: String(second.id),
-			decision: 'decline'
+			decision: 'decline',
+			confirm: 'on'
 		});
+		const declined = await getTemplateForKeeper(as(regionalAdmin), { unverifiedSlug: 'klimaatdoeners' });
+		expect(declined.proposals.find((p) => p.id === second.id)!.status).toBe('declined');
 		// A proposal of another template, or no number at all, is not found.
 		await refusal(
 			decideOnProposal(as(regionalAdmin), {
@@ -583,7 +602,21 @@ describe('the public playbook', () => {
 		expect(md.text).toContain('- [ ] Werkplan geconcretiseerd');
 		expect(md.text).toContain('- WhatsApp: Ken jij iemand');
 
-		await unpublishTemplate(as(regionalAdmin), { unverifiedSlug: KLIMAATMAKERS.slug });
+		// Taking it offline asks for the tick: without it the template stays in the public library.
+		const unticked = await refusal(
+			unpublishTemplate(as(regionalAdmin), { unverifiedSlug: KLIMAATMAKERS.slug, confirm: undefined }),
+			'validation'
+		);
+		expect(unticked.options.fields).toEqual({ confirm: ['backoffice.errors.confirmRequired'] });
+		expect((await getPublicTemplate(as(undefined), { unverifiedSlug: KLIMAATMAKERS.slug })).slug).toBe(
+			KLIMAATMAKERS.slug
+		);
+		// Only the regional admin takes it offline, ticked or not.
+		await refusal(
+			unpublishTemplate(as(expert), { unverifiedSlug: KLIMAATMAKERS.slug, confirm: 'on' }),
+			'forbidden'
+		);
+		await unpublishTemplate(as(regionalAdmin), { unverifiedSlug: KLIMAATMAKERS.slug, confirm: 'on' });
 		await refusal(getPublicTemplate(as(undefined), { unverifiedSlug: KLIMAATMAKERS.slug }), 'not_found');
 		await refusal(getTemplatePdf(as(undefined), { unverifiedSlug: KLIMAATMAKERS.slug, url }), 'not_found');
 		expect((await listPublicTemplates(as(undefined))).map((t) => t.slug)).not.toContain(KLIMAATMAKERS.slug);

@@ -101,24 +101,31 @@ export const actions: Actions = {
 		redirect(303, here(event, 'gepubliceerd'));
 	},
 	unpublish: async (event) => {
+		const { confirm } = textFields(await event.request.formData(), ['confirm']);
 		const result = await backofficeAction(
 			event,
-			unpublishTemplate(event.locals.ctx, { unverifiedSlug: event.params.sjabloon }),
-			{ form: 'publish' }
+			unpublishTemplate(event.locals.ctx, { unverifiedSlug: event.params.sjabloon, confirm }),
+			{ form: 'unpublish' }
 		);
 		if (!result.ok) return result.failure;
 		redirect(303, here(event, 'offline'));
 	},
 	decide: async (event) => {
-		const values = textFields(await event.request.formData(), ['proposal', 'decision']);
+		const values = textFields(await event.request.formData(), ['proposal', 'decision', 'confirm']);
 		const result = await backofficeAction(
 			event,
 			decideOnProposal(event.locals.ctx, {
 				unverifiedSlug: event.params.sjabloon,
 				unverifiedProposalId: values.proposal,
-				decision: values.decision
+				decision: values.decision,
+				confirm: values.confirm
 			}),
-			{ ...values, form: 'decide' }
+			// A decline comes back to its own form, the tick box marked.
+			{
+				proposal: values.proposal,
+				decision: values.decision,
+				form: values.decision === 'decline' ? `decline-${values.proposal}` : 'decide'
+			}
 		);
 		if (!result.ok) return result.failure;
 		redirect(303, here(event, result.value.decision === 'accept' ? 'aanvaard' : 'afgewezen', '#voorstellen'));

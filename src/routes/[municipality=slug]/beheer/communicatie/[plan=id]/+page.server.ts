@@ -43,14 +43,15 @@ export const actions: Actions = {
 		redirect(303, here(event, 'bewaard', `#tekst-${fields.text}`));
 	},
 	reset: async (event) => {
-		const fields = textFields(await event.request.formData(), ['text']);
+		const fields = textFields(await event.request.formData(), ['text', 'confirm']);
 		const result = await backofficeAction(
 			event,
 			resetCommunicationText(event.locals.ctx, {
 				unverifiedPlanId: event.params.plan,
-				unverifiedTextId: fields.text
+				unverifiedTextId: fields.text,
+				confirm: fields.confirm
 			}),
-			{ form: `text-${fields.text}` }
+			{ form: `reset-${fields.text}` }
 		);
 		if (!result.ok) return result.failure;
 		redirect(303, here(event, 'teruggezet', `#tekst-${fields.text}`));
