@@ -1776,7 +1776,7 @@ describe('two regional admins editing the same programme at once', () => {
 		expect(
 			(
 				await fromTheSameState(
-					(ctx) => removeProgrammeSection(ctx, { unverifiedProgrammeId: id, section, confirm: 'ja' }),
+					(ctx) => removeProgrammeSection(ctx, { unverifiedProgrammeId: id, section, confirm: 'on' }),
 					(ctx) =>
 						changeProgrammeTarget(ctx, {
 							unverifiedProgrammeId: id,
@@ -1819,7 +1819,7 @@ describe('two regional admins editing the same programme at once', () => {
 			[
 				'removal',
 				(ctx, t) =>
-					removeProgrammeAction(ctx, { unverifiedProgrammeId: t.id, action: t.action, confirm: 'ja' }),
+					removeProgrammeAction(ctx, { unverifiedProgrammeId: t.id, action: t.action, confirm: 'on' }),
 				'action',
 				'funderReports.errors.actionUnknown'
 			],
@@ -1859,7 +1859,7 @@ describe('two regional admins editing the same programme at once', () => {
 						unverifiedProgrammeId: t.id,
 						action: t.action,
 						expectation: t.expectation,
-						confirm: 'ja'
+						confirm: 'on'
 					}),
 				'expectation',
 				'funderReports.errors.expectationUnknown'
@@ -1868,7 +1868,7 @@ describe('two regional admins editing the same programme at once', () => {
 		for (const [what, edit, field, message] of edits) {
 			const t = await shared();
 			const { err } = await fromTheSameState(
-				(ctx) => removeProgrammeAction(ctx, { unverifiedProgrammeId: t.id, action: t.action, confirm: 'ja' }),
+				(ctx) => removeProgrammeAction(ctx, { unverifiedProgrammeId: t.id, action: t.action, confirm: 'on' }),
 				(ctx) => edit(ctx, t)
 			);
 			expect(err, what).toMatchObject({ code: 'validation' });
@@ -1893,7 +1893,7 @@ describe('two regional admins editing the same programme at once', () => {
 		const t = await shared();
 		const { err } = await fromTheSameState(
 			(ctx) =>
-				removeProgrammeSection(ctx, { unverifiedProgrammeId: t.id, section: t.section, confirm: 'ja' }),
+				removeProgrammeSection(ctx, { unverifiedProgrammeId: t.id, section: t.section, confirm: 'on' }),
 			(ctx) =>
 				saveProgrammeSection(ctx, {
 					unverifiedProgrammeId: t.id,
