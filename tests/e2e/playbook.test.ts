@@ -179,7 +179,8 @@ describe('the playbook', () => {
 		} finally {
 			await lotte.context.close();
 		}
-	});
+		// A budget for a slow machine: 20 s in a quiet CI, 42 s on a loaded one, and the default is 60 s.
+	}, 180_000);
 
 	// Apart from the journey above, so each stays within the test's time: the two one-click changes of the
 	// template's page that cannot simply be undone ask for the tick first.
