@@ -111,7 +111,9 @@ describe('citizen groups', () => {
 			await b.waitForLoadState('load');
 			expect(new URL(b.url()).pathname).toBe(`/geel/beheer/groepen/${groupId}/weigeren`);
 			expect(await b.locator('h1').textContent()).toBe('Aanmeldingen niet aanvaarden');
-			expect(await b.locator('.confirm-page > ul > li').allTextContents()).toEqual([expect.stringMatching(/^Jonas/)]);
+			expect(await b.locator('.confirm-page > ul > li').allTextContents()).toEqual([
+				expect.stringMatching(/^Jonas/)
+			]);
 			await checkA11y(b, 'declining a sign-up, the question');
 			await b.getByRole('button', { name: 'Niet aanvaarden' }).focus();
 			await Promise.all([b.waitForEvent('framenavigated'), b.keyboard.press('Enter')]);
