@@ -1,7 +1,8 @@
 // Citizen groups (Klimaatdoeners) end to end, without JavaScript, axe on every page: Bart (Geel's moderator)
 // publishes a call with a menu card (a negative budget refused beside its field, what he typed kept); Lotte and
-// Marie sign up with a motivation and are told in Dutch; Bart accepts both at once; the group picks the repair
-// café from the menu card and it appears in Geel's list of actions; Lotte adds an expense (a receipt that is
+// Marie sign up with a motivation and are told in Dutch; Bart declines Jonas's sign-up only after the "are you
+// sure?" page's tick (keyboard only), takes Lotte and Marie to that page and back, and accepts both at once;
+// the group picks the repair café from the menu card and it appears in Geel's list of actions; Lotte adds an expense (a receipt that is
 // no image or PDF refused first), it waits; Bart approves it and the balance in the workspace moves. A
 // citizen who is no member is refused the workspace. Bart hands the coordinator's role to Lotte, who opens the
 // group's own call for suggestions on the map on the repair café (Marie, a member, is refused it); Jonas
@@ -83,7 +84,8 @@ describe('citizen groups', () => {
 			// Lotte and Marie sign up with a motivation.
 			for (const [person, motivation] of [
 				[lotte.page, 'Ik herstel graag fietsen.'],
-				[marie.page, 'Ik naai graag kleren op.']
+				[marie.page, 'Ik naai graag kleren op.'],
+				[jonas.page, 'Ik kom eens kijken.']
 			] as const) {
 				await visit(person, `/geel/groepen/${groupId}/oproep`, { until: 'load' });
 				expect(await person.locator('h1').textContent()).toBe(GROUP);
@@ -101,8 +103,48 @@ describe('citizen groups', () => {
 			const refused = await lotte.page.goto(`/geel/groepen/${groupId}/werkruimte`);
 			expect(refused?.status()).toBe(403);
 
-			// Bart accepts both at once.
+			// Bart declines Jonas's sign-up from its row, by keyboard only: declining is final, so it asks first.
+			// The page lists Jonas alone and changes nothing; without the tick it is refused beside the box.
 			await visit(b, `/geel/beheer/groepen/${groupId}`, { until: 'load' });
+			await b.getByRole('link', { name: /^Niet aanvaarden — Jonas/ }).focus();
+			await Promise.all([b.waitForEvent('framenavigated'), b.keyboard.press('Enter')]);
+			await b.waitForLoadState('load');
+			expect(new URL(b.url()).pathname).toBe(`/geel/beheer/groepen/${groupId}/weigeren`);
+			expect(await b.locator('h1').textContent()).toBe('Aanmeldingen niet aanvaarden');
+			expect(await b.locator('.confirm-page > ul > li').allTextContents()).toEqual([
+				expect.stringMatching(/^Jonas/)
+			]);
+			await checkA11y(b, 'declining a sign-up, the question');
+			await b.getByRole('button', { name: 'Niet aanvaarden' }).focus();
+			await Promise.all([b.waitForEvent('framenavigated'), b.keyboard.press('Enter')]);
+			await b.waitForLoadState('load');
+			expect(await b.locator('#decline-error').textContent()).toContain('Vink aan dat je het zeker weet.');
+			await checkA11y(b, 'declining a sign-up without the tick');
+			await visit(jonas.page, `/geel/groepen/${groupId}/oproep`, { until: 'load' });
+			expect(await jonas.page.getByText('Je aanmelding wacht op de gemeente.').count()).toBe(1);
+			await b.getByLabel('Ja, ik weet zeker dat deze aanmeldingen niet aanvaard worden').focus();
+			await b.keyboard.press('Space');
+			await b.getByRole('button', { name: 'Niet aanvaarden' }).focus();
+			await Promise.all([b.waitForEvent('framenavigated'), b.keyboard.press('Enter')]);
+			await b.waitForLoadState('load');
+			expect(new URL(b.url()).pathname).toBe(`/geel/beheer/groepen/${groupId}`);
+			expect(await b.getByRole('status').textContent()).toContain('1 aanmelding beslist.');
+			expect(await b.getByRole('row', { name: /Jonas/ }).textContent()).toContain('Niet aanvaard');
+			await visit(jonas.page, `/geel/groepen/${groupId}/oproep`, { until: 'load' });
+			expect(await jonas.page.getByText('De gemeente heeft je aanmelding niet aanvaard.').count()).toBe(1);
+
+			// The bulk button takes the ticked rows to the same question by GET; Bart goes back instead.
+			await b.getByRole('checkbox', { name: /Kies Lotte/ }).check();
+			await b.getByRole('checkbox', { name: /Kies Marie/ }).check();
+			await navigate(b, b.getByRole('button', { name: 'Gekozen aanmeldingen niet aanvaarden' }));
+			expect(await b.locator('.confirm-page > ul > li').allTextContents()).toEqual([
+				expect.stringMatching(/^Lotte/),
+				expect.stringMatching(/^Marie/)
+			]);
+			await checkA11y(b, 'declining the chosen sign-ups, the question');
+			await navigate(b, b.getByRole('link', { name: 'Nee, terug naar de groep' }));
+
+			// Bart accepts both at once.
 			await b.getByRole('checkbox', { name: /Kies Lotte/ }).check();
 			await b.getByRole('checkbox', { name: /Kies Marie/ }).check();
 			await navigate(b, b.getByRole('button', { name: 'Gekozen aanmeldingen aanvaarden' }));

@@ -344,6 +344,20 @@ export const groups = {
 			exportCsv: 'Download als CSV',
 			exportXlsx: 'Download als Excel (XLSX)'
 		},
+		decline: {
+			title: 'Aanmeldingen niet aanvaarden',
+			intro: {
+				one: 'Deze aanmelding voor {group} wordt niet aanvaard:',
+				other: 'Deze {count} aanmeldingen voor {group} worden niet aanvaard:'
+			},
+			what: 'Dit is definitief: de personen krijgen bericht dat hun aanmelding niet aanvaard is.',
+			check: 'Ja, ik weet zeker dat deze aanmeldingen niet aanvaard worden',
+			button: 'Niet aanvaarden',
+			no: 'Nee, terug naar de groep',
+			nothingSelected:
+				'Je hebt geen aanmelding gekozen die nog wacht. Ga terug en vink minstens één wachtende aanmelding aan.',
+			back: 'Terug naar de groep'
+		},
 		attention: {
 			signups: {
 				one: '{count} aanmelding voor een burgergroep wacht',

@@ -6,7 +6,7 @@ import { translate, type MessageKey } from '$lib/i18n';
 import { AppError } from '$lib/server/platform/errors';
 import { toCsv } from '$lib/server/platform/csv';
 import { writeScopedAudit } from '$lib/server/platform/backoffice';
-import type { RawInput } from '$lib/server/platform/validation';
+import { confirmSchema, validateInput, type RawInput } from '$lib/server/platform/validation';
 import { parseId } from '$lib/domain/ids';
 import { formatEuroCents, GROUP_LIMITS, type GroupStatus } from '$lib/domain/groups';
 import { slugify } from '$lib/server/platform/text';
@@ -28,7 +28,14 @@ import {
 	updateMember,
 	type GroupRow
 } from './groups.queries';
-import { decisionSchema, groupSchema, menuItemSchema, refuseSchema, type GroupInput } from './groups.schemas';
+import {
+	chosenSignupsSchema,
+	decisionSchema,
+	groupSchema,
+	menuItemSchema,
+	refuseSchema,
+	type GroupInput
+} from './groups.schemas';
 import {
 	presentBudget,
 	presentGroupDetail,
@@ -232,8 +239,35 @@ export const removeMenuItem = command({
 });
 
 /**
+ * The "are you sure?" step before declining: the names of the chosen sign-ups that still wait, of this group of
+ * this municipality. Ids of another group or municipality, and sign-ups already decided, are left out.
+ */
+export const previewSignupDecline = command({
+	load: async (
+		ctx,
+		scope,
+		input: { unverifiedId: unknown } & RawInput<typeof chosenSignupsSchema>
+	): Promise<{ group: { id: number; name: string }; items: { id: number; name: string }[] }> => {
+		const group = await findGroup(ctx.db, scope.municipality.id, input.unverifiedId);
+		const { ids } = validateInput(chosenSignupsSchema, input, { fallback: 'groups.errors.invalid' });
+		const rows = await listMembersByIds(ctx.db, {
+			municipalityId: group.municipalityId,
+			groupId: group.id,
+			ids
+		});
+		const former = translate(ctx.locale, 'groups.formerMember');
+		return {
+			group: { id: group.id, name: group.name },
+			items: rows.filter((r) => r.status === 'pending').map((r) => ({ id: r.id, name: r.name ?? former }))
+		};
+	}
+});
+
+/**
  * Accepts or declines sign-ups, one (a row's button) or many (ticked): only those that wait change; a sign-up
- * of another group or municipality is left alone. Each decision is one audit row.
+ * of another group or municipality is left alone. Each decision is one audit row. Declining is final and the
+ * person is told, so it needs the "yes, decline" box ticked (`confirm`, the back office's confirmSchema);
+ * without it nothing changes. Accepting needs no tick.
  */
 export const decideSignups = command({
 	load: (ctx, scope, input: { unverifiedId: unknown } & RawInput<typeof decisionSchema>) =>
@@ -241,6 +275,7 @@ export const decideSignups = command({
 	schema: decisionSchema,
 	execute: async (tx, { scope, loaded, values, record }): Promise<{ changed: number }> => {
 		if (values.ids.length === 0) throw new AppError('validation', { message: 'groups.errors.noneChosen' });
+		if (values.decision === 'decline') validateInput(confirmSchema, values);
 		const tenant = { municipalityId: loaded.municipalityId, groupId: loaded.id };
 		const rows = await listMembersByIds(tx, { ...tenant, ids: values.ids, forUpdate: true });
 		let changed = 0;

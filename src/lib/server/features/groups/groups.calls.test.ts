@@ -414,7 +414,12 @@ describe('decisions that concern a member', () => {
 		const a = await buildGroupMember(database.db, geel, group.id, accepted.userId, { status: 'pending' });
 		const d = await buildGroupMember(database.db, geel, group.id, declined.userId, { status: 'pending' });
 		await decideSignups(as(moderator), { unverifiedId: group.id, ids: [String(a!.id)], decision: 'accept' });
-		await decideSignups(as(moderator), { unverifiedId: group.id, ids: [String(d!.id)], decision: 'decline' });
+		await decideSignups(as(moderator), {
+			unverifiedId: group.id,
+			ids: [String(d!.id)],
+			decision: 'decline',
+			confirm: 'on'
+		});
 		const expense = async (description: string) => {
 			const [row] = await database.db
 				.insert(groupExpenses)

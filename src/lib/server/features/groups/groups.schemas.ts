@@ -106,12 +106,18 @@ export const signUpSchema = z.object({
 	motivation: required(L.motivationMax, 'motivationRequired', 'motivationTooLong')
 });
 
-export const decisionSchema = z.object({
+/** Sign-ups chosen by their ids (ticked rows, or `?aanmelding=` in the address): unreadable ids drop out. */
+export const chosenSignupsSchema = z.object({
 	ids: z
 		.array(z.unknown())
 		.max(200, { error: 'backoffice.errors.tooMany' })
-		.transform((ids) => [...new Set(ids.map(parseId).filter((id): id is number => id !== null))]),
-	decision: text.pipe(z.enum(['accept', 'decline'], { error: E('decisionInvalid') }))
+		.transform((ids) => [...new Set(ids.map(parseId).filter((id): id is number => id !== null))])
+});
+
+/** Accepting or declining the chosen sign-ups; declining is final, so the service asks for the tick (confirmSchema). */
+export const decisionSchema = chosenSignupsSchema.extend({
+	decision: text.pipe(z.enum(['accept', 'decline'], { error: E('decisionInvalid') })),
+	confirm: z.unknown().optional()
 });
 
 export const threadSchema = z.object({

@@ -44,6 +44,7 @@ import {
 	exportBudget,
 	getGroupForBackoffice,
 	listGroupsForBackoffice,
+	previewSignupDecline,
 	refuseExpense
 } from './groups.admin.service';
 import {
@@ -322,7 +323,12 @@ describe('signing up', () => {
 			})
 		).toEqual({ changed: 2 });
 		expect(
-			await decideSignups(as(moderator), { unverifiedId: group.id, ids: [idOf(c!)], decision: 'decline' })
+			await decideSignups(as(moderator), {
+				unverifiedId: group.id,
+				ids: [idOf(c!)],
+				decision: 'decline',
+				confirm: 'on'
+			})
 		).toEqual({
 			changed: 1
 		});
@@ -334,6 +340,83 @@ describe('signing up', () => {
 		await refusal(
 			decideSignups(as(moderator), { unverifiedId: group.id, ids: [], decision: 'accept' }),
 			'validation'
+		);
+	});
+
+	it('declines only after the tick; the preview names only the waiting sign-ups of this group here', async () => {
+		const group = await buildGroup(database.db, geel, { confirmSignups: true });
+		const other = await buildGroup(database.db, geel, { confirmSignups: true });
+		const molGroup = await buildGroup(database.db, mol, { confirmSignups: true });
+		const [waiting, alsoWaiting, accepted] = [
+			await citizen('Els'),
+			await citizen('Fien'),
+			await citizen('Gust')
+		];
+		const pendingRow = (groupId: number, p: Actor, tenant: Tenant = geel) =>
+			buildGroupMember(database.db, tenant, groupId, p.userId, { status: 'pending' });
+		const w = (await pendingRow(group.id, waiting))!;
+		const w2 = (await pendingRow(group.id, alsoWaiting))!;
+		const done = (await buildGroupMember(database.db, geel, group.id, accepted.userId))!;
+		const ofOther = (await pendingRow(other.id, await citizen('Hanne')))!;
+		const ofMol = (await pendingRow(molGroup.id, await citizen('Ilse'), mol))!;
+		const all = [w, w2, done, ofOther, ofMol].map((r) => String(r.id));
+		const statuses = async () =>
+			Object.fromEntries(
+				(await database.db.select().from(groupMembers)).map((r) => [r.id, r.status] as const)
+			);
+
+		// The GET's preview: names of the chosen sign-ups that wait, of this group; another group's, Mol's, an
+		// accepted one and an unreadable id drop out. Nothing changes.
+		const before = await statuses();
+		const preview = await previewSignupDecline(as(moderator), { unverifiedId: group.id, ids: [...all, 'x'] });
+		expect(preview.group).toEqual({ id: group.id, name: group.name });
+		expect(preview.items).toEqual([
+			{ id: w.id, name: 'Els P.' },
+			{ id: w2.id, name: 'Fien P.' }
+		]);
+		expect(await statuses()).toEqual(before);
+		expect((await previewSignupDecline(as(moderator), { unverifiedId: group.id, ids: [] })).items).toEqual(
+			[]
+		);
+		// Mol's staff do not find Geel's group; a citizen is refused.
+		await refusal(
+			previewSignupDecline(as(molModerator, mol), { unverifiedId: group.id, ids: all }),
+			'not_found'
+		);
+		await refusal(previewSignupDecline(as(waiting), { unverifiedId: group.id, ids: all }), 'forbidden');
+
+		// Declining without the tick (absent, or anything but 'on') is refused beside the box; nothing changed.
+		for (const confirm of [undefined, '', 'off', 'ja']) {
+			const err = await refusal(
+				decideSignups(as(moderator), { unverifiedId: group.id, ids: all, decision: 'decline', confirm }),
+				'validation'
+			);
+			expect(err.options.fields?.confirm).toEqual(['backoffice.errors.confirmRequired']);
+			expect(await statuses()).toEqual(before);
+		}
+		// Accepting asks for none.
+		expect(
+			await decideSignups(as(moderator), { unverifiedId: group.id, ids: [String(w2.id)], decision: 'accept' })
+		).toEqual({ changed: 1 });
+		// With the tick: only the waiting sign-up of this group is declined; the others are left alone.
+		expect(
+			await decideSignups(as(moderator), {
+				unverifiedId: group.id,
+				ids: all,
+				decision: 'decline',
+				confirm: 'on'
+			})
+		).toEqual({ changed: 1 });
+		const after = await statuses();
+		expect(after[w.id]).toBe('declined');
+		expect(after[w2.id]).toBe('accepted');
+		expect(after[done.id]).toBe('accepted');
+		expect(after[ofOther.id]).toBe('pending');
+		expect(after[ofMol.id]).toBe('pending');
+		expect((await getCallPage(as(waiting), { unverifiedId: group.id })).mine).toBe('declined');
+		// Once decided, the preview no longer lists it.
+		expect((await previewSignupDecline(as(moderator), { unverifiedId: group.id, ids: all })).items).toEqual(
+			[]
 		);
 	});
 });

@@ -60,7 +60,8 @@ export const actions: Actions = {
 	},
 	decide: async (event) => {
 		const data = await event.request.formData();
-		// A row's button posts to `?/decide&rij=…` (that sign-up alone); the bulk buttons send the ticked rows.
+		// A row's button posts to `?/decide&rij=…` (that sign-up alone); the bulk button sends the ticked rows.
+		// Accepting only: declining goes through ./weigeren, whose tick the service asks for.
 		const row = event.url.searchParams.get('rij');
 		const ids = typeof row === 'string' && row ? [row] : listField(data, 'aanmelding');
 		const { decision } = textFields(data, ['decision']);
