@@ -177,7 +177,9 @@ async function startOnce(options: StartOptions, dataDir: string): Promise<Runnin
 	child.stderr?.on('data', (chunk) => (output += chunk));
 	const exit = exited(child);
 
-	const stop = async (graceMs = 15_000) => {
+	// A minute: a fresh server still loading its demo content when stopped finishes that first, and on a loaded CI
+	// machine (its journeys twice as slow as usual) that took longer than 15 s and the server was killed.
+	const stop = async (graceMs = 60_000) => {
 		if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
 		child.kill('SIGTERM');
 		const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
